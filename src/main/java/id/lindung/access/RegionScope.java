@@ -1,0 +1,44 @@
+package id.lindung.access;
+
+import java.util.Optional;
+
+/**
+ * The part of the country a user works in, as a region-code prefix: {@code 61} (Kalimantan Barat) or
+ * {@code 61.04} (Kabupaten Ketapang). {@link #NATIONAL} sees everything.
+ */
+public record RegionScope(String code) {
+
+    public static final RegionScope NATIONAL = new RegionScope("");
+
+    public RegionScope {
+        if (!code.isEmpty() && code.length() != 2 && code.length() != 5) {
+            throw new IllegalArgumentException("a scope is a province or a kab/kota code: " + code);
+        }
+    }
+
+    public static RegionScope of(String code) {
+        return code == null || code.isBlank() ? NATIONAL : new RegionScope(code.trim());
+    }
+
+    /** Whether a region code (any level) lies inside this scope. */
+    public boolean includes(String regionCode) {
+        return regionCode != null && (code.isEmpty() || regionCode.equals(code) || regionCode.startsWith(code + "."));
+    }
+
+    /**
+     * The narrower of this scope and a region filter the user asked for, as a code prefix; empty when the two do
+     * not overlap (the filter lies outside the scope).
+     */
+    public Optional<String> narrow(String requested) {
+        if (requested == null || requested.isBlank()) {
+            return Optional.of(code);
+        }
+        if (includes(requested)) {
+            return Optional.of(requested);
+        }
+        if (requested.isEmpty() || code.startsWith(requested + ".")) {
+            return Optional.of(code);
+        }
+        return Optional.empty();
+    }
+}

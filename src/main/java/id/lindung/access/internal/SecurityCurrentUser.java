@@ -1,0 +1,21 @@
+package id.lindung.access.internal;
+
+import id.lindung.access.CurrentUser;
+import id.lindung.access.LindungUser;
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+@Component
+class SecurityCurrentUser implements CurrentUser {
+
+    @Override
+    public Optional<LindungUser> get() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof LindungUserDetails details) {
+            return Optional.of(details.user());
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,68 @@
+package id.lindung.access.internal;
+
+import id.lindung.access.LindungUser;
+import id.lindung.access.RegionScope;
+import id.lindung.access.Role;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The user table: look-up for sign-in, and creation (passwords are stored only as BCrypt hashes). */
+@Service
+class UserAccounts implements UserDetailsService {
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwords;
+
+    UserAccounts(JdbcClient jdbc, PasswordEncoder passwords) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        return jdbc.sql("SELECT username, display_name, role, region_scope, password_hash, enabled FROM app_user"
+                        + " WHERE username = ?")
+                .param(username)
+                .query((rs, i) -> new LindungUserDetails(
+                        new LindungUser(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)),
+                                RegionScope.of(rs.getString(4))),
+                        rs.getString(5), rs.getBoolean(6)))
+                .optional()
+                .orElseThrow(() -> new UsernameNotFoundException(username));
+    }
+
+    @Transactional
+    boolean createIfAbsent(String username, String rawPassword, String displayName, Role role, RegionScope scope) {
+        return jdbc.sql("""
+                INSERT INTO app_user (username, password_hash, display_name, role, region_scope)
+                VALUES (?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING""")
+                .params(username, passwords.encode(rawPassword), displayName, role.name(), scope.code())
+                .update() == 1;
+    }
+
+    long count() {
+        return jdbc.sql("SELECT count(*) FROM app_user").query(Long.class).single();
+    }
+
+    List<LindungUser> all() {
+        return jdbc.sql("SELECT username, display_name, role, region_scope FROM app_user ORDER BY username")
+                .query((rs, i) -> new LindungUser(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)),
+                        RegionScope.of(rs.getString(4))))
+                .list();
+    }
+
+    Optional<LindungUser> find(String username) {
+        try {
+            return Optional.of(((LindungUserDetails) loadUserByUsername(username)).user());
+        } catch (UsernameNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package id.lindung.participant;
+
+import id.lindung.region.Region;
+import id.lindung.region.RegionLevel;
+import id.lindung.shared.FieldIssue;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The rules of a NIK (Nomor Induk Kependudukan, UU 23/2006 jo UU 24/2013): {@code PP KK CC DDMMYY SSSS} —
+ * province, kab/kota and kecamatan of first registration, birth date with 40 added to the day for women, and a
+ * serial from 0001. There is no checksum. Pure functions; each broken rule is its own message.
+ *
+ * <p>An unknown kecamatan is only a warning: a NIK keeps the code of the place it was first issued and older NIKs
+ * carry codes that have since been renamed or split.
+ */
+public final class NikRules {
+
+    private static final Pattern SIXTEEN_DIGITS = Pattern.compile("\\d{16}");
+
+    private NikRules() {
+    }
+
+    /**
+     * Checks a NIK on its own and against the declared birth date and sex (either may be null when not known).
+     *
+     * @param field the input field the issues are reported on
+     * @param regionExists whether a dotted region code is known
+     * @param today to place two-digit years
+     */
+    public static List<FieldIssue> check(String field, @Nullable String nik, @Nullable LocalDate declaredBirthDate,
+            @Nullable Sex declaredSex, Predicate<String> regionExists, LocalDate today) {
+        List<FieldIssue> issues = new ArrayList<>();
+        if (nik == null || nik.isBlank()) {
+            issues.add(FieldIssue.error(field, "nik.required"));
+            return issues;
+        }
+        if (!SIXTEEN_DIGITS.matcher(nik).matches()) {
+            issues.add(FieldIssue.error(field, "nik.format", nik.length()));
+            return issues;
+        }
+        String province = Region.fromNikDigits(nik, RegionLevel.PROVINCE);
+        String kabKota = Region.fromNikDigits(nik, RegionLevel.KABKOTA);
+        String kecamatan = Region.fromNikDigits(nik, RegionLevel.KECAMATAN);
+        if (!regionExists.test(province)) {
+            issues.add(FieldIssue.error(field, "nik.province.unknown", nik.substring(0, 2)));
+        } else if (!regionExists.test(kabKota)) {
+            issues.add(FieldIssue.error(field, "nik.kabkota.unknown", nik.substring(0, 4), kabKota));
+        } else if (!regionExists.test(kecamatan)) {
+            issues.add(FieldIssue.warning(field, "nik.kecamatan.unknown", nik.substring(0, 6), kecamatan));
+        }
+
+        int dayField = Integer.parseInt(nik.substring(6, 8));
+        int month = Integer.parseInt(nik.substring(8, 10));
+        int yy = Integer.parseInt(nik.substring(10, 12));
+        boolean female = dayField > 40;
+        int day = female ? dayField - 40 : dayField;
+        Optional<LocalDate> encoded = birthDate(day, month, yy, declaredBirthDate, today);
+        if (encoded.isEmpty()) {
+            issues.add(FieldIssue.error(field, "nik.birthdate.invalid", nik.substring(6, 12)));
+        } else {
+            if (declaredBirthDate != null && !encoded.get().equals(declaredBirthDate)) {
+                issues.add(FieldIssue.error(field, "nik.birthdate.mismatch", nik.substring(6, 12),
+                        declaredBirthDate.toString()));
+            }
+            if (declaredSex != null && (declaredSex == Sex.P) != female) {
+                issues.add(FieldIssue.error(field, declaredSex == Sex.P ? "nik.sex.mismatch.female"
+                        : "nik.sex.mismatch.male", nik.substring(6, 8)));
+            }
+        }
+        if (nik.endsWith("0000")) {
+            issues.add(FieldIssue.error(field, "nik.serial.zero"));
+        }
+        return issues;
+    }
+
+    /**
+     * The birth date encoded in a NIK. The century is the one that matches the declared birth date, or else the
+     * latest that is not in the future.
+     */
+    static Optional<LocalDate> birthDate(int day, int month, int yy, @Nullable LocalDate declared, LocalDate today) {
+        LocalDate in2000s = date(2000 + yy, month, day);
+        LocalDate in1900s = date(1900 + yy, month, day);
+        if (declared != null) {
+            if (declared.equals(in2000s)) {
+                return Optional.of(in2000s);
+            }
+            if (declared.equals(in1900s)) {
+                return Optional.of(in1900s);
+            }
+        }
+        if (in2000s != null && !in2000s.isAfter(today)) {
+            return Optional.of(in2000s);
+        }
+        return Optional.ofNullable(in1900s);
+    }
+
+    /** The sex a NIK encodes (day above 40 means female), if its digits are well formed. */
+    public static Optional<Sex> sexOf(String nik) {
+        if (!SIXTEEN_DIGITS.matcher(nik).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(Integer.parseInt(nik.substring(6, 8)) > 40 ? Sex.P : Sex.L);
+    }
+
+    private static @Nullable LocalDate date(int year, int month, int day) {
+        try {
+            return LocalDate.of(year, month, day);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+}

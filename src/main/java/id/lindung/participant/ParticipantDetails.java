@@ -1,0 +1,10 @@
+package id.lindung.participant;
+
+import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
+
+/** What a registration or an update says about a worker. Checked by {@link ParticipantManagement}. */
+public record ParticipantDetails(@Nullable String nik, @Nullable String fullName, @Nullable LocalDate birthDate,
+        @Nullable Sex sex, @Nullable String regionCode, @Nullable String phone, @Nullable String occupation,
+        @Nullable ParticipantStatus status) {
+}

@@ -1,0 +1,374 @@
+package id.lindung.participant;
+
+import id.lindung.access.AuditTrail;
+import id.lindung.access.LindungUser;
+import id.lindung.participant.internal.ParticipantRepository;
+import id.lindung.region.RegionDirectory;
+import id.lindung.region.RegionLevel;
+import id.lindung.shared.FieldIssue;
+import id.lindung.shared.ForbiddenException;
+import id.lindung.shared.InvalidInputException;
+import id.lindung.shared.NotFoundException;
+import id.lindung.shared.PageResult;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registering, changing, finding and listing participants, their family and their businesses. Every method takes
+ * the acting user: reads see only the user's region scope (anything outside answers "not found"), writes need a
+ * role that may write the registry and a target inside the scope, and every write lands in the audit trail in the
+ * same transaction.
+ */
+@Service
+public class ParticipantManagement {
+
+    public static final int MAX_PAGE_SIZE = 200;
+    public static final int MAX_EXPORT_ROWS = 100_000;
+
+    private static final Pattern NAME = Pattern.compile("[\\p{L}][\\p{L} .,'\\-]*");
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{9,15}");
+    private static final Pattern NIB = Pattern.compile("\\d{13}");
+    private static final Pattern KBLI = Pattern.compile("\\d{5}");
+
+    private final ParticipantRepository repository;
+    private final RegionDirectory regions;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ParticipantManagement(ParticipantRepository repository, RegionDirectory regions, AuditTrail audit,
+            ApplicationEventPublisher events, Clock clock) {
+        this.repository = repository;
+        this.regions = regions;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Checks a registration without writing anything: errors and warnings, each naming its field. */
+    public List<FieldIssue> check(ParticipantDetails details) {
+        return validate(details);
+    }
+
+    @Transactional
+    public RegistrationResult register(ParticipantDetails details, LindungUser by) {
+        requireWriter(by);
+        List<FieldIssue> issues = validate(details);
+        throwIfErrors(issues);
+        String regionCode = Objects.requireNonNull(details.regionCode());
+        requireInScope(by, regionCode);
+        String nik = Objects.requireNonNull(details.nik());
+        if (repository.nikTaken(nik, -1)) {
+            throw new InvalidInputException(FieldIssue.error("nik", "nik.taken", nik));
+        }
+        List<String> warnings = warningCodes(issues);
+        long id;
+        try {
+            id = repository.insert(nik, clean(details.fullName()), details.birthDate(), details.sex(), regionCode,
+                    normalizePhone(details.phone()), trimToNull(details.occupation()),
+                    details.status() == null ? ParticipantStatus.ACTIVE : details.status(), warnings);
+        } catch (DuplicateKeyException e) {
+            throw new InvalidInputException(FieldIssue.error("nik", "nik.taken", nik));
+        }
+        Participant saved = repository.findById(id).orElseThrow();
+        List<Long> duplicates = repository.sameNameAndBirthDate(id, saved.fullName(), saved.birthDate());
+        duplicates.forEach(other -> repository.flagDuplicate(id, other));
+        audit.record("PARTICIPANT_REGISTERED", "participant", Long.toString(id), regionCode, snapshot(saved));
+        events.publishEvent(new ParticipantRegistered(id, regionCode));
+        List<FieldIssue> shownWarnings = new ArrayList<>(issues);
+        if (!duplicates.isEmpty()) {
+            shownWarnings.add(FieldIssue.warning("fullName", "participant.possible-duplicate", duplicates.size()));
+        }
+        return new RegistrationResult(saved, shownWarnings, duplicates);
+    }
+
+    /**
+     * Replaces a participant's data. {@code expectedVersion}, when given, guards against overwriting a change made
+     * meanwhile by someone else.
+     */
+    @Transactional
+    public Participant update(long id, ParticipantDetails details, @Nullable Integer expectedVersion, LindungUser by) {
+        requireWriter(by);
+        Participant current = get(id, by);
+        List<FieldIssue> issues = validate(details);
+        throwIfErrors(issues);
+        String regionCode = Objects.requireNonNull(details.regionCode());
+        requireInScope(by, regionCode);
+        String nik = Objects.requireNonNull(details.nik());
+        if (!nik.equals(current.nik()) && repository.nikTaken(nik, id)) {
+            throw new InvalidInputException(FieldIssue.error("nik", "nik.taken", nik));
+        }
+        int version = expectedVersion == null ? current.version() : expectedVersion;
+        boolean updated = repository.update(id, version, nik, clean(details.fullName()), details.birthDate(),
+                details.sex(), regionCode, normalizePhone(details.phone()), trimToNull(details.occupation()),
+                details.status() == null ? current.status() : details.status(), warningCodes(issues));
+        if (!updated) {
+            throw new InvalidInputException(FieldIssue.error("version", "participant.changed-meanwhile"));
+        }
+        Participant saved = repository.findById(id).orElseThrow();
+        Map<String, Object> changes = diff(snapshot(current), snapshot(saved));
+        if (!changes.isEmpty()) {
+            if (changes.containsKey("fullName") || changes.containsKey("birthDate")) {
+                repository.sameNameAndBirthDate(id, saved.fullName(), saved.birthDate())
+                        .forEach(other -> repository.flagDuplicate(id, other));
+            }
+            audit.record("PARTICIPANT_UPDATED", "participant", Long.toString(id), regionCode, changes);
+            events.publishEvent(new ParticipantUpdated(id, regionCode, changes.keySet()));
+        }
+        return saved;
+    }
+
+    /** A participant inside the user's scope. */
+    public Participant get(long id, LindungUser by) {
+        return repository.findById(id).filter(p -> by.scope().includes(p.regionCode()))
+                .orElseThrow(() -> new NotFoundException("participant " + id));
+    }
+
+    public Optional<Participant> findByNik(String nik, LindungUser by) {
+        return repository.findByNik(nik).filter(p -> by.scope().includes(p.regionCode()));
+    }
+
+    public PageResult<ParticipantSummary> search(SearchCriteria criteria, int page, int size, LindungUser by) {
+        int safeSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
+        int safePage = Math.max(0, page);
+        Optional<String> region = by.scope().narrow(trimToNull(criteria.regionCode()));
+        if (region.isEmpty()) {
+            return new PageResult<>(List.of(), safePage, safeSize, 0, false);
+        }
+        return repository.search(trimToNull(criteria.nik()), trimToNull(criteria.name()), region.get(), safePage,
+                safeSize);
+    }
+
+    /** Every match in name order, at most {@link #MAX_EXPORT_ROWS}. */
+    public void export(SearchCriteria criteria, LindungUser by, Consumer<ParticipantSummary> sink) {
+        by.scope().narrow(trimToNull(criteria.regionCode())).ifPresent(region -> repository.forEach(
+                trimToNull(criteria.nik()), trimToNull(criteria.name()), region, MAX_EXPORT_ROWS, sink));
+    }
+
+    /** Participants, women and businesses per kab/kota in the user's scope. */
+    public List<RegionCount> countsByKabKota(LindungUser by) {
+        return repository.countsByKabKota(by.scope().code());
+    }
+
+    @Transactional
+    public Relative addRelative(long participantId, NewRelative relative, LindungUser by) {
+        requireWriter(by);
+        Participant owner = get(participantId, by);
+        List<FieldIssue> issues = new ArrayList<>();
+        if (relative.relation() == null) {
+            issues.add(FieldIssue.error("relation", "field.required"));
+        }
+        checkName("fullName", relative.fullName(), issues);
+        if (relative.nik() != null && !relative.nik().isBlank()) {
+            issues.addAll(NikRules.check("nik", relative.nik().trim(), relative.birthDate(), relative.sex(),
+                    regions::exists, today()).stream().filter(FieldIssue::isError).toList());
+        }
+        if (relative.birthDate() != null && relative.birthDate().isAfter(today())) {
+            issues.add(FieldIssue.error("birthDate", "birthDate.future"));
+        }
+        throwIfErrors(issues);
+        long id = repository.insertRelative(participantId, relative);
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("relation", relative.relation());
+        values.put("fullName", relative.fullName());
+        values.put("nik", relative.nik());
+        values.put("birthDate", relative.birthDate() == null ? null : relative.birthDate().toString());
+        values.put("sex", relative.sex());
+        values.put("heir", relative.heir());
+        audit.record("RELATIVE_ADDED", "participant", Long.toString(participantId), owner.regionCode(), values);
+        return repository.relatives(participantId).stream().filter(r -> r.id() == id).findFirst().orElseThrow();
+    }
+
+    public List<Relative> relatives(long participantId, LindungUser by) {
+        get(participantId, by);
+        return repository.relatives(participantId);
+    }
+
+    @Transactional
+    public Business registerBusiness(NewBusiness business, LindungUser by) {
+        requireWriter(by);
+        List<FieldIssue> issues = new ArrayList<>();
+        if (business.nib() == null || !NIB.matcher(business.nib()).matches()) {
+            issues.add(FieldIssue.error("nib", "nib.format"));
+        } else if (repository.nibTaken(business.nib())) {
+            issues.add(FieldIssue.error("nib", "nib.taken", business.nib()));
+        }
+        if (business.name() == null || business.name().isBlank()) {
+            issues.add(FieldIssue.error("name", "field.required"));
+        }
+        if (business.ownerId() == null) {
+            issues.add(FieldIssue.error("ownerId", "field.required"));
+        } else if (repository.findById(business.ownerId()).filter(p -> by.scope().includes(p.regionCode()))
+                .isEmpty()) {
+            issues.add(FieldIssue.error("ownerId", "business.owner.unknown", business.ownerId()));
+        }
+        if (business.kbli() == null || !KBLI.matcher(business.kbli()).matches()) {
+            issues.add(FieldIssue.error("kbli", "kbli.format"));
+        }
+        if (business.scale() == null) {
+            issues.add(FieldIssue.error("scale", "field.required"));
+        }
+        checkRegion("regionCode", business.regionCode(), issues);
+        if (business.workerCount() == null || business.workerCount() < 0) {
+            issues.add(FieldIssue.error("workerCount", "business.workers.invalid"));
+        }
+        throwIfErrors(issues);
+        requireInScope(by, business.regionCode());
+        long id = repository.insertBusiness(business);
+        Business saved = repository.findBusiness(id).orElseThrow();
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("nib", saved.nib());
+        values.put("name", saved.name());
+        values.put("ownerId", saved.ownerId());
+        values.put("kbli", saved.kbli());
+        values.put("scale", saved.scale());
+        values.put("regionCode", saved.regionCode());
+        values.put("workerCount", saved.workerCount());
+        audit.record("BUSINESS_REGISTERED", "business", Long.toString(id), saved.regionCode(), values);
+        return saved;
+    }
+
+    public List<Business> businessesOf(long ownerId, LindungUser by) {
+        get(ownerId, by);
+        return repository.businessesOf(ownerId);
+    }
+
+    public PageResult<DuplicateCandidate> openDuplicates(int page, int size, LindungUser by) {
+        return repository.openDuplicates(by.scope().code(), Math.max(0, page),
+                Math.max(1, Math.min(size, MAX_PAGE_SIZE)));
+    }
+
+    /** An officer's verdict on a flagged pair: the same person ({@code confirmed}) or two people. */
+    @Transactional
+    public void resolveDuplicate(long participantId, long otherId, boolean confirmed, LindungUser by) {
+        requireWriter(by);
+        Participant one = get(participantId, by);
+        get(otherId, by);
+        if (!repository.resolveDuplicate(participantId, otherId, confirmed ? "CONFIRMED" : "DISMISSED")) {
+            throw new NotFoundException("open duplicate pair " + participantId + "/" + otherId);
+        }
+        audit.record(confirmed ? "DUPLICATE_CONFIRMED" : "DUPLICATE_DISMISSED", "participant",
+                Long.toString(participantId), one.regionCode(), Map.of("otherId", otherId));
+    }
+
+    private List<FieldIssue> validate(ParticipantDetails d) {
+        List<FieldIssue> issues = new ArrayList<>();
+        LocalDate today = today();
+        if (d.birthDate() == null) {
+            issues.add(FieldIssue.error("birthDate", "field.required"));
+        } else if (d.birthDate().isAfter(today)) {
+            issues.add(FieldIssue.error("birthDate", "birthDate.future"));
+        } else if (d.birthDate().isBefore(LocalDate.of(1900, 1, 1))) {
+            issues.add(FieldIssue.error("birthDate", "birthDate.too-old"));
+        }
+        if (d.sex() == null) {
+            issues.add(FieldIssue.error("sex", "field.required"));
+        }
+        issues.addAll(NikRules.check("nik", d.nik() == null ? null : d.nik().trim(), d.birthDate(), d.sex(),
+                regions::exists, today));
+        checkName("fullName", d.fullName(), issues);
+        checkRegion("regionCode", d.regionCode(), issues);
+        if (d.phone() != null && !d.phone().isBlank()
+                && !PHONE.matcher(d.phone().replaceAll("[\\s\\-()]", "")).matches()) {
+            issues.add(FieldIssue.error("phone", "phone.format"));
+        }
+        if (d.occupation() != null && d.occupation().length() > 100) {
+            issues.add(FieldIssue.error("occupation", "field.too-long", 100));
+        }
+        return issues;
+    }
+
+    private static void checkName(String field, @Nullable String name, List<FieldIssue> issues) {
+        if (name == null || name.isBlank()) {
+            issues.add(FieldIssue.error(field, "field.required"));
+        } else if (name.trim().length() > 150) {
+            issues.add(FieldIssue.error(field, "field.too-long", 150));
+        } else if (!NAME.matcher(name.trim()).matches()) {
+            issues.add(FieldIssue.error(field, "name.format"));
+        }
+    }
+
+    private void checkRegion(String field, @Nullable String code, List<FieldIssue> issues) {
+        if (code == null || code.isBlank()) {
+            issues.add(FieldIssue.error(field, "field.required"));
+        } else if (code.length() != RegionLevel.DESA.codeLength() || !regions.exists(code)) {
+            issues.add(FieldIssue.error(field, "region.desa.unknown", code));
+        }
+    }
+
+    private static void requireWriter(LindungUser by) {
+        if (!by.role().canWriteRegistry()) {
+            throw new ForbiddenException("access.role.read-only", by.role().name());
+        }
+    }
+
+    private void requireInScope(LindungUser by, String regionCode) {
+        if (!by.scope().includes(regionCode)) {
+            throw new ForbiddenException("access.region.outside-scope", regions.nameOf(regionCode.substring(0, 5)),
+                    regions.nameOf(by.scope().code()));
+        }
+    }
+
+    private static void throwIfErrors(List<FieldIssue> issues) {
+        if (issues.stream().anyMatch(FieldIssue::isError)) {
+            throw new InvalidInputException(issues);
+        }
+    }
+
+    private static List<String> warningCodes(List<FieldIssue> issues) {
+        return issues.stream().filter(i -> !i.isError()).map(FieldIssue::code).toList();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private static String clean(@Nullable String name) {
+        return Objects.requireNonNull(name).trim().replaceAll("\\s+", " ");
+    }
+
+    private static @Nullable String trimToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static @Nullable String normalizePhone(@Nullable String phone) {
+        return phone == null || phone.isBlank() ? null : phone.replaceAll("[\\s\\-()]", "");
+    }
+
+    private static Map<String, Object> snapshot(Participant p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("nik", p.nik());
+        m.put("fullName", p.fullName());
+        m.put("birthDate", p.birthDate().toString());
+        m.put("sex", p.sex().name());
+        m.put("regionCode", p.regionCode());
+        m.put("phone", p.phone());
+        m.put("occupation", p.occupation());
+        m.put("status", p.status().name());
+        return m;
+    }
+
+    private static Map<String, Object> diff(Map<String, Object> before, Map<String, Object> after) {
+        Map<String, Object> changes = new LinkedHashMap<>();
+        before.forEach((k, old) -> {
+            Object now = after.get(k);
+            if (!Objects.equals(old, now)) {
+                changes.put(k, java.util.Arrays.asList(old, now));
+            }
+        });
+        return changes;
+    }
+}

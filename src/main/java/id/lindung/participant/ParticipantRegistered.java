@@ -1,0 +1,5 @@
+package id.lindung.participant;
+
+/** Published when a worker enters the registry. */
+public record ParticipantRegistered(long participantId, String regionCode) {
+}

@@ -1,0 +1,7 @@
+package id.lindung.participant;
+
+import java.util.Set;
+
+/** Published when a participant's data changed; {@code fields} names what changed. */
+public record ParticipantUpdated(long participantId, String regionCode, Set<String> fields) {
+}

@@ -1,0 +1,99 @@
+package id.lindung.region.internal;
+
+import id.lindung.region.Population;
+import id.lindung.region.Region;
+import id.lindung.region.RegionDirectory;
+import id.lindung.region.RegionLevel;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Region look-ups. Codes and names of all 91,599 regions are held in memory after first use (a few MB): they
+ * change only with a new Kepmendagri, that is with a new migration and a restart.
+ */
+@Service
+class JdbcRegionDirectory implements RegionDirectory {
+
+    private final JdbcClient jdbc;
+    private volatile Map<String, String> names;
+
+    JdbcRegionDirectory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private Map<String, String> names() {
+        Map<String, String> local = names;
+        if (local == null) {
+            synchronized (this) {
+                local = names;
+                if (local == null) {
+                    Map<String, String> loaded = new HashMap<>(131_072);
+                    jdbc.sql("SELECT code, name FROM region").query(rs -> {
+                        loaded.put(rs.getString(1), rs.getString(2));
+                    });
+                    names = local = Map.copyOf(loaded);
+                }
+            }
+        }
+        return local;
+    }
+
+    @Override
+    public List<Region> provinces() {
+        return jdbc.sql("SELECT code, name, parent_code FROM region WHERE level = 1 ORDER BY code")
+                .query((rs, i) -> region(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+    }
+
+    @Override
+    public List<Region> children(String code) {
+        return jdbc.sql("SELECT code, name, parent_code FROM region WHERE parent_code = ? ORDER BY code")
+                .param(code)
+                .query((rs, i) -> region(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+    }
+
+    @Override
+    public Optional<Region> find(String code) {
+        String name = names().get(code);
+        if (name == null) {
+            return Optional.empty();
+        }
+        RegionLevel level = RegionLevel.ofCode(code);
+        String parent = level == RegionLevel.PROVINCE ? null : code.substring(0, code.lastIndexOf('.'));
+        return Optional.of(new Region(code, name, level, parent));
+    }
+
+    @Override
+    public boolean exists(String code) {
+        return names().containsKey(code);
+    }
+
+    @Override
+    public String nameOf(String code) {
+        return names().getOrDefault(code, code);
+    }
+
+    @Override
+    public Optional<Population> population(String code) {
+        return jdbc.sql("SELECT code, male, female, total FROM region_population WHERE code = ?").param(code)
+                .query((rs, i) -> new Population(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+                .optional();
+    }
+
+    @Override
+    public Optional<String> kabKotaBoundaries(String provinceCode) {
+        String json = jdbc.sql("""
+                SELECT jsonb_build_object('type', 'FeatureCollection', 'features', jsonb_agg(feature ORDER BY code))::text
+                  FROM region_boundary WHERE province_code = ?""")
+                .param(provinceCode).query(String.class).list().stream().filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null);
+        return Optional.ofNullable(json);
+    }
+
+    private static Region region(String code, String name, String parent) {
+        return new Region(code, name, RegionLevel.ofCode(code), parent);
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * The small shared kernel every module may use: outcome types for invalid input naming the field, "not found",
+ * paging, and the mapping of those outcomes to RFC 9457 problem details for the REST API.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Shared kernel",
+        type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+package id.lindung.shared;

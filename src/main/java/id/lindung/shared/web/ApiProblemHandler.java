@@ -1,0 +1,81 @@
+package id.lindung.shared.web;
+
+import id.lindung.shared.FieldIssue;
+import id.lindung.shared.ForbiddenException;
+import id.lindung.shared.InvalidInputException;
+import id.lindung.shared.NotFoundException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Maps domain outcomes to RFC 9457 problem details for every {@code @RestController}. Invalid input lists each
+ * issue under {@code errors} (and warnings under {@code warnings}) with the field it concerns.
+ */
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+class ApiProblemHandler {
+
+    private final MessageSource messages;
+
+    ApiProblemHandler(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalid(InvalidInputException e) {
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+        problem.setType(URI.create("https://lindung.id/problems/invalid-input"));
+        problem.setTitle(messages.getMessage("problem.invalid-input", null, "Invalid input", locale));
+        List<Map<String, Object>> errors = new ArrayList<>();
+        List<Map<String, Object>> warnings = new ArrayList<>();
+        for (FieldIssue issue : e.issues()) {
+            Map<String, Object> entry = Map.of("field", issue.field(), "code", issue.code(),
+                    "message", messages.getMessage(issue.code(), issue.args().toArray(), issue.code(), locale));
+            (issue.isError() ? errors : warnings).add(entry);
+        }
+        problem.setDetail(errors.isEmpty() ? null
+                : errors.stream().map(m -> m.get("field") + ": " + m.get("message")).reduce((a, b) -> a + "; " + b)
+                        .orElse(null));
+        problem.setProperty("errors", errors);
+        if (!warnings.isEmpty()) {
+            problem.setProperty("warnings", warnings);
+        }
+        return problem;
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ProblemDetail beanValidation(MethodArgumentNotValidException e) {
+        List<FieldIssue> issues = e.getBindingResult().getFieldErrors().stream()
+                .map(fe -> FieldIssue.error(fe.getField(), "validation." + fe.getCode(),
+                        fe.getDefaultMessage() == null ? "" : fe.getDefaultMessage()))
+                .toList();
+        return invalid(new InvalidInputException(issues));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.NOT_FOUND);
+        problem.setTitle(messages.getMessage("problem.not-found", null, "Not found", LocaleContextHolder.getLocale()));
+        problem.setDetail(e.getMessage());
+        return problem;
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ProblemDetail forbidden(ForbiddenException e) {
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.FORBIDDEN);
+        problem.setTitle(messages.getMessage("problem.forbidden", null, "Forbidden", locale));
+        problem.setDetail(messages.getMessage(e.code(), e.args(), e.code(), locale));
+        return problem;
+    }
+}
