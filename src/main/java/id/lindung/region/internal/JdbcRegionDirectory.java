@@ -87,7 +87,7 @@ class JdbcRegionDirectory implements RegionDirectory {
     public Optional<String> kabKotaBoundaries(String provinceCode) {
         String json = jdbc.sql("""
                 SELECT jsonb_build_object('type', 'FeatureCollection', 'features', jsonb_agg(feature ORDER BY code))::text
-                  FROM region_boundary WHERE province_code = ?""")
+                  FROM region_boundary WHERE province_code = ? HAVING count(*) > 0""")
                 .param(provinceCode).query(String.class).list().stream().filter(java.util.Objects::nonNull)
                 .findFirst().orElse(null);
         return Optional.ofNullable(json);

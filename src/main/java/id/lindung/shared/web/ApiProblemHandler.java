@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * issue under {@code errors} (and warnings under {@code warnings}) with the field it concerns.
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ApiProblemHandler {
 
     private final MessageSource messages;
@@ -60,6 +61,27 @@ class ApiProblemHandler {
                         fe.getDefaultMessage() == null ? "" : fe.getDefaultMessage()))
                 .toList();
         return invalid(new InvalidInputException(issues));
+    }
+
+    /** Unreadable JSON: names the field whose value could not be read (e.g. a date that is no date). */
+    @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(org.springframework.http.converter.HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof tools.jackson.databind.DatabindException db && !db.getPath().isEmpty()) {
+            String field = db.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                    .reduce((a, b) -> a + "." + b).orElse("");
+            return invalid(new InvalidInputException(FieldIssue.error(field, "validation.typeMismatch")));
+        }
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+        problem.setTitle(messages.getMessage("problem.unreadable", null, "Unreadable request",
+                LocaleContextHolder.getLocale()));
+        return problem;
+    }
+
+    @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e) {
+        return invalid(new InvalidInputException(FieldIssue.error(e.getName(), "validation.typeMismatch")));
     }
 
     @ExceptionHandler(NotFoundException.class)

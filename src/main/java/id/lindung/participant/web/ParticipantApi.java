@@ -1,0 +1,193 @@
+package id.lindung.participant.web;
+
+import id.lindung.access.AuditTrail;
+import id.lindung.access.CurrentUser;
+import id.lindung.access.LindungUser;
+import id.lindung.participant.Business;
+import id.lindung.participant.DuplicateCandidate;
+import id.lindung.participant.NewBusiness;
+import id.lindung.participant.NewRelative;
+import id.lindung.participant.Participant;
+import id.lindung.participant.ParticipantDetails;
+import id.lindung.participant.ParticipantManagement;
+import id.lindung.participant.ParticipantStatus;
+import id.lindung.participant.ParticipantSummary;
+import id.lindung.participant.RegionCount;
+import id.lindung.participant.RegistrationResult;
+import id.lindung.participant.Relative;
+import id.lindung.participant.SearchCriteria;
+import id.lindung.participant.Sex;
+import id.lindung.region.RegionDirectory;
+import id.lindung.shared.FieldIssue;
+import id.lindung.shared.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** REST API of the participant registry. Every call is confined to the caller's region scope. */
+@RestController
+@RequestMapping("/api")
+@Tag(name = "Peserta", description = "Participant registry: workers, family, UMKM businesses")
+@SecurityRequirement(name = "basicAuth")
+class ParticipantApi {
+
+    private final ParticipantManagement participants;
+    private final RegionDirectory regions;
+    private final CurrentUser currentUser;
+    private final AuditTrail audit;
+    private final MessageSource messages;
+
+    ParticipantApi(ParticipantManagement participants, RegionDirectory regions, CurrentUser currentUser,
+            AuditTrail audit, MessageSource messages) {
+        this.participants = participants;
+        this.regions = regions;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.messages = messages;
+    }
+
+    /** A participant as the API shows it, with the names of its regions. */
+    record ParticipantResponse(long id, String nik, String fullName, LocalDate birthDate, Sex sex, String regionCode,
+            String desa, String kecamatan, String kabKota, @Nullable String phone, @Nullable String occupation,
+            ParticipantStatus status, List<Message> nikWarnings, Instant createdAt, Instant updatedAt, int version) {
+    }
+
+    record Message(String field, String code, String message) {
+    }
+
+    record RegistrationResponse(ParticipantResponse participant, List<Message> warnings,
+            List<Long> possibleDuplicates) {
+    }
+
+    record UpdateRequest(@Nullable String nik, @Nullable String fullName, @Nullable LocalDate birthDate,
+            @Nullable Sex sex, @Nullable String regionCode, @Nullable String phone, @Nullable String occupation,
+            @Nullable ParticipantStatus status, @Nullable Integer version) {
+    }
+
+    @PostMapping("/participants")
+    @Operation(summary = "Register a worker", description = "Checks the NIK rules (16 digits, known province and "
+            + "kab/kota, birth date and sex encoded in the NIK, serial not 0000); an unknown kecamatan is a warning. "
+            + "Answers 422 with the failing fields, 403 outside the caller's region scope.")
+    ResponseEntity<RegistrationResponse> register(@RequestBody ParticipantDetails details) {
+        RegistrationResult result = participants.register(details, user());
+        Participant p = result.participant();
+        return ResponseEntity.created(URI.create("/api/participants/" + p.id()))
+                .body(new RegistrationResponse(response(p), messages(result.warnings()), result.possibleDuplicates()));
+    }
+
+    @GetMapping("/participants")
+    @Operation(summary = "Search participants by exact NIK, name prefix and region code prefix, one page at a time")
+    PageResult<ParticipantSummary> search(@RequestParam(required = false) String nik,
+            @RequestParam(required = false) String name, @RequestParam(required = false) String region,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        return participants.search(new SearchCriteria(nik, name, region), page, size, user());
+    }
+
+    @GetMapping("/participants/{id}")
+    @Operation(summary = "One participant")
+    ParticipantResponse get(@PathVariable long id) {
+        return response(participants.get(id, user()));
+    }
+
+    @PutMapping("/participants/{id}")
+    @Operation(summary = "Change a participant", description = "Send the whole record; give the version you read to "
+            + "be told (422, field 'version') when someone else changed it meanwhile.")
+    ParticipantResponse update(@PathVariable long id, @RequestBody UpdateRequest request) {
+        ParticipantDetails details = new ParticipantDetails(request.nik(), request.fullName(), request.birthDate(),
+                request.sex(), request.regionCode(), request.phone(), request.occupation(), request.status());
+        return response(participants.update(id, details, request.version(), user()));
+    }
+
+    @GetMapping("/participants/{id}/history")
+    @Operation(summary = "Audit trail of a participant: who changed what, when")
+    List<AuditTrail.AuditEntry> history(@PathVariable long id) {
+        participants.get(id, user());
+        return audit.history("participant", Long.toString(id));
+    }
+
+    @GetMapping("/participants/{id}/relatives")
+    @Operation(summary = "Family members (heirs, children)")
+    List<Relative> relatives(@PathVariable long id) {
+        return participants.relatives(id, user());
+    }
+
+    @PostMapping("/participants/{id}/relatives")
+    @Operation(summary = "Add a family member")
+    ResponseEntity<Relative> addRelative(@PathVariable long id, @RequestBody NewRelative relative) {
+        Relative saved = participants.addRelative(id, relative, user());
+        return ResponseEntity.created(URI.create("/api/participants/" + id + "/relatives")).body(saved);
+    }
+
+    @GetMapping("/participants/{id}/businesses")
+    @Operation(summary = "UMKM businesses the participant owns")
+    List<Business> businesses(@PathVariable long id) {
+        return participants.businessesOf(id, user());
+    }
+
+    @PostMapping("/businesses")
+    @Operation(summary = "Register an UMKM business (NIB 13 digits, KBLI 5 digits, owner a participant)")
+    ResponseEntity<Business> registerBusiness(@RequestBody NewBusiness business) {
+        Business saved = participants.registerBusiness(business, user());
+        return ResponseEntity.created(URI.create("/api/participants/" + saved.ownerId() + "/businesses")).body(saved);
+    }
+
+    @GetMapping("/participants/duplicates")
+    @Operation(summary = "Open possible duplicates (same name and birth date, different NIK)")
+    PageResult<DuplicateCandidate> duplicates(@RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        return participants.openDuplicates(page, size, user());
+    }
+
+    @PostMapping("/participants/duplicates/{id}/{otherId}")
+    @Operation(summary = "Resolve a possible duplicate: confirmed=true (same person) or false (two people)")
+    ResponseEntity<Void> resolve(@PathVariable long id, @PathVariable long otherId, @RequestParam boolean confirmed) {
+        participants.resolveDuplicate(id, otherId, confirmed, user());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/participants/counts")
+    @Operation(summary = "Participants, women and businesses per kab/kota in the caller's scope")
+    List<RegionCount> counts() {
+        return participants.countsByKabKota(user());
+    }
+
+    private LindungUser user() {
+        return currentUser.require();
+    }
+
+    private ParticipantResponse response(Participant p) {
+        Locale locale = LocaleContextHolder.getLocale();
+        List<Message> warnings = p.nikWarnings().stream()
+                .map(code -> new Message("nik", code, messages.getMessage(code, new Object[] {p.nik().substring(0, 6),
+                        p.nik().substring(0, 2) + "." + p.nik().substring(2, 4) + "." + p.nik().substring(4, 6)},
+                        code, locale)))
+                .toList();
+        return new ParticipantResponse(p.id(), p.nik(), p.fullName(), p.birthDate(), p.sex(), p.regionCode(),
+                regions.nameOf(p.regionCode()), regions.nameOf(p.regionCode().substring(0, 8)),
+                regions.nameOf(p.kabKotaCode()), p.phone(), p.occupation(), p.status(), warnings, p.createdAt(),
+                p.updatedAt(), p.version());
+    }
+
+    private List<Message> messages(List<FieldIssue> issues) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return issues.stream().map(i -> new Message(i.field(), i.code(),
+                messages.getMessage(i.code(), i.args().toArray(), i.code(), locale))).toList();
+    }
+}

@@ -1,0 +1,270 @@
+package id.lindung.participant.web;
+
+import id.lindung.access.AuditTrail;
+import id.lindung.access.CurrentUser;
+import id.lindung.access.LindungUser;
+import id.lindung.participant.BusinessScale;
+import id.lindung.participant.NewBusiness;
+import id.lindung.participant.NewRelative;
+import id.lindung.participant.Participant;
+import id.lindung.participant.ParticipantManagement;
+import id.lindung.participant.ParticipantStatus;
+import id.lindung.participant.RegistrationResult;
+import id.lindung.participant.RelationType;
+import id.lindung.participant.SearchCriteria;
+import id.lindung.participant.Sex;
+import id.lindung.region.Region;
+import id.lindung.region.RegionDirectory;
+import id.lindung.region.RegionLevel;
+import id.lindung.shared.FieldIssue;
+import id.lindung.shared.ForbiddenException;
+import id.lindung.shared.InvalidInputException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Participant pages: search, detail, registration and edit forms, family, businesses, duplicate review. */
+@Controller
+class ParticipantPages {
+
+    private final ParticipantManagement participants;
+    private final RegionDirectory regions;
+    private final CurrentUser currentUser;
+    private final AuditTrail audit;
+    private final MessageSource messages;
+
+    ParticipantPages(ParticipantManagement participants, RegionDirectory regions, CurrentUser currentUser,
+            AuditTrail audit, MessageSource messages) {
+        this.participants = participants;
+        this.regions = regions;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.messages = messages;
+    }
+
+    @GetMapping("/peserta")
+    String search(@RequestParam(required = false) String nik, @RequestParam(required = false) String name,
+            @RequestParam(required = false) String region, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size, Model model) {
+        LindungUser me = currentUser.require();
+        SearchCriteria criteria = new SearchCriteria(nik, name, region);
+        model.addAttribute("criteria", criteria);
+        model.addAttribute("result", participants.search(criteria, page, size, me));
+        model.addAttribute("kabKotaOptions", kabKotaOptions(me));
+        model.addAttribute("regions", regions);
+        return "participant/search";
+    }
+
+    @GetMapping("/peserta/ekspor.csv")
+    void export(@RequestParam(required = false) String nik, @RequestParam(required = false) String name,
+            @RequestParam(required = false) String region, HttpServletResponse response) throws IOException {
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"peserta-lindung.csv\"");
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(response.getOutputStream(),
+                StandardCharsets.UTF_8));
+        out.write('\uFEFF'); // lets Excel read UTF-8
+        out.println("NIK;Nama;Tanggal lahir;Jenis kelamin;Kode desa;Desa;Kecamatan;Kabupaten/Kota;Status");
+        participants.export(new SearchCriteria(nik, name, region), currentUser.require(), p -> out.println(String.join(
+                ";", p.nik(), csv(p.fullName()), p.birthDate().toString(), p.sex().name(), p.regionCode(),
+                csv(regions.nameOf(p.regionCode())), csv(regions.nameOf(p.regionCode().substring(0, 8))),
+                csv(regions.nameOf(p.regionCode().substring(0, 5))), p.status().name())));
+        out.flush();
+    }
+
+    @GetMapping("/peserta/baru")
+    String newForm(Model model) {
+        LindungUser me = currentUser.require();
+        ParticipantForm form = new ParticipantForm();
+        if (me.scope().code().length() == 5) {
+            form.setKabKota(me.scope().code());
+        }
+        return form(model, form, me, null);
+    }
+
+    @PostMapping("/peserta/baru")
+    String register(@ModelAttribute("form") ParticipantForm form, BindingResult binding, Model model,
+            RedirectAttributes redirect) {
+        LindungUser me = currentUser.require();
+        if (binding.hasErrors()) {
+            return form(model, form, me, null);
+        }
+        try {
+            RegistrationResult result = participants.register(form.toDetails(), me);
+            redirect.addFlashAttribute("flashMessage", message("participant.registered", result.participant().fullName()));
+            redirect.addFlashAttribute("flashWarnings", result.warnings().stream().map(this::message).toList());
+            return "redirect:/peserta/" + result.participant().id();
+        } catch (InvalidInputException e) {
+            reject(binding, e.issues());
+            return form(model, form, me, null);
+        } catch (ForbiddenException e) {
+            binding.reject(e.code(), e.args(), e.code());
+            return form(model, form, me, null);
+        }
+    }
+
+    @GetMapping("/peserta/{id}")
+    String detail(@PathVariable long id, Model model) {
+        LindungUser me = currentUser.require();
+        Participant p = participants.get(id, me);
+        model.addAttribute("p", p);
+        model.addAttribute("relatives", participants.relatives(id, me));
+        model.addAttribute("businesses", participants.businessesOf(id, me));
+        model.addAttribute("history", audit.history("participant", Long.toString(id)));
+        model.addAttribute("regions", regions);
+        model.addAttribute("relationTypes", RelationType.values());
+        model.addAttribute("scales", BusinessScale.values());
+        model.addAttribute("nikWarnings", p.nikWarnings().stream().map(code -> message(code, p.nik().substring(0, 6),
+                Region.fromNikDigits(p.nik(), RegionLevel.KECAMATAN))).toList());
+        return "participant/detail";
+    }
+
+    @GetMapping("/peserta/{id}/ubah")
+    String editForm(@PathVariable long id, Model model) {
+        LindungUser me = currentUser.require();
+        return form(model, ParticipantForm.of(participants.get(id, me)), me, id);
+    }
+
+    @PostMapping("/peserta/{id}/ubah")
+    String update(@PathVariable long id, @ModelAttribute("form") ParticipantForm form, BindingResult binding,
+            Model model, RedirectAttributes redirect) {
+        LindungUser me = currentUser.require();
+        participants.get(id, me);
+        if (binding.hasErrors()) {
+            return form(model, form, me, id);
+        }
+        try {
+            Participant saved = participants.update(id, form.toDetails(), form.getVersion(), me);
+            redirect.addFlashAttribute("flashMessage", message("participant.updated", saved.fullName()));
+            return "redirect:/peserta/" + id;
+        } catch (InvalidInputException e) {
+            reject(binding, e.issues());
+            return form(model, form, me, id);
+        } catch (ForbiddenException e) {
+            binding.reject(e.code(), e.args(), e.code());
+            return form(model, form, me, id);
+        }
+    }
+
+    @PostMapping("/peserta/{id}/keluarga")
+    String addRelative(@PathVariable long id, @RequestParam(required = false) RelationType relation,
+            @RequestParam(required = false) String fullName, @RequestParam(required = false) String nik,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthDate,
+            @RequestParam(required = false) Sex sex, @RequestParam(defaultValue = "false") boolean heir,
+            RedirectAttributes redirect) {
+        try {
+            participants.addRelative(id, new NewRelative(relation, fullName, nik, birthDate, sex, heir),
+                    currentUser.require());
+            redirect.addFlashAttribute("flashMessage", message("relative.added", fullName));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("relativeErrors", fieldMessages(e.issues()));
+        }
+        return "redirect:/peserta/" + id + "#keluarga";
+    }
+
+    @PostMapping("/peserta/{id}/usaha")
+    String addBusiness(@PathVariable long id, @RequestParam(required = false) String nib,
+            @RequestParam(required = false) String name, @RequestParam(required = false) String kbli,
+            @RequestParam(required = false) BusinessScale scale,
+            @RequestParam(required = false) Integer workerCount, RedirectAttributes redirect) {
+        LindungUser me = currentUser.require();
+        Participant owner = participants.get(id, me);
+        try {
+            participants.registerBusiness(new NewBusiness(nib, name, id, kbli, scale, owner.regionCode(), workerCount),
+                    me);
+            redirect.addFlashAttribute("flashMessage", message("business.added", name));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("businessErrors", fieldMessages(e.issues()));
+        }
+        return "redirect:/peserta/" + id + "#usaha";
+    }
+
+    @GetMapping("/peserta/duplikat")
+    String duplicates(@RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("result", participants.openDuplicates(page, 20, currentUser.require()));
+        model.addAttribute("regions", regions);
+        return "participant/duplicates";
+    }
+
+    @PostMapping("/peserta/duplikat/{id}/{otherId}")
+    String resolve(@PathVariable long id, @PathVariable long otherId, @RequestParam boolean confirmed,
+            RedirectAttributes redirect) {
+        participants.resolveDuplicate(id, otherId, confirmed, currentUser.require());
+        redirect.addFlashAttribute("flashMessage", message(confirmed ? "duplicate.confirmed" : "duplicate.dismissed"));
+        return "redirect:/peserta/duplikat";
+    }
+
+    /** Renders the registration form, or the edit form when {@code editing} names a participant. */
+    private String form(Model model, ParticipantForm form, LindungUser me, Long editing) {
+        model.addAttribute("form", form);
+        model.addAttribute("edit", editing != null);
+        model.addAttribute("formAction", editing == null ? "/peserta/baru" : "/peserta/" + editing + "/ubah");
+        model.addAttribute("kabKotaOptions", kabKotaOptions(me));
+        model.addAttribute("kecamatanOptions", childrenInScope(form.getKabKota(), me));
+        model.addAttribute("desaOptions", childrenInScope(form.getKecamatan(), me));
+        model.addAttribute("statuses", ParticipantStatus.values());
+        return "participant/form";
+    }
+
+    private List<Region> kabKotaOptions(LindungUser me) {
+        String scope = me.scope().code();
+        if (scope.length() == 5) {
+            return regions.find(scope).stream().toList();
+        }
+        return regions.children(scope.isEmpty() ? "61" : scope);
+    }
+
+    private List<Region> childrenInScope(String parent, LindungUser me) {
+        if (parent == null || parent.isBlank()) {
+            return List.of();
+        }
+        return regions.children(parent).stream().filter(r -> me.scope().includes(r.code())).toList();
+    }
+
+    private static void reject(BindingResult binding, List<FieldIssue> issues) {
+        for (FieldIssue issue : issues) {
+            if (!issue.isError()) {
+                continue;
+            }
+            if ("version".equals(issue.field()) || !List.of("nik", "fullName", "birthDate", "sex", "regionCode",
+                    "phone", "occupation", "status").contains(issue.field())) {
+                binding.reject(issue.code(), issue.args().toArray(), issue.code());
+            } else {
+                binding.rejectValue(issue.field(), issue.code(), issue.args().toArray(), issue.code());
+            }
+        }
+    }
+
+    private List<String> fieldMessages(List<FieldIssue> issues) {
+        return issues.stream().filter(FieldIssue::isError)
+                .map(i -> message("field." + i.field()) + ": " + message(i)).toList();
+    }
+
+    private String message(FieldIssue issue) {
+        return message(issue.code(), issue.args().toArray());
+    }
+
+    private String message(String code, Object... args) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return messages.getMessage(code, args, code, locale);
+    }
+
+    private static String csv(String value) {
+        return value.contains(";") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+}

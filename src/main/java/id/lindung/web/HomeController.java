@@ -1,0 +1,58 @@
+package id.lindung.web;
+
+import id.lindung.access.CurrentUser;
+import id.lindung.access.LindungUser;
+import id.lindung.participant.ParticipantManagement;
+import id.lindung.participant.RegionCount;
+import id.lindung.region.Population;
+import id.lindung.region.RegionDirectory;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** Home: the registry in the user's area, per kab/kota, against the Dukcapil population. */
+@Controller
+class HomeController {
+
+    private final ParticipantManagement participants;
+    private final RegionDirectory regions;
+    private final CurrentUser currentUser;
+
+    HomeController(ParticipantManagement participants, RegionDirectory regions, CurrentUser currentUser) {
+        this.participants = participants;
+        this.regions = regions;
+        this.currentUser = currentUser;
+    }
+
+    /** One row of the home table. */
+    record Row(String code, String name, long participants, long women, long businesses, long population) {
+        public long perThousand() {
+            return population == 0 ? 0 : Math.round(participants * 1000.0 / population);
+        }
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        LindungUser me = currentUser.require();
+        java.util.Map<String, RegionCount> counts = new java.util.HashMap<>();
+        participants.countsByKabKota(me).forEach(c -> counts.put(c.regionCode(), c));
+        String scope = me.scope().code();
+        String province = scope.isEmpty() ? "61" : scope.substring(0, 2);
+        List<String> kabKota = scope.length() == 5 ? List.of(scope)
+                : regions.children(province).stream().map(r -> r.code()).toList();
+        List<Row> rows = kabKota.stream().map(code -> {
+            RegionCount c = counts.getOrDefault(code, new RegionCount(code, 0, 0, 0));
+            long population = regions.population(code).map(Population::total).orElse(0L);
+            return new Row(code, regions.nameOf(code), c.participants(), c.women(), c.businesses(), population);
+        }).toList();
+        model.addAttribute("rows", rows);
+        model.addAttribute("province", province);
+        model.addAttribute("provinceName", regions.nameOf(province));
+        model.addAttribute("totalParticipants", rows.stream().mapToLong(Row::participants).sum());
+        model.addAttribute("totalWomen", rows.stream().mapToLong(Row::women).sum());
+        model.addAttribute("totalBusinesses", rows.stream().mapToLong(Row::businesses).sum());
+        model.addAttribute("totalPopulation", rows.stream().mapToLong(Row::population).sum());
+        return "home";
+    }
+}
