@@ -36,6 +36,21 @@ class AccessTest {
     }
 
     @Test
+    void creatingAUserIsInTheAuditTrail() {
+        assertThat(jdbc.sql("SELECT actor FROM audit_log WHERE action = 'USER_CREATED' AND entity_id = 'admin'")
+                .query(String.class).list()).containsExactly("system");
+    }
+
+    @Test
+    void servesTheOpenApiDocumentOfTheRegistry() {
+        ApiClient.Response docs = ApiClient.anonymous(port).get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().path("paths").has("/api/participants")).isTrue();
+        assertThat(docs.json().path("paths").has("/api/regions/{code}/boundaries")).isTrue();
+        assertThat(ApiClient.anonymous(port).getPage("/swagger-ui/index.html").status()).isEqualTo(200);
+    }
+
+    @Test
     void demoUsersCoverEveryRoleAndBothKindsOfScope() {
         List<String> roles = jdbc.sql("SELECT DISTINCT role FROM app_user").query(String.class).list();
         assertThat(roles).containsExactlyInAnyOrder("ADMIN", "OFFICER", "GOV_ANALYST", "BANK_OFFICER", "AGENT");

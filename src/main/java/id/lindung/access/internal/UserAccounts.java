@@ -1,5 +1,6 @@
 package id.lindung.access.internal;
 
+import id.lindung.access.AuditTrail;
 import id.lindung.access.LindungUser;
 import id.lindung.access.RegionScope;
 import id.lindung.access.Role;
@@ -19,10 +20,12 @@ class UserAccounts implements UserDetailsService {
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
+    private final AuditTrail audit;
 
-    UserAccounts(JdbcClient jdbc, PasswordEncoder passwords) {
+    UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, AuditTrail audit) {
         this.jdbc = jdbc;
         this.passwords = passwords;
+        this.audit = audit;
     }
 
     @Override
@@ -40,11 +43,16 @@ class UserAccounts implements UserDetailsService {
 
     @Transactional
     boolean createIfAbsent(String username, String rawPassword, String displayName, Role role, RegionScope scope) {
-        return jdbc.sql("""
+        boolean created = jdbc.sql("""
                 INSERT INTO app_user (username, password_hash, display_name, role, region_scope)
                 VALUES (?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING""")
                 .params(username, passwords.encode(rawPassword), displayName, role.name(), scope.code())
                 .update() == 1;
+        if (created) {
+            audit.record("USER_CREATED", "user", username, scope.code().isEmpty() ? null : scope.code(),
+                    java.util.Map.of("displayName", displayName, "role", role.name(), "scope", scope.code()));
+        }
+        return created;
     }
 
     long count() {
