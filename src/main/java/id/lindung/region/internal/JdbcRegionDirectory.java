@@ -12,17 +12,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Region look-ups. Codes and names of all 91,599 regions are held in memory after first use (a few MB): they
- * change only with a new Kepmendagri, that is with a new migration and a restart.
+ * Region look-ups. Codes and names of all 91,599 regions are held in memory (a few MB), read once when the bean
+ * starts: they change only with a new Kepmendagri, that is with a new migration and a restart. Reading them up
+ * front rather than on first use matters: a first use inside a bulk {@code COPY} would need a second statement on
+ * the connection that is busy copying.
  */
 @Service
-class JdbcRegionDirectory implements RegionDirectory {
+class JdbcRegionDirectory implements RegionDirectory, org.springframework.beans.factory.InitializingBean {
 
     private final JdbcClient jdbc;
     private volatile Map<String, String> names;
 
     JdbcRegionDirectory(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        names();
     }
 
     private Map<String, String> names() {
