@@ -32,6 +32,9 @@ class EmbeddedPostgresConfiguration {
     EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
         long started = System.nanoTime();
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                // Spring stops the server (destroyMethod) after everything that still needs the database has
+                // closed; zonky's own JVM hook would stop it first and leave those waiting for a connection.
+                .setRegisterShutdownHook(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("shared_buffers", properties.sharedBuffers());

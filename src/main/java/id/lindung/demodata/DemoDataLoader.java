@@ -1,0 +1,64 @@
+package id.lindung.demodata;
+
+import id.lindung.access.LindungUser;
+import id.lindung.participant.BulkLoadResult;
+import id.lindung.participant.ParticipantBulkLoader;
+import id.lindung.region.RegionDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fills an empty registry with {@code lindung.demo.participants} generated Kalimantan Barat workers (seed
+ * {@code lindung.demo.seed}) when demo data is on ({@code lindung.demo.enabled}), after the demo users exist. Does
+ * nothing when the registry already has participants, so a restart keeps what is there.
+ */
+@Component
+@Order(10)
+class DemoDataLoader implements ApplicationRunner {
+
+    static final String PROVINCE = "61";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+
+    private final ParticipantBulkLoader loader;
+    private final RegionDirectory regions;
+    private final boolean enabled;
+    private final long participants;
+    private final long seed;
+
+    DemoDataLoader(ParticipantBulkLoader loader, RegionDirectory regions,
+            @Value("${lindung.demo.enabled:false}") boolean enabled,
+            @Value("${lindung.demo.participants:0}") long participants, @Value("${lindung.demo.seed:61}") long seed) {
+        this.loader = loader;
+        this.regions = regions;
+        this.enabled = enabled;
+        this.participants = participants;
+        this.seed = seed;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!enabled || participants <= 0) {
+            return;
+        }
+        if (!loader.isRegistryEmpty()) {
+            log.info("Demo registry not loaded: the registry already has participants");
+            return;
+        }
+        log.info("Generating and loading {} demo participants (seed {})...", participants, seed);
+        DemoRegistryGenerator generator = new DemoRegistryGenerator(DemoGeography.of(regions, PROVINCE), seed);
+        BulkLoadResult result = loader.load(generator.iterator(participants), source(seed), LindungUser.SYSTEM);
+        log.info("Demo registry loaded: {} participants, {} family members, {} UMKM businesses, {} possible"
+                + " duplicate pairs in {} ms", result.participants(), result.relatives(), result.businesses(),
+                result.duplicatePairsFlagged(), result.elapsedMillis());
+    }
+
+    static String source(long seed) {
+        return "demo generator, seed " + seed;
+    }
+}
