@@ -1,0 +1,222 @@
+package id.lindung.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.WaitForSelectorState;
+import java.io.File;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * End to end in a real browser: an officer of Kabupaten Ketapang signs in, registers a participant (first with a NIK
+ * the form must reject, then a valid one), finds them in the search and switches the UI to English. Runs the whole
+ * application on a random port with the test profile's throw-away embedded PostgreSQL.
+ *
+ * <p>The browser is Debian's Chromium ({@code apt-get install chromium}, see {@code .ci/run}); Playwright downloads
+ * none ({@code PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1}). Without Chromium this test <em>fails</em>. To skip it on purpose
+ * (e.g. on a machine without a browser) set the environment variable {@code LINDUNG_SKIP_BROWSER=1}.
+ *
+ * <p>A screenshot of the last page is written to {@code <build dir>/screenshots/registration.png}, also when the test
+ * fails.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class RegistrationInBrowserTest {
+
+    private static final String USERNAME = "petugas.ketapang";
+    private static final String PASSWORD = "lindung2026";
+    private static final String KAB_KOTA = "61.04"; // Kabupaten Ketapang
+    private static final String KECAMATAN = "61.04.01";
+    private static final String NAME = "Budi Santoso Uji Peramban";
+    private static final String BIRTH_DATE = "1990-05-17";
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort
+    private int port;
+
+    private BrowserContext context;
+    private Page page;
+    private final List<String> pageErrors = new ArrayList<>();
+
+    @BeforeAll
+    static void launchBrowser() {
+        // Deliberate opt-out only: a missing browser is a failure, not a silent skip.
+        assumeFalse("1".equals(System.getenv("LINDUNG_SKIP_BROWSER")), "LINDUNG_SKIP_BROWSER=1");
+        Path chromium = findChromium().orElseGet(() -> fail(
+                "Chromium not found (/usr/bin/chromium or on PATH). Install it: apt-get install -y chromium "
+                        + "(or set LINDUNG_SKIP_BROWSER=1 to skip this test)."));
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(chromium)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+        PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void openPage() {
+        context = browser.newContext(new Browser.NewContextOptions()
+                .setBaseURL("http://localhost:" + port)
+                .setLocale("id-ID")
+                .setViewportSize(1280, 900));
+        context.setDefaultTimeout(15_000);
+        page = context.newPage();
+        page.onPageError(error -> pageErrors.add(error));
+    }
+
+    @AfterEach
+    void screenshotAndClose() throws Exception {
+        if (page != null) {
+            Path file = buildDir().resolve("screenshots").resolve("registration.png");
+            Files.createDirectories(file.getParent());
+            page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+            System.out.println("Browser screenshot: " + file.toAbsolutePath());
+        }
+        if (!pageErrors.isEmpty()) {
+            System.out.println("JavaScript errors in the page: " + pageErrors);
+        }
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    @Test
+    void officerRegistersParticipantFindsThemAndSwitchesToEnglish() {
+        // A man born 17 May 1990, first registered in kecamatan 61.04.01: 610401 170590 + serial (never 0000).
+        String nik = "610401170590" + String.format("%04d", ThreadLocalRandom.current().nextInt(1, 10_000));
+        String zeroSerialNik = "6104011705900000";
+
+        // Sign in.
+        page.navigate("/login");
+        page.locator("input[name=username]").fill(USERNAME);
+        page.locator("input[name=password]").fill(PASSWORD);
+        page.locator("#login-submit").click();
+        page.waitForURL(url -> URI.create(url).getPath().equals("/"));
+        assertThat(page.locator("body")).containsText("Beranda");
+
+        // The registration form, first with a NIK whose serial is 0000.
+        page.navigate("/peserta/baru");
+        Locator form = page.locator("#participant-form");
+        assertThat(form).isVisible();
+        form.locator("[name=nik]").fill(zeroSerialNik);
+        form.locator("[name=fullName]").fill(NAME);
+        assertThat(form.locator("input[name=birthDate]")).hasAttribute("type", "date");
+        form.locator("input[name=birthDate]").fill(BIRTH_DATE);
+        form.locator("select[name=sex]").selectOption("L");
+        String desa = chooseRegion(form);
+        form.locator("[name=phone]").fill("081234567890");
+        form.locator("[name=occupation]").fill("Nelayan");
+        form.locator("#save").click();
+
+        assertThat(page.locator("#nik-error")).containsText("0000");
+        // The rest of what was entered survives the round trip.
+        assertThat(form.locator("[name=fullName]")).hasValue(NAME);
+        assertThat(form.locator("input[name=birthDate]")).hasValue(BIRTH_DATE);
+        assertThat(form.locator("select[name=regionCode]")).hasValue(desa);
+
+        // Correct the NIK and save: on to the participant's page.
+        form.locator("[name=nik]").fill(nik);
+        form.locator("#save").click();
+        page.waitForURL(Pattern.compile(".*/peserta/(?!baru\\b)[^/?#]+([?#].*)?$"));
+        assertThat(page.locator("#participant-nik")).containsText(nik);
+        assertThat(page.locator("#participant-name")).containsText(NAME);
+
+        // Find them by a name prefix.
+        page.navigate("/peserta");
+        page.locator("#search-name").fill("Budi Santoso Uji");
+        page.locator("#search").click();
+        assertThat(page.locator("#results tr").filter(new Locator.FilterOptions().setHasText(nik))).hasCount(1);
+
+        // Switch the interface to English.
+        assertThat(page.locator("html")).hasAttribute("lang", "id");
+        assertThat(page.locator("body")).not().containsText("Participants");
+        page.locator("#lang-en").click();
+        assertThat(page.locator("html")).hasAttribute("lang", "en");
+        assertThat(page.locator("body")).containsText("Participants");
+        // still the same search, now in English
+        assertThat(page.locator("#results tr").filter(new Locator.FilterOptions().setHasText(nik))).hasCount(1);
+    }
+
+    /**
+     * Chooses Kabupaten Ketapang, kecamatan 61.04.01 and its first desa, waiting for htmx to fill each list.
+     * Returns the desa code.
+     */
+    private String chooseRegion(Locator form) {
+        Locator kabKota = form.locator("#kabKota");
+        // An officer scoped to one kab/kota may find it preselected or fixed.
+        if (kabKota.isEnabled() && !KAB_KOTA.equals(kabKota.inputValue())) {
+            kabKota.selectOption(KAB_KOTA);
+        }
+        assertThat(kabKota).hasValue(KAB_KOTA);
+        page.waitForSelector("#kecamatan option[value='" + KECAMATAN + "']",
+                new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED));
+        form.locator("#kecamatan").selectOption(KECAMATAN);
+        Locator firstDesa = form.locator("#desa option[value^='" + KECAMATAN + ".']").first();
+        firstDesa.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.ATTACHED));
+        String desa = firstDesa.getAttribute("value");
+        Locator desaSelect = form.locator("select#desa[name=regionCode]");
+        desaSelect.selectOption(desa);
+        assertThat(desaSelect).hasValue(desa);
+        return desa;
+    }
+
+    private static Optional<Path> findChromium() {
+        Stream<Path> candidates = Stream.concat(Stream.of(Path.of("/usr/bin/chromium")),
+                Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                        .filter(dir -> !dir.isBlank())
+                        .flatMap(dir -> Stream.of(Path.of(dir, "chromium"), Path.of(dir, "chromium-browser"))));
+        return candidates.filter(Files::isExecutable).findFirst();
+    }
+
+    /** The Maven build directory this class was compiled into (target/, or another one via -Dlindung.build.dir). */
+    private static Path buildDir() {
+        try {
+            Path classes = Path.of(RegistrationInBrowserTest.class.getProtectionDomain().getCodeSource()
+                    .getLocation().toURI());
+            return classes.getParent();
+        } catch (Exception e) {
+            return Path.of("target");
+        }
+    }
+}
