@@ -216,10 +216,10 @@ final class KalbarNames {
         }
         name.append(man ? pick(MELAYU_MEN, rnd) : pick(MELAYU_WOMEN, rnd));
         int parts = rnd.nextInt(100);
-        if (parts < 70) {
+        if (parts < 92) {
             name.append(' ').append(man ? pick(MELAYU_MEN_SECOND, rnd) : pick(MELAYU_WOMEN_SECOND, rnd));
         }
-        if (parts < 20) {
+        if (parts < 30) {
             name.append(' ').append(man ? pick(MELAYU_MEN_SECOND, rnd) : pick(MELAYU_WOMEN_SECOND, rnd));
         }
         return dedupe(name.toString());
@@ -250,7 +250,7 @@ final class KalbarNames {
             return family + " " + pick(syllables, rnd) + " " + pick(syllables, rnd);
         }
         String given = man ? pick(TIONGHOA_MEN_GIVEN, rnd) : pick(TIONGHOA_WOMEN_GIVEN, rnd);
-        if (form < 92) {
+        if (form < 96) {
             return given + " " + pick(TIONGHOA_SURNAME, rnd);
         }
         return given;
@@ -258,10 +258,10 @@ final class KalbarNames {
 
     private static String jawa(boolean man, SplittableRandom rnd) {
         int form = rnd.nextInt(100);
-        if (form < 35) {
+        if (form < 15) {
             return man ? pick(JAWA_MEN, rnd) : pick(JAWA_WOMEN, rnd);
         }
-        if (form < 70) {
+        if (form < 55) {
             return (man ? pick(JAWA_MEN_PREFIX, rnd) : pick(JAWA_WOMEN_PREFIX, rnd)) + " "
                     + (man ? pick(JAWA_MEN_SECOND, rnd) : pick(JAWA_WOMEN_SECOND, rnd));
         }
@@ -272,7 +272,7 @@ final class KalbarNames {
     private static String madura(boolean man, SplittableRandom rnd) {
         int form = rnd.nextInt(100);
         if (!man) {
-            return form < 55 ? pick(MADURA_WOMEN, rnd)
+            return form < 20 ? pick(MADURA_WOMEN, rnd)
                     : pick(MADURA_WOMEN, rnd) + " " + pick(MADURA_WOMEN_SECOND, rnd);
         }
         if (form < 35) {
@@ -288,7 +288,7 @@ final class KalbarNames {
         int form = rnd.nextInt(100);
         String given = man ? pick(BUGIS_MEN, rnd) : pick(BUGIS_WOMEN, rnd);
         String name = form < 12 ? "Andi " + given : given;
-        if (form % 3 != 0) {
+        if (form % 7 != 0) {
             name = name + " " + pick(BUGIS_SECOND, rnd);
         }
         return dedupe(name);

@@ -10,15 +10,17 @@ import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.StringReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,12 +50,12 @@ import org.springframework.transaction.annotation.Transactional;
  * the rows as they come so that memory stays flat however many there are.
  *
  * <p>Participants are copied straight into {@code participant} in batches of
- * {@code lindung.participant.bulk-batch-size} rows (one {@code COPY} each). Their family members and businesses
- * are copied into temporary staging tables keyed by the owner's NIK and moved into place after each batch with one
- * {@code INSERT ... SELECT} joining on the NIK, so nothing is looked up row by row. Afterwards every
- * same-name-and-birth-date pair is flagged for review, and one audit record ({@value #AUDIT_ACTION}) notes the
- * load. All of it happens in one transaction: a rejected row (a NIK or NIB already registered or repeated, a NIK
- * that breaks its rules, an unknown desa) leaves nothing behind.
+ * {@code lindung.participant.bulk-batch-size} rows (one {@code COPY} each). Their family members and businesses wait
+ * in a buffer keyed by the owner's NIK until the batch is in; then one query reads the NIKs and ids of the rows that
+ * came in (a range scan of the ids the batch took; any owner it misses by NIK with {@code nik = ANY(...)}) and the
+ * family members and businesses follow with a {@code COPY} each. Nothing is looked up row by row. Afterwards every same-name-and-birth-date pair is flagged for review, and one audit record
+ * ({@value #AUDIT_ACTION}) notes the load. All of it happens in one transaction: a rejected row (a NIK or NIB
+ * already registered or repeated, a NIK that breaks its rules, an unknown desa) leaves nothing behind.
  *
  * <p>Every row is checked like a registration ({@link NikRules}, desa, name, phone), errors reject the load and
  * NIK warnings are kept on the row. No {@link ParticipantRegistered} event is published per row.
@@ -68,27 +70,18 @@ public class ParticipantBulkLoader {
     private static final Pattern NAME = Pattern.compile("[\\p{L}][\\p{L} .,'\\-]*");
     private static final Pattern NIB = Pattern.compile("\\d{13}");
     private static final Pattern KBLI = Pattern.compile("\\d{5}");
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
     private static final int COPY_BUFFER_BYTES = 1 << 16;
+    private static final int NIK_LENGTH = 16;
 
     private static final String COPY_PARTICIPANTS = "COPY participant (nik, full_name, name_key, birth_date, sex,"
             + " region_code, phone, occupation, nik_warnings) FROM STDIN";
-    private static final String CREATE_STAGES = """
-            CREATE TEMP TABLE bulk_relative_stage (
-              owner_nik CHAR(16), relation VARCHAR(12), full_name VARCHAR(150), nik CHAR(16), birth_date DATE,
-              sex CHAR(1), heir BOOLEAN) ON COMMIT DROP;
-            CREATE TEMP TABLE bulk_business_stage (
-              owner_nik CHAR(16), nib CHAR(13), name VARCHAR(150), kbli VARCHAR(5), scale VARCHAR(9),
-              region_code VARCHAR(13), worker_count INTEGER) ON COMMIT DROP""";
-    private static final String COPY_RELATIVES = "COPY bulk_relative_stage FROM STDIN";
-    private static final String MOVE_RELATIVES = """
-            INSERT INTO participant_relative (participant_id, relation, full_name, nik, birth_date, sex, heir)
-            SELECT p.id, s.relation, s.full_name, s.nik, s.birth_date, s.sex, s.heir
-              FROM bulk_relative_stage s JOIN participant p ON p.nik = s.owner_nik""";
-    private static final String COPY_BUSINESSES = "COPY bulk_business_stage FROM STDIN";
-    private static final String MOVE_BUSINESSES = """
-            INSERT INTO umkm_business (nib, name, owner_id, kbli, scale, region_code, worker_count)
-            SELECT s.nib, s.name, p.id, s.kbli, s.scale, s.region_code, s.worker_count
-              FROM bulk_business_stage s JOIN participant p ON p.nik = s.owner_nik""";
+    private static final String IDS_AFTER = "SELECT nik, id FROM participant WHERE id > ?";
+    private static final String IDS_BY_NIK = "SELECT nik, id FROM participant WHERE nik = ANY (?::char(16)[])";
+    private static final String COPY_RELATIVES = "COPY participant_relative (participant_id, relation, full_name, nik,"
+            + " birth_date, sex, heir) FROM STDIN";
+    private static final String COPY_BUSINESSES = "COPY umkm_business (owner_id, nib, name, kbli, scale, region_code,"
+            + " worker_count) FROM STDIN";
 
     private final DataSource dataSource;
     private final ParticipantRepository repository;
@@ -143,30 +136,31 @@ public class ParticipantBulkLoader {
         }
         long started = System.nanoTime();
         LocalDate today = LocalDate.now(clock);
-        // The rows are checked against the region codes while a COPY holds the connection; the directory loads
-        // them on first use, through this transaction's connection, so that has to happen before.
+        // Rows are checked against the region codes while a COPY holds the connection: they must be in memory
+        // before (the directory reads them when it starts; should that change, this reads them now).
         regions.exists("");
         Connection connection = DataSourceUtils.getConnection(dataSource);
         Counts counts = new Counts();
         try {
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            try (Statement st = connection.createStatement()) {
-                st.execute(CREATE_STAGES);
-                RowWriter writer = new RowWriter(by, today);
-                while (rows.hasNext()) {
-                    long batchStarted = System.nanoTime();
-                    copyBatch(copy, rows, writer, counts);
-                    long copied = System.nanoTime();
-                    counts.copyNanos += copied - batchStarted;
-                    counts.relatives += moveStaged(copy, st, COPY_RELATIVES, writer.relatives, MOVE_RELATIVES,
-                            "bulk_relative_stage");
-                    counts.businesses += moveStaged(copy, st, COPY_BUSINESSES, writer.businesses, MOVE_BUSINESSES,
-                            "bulk_business_stage");
-                    counts.familyNanos += System.nanoTime() - copied;
+            RowWriter writer = new RowWriter(by, today);
+            long lastId = lastParticipantId(connection);
+            while (rows.hasNext()) {
+                long batchStarted = System.nanoTime();
+                copyBatch(copy, rows, writer, counts);
+                long copied = System.nanoTime();
+                counts.copyNanos += copied - batchStarted;
+                if (!writer.owners.isEmpty()) {
+                    Map<String, Long> ids = new HashMap<>(batchSize * 2);
+                    lastId = idsAfter(connection, lastId, ids);
+                    idsByNik(connection, writer.owners, ids);
+                    counts.relatives += copyLinked(copy, COPY_RELATIVES, writer.relatives, ids);
+                    counts.businesses += copyLinked(copy, COPY_BUSINESSES, writer.businesses, ids);
+                    writer.owners.clear();
                 }
-                st.execute("DROP TABLE bulk_relative_stage, bulk_business_stage");
-                counts.scope = writer.commonScope;
+                counts.familyNanos += System.nanoTime() - copied;
             }
+            counts.scope = writer.commonScope;
         } catch (SQLException | IOException e) {
             throw translate(e);
         } finally {
@@ -175,6 +169,8 @@ public class ParticipantBulkLoader {
         long duplicates = 0;
         long flagStarted = System.nanoTime();
         if (counts.participants > 0) {
+            // fresh planner statistics: the pair search (and every query after the load) plans for the new size
+            analyze("participant");
             duplicates = repository.flagAllDuplicates();
             Map<String, Object> changes = new LinkedHashMap<>();
             changes.put("count", counts.participants);
@@ -211,31 +207,95 @@ public class ParticipantBulkLoader {
         }
     }
 
-    private static long moveStaged(CopyManager copy, Statement st, String copySql, StringBuilder staged,
-            String moveSql, String stage) throws SQLException, IOException {
-        if (staged.isEmpty()) {
-            return 0;
+    private void analyze(String table) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try (Statement st = connection.createStatement()) {
+            st.execute("ANALYZE " + table);
+        } catch (SQLException e) {
+            throw translate(e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
         }
-        long t0 = System.nanoTime();
-        copy.copyIn(copySql, new StringReader(staged.toString()), COPY_BUFFER_BYTES);
-        staged.setLength(0);
-        long t1 = System.nanoTime();
-        st.execute("ANALYZE " + stage);
-        long t2 = System.nanoTime();
-        if (System.getProperty("bulk.explain") != null) {
-            try (var rs = st.executeQuery("EXPLAIN " + moveSql)) {
+    }
+
+    private static long lastParticipantId(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT coalesce(max(id), 0) FROM participant")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /**
+     * The ids of the participants that came in after {@code lastId}, by NIK (one range scan: a batch's rows take
+     * the next values of the identity sequence); returns the highest id seen.
+     */
+    private static long idsAfter(Connection connection, long lastId, Map<String, Long> ids) throws SQLException {
+        long highest = lastId;
+        try (PreparedStatement ps = connection.prepareStatement(IDS_AFTER)) {
+            ps.setLong(1, lastId);
+            try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    System.out.println("PLAN " + rs.getString(1));
+                    long id = rs.getLong(2);
+                    ids.put(rs.getString(1), id);
+                    highest = Math.max(highest, id);
                 }
             }
         }
-        int moved = st.executeUpdate(moveSql);
-        long t3 = System.nanoTime();
-        st.execute("TRUNCATE " + stage);
-        long t4 = System.nanoTime();
-        System.out.printf("TIMING %s copy %d analyze %d move %d truncate %d%n", stage, (t1 - t0) / 1_000_000,
-                (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
-        return moved;
+        return highest;
+    }
+
+    /**
+     * Completes {@code ids} for owners the range scan did not find (should a sequence hand out values out of order,
+     * e.g. with a per-session cache): one query for all of them.
+     */
+    private static void idsByNik(Connection connection, List<String> owners, Map<String, Long> ids)
+            throws SQLException {
+        List<String> missing = owners.stream().filter(nik -> !ids.containsKey(nik)).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement(IDS_BY_NIK)) {
+            ps.setArray(1, connection.createArrayOf("text", missing.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+    }
+
+    /**
+     * Copies buffered rows whose first field is the owner's NIK, putting the owner's id in its place; empties the
+     * buffer and returns the number of rows.
+     */
+    private static long copyLinked(CopyManager copy, String sql, StringBuilder lines, Map<String, Long> ids)
+            throws SQLException, IOException {
+        if (lines.isEmpty()) {
+            return 0;
+        }
+        long count = 0;
+        CopyIn in = copy.copyIn(sql);
+        try {
+            Writer out = new OutputStreamWriter(new PGCopyOutputStream(in, COPY_BUFFER_BYTES), StandardCharsets.UTF_8);
+            for (int pos = 0, length = lines.length(); pos < length; count++) {
+                int end = lines.indexOf("\n", pos) + 1;
+                String nik = lines.substring(pos, pos + NIK_LENGTH);
+                Long id = ids.get(nik);
+                if (id == null) {
+                    throw new IllegalStateException("participant " + nik + " missing right after its COPY");
+                }
+                out.write(id.toString());
+                out.append(lines, pos + NIK_LENGTH, end);
+                pos = end;
+            }
+            out.close();
+        } catch (RuntimeException | IOException e) {
+            cancel(in, e);
+            throw e;
+        }
+        lines.setLength(0);
+        return count;
     }
 
     private static void cancel(CopyIn in, Exception cause) {
@@ -294,8 +354,11 @@ public class ParticipantBulkLoader {
     /** Checks one row and writes it in COPY text format. */
     private final class RowWriter {
 
+        /** Family members and businesses of the batch, in COPY text format, each line starting with the owner's NIK. */
         final StringBuilder relatives = new StringBuilder();
         final StringBuilder businesses = new StringBuilder();
+        /** NIKs of the batch's participants with family members or a business. */
+        final List<String> owners = new ArrayList<>();
         private final StringBuilder line = new StringBuilder(256);
         private final LindungUser by;
         private final LocalDate today;
@@ -364,6 +427,9 @@ public class ParticipantBulkLoader {
             nullable(l, warnings).append('\n');
             out.append(l);
 
+            if (!p.relatives().isEmpty() || business != null) {
+                owners.add(p.nik());
+            }
             for (BulkRelative r : p.relatives()) {
                 StringBuilder s = relatives;
                 field(s, p.nik()).append('\t');
@@ -474,16 +540,21 @@ public class ParticipantBulkLoader {
         return value == null ? sb.append("\\N") : field(sb, value);
     }
 
-    /** Trimmed, runs of white space made one space (as a registration stores names). */
+    /** Trimmed, runs of white space made one space, exactly as a registration stores names. */
     private static String clean(String name) {
-        String trimmed = name.strip();
+        String trimmed = name.trim();
         for (int i = 0, n = trimmed.length(); i < n; i++) {
             char c = trimmed.charAt(i);
-            if (Character.isWhitespace(c) && (c != ' ' || (i + 1 < n && Character.isWhitespace(trimmed.charAt(i + 1))))) {
-                return trimmed.replaceAll("\\s+", " ");
+            if (isSpace(c) && (c != ' ' || (i + 1 < n && isSpace(trimmed.charAt(i + 1))))) {
+                return WHITE_SPACE.matcher(trimmed).replaceAll(" ");
             }
         }
         return trimmed;
+    }
+
+    /** What {@code \s} matches in a regular expression. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static @Nullable String trimToNull(@Nullable String s) {
