@@ -1,10 +1,14 @@
 package id.lindung.participant;
 
+import static id.lindung.participant.internal.ParticipantRules.cleanName;
+import static id.lindung.participant.internal.ParticipantRules.normalizePhone;
+import static id.lindung.participant.internal.ParticipantRules.trimToNull;
+
 import id.lindung.access.AuditTrail;
 import id.lindung.access.LindungUser;
 import id.lindung.participant.internal.ParticipantRepository;
+import id.lindung.participant.internal.ParticipantRules;
 import id.lindung.region.RegionDirectory;
-import id.lindung.region.RegionLevel;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
@@ -25,7 +29,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -67,10 +70,6 @@ public class ParticipantBulkLoader {
 
     private static final Logger log = LoggerFactory.getLogger(ParticipantBulkLoader.class);
 
-    private static final Pattern NAME = Pattern.compile("[\\p{L}][\\p{L} .,'\\-]*");
-    private static final Pattern NIB = Pattern.compile("\\d{13}");
-    private static final Pattern KBLI = Pattern.compile("\\d{5}");
-    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
     private static final int COPY_BUFFER_BYTES = 1 << 16;
     private static final int NIK_LENGTH = 16;
 
@@ -361,43 +360,29 @@ public class ParticipantBulkLoader {
         final List<String> owners = new ArrayList<>();
         private final StringBuilder line = new StringBuilder(256);
         private final LindungUser by;
-        private final LocalDate today;
+        private final ParticipantRules rules;
         private final List<FieldIssue> issues = new ArrayList<>();
         @Nullable String commonScope;
 
         RowWriter(LindungUser by, LocalDate today) {
             this.by = by;
-            this.today = today;
+            this.rules = new ParticipantRules(regions::exists, today);
         }
 
         void write(BulkParticipant p, long row, Writer out) throws IOException {
             String at = "rows[" + row + "].";
             issues.clear();
-            if (p.birthDate().isAfter(today)) {
-                issues.add(FieldIssue.error(at + "birthDate", "birthDate.future"));
-            } else if (p.birthDate().isBefore(LocalDate.of(1900, 1, 1))) {
-                issues.add(FieldIssue.error(at + "birthDate", "birthDate.too-old"));
-            }
-            List<FieldIssue> nikIssues = NikRules.check(at + "nik", p.nik(), p.birthDate(), p.sex(), regions::exists,
-                    today);
-            issues.addAll(nikIssues);
-            String fullName = clean(p.fullName());
-            checkName(at + "fullName", fullName);
-            checkDesa(at + "regionCode", p.regionCode());
-            String phone = normalizePhone(p.phone());
-            if (phone != null && !validPhone(phone)) {
-                issues.add(FieldIssue.error(at + "phone", "phone.format"));
-            }
-            String occupation = trimToNull(p.occupation());
-            if (occupation != null && occupation.length() > 100) {
-                issues.add(FieldIssue.error(at + "occupation", "field.too-long", 100));
-            }
+            rules.checkWorker(at, p.nik(), p.fullName(), p.birthDate(), p.sex(), p.regionCode(), p.phone(),
+                    p.occupation(), issues);
             for (int i = 0; i < p.relatives().size(); i++) {
-                checkRelative(at + "relatives[" + i + "].", p.relatives().get(i));
+                BulkRelative r = p.relatives().get(i);
+                rules.checkRelative(at + "relatives[" + i + "].", r.relation(), r.fullName(), r.nik(), r.birthDate(),
+                        r.sex(), issues);
             }
             BulkBusiness business = p.business();
             if (business != null) {
-                checkBusiness(at + "business.", business);
+                rules.checkBusiness(at + "business.", business.nib(), business.name(), business.kbli(),
+                        business.scale(), business.regionCode(), business.workerCount(), issues);
             }
             if (issues.stream().anyMatch(FieldIssue::isError)) {
                 throw new InvalidInputException(issues);
@@ -411,9 +396,12 @@ public class ParticipantBulkLoader {
             widenScope(p.regionCode());
 
             String warnings = null;
-            for (FieldIssue issue : nikIssues) {
+            for (FieldIssue issue : issues) {
                 warnings = warnings == null ? issue.code() : warnings + "," + issue.code();
             }
+            String fullName = cleanName(p.fullName());
+            String phone = normalizePhone(p.phone());
+            String occupation = trimToNull(p.occupation());
             StringBuilder l = line;
             l.setLength(0);
             field(l, p.nik()).append('\t');
@@ -434,7 +422,7 @@ public class ParticipantBulkLoader {
                 StringBuilder s = relatives;
                 field(s, p.nik()).append('\t');
                 s.append(r.relation().name()).append('\t');
-                field(s, clean(r.fullName())).append('\t');
+                field(s, cleanName(r.fullName())).append('\t');
                 nullable(s, trimToNull(r.nik())).append('\t');
                 if (r.birthDate() == null) {
                     s.append("\\N");
@@ -449,62 +437,11 @@ public class ParticipantBulkLoader {
                 StringBuilder s = businesses;
                 field(s, p.nik()).append('\t');
                 field(s, business.nib()).append('\t');
-                field(s, clean(business.name())).append('\t');
+                field(s, cleanName(business.name())).append('\t');
                 field(s, business.kbli()).append('\t');
                 s.append(business.scale().name()).append('\t');
                 field(s, business.regionCode()).append('\t');
                 s.append(business.workerCount()).append('\n');
-            }
-        }
-
-        private void checkRelative(String at, BulkRelative r) {
-            checkName(at + "fullName", clean(r.fullName()));
-            String nik = trimToNull(r.nik());
-            if (nik != null) {
-                for (FieldIssue issue : NikRules.check(at + "nik", nik, r.birthDate(), r.sex(), regions::exists,
-                        today)) {
-                    if (issue.isError()) {
-                        issues.add(issue);
-                    }
-                }
-            }
-            if (r.birthDate() != null && r.birthDate().isAfter(today)) {
-                issues.add(FieldIssue.error(at + "birthDate", "birthDate.future"));
-            }
-        }
-
-        private void checkBusiness(String at, BulkBusiness b) {
-            if (!NIB.matcher(b.nib()).matches()) {
-                issues.add(FieldIssue.error(at + "nib", "nib.format"));
-            }
-            String name = b.name().trim();
-            if (name.isEmpty()) {
-                issues.add(FieldIssue.error(at + "name", "field.required"));
-            } else if (name.length() > 150) {
-                issues.add(FieldIssue.error(at + "name", "field.too-long", 150));
-            }
-            if (!KBLI.matcher(b.kbli()).matches()) {
-                issues.add(FieldIssue.error(at + "kbli", "kbli.format"));
-            }
-            checkDesa(at + "regionCode", b.regionCode());
-            if (b.workerCount() < 0) {
-                issues.add(FieldIssue.error(at + "workerCount", "business.workers.invalid"));
-            }
-        }
-
-        private void checkName(String field, String name) {
-            if (name.isEmpty()) {
-                issues.add(FieldIssue.error(field, "field.required"));
-            } else if (name.length() > 150) {
-                issues.add(FieldIssue.error(field, "field.too-long", 150));
-            } else if (!NAME.matcher(name).matches()) {
-                issues.add(FieldIssue.error(field, "name.format"));
-            }
-        }
-
-        private void checkDesa(String field, String code) {
-            if (code.length() != RegionLevel.DESA.codeLength() || !regions.exists(code)) {
-                issues.add(FieldIssue.error(field, "region.desa.unknown", code));
             }
         }
 
@@ -538,60 +475,5 @@ public class ParticipantBulkLoader {
 
     private static StringBuilder nullable(StringBuilder sb, @Nullable String value) {
         return value == null ? sb.append("\\N") : field(sb, value);
-    }
-
-    /** Trimmed, runs of white space made one space, exactly as a registration stores names. */
-    private static String clean(String name) {
-        String trimmed = name.trim();
-        for (int i = 0, n = trimmed.length(); i < n; i++) {
-            char c = trimmed.charAt(i);
-            if (isSpace(c) && (c != ' ' || (i + 1 < n && isSpace(trimmed.charAt(i + 1))))) {
-                return WHITE_SPACE.matcher(trimmed).replaceAll(" ");
-            }
-        }
-        return trimmed;
-    }
-
-    /** What {@code \s} matches in a regular expression. */
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
-    }
-
-    private static @Nullable String trimToNull(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    /** Without spaces, dashes and brackets, as a registration stores phone numbers. */
-    private static @Nullable String normalizePhone(@Nullable String phone) {
-        if (phone == null || phone.isBlank()) {
-            return null;
-        }
-        StringBuilder sb = null;
-        for (int i = 0, n = phone.length(); i < n; i++) {
-            char c = phone.charAt(i);
-            boolean drop = Character.isWhitespace(c) || c == '-' || c == '(' || c == ')';
-            if (drop && sb == null) {
-                sb = new StringBuilder(phone.length()).append(phone, 0, i);
-            } else if (!drop && sb != null) {
-                sb.append(c);
-            }
-        }
-        return sb == null ? phone : sb.toString();
-    }
-
-    /** {@code +?[0-9]{9,15}}, as for a registration. */
-    private static boolean validPhone(String phone) {
-        int start = phone.startsWith("+") ? 1 : 0;
-        int digits = phone.length() - start;
-        if (digits < 9 || digits > 15) {
-            return false;
-        }
-        for (int i = start; i < phone.length(); i++) {
-            char c = phone.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -3,8 +3,8 @@ package id.lindung.participant;
 import id.lindung.access.AuditTrail;
 import id.lindung.access.LindungUser;
 import id.lindung.participant.internal.ParticipantRepository;
+import id.lindung.participant.internal.ParticipantRules;
 import id.lindung.region.RegionDirectory;
-import id.lindung.region.RegionLevel;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -37,11 +36,6 @@ public class ParticipantManagement {
 
     public static final int MAX_PAGE_SIZE = 200;
     public static final int MAX_EXPORT_ROWS = 100_000;
-
-    private static final Pattern NAME = Pattern.compile("[\\p{L}][\\p{L} .,'\\-]*");
-    private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{9,15}");
-    private static final Pattern NIB = Pattern.compile("\\d{13}");
-    private static final Pattern KBLI = Pattern.compile("\\d{5}");
 
     private final ParticipantRepository repository;
     private final RegionDirectory regions;
@@ -168,17 +162,8 @@ public class ParticipantManagement {
         requireWriter(by);
         Participant owner = get(participantId, by);
         List<FieldIssue> issues = new ArrayList<>();
-        if (relative.relation() == null) {
-            issues.add(FieldIssue.error("relation", "field.required"));
-        }
-        checkName("fullName", relative.fullName(), issues);
-        if (relative.nik() != null && !relative.nik().isBlank()) {
-            issues.addAll(NikRules.check("nik", relative.nik().trim(), relative.birthDate(), relative.sex(),
-                    regions::exists, today()).stream().filter(FieldIssue::isError).toList());
-        }
-        if (relative.birthDate() != null && relative.birthDate().isAfter(today())) {
-            issues.add(FieldIssue.error("birthDate", "birthDate.future"));
-        }
+        rules().checkRelative("", relative.relation(), relative.fullName(), relative.nik(), relative.birthDate(),
+                relative.sex(), issues);
         throwIfErrors(issues);
         long id = repository.insertRelative(participantId, relative);
         Map<String, Object> values = new LinkedHashMap<>();
@@ -201,29 +186,16 @@ public class ParticipantManagement {
     public Business registerBusiness(NewBusiness business, LindungUser by) {
         requireWriter(by);
         List<FieldIssue> issues = new ArrayList<>();
-        if (business.nib() == null || !NIB.matcher(business.nib()).matches()) {
-            issues.add(FieldIssue.error("nib", "nib.format"));
-        } else if (repository.nibTaken(business.nib())) {
+        rules().checkBusiness("", business.nib(), business.name(), business.kbli(), business.scale(),
+                business.regionCode(), business.workerCount(), issues);
+        if (business.nib() != null && repository.nibTaken(business.nib())) {
             issues.add(FieldIssue.error("nib", "nib.taken", business.nib()));
-        }
-        if (business.name() == null || business.name().isBlank()) {
-            issues.add(FieldIssue.error("name", "field.required"));
         }
         if (business.ownerId() == null) {
             issues.add(FieldIssue.error("ownerId", "field.required"));
         } else if (repository.findById(business.ownerId()).filter(p -> by.scope().includes(p.regionCode()))
                 .isEmpty()) {
             issues.add(FieldIssue.error("ownerId", "business.owner.unknown", business.ownerId()));
-        }
-        if (business.kbli() == null || !KBLI.matcher(business.kbli()).matches()) {
-            issues.add(FieldIssue.error("kbli", "kbli.format"));
-        }
-        if (business.scale() == null) {
-            issues.add(FieldIssue.error("scale", "field.required"));
-        }
-        checkRegion("regionCode", business.regionCode(), issues);
-        if (business.workerCount() == null || business.workerCount() < 0) {
-            issues.add(FieldIssue.error("workerCount", "business.workers.invalid"));
         }
         throwIfErrors(issues);
         requireInScope(by, business.regionCode());
@@ -266,47 +238,13 @@ public class ParticipantManagement {
 
     private List<FieldIssue> validate(ParticipantDetails d) {
         List<FieldIssue> issues = new ArrayList<>();
-        LocalDate today = today();
-        if (d.birthDate() == null) {
-            issues.add(FieldIssue.error("birthDate", "field.required"));
-        } else if (d.birthDate().isAfter(today)) {
-            issues.add(FieldIssue.error("birthDate", "birthDate.future"));
-        } else if (d.birthDate().isBefore(LocalDate.of(1900, 1, 1))) {
-            issues.add(FieldIssue.error("birthDate", "birthDate.too-old"));
-        }
-        if (d.sex() == null) {
-            issues.add(FieldIssue.error("sex", "field.required"));
-        }
-        issues.addAll(NikRules.check("nik", d.nik() == null ? null : d.nik().trim(), d.birthDate(), d.sex(),
-                regions::exists, today));
-        checkName("fullName", d.fullName(), issues);
-        checkRegion("regionCode", d.regionCode(), issues);
-        if (d.phone() != null && !d.phone().isBlank()
-                && !PHONE.matcher(d.phone().replaceAll("[\\s\\-()]", "")).matches()) {
-            issues.add(FieldIssue.error("phone", "phone.format"));
-        }
-        if (d.occupation() != null && d.occupation().length() > 100) {
-            issues.add(FieldIssue.error("occupation", "field.too-long", 100));
-        }
+        rules().checkWorker("", d.nik(), d.fullName(), d.birthDate(), d.sex(), d.regionCode(), d.phone(),
+                d.occupation(), issues);
         return issues;
     }
 
-    private static void checkName(String field, @Nullable String name, List<FieldIssue> issues) {
-        if (name == null || name.isBlank()) {
-            issues.add(FieldIssue.error(field, "field.required"));
-        } else if (name.trim().length() > 150) {
-            issues.add(FieldIssue.error(field, "field.too-long", 150));
-        } else if (!NAME.matcher(name.trim()).matches()) {
-            issues.add(FieldIssue.error(field, "name.format"));
-        }
-    }
-
-    private void checkRegion(String field, @Nullable String code, List<FieldIssue> issues) {
-        if (code == null || code.isBlank()) {
-            issues.add(FieldIssue.error(field, "field.required"));
-        } else if (code.length() != RegionLevel.DESA.codeLength() || !regions.exists(code)) {
-            issues.add(FieldIssue.error(field, "region.desa.unknown", code));
-        }
+    private ParticipantRules rules() {
+        return new ParticipantRules(regions::exists, today());
     }
 
     private static void requireWriter(LindungUser by) {
@@ -337,15 +275,15 @@ public class ParticipantManagement {
     }
 
     private static String clean(@Nullable String name) {
-        return Objects.requireNonNull(name).trim().replaceAll("\\s+", " ");
+        return ParticipantRules.cleanName(Objects.requireNonNull(name));
     }
 
     private static @Nullable String trimToNull(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.trim();
+        return ParticipantRules.trimToNull(s);
     }
 
     private static @Nullable String normalizePhone(@Nullable String phone) {
-        return phone == null || phone.isBlank() ? null : phone.replaceAll("[\\s\\-()]", "");
+        return ParticipantRules.normalizePhone(phone);
     }
 
     private static Map<String, Object> snapshot(Participant p) {
