@@ -1,0 +1,313 @@
+package id.lindung.contribution;
+
+import id.lindung.access.AuditTrail;
+import id.lindung.access.LindungUser;
+import id.lindung.access.Role;
+import id.lindung.contribution.internal.Allocation;
+import id.lindung.contribution.internal.ContributionSql;
+import id.lindung.enrolment.EnrolmentManagement;
+import id.lindung.shared.ForbiddenException;
+import java.sql.Date;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The monthly billing run: one bill per membership and month, computed set-based by the rules query. The run walks
+ * the memberships in id ranges ({@code batchSize}), each range in its own transaction that also records the run's
+ * checkpoint. A crash loses at most the range in flight (rolled back); starting the run again for the month resumes
+ * the unfinished run after its checkpoint. Running a month that is done creates nothing: memberships with a bill for
+ * the month are skipped, and the unique (membership, month) key would refuse a second bill anyway.
+ *
+ * <p>Per range, in order: BPU memberships with more than {@code bpuMaxUnpaidMonths} consecutive unpaid months end
+ * (last protected month = last paid month), their open bills are cancelled and any part-payment returns to credit;
+ * the month's bills are created (plus one-off bills of construction projects and PMI contracts not yet billed);
+ * late fines not yet charged go onto the new bill; credit left on payments is allocated to the new bills.
+ */
+@Service
+public class BillingRuns {
+
+    private static final Logger log = LoggerFactory.getLogger(BillingRuns.class);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final Allocation allocation;
+    private final EnrolmentManagement enrolment;
+    private final AuditTrail audit;
+    private final int batchSize;
+    private final int bpuMaxUnpaidMonths;
+    private volatile IntConsumer afterBatch = batch -> {
+    };
+
+    BillingRuns(JdbcClient jdbc, PlatformTransactionManager transactions, Allocation allocation,
+            EnrolmentManagement enrolment, AuditTrail audit,
+            @Value("${lindung.contribution.billing-batch-size:100000}") int batchSize,
+            @Value("${lindung.contribution.bpu-max-unpaid-months:3}") int bpuMaxUnpaidMonths) {
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactions);
+        this.allocation = allocation;
+        this.enrolment = enrolment;
+        this.audit = audit;
+        this.batchSize = batchSize;
+        this.bpuMaxUnpaidMonths = bpuMaxUnpaidMonths;
+    }
+
+    /**
+     * Bills a month (or finishes its interrupted run). Only officers and administrators of the whole province or
+     * country run billing: it covers every membership.
+     */
+    public BillingRunResult run(YearMonth period, LindungUser by) {
+        if ((by.role() != Role.ADMIN && by.role() != Role.OFFICER) || by.scope().code().length() > 2) {
+            throw new ForbiddenException("billing.role", by.role().name());
+        }
+        long runId = startOrResume(period, by);
+        long maxId = jdbc.sql("SELECT coalesce(max(membership_id), 0) FROM enrolment_membership_v").query(Long.class)
+                .single();
+        long from = checkpoint(runId);
+        int batch = 0;
+        try {
+            while (from < maxId) {
+                long to = Math.min(from + batchSize, maxId);
+                long rangeFrom = from;
+                tx.executeWithoutResult(status -> billRange(runId, period, rangeFrom, to));
+                from = to;
+                afterBatch.accept(++batch);
+            }
+        } catch (RuntimeException e) {
+            String message = String.valueOf(e.getMessage());
+            jdbc.sql("UPDATE billing_run SET status = 'FAILED', finished_at = now(), error = ? WHERE id = ?")
+                    .params(message.substring(0, Math.min(500, message.length())), runId).update();
+            throw e;
+        }
+        tx.executeWithoutResult(status -> {
+            jdbc.sql("UPDATE billing_run SET status = 'DONE', finished_at = now() WHERE id = ?").param(runId).update();
+            BillingRunResult r = find(runId).orElseThrow();
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("period", period.toString());
+            values.put("billsCreated", r.billsCreated());
+            values.put("lapsed", r.lapsed());
+            audit.record("BILLING_RUN_DONE", "billing_run", Long.toString(runId), by.scope().code(), values);
+        });
+        BillingRunResult result = find(runId).orElseThrow();
+        log.info("Billing run {} for {}: {} bills, {} memberships lapsed", runId, period, result.billsCreated(),
+                result.lapsed());
+        return result;
+    }
+
+    /** Test seam: called after each committed range with its number (1, 2, ...). */
+    void afterEachBatch(IntConsumer hook) {
+        this.afterBatch = hook;
+    }
+
+    public Optional<BillingRunResult> find(long runId) {
+        return jdbc.sql("SELECT id, period, status, bills_created, lapsed, last_membership_id, started_at,"
+                        + " finished_at, error FROM billing_run WHERE id = ?")
+                .param(runId).query((rs, n) -> new BillingRunResult(rs.getLong("id"),
+                        YearMonth.from(rs.getDate("period").toLocalDate()), rs.getString("status"),
+                        rs.getInt("bills_created"), rs.getInt("lapsed"), rs.getLong("last_membership_id"),
+                        rs.getTimestamp("started_at").toInstant(),
+                        rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(),
+                        rs.getString("error")))
+                .optional();
+    }
+
+    public List<BillingRunResult> recent(int limit) {
+        return jdbc.sql("SELECT id FROM billing_run ORDER BY id DESC LIMIT ?").param(limit).query(Long.class).list()
+                .stream().map(id -> find(id).orElseThrow()).toList();
+    }
+
+    private long startOrResume(YearMonth period, LindungUser by) {
+        Date month = Date.valueOf(period.atDay(1));
+        Optional<Long> unfinished = jdbc.sql("SELECT id FROM billing_run WHERE period = ? AND status IN"
+                        + " ('RUNNING','FAILED') ORDER BY id DESC LIMIT 1")
+                .param(month).query(Long.class).optional();
+        if (unfinished.isPresent()) {
+            jdbc.sql("UPDATE billing_run SET status = 'RUNNING', error = NULL, finished_at = NULL WHERE id = ?")
+                    .param(unfinished.get()).update();
+            log.info("Resuming billing run {} for {}", unfinished.get(), period);
+            return unfinished.get();
+        }
+        try {
+            return jdbc.sql("INSERT INTO billing_run (period, status, started_by) VALUES (?, 'RUNNING', ?)"
+                            + " RETURNING id")
+                    .params(month, by.username()).query(Long.class).single();
+        } catch (DuplicateKeyException e) {
+            throw new ForbiddenException("billing.already-running", period.toString());
+        }
+    }
+
+    private long checkpoint(long runId) {
+        return jdbc.sql("SELECT last_membership_id FROM billing_run WHERE id = ?").param(runId).query(Long.class)
+                .single();
+    }
+
+    private void billRange(long runId, YearMonth period, long from, long to) {
+        allocation.lock();
+        Date month = Date.valueOf(period.atDay(1));
+        int lapsed = lapse(period, from, to);
+
+        jdbc.sql("""
+                CREATE TEMP TABLE IF NOT EXISTS billing_facts (membership_id BIGINT, period DATE, segment VARCHAR(5),
+                  programmes VARCHAR(20), sector VARCHAR(9), government_paid BOOLEAN, risk_class SMALLINT,
+                  base BIGINT, contract_value BIGINT, contract_months INTEGER, first_month BOOLEAN,
+                  province_code CHAR(2)) ON COMMIT DROP""").update();
+        jdbc.sql("TRUNCATE billing_facts").update();
+        // memberships billed every month, and one-off bills due this month
+        jdbc.sql("""
+                INSERT INTO billing_facts
+                SELECT v.membership_id, :month, v.segment, v.programmes, v.sector, v.government_paid, v.risk_class,
+                       coalesce(b.amount, 0), v.contract_value, v.contract_months, v.start_month = :month,
+                       v.province_code
+                  FROM enrolment_membership_v v
+                  LEFT JOIN LATERAL (SELECT x.amount FROM enrolment_base_v x
+                                      WHERE x.membership_id = v.membership_id AND x.effective_from <= :month
+                                      ORDER BY x.effective_from DESC LIMIT 1) b ON TRUE
+                 WHERE v.membership_id > :from AND v.membership_id <= :to
+                   AND v.start_month <= :month AND (v.end_month IS NULL OR v.end_month >= :month)
+                   AND (v.segment IN ('PU','BPU') OR v.start_month = :month
+                        OR (v.segment = 'PMI' AND v.programmes LIKE '%JHT%'))
+                   AND NOT EXISTS (SELECT 1 FROM bill x WHERE x.membership_id = v.membership_id
+                                      AND x.period = :month)""")
+                .param("month", month).param("from", from).param("to", to).update();
+        // one-off bills (construction, PMI) of memberships that began before this month and were never billed
+        jdbc.sql("""
+                INSERT INTO billing_facts
+                SELECT v.membership_id, v.start_month, v.segment, v.programmes, v.sector, v.government_paid,
+                       v.risk_class, coalesce(b.amount, 0), v.contract_value, v.contract_months, TRUE, v.province_code
+                  FROM enrolment_membership_v v
+                  LEFT JOIN LATERAL (SELECT x.amount FROM enrolment_base_v x
+                                      WHERE x.membership_id = v.membership_id AND x.effective_from <= v.start_month
+                                      ORDER BY x.effective_from DESC LIMIT 1) b ON TRUE
+                 WHERE v.membership_id > :from AND v.membership_id <= :to
+                   AND v.segment IN ('JAKON','PMI') AND v.start_month < :month
+                   AND NOT EXISTS (SELECT 1 FROM bill x WHERE x.membership_id = v.membership_id
+                                      AND x.period = v.start_month)""")
+                .param("month", month).param("from", from).param("to", to).update();
+        jdbc.sql("ANALYZE billing_facts").update();
+
+        jdbc.sql("""
+                CREATE TEMP TABLE IF NOT EXISTS billing_lines (membership_id BIGINT, period DATE, line_no SMALLINT,
+                  programme VARCHAR(7), kind VARCHAR(12), base BIGINT, employer_pct NUMERIC(7,4),
+                  worker_pct NUMERIC(7,4), employer_amount BIGINT, worker_amount BIGINT, rule_ref VARCHAR(60))
+                  ON COMMIT DROP""").update();
+        jdbc.sql("TRUNCATE billing_lines").update();
+        jdbc.sql("INSERT INTO billing_lines (" + ContributionSql.LINE_COLUMNS + ") "
+                + ContributionSql.lines("SELECT " + ContributionSql.FACT_COLUMNS + " FROM billing_facts")).update();
+
+        int created = jdbc.sql("""
+                WITH totals AS (
+                  SELECT membership_id, period, sum(employer_amount + worker_amount) AS amount
+                    FROM billing_lines GROUP BY membership_id, period),
+                new_bills AS (
+                  INSERT INTO bill (membership_id, period, due_date, amount, billing_run_id, province_code)
+                  SELECT f.membership_id, f.period,
+                         CASE WHEN f.segment = 'PU' THEN (f.period + INTERVAL '1 month 14 days')::date
+                              ELSE (f.period + INTERVAL '14 days')::date END,
+                         t.amount, :run, f.province_code
+                    FROM billing_facts f JOIN totals t USING (membership_id, period)
+                  ON CONFLICT (membership_id, period) DO NOTHING
+                  RETURNING id, membership_id, period),
+                new_lines AS (
+                  INSERT INTO bill_line (bill_id, line_no, programme, kind, base, employer_pct, worker_pct,
+                                         employer_amount, worker_amount, rule_ref)
+                  SELECT nb.id, l.line_no, l.programme, l.kind, l.base, l.employer_pct, l.worker_pct,
+                         l.employer_amount, l.worker_amount, l.rule_ref
+                    FROM new_bills nb JOIN billing_lines l USING (membership_id, period))
+                SELECT count(*) FROM new_bills""")
+                .param("run", runId).query(Integer.class).single();
+
+        chargeFines(month, from, to);
+
+        allocation.clearScope();
+        jdbc.sql("INSERT INTO alloc_scope SELECT DISTINCT membership_id FROM payment WHERE unallocated > 0"
+                + " AND status = 'APPLIED' AND membership_id > ? AND membership_id <= ?").params(from, to).update();
+        allocation.allocate();
+
+        jdbc.sql("UPDATE billing_run SET last_membership_id = ?, bills_created = bills_created + ?,"
+                + " lapsed = lapsed + ? WHERE id = ?").params(to, created, lapsed, runId).update();
+    }
+
+    /** Puts the fines not yet charged onto the month's open bill, as one FINE line each bill. */
+    private void chargeFines(Date month, long from, long to) {
+        jdbc.sql("CREATE TEMP TABLE IF NOT EXISTS fine_charge (bill_id BIGINT, amount BIGINT, fine_ids BIGINT[])"
+                + " ON COMMIT DROP").update();
+        jdbc.sql("TRUNCATE fine_charge").update();
+        jdbc.sql("""
+                INSERT INTO fine_charge
+                SELECT b.id, sum(f.amount)::bigint, array_agg(f.id)
+                  FROM late_fine f
+                  JOIN bill b ON b.membership_id = f.membership_id AND b.period = :month AND b.status = 'OPEN'
+                 WHERE f.charged_bill_id IS NULL AND f.membership_id > :from AND f.membership_id <= :to
+                 GROUP BY b.id""").param("month", month).param("from", from).param("to", to).update();
+        jdbc.sql("""
+                INSERT INTO bill_line (bill_id, line_no, programme, kind, base, employer_pct, worker_pct,
+                                       employer_amount, worker_amount, rule_ref)
+                SELECT c.bill_id, (SELECT max(line_no) + 1 FROM bill_line l WHERE l.bill_id = c.bill_id), 'ALL',
+                       'FINE', NULL, NULL, NULL, c.amount, 0, 'late_fine'
+                  FROM fine_charge c""").update();
+        jdbc.sql("UPDATE bill b SET amount = b.amount + c.amount FROM fine_charge c WHERE b.id = c.bill_id").update();
+        jdbc.sql("""
+                UPDATE late_fine f SET charged_bill_id = c.bill_id
+                  FROM fine_charge c WHERE f.id = ANY (c.fine_ids)""").update();
+    }
+
+    /**
+     * Ends BPU memberships whose last {@code bpuMaxUnpaidMonths + 1} months before {@code period} all have open
+     * bills, cancels their open bills after the last paid month and returns part-payments on them to credit.
+     */
+    private int lapse(YearMonth period, long from, long to) {
+        int months = bpuMaxUnpaidMonths + 1;
+        Date month = Date.valueOf(period.atDay(1));
+        Date firstUnpaid = Date.valueOf(period.minusMonths(months).atDay(1));
+        Map<Long, YearMonth> lapses = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT u.membership_id,
+                       coalesce((SELECT max(p.period) FROM bill p
+                                  WHERE p.membership_id = u.membership_id AND p.status = 'PAID'
+                                    AND p.period < :firstUnpaid),
+                                (v.start_month - INTERVAL '1 month')::date) AS last_paid
+                  FROM (SELECT b.membership_id
+                          FROM bill b
+                         WHERE b.membership_id > :from AND b.membership_id <= :to
+                           AND b.period >= :firstUnpaid AND b.period < :month AND b.status = 'OPEN'
+                         GROUP BY b.membership_id HAVING count(*) = :months) u
+                  JOIN enrolment_membership_v v ON v.membership_id = u.membership_id
+                 WHERE v.segment = 'BPU' AND v.end_month IS NULL""")
+                .param("firstUnpaid", firstUnpaid).param("month", month).param("from", from).param("to", to)
+                .param("months", months)
+                .query(rs -> {
+                    lapses.put(rs.getLong(1), YearMonth.from(rs.getDate(2).toLocalDate()));
+                });
+        if (lapses.isEmpty()) {
+            return 0;
+        }
+        int ended = enrolment.lapse(lapses);
+        String ids = lapses.keySet().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+        jdbc.sql("""
+                WITH cancelled AS (
+                  UPDATE bill b SET status = 'CANCELLED', paid = 0
+                    FROM enrolment_membership_v v
+                   WHERE v.membership_id = b.membership_id AND b.membership_id = ANY (CAST(:ids AS BIGINT[]))
+                     AND b.status = 'OPEN' AND b.period > v.end_month
+                  RETURNING b.id),
+                returned AS (
+                  DELETE FROM payment_allocation a USING cancelled c WHERE a.bill_id = c.id
+                  RETURNING a.payment_id, a.amount)
+                UPDATE payment p SET unallocated = p.unallocated + r.total
+                  FROM (SELECT payment_id, sum(amount) AS total FROM returned GROUP BY payment_id) r
+                 WHERE p.id = r.payment_id""").param("ids", ids).update();
+        return ended;
+    }
+}

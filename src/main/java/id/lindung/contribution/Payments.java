@@ -1,0 +1,333 @@
+package id.lindung.contribution;
+
+import id.lindung.access.AuditTrail;
+import id.lindung.access.LindungUser;
+import id.lindung.access.Role;
+import id.lindung.contribution.internal.Allocation;
+import id.lindung.contribution.internal.PaymentFileReader;
+import id.lindung.enrolment.EnrolmentManagement;
+import id.lindung.enrolment.Membership;
+import id.lindung.shared.FieldIssue;
+import id.lindung.shared.ForbiddenException;
+import id.lindung.shared.InvalidInputException;
+import id.lindung.shared.NotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Taking payments, one at a time or as a bank file, each exactly once. A payment is allocated to the membership's
+ * open bills oldest first; what is left stays as credit for the months to come (BPU members may pay ahead). A
+ * payment for a membership that has ended and owes nothing is recorded as rejected, for refund.
+ */
+@Service
+public class Payments {
+
+    private static final Logger log = LoggerFactory.getLogger(Payments.class);
+    /** Errors listed in one answer; the total is always told. */
+    static final int MAX_LISTED_ERRORS = 200;
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final Allocation allocation;
+    private final EnrolmentManagement enrolment;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    Payments(JdbcClient jdbc, DataSource dataSource, Allocation allocation, EnrolmentManagement enrolment,
+            AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.allocation = allocation;
+        this.enrolment = enrolment;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public PaymentResult pay(PaymentRequest request, LindungUser by) {
+        requireCashier(by);
+        List<FieldIssue> issues = new ArrayList<>();
+        String key = request.idempotencyKey() == null ? null : request.idempotencyKey().trim();
+        if (key == null || key.isEmpty()) {
+            issues.add(FieldIssue.error("idempotencyKey", "field.required"));
+        } else if (key.length() > 100) {
+            issues.add(FieldIssue.error("idempotencyKey", "field.too-long", 100));
+        }
+        if (request.amount() == null) {
+            issues.add(FieldIssue.error("amount", "field.required"));
+        } else if (request.amount() <= 0) {
+            issues.add(FieldIssue.error("amount", "amount.positive"));
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (request.paidOn() == null) {
+            issues.add(FieldIssue.error("paidOn", "field.required"));
+        } else if (request.paidOn().isAfter(today)) {
+            issues.add(FieldIssue.error("paidOn", "payment.paid-on.future"));
+        }
+        Membership membership = null;
+        if (request.membershipId() == null) {
+            issues.add(FieldIssue.error("membershipId", "field.required"));
+        } else {
+            try {
+                membership = enrolment.membership(request.membershipId(), by);
+            } catch (NotFoundException e) {
+                issues.add(FieldIssue.error("membershipId", "payment.membership.unknown", request.membershipId()));
+            }
+        }
+        if (request.reference() != null && request.reference().length() > 100) {
+            issues.add(FieldIssue.error("reference", "field.too-long", 100));
+        }
+        throwIfErrors(issues);
+        Objects.requireNonNull(membership);
+        allocation.lock();
+        Optional<PaymentResult> earlier = byKey(Objects.requireNonNull(key));
+        if (earlier.isPresent()) {
+            return replay(earlier.get(), request);
+        }
+        LocalDate paidOn = Objects.requireNonNull(request.paidOn());
+        if (closed(membership, paidOn)) {
+            throw new InvalidInputException(FieldIssue.error("membershipId", "payment.membership.ended",
+                    Objects.requireNonNull(membership.endMonth()).toString()));
+        }
+        long id = jdbc.sql("INSERT INTO payment (idempotency_key, membership_id, amount, paid_on, channel, reference,"
+                        + " status, unallocated, recorded_by) VALUES (?, ?, ?, ?, ?, ?, 'APPLIED', ?, ?) RETURNING id")
+                .params(key, membership.id(), request.amount(), Date.valueOf(paidOn), "SINGLE", request.reference(),
+                        request.amount(), by.username())
+                .query(Long.class).single();
+        allocation.clearScope();
+        jdbc.sql("INSERT INTO alloc_scope VALUES (?)").param(membership.id()).update();
+        allocation.allocate();
+        PaymentResult result = byKey(key).orElseThrow();
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("membershipId", membership.id());
+        values.put("amount", request.amount());
+        values.put("paidOn", paidOn.toString());
+        values.put("idempotencyKey", key);
+        values.put("allocated", result.allocated());
+        audit.record("PAYMENT_RECORDED", "payment", Long.toString(id), membership.regionCode(), values);
+        return result;
+    }
+
+    /** A payment by its key, if the caller may see its membership. */
+    public Optional<PaymentResult> find(String idempotencyKey, LindungUser by) {
+        return byKey(idempotencyKey).filter(p -> {
+            try {
+                enrolment.membership(p.membershipId(), by);
+                return true;
+            } catch (NotFoundException e) {
+                return false;
+            }
+        });
+    }
+
+    /**
+     * Applies a bank payment file (CSV with a header {@code reference;membership_id;amount;paid_on}, comma or
+     * semicolon). The file is checked completely first: if any row is wrong, nothing is written and every error names
+     * its line and column. The same file again (same bytes) changes nothing; a row whose reference was already paid
+     * is skipped.
+     */
+    @Transactional
+    public PaymentFileResult applyFile(String fileName, InputStream content, LindungUser by) {
+        if (by.role() != Role.ADMIN && by.role() != Role.OFFICER) {
+            throw new ForbiddenException("access.role.read-only", by.role().name());
+        }
+        long started = System.nanoTime();
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        PaymentFileReader.Outcome read;
+        try {
+            jdbc.sql("""
+                    CREATE TEMP TABLE IF NOT EXISTS payment_staging (line_no INTEGER, reference VARCHAR(100),
+                      membership_id BIGINT, amount BIGINT, paid_on DATE) ON COMMIT DROP""").update();
+            jdbc.sql("TRUNCATE payment_staging").update();
+            read = new PaymentFileReader(LocalDate.now(clock), MAX_LISTED_ERRORS).copy(content,
+                    connection.unwrap(PGConnection.class).getCopyAPI(),
+                    "COPY payment_staging (line_no, reference, membership_id, amount, paid_on) FROM STDIN");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+        List<FieldIssue> errors = new ArrayList<>(read.errors());
+        int errorCount = read.errorCount();
+        if (read.rows() == 0 && errorCount == 0) {
+            throw new InvalidInputException(FieldIssue.error("file", "payment-file.empty"));
+        }
+        if (errorCount == 0) {
+            jdbc.sql("ANALYZE payment_staging").update();
+            // references are unique within the file, memberships exist and lie in the uploader's scope
+            jdbc.sql("""
+                    SELECT s.line_no, s.membership_id FROM payment_staging s
+                     WHERE NOT EXISTS (SELECT 1 FROM enrolment_membership_v v WHERE v.membership_id = s.membership_id
+                                          AND v.region_code LIKE ?)
+                     ORDER BY s.line_no LIMIT ?""")
+                    .params(by.scope().code() + "%", MAX_LISTED_ERRORS)
+                    .query(rs -> {
+                        errors.add(FieldIssue.error("rows[" + rs.getInt(1) + "].membership_id",
+                                "payment.membership.unknown", rs.getLong(2)));
+                    });
+            jdbc.sql("""
+                    SELECT s.line_no, s.reference FROM payment_staging s
+                     WHERE s.reference IN (SELECT reference FROM payment_staging GROUP BY reference
+                                            HAVING count(*) > 1)
+                     ORDER BY s.line_no LIMIT ?""").param(MAX_LISTED_ERRORS)
+                    .query(rs -> {
+                        errors.add(FieldIssue.error("rows[" + rs.getInt(1) + "].reference",
+                                "payment-file.reference.repeated", rs.getString(2)));
+                    });
+            jdbc.sql("""
+                    SELECT s.line_no, s.reference FROM payment_staging s
+                      JOIN payment p ON p.idempotency_key = s.reference
+                     WHERE p.membership_id <> s.membership_id OR p.amount <> s.amount OR p.paid_on <> s.paid_on
+                     ORDER BY s.line_no LIMIT ?""").param(MAX_LISTED_ERRORS)
+                    .query(rs -> {
+                        errors.add(FieldIssue.error("rows[" + rs.getInt(1) + "].reference", "payment.key.reused",
+                                rs.getString(2)));
+                    });
+            errorCount = errors.size();
+        }
+        if (errorCount > 0) {
+            if (errorCount > errors.size()) {
+                errors.add(FieldIssue.error("file", "payment-file.more-errors", errorCount - errors.size()));
+            }
+            throw new InvalidInputException(errors.subList(0, Math.min(errors.size(), MAX_LISTED_ERRORS + 1)));
+        }
+        allocation.lock();
+        Optional<PaymentFileResult> same = fileByHash(read.sha256());
+        if (same.isPresent()) {
+            PaymentFileResult r = same.get();
+            return new PaymentFileResult(r.fileId(), r.fileName(), r.rows(), r.applied(), r.rejected(),
+                    r.alreadyKnown(), r.totalAmount(), true);
+        }
+        long fileId = jdbc.sql("INSERT INTO payment_file (sha256, file_name, row_count, applied, rejected,"
+                        + " total_amount, uploaded_by) VALUES (?, ?, ?, 0, 0, 0, ?) RETURNING id")
+                .params(read.sha256(), fileName, read.rows(), by.username()).query(Long.class).single();
+        int inserted = jdbc.sql("""
+                INSERT INTO payment (idempotency_key, membership_id, amount, paid_on, channel, reference,
+                                     payment_file_id, status, reject_reason, unallocated, recorded_by)
+                SELECT s.reference, s.membership_id, s.amount, s.paid_on, 'BANK_FILE', s.reference, :file,
+                       CASE WHEN c.closed THEN 'REJECTED' ELSE 'APPLIED' END,
+                       CASE WHEN c.closed THEN 'MEMBERSHIP_ENDED' END,
+                       CASE WHEN c.closed THEN 0 ELSE s.amount END, :by
+                  FROM payment_staging s
+                  JOIN enrolment_membership_v v ON v.membership_id = s.membership_id
+                  CROSS JOIN LATERAL (
+                    SELECT v.end_month IS NOT NULL AND v.end_month < date_trunc('month', s.paid_on)::date
+                           AND v.end_reason <> 'CONTRACT_ENDED'
+                           AND NOT EXISTS (SELECT 1 FROM bill b WHERE b.membership_id = s.membership_id
+                                              AND b.status = 'OPEN') AS closed) c
+                 WHERE NOT EXISTS (SELECT 1 FROM payment p WHERE p.idempotency_key = s.reference)
+                 ORDER BY s.line_no
+                ON CONFLICT (idempotency_key) DO NOTHING""")
+                .param("file", fileId).param("by", by.username()).update();
+        allocation.clearScope();
+        jdbc.sql("INSERT INTO alloc_scope SELECT DISTINCT membership_id FROM payment WHERE payment_file_id = ?"
+                + " AND status = 'APPLIED'").param(fileId).update();
+        long allocated = allocation.allocate();
+        Map<String, Object> counts = jdbc.sql("SELECT count(*) FILTER (WHERE status = 'APPLIED') AS applied,"
+                        + " count(*) FILTER (WHERE status = 'REJECTED') AS rejected, coalesce(sum(amount), 0) AS total"
+                        + " FROM payment WHERE payment_file_id = ?")
+                .param(fileId).query().singleRow();
+        int applied = ((Number) counts.get("applied")).intValue();
+        int rejected = ((Number) counts.get("rejected")).intValue();
+        long total = ((Number) counts.get("total")).longValue();
+        jdbc.sql("UPDATE payment_file SET applied = ?, rejected = ?, total_amount = ? WHERE id = ?")
+                .params(applied, rejected, total, fileId).update();
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("fileName", fileName);
+        values.put("sha256", read.sha256());
+        values.put("rows", read.rows());
+        values.put("applied", applied);
+        values.put("rejected", rejected);
+        values.put("alreadyKnown", read.rows() - inserted);
+        values.put("totalAmount", total);
+        values.put("allocated", allocated);
+        audit.record("PAYMENT_FILE_APPLIED", "payment_file", Long.toString(fileId), by.scope().code(), values);
+        log.info("Payment file {} ({} rows): {} applied, {} rejected, {} already known, Rp{} allocated in {} ms",
+                fileName, read.rows(), applied, rejected, read.rows() - inserted, allocated,
+                (System.nanoTime() - started) / 1_000_000);
+        return new PaymentFileResult(fileId, fileName, read.rows(), applied, rejected, read.rows() - inserted, total,
+                false);
+    }
+
+    private Optional<PaymentFileResult> fileByHash(String sha256) {
+        return jdbc.sql("SELECT id, file_name, row_count, applied, rejected, total_amount FROM payment_file"
+                        + " WHERE sha256 = ?")
+                .param(sha256)
+                .query((rs, n) -> new PaymentFileResult(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
+                        rs.getInt(5), rs.getInt(3) - rs.getInt(4) - rs.getInt(5), rs.getLong(6), false))
+                .optional();
+    }
+
+    /** Ended (not a contract running to its planned end), after the month paid, and nothing left to pay. */
+    private boolean closed(Membership m, LocalDate paidOn) {
+        if (m.endMonth() == null || !m.endMonth().isBefore(YearMonth.from(paidOn))) {
+            return false;
+        }
+        if (m.endReason() == id.lindung.enrolment.EndReason.CONTRACT_ENDED) {
+            return false;
+        }
+        return !jdbc.sql("SELECT EXISTS (SELECT 1 FROM bill WHERE membership_id = ? AND status = 'OPEN')")
+                .param(m.id()).query(Boolean.class).single();
+    }
+
+    private PaymentResult replay(PaymentResult earlier, PaymentRequest request) {
+        if (earlier.membershipId() != Objects.requireNonNull(request.membershipId())
+                || earlier.amount() != Objects.requireNonNull(request.amount())
+                || !earlier.paidOn().equals(request.paidOn())) {
+            throw new InvalidInputException(FieldIssue.error("idempotencyKey", "payment.key.reused",
+                    earlier.idempotencyKey()));
+        }
+        return new PaymentResult(earlier.paymentId(), earlier.idempotencyKey(), earlier.membershipId(),
+                earlier.amount(), earlier.paidOn(), earlier.status(), earlier.rejectReason(), earlier.allocated(),
+                earlier.credit(), true);
+    }
+
+    private Optional<PaymentResult> byKey(String key) {
+        return jdbc.sql("""
+                SELECT p.id, p.idempotency_key, p.membership_id, p.amount, p.paid_on, p.status, p.reject_reason,
+                       coalesce((SELECT sum(a.amount) FROM payment_allocation a WHERE a.payment_id = p.id), 0)
+                         AS allocated,
+                       p.unallocated
+                  FROM payment p WHERE p.idempotency_key = ?""")
+                .param(key)
+                .query((rs, n) -> new PaymentResult(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                        rs.getDate(5).toLocalDate(), rs.getString(6), rs.getString(7), rs.getLong(8), rs.getLong(9),
+                        false))
+                .optional();
+    }
+
+    private static void requireCashier(LindungUser by) {
+        if (by.role() != Role.ADMIN && by.role() != Role.OFFICER && by.role() != Role.AGENT) {
+            throw new ForbiddenException("access.role.read-only", by.role().name());
+        }
+    }
+
+    private static void throwIfErrors(List<FieldIssue> issues) {
+        if (issues.stream().anyMatch(FieldIssue::isError)) {
+            throw new InvalidInputException(issues);
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package id.lindung.contribution;
+
+import id.lindung.access.AuditTrail;
+import id.lindung.access.LindungUser;
+import id.lindung.access.Role;
+import id.lindung.shared.FieldIssue;
+import id.lindung.shared.ForbiddenException;
+import id.lindung.shared.InvalidInputException;
+import id.lindung.shared.NotFoundException;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The contribution rule rows with their legal basis, for display, for explaining bill lines, and for correcting
+ * the figures marked unconfirmed (administrators only, audited). Confirmed figures are not edited in place: a new
+ * regulation is a new dated row in a migration.
+ */
+@Service
+public class RateBook {
+
+    private static final String COMMON = "valid_from, valid_to, legal_basis, source, unconfirmed, note";
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+
+    RateBook(JdbcClient jdbc, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    /** Every rule row, grouped in the order rates, caps, tiers, packages, discounts, fines. */
+    public List<RateRule> all() {
+        List<RateRule> rules = new ArrayList<>();
+        rules.addAll(jdbc.sql("SELECT id, segment, programme, risk_class, rate_type, employer_pct, worker_pct,"
+                        + " flat_amount, " + COMMON + " FROM contribution_rate ORDER BY segment DESC, programme,"
+                        + " risk_class, valid_from")
+                .query((rs, n) -> rule(rs, "rate:" + rs.getLong("id"), rateWhat(rs), rateValue(rs))).list());
+        rules.addAll(jdbc.sql("SELECT id, segment, programme, max_base, " + COMMON
+                        + " FROM contribution_base_cap ORDER BY segment DESC, programme, valid_from")
+                .query((rs, n) -> rule(rs, "cap:" + rs.getLong("id"),
+                        rs.getString("segment") + " " + rs.getString("programme") + " batas dasar iuran",
+                        Long.toString(rs.getLong("max_base")))).list());
+        rules.addAll(jdbc.sql("SELECT id, segment, programme, lower_bound, pct, " + COMMON
+                        + " FROM contribution_tier ORDER BY programme, lower_bound")
+                .query((rs, n) -> rule(rs, "tier:" + rs.getLong("id"),
+                        rs.getString("segment") + " " + rs.getString("programme") + " nilai kontrak di atas "
+                                + rs.getLong("lower_bound"),
+                        pct(rs.getBigDecimal("pct")))).list());
+        rules.addAll(jdbc.sql("SELECT id, segment, phase, contract_months, amount, " + COMMON
+                        + " FROM contribution_package ORDER BY phase, contract_months")
+                .query((rs, n) -> rule(rs, "package:" + rs.getLong("id"),
+                        rs.getString("segment") + " JKK+JKM " + rs.getString("phase")
+                                + (rs.getObject("contract_months") == null ? "" : " " + rs.getInt("contract_months")
+                                        + " bulan"),
+                        Long.toString(rs.getLong("amount")))).list());
+        rules.addAll(jdbc.sql("SELECT id, segment, sector, programmes, pct, from_month AS valid_from,"
+                        + " to_month AS valid_to, legal_basis, source, unconfirmed, note, excludes_government_paid"
+                        + " FROM contribution_discount ORDER BY from_month")
+                .query((rs, n) -> rule(rs, "discount:" + rs.getLong("id"),
+                        "Diskon " + rs.getString("segment") + " " + rs.getString("programmes")
+                                + (rs.getString("sector") == null ? "" : " sektor " + rs.getString("sector")),
+                        pct(rs.getBigDecimal("pct")))).list());
+        rules.addAll(jdbc.sql("SELECT id, segment, pct, " + COMMON + " FROM contribution_fine_rate ORDER BY valid_from")
+                .query((rs, n) -> rule(rs, "fine:" + rs.getLong("id"),
+                        "Denda keterlambatan " + rs.getString("segment") + " per bulan",
+                        pct(rs.getBigDecimal("pct")))).list());
+        return rules;
+    }
+
+    /** The rules a line's {@code rule_ref} names ({@code 'rate:13 cap:3'}, {@code 'tier:1+2'}, ...). */
+    public List<RateRule> explain(String ruleRef, Map<String, RateRule> byRef) {
+        List<RateRule> rules = new ArrayList<>();
+        for (String part : ruleRef.split(" ")) {
+            int colon = part.indexOf(':');
+            if (colon < 0) {
+                continue;
+            }
+            String table = part.substring(0, colon);
+            for (String id : part.substring(colon + 1).split("\\+")) {
+                RateRule rule = byRef.get(table + ":" + id);
+                if (rule != null) {
+                    rules.add(rule);
+                }
+            }
+        }
+        return rules;
+    }
+
+    public Map<String, RateRule> byRef() {
+        Map<String, RateRule> map = new LinkedHashMap<>();
+        all().forEach(r -> map.put(r.ref(), r));
+        return map;
+    }
+
+    /**
+     * Corrects an unconfirmed figure: a rate's percentage (worker or employer share, as stored) or flat amount, a
+     * cap, a tier percentage, a package amount. Confirmed rows are refused.
+     */
+    @Transactional
+    public RateRule correct(String ref, @Nullable BigDecimal value, @Nullable String note, LindungUser by) {
+        if (by.role() != Role.ADMIN) {
+            throw new ForbiddenException("rates.admin-only");
+        }
+        RateRule rule = byRef().get(ref);
+        if (rule == null) {
+            throw new NotFoundException("rule " + ref);
+        }
+        if (!rule.unconfirmed()) {
+            throw new InvalidInputException(FieldIssue.error("ref", "rates.confirmed-not-editable", ref));
+        }
+        if (value == null) {
+            throw new InvalidInputException(FieldIssue.error("value", "field.required"));
+        }
+        if (value.signum() < 0) {
+            throw new InvalidInputException(FieldIssue.error("value", "amount.not-negative"));
+        }
+        String table = ref.substring(0, ref.indexOf(':'));
+        long id = Long.parseLong(ref.substring(ref.indexOf(':') + 1));
+        String cleanNote = note == null || note.isBlank() ? rule.note() : note.trim();
+        int changed = switch (table) {
+            case "rate" -> {
+                String type = jdbc.sql("SELECT rate_type FROM contribution_rate WHERE id = ?").param(id)
+                        .query(String.class).single();
+                yield switch (type) {
+                    case "FLAT" -> jdbc.sql("UPDATE contribution_rate SET flat_amount = ?, note = ? WHERE id = ?"
+                                    + " AND unconfirmed")
+                            .params(wholeRupiah(value), cleanNote, id).update();
+                    case "PERCENT" -> jdbc.sql("UPDATE contribution_rate SET"
+                                    + " worker_pct = CASE WHEN worker_pct > 0 THEN ? ELSE worker_pct END,"
+                                    + " employer_pct = CASE WHEN worker_pct = 0 THEN ? ELSE employer_pct END,"
+                                    + " note = ? WHERE id = ? AND unconfirmed")
+                            .params(value, value, cleanNote, id).update();
+                    default -> throw new InvalidInputException(FieldIssue.error("ref", "rates.not-editable", ref));
+                };
+            }
+            case "cap" -> jdbc.sql("UPDATE contribution_base_cap SET max_base = ?, note = ? WHERE id = ? AND unconfirmed")
+                    .params(wholeRupiah(value), cleanNote, id).update();
+            case "tier" -> jdbc.sql("UPDATE contribution_tier SET pct = ?, note = ? WHERE id = ? AND unconfirmed")
+                    .params(value, cleanNote, id).update();
+            case "package" -> jdbc.sql("UPDATE contribution_package SET amount = ?, note = ? WHERE id = ?"
+                            + " AND unconfirmed")
+                    .params(wholeRupiah(value), cleanNote, id).update();
+            default -> throw new InvalidInputException(FieldIssue.error("ref", "rates.not-editable", ref));
+        };
+        if (changed != 1) {
+            throw new NotFoundException("rule " + ref);
+        }
+        RateRule updated = byRef().get(ref);
+        audit.record("RATE_CORRECTED", "contribution_rule", ref, by.scope().code(),
+                Map.of("value", java.util.Arrays.asList(rule.value(), updated.value()), "note",
+                        java.util.Arrays.asList(rule.note(), updated.note())));
+        return updated;
+    }
+
+    private static long wholeRupiah(BigDecimal value) {
+        try {
+            return value.longValueExact();
+        } catch (ArithmeticException e) {
+            throw new InvalidInputException(FieldIssue.error("value", "rates.whole-rupiah"));
+        }
+    }
+
+    private static RateRule rule(ResultSet rs, String ref, String what, String value) throws SQLException {
+        Date to = rs.getDate("valid_to");
+        return new RateRule(ref, what, value, rs.getDate("valid_from").toLocalDate(),
+                to == null ? null : to.toLocalDate(), rs.getString("legal_basis"), rs.getString("source"),
+                rs.getBoolean("unconfirmed"), rs.getString("note"));
+    }
+
+    private static String rateWhat(ResultSet rs) throws SQLException {
+        String what = rs.getString("segment") + " " + rs.getString("programme");
+        if (rs.getObject("risk_class") != null) {
+            what += " kelas risiko " + rs.getInt("risk_class");
+        }
+        return what;
+    }
+
+    private static String rateValue(ResultSet rs) throws SQLException {
+        return switch (rs.getString("rate_type")) {
+            case "FLAT" -> Long.toString(rs.getLong("flat_amount"));
+            case "CHOSEN" -> "pilihan peserta";
+            default -> {
+                BigDecimal employer = rs.getBigDecimal("employer_pct");
+                BigDecimal worker = rs.getBigDecimal("worker_pct");
+                if (worker.signum() == 0) {
+                    yield pct(employer);
+                }
+                if (employer.signum() == 0) {
+                    yield pct(worker);
+                }
+                yield pct(employer) + " + " + pct(worker);
+            }
+        };
+    }
+
+    private static String pct(BigDecimal pct) {
+        return pct.stripTrailingZeros().toPlainString() + "%";
+    }
+}

@@ -1,0 +1,97 @@
+package id.lindung.contribution.internal;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Set-based allocation of unallocated payment money to open bills, oldest bill first, for the memberships listed in
+ * the temporary table {@code alloc_scope}. Payments are used in the order they were paid; what is left stays as
+ * credit on the payment ({@code unallocated}) for bills to come. A PU payment that reaches a bill after its due date
+ * is fined per started month of delay (fine rows, charged on a later bill by the billing run).
+ *
+ * <p>Callers hold {@link #lock} for their transaction: allocation reads and then moves balances, so two allocations for
+ * one membership must not interleave.
+ */
+@Component
+public class Allocation {
+
+    /** Advisory lock key held by every transaction that allocates. */
+    static final long LOCK_KEY = 0x4C494E44554E47L; // "LINDUNG"
+
+    private final JdbcClient jdbc;
+
+    Allocation(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Waits for and takes the allocation lock until the transaction ends. */
+    public void lock() {
+        jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(LOCK_KEY).query().singleRow();
+    }
+
+    /** Empties (creating if needed) the scope table that {@link #allocate()} works on. */
+    public void clearScope() {
+        jdbc.sql("CREATE TEMP TABLE IF NOT EXISTS alloc_scope (membership_id BIGINT PRIMARY KEY) ON COMMIT DROP")
+                .update();
+        jdbc.sql("TRUNCATE alloc_scope").update();
+    }
+
+    /** @return the amount allocated */
+    public long allocate() {
+        jdbc.sql("ANALYZE alloc_scope").update();
+        jdbc.sql("""
+                CREATE TEMP TABLE IF NOT EXISTS alloc_tmp (payment_id BIGINT, bill_id BIGINT, paid_on DATE,
+                  amount BIGINT) ON COMMIT DROP""").update();
+        jdbc.sql("TRUNCATE alloc_tmp").update();
+        jdbc.sql("""
+                INSERT INTO alloc_tmp (payment_id, bill_id, paid_on, amount)
+                WITH pay AS (
+                  SELECT p.id, p.membership_id, p.paid_on, p.unallocated AS amt,
+                         sum(p.unallocated) OVER (PARTITION BY p.membership_id ORDER BY p.paid_on, p.id)
+                           - p.unallocated AS start
+                    FROM payment p JOIN alloc_scope s ON s.membership_id = p.membership_id
+                   WHERE p.unallocated > 0 AND p.status = 'APPLIED'),
+                due AS (
+                  SELECT b.id, b.membership_id, b.amount - b.paid AS amt,
+                         sum(b.amount - b.paid) OVER (PARTITION BY b.membership_id ORDER BY b.period)
+                           - (b.amount - b.paid) AS start
+                    FROM bill b JOIN alloc_scope s ON s.membership_id = b.membership_id
+                   WHERE b.status = 'OPEN' AND b.amount > b.paid)
+                SELECT p.id, d.id, p.paid_on, least(p.start + p.amt, d.start + d.amt) - greatest(p.start, d.start)
+                  FROM pay p JOIN due d ON d.membership_id = p.membership_id
+                 WHERE p.start < d.start + d.amt AND d.start < p.start + p.amt""").update();
+        jdbc.sql("""
+                INSERT INTO payment_allocation (payment_id, bill_id, amount)
+                SELECT payment_id, bill_id, amount FROM alloc_tmp
+                ON CONFLICT (payment_id, bill_id) DO UPDATE SET amount = payment_allocation.amount + excluded.amount
+                """).update();
+        jdbc.sql("""
+                UPDATE payment p SET unallocated = p.unallocated - a.total
+                  FROM (SELECT payment_id, sum(amount) AS total FROM alloc_tmp GROUP BY payment_id) a
+                 WHERE p.id = a.payment_id""").update();
+        jdbc.sql("""
+                UPDATE bill b SET paid = b.paid + a.total,
+                       status = CASE WHEN b.paid + a.total = b.amount THEN 'PAID' ELSE 'OPEN' END
+                  FROM (SELECT bill_id, sum(amount) AS total FROM alloc_tmp GROUP BY bill_id) a
+                 WHERE b.id = a.bill_id""").update();
+        jdbc.sql("""
+                INSERT INTO late_fine (bill_id, payment_id, membership_id, months_late, late_amount, amount,
+                                       fine_rate_id)
+                SELECT a.bill_id, a.payment_id, b.membership_id, m.months, a.amount,
+                       round(a.amount * r.pct / 100 * m.months)::bigint, r.id
+                  FROM alloc_tmp a
+                  JOIN bill b ON b.id = a.bill_id
+                  JOIN enrolment_membership_v v ON v.membership_id = b.membership_id
+                  CROSS JOIN LATERAL (
+                    SELECT (extract(year FROM age(a.paid_on, b.due_date)) * 12
+                            + extract(month FROM age(a.paid_on, b.due_date))
+                            + CASE WHEN extract(day FROM age(a.paid_on, b.due_date)) > 0 THEN 1 ELSE 0 END)::int
+                           AS months) m
+                  JOIN contribution_fine_rate r
+                    ON r.segment = v.segment AND r.valid_from <= b.due_date
+                   AND (r.valid_to IS NULL OR b.due_date <= r.valid_to)
+                 WHERE a.paid_on > b.due_date AND r.pct > 0
+                ON CONFLICT (bill_id, payment_id) DO NOTHING""").update();
+        return jdbc.sql("SELECT coalesce(sum(amount), 0) FROM alloc_tmp").query(Long.class).single();
+    }
+}

@@ -1,0 +1,259 @@
+package id.lindung.contribution.internal;
+
+import id.lindung.shared.FieldIssue;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * Reads a bank payment file as a stream and copies its checked rows into a staging table with PostgreSQL COPY,
+ * so memory stays flat whatever the file size. Columns by header name, in any order, separated by {@code ;} or
+ * {@code ,}: {@code reference} (the bank's unique transaction reference), {@code membership_id}, {@code amount}
+ * (whole rupiah, digits only), {@code paid_on} ({@code yyyy-MM-dd} or {@code dd/MM/yyyy}). Every problem names its
+ * line in the file (the header is line 1) and column; the caller discards the staging rows when there are any.
+ */
+public final class PaymentFileReader {
+
+    static final int MAX_LINE_LENGTH = 4_096;
+    private static final List<String> COLUMNS = List.of("reference", "membership_id", "amount", "paid_on");
+    private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+
+    private final LocalDate today;
+    private final int maxErrors;
+
+    public PaymentFileReader(LocalDate today, int maxErrors) {
+        this.today = today;
+        this.maxErrors = maxErrors;
+    }
+
+    /** What was read: data rows, the first errors and their total count, the file's SHA-256. */
+    public record Outcome(int rows, List<FieldIssue> errors, int errorCount, String sha256) {
+    }
+
+    public Outcome copy(InputStream content, CopyManager copy, String copySql) throws IOException, SQLException {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        List<FieldIssue> errors = new ArrayList<>();
+        int[] errorCount = {0};
+        int rows = 0;
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CopyIn in = copy.copyIn(copySql);
+        boolean done = false;
+        try (DigestInputStream digest = new DigestInputStream(content, sha);
+                BufferedReader reader = new BufferedReader(new InputStreamReader(digest, decoder), 1 << 16)) {
+            StringBuilder out = new StringBuilder(1 << 16);
+            String header;
+            try {
+                header = readLine(reader);
+            } catch (LineTooLongException e) {
+                add(errors, errorCount, FieldIssue.error("rows[1]", "payment-file.line.too-long", MAX_LINE_LENGTH));
+                return finish(in, rows, errors, errorCount[0], drain(digest, sha));
+            }
+            if (header == null) {
+                return finish(in, rows, errors, errorCount[0], drain(digest, sha));
+            }
+            if (header.startsWith("\uFEFF")) {
+                header = header.substring(1);
+            }
+            char separator = header.indexOf(';') >= 0 ? ';' : ',';
+            List<String> names = split(header, separator).stream()
+                    .map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
+            int[] index = new int[COLUMNS.size()];
+            for (int c = 0; c < COLUMNS.size(); c++) {
+                index[c] = names.indexOf(COLUMNS.get(c));
+                if (index[c] < 0) {
+                    add(errors, errorCount, FieldIssue.error("rows[1]." + COLUMNS.get(c), "payment-file.column.missing",
+                            COLUMNS.get(c), String.join(", ", COLUMNS)));
+                }
+            }
+            if (errorCount[0] > 0) {
+                return finish(in, rows, errors, errorCount[0], drain(digest, sha));
+            }
+            int lineNo = 1;
+            while (true) {
+                String line;
+                try {
+                    line = readLine(reader);
+                } catch (LineTooLongException e) {
+                    add(errors, errorCount, FieldIssue.error("rows[" + (lineNo + 1) + "]", "payment-file.line.too-long",
+                            MAX_LINE_LENGTH));
+                    break;
+                }
+                if (line == null) {
+                    break;
+                }
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                rows++;
+                List<String> fields = split(line, separator);
+                if (fields.size() != names.size()) {
+                    add(errors, errorCount, FieldIssue.error("rows[" + lineNo + "]", "payment-file.field-count",
+                            fields.size(), names.size(), String.valueOf(separator)));
+                    continue;
+                }
+                String reference = fields.get(index[0]).trim();
+                String membership = fields.get(index[1]).trim();
+                String amount = fields.get(index[2]).trim();
+                String paidOn = fields.get(index[3]).trim();
+                int before = errorCount[0];
+                String prefix = "rows[" + lineNo + "].";
+                if (reference.isEmpty()) {
+                    add(errors, errorCount, FieldIssue.error(prefix + "reference", "field.required"));
+                } else if (reference.length() > 100 || !reference.matches("[\\p{Alnum}._/:-]+")) {
+                    add(errors, errorCount, FieldIssue.error(prefix + "reference", "payment-file.reference.format"));
+                }
+                if (!membership.matches("\\d{1,18}")) {
+                    add(errors, errorCount, FieldIssue.error(prefix + "membership_id", "payment-file.number",
+                            membership));
+                }
+                if (!amount.matches("\\d{1,15}")) {
+                    add(errors, errorCount, FieldIssue.error(prefix + "amount", "payment-file.amount", amount));
+                } else if (Long.parseLong(amount) == 0) {
+                    add(errors, errorCount, FieldIssue.error(prefix + "amount", "amount.positive"));
+                }
+                LocalDate date = date(paidOn);
+                if (date == null) {
+                    add(errors, errorCount, FieldIssue.error(prefix + "paid_on", "payment-file.date", paidOn));
+                } else if (date.isAfter(today)) {
+                    add(errors, errorCount, FieldIssue.error(prefix + "paid_on", "payment.paid-on.future"));
+                }
+                if (errorCount[0] > before || errorCount[0] > 0) {
+                    continue; // once anything is wrong the file is refused: stop copying, keep checking
+                }
+                out.append(lineNo).append('\t').append(reference).append('\t').append(Long.parseLong(membership))
+                        .append('\t').append(Long.parseLong(amount)).append('\t').append(date).append('\n');
+                if (out.length() > (1 << 16) - 256) {
+                    flush(in, out);
+                }
+            }
+            flush(in, out);
+            done = true;
+            return finish(in, rows, errors, errorCount[0], HexFormat.of().formatHex(sha.digest()));
+        } catch (CharacterCodingException e) {
+            add(errors, errorCount, FieldIssue.error("file", "payment-file.encoding"));
+            return finish(in, rows, errors, errorCount[0], "");
+        } finally {
+            if (!done && in.isActive()) {
+                in.cancelCopy();
+            }
+        }
+    }
+
+    private static Outcome finish(CopyIn in, int rows, List<FieldIssue> errors, int errorCount, String sha256)
+            throws SQLException {
+        if (in.isActive()) {
+            in.endCopy();
+        }
+        return new Outcome(rows, List.copyOf(errors), errorCount, sha256);
+    }
+
+    private static String drain(InputStream digest, MessageDigest sha) throws IOException {
+        digest.transferTo(java.io.OutputStream.nullOutputStream());
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static void flush(CopyIn in, StringBuilder out) throws SQLException {
+        if (!out.isEmpty()) {
+            byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+            in.writeToCopy(bytes, 0, bytes.length);
+            out.setLength(0);
+        }
+    }
+
+    private void add(List<FieldIssue> errors, int[] count, FieldIssue issue) {
+        count[0]++;
+        if (errors.size() < maxErrors) {
+            errors.add(issue);
+        }
+    }
+
+    private static LocalDate date(String s) {
+        try {
+            return s.contains("/") ? LocalDate.parse(s, DMY) : LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** Splits on the separator, honouring double quotes ({@code ""} inside quotes is one quote). */
+    static List<String> split(String line, char separator) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == separator) {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        fields.add(field.toString());
+        return fields;
+    }
+
+    /** A line, without its end; refuses lines longer than {@link #MAX_LINE_LENGTH} without reading them whole. */
+    private static String readLine(BufferedReader reader) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int c;
+        while ((c = reader.read()) >= 0) {
+            if (c == '\n') {
+                break;
+            }
+            if (line.length() >= MAX_LINE_LENGTH) {
+                throw new LineTooLongException();
+            }
+            line.append((char) c);
+        }
+        if (c < 0 && line.isEmpty()) {
+            return null;
+        }
+        int end = line.length();
+        if (end > 0 && line.charAt(end - 1) == '\r') {
+            line.setLength(end - 1);
+        }
+        return line.toString();
+    }
+
+    private static final class LineTooLongException extends IOException {
+        LineTooLongException() {
+            super("line too long");
+        }
+    }
+}

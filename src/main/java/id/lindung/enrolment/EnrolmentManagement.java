@@ -1,0 +1,517 @@
+package id.lindung.enrolment;
+
+import id.lindung.access.AuditTrail;
+import id.lindung.access.LindungUser;
+import id.lindung.access.Role;
+import id.lindung.enrolment.internal.EnrolmentRepository;
+import id.lindung.participant.Participant;
+import id.lindung.participant.ParticipantManagement;
+import id.lindung.participant.ParticipantStatus;
+import id.lindung.region.RegionDirectory;
+import id.lindung.shared.FieldIssue;
+import id.lindung.shared.ForbiddenException;
+import id.lindung.shared.InvalidInputException;
+import id.lindung.shared.NotFoundException;
+import id.lindung.shared.PageResult;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Enrolling participants and construction projects, changing declared income or wage, ending memberships. Reads and
+ * writes are confined to the caller's region scope through the participant registry; every write is audited in the
+ * same transaction and published as an event.
+ */
+@Service
+public class EnrolmentManagement {
+
+    /** The programmes began in July 2015 (PP 44/2015, PP 46/2015, PP 45/2015): no membership starts earlier. */
+    static final YearMonth EARLIEST_START = YearMonth.of(2015, 7);
+    /** How far ahead a start may be planned. */
+    static final int MAX_MONTHS_AHEAD = 12;
+
+    private final EnrolmentRepository repository;
+    private final ParticipantManagement participants;
+    private final RegionDirectory regions;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final long bpuMinIncome;
+    private final Set<Long> pmiJhtAmounts;
+
+    EnrolmentManagement(EnrolmentRepository repository, ParticipantManagement participants, RegionDirectory regions,
+            AuditTrail audit, ApplicationEventPublisher events, Clock clock,
+            @Value("${lindung.enrolment.bpu-min-income:1000000}") long bpuMinIncome,
+            @Value("${lindung.enrolment.pmi-jht-amounts:50000,100000,200000,300000,400000,500000,600000}")
+            String pmiJhtAmounts) {
+        this.repository = repository;
+        this.participants = participants;
+        this.regions = regions;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+        this.bpuMinIncome = bpuMinIncome;
+        this.pmiJhtAmounts = Arrays.stream(pmiJhtAmounts.split(",")).map(String::trim).map(Long::valueOf)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    public long bpuMinIncome() {
+        return bpuMinIncome;
+    }
+
+    // ------------------------------------------------------------------------------------------------ employers
+
+    @Transactional
+    public Employer registerEmployer(NewEmployer employer, LindungUser by) {
+        requireOfficer(by);
+        List<FieldIssue> issues = new ArrayList<>();
+        String npp = trimToNull(employer.npp());
+        if (npp == null) {
+            issues.add(FieldIssue.error("npp", "field.required"));
+        } else if (!npp.matches("[0-9A-Z]{6,20}")) {
+            issues.add(FieldIssue.error("npp", "employer.npp.format"));
+        } else if (repository.nppTaken(npp)) {
+            issues.add(FieldIssue.error("npp", "employer.npp.taken", npp));
+        }
+        String name = trimToNull(employer.name());
+        if (name == null) {
+            issues.add(FieldIssue.error("name", "field.required"));
+        } else if (name.length() > 150) {
+            issues.add(FieldIssue.error("name", "field.too-long", 150));
+        }
+        if (employer.riskClass() == null) {
+            issues.add(FieldIssue.error("riskClass", "field.required"));
+        } else if (employer.riskClass() < 1 || employer.riskClass() > 5) {
+            issues.add(FieldIssue.error("riskClass", "employer.risk-class.range"));
+        }
+        String kbli = trimToNull(employer.kbli());
+        if (kbli != null && !kbli.matches("\\d{5}")) {
+            issues.add(FieldIssue.error("kbli", "kbli.format"));
+        }
+        checkRegion("regionCode", employer.regionCode(), issues);
+        throwIfErrors(issues);
+        String region = Objects.requireNonNull(employer.regionCode()).trim();
+        requireInScope(by, region);
+        long id = repository.insertEmployer(Objects.requireNonNull(npp), Objects.requireNonNull(name),
+                employer.riskClass(), kbli, region);
+        Employer saved = repository.findEmployer(id).orElseThrow();
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("npp", saved.npp());
+        values.put("name", saved.name());
+        values.put("riskClass", saved.riskClass());
+        values.put("kbli", saved.kbli());
+        values.put("regionCode", saved.regionCode());
+        audit.record("EMPLOYER_REGISTERED", "employer", Long.toString(id), region, values);
+        return saved;
+    }
+
+    public Employer employer(long id, LindungUser by) {
+        return repository.findEmployer(id).filter(e -> by.scope().includes(e.regionCode()))
+                .orElseThrow(() -> new NotFoundException("employer " + id));
+    }
+
+    public PageResult<Employer> searchEmployers(@Nullable String text, int page, int size, LindungUser by) {
+        return repository.searchEmployers(text, by.scope().code(), Math.max(0, page), Math.max(1, Math.min(size, 200)));
+    }
+
+    // ------------------------------------------------------------------------------------------------- projects
+
+    /** Registers a construction project and its JAKON membership (JKK and JKM for the project's duration). */
+    @Transactional
+    public Membership registerProject(NewProject project, LindungUser by) {
+        requireOfficer(by);
+        List<FieldIssue> issues = new ArrayList<>();
+        Employer employer = null;
+        if (project.employerId() == null) {
+            issues.add(FieldIssue.error("employerId", "field.required"));
+        } else {
+            employer = repository.findEmployer(project.employerId()).filter(e -> by.scope().includes(e.regionCode()))
+                    .orElse(null);
+            if (employer == null) {
+                issues.add(FieldIssue.error("employerId", "employer.unknown", project.employerId()));
+            }
+        }
+        String name = trimToNull(project.name());
+        if (name == null) {
+            issues.add(FieldIssue.error("name", "field.required"));
+        }
+        if (project.contractValue() == null) {
+            issues.add(FieldIssue.error("contractValue", "field.required"));
+        } else if (project.contractValue() <= 0) {
+            issues.add(FieldIssue.error("contractValue", "amount.positive"));
+        }
+        checkStart("startMonth", project.startMonth(), issues);
+        if (project.endMonth() == null) {
+            issues.add(FieldIssue.error("endMonth", "field.required"));
+        } else if (project.startMonth() != null && project.endMonth().isBefore(project.startMonth())) {
+            issues.add(FieldIssue.error("endMonth", "project.end.before-start"));
+        }
+        if (project.workerCount() == null) {
+            issues.add(FieldIssue.error("workerCount", "field.required"));
+        } else if (project.workerCount() < 0) {
+            issues.add(FieldIssue.error("workerCount", "amount.not-negative"));
+        }
+        checkRegion("regionCode", project.regionCode(), issues);
+        throwIfErrors(issues);
+        String region = Objects.requireNonNull(project.regionCode()).trim();
+        requireInScope(by, region);
+        YearMonth start = Objects.requireNonNull(project.startMonth());
+        YearMonth end = Objects.requireNonNull(project.endMonth());
+        long projectId = repository.insertProject(Objects.requireNonNull(employer).id(), Objects.requireNonNull(name),
+                project.contractValue(), start, end, project.workerCount(), region);
+        Channel channel = project.channel() == null ? Channel.EMPLOYER : project.channel();
+        Set<Programme> programmes = Segment.JAKON.mandatory();
+        long id = repository.insertMembership(null, employer.id(), projectId, Segment.JAKON, channel, programmes,
+                Sector.OTHER, false, null, start, end, EndReason.CONTRACT_ENDED, region);
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("projectId", projectId);
+        values.put("employerId", employer.id());
+        values.put("name", name);
+        values.put("contractValue", project.contractValue());
+        values.put("startMonth", start.toString());
+        values.put("endMonth", end.toString());
+        values.put("workerCount", project.workerCount());
+        audit.record("PROJECT_REGISTERED", "membership", Long.toString(id), region, values);
+        events.publishEvent(new MembershipStarted(id, null, Segment.JAKON, channel, region, start));
+        return repository.findMembership(id).orElseThrow();
+    }
+
+    public ConstructionProject project(long id, LindungUser by) {
+        return repository.findProject(id).filter(p -> by.scope().includes(p.regionCode()))
+                .orElseThrow(() -> new NotFoundException("project " + id));
+    }
+
+    // ---------------------------------------------------------------------------------------------- memberships
+
+    @Transactional
+    public Membership enrol(EnrolmentRequest request, LindungUser by) {
+        List<FieldIssue> issues = new ArrayList<>();
+        Segment segment = request.segment();
+        if (segment == null) {
+            issues.add(FieldIssue.error("segment", "field.required"));
+        } else if (segment == Segment.JAKON) {
+            issues.add(FieldIssue.error("segment", "enrolment.jakon.per-project"));
+        }
+        Channel channel = request.channel() == null ? defaultChannel(by, segment) : request.channel();
+        requireMayEnrol(by, channel);
+        Participant participant = null;
+        if (request.participantId() == null) {
+            issues.add(FieldIssue.error("participantId", "field.required"));
+        } else {
+            try {
+                participant = participants.get(request.participantId(), by);
+                if (participant.status() != ParticipantStatus.ACTIVE) {
+                    issues.add(FieldIssue.error("participantId", "enrolment.participant.not-active",
+                            participant.status().name()));
+                }
+            } catch (NotFoundException e) {
+                issues.add(FieldIssue.error("participantId", "enrolment.participant.unknown",
+                        request.participantId()));
+            }
+        }
+        checkStart("startMonth", request.startMonth(), issues);
+        if (segment == null || segment == Segment.JAKON || participant == null) {
+            throwIfErrors(issues);
+        }
+        Set<Programme> programmes = programmes(Objects.requireNonNull(segment), request.programmes(), issues);
+        Long employerId = null;
+        long base = request.baseAmount() == null ? 0 : request.baseAmount();
+        Integer contractMonths = null;
+        YearMonth start = request.startMonth();
+        YearMonth end = null;
+        EndReason endReason = null;
+        switch (segment) {
+            case PU -> {
+                if (request.employerId() == null) {
+                    issues.add(FieldIssue.error("employerId", "field.required"));
+                } else if (repository.findEmployer(request.employerId()).isEmpty()) {
+                    issues.add(FieldIssue.error("employerId", "employer.unknown", request.employerId()));
+                } else {
+                    employerId = request.employerId();
+                }
+                checkBase(segment, request.baseAmount(), programmes, issues);
+            }
+            case BPU -> checkBase(segment, request.baseAmount(), programmes, issues);
+            case PMI -> {
+                if (request.contractMonths() == null) {
+                    issues.add(FieldIssue.error("contractMonths", "field.required"));
+                } else if (request.contractMonths() < 1 || request.contractMonths() > 120) {
+                    issues.add(FieldIssue.error("contractMonths", "enrolment.contract-months.range"));
+                } else {
+                    contractMonths = request.contractMonths();
+                }
+                checkBase(segment, request.baseAmount(), programmes, issues);
+            }
+            default -> throw new IllegalStateException(segment.name());
+        }
+        if (request.sector() == Sector.TRANSPORT && segment != Segment.BPU) {
+            issues.add(FieldIssue.error("sector", "enrolment.sector.bpu-only"));
+        }
+        boolean governmentPaid = request.governmentPaid() || channel == Channel.GOV_SPONSOR;
+        if (governmentPaid && segment != Segment.BPU) {
+            issues.add(FieldIssue.error("governmentPaid", "enrolment.government-paid.bpu-only"));
+        }
+        throwIfErrors(issues);
+        Objects.requireNonNull(start);
+        Objects.requireNonNull(participant);
+        if (segment == Segment.PMI) {
+            end = start.plusMonths(Objects.requireNonNull(contractMonths) - 1L);
+            endReason = EndReason.CONTRACT_ENDED;
+            if (repository.overlapping(participant.id(), segment, start, end)) {
+                throw new InvalidInputException(FieldIssue.error("startMonth", "enrolment.already", segment.name()));
+            }
+        } else if (repository.openMembershipExists(participant.id(), segment, employerId)) {
+            throw new InvalidInputException(FieldIssue.error("segment", "enrolment.already", segment.name()));
+        }
+        Sector sector = request.sector() == null ? Sector.OTHER : request.sector();
+        long id;
+        try {
+            id = repository.insertMembership(participant.id(), employerId, null, segment, channel, programmes, sector,
+                    governmentPaid, contractMonths, start, end, endReason, participant.regionCode());
+        } catch (DuplicateKeyException e) {
+            throw new InvalidInputException(FieldIssue.error("segment", "enrolment.already", segment.name()));
+        }
+        if (base > 0 || segment != Segment.PMI) {
+            repository.putBase(id, start, base);
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("participantId", participant.id());
+        values.put("segment", segment);
+        values.put("channel", channel);
+        values.put("programmes", Programme.join(programmes));
+        values.put("employerId", employerId);
+        values.put("baseAmount", base);
+        values.put("sector", sector);
+        values.put("governmentPaid", governmentPaid);
+        values.put("contractMonths", contractMonths);
+        values.put("startMonth", start.toString());
+        audit.record("MEMBERSHIP_STARTED", "membership", Long.toString(id), participant.regionCode(), values);
+        events.publishEvent(new MembershipStarted(id, participant.id(), segment, channel, participant.regionCode(),
+                start));
+        return repository.findMembership(id).orElseThrow();
+    }
+
+    /** A membership inside the caller's scope. */
+    public Membership membership(long id, LindungUser by) {
+        return repository.findMembership(id).filter(m -> by.scope().includes(m.regionCode()))
+                .orElseThrow(() -> new NotFoundException("membership " + id));
+    }
+
+    public List<Membership> membershipsOf(long participantId, LindungUser by) {
+        participants.get(participantId, by);
+        return repository.membershipsOf(participantId);
+    }
+
+    /** Declared income (BPU), wage (PU) or chosen JHT amount (PMI) from a month on; earlier months keep theirs. */
+    @Transactional
+    public Membership changeBase(long membershipId, @Nullable Long amount, @Nullable YearMonth effectiveFrom,
+            LindungUser by) {
+        Membership m = membership(membershipId, by);
+        requireMayEnrol(by, m.channel());
+        List<FieldIssue> issues = new ArrayList<>();
+        if (m.segment() == Segment.JAKON) {
+            issues.add(FieldIssue.error("amount", "enrolment.base.not-for-jakon"));
+        } else {
+            checkBase(m.segment(), amount, m.programmes(), issues);
+        }
+        if (effectiveFrom == null) {
+            issues.add(FieldIssue.error("effectiveFrom", "field.required"));
+        } else if (!m.activeIn(effectiveFrom)) {
+            issues.add(FieldIssue.error("effectiveFrom", "enrolment.month.outside", m.startMonth().toString(),
+                    m.endMonth() == null ? "" : m.endMonth().toString()));
+        }
+        throwIfErrors(issues);
+        long previous = m.baseIn(Objects.requireNonNull(effectiveFrom));
+        repository.putBase(membershipId, effectiveFrom, Objects.requireNonNull(amount));
+        audit.record("MEMBERSHIP_BASE_CHANGED", "membership", Long.toString(membershipId), m.regionCode(),
+                Map.of("effectiveFrom", effectiveFrom.toString(), "amount", List.of(previous, amount)));
+        events.publishEvent(new MembershipBaseChanged(membershipId, effectiveFrom, previous, amount));
+        return repository.findMembership(membershipId).orElseThrow();
+    }
+
+    /** Ends an open membership at the end of {@code lastMonth} (its last protected month). */
+    @Transactional
+    public Membership end(long membershipId, @Nullable YearMonth lastMonth, @Nullable EndReason reason,
+            LindungUser by) {
+        Membership m = membership(membershipId, by);
+        requireMayEnrol(by, m.channel());
+        List<FieldIssue> issues = new ArrayList<>();
+        if (reason == null) {
+            issues.add(FieldIssue.error("reason", "field.required"));
+        } else if (reason == EndReason.LAPSED) {
+            issues.add(FieldIssue.error("reason", "enrolment.end.lapse-is-automatic"));
+        }
+        if (lastMonth == null) {
+            issues.add(FieldIssue.error("lastMonth", "field.required"));
+        } else if (lastMonth.isBefore(m.startMonth().minusMonths(1))) {
+            issues.add(FieldIssue.error("lastMonth", "enrolment.end.before-start", m.startMonth().toString()));
+        }
+        if (!m.open() && m.endReason() != EndReason.CONTRACT_ENDED) {
+            issues.add(FieldIssue.error("membershipId", "enrolment.already-ended", m.endMonth().toString()));
+        }
+        throwIfErrors(issues);
+        return endNow(m, Objects.requireNonNull(lastMonth), Objects.requireNonNull(reason));
+    }
+
+    /**
+     * Ends memberships whose contributions went unpaid too long (called by the contribution module's billing run
+     * as the system). Each gets its own audit line and event. Memberships no longer open are skipped.
+     *
+     * @return how many were ended
+     */
+    @Transactional
+    public int lapse(Map<Long, YearMonth> lastProtectedMonthByMembership) {
+        int ended = 0;
+        for (Map.Entry<Long, YearMonth> e : lastProtectedMonthByMembership.entrySet()) {
+            Membership m = repository.findMembership(e.getKey()).orElseThrow();
+            if (m.open()) {
+                endNow(m, e.getValue(), EndReason.LAPSED);
+                ended++;
+            }
+        }
+        return ended;
+    }
+
+    private Membership endNow(Membership m, YearMonth lastMonth, EndReason reason) {
+        if (m.open()) {
+            if (!repository.end(m.id(), lastMonth, reason)) {
+                throw new InvalidInputException(FieldIssue.error("membershipId", "enrolment.already-ended", ""));
+            }
+        } else {
+            repository.reschedule(m.id(), lastMonth, reason);
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("lastMonth", lastMonth.toString());
+        values.put("reason", reason);
+        audit.record("MEMBERSHIP_ENDED", "membership", Long.toString(m.id()), m.regionCode(), values);
+        events.publishEvent(new MembershipEnded(m.id(), m.participantId(), m.segment(), m.regionCode(), lastMonth,
+                reason));
+        return repository.findMembership(m.id()).orElseThrow();
+    }
+
+    // ---------------------------------------------------------------------------------------------------- rules
+
+    private Set<Programme> programmes(Segment segment, @Nullable Set<Programme> asked, List<FieldIssue> issues) {
+        Set<Programme> programmes = segment.mandatory();
+        if (asked != null) {
+            for (Programme p : asked) {
+                if (!segment.allows(p)) {
+                    issues.add(FieldIssue.error("programmes", "enrolment.programme.unavailable", p.name(),
+                            segment.name()));
+                }
+                programmes.add(p);
+            }
+        }
+        return programmes;
+    }
+
+    private void checkBase(Segment segment, @Nullable Long amount, Set<Programme> programmes,
+            List<FieldIssue> issues) {
+        switch (segment) {
+            case BPU -> {
+                if (amount == null) {
+                    issues.add(FieldIssue.error("baseAmount", "field.required"));
+                } else if (amount < bpuMinIncome) {
+                    issues.add(FieldIssue.error("baseAmount", "enrolment.income.below-floor", bpuMinIncome));
+                }
+            }
+            case PU -> {
+                if (amount == null) {
+                    issues.add(FieldIssue.error("baseAmount", "field.required"));
+                } else if (amount <= 0) {
+                    issues.add(FieldIssue.error("baseAmount", "amount.positive"));
+                }
+            }
+            case PMI -> {
+                if (programmes.contains(Programme.JHT)) {
+                    if (amount == null) {
+                        issues.add(FieldIssue.error("baseAmount", "field.required"));
+                    } else if (!pmiJhtAmounts.contains(amount)) {
+                        issues.add(FieldIssue.error("baseAmount", "enrolment.pmi-jht.amount",
+                                pmiJhtAmounts.stream().sorted().map(String::valueOf)
+                                        .collect(Collectors.joining(", "))));
+                    }
+                } else if (amount != null && amount != 0) {
+                    issues.add(FieldIssue.error("baseAmount", "enrolment.pmi.no-jht"));
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void checkStart(String field, @Nullable YearMonth start, List<FieldIssue> issues) {
+        if (start == null) {
+            issues.add(FieldIssue.error(field, "field.required"));
+        } else if (start.isBefore(EARLIEST_START)) {
+            issues.add(FieldIssue.error(field, "enrolment.start.too-early", EARLIEST_START.toString()));
+        } else if (start.isAfter(YearMonth.now(clock).plusMonths(MAX_MONTHS_AHEAD))) {
+            issues.add(FieldIssue.error(field, "enrolment.start.too-late", MAX_MONTHS_AHEAD));
+        }
+    }
+
+    private void checkRegion(String field, @Nullable String code, List<FieldIssue> issues) {
+        if (code == null || code.isBlank()) {
+            issues.add(FieldIssue.error(field, "field.required"));
+        } else if (code.trim().length() < 5 || !regions.exists(code.trim())) {
+            issues.add(FieldIssue.error(field, "region.unknown", code.trim()));
+        }
+    }
+
+    private static Channel defaultChannel(LindungUser by, @Nullable Segment segment) {
+        return switch (by.role()) {
+            case AGENT -> Channel.AGENT;
+            case BANK_OFFICER -> Channel.KUR_BANK;
+            default -> segment == Segment.PU ? Channel.EMPLOYER : Channel.SELF;
+        };
+    }
+
+    /** Officers and admins enrol through any channel; agents as agents, bank officers for KUR. */
+    private static void requireMayEnrol(LindungUser by, Channel channel) {
+        boolean allowed = switch (by.role()) {
+            case ADMIN, OFFICER -> true;
+            case AGENT -> channel == Channel.AGENT;
+            case BANK_OFFICER -> channel == Channel.KUR_BANK;
+            case GOV_ANALYST -> false;
+        };
+        if (!allowed) {
+            throw new ForbiddenException("enrolment.role.channel", by.role().name(), channel.name());
+        }
+    }
+
+    private static void requireOfficer(LindungUser by) {
+        if (by.role() != Role.ADMIN && by.role() != Role.OFFICER) {
+            throw new ForbiddenException("access.role.read-only", by.role().name());
+        }
+    }
+
+    private void requireInScope(LindungUser by, String regionCode) {
+        if (!by.scope().includes(regionCode)) {
+            throw new ForbiddenException("access.region.outside-scope", regions.nameOf(regionCode.substring(0, 5)),
+                    regions.nameOf(by.scope().code()));
+        }
+    }
+
+    private static void throwIfErrors(List<FieldIssue> issues) {
+        if (issues.stream().anyMatch(FieldIssue::isError)) {
+            throw new InvalidInputException(issues);
+        }
+    }
+
+    private static @Nullable String trimToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}
