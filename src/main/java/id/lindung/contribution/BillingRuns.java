@@ -73,13 +73,17 @@ public class BillingRuns {
             throw new ForbiddenException("billing.role", by.role().name());
         }
         long runId = startOrResume(period, by);
-        long maxId = jdbc.sql("SELECT coalesce(max(membership_id), 0) FROM enrolment_membership_v").query(Long.class)
-                .single();
         long from = checkpoint(runId);
         int batch = 0;
         try {
-            while (from < maxId) {
-                long to = Math.min(from + batchSize, maxId);
+            while (true) {
+                // the next range holds batchSize memberships, whatever gaps the ids have
+                Long to = jdbc.sql("SELECT max(membership_id) FROM (SELECT membership_id FROM enrolment_membership_v"
+                                + " WHERE membership_id > ? ORDER BY membership_id LIMIT ?) r")
+                        .params(from, batchSize).query(Long.class).optional().orElse(null);
+                if (to == null) {
+                    break;
+                }
                 long rangeFrom = from;
                 tx.executeWithoutResult(status -> billRange(runId, period, rangeFrom, to));
                 from = to;

@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every text shown in Bahasa Indonesia has its English twin and vice versa. */
 class MessagesInSyncTest {
@@ -22,10 +23,11 @@ class MessagesInSyncTest {
         return new TreeSet<>(p.stringPropertyNames());
     }
 
-    @Test
-    void indonesianAndEnglishHaveTheSameKeys() throws IOException {
-        Set<String> indonesian = keys("/i18n/messages.properties");
-        Set<String> english = keys("/i18n/messages_en.properties");
+    @ParameterizedTest
+    @ValueSource(strings = {"messages", "contribution"})
+    void indonesianAndEnglishHaveTheSameKeys(String bundle) throws IOException {
+        Set<String> indonesian = keys("/i18n/" + bundle + ".properties");
+        Set<String> english = keys("/i18n/" + bundle + "_en.properties");
         assertThat(indonesian).isNotEmpty();
         assertThat(english).containsExactlyInAnyOrderElementsOf(indonesian);
     }
