@@ -1,5 +1,6 @@
 package id.lindung.contribution;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -12,6 +13,7 @@ public record Bill(long id, long membershipId, YearMonth period, LocalDate dueDa
         lines = List.copyOf(lines);
     }
 
+    @JsonProperty
     public long outstanding() {
         return "OPEN".equals(status) ? amount - paid : 0;
     }

@@ -1,5 +1,6 @@
 package id.lindung.contribution;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -16,10 +17,12 @@ public record BillLine(int lineNo, String programme, String kind, @Nullable Long
         rules = List.copyOf(rules);
     }
 
+    @JsonProperty
     public long amount() {
         return employerAmount + workerAmount;
     }
 
+    @JsonProperty
     public boolean unconfirmed() {
         return rules.stream().anyMatch(RateRule::unconfirmed);
     }

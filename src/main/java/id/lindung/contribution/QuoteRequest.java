@@ -11,11 +11,14 @@ import org.jspecify.annotations.Nullable;
  * A hypothetical membership in a month, for "what would they pay": the same rules as the billing run.
  * {@code firstMonth} asks for the one-off part (construction, PMI package) too.
  */
-public record QuoteRequest(Segment segment, Set<Programme> programmes, YearMonth month, long base,
-        @Nullable Integer riskClass, @Nullable Sector sector, boolean governmentPaid, @Nullable Long contractValue,
-        @Nullable Integer contractMonths, boolean firstMonth) {
+public record QuoteRequest(@Nullable Segment segment, @Nullable Set<Programme> programmes, @Nullable YearMonth month,
+        @Nullable Long base, @Nullable Integer riskClass, @Nullable Sector sector, @Nullable Boolean governmentPaid,
+        @Nullable Long contractValue, @Nullable Integer contractMonths, @Nullable Boolean firstMonth) {
 
     public QuoteRequest {
-        programmes = Set.copyOf(programmes);
+        programmes = programmes == null ? Set.of() : Set.copyOf(programmes);
+        base = base == null ? 0L : base;
+        governmentPaid = Boolean.TRUE.equals(governmentPaid);
+        firstMonth = Boolean.TRUE.equals(firstMonth);
     }
 }

@@ -260,7 +260,7 @@ public class EnrolmentManagement {
         if (request.sector() == Sector.TRANSPORT && segment != Segment.BPU) {
             issues.add(FieldIssue.error("sector", "enrolment.sector.bpu-only"));
         }
-        boolean governmentPaid = request.governmentPaid() || channel == Channel.GOV_SPONSOR;
+        boolean governmentPaid = request.paidByGovernment() || channel == Channel.GOV_SPONSOR;
         if (governmentPaid && segment != Segment.BPU) {
             issues.add(FieldIssue.error("governmentPaid", "enrolment.government-paid.bpu-only"));
         }

@@ -11,6 +11,10 @@ import org.jspecify.annotations.Nullable;
  */
 public record EnrolmentRequest(@Nullable Long participantId, @Nullable Segment segment, @Nullable Channel channel,
         @Nullable Set<Programme> programmes, @Nullable Long employerId, @Nullable Long baseAmount,
-        @Nullable Sector sector, boolean governmentPaid, @Nullable YearMonth startMonth,
+        @Nullable Sector sector, @Nullable Boolean governmentPaid, @Nullable YearMonth startMonth,
         @Nullable Integer contractMonths) {
+
+    public boolean paidByGovernment() {
+        return Boolean.TRUE.equals(governmentPaid);
+    }
 }

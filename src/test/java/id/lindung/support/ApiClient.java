@@ -35,6 +35,14 @@ public final class ApiClient {
         return new ApiClient(port, null);
     }
 
+    private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+
+    /** Sends a header with every request from now on (returns this client). */
+    public ApiClient withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
     public ApiClient inEnglish() {
         this.language = "en";
         return this;
@@ -68,6 +76,7 @@ public final class ApiClient {
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }
+        headers.forEach(builder::header);
         return builder;
     }
 

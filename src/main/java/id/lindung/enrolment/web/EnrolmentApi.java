@@ -1,0 +1,121 @@
+package id.lindung.enrolment.web;
+
+import id.lindung.access.CurrentUser;
+import id.lindung.access.LindungUser;
+import id.lindung.enrolment.ConstructionProject;
+import id.lindung.enrolment.Employer;
+import id.lindung.enrolment.EndReason;
+import id.lindung.enrolment.EnrolmentManagement;
+import id.lindung.enrolment.EnrolmentRequest;
+import id.lindung.enrolment.Membership;
+import id.lindung.enrolment.NewEmployer;
+import id.lindung.enrolment.NewProject;
+import id.lindung.shared.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.YearMonth;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** REST API of enrolment: employers, construction projects, memberships. Confined to the caller's region scope. */
+@RestController
+@RequestMapping("/api")
+@Tag(name = "Kepesertaan", description = "Enrolment in JKK, JKM, JHT, JP, JKP: employers, projects, memberships")
+@SecurityRequirement(name = "basicAuth")
+class EnrolmentApi {
+
+    private final EnrolmentManagement enrolment;
+    private final CurrentUser currentUser;
+
+    EnrolmentApi(EnrolmentManagement enrolment, CurrentUser currentUser) {
+        this.enrolment = enrolment;
+        this.currentUser = currentUser;
+    }
+
+    record BaseChange(@Nullable Long amount, @Nullable YearMonth effectiveFrom) {
+    }
+
+    record EndRequest(@Nullable YearMonth lastMonth, @Nullable EndReason reason) {
+    }
+
+    @PostMapping("/employers")
+    @Operation(summary = "Register an employer (NPP, name, JKK risk class 1-5, region)")
+    ResponseEntity<Employer> registerEmployer(@RequestBody NewEmployer employer) {
+        Employer saved = enrolment.registerEmployer(employer, user());
+        return ResponseEntity.created(URI.create("/api/employers/" + saved.id())).body(saved);
+    }
+
+    @GetMapping("/employers")
+    @Operation(summary = "Employers in the caller's scope, by NPP or part of the name")
+    PageResult<Employer> employers(@RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        return enrolment.searchEmployers(q, page, size, user());
+    }
+
+    @GetMapping("/employers/{id}")
+    Employer employer(@PathVariable long id) {
+        return enrolment.employer(id, user());
+    }
+
+    @PostMapping("/projects")
+    @Operation(summary = "Register a construction project and its JKK+JKM membership (contributions from the "
+            + "contract value, billed once)")
+    ResponseEntity<Membership> registerProject(@RequestBody NewProject project) {
+        Membership saved = enrolment.registerProject(project, user());
+        return ResponseEntity.created(URI.create("/api/memberships/" + saved.id())).body(saved);
+    }
+
+    @GetMapping("/projects/{id}")
+    ConstructionProject project(@PathVariable long id) {
+        return enrolment.project(id, user());
+    }
+
+    @PostMapping("/memberships")
+    @Operation(summary = "Enrol a participant", description = "BPU: JKK and JKM, JHT optional, declared income at "
+            + "least the floor; PU: all five programmes through an employer, reported wage; PMI: JKK and JKM for the "
+            + "contract, JHT optional with a chosen amount. Mandatory programmes are added; unavailable ones are "
+            + "refused (422 naming 'programmes').")
+    ResponseEntity<Membership> enrol(@RequestBody EnrolmentRequest request) {
+        Membership saved = enrolment.enrol(request, user());
+        return ResponseEntity.created(URI.create("/api/memberships/" + saved.id())).body(saved);
+    }
+
+    @GetMapping("/memberships/{id}")
+    Membership membership(@PathVariable long id) {
+        return enrolment.membership(id, user());
+    }
+
+    @GetMapping("/participants/{id}/memberships")
+    @Operation(summary = "Every membership of a participant")
+    List<Membership> membershipsOf(@PathVariable long id) {
+        return enrolment.membershipsOf(id, user());
+    }
+
+    @PutMapping("/memberships/{id}/base")
+    @Operation(summary = "Change declared income (BPU), wage (PU) or chosen JHT amount (PMI) from a month on")
+    Membership changeBase(@PathVariable long id, @RequestBody BaseChange change) {
+        return enrolment.changeBase(id, change.amount(), change.effectiveFrom(), user());
+    }
+
+    @PostMapping("/memberships/{id}/end")
+    @Operation(summary = "End a membership after its last protected month (reason REQUESTED, CONTRACT_ENDED or "
+            + "DECEASED; lapse for arrears is set by the billing run)")
+    Membership end(@PathVariable long id, @RequestBody EndRequest request) {
+        return enrolment.end(id, request.lastMonth(), request.reason(), user());
+    }
+
+    private LindungUser user() {
+        return currentUser.require();
+    }
+}
