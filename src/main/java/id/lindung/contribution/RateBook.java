@@ -129,8 +129,9 @@ public class RateBook {
         String cleanNote = note == null || note.isBlank() ? rule.note() : note.trim();
         int changed = switch (table) {
             case "rate" -> {
-                String type = jdbc.sql("SELECT rate_type FROM contribution_rate WHERE id = ?").param(id)
-                        .query(String.class).single();
+                String type = jdbc.sql("SELECT CASE WHEN rate_type = 'PERCENT' AND employer_pct > 0"
+                                + " AND worker_pct > 0 THEN 'SPLIT' ELSE rate_type END FROM contribution_rate"
+                                + " WHERE id = ?").param(id).query(String.class).single();
                 yield switch (type) {
                     case "FLAT" -> jdbc.sql("UPDATE contribution_rate SET flat_amount = ?, note = ? WHERE id = ?"
                                     + " AND unconfirmed")
@@ -140,6 +141,7 @@ public class RateBook {
                                     + " employer_pct = CASE WHEN worker_pct = 0 THEN ? ELSE employer_pct END,"
                                     + " note = ? WHERE id = ? AND unconfirmed")
                             .params(value, value, cleanNote, id).update();
+                    // a rate split between employer and worker has two figures: corrected by a migration
                     default -> throw new InvalidInputException(FieldIssue.error("ref", "rates.not-editable", ref));
                 };
             }

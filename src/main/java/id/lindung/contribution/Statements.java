@@ -63,21 +63,46 @@ public class Statements {
         return result;
     }
 
+    /**
+     * The status as it stood on {@code date}: only payments made by then count (a bill paid later was still unpaid
+     * then), and credit is what those payments left over after the bills up to that month.
+     */
     MembershipStatus status(Membership m, List<Bill> bills, List<Payment> payments, LocalDate date) {
         YearMonth month = YearMonth.from(date);
-        long credit = payments.stream().filter(p -> p.status().equals("APPLIED")).mapToLong(Payment::unallocated)
-                .sum();
+        java.sql.Date day = java.sql.Date.valueOf(date);
+        Map<Long, Long> paidByThen = new HashMap<>();
+        jdbc.sql("""
+                SELECT a.bill_id, sum(a.amount) FROM payment_allocation a
+                  JOIN payment p ON p.id = a.payment_id JOIN bill b ON b.id = a.bill_id
+                 WHERE b.membership_id = ? AND p.paid_on <= ? GROUP BY a.bill_id""")
+                .params(m.id(), day).query(rs -> {
+                    paidByThen.put(rs.getLong(1), rs.getLong(2));
+                });
+        List<Bill> asOf = bills.stream().map(b -> {
+            long paid = paidByThen.getOrDefault(b.id(), 0L);
+            String status = b.status().equals("CANCELLED") ? "CANCELLED" : paid >= b.amount() ? "PAID" : "OPEN";
+            return new Bill(b.id(), b.membershipId(), b.period(), b.dueDate(), b.amount(), paid, status, b.lines());
+        }).toList();
+        long credit = jdbc.sql("""
+                SELECT coalesce(sum(p.amount - coalesce((SELECT sum(a.amount) FROM payment_allocation a
+                                                           JOIN bill b ON b.id = a.bill_id
+                                                          WHERE a.payment_id = p.id AND b.period <= ?), 0)), 0)
+                  FROM payment p WHERE p.membership_id = ? AND p.status = 'APPLIED' AND p.paid_on <= ?""")
+                .params(java.sql.Date.valueOf(month.atDay(1)), m.id(), day).query(Long.class).single();
         long arrears = 0;
         int arrearsMonths = 0;
-        for (Bill b : bills) {
+        for (Bill b : asOf) {
             if (b.status().equals("OPEN") && b.dueDate().isBefore(date)) {
                 arrears += b.amount() - b.paid();
                 arrearsMonths++;
             }
         }
-        long pendingFines = jdbc.sql("SELECT coalesce(sum(amount), 0) FROM late_fine WHERE membership_id = ?"
-                + " AND charged_bill_id IS NULL").param(m.id()).query(Long.class).single();
-        YearMonth paidUpTo = paidUpTo(m, bills, credit);
+        long pendingFines = jdbc.sql("""
+                SELECT coalesce(sum(f.amount), 0) FROM late_fine f JOIN payment p ON p.id = f.payment_id
+                  LEFT JOIN bill charged ON charged.id = f.charged_bill_id
+                 WHERE f.membership_id = ? AND p.paid_on <= ? AND (charged.id IS NULL OR charged.period > ?)""")
+                .params(m.id(), day, java.sql.Date.valueOf(month.atDay(1))).query(Long.class).single();
+        YearMonth paidUpTo = paidUpTo(m, asOf, credit);
         String reason;
         if (month.isBefore(m.startMonth())) {
             reason = "status.not-started";
@@ -109,7 +134,7 @@ public class Statements {
                 continue;
             }
             if (!b.status().equals("PAID")) {
-                return paidUpTo == null && m.segment() != Segment.BPU ? null : paidUpTo;
+                return paidUpTo;
             }
             paidUpTo = b.period();
             monthly = b.amount();

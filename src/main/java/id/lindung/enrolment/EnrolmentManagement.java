@@ -237,7 +237,8 @@ public class EnrolmentManagement {
             case PU -> {
                 if (request.employerId() == null) {
                     issues.add(FieldIssue.error("employerId", "field.required"));
-                } else if (repository.findEmployer(request.employerId()).isEmpty()) {
+                } else if (repository.findEmployer(request.employerId())
+                        .filter(e -> by.scope().includes(e.regionCode())).isEmpty()) {
                     issues.add(FieldIssue.error("employerId", "employer.unknown", request.employerId()));
                 } else {
                     employerId = request.employerId();

@@ -2,28 +2,22 @@ package id.lindung.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.WaitForSelectorState;
-import java.io.File;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import id.lindung.support.Chromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,19 +63,8 @@ class RegistrationInBrowserTest {
 
     @BeforeAll
     static void launchBrowser() {
-        // Deliberate opt-out only: a missing browser is a failure, not a silent skip.
-        assumeFalse("1".equals(System.getenv("LINDUNG_SKIP_BROWSER")), "LINDUNG_SKIP_BROWSER=1");
-        Path chromium = findChromium().orElseGet(() -> fail(
-                "Chromium not found (/usr/bin/chromium or on PATH). Install it: apt-get install -y chromium "
-                        + "(or set LINDUNG_SKIP_BROWSER=1 to skip this test)."));
-        playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(chromium)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
-        PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
+        playwright = Chromium.playwright();
+        browser = Chromium.launch(playwright);
     }
 
     @AfterAll
@@ -108,7 +91,7 @@ class RegistrationInBrowserTest {
     @AfterEach
     void screenshotAndClose() throws Exception {
         if (page != null) {
-            Path file = buildDir().resolve("screenshots").resolve("registration.png");
+            Path file = Chromium.buildDir(RegistrationInBrowserTest.class).resolve("screenshots").resolve("registration.png");
             Files.createDirectories(file.getParent());
             page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
             System.out.println("Browser screenshot: " + file.toAbsolutePath());
@@ -199,24 +182,5 @@ class RegistrationInBrowserTest {
         desaSelect.selectOption(desa);
         assertThat(desaSelect).hasValue(desa);
         return desa;
-    }
-
-    private static Optional<Path> findChromium() {
-        Stream<Path> candidates = Stream.concat(Stream.of(Path.of("/usr/bin/chromium")),
-                Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                        .filter(dir -> !dir.isBlank())
-                        .flatMap(dir -> Stream.of(Path.of(dir, "chromium"), Path.of(dir, "chromium-browser"))));
-        return candidates.filter(Files::isExecutable).findFirst();
-    }
-
-    /** The Maven build directory this class was compiled into (target/, or another one via -Dlindung.build.dir). */
-    private static Path buildDir() {
-        try {
-            Path classes = Path.of(RegistrationInBrowserTest.class.getProtectionDomain().getCodeSource()
-                    .getLocation().toURI());
-            return classes.getParent();
-        } catch (Exception e) {
-            return Path.of("target");
-        }
     }
 }

@@ -162,6 +162,11 @@ class BillingAndPaymentsTest {
         Membership m = members.bpu(YearMonth.of(2025, 1), 1_000_000);
         billing.run(YearMonth.of(2025, 1), OFFICER);
         pay(m, 6 * 16_800, LocalDate.of(2025, 1, 10));
+        // as it stood before the payment: January unpaid, no credit
+        MembershipStatus before = statements.status(m.id(), LocalDate.of(2025, 1, 9), OFFICER);
+        assertThat(before.protectedOn()).isFalse();
+        assertThat(before.credit()).isZero();
+        assertThat(before.paidUpTo()).isNull();
 
         MembershipStatus ahead = statements.status(m.id(), LocalDate.of(2025, 6, 30), OFFICER);
         assertThat(ahead.paidUpTo()).isEqualTo(YearMonth.of(2025, 6));

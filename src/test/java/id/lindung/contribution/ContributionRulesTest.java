@@ -88,7 +88,7 @@ class ContributionRulesTest {
     void puWageOfTenMillionWithEachRiskClass(int riskClass, long jkk) {
         // PP 44/2015 Lampiran I: 0.24 / 0.54 / 0.89 / 1.27 / 1.74 %; JKM 0.30 %; JHT 3.7 % + 2 % (fame.grid.id
         // 464028442: Rp10 jt -> Rp370.000 + Rp200.000); JP 2 % + 1 % under the cap; JKP no extra contribution
-        Quote q = quotes.quote(new QuoteRequest(Segment.PU, ALL_FIVE, YearMonth.of(2026, 6), 10_000_000, riskClass,
+        Quote q = quotes.quote(new QuoteRequest(Segment.PU, ALL_FIVE, YearMonth.of(2026, 6), 10_000_000L, riskClass,
                 null, false, null, null, false));
         assertThat(q.lines()).extracting(BillLine::programme, BillLine::employerAmount, BillLine::workerAmount)
                 .containsExactly(tuple("JKK", jkk, 0L), tuple("JKM", 30_000L, 0L), tuple("JHT", 370_000L, 200_000L),
@@ -100,7 +100,7 @@ class ContributionRulesTest {
     @Test
     void puWageAboveTheJpCapPaysJpOnTheCapOnly() {
         // JP wage cap Rp10.042.300 from March 2024 (Suara Indonesia 2024-04-29); PP 45/2015 Pasal 29
-        Quote q2024 = quotes.quote(new QuoteRequest(Segment.PU, ALL_FIVE, YearMonth.of(2024, 6), 15_000_000, 3, null,
+        Quote q2024 = quotes.quote(new QuoteRequest(Segment.PU, ALL_FIVE, YearMonth.of(2024, 6), 15_000_000L, 3, null,
                 false, null, null, false));
         BillLine jp = q2024.lines().stream().filter(l -> l.programme().equals("JP")).findFirst().orElseThrow();
         assertThat(jp.base()).isEqualTo(10_042_300L);
@@ -111,7 +111,7 @@ class ContributionRulesTest {
         BillLine jht = q2024.lines().stream().filter(l -> l.programme().equals("JHT")).findFirst().orElseThrow();
         assertThat(jht.amount()).isEqualTo(855_000);
         // from March 2025 the cap is Rp10.547.400, an UNCONFIRMED computed figure, and the line says so
-        Quote q2026 = quotes.quote(new QuoteRequest(Segment.PU, ALL_FIVE, YearMonth.of(2026, 6), 15_000_000, 3, null,
+        Quote q2026 = quotes.quote(new QuoteRequest(Segment.PU, ALL_FIVE, YearMonth.of(2026, 6), 15_000_000L, 3, null,
                 false, null, null, false));
         BillLine jp2026 = q2026.lines().stream().filter(l -> l.programme().equals("JP")).findFirst().orElseThrow();
         assertThat(jp2026.base()).isEqualTo(10_547_400L);
@@ -123,7 +123,7 @@ class ContributionRulesTest {
     void constructionContractSpanningFourTiersIsChargedMarginally() {
         // Permenakertrans 44/2015 (star.grid.id 453670457): JKK 0.21 % to 100 jt, 0.17 % to 500 jt, 0.13 % to 1 M,
         // 0.11 % to 5 M; JKM 0.03 / 0.02 / 0.02 / 0.01 % (star.grid.id 453624938, marginal: UNCONFIRMED)
-        Quote q = quotes.quote(new QuoteRequest(Segment.JAKON, JKK_JKM, YearMonth.of(2026, 2), 0, null, null, false,
+        Quote q = quotes.quote(new QuoteRequest(Segment.JAKON, JKK_JKM, YearMonth.of(2026, 2), 0L, null, null, false,
                 2_000_000_000L, null, true));
         assertThat(q.lines()).extracting(BillLine::programme, BillLine::employerAmount).containsExactly(
                 tuple("JKK", 210_000L + 680_000L + 650_000L + 1_100_000L),
@@ -132,7 +132,7 @@ class ContributionRulesTest {
         assertThat(q.lines().get(0).unconfirmed()).isFalse();
         assertThat(q.lines().get(1).unconfirmed()).isTrue();
         // a project under the first tier boundary
-        Quote small = quotes.quote(new QuoteRequest(Segment.JAKON, JKK_JKM, YearMonth.of(2026, 2), 0, null, null,
+        Quote small = quotes.quote(new QuoteRequest(Segment.JAKON, JKK_JKM, YearMonth.of(2026, 2), 0L, null, null,
                 false, 50_000_000L, null, true));
         assertThat(small.total()).isEqualTo(105_000 + 15_000);
     }
@@ -140,16 +140,16 @@ class ContributionRulesTest {
     @Test
     void pmiWithATwentyFourMonthContractPays370000() {
         // Permenaker 4/2023 Pasal 18: Rp37.500 before placement + Rp332.500 for 24 months = Rp370.000
-        Quote q = quotes.quote(new QuoteRequest(Segment.PMI, JKK_JKM, YearMonth.of(2026, 1), 0, null, null, false,
+        Quote q = quotes.quote(new QuoteRequest(Segment.PMI, JKK_JKM, YearMonth.of(2026, 1), 0L, null, null, false,
                 null, 24, true));
         assertThat(q.lines()).extracting(BillLine::amount).containsExactly(37_500L, 332_500L);
         assertThat(q.total()).isEqualTo(370_000);
         // beyond 24 months: Rp13.500 for each extra month
-        Quote longer = quotes.quote(new QuoteRequest(Segment.PMI, JKK_JKM, YearMonth.of(2026, 1), 0, null, null,
+        Quote longer = quotes.quote(new QuoteRequest(Segment.PMI, JKK_JKM, YearMonth.of(2026, 1), 0L, null, null,
                 false, null, 30, true));
         assertThat(longer.total()).isEqualTo(37_500 + 332_500 + 6 * 13_500);
         // after the first month only the chosen JHT amount is billed
-        Quote later = quotes.quote(new QuoteRequest(Segment.PMI, WITH_JHT, YearMonth.of(2026, 2), 100_000, null, null,
+        Quote later = quotes.quote(new QuoteRequest(Segment.PMI, WITH_JHT, YearMonth.of(2026, 2), 100_000L, null, null,
                 false, null, 24, false));
         assertThat(later.lines()).extracting(BillLine::programme, BillLine::amount)
                 .containsExactly(tuple("JHT", 100_000L));

@@ -92,6 +92,16 @@ class EnrolmentTest {
         assertThat(m.programmes()).containsExactlyInAnyOrderElementsOf(EnumSet.allOf(Programme.class));
         assertThat(m.channel()).isEqualTo(Channel.EMPLOYER);
         assertThat(m.employerId()).isEqualTo(employer.id());
+        // an employer outside the officer's kab/kota is unknown to them
+        Employer pontianak = enrolment.registerEmployer(new NewEmployer("NPP7700009", "PT Kota", 1, null,
+                "61.71.01.1002"), OFFICER);
+        LindungUser ketapangOfficer = new LindungUser("petugas.ketapang", "Petugas", Role.OFFICER,
+                RegionScope.of("61.04"));
+        assertThatThrownBy(() -> enrolment.enrol(new EnrolmentRequest(participant(), Segment.PU, null, null,
+                pontianak.id(), 4_500_000L, null, null, YearMonth.of(2026, 2), null), ketapangOfficer))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.issues())
+                        .extracting(FieldIssue::field, FieldIssue::code)
+                        .containsExactly(tuple("employerId", "employer.unknown")));
         assertThatThrownBy(() -> enrolment.registerEmployer(new NewEmployer("NPP7700001", "Lain", 6, null, DESA),
                 OFFICER)).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.issues())
                 .extracting(FieldIssue::field).containsExactly("npp", "riskClass"));

@@ -1,0 +1,352 @@
+package id.lindung.enrolment.web;
+
+import id.lindung.access.CurrentUser;
+import id.lindung.access.LindungUser;
+import id.lindung.access.Role;
+import id.lindung.enrolment.Channel;
+import id.lindung.enrolment.Employer;
+import id.lindung.enrolment.EnrolmentManagement;
+import id.lindung.enrolment.EnrolmentRequest;
+import id.lindung.enrolment.Membership;
+import id.lindung.enrolment.NewEmployer;
+import id.lindung.enrolment.Programme;
+import id.lindung.enrolment.Sector;
+import id.lindung.enrolment.Segment;
+import id.lindung.participant.Participant;
+import id.lindung.participant.ParticipantManagement;
+import id.lindung.shared.FieldIssue;
+import id.lindung.shared.ForbiddenException;
+import id.lindung.shared.InvalidInputException;
+import id.lindung.shared.NotFoundException;
+import id.lindung.shared.PageResult;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Enrolment pages: a participant's memberships with an enrolment form ({@code /peserta/{id}/kepesertaan}), and the
+ * employers of the user's area with a registration form ({@code /pemberi-kerja}). Each membership's status (protected,
+ * paid up to, arrears) belongs to the contribution module, which depends on this one: the page loads it with htmx
+ * from {@code /kepesertaan/{id}/status} instead of calling that module. Region pickers use the shell's
+ * {@code /ui/regions/options}.
+ */
+@Controller
+class EnrolmentPages {
+
+    /** Segments a person is enrolled in one by one (construction is enrolled per project). */
+    static final List<Segment> PERSONAL_SEGMENTS = List.of(Segment.BPU, Segment.PU, Segment.PMI);
+    private static final int EMPLOYER_OPTIONS = 200;
+
+    private final EnrolmentManagement enrolment;
+    private final ParticipantManagement participants;
+    private final CurrentUser currentUser;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    EnrolmentPages(EnrolmentManagement enrolment, ParticipantManagement participants, CurrentUser currentUser,
+            MessageSource messages, Clock clock) {
+        this.enrolment = enrolment;
+        this.participants = participants;
+        this.currentUser = currentUser;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    // ---------------------------------------------------------------------------------------------- memberships
+
+    @GetMapping("/peserta/{id}/kepesertaan")
+    String memberships(@PathVariable long id, Model model) {
+        LindungUser me = currentUser.require();
+        Participant p = participants.get(id, me);
+        EnrolmentForm form = new EnrolmentForm();
+        form.setSegment(Segment.BPU);
+        form.setSector(Sector.OTHER);
+        form.setStartMonth(YearMonth.now(clock));
+        return membershipsPage(model, p, form, me);
+    }
+
+    @PostMapping("/peserta/{id}/kepesertaan")
+    String enrol(@PathVariable long id, @ModelAttribute("enrolmentForm") EnrolmentForm form, BindingResult binding,
+            Model model, RedirectAttributes redirect) {
+        LindungUser me = currentUser.require();
+        Participant p = participants.get(id, me);
+        if (binding.hasErrors()) {
+            return membershipsPage(model, p, form, me);
+        }
+        try {
+            Membership m = enrolment.enrol(form.toRequest(id), me);
+            redirect.addFlashAttribute("flashMessage", message("enrolment.page.enrolled",
+                    message("segment." + m.segment()), monthName(m.startMonth())));
+            return "redirect:/peserta/" + id + "/kepesertaan#membership-" + m.id();
+        } catch (InvalidInputException e) {
+            reject(binding, e.issues(), EnrolmentForm.FIELDS);
+            return membershipsPage(model, p, form, me);
+        } catch (ForbiddenException e) {
+            binding.reject(e.code(), e.args(), e.code());
+            return membershipsPage(model, p, form, me);
+        }
+    }
+
+    private String membershipsPage(Model model, Participant p, EnrolmentForm form, LindungUser me) {
+        List<Membership> memberships = enrolment.membershipsOf(p.id(), me);
+        Map<Long, String> employerNames = new HashMap<>();
+        for (Membership m : memberships) {
+            if (m.employerId() != null && !employerNames.containsKey(m.employerId())) {
+                employerNames.put(m.employerId(), employerName(m.employerId(), me));
+            }
+        }
+        YearMonth thisMonth = YearMonth.now(clock);
+        model.addAttribute("p", p);
+        model.addAttribute("memberships", memberships);
+        model.addAttribute("employerNames", employerNames);
+        model.addAttribute("thisMonth", thisMonth);
+        model.addAttribute("enrolmentForm", form);
+        model.addAttribute("canEnrol", me.role() != Role.GOV_ANALYST);
+        model.addAttribute("segments", PERSONAL_SEGMENTS);
+        model.addAttribute("channels", channelsFor(me));
+        model.addAttribute("sectors", Sector.values());
+        model.addAttribute("optionalProgrammes", optionalProgrammes());
+        model.addAttribute("employers", enrolment.searchEmployers(null, 0, EMPLOYER_OPTIONS, me).items());
+        model.addAttribute("bpuMinIncome", enrolment.bpuMinIncome());
+        model.addAttribute("ui", new Ui());
+        return "enrolment/memberships";
+    }
+
+    private String employerName(long employerId, LindungUser me) {
+        try {
+            Employer e = enrolment.employer(employerId, me);
+            return e.name() + " (" + e.npp() + ")";
+        } catch (NotFoundException outsideScope) {
+            return "#" + employerId;
+        }
+    }
+
+    /** Channels a user may enrol through (the service refuses the others). */
+    private static List<Channel> channelsFor(LindungUser me) {
+        return switch (me.role()) {
+            case ADMIN, OFFICER -> List.of(Channel.values());
+            case AGENT -> List.of(Channel.AGENT);
+            case BANK_OFFICER -> List.of(Channel.KUR_BANK);
+            case GOV_ANALYST -> List.of();
+        };
+    }
+
+    private static Set<Programme> optionalProgrammes() {
+        Set<Programme> optional = EnumSet.noneOf(Programme.class);
+        PERSONAL_SEGMENTS.forEach(s -> optional.addAll(s.optional()));
+        return optional;
+    }
+
+    // ------------------------------------------------------------------------------------------------ employers
+
+    @GetMapping("/pemberi-kerja")
+    String employers(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        return employersPage(model, q, page, new EmployerForm(), currentUser.require());
+    }
+
+    @PostMapping("/pemberi-kerja")
+    String registerEmployer(@ModelAttribute("employerForm") EmployerForm form, BindingResult binding, Model model,
+            RedirectAttributes redirect) {
+        LindungUser me = currentUser.require();
+        if (binding.hasErrors()) {
+            return employersPage(model, null, 0, form, me);
+        }
+        try {
+            Employer saved = enrolment.registerEmployer(form.toNewEmployer(), me);
+            redirect.addFlashAttribute("flashMessage", message("employer.page.registered", saved.name(), saved.npp()));
+            return "redirect:/pemberi-kerja?q=" + saved.npp();
+        } catch (InvalidInputException e) {
+            reject(binding, e.issues(), EmployerForm.FIELDS);
+            return employersPage(model, null, 0, form, me);
+        } catch (ForbiddenException e) {
+            binding.reject(e.code(), e.args(), e.code());
+            return employersPage(model, null, 0, form, me);
+        }
+    }
+
+    /** {@code <option>}s of the employers matching a text, for the enrolment form's employer list (htmx). */
+    @GetMapping("/pemberi-kerja/pilihan")
+    String employerOptions(@RequestParam(required = false) String q, Model model) {
+        model.addAttribute("employers", enrolment.searchEmployers(q, 0, EMPLOYER_OPTIONS, currentUser.require())
+                .items());
+        return "enrolment/memberships :: employerOptions";
+    }
+
+    private String employersPage(Model model, @Nullable String q, int page, EmployerForm form, LindungUser me) {
+        PageResult<Employer> result = enrolment.searchEmployers(q, page, 20, me);
+        String scope = me.scope().code();
+        if ((form.getKabKota() == null || form.getKabKota().isBlank()) && scope.length() == 5) {
+            form.setKabKota(scope);
+        }
+        model.addAttribute("q", q);
+        model.addAttribute("result", result);
+        model.addAttribute("employerForm", form);
+        model.addAttribute("canRegister", me.role() == Role.ADMIN || me.role() == Role.OFFICER);
+        model.addAttribute("province", scope.isEmpty() ? "61" : scope.substring(0, 2));
+        return "enrolment/employers";
+    }
+
+    // ------------------------------------------------------------------------------------------------- outcomes
+
+    /** Issues on the form's own fields go next to them; the rest (e.g. the participant) above the form. */
+    private static void reject(BindingResult binding, List<FieldIssue> issues, Set<String> fields) {
+        for (FieldIssue issue : issues) {
+            if (!issue.isError()) {
+                continue;
+            }
+            if (fields.contains(issue.field())) {
+                binding.rejectValue(issue.field(), issue.code(), issue.args().toArray(), issue.code());
+            } else {
+                binding.reject(issue.code(), issue.args().toArray(), issue.code());
+            }
+        }
+    }
+
+    private String message(String code, Object... args) {
+        return messages.getMessage(code, args, code, LocaleContextHolder.getLocale());
+    }
+
+    static String monthName(@Nullable YearMonth month) {
+        return month == null ? "" : month.format(DateTimeFormatter.ofPattern("MMMM yyyy", Ui.locale()));
+    }
+
+    /** Small formats for the templates ({@code ${ui.month(m)}}). */
+    public static final class Ui {
+
+        private static final Locale INDONESIAN = Locale.forLanguageTag("id-ID");
+
+        static Locale locale() {
+            return "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? Locale.UK : INDONESIAN;
+        }
+
+        /** "Mei 2026". */
+        public String month(@Nullable YearMonth month) {
+            return monthName(month);
+        }
+
+        /** "JKK, JKM, JHT" in the programmes' order. */
+        public String programmes(Set<Programme> programmes) {
+            return programmes.isEmpty() ? "" : String.join(", ", EnumSet.copyOf(programmes).stream()
+                    .map(Enum::name).toList());
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------- forms
+
+    /** The enrolment form as the browser posts it. */
+    public static class EnrolmentForm {
+
+        static final Set<String> FIELDS = Set.of("segment", "channel", "programmes", "employerId", "baseAmount",
+                "sector", "governmentPaid", "startMonth", "contractMonths");
+
+        private Segment segment;
+        private Channel channel;
+        private Set<Programme> programmes = new LinkedHashSet<>();
+        private Long employerId;
+        private Long baseAmount;
+        private Sector sector;
+        private boolean governmentPaid;
+        @DateTimeFormat(pattern = "yyyy-MM")
+        private YearMonth startMonth;
+        private Integer contractMonths;
+
+        EnrolmentRequest toRequest(long participantId) {
+            // fields of other segments may still hold what was typed before the segment changed: send only ours
+            boolean pu = segment == Segment.PU;
+            boolean pmi = segment == Segment.PMI;
+            Set<Programme> optional = new LinkedHashSet<>();
+            if (programmes != null && segment != null) {
+                programmes.stream().filter(p -> segment.optional().contains(p)).forEach(optional::add);
+            }
+            Long base = pmi && !optional.contains(Programme.JHT) ? null : baseAmount;
+            return new EnrolmentRequest(participantId, segment, channel, optional, pu ? employerId : null, base,
+                    sector, segment == Segment.BPU && governmentPaid, startMonth, pmi ? contractMonths : null);
+        }
+
+        public Segment getSegment() { return segment; }
+        public void setSegment(Segment segment) { this.segment = segment; }
+        public Channel getChannel() { return channel; }
+        public void setChannel(Channel channel) { this.channel = channel; }
+        public Set<Programme> getProgrammes() { return programmes; }
+        public void setProgrammes(Set<Programme> programmes) { this.programmes = programmes; }
+        public Long getEmployerId() { return employerId; }
+        public void setEmployerId(Long employerId) { this.employerId = employerId; }
+        public Long getBaseAmount() { return baseAmount; }
+        public void setBaseAmount(Long baseAmount) { this.baseAmount = baseAmount; }
+        public Sector getSector() { return sector; }
+        public void setSector(Sector sector) { this.sector = sector; }
+        public boolean isGovernmentPaid() { return governmentPaid; }
+        public void setGovernmentPaid(boolean governmentPaid) { this.governmentPaid = governmentPaid; }
+        public YearMonth getStartMonth() { return startMonth; }
+        public void setStartMonth(YearMonth startMonth) { this.startMonth = startMonth; }
+        public Integer getContractMonths() { return contractMonths; }
+        public void setContractMonths(Integer contractMonths) { this.contractMonths = contractMonths; }
+    }
+
+    /** The employer registration form. The region is the finest level chosen: desa, else kecamatan, else kab/kota. */
+    public static class EmployerForm {
+
+        static final Set<String> FIELDS = Set.of("npp", "name", "riskClass", "kbli", "regionCode");
+
+        private String npp;
+        private String name;
+        private Integer riskClass;
+        private String kbli;
+        private String kabKota;
+        private String kecamatan;
+        private String regionCode;
+
+        NewEmployer toNewEmployer() {
+            String region = firstFilled(regionCode, kecamatan, kabKota);
+            return new NewEmployer(npp == null ? null : npp.trim().toUpperCase(Locale.ROOT), name, riskClass, kbli,
+                    region);
+        }
+
+        private static @Nullable String firstFilled(String... values) {
+            List<String> filled = new ArrayList<>();
+            for (String v : values) {
+                if (v != null && !v.isBlank()) {
+                    filled.add(v.trim());
+                }
+            }
+            return filled.isEmpty() ? null : filled.get(0);
+        }
+
+        public String getNpp() { return npp; }
+        public void setNpp(String npp) { this.npp = npp; }
+        public String getName() { return name; }
+        public void setName(String name) { this.name = name; }
+        public Integer getRiskClass() { return riskClass; }
+        public void setRiskClass(Integer riskClass) { this.riskClass = riskClass; }
+        public String getKbli() { return kbli; }
+        public void setKbli(String kbli) { this.kbli = kbli; }
+        public String getKabKota() { return kabKota; }
+        public void setKabKota(String kabKota) { this.kabKota = kabKota; }
+        public String getKecamatan() { return kecamatan; }
+        public void setKecamatan(String kecamatan) { this.kecamatan = kecamatan; }
+        public String getRegionCode() { return regionCode; }
+        public void setRegionCode(String regionCode) { this.regionCode = regionCode; }
+    }
+}
