@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,10 +34,17 @@ public class RateBook {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final MessageSource messages;
 
-    RateBook(JdbcClient jdbc, AuditTrail audit) {
+    RateBook(JdbcClient jdbc, AuditTrail audit, MessageSource messages) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.messages = messages;
+    }
+
+    /** A rule's description in the caller's language. */
+    private String text(String code, Object... args) {
+        return messages.getMessage(code, args, code, LocaleContextHolder.getLocale());
     }
 
     /** Every rule row, grouped in the order rates, caps, tiers, packages, discounts, fines. */
@@ -44,35 +53,41 @@ public class RateBook {
         rules.addAll(jdbc.sql("SELECT id, segment, programme, risk_class, rate_type, employer_pct, worker_pct,"
                         + " flat_amount, " + COMMON + " FROM contribution_rate ORDER BY segment DESC, programme,"
                         + " risk_class, valid_from")
-                .query((rs, n) -> rule(rs, "rate:" + rs.getLong("id"), rateWhat(rs), rateValue(rs))).list());
+                .query((rs, n) -> rule(rs, "rate:" + rs.getLong("id"), rs.getObject("risk_class") == null
+                        ? text("rule.rate", rs.getString("segment"), rs.getString("programme"))
+                        : text("rule.rate.class", rs.getString("segment"), rs.getString("programme"),
+                                rs.getInt("risk_class")),
+                        rateValue(rs))).list());
         rules.addAll(jdbc.sql("SELECT id, segment, programme, max_base, " + COMMON
                         + " FROM contribution_base_cap ORDER BY segment DESC, programme, valid_from")
                 .query((rs, n) -> rule(rs, "cap:" + rs.getLong("id"),
-                        rs.getString("segment") + " " + rs.getString("programme") + " batas dasar iuran",
+                        text("rule.cap", rs.getString("segment"), rs.getString("programme")),
                         Long.toString(rs.getLong("max_base")))).list());
         rules.addAll(jdbc.sql("SELECT id, segment, programme, lower_bound, pct, " + COMMON
                         + " FROM contribution_tier ORDER BY programme, lower_bound")
                 .query((rs, n) -> rule(rs, "tier:" + rs.getLong("id"),
-                        rs.getString("segment") + " " + rs.getString("programme") + " nilai kontrak di atas "
-                                + rs.getLong("lower_bound"),
+                        text("rule.tier", rs.getString("segment"), rs.getString("programme"),
+                                rs.getLong("lower_bound")),
                         pct(rs.getBigDecimal("pct")))).list());
         rules.addAll(jdbc.sql("SELECT id, segment, phase, contract_months, amount, " + COMMON
                         + " FROM contribution_package ORDER BY phase, contract_months")
                 .query((rs, n) -> rule(rs, "package:" + rs.getLong("id"),
-                        rs.getString("segment") + " JKK+JKM " + rs.getString("phase")
-                                + (rs.getObject("contract_months") == null ? "" : " " + rs.getInt("contract_months")
-                                        + " bulan"),
+                        rs.getObject("contract_months") == null
+                                ? text("rule.package." + rs.getString("phase"), rs.getString("segment"))
+                                : text("rule.package.months", rs.getString("segment"), rs.getInt("contract_months")),
                         Long.toString(rs.getLong("amount")))).list());
         rules.addAll(jdbc.sql("SELECT id, segment, sector, programmes, pct, from_month AS valid_from,"
                         + " to_month AS valid_to, legal_basis, source, unconfirmed, note, excludes_government_paid"
                         + " FROM contribution_discount ORDER BY from_month")
                 .query((rs, n) -> rule(rs, "discount:" + rs.getLong("id"),
-                        "Diskon " + rs.getString("segment") + " " + rs.getString("programmes")
-                                + (rs.getString("sector") == null ? "" : " sektor " + rs.getString("sector")),
+                        rs.getString("sector") == null
+                                ? text("rule.discount", rs.getString("segment"), rs.getString("programmes"))
+                                : text("rule.discount.sector", rs.getString("segment"), rs.getString("programmes"),
+                                        text("sector." + rs.getString("sector"))),
                         pct(rs.getBigDecimal("pct")))).list());
         rules.addAll(jdbc.sql("SELECT id, segment, pct, " + COMMON + " FROM contribution_fine_rate ORDER BY valid_from")
                 .query((rs, n) -> rule(rs, "fine:" + rs.getLong("id"),
-                        "Denda keterlambatan " + rs.getString("segment") + " per bulan",
+                        text("rule.fine", rs.getString("segment")),
                         pct(rs.getBigDecimal("pct")))).list());
         return rules;
     }
@@ -177,14 +192,6 @@ public class RateBook {
         return new RateRule(ref, what, value, rs.getDate("valid_from").toLocalDate(),
                 to == null ? null : to.toLocalDate(), rs.getString("legal_basis"), rs.getString("source"),
                 rs.getBoolean("unconfirmed"), rs.getString("note"));
-    }
-
-    private static String rateWhat(ResultSet rs) throws SQLException {
-        String what = rs.getString("segment") + " " + rs.getString("programme");
-        if (rs.getObject("risk_class") != null) {
-            what += " kelas risiko " + rs.getInt("risk_class");
-        }
-        return what;
     }
 
     private static String rateValue(ResultSet rs) throws SQLException {
