@@ -40,6 +40,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class BillingRuns {
 
     private static final Logger log = LoggerFactory.getLogger(BillingRuns.class);
+    /**
+     * Every fact column the rules read but {@code membership_id}: facts equal in all of them get the same lines, so
+     * the run computes the lines once per such signature, not once per membership.
+     */
+    private static final String SIGNATURE_COLUMNS = signatureColumns();
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -110,6 +115,14 @@ public class BillingRuns {
         return result;
     }
 
+    private static String signatureColumns() {
+        String first = "membership_id, ";
+        if (!ContributionSql.FACT_COLUMNS.startsWith(first)) {
+            throw new IllegalStateException("fact columns start with membership_id: " + ContributionSql.FACT_COLUMNS);
+        }
+        return ContributionSql.FACT_COLUMNS.substring(first.length());
+    }
+
     /** Test seam: called after each committed range with its number (1, 2, ...). */
     void afterEachBatch(IntConsumer hook) {
         this.afterBatch = hook;
@@ -159,21 +172,26 @@ public class BillingRuns {
 
     private void billRange(long runId, YearMonth period, long from, long to) {
         allocation.lock();
+        allocation.setBatchWorkMem();
         Date month = Date.valueOf(period.atDay(1));
         int lapsed = lapse(period, from, to);
 
+        // Facts of the memberships to bill; facts alike in every column the rules read share a signature (sig),
+        // and the rules run once per signature, not once per membership. Text columns in "C" for a cheap sort.
         jdbc.sql("""
-                CREATE TEMP TABLE IF NOT EXISTS billing_facts (membership_id BIGINT, period DATE, segment VARCHAR(5),
-                  programmes VARCHAR(20), sector VARCHAR(9), government_paid BOOLEAN, risk_class SMALLINT,
-                  base BIGINT, contract_value BIGINT, contract_months INTEGER, first_month BOOLEAN,
-                  province_code CHAR(2)) ON COMMIT DROP""").update();
+                CREATE TEMP TABLE IF NOT EXISTS billing_facts (membership_id BIGINT, period DATE,
+                  segment VARCHAR(5) COLLATE "C", programmes VARCHAR(20) COLLATE "C", sector VARCHAR(9) COLLATE "C",
+                  government_paid BOOLEAN, risk_class SMALLINT, base BIGINT, contract_value BIGINT,
+                  contract_months INTEGER, first_month BOOLEAN, province_code CHAR(2), sig BIGINT) ON COMMIT DROP""")
+                .update();
         jdbc.sql("TRUNCATE billing_facts").update();
-        // memberships billed every month, and one-off bills due this month
         jdbc.sql("""
                 INSERT INTO billing_facts
-                SELECT v.membership_id, :month, v.segment, v.programmes, v.sector, v.government_paid, v.risk_class,
-                       coalesce(b.amount, 0), v.contract_value, v.contract_months, v.start_month = :month,
-                       v.province_code
+                SELECT f.*, dense_rank() OVER (ORDER BY base, %s) FROM (
+                -- memberships billed every month, and one-off bills due this month
+                SELECT v.membership_id, CAST(:month AS date) AS period, v.segment, v.programmes, v.sector,
+                       v.government_paid, v.risk_class, coalesce(b.amount, 0) AS base, v.contract_value,
+                       v.contract_months, v.start_month = :month AS first_month, v.province_code
                   FROM enrolment_membership_v v
                   LEFT JOIN LATERAL (SELECT x.amount FROM enrolment_base_v x
                                       WHERE x.membership_id = v.membership_id AND x.effective_from <= :month
@@ -181,13 +199,13 @@ public class BillingRuns {
                  WHERE v.membership_id > :from AND v.membership_id <= :to
                    AND v.start_month <= :month AND (v.end_month IS NULL OR v.end_month >= :month)
                    AND (v.segment IN ('PU','BPU') OR v.start_month = :month
-                        OR (v.segment = 'PMI' AND v.programmes LIKE '%JHT%'))
+                        OR (v.segment = 'PMI' AND v.programmes LIKE '%%JHT%%'))
+                   -- OFFSET 0 keeps this one index probe per membership: as an anti-join it was planned as a
+                   -- scan of all the month's bills for every range (or worse, on statistics lagging the run)
                    AND NOT EXISTS (SELECT 1 FROM bill x WHERE x.membership_id = v.membership_id
-                                      AND x.period = :month)""")
-                .param("month", month).param("from", from).param("to", to).update();
-        // one-off bills (construction, PMI) of memberships that began before this month and were never billed
-        jdbc.sql("""
-                INSERT INTO billing_facts
+                                      AND x.period = :month OFFSET 0)
+                UNION ALL
+                -- one-off bills (construction, PMI) of memberships that began before this month and were never billed
                 SELECT v.membership_id, v.start_month, v.segment, v.programmes, v.sector, v.government_paid,
                        v.risk_class, coalesce(b.amount, 0), v.contract_value, v.contract_months, TRUE, v.province_code
                   FROM enrolment_membership_v v
@@ -197,30 +215,35 @@ public class BillingRuns {
                  WHERE v.membership_id > :from AND v.membership_id <= :to
                    AND v.segment IN ('JAKON','PMI') AND v.start_month < :month
                    AND NOT EXISTS (SELECT 1 FROM bill x WHERE x.membership_id = v.membership_id
-                                      AND x.period = v.start_month)""")
+                                      AND x.period = v.start_month)) f"""
+                        .formatted(SIGNATURE_COLUMNS))
                 .param("month", month).param("from", from).param("to", to).update();
         jdbc.sql("ANALYZE billing_facts").update();
 
+        // the lines of each signature
         jdbc.sql("""
-                CREATE TEMP TABLE IF NOT EXISTS billing_lines (membership_id BIGINT, period DATE, line_no SMALLINT,
+                CREATE TEMP TABLE IF NOT EXISTS billing_lines (sig BIGINT, period DATE, line_no SMALLINT,
                   programme VARCHAR(7), kind VARCHAR(12), base BIGINT, employer_pct NUMERIC(7,4),
                   worker_pct NUMERIC(7,4), employer_amount BIGINT, worker_amount BIGINT, rule_ref VARCHAR(60))
                   ON COMMIT DROP""").update();
         jdbc.sql("TRUNCATE billing_lines").update();
-        jdbc.sql("INSERT INTO billing_lines (" + ContributionSql.LINE_COLUMNS + ") "
-                + ContributionSql.lines("SELECT " + ContributionSql.FACT_COLUMNS + " FROM billing_facts")).update();
+        jdbc.sql("INSERT INTO billing_lines (sig, period, line_no, programme, kind, base, employer_pct, worker_pct,"
+                + " employer_amount, worker_amount, rule_ref) "
+                + ContributionSql.lines("SELECT DISTINCT ON (sig) sig, " + SIGNATURE_COLUMNS
+                        + " FROM billing_facts ORDER BY sig")).update();
+        jdbc.sql("ANALYZE billing_lines").update();
 
         int created = jdbc.sql("""
                 WITH totals AS (
-                  SELECT membership_id, period, sum(employer_amount + worker_amount) AS amount
-                    FROM billing_lines GROUP BY membership_id, period),
+                  SELECT sig, sum(employer_amount + worker_amount) AS amount FROM billing_lines GROUP BY sig),
                 new_bills AS (
                   INSERT INTO bill (membership_id, period, due_date, amount, billing_run_id, province_code)
                   SELECT f.membership_id, f.period,
                          CASE WHEN f.segment = 'PU' THEN (f.period + INTERVAL '1 month 14 days')::date
                               ELSE (f.period + INTERVAL '14 days')::date END,
                          t.amount, :run, f.province_code
-                    FROM billing_facts f JOIN totals t USING (membership_id, period)
+                    FROM billing_facts f JOIN totals t USING (sig)
+                   ORDER BY f.membership_id, f.period
                   ON CONFLICT (membership_id, period) DO NOTHING
                   RETURNING id, membership_id, period),
                 new_lines AS (
@@ -228,7 +251,8 @@ public class BillingRuns {
                                          employer_amount, worker_amount, rule_ref)
                   SELECT nb.id, l.line_no, l.programme, l.kind, l.base, l.employer_pct, l.worker_pct,
                          l.employer_amount, l.worker_amount, l.rule_ref
-                    FROM new_bills nb JOIN billing_lines l USING (membership_id, period))
+                    FROM new_bills nb JOIN billing_facts f USING (membership_id, period)
+                    JOIN billing_lines l USING (sig))
                 SELECT count(*) FROM new_bills""")
                 .param("run", runId).query(Integer.class).single();
 

@@ -153,6 +153,7 @@ public class Payments {
             throw new ForbiddenException("access.role.read-only", by.role().name());
         }
         long started = System.nanoTime();
+        allocation.setBatchWorkMem();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         PaymentFileReader.Outcome read;
         try {
@@ -224,28 +225,47 @@ public class Payments {
         long fileId = jdbc.sql("INSERT INTO payment_file (sha256, file_name, row_count, applied, rejected,"
                         + " total_amount, uploaded_by) VALUES (?, ?, ?, 0, 0, 0, ?) RETURNING id")
                 .params(read.sha256(), fileName, read.rows(), by.username()).query(Long.class).single();
-        int inserted = jdbc.sql("""
-                INSERT INTO payment (idempotency_key, membership_id, amount, paid_on, channel, reference,
-                                     payment_file_id, status, reject_reason, unallocated, recorded_by)
-                SELECT s.reference, s.membership_id, s.amount, s.paid_on, 'BANK_FILE', s.reference, :file,
-                       CASE WHEN c.closed THEN 'REJECTED' ELSE 'APPLIED' END,
-                       CASE WHEN c.closed THEN 'MEMBERSHIP_ENDED' END,
-                       CASE WHEN c.closed THEN 0 ELSE s.amount END, :by
-                  FROM payment_staging s
-                  JOIN enrolment_membership_v v ON v.membership_id = s.membership_id
-                  CROSS JOIN LATERAL (
-                    SELECT v.end_month IS NOT NULL AND v.end_month < date_trunc('month', s.paid_on)::date
-                           AND v.end_reason <> 'CONTRACT_ENDED'
-                           AND NOT EXISTS (SELECT 1 FROM bill b WHERE b.membership_id = s.membership_id
-                                              AND b.status = 'OPEN') AS closed) c
-                 WHERE NOT EXISTS (SELECT 1 FROM payment p WHERE p.idempotency_key = s.reference)
-                 ORDER BY s.line_no
-                ON CONFLICT (idempotency_key) DO NOTHING""")
-                .param("file", fileId).param("by", by.username()).update();
+        // the file's new payments, numbered in file order by payment's own sequence: allocated before they are
+        // recorded, so that each is written once with what is left of it (Allocation.plan)
+        jdbc.sql("""
+                CREATE TEMP TABLE IF NOT EXISTS %s (id BIGINT, reference VARCHAR(100),
+                  membership_id BIGINT, amount BIGINT, paid_on DATE, status VARCHAR(8), reject_reason VARCHAR(40))
+                  ON COMMIT DROP""".formatted(Allocation.PENDING)).update();
+        jdbc.sql("TRUNCATE " + Allocation.PENDING).update();
+        // resolved once: as an argument of nextval it would be looked up again for every row
+        String sequence = jdbc.sql("SELECT pg_get_serial_sequence('payment', 'id')").query(String.class).single();
+        jdbc.sql("""
+                INSERT INTO %s (id, reference, membership_id, amount, paid_on, status, reject_reason)
+                SELECT nextval('%s'::regclass), x.*
+                  FROM (SELECT s.reference, s.membership_id, s.amount, s.paid_on,
+                               CASE WHEN c.closed THEN 'REJECTED' ELSE 'APPLIED' END,
+                               CASE WHEN c.closed THEN 'MEMBERSHIP_ENDED' END
+                          FROM payment_staging s
+                          JOIN enrolment_membership_v v ON v.membership_id = s.membership_id
+                          CROSS JOIN LATERAL (
+                            SELECT v.end_month IS NOT NULL AND v.end_month < date_trunc('month', s.paid_on)::date
+                                   AND v.end_reason <> 'CONTRACT_ENDED'
+                                   AND NOT EXISTS (SELECT 1 FROM bill b WHERE b.membership_id = s.membership_id
+                                                      AND b.status = 'OPEN') AS closed) c
+                         WHERE NOT EXISTS (SELECT 1 FROM payment p WHERE p.idempotency_key = s.reference)
+                         ORDER BY s.line_no) x""".formatted(Allocation.PENDING, sequence.replace("'", "''"))).update();
         allocation.clearScope();
-        jdbc.sql("INSERT INTO alloc_scope SELECT DISTINCT membership_id FROM payment WHERE payment_file_id = ?"
-                + " AND status = 'APPLIED'").param(fileId).update();
-        long allocated = allocation.allocate();
+        jdbc.sql("INSERT INTO alloc_scope SELECT DISTINCT membership_id FROM " + Allocation.PENDING
+                + " WHERE status = 'APPLIED'").update();
+        allocation.plan(true);
+        int inserted = jdbc.sql("""
+                INSERT INTO payment (id, idempotency_key, membership_id, amount, paid_on, channel, reference,
+                                     payment_file_id, status, reject_reason, unallocated, recorded_by)
+                OVERRIDING SYSTEM VALUE
+                SELECT n.id, n.reference, n.membership_id, n.amount, n.paid_on, 'BANK_FILE', n.reference, :file,
+                       n.status, n.reject_reason,
+                       CASE WHEN n.status = 'APPLIED' THEN n.amount - coalesce(a.allocated, 0) ELSE 0 END, :by
+                  FROM %s n LEFT JOIN %s a ON a.payment_id = n.id
+                 ORDER BY n.id
+                ON CONFLICT (idempotency_key) DO NOTHING"""
+                        .formatted(Allocation.PENDING, Allocation.PLANNED_BY_PAYMENT))
+                .param("file", fileId).param("by", by.username()).update();
+        long allocated = allocation.apply();
         Map<String, Object> counts = jdbc.sql("SELECT count(*) FILTER (WHERE status = 'APPLIED') AS applied,"
                         + " count(*) FILTER (WHERE status = 'REJECTED') AS rejected, coalesce(sum(amount), 0) AS total"
                         + " FROM payment WHERE payment_file_id = ?")

@@ -17,6 +17,16 @@ public class Allocation {
 
     /** Advisory lock key held by every transaction that allocates. */
     static final long LOCK_KEY = 0x4C494E44554E47L; // "LINDUNG"
+    /**
+     * Temporary table of payments not recorded yet that {@link #plan(boolean)} may include: {@code id} (from
+     * {@code payment}'s sequence), {@code membership_id}, {@code amount}, {@code paid_on}, {@code status}.
+     */
+    public static final String PENDING = "pending_payment";
+    /** After {@link #plan(boolean)}: the amount planned per payment ({@code payment_id}, {@code allocated}). */
+    public static final String PLANNED_BY_PAYMENT =
+            "(SELECT payment_id, sum(amount) AS allocated FROM alloc_tmp GROUP BY payment_id)";
+    /** work_mem for set-based batches (see {@link #setBatchWorkMem()}). */
+    static final String BATCH_WORK_MEM = "64MB";
 
     private final JdbcClient jdbc;
 
@@ -29,7 +39,15 @@ public class Allocation {
         jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(LOCK_KEY).query().singleRow();
     }
 
-    /** Empties (creating if needed) the scope table that {@link #allocate()} works on. */
+    /**
+     * Gives the rest of the transaction more memory per sort and hash (PostgreSQL's default of 4 MB spills set-based
+     * work on 100,000 memberships to disk). For the billing run and payment files, not for single payments.
+     */
+    public void setBatchWorkMem() {
+        jdbc.sql("SET LOCAL work_mem = '" + BATCH_WORK_MEM + "'").update();
+    }
+
+    /** Empties (creating if needed) the scope table that {@link #allocate()} and {@link #plan} work on. */
     public void clearScope() {
         jdbc.sql("CREATE TEMP TABLE IF NOT EXISTS alloc_scope (membership_id BIGINT PRIMARY KEY) ON COMMIT DROP")
                 .update();
@@ -38,28 +56,57 @@ public class Allocation {
 
     /** @return the amount allocated */
     public long allocate() {
+        plan(false);
+        return apply();
+    }
+
+    /**
+     * The first half of {@link #allocate()}: works out the allocations (temporary table {@code alloc_tmp}) and
+     * changes nothing yet. With {@code withPending}, the payments waiting in the temporary table
+     * {@link #PENDING} take part as if recorded: a bank file's payments, numbered from {@code payment}'s own
+     * sequence in file order, so that "in the order they were paid" ({@code paid_on}, then {@code id}) is the same
+     * as after recording them. The caller then records them with {@code unallocated = amount - allocated} from
+     * {@link #PLANNED_BY_PAYMENT} and calls {@link #apply()}: each payment of a file is written once, not inserted
+     * and then updated.
+     */
+    public void plan(boolean withPending) {
         jdbc.sql("ANALYZE alloc_scope").update();
         jdbc.sql("""
                 CREATE TEMP TABLE IF NOT EXISTS alloc_tmp (payment_id BIGINT, bill_id BIGINT, paid_on DATE,
-                  amount BIGINT) ON COMMIT DROP""").update();
+                  amount BIGINT, pending BOOLEAN) ON COMMIT DROP""").update();
         jdbc.sql("TRUNCATE alloc_tmp").update();
+        String pending = withPending ? """
+                    UNION ALL
+                    SELECT n.id, n.membership_id, n.paid_on, n.amount, TRUE
+                      FROM %s n WHERE n.status = 'APPLIED'""".formatted(PENDING) : "";
         jdbc.sql("""
-                INSERT INTO alloc_tmp (payment_id, bill_id, paid_on, amount)
+                INSERT INTO alloc_tmp (payment_id, bill_id, paid_on, amount, pending)
                 WITH pay AS (
-                  SELECT p.id, p.membership_id, p.paid_on, p.unallocated AS amt,
-                         sum(p.unallocated) OVER (PARTITION BY p.membership_id ORDER BY p.paid_on, p.id)
-                           - p.unallocated AS start
-                    FROM payment p JOIN alloc_scope s ON s.membership_id = p.membership_id
-                   WHERE p.unallocated > 0 AND p.status = 'APPLIED'),
+                  SELECT p.id, p.membership_id, p.paid_on, p.amt, p.pending,
+                         sum(p.amt) OVER (PARTITION BY p.membership_id ORDER BY p.paid_on, p.id) - p.amt AS start
+                    FROM (SELECT p.id, p.membership_id, p.paid_on, p.unallocated AS amt, FALSE AS pending
+                            FROM payment p JOIN alloc_scope s ON s.membership_id = p.membership_id
+                           WHERE p.unallocated > 0 AND p.status = 'APPLIED'%s) p),
                 due AS (
                   SELECT b.id, b.membership_id, b.amount - b.paid AS amt,
                          sum(b.amount - b.paid) OVER (PARTITION BY b.membership_id ORDER BY b.period)
                            - (b.amount - b.paid) AS start
                     FROM bill b JOIN alloc_scope s ON s.membership_id = b.membership_id
                    WHERE b.status = 'OPEN' AND b.amount > b.paid)
-                SELECT p.id, d.id, p.paid_on, least(p.start + p.amt, d.start + d.amt) - greatest(p.start, d.start)
+                SELECT p.id, d.id, p.paid_on, least(p.start + p.amt, d.start + d.amt) - greatest(p.start, d.start),
+                       p.pending
                   FROM pay p JOIN due d ON d.membership_id = p.membership_id
-                 WHERE p.start < d.start + d.amt AND d.start < p.start + p.amt""").update();
+                 WHERE p.start < d.start + d.amt AND d.start < p.start + p.amt""".formatted(pending)).update();
+        jdbc.sql("ANALYZE alloc_tmp").update();
+    }
+
+    /**
+     * The second half of {@link #allocate()}: records the planned allocations, takes them off the payments already
+     * recorded before the plan and onto the bills, and assesses late fines.
+     *
+     * @return the amount allocated
+     */
+    public long apply() {
         jdbc.sql("""
                 INSERT INTO payment_allocation (payment_id, bill_id, amount)
                 SELECT payment_id, bill_id, amount FROM alloc_tmp
@@ -67,12 +114,13 @@ public class Allocation {
                 """).update();
         jdbc.sql("""
                 UPDATE payment p SET unallocated = p.unallocated - a.total
-                  FROM (SELECT payment_id, sum(amount) AS total FROM alloc_tmp GROUP BY payment_id) a
+                  FROM (SELECT payment_id, sum(amount) AS total FROM alloc_tmp WHERE NOT pending
+                         GROUP BY payment_id) a
                  WHERE p.id = a.payment_id""").update();
         jdbc.sql("""
                 UPDATE bill b SET paid = b.paid + a.total,
                        status = CASE WHEN b.paid + a.total = b.amount THEN 'PAID' ELSE 'OPEN' END
-                  FROM (SELECT bill_id, sum(amount) AS total FROM alloc_tmp GROUP BY bill_id) a
+                  FROM (SELECT bill_id, sum(amount) AS total FROM alloc_tmp GROUP BY bill_id ORDER BY bill_id) a
                  WHERE b.id = a.bill_id""").update();
         jdbc.sql("""
                 INSERT INTO late_fine (bill_id, payment_id, membership_id, months_late, late_amount, amount,
