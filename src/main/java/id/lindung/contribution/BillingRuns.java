@@ -6,8 +6,13 @@ import id.lindung.access.Role;
 import id.lindung.contribution.internal.Allocation;
 import id.lindung.contribution.internal.ContributionSql;
 import id.lindung.enrolment.EnrolmentManagement;
+import id.lindung.shared.ConflictException;
 import id.lindung.shared.ForbiddenException;
+import java.sql.Connection;
 import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,7 +52,12 @@ public class BillingRuns {
      */
     private static final String SIGNATURE_COLUMNS = signatureColumns();
 
+    /** Session advisory lock (two-int form, apart from {@link Allocation}'s one-bigint key) held by a run. */
+    private static final int RUN_LOCK_CLASS = 0x4C49; // "LI"
+    private static final int RUN_LOCK_OBJECT = 0x4252; // "BR"
+
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
     private final TransactionTemplate tx;
     private final Allocation allocation;
     private final EnrolmentManagement enrolment;
@@ -56,11 +67,12 @@ public class BillingRuns {
     private volatile IntConsumer afterBatch = batch -> {
     };
 
-    BillingRuns(JdbcClient jdbc, PlatformTransactionManager transactions, Allocation allocation,
+    BillingRuns(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions, Allocation allocation,
             EnrolmentManagement enrolment, AuditTrail audit,
             @Value("${lindung.contribution.billing-batch-size:100000}") int batchSize,
             @Value("${lindung.contribution.bpu-max-unpaid-months:3}") int bpuMaxUnpaidMonths) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.tx = new TransactionTemplate(transactions);
         this.allocation = allocation;
         this.enrolment = enrolment;
@@ -77,6 +89,37 @@ public class BillingRuns {
         if ((by.role() != Role.ADMIN && by.role() != Role.OFFICER) || by.scope().code().length() > 2) {
             throw new ForbiddenException("billing.role", by.role().name());
         }
+        // One run at a time, whatever the month: a run reads the months before it (lapse), and a second caller would
+        // otherwise resume the run in flight under its feet. The lock belongs to a session of its own, held for the
+        // whole run; a crash ends that session and frees the lock, so starting again resumes the run.
+        try (Connection guard = dataSource.getConnection()) {
+            if (!advisoryLock(guard, "pg_try_advisory_lock")) {
+                String running = jdbc.sql("SELECT to_char(period, 'YYYY-MM') FROM billing_run"
+                                + " WHERE status = 'RUNNING' ORDER BY id DESC LIMIT 1")
+                        .query(String.class).optional().orElse(period.toString());
+                throw new ConflictException("billing.already-running", running);
+            }
+            try {
+                return runAlone(period, by);
+            } finally {
+                advisoryLock(guard, "pg_advisory_unlock");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("billing run guard", e);
+        }
+    }
+
+    private static boolean advisoryLock(Connection connection, String function) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT " + function + "(?, ?)")) {
+            statement.setInt(1, RUN_LOCK_CLASS);
+            statement.setInt(2, RUN_LOCK_OBJECT);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    private BillingRunResult runAlone(YearMonth period, LindungUser by) {
         long runId = startOrResume(period, by);
         long from = checkpoint(runId);
         int batch = 0;
@@ -161,7 +204,7 @@ public class BillingRuns {
                             + " RETURNING id")
                     .params(month, by.username()).query(Long.class).single();
         } catch (DuplicateKeyException e) {
-            throw new ForbiddenException("billing.already-running", period.toString());
+            throw new ConflictException("billing.already-running", period.toString());
         }
     }
 

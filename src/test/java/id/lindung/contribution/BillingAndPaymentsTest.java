@@ -11,6 +11,7 @@ import id.lindung.enrolment.Membership;
 import id.lindung.enrolment.MembershipEnded;
 import id.lindung.enrolment.Programme;
 import id.lindung.participant.ParticipantManagement;
+import id.lindung.shared.ConflictException;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.InvalidInputException;
 import java.io.ByteArrayInputStream;
@@ -66,6 +67,21 @@ class BillingAndPaymentsTest {
     void noHook() {
         billing.afterEachBatch(batch -> {
         });
+    }
+
+    /** The child tables of the bulk path carry no foreign keys (V10): whatever a test did, no row lost its parent. */
+    @AfterEach
+    void noOrphans() {
+        assertThat(jdbc.sql("""
+                SELECT (SELECT count(*) FROM bill_line l WHERE NOT EXISTS (SELECT 1 FROM bill b WHERE b.id = l.bill_id))
+                     + (SELECT count(*) FROM bill b WHERE NOT EXISTS
+                          (SELECT 1 FROM billing_run r WHERE r.id = b.billing_run_id))
+                     + (SELECT count(*) FROM payment p WHERE p.payment_file_id IS NOT NULL AND NOT EXISTS
+                          (SELECT 1 FROM payment_file f WHERE f.id = p.payment_file_id))
+                     + (SELECT count(*) FROM payment_allocation a
+                         WHERE NOT EXISTS (SELECT 1 FROM payment p WHERE p.id = a.payment_id)
+                            OR NOT EXISTS (SELECT 1 FROM bill b WHERE b.id = a.bill_id))""")
+                .query(Long.class).single()).as("rows without their parent").isZero();
     }
 
     private static String key() {
@@ -244,6 +260,52 @@ class BillingAndPaymentsTest {
                 .containsEntry("bills", 7L).containsEntry("members", 7L).containsEntry("total", 7L * 16_800);
         assertThat(jdbc.sql("SELECT count(*) FROM bill_line").query(Long.class).single()).isEqualTo(14);
         assertThat(jdbc.sql("SELECT count(*) FROM billing_run").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aSecondBillingRunWhileOneIsRunningIsRefused_andTheFirstFinishesAlone() {
+        for (int i = 0; i < 5; i++) {
+            members.bpu(YearMonth.of(2026, 1), 1_000_000);
+        }
+        List<Throwable> refusals = new java.util.ArrayList<>();
+        billing.afterEachBatch(batch -> {
+            if (batch == 1) {
+                // another officer (another database session) starts the same month, then another month
+                for (YearMonth month : List.of(YearMonth.of(2026, 2), YearMonth.of(2026, 3))) {
+                    try {
+                        billing.run(month, OFFICER);
+                    } catch (RuntimeException e) {
+                        refusals.add(e);
+                    }
+                }
+            }
+        });
+
+        BillingRunResult first = billing.run(YearMonth.of(2026, 2), OFFICER);
+
+        assertThat(refusals).hasSize(2).allSatisfy(e -> assertThat(e)
+                .isInstanceOfSatisfying(ConflictException.class, c -> {
+                    assertThat(c.code()).isEqualTo("billing.already-running");
+                    assertThat(c.args()).containsExactly("2026-02");
+                }));
+        assertThat(first.status()).isEqualTo("DONE");
+        assertThat(first.billsCreated()).isEqualTo(5);
+        assertThat(jdbc.sql("SELECT count(*) FROM billing_run").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM bill").query(Long.class).single()).isEqualTo(5);
+        // the lock went with the run: the next month bills normally
+        assertThat(billing.run(YearMonth.of(2026, 3), OFFICER).billsCreated()).isEqualTo(5);
+    }
+
+    @Test
+    void billsAndPaymentsAreNeverDeleted() {
+        members.bpu(YearMonth.of(2026, 1), 1_000_000);
+        billing.run(YearMonth.of(2026, 1), OFFICER);
+
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM bill").update())
+                .hasMessageContaining("rows of bill are never deleted");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM payment").update())
+                .hasMessageContaining("rows of payment are never deleted");
+        assertThat(jdbc.sql("SELECT count(*) FROM bill").query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

@@ -64,10 +64,10 @@ public class Allocation {
      * The first half of {@link #allocate()}: works out the allocations (temporary table {@code alloc_tmp}) and
      * changes nothing yet. With {@code withPending}, the payments waiting in the temporary table
      * {@link #PENDING} take part as if recorded: a bank file's payments, numbered from {@code payment}'s own
-     * sequence in file order, so that "in the order they were paid" ({@code paid_on}, then {@code id}) is the same
-     * as after recording them. The caller then records them with {@code unallocated = amount - allocated} from
-     * {@link #PLANNED_BY_PAYMENT} and calls {@link #apply()}: each payment of a file is written once, not inserted
-     * and then updated.
+     * sequence (in file order within a membership), so that "in the order they were paid" ({@code paid_on}, then
+     * {@code id}) is the same as after recording them. The caller then records them with
+     * {@code unallocated = amount - allocated} from {@link #PLANNED_BY_PAYMENT} and calls {@link #apply()}: each
+     * payment of a file is written once, not inserted and then updated.
      */
     public void plan(boolean withPending) {
         jdbc.sql("ANALYZE alloc_scope").update();
@@ -107,11 +107,16 @@ public class Allocation {
      * @return the amount allocated
      */
     public long apply() {
+        // a payment recorded earlier may already hold part of a bill: merge; a pending one is new, so are its rows
         jdbc.sql("""
                 INSERT INTO payment_allocation (payment_id, bill_id, amount)
-                SELECT payment_id, bill_id, amount FROM alloc_tmp
+                SELECT payment_id, bill_id, amount FROM alloc_tmp WHERE NOT pending
                 ON CONFLICT (payment_id, bill_id) DO UPDATE SET amount = payment_allocation.amount + excluded.amount
                 """).update();
+        jdbc.sql("""
+                INSERT INTO payment_allocation (payment_id, bill_id, amount)
+                SELECT payment_id, bill_id, amount FROM alloc_tmp WHERE pending ORDER BY payment_id, bill_id""")
+                .update();
         jdbc.sql("""
                 UPDATE payment p SET unallocated = p.unallocated - a.total
                   FROM (SELECT payment_id, sum(amount) AS total FROM alloc_tmp WHERE NOT pending

@@ -22,6 +22,7 @@ import id.lindung.enrolment.Membership;
 import id.lindung.participant.Participant;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.shared.FieldIssue;
+import id.lindung.shared.ConflictException;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
@@ -419,6 +420,8 @@ class ContributionPages {
             redirect.addFlashAttribute("flashMessage", message("billing.page.done", new Ui().month(r.period()),
                     r.billsCreated(), r.lapsed()));
         } catch (ForbiddenException e) {
+            redirect.addFlashAttribute("billingError", message(e.code(), e.args()));
+        } catch (ConflictException e) {
             redirect.addFlashAttribute("billingError", message(e.code(), e.args()));
         } catch (RuntimeException e) {
             // the run recorded itself as FAILED with the error; starting it again resumes it

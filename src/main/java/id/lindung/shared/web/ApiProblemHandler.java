@@ -1,6 +1,8 @@
 package id.lindung.shared.web;
 
 import id.lindung.shared.FieldIssue;
+import id.lindung.shared.CodedException;
+import id.lindung.shared.ConflictException;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
@@ -94,9 +96,18 @@ class ApiProblemHandler {
 
     @ExceptionHandler(ForbiddenException.class)
     ProblemDetail forbidden(ForbiddenException e) {
+        return coded(HttpStatus.FORBIDDEN, "problem.forbidden", e);
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        return coded(HttpStatus.CONFLICT, "problem.conflict", e);
+    }
+
+    private ProblemDetail coded(HttpStatus status, String title, CodedException e) {
         Locale locale = LocaleContextHolder.getLocale();
-        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.FORBIDDEN);
-        problem.setTitle(messages.getMessage("problem.forbidden", null, "Forbidden", locale));
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        problem.setTitle(messages.getMessage(title, null, status.getReasonPhrase(), locale));
         problem.setDetail(messages.getMessage(e.code(), e.args(), e.code(), locale));
         return problem;
     }

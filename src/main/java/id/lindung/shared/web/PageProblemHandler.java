@@ -1,5 +1,6 @@
 package id.lindung.shared.web;
 
+import id.lindung.shared.ConflictException;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,6 +35,11 @@ class PageProblemHandler {
     @ExceptionHandler(ForbiddenException.class)
     String forbidden(ForbiddenException e, HttpServletResponse response, Model model) {
         return page(response, model, HttpServletResponse.SC_FORBIDDEN, message(e.code(), e.args()));
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    String conflict(ConflictException e, HttpServletResponse response, Model model) {
+        return page(response, model, HttpServletResponse.SC_CONFLICT, message(e.code(), e.args()));
     }
 
     private static String page(HttpServletResponse response, Model model, int status, String problem) {
