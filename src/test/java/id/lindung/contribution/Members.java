@@ -21,33 +21,33 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Registers participants, employers and memberships in Ketapang for contribution tests, through the real services. */
-final class Members {
+public final class Members {
 
-    static final LindungUser OFFICER = new LindungUser("petugas.kalbar", "Petugas Kalbar", Role.OFFICER,
+    public static final LindungUser OFFICER = new LindungUser("petugas.kalbar", "Petugas Kalbar", Role.OFFICER,
             RegionScope.of("61"));
-    static final String KETAPANG_DESA = "61.04.01.2011";
+    public static final String KETAPANG_DESA = "61.04.01.2011";
     private static final AtomicInteger NPP = new AtomicInteger(100_000);
 
     private final ParticipantManagement participants;
     private final EnrolmentManagement enrolment;
 
-    Members(ParticipantManagement participants, EnrolmentManagement enrolment) {
+    public Members(ParticipantManagement participants, EnrolmentManagement enrolment) {
         this.participants = participants;
         this.enrolment = enrolment;
     }
 
-    long participant() {
+    public long participant() {
         LocalDate birth = LocalDate.of(1988, 4, 12);
         return participants.register(new ParticipantDetails(Niks.nik("610401", birth, false), "Budi Santoso", birth,
                 Sex.L, KETAPANG_DESA, null, "Petani", null), OFFICER).participant().id();
     }
 
-    Membership bpu(YearMonth start, long income, Programme... optional) {
+    public Membership bpu(YearMonth start, long income, Programme... optional) {
         return enrolment.enrol(new EnrolmentRequest(participant(), Segment.BPU, Channel.AGENT, Set.of(optional), null,
                 income, Sector.OTHER, false, start, null), OFFICER);
     }
 
-    Membership pu(YearMonth start, long wage, int riskClass) {
+    public Membership pu(YearMonth start, long wage, int riskClass) {
         long employer = enrolment.registerEmployer(new NewEmployer("NPP" + NPP.incrementAndGet(), "PT Sawit Ketapang",
                 riskClass, null, KETAPANG_DESA), OFFICER).id();
         return enrolment.enrol(new EnrolmentRequest(participant(), Segment.PU, Channel.EMPLOYER, null, employer, wage,

@@ -1,0 +1,580 @@
+package id.lindung.claim;
+
+import id.lindung.access.AuditTrail;
+import id.lindung.access.LindungUser;
+import id.lindung.access.Role;
+import id.lindung.claim.benefit.BenefitAssessment;
+import id.lindung.claim.benefit.BenefitCalculator;
+import id.lindung.claim.benefit.BenefitLine;
+import id.lindung.claim.benefit.Child;
+import id.lindung.claim.benefit.ChildSchedule;
+import id.lindung.claim.benefit.ClaimDetails;
+import id.lindung.claim.benefit.ClaimFacts;
+import id.lindung.claim.benefit.ClaimKind;
+import id.lindung.claim.benefit.EventCause;
+import id.lindung.claim.benefit.LatePayment;
+import id.lindung.claim.benefit.Refusal;
+import id.lindung.claim.benefit.ScholarshipPlan;
+import id.lindung.claim.benefit.ScholarshipPlanner;
+import id.lindung.claim.benefit.ScholarshipYear;
+import id.lindung.claim.benefit.ServiceLevel;
+import id.lindung.claim.internal.ClaimReader;
+import id.lindung.claim.internal.Holidays;
+import id.lindung.claim.internal.IntakeReader;
+import id.lindung.claim.internal.MemberFactsSource;
+import id.lindung.enrolment.Programme;
+import id.lindung.participant.Participant;
+import id.lindung.participant.ParticipantManagement;
+import id.lindung.shared.ConflictException;
+import id.lindung.shared.FieldIssue;
+import id.lindung.shared.ForbiddenException;
+import id.lindung.shared.InvalidInputException;
+import id.lindung.shared.NotFoundException;
+import id.lindung.shared.PageResult;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The claim workflow: intake → documents → verification (documents complete: the service level starts) → decision
+ * (approve with the computed amounts, or reject with a reason; above {@code lindung.claim.four-eyes-threshold} an
+ * approval needs a second officer) → payment (JKK paid after its due date adds the late compensation). Every change
+ * names the version it was made on; a claim changed meanwhile answers {@link ConflictException}, so of officers
+ * deciding at once exactly one wins. Eligibility and amounts are established from the memberships and contributions
+ * at the event date and computed by the benefit engine, again at verification (payments may have been recorded
+ * since the intake).
+ */
+@Service
+public class ClaimManagement {
+
+    /** Kinds of documents a claim takes. */
+    public static final List<String> DOCUMENT_TYPES = List.of("KTP", "KARTU_KELUARGA", "KARTU_PESERTA",
+            "LAPORAN_KECELAKAAN", "SURAT_KETERANGAN_DOKTER", "KWITANSI", "SURAT_KEMATIAN", "AKTA_KELAHIRAN_ANAK",
+            "BUKTI_SEKOLAH", "BUKU_REKENING", "LAINNYA");
+    /** Content types accepted, recognised by their first bytes (not by the name or the declared type). */
+    public static final Set<String> CONTENT_TYPES = Set.of("application/pdf", "image/jpeg", "image/png");
+
+    private final JdbcClient jdbc;
+    private final ParticipantManagement participants;
+    private final MemberFactsSource memberFacts;
+    private final BenefitCalculator calculator;
+    private final ScholarshipPlanner scholarships;
+    private final ServiceLevel serviceLevel;
+    private final Holidays holidays;
+    private final ClaimReader reader;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final long fourEyesThreshold;
+    private final int documentMaxBytes;
+
+    ClaimManagement(JdbcClient jdbc, ParticipantManagement participants, MemberFactsSource memberFacts,
+            BenefitCalculator calculator, ScholarshipPlanner scholarships, ServiceLevel serviceLevel,
+            Holidays holidays, ClaimReader reader, AuditTrail audit, ApplicationEventPublisher events,
+            JsonMapper json, Clock clock,
+            @Value("${lindung.claim.four-eyes-threshold:50000000}") long fourEyesThreshold,
+            @Value("${lindung.claim.document-max-bytes:10485760}") int documentMaxBytes) {
+        this.jdbc = jdbc;
+        this.participants = participants;
+        this.memberFacts = memberFacts;
+        this.calculator = calculator;
+        this.scholarships = scholarships;
+        this.serviceLevel = serviceLevel;
+        this.holidays = holidays;
+        this.reader = reader;
+        this.audit = audit;
+        this.events = events;
+        this.json = json;
+        this.clock = clock;
+        this.fourEyesThreshold = fourEyesThreshold;
+        this.documentMaxBytes = documentMaxBytes;
+    }
+
+    public long fourEyesThreshold() {
+        return fourEyesThreshold;
+    }
+
+    public int documentMaxBytes() {
+        return documentMaxBytes;
+    }
+
+    // ------------------------------------------------------------------------------------------------- intake
+
+    /** Takes a claim in (officers, administrators and field agents) and computes it at once. */
+    @Transactional
+    public Claim submit(ClaimIntake in, LindungUser by) {
+        if (by.role() != Role.ADMIN && by.role() != Role.OFFICER && by.role() != Role.AGENT) {
+            throw new ForbiddenException("claim.role.intake", by.role().name());
+        }
+        IntakeReader read = new IntakeReader(LocalDate.now(clock));
+        Participant participant = null;
+        if (in.participantId() == null) {
+            read.issues().add(FieldIssue.error("participantId", "field.required"));
+        } else {
+            try {
+                participant = participants.get(in.participantId(), by);
+            } catch (NotFoundException e) {
+                read.issues().add(FieldIssue.error("participantId", "claim.participant.unknown", in.participantId()));
+            }
+        }
+        EventCause cause = read.cause(in.cause());
+        ClaimKind kind = read.kind(in.kind(), cause);
+        LocalDate eventDate = read.eventDate(in.eventDate());
+        ClaimDetails details = kind == null ? null : read.details(kind, in, eventDate);
+        if (in.wage() != null && in.wage() < 0) {
+            read.issues().add(FieldIssue.error("wage", "amount.positive"));
+        }
+        if (in.note() != null && in.note().length() > 500) {
+            read.issues().add(FieldIssue.error("note", "field.too-long", 500));
+        }
+        List<String> named = new ArrayList<>();
+        read.children(in.children(), named);
+        throwIfErrors(read.issues());
+        Participant p = Objects.requireNonNull(participant);
+
+        long id = jdbc.sql("""
+                INSERT INTO claim (claim_number, participant_id, participant_name, kind, cause, event_date, intake,
+                                   member_facts, status, region_code, submitted_by)
+                VALUES ('KLM-' || to_char(CAST(:today AS date), 'YYYY') || '-'
+                          || lpad(nextval('claim_number_seq')::text, 6, '0'),
+                        :participant, :name, :kind, :cause, :event, CAST(:intake AS jsonb), '{}'::jsonb, 'SUBMITTED',
+                        :region, :by)
+                RETURNING id""")
+                .param("today", Date.valueOf(LocalDate.now(clock))).param("participant", p.id())
+                .param("name", p.fullName()).param("kind", Objects.requireNonNull(kind).name())
+                .param("cause", Objects.requireNonNull(cause).name())
+                .param("event", Date.valueOf(Objects.requireNonNull(eventDate)))
+                .param("intake", json.writeValueAsString(in)).param("region", p.regionCode())
+                .param("by", by.username())
+                .query(Long.class).single();
+        assess(id, p.id(), kind, cause, eventDate, Objects.requireNonNull(details), in, by);
+        step(id, by, ClaimStatus.SUBMITTED, in.note());
+        Claim claim = get(id, by);
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("claimNumber", claim.claimNumber());
+        values.put("participantId", p.id());
+        values.put("kind", kind.name());
+        values.put("eventDate", eventDate.toString());
+        values.put("total", claim.total());
+        values.put("refusal", claim.refusal() == null ? null : claim.refusal().code());
+        audit.record("CLAIM_SUBMITTED", "claim", Long.toString(id), p.regionCode(), values);
+        return claim;
+    }
+
+    /** Establishes the member's facts, runs the engine and stores lines, refusal and scholarship plan. */
+    private void assess(long id, long participantId, ClaimKind kind, EventCause cause, LocalDate eventDate,
+            ClaimDetails details, ClaimIntake in, LindungUser by) {
+        MemberFactsSource.Established est = memberFacts.establish(participantId, kind, eventDate, in.wage(), by);
+        ClaimFacts facts = new ClaimFacts(kind, eventDate, cause, est.facts(), details);
+        BenefitAssessment a = calculator.assess(facts);
+        List<String> named = new ArrayList<>();
+        List<Child> children = new IntakeReader(LocalDate.now(clock)).children(in.children(), named);
+        ScholarshipPlan plan = a.eligible() && kind.grantsScholarship() && a.scholarshipRefusal() == null
+                && !children.isEmpty() ? scholarships.plan(facts, LocalDate.now(clock), children, named) : null;
+
+        Map<String, Object> member = new LinkedHashMap<>();
+        member.put("segment", est.facts().segment().name());
+        member.put("jkkProtected", est.facts().jkkProtected());
+        member.put("jkmProtected", est.facts().jkmProtected());
+        member.put("protectionReason", est.protectionReason());
+        member.put("contributionMonths", est.facts().contributionMonths());
+        member.put("wage", est.facts().wage());
+        List<Claim.ScholarshipNote> notes = new ArrayList<>();
+        if (a.scholarshipRefusal() != null) {
+            notes.add(note(null, a.scholarshipRefusal()));
+        }
+        if (plan != null) {
+            if (plan.refusal() != null) {
+                notes.add(note(null, plan.refusal()));
+            }
+            plan.excluded().forEach(x -> notes.add(note(x.child().name(), x.reason())));
+        }
+        var refusal = a.refusal();
+        jdbc.sql("""
+                UPDATE claim SET membership_id = :membership, member_facts = CAST(:member AS jsonb),
+                       scholarship_notes = CAST(:notes AS jsonb),
+                       refusal_code = :code, refusal_args = CAST(:args AS jsonb), refusal_legal_basis = :basis,
+                       total = :total, unconfirmed_rules = :unconfirmed
+                 WHERE id = :id""")
+                .param("membership", est.membershipId()).param("member", json.writeValueAsString(member))
+                .param("notes", json.writeValueAsString(notes))
+                .param("code", refusal == null ? null : refusal.code())
+                .param("args", refusal == null ? null : json.writeValueAsString(strings(refusal.args())))
+                .param("basis", refusal == null ? null : refusal.legalBasis())
+                .param("total", a.total()).param("unconfirmed", a.unconfirmed()).param("id", id)
+                .update();
+        jdbc.sql("DELETE FROM claim_line WHERE claim_id = ?").param(id).update();
+        int no = 0;
+        for (BenefitLine line : a.lines()) {
+            insertLine(id, ++no, line);
+        }
+        jdbc.sql("DELETE FROM claim_scholarship WHERE claim_id = ?").param(id).update();
+        if (plan != null) {
+            for (ChildSchedule schedule : plan.schedules()) {
+                for (ScholarshipYear year : schedule.years()) {
+                    jdbc.sql("""
+                            INSERT INTO claim_scholarship (claim_id, child_id, child_name, school_year, level,
+                                                           year_in_level, amount)
+                            VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                            .params(id, schedule.child().id(), schedule.child().name(), year.schoolYear(),
+                                    year.level().name(), year.yearInLevel(), year.line().amount())
+                            .update();
+                }
+            }
+        }
+    }
+
+    private static Claim.ScholarshipNote note(@Nullable String child, Refusal r) {
+        return new Claim.ScholarshipNote(child, r.code(), r.messageKey(), strings(r.args()), r.legalBasis());
+    }
+
+    private void insertLine(long claimId, int lineNo, BenefitLine line) {
+        jdbc.sql("""
+                INSERT INTO claim_line (claim_id, line_no, code, message_key, args, amount, formula, legal_basis,
+                                        rule_valid_from, unconfirmed, rule_refs)
+                VALUES (?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?)""")
+                .params(claimId, lineNo, line.code(), line.messageKey(), json.writeValueAsString(strings(line.args())),
+                        line.amount(), line.formula(), line.legalBasis(), Date.valueOf(line.ruleValidFrom()),
+                        line.unconfirmed(), String.join(", ", line.ruleRefs()))
+                .update();
+    }
+
+    private static List<String> strings(List<Object> args) {
+        return args.stream().map(a -> a instanceof java.math.BigDecimal b ? b.stripTrailingZeros().toPlainString()
+                : String.valueOf(a)).toList();
+    }
+
+    // ---------------------------------------------------------------------------------------------- documents
+
+    /**
+     * Adds a document to an open claim. The type is recognised from the content (PDF, JPEG, PNG), whatever the name
+     * or declared type say; the same file twice on one claim is kept once.
+     */
+    @Transactional
+    public Claim addDocument(long claimId, @Nullable String documentType, @Nullable String fileName,
+            byte @Nullable [] content, LindungUser by) {
+        requireMayTakeIn(by);
+        Claim claim = get(claimId, by);
+        List<FieldIssue> issues = new ArrayList<>();
+        if (!claim.status().open()) {
+            issues.add(FieldIssue.error("claim", "claim.status.closed", claim.status().name()));
+        }
+        String type = documentType == null ? "" : documentType.trim().toUpperCase(Locale.ROOT);
+        if (!DOCUMENT_TYPES.contains(type)) {
+            issues.add(FieldIssue.error("documentType", "claim.document.type", String.join(", ", DOCUMENT_TYPES)));
+        }
+        String name = fileName == null || fileName.isBlank() ? "dokumen" : fileName.trim();
+        if (name.length() > 200) {
+            name = name.substring(name.length() - 200);
+        }
+        String contentType = null;
+        if (content == null || content.length == 0) {
+            issues.add(FieldIssue.error("file", "claim.document.empty"));
+        } else if (content.length > documentMaxBytes) {
+            issues.add(FieldIssue.error("file", "claim.document.too-large", documentMaxBytes / (1024 * 1024)));
+        } else {
+            contentType = sniff(content);
+            if (contentType == null) {
+                issues.add(FieldIssue.error("file", "claim.document.content-type"));
+            }
+        }
+        throwIfErrors(issues);
+        byte[] bytes = Objects.requireNonNull(content);
+        String sha256 = sha256(bytes);
+        int added = jdbc.sql("""
+                INSERT INTO claim_document (claim_id, document_type, file_name, content_type, size_bytes, sha256,
+                                            content, uploaded_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (claim_id, sha256) DO NOTHING""")
+                .params(claimId, type, name, contentType, bytes.length, sha256, bytes, by.username()).update();
+        if (added > 0) {
+            audit.record("CLAIM_DOCUMENT_ADDED", "claim", Long.toString(claimId), claim.regionCode(),
+                    Map.of("documentType", type, "fileName", name, "sha256", sha256, "size", bytes.length));
+        }
+        return get(claimId, by);
+    }
+
+    /** A document's content, if the caller may see the claim. */
+    public StoredDocument document(long claimId, long documentId, LindungUser by) {
+        get(claimId, by);
+        return jdbc.sql("SELECT file_name, content_type, content FROM claim_document WHERE claim_id = ? AND id = ?")
+                .params(claimId, documentId)
+                .query((rs, n) -> new StoredDocument(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+                .optional().orElseThrow(() -> new NotFoundException("document " + documentId));
+    }
+
+    public record StoredDocument(String fileName, String contentType, byte[] content) {
+    }
+
+    static @Nullable String sniff(byte[] b) {
+        if (b.length >= 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F' && b[4] == '-') {
+            return "application/pdf";
+        }
+        if (b.length >= 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
+            return "image/jpeg";
+        }
+        if (b.length >= 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G' && b[4] == 0x0D
+                && b[5] == 0x0A && b[6] == 0x1A && b[7] == 0x0A) {
+            return "image/png";
+        }
+        return null;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------------- workflow
+
+    /** An officer takes the claim into their own queue. */
+    @Transactional
+    public Claim assign(long claimId, int expectedVersion, LindungUser by) {
+        requireOfficer(by);
+        Claim claim = current(claimId, expectedVersion, by);
+        requireOpen(claim);
+        change(claim, "assigned_to = :by", Map.of("by", by.username()));
+        step(claimId, by, claim.status(), "assigned");
+        return get(claimId, by);
+    }
+
+    /**
+     * Documents are complete and checked on {@code documentsCompleteOn} (the service level runs from that day):
+     * facts and amounts are established again and the payment due date set.
+     */
+    @Transactional
+    public Claim verify(long claimId, int expectedVersion, @Nullable LocalDate documentsCompleteOn, LindungUser by) {
+        requireOfficer(by);
+        Claim claim = current(claimId, expectedVersion, by);
+        List<FieldIssue> issues = new ArrayList<>();
+        if (claim.status() != ClaimStatus.SUBMITTED) {
+            issues.add(FieldIssue.error("status", "claim.status.not", ClaimStatus.SUBMITTED.name(),
+                    claim.status().name()));
+        }
+        if (claim.documents().isEmpty()) {
+            issues.add(FieldIssue.error("documents", "claim.documents.none"));
+        }
+        if (documentsCompleteOn == null) {
+            issues.add(FieldIssue.error("documentsCompleteOn", "field.required"));
+        } else if (documentsCompleteOn.isAfter(LocalDate.now(clock))) {
+            issues.add(FieldIssue.error("documentsCompleteOn", "claim.date.future"));
+        } else if (documentsCompleteOn.isBefore(claim.eventDate())) {
+            issues.add(FieldIssue.error("documentsCompleteOn", "claim.date.before-event"));
+        }
+        throwIfErrors(issues);
+        LocalDate complete = Objects.requireNonNull(documentsCompleteOn);
+        LocalDate due = serviceLevel.dueDate(complete, holidays.calendar());
+        change(claim, "status = 'VERIFIED', verified_by = :by, documents_complete_on = :complete, due_date = :due",
+                Map.of("by", by.username(), "complete", Date.valueOf(complete), "due", Date.valueOf(due)));
+        IntakeReader read = new IntakeReader(LocalDate.now(clock));
+        ClaimKind kind = ClaimKind.valueOf(claim.kind());
+        ClaimDetails details = Objects.requireNonNull(read.details(kind, claim.intake(), claim.eventDate()));
+        assess(claimId, claim.participantId(), kind, EventCause.valueOf(claim.cause()), claim.eventDate(), details,
+                claim.intake(), by);
+        step(claimId, by, ClaimStatus.VERIFIED, null);
+        Claim verified = get(claimId, by);
+        audit.record("CLAIM_VERIFIED", "claim", Long.toString(claimId), claim.regionCode(),
+                Map.of("documentsCompleteOn", complete.toString(), "dueDate", due.toString(), "total",
+                        verified.total()));
+        return verified;
+    }
+
+    /**
+     * Approves the computed amounts. Above the four-eyes threshold the first approval waits for a second officer;
+     * the same officer cannot give both. A claim with a refusal cannot be approved: reject it.
+     */
+    @Transactional
+    public Claim approve(long claimId, int expectedVersion, LindungUser by) {
+        requireOfficer(by);
+        Claim claim = current(claimId, expectedVersion, by);
+        if (claim.status() != ClaimStatus.VERIFIED && claim.status() != ClaimStatus.AWAITING_SECOND) {
+            throw new InvalidInputException(FieldIssue.error("status", "claim.status.not",
+                    ClaimStatus.VERIFIED.name(), claim.status().name()));
+        }
+        if (!claim.eligible()) {
+            throw new InvalidInputException(FieldIssue.error("status", "claim.approve.refused"));
+        }
+        if (claim.status() == ClaimStatus.AWAITING_SECOND && by.username().equals(claim.firstApprover())) {
+            throw new ForbiddenException("claim.four-eyes.same-officer");
+        }
+        boolean needsSecond = claim.status() == ClaimStatus.VERIFIED && claim.total() > fourEyesThreshold;
+        if (needsSecond) {
+            change(claim, "status = 'AWAITING_SECOND', first_approver = :by", Map.of("by", by.username()));
+            step(claimId, by, ClaimStatus.AWAITING_SECOND, null);
+            audit.record("CLAIM_FIRST_APPROVAL", "claim", Long.toString(claimId), claim.regionCode(),
+                    Map.of("total", claim.total()));
+            return get(claimId, by);
+        }
+        change(claim, "status = 'APPROVED', decided_by = :by, decided_at = now()", Map.of("by", by.username()));
+        step(claimId, by, ClaimStatus.APPROVED, null);
+        audit.record("CLAIM_APPROVED", "claim", Long.toString(claimId), claim.regionCode(),
+                Map.of("total", claim.total()));
+        events.publishEvent(new ClaimDecided(claimId, claim.participantId(), claim.kind(), true, claim.total(),
+                claim.regionCode(), LocalDate.now(clock)));
+        return get(claimId, by);
+    }
+
+    @Transactional
+    public Claim reject(long claimId, int expectedVersion, @Nullable String reason, LindungUser by) {
+        requireOfficer(by);
+        Claim claim = current(claimId, expectedVersion, by);
+        requireOpen(claim);
+        String why = reason == null ? "" : reason.trim();
+        if (why.isEmpty()) {
+            throw new InvalidInputException(FieldIssue.error("reason", "field.required"));
+        }
+        if (why.length() > 500) {
+            throw new InvalidInputException(FieldIssue.error("reason", "field.too-long", 500));
+        }
+        change(claim, "status = 'REJECTED', decided_by = :by, decided_at = now(), rejection_reason = :reason",
+                Map.of("by", by.username(), "reason", why));
+        step(claimId, by, ClaimStatus.REJECTED, why);
+        audit.record("CLAIM_REJECTED", "claim", Long.toString(claimId), claim.regionCode(), Map.of("reason", why));
+        events.publishEvent(new ClaimDecided(claimId, claim.participantId(), claim.kind(), false, 0,
+                claim.regionCode(), LocalDate.now(clock)));
+        return get(claimId, by);
+    }
+
+    /**
+     * Records the payment of an approved claim. A JKK benefit paid after its due date adds the late compensation
+     * (1% of the benefit per day, PP 44/2015 art. 37) as a line of its own.
+     */
+    @Transactional
+    public Claim recordPayment(long claimId, int expectedVersion, @Nullable LocalDate paidOn,
+            @Nullable String reference, LindungUser by) {
+        requireOfficer(by);
+        Claim claim = current(claimId, expectedVersion, by);
+        List<FieldIssue> issues = new ArrayList<>();
+        if (claim.status() != ClaimStatus.APPROVED) {
+            issues.add(FieldIssue.error("status", "claim.status.not", ClaimStatus.APPROVED.name(),
+                    claim.status().name()));
+        }
+        if (paidOn == null) {
+            issues.add(FieldIssue.error("paidOn", "field.required"));
+        } else if (paidOn.isAfter(LocalDate.now(clock))) {
+            issues.add(FieldIssue.error("paidOn", "claim.date.future"));
+        } else if (claim.documentsCompleteOn() != null && paidOn.isBefore(claim.documentsCompleteOn())) {
+            issues.add(FieldIssue.error("paidOn", "claim.paid-on.before-documents"));
+        }
+        if (reference == null || reference.isBlank()) {
+            issues.add(FieldIssue.error("reference", "field.required"));
+        } else if (reference.length() > 100) {
+            issues.add(FieldIssue.error("reference", "field.too-long", 100));
+        }
+        throwIfErrors(issues);
+        LocalDate paid = Objects.requireNonNull(paidOn);
+        long lateDays = 0;
+        long lateAmount = 0;
+        if (ClaimKind.valueOf(claim.kind()).programme() == Programme.JKK && claim.documentsCompleteOn() != null) {
+            LatePayment late = serviceLevel.latePayment(claim.total(), claim.documentsCompleteOn(), paid,
+                    holidays.calendar());
+            lateDays = late.daysLate();
+            if (late.line() != null) {
+                lateAmount = late.line().amount();
+                insertLine(claimId, claim.lines().size() + 1, late.line());
+            }
+        }
+        change(claim, "status = 'PAID', paid_on = :paid, payment_reference = :ref, late_days = :days,"
+                        + " late_amount = :late, total = total + :late",
+                Map.of("paid", Date.valueOf(paid), "ref", Objects.requireNonNull(reference).trim(), "days",
+                        (int) lateDays, "late", lateAmount));
+        step(claimId, by, ClaimStatus.PAID, reference.trim());
+        audit.record("CLAIM_PAID", "claim", Long.toString(claimId), claim.regionCode(),
+                Map.of("paidOn", paid.toString(), "reference", reference.trim(), "lateDays", lateDays, "lateAmount",
+                        lateAmount));
+        return get(claimId, by);
+    }
+
+    // ------------------------------------------------------------------------------------------------- reading
+
+    /** A claim inside the caller's region scope. */
+    public Claim get(long claimId, LindungUser by) {
+        return reader.find(claimId).filter(c -> by.scope().includes(c.regionCode()))
+                .orElseThrow(() -> new NotFoundException("claim " + claimId));
+    }
+
+    /**
+     * The work queue in the caller's scope: open claims by default (or one status), optionally only those assigned
+     * to the caller, searched by claim number or participant name; oldest due date first.
+     */
+    public PageResult<ClaimSummary> queue(@Nullable ClaimStatus status, boolean mine, @Nullable String text,
+            int page, int size, LindungUser by) {
+        return reader.queue(status, mine ? by.username() : null, text, by.scope().code(), page, size);
+    }
+
+    public List<Claim> ofParticipant(long participantId, LindungUser by) {
+        participants.get(participantId, by);
+        return reader.idsOfParticipant(participantId).stream().map(id -> get(id, by)).toList();
+    }
+
+    // ------------------------------------------------------------------------------------------------- helpers
+
+    private Claim current(long claimId, int expectedVersion, LindungUser by) {
+        Claim claim = get(claimId, by);
+        if (claim.version() != expectedVersion) {
+            throw new ConflictException("claim.changed", claim.claimNumber());
+        }
+        return claim;
+    }
+
+    /** Changes the claim if nobody changed it since it was read; of concurrent changes exactly one passes. */
+    private void change(Claim claim, String set, Map<String, Object> params) {
+        var spec = jdbc.sql("UPDATE claim SET " + set + ", version = version + 1 WHERE id = :id AND version = :version")
+                .param("id", claim.id()).param("version", claim.version());
+        for (Map.Entry<String, Object> p : params.entrySet()) {
+            spec = spec.param(p.getKey(), p.getValue());
+        }
+        if (spec.update() != 1) {
+            throw new ConflictException("claim.changed", claim.claimNumber());
+        }
+    }
+
+    private void step(long claimId, LindungUser by, ClaimStatus status, @Nullable String note) {
+        jdbc.sql("INSERT INTO claim_step (claim_id, actor, status, note) VALUES (?, ?, ?, ?)")
+                .params(claimId, by.username(), status.name(), note).update();
+    }
+
+    private static void requireOpen(Claim claim) {
+        if (!claim.status().open()) {
+            throw new InvalidInputException(FieldIssue.error("status", "claim.status.closed", claim.status().name()));
+        }
+    }
+
+    private static void requireOfficer(LindungUser by) {
+        if (by.role() != Role.ADMIN && by.role() != Role.OFFICER) {
+            throw new ForbiddenException("claim.role.decide", by.role().name());
+        }
+    }
+
+    private static void requireMayTakeIn(LindungUser by) {
+        if (by.role() != Role.ADMIN && by.role() != Role.OFFICER && by.role() != Role.AGENT) {
+            throw new ForbiddenException("claim.role.intake", by.role().name());
+        }
+    }
+
+    private static void throwIfErrors(List<FieldIssue> issues) {
+        if (issues.stream().anyMatch(FieldIssue::isError)) {
+            throw new InvalidInputException(issues);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package id.lindung.claim.benefit;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The scholarship schedules of a death or total-permanent-disability claim: {@code refusal} when the claim opens no
+ * scholarship at all (then nothing else), else one schedule per chosen child and every other child with the reason.
+ */
+public record ScholarshipPlan(@Nullable Refusal refusal, List<ChildSchedule> schedules,
+        List<ExcludedChild> excluded) {
+
+    public ScholarshipPlan {
+        schedules = List.copyOf(schedules);
+        excluded = List.copyOf(excluded);
+    }
+
+    public long total() {
+        return schedules.stream().mapToLong(ChildSchedule::total).sum();
+    }
+}

@@ -1,0 +1,137 @@
+package id.lindung.claim.internal;
+
+import id.lindung.claim.Claim;
+import id.lindung.claim.ClaimIntake;
+import id.lindung.claim.ClaimStatus;
+import id.lindung.claim.ClaimSummary;
+import id.lindung.shared.PageResult;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads claims with their lines, scholarship plan, documents and steps; the work queue. */
+@Component
+public class ClaimReader {
+
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Claim.ScholarshipNote>> NOTES = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    ClaimReader(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public Optional<Claim> find(long id) {
+        return jdbc.sql("SELECT * FROM claim WHERE id = ?").param(id).query((rs, n) -> claim(rs)).optional();
+    }
+
+    public List<Long> idsOfParticipant(long participantId) {
+        return jdbc.sql("SELECT id FROM claim WHERE participant_id = ? ORDER BY event_date DESC, id DESC")
+                .param(participantId).query(Long.class).list();
+    }
+
+    public PageResult<ClaimSummary> queue(@Nullable ClaimStatus status, @Nullable String assignedTo,
+            @Nullable String text, String scope, int page, int size) {
+        int p = Math.max(page, 0);
+        int s = Math.min(Math.max(size, 1), 100);
+        String where = """
+
+                 WHERE region_code LIKE :scope
+                   AND (CAST(:status AS varchar) IS NULL AND status IN ('SUBMITTED','VERIFIED','AWAITING_SECOND')
+                        OR status = :status)
+                   AND (CAST(:assigned AS varchar) IS NULL OR assigned_to = :assigned)
+                   AND (CAST(:text AS varchar) IS NULL OR claim_number = upper(:text)
+                        OR participant_name ILIKE '%' || :text || '%')""";
+        String q = text == null || text.isBlank() ? null : text.trim().replace("%", "").replace("_", "");
+        long total = jdbc.sql("SELECT count(*) FROM claim" + where)
+                .param("scope", scope + "%").param("status", status == null ? null : status.name())
+                .param("assigned", assignedTo).param("text", q)
+                .query(Long.class).single();
+        List<ClaimSummary> items = jdbc.sql("""
+                SELECT id, claim_number, participant_id, participant_name, kind, event_date, status, total,
+                       refusal_code IS NULL AS eligible, region_code, assigned_to, due_date, submitted_at, version
+                  FROM claim""" + where + """
+
+                 ORDER BY due_date NULLS LAST, submitted_at, id LIMIT :limit OFFSET :offset""")
+                .param("scope", scope + "%").param("status", status == null ? null : status.name())
+                .param("assigned", assignedTo).param("text", q).param("limit", s).param("offset", p * s)
+                .query((rs, n) -> new ClaimSummary(rs.getLong("id"), rs.getString("claim_number"),
+                        rs.getLong("participant_id"), rs.getString("participant_name"), rs.getString("kind"),
+                        rs.getDate("event_date").toLocalDate(), ClaimStatus.valueOf(rs.getString("status")),
+                        rs.getLong("total"), rs.getBoolean("eligible"), rs.getString("region_code"),
+                        rs.getString("assigned_to"),
+                        rs.getDate("due_date") == null ? null : rs.getDate("due_date").toLocalDate(),
+                        rs.getTimestamp("submitted_at").toInstant(), rs.getInt("version")))
+                .list();
+        return new PageResult<>(items, p, s, total, false);
+    }
+
+    private Claim claim(ResultSet rs) throws SQLException {
+        long id = rs.getLong("id");
+        Map<String, Object> m = json.readValue(rs.getString("member_facts"), OBJECT);
+        Claim.Member member = new Claim.Member(String.valueOf(m.getOrDefault("segment", "")),
+                Boolean.TRUE.equals(m.get("jkkProtected")), Boolean.TRUE.equals(m.get("jkmProtected")),
+                String.valueOf(m.getOrDefault("protectionReason", "")),
+                ((Number) m.getOrDefault("contributionMonths", 0)).intValue(),
+                ((Number) m.getOrDefault("wage", 0)).longValue());
+        String code = rs.getString("refusal_code");
+        Claim.Refusal refusal = code == null ? null : new Claim.Refusal(code, "claim.refusal." + code,
+                json.readValue(rs.getString("refusal_args"), STRINGS), rs.getString("refusal_legal_basis"));
+        List<Claim.Line> lines = jdbc.sql("SELECT * FROM claim_line WHERE claim_id = ? ORDER BY line_no").param(id)
+                .query((r, n) -> new Claim.Line(r.getInt("line_no"), r.getString("code"), r.getString("message_key"),
+                        json.readValue(r.getString("args"), STRINGS), r.getLong("amount"), r.getString("formula"),
+                        r.getString("legal_basis"), r.getDate("rule_valid_from").toLocalDate(),
+                        r.getBoolean("unconfirmed"), r.getString("rule_refs")))
+                .list();
+        List<Claim.ScholarshipYear> scholarship = jdbc.sql("""
+                SELECT child_id, child_name, school_year, level, year_in_level, amount FROM claim_scholarship
+                 WHERE claim_id = ? ORDER BY child_id, school_year""").param(id)
+                .query((r, n) -> new Claim.ScholarshipYear(r.getString(1), r.getString(2), r.getInt(3),
+                        r.getString(4), r.getInt(5), r.getLong(6)))
+                .list();
+        List<Claim.Document> documents = jdbc.sql("""
+                SELECT id, document_type, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at
+                  FROM claim_document WHERE claim_id = ? ORDER BY id""").param(id)
+                .query((r, n) -> new Claim.Document(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
+                        r.getInt(5), r.getString(6), r.getString(7), r.getTimestamp(8).toInstant()))
+                .list();
+        List<Claim.Step> steps = jdbc.sql("SELECT at, actor, status, note FROM claim_step WHERE claim_id = ?"
+                        + " ORDER BY id").param(id)
+                .query((r, n) -> new Claim.Step(r.getTimestamp(1).toInstant(), r.getString(2),
+                        ClaimStatus.valueOf(r.getString(3)), r.getString(4)))
+                .list();
+        Long membership = rs.getObject("membership_id") == null ? null : rs.getLong("membership_id");
+        return new Claim(id, rs.getString("claim_number"), rs.getLong("participant_id"), membership,
+                rs.getString("kind"), rs.getString("cause"), rs.getDate("event_date").toLocalDate(),
+                ClaimStatus.valueOf(rs.getString("status")), member, refusal, rs.getLong("total"),
+                rs.getBoolean("unconfirmed_rules"), lines, scholarship,
+                json.readValue(rs.getString("scholarship_notes"), NOTES), rs.getString("region_code"),
+                rs.getString("assigned_to"), date(rs, "documents_complete_on"), date(rs, "due_date"),
+                rs.getString("submitted_by"), rs.getTimestamp("submitted_at").toInstant(),
+                rs.getString("verified_by"), rs.getString("first_approver"), rs.getString("decided_by"),
+                rs.getTimestamp("decided_at") == null ? null : rs.getTimestamp("decided_at").toInstant(),
+                rs.getString("rejection_reason"), date(rs, "paid_on"), rs.getString("payment_reference"),
+                rs.getObject("late_days") == null ? null : rs.getInt("late_days"),
+                rs.getObject("late_amount") == null ? null : rs.getLong("late_amount"),
+                json.readValue(rs.getString("intake"), ClaimIntake.class), documents, steps, rs.getInt("version"));
+    }
+
+    private static java.time.@Nullable LocalDate date(ResultSet rs, String column) throws SQLException {
+        java.sql.Date d = rs.getDate(column);
+        return d == null ? null : d.toLocalDate();
+    }
+}

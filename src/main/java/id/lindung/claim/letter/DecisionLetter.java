@@ -1,0 +1,64 @@
+package id.lindung.claim.letter;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The content of a claim decision letter ("surat keputusan klaim"), every field already a display value in the
+ * letter's language (labels resolved, NIK masked); {@link DecisionLetters} lays it out and formats only the rupiah
+ * amounts and dates.
+ *
+ * <p>An approval lists its {@code lines} and their {@code total} (which must be their sum); {@code dueDate} is the
+ * last day to pay (JKK service level: 7 working days after complete documents), null when unknown or not applicable.
+ * A rejection has no lines, a total of 0 and a {@code rejectionReason}, optionally with
+ * {@code legalBasisOfRefusal}.
+ */
+public record DecisionLetter(String claimNumber, String participantName, String nikMasked, String regionName,
+        String kindLabel, String causeLabel, LocalDate eventDate, boolean approved, List<Line> lines, long total,
+        @Nullable String rejectionReason, @Nullable String legalBasisOfRefusal, String decidedBy,
+        @Nullable String secondApprover, LocalDate decidedOn, @Nullable LocalDate dueDate,
+        boolean unconfirmedRulesUsed, String officeName) {
+
+    /** One benefit amount: what it is, how it was computed (e.g. {@code 48 × Rp1.000.000}), its legal basis. */
+    public record Line(String label, String formula, String legalBasis, long amount) {
+
+        public Line {
+            Objects.requireNonNull(label, "label");
+            Objects.requireNonNull(formula, "formula");
+            Objects.requireNonNull(legalBasis, "legalBasis");
+        }
+    }
+
+    public DecisionLetter {
+        Objects.requireNonNull(claimNumber, "claimNumber");
+        Objects.requireNonNull(participantName, "participantName");
+        Objects.requireNonNull(nikMasked, "nikMasked");
+        Objects.requireNonNull(regionName, "regionName");
+        Objects.requireNonNull(kindLabel, "kindLabel");
+        Objects.requireNonNull(causeLabel, "causeLabel");
+        Objects.requireNonNull(eventDate, "eventDate");
+        Objects.requireNonNull(decidedBy, "decidedBy");
+        Objects.requireNonNull(decidedOn, "decidedOn");
+        Objects.requireNonNull(officeName, "officeName");
+        lines = List.copyOf(lines);
+        if (approved) {
+            long sum = 0;
+            for (Line line : lines) {
+                sum = Math.addExact(sum, line.amount());
+            }
+            if (sum != total) {
+                throw new IllegalArgumentException(
+                        claimNumber + ": total " + total + " is not the sum of the lines (" + sum + ")");
+            }
+        } else {
+            if (!lines.isEmpty() || total != 0) {
+                throw new IllegalArgumentException(claimNumber + ": a rejection has no lines and no total");
+            }
+            if (rejectionReason == null || rejectionReason.isBlank()) {
+                throw new IllegalArgumentException(claimNumber + ": a rejection needs its reason");
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package id.lindung.claim.web;
+
+import id.lindung.claim.Claim;
+import id.lindung.claim.letter.DecisionLetter;
+import id.lindung.participant.Participant;
+import id.lindung.region.RegionDirectory;
+import id.lindung.shared.web.Formats;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * A claim's texts in the reader's language: line and refusal messages (ISO dates among their arguments shown the
+ * Indonesian way), and the decision letter's content.
+ */
+@Component
+class ClaimTexts {
+
+    private static final ZoneId WIB = ZoneId.of("Asia/Pontianak");
+
+    private final MessageSource messages;
+    private final RegionDirectory regions;
+    private final Formats formats;
+    private final String officeName;
+
+    ClaimTexts(MessageSource messages, RegionDirectory regions, Formats formats,
+            @Value("${lindung.claim.office-name:Kantor Cabang Pontianak}") String officeName) {
+        this.messages = messages;
+        this.regions = regions;
+        this.formats = formats;
+        this.officeName = officeName;
+    }
+
+    String message(String key, List<String> args, Locale locale) {
+        Object[] shown = args.stream().map(this::shown).toArray();
+        return messages.getMessage(key, shown, key, locale);
+    }
+
+    String message(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
+    }
+
+    private Object shown(String arg) {
+        if (arg.length() == 10 && arg.charAt(4) == '-' && arg.charAt(7) == '-') {
+            try {
+                return formats.date(LocalDate.parse(arg));
+            } catch (DateTimeParseException e) {
+                return arg;
+            }
+        }
+        return arg;
+    }
+
+    /** NIK with only the kab/kota prefix and the last four digits visible. */
+    static String masked(String nik) {
+        if (nik.length() < 10) {
+            return "****";
+        }
+        return nik.substring(0, 4) + "*".repeat(nik.length() - 8) + nik.substring(nik.length() - 4);
+    }
+
+    DecisionLetter letter(Claim c, Participant p, Locale locale) {
+        boolean approved = c.status() == id.lindung.claim.ClaimStatus.APPROVED
+                || c.status() == id.lindung.claim.ClaimStatus.PAID;
+        List<DecisionLetter.Line> lines = approved
+                ? c.lines().stream().filter(l -> !l.code().equals("JKK_LATE_PAYMENT"))
+                        .map(l -> new DecisionLetter.Line(message(l.messageKey(), l.args(), locale), l.formula(),
+                                l.legalBasis(), l.amount()))
+                        .toList()
+                : List.of();
+        long total = lines.stream().mapToLong(DecisionLetter.Line::amount).sum();
+        String reason = approved ? null : rejection(c, locale);
+        LocalDate decidedOn = c.decidedAt() == null ? LocalDate.now(WIB) : c.decidedAt().atZone(WIB).toLocalDate();
+        return new DecisionLetter(c.claimNumber(), p.fullName(), masked(p.nik()),
+                regions.nameOf(c.regionCode().substring(0, Math.min(5, c.regionCode().length()))),
+                message("claim.kind." + c.kind(), locale), message("claim.cause." + c.cause(), locale),
+                c.eventDate(), approved, lines, total, reason,
+                approved || c.refusal() == null ? null : c.refusal().legalBasis(),
+                c.firstApprover() != null ? c.firstApprover() : String.valueOf(c.decidedBy()),
+                c.firstApprover() != null ? c.decidedBy() : null, decidedOn,
+                c.kind().startsWith("JKK") ? c.dueDate() : null, c.unconfirmedRules(), officeName);
+    }
+
+    private @Nullable String rejection(Claim c, Locale locale) {
+        String reason = c.rejectionReason();
+        if (c.refusal() != null) {
+            String rule = message(c.refusal().messageKey(), c.refusal().args(), locale);
+            return reason == null || reason.isBlank() ? rule : reason + " — " + rule;
+        }
+        return reason;
+    }
+}
