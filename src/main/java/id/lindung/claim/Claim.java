@@ -19,7 +19,8 @@ public record Claim(long id, String claimNumber, long participantId, @Nullable L
         String submittedBy, Instant submittedAt, @Nullable String verifiedBy, @Nullable String firstApprover,
         @Nullable String decidedBy, @Nullable Instant decidedAt, @Nullable String rejectionReason,
         @Nullable LocalDate paidOn, @Nullable String paymentReference, @Nullable Integer lateDays,
-        @Nullable Long lateAmount, ClaimIntake intake, List<Document> documents, List<Step> steps, int version) {
+        @Nullable Long lateAmount, ClaimIntake intake, List<Document> documents, List<Step> steps,
+        List<ScholarshipPaid> scholarshipPaid, int version) {
 
     public Claim {
         lines = List.copyOf(lines);
@@ -27,6 +28,7 @@ public record Claim(long id, String claimNumber, long participantId, @Nullable L
         scholarshipNotes = List.copyOf(scholarshipNotes);
         documents = List.copyOf(documents);
         steps = List.copyOf(steps);
+        scholarshipPaid = List.copyOf(scholarshipPaid);
     }
 
     public boolean eligible() {
@@ -57,6 +59,11 @@ public record Claim(long id, String claimNumber, long participantId, @Nullable L
     /** Why the claim opens no scholarship ({@code childName} null) or why a child gets none. */
     public record ScholarshipNote(@Nullable String childName, String code, String messageKey, List<String> args,
             String legalBasis) {
+    }
+
+    /** A scholarship year paid on proof of enrolment. */
+    public record ScholarshipPaid(String childId, String childName, int schoolYear, String level, long amount,
+            String formula, String legalBasis, String decidedBy, Instant decidedAt) {
     }
 
     public record Document(long id, String documentType, String fileName, String contentType, int sizeBytes,

@@ -12,6 +12,11 @@ import id.lindung.claim.benefit.ClaimDetails;
 import id.lindung.claim.benefit.ClaimFacts;
 import id.lindung.claim.benefit.ClaimKind;
 import id.lindung.claim.benefit.EventCause;
+import id.lindung.claim.benefit.EducationLevel;
+import id.lindung.claim.benefit.MemberFacts;
+import id.lindung.claim.benefit.ScholarshipClaim;
+import id.lindung.claim.benefit.ScholarshipDecision;
+import id.lindung.claim.benefit.ScholarshipPayment;
 import id.lindung.claim.benefit.LatePayment;
 import id.lindung.claim.benefit.Refusal;
 import id.lindung.claim.benefit.ScholarshipPlan;
@@ -503,6 +508,81 @@ public class ClaimManagement {
                 Map.of("paidOn", paid.toString(), "reference", reference.trim(), "lateDays", lateDays, "lateAmount",
                         lateAmount));
         return get(claimId, by);
+    }
+
+    /**
+     * A yearly scholarship claim on an approved (or paid) death or total-disability claim: the engine decides the
+     * amount for the school year from the proof of enrolment and what the child was paid before, or refuses naming
+     * the rule. A payable year is recorded once.
+     */
+    @Transactional
+    public ScholarshipYearDecision scholarshipYear(long claimId, ScholarshipYearRequest request, LindungUser by) {
+        requireOfficer(by);
+        Claim claim = get(claimId, by);
+        List<FieldIssue> issues = new ArrayList<>();
+        ClaimKind kind = ClaimKind.valueOf(claim.kind());
+        if (claim.status() != ClaimStatus.APPROVED && claim.status() != ClaimStatus.PAID) {
+            issues.add(FieldIssue.error("status", "claim.status.not", ClaimStatus.APPROVED.name(),
+                    claim.status().name()));
+        }
+        List<Child> children = new IntakeReader(LocalDate.now(clock)).children(claim.intake().children(),
+                new ArrayList<>());
+        Child child = children.stream().filter(c -> c.id().equals(request.childId())).findFirst().orElse(null);
+        if (child == null) {
+            issues.add(FieldIssue.error("childId", "claim.child.unknown", String.valueOf(request.childId())));
+        }
+        EducationLevel level = null;
+        if (request.level() != null && !request.level().isBlank()) {
+            try {
+                level = EducationLevel.valueOf(request.level().trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                issues.add(FieldIssue.error("level", "claim.child.level", request.level()));
+            }
+        }
+        if (request.schoolYear() == null) {
+            issues.add(FieldIssue.error("schoolYear", "field.required"));
+        } else if (request.schoolYear() > ScholarshipPlanner.schoolYearOf(LocalDate.now(clock))) {
+            issues.add(FieldIssue.error("schoolYear", "claim.scholarship.future-year"));
+        }
+        throwIfErrors(issues);
+        Child c = Objects.requireNonNull(child);
+        Child now = new Child(c.id(), c.name(), c.birthDate(), c.level(), c.yearInLevel(), request.married(),
+                request.working());
+        List<ScholarshipPayment> paidToChild = claim.scholarshipPaid().stream()
+                .filter(p -> p.childId().equals(c.id()))
+                .map(p -> new ScholarshipPayment(p.schoolYear(), EducationLevel.valueOf(p.level()), p.amount()))
+                .toList();
+        int others = (int) claim.scholarshipPaid().stream().map(Claim.ScholarshipPaid::childId)
+                .filter(id -> !id.equals(c.id())).distinct().count();
+        Claim.Member m = claim.member();
+        ClaimFacts facts = new ClaimFacts(kind, claim.eventDate(), EventCause.valueOf(claim.cause()),
+                new MemberFacts(id.lindung.enrolment.Segment.valueOf(m.segment()), m.jkkProtected(),
+                        m.jkmProtected(), m.contributionMonths(), m.wage()),
+                new ClaimDetails.None());
+        ScholarshipDecision decision = scholarships.claimYear(facts, new ScholarshipClaim(now, level,
+                Objects.requireNonNull(request.schoolYear()), paidToChild, others));
+        if (decision.refusal() != null) {
+            Refusal r = decision.refusal();
+            return new ScholarshipYearDecision(c.id(), request.schoolYear(), 0, null,
+                    new Claim.Refusal(r.code(), r.messageKey(), strings(r.args()), r.legalBasis()));
+        }
+        BenefitLine line = Objects.requireNonNull(decision.line());
+        jdbc.sql("""
+                INSERT INTO claim_scholarship_payment (claim_id, child_id, child_name, school_year, level, amount,
+                                                       formula, legal_basis, decided_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(claimId, c.id(), c.name(), request.schoolYear(), Objects.requireNonNull(level).name(),
+                        line.amount(), line.formula(), line.legalBasis(), by.username())
+                .update();
+        audit.record("CLAIM_SCHOLARSHIP_YEAR", "claim", Long.toString(claimId), claim.regionCode(),
+                Map.of("child", c.id(), "schoolYear", request.schoolYear(), "level", level.name(), "amount",
+                        line.amount()));
+        return new ScholarshipYearDecision(c.id(), request.schoolYear(), line.amount(), line.formula(), null);
+    }
+
+    /** A scholarship year: the amount paid with its formula, or the refusal naming its rule. */
+    public record ScholarshipYearDecision(String childId, int schoolYear, long amount, @Nullable String formula,
+            Claim.@Nullable Refusal refusal) {
     }
 
     // ------------------------------------------------------------------------------------------------- reading

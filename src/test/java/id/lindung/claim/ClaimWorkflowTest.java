@@ -157,6 +157,44 @@ class ClaimWorkflowTest {
     }
 
     @Test
+    void aJkkDeathOpensTheScholarshipForTwoChildren_paidYearByYearOnProofOfEnrolment() {
+        // Permenaker 5/2021: SD Rp1,500,000 a year; at most two children; no minimum contribution period under JKK
+        Membership m = members.bpu(YearMonth.of(2026, 1), 1_000_000);
+        billAndPay(m, 16_800);
+        List<ClaimIntake.ChildItem> children = List.of(
+                new ClaimIntake.ChildItem("Rina", LocalDate.of(2016, 3, 1), "SD", 4, false, false, false),
+                new ClaimIntake.ChildItem("Dodi", LocalDate.of(2019, 8, 9), "SD", 1, false, false, false),
+                new ClaimIntake.ChildItem("Agus", LocalDate.of(2022, 1, 5), null, null, false, false, false));
+        Claim claim = claims.submit(death(m.participantId(), "WORK_ACCIDENT", LocalDate.of(2026, 5, 10), children),
+                OFFICER);
+        assertThat(claim.scholarship()).extracting(Claim.ScholarshipYear::childName).containsOnly("Rina", "Dodi");
+        assertThat(claim.scholarship().stream().mapToLong(Claim.ScholarshipYear::amount).sum())
+                .isLessThanOrEqualTo(174_000_000);
+        assertThat(claim.scholarshipNotes()).singleElement().satisfies(n -> {
+            assertThat(n.childName()).isEqualTo("Agus");
+            assertThat(n.code()).isEqualTo("SCHOLARSHIP_MAX_CHILDREN");
+        });
+        Claim v = verified(claim, LocalDate.of(2026, 5, 20));
+        Claim first = claims.approve(v.id(), v.version(), OFFICER);
+        claims.approve(v.id(), first.version(), SECOND);
+
+        var paid = claims.scholarshipYear(v.id(), new ScholarshipYearRequest("child-1", "SD", 2026, false, false),
+                OFFICER);
+        var again = claims.scholarshipYear(v.id(), new ScholarshipYearRequest("child-1", "SD", 2026, false, false),
+                OFFICER);
+        var married = claims.scholarshipYear(v.id(), new ScholarshipYearRequest("child-2", "SD", 2026, true, false),
+                OFFICER);
+
+        assertThat(paid.amount()).isEqualTo(1_500_000);
+        assertThat(paid.refusal()).isNull();
+        assertThat(again.amount()).isZero();
+        assertThat(again.refusal().code()).isEqualTo("SCHOLARSHIP_YEAR_ALREADY_PAID");
+        assertThat(married.refusal().code()).isEqualTo("SCHOLARSHIP_MARRIED");
+        assertThat(claims.get(v.id(), OFFICER).scholarshipPaid()).singleElement()
+                .satisfies(p -> assertThat(p.amount()).isEqualTo(1_500_000));
+    }
+
+    @Test
     void theSameBpuDyingOfIllness_getsFortyTwoMillion_andNoScholarshipBeforeThreeYears() {
         // domain reference §3b: Rp20,000,000 + Rp12,000,000 + Rp10,000,000; scholarship only after 36 months paid
         Membership m = members.bpu(YearMonth.of(2026, 1), 1_000_000);

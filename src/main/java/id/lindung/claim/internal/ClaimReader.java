@@ -114,6 +114,13 @@ public class ClaimReader {
                 .query((r, n) -> new Claim.Step(r.getTimestamp(1).toInstant(), r.getString(2),
                         ClaimStatus.valueOf(r.getString(3)), r.getString(4)))
                 .list();
+        List<Claim.ScholarshipPaid> paid = jdbc.sql("""
+                SELECT child_id, child_name, school_year, level, amount, formula, legal_basis, decided_by, decided_at
+                  FROM claim_scholarship_payment WHERE claim_id = ? ORDER BY child_id, school_year""").param(id)
+                .query((r, n) -> new Claim.ScholarshipPaid(r.getString(1), r.getString(2), r.getInt(3),
+                        r.getString(4), r.getLong(5), r.getString(6), r.getString(7), r.getString(8),
+                        r.getTimestamp(9).toInstant()))
+                .list();
         Long membership = rs.getObject("membership_id") == null ? null : rs.getLong("membership_id");
         return new Claim(id, rs.getString("claim_number"), rs.getLong("participant_id"), membership,
                 rs.getString("kind"), rs.getString("cause"), rs.getDate("event_date").toLocalDate(),
@@ -127,7 +134,8 @@ public class ClaimReader {
                 rs.getString("rejection_reason"), date(rs, "paid_on"), rs.getString("payment_reference"),
                 rs.getObject("late_days") == null ? null : rs.getInt("late_days"),
                 rs.getObject("late_amount") == null ? null : rs.getLong("late_amount"),
-                json.readValue(rs.getString("intake"), ClaimIntake.class), documents, steps, rs.getInt("version"));
+                json.readValue(rs.getString("intake"), ClaimIntake.class), documents, steps, paid,
+                rs.getInt("version"));
     }
 
     private static java.time.@Nullable LocalDate date(ResultSet rs, String column) throws SQLException {

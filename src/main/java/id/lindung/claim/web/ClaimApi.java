@@ -7,6 +7,7 @@ import id.lindung.claim.ClaimIntake;
 import id.lindung.claim.ClaimManagement;
 import id.lindung.claim.ClaimStatus;
 import id.lindung.claim.ClaimSummary;
+import id.lindung.claim.ScholarshipYearRequest;
 import id.lindung.claim.benefit.BenefitRule;
 import id.lindung.claim.benefit.BenefitRules;
 import id.lindung.claim.benefit.DisabilityRow;
@@ -158,6 +159,13 @@ class ClaimApi {
     @Operation(summary = "Record the payment; a JKK benefit paid late adds 1% of the benefit per day")
     Claim pay(@PathVariable long id, @RequestBody PaymentRecord p) {
         return claims.recordPayment(id, version(p.version()), p.paidOn(), p.reference(), user());
+    }
+
+    @PostMapping("/claims/{id}/scholarship-years")
+    @Operation(summary = "A yearly scholarship on proof of enrolment: the amount paid, or the refusal naming its rule")
+    ClaimManagement.ScholarshipYearDecision scholarshipYear(@PathVariable long id,
+            @RequestBody ScholarshipYearRequest request) {
+        return claims.scholarshipYear(id, request, user());
     }
 
     @GetMapping(path = "/claims/{id}/letter.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
