@@ -587,8 +587,12 @@ public class ClaimManagement {
 
     // ------------------------------------------------------------------------------------------------- reading
 
-    /** A claim inside the caller's region scope. */
+    /**
+     * A claim inside the caller's region scope. Claims hold health and family details: BPJS officers,
+     * administrators and agents read them; government analysts and bank officers do not.
+     */
     public Claim get(long claimId, LindungUser by) {
+        requireMayRead(by);
         return reader.find(claimId).filter(c -> by.scope().includes(c.regionCode()))
                 .orElseThrow(() -> new NotFoundException("claim " + claimId));
     }
@@ -599,6 +603,7 @@ public class ClaimManagement {
      */
     public PageResult<ClaimSummary> queue(@Nullable ClaimStatus status, boolean mine, @Nullable String text,
             int page, int size, LindungUser by) {
+        requireMayRead(by);
         return reader.queue(status, mine ? by.username() : null, text, by.scope().code(), page, size);
     }
 
@@ -643,6 +648,12 @@ public class ClaimManagement {
     private static void requireOfficer(LindungUser by) {
         if (by.role() != Role.ADMIN && by.role() != Role.OFFICER) {
             throw new ForbiddenException("claim.role.decide", by.role().name());
+        }
+    }
+
+    private static void requireMayRead(LindungUser by) {
+        if (by.role() != Role.ADMIN && by.role() != Role.OFFICER && by.role() != Role.AGENT) {
+            throw new ForbiddenException("claim.role.read", by.role().name());
         }
     }
 

@@ -121,6 +121,8 @@ class ClaimApiTest {
         assertThat(as("petugas.pontianak").get("/api/claims/" + id).status()).isEqualTo(404);
         assertThat(as("petugas.kalbar").get("/api/claims/" + id).status()).isEqualTo(200);
         assertThat(as("analis.ketapang").post("/api/claims", transportClaim(participant)).status()).isEqualTo(403);
+        assertThat(as("analis.ketapang").get("/api/claims/" + id).status()).as("health data").isEqualTo(403);
+        assertThat(as("bank.kalbar").get("/api/claims").status()).isEqualTo(403);
         assertThat(as("petugas.ketapang").get("/api/claims?q=Yohanes").json().path("total").asLong())
                 .isGreaterThanOrEqualTo(1);
     }

@@ -347,12 +347,13 @@ class BillingAndPaymentsTest {
         assertThat(statements.status(b.id(), LocalDate.of(2026, 1, 31), OFFICER).credit()).isEqualTo(16_800);
 
         String bad = "reference;membership_id;amount;paid_on\nG-1;" + a.id() + ";16800;2026-01-12\nG-2;" + b.id()
-                + ";16.800;2026-01-12\nG-3;" + b.id() + ";100;2026-13-01\n";
+                + ";16.800;2026-01-12\nG-3;" + b.id() + ";100;2026-13-01\nG-4;" + b.id() + ";100;31/09/2025\n";
         assertThatThrownBy(() -> payments.applyFile("bad.csv", stream(bad), OFFICER))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.issues())
                         .extracting(FieldIssue::field, FieldIssue::code).containsExactly(
                                 tuple("rows[3].amount", "payment-file.amount"),
-                                tuple("rows[4].paid_on", "payment-file.date")));
+                                tuple("rows[4].paid_on", "payment-file.date"),
+                                tuple("rows[5].paid_on", "payment-file.date")));
         assertThat(jdbc.sql("SELECT count(*) FROM payment").query(Long.class).single()).isEqualTo(2);
     }
 

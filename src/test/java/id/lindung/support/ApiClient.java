@@ -35,6 +35,11 @@ public final class ApiClient {
         return new ApiClient(port, null);
     }
 
+    /** A client that sends an API token ({@code Authorization: Bearer <token>}) instead of a password. */
+    public static ApiClient withBearer(int port, String token) {
+        return new ApiClient(port, "Bearer " + token);
+    }
+
     private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
     /** Sends a header with every request from now on (returns this client). */
@@ -69,6 +74,10 @@ public final class ApiClient {
     public Response put(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response delete(String path) {
+        return send(request(path).DELETE());
     }
 
     /** A multipart/form-data POST: text fields and one file. */

@@ -12,12 +12,14 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Two filter chains. {@code /api/**}: HTTP Basic for API clients (no session created, CSRF not needed when the
- * request carries an Authorization header) and the browser session for the UI's own calls; failures answer as
- * problem details. Everything else: form login, CSRF on, Indonesian login page.
+ * Two filter chains. {@code /api/**}: API tokens ({@code Bearer}, see {@link BearerTokenFilter}) and HTTP Basic
+ * for API clients (no session created, CSRF not needed when the request carries an Authorization header) and the
+ * browser session for the UI's own calls; failures answer as problem details. Everything else: form login, CSRF
+ * on, Indonesian login page.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -29,7 +31,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, JdbcApiTokens tokens) throws Exception {
         RequestMatcher hasAuthorizationHeader = request -> request.getHeader("Authorization") != null;
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
@@ -41,7 +43,9 @@ class SecurityConfiguration {
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
                         problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", e.getMessage())))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(hasAuthorizationHeader));
+                .csrf(csrf -> csrf.ignoringRequestMatchers(hasAuthorizationHeader))
+                // API tokens (Authorization: Bearer lkt_…) before Basic: a bad token answers 401, no fallback
+                .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class);
         return http.build();
     }
 
@@ -60,7 +64,7 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    private static void problem(HttpServletResponse response, int status, String title, String detail)
+    static void problem(HttpServletResponse response, int status, String title, String detail)
             throws java.io.IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

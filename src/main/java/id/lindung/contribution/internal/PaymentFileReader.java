@@ -34,7 +34,8 @@ public final class PaymentFileReader {
 
     static final int MAX_LINE_LENGTH = 4_096;
     private static final List<String> COLUMNS = List.of("reference", "membership_id", "amount", "paid_on");
-    private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/uuuu");
+    private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/uuuu")
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT); // 31/09 is an error, not 30/09
     // compiled once: String.matches compiles its pattern on every call, three times a row
     private static final Pattern REFERENCE = Pattern.compile("[\\p{Alnum}._/:-]+");
     private static final Pattern MEMBERSHIP_ID = Pattern.compile("\\d{1,18}");

@@ -1,0 +1,68 @@
+package id.lindung.access.web;
+
+import id.lindung.access.ApiTokens;
+import id.lindung.access.ApiTokens.IssuedToken;
+import id.lindung.access.ApiTokens.TokenInfo;
+import id.lindung.access.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** REST API of API tokens: administrators issue and revoke the tokens machines use instead of HTTP Basic. */
+@RestController
+@RequestMapping("/api/tokens")
+@Tag(name = "Token API", description = "API tokens for machines (e.g. a KUR bank's host-to-host link): "
+        + "send 'Authorization: Bearer lkt_…'; a token acts as its user")
+@SecurityRequirement(name = "basicAuth")
+@SecurityRequirement(name = "bearerAuth")
+class ApiTokenApi {
+
+    private final ApiTokens tokens;
+    private final CurrentUser currentUser;
+
+    ApiTokenApi(ApiTokens tokens, CurrentUser currentUser) {
+        this.tokens = tokens;
+        this.currentUser = currentUser;
+    }
+
+    record TokenRequest(@Nullable String username, @Nullable String name, @Nullable LocalDate expiresOn) {
+    }
+
+    @PostMapping
+    @Operation(summary = "Issue a token for a user (administrators, users in their scope)",
+            description = "The answer is the only time the token is shown: store it at once. Without expiresOn "
+                    + "the token is valid until revoked; with it, through the end of that day (WIB).")
+    ResponseEntity<IssuedToken> issue(@RequestBody TokenRequest request) {
+        IssuedToken issued = tokens.issue(request.username() == null ? "" : request.username(),
+                request.name() == null ? "" : request.name(), request.expiresOn(), currentUser.require());
+        return ResponseEntity.created(URI.create("/api/tokens/" + issued.id()))
+                .cacheControl(CacheControl.noStore())
+                .body(issued);
+    }
+
+    @GetMapping
+    @Operation(summary = "Tokens: an administrator's users' or one's own (never the token, only its prefix)")
+    List<TokenInfo> list() {
+        return tokens.list(currentUser.require());
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Revoke a token at once")
+    ResponseEntity<Void> revoke(@PathVariable long id) {
+        tokens.revoke(id, currentUser.require());
+        return ResponseEntity.noContent().build();
+    }
+}
