@@ -480,11 +480,14 @@ public class EnrolmentManagement {
         };
     }
 
-    /** Officers and admins enrol through any channel; agents as agents, bank officers for KUR. */
+    /**
+     * Officers and admins enrol through any channel; agents as agents, or for KUR when they follow up a borrower
+     * from the KUR work list; bank officers for KUR.
+     */
     private static void requireMayEnrol(LindungUser by, Channel channel) {
         boolean allowed = switch (by.role()) {
             case ADMIN, OFFICER -> true;
-            case AGENT -> channel == Channel.AGENT;
+            case AGENT -> channel == Channel.AGENT || channel == Channel.KUR_BANK;
             case BANK_OFFICER -> channel == Channel.KUR_BANK;
             case GOV_ANALYST -> false;
         };

@@ -101,6 +101,19 @@ public final class NikRules {
         return Optional.ofNullable(in1900s);
     }
 
+    /**
+     * The birth date a NIK encodes (women's day + 40), with the century that matches {@code declared} or else the
+     * latest not in the future; empty when the digits are not a date.
+     */
+    public static Optional<LocalDate> birthDateOf(String nik, @Nullable LocalDate declared, LocalDate today) {
+        if (!SIXTEEN_DIGITS.matcher(nik).matches()) {
+            return Optional.empty();
+        }
+        int dayField = Integer.parseInt(nik.substring(6, 8));
+        return birthDate(dayField > 40 ? dayField - 40 : dayField, Integer.parseInt(nik.substring(8, 10)),
+                Integer.parseInt(nik.substring(10, 12)), declared, today);
+    }
+
     /** The sex a NIK encodes (day above 40 means female), if its digits are well formed. */
     public static Optional<Sex> sexOf(String nik) {
         if (!SIXTEEN_DIGITS.matcher(nik).matches()) {

@@ -1,0 +1,223 @@
+package id.lindung.kur;
+
+import id.lindung.access.AuditTrail;
+import id.lindung.access.LindungUser;
+import id.lindung.access.Role;
+import id.lindung.kur.internal.KurFileReader;
+import id.lindung.region.RegionDirectory;
+import id.lindung.shared.FieldIssue;
+import id.lindung.shared.ForbiddenException;
+import id.lindung.shared.InvalidInputException;
+import id.lindung.shared.NotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports a bank's KUR disbursement file: streamed and checked row by row into a staging table with COPY, then
+ * set-wise: repeated loans within the file refused, good rows inserted or updated by (bank, loan id) — a row the
+ * same as before is left alone, so the same file twice changes nothing and a corrected file updates — and every
+ * loan of the file matched against the registry by NIK ({@link KurMatching}). Rows with problems are refused and
+ * listed for the error report (line, column, reason); a problem of the whole file refuses all of it. One
+ * transaction.
+ */
+@Service
+public class KurImports {
+
+    private static final Logger log = LoggerFactory.getLogger(KurImports.class);
+    static final int LISTED_ERRORS = 200;
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final RegionDirectory regions;
+    private final KurMatching matching;
+    private final KurBanks banks;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    KurImports(JdbcClient jdbc, DataSource dataSource, RegionDirectory regions, KurMatching matching, KurBanks banks,
+            AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.regions = regions;
+        this.matching = matching;
+        this.banks = banks;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Imports a file. Bank users import their own bank's rows only; BPJS officers and administrators of the
+     * province may import any bank's file.
+     */
+    @Transactional
+    public KurImportResult importFile(@Nullable String fileName, InputStream content, LindungUser by) {
+        String uploaderBank = banks.bankOf(by).orElse(null);
+        if (uploaderBank == null && by.role() != Role.ADMIN && by.role() != Role.OFFICER) {
+            throw new ForbiddenException("kur.import.role", by.role().name());
+        }
+        String name = fileName == null || fileName.isBlank() ? "kur.csv" : fileName.trim();
+        if (name.length() > 200) {
+            name = name.substring(name.length() - 200);
+        }
+        boolean xlsx = name.toLowerCase(Locale.ROOT).endsWith(".xlsx");
+        long started = System.nanoTime();
+        jdbc.sql("SET LOCAL work_mem = '64MB'").update();
+        jdbc.sql("""
+                CREATE TEMP TABLE IF NOT EXISTS kur_staging (line_no INTEGER, ok BOOLEAN, bank VARCHAR(20),
+                  branch VARCHAR(100), loan_id VARCHAR(50) COLLATE "C", nik CHAR(16), name VARCHAR(150),
+                  birth_date DATE, scheme VARCHAR(12), plafond BIGINT, disbursed_on DATE, sector VARCHAR(100),
+                  region_code VARCHAR(13), err_field VARCHAR(40), err_code VARCHAR(60), err_args VARCHAR(300))
+                  ON COMMIT DROP""").update();
+        jdbc.sql("TRUNCATE kur_staging").update();
+        KurFileReader reader = new KurFileReader(LocalDate.now(clock), banks.codes(), uploaderBank,
+                banks.schemeRules(), regions::exists);
+        KurFileReader.Outcome read;
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            read = reader.copy(content, xlsx, connection.unwrap(PGConnection.class).getCopyAPI(), "kur_staging");
+        } catch (KurFileReader.FileProblem e) {
+            throw new InvalidInputException(e.issue);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+        Optional<KurImportResult> same = jdbc.sql("SELECT id FROM kur_file WHERE sha256 = ?"
+                        + " AND uploaded_by_bank IS NOT DISTINCT FROM ?")
+                .params(read.sha256(), uploaderBank).query(Long.class).optional()
+                .map(id -> result(id, true));
+        if (same.isPresent()) {
+            return same.get();
+        }
+        jdbc.sql("ANALYZE kur_staging").update();
+        // a loan repeated within the file: the first occurrence counts, the others are refused naming it
+        jdbc.sql("""
+                INSERT INTO kur_staging (line_no, ok, err_field, err_code, err_args)
+                SELECT line_no, FALSE, 'loan_id', 'kur.loan.repeated', loan_id || '|' || first_line
+                  FROM (SELECT line_no, loan_id, min(line_no) OVER (PARTITION BY bank, loan_id) AS first_line
+                          FROM kur_staging WHERE ok) s
+                 WHERE line_no > first_line""").update();
+        jdbc.sql("""
+                DELETE FROM kur_staging s WHERE s.ok AND EXISTS (
+                  SELECT 1 FROM kur_staging e WHERE NOT e.ok AND e.line_no = s.line_no)""").update();
+        long fileId = jdbc.sql("""
+                INSERT INTO kur_file (sha256, uploaded_by_bank, file_name, format, row_count, inserted, updated,
+                                      unchanged, rejected, uploaded_by)
+                VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0, ?) RETURNING id""")
+                .params(read.sha256(), uploaderBank, name, xlsx ? "XLSX" : "CSV", read.rows(), by.username())
+                .query(Long.class).single();
+        jdbc.sql("""
+                INSERT INTO kur_file_error (file_id, line_no, field, code, args)
+                SELECT ?, line_no, err_field, err_code, coalesce(err_args, '') FROM kur_staging WHERE NOT ok
+                 ORDER BY line_no""").param(fileId).update();
+        Map<String, Object> counts = jdbc.sql("""
+                WITH changed AS (
+                  INSERT INTO kur_loan AS l (bank_code, loan_id, branch, nik, name, birth_date, scheme, plafond,
+                                             disbursed_on, sector, region_code, mandatory, row_hash, first_file_id,
+                                             last_file_id)
+                  SELECT s.bank, s.loan_id, s.branch, s.nik, s.name, s.birth_date, s.scheme, s.plafond,
+                         s.disbursed_on, s.sector, s.region_code,
+                         coalesce(s.plafond > r.mandatory_above, FALSE),
+                         md5(concat_ws('|', s.branch, s.nik, s.name, s.birth_date, s.scheme, s.plafond,
+                                       s.disbursed_on, s.sector, s.region_code)),
+                         :file, :file
+                    FROM kur_staging s
+                    LEFT JOIN LATERAL (SELECT k.mandatory_above FROM kur_scheme_rule k
+                                        WHERE k.scheme = s.scheme AND k.valid_from <= s.disbursed_on
+                                        ORDER BY k.valid_from DESC LIMIT 1) r ON TRUE
+                   WHERE s.ok
+                   ORDER BY s.bank, s.loan_id
+                  ON CONFLICT (bank_code, loan_id) DO UPDATE
+                     SET branch = excluded.branch, nik = excluded.nik, name = excluded.name,
+                         birth_date = excluded.birth_date, scheme = excluded.scheme, plafond = excluded.plafond,
+                         disbursed_on = excluded.disbursed_on, sector = excluded.sector,
+                         region_code = excluded.region_code, mandatory = excluded.mandatory,
+                         row_hash = excluded.row_hash, last_file_id = excluded.last_file_id, updated_at = now()
+                   WHERE l.row_hash <> excluded.row_hash
+                  RETURNING (xmax = 0) AS inserted)
+                SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated
+                  FROM changed""").param("file", fileId).query().singleRow();
+        int inserted = ((Number) counts.get("inserted")).intValue();
+        int updated = ((Number) counts.get("updated")).intValue();
+        int rejected = jdbc.sql("SELECT count(DISTINCT line_no) FROM kur_staging WHERE NOT ok")
+                .query(Integer.class).single();
+        int unchanged = read.rows() - rejected - inserted - updated;
+        int matched = matching.matchFile(fileId);
+        jdbc.sql("UPDATE kur_file SET inserted = ?, updated = ?, unchanged = ?, rejected = ? WHERE id = ?")
+                .params(inserted, updated, unchanged, rejected, fileId).update();
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("fileName", name);
+        values.put("sha256", read.sha256());
+        values.put("rows", read.rows());
+        values.put("inserted", inserted);
+        values.put("updated", updated);
+        values.put("unchanged", unchanged);
+        values.put("rejected", rejected);
+        audit.record("KUR_FILE_IMPORTED", "kur_file", Long.toString(fileId), by.scope().code(), values);
+        log.info("KUR file {} ({} rows): {} new, {} updated, {} unchanged, {} refused, {} matched in {} ms", name,
+                read.rows(), inserted, updated, unchanged, rejected, matched, (System.nanoTime() - started) / 1_000_000);
+        return result(fileId, false);
+    }
+
+    /** A file's result, if the caller may see it (its bank's people, or BPJS and government users). */
+    public KurImportResult file(long fileId, LindungUser by) {
+        KurImportResult r = result(fileId, false);
+        String bank = banks.bankOf(by).orElse(null);
+        if (bank != null && !bank.equals(r.uploadedByBank())) {
+            throw new NotFoundException("kur file " + fileId);
+        }
+        return r;
+    }
+
+    /** The refused rows of a file, in line order (all of them, for the error report). */
+    public List<KurImportResult.RowError> errors(long fileId, int limit, LindungUser by) {
+        file(fileId, by);
+        return jdbc.sql("SELECT line_no, field, code, args FROM kur_file_error WHERE file_id = ?"
+                        + " ORDER BY line_no, field LIMIT ?")
+                .params(fileId, limit)
+                .query((rs, n) -> new KurImportResult.RowError(rs.getInt(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4).isEmpty() ? List.of() : List.of(rs.getString(4).split("\\|", -1))))
+                .list();
+    }
+
+    private KurImportResult result(long fileId, boolean replayed) {
+        return jdbc.sql("SELECT id, file_name, format, uploaded_by_bank, row_count, inserted, updated, unchanged,"
+                        + " rejected, uploaded_by, uploaded_at FROM kur_file WHERE id = ?")
+                .param(fileId)
+                .query((rs, n) -> new KurImportResult(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9),
+                        rs.getString(10), rs.getTimestamp(11).toInstant(), replayed,
+                        replayed ? List.of() : firstErrors(fileId)))
+                .optional().orElseThrow(() -> new NotFoundException("kur file " + fileId));
+    }
+
+    private List<KurImportResult.RowError> firstErrors(long fileId) {
+        return jdbc.sql("SELECT line_no, field, code, args FROM kur_file_error WHERE file_id = ?"
+                        + " ORDER BY line_no, field LIMIT ?")
+                .params(fileId, LISTED_ERRORS)
+                .query((rs, n) -> new KurImportResult.RowError(rs.getInt(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4).isEmpty() ? List.of() : List.of(rs.getString(4).split("\\|", -1))))
+                .list();
+    }
+}

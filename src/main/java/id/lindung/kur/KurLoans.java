@@ -1,0 +1,75 @@
+package id.lindung.kur;
+
+import id.lindung.access.LindungUser;
+import id.lindung.shared.FieldIssue;
+import id.lindung.shared.ForbiddenException;
+import id.lindung.shared.InvalidInputException;
+import id.lindung.shared.PageResult;
+import java.util.Locale;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reading the loans: a bank's people and tokens see their bank's loans only (all regions); BPJS and government
+ * users see every bank's loans in their region scope.
+ */
+@Service
+public class KurLoans {
+
+    static final Set<String> STATUSES = Set.of("PROTECTED", "LAPSED", "NOT_ENROLLED");
+
+    private final JdbcClient jdbc;
+    private final KurBanks banks;
+
+    KurLoans(JdbcClient jdbc, KurBanks banks) {
+        this.jdbc = jdbc;
+        this.banks = banks;
+    }
+
+    public PageResult<KurLoan> search(@Nullable String bank, @Nullable String status, boolean mandatoryOnly,
+            int page, int size, LindungUser by) {
+        String own = banks.bankOf(by).orElse(null);
+        String b = bank == null || bank.isBlank() ? null : bank.trim().toUpperCase(Locale.ROOT);
+        if (own != null) {
+            if (b != null && !b.equals(own)) {
+                throw new ForbiddenException("kur.bank.not-yours", b, own);
+            }
+            b = own;
+        }
+        String s = status == null || status.isBlank() ? null : status.trim().toUpperCase(Locale.ROOT);
+        if (s != null && !STATUSES.contains(s)) {
+            throw new InvalidInputException(FieldIssue.error("status", "kur.status.unknown", s));
+        }
+        String scope = own != null ? "" : by.scope().code();
+        int p = Math.max(page, 0);
+        int n = Math.min(Math.max(size, 1), 200);
+        String where = """
+
+                 WHERE region_code LIKE :scope AND (CAST(:bank AS varchar) IS NULL OR bank_code = :bank)
+                   AND (CAST(:status AS varchar) IS NULL OR match_status = :status)
+                   AND (NOT :mandatory OR mandatory)""";
+        long total = jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM kur_loan" + where + " LIMIT 10001) x")
+                .param("scope", scope + "%").param("bank", b).param("status", s).param("mandatory", mandatoryOnly)
+                .query(Long.class).single();
+        var items = jdbc.sql("SELECT * FROM kur_loan" + where
+                        + " ORDER BY disbursed_on DESC, bank_code, loan_id LIMIT :limit OFFSET :offset")
+                .param("scope", scope + "%").param("bank", b).param("status", s).param("mandatory", mandatoryOnly)
+                .param("limit", n).param("offset", p * n)
+                .query((rs, i) -> loan(rs))
+                .list();
+        return new PageResult<>(items, p, n, Math.min(total, 10_000), total > 10_000);
+    }
+
+    static KurLoan loan(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new KurLoan(rs.getString("bank_code"), rs.getString("loan_id"), rs.getString("branch"),
+                rs.getString("nik"), rs.getString("name"), rs.getObject("birth_date", java.time.LocalDate.class),
+                rs.getString("scheme"), rs.getLong("plafond"),
+                rs.getObject("disbursed_on", java.time.LocalDate.class), rs.getString("sector"),
+                rs.getString("region_code"), rs.getBoolean("mandatory"),
+                rs.getObject("participant_id") == null ? null : rs.getLong("participant_id"),
+                rs.getString("match_status"), rs.getBoolean("enrolled_at_disbursement"),
+                rs.getBoolean("name_mismatch"), rs.getBoolean("birth_mismatch"));
+    }
+}

@@ -1,0 +1,389 @@
+package id.lindung.kur.internal;
+
+import id.lindung.participant.NikRules;
+import id.lindung.shared.FieldIssue;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * Reads a bank's KUR disbursement file (CSV or XLSX) as a stream, checks each row, and copies rows and problems into
+ * the staging table with one PostgreSQL COPY: memory stays flat whatever the file size. Columns by header name, in
+ * any order (see {@link #COLUMNS}; {@code sector} and {@code birth_date} may be left out). A problem of the whole
+ * file (not UTF-8, a quote never closed, columns missing, no rows) is an {@link FileProblem}: nothing is kept.
+ */
+public final class KurFileReader {
+
+    /** The column specification (docs/kur-file-format.md). */
+    public static final List<String> COLUMNS = List.of("bank", "branch", "loan_id", "nik", "name", "scheme",
+            "plafond", "disbursed_on", "sector", "region_code", "birth_date");
+    static final Set<String> OPTIONAL = Set.of("sector", "birth_date");
+    public static final int MAX_FIELD_LENGTH = 500;
+    static final int MAX_FIELDS = 40;
+    /** KUR began in November 2007 (Inpres 6/2007). */
+    static final LocalDate EARLIEST = LocalDate.of(2007, 11, 1);
+    private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/uuuu")
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+    private static final Pattern LOAN_ID = Pattern.compile("[\\p{Alnum}._/-]{1,50}");
+    private static final Pattern DIGITS = Pattern.compile("\\d{1,15}");
+    static final String STAGING_COLUMNS = "line_no, ok, bank, branch, loan_id, nik, name, birth_date, scheme, plafond,"
+            + " disbursed_on, sector, region_code, err_field, err_code, err_args";
+
+    /** A problem of the whole file: nothing of it is imported. */
+    public static final class FileProblem extends Exception {
+        public final FieldIssue issue;
+
+        FileProblem(FieldIssue issue) {
+            super(issue.code());
+            this.issue = issue;
+        }
+    }
+
+    /** A scheme's plafond range from a date on. */
+    public record SchemeRule(String scheme, LocalDate validFrom, long min, long max) {
+    }
+
+    /** What was read: data rows, rows with problems, the file's SHA-256. */
+    public record Outcome(int rows, int rowsWithProblems, String sha256) {
+    }
+
+    private final LocalDate today;
+    private final Set<String> banks;
+    private final @Nullable String uploaderBank;
+    private final List<SchemeRule> schemes;
+    private final Predicate<String> regionExists;
+
+    public KurFileReader(LocalDate today, Set<String> banks, @Nullable String uploaderBank, List<SchemeRule> schemes,
+            Predicate<String> regionExists) {
+        this.today = today;
+        this.banks = banks;
+        this.uploaderBank = uploaderBank;
+        this.schemes = schemes;
+        this.regionExists = regionExists;
+    }
+
+    public Outcome copy(InputStream content, boolean xlsx, CopyManager copy, String stagingTable)
+            throws IOException, SQLException, FileProblem {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        DigestInputStream digest = new DigestInputStream(new BufferedInputStream(content, 1 << 16), sha);
+        CopyIn in = copy.copyIn("COPY " + stagingTable + " (" + STAGING_COLUMNS + ") FROM STDIN");
+        boolean done = false;
+        try (RowSource source = open(digest, xlsx)) {
+            RowSource.Row header = source.next();
+            if (header == null || header.cells().stream().allMatch(String::isBlank)) {
+                throw new FileProblem(FieldIssue.error("file", "kur.file.empty"));
+            }
+            List<String> names = header.cells().stream()
+                    .map(h -> h.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT)).toList();
+            int[] index = new int[COLUMNS.size()];
+            List<String> missing = new ArrayList<>();
+            for (int c = 0; c < COLUMNS.size(); c++) {
+                index[c] = names.indexOf(COLUMNS.get(c));
+                if (index[c] < 0 && !OPTIONAL.contains(COLUMNS.get(c))) {
+                    missing.add(COLUMNS.get(c));
+                }
+            }
+            if (!missing.isEmpty()) {
+                throw new FileProblem(FieldIssue.error("file", xlsx ? "kur.file.columns-missing.xlsx"
+                        : "kur.file.columns-missing", String.join(", ", missing), String.join(";", COLUMNS)));
+            }
+            int rows = 0;
+            int problems = 0;
+            StringBuilder out = new StringBuilder(1 << 16);
+            RowSource.Row row;
+            while ((row = source.next()) != null) {
+                if (row.cells().stream().allMatch(String::isBlank) && row.tooLong().isEmpty()) {
+                    continue;
+                }
+                rows++;
+                if (!check(row, index, out)) {
+                    problems++;
+                }
+                if (out.length() > (1 << 16) - 2048) {
+                    byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+                    in.writeToCopy(bytes, 0, bytes.length);
+                    out.setLength(0);
+                }
+            }
+            if (rows == 0) {
+                throw new FileProblem(FieldIssue.error("file", "kur.file.no-rows"));
+            }
+            byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+            in.writeToCopy(bytes, 0, bytes.length);
+            in.endCopy();
+            done = true;
+            byte[] rest = new byte[8192];
+            while (digest.read(rest) >= 0) {
+                // the whole file counts for its hash
+            }
+            return new Outcome(rows, problems, HexFormat.of().formatHex(sha.digest()));
+        } catch (CsvTokenizer.UnterminatedQuoteException e) {
+            throw new FileProblem(FieldIssue.error("file", "kur.file.quote", e.line));
+        } catch (CharacterCodingException e) {
+            throw new FileProblem(FieldIssue.error("file", "kur.file.encoding"));
+        } catch (IOException | RuntimeException e) {
+            if (xlsx && !(e instanceof CharacterCodingException)) {
+                throw new FileProblem(FieldIssue.error("file", "kur.file.xlsx", String.valueOf(e.getMessage())));
+            }
+            throw e;
+        } finally {
+            if (!done && in.isActive()) {
+                in.cancelCopy();
+            }
+        }
+    }
+
+    private static RowSource open(InputStream in, boolean xlsx) throws IOException, FileProblem {
+        if (xlsx) {
+            return new XlsxRowSource(in, MAX_FIELD_LENGTH, MAX_FIELDS);
+        }
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        InputStreamReader chars = new InputStreamReader(in, decoder);
+        // the separator is the one the header uses: peek at the first line
+        java.io.PushbackReader peek = new java.io.PushbackReader(chars, 4096);
+        char[] head = new char[4096];
+        int n = peek.read(head);
+        char separator = ';';
+        if (n > 0) {
+            String first = new String(head, 0, n);
+            int eol = first.indexOf('\n');
+            String line = eol < 0 ? first : first.substring(0, eol);
+            separator = line.indexOf(';') >= 0 ? ';' : ',';
+            peek.unread(head, 0, n);
+        }
+        return new CsvRowSource(peek, separator, MAX_FIELD_LENGTH, MAX_FIELDS);
+    }
+
+    /** Checks one row; appends it (ok) or its problems to the COPY text. @return whether the row is good */
+    private boolean check(RowSource.Row row, int[] index, StringBuilder out) {
+        List<FieldIssue> issues = new ArrayList<>();
+        Map<String, String> v = new java.util.HashMap<>();
+        for (int c = 0; c < COLUMNS.size(); c++) {
+            String name = COLUMNS.get(c);
+            int i = index[c];
+            if (i < 0) {
+                continue;
+            }
+            if (row.tooLong().contains(i)) {
+                issues.add(FieldIssue.error(name, "kur.field.too-long", MAX_FIELD_LENGTH));
+                continue;
+            }
+            v.put(name, i < row.cells().size() ? row.cells().get(i).trim() : "");
+        }
+        if (row.tooManyCells()) {
+            issues.add(FieldIssue.error("row", "kur.row.too-many-fields", MAX_FIELDS));
+        }
+        String bank = upper(v.get("bank"));
+        if (required(bank, "bank", issues)) {
+            if (!banks.contains(bank)) {
+                issues.add(FieldIssue.error("bank", "kur.bank.unknown", bank));
+            } else if (uploaderBank != null && !uploaderBank.equals(bank)) {
+                issues.add(FieldIssue.error("bank", "kur.bank.other", bank, uploaderBank));
+            }
+        }
+        String branch = v.get("branch");
+        if (required(branch, "branch", issues) && branch.length() > 100) {
+            issues.add(FieldIssue.error("branch", "field.too-long", 100));
+        }
+        String loanId = v.get("loan_id");
+        if (required(loanId, "loan_id", issues) && !LOAN_ID.matcher(loanId).matches()) {
+            issues.add(FieldIssue.error("loan_id", "kur.loan-id.format"));
+        }
+        String nik = v.get("nik");
+        int nikIndex = index[COLUMNS.indexOf("nik")];
+        if (row.numericCells().contains(nikIndex)) {
+            issues.add(FieldIssue.error("nik", "kur.nik.number-cell"));
+        } else if (nik != null) {
+            NikRules.check("nik", nik.isEmpty() ? null : nik, null, null, regionExists, today).stream()
+                    .filter(FieldIssue::isError).forEach(issues::add);
+        }
+        String name = v.get("name");
+        if (required(name, "name", issues) && name.length() > 150) {
+            issues.add(FieldIssue.error("name", "field.too-long", 150));
+        }
+        String scheme = upper(v.get("scheme"));
+        if (scheme != null) {
+            scheme = scheme.replace(' ', '_').replace('-', '_');
+        }
+        LocalDate disbursed = date(v.get("disbursed_on"), "disbursed_on", true, row, index, issues);
+        Long plafond = null;
+        String plafondText = v.get("plafond");
+        if (required(plafondText, "plafond", issues)) {
+            if (!DIGITS.matcher(plafondText).matches() || Long.parseLong(plafondText) <= 0) {
+                issues.add(FieldIssue.error("plafond", "kur.plafond.format", plafondText));
+            } else {
+                plafond = Long.parseLong(plafondText);
+            }
+        }
+        if (required(scheme, "scheme", issues)) {
+            SchemeRule rule = rule(scheme, disbursed == null ? today : disbursed);
+            if (rule == null) {
+                issues.add(FieldIssue.error("scheme", "kur.scheme.unknown", scheme));
+            } else if (plafond != null && (plafond < rule.min() || plafond > rule.max())) {
+                issues.add(FieldIssue.error("plafond", "kur.plafond.range", plafond, scheme, rule.min(),
+                        rule.max()));
+            }
+        }
+        String sector = v.get("sector");
+        if (sector != null && sector.length() > 100) {
+            issues.add(FieldIssue.error("sector", "field.too-long", 100));
+        }
+        String region = v.get("region_code");
+        if (required(region, "region_code", issues)) {
+            if (region.length() < 5 || region.length() > 13 || !regionExists.test(region)) {
+                issues.add(FieldIssue.error("region_code", "kur.region.unknown", region));
+            }
+        }
+        LocalDate birth = date(v.get("birth_date"), "birth_date", false, row, index, issues);
+        if (!issues.isEmpty()) {
+            for (FieldIssue issue : issues) {
+                out.append(row.line()).append("\tf\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t");
+                text(out, issue.field());
+                out.append('\t');
+                text(out, issue.code());
+                out.append('\t');
+                StringBuilder args = new StringBuilder();
+                for (Object a : issue.args()) {
+                    if (!args.isEmpty()) {
+                        args.append('|');
+                    }
+                    args.append(String.valueOf(a).replace("|", "/"));
+                }
+                text(out, args.length() > 300 ? args.substring(0, 300) : args.toString());
+                out.append('\n');
+            }
+            return false;
+        }
+        out.append(row.line()).append("\tt\t");
+        text(out, bank);
+        out.append('\t');
+        text(out, branch);
+        out.append('\t');
+        text(out, loanId);
+        out.append('\t');
+        text(out, nik);
+        out.append('\t');
+        text(out, name);
+        out.append('\t').append(birth == null ? "\\N" : birth.toString()).append('\t');
+        text(out, scheme);
+        out.append('\t').append(plafond).append('\t').append(disbursed).append('\t');
+        if (sector == null || sector.isEmpty()) {
+            out.append("\\N");
+        } else {
+            text(out, sector);
+        }
+        out.append('\t');
+        text(out, region);
+        out.append("\t\\N\t\\N\t\\N\n");
+        return true;
+    }
+
+    private @Nullable SchemeRule rule(String scheme, LocalDate on) {
+        SchemeRule found = null;
+        for (SchemeRule r : schemes) {
+            if (r.scheme().equals(scheme) && !r.validFrom().isAfter(on)
+                    && (found == null || r.validFrom().isAfter(found.validFrom()))) {
+                found = r;
+            }
+        }
+        if (found == null) {
+            // a known scheme with a date before its first rule: the earliest rule says the range
+            for (SchemeRule r : schemes) {
+                if (r.scheme().equals(scheme) && (found == null || r.validFrom().isBefore(found.validFrom()))) {
+                    found = r;
+                }
+            }
+        }
+        return found;
+    }
+
+    private @Nullable LocalDate date(@Nullable String text, String field, boolean required, RowSource.Row row,
+            int[] index, List<FieldIssue> issues) {
+        if (text == null || text.isEmpty()) {
+            if (required && text != null) {
+                issues.add(FieldIssue.error(field, "field.required"));
+            }
+            return null;
+        }
+        LocalDate date = null;
+        int i = index[COLUMNS.indexOf(field)];
+        try {
+            if (row.numericCells().contains(i)) {
+                date = XlsxRowSource.excelDate(new java.math.BigDecimal(text));
+            } else if (text.indexOf('/') > 0) {
+                date = LocalDate.parse(text, DMY);
+            } else {
+                date = LocalDate.parse(text);
+            }
+        } catch (DateTimeParseException | NumberFormatException e) {
+            issues.add(FieldIssue.error(field, "kur.date.format", text));
+            return null;
+        }
+        if (date.isAfter(today)) {
+            issues.add(FieldIssue.error(field, "kur.date.future", date.toString()));
+            return null;
+        }
+        if (required && date.isBefore(EARLIEST)) {
+            issues.add(FieldIssue.error(field, "kur.date.before-kur", EARLIEST.toString()));
+            return null;
+        }
+        return date;
+    }
+
+    private static boolean required(@Nullable String value, String field, List<FieldIssue> issues) {
+        if (value == null) {
+            return false; // the cell was too long: already reported
+        }
+        if (value.isEmpty()) {
+            issues.add(FieldIssue.error(field, "field.required"));
+            return false;
+        }
+        return true;
+    }
+
+    private static @Nullable String upper(@Nullable String s) {
+        return s == null ? null : s.toUpperCase(Locale.ROOT);
+    }
+
+    /** COPY text format: backslash, tab, newline and carriage return escaped. */
+    private static void text(StringBuilder out, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(c);
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package id.lindung.kur.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Sheet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The first sheet of an XLSX file, streamed row by row (fastexcel-reader). Numbers come as plain digits; the
+ * caller learns which cells were numbers ({@link Row#numericCells()}): dates typed as Excel dates arrive as day
+ * serials, and a NIK typed as a number has lost its last digits (Excel keeps 15).
+ */
+final class XlsxRowSource implements RowSource {
+
+    private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
+
+    private final ReadableWorkbook workbook;
+    private final Stream<org.dhatim.fastexcel.reader.Row> rows;
+    private final Iterator<org.dhatim.fastexcel.reader.Row> iterator;
+    private final int maxFieldLength;
+    private final int maxFields;
+
+    XlsxRowSource(InputStream in, int maxFieldLength, int maxFields) throws IOException {
+        this.workbook = new ReadableWorkbook(in);
+        Sheet sheet = workbook.getFirstSheet();
+        this.rows = sheet.openStream();
+        this.iterator = rows.iterator();
+        this.maxFieldLength = maxFieldLength;
+        this.maxFields = maxFields;
+    }
+
+    /** An Excel day serial as a date (the 1900 date system). */
+    static LocalDate excelDate(BigDecimal serial) {
+        return EXCEL_EPOCH.plusDays(serial.longValue());
+    }
+
+    @Override
+    public @Nullable Row next() throws IOException {
+        if (!iterator.hasNext()) {
+            return null;
+        }
+        org.dhatim.fastexcel.reader.Row r = iterator.next();
+        List<String> cells = new ArrayList<>();
+        List<Integer> tooLong = new ArrayList<>();
+        List<Integer> numeric = new ArrayList<>();
+        int count = r.getCellCount();
+        for (int i = 0; i < Math.min(count, maxFields); i++) {
+            Cell cell = r.getCell(i);
+            String text;
+            if (cell == null || cell.getType() == CellType.EMPTY) {
+                text = "";
+            } else if (cell.getType() == CellType.NUMBER) {
+                numeric.add(i);
+                text = cell.asNumber().stripTrailingZeros().toPlainString();
+            } else {
+                text = cell.getText() == null ? "" : cell.getText();
+            }
+            if (text.length() > maxFieldLength) {
+                tooLong.add(i);
+                text = "";
+            }
+            cells.add(text);
+        }
+        return new Row(r.getRowNum(), cells, tooLong, count > maxFields, numeric);
+    }
+
+    @Override
+    public void close() throws IOException {
+        rows.close();
+        workbook.close();
+    }
+}
