@@ -201,6 +201,22 @@ public class KurImports {
                 .list();
     }
 
+    /**
+     * The latest files the caller may see, newest first, without their errors: a bank's people their bank's files,
+     * BPJS and government users every file.
+     */
+    public List<KurImportResult> recent(int limit, LindungUser by) {
+        String bank = banks.bankOf(by).orElse(null);
+        return jdbc.sql("SELECT id, file_name, format, uploaded_by_bank, row_count, inserted, updated, unchanged,"
+                        + " rejected, uploaded_by, uploaded_at FROM kur_file"
+                        + " WHERE CAST(:bank AS varchar) IS NULL OR uploaded_by_bank = :bank ORDER BY id DESC LIMIT :n")
+                .param("bank", bank).param("n", Math.min(Math.max(limit, 1), 100))
+                .query((rs, n) -> new KurImportResult(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9),
+                        rs.getString(10), rs.getTimestamp(11).toInstant(), false, List.of()))
+                .list();
+    }
+
     private KurImportResult result(long fileId, boolean replayed) {
         return jdbc.sql("SELECT id, file_name, format, uploaded_by_bank, row_count, inserted, updated, unchanged,"
                         + " rejected, uploaded_by, uploaded_at FROM kur_file WHERE id = ?")

@@ -8,11 +8,13 @@ import id.lindung.claim.ClaimIntake;
 import id.lindung.claim.ClaimManagement;
 import id.lindung.claim.ClaimStatus;
 import id.lindung.claim.ClaimSummary;
+import id.lindung.claim.ScholarshipYearRequest;
 import id.lindung.claim.benefit.BenefitRules;
 import id.lindung.claim.benefit.ClaimKind;
 import id.lindung.claim.benefit.DisabilityRow;
 import id.lindung.claim.benefit.EducationLevel;
 import id.lindung.claim.benefit.EventCause;
+import id.lindung.claim.benefit.ScholarshipPlanner;
 import id.lindung.claim.benefit.TransportMode;
 import id.lindung.participant.Participant;
 import id.lindung.participant.ParticipantManagement;
@@ -61,7 +63,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Claim pages: the work queue ({@code /klaim}: open claims by default, one status, mine only, search by claim number
  * or participant name, or one participant's claims with {@code ?peserta=}; CSV export of the same list), the intake
  * form ({@code /klaim/baru?peserta=}) and the claim page ({@code /klaim/{id}}: facts, breakdown with legal basis or
- * the refusal, scholarship plan, documents, history, and the workflow actions allowed for the status and role).
+ * the refusal, scholarship plan, documents, history, and the workflow actions allowed for the status and role;
+ * on an approved or paid claim that grants scholarships, the years paid and the yearly scholarship form, posted to
+ * {@code /klaim/{id}/beasiswa}).
  *
  * <p>Every action posts the claim's {@code version}; a claim changed meanwhile, a refused step or a missing field
  * comes back to the claim page as a message, never as an error page.
@@ -376,6 +380,13 @@ class ClaimPages {
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("rejectReason", c.refusal() == null ? ""
                 : texts.message(c.refusal().messageKey(), c.refusal().args(), locale));
+        boolean scholarshipYears = decide && (c.status() == ClaimStatus.APPROVED || c.status() == ClaimStatus.PAID)
+                && grantsScholarship(c);
+        List<Option> intakeChildren = scholarshipYears ? intakeChildren(c) : List.of();
+        model.addAttribute("canScholarshipYear", !intakeChildren.isEmpty());
+        model.addAttribute("scholarshipChildren", intakeChildren);
+        model.addAttribute("scholarshipLevels", EducationLevel.values());
+        model.addAttribute("currentSchoolYear", ScholarshipPlanner.schoolYearOf(LocalDate.now(clock)));
         return "claim/detail";
     }
 
@@ -385,6 +396,30 @@ class ClaimPages {
         } catch (NotFoundException e) {
             return null;
         }
+    }
+
+    private static boolean grantsScholarship(Claim c) {
+        try {
+            return ClaimKind.valueOf(c.kind()).grantsScholarship();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The intake's children with their ids: {@code child-1}, {@code child-2}, … by position. */
+    private static List<Option> intakeChildren(Claim c) {
+        List<ClaimIntake.ChildItem> items = c.intake().children();
+        List<Option> children = new ArrayList<>();
+        if (items == null) {
+            return children;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            ClaimIntake.ChildItem item = items.get(i);
+            if (item != null && item.name() != null && !item.name().isBlank()) {
+                children.add(new Option("child-" + (i + 1), item.name().trim()));
+            }
+        }
+        return children;
     }
 
     private static List<ChildPlan> scholarship(Claim c) {
@@ -470,8 +505,55 @@ class ClaimPages {
         });
     }
 
+    /**
+     * A yearly scholarship on proof of enrolment: paid (the amount and its formula as the flash) or refused (the
+     * rule's message and legal basis shown in the scholarship section — a normal outcome, not an error).
+     */
+    @PostMapping("/klaim/{id:\\d+}/beasiswa")
+    String scholarshipYear(@PathVariable long id, @RequestParam(required = false) @Nullable String childId,
+            @RequestParam(required = false) @Nullable String level,
+            @RequestParam(required = false) @Nullable String schoolYear,
+            @RequestParam(defaultValue = "false") boolean married,
+            @RequestParam(defaultValue = "false") boolean working, RedirectAttributes redirect) throws IOException {
+        return act(id, redirect, "#scholarship", me -> {
+            Integer year = schoolYear(schoolYear);
+            ClaimManagement.ScholarshipYearDecision d = claims.scholarshipYear(id,
+                    new ScholarshipYearRequest(blank(childId), blank(level), year, married, working), me);
+            String child = childName(claims.get(id, me), d.childId());
+            String yearLabel = ScholarshipPlanner.label(d.schoolYear());
+            Claim.Refusal refusal = d.refusal();
+            if (refusal != null) {
+                Locale locale = LocaleContextHolder.getLocale();
+                redirect.addFlashAttribute("scholarshipRefusal", message("claim.page.scholarship.refused", child,
+                        yearLabel) + ": " + texts.message(refusal.messageKey(), refusal.args(), locale));
+                redirect.addFlashAttribute("scholarshipRefusalBasis", refusal.legalBasis());
+                return null;
+            }
+            return message("claim.page.scholarship.done", child, yearLabel, formats.rupiah(d.amount()),
+                    d.formula() == null ? "" : d.formula());
+        });
+    }
+
+    private static @Nullable Integer schoolYear(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(FieldIssue.error("schoolYear", "claim.page.scholarship.yearInvalid",
+                    value));
+        }
+    }
+
+    private static String childName(Claim c, String childId) {
+        return intakeChildren(c).stream().filter(o -> o.value().equals(childId)).map(Option::label).findFirst()
+                .orElse(childId);
+    }
+
     private interface Action {
-        String run(LindungUser me) throws IOException;
+        /** The flash message, or null when the action put its own outcome in the flash. */
+        @Nullable String run(LindungUser me) throws IOException;
     }
 
     /** Runs a workflow step; what refuses it comes back to the claim page as a message. */
@@ -479,17 +561,24 @@ class ClaimPages {
         LindungUser me = currentUser.require();
         claims.get(id, me); // not in scope: "not found", as for the page itself
         try {
-            redirect.addFlashAttribute("flashMessage", action.run(me));
+            String done = action.run(me);
+            if (done != null) {
+                redirect.addFlashAttribute("flashMessage", done);
+            }
         } catch (ConflictException e) {
             redirect.addFlashAttribute("claimConflict", message(e.code(), e.args()));
         } catch (ForbiddenException e) {
             redirect.addFlashAttribute("claimErrors", List.of(message(e.code(), e.args())));
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("claimErrors", e.issues().stream().filter(FieldIssue::isError)
-                    .map(i -> message("claim.page.field." + i.field()) + ": " + message(i.code(), i.args().toArray()))
+                    .map(i -> fieldLabel(i.field()) + ": " + message(i.code(), i.args().toArray()))
                     .toList());
         }
         return "redirect:/klaim/" + id + anchor;
+    }
+
+    private String fieldLabel(String field) {
+        return field.equals("childId") ? message("claim.page.scholarship.child") : message("claim.page.field." + field);
     }
 
     private static int version(@Nullable Integer version) {

@@ -1,0 +1,223 @@
+package id.lindung.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.options.FormData;
+import com.microsoft.playwright.options.RequestOptions;
+import id.lindung.support.Chromium;
+import id.lindung.support.Niks;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The KUR channel in a real browser: a province officer uploads a Bank Kalbar disbursement file through the upload
+ * page (sent by the page's script: the progress bar runs to its end, then the result) — three good rows, one of them
+ * a KUR Kecil of Rp150.000.000 whose borrower must be enrolled, and one row with a plafond that is not a number,
+ * refused naming its line. The same file sent again by the plain form changes nothing. On the work list the
+ * mandatory borrower comes first; the officer enrols them (Daftarkan), sees the message and the row leaves the list.
+ * The overview draws its charts and lists the numbers in its table; the exports answer.
+ *
+ * <p>Same context as the other browser tests (the database is shared: unique branch and loan ids). Debian's
+ * Chromium, {@code LINDUNG_SKIP_BROWSER=1} skips. Screenshot: {@code <build dir>/screenshots/kur.png}.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class KurInBrowserTest {
+
+    private static final String PASSWORD = "lindung2026";
+
+    @LocalServerPort
+    private int port;
+
+    private Playwright playwright;
+    private Browser browser;
+    private BrowserContext context;
+    private Page page;
+    private final List<String> pageErrors = new ArrayList<>();
+
+    @AfterEach
+    void screenshotAndClose() throws Exception {
+        if (page != null) {
+            Path file = Chromium.buildDir(KurInBrowserTest.class).resolve("screenshots").resolve("kur.png");
+            Files.createDirectories(file.getParent());
+            page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+            System.out.println("Browser screenshot: " + file.toAbsolutePath());
+        }
+        if (context != null) {
+            context.close();
+        }
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void officerUploadsAFile_enrolsTheMandatoryBorrower_andSeesTheConversion() {
+        String branch = "Sandai" + System.nanoTime() % 1_000_000_000L;
+        String small = branch + "-1";
+        String mandatory = branch + "-2";
+        String micro = branch + "-3";
+        String bad = branch + "-4";
+        String disbursed = LocalDate.now(ZoneId.of("Asia/Pontianak")).minusDays(10).toString();
+        String csv = "bank;branch;loan_id;nik;name;scheme;plafond;disbursed_on;sector;region_code\n"
+                + "KALBAR;" + branch + ";" + small + ";" + Niks.nik("610401", LocalDate.of(1992, 2, 2), true)
+                + ";Wati;MIKRO;20000000;" + disbursed + ";Warung;61.04\n"
+                + "KALBAR;" + branch + ";" + mandatory + ";" + Niks.nik("610401", LocalDate.of(1975, 7, 17), false)
+                + ";Yohanes Ding;KECIL;150000000;" + disbursed + ";Sawit;61.04.01.2011\n"
+                + "KALBAR;" + branch + ";" + micro + ";" + Niks.nik("617101", LocalDate.of(1988, 3, 9), true)
+                + ";Rina Anggraini;SUPER_MIKRO;5000000;" + disbursed + ";Dagang;61.71\n"
+                + "KALBAR;" + branch + ";" + bad + ";" + Niks.nik("610401", LocalDate.of(1980, 1, 1), false)
+                + ";Budi;MIKRO;banyak;" + disbursed + ";Kebun;61.04\n";
+        byte[] file = csv.getBytes(StandardCharsets.UTF_8);
+
+        openBrowser();
+        signIn("petugas.kalbar");
+
+        // The KUR entry of the navigation, then the upload tab.
+        page.locator("#nav-kur").click();
+        page.waitForURL(Pattern.compile(".*/kur$"));
+        page.locator("#tab-kur-upload").click();
+        page.waitForURL(Pattern.compile(".*/kur/unggah$"));
+
+        // Sent by the page's script: the bar runs to its end, then the result replaces the fragment.
+        page.locator("#kur-file").setInputFiles(new FilePayload("kalbar-" + branch + ".csv", "text/csv", file));
+        page.locator("#kur-upload-submit").click();
+        assertThat(page.locator("#file-rejected")).hasText("1");
+        assertThat(page.locator("#upload-status")).hasText("Selesai.");
+        assertThat(page.locator("#upload-progress")).hasAttribute("data-done", "true");
+        assertThat((Boolean) page.locator("#upload-progress").evaluate("p => p.value === p.max && p.max > 0"))
+                .isTrue();
+        assertThat(page).hasURL(Pattern.compile(".*/kur/unggah$"));
+        assertThat(page.locator("#file-rows")).hasText("4");
+        assertThat(page.locator("#file-inserted")).hasText("3");
+        Locator error = page.locator("#file-errors tr.file-error");
+        assertThat(error).hasCount(1);
+        assertThat(error.locator("td").nth(0)).hasText("5");
+        assertThat(error.locator("td").nth(1)).hasText("plafond");
+        assertThat(error.locator("td").nth(2)).containsText("harus berupa angka rupiah");
+        assertThat(page.locator("#recent-files tr.recent-file").first()).containsText("kalbar-" + branch + ".csv");
+        screenshot("kur-upload.png");
+
+        // The full error report, in the reader's language.
+        String report = page.locator("#error-report").getAttribute("href");
+        assertThat(report).matches(".*/api/kur/files/\\d+/errors\\.csv.*");
+        APIResponse errors = page.request().get(report);
+        assertThat(errors.status()).isEqualTo(200);
+        assertThat(new String(errors.body(), StandardCharsets.UTF_8)).contains("5;plafond;kur.plafond.format;");
+
+        // Without the script (plain form post): the whole page answers; the same file again changes nothing.
+        String csrf = page.locator("#kur-upload-form input[name=_csrf]").inputValue();
+        APIResponse again = page.request().post("/kur/unggah", RequestOptions.create().setMultipart(FormData.create()
+                .set("_csrf", csrf).set("file", new FilePayload("kalbar-" + branch + ".csv", "text/csv", file))));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.text()).contains("id=\"kur-upload-form\"").contains("sudah pernah diunggah");
+
+        // The work list of the branch: the mandatory borrower first, with the reason and what BPU costs.
+        page.navigate("/kur/daftar-kerja?kelompok=branch&bank=KALBAR&cabang=" + branch);
+        assertThat(page.locator("#bpu-cost")).containsText("Rp");
+        assertThat(page.locator("#work-groups")).containsText(branch);
+        Locator rows = page.locator("#work-list tr.work-row");
+        assertThat(rows).hasCount(3);
+        Locator first = rows.first();
+        assertThat(first.locator(".loan-id")).hasText(mandatory);
+        assertThat(first.locator(".reason")).hasText("Wajib, belum terdaftar");
+
+        // Enrol them: the desa comes from the bank's data, income and month take their defaults.
+        first.locator(".enrol-open").click();
+        assertThat(first.locator("select.enrol-desa")).hasCount(0);
+        first.locator(".enrol-submit").click();
+        assertThat(page.locator("#flash")).containsText("Yohanes Ding");
+        assertThat(page.locator("#flash")).containsText("didaftarkan");
+        assertThat(page.locator("#kur-errors")).hasCount(0);
+        assertThat(rows).hasCount(2);
+        assertThat(page.locator("#work-list")).not().containsText(mandatory);
+        // The kab/kota-level borrower needs a desa: without one the page says so (no error page) and the form
+        // opens again; the desa list follows the kecamatan chosen.
+        Locator kabKotaLevel = page.locator("#work-list tr.work-row[data-loan='" + small + "']");
+        kabKotaLevel.locator(".enrol-open").click();
+        assertThat(kabKotaLevel.locator("select.enrol-desa")).isVisible();
+        kabKotaLevel.locator(".enrol-submit").click();
+        assertThat(page.locator("#kur-errors")).containsText("Pilih desa/kelurahan");
+        assertThat(kabKotaLevel.locator(".enrol-errors")).isVisible();
+        assertThat(rows).hasCount(2);
+        kabKotaLevel.locator("select[name=kecamatan]").selectOption("61.04.01");
+        assertThat(kabKotaLevel.locator("select.enrol-desa option[value='61.04.01.2011']")).hasCount(1);
+        screenshot("kur-worklist.png");
+
+        // The borrower is protected now: the loans export says so.
+        APIResponse loans = page.request().get("/kur/peminjam.csv?bank=KALBAR&status=PROTECTED");
+        assertThat(loans.status()).isEqualTo(200);
+        assertThat(new String(loans.body(), StandardCharsets.UTF_8)).contains(";" + mandatory + ";")
+                .doesNotContain(";" + small + ";");
+
+        // The loans list: protected now, among those who must be enrolled.
+        page.navigate("/kur/peminjam?bank=KALBAR&status=PROTECTED&wajib=true");
+        assertThat(page.locator("#loans tr.loan-row").filter(new Locator.FilterOptions().setHasText(mandatory))
+                .locator(".match-status")).hasText("Terlindungi");
+
+        // The overview: the charts are drawn and the table lists the numbers.
+        page.navigate("/kur?kelompok=scheme&bank=KALBAR");
+        assertThat(page.locator("#conversion tr.conversion-row").first()).isVisible();
+        assertThat(page.locator("#conversion")).containsText("KUR Kecil");
+        assertThat(page.locator("#kur-chart svg")).hasCount(1);
+        page.waitForFunction("() => document.querySelectorAll('#kur-chart svg path').length > 3");
+        page.waitForFunction("() => document.querySelectorAll('#kur-chart-groups svg path').length > 1");
+        assertThat(page.locator("#group-scheme")).hasClass(Pattern.compile(".*primary.*"));
+        APIResponse xlsx = page.request().get("/kur/konversi.xlsx?kelompok=scheme&bank=KALBAR");
+        assertThat(xlsx.status()).isEqualTo(200);
+        assertThat(new String(xlsx.body(), 0, 2, StandardCharsets.ISO_8859_1)).isEqualTo("PK");
+        APIResponse conversionCsv = page.request().get("/kur/konversi.csv?kelompok=scheme&bank=KALBAR");
+        assertThat(new String(conversionCsv.body(), StandardCharsets.UTF_8)).contains(";KECIL;KUR Kecil;");
+
+        assertThat(pageErrors).as("JavaScript errors in the pages").isEmpty();
+    }
+
+    private void screenshot(String name) {
+        Path file = Chromium.buildDir(KurInBrowserTest.class).resolve("screenshots").resolve(name);
+        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+    }
+
+    private void signIn(String username) {
+        page.navigate("/login");
+        page.locator("input[name=username]").fill(username);
+        page.locator("input[name=password]").fill(PASSWORD);
+        page.locator("#login-submit").click();
+        page.waitForURL(url -> url.endsWith("/"));
+    }
+
+    private void openBrowser() {
+        playwright = Chromium.playwright();
+        browser = Chromium.launch(playwright);
+        context = browser.newContext(new Browser.NewContextOptions()
+                .setBaseURL("http://localhost:" + port)
+                .setLocale("id-ID")
+                .setAcceptDownloads(true)
+                .setViewportSize(1280, 900));
+        context.setDefaultTimeout(15_000);
+        page = context.newPage();
+        page.onPageError(error -> pageErrors.add(error));
+    }
+}
