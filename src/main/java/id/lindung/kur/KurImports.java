@@ -48,17 +48,15 @@ public class KurImports {
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final RegionDirectory regions;
-    private final KurMatching matching;
     private final KurBanks banks;
     private final AuditTrail audit;
     private final Clock clock;
 
-    KurImports(JdbcClient jdbc, DataSource dataSource, RegionDirectory regions, KurMatching matching, KurBanks banks,
+    KurImports(JdbcClient jdbc, DataSource dataSource, RegionDirectory regions, KurBanks banks,
             AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.regions = regions;
-        this.matching = matching;
         this.banks = banks;
         this.audit = audit;
         this.clock = clock;
@@ -114,10 +112,11 @@ public class KurImports {
         // a loan repeated within the file: the first occurrence counts, the others are refused naming it
         jdbc.sql("""
                 INSERT INTO kur_staging (line_no, ok, err_field, err_code, err_args)
-                SELECT line_no, FALSE, 'loan_id', 'kur.loan.repeated', loan_id || '|' || first_line
-                  FROM (SELECT line_no, loan_id, min(line_no) OVER (PARTITION BY bank, loan_id) AS first_line
-                          FROM kur_staging WHERE ok) s
-                 WHERE line_no > first_line""").update();
+                SELECT s.line_no, FALSE, 'loan_id', 'kur.loan.repeated', s.loan_id || '|' || d.first_line
+                  FROM (SELECT bank, loan_id, min(line_no) AS first_line FROM kur_staging WHERE ok
+                         GROUP BY bank, loan_id HAVING count(*) > 1) d
+                  JOIN kur_staging s ON s.ok AND s.bank = d.bank AND s.loan_id = d.loan_id
+                                    AND s.line_no > d.first_line""").update();
         jdbc.sql("""
                 DELETE FROM kur_staging s WHERE s.ok AND EXISTS (
                   SELECT 1 FROM kur_staging e WHERE NOT e.ok AND e.line_no = s.line_no)""").update();
@@ -131,39 +130,48 @@ public class KurImports {
                 INSERT INTO kur_file_error (file_id, line_no, field, code, args)
                 SELECT ?, line_no, err_field, err_code, coalesce(err_args, '') FROM kur_staging WHERE NOT ok
                  ORDER BY line_no""").param(fileId).update();
-        Map<String, Object> counts = jdbc.sql("""
+        // each loan written once, matched as it is written (KurMatching's joins)
+        String upsert = """
                 WITH changed AS (
                   INSERT INTO kur_loan AS l (bank_code, loan_id, branch, nik, name, birth_date, scheme, plafond,
                                              disbursed_on, sector, region_code, mandatory, row_hash, first_file_id,
-                                             last_file_id)
-                  SELECT s.bank, s.loan_id, s.branch, s.nik, s.name, s.birth_date, s.scheme, s.plafond,
-                         s.disbursed_on, s.sector, s.region_code,
-                         coalesce(s.plafond > r.mandatory_above, FALSE),
-                         md5(concat_ws('|', s.branch, s.nik, s.name, s.birth_date, s.scheme, s.plafond,
-                                       s.disbursed_on, s.sector, s.region_code)),
-                         :file, :file
-                    FROM kur_staging s
+                                             last_file_id, MATCH_COLUMNS)
+                  SELECT x.bank, x.loan_id, x.branch, x.nik, x.name, x.birth_date, x.scheme, x.plafond,
+                         x.disbursed_on, x.sector, x.region_code,
+                         coalesce(x.plafond > r.mandatory_above, FALSE),
+                         md5(concat_ws('|', x.branch, x.nik, x.name, x.birth_date, x.scheme, x.plafond,
+                                       x.disbursed_on, x.sector, x.region_code)),
+                         :file, :file, MATCH_VALUES
+                    FROM kur_staging x
                     LEFT JOIN LATERAL (SELECT k.mandatory_above FROM kur_scheme_rule k
-                                        WHERE k.scheme = s.scheme AND k.valid_from <= s.disbursed_on
+                                        WHERE k.scheme = x.scheme AND k.valid_from <= x.disbursed_on
                                         ORDER BY k.valid_from DESC LIMIT 1) r ON TRUE
-                   WHERE s.ok
-                   ORDER BY s.bank, s.loan_id
+                    MATCH_JOINS
+                   WHERE x.ok
+                   ORDER BY x.bank, x.loan_id
                   ON CONFLICT (bank_code, loan_id) DO UPDATE
                      SET branch = excluded.branch, nik = excluded.nik, name = excluded.name,
                          birth_date = excluded.birth_date, scheme = excluded.scheme, plafond = excluded.plafond,
                          disbursed_on = excluded.disbursed_on, sector = excluded.sector,
                          region_code = excluded.region_code, mandatory = excluded.mandatory,
-                         row_hash = excluded.row_hash, last_file_id = excluded.last_file_id, updated_at = now()
+                         row_hash = excluded.row_hash, last_file_id = excluded.last_file_id, updated_at = now(),
+                         participant_id = excluded.participant_id, name_mismatch = excluded.name_mismatch,
+                         birth_mismatch = excluded.birth_mismatch, match_status = excluded.match_status,
+                         enrolled_at_disbursement = excluded.enrolled_at_disbursement
                    WHERE l.row_hash <> excluded.row_hash
                   RETURNING (xmax = 0) AS inserted)
                 SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated
-                  FROM changed""").param("file", fileId).query().singleRow();
+                  FROM changed"""
+                .replace("MATCH_COLUMNS", KurMatching.MATCH_COLUMNS)
+                .replace("MATCH_VALUES", KurMatching.MATCH_VALUES)
+                .replace("MATCH_JOINS", KurMatching.MATCH_JOINS);
+        Map<String, Object> counts = jdbc.sql(upsert).param("file", fileId).query().singleRow();
         int inserted = ((Number) counts.get("inserted")).intValue();
         int updated = ((Number) counts.get("updated")).intValue();
         int rejected = jdbc.sql("SELECT count(DISTINCT line_no) FROM kur_staging WHERE NOT ok")
                 .query(Integer.class).single();
         int unchanged = read.rows() - rejected - inserted - updated;
-        int matched = matching.matchFile(fileId);
+        int matched = inserted + updated;
         jdbc.sql("UPDATE kur_file SET inserted = ?, updated = ?, unchanged = ?, rejected = ? WHERE id = ?")
                 .params(inserted, updated, unchanged, rejected, fileId).update();
         Map<String, Object> values = new LinkedHashMap<>();

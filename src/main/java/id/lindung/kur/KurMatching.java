@@ -12,28 +12,45 @@ import org.springframework.stereotype.Component;
 @Component
 public class KurMatching {
 
+    /**
+     * Joins that match the loans {@code x} (columns nik, name, birth_date, disbursed_on): the participant {@code p}
+     * by NIK and {@code m}, the loan's JKK memberships summed up. Per loan only index probes (participant by NIK,
+     * memberships by participant, a membership's overdue bills by membership), so the cost follows the number of
+     * loans matched. The arrears view is asked per membership with NOT EXISTS, which reaches the bills through their
+     * index; a join to the grouped view inside the LATERAL aggregated all arrears again for every loan.
+     */
+    static final String MATCH_JOINS = """
+            LEFT JOIN participant_identity_v p ON p.nik = x.nik
+            LEFT JOIN LATERAL (
+              SELECT bool_or(v.end_month IS NULL AND NOT EXISTS (
+                               SELECT 1 FROM contribution_overdue_v o WHERE o.membership_id = v.membership_id))
+                       AS protected,
+                     count(*) > 0 AS enrolled,
+                     bool_or(v.start_month <= date_trunc('month', x.disbursed_on)
+                             AND (v.end_month IS NULL OR v.end_month >= date_trunc('month', x.disbursed_on)))
+                       AS at_disbursement
+                FROM enrolment_membership_v v
+               WHERE v.participant_id = p.participant_id AND v.programmes LIKE '%JKK%') m ON TRUE""";
+
+    /** The values of {@link #MATCH_COLUMNS} for a loan {@code x}, over {@link #MATCH_JOINS}. */
+    static final String MATCH_VALUES = """
+            p.participant_id,
+            p.participant_id IS NOT NULL AND p.name_key <> upper(regexp_replace(trim(x.name), '\\s+', ' ', 'g')),
+            p.participant_id IS NOT NULL AND x.birth_date IS NOT NULL AND x.birth_date <> p.birth_date,
+            CASE WHEN m.protected THEN 'PROTECTED' WHEN m.enrolled THEN 'LAPSED' ELSE 'NOT_ENROLLED' END,
+            coalesce(m.at_disbursement, FALSE)""";
+
+    static final String MATCH_COLUMNS = "participant_id, name_mismatch, birth_mismatch, match_status,"
+            + " enrolled_at_disbursement";
+
     private static final String MATCH = """
             UPDATE kur_loan l
-               SET participant_id = p.participant_id,
-                   name_mismatch = p.participant_id IS NOT NULL
-                                   AND p.name_key <> upper(regexp_replace(trim(l.name), '\\s+', ' ', 'g')),
-                   birth_mismatch = p.participant_id IS NOT NULL AND l.birth_date IS NOT NULL
-                                    AND l.birth_date <> p.birth_date,
-                   match_status = CASE WHEN m.protected THEN 'PROTECTED' WHEN m.enrolled THEN 'LAPSED'
-                                       ELSE 'NOT_ENROLLED' END,
-                   enrolled_at_disbursement = coalesce(m.at_disbursement, FALSE)
+               SET (MATCH_COLUMNS) = ROW(MATCH_VALUES)
               FROM kur_loan x
-              LEFT JOIN participant_identity_v p ON p.nik = x.nik
-              LEFT JOIN LATERAL (
-                SELECT bool_or(v.end_month IS NULL AND o.membership_id IS NULL) AS protected,
-                       count(*) > 0 AS enrolled,
-                       bool_or(v.start_month <= date_trunc('month', x.disbursed_on)
-                               AND (v.end_month IS NULL OR v.end_month >= date_trunc('month', x.disbursed_on)))
-                         AS at_disbursement
-                  FROM enrolment_membership_v v
-                  LEFT JOIN contribution_overdue_v o ON o.membership_id = v.membership_id
-                 WHERE v.participant_id = p.participant_id AND v.programmes LIKE '%%JKK%%') m ON TRUE
-             WHERE l.bank_code = x.bank_code AND l.loan_id = x.loan_id AND %s""";
+            MATCH_JOINS
+             WHERE l.bank_code = x.bank_code AND l.loan_id = x.loan_id"""
+            .replace("MATCH_COLUMNS", MATCH_COLUMNS).replace("MATCH_VALUES", MATCH_VALUES)
+            .replace("MATCH_JOINS", MATCH_JOINS);
 
     private final JdbcClient jdbc;
 
@@ -43,17 +60,17 @@ public class KurMatching {
 
     /** Matches the loans a file inserted or changed. @return how many */
     public int matchFile(long fileId) {
-        return jdbc.sql(MATCH.formatted("x.last_file_id = :file")).param("file", fileId).update();
+        return jdbc.sql(MATCH + " AND x.last_file_id = :file").param("file", fileId).update();
     }
 
     /** Matches one loan (after the enrol action). */
     public void matchLoan(String bank, String loanId) {
-        jdbc.sql(MATCH.formatted("x.bank_code = :bank AND x.loan_id = :loan")).param("bank", bank)
+        jdbc.sql(MATCH + " AND x.bank_code = :bank AND x.loan_id = :loan").param("bank", bank)
                 .param("loan", loanId).update();
     }
 
     /** Matches again every loan (after enrolments and payments moved statuses). @return how many */
     public int matchAll() {
-        return jdbc.sql(MATCH.formatted("TRUE")).update();
+        return jdbc.sql(MATCH).update();
     }
 }

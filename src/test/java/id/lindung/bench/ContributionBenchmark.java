@@ -4,6 +4,7 @@ import id.lindung.LindungApplication;
 import id.lindung.access.LindungUser;
 import id.lindung.access.RegionScope;
 import id.lindung.access.Role;
+import id.lindung.bench.HeapSampler.Measured;
 import id.lindung.contribution.BillingRunResult;
 import id.lindung.contribution.BillingRuns;
 import id.lindung.contribution.PaymentFileResult;
@@ -29,8 +30,6 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.lang.management.MemoryMXBean;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -46,7 +45,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -87,8 +85,6 @@ public final class ContributionBenchmark {
     private final ConfigurableApplicationContext context;
     private final JdbcClient jdbc;
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    private final List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-            .filter(p -> p.getType() == MemoryType.HEAP).toList();
     private final List<String[]> summary = new ArrayList<>();
     private int top = 15;
 
@@ -118,13 +114,7 @@ public final class ContributionBenchmark {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(LindungApplication.class)
                 .profiles("test")
                 .properties("server.port=0", "lindung.demo.participants=0")
-                .initializers(c -> c.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
-                    @Override
-                    public Object postProcessAfterInitialization(Object bean, String name) {
-                        return bean instanceof DataSource ds && !(bean instanceof TimedDataSource)
-                                ? new TimedDataSource(ds) : bean;
-                    }
-                }))
+                .initializers(TimedDataSource::install)
                 .run(appArgs.toArray(String[]::new));
         try {
             new ContributionBenchmark(context).run(count, options, loadBefore);
@@ -483,48 +473,14 @@ public final class ContributionBenchmark {
      * than {@code ms} to the client as a notice, with ANALYZE and BUFFERS; the timing wrapper prints it.
      */
     private void explain(int ms) throws java.sql.SQLException {
-        if (ms >= 0) {
-            jdbc.sql("ALTER SYSTEM SET session_preload_libraries = 'auto_explain'").update();
-            jdbc.sql("ALTER SYSTEM SET auto_explain.log_min_duration = " + ms).update();
-            jdbc.sql("ALTER SYSTEM SET auto_explain.log_analyze = on").update();
-            jdbc.sql("ALTER SYSTEM SET auto_explain.log_buffers = on").update();
-            jdbc.sql("ALTER SYSTEM SET auto_explain.log_nested_statements = on").update();
-            jdbc.sql("ALTER SYSTEM SET auto_explain.log_level = 'notice'").update();
-        } else {
-            jdbc.sql("ALTER SYSTEM RESET session_preload_libraries").update();
-        }
-        jdbc.sql("SELECT pg_reload_conf()").query().singleRow();
-        TimedDataSource.printWarnings = ms >= 0;
-        var hikari = context.getBean(DataSource.class).unwrap(com.zaxxer.hikari.HikariDataSource.class);
-        if (hikari.getHikariPoolMXBean() != null) {
-            hikari.getHikariPoolMXBean().softEvictConnections();
-        }
+        TimedDataSource.explain(context, ms);
     }
 
     // ------------------------------------------------------------------------------------------------ measuring
 
-    private record Measured<T>(T value, long millis, long heapBefore, long peakSampled, long peakPools,
-            long heapAfterGc) {
-    }
-
     private <T> Measured<T> measure(Callable<T> step) throws Exception {
         TimedDataSource.STATS.clear();
-        System.gc();
-        long heapBefore = memory.getHeapMemoryUsage().getUsed();
-        heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
-        HeapSampler sampler = new HeapSampler(memory);
-        sampler.start();
-        long t0 = System.nanoTime();
-        T value = step.call();
-        long millis = ms(t0);
-        sampler.interrupt();
-        sampler.join();
-        long poolPeaks = heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        TimedDataSource.printTop(top, millis);
-        System.gc();
-        long heapAfterGc = memory.getHeapMemoryUsage().getUsed();
-        return new Measured<>(value, millis, heapBefore, Math.max(sampler.peak.get(), heapBefore), poolPeaks,
-                heapAfterGc);
+        return HeapSampler.measure(step, millis -> TimedDataSource.printTop(top, millis));
     }
 
     private void addRow(String step, Measured<?> m, String rows) {
@@ -538,13 +494,13 @@ public final class ContributionBenchmark {
                 m.peakSampled >> 20, m.peakPools >> 20, m.heapAfterGc >> 20);
     }
 
-    private static void check(boolean ok, String what, Object expected, Object actual) {
+    static void check(boolean ok, String what, Object expected, Object actual) {
         if (!ok) {
             throw new IllegalStateException("CHECK FAILED: " + what + ": expected " + expected + ", got " + actual);
         }
     }
 
-    private static long ms(long startedNanos) {
+    static long ms(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1_000_000;
     }
 
@@ -556,7 +512,7 @@ public final class ContributionBenchmark {
         return Date.valueOf(month.atDay(1));
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).trim();
         } catch (Exception e) {
@@ -637,6 +593,42 @@ public final class ContributionBenchmark {
             return Proxy.newProxyInstance(TimedDataSource.class.getClassLoader(), new Class<?>[] {type}, handler);
         }
 
+        /**
+         * With {@code ms >= 0}, auto_explain (loaded into every new connection) sends the plan of each statement
+         * slower than {@code ms} to the client as a notice, with ANALYZE and BUFFERS; the wrapper prints it. With
+         * {@code ms < 0}, off again. Existing pool connections are evicted so that the setting takes effect.
+         */
+        static void explain(ConfigurableApplicationContext context, int ms) throws java.sql.SQLException {
+            JdbcClient jdbc = context.getBean(JdbcClient.class);
+            if (ms >= 0) {
+                jdbc.sql("ALTER SYSTEM SET session_preload_libraries = 'auto_explain'").update();
+                jdbc.sql("ALTER SYSTEM SET auto_explain.log_min_duration = " + ms).update();
+                jdbc.sql("ALTER SYSTEM SET auto_explain.log_analyze = on").update();
+                jdbc.sql("ALTER SYSTEM SET auto_explain.log_buffers = on").update();
+                jdbc.sql("ALTER SYSTEM SET auto_explain.log_nested_statements = on").update();
+                jdbc.sql("ALTER SYSTEM SET auto_explain.log_level = 'notice'").update();
+            } else {
+                jdbc.sql("ALTER SYSTEM RESET session_preload_libraries").update();
+            }
+            jdbc.sql("SELECT pg_reload_conf()").query().singleRow();
+            printWarnings = ms >= 0;
+            var hikari = context.getBean(DataSource.class).unwrap(com.zaxxer.hikari.HikariDataSource.class);
+            if (hikari.getHikariPoolMXBean() != null) {
+                hikari.getHikariPoolMXBean().softEvictConnections();
+            }
+        }
+
+        /** Wraps the application's DataSource in a TimedDataSource (pass to SpringApplicationBuilder.initializers). */
+        static void install(ConfigurableApplicationContext context) {
+            context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    return bean instanceof DataSource ds && !(bean instanceof TimedDataSource)
+                            ? new TimedDataSource(ds) : bean;
+                }
+            });
+        }
+
         private static Object call(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
             try {
                 return method.invoke(target, args);
@@ -662,31 +654,6 @@ public final class ContributionBenchmark {
             long all = STATS.values().stream().mapToLong(v -> v[1]).sum();
             System.out.printf(Locale.ROOT, "  %9.1f ms in %d distinct statements (COPY not included)%n", all / 1e6,
                     STATS.size());
-        }
-    }
-
-    /** Samples the total heap in use (a pool's own peak says nothing about the sum at one moment). */
-    private static final class HeapSampler extends Thread {
-
-        final AtomicLong peak = new AtomicLong();
-        private final MemoryMXBean memory;
-
-        HeapSampler(MemoryMXBean memory) {
-            super("heap-sampler");
-            setDaemon(true);
-            this.memory = memory;
-        }
-
-        @Override
-        public void run() {
-            while (!isInterrupted()) {
-                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
         }
     }
 }

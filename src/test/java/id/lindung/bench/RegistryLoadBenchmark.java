@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -122,30 +121,5 @@ public final class RegistryLoadBenchmark {
                 genElapsed, relatives, heapBefore >> 20, sampler.peak.get() >> 20, maxHeap >> 20,
                 poolPeaks >> 20, size, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
-    }
-
-    /** Samples the total heap in use (a pool's own peak says nothing about the sum at one moment). */
-    private static final class HeapSampler extends Thread {
-
-        final AtomicLong peak = new AtomicLong();
-        private final MemoryMXBean memory;
-
-        HeapSampler(MemoryMXBean memory) {
-            super("heap-sampler");
-            setDaemon(true);
-            this.memory = memory;
-        }
-
-        @Override
-        public void run() {
-            while (!isInterrupted()) {
-                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
     }
 }

@@ -35,6 +35,10 @@ final class CsvTokenizer {
     private final int maxFields;
     private int line = 1;
     private int pushedBack = -2;
+    // our own buffer: Reader.read() of one character takes a lock and a virtual call per character
+    private final char[] buffer = new char[1 << 14];
+    private int position;
+    private int limit;
 
     CsvTokenizer(Reader in, char separator, int maxFieldLength, int maxFields) {
         this.in = in;
@@ -49,7 +53,15 @@ final class CsvTokenizer {
             pushedBack = -2;
             return c;
         }
-        return in.read();
+        if (position == limit) {
+            limit = in.read(buffer, 0, buffer.length);
+            position = 0;
+            if (limit <= 0) {
+                limit = 0;
+                return -1;
+            }
+        }
+        return buffer[position++];
     }
 
     /** The next row, or null at the end of the input. Blank lines are rows with one empty field. */

@@ -13,17 +13,15 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
@@ -46,8 +44,9 @@ public final class KurFileReader {
     static final LocalDate EARLIEST = LocalDate.of(2007, 11, 1);
     private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/uuuu")
             .withResolverStyle(java.time.format.ResolverStyle.STRICT);
-    private static final Pattern LOAN_ID = Pattern.compile("[\\p{Alnum}._/-]{1,50}");
-    private static final Pattern DIGITS = Pattern.compile("\\d{1,15}");
+    // positions in COLUMNS
+    private static final int BANK = 0, BRANCH = 1, LOAN_ID = 2, NIK = 3, NAME = 4, SCHEME = 5, PLAFOND = 6,
+            DISBURSED_ON = 7, SECTOR = 8, REGION_CODE = 9, BIRTH_DATE = 10;
     static final String STAGING_COLUMNS = "line_no, ok, bank, branch, loan_id, nik, name, birth_date, scheme, plafond,"
             + " disbursed_on, sector, region_code, err_field, err_code, err_args";
 
@@ -119,7 +118,7 @@ public final class KurFileReader {
             StringBuilder out = new StringBuilder(1 << 16);
             RowSource.Row row;
             while ((row = source.next()) != null) {
-                if (row.cells().stream().allMatch(String::isBlank) && row.tooLong().isEmpty()) {
+                if (row.tooLong().isEmpty() && blank(row.cells())) {
                     continue;
                 }
                 rows++;
@@ -185,23 +184,23 @@ public final class KurFileReader {
     /** Checks one row; appends it (ok) or its problems to the COPY text. @return whether the row is good */
     private boolean check(RowSource.Row row, int[] index, StringBuilder out) {
         List<FieldIssue> issues = new ArrayList<>();
-        Map<String, String> v = new java.util.HashMap<>();
+        // the cells by column (COLUMNS order); null: column absent or cell too long
+        String[] v = new String[COLUMNS.size()];
         for (int c = 0; c < COLUMNS.size(); c++) {
-            String name = COLUMNS.get(c);
             int i = index[c];
             if (i < 0) {
                 continue;
             }
-            if (row.tooLong().contains(i)) {
-                issues.add(FieldIssue.error(name, "kur.field.too-long", MAX_FIELD_LENGTH));
+            if (!row.tooLong().isEmpty() && row.tooLong().contains(i)) {
+                issues.add(FieldIssue.error(COLUMNS.get(c), "kur.field.too-long", MAX_FIELD_LENGTH));
                 continue;
             }
-            v.put(name, i < row.cells().size() ? row.cells().get(i).trim() : "");
+            v[c] = i < row.cells().size() ? row.cells().get(i).trim() : "";
         }
         if (row.tooManyCells()) {
             issues.add(FieldIssue.error("row", "kur.row.too-many-fields", MAX_FIELDS));
         }
-        String bank = upper(v.get("bank"));
+        String bank = upper(v[BANK]);
         if (required(bank, "bank", issues)) {
             if (!banks.contains(bank)) {
                 issues.add(FieldIssue.error("bank", "kur.bank.unknown", bank));
@@ -209,15 +208,15 @@ public final class KurFileReader {
                 issues.add(FieldIssue.error("bank", "kur.bank.other", bank, uploaderBank));
             }
         }
-        String branch = v.get("branch");
+        String branch = v[BRANCH];
         if (required(branch, "branch", issues) && branch.length() > 100) {
             issues.add(FieldIssue.error("branch", "field.too-long", 100));
         }
-        String loanId = v.get("loan_id");
-        if (required(loanId, "loan_id", issues) && !LOAN_ID.matcher(loanId).matches()) {
+        String loanId = v[LOAN_ID];
+        if (required(loanId, "loan_id", issues) && !loanIdFormat(loanId)) {
             issues.add(FieldIssue.error("loan_id", "kur.loan-id.format"));
         }
-        String nik = v.get("nik");
+        String nik = v[NIK];
         int nikIndex = index[COLUMNS.indexOf("nik")];
         if (row.numericCells().contains(nikIndex)) {
             issues.add(FieldIssue.error("nik", "kur.nik.number-cell"));
@@ -225,19 +224,19 @@ public final class KurFileReader {
             NikRules.check("nik", nik.isEmpty() ? null : nik, null, null, regionExists, today).stream()
                     .filter(FieldIssue::isError).forEach(issues::add);
         }
-        String name = v.get("name");
+        String name = v[NAME];
         if (required(name, "name", issues) && name.length() > 150) {
             issues.add(FieldIssue.error("name", "field.too-long", 150));
         }
-        String scheme = upper(v.get("scheme"));
+        String scheme = upper(v[SCHEME]);
         if (scheme != null) {
             scheme = scheme.replace(' ', '_').replace('-', '_');
         }
-        LocalDate disbursed = date(v.get("disbursed_on"), "disbursed_on", true, row, index, issues);
+        LocalDate disbursed = date(v[DISBURSED_ON], "disbursed_on", true, row, index, issues);
         Long plafond = null;
-        String plafondText = v.get("plafond");
+        String plafondText = v[PLAFOND];
         if (required(plafondText, "plafond", issues)) {
-            if (!DIGITS.matcher(plafondText).matches() || Long.parseLong(plafondText) <= 0) {
+            if (!digits(plafondText) || Long.parseLong(plafondText) <= 0) {
                 issues.add(FieldIssue.error("plafond", "kur.plafond.format", plafondText));
             } else {
                 plafond = Long.parseLong(plafondText);
@@ -252,17 +251,17 @@ public final class KurFileReader {
                         rule.max()));
             }
         }
-        String sector = v.get("sector");
+        String sector = v[SECTOR];
         if (sector != null && sector.length() > 100) {
             issues.add(FieldIssue.error("sector", "field.too-long", 100));
         }
-        String region = v.get("region_code");
+        String region = v[REGION_CODE];
         if (required(region, "region_code", issues)) {
             if (region.length() < 5 || region.length() > 13 || !regionExists.test(region)) {
                 issues.add(FieldIssue.error("region_code", "kur.region.unknown", region));
             }
         }
-        LocalDate birth = date(v.get("birth_date"), "birth_date", false, row, index, issues);
+        LocalDate birth = date(v[BIRTH_DATE], "birth_date", false, row, index, issues);
         if (!issues.isEmpty()) {
             for (FieldIssue issue : issues) {
                 out.append(row.line()).append("\tf\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t");
@@ -340,10 +339,14 @@ public final class KurFileReader {
                 date = XlsxRowSource.excelDate(new java.math.BigDecimal(text));
             } else if (text.indexOf('/') > 0) {
                 date = LocalDate.parse(text, DMY);
+            } else if (isoDigits(text)) {
+                // yyyy-MM-dd, what LocalDate.parse reads, without the cost of the general parser
+                date = LocalDate.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10),
+                        Integer.parseInt(text, 8, 10, 10));
             } else {
                 date = LocalDate.parse(text);
             }
-        } catch (DateTimeParseException | NumberFormatException e) {
+        } catch (DateTimeException | NumberFormatException e) {
             issues.add(FieldIssue.error(field, "kur.date.format", text));
             return null;
         }
@@ -356,6 +359,55 @@ public final class KurFileReader {
             return null;
         }
         return date;
+    }
+
+    private static boolean blank(List<String> cells) {
+        for (String cell : cells) {
+            if (!cell.isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What {@code [\p{Alnum}._/-]{1,50}} matches (ASCII letters and digits). */
+    private static boolean loanIdFormat(String id) {
+        if (id.isEmpty() || id.length() > 50) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_'
+                    || c == '/' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What {@code \d{1,15}} matches. */
+    private static boolean digits(String text) {
+        if (text.isEmpty() || text.length() > 15) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isoDigits(String text) {
+        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            if (i != 4 && i != 7 && (text.charAt(i) < '0' || text.charAt(i) > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean required(@Nullable String value, String field, List<FieldIssue> issues) {
@@ -375,6 +427,14 @@ public final class KurFileReader {
 
     /** COPY text format: backslash, tab, newline and carriage return escaped. */
     private static void text(StringBuilder out, String s) {
+        int plain = 0;
+        while (plain < s.length() && s.charAt(plain) != '\\' && s.charAt(plain) >= ' ') {
+            plain++;
+        }
+        if (plain == s.length()) {
+            out.append(s);
+            return;
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
