@@ -94,33 +94,47 @@ public final class ContributionBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        long count = 1_000_000;
-        Map<String, String> options = new java.util.HashMap<>();
-        List<String> appArgs = new ArrayList<>();
-        for (String arg : args) {
-            if (arg.startsWith("--")) {
-                appArgs.add(arg);
-            } else if (arg.contains("=")) {
-                options.put(arg.substring(0, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-            } else {
-                count = Long.parseLong(arg.replace("_", ""));
-            }
-        }
-        if (appArgs.stream().noneMatch(a -> a.startsWith("--lindung.embedded-db.shared-buffers="))) {
-            // the application's default; the test profile's 128MB would win over a default property
-            appArgs.add("--lindung.embedded-db.shared-buffers=256MB");
-        }
+        Args a = Args.parse(args);
         String loadBefore = loadAverage();
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(LindungApplication.class)
+        ConfigurableApplicationContext context = start(a.appArgs());
+        try {
+            new ContributionBenchmark(context).run(a.count(), a.options(), loadBefore);
+        } finally {
+            context.close();
+        }
+    }
+
+    /** A benchmark's arguments: the size N, {@code key=value} options, {@code --property=value} for the application. */
+    record Args(long count, Map<String, String> options, List<String> appArgs) {
+
+        static Args parse(String[] args) {
+            long count = 1_000_000;
+            Map<String, String> options = new java.util.HashMap<>();
+            List<String> appArgs = new ArrayList<>();
+            for (String arg : args) {
+                if (arg.startsWith("--")) {
+                    appArgs.add(arg);
+                } else if (arg.contains("=")) {
+                    options.put(arg.substring(0, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+                } else {
+                    count = Long.parseLong(arg.replace("_", ""));
+                }
+            }
+            if (appArgs.stream().noneMatch(a -> a.startsWith("--lindung.embedded-db.shared-buffers="))) {
+                // the application's default; the test profile's 128MB would win over a default property
+                appArgs.add("--lindung.embedded-db.shared-buffers=256MB");
+            }
+            return new Args(count, options, appArgs);
+        }
+    }
+
+    /** Starts the application in-process on a throw-away embedded PostgreSQL, every statement timed. */
+    static ConfigurableApplicationContext start(List<String> appArgs) {
+        return new SpringApplicationBuilder(LindungApplication.class)
                 .profiles("test")
                 .properties("server.port=0", "lindung.demo.participants=0")
                 .initializers(TimedDataSource::install)
                 .run(appArgs.toArray(String[]::new));
-        try {
-            new ContributionBenchmark(context).run(count, options, loadBefore);
-        } finally {
-            context.close();
-        }
     }
 
     private void run(long count, Map<String, String> options, String loadBefore) throws Exception {

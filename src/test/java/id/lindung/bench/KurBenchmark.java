@@ -1,6 +1,5 @@
 package id.lindung.bench;
 
-import id.lindung.LindungApplication;
 import id.lindung.access.LindungUser;
 import id.lindung.bench.ContributionBenchmark.TimedDataSource;
 import id.lindung.bench.HeapSampler.Measured;
@@ -22,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +28,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -79,30 +76,11 @@ public final class KurBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        long count = 1_000_000;
-        Map<String, String> options = new HashMap<>();
-        List<String> appArgs = new ArrayList<>();
-        for (String arg : args) {
-            if (arg.startsWith("--")) {
-                appArgs.add(arg);
-            } else if (arg.contains("=")) {
-                options.put(arg.substring(0, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-            } else {
-                count = Long.parseLong(arg.replace("_", ""));
-            }
-        }
-        if (appArgs.stream().noneMatch(a -> a.startsWith("--lindung.embedded-db.shared-buffers="))) {
-            // the application's default; the test profile's 128MB would win over a default property
-            appArgs.add("--lindung.embedded-db.shared-buffers=256MB");
-        }
+        ContributionBenchmark.Args a = ContributionBenchmark.Args.parse(args);
         String loadBefore = loadAverage();
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(LindungApplication.class)
-                .profiles("test")
-                .properties("server.port=0", "lindung.demo.participants=0")
-                .initializers(TimedDataSource::install)
-                .run(appArgs.toArray(String[]::new));
+        ConfigurableApplicationContext context = ContributionBenchmark.start(a.appArgs());
         try {
-            new KurBenchmark(context).run(count, options, loadBefore);
+            new KurBenchmark(context).run(a.count(), a.options(), loadBefore);
         } finally {
             context.close();
         }
