@@ -4,11 +4,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.APIResponse;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
@@ -19,14 +16,11 @@ import id.lindung.contribution.Payments;
 import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.Membership;
 import id.lindung.participant.ParticipantManagement;
+import id.lindung.support.BrowserSession;
 import id.lindung.support.Chromium;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +48,6 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class ClaimInBrowserTest {
 
-    private static final String PASSWORD = "lindung2026";
     private static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
     @LocalServerPort
@@ -68,31 +61,13 @@ class ClaimInBrowserTest {
     @Autowired
     private BillingRuns billing;
 
-    private Playwright playwright;
-    private Browser browser;
-    private BrowserContext context;
+    private BrowserSession session;
     private Page page;
-    private final List<String> pageErrors = new ArrayList<>();
 
     @AfterEach
-    void screenshotAndClose() throws Exception {
-        if (page != null) {
-            Path file = Chromium.buildDir(ClaimInBrowserTest.class).resolve("screenshots").resolve("claim.png");
-            Files.createDirectories(file.getParent());
-            page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
-            System.out.println("Browser screenshot: " + file.toAbsolutePath());
-        }
-        if (!pageErrors.isEmpty()) {
-            System.out.println("JavaScript errors in the page: " + pageErrors);
-        }
-        if (context != null) {
-            context.close();
-        }
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+    void screenshotAndClose() {
+        if (session != null) {
+            session.finish(ClaimInBrowserTest.class, "claim.png");
         }
     }
 
@@ -100,7 +75,7 @@ class ClaimInBrowserTest {
     void officerTakesInADeathClaim_twoOfficersApprove_andTheLetterIsAPdf() {
         long participantId = protectedBpuMember();
         openBrowser();
-        signIn("petugas.kalbar");
+        session.signIn("petugas.kalbar");
 
         // From the participant page to their claims: none yet.
         page.navigate("/peserta/" + participantId);
@@ -179,8 +154,8 @@ class ClaimInBrowserTest {
         assertThat(stale.text()).contains("telah diubah oleh petugas lain");
 
         // A second officer approves.
-        context.clearCookies();
-        signIn("petugas.ketapang");
+        session.context().clearCookies();
+        session.signIn("petugas.ketapang");
         page.navigate(claimPath);
         assertThat(page.locator("#awaiting-second")).containsText("petugas.kalbar");
         page.locator("#approve-submit").click();
@@ -218,24 +193,8 @@ class ClaimInBrowserTest {
         return m.participantId();
     }
 
-    private void signIn(String username) {
-        page.navigate("/login");
-        page.locator("input[name=username]").fill(username);
-        page.locator("input[name=password]").fill(PASSWORD);
-        page.locator("#login-submit").click();
-        page.waitForURL(url -> url.endsWith("/"));
-    }
-
     private void openBrowser() {
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
-        context = browser.newContext(new Browser.NewContextOptions()
-                .setBaseURL("http://localhost:" + port)
-                .setLocale("id-ID")
-                .setAcceptDownloads(true)
-                .setViewportSize(1280, 900));
-        context.setDefaultTimeout(15_000);
-        page = context.newPage();
-        page.onPageError(error -> pageErrors.add(error));
+        session = BrowserSession.open(port);
+        page = session.page();
     }
 }

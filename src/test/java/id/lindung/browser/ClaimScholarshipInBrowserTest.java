@@ -2,11 +2,8 @@ package id.lindung.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import id.lindung.claim.Claim;
 import id.lindung.claim.ClaimIntake;
 import id.lindung.claim.ClaimManagement;
@@ -19,14 +16,12 @@ import id.lindung.contribution.Payments;
 import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.Membership;
 import id.lindung.participant.ParticipantManagement;
+import id.lindung.support.BrowserSession;
 import id.lindung.support.Chromium;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +48,6 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class ClaimScholarshipInBrowserTest {
 
-    private static final String PASSWORD = "lindung2026";
     private static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
     @LocalServerPort
@@ -69,32 +63,13 @@ class ClaimScholarshipInBrowserTest {
     @Autowired
     private ClaimManagement claims;
 
-    private Playwright playwright;
-    private Browser browser;
-    private BrowserContext context;
+    private BrowserSession session;
     private Page page;
-    private final List<String> pageErrors = new ArrayList<>();
 
     @AfterEach
-    void screenshotAndClose() throws Exception {
-        if (page != null) {
-            Path file = Chromium.buildDir(ClaimScholarshipInBrowserTest.class).resolve("screenshots")
-                    .resolve("claim-scholarship.png");
-            Files.createDirectories(file.getParent());
-            page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
-            System.out.println("Browser screenshot: " + file.toAbsolutePath());
-        }
-        if (!pageErrors.isEmpty()) {
-            System.out.println("JavaScript errors in the page: " + pageErrors);
-        }
-        if (context != null) {
-            context.close();
-        }
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+    void screenshotAndClose() {
+        if (session != null) {
+            session.finish(ClaimScholarshipInBrowserTest.class, "claim-scholarship.png");
         }
     }
 
@@ -104,7 +79,7 @@ class ClaimScholarshipInBrowserTest {
         int year = ScholarshipPlanner.schoolYearOf(LocalDate.now(ZoneId.of("Asia/Pontianak")));
         String label = ScholarshipPlanner.label(year);
         openBrowser();
-        signIn("petugas.kalbar");
+        session.signIn("petugas.kalbar");
 
         page.navigate("/klaim/" + claimId);
         assertThat(page.locator("#claim-status")).hasText("Disetujui");
@@ -179,23 +154,8 @@ class ClaimScholarshipInBrowserTest {
         return claim.id();
     }
 
-    private void signIn(String username) {
-        page.navigate("/login");
-        page.locator("input[name=username]").fill(username);
-        page.locator("input[name=password]").fill(PASSWORD);
-        page.locator("#login-submit").click();
-        page.waitForURL(url -> url.endsWith("/"));
-    }
-
     private void openBrowser() {
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
-        context = browser.newContext(new Browser.NewContextOptions()
-                .setBaseURL("http://localhost:" + port)
-                .setLocale("id-ID")
-                .setViewportSize(1280, 900));
-        context.setDefaultTimeout(15_000);
-        page = context.newPage();
-        page.onPageError(error -> pageErrors.add(error));
+        session = BrowserSession.open(port);
+        page = session.page();
     }
 }

@@ -4,13 +4,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.APIResponse;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
@@ -29,17 +25,15 @@ import id.lindung.participant.ParticipantDetails;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.participant.Sex;
 import id.lindung.support.ApiClient;
+import id.lindung.support.BrowserSession;
 import id.lindung.support.Chromium;
 import id.lindung.support.Niks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -70,7 +64,6 @@ import org.springframework.test.context.ActiveProfiles;
 class ContributionInBrowserTest {
 
     private static final String OFFICER = "petugas.kalbar"; // province scope: may run billing
-    private static final String PASSWORD = "lindung2026";
     private static final LindungUser PROVINCE_OFFICER = new LindungUser(OFFICER, "Petugas Kalbar", Role.OFFICER,
             RegionScope.of("61"));
     private static final String KETAPANG_DESA = "61.04.01.2011";
@@ -86,31 +79,13 @@ class ContributionInBrowserTest {
     @Autowired
     private Clock clock;
 
-    private Playwright playwright;
-    private Browser browser;
-    private BrowserContext context;
+    private BrowserSession session;
     private Page page;
-    private final List<String> pageErrors = new ArrayList<>();
 
     @AfterEach
-    void screenshotAndClose() throws Exception {
-        if (page != null) {
-            Path file = Chromium.buildDir(ContributionInBrowserTest.class).resolve("screenshots").resolve("contribution.png");
-            Files.createDirectories(file.getParent());
-            page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
-            System.out.println("Browser screenshot: " + file.toAbsolutePath());
-        }
-        if (!pageErrors.isEmpty()) {
-            System.out.println("JavaScript errors in the page: " + pageErrors);
-        }
-        if (context != null) {
-            context.close();
-        }
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+    void screenshotAndClose() {
+        if (session != null) {
+            session.finish(ContributionInBrowserTest.class, "contribution.png");
         }
     }
 
@@ -121,7 +96,7 @@ class ContributionInBrowserTest {
         YearMonth month = YearMonth.now(clock);
         String monthName = month.format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.forLanguageTag("id-ID")));
 
-        signIn(OFFICER); // a province officer
+        session.signIn(OFFICER); // a province officer
 
         // From the participant's page to their memberships: none yet.
         page.navigate("/peserta/" + participantId);
@@ -248,7 +223,7 @@ class ContributionInBrowserTest {
         long participantId = participant(KETAPANG_DESA, "610401", "Yohanes Pekerja Uji Upah");
         String npp = "UJI" + (System.nanoTime() % 1_000_000_000L);
         String employerName = "PT Sawit Uji Ketapang " + npp.substring(3);
-        signIn("petugas.ketapang");
+        session.signIn("petugas.ketapang");
 
         // The only kab/kota in scope comes preselected; kecamatan and desa follow by htmx.
         page.navigate("/pemberi-kerja");
@@ -316,28 +291,12 @@ class ContributionInBrowserTest {
                 Sex.P, desa, null, "Pedagang", null), PROVINCE_OFFICER).participant().id();
     }
 
-    private void signIn(String username) {
-        page.navigate("/login");
-        page.locator("input[name=username]").fill(username);
-        page.locator("input[name=password]").fill(PASSWORD);
-        page.locator("#login-submit").click();
-        page.waitForURL(url -> url.endsWith("/"));
-    }
-
     private static Locator.WaitForOptions attached() {
         return new Locator.WaitForOptions().setState(WaitForSelectorState.ATTACHED);
     }
 
     private void openBrowser() {
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
-        context = browser.newContext(new Browser.NewContextOptions()
-                .setBaseURL("http://localhost:" + port)
-                .setLocale("id-ID")
-                .setAcceptDownloads(true)
-                .setViewportSize(1280, 900));
-        context.setDefaultTimeout(15_000);
-        page = context.newPage();
-        page.onPageError(error -> pageErrors.add(error));
+        session = BrowserSession.open(port);
+        page = session.page();
     }
 }

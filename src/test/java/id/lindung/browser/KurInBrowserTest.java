@@ -4,23 +4,17 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.APIResponse;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
+import id.lindung.support.BrowserSession;
 import id.lindung.support.Chromium;
 import id.lindung.support.Niks;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -44,33 +38,17 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class KurInBrowserTest {
 
-    private static final String PASSWORD = "lindung2026";
 
     @LocalServerPort
     private int port;
 
-    private Playwright playwright;
-    private Browser browser;
-    private BrowserContext context;
+    private BrowserSession session;
     private Page page;
-    private final List<String> pageErrors = new ArrayList<>();
 
     @AfterEach
-    void screenshotAndClose() throws Exception {
-        if (page != null) {
-            Path file = Chromium.buildDir(KurInBrowserTest.class).resolve("screenshots").resolve("kur.png");
-            Files.createDirectories(file.getParent());
-            page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
-            System.out.println("Browser screenshot: " + file.toAbsolutePath());
-        }
-        if (context != null) {
-            context.close();
-        }
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+    void screenshotAndClose() {
+        if (session != null) {
+            session.finish(KurInBrowserTest.class, "kur.png");
         }
     }
 
@@ -94,7 +72,7 @@ class KurInBrowserTest {
         byte[] file = csv.getBytes(StandardCharsets.UTF_8);
 
         openBrowser();
-        signIn("petugas.kalbar");
+        session.signIn("petugas.kalbar");
 
         // The KUR entry of the navigation, then the upload tab.
         page.locator("#nav-kur").click();
@@ -192,32 +170,15 @@ class KurInBrowserTest {
         APIResponse conversionCsv = page.request().get("/kur/konversi.csv?kelompok=scheme&bank=KALBAR");
         assertThat(new String(conversionCsv.body(), StandardCharsets.UTF_8)).contains(";KECIL;KUR Kecil;");
 
-        assertThat(pageErrors).as("JavaScript errors in the pages").isEmpty();
+        assertThat(session.pageErrors()).as("JavaScript errors in the pages").isEmpty();
     }
 
     private void screenshot(String name) {
-        Path file = Chromium.buildDir(KurInBrowserTest.class).resolve("screenshots").resolve(name);
-        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
-    }
-
-    private void signIn(String username) {
-        page.navigate("/login");
-        page.locator("input[name=username]").fill(username);
-        page.locator("input[name=password]").fill(PASSWORD);
-        page.locator("#login-submit").click();
-        page.waitForURL(url -> url.endsWith("/"));
+        session.screenshot(KurInBrowserTest.class, name);
     }
 
     private void openBrowser() {
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
-        context = browser.newContext(new Browser.NewContextOptions()
-                .setBaseURL("http://localhost:" + port)
-                .setLocale("id-ID")
-                .setAcceptDownloads(true)
-                .setViewportSize(1280, 900));
-        context.setDefaultTimeout(15_000);
-        page = context.newPage();
-        page.onPageError(error -> pageErrors.add(error));
+        session = BrowserSession.open(port);
+        page = session.page();
     }
 }
