@@ -126,9 +126,7 @@ public class ClaimManagement {
     /** Takes a claim in (officers, administrators and field agents) and computes it at once. */
     @Transactional
     public Claim submit(ClaimIntake in, LindungUser by) {
-        if (by.role() != Role.ADMIN && by.role() != Role.OFFICER && by.role() != Role.AGENT) {
-            throw new ForbiddenException("claim.role.intake", by.role().name());
-        }
+        requireMayTakeIn(by);
         IntakeReader read = new IntakeReader(LocalDate.now(clock));
         Participant participant = null;
         if (in.participantId() == null) {

@@ -201,12 +201,7 @@ public class KurImports {
     /** The refused rows of a file, in line order (all of them, for the error report). */
     public List<KurImportResult.RowError> errors(long fileId, int limit, LindungUser by) {
         file(fileId, by);
-        return jdbc.sql("SELECT line_no, field, code, args FROM kur_file_error WHERE file_id = ?"
-                        + " ORDER BY line_no, field LIMIT ?")
-                .params(fileId, limit)
-                .query((rs, n) -> new KurImportResult.RowError(rs.getInt(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4).isEmpty() ? List.of() : List.of(rs.getString(4).split("\\|", -1))))
-                .list();
+        return errorRows(fileId, limit);
     }
 
     /**
@@ -232,14 +227,14 @@ public class KurImports {
                 .query((rs, n) -> new KurImportResult(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9),
                         rs.getString(10), rs.getTimestamp(11).toInstant(), replayed,
-                        replayed ? List.of() : firstErrors(fileId)))
+                        replayed ? List.of() : errorRows(fileId, LISTED_ERRORS)))
                 .optional().orElseThrow(() -> new NotFoundException("kur file " + fileId));
     }
 
-    private List<KurImportResult.RowError> firstErrors(long fileId) {
+    private List<KurImportResult.RowError> errorRows(long fileId, int limit) {
         return jdbc.sql("SELECT line_no, field, code, args FROM kur_file_error WHERE file_id = ?"
                         + " ORDER BY line_no, field LIMIT ?")
-                .params(fileId, LISTED_ERRORS)
+                .params(fileId, limit)
                 .query((rs, n) -> new KurImportResult.RowError(rs.getInt(1), rs.getString(2), rs.getString(3),
                         rs.getString(4).isEmpty() ? List.of() : List.of(rs.getString(4).split("\\|", -1))))
                 .list();

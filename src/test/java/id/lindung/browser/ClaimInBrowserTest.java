@@ -11,7 +11,6 @@ import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
 import id.lindung.contribution.BillingRuns;
 import id.lindung.contribution.Members;
-import id.lindung.contribution.PaymentRequest;
 import id.lindung.contribution.Payments;
 import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.Membership;
@@ -19,7 +18,6 @@ import id.lindung.participant.ParticipantManagement;
 import id.lindung.support.BrowserSession;
 import id.lindung.support.Chromium;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -184,12 +182,7 @@ class ClaimInBrowserTest {
     /** BPU at Rp1.000.000 from January 2026, January to June paid on 10 January and billed: protected in May. */
     private long protectedBpuMember() {
         Membership m = new Members(participants, enrolment).bpu(YearMonth.of(2026, 1), 1_000_000);
-        payments.pay(new PaymentRequest("CLAIM-BROWSER-" + m.id(), m.id(), 6 * 16_800L, LocalDate.of(2026, 1, 10),
-                null), Members.OFFICER);
-        for (YearMonth month = YearMonth.of(2026, 1); !month.isAfter(YearMonth.of(2026, 6));
-                month = month.plusMonths(1)) {
-            billing.run(month, Members.OFFICER);
-        }
+        Members.payFirstHalf2026AheadAndBill(m, 16_800, "CLAIM-BROWSER-" + m.id(), payments, billing);
         return m.participantId();
     }
 

@@ -11,7 +11,6 @@ import id.lindung.claim.ClaimStatus;
 import id.lindung.claim.benefit.ScholarshipPlanner;
 import id.lindung.contribution.BillingRuns;
 import id.lindung.contribution.Members;
-import id.lindung.contribution.PaymentRequest;
 import id.lindung.contribution.Payments;
 import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.Membership;
@@ -130,12 +129,7 @@ class ClaimScholarshipInBrowserTest {
      */
     private long approvedJkkDeathWithTwoChildren() {
         Membership m = new Members(participants, enrolment).bpu(YearMonth.of(2026, 1), 1_000_000);
-        payments.pay(new PaymentRequest("SCHOLARSHIP-BROWSER-" + m.id(), m.id(), 6 * 16_800L,
-                LocalDate.of(2026, 1, 10), null), Members.OFFICER);
-        for (YearMonth month = YearMonth.of(2026, 1); !month.isAfter(YearMonth.of(2026, 6));
-                month = month.plusMonths(1)) {
-            billing.run(month, Members.OFFICER);
-        }
+        Members.payFirstHalf2026AheadAndBill(m, 16_800, "SCHOLARSHIP-BROWSER-" + m.id(), payments, billing);
         List<ClaimIntake.ChildItem> children = List.of(
                 new ClaimIntake.ChildItem("Rina", LocalDate.of(2016, 3, 1), "SD", 4, false, false, false),
                 new ClaimIntake.ChildItem("Dodi", LocalDate.of(2019, 8, 9), "SD", 1, false, false, false));

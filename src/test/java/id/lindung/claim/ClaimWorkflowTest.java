@@ -9,7 +9,6 @@ import id.lindung.access.RegionScope;
 import id.lindung.access.Role;
 import id.lindung.contribution.BillingRuns;
 import id.lindung.contribution.Members;
-import id.lindung.contribution.PaymentRequest;
 import id.lindung.contribution.Payments;
 import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.Membership;
@@ -81,12 +80,7 @@ class ClaimWorkflowTest {
 
     /** Pays January to June 2026 ahead on 10 January, then bills those months: protected through June. */
     private void billAndPay(Membership m, long monthly) {
-        payments.pay(new PaymentRequest("CLAIM-TEST-" + KEYS.incrementAndGet(), m.id(), 6 * monthly,
-                LocalDate.of(2026, 1, 10), null), OFFICER);
-        for (YearMonth month = YearMonth.of(2026, 1); !month.isAfter(YearMonth.of(2026, 6));
-                month = month.plusMonths(1)) {
-            billing.run(month, OFFICER);
-        }
+        Members.payFirstHalf2026AheadAndBill(m, monthly, "CLAIM-TEST-" + KEYS.incrementAndGet(), payments, billing);
     }
 
     private static ClaimIntake death(long participantId, String cause, LocalDate date,

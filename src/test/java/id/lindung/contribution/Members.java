@@ -53,4 +53,17 @@ public final class Members {
         return enrolment.enrol(new EnrolmentRequest(participant(), Segment.PU, Channel.EMPLOYER, null, employer, wage,
                 null, false, start, null), OFFICER);
     }
+
+    /**
+     * Pays January to June 2026 ahead on 10 January ({@code 6 × monthly}, the given key), then bills those months:
+     * the membership is protected through June.
+     */
+    public static void payFirstHalf2026AheadAndBill(Membership m, long monthly, String key, Payments payments,
+            BillingRuns billing) {
+        payments.pay(new PaymentRequest(key, m.id(), 6 * monthly, LocalDate.of(2026, 1, 10), null), OFFICER);
+        for (YearMonth month = YearMonth.of(2026, 1); !month.isAfter(YearMonth.of(2026, 6));
+                month = month.plusMonths(1)) {
+            billing.run(month, OFFICER);
+        }
+    }
 }

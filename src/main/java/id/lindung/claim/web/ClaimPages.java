@@ -805,26 +805,12 @@ class ClaimPages {
         public void setAmount(Long amount) { this.amount = amount; }
     }
 
-    public static class TransportRow {
+    /** An invoice row with its mode; the mode alone (a select always sends one) does not make a row. */
+    public static class TransportRow extends InvoiceRow {
         private String mode;
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-        private LocalDate date;
-        private String description;
-        private Long amount;
-
-        /** The mode alone (a select always sends one) does not make a row. */
-        boolean empty() {
-            return date == null && (description == null || description.isBlank()) && amount == null;
-        }
 
         public String getMode() { return mode; }
         public void setMode(String mode) { this.mode = mode; }
-        public LocalDate getDate() { return date; }
-        public void setDate(LocalDate date) { this.date = date; }
-        public String getDescription() { return description; }
-        public void setDescription(String description) { this.description = description; }
-        public Long getAmount() { return amount; }
-        public void setAmount(Long amount) { this.amount = amount; }
     }
 
     public static class LossRow {
