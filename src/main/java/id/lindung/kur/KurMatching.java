@@ -48,7 +48,9 @@ public class KurMatching {
                SET (MATCH_COLUMNS) = ROW(MATCH_VALUES)
               FROM kur_loan x
             MATCH_JOINS
-             WHERE l.bank_code = x.bank_code AND l.loan_id = x.loan_id"""
+             WHERE l.bank_code = x.bank_code AND l.loan_id = x.loan_id
+               AND (l.MATCH_COLUMNS_OF_L) IS DISTINCT FROM (MATCH_VALUES)"""
+            .replace("MATCH_COLUMNS_OF_L", MATCH_COLUMNS.replace(", ", ", l."))
             .replace("MATCH_COLUMNS", MATCH_COLUMNS).replace("MATCH_VALUES", MATCH_VALUES)
             .replace("MATCH_JOINS", MATCH_JOINS);
 
@@ -58,9 +60,10 @@ public class KurMatching {
         this.jdbc = jdbc;
     }
 
-    /** Matches the loans a file inserted or changed. @return how many */
-    public int matchFile(long fileId) {
-        return jdbc.sql(MATCH + " AND x.last_file_id = :file").param("file", fileId).update();
+    /** Matches again the loans of one borrower (after they registered, enrolled or ended). @return loans changed */
+    public int matchParticipant(long participantId) {
+        return jdbc.sql(MATCH + " AND x.nik = (SELECT i.nik FROM participant_identity_v i"
+                + " WHERE i.participant_id = :participant)").param("participant", participantId).update();
     }
 
     /** Matches one loan (after the enrol action). */
@@ -69,7 +72,10 @@ public class KurMatching {
                 .param("loan", loanId).update();
     }
 
-    /** Matches again every loan (after enrolments and payments moved statuses). @return how many */
+    /**
+     * Matches again every loan: arrears come and go with time and payments, which no event announces. Writes only
+     * the loans whose match changed. @return how many changed
+     */
     public int matchAll() {
         return jdbc.sql(MATCH).update();
     }

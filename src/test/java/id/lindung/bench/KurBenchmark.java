@@ -176,13 +176,13 @@ public final class KurBenchmark {
             KurMatching matching = context.getBean(KurMatching.class);
             Measured<Integer> all = measure(matching::matchAll);
             Map<String, Long> afterMatch = loanState();
-            System.out.printf(Locale.ROOT, "matchAll: %,d loans matched%n", all.value);
-            check(all.value == good, "loans matched by matchAll", good, all.value);
+            System.out.printf(Locale.ROOT, "matchAll: %,d loans changed%n", all.value);
+            check(all.value == 0, "loans changed by matchAll (nothing happened since the import)", 0, all.value);
             for (String k : List.of("loans", "matched", "PROTECTED", "LAPSED", "NOT_ENROLLED")) {
                 check(afterMatch.get(k).equals(state.get(k)), "after matchAll, loans " + k, state.get(k),
                         afterMatch.get(k));
             }
-            addRow("KurMatching.matchAll", all, all.value + " loans");
+            addRow("KurMatching.matchAll (every loan matched, none changed)", all, all.value + " changed");
         }
 
         // ------------------------------------------------------------------ 5. the floor again (variance)
@@ -190,6 +190,12 @@ public final class KurBenchmark {
         Measured<Long> floor2 = measure(() -> copyFloor("kur_floor2", file));
         addRow("floor again: COPY into kur_floor2", floor2, floor2.value + " rows");
         jdbc.sql("DROP TABLE kur_floor2").update();
+        // the least any store of loans by key must do: the same COPY into a table with only the primary key
+        jdbc.sql("CREATE TABLE kur_floor_keyed " + FLOOR_TABLE.replace(")", ", PRIMARY KEY (bank, loan_id))"))
+                .update();
+        Measured<Long> keyed = measure(() -> copyFloor("kur_floor_keyed", file));
+        addRow("COPY into a table with a primary key", keyed, keyed.value + " rows");
+        jdbc.sql("DROP TABLE kur_floor_keyed").update();
         jdbc.sql("DROP TABLE kur_floor").update();
 
         String sizes = jdbc.sql("SELECT pg_size_pretty(pg_total_relation_size('kur_loan')) || ' kur_loan, '"

@@ -9,7 +9,13 @@ import id.lindung.access.Role;
 import id.lindung.enrolment.Channel;
 import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.Membership;
+import id.lindung.enrolment.EndReason;
+import id.lindung.enrolment.EnrolmentRequest;
+import id.lindung.enrolment.Sector;
+import id.lindung.enrolment.Segment;
+import id.lindung.participant.ParticipantDetails;
 import id.lindung.participant.ParticipantManagement;
+import id.lindung.participant.Sex;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.support.Niks;
@@ -17,7 +23,10 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,6 +53,10 @@ class KurOutreachTest {
     ParticipantManagement participants;
     @Autowired
     EnrolmentManagement enrolment;
+    @Autowired
+    KurMatching matching;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void mandatoryBorrowersComeFirst_anAgentEnrolsOne_andTheyTurnProtected() {
@@ -99,5 +112,63 @@ class KurOutreachTest {
                     assertThat(c.mandatoryProtectedNow()).isGreaterThanOrEqualTo(1);
                     assertThat(c.protectedNow()).isLessThanOrEqualTo(c.borrowers());
                 });
+    }
+
+    @Test
+    void aBorrowerWhoRegistersAndEnrolsElsewhere_turnsProtected_andLapsedWhenTheMembershipEnds() {
+        String branch = "Tayap-" + System.nanoTime() % 1_000_000;
+        LocalDate birth = LocalDate.of(1990, 8, 9);
+        String nik = Niks.nik("610402", birth, true);
+        String file = KurImportTest.HEADER + "\nKALBAR;" + branch + ";" + branch + "-1;" + nik
+                + ";Dewi Lestari;MIKRO;30000000;2026-10-07;Kerajinan;61.04\n";
+        imports.importFile("tayap.csv", new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), OFFICER);
+        assertThat(status(branch)).isEqualTo("NOT_ENROLLED");
+
+        // registered and enrolled at the BPJS office, not through the work list: the events re-match the loan
+        long participant = participants.register(new ParticipantDetails(nik, "Dewi Lestari", birth, Sex.P,
+                "61.04.01.2011", null, "Pengrajin", null), OFFICER).participant().id();
+        Membership m = enrolment.enrol(new EnrolmentRequest(participant, Segment.BPU, Channel.SELF, Set.of(), null,
+                1_500_000L, Sector.OTHER, false, YearMonth.now(), null), OFFICER);
+        await(() -> status(branch), "PROTECTED");
+
+        enrolment.end(m.id(), YearMonth.now(), EndReason.REQUESTED, OFFICER);
+        await(() -> status(branch), "LAPSED");
+        assertThat(outreach.workList("KALBAR", branch, null, null, false, 0, 10, OFFICER).items().items())
+                .singleElement().satisfies(i -> assertThat(i.reason()).isEqualTo(KurOutreach.Reason.LAPSED));
+    }
+
+    @Test
+    void theNightlyRematchRepairsWhatNoEventAnnounced_andWritesNothingElse() {
+        String branch = "Kendawangan-" + System.nanoTime() % 1_000_000;
+        String nik = Niks.nik("610403", LocalDate.of(1983, 1, 30), false);
+        String file = KurImportTest.HEADER + "\nKALBAR;" + branch + ";" + branch + "-1;" + nik
+                + ";Rudi Hartono;MIKRO;40000000;2026-09-01;Bengkel;61.04\n";
+        imports.importFile("kendawangan.csv", new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)),
+                OFFICER);
+        String version = rowVersion(branch);
+        matching.matchAll();
+        assertThat(rowVersion(branch)).as("a loan whose match did not change is not written").isEqualTo(version);
+
+        // a stale status (as after arrears were paid with no event): the nightly pass puts it right
+        jdbc.sql("UPDATE kur_loan SET match_status = 'PROTECTED' WHERE bank_code = 'KALBAR' AND loan_id = ?")
+                .param(branch + "-1").update();
+        assertThat(matching.matchAll()).isPositive();
+        assertThat(status(branch)).isEqualTo("NOT_ENROLLED");
+    }
+
+    private String status(String branch) {
+        return jdbc.sql("SELECT match_status FROM kur_loan WHERE bank_code = 'KALBAR' AND loan_id = ?")
+                .param(branch + "-1").query(String.class).single();
+    }
+
+    /** The transaction that last wrote the loan's row. */
+    private String rowVersion(String branch) {
+        return jdbc.sql("SELECT xmin::text FROM kur_loan WHERE bank_code = 'KALBAR' AND loan_id = ?")
+                .param(branch + "-1").query(String.class).single();
+    }
+
+    private static void await(java.util.function.Supplier<String> status, String expected) {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(status.get()).isEqualTo(expected));
     }
 }
