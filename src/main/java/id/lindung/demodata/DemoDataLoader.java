@@ -1,6 +1,7 @@
 package id.lindung.demodata;
 
 import id.lindung.access.LindungUser;
+import id.lindung.enrolment.DemoMemberships;
 import id.lindung.participant.BulkLoadResult;
 import id.lindung.participant.ParticipantBulkLoader;
 import id.lindung.region.RegionDirectory;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Fills an empty registry with {@code lindung.demo.participants} generated Kalimantan Barat workers (seed
- * {@code lindung.demo.seed}) when demo data is on ({@code lindung.demo.enabled}), after the demo users exist. Does
+ * {@code lindung.demo.seed}) and their memberships ({@link DemoMemberships}) when demo data is on ({@code lindung.demo.enabled}), after the demo users exist. Does
  * nothing when the registry already has participants, so a restart keeps what is there.
  */
 @Component
@@ -26,15 +27,17 @@ class DemoDataLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
     private final ParticipantBulkLoader loader;
+    private final DemoMemberships memberships;
     private final RegionDirectory regions;
     private final boolean enabled;
     private final long participants;
     private final long seed;
 
-    DemoDataLoader(ParticipantBulkLoader loader, RegionDirectory regions,
+    DemoDataLoader(ParticipantBulkLoader loader, DemoMemberships memberships, RegionDirectory regions,
             @Value("${lindung.demo.enabled:false}") boolean enabled,
             @Value("${lindung.demo.participants:0}") long participants, @Value("${lindung.demo.seed:61}") long seed) {
         this.loader = loader;
+        this.memberships = memberships;
         this.regions = regions;
         this.enabled = enabled;
         this.participants = participants;
@@ -56,6 +59,7 @@ class DemoDataLoader implements ApplicationRunner {
         log.info("Demo registry loaded: {} participants, {} family members, {} UMKM businesses, {} possible"
                 + " duplicate pairs in {} ms", result.participants(), result.relatives(), result.businesses(),
                 result.duplicatePairsFlagged(), result.elapsedMillis());
+        memberships.generate(PROVINCE, seed);
     }
 
     static String source(long seed) {

@@ -4,6 +4,7 @@ import id.lindung.LindungApplication;
 import id.lindung.access.LindungUser;
 import id.lindung.access.RegionScope;
 import id.lindung.access.Role;
+import id.lindung.bench.HttpLoad.Result;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.participant.SearchCriteria;
 import java.io.File;
@@ -13,11 +14,9 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,9 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -82,8 +79,6 @@ import tools.jackson.databind.json.JsonMapper;
 public final class RegistryHttpBenchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String PASSWORD = "lindung2026";
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
     private static final Pattern STARTED = Pattern.compile(
             "Started LindungApplication in ([0-9.]+) seconds \\(process running for ([0-9.]+)\\)");
 
@@ -228,13 +223,15 @@ public final class RegistryHttpBenchmark {
         for (Row row : rows) {
             nikCalls.add(new Call(URI.create(base + "/api/participants?nik=" + row.nik()), row.nik(), null, null));
             String prefix = prefix(row.nameKey(), random);
-            searchCalls.add(new Call(URI.create(base + "/api/participants?name=" + encode(prefix) + "&region="
+            searchCalls.add(new Call(URI.create(base + "/api/participants?name=" + HttpLoad.encode(prefix) + "&region="
                     + row.kabKota() + "&size=20"), null, prefix, row.kabKota()));
         }
         log("sampled %d rows; e.g. %s and %s", rows.size(), nikCalls.get(0).uri(), searchCalls.get(0).uri());
 
         CookieManager cookies = new CookieManager();
-        signIn(base, user, cookies);
+        HttpLoad.signIn(base, user, HttpLoad.DEMO_PASSWORD, "/api/participants/counts", cookies);
+        log("signed in as %s with the form login; session cookie reused for every request", user);
+        String cookie = HttpLoad.cookieHeader(cookies);
 
         Predicate<String> nikOk = body -> {
             JsonNode items = JSON.readTree(body).path("items");
@@ -246,15 +243,15 @@ public final class RegistryHttpBenchmark {
         };
 
         log("warm-up: %d NIK lookups and %d searches", warmup, warmup);
-        load("warm-up NIK", nikCalls, warmup, 1, cookies, nikOk);
-        load("warm-up search", searchCalls, warmup, 1, cookies, searchOk);
+        load("warm-up NIK", nikCalls, warmup, 1, cookie, nikOk);
+        load("warm-up search", searchCalls, warmup, 1, cookie, searchOk);
 
         String load = loadAverage();
         log("load average before the measured phases: %s", load);
-        Result nik1 = load("NIK lookup", nikCalls, requests, 1, cookies, nikOk);
-        Result search1 = load("name prefix in kab/kota", searchCalls, requests, 1, cookies, searchOk);
-        Result nikN = load("NIK lookup", nikCalls, requests, clients, cookies, nikOk);
-        Result searchN = load("name prefix in kab/kota", searchCalls, requests, clients, cookies, searchOk);
+        Result nik1 = load("NIK lookup", nikCalls, requests, 1, cookie, nikOk);
+        Result search1 = load("name prefix in kab/kota", searchCalls, requests, 1, cookie, searchOk);
+        Result nikN = load("NIK lookup", nikCalls, requests, clients, cookie, nikOk);
+        Result searchN = load("name prefix in kab/kota", searchCalls, requests, clients, cookie, searchOk);
         notes.add("Load average before the measured HTTP phases: " + load + "; after: " + loadAverage() + ".");
         for (Result r : List.of(nik1, search1, nikN, searchN)) {
             double goal = r.label().startsWith("NIK") ? 5 : 50;
@@ -264,7 +261,7 @@ public final class RegistryHttpBenchmark {
                 "p95 < " + (int) goal + " ms: " + (r.percentile(95) / 1e6 < goal ? "met" : "MISSED")});
         }
         measureService(management, user, rows, seed, Math.min(requests, intOption("serviceRequests", 1000)));
-        explainSlowest(jdbc, search1);
+        explainSlowest(jdbc, search1, searchCalls);
     }
 
     /**
@@ -293,10 +290,8 @@ public final class RegistryHttpBenchmark {
                 }
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            long[] sorted = nanos.clone();
-            Arrays.sort(sorted);
-            Result r = new Result((isNik ? "NIK lookup" : "name prefix in kab/kota") + ", service call, no HTTP", 1,
-                    sorted, seconds, nanos, List.of());
+            Result r = Result.of((isNik ? "NIK lookup" : "name prefix in kab/kota") + ", service call, no HTTP", 1,
+                    nanos, seconds, 0, List.of());
             log("%-26s: %d calls, p50 %s ms, p95 %s ms, p99 %s ms, max %s ms", r.label(), n, ms(r.percentile(50)),
                     ms(r.percentile(95)), ms(r.percentile(99)), ms(r.max()));
             summary.add(new String[] {r.label() + " (1 client)", String.valueOf(n), ms(r.percentile(50)),
@@ -305,118 +300,12 @@ public final class RegistryHttpBenchmark {
         }
     }
 
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private static HttpClient client(CookieManager cookies) {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
-                .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
-    }
-
-    /** Form login once; the session cookie then goes with every request. */
-    private void signIn(String base, String user, CookieManager cookies) throws Exception {
-        HttpClient http = client(cookies);
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher m = CSRF.matcher(page.body());
-        if (page.statusCode() != 200 || !m.find()) {
-            throw new IllegalStateException("no login form with _csrf at /login: " + page.statusCode());
-        }
-        String csrf = m.group(1) != null ? m.group(1) : m.group(2);
-        String form = "username=" + encode(user) + "&password=" + encode(PASSWORD) + "&_csrf=" + encode(csrf);
-        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        String location = login.headers().firstValue("Location").orElse("");
-        if (login.statusCode() != 302 || location.contains("error")) {
-            throw new IllegalStateException("form login failed: " + login.statusCode() + " " + location);
-        }
-        HttpResponse<String> check = http.send(HttpRequest.newBuilder(URI.create(base + "/api/participants/counts"))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        if (check.statusCode() != 200) {
-            throw new IllegalStateException("session cookie not accepted by the API: " + check.statusCode());
-        }
-        log("signed in as %s with the form login; session cookie reused for every request", user);
-    }
-
-    /** {@code nanos} sorted; {@code raw[i]} is the latency of {@code calls.get(i % calls.size())}. */
-    private record Result(String label, int clients, long[] nanos, double seconds, long[] raw, List<Call> calls) {
-
-        int count() {
-            return nanos.length;
-        }
-
-        /** Nearest rank. */
-        long percentile(double p) {
-            int rank = (int) Math.ceil(p / 100 * nanos.length);
-            return nanos[Math.max(0, Math.min(nanos.length - 1, rank - 1))];
-        }
-
-        long max() {
-            return nanos[nanos.length - 1];
-        }
-
-        double throughput() {
-            return nanos.length / seconds;
-        }
-    }
-
     /** {@code n} requests taken round-robin from {@code calls}, by {@code clients} threads each with its own client. */
-    private Result load(String label, List<Call> calls, int n, int clients, CookieManager cookies,
-            Predicate<String> valid) throws Exception {
-        long[] nanos = new long[n];
-        AtomicInteger next = new AtomicInteger();
-        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-        AtomicInteger failureCount = new AtomicInteger();
-        Call[] slowest = new Call[1];
-        List<Thread> threads = new ArrayList<>();
-        long started = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            HttpClient http = client(cookies);
-            Thread t = new Thread(() -> {
-                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-                    Call call = calls.get(i % calls.size());
-                    HttpRequest request = HttpRequest.newBuilder(call.uri()).header("Accept", "application/json")
-                            .GET().build();
-                    try {
-                        long t0 = System.nanoTime();
-                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                        nanos[i] = System.nanoTime() - t0;
-                        if (response.statusCode() != 200 || !valid.test(response.body())) {
-                            failureCount.incrementAndGet();
-                            if (failures.size() < 5) {
-                                failures.add(call.uri() + " -> " + response.statusCode() + " " + abbreviate(
-                                        response.body()));
-                            }
-                        }
-                    } catch (Exception e) {
-                        failureCount.incrementAndGet();
-                        if (failures.size() < 5) {
-                            failures.add(call.uri() + " -> " + e);
-                        }
-                        if (e instanceof InterruptedException) {
-                            Thread.currentThread().interrupt();
-                            return;
-                        }
-                    }
-                }
-            }, "bench-client-" + c);
-            threads.add(t);
-            t.start();
-        }
-        for (Thread t : threads) {
-            t.join();
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        if (failureCount.get() > 0) {
-            throw new IllegalStateException(label + ": " + failureCount.get() + " of " + n
-                    + " responses failed the check, e.g. " + failures);
-        }
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        Result r = new Result(label, clients, sorted, seconds, nanos, calls);
+    private Result load(String label, List<Call> calls, int n, int clients, String cookie, Predicate<String> valid)
+            throws Exception {
+        Result r = HttpLoad.run(label, clients, n, null,
+                i -> HttpLoad.get(calls.get(i % calls.size()).uri(), "Cookie", cookie),
+                (i, body) -> valid.test(body)).requireNoErrors();
         if (label.startsWith("warm-up")) {
             return r;
         }
@@ -426,14 +315,9 @@ public final class RegistryHttpBenchmark {
         return r;
     }
 
-    private static String abbreviate(String s) {
-        return s.length() > 300 ? s.substring(0, 300) + "…" : s;
-    }
-
     /** EXPLAIN ANALYZE of the two statements the search runs, for the slowest sequential searches. */
-    private void explainSlowest(JdbcClient jdbc, Result sequentialSearch) {
+    private void explainSlowest(JdbcClient jdbc, Result sequentialSearch, List<Call> calls) {
         long[] raw = sequentialSearch.raw();
-        List<Call> calls = sequentialSearch.calls();
         Integer[] order = new Integer[raw.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -594,7 +478,7 @@ public final class RegistryHttpBenchmark {
     }
 
     private static String ms(long nanos) {
-        return String.format(Locale.ROOT, "%.2f", nanos / 1e6);
+        return HttpLoad.ms(nanos);
     }
 
     private static String loadAverage() {

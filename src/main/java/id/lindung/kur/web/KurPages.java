@@ -11,7 +11,6 @@ import id.lindung.kur.KurLoans;
 import id.lindung.kur.KurOutreach;
 import id.lindung.region.Region;
 import id.lindung.region.RegionDirectory;
-import id.lindung.shared.CodedException;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
@@ -38,6 +37,7 @@ import java.util.regex.Pattern;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.jspecify.annotations.Nullable;
+import id.lindung.shared.web.PageMessages;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -80,10 +80,11 @@ class KurPages {
     private final RegionDirectory regions;
     private final CurrentUser currentUser;
     private final MessageSource messages;
+    private final PageMessages pageMessages;
     private final Clock clock;
 
     KurPages(KurImports imports, KurLoans loans, KurOutreach outreach, KurBanks banks, RegionDirectory regions,
-            CurrentUser currentUser, MessageSource messages, Clock clock) {
+            CurrentUser currentUser, MessageSource messages, PageMessages pageMessages, Clock clock) {
         this.imports = imports;
         this.loans = loans;
         this.outreach = outreach;
@@ -91,6 +92,7 @@ class KurPages {
         this.regions = regions;
         this.currentUser = currentUser;
         this.messages = messages;
+        this.pageMessages = pageMessages;
         this.clock = clock;
     }
 
@@ -529,25 +531,8 @@ class KurPages {
 
     // ------------------------------------------------------------------------------------------------- helpers
 
-    /** A refusal as lines for the page: the field's label (when it has one) and the reason. */
     private List<String> messagesOf(RuntimeException e) {
-        Locale locale = LocaleContextHolder.getLocale();
-        if (e instanceof InvalidInputException invalid) {
-            List<String> lines = new ArrayList<>();
-            for (FieldIssue issue : invalid.issues()) {
-                if (!issue.isError()) {
-                    continue;
-                }
-                String text = messages.getMessage(issue.code(), issue.args().toArray(), issue.code(), locale);
-                String label = messages.getMessage("kur.page.field." + issue.field(), null, null, locale);
-                lines.add(label == null ? text : label + ": " + text);
-            }
-            return lines.isEmpty() ? List.of(message("problem.invalid-input")) : lines;
-        }
-        if (e instanceof CodedException coded) {
-            return List.of(message(coded.code(), coded.args()));
-        }
-        return List.of(message("problem.not-found"));
+        return pageMessages.refusal(e, "kur.page.field.");
     }
 
     private PrintWriter csvResponse(HttpServletResponse response, String fileName) throws IOException {
@@ -559,12 +544,11 @@ class KurPages {
     }
 
     private String message(String code, Object... args) {
-        return messages.getMessage(code, args, code, LocaleContextHolder.getLocale());
+        return pageMessages.message(code, args);
     }
 
     private static Locale formatLocale() {
-        return "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? Locale.UK
-                : Locale.forLanguageTag("id-ID");
+        return PageMessages.formatLocale();
     }
 
     private static String csv(String value) {

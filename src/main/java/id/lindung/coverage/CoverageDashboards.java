@@ -1,0 +1,181 @@
+package id.lindung.coverage;
+
+import id.lindung.access.LindungUser;
+import id.lindung.coverage.CoverageDashboard.ChannelFigure;
+import id.lindung.coverage.CoverageDashboard.ChildFigure;
+import id.lindung.coverage.CoverageDashboard.Figure;
+import id.lindung.coverage.CoverageDashboard.Forecast;
+import id.lindung.coverage.CoverageDashboard.KurFigure;
+import id.lindung.coverage.CoverageDashboard.RegionRef;
+import id.lindung.coverage.CoverageDashboard.SegmentFigure;
+import id.lindung.coverage.CoverageDashboard.TrendPoint;
+import id.lindung.enrolment.Channel;
+import id.lindung.region.Region;
+import id.lindung.region.RegionDirectory;
+import id.lindung.region.RegionLevel;
+import id.lindung.shared.FieldIssue;
+import id.lindung.shared.InvalidInputException;
+import id.lindung.shared.NotFoundException;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The coverage dashboard's figures for a region and month, within the caller's region scope: active memberships
+ * from the read model ({@link CoverageReadModel}), against the denominators and targets. Coverage of a region =
+ * active memberships of the three segments / the sum of their denominators; a segment's denominator is the latest
+ * year's up to the month's year (or the earliest known after it, for months before the first published figure).
+ */
+@Service
+public class CoverageDashboards {
+
+    private final JdbcClient jdbc;
+    private final RegionDirectory regions;
+    private final CoverageReadModel readModel;
+    private final CoverageFigures figures;
+    private final KurFigures kurFigures;
+    private final String homeProvince;
+    private final int trendMonths;
+
+    CoverageDashboards(JdbcClient jdbc, RegionDirectory regions, CoverageReadModel readModel, CoverageFigures figures,
+            KurFigures kurFigures,
+            @Value("${lindung.coverage.province:61}") String homeProvince,
+            @Value("${lindung.coverage.trend-months:24}") int trendMonths) {
+        this.jdbc = jdbc;
+        this.regions = regions;
+        this.readModel = readModel;
+        this.figures = figures;
+        this.kurFigures = kurFigures;
+        this.homeProvince = homeProvince;
+        this.trendMonths = trendMonths;
+    }
+
+    /**
+     * The dashboard of a region (province "61", kab/kota "61.04", kecamatan "61.04.01"; {@code null}: the caller's
+     * own scope, the province for province-wide users) for a month ({@code null}: the latest month held). A region
+     * outside the caller's scope answers NotFoundException.
+     */
+    @Transactional(readOnly = true)
+    public CoverageDashboard dashboard(@Nullable String regionCode, @Nullable YearMonth month, LindungUser by) {
+        Region region = region(regionCode, by);
+        YearMonth[] window = readModel.months()
+                .orElseThrow(() -> new NotFoundException("coverage read model not built yet"));
+        YearMonth m = month == null ? window[1] : month;
+        if (m.isBefore(window[0]) || m.isAfter(window[1])) {
+            throw new InvalidInputException(FieldIssue.error("month", "coverage.month.range", window[0].toString(),
+                    window[1].toString()));
+        }
+        CoverageFigures.Reference ref = figures.reference();
+        String code = region.code();
+
+        Map<CoverageSegment, Long> bySegment = new EnumMap<>(CoverageSegment.class);
+        Map<Channel, Long> byChannel = new EnumMap<>(Channel.class);
+        jdbc.sql("""
+                SELECT segment, channel, active FROM coverage_monthly WHERE region_code = :code AND month = :month""")
+                .param("month", CoverageReadModel.date(m)).param("code", code)
+                .query(rs -> {
+                    long n = rs.getLong(3);
+                    bySegment.merge(CoverageSegment.valueOf(rs.getString(1)), n, Long::sum);
+                    byChannel.merge(Channel.valueOf(rs.getString(2)), n, Long::sum);
+                });
+        List<SegmentFigure> segments = new ArrayList<>();
+        for (CoverageSegment s : CoverageSegment.values()) {
+            segments.add(new SegmentFigure(s, ref.figure(code, List.of(s), bySegment.getOrDefault(s, 0L),
+                    m.getYear())));
+        }
+        long active = bySegment.values().stream().mapToLong(Long::longValue).sum();
+        Figure total = ref.figure(code, List.of(CoverageSegment.values()), active, m.getYear());
+        List<ChannelFigure> channels = new ArrayList<>();
+        for (Channel c : Channel.values()) {
+            channels.add(new ChannelFigure(c, byChannel.getOrDefault(c, 0L)));
+        }
+
+        List<ChildFigure> children = children(region, m, ref);
+        List<TrendPoint> trend = trend(code, m, window[0], ref);
+        Forecast forecast = ref.forecast(code, trend, m);
+        KurFigure kur = kurFigures.of(code);
+        return new CoverageDashboard(ref(region), m, window[0], window[1], total, segments, channels, children, trend,
+                forecast, kur);
+    }
+
+    private List<ChildFigure> children(Region region, YearMonth m, CoverageFigures.Reference ref) {
+        if (region.level() == RegionLevel.KECAMATAN) {
+            return List.of();
+        }
+        List<Region> regionsBelow = regions.children(region.code());
+        Map<String, Map<CoverageSegment, Long>> active = new HashMap<>();
+        jdbc.sql("""
+                SELECT region_code, segment, sum(active) FROM coverage_monthly
+                 WHERE region_code = ANY(CAST(:codes AS varchar[])) AND month = :month
+                 GROUP BY region_code, segment""")
+                .param("codes", regionsBelow.stream().map(Region::code).toArray(String[]::new))
+                .param("month", CoverageReadModel.date(m))
+                .query(rs -> {
+                    active.computeIfAbsent(rs.getString(1), k -> new EnumMap<>(CoverageSegment.class))
+                            .put(CoverageSegment.valueOf(rs.getString(2)), rs.getLong(3));
+                });
+        List<ChildFigure> children = new ArrayList<>();
+        for (Region child : regionsBelow) {
+            long n = active.getOrDefault(child.code(), Map.of()).values().stream().mapToLong(Long::longValue).sum();
+            children.add(new ChildFigure(ref(child), ref.figure(child.code(), List.of(CoverageSegment.values()), n,
+                    m.getYear())));
+        }
+        children.sort(Comparator.comparing((ChildFigure c) -> c.figure().coverage() == null)
+                .thenComparing(c -> c.figure().coverage() == null ? 0 : -c.figure().coverage())
+                .thenComparing(c -> -c.figure().active()).thenComparing(c -> c.region().code()));
+        return children;
+    }
+
+    private List<TrendPoint> trend(String code, YearMonth m, YearMonth first,
+            CoverageFigures.Reference ref) {
+        YearMonth from = m.minusMonths(trendMonths - 1L);
+        if (from.isBefore(first)) {
+            from = first;
+        }
+        TreeMap<YearMonth, Long> active = new TreeMap<>();
+        for (YearMonth x = from; !x.isAfter(m); x = x.plusMonths(1)) {
+            active.put(x, 0L);
+        }
+        jdbc.sql("""
+                SELECT month, sum(active) FROM coverage_monthly
+                 WHERE region_code = :code AND month BETWEEN :from AND :to
+                 GROUP BY month""")
+                .param("from", CoverageReadModel.date(from)).param("to", CoverageReadModel.date(m))
+                .param("code", code)
+                .query(rs -> {
+                    active.put(YearMonth.from(rs.getDate(1).toLocalDate()), rs.getLong(2));
+                });
+        List<TrendPoint> trend = new ArrayList<>();
+        active.forEach((month, n) -> {
+            Figure f = ref.figure(code, List.of(CoverageSegment.values()), n, month.getYear());
+            trend.add(new TrendPoint(month, n, f.denominator(), f.coverage(), f.target()));
+        });
+        return trend;
+    }
+
+    /** The region asked for, or the caller's own; not found when unknown, not a dashboard level, or out of scope. */
+    private Region region(@Nullable String requested, LindungUser by) {
+        String scope = by.scope().code();
+        String code = requested == null || requested.isBlank() ? (scope.isEmpty() ? homeProvince : scope)
+                : requested.trim();
+        Region region = regions.find(code).orElseThrow(() -> new NotFoundException("region " + code));
+        if (region.level() == RegionLevel.DESA || !by.scope().includes(code)) {
+            throw new NotFoundException("region " + code);
+        }
+        return region;
+    }
+
+    static RegionRef ref(Region r) {
+        return new RegionRef(r.code(), r.name(), r.level().name(), r.parentCode());
+    }
+}

@@ -1,0 +1,274 @@
+package id.lindung.coverage;
+
+import id.lindung.access.AuditTrail;
+import id.lindung.access.LindungUser;
+import id.lindung.access.Role;
+import id.lindung.region.RegionDirectory;
+import id.lindung.region.RegionLevel;
+import id.lindung.shared.FieldIssue;
+import id.lindung.shared.ForbiddenException;
+import id.lindung.shared.InvalidInputException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Working population per region, year and segment (the UCJ denominators), with their source; CSV import. */
+@Service
+public class CoverageDenominators {
+
+    static final String HEADER = "region_code;year;segment;workers;source;source_date";
+    private static final int MAX_ROWS = 10_000;
+    private static final int LISTED_ERRORS = 100;
+
+    public record Denominator(String regionCode, String regionName, int year, CoverageSegment segment, long workers,
+            boolean estimated, String source, @Nullable LocalDate sourceDate, String updatedBy, Instant updatedAt) {
+    }
+
+    /** Result of a CSV import: rows read, inserted, updated, unchanged. */
+    public record ImportResult(int rows, int inserted, int updated, int unchanged) {
+    }
+
+    private record Row(String region, int year, CoverageSegment segment, long workers, String source,
+            @Nullable LocalDate sourceDate) {
+    }
+
+    private final JdbcClient jdbc;
+    private final RegionDirectory regions;
+    private final AuditTrail audit;
+    private final CoverageFigures figures;
+
+    CoverageDenominators(JdbcClient jdbc, RegionDirectory regions, AuditTrail audit, CoverageFigures figures) {
+        this.jdbc = jdbc;
+        this.regions = regions;
+        this.audit = audit;
+        this.figures = figures;
+    }
+
+    /** Denominators within the caller's scope, of one year or all ({@code null}), by region code, year, segment. */
+    @Transactional(readOnly = true)
+    public List<Denominator> list(@Nullable Integer year, LindungUser by) {
+        String scope = by.scope().code();
+        return jdbc.sql("""
+                SELECT * FROM coverage_denominator
+                 WHERE (CAST(:year AS integer) IS NULL OR year = :year)
+                   AND (:scope = '' OR region_code = :scope OR region_code LIKE :scope || '.%')
+                 ORDER BY region_code, year, CASE segment WHEN 'FORMAL' THEN 0 WHEN 'INFORMAL' THEN 1 ELSE 2 END""")
+                .param("year", year).param("scope", scope)
+                .query((rs, n) -> {
+                    Date date = rs.getDate("source_date");
+                    return new Denominator(rs.getString("region_code"), regions.nameOf(rs.getString("region_code")),
+                            rs.getInt("year"), CoverageSegment.valueOf(rs.getString("segment")),
+                            rs.getLong("workers"), rs.getBoolean("estimated"), rs.getString("source"),
+                            date == null ? null : date.toLocalDate(), rs.getString("updated_by"),
+                            rs.getTimestamp("updated_at").toInstant());
+                }).list();
+    }
+
+    /**
+     * Imports a CSV ({@code region_code;year;segment;workers;source;source_date}, header required, UTF-8, source_date
+     * {@code yyyy-MM-dd} or empty): all rows or none (InvalidInputException naming row and column); an imported row
+     * replaces the figure of its region, year and segment, estimate or not. The same file twice changes nothing.
+     * Administrators and government analysts, within their scope.
+     */
+    @Transactional
+    public ImportResult importCsv(InputStream csv, LindungUser by) {
+        checkRole(by);
+        List<Row> rows = read(csv, by);
+        int inserted = 0;
+        int updated = 0;
+        for (Row r : rows) {
+            Map<String, Object> before = jdbc.sql("SELECT workers, estimated, source, source_date"
+                            + " FROM coverage_denominator WHERE region_code = ? AND year = ? AND segment = ?")
+                    .params(r.region(), r.year(), r.segment().name()).query().listOfRows().stream().findFirst()
+                    .orElse(null);
+            if (before != null && ((Number) before.get("workers")).longValue() == r.workers()
+                    && !(Boolean) before.get("estimated") && r.source().equals(before.get("source"))
+                    && java.util.Objects.equals(before.get("source_date") == null ? null
+                            : ((Date) before.get("source_date")).toLocalDate(), r.sourceDate())) {
+                continue;
+            }
+            jdbc.sql("""
+                    INSERT INTO coverage_denominator (region_code, year, segment, workers, estimated, source,
+                                                      source_date, updated_by, updated_at)
+                    VALUES (?, ?, ?, ?, FALSE, ?, ?, ?, now())
+                    ON CONFLICT (region_code, year, segment) DO UPDATE
+                       SET workers = excluded.workers, estimated = FALSE, source = excluded.source,
+                           source_date = excluded.source_date, updated_by = excluded.updated_by, updated_at = now()""")
+                    .params(r.region(), r.year(), r.segment().name(), r.workers(), r.source(), r.sourceDate(),
+                            by.username())
+                    .update();
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("year", r.year());
+            values.put("segment", r.segment().name());
+            values.put("workers", before == null ? r.workers() : List.of(before.get("workers"), r.workers()));
+            values.put("source", r.source());
+            audit.record(before == null ? "COVERAGE_DENOMINATOR_ADDED" : "COVERAGE_DENOMINATOR_CHANGED",
+                    "coverage_denominator", r.region() + "/" + r.year() + "/" + r.segment(), r.region(), values);
+            if (before == null) {
+                inserted++;
+            } else {
+                updated++;
+            }
+        }
+        figures.changed();
+        return new ImportResult(rows.size(), inserted, updated, rows.size() - inserted - updated);
+    }
+
+    static void checkRole(LindungUser by) {
+        if (by.role() != Role.ADMIN && by.role() != Role.GOV_ANALYST) {
+            throw new ForbiddenException("coverage.edit.role", by.role().name());
+        }
+    }
+
+    private List<Row> read(InputStream csv, LindungUser by) {
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        List<Row> rows = new ArrayList<>();
+        List<FieldIssue> errors = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(csv, decoder))) {
+            String header = in.readLine();
+            if (header != null && header.startsWith("\uFEFF")) {
+                header = header.substring(1);
+            }
+            if (header == null || !header.trim().toLowerCase(Locale.ROOT).replace(',', ';').equals(HEADER)) {
+                throw new InvalidInputException(FieldIssue.error("file", "coverage.denominator.header", HEADER));
+            }
+            char separator = header.indexOf(';') >= 0 ? ';' : ',';
+            String line;
+            int lineNo = 1;
+            while ((line = in.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                if (rows.size() + errors.size() >= MAX_ROWS) {
+                    throw new InvalidInputException(FieldIssue.error("file", "coverage.denominator.too-many",
+                            MAX_ROWS));
+                }
+                Row row = row(lineNo, split(line, separator), errors, by);
+                if (row != null && !seen.add(row.region() + "/" + row.year() + "/" + row.segment())) {
+                    errors.add(FieldIssue.error(field(lineNo, "region_code"), "coverage.denominator.repeated",
+                            row.region(), row.year(), row.segment().name()));
+                } else if (row != null) {
+                    rows.add(row);
+                }
+            }
+        } catch (CharacterCodingException e) {
+            throw new InvalidInputException(FieldIssue.error("file", "coverage.denominator.encoding"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors.subList(0, Math.min(errors.size(), LISTED_ERRORS)));
+        }
+        if (rows.isEmpty()) {
+            throw new InvalidInputException(FieldIssue.error("file", "coverage.denominator.empty"));
+        }
+        return rows;
+    }
+
+    @Nullable
+    private Row row(int line, List<String> f, List<FieldIssue> errors, LindungUser by) {
+        if (f.size() != 6) {
+            errors.add(FieldIssue.error(field(line, "row"), "coverage.denominator.columns", f.size(), 6));
+            return null;
+        }
+        int before = errors.size();
+        String region = f.get(0).trim();
+        if (!regions.exists(region) || region.length() > RegionLevel.KECAMATAN.codeLength()) {
+            errors.add(FieldIssue.error(field(line, "region_code"), "coverage.denominator.region", region));
+        } else if (!by.scope().includes(region)) {
+            errors.add(FieldIssue.error(field(line, "region_code"), "coverage.denominator.scope", region));
+        }
+        int year = 0;
+        try {
+            year = Integer.parseInt(f.get(1).trim());
+        } catch (NumberFormatException e) {
+            year = -1;
+        }
+        if (year < 2000 || year > 2100) {
+            errors.add(FieldIssue.error(field(line, "year"), "coverage.denominator.year", f.get(1).trim()));
+        }
+        CoverageSegment segment = null;
+        try {
+            segment = CoverageSegment.valueOf(f.get(2).trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.add(FieldIssue.error(field(line, "segment"), "coverage.denominator.segment", f.get(2).trim()));
+        }
+        long workers = -1;
+        String w = f.get(3).trim().replace(".", "");
+        if (w.matches("[0-9]{1,9}")) {
+            workers = Long.parseLong(w);
+        }
+        if (workers <= 0) {
+            errors.add(FieldIssue.error(field(line, "workers"), "coverage.denominator.workers", f.get(3).trim()));
+        }
+        String source = f.get(4).trim();
+        if (source.isEmpty() || source.length() > 300) {
+            errors.add(FieldIssue.error(field(line, "source"), "coverage.denominator.source"));
+        }
+        LocalDate date = null;
+        if (!f.get(5).isBlank()) {
+            try {
+                date = LocalDate.parse(f.get(5).trim());
+            } catch (DateTimeParseException e) {
+                errors.add(FieldIssue.error(field(line, "source_date"), "coverage.denominator.date", f.get(5).trim()));
+            }
+        }
+        return errors.size() > before ? null : new Row(region, year, segment, workers, source, date);
+    }
+
+    private static String field(int line, String column) {
+        return "rows[" + line + "]." + column;
+    }
+
+    /** Splits a CSV line; a field may be quoted ("..." with "" for a quote). */
+    static List<String> split(String line, char separator) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder f = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    f.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    f.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == separator) {
+                fields.add(f.toString());
+                f.setLength(0);
+            } else {
+                f.append(c);
+            }
+        }
+        fields.add(f.toString());
+        return fields;
+    }
+}
