@@ -166,7 +166,7 @@ public class CoverageDenominators {
                     throw new InvalidInputException(FieldIssue.error("file", "coverage.denominator.too-many",
                             MAX_ROWS));
                 }
-                Row row = row(lineNo, split(line, separator), errors, by);
+                Row row = row(lineNo, id.lindung.shared.Csv.split(line, separator), errors, by);
                 if (row != null && !seen.add(row.region() + "/" + row.year() + "/" + row.segment())) {
                     errors.add(FieldIssue.error(field(lineNo, "region_code"), "coverage.denominator.repeated",
                             row.region(), row.year(), row.segment().name()));
@@ -241,34 +241,5 @@ public class CoverageDenominators {
 
     private static String field(int line, String column) {
         return "rows[" + line + "]." + column;
-    }
-
-    /** Splits a CSV line; a field may be quoted ("..." with "" for a quote). */
-    static List<String> split(String line, char separator) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder f = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    f.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    f.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == separator) {
-                fields.add(f.toString());
-                f.setLength(0);
-            } else {
-                f.append(c);
-            }
-        }
-        fields.add(f.toString());
-        return fields;
     }
 }

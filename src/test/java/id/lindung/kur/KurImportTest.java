@@ -18,8 +18,8 @@ import id.lindung.participant.Sex;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.support.Niks;
+import id.lindung.support.Xlsx;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +27,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -221,34 +219,13 @@ class KurImportTest {
 
     @Test
     void anXlsxFileIsReadFromItsFirstSheet_andANikTypedAsANumberIsNamed() throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Workbook wb = new Workbook(out, "Lindung", "1.0")) {
-            Worksheet ws = wb.newWorksheet("Penyaluran");
-            String[] header = HEADER.split(";");
-            for (int c = 0; c < header.length; c++) {
-                ws.value(0, c, header[c]);
-            }
-            Object[][] rows = {
-                    {"KALBAR", "Sintang", prefix + "X1", nik(17), "Agustinus", "MIKRO", 75_000_000,
-                            LocalDate.of(2026, 9, 15), "Pertanian", "61.05"},
-                    {"KALBAR", "Sintang", prefix + "X2", Long.valueOf(nik(18)), "Yosef", "MIKRO", 75_000_000,
-                            LocalDate.of(2026, 9, 15), "Pertanian", "61.05"}};
-            for (int r = 0; r < rows.length; r++) {
-                for (int c = 0; c < rows[r].length; c++) {
-                    Object v = rows[r][c];
-                    if (v instanceof LocalDate d) {
-                        ws.value(r + 1, c, d);
-                        ws.style(r + 1, c).format("yyyy-mm-dd").set();
-                    } else if (v instanceof Number n) {
-                        ws.value(r + 1, c, n);
-                    } else {
-                        ws.value(r + 1, c, (String) v);
-                    }
-                }
-            }
-        }
+        byte[] xlsx = Xlsx.sheet("Penyaluran", HEADER,
+                new Object[] {"KALBAR", "Sintang", prefix + "X1", nik(17), "Agustinus", "MIKRO", 75_000_000,
+                        LocalDate.of(2026, 9, 15), "Pertanian", "61.05"},
+                new Object[] {"KALBAR", "Sintang", prefix + "X2", Long.valueOf(nik(18)), "Yosef", "MIKRO",
+                        75_000_000, LocalDate.of(2026, 9, 15), "Pertanian", "61.05"});
 
-        KurImportResult r = imports.importFile("penyaluran.xlsx", new ByteArrayInputStream(out.toByteArray()),
+        KurImportResult r = imports.importFile("penyaluran.xlsx", new ByteArrayInputStream(xlsx),
                 OFFICER);
 
         assertThat(r.format()).isEqualTo("XLSX");

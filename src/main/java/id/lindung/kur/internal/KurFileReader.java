@@ -1,5 +1,10 @@
 package id.lindung.kur.internal;
 
+import id.lindung.shared.tabular.CsvRowSource;
+import id.lindung.shared.tabular.CsvTokenizer;
+import id.lindung.shared.tabular.RowSource;
+import id.lindung.shared.tabular.XlsxRowSource;
+
 import id.lindung.participant.NikRules;
 import id.lindung.shared.FieldIssue;
 import java.io.BufferedInputStream;

@@ -1,16 +1,16 @@
-package id.lindung.kur.internal;
+package id.lindung.shared.tabular;
 
 import java.io.IOException;
 import java.io.Reader;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-final class CsvRowSource implements RowSource {
+public final class CsvRowSource implements RowSource {
 
     private final Reader reader;
     private final CsvTokenizer tokenizer;
 
-    CsvRowSource(Reader reader, char separator, int maxFieldLength, int maxFields) {
+    public CsvRowSource(Reader reader, char separator, int maxFieldLength, int maxFields) {
         this.reader = reader;
         this.tokenizer = new CsvTokenizer(reader, separator, maxFieldLength, maxFields);
     }

@@ -1,4 +1,4 @@
-package id.lindung.kur.internal;
+package id.lindung.shared.tabular;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * caller learns which cells were numbers ({@link Row#numericCells()}): dates typed as Excel dates arrive as day
  * serials, and a NIK typed as a number has lost its last digits (Excel keeps 15).
  */
-final class XlsxRowSource implements RowSource {
+public final class XlsxRowSource implements RowSource {
 
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
 
@@ -29,7 +29,7 @@ final class XlsxRowSource implements RowSource {
     private final int maxFieldLength;
     private final int maxFields;
 
-    XlsxRowSource(InputStream in, int maxFieldLength, int maxFields) throws IOException {
+    public XlsxRowSource(InputStream in, int maxFieldLength, int maxFields) throws IOException {
         this.workbook = new ReadableWorkbook(in);
         Sheet sheet = workbook.getFirstSheet();
         this.rows = sheet.openStream();
@@ -39,7 +39,7 @@ final class XlsxRowSource implements RowSource {
     }
 
     /** An Excel day serial as a date (the 1900 date system). */
-    static LocalDate excelDate(BigDecimal serial) {
+    public static LocalDate excelDate(BigDecimal serial) {
         return EXCEL_EPOCH.plusDays(serial.longValue());
     }
 

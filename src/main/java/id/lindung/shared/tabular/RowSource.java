@@ -1,4 +1,4 @@
-package id.lindung.kur.internal;
+package id.lindung.shared.tabular;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -6,7 +6,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Rows of an uploaded file as text cells, CSV or XLSX alike. */
-interface RowSource extends Closeable {
+public interface RowSource extends Closeable {
 
     /** One row: its line (or sheet row) number, the cells, the indexes of cells too long to keep, and notes. */
     record Row(int line, List<String> cells, List<Integer> tooLong, boolean tooManyCells, List<Integer> numericCells) {

@@ -1,4 +1,4 @@
-package id.lindung.kur.internal;
+package id.lindung.shared.tabular;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -13,15 +13,15 @@ import org.jspecify.annotations.Nullable;
  * more than {@code maxFields} fields keep the first ones and say so. An opening quote never closed is an error of
  * the file (it would swallow everything after it).
  */
-final class CsvTokenizer {
+public final class CsvTokenizer {
 
     /** One row: its fields, the line it started on, the indexes of fields that were too long, and more fields. */
-    record Row(int line, List<String> fields, List<Integer> tooLong, boolean tooManyFields) {
+    public record Row(int line, List<String> fields, List<Integer> tooLong, boolean tooManyFields) {
     }
 
     /** The file cannot be read as CSV (an unterminated quote); names the line the quote opened on. */
-    static final class UnterminatedQuoteException extends IOException {
-        final int line;
+    public static final class UnterminatedQuoteException extends IOException {
+        public final int line;
 
         UnterminatedQuoteException(int line) {
             super("quote opened on line " + line + " is never closed");
@@ -40,7 +40,7 @@ final class CsvTokenizer {
     private int position;
     private int limit;
 
-    CsvTokenizer(Reader in, char separator, int maxFieldLength, int maxFields) {
+    public CsvTokenizer(Reader in, char separator, int maxFieldLength, int maxFields) {
         this.in = in;
         this.separator = separator;
         this.maxFieldLength = maxFieldLength;
@@ -65,7 +65,7 @@ final class CsvTokenizer {
     }
 
     /** The next row, or null at the end of the input. Blank lines are rows with one empty field. */
-    @Nullable Row next() throws IOException {
+    public @Nullable Row next() throws IOException {
         int c = read();
         if (c == -1) {
             return null;

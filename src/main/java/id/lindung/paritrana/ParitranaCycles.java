@@ -1,0 +1,386 @@
+package id.lindung.paritrana;
+
+import id.lindung.access.AuditTrail;
+import id.lindung.access.LindungUser;
+import id.lindung.access.Role;
+import id.lindung.paritrana.Cycle.Weight;
+import id.lindung.paritrana.EntrantFile.Evidence;
+import id.lindung.paritrana.EntrantFile.JuryScore;
+import id.lindung.region.Region;
+import id.lindung.region.RegionDirectory;
+import id.lindung.shared.ConflictException;
+import id.lindung.shared.FieldIssue;
+import id.lindung.shared.ForbiddenException;
+import id.lindung.shared.InvalidInputException;
+import id.lindung.shared.NotFoundException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Award cycles and what goes into them: cycles, weights and business entrants (administrators), evidence (the
+ * entrant's government: a government analyst whose scope includes the entrant's region, or an administrator) and
+ * jury scores (jurors: administrators and BPJS officers with a province-wide or national scope, since a jury judges
+ * every entrant). Everyone signed in reads. Every write is audited.
+ */
+@Service
+public class ParitranaCycles {
+
+    private final JdbcClient jdbc;
+    private final RegionDirectory regions;
+    private final AuditTrail audit;
+    private final ComputedFigures computed;
+    private final String homeProvince;
+
+    ParitranaCycles(JdbcClient jdbc, RegionDirectory regions, AuditTrail audit, ComputedFigures computed,
+            @Value("${lindung.coverage.province:61}") String homeProvince) {
+        this.jdbc = jdbc;
+        this.regions = regions;
+        this.audit = audit;
+        this.computed = computed;
+        this.homeProvince = homeProvince;
+    }
+
+    // ------------------------------------------------------------------------------------------------- reading
+
+    /** All cycles, newest year first, then by category; without their indicators and entrants. */
+    @Transactional(readOnly = true)
+    public List<Cycle> list() {
+        return jdbc.sql("SELECT * FROM paritrana_cycle ORDER BY year DESC, category, id")
+                .query((rs, n) -> cycle(rs, List.of(), List.of())).list();
+    }
+
+    /** A cycle with its indicators and entrants. */
+    @Transactional(readOnly = true)
+    public Cycle get(long cycleId) {
+        List<Weight> weights = jdbc.sql("SELECT * FROM paritrana_indicator WHERE cycle_id = ? ORDER BY position, code")
+                .param(cycleId).query((rs, n) -> {
+                    Indicator code = Indicator.valueOf(rs.getString("code"));
+                    return new Weight(code, code.source(), code.unit(), code.scale(), rs.getInt("position"),
+                            rs.getInt("weight"), rs.getBoolean("weight_unconfirmed"), rs.getString("note"),
+                            rs.getString("updated_by"), rs.getTimestamp("updated_at").toInstant());
+                }).list();
+        List<Entrant> entrants = jdbc.sql("""
+                SELECT * FROM paritrana_participant WHERE cycle_id = ? ORDER BY region_code, name, id""")
+                .param(cycleId).query((rs, n) -> entrant(rs)).list();
+        return jdbc.sql("SELECT * FROM paritrana_cycle WHERE id = ?").param(cycleId)
+                .query((rs, n) -> cycle(rs, weights, entrants)).optional()
+                .orElseThrow(() -> new NotFoundException("paritrana cycle " + cycleId));
+    }
+
+    /** An entrant with its evidence and jury scores. */
+    @Transactional(readOnly = true)
+    public EntrantFile file(long entrantId) {
+        Entrant entrant = entrant(entrantId);
+        List<Evidence> evidence = jdbc.sql("SELECT * FROM paritrana_evidence WHERE participant_id = ? ORDER BY code")
+                .param(entrantId).query((rs, n) -> new Evidence(Indicator.valueOf(rs.getString("code")),
+                        rs.getLong("value"), rs.getString("document"), rs.getString("entered_by"),
+                        rs.getTimestamp("entered_at").toInstant())).list();
+        List<JuryScore> scores = jdbc.sql("""
+                SELECT * FROM paritrana_jury_score WHERE participant_id = ? ORDER BY code, juror""")
+                .param(entrantId).query((rs, n) -> new JuryScore(Indicator.valueOf(rs.getString("code")),
+                        rs.getString("juror"), rs.getInt("score"), rs.getString("note"),
+                        rs.getTimestamp("scored_at").toInstant())).list();
+        return new EntrantFile(entrant, evidence, scores);
+    }
+
+    @Transactional(readOnly = true)
+    public Entrant entrant(long entrantId) {
+        return jdbc.sql("SELECT * FROM paritrana_participant WHERE id = ?").param(entrantId)
+                .query((rs, n) -> entrant(rs)).optional()
+                .orElseThrow(() -> new NotFoundException("paritrana entrant " + entrantId));
+    }
+
+    // ------------------------------------------------------------------------------------------ administrators
+
+    /**
+     * A new cycle ({@code evaluationYear} null: the year before) with the default weights of its category group;
+     * a regional cycle gets its entrants at once (the kab/kota of the home province, or the province itself).
+     */
+    @Transactional
+    public Cycle create(int year, Category category, @Nullable Integer evaluationYear, LindungUser by) {
+        requireAdmin(by);
+        int evaluation = evaluationYear == null ? year - 1 : evaluationYear;
+        List<FieldIssue> issues = new ArrayList<>();
+        if (year < 2017 || year > 2100) {
+            issues.add(FieldIssue.error("year", "paritrana.cycle.year", year));
+        }
+        if (evaluation < 2000 || evaluation > year) {
+            issues.add(FieldIssue.error("evaluationYear", "paritrana.cycle.evaluationYear", evaluation));
+        }
+        if (!issues.isEmpty()) {
+            throw new InvalidInputException(issues);
+        }
+        if (jdbc.sql("SELECT count(*) FROM paritrana_cycle WHERE year = ? AND category = ?")
+                .params(year, category.name()).query(Long.class).single() > 0) {
+            throw new ConflictException("paritrana.cycle.exists", year, category.name());
+        }
+        long id = jdbc.sql("""
+                INSERT INTO paritrana_cycle (year, category, evaluation_year, status, created_by)
+                VALUES (?, ?, ?, 'OPEN', ?) RETURNING id""")
+                .params(year, category.name(), evaluation, by.username()).query(Long.class).single();
+        jdbc.sql("""
+                INSERT INTO paritrana_indicator (cycle_id, code, position, weight, weight_unconfirmed, note,
+                                                 updated_by)
+                SELECT ?, code, position, weight, TRUE, note, ? FROM paritrana_default_weight
+                 WHERE category_group = ?""")
+                .params(id, by.username(), category.weightGroup()).update();
+        List<Region> entrants = switch (category) {
+            case KABKOTA -> regions.children(homeProvince);
+            case PROVINCE -> regions.find(homeProvince).stream().toList();
+            default -> List.of();
+        };
+        for (Region r : entrants) {
+            jdbc.sql("INSERT INTO paritrana_participant (cycle_id, region_code, name, created_by) VALUES (?, ?, ?, ?)")
+                    .params(id, r.code(), r.name(), by.username()).update();
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("year", year);
+        values.put("category", category.name());
+        values.put("evaluationYear", evaluation);
+        values.put("entrants", entrants.size());
+        audit.record("PARITRANA_CYCLE_CREATED", "paritrana_cycle", Long.toString(id), homeProvince, values);
+        return get(id);
+    }
+
+    /**
+     * Moves a cycle on: OPEN → SCORING → CLOSED (SCORING may go back to OPEN); CLOSED is final and freezes the
+     * coverage figures of its entrants.
+     */
+    @Transactional
+    public Cycle setStatus(long cycleId, CycleStatus status, LindungUser by) {
+        requireAdmin(by);
+        Cycle c = lockedCycle(cycleId);
+        if (c.status() == CycleStatus.CLOSED || status == c.status()) {
+            throw new ConflictException("paritrana.cycle.status", c.status().name(), status.name());
+        }
+        if (status == CycleStatus.CLOSED) {
+            computed.freeze(get(cycleId));
+        }
+        jdbc.sql("""
+                UPDATE paritrana_cycle SET status = ?, closed_at = CASE WHEN ? = 'CLOSED' THEN now() END
+                 WHERE id = ?""").params(status.name(), status.name(), cycleId).update();
+        audit.record("PARITRANA_CYCLE_STATUS", "paritrana_cycle", Long.toString(cycleId), homeProvince,
+                Map.of("status", List.of(c.status().name(), status.name())));
+        return get(cycleId);
+    }
+
+    /** Sets an indicator's weight (0–100 points) and, when given, its note; the weight is then confirmed. */
+    @Transactional
+    public Cycle setWeight(long cycleId, Indicator code, int weight, @Nullable String note, LindungUser by) {
+        requireAdmin(by);
+        Cycle c = lockedCycle(cycleId);
+        requireNotClosed(c);
+        Weight before = c.indicators().stream().filter(w -> w.code() == code).findFirst()
+                .orElseThrow(() -> new NotFoundException("paritrana indicator " + cycleId + "/" + code));
+        List<FieldIssue> issues = new ArrayList<>();
+        if (weight < 0 || weight > 100) {
+            issues.add(FieldIssue.error("weight", "paritrana.weight.range", weight));
+        }
+        String n = note == null || note.isBlank() ? before.note() : note.trim();
+        if (n.length() > 400) {
+            issues.add(FieldIssue.error("note", "paritrana.weight.note"));
+        }
+        if (c.weightTotal() - before.weight() + weight <= 0) {
+            issues.add(FieldIssue.error("weight", "paritrana.weight.allZero"));
+        }
+        if (!issues.isEmpty()) {
+            throw new InvalidInputException(issues);
+        }
+        jdbc.sql("""
+                UPDATE paritrana_indicator SET weight = ?, note = ?, weight_unconfirmed = FALSE, updated_by = ?,
+                       updated_at = now()
+                 WHERE cycle_id = ? AND code = ?""")
+                .params(weight, n, by.username(), cycleId, code.name()).update();
+        audit.record("PARITRANA_WEIGHT_SET", "paritrana_cycle", cycleId + "/" + code, homeProvince,
+                Map.of("weight", List.of(before.weight(), weight)));
+        return get(cycleId);
+    }
+
+    /** Adds a business to an open business cycle: its name, the region it is in, its NPP when known. */
+    @Transactional
+    public Entrant addEntrant(long cycleId, String name, String regionCode, @Nullable String employerRef,
+            LindungUser by) {
+        requireAdmin(by);
+        Cycle c = lockedCycle(cycleId);
+        if (c.category().regional()) {
+            throw new ConflictException("paritrana.entrant.regional", c.category().name());
+        }
+        requireOpen(c);
+        String n = name == null ? "" : name.trim();
+        String region = regionCode == null ? "" : regionCode.trim();
+        String ref = employerRef == null || employerRef.isBlank() ? null : employerRef.trim();
+        List<FieldIssue> issues = new ArrayList<>();
+        if (n.isEmpty() || n.length() > 200) {
+            issues.add(FieldIssue.error("name", "paritrana.entrant.name"));
+        }
+        if (!regions.exists(region) || !region.startsWith(homeProvince)) {
+            issues.add(FieldIssue.error("regionCode", "paritrana.entrant.region", region));
+        }
+        if (ref != null && ref.length() > 40) {
+            issues.add(FieldIssue.error("employerRef", "paritrana.entrant.employerRef"));
+        }
+        if (!issues.isEmpty()) {
+            throw new InvalidInputException(issues);
+        }
+        if (c.entrants().stream().anyMatch(e -> e.regionCode().equals(region) && e.name().equalsIgnoreCase(n))) {
+            throw new ConflictException("paritrana.entrant.exists", n);
+        }
+        long id = jdbc.sql("""
+                INSERT INTO paritrana_participant (cycle_id, region_code, name, employer_ref, created_by)
+                VALUES (?, ?, ?, ?, ?) RETURNING id""")
+                .params(cycleId, region, n, ref, by.username()).query(Long.class).single();
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("cycle", cycleId);
+        values.put("name", n);
+        values.put("employerRef", ref == null ? "" : ref);
+        audit.record("PARITRANA_ENTRANT_ADDED", "paritrana_participant", Long.toString(id), region, values);
+        return entrant(id);
+    }
+
+    // ------------------------------------------------------------------------------------ evidence and scores
+
+    /** Whether {@code by} may enter evidence for the entrant: an administrator or analyst whose scope holds it. */
+    public static boolean mayEnterEvidence(Entrant entrant, LindungUser by) {
+        return (by.role() == Role.ADMIN || by.role() == Role.GOV_ANALYST) && by.scope().includes(entrant.regionCode());
+    }
+
+    /** Whether {@code by} is a juror: an administrator or BPJS officer with a province-wide or national scope. */
+    public static boolean isJuror(LindungUser by) {
+        return (by.role() == Role.ADMIN || by.role() == Role.OFFICER) && by.scope().code().length() <= 2;
+    }
+
+    /**
+     * Enters (or replaces) the value of an evidence indicator for an entrant of an open cycle, with the document it
+     * rests on (e.g. "Perbup Ketapang 83/2023").
+     */
+    @Transactional
+    public EntrantFile enterEvidence(long entrantId, Indicator code, long value, String document, LindungUser by) {
+        Entrant entrant = entrant(entrantId);
+        if (!mayEnterEvidence(entrant, by)) {
+            throw new ForbiddenException("paritrana.evidence.forbidden", entrant.name());
+        }
+        Cycle c = lockedCycle(entrant.cycleId());
+        requireOpen(c);
+        requireIndicator(c, code, Indicator.Source.EVIDENCE);
+        String doc = document == null ? "" : document.trim();
+        List<FieldIssue> issues = new ArrayList<>();
+        if (value < 0 || value > code.unit().max()) {
+            issues.add(FieldIssue.error("value", "paritrana.evidence.range", Long.toString(code.unit().max())));
+        }
+        if (doc.isEmpty() || doc.length() > 500) {
+            issues.add(FieldIssue.error("document", "paritrana.evidence.document"));
+        }
+        if (!issues.isEmpty()) {
+            throw new InvalidInputException(issues);
+        }
+        Long before = jdbc.sql("SELECT value FROM paritrana_evidence WHERE participant_id = ? AND code = ?")
+                .params(entrantId, code.name()).query(Long.class).optional().orElse(null);
+        jdbc.sql("""
+                INSERT INTO paritrana_evidence (participant_id, code, value, document, entered_by, entered_at)
+                VALUES (?, ?, ?, ?, ?, now())
+                ON CONFLICT (participant_id, code) DO UPDATE
+                   SET value = excluded.value, document = excluded.document, entered_by = excluded.entered_by,
+                       entered_at = now()""")
+                .params(entrantId, code.name(), value, doc, by.username()).update();
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("code", code.name());
+        values.put("value", before == null ? value : List.of(before, value));
+        values.put("document", doc);
+        audit.record("PARITRANA_EVIDENCE_ENTERED", "paritrana_participant", Long.toString(entrantId),
+                entrant.regionCode(), values);
+        return file(entrantId);
+    }
+
+    /** The caller's score (0–100) of a jury indicator for an entrant of a cycle not yet closed; replaces theirs. */
+    @Transactional
+    public EntrantFile score(long entrantId, Indicator code, int score, @Nullable String note, LindungUser by) {
+        if (!isJuror(by)) {
+            throw new ForbiddenException("paritrana.score.forbidden", by.role().name());
+        }
+        Entrant entrant = entrant(entrantId);
+        Cycle c = lockedCycle(entrant.cycleId());
+        requireNotClosed(c);
+        requireIndicator(c, code, Indicator.Source.JURY);
+        String n = note == null || note.isBlank() ? null : note.trim();
+        List<FieldIssue> issues = new ArrayList<>();
+        if (score < 0 || score > 100) {
+            issues.add(FieldIssue.error("score", "paritrana.score.range", score));
+        }
+        if (n != null && n.length() > 500) {
+            issues.add(FieldIssue.error("note", "paritrana.score.note"));
+        }
+        if (!issues.isEmpty()) {
+            throw new InvalidInputException(issues);
+        }
+        Integer before = jdbc.sql("""
+                SELECT score FROM paritrana_jury_score WHERE participant_id = ? AND code = ? AND juror = ?""")
+                .params(entrantId, code.name(), by.username()).query(Integer.class).optional().orElse(null);
+        jdbc.sql("""
+                INSERT INTO paritrana_jury_score (participant_id, code, juror, score, note, scored_at)
+                VALUES (?, ?, ?, ?, ?, now())
+                ON CONFLICT (participant_id, code, juror) DO UPDATE
+                   SET score = excluded.score, note = excluded.note, scored_at = now()""")
+                .params(entrantId, code.name(), by.username(), score, n).update();
+        audit.record("PARITRANA_SCORE_GIVEN", "paritrana_participant", Long.toString(entrantId),
+                entrant.regionCode(), Map.of("code", code.name(), "score",
+                        before == null ? score : List.of(before, score)));
+        return file(entrantId);
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    /** The cycle, its row locked until the transaction ends (status changes and entries do not interleave). */
+    private Cycle lockedCycle(long cycleId) {
+        jdbc.sql("SELECT id FROM paritrana_cycle WHERE id = ? FOR UPDATE").param(cycleId).query(Long.class)
+                .optional().orElseThrow(() -> new NotFoundException("paritrana cycle " + cycleId));
+        return get(cycleId);
+    }
+
+    private static void requireAdmin(LindungUser by) {
+        if (by.role() != Role.ADMIN) {
+            throw new ForbiddenException("paritrana.admin", by.role().name());
+        }
+    }
+
+    private static void requireOpen(Cycle c) {
+        if (c.status() != CycleStatus.OPEN) {
+            throw new ConflictException("paritrana.cycle.notOpen", c.status().name());
+        }
+    }
+
+    private static void requireNotClosed(Cycle c) {
+        if (c.status() == CycleStatus.CLOSED) {
+            throw new ConflictException("paritrana.cycle.closed");
+        }
+    }
+
+    private static void requireIndicator(Cycle c, Indicator code, Indicator.Source source) {
+        if (code.source() != source || c.indicators().stream().noneMatch(w -> w.code() == code)) {
+            throw new InvalidInputException(FieldIssue.error("code", "paritrana.indicator.notHere", code.name(),
+                    source.name()));
+        }
+    }
+
+    private static Cycle cycle(ResultSet rs, List<Weight> weights, List<Entrant> entrants) throws SQLException {
+        Timestamp closed = rs.getTimestamp("closed_at");
+        return new Cycle(rs.getLong("id"), rs.getInt("year"), Category.valueOf(rs.getString("category")),
+                rs.getInt("evaluation_year"), CycleStatus.valueOf(rs.getString("status")), rs.getString("created_by"),
+                rs.getTimestamp("created_at").toInstant(), closed == null ? null : closed.toInstant(), weights,
+                entrants);
+    }
+
+    private static Entrant entrant(ResultSet rs) throws SQLException {
+        return new Entrant(rs.getLong("id"), rs.getLong("cycle_id"), rs.getString("region_code"), rs.getString("name"),
+                rs.getString("employer_ref"));
+    }
+}

@@ -1,0 +1,374 @@
+package id.lindung.sponsorship;
+
+import id.lindung.access.AuditTrail;
+import id.lindung.access.LindungUser;
+import id.lindung.enrolment.Channel;
+import id.lindung.enrolment.EnrolmentManagement;
+import id.lindung.enrolment.EnrolmentRequest;
+import id.lindung.enrolment.Membership;
+import id.lindung.enrolment.Sector;
+import id.lindung.enrolment.Segment;
+import id.lindung.participant.NikRules;
+import id.lindung.participant.Participant;
+import id.lindung.participant.ParticipantDetails;
+import id.lindung.participant.ParticipantManagement;
+import id.lindung.region.RegionDirectory;
+import id.lindung.shared.FieldIssue;
+import id.lindung.shared.ForbiddenException;
+import id.lindung.shared.InvalidInputException;
+import id.lindung.shared.tabular.CsvRowSource;
+import id.lindung.shared.tabular.CsvTokenizer;
+import id.lindung.shared.tabular.RowSource;
+import id.lindung.shared.tabular.XlsxRowSource;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A programme's beneficiaries, from a CSV file or picked from the registry: each enrolled as BPU (JKK and JKM) with
+ * the channel "government sponsor", paid by the government (so no PP 50/2025 discount), at the programme's income,
+ * from the programme's first month or this month, whichever is later. A worker not yet in the registry is registered
+ * from the file (birth date and sex from the NIK when the file leaves them out). A file is taken whole or not at all (errors name row and column); the same worker twice, or the same
+ * file twice, changes nothing. Workers already BPU through another channel are left as they are and counted.
+ */
+@Service
+public class SponsorshipBeneficiaries {
+
+    static final String HEADER = "nik;name;birth_date;desa_code;occupation;phone";
+    private static final List<String> NAMES = List.of(HEADER.split(";"));
+    private static final int COLUMNS = NAMES.size();
+    private static final int MAX_FIELD = 300;
+    private static final int MAX_ROWS = 200_000;
+    private static final int LISTED_ERRORS = 200;
+
+    /** What a file or a pick did. */
+    public record Result(long fileId, int rows, int added, int unchanged, int elsewhere, boolean replayed) {
+    }
+
+    /** A beneficiary as listed. */
+    public record Beneficiary(long participantId, String nik, String name, String regionCode, long membershipId,
+            YearMonth startMonth, @Nullable YearMonth endMonth, String addedFrom) {
+    }
+
+    private record Row(int line, String nik, String name, @Nullable LocalDate birth, String desa,
+            @Nullable String occupation, @Nullable String phone) {
+    }
+
+    private enum Outcome { ADDED, UNCHANGED, ELSEWHERE }
+
+    private final JdbcClient jdbc;
+    private final SponsorshipProgrammes programmes;
+    private final ParticipantManagement participants;
+    private final EnrolmentManagement enrolment;
+    private final RegionDirectory regions;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    SponsorshipBeneficiaries(JdbcClient jdbc, SponsorshipProgrammes programmes, ParticipantManagement participants,
+            EnrolmentManagement enrolment, RegionDirectory regions, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.programmes = programmes;
+        this.participants = participants;
+        this.enrolment = enrolment;
+        this.regions = regions;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Imports a beneficiary list: CSV ({@link #HEADER}, UTF-8, ';' or ',') or, for a name ending in .xlsx, the first
+     * sheet of an XLSX workbook with the same columns (NIK as text; birth date as text or an Excel date).
+     */
+    @Transactional
+    public Result importCsv(long programmeId, @Nullable String fileName, InputStream csv, LindungUser by) {
+        Programme p = writable(programmeId, by);
+        byte[] content;
+        try {
+            content = csv.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String sha = sha256(content);
+        Optional<Result> replay = jdbc.sql("SELECT id, row_count, added, unchanged, elsewhere FROM sponsorship_file"
+                        + " WHERE programme_id = ? AND sha256 = ?").params(programmeId, sha)
+                .query((rs, n) -> new Result(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+                        true)).optional();
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        List<Row> rows = read(content, fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx"), p);
+        String name = fileName == null || fileName.isBlank() ? "penerima.csv" : fileName.trim();
+        name = name.length() > 200 ? name.substring(name.length() - 200) : name;
+        long fileId = jdbc.sql("""
+                INSERT INTO sponsorship_file (programme_id, sha256, file_name, row_count, added, unchanged, elsewhere,
+                                              uploaded_by)
+                VALUES (?, ?, ?, ?, 0, 0, 0, ?) RETURNING id""")
+                .params(programmeId, sha, name, rows.size(), by.username()).query(Long.class).single();
+        Map<Outcome, Integer> counts = new HashMap<>();
+        for (Row r : rows) {
+            long participantId;
+            try {
+                participantId = participants.findByNik(r.nik(), by).map(Participant::id).orElseGet(() ->
+                        participants.register(new ParticipantDetails(r.nik(), r.name(),
+                                NikRules.birthDateOf(r.nik(), r.birth(), LocalDate.now(clock)).orElse(null),
+                                NikRules.sexOf(r.nik()).orElse(null), r.desa(), r.phone(), r.occupation(), null), by)
+                                .participant().id());
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(e.issues().stream().map(i -> new FieldIssue(
+                        "rows[" + r.line() + "]." + i.field(), i.code(), i.args(), i.severity())).toList());
+            }
+            counts.merge(add(p, participantId, r.nik(), r.desa(), "FILE", fileId, by), 1, Integer::sum);
+        }
+        int added = counts.getOrDefault(Outcome.ADDED, 0);
+        int unchanged = counts.getOrDefault(Outcome.UNCHANGED, 0);
+        int elsewhere = counts.getOrDefault(Outcome.ELSEWHERE, 0);
+        jdbc.sql("UPDATE sponsorship_file SET added = ?, unchanged = ?, elsewhere = ? WHERE id = ?")
+                .params(added, unchanged, elsewhere, fileId).update();
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("fileName", name);
+        values.put("sha256", sha);
+        values.put("rows", rows.size());
+        values.put("added", added);
+        values.put("unchanged", unchanged);
+        values.put("elsewhere", elsewhere);
+        audit.record("SPONSORSHIP_FILE_IMPORTED", "sponsorship_programme", Long.toString(programmeId),
+                p.sponsorRegion(), values);
+        return new Result(fileId, rows.size(), added, unchanged, elsewhere, false);
+    }
+
+    /** Adds workers already in the registry. */
+    @Transactional
+    public Result addFromRegistry(long programmeId, List<Long> participantIds, LindungUser by) {
+        Programme p = writable(programmeId, by);
+        Map<Outcome, Integer> counts = new HashMap<>();
+        for (long id : participantIds) {
+            Participant participant = participants.get(id, by);
+            if (!inProgrammeRegion(participant.regionCode(), p)) {
+                throw new InvalidInputException(FieldIssue.error("participantIds", "sponsorship.beneficiary.region",
+                        participant.nik(), p.sponsorRegion()));
+            }
+            counts.merge(add(p, id, participant.nik(), participant.regionCode(), "REGISTRY", null, by), 1,
+                    Integer::sum);
+        }
+        return new Result(0, participantIds.size(), counts.getOrDefault(Outcome.ADDED, 0),
+                counts.getOrDefault(Outcome.UNCHANGED, 0), counts.getOrDefault(Outcome.ELSEWHERE, 0), false);
+    }
+
+    /** The beneficiaries of a programme, by name. */
+    public List<Beneficiary> list(long programmeId, LindungUser by) {
+        programmes.get(programmeId, by);
+        return jdbc.sql("""
+                SELECT b.participant_id, b.nik, p.full_name, b.region_code, b.membership_id, m.start_month,
+                       m.end_month, b.added_from
+                  FROM sponsorship_beneficiary b
+                  JOIN participant_identity_v p ON p.participant_id = b.participant_id
+                  JOIN enrolment_membership_v m ON m.membership_id = b.membership_id
+                 WHERE b.programme_id = ? ORDER BY p.full_name, b.participant_id""")
+                .param(programmeId)
+                .query((rs, n) -> {
+                    java.sql.Date end = rs.getDate(7);
+                    return new Beneficiary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getLong(5), YearMonth.from(rs.getDate(6).toLocalDate()),
+                            end == null ? null : YearMonth.from(end.toLocalDate()), rs.getString(8));
+                }).list();
+    }
+
+    private Outcome add(Programme p, long participantId, String nik, String region, String from,
+            @Nullable Long fileId, LindungUser by) {
+        boolean already = jdbc.sql("SELECT count(*) > 0 FROM sponsorship_beneficiary WHERE programme_id = ?"
+                + " AND participant_id = ?").params(p.id(), participantId).query(Boolean.class).single();
+        if (already) {
+            return Outcome.UNCHANGED;
+        }
+        List<Membership> open = enrolment.membershipsOf(participantId, by).stream()
+                .filter(m -> m.segment() == Segment.BPU && m.endMonth() == null).toList();
+        if (!open.isEmpty()) {
+            return Outcome.ELSEWHERE;
+        }
+        YearMonth now = YearMonth.now(clock);
+        YearMonth start = p.startMonth().isAfter(now) ? p.startMonth() : now;
+        Membership m = enrolment.enrol(new EnrolmentRequest(participantId, Segment.BPU, Channel.GOV_SPONSOR,
+                Set.of(), null, p.declaredIncome(), Sector.OTHER, true, start, null), by);
+        jdbc.sql("""
+                INSERT INTO sponsorship_beneficiary (programme_id, participant_id, membership_id, nik, region_code,
+                                                     added_from, file_id, added_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(p.id(), participantId, m.id(), nik, region, from, fileId, by.username()).update();
+        return Outcome.ADDED;
+    }
+
+    private Programme writable(long programmeId, LindungUser by) {
+        SponsorshipProgrammes.requireWriter(by);
+        Programme p = programmes.get(programmeId, by);
+        if (!by.scope().includes(p.sponsorRegion())) {
+            throw new ForbiddenException("sponsorship.region.scope", p.sponsorRegion());
+        }
+        if (p.endedOn() != null || YearMonth.now(clock).isAfter(p.endMonth())) {
+            throw new InvalidInputException(FieldIssue.error("programme", "sponsorship.ended",
+                    p.lastMonth().toString()));
+        }
+        return p;
+    }
+
+    private static boolean inProgrammeRegion(String region, Programme p) {
+        return region.equals(p.sponsorRegion()) || region.startsWith(p.sponsorRegion() + ".");
+    }
+
+    private List<Row> read(byte[] content, boolean xlsx, Programme p) {
+        List<Row> rows = new ArrayList<>();
+        List<FieldIssue> errors = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        LocalDate today = LocalDate.now(clock);
+        try (RowSource source = open(content, xlsx)) {
+            RowSource.Row header = source.next();
+            String names = header == null ? "" : String.join(";", header.cells()).trim().toLowerCase(Locale.ROOT);
+            if (names.startsWith("\uFEFF")) {
+                names = names.substring(1);
+            }
+            if (!names.equals(HEADER)) {
+                throw new InvalidInputException(FieldIssue.error("file", "sponsorship.file.header", HEADER));
+            }
+            RowSource.Row r;
+            while ((r = source.next()) != null) {
+                if (r.cells().stream().allMatch(String::isBlank)) {
+                    continue;
+                }
+                if (rows.size() + errors.size() >= MAX_ROWS) {
+                    throw new InvalidInputException(FieldIssue.error("file", "sponsorship.file.too-many", MAX_ROWS));
+                }
+                Row row = row(r, p, today, errors);
+                if (row == null) {
+                    continue;
+                }
+                Integer first = seen.putIfAbsent(row.nik(), row.line());
+                if (first != null) {
+                    errors.add(FieldIssue.error(field(row.line(), "nik"), "sponsorship.file.repeated", row.nik(),
+                            first));
+                } else {
+                    rows.add(row);
+                }
+            }
+        } catch (CharacterCodingException e) {
+            throw new InvalidInputException(FieldIssue.error("file", "sponsorship.file.encoding"));
+        } catch (CsvTokenizer.UnterminatedQuoteException e) {
+            throw new InvalidInputException(FieldIssue.error("file", "sponsorship.file.quote", e.line));
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof InvalidInputException invalid) {
+                throw invalid;
+            }
+            throw new InvalidInputException(FieldIssue.error("file", "sponsorship.file.unreadable"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors.subList(0, Math.min(errors.size(), LISTED_ERRORS)));
+        }
+        if (rows.isEmpty()) {
+            throw new InvalidInputException(FieldIssue.error("file", "sponsorship.file.empty"));
+        }
+        return rows;
+    }
+
+    /** CSV (UTF-8, ';' or ',' as the header shows) or the first sheet of an XLSX file. */
+    private static RowSource open(byte[] content, boolean xlsx) throws IOException {
+        if (xlsx) {
+            return new XlsxRowSource(new ByteArrayInputStream(content), MAX_FIELD, COLUMNS + 4);
+        }
+        int end = 0;
+        while (end < content.length && content[end] != '\n') {
+            end++;
+        }
+        String first = new String(content, 0, end, StandardCharsets.UTF_8);
+        char separator = first.indexOf(';') >= 0 ? ';' : ',';
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        return new CsvRowSource(new InputStreamReader(new ByteArrayInputStream(content), decoder), separator,
+                MAX_FIELD, COLUMNS + 4);
+    }
+
+    private @Nullable Row row(RowSource.Row r, Programme p, LocalDate today, List<FieldIssue> errors) {
+        int line = r.line();
+        List<String> f = r.cells();
+        if (f.size() != COLUMNS || r.tooManyCells()) {
+            errors.add(FieldIssue.error(field(line, "row"), "sponsorship.file.columns", f.size(), COLUMNS));
+            return null;
+        }
+        if (!r.tooLong().isEmpty()) {
+            errors.add(FieldIssue.error(field(line, NAMES.get(r.tooLong().get(0))), "sponsorship.file.too-long",
+                    MAX_FIELD));
+            return null;
+        }
+        if (r.numericCells().contains(0)) {
+            errors.add(FieldIssue.error(field(line, "nik"), "sponsorship.file.nik-number"));
+            return null;
+        }
+        int before = errors.size();
+        String nik = f.get(0).trim();
+        LocalDate birth = null;
+        if (!f.get(2).isBlank() && r.numericCells().contains(2)) {
+            birth = XlsxRowSource.excelDate(new java.math.BigDecimal(f.get(2)));
+        } else if (!f.get(2).isBlank()) {
+            try {
+                birth = LocalDate.parse(f.get(2).trim());
+            } catch (DateTimeParseException e) {
+                errors.add(FieldIssue.error(field(line, "birth_date"), "sponsorship.file.date", f.get(2).trim()));
+            }
+        }
+        for (FieldIssue issue : NikRules.check("nik", nik, birth, null, regions::exists, today)) {
+            if (issue.isError()) {
+                errors.add(new FieldIssue(field(line, "nik"), issue.code(), issue.args(), issue.severity()));
+            }
+        }
+        String name = f.get(1).trim();
+        if (name.isEmpty() || name.length() > 150) {
+            errors.add(FieldIssue.error(field(line, "name"), "sponsorship.file.name"));
+        }
+        String desa = f.get(3).trim();
+        if (desa.length() != 13 || !regions.exists(desa)) {
+            errors.add(FieldIssue.error(field(line, "desa_code"), "sponsorship.file.desa", desa));
+        } else if (!inProgrammeRegion(desa, p)) {
+            errors.add(FieldIssue.error(field(line, "desa_code"), "sponsorship.beneficiary.region", desa,
+                    p.sponsorRegion()));
+        }
+        String occupation = SponsorshipProgrammes.trim(f.get(4));
+        String phone = SponsorshipProgrammes.trim(f.get(5));
+        if (occupation != null && occupation.length() > 100) {
+            errors.add(FieldIssue.error(field(line, "occupation"), "sponsorship.file.occupation"));
+        }
+        return errors.size() > before ? null : new Row(line, nik, name, birth, desa, occupation, phone);
+    }
+
+    private static String field(int line, String column) {
+        return "rows[" + line + "]." + column;
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
