@@ -37,6 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class CoverageDenominators {
 
     static final String HEADER = "region_code;year;segment;workers;source;source_date";
+    /** Transaction advisory lock (two-int form) held by an import: "CO", "DN". */
+    private static final int IMPORT_LOCK_CLASS = 0x434F;
+    private static final int IMPORT_LOCK_OBJECT = 0x444E;
     private static final int MAX_ROWS = 10_000;
     private static final int LISTED_ERRORS = 100;
 
@@ -94,6 +97,9 @@ public class CoverageDenominators {
     public ImportResult importCsv(InputStream csv, LindungUser by) {
         checkRole(by);
         List<Row> rows = read(csv, by);
+        // imports one at a time: two at once both read "no figure yet" and audited each figure as added twice
+        jdbc.sql("SELECT pg_advisory_xact_lock(?, ?)").params(IMPORT_LOCK_CLASS, IMPORT_LOCK_OBJECT).query()
+                .singleRow();
         int inserted = 0;
         int updated = 0;
         for (Row r : rows) {
@@ -161,6 +167,10 @@ public class CoverageDenominators {
                 lineNo++;
                 if (line.isBlank()) {
                     continue;
+                }
+                if (line.indexOf('\u0000') >= 0) {
+                    // no text file has NUL characters (UTF-16, a binary file): PostgreSQL text cannot hold them
+                    throw new InvalidInputException(FieldIssue.error("file", "coverage.denominator.encoding"));
                 }
                 if (rows.size() + errors.size() >= MAX_ROWS) {
                     throw new InvalidInputException(FieldIssue.error("file", "coverage.denominator.too-many",

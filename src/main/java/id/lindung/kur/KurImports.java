@@ -44,6 +44,8 @@ public class KurImports {
 
     private static final Logger log = LoggerFactory.getLogger(KurImports.class);
     static final int LISTED_ERRORS = 200;
+    /** Class of the transaction advisory lock (two-int form) an import holds on its file's hash ("KU"). */
+    private static final int FILE_LOCK_CLASS = 0x4B55;
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -101,6 +103,12 @@ public class KurImports {
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+        // the same file sent twice at once: the second waits here for the first and then replays it (without the
+        // lock both would pass the check; a bank's second row breaks kur_file_once, an officer's (no bank, NULL)
+        // is not stopped by it at all)
+        jdbc.sql("SELECT pg_advisory_xact_lock(?, hashtext(?))")
+                .params(FILE_LOCK_CLASS, read.sha256() + "|" + (uploaderBank == null ? "" : uploaderBank))
+                .query().singleRow();
         Optional<KurImportResult> same = jdbc.sql("SELECT id FROM kur_file WHERE sha256 = ?"
                         + " AND uploaded_by_bank IS NOT DISTINCT FROM ?")
                 .params(read.sha256(), uploaderBank).query(Long.class).optional()

@@ -157,7 +157,16 @@ public class KurOutreach {
         if (by.role() != Role.ADMIN && by.role() != Role.OFFICER) {
             throw new ForbiddenException("kur.assign.role", by.role().name());
         }
+        String code = bank.trim().toUpperCase(Locale.ROOT);
+        if (!banks.codes().contains(code)) {
+            // a known code, as in a file: anything else would also overflow the audit entry's id (500)
+            throw new InvalidInputException(FieldIssue.error("bank", "kur.bank.unknown",
+                    code.length() > 20 ? code.substring(0, 20) + "…" : code));
+        }
         String a = blankToNull(agent);
+        if (a != null && a.length() > 60) {
+            throw new InvalidInputException(FieldIssue.error("agent", "field.too-long", 60));
+        }
         int changed = jdbc.sql("""
                 UPDATE kur_loan SET assigned_agent = :agent
                  WHERE bank_code = :bank AND loan_id = ANY (CAST(:ids AS varchar[])) AND region_code LIKE :scope""")

@@ -64,6 +64,8 @@ public class SponsorshipBeneficiaries {
     private static final int MAX_FIELD = 300;
     private static final int MAX_ROWS = 200_000;
     private static final int LISTED_ERRORS = 200;
+    /** Class of the transaction advisory lock (two-int form) held on a programme while its list changes ("SP"). */
+    private static final int PROGRAMME_LOCK_CLASS = 0x5350;
 
     /** What a file or a pick did. */
     public record Result(long fileId, int rows, int added, int unchanged, int elsewhere, boolean replayed) {
@@ -113,6 +115,7 @@ public class SponsorshipBeneficiaries {
             throw new UncheckedIOException(e);
         }
         String sha = sha256(content);
+        lockProgramme(programmeId);
         Optional<Result> replay = jdbc.sql("SELECT id, row_count, added, unchanged, elsewhere FROM sponsorship_file"
                         + " WHERE programme_id = ? AND sha256 = ?").params(programmeId, sha)
                 .query((rs, n) -> new Result(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
@@ -162,8 +165,12 @@ public class SponsorshipBeneficiaries {
 
     /** Adds workers already in the registry. */
     @Transactional
-    public Result addFromRegistry(long programmeId, List<Long> participantIds, LindungUser by) {
+    public Result addFromRegistry(long programmeId, @Nullable List<Long> participantIds, LindungUser by) {
+        if (participantIds == null || participantIds.isEmpty() || participantIds.contains(null)) {
+            throw new InvalidInputException(FieldIssue.error("participantIds", "field.required"));
+        }
         Programme p = writable(programmeId, by);
+        lockProgramme(programmeId);
         Map<Outcome, Integer> counts = new HashMap<>();
         for (long id : participantIds) {
             Participant participant = participants.get(id, by);
@@ -221,6 +228,17 @@ public class SponsorshipBeneficiaries {
         return Outcome.ADDED;
     }
 
+    /**
+     * Serialises the changes of one programme's beneficiaries until the transaction ends: the same list sent twice
+     * at once is then imported once and replayed once (without it both passed the replay check, and the second
+     * failed on the unique file key or registered the same workers again), and two lists naming the same worker do
+     * not enrol them twice.
+     */
+    private void lockProgramme(long programmeId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(?, ?)").params(PROGRAMME_LOCK_CLASS, (int) programmeId)
+                .query().singleRow();
+    }
+
     private Programme writable(long programmeId, LindungUser by) {
         SponsorshipProgrammes.requireWriter(by);
         Programme p = programmes.get(programmeId, by);
@@ -256,6 +274,10 @@ public class SponsorshipBeneficiaries {
             while ((r = source.next()) != null) {
                 if (r.cells().stream().allMatch(String::isBlank)) {
                     continue;
+                }
+                if (r.cells().stream().anyMatch(c -> c.indexOf('\u0000') >= 0)) {
+                    // no text file has NUL characters (UTF-16, a binary file): PostgreSQL text cannot hold them
+                    throw new InvalidInputException(FieldIssue.error("file", "sponsorship.file.encoding"));
                 }
                 if (rows.size() + errors.size() >= MAX_ROWS) {
                     throw new InvalidInputException(FieldIssue.error("file", "sponsorship.file.too-many", MAX_ROWS));

@@ -92,8 +92,11 @@ public class SponsorshipBills {
      * {@code SPN-<programme>-<month>-<membership>}, so paying twice pays nothing more.
      */
     @Transactional
-    public Paid pay(long programmeId, YearMonth month, @Nullable LocalDate paidOn, @Nullable String reference,
-            LindungUser by) {
+    public Paid pay(long programmeId, @Nullable YearMonth month, @Nullable LocalDate paidOn,
+            @Nullable String reference, LindungUser by) {
+        if (month == null) {
+            throw new InvalidInputException(FieldIssue.error("month", "field.required"));
+        }
         ConsolidatedBill bill = bill(programmeId, month, by);
         if (bill.members() == 0) {
             throw new InvalidInputException(FieldIssue.error("month", "sponsorship.bill.none", month.toString()));

@@ -1,25 +1,36 @@
 package id.lindung.access.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Two filter chains. {@code /api/**}: API tokens ({@code Bearer}, see {@link BearerTokenFilter}) and HTTP Basic
  * for API clients (no session created, CSRF not needed when the request carries an Authorization header) and the
  * browser session for the UI's own calls; failures answer as problem details. Everything else: form login, CSRF
- * on, Indonesian login page.
+ * on, Indonesian login page. Both: sign-in through the {@link LoginThrottle}, the same security headers.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -29,23 +40,41 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** Username and password (form and Basic) through the login throttle; the only provider, so Boot adds no other. */
+    @Bean
+    AuthenticationProvider throttledPasswords(UserAccounts users, PasswordEncoder passwordEncoder,
+            LoginThrottle throttle) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(passwordEncoder);
+        return new ThrottledAuthenticationProvider(passwords, throttle);
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, JdbcApiTokens tokens) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, JdbcApiTokens tokens, MessageSource messages, Clock clock)
+            throws Exception {
         RequestMatcher hasAuthorizationHeader = request -> request.getHeader("Authorization") != null;
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/regions", "/api/regions/**").permitAll()
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    if (e instanceof LoginLockedException locked) {
+                        long seconds = Math.max(1, Duration.between(clock.instant(), locked.until()).toSeconds());
+                        response.setHeader("Retry-After", Long.toString(seconds));
+                        problem(response, 429, "Too Many Requests", lockedMessage(messages, clock, locked));
+                    } else {
                         problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
-                                "Sign in with HTTP Basic credentials")))
+                                "Sign in with HTTP Basic credentials");
+                    }
+                }))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
                         problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", e.getMessage())))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(hasAuthorizationHeader))
                 // API tokens (Authorization: Bearer lkt_…) before Basic: a bad token answers 401, no fallback
-                .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class);
+                .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
+                .headers(SecurityConfiguration::secureHeaders);
         return http.build();
     }
 
@@ -58,10 +87,48 @@ class SecurityConfiguration {
                                 "/swagger-ui/**", "/swagger-ui.html")
                         .permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
+                        .failureHandler(loginFailure()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
-                .httpBasic(Customizer.withDefaults());
+                .httpBasic(Customizer.withDefaults())
+                .headers(SecurityConfiguration::secureHeaders);
         return http.build();
+    }
+
+    /** A locked username or address goes back to the login page with the time it may try again. */
+    private static AuthenticationFailureHandler loginFailure() {
+        AuthenticationFailureHandler wrongPassword = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        return (request, response, e) -> {
+            if (e instanceof LoginLockedException locked) {
+                response.sendRedirect(request.getContextPath() + "/login?locked=" + locked.until().getEpochSecond());
+            } else {
+                wrongPassword.onAuthenticationFailure(request, response, e);
+            }
+        };
+    }
+
+    static String lockedMessage(MessageSource messages, Clock clock, LoginLockedException locked) {
+        String time = DateTimeFormatter.ofPattern("HH:mm").format(locked.until().atZone(clock.getZone()));
+        return messages.getMessage("login.locked", new Object[] {time}, "Too many sign-in attempts; try again after "
+                + time, LocaleContextHolder.getLocale());
+    }
+
+    /**
+     * The same headers on every response of both chains. No inline script may run ({@code script-src 'self'});
+     * inline styles stay allowed because templates, htmx and ECharts set style attributes. Swagger UI's page
+     * ({@code /swagger-ui/**}) runs under the same policy.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    private static void secureHeaders(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                .permissionsPolicyHeader(permissions -> permissions.policy(
+                        "camera=(), microphone=(), geolocation=(), payment=(), usb=()"))
+                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
+                .frameOptions(frame -> frame.deny());
     }
 
     static void problem(HttpServletResponse response, int status, String title, String detail)

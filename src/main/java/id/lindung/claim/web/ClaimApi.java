@@ -210,6 +210,12 @@ class ClaimApi {
         if (entry.name() == null || entry.name().isBlank()) {
             throw new InvalidInputException(FieldIssue.error("name", "field.required"));
         }
+        if (entry.name().trim().length() > 120) {
+            throw new InvalidInputException(FieldIssue.error("name", "field.too-long", 120));
+        }
+        if (entry.source() != null && entry.source().trim().length() > 200) {
+            throw new InvalidInputException(FieldIssue.error("source", "field.too-long", 200));
+        }
         holidays.put(day, entry.name().trim(), entry.source() == null || entry.source().isBlank()
                 ? "admin " + user().username() : entry.source().trim());
         return holidays.between(day, day);

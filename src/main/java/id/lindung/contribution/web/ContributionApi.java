@@ -19,6 +19,7 @@ import id.lindung.contribution.Statements;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
+import id.lindung.shared.web.UploadCheck;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -59,9 +60,11 @@ class ContributionApi {
     private final Quotes quotes;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final UploadCheck uploads;
 
     ContributionApi(Statements statements, Payments payments, BillingRuns billing, RateBook rates,
-            Quotes quotes, CurrentUser currentUser, Clock clock) {
+            Quotes quotes, CurrentUser currentUser, Clock clock, UploadCheck uploads) {
+        this.uploads = uploads;
         this.statements = statements;
         this.payments = payments;
         this.billing = billing;
@@ -111,8 +114,13 @@ class ContributionApi {
                         request.reference())
                 : request;
         PaymentResult result = payments.pay(withKey, user());
-        return result.replayed() ? ResponseEntity.ok(result)
-                : ResponseEntity.created(URI.create("/api/payments/" + result.idempotencyKey())).body(result);
+        if (result.replayed()) {
+            return ResponseEntity.ok(result);
+        }
+        // the key is the caller's text (quotes, spaces, unicode): encoded, or the Location fails after the payment
+        URI location = org.springframework.web.util.UriComponentsBuilder.fromPath("/api/payments/{key}")
+                .buildAndExpand(result.idempotencyKey()).encode().toUri();
+        return ResponseEntity.created(location).body(result);
     }
 
     @GetMapping("/payments/{key}")
@@ -128,6 +136,7 @@ class ContributionApi {
         if (file.isEmpty()) {
             throw new InvalidInputException(FieldIssue.error("file", "payment-file.empty"));
         }
+        uploads.check(file, "file", "payment-file", UploadCheck.Content.CSV);
         try (InputStream in = file.getInputStream()) {
             return payments.applyFile(file.getOriginalFilename() == null ? "upload.csv" : file.getOriginalFilename(),
                     in, user());

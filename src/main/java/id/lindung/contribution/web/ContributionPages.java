@@ -26,6 +26,7 @@ import id.lindung.shared.ConflictException;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
+import id.lindung.shared.web.UploadCheck;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -93,10 +94,12 @@ class ContributionPages {
     private final CurrentUser currentUser;
     private final MessageSource messages;
     private final Clock clock;
+    private final UploadCheck uploads;
 
     ContributionPages(Statements statements, Payments payments, BillingRuns billing, RateBook rates,
             EnrolmentManagement enrolment, ParticipantManagement participants, CurrentUser currentUser,
-            MessageSource messages, Clock clock) {
+            MessageSource messages, Clock clock, UploadCheck uploads) {
+        this.uploads = uploads;
         this.statements = statements;
         this.payments = payments;
         this.billing = billing;
@@ -453,6 +456,7 @@ class ContributionPages {
         String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "berkas.csv"
                 : file.getOriginalFilename();
         try (InputStream in = file.getInputStream()) {
+            uploads.check(file, "file", "payment-file", UploadCheck.Content.CSV);
             PaymentFileResult result = payments.applyFile(name, in, me);
             model.addAttribute("fileResult", result);
         } catch (InvalidInputException e) {

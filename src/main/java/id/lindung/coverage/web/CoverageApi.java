@@ -11,6 +11,7 @@ import id.lindung.coverage.CoverageTargets;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
+import id.lindung.shared.web.UploadCheck;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -47,9 +48,11 @@ class CoverageApi {
     private final CoverageTargets targets;
     private final CoverageReadModel readModel;
     private final CurrentUser currentUser;
+    private final UploadCheck uploads;
 
     CoverageApi(CoverageDashboards dashboards, CoverageDenominators denominators, CoverageTargets targets,
-            CoverageReadModel readModel, CurrentUser currentUser) {
+            CoverageReadModel readModel, CurrentUser currentUser, UploadCheck uploads) {
+        this.uploads = uploads;
         this.dashboards = dashboards;
         this.denominators = denominators;
         this.targets = targets;
@@ -78,6 +81,7 @@ class CoverageApi {
     @Operation(summary = "Import denominators from CSV (region_code;year;segment;workers;source;source_date):"
             + " all rows or none")
     CoverageDenominators.ImportResult importDenominators(@RequestPart("file") MultipartFile file) throws IOException {
+        uploads.check(file, "file", "denominators", UploadCheck.Content.CSV);
         try (InputStream in = file.getInputStream()) {
             return denominators.importCsv(in, user());
         }

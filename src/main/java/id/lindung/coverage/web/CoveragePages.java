@@ -31,6 +31,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import id.lindung.shared.web.PageMessages;
+import id.lindung.shared.web.UploadCheck;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -72,9 +73,12 @@ class CoveragePages {
     private final CurrentUser currentUser;
     private final MessageSource messages;
     private final PageMessages pageMessages;
+    private final UploadCheck uploads;
 
     CoveragePages(CoverageDashboards dashboards, CoverageDenominators denominators, CoverageTargets targets,
-            RegionDirectory regions, CurrentUser currentUser, MessageSource messages, PageMessages pageMessages) {
+            RegionDirectory regions, CurrentUser currentUser, MessageSource messages, PageMessages pageMessages,
+            UploadCheck uploads) {
+        this.uploads = uploads;
         this.dashboards = dashboards;
         this.denominators = denominators;
         this.targets = targets;
@@ -247,6 +251,7 @@ class CoveragePages {
         } else {
             model.addAttribute("fileName", file.getOriginalFilename());
             try (InputStream in = file.getInputStream()) {
+                uploads.check(file, "file", "denominators", UploadCheck.Content.CSV);
                 model.addAttribute("result", denominators.importCsv(in, me));
             } catch (InvalidInputException e) {
                 model.addAttribute("uploadErrors", errorViews(e));

@@ -126,6 +126,10 @@ public final class KurFileReader {
                 if (row.tooLong().isEmpty() && blank(row.cells())) {
                     continue;
                 }
+                if (row.cells().stream().anyMatch(c -> c.indexOf('\u0000') >= 0)) {
+                    // no text file has NUL characters (UTF-16, a binary file): PostgreSQL text cannot hold them
+                    throw new FileProblem(FieldIssue.error("file", "kur.file.encoding"));
+                }
                 rows++;
                 if (!check(row, index, out)) {
                     problems++;

@@ -11,6 +11,7 @@ import id.lindung.kur.KurOutreach;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.PageResult;
+import id.lindung.shared.web.UploadCheck;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -54,9 +55,11 @@ class KurApi {
     private final KurOutreach outreach;
     private final MessageSource messages;
     private final CurrentUser currentUser;
+    private final UploadCheck uploads;
 
     KurApi(KurImports imports, KurLoans loans, KurBanks banks, KurOutreach outreach, MessageSource messages,
-            CurrentUser currentUser) {
+            CurrentUser currentUser, UploadCheck uploads) {
+        this.uploads = uploads;
         this.imports = imports;
         this.loans = loans;
         this.banks = banks;
@@ -74,6 +77,7 @@ class KurApi {
     @Operation(summary = "Import a disbursement file (CSV or XLSX, see docs/kur-file-format.md): bad rows are"
             + " refused naming line and column, a bad file is refused whole, the same file twice changes nothing")
     ResponseEntity<KurImportResult> upload(@RequestPart("file") MultipartFile file) throws IOException {
+        uploads.check(file, "file", "kur-file", UploadCheck.Content.CSV_OR_XLSX);
         try (InputStream in = file.getInputStream()) {
             KurImportResult r = imports.importFile(file.getOriginalFilename(), in, user());
             return ResponseEntity.created(URI.create("/api/kur/files/" + r.fileId())).body(r);

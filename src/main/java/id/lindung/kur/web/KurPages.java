@@ -38,6 +38,7 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.jspecify.annotations.Nullable;
 import id.lindung.shared.web.PageMessages;
+import id.lindung.shared.web.UploadCheck;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -82,9 +83,12 @@ class KurPages {
     private final MessageSource messages;
     private final PageMessages pageMessages;
     private final Clock clock;
+    private final UploadCheck uploads;
 
     KurPages(KurImports imports, KurLoans loans, KurOutreach outreach, KurBanks banks, RegionDirectory regions,
-            CurrentUser currentUser, MessageSource messages, PageMessages pageMessages, Clock clock) {
+            CurrentUser currentUser, MessageSource messages, PageMessages pageMessages, Clock clock,
+            UploadCheck uploads) {
+        this.uploads = uploads;
         this.imports = imports;
         this.loans = loans;
         this.outreach = outreach;
@@ -246,6 +250,7 @@ class KurPages {
         } else {
             model.addAttribute("fileName", file.getOriginalFilename());
             try (InputStream in = file.getInputStream()) {
+                uploads.check(file, "file", "kur-file", UploadCheck.Content.CSV_OR_XLSX);
                 showResult(model, imports.importFile(file.getOriginalFilename(), in, me));
             } catch (InvalidInputException | ForbiddenException e) {
                 model.addAttribute("uploadErrors", messagesOf(e));

@@ -81,6 +81,23 @@ class ApiProblemHandler {
         return problem;
     }
 
+    /**
+     * Text PostgreSQL cannot store: a NUL character (U+0000) in any text field (SQLState 22021). The request's fault,
+     * whichever field it was in, and the transaction is rolled back; any other integrity violation stays a server
+     * error.
+     */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ProblemDetail unstorableText(org.springframework.dao.DataIntegrityViolationException e) {
+        if (!(e.getMostSpecificCause() instanceof java.sql.SQLException sql) || !"22021".equals(sql.getSQLState())) {
+            throw e;
+        }
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+        problem.setTitle(messages.getMessage("problem.unreadable", null, "Unreadable request",
+                LocaleContextHolder.getLocale()));
+        problem.setDetail("A text contains a NUL character (U+0000).");
+        return problem;
+    }
+
     @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e) {
         return invalid(new InvalidInputException(FieldIssue.error(e.getName(), "validation.typeMismatch")));

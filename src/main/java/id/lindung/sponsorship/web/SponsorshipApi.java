@@ -7,6 +7,7 @@ import id.lindung.sponsorship.SponsorshipBeneficiaries;
 import id.lindung.sponsorship.SponsorshipBills;
 import id.lindung.sponsorship.SponsorshipProgrammes;
 import id.lindung.sponsorship.SponsorshipSimulator;
+import id.lindung.shared.web.UploadCheck;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -42,9 +43,11 @@ class SponsorshipApi {
     private final SponsorshipBills bills;
     private final SponsorshipSimulator simulator;
     private final CurrentUser currentUser;
+    private final UploadCheck uploads;
 
     SponsorshipApi(SponsorshipProgrammes programmes, SponsorshipBeneficiaries beneficiaries, SponsorshipBills bills,
-            SponsorshipSimulator simulator, CurrentUser currentUser) {
+            SponsorshipSimulator simulator, CurrentUser currentUser, UploadCheck uploads) {
+        this.uploads = uploads;
         this.programmes = programmes;
         this.beneficiaries = beneficiaries;
         this.bills = bills;
@@ -91,6 +94,7 @@ class SponsorshipApi {
             + " none, the same file twice changes nothing")
     SponsorshipBeneficiaries.Result importFile(@PathVariable long id, @RequestPart("file") MultipartFile file)
             throws IOException {
+        uploads.check(file, "file", "beneficiaries", UploadCheck.Content.CSV_OR_XLSX);
         try (InputStream in = file.getInputStream()) {
             return beneficiaries.importCsv(id, file.getOriginalFilename(), in, user());
         }

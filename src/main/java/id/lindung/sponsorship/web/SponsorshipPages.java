@@ -17,6 +17,7 @@ import id.lindung.sponsorship.SponsorshipBeneficiaries;
 import id.lindung.sponsorship.SponsorshipBills;
 import id.lindung.sponsorship.SponsorshipProgrammes;
 import id.lindung.sponsorship.SponsorshipSimulator;
+import id.lindung.shared.web.UploadCheck;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -73,10 +74,12 @@ class SponsorshipPages {
     private final Formats fmt;
     private final View view;
     private final Clock clock;
+    private final UploadCheck uploads;
 
     SponsorshipPages(SponsorshipProgrammes programmes, SponsorshipBeneficiaries beneficiaries,
             SponsorshipBills bills, SponsorshipSimulator simulator, RegionDirectory regions, CurrentUser currentUser,
-            PageMessages messages, Formats fmt, Clock clock) {
+            PageMessages messages, Formats fmt, Clock clock, UploadCheck uploads) {
+        this.uploads = uploads;
         this.programmes = programmes;
         this.beneficiaries = beneficiaries;
         this.bills = bills;
@@ -204,6 +207,7 @@ class SponsorshipPages {
         } else {
             outcome.put("fileName", file.getOriginalFilename());
             try (InputStream in = file.getInputStream()) {
+                uploads.check(file, "file", "beneficiaries", UploadCheck.Content.CSV_OR_XLSX);
                 outcome.put("result", beneficiaries.importCsv(id, file.getOriginalFilename(), in, me));
             } catch (InvalidInputException e) {
                 outcome.put("uploadErrors", errorViews(e));
