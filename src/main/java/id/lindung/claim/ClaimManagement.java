@@ -36,13 +36,10 @@ import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
 import id.lindung.shared.PageResult;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -301,7 +298,7 @@ public class ClaimManagement {
         }
         throwIfErrors(issues);
         byte[] bytes = Objects.requireNonNull(content);
-        String sha256 = sha256(bytes);
+        String sha256 = id.lindung.shared.Sha256.hex(bytes);
         int added = jdbc.sql("""
                 INSERT INTO claim_document (claim_id, document_type, file_name, content_type, size_bytes, sha256,
                                             content, uploaded_by)
@@ -340,13 +337,6 @@ public class ClaimManagement {
         return null;
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     // ----------------------------------------------------------------------------------------------- workflow
 

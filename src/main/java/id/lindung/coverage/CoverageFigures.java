@@ -149,7 +149,7 @@ class CoverageFigures {
                 }
             }
             Target t = target(region, year);
-            Integer coverage = workers == null ? null : basisPoints(active, workers);
+            Integer coverage = workers == null ? null : CoverageDashboard.basisPoints(active, workers);
             Long gap = workers == null || t == null ? null : Math.max(0, needed(t.target(), workers) - active);
             return new Figure(active, workers, denominatorYear, estimated, coverage, t == null ? null : t.target(),
                     t == null ? null : t.year(), t != null && !ownTarget(region, year), gap);
@@ -197,11 +197,6 @@ class CoverageFigures {
     /** Workers needed for a target: target% of the denominator, rounded up. */
     static long needed(int target, long workers) {
         return ceilDiv(target * workers, 10_000L);
-    }
-
-    /** {@code active / workers} in basis points of a percent, half up. */
-    static int basisPoints(long active, long workers) {
-        return (int) ((active * 20_000L + workers) / (2 * workers));
     }
 
     /** {@code a / b} rounded up, for {@code b > 0} (Math.ceilDiv arrived with Java 18). */

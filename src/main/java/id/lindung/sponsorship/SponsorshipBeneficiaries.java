@@ -28,15 +28,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -114,7 +111,7 @@ public class SponsorshipBeneficiaries {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String sha = sha256(content);
+        String sha = id.lindung.shared.Sha256.hex(content);
         lockProgramme(programmeId);
         Optional<Result> replay = jdbc.sql("SELECT id, row_count, added, unchanged, elsewhere FROM sponsorship_file"
                         + " WHERE programme_id = ? AND sha256 = ?").params(programmeId, sha)
@@ -384,13 +381,5 @@ public class SponsorshipBeneficiaries {
 
     private static String field(int line, String column) {
         return "rows[" + line + "]." + column;
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -95,7 +95,7 @@ public class SponsorshipSimulator {
         CoverageDashboard.Figure f = d.total();
         Long denominator = f.denominator();
         Integer after = denominator == null ? null
-                : (int) (((f.active() + workers) * 20_000L + denominator) / (2 * denominator));
+                : CoverageDashboard.basisPoints(f.active() + workers, denominator);
         Long gapAfter = f.gap() == null ? null : Math.max(0, f.gap() - workers);
         return new RegionEffect(d.region().code(), d.region().name(), workers, cost, f.active(), denominator,
                 f.coverage(), after, f.target(), f.gap(), gapAfter);

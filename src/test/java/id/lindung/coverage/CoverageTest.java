@@ -222,7 +222,7 @@ class CoverageTest {
                 new CoverageDashboard.TrendPoint(YearMonth.of(2027, 1), 1_001, 10_000L, null, null));
         assertThat(ref.forecast("61.99", slow, YearMonth.of(2027, 1)).reachedMonth())
                 .as("2,999 months at one a month: after 2100").isNull();
-        assertThat(CoverageFigures.basisPoints(607_426, 1_665_422)).isEqualTo(3647);  // Kalbar 2024: 36.47%
+        assertThat(CoverageDashboard.basisPoints(607_426, 1_665_422)).isEqualTo(3647);  // Kalbar 2024: 36.47%
     }
 
     private Map<CoverageSegment, Long> activeBySegment(CoverageDashboard d) {

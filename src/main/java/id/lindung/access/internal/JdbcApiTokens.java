@@ -9,9 +9,6 @@ import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,12 +176,7 @@ class JdbcApiTokens implements ApiTokens {
     }
 
     static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return id.lindung.shared.Sha256.hex(token);
     }
 
     private static void requireAdmin(LindungUser by) {

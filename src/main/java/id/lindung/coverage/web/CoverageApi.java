@@ -126,7 +126,7 @@ class CoverageApi {
         try {
             return YearMonth.parse(month.trim());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(FieldIssue.error("month", "coverage.month.format", month));
+            throw new InvalidInputException(FieldIssue.error("month", "coverage.month.format", month.trim()));
         }
     }
 

@@ -21,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -104,7 +103,7 @@ class CoveragePages {
         LindungUser me = currentUser.require();
         YearMonth asked = null;
         try {
-            asked = month(month);
+            asked = CoverageApi.month(month);
         } catch (InvalidInputException e) {
             model.addAttribute("coverageErrors", messagesOf(e));
         }
@@ -444,18 +443,6 @@ class CoveragePages {
 
     private List<String> messagesOf(RuntimeException e) {
         return pageMessages.refusal(e, "coverage.page.field.");
-    }
-
-    private static @Nullable YearMonth month(@Nullable String value) {
-        String v = blank(value);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return YearMonth.parse(v);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(FieldIssue.error("month", "coverage.month.format", v));
-        }
     }
 
     private String message(String code, Object... args) {
