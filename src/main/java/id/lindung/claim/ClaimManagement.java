@@ -1,5 +1,6 @@
 package id.lindung.claim;
 
+import id.lindung.shared.crypto.Vault;
 import id.lindung.access.AuditTrail;
 import id.lindung.access.LindungUser;
 import id.lindung.access.Role;
@@ -87,13 +88,14 @@ public class ClaimManagement {
     private final Clock clock;
     private final long fourEyesThreshold;
     private final int documentMaxBytes;
+    private final Vault vault;
 
     ClaimManagement(JdbcClient jdbc, ParticipantManagement participants, MemberFactsSource memberFacts,
             BenefitCalculator calculator, ScholarshipPlanner scholarships, ServiceLevel serviceLevel,
             Holidays holidays, ClaimReader reader, AuditTrail audit, ApplicationEventPublisher events,
             JsonMapper json, Clock clock,
             @Value("${lindung.claim.four-eyes-threshold:50000000}") long fourEyesThreshold,
-            @Value("${lindung.claim.document-max-bytes:10485760}") int documentMaxBytes) {
+            @Value("${lindung.claim.document-max-bytes:10485760}") int documentMaxBytes, Vault vault) {
         this.jdbc = jdbc;
         this.participants = participants;
         this.memberFacts = memberFacts;
@@ -108,6 +110,7 @@ public class ClaimManagement {
         this.clock = clock;
         this.fourEyesThreshold = fourEyesThreshold;
         this.documentMaxBytes = documentMaxBytes;
+        this.vault = vault;
     }
 
     public long fourEyesThreshold() {
@@ -151,18 +154,18 @@ public class ClaimManagement {
         Participant p = Objects.requireNonNull(participant);
 
         long id = jdbc.sql("""
-                INSERT INTO claim (claim_number, participant_id, participant_name, kind, cause, event_date, intake,
+                INSERT INTO claim (claim_number, participant_id, participant_name, kind, cause, event_date, intake_enc,
                                    member_facts, status, region_code, submitted_by)
                 VALUES ('KLM-' || to_char(CAST(:today AS date), 'YYYY') || '-'
                           || lpad(nextval('claim_number_seq')::text, 6, '0'),
-                        :participant, :name, :kind, :cause, :event, CAST(:intake AS jsonb), '{}'::jsonb, 'SUBMITTED',
+                        :participant, :name, :kind, :cause, :event, :intake, '{}'::jsonb, 'SUBMITTED',
                         :region, :by)
                 RETURNING id""")
                 .param("today", Date.valueOf(LocalDate.now(clock))).param("participant", p.id())
                 .param("name", p.fullName()).param("kind", Objects.requireNonNull(kind).name())
                 .param("cause", Objects.requireNonNull(cause).name())
                 .param("event", Date.valueOf(Objects.requireNonNull(eventDate)))
-                .param("intake", json.writeValueAsString(in)).param("region", p.regionCode())
+                .param("intake", vault.sealText(json.writeValueAsString(in), ClaimReader.INTAKE)).param("region", p.regionCode())
                 .param("by", by.username())
                 .query(Long.class).single();
         assess(id, p.id(), kind, cause, eventDate, Objects.requireNonNull(details), in, by);
@@ -231,10 +234,12 @@ public class ClaimManagement {
             for (ChildSchedule schedule : plan.schedules()) {
                 for (ScholarshipYear year : schedule.years()) {
                     jdbc.sql("""
-                            INSERT INTO claim_scholarship (claim_id, child_id, child_name, school_year, level,
+                            INSERT INTO claim_scholarship (claim_id, child_id, child_name_enc, school_year, level,
                                                            year_in_level, amount)
                             VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                            .params(id, schedule.child().id(), schedule.child().name(), year.schoolYear(),
+                            .params(id, schedule.child().id(),
+                                    vault.sealText(schedule.child().name(), ClaimReader.SCHOLARSHIP_CHILD),
+                                    year.schoolYear(),
                                     year.level().name(), year.yearInLevel(), year.line().amount())
                             .update();
                 }
@@ -303,7 +308,8 @@ public class ClaimManagement {
                 INSERT INTO claim_document (claim_id, document_type, file_name, content_type, size_bytes, sha256,
                                             content, uploaded_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (claim_id, sha256) DO NOTHING""")
-                .params(claimId, type, name, contentType, bytes.length, sha256, bytes, by.username()).update();
+                .params(claimId, type, name, contentType, bytes.length, sha256,
+                        vault.seal(bytes, ClaimReader.DOCUMENT), by.username()).update();
         if (added > 0) {
             audit.record("CLAIM_DOCUMENT_ADDED", "claim", Long.toString(claimId), claim.regionCode(),
                     Map.of("documentType", type, "fileName", name, "sha256", sha256, "size", bytes.length));
@@ -316,7 +322,8 @@ public class ClaimManagement {
         get(claimId, by);
         return jdbc.sql("SELECT file_name, content_type, content FROM claim_document WHERE claim_id = ? AND id = ?")
                 .params(claimId, documentId)
-                .query((rs, n) -> new StoredDocument(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+                .query((rs, n) -> new StoredDocument(rs.getString(1), rs.getString(2),
+                        vault.open(rs.getBytes(3), ClaimReader.DOCUMENT)))
                 .optional().orElseThrow(() -> new NotFoundException("document " + documentId));
     }
 
@@ -556,10 +563,10 @@ public class ClaimManagement {
         }
         BenefitLine line = Objects.requireNonNull(decision.line());
         jdbc.sql("""
-                INSERT INTO claim_scholarship_payment (claim_id, child_id, child_name, school_year, level, amount,
-                                                       formula, legal_basis, decided_by)
+                INSERT INTO claim_scholarship_payment (claim_id, child_id, child_name_enc, school_year, level,
+                                                       amount, formula, legal_basis, decided_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(claimId, c.id(), c.name(), request.schoolYear(), Objects.requireNonNull(level).name(),
+                .params(claimId, c.id(), vault.sealText(c.name(), ClaimReader.PAID_CHILD), request.schoolYear(), Objects.requireNonNull(level).name(),
                         line.amount(), line.formula(), line.legalBasis(), by.username())
                 .update();
         audit.record("CLAIM_SCHOLARSHIP_YEAR", "claim", Long.toString(claimId), claim.regionCode(),
@@ -623,8 +630,8 @@ public class ClaimManagement {
     }
 
     private void step(long claimId, LindungUser by, ClaimStatus status, @Nullable String note) {
-        jdbc.sql("INSERT INTO claim_step (claim_id, actor, status, note) VALUES (?, ?, ?, ?)")
-                .params(claimId, by.username(), status.name(), note).update();
+        jdbc.sql("INSERT INTO claim_step (claim_id, actor, status, note_enc) VALUES (?, ?, ?, ?)")
+                .params(claimId, by.username(), status.name(), vault.sealText(note, ClaimReader.STEP_NOTE)).update();
     }
 
     private static void requireOpen(Claim claim) {

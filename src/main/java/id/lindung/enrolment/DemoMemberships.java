@@ -41,7 +41,7 @@ public class DemoMemberships {
         String like = province + ".%";
         jdbc.sql("""
                 CREATE TEMP TABLE demo_person ON COMMIT DROP AS
-                SELECT p.participant_id, p.region_code, abs(hashtext(p.nik || ':' || :seed)) AS h
+                SELECT p.participant_id, p.region_code, abs(hashtext(p.name_key || p.birth_date || p.region_code || ':' || :seed)) AS h
                   FROM participant_identity_v p
                  WHERE p.region_code LIKE :like
                    AND NOT EXISTS (SELECT 1 FROM membership m WHERE m.participant_id = p.participant_id)""")

@@ -1,5 +1,6 @@
 package id.lindung.kur;
 
+import id.lindung.shared.crypto.Vault;
 import id.lindung.access.AuditTrail;
 import id.lindung.access.LindungUser;
 import id.lindung.access.Role;
@@ -53,15 +54,17 @@ public class KurImports {
     private final KurBanks banks;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Vault vault;
 
     KurImports(JdbcClient jdbc, DataSource dataSource, RegionDirectory regions, KurBanks banks,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, Clock clock, Vault vault) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.regions = regions;
         this.banks = banks;
         this.audit = audit;
         this.clock = clock;
+        this.vault = vault;
     }
 
     /**
@@ -83,13 +86,13 @@ public class KurImports {
         jdbc.sql("SET LOCAL work_mem = '64MB'").update();
         jdbc.sql("""
                 CREATE TEMP TABLE IF NOT EXISTS kur_staging (line_no INTEGER, ok BOOLEAN, bank VARCHAR(20),
-                  branch VARCHAR(100), loan_id VARCHAR(50) COLLATE "C", nik CHAR(16), name VARCHAR(150),
+                  branch VARCHAR(100), loan_id VARCHAR(50) COLLATE "C", nik_enc BYTEA, nik_hash BYTEA, name VARCHAR(150),
                   birth_date DATE, scheme VARCHAR(12), plafond BIGINT, disbursed_on DATE, sector VARCHAR(100),
                   region_code VARCHAR(13), err_field VARCHAR(40), err_code VARCHAR(60), err_args VARCHAR(300))
                   ON COMMIT DROP""").update();
         jdbc.sql("TRUNCATE kur_staging").update();
         KurFileReader reader = new KurFileReader(LocalDate.now(clock), banks.codes(), uploaderBank,
-                banks.schemeRules(), regions::exists);
+                banks.schemeRules(), regions::exists, vault);
         KurFileReader.Outcome read;
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
@@ -141,13 +144,13 @@ public class KurImports {
         // each loan written once, matched as it is written (KurMatching's joins)
         String upsert = """
                 WITH changed AS (
-                  INSERT INTO kur_loan AS l (bank_code, loan_id, branch, nik, name, birth_date, scheme, plafond,
+                  INSERT INTO kur_loan AS l (bank_code, loan_id, branch, nik_enc, nik_hash, name, birth_date, scheme, plafond,
                                              disbursed_on, sector, region_code, mandatory, row_hash, first_file_id,
                                              last_file_id, MATCH_COLUMNS)
-                  SELECT x.bank, x.loan_id, x.branch, x.nik, x.name, x.birth_date, x.scheme, x.plafond,
+                  SELECT x.bank, x.loan_id, x.branch, x.nik_enc, x.nik_hash, x.name, x.birth_date, x.scheme, x.plafond,
                          x.disbursed_on, x.sector, x.region_code,
                          coalesce(x.plafond > r.mandatory_above, FALSE),
-                         md5(concat_ws('|', x.branch, x.nik, x.name, x.birth_date, x.scheme, x.plafond,
+                         md5(concat_ws('|', x.branch, encode(x.nik_hash, 'hex'), x.name, x.birth_date, x.scheme, x.plafond,
                                        x.disbursed_on, x.sector, x.region_code)),
                          :file, :file, MATCH_VALUES
                     FROM kur_staging x
@@ -158,7 +161,8 @@ public class KurImports {
                    WHERE x.ok
                    ORDER BY x.bank, x.loan_id
                   ON CONFLICT (bank_code, loan_id) DO UPDATE
-                     SET branch = excluded.branch, nik = excluded.nik, name = excluded.name,
+                     SET branch = excluded.branch, nik_enc = excluded.nik_enc, nik_hash = excluded.nik_hash,
+                         name = excluded.name,
                          birth_date = excluded.birth_date, scheme = excluded.scheme, plafond = excluded.plafond,
                          disbursed_on = excluded.disbursed_on, sector = excluded.sector,
                          region_code = excluded.region_code, mandatory = excluded.mandatory,

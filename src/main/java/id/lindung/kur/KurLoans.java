@@ -1,5 +1,7 @@
 package id.lindung.kur;
 
+import id.lindung.shared.crypto.Vault;
+import id.lindung.access.NikDisplay;
 import id.lindung.access.LindungUser;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
@@ -22,10 +24,12 @@ public class KurLoans {
 
     private final JdbcClient jdbc;
     private final KurBanks banks;
+    private final Vault vault;
 
-    KurLoans(JdbcClient jdbc, KurBanks banks) {
+    KurLoans(JdbcClient jdbc, KurBanks banks, Vault vault) {
         this.jdbc = jdbc;
         this.banks = banks;
+        this.vault = vault;
     }
 
     public PageResult<KurLoan> search(@Nullable String bank, @Nullable String status, boolean mandatoryOnly,
@@ -57,14 +61,18 @@ public class KurLoans {
                         + " ORDER BY disbursed_on DESC, bank_code, loan_id LIMIT :limit OFFSET :offset")
                 .param("scope", scope + "%").param("bank", b).param("status", s).param("mandatory", mandatoryOnly)
                 .param("limit", n).param("offset", p * n)
-                .query((rs, i) -> loan(rs))
+                .query((rs, i) -> { KurLoan l = loan(rs); return l.withNik(NikDisplay.show(l.nik(), by)); })
                 .list();
         return new PageResult<>(items, p, n, Math.min(total, 10_000), total > 10_000);
     }
 
-    static KurLoan loan(java.sql.ResultSet rs) throws java.sql.SQLException {
+    /** The column a loan's NIK is sealed for (the bank's copy; the registry has its own). */
+    static final String NIK_COLUMN = id.lindung.kur.internal.KurFileReader.NIK_COLUMN;
+
+    /** A loan row ({@code SELECT *} of kur_loan), its NIK opened. */
+    KurLoan loan(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new KurLoan(rs.getString("bank_code"), rs.getString("loan_id"), rs.getString("branch"),
-                rs.getString("nik"), rs.getString("name"), rs.getObject("birth_date", java.time.LocalDate.class),
+                vault.openText(rs.getBytes("nik_enc"), NIK_COLUMN), rs.getString("name"), rs.getObject("birth_date", java.time.LocalDate.class),
                 rs.getString("scheme"), rs.getLong("plafond"),
                 rs.getObject("disbursed_on", java.time.LocalDate.class), rs.getString("sector"),
                 rs.getString("region_code"), rs.getBoolean("mandatory"),

@@ -13,14 +13,14 @@ import org.springframework.stereotype.Component;
 public class KurMatching {
 
     /**
-     * Joins that match the loans {@code x} (columns nik, name, birth_date, disbursed_on): the participant {@code p}
-     * by NIK and {@code m}, the loan's JKK memberships summed up. Per loan only index probes (participant by NIK,
+     * Joins that match the loans {@code x} (columns nik_hash, name, birth_date, disbursed_on): the participant
+     * {@code p} by the NIK's blind index and {@code m}, the loan's JKK memberships summed up. Per loan only index probes (participant by NIK,
      * memberships by participant, a membership's overdue bills by membership), so the cost follows the number of
      * loans matched. The arrears view is asked per membership with NOT EXISTS, which reaches the bills through their
      * index; a join to the grouped view inside the LATERAL aggregated all arrears again for every loan.
      */
     static final String MATCH_JOINS = """
-            LEFT JOIN participant_identity_v p ON p.nik = x.nik
+            LEFT JOIN participant_identity_v p ON p.nik_hash = x.nik_hash
             LEFT JOIN LATERAL (
               SELECT bool_or(v.end_month IS NULL AND NOT EXISTS (
                                SELECT 1 FROM contribution_overdue_v o WHERE o.membership_id = v.membership_id))
@@ -62,7 +62,7 @@ public class KurMatching {
 
     /** Matches again the loans of one borrower (after they registered, enrolled or ended). @return loans changed */
     public int matchParticipant(long participantId) {
-        return jdbc.sql(MATCH + " AND x.nik = (SELECT i.nik FROM participant_identity_v i"
+        return jdbc.sql(MATCH + " AND x.nik_hash = (SELECT i.nik_hash FROM participant_identity_v i"
                 + " WHERE i.participant_id = :participant)").param("participant", participantId).update();
     }
 

@@ -1,5 +1,6 @@
 package id.lindung.kur;
 
+import id.lindung.access.NikDisplay;
 import id.lindung.access.AuditTrail;
 import id.lindung.access.LindungUser;
 import id.lindung.access.Role;
@@ -81,9 +82,10 @@ public class KurOutreach {
     private final EnrolmentManagement enrolment;
     private final AuditTrail audit;
     private final Clock clock;
+    private final KurLoans loans;
 
     KurOutreach(JdbcClient jdbc, KurBanks banks, KurMatching matching, Quotes quotes,
-            ParticipantManagement participants, EnrolmentManagement enrolment, AuditTrail audit, Clock clock) {
+            ParticipantManagement participants, EnrolmentManagement enrolment, AuditTrail audit, Clock clock, KurLoans loans) {
         this.jdbc = jdbc;
         this.banks = banks;
         this.matching = matching;
@@ -92,6 +94,7 @@ public class KurOutreach {
         this.enrolment = enrolment;
         this.audit = audit;
         this.clock = clock;
+        this.loans = loans;
     }
 
     /**
@@ -123,7 +126,8 @@ public class KurOutreach {
         long total = count.query(Long.class).single();
         List<WorkItem> items = select.param("limit", n).param("offset", p * n)
                 .query((rs, i) -> {
-                    KurLoan loan = KurLoans.loan(rs);
+                    KurLoan loan = loans.loan(rs);
+                    loan = loan.withNik(NikDisplay.show(loan.nik(), by));
                     Reason reason = loan.matchStatus().equals("LAPSED") ? Reason.LAPSED
                             : loan.mandatory() ? Reason.MANDATORY_NOT_ENROLLED : Reason.NOT_ENROLLED;
                     return new WorkItem(loan, reason, rs.getString("assigned_agent"));
@@ -247,7 +251,7 @@ public class KurOutreach {
         Filter f = filter(bank, by);
         return jdbc.sql("SELECT * FROM kur_loan" + f.where() + " AND loan_id = :loan")
                 .param("scope", f.scope()).param("bank", f.bank()).param("loan", loanId)
-                .query((rs, i) -> KurLoans.loan(rs)).optional()
+                .query((rs, i) -> loans.loan(rs)).optional()
                 .orElseThrow(() -> new NotFoundException("kur loan " + bank + " " + loanId));
     }
 

@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,10 +54,12 @@ import org.springframework.transaction.annotation.Transactional;
  * the rows as they come so that memory stays flat however many there are.
  *
  * <p>Participants are copied straight into {@code participant} in batches of
- * {@code lindung.participant.bulk-batch-size} rows (one {@code COPY} each). Their family members and businesses wait
- * in a buffer keyed by the owner's NIK until the batch is in; then one query reads the NIKs and ids of the rows that
- * came in (a range scan of the ids the batch took; any owner it misses by NIK with {@code nik = ANY(...)}) and the
- * family members and businesses follow with a {@code COPY} each. Nothing is looked up row by row. Afterwards every same-name-and-birth-date pair is flagged for review, and one audit record
+ * {@code lindung.participant.bulk-batch-size} rows (one {@code COPY} each), the NIK sealed and indexed by the
+ * {@link id.lindung.shared.crypto.Vault} on the way. Their family members (identities sealed) and businesses wait in
+ * a buffer keyed by the owner's NIK index until the batch is in; then one query reads the indexes and ids of the
+ * rows that came in (a range scan of the ids the batch took; any owner it misses by {@code nik_hash = ANY(...)}) and
+ * the family members and businesses follow with a {@code COPY} each. Nothing is looked up row by row. Afterwards
+ * every same-name-and-birth-date pair is flagged for review, and one audit record
  * ({@value #AUDIT_ACTION}) notes the load. All of it happens in one transaction: a rejected row (a NIK or NIB
  * already registered or repeated, a NIK that breaks its rules, an unknown desa) leaves nothing behind.
  *
@@ -71,14 +74,17 @@ public class ParticipantBulkLoader {
     private static final Logger log = LoggerFactory.getLogger(ParticipantBulkLoader.class);
 
     private static final int COPY_BUFFER_BYTES = 1 << 16;
-    private static final int NIK_LENGTH = 16;
+    /** Owners are keyed by their NIK's blind index in hex (2 + 32 bytes). */
+    private static final int KEY_LENGTH = 68;
+    private static final HexFormat HEX = HexFormat.of();
 
-    private static final String COPY_PARTICIPANTS = "COPY participant (nik, full_name, name_key, birth_date, sex,"
-            + " region_code, phone, occupation, nik_warnings) FROM STDIN";
-    private static final String IDS_AFTER = "SELECT nik, id FROM participant WHERE id > ?";
-    private static final String IDS_BY_NIK = "SELECT nik, id FROM participant WHERE nik = ANY (?::char(16)[])";
-    private static final String COPY_RELATIVES = "COPY participant_relative (participant_id, relation, full_name, nik,"
-            + " birth_date, sex, heir) FROM STDIN";
+    private static final String COPY_PARTICIPANTS = "COPY participant (nik_enc, nik_hash, full_name, name_key,"
+            + " birth_date, sex, region_code, phone, occupation, nik_warnings) FROM STDIN";
+    private static final String IDS_AFTER = "SELECT encode(nik_hash, 'hex'), id FROM participant WHERE id > ?";
+    private static final String IDS_BY_NIK = "SELECT encode(nik_hash, 'hex'), id FROM participant"
+            + " WHERE nik_hash = ANY (?::bytea[])";
+    private static final String COPY_RELATIVES = "COPY participant_relative (participant_id, relation, identity_enc,"
+            + " heir) FROM STDIN";
     private static final String COPY_BUSINESSES = "COPY umkm_business (owner_id, nib, name, kbli, scale, region_code,"
             + " worker_count) FROM STDIN";
 
@@ -110,7 +116,7 @@ public class ParticipantBulkLoader {
             rs.next();
             return rs.getBoolean(1);
         } catch (SQLException e) {
-            throw translate(e);
+            throw translate(e, key -> null);
         }
     }
 
@@ -140,9 +146,9 @@ public class ParticipantBulkLoader {
         regions.exists("");
         Connection connection = DataSourceUtils.getConnection(dataSource);
         Counts counts = new Counts();
+        RowWriter writer = new RowWriter(by, today);
         try {
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            RowWriter writer = new RowWriter(by, today);
             long lastId = lastParticipantId(connection);
             while (rows.hasNext()) {
                 long batchStarted = System.nanoTime();
@@ -161,7 +167,7 @@ public class ParticipantBulkLoader {
             }
             counts.scope = writer.commonScope;
         } catch (SQLException | IOException e) {
-            throw translate(e);
+            throw translate(e, writer.batchNiks::get);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
@@ -189,6 +195,7 @@ public class ParticipantBulkLoader {
     /** Streams up to one batch of participants into one COPY; their relatives and businesses into the buffers. */
     private void copyBatch(CopyManager copy, Iterator<BulkParticipant> rows, RowWriter writer, Counts counts)
             throws SQLException, IOException {
+        writer.batchNiks.clear();
         CopyIn in = copy.copyIn(COPY_PARTICIPANTS);
         try {
             PGCopyOutputStream bytes = new PGCopyOutputStream(in, COPY_BUFFER_BYTES);
@@ -211,7 +218,7 @@ public class ParticipantBulkLoader {
         try (Statement st = connection.createStatement()) {
             st.execute("ANALYZE " + table);
         } catch (SQLException e) {
-            throw translate(e);
+            throw translate(e, key -> null);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
@@ -250,12 +257,12 @@ public class ParticipantBulkLoader {
      */
     private static void idsByNik(Connection connection, List<String> owners, Map<String, Long> ids)
             throws SQLException {
-        List<String> missing = owners.stream().filter(nik -> !ids.containsKey(nik)).toList();
+        List<String> missing = owners.stream().filter(key -> !ids.containsKey(key)).toList();
         if (missing.isEmpty()) {
             return;
         }
         try (PreparedStatement ps = connection.prepareStatement(IDS_BY_NIK)) {
-            ps.setArray(1, connection.createArrayOf("text", missing.toArray()));
+            ps.setObject(1, missing.stream().map(HEX::parseHex).toArray(byte[][]::new));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.put(rs.getString(1), rs.getLong(2));
@@ -279,13 +286,13 @@ public class ParticipantBulkLoader {
             Writer out = new OutputStreamWriter(new PGCopyOutputStream(in, COPY_BUFFER_BYTES), StandardCharsets.UTF_8);
             for (int pos = 0, length = lines.length(); pos < length; count++) {
                 int end = lines.indexOf("\n", pos) + 1;
-                String nik = lines.substring(pos, pos + NIK_LENGTH);
-                Long id = ids.get(nik);
+                String key = lines.substring(pos, pos + KEY_LENGTH);
+                Long id = ids.get(key);
                 if (id == null) {
-                    throw new IllegalStateException("participant " + nik + " missing right after its COPY");
+                    throw new IllegalStateException("participant " + key + " missing right after its COPY");
                 }
                 out.write(id.toString());
-                out.append(lines, pos + NIK_LENGTH, end);
+                out.append(lines, pos + KEY_LENGTH, end);
                 pos = end;
             }
             out.close();
@@ -308,14 +315,16 @@ public class ParticipantBulkLoader {
     }
 
     /** A NIK or NIB that is already registered (or repeated in the input) becomes the same issue a form shows. */
-    private static RuntimeException translate(Exception e) {
+    private static RuntimeException translate(Exception e, java.util.function.Function<String, String> nikOfIndex) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof PSQLException pg && "23505".equals(pg.getSQLState())
                     && pg.getServerErrorMessage() != null) {
                 ServerErrorMessage m = pg.getServerErrorMessage();
                 String value = keyValue(m.getDetail());
                 if ("participant_nik_uk".equals(m.getConstraint())) {
-                    return new InvalidInputException(FieldIssue.error("nik", "nik.taken", value));
+                    // the key is the NIK's index (\\x + hex): the row's NIK, when it is of this batch
+                    String nik = nikOfIndex.apply(value.startsWith("\\x") ? value.substring(2) : value);
+                    return new InvalidInputException(FieldIssue.error("nik", "nik.taken", nik == null ? "?" : nik));
                 }
                 if ("umkm_business_nib_uk".equals(m.getConstraint())) {
                     return new InvalidInputException(FieldIssue.error("business.nib", "nib.taken", value));
@@ -356,8 +365,10 @@ public class ParticipantBulkLoader {
         /** Family members and businesses of the batch, in COPY text format, each line starting with the owner's NIK. */
         final StringBuilder relatives = new StringBuilder();
         final StringBuilder businesses = new StringBuilder();
-        /** NIKs of the batch's participants with family members or a business. */
+        /** Index keys (hex) of the batch's participants with family members or a business. */
         final List<String> owners = new ArrayList<>();
+        /** NIK by index key (hex) of the batch's participants: names the NIK of a rejected row. */
+        final Map<String, String> batchNiks = new HashMap<>();
         private final StringBuilder line = new StringBuilder(256);
         private final LindungUser by;
         private final ParticipantRules rules;
@@ -402,9 +413,12 @@ public class ParticipantBulkLoader {
             String fullName = cleanName(p.fullName());
             String phone = normalizePhone(p.phone());
             String occupation = trimToNull(p.occupation());
+            String key = HEX.formatHex(repository.nikIndex(p.nik()));
+            batchNiks.put(key, p.nik());
             StringBuilder l = line;
             l.setLength(0);
-            field(l, p.nik()).append('\t');
+            bytea(l, repository.sealNik(p.nik())).append('\t');
+            l.append("\\\\x").append(key).append('\t');
             field(l, fullName).append('\t');
             field(l, ParticipantRepository.nameKey(fullName)).append('\t');
             l.append(p.birthDate()).append('\t');
@@ -416,26 +430,19 @@ public class ParticipantBulkLoader {
             out.append(l);
 
             if (!p.relatives().isEmpty() || business != null) {
-                owners.add(p.nik());
+                owners.add(key);
             }
             for (BulkRelative r : p.relatives()) {
                 StringBuilder s = relatives;
-                field(s, p.nik()).append('\t');
+                s.append(key).append('\t');
                 s.append(r.relation().name()).append('\t');
-                field(s, cleanName(r.fullName())).append('\t');
-                nullable(s, trimToNull(r.nik())).append('\t');
-                if (r.birthDate() == null) {
-                    s.append("\\N");
-                } else {
-                    s.append(r.birthDate());
-                }
-                s.append('\t');
-                s.append(r.sex() == null ? "\\N" : r.sex().name()).append('\t');
+                bytea(s, repository.sealRelative(cleanName(r.fullName()), trimToNull(r.nik()), r.birthDate(),
+                        r.sex())).append('\t');
                 s.append(r.heir() ? 't' : 'f').append('\n');
             }
             if (business != null) {
                 StringBuilder s = businesses;
-                field(s, p.nik()).append('\t');
+                s.append(key).append('\t');
                 field(s, business.nib()).append('\t');
                 field(s, cleanName(business.name())).append('\t');
                 field(s, business.kbli()).append('\t');
@@ -471,6 +478,12 @@ public class ParticipantBulkLoader {
             }
         }
         return sb;
+    }
+
+    /** Appends bytes as a bytea in COPY text format ({@code \\x} and hex, the backslash escaped). */
+    private static StringBuilder bytea(StringBuilder sb, byte[] bytes) {
+        sb.append("\\\\x");
+        return HEX.formatHex(sb, bytes);
     }
 
     private static StringBuilder nullable(StringBuilder sb, @Nullable String value) {

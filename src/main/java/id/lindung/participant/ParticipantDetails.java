@@ -7,4 +7,8 @@ import org.jspecify.annotations.Nullable;
 public record ParticipantDetails(@Nullable String nik, @Nullable String fullName, @Nullable LocalDate birthDate,
         @Nullable Sex sex, @Nullable String regionCode, @Nullable String phone, @Nullable String occupation,
         @Nullable ParticipantStatus status) {
+
+    public ParticipantDetails withNik(@Nullable String value) {
+        return new ParticipantDetails(value, fullName, birthDate, sex, regionCode, phone, occupation, status);
+    }
 }

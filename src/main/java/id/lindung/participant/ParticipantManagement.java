@@ -5,6 +5,7 @@ import id.lindung.access.LindungUser;
 import id.lindung.participant.internal.ParticipantRepository;
 import id.lindung.participant.internal.ParticipantRules;
 import id.lindung.region.RegionDirectory;
+import id.lindung.shared.crypto.NikMask;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
@@ -80,7 +81,8 @@ public class ParticipantManagement {
         Participant saved = repository.findById(id).orElseThrow();
         List<Long> duplicates = repository.sameNameAndBirthDate(id, saved.fullName(), saved.birthDate());
         duplicates.forEach(other -> repository.flagDuplicate(id, other));
-        audit.record("PARTICIPANT_REGISTERED", "participant", Long.toString(id), regionCode, snapshot(saved));
+        audit.record("PARTICIPANT_REGISTERED", "participant", Long.toString(id), regionCode,
+                maskNik(snapshot(saved)));
         events.publishEvent(new ParticipantRegistered(id, regionCode));
         List<FieldIssue> shownWarnings = new ArrayList<>(issues);
         if (!duplicates.isEmpty()) {
@@ -97,6 +99,10 @@ public class ParticipantManagement {
     public Participant update(long id, ParticipantDetails details, @Nullable Integer expectedVersion, LindungUser by) {
         requireWriter(by);
         Participant current = get(id, by);
+        if (NikMask.isMasked(details.nik())) {
+            // sent back as shown (masked) by a form or client that may not see the NIK: unchanged
+            details = details.withNik(current.nik());
+        }
         List<FieldIssue> issues = validate(details);
         throwIfErrors(issues);
         String regionCode = Objects.requireNonNull(details.regionCode());
@@ -113,7 +119,7 @@ public class ParticipantManagement {
             throw new InvalidInputException(FieldIssue.error("version", "participant.changed-meanwhile"));
         }
         Participant saved = repository.findById(id).orElseThrow();
-        Map<String, Object> changes = diff(snapshot(current), snapshot(saved));
+        Map<String, Object> changes = maskNik(diff(snapshot(current), snapshot(saved)));
         if (!changes.isEmpty()) {
             if (changes.containsKey("fullName") || changes.containsKey("birthDate")) {
                 repository.sameNameAndBirthDate(id, saved.fullName(), saved.birthDate())
@@ -167,11 +173,9 @@ public class ParticipantManagement {
         throwIfErrors(issues);
         long id = repository.insertRelative(participantId, relative);
         Map<String, Object> values = new LinkedHashMap<>();
+        // the relative's identity is sealed in the registry; the trail keeps no clear copy of it
         values.put("relation", relative.relation());
-        values.put("fullName", relative.fullName());
-        values.put("nik", relative.nik());
-        values.put("birthDate", relative.birthDate() == null ? null : relative.birthDate().toString());
-        values.put("sex", relative.sex());
+        values.put("nik", NikMask.mask(relative.nik()));
         values.put("heir", relative.heir());
         audit.record("RELATIVE_ADDED", "participant", Long.toString(participantId), owner.regionCode(), values);
         return repository.relatives(participantId).stream().filter(r -> r.id() == id).findFirst().orElseThrow();
@@ -297,6 +301,20 @@ public class ParticipantManagement {
         m.put("occupation", p.occupation());
         m.put("status", p.status().name());
         return m;
+    }
+
+    /**
+     * The trail keeps NIKs masked: it shows that and when a NIK changed, not the NIK (which is sealed in the
+     * registry and shown in full only to those who may see it).
+     */
+    private static Map<String, Object> maskNik(Map<String, Object> values) {
+        Object nik = values.get("nik");
+        if (nik instanceof String s) {
+            values.put("nik", NikMask.mask(s));
+        } else if (nik instanceof List<?> pair) {
+            values.put("nik", pair.stream().map(v -> NikMask.mask((String) v)).toList());
+        }
+        return values;
     }
 
     private static Map<String, Object> diff(Map<String, Object> before, Map<String, Object> after) {

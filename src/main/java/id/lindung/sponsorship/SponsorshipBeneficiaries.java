@@ -1,5 +1,8 @@
 package id.lindung.sponsorship;
 
+import id.lindung.access.NikDisplay;
+import id.lindung.participant.IdentityView;
+import id.lindung.shared.crypto.Vault;
 import id.lindung.access.AuditTrail;
 import id.lindung.access.LindungUser;
 import id.lindung.enrolment.Channel;
@@ -86,9 +89,10 @@ public class SponsorshipBeneficiaries {
     private final RegionDirectory regions;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Vault vault;
 
     SponsorshipBeneficiaries(JdbcClient jdbc, SponsorshipProgrammes programmes, ParticipantManagement participants,
-            EnrolmentManagement enrolment, RegionDirectory regions, AuditTrail audit, Clock clock) {
+            EnrolmentManagement enrolment, RegionDirectory regions, AuditTrail audit, Clock clock, Vault vault) {
         this.jdbc = jdbc;
         this.programmes = programmes;
         this.participants = participants;
@@ -96,6 +100,7 @@ public class SponsorshipBeneficiaries {
         this.regions = regions;
         this.audit = audit;
         this.clock = clock;
+        this.vault = vault;
     }
 
     /**
@@ -186,7 +191,7 @@ public class SponsorshipBeneficiaries {
     public List<Beneficiary> list(long programmeId, LindungUser by) {
         programmes.get(programmeId, by);
         return jdbc.sql("""
-                SELECT b.participant_id, b.nik, p.full_name, b.region_code, b.membership_id, m.start_month,
+                SELECT b.participant_id, p.nik_enc, p.full_name, b.region_code, b.membership_id, m.start_month,
                        m.end_month, b.added_from
                   FROM sponsorship_beneficiary b
                   JOIN participant_identity_v p ON p.participant_id = b.participant_id
@@ -195,7 +200,8 @@ public class SponsorshipBeneficiaries {
                 .param(programmeId)
                 .query((rs, n) -> {
                     java.sql.Date end = rs.getDate(7);
-                    return new Beneficiary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    String nik = vault.openText(rs.getBytes(2), IdentityView.NIK_COLUMN);
+                    return new Beneficiary(rs.getLong(1), NikDisplay.show(nik, by), rs.getString(3), rs.getString(4),
                             rs.getLong(5), YearMonth.from(rs.getDate(6).toLocalDate()),
                             end == null ? null : YearMonth.from(end.toLocalDate()), rs.getString(8));
                 }).list();
@@ -218,10 +224,10 @@ public class SponsorshipBeneficiaries {
         Membership m = enrolment.enrol(new EnrolmentRequest(participantId, Segment.BPU, Channel.GOV_SPONSOR,
                 Set.of(), null, p.declaredIncome(), Sector.OTHER, true, start, null), by);
         jdbc.sql("""
-                INSERT INTO sponsorship_beneficiary (programme_id, participant_id, membership_id, nik, region_code,
+                INSERT INTO sponsorship_beneficiary (programme_id, participant_id, membership_id, region_code,
                                                      added_from, file_id, added_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(p.id(), participantId, m.id(), nik, region, from, fileId, by.username()).update();
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(p.id(), participantId, m.id(), region, from, fileId, by.username()).update();
         return Outcome.ADDED;
     }
 

@@ -1,5 +1,8 @@
 package id.lindung.sponsorship;
 
+import id.lindung.access.NikDisplay;
+import id.lindung.participant.IdentityView;
+import id.lindung.shared.crypto.Vault;
 import id.lindung.access.LindungUser;
 import id.lindung.contribution.PaymentRequest;
 import id.lindung.contribution.PaymentResult;
@@ -55,26 +58,30 @@ public class SponsorshipBills {
     private final Payments payments;
     private final Quotes quotes;
     private final Clock clock;
+    private final Vault vault;
 
-    SponsorshipBills(JdbcClient jdbc, SponsorshipProgrammes programmes, Payments payments, Quotes quotes, Clock clock) {
+    SponsorshipBills(JdbcClient jdbc, SponsorshipProgrammes programmes, Payments payments, Quotes quotes, Clock clock, Vault vault) {
         this.jdbc = jdbc;
         this.programmes = programmes;
         this.payments = payments;
         this.quotes = quotes;
         this.clock = clock;
+        this.vault = vault;
     }
 
     /** The consolidated bill of a month (after the month's billing run; empty before). */
     public ConsolidatedBill bill(long programmeId, YearMonth month, LindungUser by) {
         programmes.get(programmeId, by);
         List<Line> lines = jdbc.sql("""
-                SELECT s.membership_id, s.nik, v.bill_id, v.amount, v.paid, v.status, v.due_date
+                SELECT s.membership_id, p.nik_enc, v.bill_id, v.amount, v.paid, v.status, v.due_date
                   FROM sponsorship_beneficiary s
+                  JOIN participant_identity_v p ON p.participant_id = s.participant_id
                   JOIN contribution_bill_v v ON v.membership_id = s.membership_id AND v.period = ?
                  WHERE s.programme_id = ? AND v.status <> 'CANCELLED'
                  ORDER BY s.membership_id""")
                 .params(month.atDay(1), programmeId)
-                .query((rs, n) -> new Line(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                .query((rs, n) -> new Line(rs.getLong(1), NikDisplay.show(vault.openText(rs.getBytes(2),
+                        IdentityView.NIK_COLUMN), by), rs.getLong(3), rs.getLong(4),
                         rs.getLong(5), rs.getString(6)))
                 .list();
         LocalDate due = jdbc.sql("""

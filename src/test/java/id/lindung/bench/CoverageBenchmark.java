@@ -281,7 +281,9 @@ public final class CoverageBenchmark {
     /**
      * KUR loans of about {@code loans} participants (a hash of the id picks them), 70% with the participant's desa
      * code and 30% with only the kab/kota (as some banks send), matched as {@code KurMatching} would: PROTECTED with
-     * an open JKK membership, LAPSED with an ended one, else NOT_ENROLLED. The dashboard shows them per region.
+     * an open JKK membership, LAPSED with an ended one, else NOT_ENROLLED. The dashboard shows them per region. The
+     * loans carry the participant's sealed NIK and index as they are (sealed for the registry's column: the dashboard
+     * never opens them).
      */
     private long createKurLoans(long loans, long participants) {
         if (loans <= 0) {
@@ -289,10 +291,11 @@ public final class CoverageBenchmark {
         }
         long perMillion = Math.max(1, loans * 1_000_000 / Math.max(1, participants));
         return jdbc.sql("""
-                INSERT INTO kur_loan (bank_code, loan_id, branch, nik, name, birth_date, scheme, plafond, disbursed_on,
+                INSERT INTO kur_loan (bank_code, loan_id, branch, nik_enc, nik_hash, name, birth_date, scheme, plafond, disbursed_on,
                                       sector, region_code, mandatory, participant_id, match_status, row_hash,
                                       first_file_id, last_file_id)
-                SELECT 'KALBAR', 'COV-' || lpad(p.id::text, 10, '0'), 'Bank Kalbar ' || p.kabkota_code, p.nik,
+                SELECT 'KALBAR', 'COV-' || lpad(p.id::text, 10, '0'), 'Bank Kalbar ' || p.kabkota_code,
+                       p.nik_enc, p.nik_hash,
                        p.full_name, p.birth_date, 'MIKRO', 25000000, current_date - (p.id % 900)::int, 'Perdagangan',
                        CASE WHEN p.id % 10 < 7 THEN p.region_code ELSE p.kabkota_code END, FALSE, p.id,
                        CASE WHEN EXISTS (SELECT 1 FROM membership m WHERE m.participant_id = p.id

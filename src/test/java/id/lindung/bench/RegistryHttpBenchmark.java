@@ -1,5 +1,7 @@
 package id.lindung.bench;
 
+import id.lindung.participant.IdentityView;
+import id.lindung.shared.crypto.Vault;
 import id.lindung.LindungApplication;
 import id.lindung.access.LindungUser;
 import id.lindung.access.RegionScope;
@@ -129,6 +131,7 @@ public final class RegistryHttpBenchmark {
                     "--lindung.demo.participants=" + participants, "--server.port=0")) {
                 double prepareSeconds = (System.nanoTime() - started) / 1e9;
                 JdbcClient jdbc = app.getBean(JdbcClient.class);
+                vault = app.getBean(Vault.class);
                 long count = jdbc.sql("SELECT count(*) FROM participant").query(Long.class).single();
                 boolean existed = jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'PARTICIPANTS_BULK_LOADED'"
                         + " AND occurred_at >= ?").param(java.sql.Timestamp.from(startedAt)).query(Long.class)
@@ -172,6 +175,9 @@ public final class RegistryHttpBenchmark {
         log("database collation: %s", collation);
     }
 
+    /** Opens the registry's sealed NIKs for the sample (set once the application runs). */
+    private Vault vault;
+
     private record Row(String nik, String nameKey, String kabKota) {
     }
 
@@ -187,9 +193,10 @@ public final class RegistryHttpBenchmark {
             ids.add(lo + (long) (random.nextDouble() * (hi - lo + 1)));
         }
         String in = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
-        List<Row> rows = jdbc.sql("SELECT nik, name_key, kabkota_code FROM participant WHERE id IN (" + in
+        List<Row> rows = jdbc.sql("SELECT nik_enc, name_key, kabkota_code FROM participant WHERE id IN (" + in
                         + ") ORDER BY id")
-                .query((rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+                .query((rs, i) -> new Row(vault.openText(rs.getBytes(1), IdentityView.NIK_COLUMN), rs.getString(2),
+                        rs.getString(3))).list();
         List<Row> shuffled = new ArrayList<>(rows);
         java.util.Collections.shuffle(shuffled, random);
         return shuffled;
@@ -337,7 +344,7 @@ public final class RegistryHttpBenchmark {
                     call.kabKota(), ms(raw[i]), jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM participant WHERE "
                             + where + " LIMIT 10001) c").query(Long.class).single());
             explain(jdbc, "SELECT count(*) FROM (SELECT 1 FROM participant WHERE " + where + " LIMIT 10001) capped");
-            explain(jdbc, "SELECT id, nik, full_name, birth_date, sex, region_code, status FROM participant WHERE "
+            explain(jdbc, "SELECT id, nik_enc, full_name, birth_date, sex, region_code, status FROM participant WHERE "
                     + where + " ORDER BY name_key, id LIMIT 20 OFFSET 0");
             if (seen.size() >= 3) {
                 break;

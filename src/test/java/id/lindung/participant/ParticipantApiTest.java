@@ -1,5 +1,6 @@
 package id.lindung.participant;
 
+import id.lindung.access.LindungUser;
 import static id.lindung.support.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +35,10 @@ class ParticipantApiTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    id.lindung.shared.crypto.Vault vault;
+    @Autowired
+    ParticipantManagement participants;
 
     private ApiClient as(String user) {
         return ApiClient.as(port, user);
@@ -89,7 +94,7 @@ class ParticipantApiTest {
         });
         assertThat(codes).containsExactlyInAnyOrder("nik.sex.mismatch.male", "nik.serial.zero");
         assertThat(r.json().path("errors").get(0).path("message").asString()).isNotBlank();
-        assertThat(count("participant WHERE nik = '6104015705900000'")).isZero();
+        assertThat(participants.findByNik("6104015705900000", LindungUser.SYSTEM)).isEmpty();
     }
 
     @Test
@@ -133,7 +138,8 @@ class ParticipantApiTest {
                 worker(nik, "Ahmad Yani", birth, "L", KETAPANG_DESA));
         assertThat(again.status()).isEqualTo(422);
         assertThat(again.json().path("errors").get(0).path("code").asString()).isEqualTo("nik.taken");
-        assertThat(count("participant WHERE nik = '" + nik + "'")).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM participant WHERE nik_hash = ?")
+                .param(vault.index(IdentityView.NIK_INDEX, nik)).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package id.lindung.participant;
 
+import id.lindung.shared.crypto.Vault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,12 +39,14 @@ class ParticipantBulkLoaderTests {
     private final RegionDirectory regions;
     private final JdbcClient jdbc;
     private final ParticipantRepository repository;
+    private final Vault vault;
     private BulkRows bulkRows;
 
     @Autowired
     ParticipantBulkLoaderTests(ParticipantBulkLoader loader, RegionDirectory regions, JdbcClient jdbc,
-            ParticipantRepository repository) {
+            ParticipantRepository repository, Vault vault) {
         this.loader = loader;
+        this.vault = vault;
         this.repository = repository;
         this.regions = regions;
         this.jdbc = jdbc;
@@ -83,14 +86,14 @@ class ParticipantBulkLoaderTests {
             }
         });
         Map<String, Integer> family = new HashMap<>();
-        jdbc.sql("SELECT p.nik, count(*) FROM participant_relative r JOIN participant p ON p.id = r.participant_id"
-                + " GROUP BY p.nik").query(rs -> {
-                    family.put(rs.getString(1), rs.getInt(2));
+        jdbc.sql("SELECT p.nik_enc, count(*) FROM participant_relative r JOIN participant p ON p.id = r.participant_id"
+                + " GROUP BY p.nik_enc").query(rs -> {
+                    family.put(vault.openText(rs.getBytes(1), IdentityView.NIK_COLUMN), rs.getInt(2));
                 });
         assertThat(family).isEqualTo(expectedFamily);
         Map<String, String> owner = new HashMap<>();
-        jdbc.sql("SELECT b.nib, p.nik FROM umkm_business b JOIN participant p ON p.id = b.owner_id").query(rs -> {
-            owner.put(rs.getString(1), rs.getString(2));
+        jdbc.sql("SELECT b.nib, p.nik_enc FROM umkm_business b JOIN participant p ON p.id = b.owner_id").query(rs -> {
+            owner.put(rs.getString(1), vault.openText(rs.getBytes(2), IdentityView.NIK_COLUMN));
         });
         assertThat(owner).isEqualTo(expectedOwner);
 

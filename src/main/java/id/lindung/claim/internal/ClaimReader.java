@@ -1,5 +1,6 @@
 package id.lindung.claim.internal;
 
+import id.lindung.shared.crypto.Vault;
 import id.lindung.claim.Claim;
 import id.lindung.claim.ClaimIntake;
 import id.lindung.claim.ClaimStatus;
@@ -27,12 +28,22 @@ public class ClaimReader {
     private static final TypeReference<List<Claim.ScholarshipNote>> NOTES = new TypeReference<>() {
     };
 
+    /** Columns sealed by the {@link Vault} (health details, heirs' bank accounts, children, documents). */
+    public static final String INTAKE = "claim.intake_enc";
+    public static final String DOCUMENT = "claim_document.content";
+    public static final String SCHOLARSHIP_CHILD = "claim_scholarship.child_name_enc";
+    public static final String PAID_CHILD = "claim_scholarship_payment.child_name_enc";
+    /** A step's note: the intake's note is the first, and notes say what happened to the worker. */
+    public static final String STEP_NOTE = "claim_step.note_enc";
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Vault vault;
 
-    ClaimReader(JdbcClient jdbc, JsonMapper json) {
+    ClaimReader(JdbcClient jdbc, JsonMapper json, Vault vault) {
         this.jdbc = jdbc;
         this.json = json;
+        this.vault = vault;
     }
 
     public Optional<Claim> find(long id) {
@@ -98,9 +109,10 @@ public class ClaimReader {
                         r.getBoolean("unconfirmed"), r.getString("rule_refs")))
                 .list();
         List<Claim.ScholarshipYear> scholarship = jdbc.sql("""
-                SELECT child_id, child_name, school_year, level, year_in_level, amount FROM claim_scholarship
+                SELECT child_id, child_name_enc, school_year, level, year_in_level, amount FROM claim_scholarship
                  WHERE claim_id = ? ORDER BY child_id, school_year""").param(id)
-                .query((r, n) -> new Claim.ScholarshipYear(r.getString(1), r.getString(2), r.getInt(3),
+                .query((r, n) -> new Claim.ScholarshipYear(r.getString(1),
+                        vault.openText(r.getBytes(2), SCHOLARSHIP_CHILD), r.getInt(3),
                         r.getString(4), r.getInt(5), r.getLong(6)))
                 .list();
         List<Claim.Document> documents = jdbc.sql("""
@@ -109,15 +121,17 @@ public class ClaimReader {
                 .query((r, n) -> new Claim.Document(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
                         r.getInt(5), r.getString(6), r.getString(7), r.getTimestamp(8).toInstant()))
                 .list();
-        List<Claim.Step> steps = jdbc.sql("SELECT at, actor, status, note FROM claim_step WHERE claim_id = ?"
+        List<Claim.Step> steps = jdbc.sql("SELECT at, actor, status, note_enc FROM claim_step WHERE claim_id = ?"
                         + " ORDER BY id").param(id)
                 .query((r, n) -> new Claim.Step(r.getTimestamp(1).toInstant(), r.getString(2),
-                        ClaimStatus.valueOf(r.getString(3)), r.getString(4)))
+                        ClaimStatus.valueOf(r.getString(3)), vault.openText(r.getBytes(4), STEP_NOTE)))
                 .list();
         List<Claim.ScholarshipPaid> paid = jdbc.sql("""
-                SELECT child_id, child_name, school_year, level, amount, formula, legal_basis, decided_by, decided_at
+                SELECT child_id, child_name_enc, school_year, level, amount, formula, legal_basis, decided_by,
+                       decided_at
                   FROM claim_scholarship_payment WHERE claim_id = ? ORDER BY child_id, school_year""").param(id)
-                .query((r, n) -> new Claim.ScholarshipPaid(r.getString(1), r.getString(2), r.getInt(3),
+                .query((r, n) -> new Claim.ScholarshipPaid(r.getString(1),
+                        vault.openText(r.getBytes(2), PAID_CHILD), r.getInt(3),
                         r.getString(4), r.getLong(5), r.getString(6), r.getString(7), r.getString(8),
                         r.getTimestamp(9).toInstant()))
                 .list();
@@ -134,7 +148,7 @@ public class ClaimReader {
                 rs.getString("rejection_reason"), date(rs, "paid_on"), rs.getString("payment_reference"),
                 rs.getObject("late_days") == null ? null : rs.getInt("late_days"),
                 rs.getObject("late_amount") == null ? null : rs.getLong("late_amount"),
-                json.readValue(rs.getString("intake"), ClaimIntake.class), documents, steps, paid,
+                json.readValue(vault.openText(rs.getBytes("intake_enc"), INTAKE), ClaimIntake.class), documents, steps, paid,
                 rs.getInt("version"));
     }
 

@@ -1,5 +1,6 @@
 package id.lindung.kur.internal;
 
+import id.lindung.shared.crypto.Vault;
 import id.lindung.shared.tabular.CsvRowSource;
 import id.lindung.shared.tabular.CsvTokenizer;
 import id.lindung.shared.tabular.RowSource;
@@ -49,10 +50,14 @@ public final class KurFileReader {
     static final LocalDate EARLIEST = LocalDate.of(2007, 11, 1);
     private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/uuuu")
             .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+    /** Where a loan's NIK is sealed for, and the kind of its blind index (the registry's, so that they match). */
+    public static final String NIK_COLUMN = "kur_loan.nik_enc";
+    public static final String NIK_INDEX = id.lindung.participant.IdentityView.NIK_INDEX;
     // positions in COLUMNS
     private static final int BANK = 0, BRANCH = 1, LOAN_ID = 2, NIK = 3, NAME = 4, SCHEME = 5, PLAFOND = 6,
             DISBURSED_ON = 7, SECTOR = 8, REGION_CODE = 9, BIRTH_DATE = 10;
-    static final String STAGING_COLUMNS = "line_no, ok, bank, branch, loan_id, nik, name, birth_date, scheme, plafond,"
+    static final String STAGING_COLUMNS = "line_no, ok, bank, branch, loan_id, nik_enc, nik_hash, name, birth_date,"
+            + " scheme, plafond,"
             + " disbursed_on, sector, region_code, err_field, err_code, err_args";
 
     /** A problem of the whole file: nothing of it is imported. */
@@ -78,9 +83,13 @@ public final class KurFileReader {
     private final @Nullable String uploaderBank;
     private final List<SchemeRule> schemes;
     private final Predicate<String> regionExists;
+    private final Vault vault;
+    private final HexFormat hex = HexFormat.of();
 
+    /** @param vault seals each NIK (and indexes it) before it leaves for the database: no NIK is staged in clear */
     public KurFileReader(LocalDate today, Set<String> banks, @Nullable String uploaderBank, List<SchemeRule> schemes,
-            Predicate<String> regionExists) {
+            Predicate<String> regionExists, Vault vault) {
+        this.vault = vault;
         this.today = today;
         this.banks = banks;
         this.uploaderBank = uploaderBank;
@@ -273,7 +282,7 @@ public final class KurFileReader {
         LocalDate birth = date(v[BIRTH_DATE], "birth_date", false, row, index, issues);
         if (!issues.isEmpty()) {
             for (FieldIssue issue : issues) {
-                out.append(row.line()).append("\tf\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t");
+                out.append(row.line()).append("\tf\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t");
                 text(out, issue.field());
                 out.append('\t');
                 text(out, issue.code());
@@ -297,7 +306,10 @@ public final class KurFileReader {
         out.append('\t');
         text(out, loanId);
         out.append('\t');
-        text(out, nik);
+        out.append("\\\\x");
+        hex.formatHex(out, vault.seal(nik.getBytes(java.nio.charset.StandardCharsets.UTF_8), NIK_COLUMN));
+        out.append("\t\\\\x");
+        hex.formatHex(out, vault.index(NIK_INDEX, nik));
         out.append('\t');
         text(out, name);
         out.append('\t').append(birth == null ? "\\N" : birth.toString()).append('\t');

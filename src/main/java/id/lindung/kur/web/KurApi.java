@@ -1,5 +1,6 @@
 package id.lindung.kur.web;
 
+import id.lindung.access.NikDisplay;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
 import id.lindung.kur.KurBanks;
@@ -150,8 +151,9 @@ class KurApi {
     @Operation(summary = "Enrol the borrower as BPU (JKK, JKM) through the KUR channel, registering them if needed")
     KurLoan enrol(@PathVariable String bank, @PathVariable String loanId,
             @RequestBody(required = false) KurOutreach.@Nullable EnrolRequest request) {
-        return outreach.enrol(bank, loanId, request == null ? new KurOutreach.EnrolRequest(null, null, null)
+        KurLoan loan = outreach.enrol(bank, loanId, request == null ? new KurOutreach.EnrolRequest(null, null, null)
                 : request, user());
+        return loan.withNik(NikDisplay.show(loan.nik(), user()));
     }
 
     @GetMapping("/conversion")

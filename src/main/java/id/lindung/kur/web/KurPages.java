@@ -1,5 +1,6 @@
 package id.lindung.kur.web;
 
+import id.lindung.access.NikDisplay;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
 import id.lindung.access.Role;
@@ -327,7 +328,7 @@ class KurPages {
                 "disbursed_on", "sector", "region_code", "region", "mandatory", "status", "enrolled_at_disbursement",
                 "name_mismatch", "birth_mismatch", "participant_id"));
         for (KurLoan l : all) {
-            out.println(String.join(";", l.bankCode(), csv(l.branch()), csv(l.loanId()), l.nik(), csv(l.name()),
+            out.println(String.join(";", l.bankCode(), csv(l.branch()), csv(l.loanId()), NikDisplay.show(l.nik(), me), csv(l.name()),
                     l.birthDate() == null ? "" : l.birthDate().toString(), l.scheme(), Long.toString(l.plafond()),
                     l.disbursedOn().toString(), l.sector() == null ? "" : csv(l.sector()), l.regionCode(),
                     csv(regions.nameOf(l.regionCode())), Boolean.toString(l.mandatory()), l.matchStatus(),

@@ -13,6 +13,7 @@ import id.lindung.participant.Relative;
 import id.lindung.participant.RelationType;
 import id.lindung.participant.Sex;
 import id.lindung.shared.PageResult;
+import id.lindung.shared.crypto.Vault;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,14 +32,41 @@ public class ParticipantRepository {
 
     static final int COUNT_CAP = 10_000;
 
-    private static final String COLUMNS = "id, nik, full_name, birth_date, sex, region_code, phone, occupation, status,"
+    /** The column the sealed NIK is bound to, and the kind of its blind index. */
+    public static final String NIK_COLUMN = id.lindung.participant.IdentityView.NIK_COLUMN;
+    public static final String NIK_INDEX = id.lindung.participant.IdentityView.NIK_INDEX;
+    public static final String RELATIVE_COLUMN = "participant_relative.identity_enc";
+    private static final char SEP = '\u001f';
+
+    private static final String COLUMNS = "id, nik_enc, full_name, birth_date, sex, region_code, phone, occupation, status,"
             + " nik_warnings, created_at, updated_at, version";
-    private static final String SUMMARY_COLUMNS = "id, nik, full_name, birth_date, sex, region_code, status";
+    private static final String SUMMARY_COLUMNS = "id, nik_enc, full_name, birth_date, sex, region_code, status";
 
     private final JdbcClient jdbc;
+    private final Vault vault;
 
-    ParticipantRepository(JdbcClient jdbc) {
+    ParticipantRepository(JdbcClient jdbc, Vault vault) {
         this.jdbc = jdbc;
+        this.vault = vault;
+    }
+
+    /** The NIK sealed for the participant table. */
+    public byte[] sealNik(String nik) {
+        return vault.seal(nik.getBytes(java.nio.charset.StandardCharsets.UTF_8), NIK_COLUMN);
+    }
+
+    /** The blind index a participant row stores for its NIK. */
+    public byte[] nikIndex(String nik) {
+        return vault.index(NIK_INDEX, nik);
+    }
+
+    /** The indexes a lookup asks for (one per index key held). */
+    private byte[][] nikIndexes(String nik) {
+        return vault.indexes(NIK_INDEX, nik).toArray(byte[][]::new);
+    }
+
+    private String openNik(byte[] sealed) {
+        return java.util.Objects.requireNonNull(vault.openText(sealed, NIK_COLUMN));
     }
 
     /** Upper case, single spaces: the key for name search and duplicate detection. */
@@ -49,10 +77,10 @@ public class ParticipantRepository {
     public long insert(String nik, String fullName, java.time.LocalDate birthDate, Sex sex, String regionCode,
             @Nullable String phone, @Nullable String occupation, ParticipantStatus status, List<String> warnings) {
         return jdbc.sql("""
-                INSERT INTO participant (nik, full_name, name_key, birth_date, sex, region_code, phone, occupation,
-                                         status, nik_warnings)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(nik, fullName, nameKey(fullName), Date.valueOf(birthDate), sex.name(), regionCode, phone,
+                INSERT INTO participant (nik_enc, nik_hash, full_name, name_key, birth_date, sex, region_code, phone,
+                                         occupation, status, nik_warnings)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(sealNik(nik), nikIndex(nik), fullName, nameKey(fullName), Date.valueOf(birthDate), sex.name(), regionCode, phone,
                         occupation, status.name(), warnings.isEmpty() ? null : String.join(",", warnings))
                 .query(Long.class).single();
     }
@@ -62,28 +90,30 @@ public class ParticipantRepository {
             Sex sex, String regionCode, @Nullable String phone, @Nullable String occupation, ParticipantStatus status,
             List<String> warnings) {
         return jdbc.sql("""
-                UPDATE participant SET nik = ?, full_name = ?, name_key = ?, birth_date = ?, sex = ?, region_code = ?,
+                UPDATE participant SET nik_enc = ?, nik_hash = ?, full_name = ?, name_key = ?, birth_date = ?, sex = ?, region_code = ?,
                        phone = ?, occupation = ?, status = ?, nik_warnings = ?, updated_at = now(),
                        version = version + 1
                  WHERE id = ? AND version = ?""")
-                .params(nik, fullName, nameKey(fullName), Date.valueOf(birthDate), sex.name(), regionCode, phone,
-                        occupation, status.name(), warnings.isEmpty() ? null : String.join(",", warnings), id,
+                .params(sealNik(nik), nikIndex(nik), fullName, nameKey(fullName), Date.valueOf(birthDate), sex.name(),
+                        regionCode, phone, occupation, status.name(),
+                        warnings.isEmpty() ? null : String.join(",", warnings), id,
                         expectedVersion)
                 .update() == 1;
     }
 
     public Optional<Participant> findById(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM participant WHERE id = ?").param(id)
-                .query(ParticipantRepository::participant).optional();
+                .query(this::participant).optional();
     }
 
     public Optional<Participant> findByNik(String nik) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM participant WHERE nik = ?").param(nik)
-                .query(ParticipantRepository::participant).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM participant WHERE nik_hash = ANY (?::bytea[])")
+                .param(nikIndexes(nik)).query(this::participant).optional();
     }
 
     public boolean nikTaken(String nik, long exceptId) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM participant WHERE nik = ? AND id <> ?)").params(nik, exceptId)
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM participant WHERE nik_hash = ANY (?::bytea[]) AND id <> ?)")
+                .params(nikIndexes(nik), exceptId)
                 .query(Boolean.class).single();
     }
 
@@ -94,7 +124,7 @@ public class ParticipantRepository {
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(size);
         pageParams.add((long) page * size);
-        List<ParticipantSummary> items = jdbc.sql(pageSql(where)).params(pageParams).query(ParticipantRepository::summary).list();
+        List<ParticipantSummary> items = jdbc.sql(pageSql(where)).params(pageParams).query(this::summary).list();
         if (page == 0 && items.size() < size) {
             // a first page that is not full is the whole answer (a NIK lookup always is): no count needed
             return new PageResult<>(items, page, size, items.size(), false);
@@ -133,11 +163,11 @@ public class ParticipantRepository {
                 });
     }
 
-    private static String where(@Nullable String nik, @Nullable String name, String regionPrefix, List<Object> params) {
+    private String where(@Nullable String nik, @Nullable String name, String regionPrefix, List<Object> params) {
         StringBuilder where = new StringBuilder("TRUE");
         if (nik != null && !nik.isBlank()) {
-            where.append(" AND nik = ?");
-            params.add(nik.trim());
+            where.append(" AND nik_hash = ANY (?::bytea[])");
+            params.add(nikIndexes(nik.trim()));
         }
         if (name != null && !name.isBlank()) {
             where.append(" AND name_key LIKE ?");
@@ -195,8 +225,8 @@ public class ParticipantRepository {
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(size);
         pageParams.add((long) page * size);
-        List<DuplicateCandidate> items = jdbc.sql("SELECT n.id, n.nik, n.full_name, n.birth_date, n.sex, n.region_code,"
-                        + " n.status, o.id, o.nik, o.full_name, o.birth_date, o.sex, o.region_code, o.status,"
+        List<DuplicateCandidate> items = jdbc.sql("SELECT n.id, n.nik_enc, n.full_name, n.birth_date, n.sex,"
+                        + " n.region_code, n.status, o.id, o.nik_enc, o.full_name, o.birth_date, o.sex, o.region_code, o.status,"
                         + " d.detected_at" + from + " ORDER BY d.detected_at DESC, n.id LIMIT ? OFFSET ?")
                 .params(pageParams)
                 .query((rs, i) -> new DuplicateCandidate(summaryAt(rs, 1), summaryAt(rs, 8),
@@ -234,22 +264,50 @@ public class ParticipantRepository {
 
     public long insertRelative(long participantId, NewRelative r) {
         return jdbc.sql("""
-                INSERT INTO participant_relative (participant_id, relation, full_name, nik, birth_date, sex, heir)
-                VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(participantId, r.relation().name(), r.fullName().trim(), blankToNull(r.nik()),
-                        r.birthDate() == null ? null : Date.valueOf(r.birthDate()),
-                        r.sex() == null ? null : r.sex().name(), r.heir())
+                INSERT INTO participant_relative (participant_id, relation, identity_enc, heir)
+                VALUES (?, ?, ?, ?) RETURNING id""")
+                .params(participantId, r.relation().name(), sealRelative(r.fullName().trim(), blankToNull(r.nik()),
+                        r.birthDate(), r.sex()), r.heir())
                 .query(Long.class).single();
     }
 
     public List<Relative> relatives(long participantId) {
-        return jdbc.sql("SELECT id, relation, full_name, nik, birth_date, sex, heir FROM participant_relative"
+        return jdbc.sql("SELECT id, relation, identity_enc, heir FROM participant_relative"
                         + " WHERE participant_id = ? ORDER BY id")
                 .param(participantId)
-                .query((rs, i) -> new Relative(rs.getLong(1), RelationType.valueOf(rs.getString(2)), rs.getString(3),
-                        rs.getString(4), rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate(),
-                        rs.getString(6) == null ? null : Sex.valueOf(rs.getString(6)), rs.getBoolean(7)))
+                .query((rs, i) -> {
+                    String[] f = openRelative(rs.getBytes(3));
+                    return new Relative(rs.getLong(1), RelationType.valueOf(rs.getString(2)), f[0], emptyToNull(f[1]),
+                            f[2].isEmpty() ? null : java.time.LocalDate.parse(f[2]),
+                            f[3].isEmpty() ? null : Sex.valueOf(f[3]), rs.getBoolean(4));
+                })
                 .list();
+    }
+
+    /** A relative's name, NIK, birth date and sex, sealed together (children's data is specific personal data). */
+    public byte[] sealRelative(String fullName, @Nullable String nik, java.time.@Nullable LocalDate birthDate,
+            @Nullable Sex sex) {
+        return vault.seal(relativeText(fullName, nik, birthDate, sex), RELATIVE_COLUMN);
+    }
+
+    /** The plain text a relative's identity is sealed from (also what the bulk loader seals). */
+    public static byte[] relativeText(String fullName, @Nullable String nik, java.time.@Nullable LocalDate birthDate,
+            @Nullable Sex sex) {
+        return (fullName + SEP + (nik == null ? "" : nik) + SEP + (birthDate == null ? "" : birthDate.toString())
+                + SEP + (sex == null ? "" : sex.name())).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private String[] openRelative(byte[] sealed) {
+        String text = new String(vault.open(sealed, RELATIVE_COLUMN), java.nio.charset.StandardCharsets.UTF_8);
+        String[] f = text.split(String.valueOf(SEP), -1);
+        if (f.length != 4) {
+            throw new IllegalStateException("A relative's sealed identity has " + f.length + " fields");
+        }
+        return f;
+    }
+
+    private static @Nullable String emptyToNull(String s) {
+        return s.isEmpty() ? null : s;
     }
 
     public boolean nibTaken(String nib) {
@@ -287,21 +345,21 @@ public class ParticipantRepository {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    private static Participant participant(ResultSet rs, int i) throws SQLException {
+    private Participant participant(ResultSet rs, int i) throws SQLException {
         String warnings = rs.getString(10);
-        return new Participant(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(),
+        return new Participant(rs.getLong(1), openNik(rs.getBytes(2)), rs.getString(3), rs.getDate(4).toLocalDate(),
                 Sex.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
                 ParticipantStatus.valueOf(rs.getString(9)),
                 warnings == null ? List.of() : Arrays.asList(warnings.split(",")),
                 rs.getTimestamp(11).toInstant(), rs.getTimestamp(12).toInstant(), rs.getInt(13));
     }
 
-    private static ParticipantSummary summary(ResultSet rs, int i) throws SQLException {
+    private ParticipantSummary summary(ResultSet rs, int i) throws SQLException {
         return summaryAt(rs, 1);
     }
 
-    private static ParticipantSummary summaryAt(ResultSet rs, int c) throws SQLException {
-        return new ParticipantSummary(rs.getLong(c), rs.getString(c + 1), rs.getString(c + 2),
+    private ParticipantSummary summaryAt(ResultSet rs, int c) throws SQLException {
+        return new ParticipantSummary(rs.getLong(c), openNik(rs.getBytes(c + 1)), rs.getString(c + 2),
                 rs.getDate(c + 3).toLocalDate(), Sex.valueOf(rs.getString(c + 4)), rs.getString(c + 5),
                 ParticipantStatus.valueOf(rs.getString(c + 6)));
     }

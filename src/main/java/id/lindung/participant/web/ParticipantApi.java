@@ -3,6 +3,7 @@ package id.lindung.participant.web;
 import id.lindung.access.AuditTrail;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
+import id.lindung.access.NikDisplay;
 import id.lindung.participant.Business;
 import id.lindung.participant.DuplicateCandidate;
 import id.lindung.participant.NewBusiness;
@@ -53,14 +54,16 @@ class ParticipantApi {
     private final CurrentUser currentUser;
     private final AuditTrail audit;
     private final MessageSource messages;
+    private final NikDisplay nik;
 
     ParticipantApi(ParticipantManagement participants, RegionDirectory regions, CurrentUser currentUser,
-            AuditTrail audit, MessageSource messages) {
+            AuditTrail audit, MessageSource messages, NikDisplay nik) {
         this.participants = participants;
         this.regions = regions;
         this.currentUser = currentUser;
         this.audit = audit;
         this.messages = messages;
+        this.nik = nik;
     }
 
     /** A participant as the API shows it, with the names of its regions. */
@@ -97,7 +100,8 @@ class ParticipantApi {
     PageResult<ParticipantSummary> search(@RequestParam(required = false) String nik,
             @RequestParam(required = false) String name, @RequestParam(required = false) String region,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        return participants.search(new SearchCriteria(nik, name, region), page, size, user());
+        return participants.search(new SearchCriteria(nik, name, region), page, size, user())
+                .map(s -> s.withNik(this.nik.show(s.nik())));
     }
 
     @GetMapping("/participants/{id}")
@@ -125,13 +129,14 @@ class ParticipantApi {
     @GetMapping("/participants/{id}/relatives")
     @Operation(summary = "Family members (heirs, children)")
     List<Relative> relatives(@PathVariable long id) {
-        return participants.relatives(id, user());
+        return participants.relatives(id, user()).stream().map(r -> r.withNik(nik.show(r.nik()))).toList();
     }
 
     @PostMapping("/participants/{id}/relatives")
     @Operation(summary = "Add a family member")
     ResponseEntity<Relative> addRelative(@PathVariable long id, @RequestBody NewRelative relative) {
         Relative saved = participants.addRelative(id, relative, user());
+        saved = saved.withNik(nik.show(saved.nik()));
         return ResponseEntity.created(URI.create("/api/participants/" + id + "/relatives")).body(saved);
     }
 
@@ -152,7 +157,9 @@ class ParticipantApi {
     @Operation(summary = "Open possible duplicates (same name and birth date, different NIK)")
     PageResult<DuplicateCandidate> duplicates(@RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
-        return participants.openDuplicates(page, size, user());
+        return participants.openDuplicates(page, size, user()).map(d -> new DuplicateCandidate(
+                d.newer().withNik(nik.show(d.newer().nik())), d.older().withNik(nik.show(d.older().nik())),
+                d.detectedAt()));
     }
 
     @PostMapping("/participants/duplicates/{id}/{otherId}")
@@ -179,7 +186,7 @@ class ParticipantApi {
                         p.nik().substring(0, 2) + "." + p.nik().substring(2, 4) + "." + p.nik().substring(4, 6)},
                         code, locale)))
                 .toList();
-        return new ParticipantResponse(p.id(), p.nik(), p.fullName(), p.birthDate(), p.sex(), p.regionCode(),
+        return new ParticipantResponse(p.id(), nik.show(p.nik()), p.fullName(), p.birthDate(), p.sex(), p.regionCode(),
                 regions.nameOf(p.regionCode()), regions.nameOf(p.regionCode().substring(0, 8)),
                 regions.nameOf(p.kabKotaCode()), p.phone(), p.occupation(), p.status(), warnings, p.createdAt(),
                 p.updatedAt(), p.version());

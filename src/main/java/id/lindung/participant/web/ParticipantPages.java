@@ -3,6 +3,7 @@ package id.lindung.participant.web;
 import id.lindung.access.AuditTrail;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
+import id.lindung.access.NikDisplay;
 import id.lindung.participant.BusinessScale;
 import id.lindung.participant.NewBusiness;
 import id.lindung.participant.NewRelative;
@@ -80,8 +81,9 @@ class ParticipantPages {
                 StandardCharsets.UTF_8));
         out.write('\uFEFF'); // lets Excel read UTF-8
         out.println("NIK;Nama;Tanggal lahir;Jenis kelamin;Kode desa;Desa;Kecamatan;Kabupaten/Kota;Status");
-        participants.export(new SearchCriteria(nik, name, region), currentUser.require(), p -> out.println(String.join(
-                ";", p.nik(), csv(p.fullName()), p.birthDate().toString(), p.sex().name(), p.regionCode(),
+        LindungUser me = currentUser.require();
+        participants.export(new SearchCriteria(nik, name, region), me, p -> out.println(String.join(
+                ";", NikDisplay.show(p.nik(), me), csv(p.fullName()), p.birthDate().toString(), p.sex().name(), p.regionCode(),
                 csv(regions.nameOf(p.regionCode())), csv(regions.nameOf(p.regionCode().substring(0, 8))),
                 csv(regions.nameOf(p.regionCode().substring(0, 5))), p.status().name())));
         out.flush();
@@ -137,7 +139,9 @@ class ParticipantPages {
     @GetMapping("/peserta/{id}/ubah")
     String editForm(@PathVariable long id, Model model) {
         LindungUser me = currentUser.require();
-        return form(model, ParticipantForm.of(participants.get(id, me)), me, id);
+        ParticipantForm form = ParticipantForm.of(participants.get(id, me));
+        form.setNik(NikDisplay.show(form.getNik(), me)); // masked stays unchanged when sent back
+        return form(model, form, me, id);
     }
 
     @PostMapping("/peserta/{id}/ubah")

@@ -1,0 +1,119 @@
+package id.lindung.shared.crypto;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Re-seals every {@link SealedColumn} whose values are under an older data key (and recomputes blind indexes under
+ * an older index key), in batches of {@value #BATCH} rows in their own transactions, walking each table by its
+ * key (or, for a table without a single-column key, its {@code ctid}): it can be interrupted and run again, and the application keeps working meanwhile (old keys still open).
+ */
+public class KeyRotation {
+
+    static final int BATCH = 1_000;
+    private static final Logger log = LoggerFactory.getLogger(KeyRotation.class);
+
+    private final Vault vault;
+    private final List<SealedColumn> columns;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+
+    public KeyRotation(Vault vault, List<SealedColumn> columns, JdbcClient jdbc, TransactionTemplate tx) {
+        this.vault = vault;
+        this.columns = List.copyOf(columns);
+        this.jdbc = jdbc;
+        this.tx = tx;
+    }
+
+    /** Per column: number of values per key ("data key n" / "index key n"). */
+    public Map<String, Map<String, Long>> census() {
+        Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+        for (SealedColumn c : columns) {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            jdbc.sql("SELECT get_byte(" + c.column() + ", 1) * 256 + get_byte(" + c.column() + ", 2), count(*) FROM "
+                    + c.table() + " WHERE " + c.column() + " IS NOT NULL GROUP BY 1 ORDER BY 1")
+                    .query((rs, n) -> counts.put("data key " + rs.getInt(1), rs.getLong(2))).list();
+            if (c.indexColumn() != null) {
+                jdbc.sql("SELECT get_byte(" + c.indexColumn() + ", 0) * 256 + get_byte(" + c.indexColumn() + ", 1),"
+                        + " count(*) FROM " + c.table() + " WHERE " + c.indexColumn() + " IS NOT NULL GROUP BY 1"
+                        + " ORDER BY 1")
+                        .query((rs, n) -> counts.put("index key " + rs.getInt(1), rs.getLong(2))).list();
+            }
+            out.put(c.context(), counts);
+        }
+        return out;
+    }
+
+    /** Re-seals what is not under the current keys; returns the rows rewritten per column. */
+    public Map<String, Long> run() {
+        Map<String, Long> rewritten = new LinkedHashMap<>();
+        for (SealedColumn c : columns) {
+            long n = rotate(c);
+            rewritten.put(c.context(), n);
+            if (n > 0) {
+                log.info("Key rotation: {} values of {} re-sealed under data key {} / index key {}", n, c.context(),
+                        vault.keyring().currentDataKey(), vault.keyring().currentIndexKey());
+            }
+        }
+        return rewritten;
+    }
+
+    private long rotate(SealedColumn c) {
+        int data = vault.keyring().currentDataKey();
+        int index = vault.keyring().currentIndexKey();
+        String stale = "get_byte(" + c.column() + ", 1) * 256 + get_byte(" + c.column() + ", 2) <> " + data;
+        if (c.indexColumn() != null) {
+            stale = "(" + stale + " OR get_byte(" + c.indexColumn() + ", 0) * 256 + get_byte(" + c.indexColumn()
+                    + ", 1) <> " + index + ")";
+        }
+        String type = c.keyType();
+        String select = "SELECT " + c.key() + "::text, " + c.column() + " FROM " + c.table() + " WHERE " + c.key()
+                + " > ?::" + type + " AND " + c.column() + " IS NOT NULL AND " + stale + " ORDER BY " + c.key()
+                + " LIMIT " + BATCH;
+        long total = 0;
+        String after = c.key().equals("ctid") ? "(0,0)" : Long.toString(Long.MIN_VALUE);
+        while (true) {
+            String from = after;
+            Object[] batch = tx.execute(status -> {
+                List<String> keys = new ArrayList<>();
+                List<byte[]> values = new ArrayList<>();
+                List<byte[]> indexes = new ArrayList<>();
+                jdbc.sql(select + " FOR UPDATE").param(from).query((rs, n) -> {
+                    keys.add(rs.getString(1));
+                    byte[] plain = vault.open(rs.getBytes(2), c.context());
+                    values.add(vault.seal(plain, c.context()));
+                    if (c.indexKind() != null) {
+                        indexes.add(vault.index(c.indexKind(), new String(plain, StandardCharsets.UTF_8)));
+                    }
+                    return null;
+                }).list();
+                if (keys.isEmpty()) {
+                    return null;
+                }
+                boolean indexed = c.indexColumn() != null;
+                jdbc.sql("UPDATE " + c.table() + " t SET " + c.column() + " = v.sealed"
+                        + (indexed ? ", " + c.indexColumn() + " = v.idx" : "")
+                        + " FROM unnest(?::text[], ?::bytea[]" + (indexed ? ", ?::bytea[]" : "") + ") AS v(k, sealed"
+                        + (indexed ? ", idx" : "") + ") WHERE t." + c.key() + " = v.k::" + type)
+                        .params(indexed
+                                ? new Object[] {keys.toArray(String[]::new), values.toArray(byte[][]::new),
+                                        indexes.toArray(byte[][]::new)}
+                                : new Object[] {keys.toArray(String[]::new), values.toArray(byte[][]::new)})
+                        .update();
+                return new Object[] {keys.get(keys.size() - 1), keys.size()};
+            });
+            if (batch == null) {
+                return total;
+            }
+            after = (String) batch[0];
+            total += (Integer) batch[1];
+        }
+    }
+}
