@@ -146,7 +146,7 @@ public class SponsorshipBeneficiaries {
                 throw new InvalidInputException(e.issues().stream().map(i -> new FieldIssue(
                         "rows[" + r.line() + "]." + i.field(), i.code(), i.args(), i.severity())).toList());
             }
-            counts.merge(add(p, participantId, r.nik(), r.desa(), "FILE", fileId, by), 1, Integer::sum);
+            counts.merge(add(p, participantId, r.desa(), "FILE", fileId, by), 1, Integer::sum);
         }
         int added = counts.getOrDefault(Outcome.ADDED, 0);
         int unchanged = counts.getOrDefault(Outcome.UNCHANGED, 0);
@@ -180,7 +180,7 @@ public class SponsorshipBeneficiaries {
                 throw new InvalidInputException(FieldIssue.error("participantIds", "sponsorship.beneficiary.region",
                         participant.nik(), p.sponsorRegion()));
             }
-            counts.merge(add(p, id, participant.nik(), participant.regionCode(), "REGISTRY", null, by), 1,
+            counts.merge(add(p, id, participant.regionCode(), "REGISTRY", null, by), 1,
                     Integer::sum);
         }
         return new Result(0, participantIds.size(), counts.getOrDefault(Outcome.ADDED, 0),
@@ -207,7 +207,7 @@ public class SponsorshipBeneficiaries {
                 }).list();
     }
 
-    private Outcome add(Programme p, long participantId, String nik, String region, String from,
+    private Outcome add(Programme p, long participantId, String region, String from,
             @Nullable Long fileId, LindungUser by) {
         boolean already = jdbc.sql("SELECT count(*) > 0 FROM sponsorship_beneficiary WHERE programme_id = ?"
                 + " AND participant_id = ?").params(p.id(), participantId).query(Boolean.class).single();
