@@ -1,5 +1,6 @@
 package id.lindung.sponsorship;
 
+import id.lindung.access.AuditTrail;
 import id.lindung.access.LindungUser;
 import id.lindung.contribution.PaymentRequest;
 import id.lindung.contribution.PaymentResult;
@@ -13,7 +14,9 @@ import id.lindung.shared.InvalidInputException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,8 +58,11 @@ public class SponsorshipBills {
     private final Payments payments;
     private final Quotes quotes;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    SponsorshipBills(JdbcClient jdbc, SponsorshipProgrammes programmes, Payments payments, Quotes quotes, Clock clock) {
+    SponsorshipBills(JdbcClient jdbc, SponsorshipProgrammes programmes, Payments payments, Quotes quotes, Clock clock,
+            AuditTrail audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.programmes = programmes;
         this.payments = payments;
@@ -118,6 +124,15 @@ public class SponsorshipBills {
                 amount += r.amount();
             }
         }
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("month", month.toString());
+        values.put("paidOn", on.toString());
+        values.put("reference", reference);
+        values.put("billsPaid", paidNow);
+        values.put("amount", amount);
+        values.put("alreadyPaid", already);
+        audit.record("SPONSORSHIP_BILL_PAID", "sponsorship_programme", Long.toString(programmeId),
+                programmes.get(programmeId, by).sponsorRegion(), values);
         return new Paid(paidNow, amount, already);
     }
 

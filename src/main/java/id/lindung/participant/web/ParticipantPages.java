@@ -3,6 +3,7 @@ package id.lindung.participant.web;
 import id.lindung.access.AuditTrail;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
+import id.lindung.access.Role;
 import id.lindung.participant.BusinessScale;
 import id.lindung.participant.NewBusiness;
 import id.lindung.participant.NewRelative;
@@ -24,8 +25,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -74,13 +77,20 @@ class ParticipantPages {
     @GetMapping("/peserta/ekspor.csv")
     void export(@RequestParam(required = false) String nik, @RequestParam(required = false) String name,
             @RequestParam(required = false) String region, HttpServletResponse response) throws IOException {
+        LindungUser me = currentUser.require();
+        Map<String, Object> filters = new LinkedHashMap<>();
+        filters.put("nik", nik);
+        filters.put("name", name);
+        filters.put("region", region);
+        filters.put("maxRows", ParticipantManagement.MAX_EXPORT_ROWS); // streamed: the count is not known up front
+        audit.recordExport("participants.csv", me.scope().narrow(region).orElse(me.scope().code()), filters);
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"peserta-lindung.csv\"");
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(response.getOutputStream(),
                 StandardCharsets.UTF_8));
         out.write('\uFEFF'); // lets Excel read UTF-8
         out.println("NIK;Nama;Tanggal lahir;Jenis kelamin;Kode desa;Desa;Kecamatan;Kabupaten/Kota;Status");
-        participants.export(new SearchCriteria(nik, name, region), currentUser.require(), p -> out.println(String.join(
+        participants.export(new SearchCriteria(nik, name, region), me, p -> out.println(String.join(
                 ";", p.nik(), csv(p.fullName()), p.birthDate().toString(), p.sex().name(), p.regionCode(),
                 csv(regions.nameOf(p.regionCode())), csv(regions.nameOf(p.regionCode().substring(0, 8))),
                 csv(regions.nameOf(p.regionCode().substring(0, 5))), p.status().name())));
@@ -122,7 +132,10 @@ class ParticipantPages {
     String detail(@PathVariable long id, Model model) {
         LindungUser me = currentUser.require();
         Participant p = participants.get(id, me);
+        audit.recordRead(AuditTrail.PARTICIPANT_VIEWED, "participant", Long.toString(id), p.regionCode(),
+                Map.of("view", "page"));
         model.addAttribute("p", p);
+        model.addAttribute("mayReport", me.role() == Role.ADMIN || me.role() == Role.OFFICER);
         model.addAttribute("relatives", participants.relatives(id, me));
         model.addAttribute("businesses", participants.businessesOf(id, me));
         model.addAttribute("history", audit.history("participant", Long.toString(id)));
@@ -137,7 +150,10 @@ class ParticipantPages {
     @GetMapping("/peserta/{id}/ubah")
     String editForm(@PathVariable long id, Model model) {
         LindungUser me = currentUser.require();
-        return form(model, ParticipantForm.of(participants.get(id, me)), me, id);
+        Participant p = participants.get(id, me);
+        audit.recordRead(AuditTrail.PARTICIPANT_VIEWED, "participant", Long.toString(id), p.regionCode(),
+                Map.of("view", "edit-form"));
+        return form(model, ParticipantForm.of(p), me, id);
     }
 
     @PostMapping("/peserta/{id}/ubah")
