@@ -1,7 +1,8 @@
 /**
  * Who may do what, where: users with one role and one region scope (the province or one kab/kota), form login
  * for people, bearer API tokens for machines (a token acts as its user; HTTP Basic for trying the API), and the
- * audit trail that records every write (who, when, what changed). Other modules ask
+ * append-only audit trail that records every write (who, when, what changed), every read of a participant's full
+ * record, claim or statement, and every export. Other modules ask
  * {@link id.lindung.access.CurrentUser} for the caller and write to {@link id.lindung.access.AuditTrail}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Access control and audit")

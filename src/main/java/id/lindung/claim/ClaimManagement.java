@@ -355,6 +355,8 @@ public class ClaimManagement {
         requireOpen(claim);
         change(claim, "assigned_to = :by", Map.of("by", by.username()));
         step(claimId, by, claim.status(), "assigned");
+        audit.record("CLAIM_ASSIGNED", "claim", Long.toString(claimId), claim.regionCode(),
+                Map.of("assignedTo", by.username()));
         return get(claimId, by);
     }
 

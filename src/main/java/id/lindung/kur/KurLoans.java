@@ -69,6 +69,32 @@ public class KurLoans {
     /** The column a loan's NIK is sealed for (the bank's copy; the registry has its own). */
     static final String NIK_COLUMN = id.lindung.kur.internal.KurFileReader.NIK_COLUMN;
 
+    /** A loan with the bank file it first came in (the source a borrower's data report names). */
+    public record SourcedLoan(KurLoan loan, String fileName, java.time.Instant firstReportedAt, String uploadedBy,
+            java.time.Instant updatedAt) {
+    }
+
+    /**
+     * A borrower's loans by NIK (their data report), seen as {@link #search} sees them: a bank's people their bank's
+     * loans only, everyone else the loans in their region scope.
+     */
+    public java.util.List<SourcedLoan> ofBorrower(String nik, LindungUser by) {
+        String own = banks.bankOf(by).orElse(null);
+        return jdbc.sql("""
+                SELECT l.*, f.file_name, f.uploaded_at, f.uploaded_by FROM kur_loan l
+                  JOIN kur_file f ON f.id = l.first_file_id
+                 WHERE l.nik_hash = ANY (CAST(:nik AS bytea[])) AND l.region_code LIKE :scope
+                   AND (CAST(:bank AS varchar) IS NULL OR l.bank_code = :bank)
+                 ORDER BY l.disbursed_on, l.bank_code, l.loan_id""")
+                .param("nik", vault.indexes(id.lindung.kur.internal.KurFileReader.NIK_INDEX, nik)
+                        .toArray(byte[][]::new))
+                .param("scope", (own != null ? "" : by.scope().code()) + "%").param("bank", own)
+                .query((rs, i) -> new SourcedLoan(loan(rs), rs.getString("file_name"),
+                        rs.getTimestamp("uploaded_at").toInstant(), rs.getString("uploaded_by"),
+                        rs.getTimestamp("updated_at").toInstant()))
+                .list();
+    }
+
     /** A loan row ({@code SELECT *} of kur_loan), its NIK opened. */
     KurLoan loan(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new KurLoan(rs.getString("bank_code"), rs.getString("loan_id"), rs.getString("branch"),

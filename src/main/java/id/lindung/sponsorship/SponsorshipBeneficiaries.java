@@ -183,8 +183,35 @@ public class SponsorshipBeneficiaries {
             counts.merge(add(p, id, participant.regionCode(), "REGISTRY", null, by), 1,
                     Integer::sum);
         }
-        return new Result(0, participantIds.size(), counts.getOrDefault(Outcome.ADDED, 0),
+        Result result = new Result(0, participantIds.size(), counts.getOrDefault(Outcome.ADDED, 0),
                 counts.getOrDefault(Outcome.UNCHANGED, 0), counts.getOrDefault(Outcome.ELSEWHERE, 0), false);
+        audit.record("SPONSORSHIP_BENEFICIARIES_ADDED", "sponsorship_programme", Long.toString(programmeId),
+                p.sponsorRegion(), Map.of("participantIds", List.copyOf(participantIds), "added", result.added(),
+                        "unchanged", result.unchanged(), "elsewhere", result.elsewhere()));
+        return result;
+    }
+
+    /** A programme that pays (or paid) for a participant, with where the entry came from. */
+    public record Sponsored(long programmeId, String programme, String legalBasis, String sponsorRegion,
+            long membershipId, String addedFrom, @Nullable String fileName, String addedBy, java.time.Instant addedAt,
+            YearMonth lastMonth) {
+    }
+
+    /** The programmes visible to the caller that pay for a participant (the participant's data report). */
+    public List<Sponsored> programmesOf(long participantId, LindungUser by) {
+        participants.get(participantId, by);
+        return jdbc.sql("""
+                SELECT p.id, p.name, p.legal_basis, p.sponsor_region, b.membership_id, b.added_from, f.file_name,
+                       b.added_by, b.added_at, coalesce(p.ended_on, p.end_month)
+                  FROM sponsorship_beneficiary b
+                  JOIN sponsorship_programme p ON p.id = b.programme_id
+                  LEFT JOIN sponsorship_file f ON f.id = b.file_id
+                 WHERE b.participant_id = ? ORDER BY b.added_at, p.id""")
+                .param(participantId)
+                .query((rs, n) -> new Sponsored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                        rs.getTimestamp(9).toInstant(), YearMonth.from(rs.getDate(10).toLocalDate())))
+                .list().stream().filter(s -> SponsorshipProgrammes.visible(s.sponsorRegion(), by)).toList();
     }
 
     /** The beneficiaries of a programme, by name. */

@@ -3,6 +3,7 @@ package id.lindung.sponsorship;
 import id.lindung.access.NikDisplay;
 import id.lindung.participant.IdentityView;
 import id.lindung.shared.crypto.Vault;
+import id.lindung.access.AuditTrail;
 import id.lindung.access.LindungUser;
 import id.lindung.contribution.PaymentRequest;
 import id.lindung.contribution.PaymentResult;
@@ -16,7 +17,9 @@ import id.lindung.shared.InvalidInputException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,8 +62,11 @@ public class SponsorshipBills {
     private final Quotes quotes;
     private final Clock clock;
     private final Vault vault;
+    private final AuditTrail audit;
 
-    SponsorshipBills(JdbcClient jdbc, SponsorshipProgrammes programmes, Payments payments, Quotes quotes, Clock clock, Vault vault) {
+    SponsorshipBills(JdbcClient jdbc, SponsorshipProgrammes programmes, Payments payments, Quotes quotes, Clock clock,
+            AuditTrail audit, Vault vault) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.programmes = programmes;
         this.payments = payments;
@@ -125,6 +131,15 @@ public class SponsorshipBills {
                 amount += r.amount();
             }
         }
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("month", month.toString());
+        values.put("paidOn", on.toString());
+        values.put("reference", reference);
+        values.put("billsPaid", paidNow);
+        values.put("amount", amount);
+        values.put("alreadyPaid", already);
+        audit.record("SPONSORSHIP_BILL_PAID", "sponsorship_programme", Long.toString(programmeId),
+                programmes.get(programmeId, by).sponsorRegion(), values);
         return new Paid(paidNow, amount, already);
     }
 

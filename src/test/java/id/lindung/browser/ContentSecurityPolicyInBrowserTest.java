@@ -74,7 +74,7 @@ class ContentSecurityPolicyInBrowserTest {
         collect(page, "/pemberi-kerja", problems);
 
         for (String path : List.of("/peserta/baru", "/peserta", "/cakupan", "/kur", "/kur/unggah", "/iuran/tarif",
-                "/bantuan-iuran", "/paritrana", "/klaim")) {
+                "/bantuan-iuran", "/paritrana", "/klaim", "/privasi/retensi")) {
             page.navigate(path);
             page.waitForLoadState();
             collect(page, path, problems);

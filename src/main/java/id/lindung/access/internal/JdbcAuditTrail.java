@@ -5,17 +5,27 @@ import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Audit trail in the {@code audit_log} table; joins the caller's transaction (it must have one). */
+/**
+ * Audit trail in the {@code audit_log} table. Writes join the caller's transaction (they must have one); reads
+ * and exports join one if it runs, otherwise their single INSERT commits on its own (auto-commit).
+ */
 @Service
 class JdbcAuditTrail implements AuditTrail {
+
+    private static final String INSERT = """
+            INSERT INTO audit_log (occurred_at, actor, action, entity_type, entity_id, region_code, changes)
+            VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)""";
 
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
@@ -31,24 +41,63 @@ class JdbcAuditTrail implements AuditTrail {
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public void record(String action, String entityType, String entityId, String regionCode, Map<String, ?> changes) {
+    public void record(String action, String entityType, String entityId, @Nullable String regionCode,
+            Map<String, ?> changes) {
+        insert(action, entityType, entityId, regionCode, changes);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public void recordRead(String action, String entityType, String entityId, @Nullable String regionCode,
+            Map<String, ?> details) {
+        if (!READ_ACTIONS.contains(action)) {
+            throw new IllegalArgumentException("not a read action: " + action);
+        }
+        insert(action, entityType, entityId, regionCode, details);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public void recordExport(String export, @Nullable String regionCode, Map<String, ?> details) {
+        insert(EXPORT_DOWNLOADED, "export", export, regionCode, details);
+    }
+
+    private void insert(String action, String entityType, String entityId, @Nullable String regionCode,
+            Map<String, ?> changes) {
         String actor = currentUser.get().map(LindungUser::username).orElse(LindungUser.SYSTEM.username());
-        jdbc.sql("""
-                INSERT INTO audit_log (occurred_at, actor, action, entity_type, entity_id, region_code, changes)
-                VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)""")
-                .params(Timestamp.from(clock.instant()), actor, action, entityType, entityId, regionCode,
-                        json.writeValueAsString(changes))
+        jdbc.sql(INSERT)
+                .params(Timestamp.from(clock.instant()), actor, action, entityType, entityId,
+                        regionCode == null || regionCode.isEmpty() ? null : regionCode,
+                        json.writeValueAsString(new LinkedHashMap<>(changes)))
                 .update();
     }
 
     @Override
     public List<AuditEntry> history(String entityType, String entityId) {
         return jdbc.sql("""
-                SELECT occurred_at, actor, action, changes::text FROM audit_log
-                 WHERE entity_type = ? AND entity_id = ? ORDER BY occurred_at DESC, id DESC""")
-                .params(entityType, entityId)
-                .query((rs, i) -> new AuditEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
-                        rs.getString(4)))
+                SELECT occurred_at, actor, action, changes::text, entity_type, entity_id FROM audit_log
+                 WHERE entity_type = ? AND entity_id = ? AND action <> ALL (CAST(? AS varchar[]))
+                 ORDER BY occurred_at DESC, id DESC""")
+                .params(entityType, entityId, READ_ACTIONS.toArray(String[]::new))
+                .query((rs, i) -> entry(rs))
                 .list();
+    }
+
+    @Override
+    public List<AuditEntry> trail(String entityType, Collection<String> entityIds) {
+        if (entityIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT occurred_at, actor, action, changes::text, entity_type, entity_id FROM audit_log
+                 WHERE entity_type = ? AND entity_id = ANY (CAST(? AS varchar[])) ORDER BY occurred_at DESC, id DESC""")
+                .params(entityType, entityIds.toArray(String[]::new))
+                .query((rs, i) -> entry(rs))
+                .list();
+    }
+
+    private static AuditEntry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new AuditEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6));
     }
 }

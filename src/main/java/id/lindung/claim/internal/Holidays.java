@@ -1,13 +1,16 @@
 package id.lindung.claim.internal;
 
+import id.lindung.access.AuditTrail;
 import id.lindung.claim.benefit.HolidayCalendar;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The holiday calendar of the service level, kept in {@code claim_holiday} (administrators maintain it). */
 @Component
@@ -17,9 +20,11 @@ public class Holidays {
     }
 
     private final JdbcClient jdbc;
+    private final AuditTrail audit;
 
-    Holidays(JdbcClient jdbc) {
+    Holidays(JdbcClient jdbc, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     public HolidayCalendar calendar() {
@@ -37,15 +42,23 @@ public class Holidays {
                 .list();
     }
 
-    /** Adds or replaces a day (checked, so confirmed). */
+    /** Adds or replaces a day (checked, so confirmed); audited. */
+    @Transactional
     public void put(LocalDate day, String name, String source) {
+        audit.record("HOLIDAY_SET", "claim_holiday", day.toString(), null, Map.of("name", name, "source", source));
         jdbc.sql("INSERT INTO claim_holiday (day, name, source, unconfirmed) VALUES (?, ?, ?, FALSE)"
                         + " ON CONFLICT (day) DO UPDATE SET name = excluded.name, source = excluded.source,"
                         + " unconfirmed = FALSE")
                 .params(day, name, source).update();
     }
 
+    /** Removes a day; audited when there was one. */
+    @Transactional
     public boolean remove(LocalDate day) {
-        return jdbc.sql("DELETE FROM claim_holiday WHERE day = ?").param(day).update() > 0;
+        boolean removed = jdbc.sql("DELETE FROM claim_holiday WHERE day = ?").param(day).update() > 0;
+        if (removed) {
+            audit.record("HOLIDAY_REMOVED", "claim_holiday", day.toString(), null, Map.of());
+        }
+        return removed;
     }
 }

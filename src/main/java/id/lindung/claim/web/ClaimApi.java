@@ -1,5 +1,6 @@
 package id.lindung.claim.web;
 
+import id.lindung.access.AuditTrail;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
 import id.lindung.claim.Claim;
@@ -27,6 +28,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -64,9 +66,11 @@ class ClaimApi {
     private final BenefitRules rules;
     private final Holidays holidays;
     private final CurrentUser currentUser;
+    private final AuditTrail audit;
 
     ClaimApi(ClaimManagement claims, ParticipantManagement participants, DecisionLetters letters, ClaimTexts texts,
-            BenefitRules rules, Holidays holidays, CurrentUser currentUser) {
+            BenefitRules rules, Holidays holidays, CurrentUser currentUser, AuditTrail audit) {
+        this.audit = audit;
         this.claims = claims;
         this.participants = participants;
         this.letters = letters;
@@ -107,13 +111,23 @@ class ClaimApi {
     }
 
     @GetMapping("/claims/{id}")
+    @Operation(summary = "One claim with its health details, heirs and documents (the read is audited: CLAIM_VIEWED)")
     Claim get(@PathVariable long id) {
-        return claims.get(id, user());
+        Claim claim = claims.get(id, user());
+        audit.recordRead(AuditTrail.CLAIM_VIEWED, "claim", Long.toString(id), claim.regionCode(),
+                Map.of("view", "api"));
+        return claim;
     }
 
     @GetMapping("/participants/{id}/claims")
+    @Operation(summary = "A participant's claims (the read is audited: CLAIM_VIEWED on the participant)")
     List<Claim> ofParticipant(@PathVariable long id) {
-        return claims.ofParticipant(id, user());
+        LindungUser by = user();
+        List<Claim> found = claims.ofParticipant(id, by);
+        audit.recordRead(AuditTrail.CLAIM_VIEWED, "participant", Long.toString(id),
+                participants.get(id, by).regionCode(), Map.of("view", "api-participant-claims", "claims",
+                        found.stream().map(Claim::id).toList()));
+        return found;
     }
 
     @PostMapping(path = "/claims/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -124,8 +138,11 @@ class ClaimApi {
     }
 
     @GetMapping("/claims/{id}/documents/{documentId}")
+    @Operation(summary = "A claim document's content (the download is audited: CLAIM_DOCUMENT_VIEWED)")
     ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable long documentId) {
         ClaimManagement.StoredDocument d = claims.document(id, documentId, user());
+        audit.recordRead(AuditTrail.CLAIM_DOCUMENT_VIEWED, "claim", Long.toString(id),
+                claims.get(id, user()).regionCode(), Map.of("documentId", documentId));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(d.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(d.fileName()).build().toString())
@@ -178,6 +195,8 @@ class ClaimApi {
         }
         Locale locale = LocaleContextHolder.getLocale();
         byte[] pdf = letters.render(texts.letter(claim, participants.get(claim.participantId(), by), locale), locale);
+        audit.recordRead(AuditTrail.EXPORT_DOWNLOADED, "claim", Long.toString(id), claim.regionCode(),
+                Map.of("file", "letter.pdf", "claimNumber", claim.claimNumber()));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.inline().filename(claim.claimNumber() + ".pdf").build().toString())

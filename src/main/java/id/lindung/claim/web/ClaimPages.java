@@ -1,5 +1,6 @@
 package id.lindung.claim.web;
 
+import id.lindung.access.AuditTrail;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
 import id.lindung.access.Role;
@@ -93,9 +94,11 @@ class ClaimPages {
     private final Formats formats;
     private final MessageSource messages;
     private final Clock clock;
+    private final AuditTrail audit;
 
     ClaimPages(ClaimManagement claims, ParticipantManagement participants, ClaimTexts texts, BenefitRules rules,
-            CurrentUser currentUser, Formats formats, MessageSource messages, Clock clock) {
+            CurrentUser currentUser, Formats formats, MessageSource messages, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.claims = claims;
         this.participants = participants;
         this.texts = texts;
@@ -154,6 +157,18 @@ class ClaimPages {
                     break;
                 }
             }
+        }
+        Map<String, Object> filters = new LinkedHashMap<>();
+        filters.put("status", chosen == null ? null : chosen.name());
+        filters.put("mine", mine);
+        filters.put("q", q);
+        filters.put("rows", rows.size());
+        if (participantId != null) {
+            filters.put("file", "claims.csv");
+            audit.recordRead(AuditTrail.EXPORT_DOWNLOADED, "participant", Long.toString(participantId),
+                    participants.get(participantId, me).regionCode(), filters);
+        } else {
+            audit.recordExport("claims.csv", me.scope().code(), filters);
         }
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"klaim-lindung.csv\"");
@@ -346,6 +361,7 @@ class ClaimPages {
     String claim(@PathVariable long id, Model model) {
         LindungUser me = currentUser.require();
         Claim c = claims.get(id, me);
+        audit.recordRead(AuditTrail.CLAIM_VIEWED, "claim", Long.toString(id), c.regionCode(), Map.of("view", "page"));
         Locale locale = LocaleContextHolder.getLocale();
         model.addAttribute("c", c);
         model.addAttribute("participant", participantOf(c, me));

@@ -1,5 +1,6 @@
 package id.lindung.contribution.web;
 
+import id.lindung.access.AuditTrail;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
 import id.lindung.contribution.BillingRunResult;
@@ -31,6 +32,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -61,9 +63,11 @@ class ContributionApi {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final UploadCheck uploads;
+    private final AuditTrail audit;
 
     ContributionApi(Statements statements, Payments payments, BillingRuns billing, RateBook rates,
-            Quotes quotes, CurrentUser currentUser, Clock clock, UploadCheck uploads) {
+            Quotes quotes, CurrentUser currentUser, Clock clock, UploadCheck uploads, AuditTrail audit) {
+        this.audit = audit;
         this.uploads = uploads;
         this.statements = statements;
         this.payments = payments;
@@ -82,10 +86,14 @@ class ContributionApi {
 
     @GetMapping("/memberships/{id}/statement")
     @Operation(summary = "Bills (with every line and its legal basis), payments and the status on a date "
-            + "(default today)")
+            + "(default today); the read is audited (STATEMENT_VIEWED)")
     Statement statement(@PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        return statements.statement(id, date == null ? LocalDate.now(clock) : date, user());
+        LocalDate on = date == null ? LocalDate.now(clock) : date;
+        Statement statement = statements.statement(id, on, user());
+        audit.recordRead(AuditTrail.STATEMENT_VIEWED, "membership", Long.toString(id),
+                statement.membership().regionCode(), Map.of("view", "api", "date", on.toString()));
+        return statement;
     }
 
     @GetMapping("/memberships/{id}/status")

@@ -1,5 +1,6 @@
 package id.lindung.contribution.web;
 
+import id.lindung.access.AuditTrail;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
 import id.lindung.access.Role;
@@ -95,10 +96,12 @@ class ContributionPages {
     private final MessageSource messages;
     private final Clock clock;
     private final UploadCheck uploads;
+    private final AuditTrail audit;
 
     ContributionPages(Statements statements, Payments payments, BillingRuns billing, RateBook rates,
             EnrolmentManagement enrolment, ParticipantManagement participants, CurrentUser currentUser,
-            MessageSource messages, Clock clock, UploadCheck uploads) {
+            MessageSource messages, Clock clock, UploadCheck uploads, AuditTrail audit) {
+        this.audit = audit;
         this.uploads = uploads;
         this.statements = statements;
         this.payments = payments;
@@ -119,6 +122,8 @@ class ContributionPages {
             LocalDate date, Model model) {
         LindungUser me = currentUser.require();
         Statement statement = statements.statement(id, date == null ? today() : date, me);
+        audit.recordRead(AuditTrail.STATEMENT_VIEWED, "membership", Long.toString(id),
+                statement.membership().regionCode(), Map.of("view", "page"));
         PaymentForm form = new PaymentForm();
         form.setIdempotencyKey(UUID.randomUUID().toString());
         form.setPaidOn(today());
@@ -222,9 +227,17 @@ class ContributionPages {
 
     // ------------------------------------------------------------------------------------------------- exports
 
+    /** A statement export is audited (on the membership) before its first byte is sent. */
+    private void exported(Statement s, String file) {
+        audit.recordRead(AuditTrail.EXPORT_DOWNLOADED, "membership", Long.toString(s.membership().id()),
+                s.membership().regionCode(), Map.of("file", file, "bills", s.bills().size(), "payments",
+                        s.payments().size()));
+    }
+
     @GetMapping("/kepesertaan/{id}/rekening.csv")
     void statementCsv(@PathVariable long id, HttpServletResponse response) throws IOException {
         Statement s = statements.statement(id, today(), currentUser.require());
+        exported(s, "statement.csv");
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"rekening-iuran-" + id + ".csv\"");
         PrintWriter out = new PrintWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
@@ -254,6 +267,7 @@ class ContributionPages {
     @GetMapping("/kepesertaan/{id}/rekening.xlsx")
     void statementXlsx(@PathVariable long id, HttpServletResponse response) throws IOException {
         Statement s = statements.statement(id, today(), currentUser.require());
+        exported(s, "statement.xlsx");
         response.setContentType(XLSX);
         response.setHeader("Content-Disposition", "attachment; filename=\"rekening-iuran-" + id + ".xlsx\"");
         Workbook wb = new Workbook(response.getOutputStream(), "Lindung", "1.0");

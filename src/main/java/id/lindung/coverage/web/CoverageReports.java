@@ -1,5 +1,6 @@
 package id.lindung.coverage.web;
 
+import id.lindung.access.AuditTrail;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
 import id.lindung.coverage.CoverageDashboard;
@@ -37,7 +38,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * {@code ?wilayah=61.04&bulan=2026-10} (either may be left out: the user's own scope, the latest month; a month not
  * written {@code yyyy-MM} answers 400), in the user's language, downloaded as {@code cakupan-61.04-2026-10.xlsx} /
  * {@code .pdf}. The region scope is the service's: a region outside it answers "not found" like the dashboard.
- * Exports only read, so they are not audited, like the other exports (statements, KUR conversion).
+ * Every export is audited (EXPORT_DOWNLOADED, with the region and month) before it is sent.
  */
 @Controller
 class CoverageReports {
@@ -52,9 +53,12 @@ class CoverageReports {
     private final CurrentUser currentUser;
     private final MessageSource messages;
     private final Clock clock;
+    private final AuditTrail audit;
 
     CoverageReports(CoverageDashboards dashboards, CoverageDenominators denominators, RegionDirectory regions,
-            CoverageReportPdf reports, CurrentUser currentUser, MessageSource messages, Clock clock) {
+            CoverageReportPdf reports, CurrentUser currentUser, MessageSource messages, Clock clock,
+            AuditTrail audit) {
+        this.audit = audit;
         this.dashboards = dashboards;
         this.denominators = denominators;
         this.regions = regions;
@@ -72,6 +76,7 @@ class CoverageReports {
         CoverageDashboard d = dashboards.dashboard(blank(region), month, me);
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         CoverageWorkbook.write(d, sources(d, me), Instant.now(clock), new CoverageReportTexts(messages, locale), out);
+        exported("coverage.xlsx", d);
         return download(out.toByteArray(), XLSX, fileName(d, "xlsx"));
     }
 
@@ -83,7 +88,13 @@ class CoverageReports {
         CoverageDashboard d = dashboards.dashboard(blank(region), month, me);
         String boundaries = regions.kabKotaBoundaries(d.region().code().substring(0, 2)).orElse(null);
         byte[] pdf = reports.render(d, boundaries, sources(d, me), Instant.now(clock), locale);
+        exported("coverage.pdf", d);
         return download(pdf, MediaType.APPLICATION_PDF, fileName(d, "pdf"));
+    }
+
+    private void exported(String file, CoverageDashboard d) {
+        audit.recordExport(file, d.region().code(), java.util.Map.of("region", d.region().code(), "month",
+                d.month().toString()));
     }
 
     /** The denominator rows of the region and the regions one level down for the year the figures use. */

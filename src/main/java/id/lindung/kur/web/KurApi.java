@@ -1,6 +1,7 @@
 package id.lindung.kur.web;
 
 import id.lindung.access.NikDisplay;
+import id.lindung.access.AuditTrail;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
 import id.lindung.kur.KurBanks;
@@ -57,9 +58,11 @@ class KurApi {
     private final MessageSource messages;
     private final CurrentUser currentUser;
     private final UploadCheck uploads;
+    private final AuditTrail audit;
 
     KurApi(KurImports imports, KurLoans loans, KurBanks banks, KurOutreach outreach, MessageSource messages,
-            CurrentUser currentUser, UploadCheck uploads) {
+            CurrentUser currentUser, UploadCheck uploads, AuditTrail audit) {
+        this.audit = audit;
         this.uploads = uploads;
         this.imports = imports;
         this.loans = loans;
@@ -95,7 +98,11 @@ class KurApi {
     ResponseEntity<byte[]> errors(@PathVariable long id) {
         Locale locale = LocaleContextHolder.getLocale();
         StringBuilder csv = new StringBuilder("\uFEFFline;column;code;reason\r\n");
-        for (KurImportResult.RowError e : imports.errors(id, 1_000_000, user())) {
+        LindungUser by = user();
+        List<KurImportResult.RowError> errors = imports.errors(id, 1_000_000, by);
+        audit.recordRead(AuditTrail.EXPORT_DOWNLOADED, "kur_file", Long.toString(id), by.scope().code(),
+                Map.of("file", "errors.csv", "rows", errors.size()));
+        for (KurImportResult.RowError e : errors) {
             String reason = messages.getMessage(e.code(), e.args().toArray(), e.code(), locale);
             csv.append(e.line()).append(';').append(e.field()).append(';').append(e.code()).append(';')
                     .append(quote(reason)).append("\r\n");

@@ -1,6 +1,7 @@
 package id.lindung.kur.web;
 
 import id.lindung.access.NikDisplay;
+import id.lindung.access.AuditTrail;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
 import id.lindung.access.Role;
@@ -85,10 +86,12 @@ class KurPages {
     private final PageMessages pageMessages;
     private final Clock clock;
     private final UploadCheck uploads;
+    private final AuditTrail audit;
 
     KurPages(KurImports imports, KurLoans loans, KurOutreach outreach, KurBanks banks, RegionDirectory regions,
             CurrentUser currentUser, MessageSource messages, PageMessages pageMessages, Clock clock,
-            UploadCheck uploads) {
+            UploadCheck uploads, AuditTrail audit) {
+        this.audit = audit;
         this.uploads = uploads;
         this.imports = imports;
         this.loans = loans;
@@ -149,6 +152,7 @@ class KurPages {
             @RequestParam(required = false) @Nullable String bank, HttpServletResponse response) throws IOException {
         String group = CONVERSION_GROUPS.contains(groupBy) ? groupBy : "bank";
         List<ConversionRow> rows = conversion(group, bank, currentUser.require());
+        conversionExported("kur-conversion.csv", group, bank, rows.size());
         PrintWriter out = csvResponse(response, "kur-konversi-" + group + ".csv");
         out.println(String.join(";", conversionHeader(group)));
         for (ConversionRow r : rows) {
@@ -164,6 +168,7 @@ class KurPages {
             @RequestParam(required = false) @Nullable String bank, HttpServletResponse response) throws IOException {
         String group = CONVERSION_GROUPS.contains(groupBy) ? groupBy : "bank";
         List<ConversionRow> rows = conversion(group, bank, currentUser.require());
+        conversionExported("kur-conversion.xlsx", group, bank, rows.size());
         response.setContentType(XLSX);
         response.setHeader("Content-Disposition", "attachment; filename=\"kur-konversi-" + group + ".xlsx\"");
         Workbook wb = new Workbook(response.getOutputStream(), "Lindung", "1.0");
@@ -188,6 +193,14 @@ class KurPages {
             r++;
         }
         wb.finish();
+    }
+
+    private void conversionExported(String file, String group, @Nullable String bank, int rows) {
+        Map<String, Object> filters = new LinkedHashMap<>();
+        filters.put("group", group);
+        filters.put("bank", blank(bank));
+        filters.put("rows", rows);
+        audit.recordExport(file, currentUser.require().scope().code(), filters);
     }
 
     private String[] conversionHeader(String group) {
@@ -323,6 +336,12 @@ class KurPages {
                 break;
             }
         }
+        Map<String, Object> filters = new LinkedHashMap<>();
+        filters.put("bank", blank(bank));
+        filters.put("status", blank(status));
+        filters.put("mandatory", mandatory);
+        filters.put("rows", all.size());
+        audit.recordExport("kur-borrowers.csv", me.scope().code(), filters);
         PrintWriter out = csvResponse(response, "kur-peminjam.csv");
         out.println(String.join(";", "bank", "branch", "loan_id", "nik", "name", "birth_date", "scheme", "plafond",
                 "disbursed_on", "sector", "region_code", "region", "mandatory", "status", "enrolled_at_disbursement",

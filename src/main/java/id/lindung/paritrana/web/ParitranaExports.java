@@ -1,5 +1,6 @@
 package id.lindung.paritrana.web;
 
+import id.lindung.access.AuditTrail;
 import id.lindung.access.CurrentUser;
 import id.lindung.paritrana.Entrant;
 import id.lindung.paritrana.ParitranaCycles;
@@ -26,7 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
  * Exports of the Paritrana Award, in the reader's language: a cycle's ranking as XLSX
  * ({@code /paritrana/{id}/peringkat.xlsx}, {@link RankingWorkbook}) and an entrant's certificate as PDF
  * ({@code /paritrana/peserta/{id}/sertifikat.pdf}, {@link CertificatePdf}). Everyone signed in may read a ranking,
- * so both are open to every role; they only read, so they are not audited.
+ * so both are open to every role; each download is audited (EXPORT_DOWNLOADED) before it is sent.
  */
 @Controller
 class ParitranaExports {
@@ -40,9 +41,11 @@ class ParitranaExports {
     private final CurrentUser currentUser;
     private final MessageSource messages;
     private final Clock clock;
+    private final AuditTrail audit;
 
     ParitranaExports(ParitranaCycles cycles, ParitranaRanking rankings, CertificatePdf certificates,
-            CurrentUser currentUser, MessageSource messages, Clock clock) {
+            CurrentUser currentUser, MessageSource messages, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.cycles = cycles;
         this.rankings = rankings;
         this.certificates = certificates;
@@ -58,6 +61,8 @@ class ParitranaExports {
         ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
         RankingWorkbook.write(ranking, Instant.now(clock),
                 new ParitranaTexts(messages, LocaleContextHolder.getLocale()), out);
+        audit.recordRead(AuditTrail.EXPORT_DOWNLOADED, "paritrana_cycle", Long.toString(id), null,
+                java.util.Map.of("file", "ranking.xlsx", "rows", ranking.rows().size()));
         return download(out.toByteArray(), XLSX, "paritrana-" + ranking.cycle().year() + "-"
                 + ranking.cycle().category().name().toLowerCase(java.util.Locale.ROOT) + ".xlsx");
     }
@@ -69,6 +74,8 @@ class ParitranaExports {
         Ranking ranking = rankings.ranking(entrant.cycleId());
         Ranking.Row row = ranking.rows().stream().filter(r -> r.entrant().id() == id).findFirst().orElseThrow();
         byte[] pdf = certificates.render(ranking, row, Instant.now(clock), LocaleContextHolder.getLocale());
+        audit.recordRead(AuditTrail.EXPORT_DOWNLOADED, "paritrana_participant", Long.toString(id),
+                entrant.regionCode(), java.util.Map.of("file", "certificate.pdf", "cycle", entrant.cycleId()));
         return download(pdf, MediaType.APPLICATION_PDF, "paritrana-" + ranking.cycle().year() + "-sertifikat-"
                 + id + ".pdf");
     }

@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -105,9 +106,11 @@ class ParticipantApi {
     }
 
     @GetMapping("/participants/{id}")
-    @Operation(summary = "One participant")
+    @Operation(summary = "One participant (the read is audited: PARTICIPANT_VIEWED)")
     ParticipantResponse get(@PathVariable long id) {
-        return response(participants.get(id, user()));
+        Participant p = participants.get(id, user());
+        viewed(p, "api");
+        return response(p);
     }
 
     @PutMapping("/participants/{id}")
@@ -122,13 +125,14 @@ class ParticipantApi {
     @GetMapping("/participants/{id}/history")
     @Operation(summary = "Audit trail of a participant: who changed what, when")
     List<AuditTrail.AuditEntry> history(@PathVariable long id) {
-        participants.get(id, user());
+        viewed(participants.get(id, user()), "api-history");
         return audit.history("participant", Long.toString(id));
     }
 
     @GetMapping("/participants/{id}/relatives")
     @Operation(summary = "Family members (heirs, children)")
     List<Relative> relatives(@PathVariable long id) {
+        viewed(participants.get(id, user()), "api-relatives");
         return participants.relatives(id, user()).stream().map(r -> r.withNik(nik.show(r.nik()))).toList();
     }
 
@@ -173,6 +177,12 @@ class ParticipantApi {
     @Operation(summary = "Participants, women and businesses per kab/kota in the caller's scope")
     List<RegionCount> counts() {
         return participants.countsByKabKota(user());
+    }
+
+    /** The read is audited before the data leaves; if the line cannot be written the request fails. */
+    private void viewed(Participant p, String view) {
+        audit.recordRead(AuditTrail.PARTICIPANT_VIEWED, "participant", Long.toString(p.id()), p.regionCode(),
+                Map.of("view", view));
     }
 
     private LindungUser user() {

@@ -4,6 +4,8 @@ import id.lindung.access.AuditTrail;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
 import id.lindung.access.NikDisplay;
+import id.lindung.shared.crypto.NikMask;
+import id.lindung.access.Role;
 import id.lindung.participant.BusinessScale;
 import id.lindung.participant.NewBusiness;
 import id.lindung.participant.NewRelative;
@@ -25,8 +27,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -75,15 +79,22 @@ class ParticipantPages {
     @GetMapping("/peserta/ekspor.csv")
     void export(@RequestParam(required = false) String nik, @RequestParam(required = false) String name,
             @RequestParam(required = false) String region, HttpServletResponse response) throws IOException {
+        LindungUser me = currentUser.require();
+        Map<String, Object> filters = new LinkedHashMap<>();
+        filters.put("nik", NikMask.mask(nik)); // the trail keeps NIKs masked, like the registry's own lines
+        filters.put("name", name);
+        filters.put("region", region);
+        filters.put("maxRows", ParticipantManagement.MAX_EXPORT_ROWS); // streamed: the count is not known up front
+        audit.recordExport("participants.csv", me.scope().narrow(region).orElse(me.scope().code()), filters);
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"peserta-lindung.csv\"");
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(response.getOutputStream(),
                 StandardCharsets.UTF_8));
         out.write('\uFEFF'); // lets Excel read UTF-8
         out.println("NIK;Nama;Tanggal lahir;Jenis kelamin;Kode desa;Desa;Kecamatan;Kabupaten/Kota;Status");
-        LindungUser me = currentUser.require();
         participants.export(new SearchCriteria(nik, name, region), me, p -> out.println(String.join(
-                ";", NikDisplay.show(p.nik(), me), csv(p.fullName()), p.birthDate().toString(), p.sex().name(), p.regionCode(),
+                ";", NikDisplay.show(p.nik(), me), csv(p.fullName()), p.birthDate().toString(), p.sex().name(),
+                p.regionCode(),
                 csv(regions.nameOf(p.regionCode())), csv(regions.nameOf(p.regionCode().substring(0, 8))),
                 csv(regions.nameOf(p.regionCode().substring(0, 5))), p.status().name())));
         out.flush();
@@ -124,7 +135,10 @@ class ParticipantPages {
     String detail(@PathVariable long id, Model model) {
         LindungUser me = currentUser.require();
         Participant p = participants.get(id, me);
+        audit.recordRead(AuditTrail.PARTICIPANT_VIEWED, "participant", Long.toString(id), p.regionCode(),
+                Map.of("view", "page"));
         model.addAttribute("p", p);
+        model.addAttribute("mayReport", me.role() == Role.ADMIN || me.role() == Role.OFFICER);
         model.addAttribute("relatives", participants.relatives(id, me));
         model.addAttribute("businesses", participants.businessesOf(id, me));
         model.addAttribute("history", audit.history("participant", Long.toString(id)));
@@ -139,7 +153,10 @@ class ParticipantPages {
     @GetMapping("/peserta/{id}/ubah")
     String editForm(@PathVariable long id, Model model) {
         LindungUser me = currentUser.require();
-        ParticipantForm form = ParticipantForm.of(participants.get(id, me));
+        Participant p = participants.get(id, me);
+        audit.recordRead(AuditTrail.PARTICIPANT_VIEWED, "participant", Long.toString(id), p.regionCode(),
+                Map.of("view", "edit-form"));
+        ParticipantForm form = ParticipantForm.of(p);
         form.setNik(NikDisplay.show(form.getNik(), me)); // masked stays unchanged when sent back
         return form(model, form, me, id);
     }

@@ -1,0 +1,5 @@
+/**
+ * The retention contract between the modules that hold personal data and the privacy module's retention job
+ * ({@link id.lindung.shared.retention.ExpiringData}).
+ */
+package id.lindung.shared.retention;
