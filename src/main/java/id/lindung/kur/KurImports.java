@@ -69,13 +69,14 @@ public class KurImports {
 
     /**
      * Imports a file. Bank users import their own bank's rows only; BPJS officers and administrators of the
-     * province may import any bank's file.
+     * province (a province-wide or national scope) may import any bank's file, whose rows lie anywhere in it.
      */
     @Transactional
     public KurImportResult importFile(@Nullable String fileName, InputStream content, LindungUser by) {
         String uploaderBank = banks.bankOf(by).orElse(null);
-        if (uploaderBank == null && by.role() != Role.ADMIN && by.role() != Role.OFFICER) {
-            throw new ForbiddenException("kur.import.role", by.role().name());
+        if (uploaderBank == null && !mayImportAnyBank(by)) {
+            throw new ForbiddenException("kur.import.role",
+                    (by.role().name() + " " + by.scope().code()).trim());
         }
         String name = fileName == null || fileName.isBlank() ? "kur.csv" : fileName.trim();
         if (name.length() > 200) {
@@ -198,6 +199,14 @@ public class KurImports {
         log.info("KUR file {} ({} rows): {} new, {} updated, {} unchanged, {} refused, {} matched in {} ms", name,
                 read.rows(), inserted, updated, unchanged, rejected, matched, (System.nanoTime() - started) / 1_000_000);
         return result(fileId, false);
+    }
+
+    /**
+     * Whether a user who acts for no bank may import (any bank's file): officers and administrators whose scope is a
+     * whole province or the country. A file's rows may lie anywhere, so a kab/kota scope is not enough.
+     */
+    public static boolean mayImportAnyBank(LindungUser by) {
+        return (by.role() == Role.ADMIN || by.role() == Role.OFFICER) && by.scope().code().length() <= 2;
     }
 
     /** A file's result, if the caller may see it (its bank's people, or BPJS and government users). */

@@ -168,10 +168,10 @@ public class SponsorshipBeneficiaries {
     /** Adds workers already in the registry. */
     @Transactional
     public Result addFromRegistry(long programmeId, @Nullable List<Long> participantIds, LindungUser by) {
+        Programme p = writable(programmeId, by); // role and scope before the list: a reader is refused, not corrected
         if (participantIds == null || participantIds.isEmpty() || participantIds.contains(null)) {
             throw new InvalidInputException(FieldIssue.error("participantIds", "field.required"));
         }
-        Programme p = writable(programmeId, by);
         lockProgramme(programmeId);
         Map<Outcome, Integer> counts = new HashMap<>();
         for (long id : participantIds) {

@@ -13,6 +13,7 @@ import id.lindung.contribution.Quotes;
 import id.lindung.enrolment.Sector;
 import id.lindung.enrolment.Segment;
 import id.lindung.shared.FieldIssue;
+import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -107,6 +108,13 @@ public class SponsorshipBills {
     @Transactional
     public Paid pay(long programmeId, @Nullable YearMonth month, @Nullable LocalDate paidOn,
             @Nullable String reference, LindungUser by) {
+        // the government's money: only those who manage programmes, for a sponsor inside their scope (as ending a
+        // programme or adding beneficiaries); Payments alone would also let a field agent pay it
+        SponsorshipProgrammes.requireWriter(by);
+        Programme programme = programmes.get(programmeId, by);
+        if (!by.scope().includes(programme.sponsorRegion())) {
+            throw new ForbiddenException("sponsorship.region.scope", programme.sponsorRegion());
+        }
         if (month == null) {
             throw new InvalidInputException(FieldIssue.error("month", "field.required"));
         }

@@ -218,6 +218,10 @@ class ClaimPages {
     String newClaim(@RequestParam(name = "peserta", required = false) @Nullable Long participantId, Model model,
             RedirectAttributes redirect) {
         LindungUser me = currentUser.require();
+        if (!mayTakeIn(me)) {
+            // the intake form (with the worker's family) only for those who may take a claim in, as the queue
+            throw new ForbiddenException("claim.role.intake", me.role().name());
+        }
         if (participantId == null) {
             redirect.addFlashAttribute("flashWarnings", List.of(message("claim.page.intake.chooseParticipant")));
             return "redirect:/peserta";
@@ -231,7 +235,7 @@ class ClaimPages {
 
     @PostMapping("/klaim/baru")
     String submit(@ModelAttribute("claimForm") ClaimForm form, BindingResult binding, Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect, HttpServletResponse response) {
         LindungUser me = currentUser.require();
         if (form.getParticipantId() == null) {
             return "redirect:/peserta";
@@ -253,6 +257,7 @@ class ClaimPages {
             }
             return intakePage(model, form, p);
         } catch (ForbiddenException e) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN); // refused: the form again, with the reason
             binding.reject(e.code(), e.args(), e.code());
             return intakePage(model, form, p);
         }

@@ -134,7 +134,7 @@ class ContributionPages {
 
     @PostMapping("/kepesertaan/{id}/bayar")
     String pay(@PathVariable long id, @ModelAttribute("paymentForm") PaymentForm form, BindingResult binding,
-            Model model, RedirectAttributes redirect) {
+            Model model, RedirectAttributes redirect, HttpServletResponse response) {
         LindungUser me = currentUser.require();
         Statement statement = statements.statement(id, today(), me);
         if (binding.hasErrors()) {
@@ -171,6 +171,7 @@ class ContributionPages {
             }
             return statementPage(model, statement, form, me);
         } catch (ForbiddenException e) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN); // refused: the form again, with the reason
             binding.reject(e.code(), e.args(), e.code());
             return statementPage(model, statement, form, me);
         }

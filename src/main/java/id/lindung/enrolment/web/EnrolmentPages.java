@@ -19,6 +19,7 @@ import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
 import id.lindung.shared.PageResult;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
@@ -88,7 +89,7 @@ class EnrolmentPages {
 
     @PostMapping("/peserta/{id}/kepesertaan")
     String enrol(@PathVariable long id, @ModelAttribute("enrolmentForm") EnrolmentForm form, BindingResult binding,
-            Model model, RedirectAttributes redirect) {
+            Model model, RedirectAttributes redirect, HttpServletResponse response) {
         LindungUser me = currentUser.require();
         Participant p = participants.get(id, me);
         if (binding.hasErrors()) {
@@ -103,6 +104,7 @@ class EnrolmentPages {
             reject(binding, e.issues(), EnrolmentForm.FIELDS);
             return membershipsPage(model, p, form, me);
         } catch (ForbiddenException e) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN); // refused: the form again, with the reason
             binding.reject(e.code(), e.args(), e.code());
             return membershipsPage(model, p, form, me);
         }
@@ -168,7 +170,7 @@ class EnrolmentPages {
 
     @PostMapping("/pemberi-kerja")
     String registerEmployer(@ModelAttribute("employerForm") EmployerForm form, BindingResult binding, Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect, HttpServletResponse response) {
         LindungUser me = currentUser.require();
         if (binding.hasErrors()) {
             return employersPage(model, null, 0, form, me);
@@ -181,6 +183,7 @@ class EnrolmentPages {
             reject(binding, e.issues(), EmployerForm.FIELDS);
             return employersPage(model, null, 0, form, me);
         } catch (ForbiddenException e) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN); // refused: the form again, with the reason
             binding.reject(e.code(), e.args(), e.code());
             return employersPage(model, null, 0, form, me);
         }

@@ -113,7 +113,7 @@ class KurPages {
         }
         String bank = banks.bankOf(me).orElse(null);
         model.addAttribute("myBank", bank);
-        model.addAttribute("canUpload", bank != null || me.role() == Role.ADMIN || me.role() == Role.OFFICER);
+        model.addAttribute("canUpload", bank != null || KurImports.mayImportAnyBank(me));
         model.addAttribute("canAssign", me.role() == Role.ADMIN || me.role() == Role.OFFICER);
         model.addAttribute("canEnrol", me.role() != Role.GOV_ANALYST);
         model.addAttribute("isAgent", me.role() == Role.AGENT);

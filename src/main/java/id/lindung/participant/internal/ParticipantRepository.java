@@ -213,7 +213,9 @@ public class ParticipantRepository {
     }
 
     public PageResult<DuplicateCandidate> openDuplicates(String regionPrefix, int page, int size) {
-        String scope = regionPrefix.isEmpty() ? "TRUE" : "(n.region_code LIKE ? OR o.region_code LIKE ?)";
+        // both workers in the scope: a pair with someone outside it would show that person's NIK and name, and
+        // could not be resolved by this user anyway (resolving reads both)
+        String scope = regionPrefix.isEmpty() ? "TRUE" : "(n.region_code LIKE ? AND o.region_code LIKE ?)";
         List<Object> params = new ArrayList<>();
         if (!regionPrefix.isEmpty()) {
             params.add(regionPrefix + "%");

@@ -102,7 +102,7 @@ class ParticipantPages {
 
     @GetMapping("/peserta/baru")
     String newForm(Model model) {
-        LindungUser me = currentUser.require();
+        LindungUser me = requireWriter();
         ParticipantForm form = new ParticipantForm();
         if (me.scope().code().length() == 5) {
             form.setKabKota(me.scope().code());
@@ -112,7 +112,7 @@ class ParticipantPages {
 
     @PostMapping("/peserta/baru")
     String register(@ModelAttribute("form") ParticipantForm form, BindingResult binding, Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect, HttpServletResponse response) {
         LindungUser me = currentUser.require();
         if (binding.hasErrors()) {
             return form(model, form, me, null);
@@ -126,6 +126,7 @@ class ParticipantPages {
             reject(binding, e.issues());
             return form(model, form, me, null);
         } catch (ForbiddenException e) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN); // refused: the form again, with the reason
             binding.reject(e.code(), e.args(), e.code());
             return form(model, form, me, null);
         }
@@ -152,7 +153,7 @@ class ParticipantPages {
 
     @GetMapping("/peserta/{id}/ubah")
     String editForm(@PathVariable long id, Model model) {
-        LindungUser me = currentUser.require();
+        LindungUser me = requireWriter();
         Participant p = participants.get(id, me);
         audit.recordRead(AuditTrail.PARTICIPANT_VIEWED, "participant", Long.toString(id), p.regionCode(),
                 Map.of("view", "edit-form"));
@@ -163,7 +164,7 @@ class ParticipantPages {
 
     @PostMapping("/peserta/{id}/ubah")
     String update(@PathVariable long id, @ModelAttribute("form") ParticipantForm form, BindingResult binding,
-            Model model, RedirectAttributes redirect) {
+            Model model, RedirectAttributes redirect, HttpServletResponse response) {
         LindungUser me = currentUser.require();
         participants.get(id, me);
         if (binding.hasErrors()) {
@@ -177,6 +178,7 @@ class ParticipantPages {
             reject(binding, e.issues());
             return form(model, form, me, id);
         } catch (ForbiddenException e) {
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN); // refused: the form again, with the reason
             binding.reject(e.code(), e.args(), e.code());
             return form(model, form, me, id);
         }
@@ -228,6 +230,18 @@ class ParticipantPages {
         participants.resolveDuplicate(id, otherId, confirmed, currentUser.require());
         redirect.addFlashAttribute("flashMessage", message(confirmed ? "duplicate.confirmed" : "duplicate.dismissed"));
         return "redirect:/peserta/duplikat";
+    }
+
+    /**
+     * The signed-in user, if their role may write the registry: the forms are not shown to read-only roles (whose
+     * menus do not offer them), as posting them would be refused anyway.
+     */
+    private LindungUser requireWriter() {
+        LindungUser me = currentUser.require();
+        if (!me.role().canWriteRegistry()) {
+            throw new ForbiddenException("access.role.read-only", me.role().name());
+        }
+        return me;
     }
 
     /** Renders the registration form, or the edit form when {@code editing} names a participant. */

@@ -18,6 +18,7 @@ import id.lindung.sponsorship.SponsorshipBills;
 import id.lindung.sponsorship.SponsorshipProgrammes;
 import id.lindung.sponsorship.SponsorshipSimulator;
 import id.lindung.shared.web.UploadCheck;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -111,13 +112,17 @@ class SponsorshipPages {
     }
 
     @PostMapping("/bantuan-iuran")
-    String create(@ModelAttribute ProgrammeForm form, Model model, RedirectAttributes redirect) {
+    String create(@ModelAttribute ProgrammeForm form, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
         LindungUser me = currentUser.require();
         try {
             Programme p = programmes.create(form.parse(), me);
             redirect.addFlashAttribute("flashMessage", messages.message("sponsorship.page.created", p.name()));
             return "redirect:/bantuan-iuran/" + p.id();
         } catch (InvalidInputException | ForbiddenException e) {
+            if (e instanceof ForbiddenException) {
+                response.setStatus(HttpServletResponse.SC_FORBIDDEN); // refused: the list again, with the reason
+            }
             model.addAttribute("formErrors", messages.refusal(e, FIELD_LABELS));
             model.addAttribute("fieldErrors", fieldErrors(e));
         }
