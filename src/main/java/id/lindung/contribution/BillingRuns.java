@@ -24,6 +24,8 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -41,6 +43,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (last protected month = last paid month), their open bills are cancelled and any part-payment returns to credit;
  * the month's bills are created (plus one-off bills of construction projects and PMI contracts not yet billed);
  * late fines not yet charged go onto the new bill; credit left on payments is allocated to the new bills.
+ *
+ * <p>A run whose process died (killed, power cut) stays RUNNING in its row; at start-up, when no run is in flight
+ * anywhere, such runs are marked FAILED as interrupted ({@link #markInterruptedRuns()}), and starting the month again
+ * resumes them.
  */
 @Service
 public class BillingRuns {
@@ -106,6 +112,37 @@ public class BillingRuns {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("billing run guard", e);
+        }
+    }
+
+    /**
+     * At start-up: a run left RUNNING by a process that died holds no lock any more (the lock went with its session)
+     * but would show as in progress forever. When the run lock is free, no run is in flight on any instance, so every
+     * RUNNING row is such a leftover: it becomes FAILED ("interrupted"), keeping its checkpoint, and the next start
+     * of its month resumes it. When another instance holds the lock, its run is left alone.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void markInterruptedRuns() {
+        try (Connection guard = dataSource.getConnection()) {
+            if (!advisoryLock(guard, "pg_try_advisory_lock")) {
+                return;
+            }
+            try {
+                List<String> months = jdbc.sql("""
+                                UPDATE billing_run SET status = 'FAILED', finished_at = now(),
+                                       error = 'interrupted: the application stopped during the run;'
+                                               || ' run the month again to resume it'
+                                 WHERE status = 'RUNNING' RETURNING to_char(period, 'YYYY-MM')""")
+                        .query(String.class).list();
+                if (!months.isEmpty()) {
+                    log.warn("Billing runs interrupted by a stop of the application, marked FAILED (run the month"
+                            + " again to resume): {}", months);
+                }
+            } finally {
+                advisoryLock(guard, "pg_advisory_unlock");
+            }
+        } catch (SQLException | RuntimeException e) {
+            log.warn("Could not look for interrupted billing runs at start-up", e);
         }
     }
 
