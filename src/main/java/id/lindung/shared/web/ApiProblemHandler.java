@@ -82,13 +82,15 @@ class ApiProblemHandler {
     }
 
     /**
-     * Text PostgreSQL cannot store: a NUL character (U+0000) in any text field (SQLState 22021). The request's fault,
+     * Text PostgreSQL cannot store: a NUL character (U+0000) in any text field (SQLState 22021), or in JSON such as an
+     * audit line's (22P05, "unsupported Unicode escape sequence"). The request's fault,
      * whichever field it was in, and the transaction is rolled back; any other integrity violation stays a server
      * error.
      */
     @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
     ProblemDetail unstorableText(org.springframework.dao.DataIntegrityViolationException e) {
-        if (!(e.getMostSpecificCause() instanceof java.sql.SQLException sql) || !"22021".equals(sql.getSQLState())) {
+        if (!(e.getMostSpecificCause() instanceof java.sql.SQLException sql)
+                || !java.util.Set.of("22021", "22P05").contains(sql.getSQLState())) {
             throw e;
         }
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
