@@ -3,23 +3,31 @@ package id.lindung.shared.web;
 import id.lindung.shared.ConflictException;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
- * "Not found" and "forbidden" on web pages: a small page in the user's language with the right status, instead of
- * an error 500. (The REST API answers with problem details from {@link ApiProblemHandler}, which comes first.)
+ * "Not found", "forbidden" and "conflict" on web pages: Lindung's error page ({@link ErrorPages}) in the user's
+ * language with the right status and a reference, instead of an error 500. A refusal's own sentence (e.g. outside
+ * the user's region) is shown under the heading; a "not found" says no more than that. (The REST API answers with
+ * problem details from {@link ApiProblemHandler}, which comes first.)
  */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageProblemHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(PageProblemHandler.class);
 
     private final MessageSource messages;
 
@@ -28,25 +36,31 @@ class PageProblemHandler {
     }
 
     @ExceptionHandler(NotFoundException.class)
-    String notFound(HttpServletResponse response, Model model) {
-        return page(response, model, HttpServletResponse.SC_NOT_FOUND, message("problem.not-found"));
+    void notFound(NotFoundException e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        refuse(request, response, HttpServletResponse.SC_NOT_FOUND, null, e);
     }
 
     @ExceptionHandler(ForbiddenException.class)
-    String forbidden(ForbiddenException e, HttpServletResponse response, Model model) {
-        return page(response, model, HttpServletResponse.SC_FORBIDDEN, message(e.code(), e.args()));
+    void forbidden(ForbiddenException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        refuse(request, response, HttpServletResponse.SC_FORBIDDEN, message(e.code(), e.args()), e);
     }
 
     @ExceptionHandler(ConflictException.class)
-    String conflict(ConflictException e, HttpServletResponse response, Model model) {
-        return page(response, model, HttpServletResponse.SC_CONFLICT, message(e.code(), e.args()));
+    void conflict(ConflictException e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        refuse(request, response, HttpServletResponse.SC_CONFLICT, message(e.code(), e.args()), e);
     }
 
-    private static String page(HttpServletResponse response, Model model, int status, String problem) {
-        response.setStatus(status);
-        model.addAttribute("status", status);
-        model.addAttribute("problem", problem);
-        return "problem";
+    /** Logs the refusal with a reference and lets the container show the error page ({@code /error}). */
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, int status,
+            @Nullable String detail, RuntimeException e) throws IOException {
+        String reference = ErrorReference.assign(request);
+        if (detail != null) {
+            request.setAttribute(ErrorPages.DETAIL, detail);
+        }
+        log.info("Reference {}: {} {} answered {} ({}: {})", reference, request.getMethod(), request.getRequestURI(),
+                status, e.getClass().getSimpleName(), e.getMessage());
+        response.sendError(status);
     }
 
     private String message(String code, Object... args) {
