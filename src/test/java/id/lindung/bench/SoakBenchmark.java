@@ -13,8 +13,10 @@ import id.lindung.contribution.BillingRunResult;
 import id.lindung.contribution.BillingRuns;
 import id.lindung.kur.KurImportResult;
 import id.lindung.kur.KurImports;
+import id.lindung.participant.IdentityView;
 import id.lindung.region.Region;
 import id.lindung.region.RegionDirectory;
+import id.lindung.shared.crypto.Vault;
 import java.io.BufferedOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -622,12 +624,13 @@ public final class SoakBenchmark {
         }
         log("setup: billing, KUR file and VACUUM ANALYZE in %.1f s", (System.nanoTime() - t0) / 1e9);
 
+        Vault vault = context.getBean(Vault.class); // NIKs are sealed in the registry: opened for the sample
         people = jdbc.sql("""
-                SELECT id, nik, full_name, kabkota_code FROM participant
+                SELECT id, nik_enc, full_name, kabkota_code FROM participant
                  ORDER BY hashint8(id + :seed), id LIMIT 2000""").param("seed", Long.parseLong(option("seed", "61")))
                 .query((rs, i) -> {
                     String first = rs.getString(3).split(" ")[0];
-                    return new Person(rs.getLong(1), rs.getString(2),
+                    return new Person(rs.getLong(1), vault.openText(rs.getBytes(2), IdentityView.NIK_COLUMN),
                             first.substring(0, Math.min(first.length(), 3 + i % 2)), rs.getString(4));
                 }).list();
         members = jdbc.sql("""
