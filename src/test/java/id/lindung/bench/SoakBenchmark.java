@@ -690,8 +690,8 @@ public final class SoakBenchmark {
             String select = """
                     SELECT 'KALBAR' AS bank, 'Bank Kalbar ' || p.kabkota_code AS branch,
                            'SOAK-' || lpad(p.id::text, 10, '0') AS loan_id,
-                           CASE WHEN h.a < 700 THEN p.nik
-                                ELSE substr(p.nik, 1, 12) || lpad((5000 + h.b % 5000)::text, 4, '0') END AS nik,
+                           CASE WHEN h.a < 700 THEN n.nik
+                                ELSE substr(n.nik, 1, 12) || lpad((5000 + h.b % 5000)::text, 4, '0') END AS nik,
                            p.full_name AS name,
                            CASE WHEN h.c < 30 THEN 'SUPER_MIKRO' WHEN h.c < 80 THEN 'MIKRO' WHEN h.c < 95 THEN 'KECIL'
                                 ELSE 'KHUSUS' END AS scheme,
@@ -703,17 +703,31 @@ public final class SoakBenchmark {
                            (ARRAY['Perdagangan', 'Pertanian', 'Perikanan'])[1 + h.d % 3] AS sector,
                            p.region_code AS region_code
                       FROM participant p
+                      JOIN soak_participant_nik n ON n.id = p.id
                      CROSS JOIN LATERAL (SELECT ((hashint8(p.id + 11)::bigint + 2147483648) % 1000)::int AS a,
                                                 ((hashint8(p.id + 101)::bigint + 2147483648) % 100000)::int AS b,
                                                 ((hashint8(p.id + 1009)::bigint + 2147483648) % 100)::int AS c,
                                                 ((hashint8(p.id + 10007)::bigint + 2147483648) % 100000)::int AS d) h
                      ORDER BY hashint8(p.id + 3), p.id""" + " LIMIT " + loans;
+            // the registry's NIKs are sealed: opened here into a table of the benchmark's own, dropped after
+            JdbcClient jdbc = context.getBean(JdbcClient.class);
+            Vault vault = context.getBean(Vault.class);
+            jdbc.sql("CREATE UNLOGGED TABLE soak_participant_nik (id BIGINT PRIMARY KEY, nik CHAR(16))").update();
+            List<Long> ids = new ArrayList<>();
+            List<String> niks = new ArrayList<>();
+            jdbc.sql("SELECT id, nik_enc FROM participant").query(rs -> {
+                ids.add(rs.getLong(1));
+                niks.add(vault.openText(rs.getBytes(2), IdentityView.NIK_COLUMN));
+            });
+            jdbc.sql("INSERT INTO soak_participant_nik SELECT * FROM unnest(?::bigint[], ?::char(16)[])")
+                    .params(ids.toArray(Long[]::new), niks.toArray(String[]::new)).update();
             DataSource dataSource = context.getBean(DataSource.class);
             try (Connection connection = dataSource.getConnection();
                     OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
                 connection.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (" + select
                         + ") TO STDOUT (FORMAT csv, DELIMITER ';', HEADER)", out);
             }
+            jdbc.sql("DROP TABLE soak_participant_nik").update();
             try (InputStream in = Files.newInputStream(file)) {
                 return context.getBean(KurImports.class).importFile("soak-kalbar.csv", in, ADMIN);
             }
