@@ -37,12 +37,12 @@ public class KeyRotation {
         Map<String, Map<String, Long>> out = new LinkedHashMap<>();
         for (SealedColumn c : columns) {
             Map<String, Long> counts = new LinkedHashMap<>();
-            jdbc.sql("SELECT get_byte(" + c.column() + ", 1) * 256 + get_byte(" + c.column() + ", 2), count(*) FROM "
-                    + c.table() + " WHERE " + c.column() + " IS NOT NULL GROUP BY 1 ORDER BY 1")
+            jdbc.sql("SELECT " + dataKeyOf(c.column()) + ", count(*) FROM " + c.table() + " WHERE " + c.column()
+                    + " IS NOT NULL GROUP BY 1 ORDER BY 1")
                     .query((rs, n) -> counts.put("data key " + rs.getInt(1), rs.getLong(2))).list();
             if (c.indexColumn() != null) {
-                jdbc.sql("SELECT get_byte(" + c.indexColumn() + ", 0) * 256 + get_byte(" + c.indexColumn() + ", 1),"
-                        + " count(*) FROM " + c.table() + " WHERE " + c.indexColumn() + " IS NOT NULL GROUP BY 1"
+                jdbc.sql("SELECT " + indexKeyOf(c.indexColumn()) + ", count(*) FROM " + c.table() + " WHERE "
+                        + c.indexColumn() + " IS NOT NULL GROUP BY 1"
                         + " ORDER BY 1")
                         .query((rs, n) -> counts.put("index key " + rs.getInt(1), rs.getLong(2))).list();
             }
@@ -68,10 +68,9 @@ public class KeyRotation {
     private long rotate(SealedColumn c) {
         int data = vault.keyring().currentDataKey();
         int index = vault.keyring().currentIndexKey();
-        String stale = "get_byte(" + c.column() + ", 1) * 256 + get_byte(" + c.column() + ", 2) <> " + data;
+        String stale = dataKeyOf(c.column()) + " <> " + data;
         if (c.indexColumn() != null) {
-            stale = "(" + stale + " OR get_byte(" + c.indexColumn() + ", 0) * 256 + get_byte(" + c.indexColumn()
-                    + ", 1) <> " + index + ")";
+            stale = "(" + stale + " OR " + indexKeyOf(c.indexColumn()) + " <> " + index + ")";
         }
         String type = c.keyType();
         String select = "SELECT " + c.key() + "::text, " + c.column() + " FROM " + c.table() + " WHERE " + c.key()
@@ -115,5 +114,15 @@ public class KeyRotation {
             after = (String) batch[0];
             total += (Integer) batch[1];
         }
+    }
+
+    /** SQL: the number of the data key that sealed a value of {@code column} (bytes 1–2, see {@link Vault#keyOf}). */
+    private static String dataKeyOf(String column) {
+        return "get_byte(" + column + ", 1) * 256 + get_byte(" + column + ", 2)";
+    }
+
+    /** SQL: the number of the index key of an index value in {@code column} (bytes 0–1, {@link Vault#indexKeyOf}). */
+    private static String indexKeyOf(String column) {
+        return "get_byte(" + column + ", 0) * 256 + get_byte(" + column + ", 1)";
     }
 }
