@@ -1,0 +1,8 @@
+package id.lindung.contribution;
+
+/**
+ * Published after a transaction changed the ledger of one membership (bills created, a payment allocated, a
+ * lapse): its protected months ({@code contribution_protected_month_v}) may differ. Readers re-read that membership.
+ */
+public record ProtectionChanged(long membershipId) {
+}
