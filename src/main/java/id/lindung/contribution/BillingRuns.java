@@ -4,7 +4,7 @@ import id.lindung.access.AuditTrail;
 import id.lindung.access.LindungUser;
 import id.lindung.access.Role;
 import id.lindung.contribution.internal.Allocation;
-import id.lindung.contribution.internal.ContributionSql;
+import id.lindung.enrolment.Segment;
 import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.shared.ConflictException;
 import id.lindung.shared.ForbiddenException;
@@ -19,12 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntConsumer;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,16 +33,18 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The monthly billing run: one bill per membership and month, computed set-based by the rules query. The run walks
+ * The monthly billing run: a bill for every membership's owed months up to the run's month, computed set-based by
+ * the rules query. The run walks
  * the memberships in id ranges ({@code batchSize}), each range in its own transaction that also records the run's
  * checkpoint. A crash loses at most the range in flight (rolled back); starting the run again for the month resumes
  * the unfinished run after its checkpoint. Running a month that is done creates nothing: memberships with a bill for
  * the month are skipped, and the unique (membership, month) key would refuse a second bill anyway.
  *
- * <p>Per range, in order: BPU memberships with more than {@code bpuMaxUnpaidMonths} consecutive unpaid months end
- * (last protected month = last paid month), their open bills are cancelled and any part-payment returns to credit;
- * the month's bills are created (plus one-off bills of construction projects and PMI contracts not yet billed);
- * late fines not yet charged go onto the new bill; credit left on payments is allocated to the new bills.
+ * <p>Per range, in order: every owed month up to the run's month that has no bill yet is billed ({@link Ledger}: a
+ * month missed because no run happened is billed now, with its own due date); late fines not yet charged go onto the
+ * month's bill; credit left on payments is allocated; BPU memberships with more consecutive unpaid months than the
+ * dated {@code LAPSE_AFTER} rule allows end (last protected month = last paid month), their open bills after it are
+ * cancelled and any part-payment on them returns to credit.
  *
  * <p>A run whose process died (killed, power cut) stays RUNNING in its row; at start-up, when no run is in flight
  * anywhere, such runs are marked FAILED as interrupted ({@link #markInterruptedRuns()}), and starting the month again
@@ -52,12 +54,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class BillingRuns {
 
     private static final Logger log = LoggerFactory.getLogger(BillingRuns.class);
-    /**
-     * Every fact column the rules read but {@code membership_id}: facts equal in all of them get the same lines, so
-     * the run computes the lines once per such signature, not once per membership.
-     */
-    private static final String SIGNATURE_COLUMNS = signatureColumns();
-
     /** Session advisory lock (two-int form, apart from {@link Allocation}'s one-bigint key) held by a run. */
     private static final int RUN_LOCK_CLASS = 0x4C49; // "LI"
     private static final int RUN_LOCK_OBJECT = 0x4252; // "BR"
@@ -69,14 +65,16 @@ public class BillingRuns {
     private final EnrolmentManagement enrolment;
     private final AuditTrail audit;
     private final int batchSize;
-    private final int bpuMaxUnpaidMonths;
+    private final Ledger ledger;
+    private final ProtectionRules protection;
+    private final ApplicationEventPublisher events;
     private volatile IntConsumer afterBatch = batch -> {
     };
 
     BillingRuns(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions, Allocation allocation,
             EnrolmentManagement enrolment, AuditTrail audit,
             @Value("${lindung.contribution.billing-batch-size:100000}") int batchSize,
-            @Value("${lindung.contribution.bpu-max-unpaid-months:3}") int bpuMaxUnpaidMonths) {
+            Ledger ledger, ProtectionRules protection, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.tx = new TransactionTemplate(transactions);
@@ -84,7 +82,9 @@ public class BillingRuns {
         this.enrolment = enrolment;
         this.audit = audit;
         this.batchSize = batchSize;
-        this.bpuMaxUnpaidMonths = bpuMaxUnpaidMonths;
+        this.ledger = ledger;
+        this.protection = protection;
+        this.events = events;
     }
 
     /**
@@ -188,19 +188,12 @@ public class BillingRuns {
             values.put("billsCreated", r.billsCreated());
             values.put("lapsed", r.lapsed());
             audit.record("BILLING_RUN_DONE", "billing_run", Long.toString(runId), by.scope().code(), values);
+            events.publishEvent(new LedgerBatchChanged("BILLING_RUN", runId));
         });
         BillingRunResult result = find(runId).orElseThrow();
         log.info("Billing run {} for {}: {} bills, {} memberships lapsed", runId, period, result.billsCreated(),
                 result.lapsed());
         return result;
-    }
-
-    private static String signatureColumns() {
-        String first = "membership_id, ";
-        if (!ContributionSql.FACT_COLUMNS.startsWith(first)) {
-            throw new IllegalStateException("fact columns start with membership_id: " + ContributionSql.FACT_COLUMNS);
-        }
-        return ContributionSql.FACT_COLUMNS.substring(first.length());
     }
 
     /** Test seam: called after each committed range with its number (1, 2, ...). */
@@ -254,87 +247,11 @@ public class BillingRuns {
         allocation.lock();
         allocation.setBatchWorkMem();
         Date month = Date.valueOf(period.atDay(1));
-        int lapsed = lapse(period, from, to);
-
-        // Facts of the memberships to bill; facts alike in every column the rules read share a signature (sig),
-        // and the rules run once per signature, not once per membership. Text columns in "C" for a cheap sort.
-        jdbc.sql("""
-                CREATE TEMP TABLE IF NOT EXISTS billing_facts (membership_id BIGINT, period DATE,
-                  segment VARCHAR(5) COLLATE "C", programmes VARCHAR(20) COLLATE "C", sector VARCHAR(9) COLLATE "C",
-                  government_paid BOOLEAN, risk_class SMALLINT, base BIGINT, contract_value BIGINT,
-                  contract_months INTEGER, first_month BOOLEAN, province_code CHAR(2), sig BIGINT) ON COMMIT DROP""")
-                .update();
-        jdbc.sql("TRUNCATE billing_facts").update();
-        jdbc.sql("""
-                INSERT INTO billing_facts
-                SELECT f.*, dense_rank() OVER (ORDER BY base, %s) FROM (
-                -- memberships billed every month, and one-off bills due this month
-                SELECT v.membership_id, CAST(:month AS date) AS period, v.segment, v.programmes, v.sector,
-                       v.government_paid, v.risk_class, coalesce(b.amount, 0) AS base, v.contract_value,
-                       v.contract_months, v.start_month = :month AS first_month, v.province_code
-                  FROM enrolment_membership_v v
-                  LEFT JOIN LATERAL (SELECT x.amount FROM enrolment_base_v x
-                                      WHERE x.membership_id = v.membership_id AND x.effective_from <= :month
-                                      ORDER BY x.effective_from DESC LIMIT 1) b ON TRUE
-                 WHERE v.membership_id > :from AND v.membership_id <= :to
-                   AND v.start_month <= :month AND (v.end_month IS NULL OR v.end_month >= :month)
-                   AND (v.segment IN ('PU','BPU') OR v.start_month = :month
-                        OR (v.segment = 'PMI' AND v.programmes LIKE '%%JHT%%'))
-                   -- OFFSET 0 keeps this one index probe per membership: as an anti-join it was planned as a
-                   -- scan of all the month's bills for every range (or worse, on statistics lagging the run)
-                   AND NOT EXISTS (SELECT 1 FROM bill x WHERE x.membership_id = v.membership_id
-                                      AND x.period = :month OFFSET 0)
-                UNION ALL
-                -- one-off bills (construction, PMI) of memberships that began before this month and were never billed
-                SELECT v.membership_id, v.start_month, v.segment, v.programmes, v.sector, v.government_paid,
-                       v.risk_class, coalesce(b.amount, 0), v.contract_value, v.contract_months, TRUE, v.province_code
-                  FROM enrolment_membership_v v
-                  LEFT JOIN LATERAL (SELECT x.amount FROM enrolment_base_v x
-                                      WHERE x.membership_id = v.membership_id AND x.effective_from <= v.start_month
-                                      ORDER BY x.effective_from DESC LIMIT 1) b ON TRUE
-                 WHERE v.membership_id > :from AND v.membership_id <= :to
-                   AND v.segment IN ('JAKON','PMI') AND v.start_month < :month
-                   AND NOT EXISTS (SELECT 1 FROM bill x WHERE x.membership_id = v.membership_id
-                                      AND x.period = v.start_month)) f"""
-                        .formatted(SIGNATURE_COLUMNS))
-                .param("month", month).param("from", from).param("to", to).update();
-        jdbc.sql("ANALYZE billing_facts").update();
-
-        // the lines of each signature
-        jdbc.sql("""
-                CREATE TEMP TABLE IF NOT EXISTS billing_lines (sig BIGINT, period DATE, line_no SMALLINT,
-                  programme VARCHAR(7), kind VARCHAR(12), base BIGINT, employer_pct NUMERIC(7,4),
-                  worker_pct NUMERIC(7,4), employer_amount BIGINT, worker_amount BIGINT, rule_ref VARCHAR(60))
-                  ON COMMIT DROP""").update();
-        jdbc.sql("TRUNCATE billing_lines").update();
-        jdbc.sql("INSERT INTO billing_lines (sig, period, line_no, programme, kind, base, employer_pct, worker_pct,"
-                + " employer_amount, worker_amount, rule_ref) "
-                + ContributionSql.lines("SELECT DISTINCT ON (sig) sig, " + SIGNATURE_COLUMNS
-                        + " FROM billing_facts ORDER BY sig")).update();
-        jdbc.sql("ANALYZE billing_lines").update();
-
-        int created = jdbc.sql("""
-                WITH totals AS (
-                  SELECT sig, sum(employer_amount + worker_amount) AS amount FROM billing_lines GROUP BY sig),
-                new_bills AS (
-                  INSERT INTO bill (membership_id, period, due_date, amount, billing_run_id, province_code)
-                  SELECT f.membership_id, f.period,
-                         CASE WHEN f.segment = 'PU' THEN (f.period + INTERVAL '1 month 14 days')::date
-                              ELSE (f.period + INTERVAL '14 days')::date END,
-                         t.amount, :run, f.province_code
-                    FROM billing_facts f JOIN totals t USING (sig)
-                   ORDER BY f.membership_id, f.period
-                  ON CONFLICT (membership_id, period) DO NOTHING
-                  RETURNING id, membership_id, period),
-                new_lines AS (
-                  INSERT INTO bill_line (bill_id, line_no, programme, kind, base, employer_pct, worker_pct,
-                                         employer_amount, worker_amount, rule_ref)
-                  SELECT nb.id, l.line_no, l.programme, l.kind, l.base, l.employer_pct, l.worker_pct,
-                         l.employer_amount, l.worker_amount, l.rule_ref
-                    FROM new_bills nb JOIN billing_facts f USING (membership_id, period)
-                    JOIN billing_lines l USING (sig))
-                SELECT count(*) FROM new_bills""")
-                .param("run", runId).query(Integer.class).single();
+        // every owed month up to this one (months missed since the last bill, e.g. no run for a while)
+        ledger.clearScope();
+        jdbc.sql("INSERT INTO ledger_scope SELECT membership_id FROM enrolment_membership_v"
+                + " WHERE membership_id > ? AND membership_id <= ?").params(from, to).update();
+        int created = ledger.billOwedMonths(period, runId, Ledger.Gaps.AFTER_LAST);
 
         chargeFines(month, from, to);
 
@@ -342,6 +259,8 @@ public class BillingRuns {
         jdbc.sql("INSERT INTO alloc_scope SELECT DISTINCT membership_id FROM payment WHERE unallocated > 0"
                 + " AND status = 'APPLIED' AND membership_id > ? AND membership_id <= ?").params(from, to).update();
         allocation.allocate();
+
+        int lapsed = lapse(period, from, to);
 
         jdbc.sql("UPDATE billing_run SET last_membership_id = ?, bills_created = bills_created + ?,"
                 + " lapsed = lapsed + ? WHERE id = ?").params(to, created, lapsed, runId).update();
@@ -372,11 +291,11 @@ public class BillingRuns {
     }
 
     /**
-     * Ends BPU memberships whose last {@code bpuMaxUnpaidMonths + 1} months before {@code period} all have open
-     * bills, cancels their open bills after the last paid month and returns part-payments on them to credit.
+     * Ends BPU memberships whose last ({@code LAPSE_AFTER} + 1) months before {@code period} all have open
+     * bills; their bills after the last paid month are cancelled as each ends ({@link LedgerUpkeep}).
      */
     private int lapse(YearMonth period, long from, long to) {
-        int months = bpuMaxUnpaidMonths + 1;
+        int months = protection.months(Segment.BPU, ProtectionRules.Kind.LAPSE_AFTER, period) + 1;
         Date month = Date.valueOf(period.atDay(1));
         Date firstUnpaid = Date.valueOf(period.minusMonths(months).atDay(1));
         Map<Long, YearMonth> lapses = new LinkedHashMap<>();
@@ -401,21 +320,8 @@ public class BillingRuns {
         if (lapses.isEmpty()) {
             return 0;
         }
+        // each ended membership's bills after its last paid month are cancelled as it ends (LedgerUpkeep)
         int ended = enrolment.lapse(lapses);
-        String ids = lapses.keySet().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
-        jdbc.sql("""
-                WITH cancelled AS (
-                  UPDATE bill b SET status = 'CANCELLED', paid = 0
-                    FROM enrolment_membership_v v
-                   WHERE v.membership_id = b.membership_id AND b.membership_id = ANY (CAST(:ids AS BIGINT[]))
-                     AND b.status = 'OPEN' AND b.period > v.end_month
-                  RETURNING b.id),
-                returned AS (
-                  DELETE FROM payment_allocation a USING cancelled c WHERE a.bill_id = c.id
-                  RETURNING a.payment_id, a.amount)
-                UPDATE payment p SET unallocated = p.unallocated + r.total
-                  FROM (SELECT payment_id, sum(amount) AS total FROM returned GROUP BY payment_id) r
-                 WHERE p.id = r.payment_id""").param("ids", ids).update();
         return ended;
     }
 }

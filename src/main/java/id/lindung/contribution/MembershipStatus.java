@@ -5,13 +5,19 @@ import java.time.YearMonth;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A membership on a date. {@code protectedOn}: covered that day; {@code reason} says why (a message code:
- * {@code status.protected}, {@code status.not-started}, {@code status.ended}, {@code status.unpaid},
- * {@code status.employer-arrears}). {@code paidUpTo}: the last month paid without a gap from the start, extended
- * by credit that pays months ahead. {@code arrears}: unpaid amount of bills due by that date, over
- * {@code arrearsMonths} bills. {@code pendingFines}: fines assessed, not yet on a bill. {@code credit}: paid and not
- * yet used (to refund if the membership has ended).
+ * A membership on a date, from the payments made by then. {@code protectedOn}: covered that day; {@code reason} says
+ * why (a message code: {@code status.protected}, {@code status.not-started}, {@code status.ended},
+ * {@code status.unpaid}, {@code status.not-registered}, {@code status.employer-arrears}). {@code paidUpTo}: the last
+ * month paid without a gap from the start. {@code contributionMonths}: months paid from the start up to that month.
+ * {@code arrears}: unpaid amount of bills due by that date, over {@code arrearsMonths} bills. {@code pendingFines}:
+ * fines assessed, not yet on a bill. {@code credit}: paid and not yet used (to refund if the membership has ended).
  */
 public record MembershipStatus(long membershipId, LocalDate date, boolean protectedOn, String reason,
-        @Nullable YearMonth paidUpTo, long arrears, int arrearsMonths, long pendingFines, long credit) {
+        @Nullable YearMonth paidUpTo, int contributionMonths, long arrears, int arrearsMonths, long pendingFines,
+        long credit) {
+
+    /** Not protected because the employer (PU) is liable: registered after the day, or too far in arrears. */
+    public boolean employerLiable() {
+        return reason.equals("status.employer-arrears") || reason.equals("status.not-registered");
+    }
 }

@@ -30,15 +30,20 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Taking payments, one at a time or as a bank file, each exactly once. A payment is allocated to the membership's
- * open bills oldest first; what is left stays as credit for the months to come (BPU members may pay ahead). A
- * payment for a membership that has ended and owes nothing is recorded as rejected, for refund.
+ * Taking payments, one at a time or as a bank file, each exactly once. Pay first, bill at once: before a payment is
+ * allocated, every month its membership owes up to the current month is billed ({@link Ledger}), so money paid is
+ * never left waiting as credit for a billing run. A payment is allocated to the membership's open bills oldest
+ * first; BPU members may pay ahead (the next months are billed and paid, up to
+ * {@code lindung.contribution.bpu-max-months-ahead}); what is left stays as credit. A payment for a membership that
+ * has ended and owes nothing is recorded as rejected, for refund.
  */
 @Service
 public class Payments {
@@ -53,15 +58,22 @@ public class Payments {
     private final EnrolmentManagement enrolment;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Ledger ledger;
+    private final ApplicationEventPublisher events;
+    private final int bpuMaxMonthsAhead;
 
     Payments(JdbcClient jdbc, DataSource dataSource, Allocation allocation, EnrolmentManagement enrolment,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, Clock clock, Ledger ledger, ApplicationEventPublisher events,
+            @Value("${lindung.contribution.bpu-max-months-ahead}") int bpuMaxMonthsAhead) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.allocation = allocation;
         this.enrolment = enrolment;
         this.audit = audit;
         this.clock = clock;
+        this.ledger = ledger;
+        this.events = events;
+        this.bpuMaxMonthsAhead = bpuMaxMonthsAhead;
     }
 
     @Transactional
@@ -115,9 +127,15 @@ public class Payments {
                 .params(key, membership.id(), request.amount(), Date.valueOf(paidOn), "SINGLE", request.reference(),
                         request.amount(), by.username())
                 .query(Long.class).single();
+        // pay first, bill at once: every owed month up to now is on the ledger before the money is allocated
+        YearMonth current = YearMonth.now(clock);
+        ledger.scope(membership.id());
+        ledger.billOwedMonths(current, null, Ledger.Gaps.ALL);
         allocation.clearScope();
         jdbc.sql("INSERT INTO alloc_scope VALUES (?)").param(membership.id()).update();
         allocation.allocate();
+        ledger.payAhead(current, bpuMaxMonthsAhead, allocation);
+        events.publishEvent(new ProtectionChanged(membership.id()));
         PaymentResult result = byKey(key).orElseThrow();
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("membershipId", membership.id());
@@ -254,9 +272,14 @@ public class Payments {
                          WHERE NOT EXISTS (SELECT 1 FROM payment p WHERE p.idempotency_key = s.reference)
                          ORDER BY s.membership_id, s.line_no) x"""
                         .formatted(Allocation.PENDING, sequence.replace("'", "''"))).update();
-        allocation.clearScope();
-        jdbc.sql("INSERT INTO alloc_scope SELECT DISTINCT membership_id FROM " + Allocation.PENDING
+        // every owed month up to now is on the ledger before the file's money is allocated
+        YearMonth current = YearMonth.now(clock);
+        ledger.clearScope();
+        jdbc.sql("INSERT INTO ledger_scope SELECT DISTINCT membership_id FROM " + Allocation.PENDING
                 + " WHERE status = 'APPLIED'").update();
+        ledger.billOwedMonths(current, null, Ledger.Gaps.AFTER_LAST);
+        allocation.clearScope();
+        jdbc.sql("INSERT INTO alloc_scope SELECT membership_id FROM ledger_scope").update();
         allocation.plan(true);
         int inserted = jdbc.sql("""
                 INSERT INTO payment (id, idempotency_key, membership_id, amount, paid_on, channel, reference,
@@ -270,6 +293,8 @@ public class Payments {
                         .formatted(Allocation.PENDING, Allocation.PLANNED_BY_PAYMENT))
                 .param("file", fileId).param("by", by.username()).update();
         long allocated = allocation.apply();
+        ledger.payAhead(current, bpuMaxMonthsAhead, allocation);
+        events.publishEvent(new LedgerBatchChanged("PAYMENT_FILE", fileId));
         Map<String, Object> counts = jdbc.sql("SELECT count(*) FILTER (WHERE status = 'APPLIED') AS applied,"
                         + " count(*) FILTER (WHERE status = 'REJECTED') AS rejected, coalesce(sum(amount), 0) AS total"
                         + " FROM payment WHERE payment_file_id = ?")

@@ -13,19 +13,24 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * For any membership (or participant) and date: protected or not, paid-up-to month, arrears; and the full
- * statement of bills and payments.
+ * For any membership (or participant) and date: protected or not, paid-up-to month, contribution months, arrears;
+ * and the full statement of bills and payments. Protection follows money paid: everything is computed from the
+ * ledger (every owed month is a bill, {@link Ledger}) with only the payments made by that date.
  *
- * <p>Rules (domain reference §2; the BPU ones are design assumptions marked UNCONFIRMED there): BPU members are
- * protected through the end of the last month paid (a payment covers whole months; credit that covers the next
- * months' contribution counts as paid ahead). Construction projects and PMI contracts are protected for their whole
- * period once their one-off bill is paid. Wage earners (PU) are protected while employed unless their employer is
- * more than {@code puMaxArrearsMonths} bills behind (status non-active, BPJS TK article 18884).
+ * <p>Rules (dated rows of {@code contribution_protection_rule} with their legal basis; domain reference §2, several
+ * UNCONFIRMED): a BPU member is protected on a day when that day's month was paid in full by then — so from the first
+ * payment on, never before it, and a month paid after an event does not cover the event. Construction projects and
+ * PMI contracts are protected for their contract once their one bill is paid. A wage earner (PU) is protected in a
+ * paid month, and in an unpaid one while the employer owes at most {@code ARREARS_GRACE} bills past their due date —
+ * but that grace runs only from the day the membership was registered: a start back-dated before registration is
+ * arrears, not protection ({@code status.not-registered}); beyond the grace the claim is the employer's liability
+ * ({@code status.employer-arrears}). Contribution months are the paid months from the start up to that month.
  */
 @Service
 public class Statements {
@@ -33,14 +38,13 @@ public class Statements {
     private final JdbcClient jdbc;
     private final EnrolmentManagement enrolment;
     private final RateBook rates;
-    private final int puMaxArrearsMonths;
+    private final ProtectionRules protection;
 
-    Statements(JdbcClient jdbc, EnrolmentManagement enrolment, RateBook rates,
-            @Value("${lindung.contribution.pu-max-arrears-months:3}") int puMaxArrearsMonths) {
+    Statements(JdbcClient jdbc, EnrolmentManagement enrolment, RateBook rates, ProtectionRules protection) {
         this.jdbc = jdbc;
         this.enrolment = enrolment;
         this.rates = rates;
-        this.puMaxArrearsMonths = puMaxArrearsMonths;
+        this.protection = protection;
     }
 
     public Statement statement(long membershipId, LocalDate date, LindungUser by) {
@@ -65,30 +69,13 @@ public class Statements {
 
     /**
      * The status as it stood on {@code date}: only payments made by then count (a bill paid later was still unpaid
-     * then), and credit is what those payments left over after the bills up to that month.
+     * then), applied oldest bill first; credit is what those payments left over after every bill.
      */
     MembershipStatus status(Membership m, List<Bill> bills, List<Payment> payments, LocalDate date) {
         YearMonth month = YearMonth.from(date);
         java.sql.Date day = java.sql.Date.valueOf(date);
-        Map<Long, Long> paidByThen = new HashMap<>();
-        jdbc.sql("""
-                SELECT a.bill_id, sum(a.amount) FROM payment_allocation a
-                  JOIN payment p ON p.id = a.payment_id JOIN bill b ON b.id = a.bill_id
-                 WHERE b.membership_id = ? AND p.paid_on <= ? GROUP BY a.bill_id""")
-                .params(m.id(), day).query(rs -> {
-                    paidByThen.put(rs.getLong(1), rs.getLong(2));
-                });
-        List<Bill> asOf = bills.stream().map(b -> {
-            long paid = paidByThen.getOrDefault(b.id(), 0L);
-            String status = b.status().equals("CANCELLED") ? "CANCELLED" : paid >= b.amount() ? "PAID" : "OPEN";
-            return new Bill(b.id(), b.membershipId(), b.period(), b.dueDate(), b.amount(), paid, status, b.lines());
-        }).toList();
-        long credit = jdbc.sql("""
-                SELECT coalesce(sum(p.amount - coalesce((SELECT sum(a.amount) FROM payment_allocation a
-                                                           JOIN bill b ON b.id = a.bill_id
-                                                          WHERE a.payment_id = p.id AND b.period <= ?), 0)), 0)
-                  FROM payment p WHERE p.membership_id = ? AND p.status = 'APPLIED' AND p.paid_on <= ?""")
-                .params(java.sql.Date.valueOf(month.atDay(1)), m.id(), day).query(Long.class).single();
+        List<Bill> asOf = asOf(m, bills, date);
+        long credit = paidBy(m.id(), date) - asOf.stream().mapToLong(Bill::paid).sum();
         long arrears = 0;
         int arrearsMonths = 0;
         for (Bill b : asOf) {
@@ -102,50 +89,89 @@ public class Statements {
                   LEFT JOIN bill charged ON charged.id = f.charged_bill_id
                  WHERE f.membership_id = ? AND p.paid_on <= ? AND (charged.id IS NULL OR charged.period > ?)""")
                 .params(m.id(), day, java.sql.Date.valueOf(month.atDay(1))).query(Long.class).single();
-        YearMonth paidUpTo = paidUpTo(m, asOf, credit);
+        SortedSet<YearMonth> paid = paidMonths(m, asOf);
+        YearMonth paidUpTo = null;
+        for (YearMonth ym = m.startMonth(); paid.contains(ym); ym = ym.plusMonths(1)) {
+            paidUpTo = ym;
+        }
+        YearMonth countTo = m.endMonth() != null && m.endMonth().isBefore(month) ? m.endMonth() : month;
+        int contributionMonths = paid.headSet(countTo.plusMonths(1)).size();
         String reason;
         if (month.isBefore(m.startMonth())) {
             reason = "status.not-started";
         } else if (m.endMonth() != null && month.isAfter(m.endMonth())) {
             reason = "status.ended";
+        } else if (paid.contains(month)) {
+            reason = "status.protected";
         } else if (m.segment() == Segment.PU) {
-            reason = arrearsMonths > puMaxArrearsMonths ? "status.employer-arrears" : "status.protected";
+            if (m.registeredOn().isAfter(date)) {
+                reason = "status.not-registered";
+            } else if (arrearsMonths > protection.months(Segment.PU, ProtectionRules.Kind.ARREARS_GRACE, month)) {
+                reason = "status.employer-arrears";
+            } else {
+                reason = "status.protected";
+            }
         } else {
-            reason = paidUpTo != null && !month.isAfter(paidUpTo) ? "status.protected" : "status.unpaid";
+            reason = "status.unpaid";
         }
-        return new MembershipStatus(m.id(), date, reason.equals("status.protected"), reason, paidUpTo, arrears,
-                arrearsMonths, pendingFines, credit);
+        return new MembershipStatus(m.id(), date, reason.equals("status.protected"), reason, paidUpTo,
+                contributionMonths, arrears, arrearsMonths, pendingFines, credit);
     }
 
     /**
-     * The last month paid without a gap from the start. One-off bills (construction, PMI) cover the contract period.
-     * BPU credit covers following months at the latest bill's amount.
+     * The months a membership had paid by {@code date}: every month whose bill was paid in full by then (payments
+     * made later do not count), within the membership's start and end; construction and PMI contracts: every month
+     * of the contract once its one bill was paid.
      */
-    private static YearMonth paidUpTo(Membership m, List<Bill> bills, long credit) {
-        if (m.segment() == Segment.JAKON || m.segment() == Segment.PMI) {
-            boolean packagePaid = bills.stream()
-                    .anyMatch(b -> b.period().equals(m.startMonth()) && b.status().equals("PAID"));
-            return packagePaid ? m.endMonth() : null;
-        }
-        YearMonth paidUpTo = null;
-        long monthly = 0;
-        for (Bill b : bills) {
-            if (b.status().equals("CANCELLED")) {
+    public SortedSet<YearMonth> paidMonths(long membershipId, LocalDate date, LindungUser by) {
+        Membership m = enrolment.membership(membershipId, by);
+        return paidMonths(m, asOf(m, bills(m.id()), date));
+    }
+
+    private static SortedSet<YearMonth> paidMonths(Membership m, List<Bill> asOf) {
+        SortedSet<YearMonth> paid = new TreeSet<>();
+        boolean once = m.segment() == Segment.JAKON || m.segment() == Segment.PMI;
+        for (Bill b : asOf) {
+            if (!b.status().equals("PAID") || !m.activeIn(b.period())) {
                 continue;
             }
-            if (!b.status().equals("PAID")) {
-                return paidUpTo;
-            }
-            paidUpTo = b.period();
-            monthly = b.amount();
-        }
-        if (m.segment() == Segment.BPU && paidUpTo != null && monthly > 0 && credit >= monthly) {
-            paidUpTo = paidUpTo.plusMonths(credit / monthly);
-            if (m.endMonth() != null && paidUpTo.isAfter(m.endMonth())) {
-                paidUpTo = m.endMonth();
+            if (once && b.period().equals(m.startMonth())) {
+                YearMonth last = m.endMonth() == null ? m.startMonth() : m.endMonth();
+                for (YearMonth ym = m.startMonth(); !ym.isAfter(last); ym = ym.plusMonths(1)) {
+                    paid.add(ym);
+                }
+            } else {
+                paid.add(b.period());
             }
         }
-        return paidUpTo;
+        return paid;
+    }
+
+    /**
+     * The bills as they stood on {@code date}: the money of the payments made by then, applied to the bills oldest
+     * first (the allocation rule), whatever order the payments were recorded in. Cancelled bills take nothing.
+     */
+    private List<Bill> asOf(Membership m, List<Bill> bills, LocalDate date) {
+        long money = paidBy(m.id(), date);
+        List<Bill> result = new ArrayList<>(bills.size());
+        for (Bill b : bills) {
+            if (b.status().equals("CANCELLED")) {
+                result.add(b);
+                continue;
+            }
+            long paid = Math.min(money, b.amount());
+            money -= paid;
+            result.add(new Bill(b.id(), b.membershipId(), b.period(), b.dueDate(), b.amount(), paid,
+                    paid == b.amount() ? "PAID" : "OPEN", b.lines()));
+        }
+        return result;
+    }
+
+    /** Money of the payments applied to a membership and paid by {@code date}. */
+    private long paidBy(long membershipId, LocalDate date) {
+        return jdbc.sql("SELECT coalesce(sum(amount), 0)::bigint FROM payment WHERE membership_id = ?"
+                        + " AND status = 'APPLIED' AND paid_on <= ?")
+                .params(membershipId, java.sql.Date.valueOf(date)).query(Long.class).single();
     }
 
     private List<Bill> bills(long membershipId) {

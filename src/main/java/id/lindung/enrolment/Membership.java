@@ -1,5 +1,6 @@
 package id.lindung.enrolment;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Set;
@@ -8,11 +9,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * One membership. {@code endMonth} is the last protected month (null while open). {@code bases} is the history of
  * declared income (BPU), reported wage (PU) or chosen JHT amount (PMI), each effective from a month.
+ * {@code registeredOn}: the day it was registered (its start may lie before: back-dating is arrears, not protection).
  */
 public record Membership(long id, @Nullable Long participantId, @Nullable Long employerId, @Nullable Long projectId,
         Segment segment, Channel channel, Set<Programme> programmes, Sector sector, boolean governmentPaid,
         @Nullable Integer contractMonths, YearMonth startMonth, @Nullable YearMonth endMonth,
-        @Nullable EndReason endReason, String regionCode, List<Base> bases, int version) {
+        @Nullable EndReason endReason, String regionCode, List<Base> bases, int version, LocalDate registeredOn) {
 
     public Membership {
         programmes = Set.copyOf(programmes);

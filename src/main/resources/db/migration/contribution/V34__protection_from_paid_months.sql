@@ -23,25 +23,25 @@ CREATE TABLE contribution_protection_rule (
   CHECK (valid_to IS NULL OR valid_to >= valid_from)
 );
 
-INSERT INTO contribution_protection_rule (segment, kind, months, valid_from, legal_basis, source, unconfirmed, note)
+INSERT INTO contribution_protection_rule (segment, kind, months, valid_from, valid_to, legal_basis, source,
+                                          unconfirmed, note)
 VALUES
- ('PU', 'ARREARS_GRACE', 3, '2015-07-01', 'PP 44/2015; BPJS Ketenagakerjaan (status nonaktif setelah 3 bulan menunggak)',
+ ('PU', 'ARREARS_GRACE', 3, '2015-07-01', NULL, 'PP 44/2015; BPJS Ketenagakerjaan (status nonaktif setelah 3 bulan menunggak)',
   'bpjsketenagakerjaan.go.id/artikel/18884', TRUE,
   'Typically 3 consecutive months of employer arrears make the worker non-active; beyond it the employer bears the benefit'),
- ('BPU', 'PAID_MONTH_ONLY', 0, '2015-07-01', 'Panduan BPJS Ketenagakerjaan BPU (perlindungan setelah iuran dibayar)',
+ ('BPU', 'PAID_MONTH_ONLY', 0, '2015-07-01', NULL, 'Panduan BPJS Ketenagakerjaan BPU (perlindungan setelah iuran dibayar)',
   'BPJS TK BPU guidance; domain reference 2b', TRUE,
   'Protection begins with the first paid contribution and runs to the end of the last paid month (masa perlindungan)'),
- ('BPU', 'LAPSE_AFTER', 3, '2022-07-01', 'Perdir 22/PERDIR.02/072022 (Grace Period dan Nonaktif Kepesertaan BPU)',
+ ('BPU', 'LAPSE_AFTER', 3, '2015-07-01', '2022-06-30', 'Perdir 22/PERDIR.02/072022 (Grace Period dan Nonaktif Kepesertaan BPU)',
+  'BPJS TK "908 - PROBIS KEPESERTAAN" §12', TRUE,
+  'The 2022 rule applied to earlier months too: the rule before July 2022 was not found'),
+ ('BPU', 'LAPSE_AFTER', 3, '2022-07-01', NULL, 'Perdir 22/PERDIR.02/072022 (Grace Period dan Nonaktif Kepesertaan BPU)',
   'BPJS TK "908 - PROBIS KEPESERTAAN" §12, online.flipbuilder.com/kduhm/fxda p.59', FALSE,
   'Arrears of at most 3 months may be settled; more than 3 consecutive unpaid months end the membership'),
- ('JAKON', 'PAID_MONTH_ONLY', 0, '2015-07-01', 'Permenakertrans 44/2015 (iuran dibayar di muka untuk masa proyek)',
+ ('JAKON', 'PAID_MONTH_ONLY', 0, '2015-07-01', NULL, 'Permenakertrans 44/2015 (iuran dibayar di muka untuk masa proyek)',
   'domain reference 2c', TRUE, 'The project is protected for its contract period once its one bill is paid'),
- ('PMI', 'PAID_MONTH_ONLY', 0, '2023-03-01', 'Permenaker 4/2023 Pasal 18 (iuran paket)',
+ ('PMI', 'PAID_MONTH_ONLY', 0, '2023-03-01', NULL, 'Permenaker 4/2023 Pasal 18 (iuran paket)',
   'pasal.id Permenaker 4/2023', TRUE, 'The contract is protected once its package is paid');
-
--- The business date (WIB) for views: the server's current_date follows the server's time zone, seven hours off.
-CREATE FUNCTION lindung_today() RETURNS date LANGUAGE sql STABLE AS
-$$ SELECT (now() AT TIME ZONE 'Asia/Pontianak')::date $$;
 
 CREATE OR REPLACE VIEW contribution_overdue_v AS
 SELECT membership_id, count(*) AS overdue_bills, min(period) AS first_overdue_period

@@ -31,9 +31,10 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
 /**
- * Billing runs, payments, allocation, fines and lapse on the real (embedded) PostgreSQL. Ranges of two memberships
- * make every run span several transactions. This class has its own context and database: every billing run bills
- * every membership, so tests here start from empty contribution and membership tables.
+ * The ledger, billing runs, payments, allocation, fines and lapse on the real (embedded) PostgreSQL. Ranges of two
+ * memberships make every run span several transactions. This class has its own context and database: every billing
+ * run bills every membership, so tests here start from empty contribution and membership tables. The business clock
+ * stands at 7 December 2026 (application-test.properties).
  */
 @SpringBootTest(properties = "lindung.contribution.billing-batch-size=2")
 @ActiveProfiles("test")
@@ -74,7 +75,7 @@ class BillingAndPaymentsTest {
     void noOrphans() {
         assertThat(jdbc.sql("""
                 SELECT (SELECT count(*) FROM bill_line l WHERE NOT EXISTS (SELECT 1 FROM bill b WHERE b.id = l.bill_id))
-                     + (SELECT count(*) FROM bill b WHERE NOT EXISTS
+                     + (SELECT count(*) FROM bill b WHERE b.billing_run_id IS NOT NULL AND NOT EXISTS
                           (SELECT 1 FROM billing_run r WHERE r.id = b.billing_run_id))
                      + (SELECT count(*) FROM payment p WHERE p.payment_file_id IS NOT NULL AND NOT EXISTS
                           (SELECT 1 FROM payment_file f WHERE f.id = p.payment_file_id))
@@ -96,139 +97,180 @@ class BillingAndPaymentsTest {
         return statements.statement(m.id(), LocalDate.of(2026, 11, 1), OFFICER).bills();
     }
 
-    private void bill(YearMonth from, YearMonth to) {
-        for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
-            billing.run(month, OFFICER);
-        }
+    /**
+     * A BPU membership as the bulk paths write it (demo data, older versions): without a bill yet, for the billing
+     * run to bring onto the ledger.
+     */
+    private long unbilledBpu(YearMonth start) {
+        long participant = members.participant();
+        long id = jdbc.sql("INSERT INTO membership (participant_id, segment, channel, programmes, start_month,"
+                        + " region_code) VALUES (?, 'BPU', 'AGENT', 'JKK,JKM', ?, ?) RETURNING id")
+                .params(participant, java.sql.Date.valueOf(start.atDay(1)), Members.KETAPANG_DESA)
+                .query(Long.class).single();
+        jdbc.sql("INSERT INTO membership_base (membership_id, effective_from, amount) VALUES (?, ?, 1000000)")
+                .params(id, java.sql.Date.valueOf(start.atDay(1))).update();
+        return id;
     }
 
+    private static final YearMonth OCT = YearMonth.of(2026, 10);
+    private static final YearMonth NOV = YearMonth.of(2026, 11);
+    private static final YearMonth DEC = YearMonth.of(2026, 12);
+    /** BPU JKK+JKM at Rp1.000.000 in April–December 2026: 10,000 + 6,800 less 50% (PP 50/2025). */
+    private static final long BPU_2026 = 8_400;
+
     @Test
-    void billingAMonthTwiceCreatesNothingNew() {
-        Membership a = members.bpu(YearMonth.of(2026, 1), 1_000_000);
-        Membership b = members.bpu(YearMonth.of(2026, 1), 2_000_000, Programme.JHT);
-        Membership c = members.pu(YearMonth.of(2026, 1), 5_000_000, 2);
+    void enrolmentPutsEveryOwedMonthOnTheLedgerAtOnce_andARunBillsNothingTwice() {
+        Membership a = members.bpu(OCT, 1_000_000);
+        Membership b = members.bpu(OCT, 2_000_000, Programme.JHT);
+        Membership c = members.pu(OCT, 5_000_000, 2);
 
-        BillingRunResult first = billing.run(YearMonth.of(2026, 1), OFFICER);
-        BillingRunResult second = billing.run(YearMonth.of(2026, 1), OFFICER);
-
-        assertThat(first.billsCreated()).isEqualTo(3);
-        assertThat(first.status()).isEqualTo("DONE");
-        assertThat(second.billsCreated()).isZero();
-        assertThat(jdbc.sql("SELECT count(*) FROM bill").query(Long.class).single()).isEqualTo(3);
-        assertThat(bills(a)).extracting(Bill::amount).containsExactly(16_800L);
-        assertThat(bills(b)).extracting(Bill::amount).containsExactly(20_000L + 6_800L + 40_000L);
-        // PU class 2 at 5,000,000: JKK 27,000 + JKM 15,000 + JHT 285,000 + JP 150,000 + JKP 0
-        assertThat(bills(c)).singleElement().satisfies(bill -> {
+        assertThat(bills(a)).extracting(Bill::period, Bill::amount, Bill::dueDate, Bill::status).containsExactly(
+                tuple(OCT, BPU_2026, LocalDate.of(2026, 10, 15), "OPEN"),
+                tuple(NOV, BPU_2026, LocalDate.of(2026, 11, 15), "OPEN"),
+                tuple(DEC, BPU_2026, LocalDate.of(2026, 12, 15), "OPEN"));
+        // JKK 20,000 and JKM 6,800 halved, JHT 40,000 not discounted
+        assertThat(bills(b)).extracting(Bill::amount).containsOnly(10_000L + 3_400L + 40_000L).hasSize(3);
+        // PU class 2 at 5,000,000: JKK 27,000 + JKM 15,000 + JHT 285,000 + JP 150,000 + JKP 0, due the 15th after
+        assertThat(bills(c)).first().satisfies(bill -> {
             assertThat(bill.amount()).isEqualTo(477_000);
-            assertThat(bill.dueDate()).isEqualTo(LocalDate.of(2026, 2, 15));
+            assertThat(bill.dueDate()).isEqualTo(LocalDate.of(2026, 11, 15));
             assertThat(bill.lines()).extracting(BillLine::programme)
                     .containsExactly("JKK", "JKM", "JHT", "JP", "JKP");
         });
+        // back-dated months are arrears at once: October and November are overdue for the BPU member
+        MembershipStatus status = statements.status(a.id(), LocalDate.of(2026, 12, 7), OFFICER);
+        assertThat(status.protectedOn()).isFalse();
+        assertThat(status.arrearsMonths()).isEqualTo(2);
+        assertThat(status.arrears()).isEqualTo(2 * BPU_2026);
+
+        BillingRunResult run = billing.run(DEC, OFFICER);
+        assertThat(run.billsCreated()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM bill").query(Long.class).single()).isEqualTo(9);
+    }
+
+    @Test
+    void theRunBringsMembershipsWithoutBillsOntoTheLedger_everyOwedMonth() {
+        long m = unbilledBpu(YearMonth.of(2026, 9));
+
+        BillingRunResult run = billing.run(DEC, OFFICER);
+
+        assertThat(run.billsCreated()).isEqualTo(4);
+        assertThat(statements.statement(m, LocalDate.of(2026, 12, 7), OFFICER).bills())
+                .extracting(Bill::period).containsExactly(YearMonth.of(2026, 9), OCT, NOV, DEC);
+        assertThat(billing.run(DEC, OFFICER).billsCreated()).isZero();
     }
 
     @Test
     void theSamePaymentTwiceIsAppliedOnce() {
-        Membership m = members.bpu(YearMonth.of(2026, 1), 1_000_000);
-        billing.run(YearMonth.of(2026, 1), OFFICER);
-        PaymentRequest request = new PaymentRequest("BANK-REF-1", m.id(), 16_800L, LocalDate.of(2026, 1, 10), "teller");
+        Membership m = members.bpu(DEC, 1_000_000);
+        PaymentRequest request = new PaymentRequest("BANK-REF-1", m.id(), BPU_2026, LocalDate.of(2026, 12, 5),
+                "teller");
 
         PaymentResult first = payments.pay(request, OFFICER);
         PaymentResult again = payments.pay(request, OFFICER);
 
         assertThat(first.replayed()).isFalse();
-        assertThat(first.allocated()).isEqualTo(16_800);
+        assertThat(first.allocated()).isEqualTo(BPU_2026);
         assertThat(again.replayed()).isTrue();
         assertThat(again.paymentId()).isEqualTo(first.paymentId());
         assertThat(jdbc.sql("SELECT count(*) FROM payment").query(Long.class).single()).isEqualTo(1);
-        assertThat(bills(m)).extracting(Bill::status, Bill::paid).containsExactly(tuple("PAID", 16_800L));
+        assertThat(bills(m)).extracting(Bill::status, Bill::paid).containsExactly(tuple("PAID", BPU_2026));
         // the same key for another amount is a mistake, not a payment
         assertThatThrownBy(() -> payments.pay(new PaymentRequest("BANK-REF-1", m.id(), 20_000L,
-                LocalDate.of(2026, 1, 10), null), OFFICER))
+                LocalDate.of(2026, 12, 5), null), OFFICER))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.issues())
                         .containsExactly(FieldIssue.error("idempotencyKey", "payment.key.reused", "BANK-REF-1")));
     }
 
     @Test
-    void paymentsArrivingOutOfOrderPayTheOldestMonthsFirst_andOverpaymentCarriesToTheNextMonth() {
-        Membership m = members.bpu(YearMonth.of(2025, 1), 1_000_000);
-        bill(YearMonth.of(2025, 1), YearMonth.of(2025, 3));
-        // the later payment is recorded first, the earlier one after it
-        pay(m, 16_800, LocalDate.of(2025, 3, 5));
-        pay(m, 20_000, LocalDate.of(2025, 1, 20));
+    void payFirst_protectionStartsWithThePayment_andNeverBefore() {
+        Membership m = members.bpu(DEC, 1_000_000);
+        assertThat(statements.status(m.id(), LocalDate.of(2026, 12, 3), OFFICER).reason()).isEqualTo("status.unpaid");
 
-        assertThat(bills(m)).extracting(Bill::period, Bill::status, Bill::paid).containsExactly(
-                tuple(YearMonth.of(2025, 1), "PAID", 16_800L), tuple(YearMonth.of(2025, 2), "PAID", 16_800L),
-                tuple(YearMonth.of(2025, 3), "OPEN", 3_200L));
+        pay(m, BPU_2026, LocalDate.of(2026, 12, 4));
 
-        pay(m, 30_000, LocalDate.of(2025, 3, 10)); // 13,600 settles March, 16,400 stays as credit
-        MembershipStatus status = statements.status(m.id(), LocalDate.of(2025, 3, 31), OFFICER);
-        assertThat(status.credit()).isEqualTo(16_400);
-        assertThat(status.paidUpTo()).isEqualTo(YearMonth.of(2025, 3));
-
-        billing.run(YearMonth.of(2025, 4), OFFICER); // the credit goes to April's bill at once
-        Bill april = bills(m).get(3);
-        assertThat(april.period()).isEqualTo(YearMonth.of(2025, 4));
-        assertThat(april.status()).isEqualTo("OPEN");
-        assertThat(april.paid()).isEqualTo(16_400);
-        assertThat(statements.status(m.id(), LocalDate.of(2025, 4, 20), OFFICER).protectedOn()).isFalse();
+        MembershipStatus before = statements.status(m.id(), LocalDate.of(2026, 12, 3), OFFICER);
+        MembershipStatus from = statements.status(m.id(), LocalDate.of(2026, 12, 4), OFFICER);
+        assertThat(before.protectedOn()).as("the day before the first payment").isFalse();
+        assertThat(from.protectedOn()).isTrue();
+        assertThat(from.contributionMonths()).isEqualTo(1);
+        assertThat(from.credit()).isZero();
     }
 
     @Test
-    void bpuMayPayMonthsAhead() {
-        Membership m = members.bpu(YearMonth.of(2025, 1), 1_000_000);
-        billing.run(YearMonth.of(2025, 1), OFFICER);
-        pay(m, 6 * 16_800, LocalDate.of(2025, 1, 10));
-        // as it stood before the payment: January unpaid, no credit
-        MembershipStatus before = statements.status(m.id(), LocalDate.of(2025, 1, 9), OFFICER);
-        assertThat(before.protectedOn()).isFalse();
-        assertThat(before.credit()).isZero();
-        assertThat(before.paidUpTo()).isNull();
+    void paymentsArrivingOutOfOrderPayTheOldestMonthsFirst_andOverpaymentPaysTheNextMonthAhead() {
+        Membership m = members.bpu(OCT, 1_000_000);
+        // the later payment is recorded first, the earlier one after it
+        pay(m, BPU_2026, LocalDate.of(2026, 12, 5));
+        pay(m, 10_000, LocalDate.of(2026, 10, 20));
 
-        MembershipStatus ahead = statements.status(m.id(), LocalDate.of(2025, 6, 30), OFFICER);
-        assertThat(ahead.paidUpTo()).isEqualTo(YearMonth.of(2025, 6));
+        // in the order paid: 20 October's 10,000 pays October and 1,600 of November, 5 December's the rest
+        assertThat(bills(m)).extracting(Bill::period, Bill::status, Bill::paid).containsExactly(
+                tuple(OCT, "PAID", BPU_2026), tuple(NOV, "PAID", BPU_2026), tuple(DEC, "OPEN", 1_600L));
+        // what was known on 1 November: October paid, November not
+        assertThat(statements.status(m.id(), LocalDate.of(2026, 11, 1), OFFICER).paidUpTo()).isEqualTo(OCT);
+
+        pay(m, 2 * BPU_2026, LocalDate.of(2026, 12, 6)); // settles December; 10,000 pays ahead into January 2027
+        assertThat(bills(m)).extracting(Bill::period, Bill::status, Bill::paid).containsExactly(
+                tuple(OCT, "PAID", BPU_2026), tuple(NOV, "PAID", BPU_2026), tuple(DEC, "PAID", BPU_2026),
+                tuple(YearMonth.of(2027, 1), "OPEN", 10_000L));
+        MembershipStatus status = statements.status(m.id(), LocalDate.of(2026, 12, 7), OFFICER);
+        assertThat(status.paidUpTo()).isEqualTo(DEC);
+        assertThat(status.contributionMonths()).isEqualTo(3);
+        assertThat(status.protectedOn()).isTrue();
+        assertThat(status.credit()).isZero();
+    }
+
+    @Test
+    void bpuMayPayMonthsAhead_eachPrepaidMonthAPaidBill() {
+        Membership m = members.bpu(DEC, 1_000_000);
+        pay(m, BPU_2026 + 2 * 16_800 + 5_000, LocalDate.of(2026, 12, 1)); // December, January and February 2027
+
+        assertThat(bills(m)).extracting(Bill::period, Bill::amount, Bill::status).containsExactly(
+                tuple(DEC, BPU_2026, "PAID"), tuple(YearMonth.of(2027, 1), 16_800L, "PAID"),
+                tuple(YearMonth.of(2027, 2), 16_800L, "PAID"), tuple(YearMonth.of(2027, 3), 16_800L, "OPEN"));
+        // January 2027 is no longer discounted for non-transport members: 16,800 from then on; March holds the rest
+        assertThat(bills(m).get(3).paid()).isEqualTo(5_000);
+        MembershipStatus ahead = statements.status(m.id(), LocalDate.of(2027, 2, 28), OFFICER);
+        assertThat(ahead.paidUpTo()).isEqualTo(YearMonth.of(2027, 2));
         assertThat(ahead.protectedOn()).isTrue();
-        assertThat(statements.status(m.id(), LocalDate.of(2025, 7, 1), OFFICER).protectedOn()).isFalse();
-
-        bill(YearMonth.of(2025, 2), YearMonth.of(2025, 6));
-        assertThat(bills(m)).extracting(Bill::status).containsOnly("PAID").hasSize(6);
-        assertThat(statements.status(m.id(), LocalDate.of(2025, 6, 30), OFFICER).credit()).isZero();
+        assertThat(statements.status(m.id(), LocalDate.of(2027, 3, 1), OFFICER).protectedOn()).isFalse();
     }
 
     @Test
     void bpuEndsAfterMoreThanThreeConsecutiveUnpaidMonths_andAPaymentAfterwardsIsRejected() {
-        Membership lapsing = members.bpu(YearMonth.of(2025, 1), 1_000_000);
-        Membership settling = members.bpu(YearMonth.of(2025, 1), 1_000_000);
-        bill(YearMonth.of(2025, 1), YearMonth.of(2025, 1));
-        pay(lapsing, 16_800, LocalDate.of(2025, 1, 10));
-        pay(settling, 16_800, LocalDate.of(2025, 1, 10));
-        bill(YearMonth.of(2025, 2), YearMonth.of(2025, 5)); // February to May unpaid: 4 months, not yet judged
-        pay(settling, 3 * 16_800, LocalDate.of(2025, 5, 20)); // at most 3 months of arrears may be settled
+        YearMonth jul = YearMonth.of(2026, 7);
+        Membership lapsing = members.bpu(jul, 1_000_000);
+        Membership settling = members.bpu(jul, 1_000_000);
+        pay(lapsing, BPU_2026, LocalDate.of(2026, 7, 10));
+        pay(settling, BPU_2026, LocalDate.of(2026, 7, 10));
+        // August to November unpaid: 4 months; the settling member pays 3 of them before the run
+        pay(settling, 3 * BPU_2026, LocalDate.of(2026, 12, 2));
         assertThat(enrolment.membership(lapsing.id(), OFFICER).open()).isTrue();
 
-        BillingRunResult june = billing.run(YearMonth.of(2025, 6), OFFICER);
+        BillingRunResult december = billing.run(DEC, OFFICER);
 
-        assertThat(june.lapsed()).isEqualTo(1);
+        assertThat(december.lapsed()).isEqualTo(1);
         Membership ended = enrolment.membership(lapsing.id(), OFFICER);
         assertThat(ended.endReason()).isEqualTo(EndReason.LAPSED);
-        assertThat(ended.endMonth()).isEqualTo(YearMonth.of(2025, 1)); // the last month paid
+        assertThat(ended.endMonth()).isEqualTo(jul); // the last month paid
         assertThat(events.stream(MembershipEnded.class))
                 .anySatisfy(e -> assertThat(e.membershipId()).isEqualTo(lapsing.id()));
         assertThat(bills(lapsing)).extracting(Bill::period, Bill::status).containsExactly(
-                tuple(YearMonth.of(2025, 1), "PAID"), tuple(YearMonth.of(2025, 2), "CANCELLED"),
-                tuple(YearMonth.of(2025, 3), "CANCELLED"), tuple(YearMonth.of(2025, 4), "CANCELLED"),
-                tuple(YearMonth.of(2025, 5), "CANCELLED"));
-        assertThat(statements.status(lapsing.id(), LocalDate.of(2025, 1, 31), OFFICER).protectedOn()).isTrue();
-        assertThat(statements.status(lapsing.id(), LocalDate.of(2025, 3, 1), OFFICER).reason())
+                tuple(jul, "PAID"), tuple(YearMonth.of(2026, 8), "CANCELLED"),
+                tuple(YearMonth.of(2026, 9), "CANCELLED"), tuple(OCT, "CANCELLED"), tuple(NOV, "CANCELLED"),
+                tuple(DEC, "CANCELLED"));
+        assertThat(statements.status(lapsing.id(), LocalDate.of(2026, 7, 31), OFFICER).protectedOn()).isTrue();
+        assertThat(statements.status(lapsing.id(), LocalDate.of(2026, 9, 1), OFFICER).reason())
                 .isEqualTo("status.ended");
         assertThat(enrolment.membership(settling.id(), OFFICER).open()).isTrue();
-        assertThat(bills(settling)).extracting(Bill::period).contains(YearMonth.of(2025, 6));
 
-        assertThatThrownBy(() -> pay(lapsing, 16_800, LocalDate.of(2025, 6, 10)))
+        assertThatThrownBy(() -> pay(lapsing, BPU_2026, LocalDate.of(2026, 12, 7)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.issues()).extracting(
                         FieldIssue::field, FieldIssue::code).containsExactly(
                                 tuple("membershipId", "payment.membership.ended")));
         // by bank file the money is recorded, as rejected for refund, and nothing is allocated
-        String file = "reference;membership_id;amount;paid_on\nLATE-1;" + lapsing.id() + ";16800;2025-06-10\n";
+        String file = "reference;membership_id;amount;paid_on\nLATE-1;" + lapsing.id() + ";8400;2026-12-07\n";
         PaymentFileResult result = payments.applyFile("late.csv", stream(file), OFFICER);
         assertThat(result.rejected()).isEqualTo(1);
         assertThat(result.applied()).isZero();
@@ -237,41 +279,42 @@ class BillingAndPaymentsTest {
     @Test
     void aCrashInTheMiddleOfABillingRunIsFinishedByTheNextRun_withNothingDoubled() {
         for (int i = 0; i < 7; i++) {
-            members.bpu(YearMonth.of(2026, 1), 1_000_000);
+            unbilledBpu(NOV);
         }
         billing.afterEachBatch(batch -> {
             if (batch == 2) {
                 throw new IllegalStateException("power cut");
             }
         });
-        assertThatThrownBy(() -> billing.run(YearMonth.of(2026, 2), OFFICER)).hasMessage("power cut");
+        assertThatThrownBy(() -> billing.run(DEC, OFFICER)).hasMessage("power cut");
         long afterCrash = jdbc.sql("SELECT count(*) FROM bill").query(Long.class).single();
-        assertThat(afterCrash).isEqualTo(4); // two ranges of two committed
+        assertThat(afterCrash).isEqualTo(8); // two ranges of two memberships, two months each, committed
         assertThat(jdbc.sql("SELECT status FROM billing_run").query(String.class).single()).isEqualTo("FAILED");
 
         billing.afterEachBatch(batch -> {
         });
-        BillingRunResult resumed = billing.run(YearMonth.of(2026, 2), OFFICER);
+        BillingRunResult resumed = billing.run(DEC, OFFICER);
 
         assertThat(resumed.status()).isEqualTo("DONE");
-        assertThat(resumed.billsCreated()).isEqualTo(7);
+        assertThat(resumed.billsCreated()).isEqualTo(14);
         assertThat(jdbc.sql("SELECT count(*) AS bills, count(DISTINCT membership_id) AS members,"
                 + " sum(amount)::bigint AS total FROM bill").query().singleRow())
-                .containsEntry("bills", 7L).containsEntry("members", 7L).containsEntry("total", 7L * 16_800);
-        assertThat(jdbc.sql("SELECT count(*) FROM bill_line").query(Long.class).single()).isEqualTo(14);
+                .containsEntry("bills", 14L).containsEntry("members", 7L).containsEntry("total", 14L * BPU_2026);
+        // each bill: JKK, JKM and their two discounts
+        assertThat(jdbc.sql("SELECT count(*) FROM bill_line").query(Long.class).single()).isEqualTo(14 * 4);
         assertThat(jdbc.sql("SELECT count(*) FROM billing_run").query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
     void aSecondBillingRunWhileOneIsRunningIsRefused_andTheFirstFinishesAlone() {
         for (int i = 0; i < 5; i++) {
-            members.bpu(YearMonth.of(2026, 1), 1_000_000);
+            unbilledBpu(DEC);
         }
         List<Throwable> refusals = new java.util.ArrayList<>();
         billing.afterEachBatch(batch -> {
             if (batch == 1) {
                 // another officer (another database session) starts the same month, then another month
-                for (YearMonth month : List.of(YearMonth.of(2026, 2), YearMonth.of(2026, 3))) {
+                for (YearMonth month : List.of(DEC, NOV)) {
                     try {
                         billing.run(month, OFFICER);
                     } catch (RuntimeException e) {
@@ -281,25 +324,24 @@ class BillingAndPaymentsTest {
             }
         });
 
-        BillingRunResult first = billing.run(YearMonth.of(2026, 2), OFFICER);
+        BillingRunResult first = billing.run(DEC, OFFICER);
 
         assertThat(refusals).hasSize(2).allSatisfy(e -> assertThat(e)
                 .isInstanceOfSatisfying(ConflictException.class, c -> {
                     assertThat(c.code()).isEqualTo("billing.already-running");
-                    assertThat(c.args()).containsExactly("2026-02");
+                    assertThat(c.args()).containsExactly("2026-12");
                 }));
         assertThat(first.status()).isEqualTo("DONE");
         assertThat(first.billsCreated()).isEqualTo(5);
         assertThat(jdbc.sql("SELECT count(*) FROM billing_run").query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM bill").query(Long.class).single()).isEqualTo(5);
-        // the lock went with the run: the next month bills normally
-        assertThat(billing.run(YearMonth.of(2026, 3), OFFICER).billsCreated()).isEqualTo(5);
+        // the lock went with the run: another month runs normally (nothing left to bill)
+        assertThat(billing.run(NOV, OFFICER).status()).isEqualTo("DONE");
     }
 
     @Test
     void billsAndPaymentsAreNeverDeleted() {
-        members.bpu(YearMonth.of(2026, 1), 1_000_000);
-        billing.run(YearMonth.of(2026, 1), OFFICER);
+        members.bpu(DEC, 1_000_000);
 
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM bill").update())
                 .hasMessageContaining("rows of bill are never deleted");
@@ -310,44 +352,49 @@ class BillingAndPaymentsTest {
 
     @Test
     void puPaidLateIsFinedTwoPercentPerStartedMonth_onTheNextBill() {
-        Membership m = members.pu(YearMonth.of(2025, 1), 5_000_000, 1);
-        billing.run(YearMonth.of(2025, 1), OFFICER); // due 15 February 2025
-        long due = bills(m).get(0).amount();
+        YearMonth aug = YearMonth.of(2026, 8);
+        Membership m = members.pu(aug, 5_000_000, 1);
+        Bill august = bills(m).get(0);
+        assertThat(august.dueDate()).isEqualTo(LocalDate.of(2026, 9, 15));
+        long due = august.amount();
         assertThat(due).isEqualTo(12_000 + 15_000 + 285_000 + 150_000);
 
-        pay(m, due, LocalDate.of(2025, 4, 20)); // 2 months and 5 days late: 3 started months
+        pay(m, due, LocalDate.of(2026, 11, 20)); // 2 months and 5 days late: 3 started months
 
-        MembershipStatus status = statements.status(m.id(), LocalDate.of(2025, 4, 20), OFFICER);
+        MembershipStatus status = statements.status(m.id(), LocalDate.of(2026, 11, 20), OFFICER);
         assertThat(status.pendingFines()).isEqualTo(due * 2 * 3 / 100);
-        billing.run(YearMonth.of(2025, 5), OFFICER);
-        Bill may = bills(m).get(1);
-        assertThat(may.lines()).last().satisfies(line -> {
+        billing.run(DEC, OFFICER);
+        Bill december = bills(m).get(4);
+        assertThat(december.period()).isEqualTo(DEC);
+        assertThat(december.lines()).last().satisfies(line -> {
             assertThat(line.kind()).isEqualTo("FINE");
             assertThat(line.employerAmount()).isEqualTo(27_720);
         });
-        assertThat(may.amount()).isEqualTo(due + 27_720);
-        assertThat(statements.status(m.id(), LocalDate.of(2025, 5, 20), OFFICER).pendingFines()).isZero();
+        assertThat(december.amount()).isEqualTo(due + 27_720);
+        assertThat(statements.status(m.id(), LocalDate.of(2026, 12, 7), OFFICER).pendingFines()).isZero();
     }
 
     @Test
     void aBankFileIsAppliedOnce_andABadFileWritesNothingAndNamesLineAndColumn() {
-        Membership a = members.bpu(YearMonth.of(2026, 1), 1_000_000);
-        Membership b = members.bpu(YearMonth.of(2026, 1), 1_000_000);
-        billing.run(YearMonth.of(2026, 1), OFFICER);
-        String good = "reference,membership_id,amount,paid_on\r\nF-1," + a.id() + ",16800,10/01/2026\r\nF-2,"
-                + b.id() + ",33600,2026-01-11\r\n";
+        Membership a = members.bpu(DEC, 1_000_000);
+        Membership b = members.bpu(DEC, 1_000_000);
+        String good = "reference,membership_id,amount,paid_on\r\nF-1," + a.id() + ",8400,01/12/2026\r\nF-2,"
+                + b.id() + ",16800,2026-12-02\r\n";
 
         PaymentFileResult first = payments.applyFile("bank.csv", stream(good), OFFICER);
         PaymentFileResult again = payments.applyFile("bank-copy.csv", stream(good), OFFICER);
 
         assertThat(first.applied()).isEqualTo(2);
-        assertThat(first.totalAmount()).isEqualTo(50_400);
+        assertThat(first.totalAmount()).isEqualTo(25_200);
         assertThat(again.replayed()).isTrue();
         assertThat(jdbc.sql("SELECT count(*) FROM payment").query(Long.class).single()).isEqualTo(2);
-        assertThat(statements.status(b.id(), LocalDate.of(2026, 1, 31), OFFICER).credit()).isEqualTo(16_800);
+        // the second member paid December and, ahead, part of January 2027
+        assertThat(statements.status(b.id(), LocalDate.of(2026, 12, 7), OFFICER).paidUpTo()).isEqualTo(DEC);
+        assertThat(bills(b)).extracting(Bill::period, Bill::paid).containsExactly(tuple(DEC, BPU_2026),
+                tuple(YearMonth.of(2027, 1), BPU_2026));
 
-        String bad = "reference;membership_id;amount;paid_on\nG-1;" + a.id() + ";16800;2026-01-12\nG-2;" + b.id()
-                + ";16.800;2026-01-12\nG-3;" + b.id() + ";100;2026-13-01\nG-4;" + b.id() + ";100;31/09/2025\n";
+        String bad = "reference;membership_id;amount;paid_on\nG-1;" + a.id() + ";16800;2026-12-02\nG-2;" + b.id()
+                + ";16.800;2026-12-02\nG-3;" + b.id() + ";100;2026-13-01\nG-4;" + b.id() + ";100;31/09/2025\n";
         assertThatThrownBy(() -> payments.applyFile("bad.csv", stream(bad), OFFICER))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.issues())
                         .extracting(FieldIssue::field, FieldIssue::code).containsExactly(

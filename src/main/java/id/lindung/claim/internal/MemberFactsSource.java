@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * Establishes what the benefit engine needs about the member on the event date, from the memberships (enrolment)
  * and their contribution status (contribution): which membership pays (the programme of the claim, active that
  * month, protected that day; among several the protected one with the highest wage), protection under JKK and JKM,
- * months of contributions paid up to the event (each month counted once across memberships with JKM), and the
+ * months of contributions paid by the event day (each month counted once across memberships with JKM), and the
  * wage: the reported wage (PU) or declared income (BPU) in force that month. Construction and PMI memberships carry
  * no wage; for them the wage given at intake is used.
  */
@@ -77,25 +77,15 @@ public class MemberFactsSource {
                 .orElse(null);
     }
 
-    /** Months from each JKM membership's start to the last month paid without a gap, up to the event month. */
+    /**
+     * Months of contributions paid by the event day (payments made later do not count), up to the event month, each
+     * month counted once across the JKM memberships.
+     */
     private int contributionMonths(List<Membership> memberships, YearMonth eventMonth, LocalDate day, LindungUser by) {
         Set<YearMonth> paid = new HashSet<>();
         for (Membership m : memberships) {
-            if (!m.programmes().contains(Programme.JKM) || m.startMonth().isAfter(eventMonth)) {
-                continue;
-            }
-            YearMonth upTo = statements.status(m.id(), day, by).paidUpTo();
-            if (upTo == null) {
-                continue;
-            }
-            if (upTo.isAfter(eventMonth)) {
-                upTo = eventMonth;
-            }
-            if (m.endMonth() != null && upTo.isAfter(m.endMonth())) {
-                upTo = m.endMonth();
-            }
-            for (YearMonth ym = m.startMonth(); !ym.isAfter(upTo); ym = ym.plusMonths(1)) {
-                paid.add(ym);
+            if (m.programmes().contains(Programme.JKM) && !m.startMonth().isAfter(eventMonth)) {
+                paid.addAll(statements.paidMonths(m.id(), day, by).headSet(eventMonth.plusMonths(1)));
             }
         }
         return paid.size();

@@ -29,7 +29,7 @@ public class EnrolmentRepository {
 
     private static final String MEMBERSHIP_COLUMNS = "id, participant_id, employer_id, project_id, segment, channel,"
             + " programmes, sector, government_paid, contract_months, start_month, end_month, end_reason, region_code,"
-            + " version";
+            + " version, registered_on";
 
     private final JdbcClient jdbc;
 
@@ -200,7 +200,7 @@ public class EnrolmentRepository {
                     month((Date) r.get("end_month")),
                     r.get("end_reason") == null ? null : EndReason.valueOf((String) r.get("end_reason")),
                     (String) r.get("region_code"), bases.getOrDefault(id, List.of()),
-                    ((Number) r.get("version")).intValue()));
+                    ((Number) r.get("version")).intValue(), ((Date) r.get("registered_on")).toLocalDate()));
         }
         return result;
     }

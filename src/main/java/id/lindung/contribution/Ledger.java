@@ -1,0 +1,207 @@
+package id.lindung.contribution;
+
+import id.lindung.contribution.internal.Allocation;
+import id.lindung.contribution.internal.ContributionSql;
+import java.sql.Date;
+import java.time.YearMonth;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The contribution ledger: every month a membership owes is a bill. Months are owed from the membership's start to
+ * its end (or the current month): PU, BPU and PMI's optional JHT monthly; construction projects and PMI contracts
+ * once, in their first month. Bills are created when a membership starts or its start moves back (arrears, with due
+ * dates in the past), when a payment arrives for a month not yet billed, when a BPU member pays ahead, and by the
+ * monthly run. Each (membership, month) is billed once: the unique key refuses a second bill.
+ *
+ * <p>Works set-wise on the memberships in the temporary table {@code ledger_scope} ({@link #clearScope()}, then
+ * insert), in the caller's transaction; callers hold the allocation lock ({@link Allocation#lock()}).
+ */
+@Component
+class Ledger {
+
+    /**
+     * Every fact column the rules read but {@code membership_id}: facts equal in all of them get the same lines, so
+     * the rules run once per such signature, not once per membership.
+     */
+    private static final String SIGNATURE_COLUMNS = signatureColumns();
+
+    /** How to find the months not yet billed. */
+    enum Gaps {
+        /** Months after the last one billed (one index probe per membership): the monthly run. */
+        AFTER_LAST,
+        /** Every month from the start without a bill (a probe per month): single memberships, moved starts. */
+        ALL
+    }
+
+    /** More months than any membership owes (from July 2015). */
+    private static final int MAX_MONTHS = 12 * 200;
+
+    private final JdbcClient jdbc;
+
+    Ledger(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Empties (creating if needed) the scope table of {@link #billOwedMonths}. */
+    void clearScope() {
+        jdbc.sql("CREATE TEMP TABLE IF NOT EXISTS ledger_scope (membership_id BIGINT PRIMARY KEY) ON COMMIT DROP")
+                .update();
+        jdbc.sql("TRUNCATE ledger_scope").update();
+    }
+
+    void scope(long membershipId) {
+        clearScope();
+        jdbc.sql("INSERT INTO ledger_scope VALUES (?) ON CONFLICT DO NOTHING").param(membershipId).update();
+    }
+
+    /**
+     * Bills every owed month up to {@code through} of the memberships in scope that has no bill yet.
+     *
+     * @param runId the billing run that bills, or null (enrolment, payment)
+     * @return the number of bills created
+     */
+    int billOwedMonths(YearMonth through, @Nullable Long runId, Gaps gaps) {
+        return billOwedMonths(through, runId, gaps, MAX_MONTHS);
+    }
+
+    /** As {@link #billOwedMonths(YearMonth, Long, Gaps)}, at most {@code maxMonths} monthly bills per membership. */
+    int billOwedMonths(YearMonth through, @Nullable Long runId, Gaps gaps, int maxMonths) {
+        Date month = Date.valueOf(through.atDay(1));
+        jdbc.sql("ANALYZE ledger_scope").update();
+        // Facts of the months to bill; facts alike in every column the rules read share a signature (sig), and the
+        // rules run once per signature, not once per month. Text columns in "C" for a cheap sort.
+        jdbc.sql("""
+                CREATE TEMP TABLE IF NOT EXISTS billing_facts (membership_id BIGINT, period DATE,
+                  segment VARCHAR(5) COLLATE "C", programmes VARCHAR(20) COLLATE "C", sector VARCHAR(9) COLLATE "C",
+                  government_paid BOOLEAN, risk_class SMALLINT, base BIGINT, contract_value BIGINT,
+                  contract_months INTEGER, first_month BOOLEAN, province_code CHAR(2), sig BIGINT) ON COMMIT DROP""")
+                .update();
+        jdbc.sql("TRUNCATE billing_facts").update();
+        String firstUnbilled = gaps == Gaps.AFTER_LAST
+                ? """
+                  -- OFFSET 0 keeps this one index probe per membership: as an anti-join it was planned as a scan of
+                  -- all bills for every range
+                  CROSS JOIN LATERAL (SELECT greatest(v.start_month, coalesce(
+                                              (SELECT (max(x.period) + INTERVAL '1 month')::date FROM bill x
+                                                WHERE x.membership_id = v.membership_id OFFSET 0), v.start_month))
+                                             AS first_month) g"""
+                : "CROSS JOIN LATERAL (SELECT v.start_month AS first_month) g";
+        jdbc.sql("""
+                INSERT INTO billing_facts
+                SELECT f.*, dense_rank() OVER (ORDER BY base, %s) FROM (
+                -- monthly: PU, BPU and PMI's optional JHT, every owed month not billed yet
+                SELECT v.membership_id, m.month::date AS period, v.segment, v.programmes, v.sector,
+                       v.government_paid, v.risk_class, coalesce(b.amount, 0) AS base, v.contract_value,
+                       v.contract_months, v.start_month = m.month AS first_month, v.province_code
+                  FROM ledger_scope s
+                  JOIN enrolment_membership_v v ON v.membership_id = s.membership_id
+                  %s
+                  CROSS JOIN LATERAL generate_series(g.first_month,
+                                                     least(coalesce(v.end_month, :month), :month,
+                                                           (g.first_month + make_interval(months => :max - 1))::date),
+                                                     INTERVAL '1 month') m(month)
+                  LEFT JOIN LATERAL (SELECT x.amount FROM enrolment_base_v x
+                                      WHERE x.membership_id = v.membership_id AND x.effective_from <= m.month
+                                      ORDER BY x.effective_from DESC LIMIT 1) b ON TRUE
+                 WHERE (v.segment IN ('PU','BPU') OR (v.segment = 'PMI' AND v.programmes LIKE '%%JHT%%'))
+                   AND (:gapsAll = FALSE OR NOT EXISTS (SELECT 1 FROM bill x WHERE x.membership_id = v.membership_id
+                                                          AND x.period = m.month::date))
+                UNION ALL
+                -- once: construction projects and PMI contracts, in their first month
+                SELECT v.membership_id, v.start_month, v.segment, v.programmes, v.sector, v.government_paid,
+                       v.risk_class, coalesce(b.amount, 0), v.contract_value, v.contract_months, TRUE, v.province_code
+                  FROM ledger_scope s
+                  JOIN enrolment_membership_v v ON v.membership_id = s.membership_id
+                  LEFT JOIN LATERAL (SELECT x.amount FROM enrolment_base_v x
+                                      WHERE x.membership_id = v.membership_id AND x.effective_from <= v.start_month
+                                      ORDER BY x.effective_from DESC LIMIT 1) b ON TRUE
+                 WHERE (v.segment = 'JAKON' OR (v.segment = 'PMI' AND v.programmes NOT LIKE '%%JHT%%'))
+                   AND v.start_month <= :month
+                   AND NOT EXISTS (SELECT 1 FROM bill x WHERE x.membership_id = v.membership_id
+                                      AND x.period = v.start_month)) f"""
+                        .formatted(SIGNATURE_COLUMNS, firstUnbilled))
+                .param("month", month).param("gapsAll", gaps == Gaps.ALL).param("max", maxMonths).update();
+        jdbc.sql("ANALYZE billing_facts").update();
+
+        // the lines of each signature
+        jdbc.sql("""
+                CREATE TEMP TABLE IF NOT EXISTS billing_lines (sig BIGINT, period DATE, line_no SMALLINT,
+                  programme VARCHAR(7), kind VARCHAR(12), base BIGINT, employer_pct NUMERIC(7,4),
+                  worker_pct NUMERIC(7,4), employer_amount BIGINT, worker_amount BIGINT, rule_ref VARCHAR(60))
+                  ON COMMIT DROP""").update();
+        jdbc.sql("TRUNCATE billing_lines").update();
+        jdbc.sql("INSERT INTO billing_lines (sig, period, line_no, programme, kind, base, employer_pct, worker_pct,"
+                + " employer_amount, worker_amount, rule_ref) "
+                + ContributionSql.lines("SELECT DISTINCT ON (sig) sig, " + SIGNATURE_COLUMNS
+                        + " FROM billing_facts ORDER BY sig")).update();
+        jdbc.sql("ANALYZE billing_lines").update();
+
+        return jdbc.sql("""
+                WITH totals AS (
+                  SELECT sig, sum(employer_amount + worker_amount) AS amount FROM billing_lines GROUP BY sig),
+                new_bills AS (
+                  INSERT INTO bill (membership_id, period, due_date, amount, billing_run_id, province_code)
+                  SELECT f.membership_id, f.period,
+                         CASE WHEN f.segment = 'PU' THEN (f.period + INTERVAL '1 month 14 days')::date
+                              ELSE (f.period + INTERVAL '14 days')::date END,
+                         t.amount, CAST(:run AS bigint), f.province_code
+                    FROM billing_facts f JOIN totals t USING (sig)
+                   ORDER BY f.membership_id, f.period
+                  ON CONFLICT (membership_id, period) DO NOTHING
+                  RETURNING id, membership_id, period),
+                new_lines AS (
+                  INSERT INTO bill_line (bill_id, line_no, programme, kind, base, employer_pct, worker_pct,
+                                         employer_amount, worker_amount, rule_ref)
+                  SELECT nb.id, l.line_no, l.programme, l.kind, l.base, l.employer_pct, l.worker_pct,
+                         l.employer_amount, l.worker_amount, l.rule_ref
+                    FROM new_bills nb JOIN billing_facts f USING (membership_id, period)
+                    JOIN billing_lines l USING (sig))
+                SELECT count(*) FROM new_bills""")
+                .param("run", runId).query(Integer.class).single();
+    }
+
+    /**
+     * BPU members may pay ahead: while a membership of {@code alloc_scope} is BPU, has credit (payment money not yet
+     * used) and no open bill, its next month is billed — at most {@code maxAhead} months after {@code current} — and
+     * the credit allocated to it. A pre-paid month is then a paid bill like any other; the last one may stay partly
+     * paid (an open bill not yet due). Credit beyond the limit stays credit.
+     */
+    void payAhead(YearMonth current, int maxAhead, Allocation allocation) {
+        jdbc.sql("CREATE TEMP TABLE IF NOT EXISTS ahead_scope (membership_id BIGINT PRIMARY KEY) ON COMMIT DROP")
+                .update();
+        jdbc.sql("TRUNCATE ahead_scope").update();
+        jdbc.sql("""
+                INSERT INTO ahead_scope
+                SELECT DISTINCT s.membership_id FROM alloc_scope s
+                  JOIN enrolment_membership_v v ON v.membership_id = s.membership_id
+                 WHERE v.segment = 'BPU'
+                   AND EXISTS (SELECT 1 FROM payment p WHERE p.membership_id = s.membership_id AND p.unallocated > 0
+                                  AND p.status = 'APPLIED')""").update();
+        for (int i = 0; i < maxAhead; i++) {
+            clearScope();
+            int candidates = jdbc.sql("""
+                    INSERT INTO ledger_scope
+                    SELECT a.membership_id FROM ahead_scope a
+                     WHERE EXISTS (SELECT 1 FROM payment p WHERE p.membership_id = a.membership_id
+                                      AND p.unallocated > 0 AND p.status = 'APPLIED')
+                       AND NOT EXISTS (SELECT 1 FROM bill b WHERE b.membership_id = a.membership_id
+                                          AND b.status = 'OPEN')""").update();
+            if (candidates == 0 || billOwedMonths(current.plusMonths(maxAhead), null, Gaps.AFTER_LAST, 1) == 0) {
+                return;
+            }
+            allocation.clearScope();
+            jdbc.sql("INSERT INTO alloc_scope SELECT membership_id FROM ledger_scope").update();
+            allocation.allocate();
+        }
+    }
+
+    private static String signatureColumns() {
+        String first = "membership_id, ";
+        if (!ContributionSql.FACT_COLUMNS.startsWith(first)) {
+            throw new IllegalStateException("fact columns start with membership_id: " + ContributionSql.FACT_COLUMNS);
+        }
+        return ContributionSql.FACT_COLUMNS.substring(first.length());
+    }
+}

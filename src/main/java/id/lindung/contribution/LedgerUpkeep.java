@@ -1,0 +1,72 @@
+package id.lindung.contribution;
+
+import id.lindung.contribution.internal.Allocation;
+import id.lindung.enrolment.MembershipEnded;
+import id.lindung.enrolment.MembershipStarted;
+import java.time.Clock;
+import java.time.YearMonth;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the ledger in step with enrolment, in the enrolling transaction (a synchronous listener: the membership and
+ * its owed months commit together or not at all). A membership that starts owes every month from its start to the
+ * current month at once: a start in the past is arrears with due dates in the past, not protection. A membership
+ * that ends owes nothing after its last month: bills after it are cancelled and money on them returns to the
+ * payments as credit (for a refund or the member's next membership).
+ */
+@Component
+class LedgerUpkeep {
+
+    private final JdbcClient jdbc;
+    private final Ledger ledger;
+    private final Allocation allocation;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    LedgerUpkeep(JdbcClient jdbc, Ledger ledger, Allocation allocation, ApplicationEventPublisher events,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+        this.allocation = allocation;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void started(MembershipStarted started) {
+        billOwedMonths(started.membershipId());
+    }
+
+    @EventListener
+    void ended(MembershipEnded ended) {
+        allocation.lock();
+        jdbc.sql("""
+                WITH cancelled AS (
+                  UPDATE bill b SET status = 'CANCELLED', paid = 0
+                    FROM enrolment_membership_v v
+                   WHERE v.membership_id = b.membership_id AND b.membership_id = :id
+                     AND b.status <> 'CANCELLED' AND b.period > v.end_month
+                  RETURNING b.id),
+                returned AS (
+                  DELETE FROM payment_allocation a USING cancelled c WHERE a.bill_id = c.id
+                  RETURNING a.payment_id, a.amount)
+                UPDATE payment p SET unallocated = p.unallocated + r.total
+                  FROM (SELECT payment_id, sum(amount) AS total FROM returned GROUP BY payment_id) r
+                 WHERE p.id = r.payment_id""").param("id", ended.membershipId()).update();
+        events.publishEvent(new ProtectionChanged(ended.membershipId()));
+    }
+
+    /** Bills every owed month of one membership up to the current month and allocates its credit to them. */
+    void billOwedMonths(long membershipId) {
+        allocation.lock();
+        ledger.scope(membershipId);
+        ledger.billOwedMonths(YearMonth.now(clock), null, Ledger.Gaps.ALL);
+        allocation.clearScope();
+        jdbc.sql("INSERT INTO alloc_scope VALUES (?)").param(membershipId).update();
+        allocation.allocate();
+        events.publishEvent(new ProtectionChanged(membershipId));
+    }
+}
