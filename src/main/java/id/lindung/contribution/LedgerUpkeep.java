@@ -3,6 +3,7 @@ package id.lindung.contribution;
 import id.lindung.contribution.internal.Allocation;
 import id.lindung.enrolment.MembershipEnded;
 import id.lindung.enrolment.MembershipStarted;
+import id.lindung.enrolment.MembershipStartMoved;
 import java.time.Clock;
 import java.time.YearMonth;
 import org.springframework.context.ApplicationEventPublisher;
@@ -38,6 +39,31 @@ class LedgerUpkeep {
     @EventListener
     void started(MembershipStarted started) {
         billOwedMonths(started.membershipId());
+    }
+
+    /**
+     * An approved start correction moved the start back: the months in between are owed, and the money paid so far
+     * is applied again oldest month first (the allocation rule), as if those months had been billed from the start.
+     */
+    @EventListener
+    void startMoved(MembershipStartMoved moved) {
+        allocation.lock();
+        ledger.scope(moved.membershipId());
+        ledger.billOwedMonths(YearMonth.now(clock), null, Ledger.Gaps.ALL);
+        jdbc.sql("""
+                WITH freed AS (
+                  DELETE FROM payment_allocation a USING bill b
+                   WHERE a.bill_id = b.id AND b.membership_id = :id AND b.status <> 'CANCELLED'
+                  RETURNING a.payment_id, a.amount)
+                UPDATE payment p SET unallocated = p.unallocated + f.total
+                  FROM (SELECT payment_id, sum(amount) AS total FROM freed GROUP BY payment_id) f
+                 WHERE p.id = f.payment_id""").param("id", moved.membershipId()).update();
+        jdbc.sql("UPDATE bill SET paid = 0, status = 'OPEN' WHERE membership_id = ? AND status <> 'CANCELLED'")
+                .param(moved.membershipId()).update();
+        allocation.clearScope();
+        jdbc.sql("INSERT INTO alloc_scope VALUES (?)").param(moved.membershipId()).update();
+        allocation.allocate();
+        events.publishEvent(new ProtectionChanged(moved.membershipId()));
     }
 
     @EventListener

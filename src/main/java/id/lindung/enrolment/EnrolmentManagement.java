@@ -51,12 +51,13 @@ public class EnrolmentManagement {
     private final Clock clock;
     private final long bpuMinIncome;
     private final Set<Long> pmiJhtAmounts;
+    private final BackdatingLimits backdating;
 
     EnrolmentManagement(EnrolmentRepository repository, ParticipantManagement participants, RegionDirectory regions,
             AuditTrail audit, ApplicationEventPublisher events, Clock clock,
             @Value("${lindung.enrolment.bpu-min-income:1000000}") long bpuMinIncome,
             @Value("${lindung.enrolment.pmi-jht-amounts:50000,100000,200000,300000,400000,500000,600000}")
-            String pmiJhtAmounts) {
+            String pmiJhtAmounts, BackdatingLimits backdating) {
         this.repository = repository;
         this.participants = participants;
         this.regions = regions;
@@ -64,6 +65,7 @@ public class EnrolmentManagement {
         this.events = events;
         this.clock = clock;
         this.bpuMinIncome = bpuMinIncome;
+        this.backdating = backdating;
         this.pmiJhtAmounts = Arrays.stream(pmiJhtAmounts.split(",")).map(String::trim).map(Long::valueOf)
                 .collect(Collectors.toUnmodifiableSet());
     }
@@ -154,6 +156,7 @@ public class EnrolmentManagement {
             issues.add(FieldIssue.error("contractValue", "amount.positive"));
         }
         checkStart("startMonth", project.startMonth(), issues);
+        checkBackdating("startMonth", project.startMonth(), by, issues);
         if (project.endMonth() == null) {
             issues.add(FieldIssue.error("endMonth", "field.required"));
         } else if (project.startMonth() != null && project.endMonth().isBefore(project.startMonth())) {
@@ -223,6 +226,7 @@ public class EnrolmentManagement {
             }
         }
         checkStart("startMonth", request.startMonth(), issues);
+        checkBackdating("startMonth", request.startMonth(), by, issues);
         if (segment == null || segment == Segment.JAKON || participant == null) {
             throwIfErrors(issues);
         }
@@ -461,6 +465,22 @@ public class EnrolmentManagement {
             issues.add(FieldIssue.error(field, "enrolment.start.too-early", EARLIEST_START.toString()));
         } else if (start.isAfter(YearMonth.now(clock).plusMonths(MAX_MONTHS_AHEAD))) {
             issues.add(FieldIssue.error(field, "enrolment.start.too-late", MAX_MONTHS_AHEAD));
+        }
+    }
+
+    /**
+     * Back-dating is arrears, not protection, and how far back a role may date a start is limited
+     * ({@code lindung.enrolment.backdate-months.*}); an earlier start is a start correction that a second officer
+     * approves with a reason ({@link StartCorrections}).
+     */
+    private void checkBackdating(String field, @Nullable YearMonth start, LindungUser by, List<FieldIssue> issues) {
+        if (start == null) {
+            return;
+        }
+        int months = backdating.months(by.role());
+        YearMonth earliest = YearMonth.now(clock).minusMonths(months);
+        if (start.isBefore(earliest) && !start.isBefore(EARLIEST_START)) {
+            issues.add(FieldIssue.error(field, "enrolment.start.backdate-limit", months, earliest.toString()));
         }
     }
 

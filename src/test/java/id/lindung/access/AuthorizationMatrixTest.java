@@ -121,6 +121,7 @@ class AuthorizationMatrixTest {
             List.of("/api/participants/", "id", "participant"),
             List.of("/peserta/", "id", "participant"),
             List.of("/api/memberships/", "id", "membership"),
+            List.of("/api/start-corrections/", "id", "startCorrection"),
             List.of("/kepesertaan/", "id", "membership"),
             List.of("/api/employers/", "id", "employer"),
             List.of("/api/projects/", "id", "project"),

@@ -173,7 +173,8 @@ class ContributionInBrowserTest {
         assertThat(page.locator("#payment-rows tr.payment")).hasCount(1);
         assertThat(bill.locator(".bill-status")).hasText("Lunas");
 
-        // A fresh form (a new key) sent twice at the same moment: one more payment, kept as credit.
+        // A fresh form (a new key) sent twice at the same moment: one more payment, which pays ahead: next month is
+        // billed and paid in part (a BPU member may pay ahead; the money is on the ledger, not loose credit).
         payment.locator("input[name=amount]").fill("5000");
         Object statuses = payment.evaluate("""
                 async form => {
@@ -184,7 +185,9 @@ class ContributionInBrowserTest {
         assertThat(statuses).asString().contains("opaqueredirect"); // both answered with a redirect: accepted
         page.reload();
         assertThat(page.locator("#payment-rows tr.payment")).hasCount(2);
-        assertThat(page.locator("#status-credit")).hasText("Rp5.000");
+        assertThat(page.locator("#status-credit")).hasText("Rp0");
+        assertThat(page.locator("#bills tbody.bill")).hasCount(2);
+        assertThat(page.locator("#bills tbody.bill").nth(1).locator(".bill-status")).hasText("Belum lunas");
         assertThat(page.locator("#status")).containsText("Terlindungi");
         assertThat(page.locator("#status .badge.protection")).hasText("Terlindungi");
         assertThat(page.locator("#status")).containsText("Lunas sampai " + monthName);

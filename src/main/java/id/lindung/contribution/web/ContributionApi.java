@@ -5,6 +5,8 @@ import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
 import id.lindung.contribution.BillingRunResult;
 import id.lindung.contribution.BillingRuns;
+import id.lindung.contribution.DueNow;
+import id.lindung.contribution.Dues;
 import id.lindung.contribution.MembershipStatus;
 import id.lindung.contribution.PaymentFileResult;
 import id.lindung.contribution.PaymentRequest;
@@ -56,6 +58,7 @@ import org.springframework.web.multipart.MultipartFile;
 class ContributionApi {
 
     private final Statements statements;
+    private final Dues dues;
     private final Payments payments;
     private final BillingRuns billing;
     private final RateBook rates;
@@ -66,7 +69,8 @@ class ContributionApi {
     private final AuditTrail audit;
 
     ContributionApi(Statements statements, Payments payments, BillingRuns billing, RateBook rates,
-            Quotes quotes, CurrentUser currentUser, Clock clock, UploadCheck uploads, AuditTrail audit) {
+            Quotes quotes, CurrentUser currentUser, Clock clock, UploadCheck uploads, AuditTrail audit, Dues dues) {
+        this.dues = dues;
         this.audit = audit;
         this.uploads = uploads;
         this.statements = statements;
@@ -101,6 +105,13 @@ class ContributionApi {
     MembershipStatus status(@PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         return statements.status(id, date == null ? LocalDate.now(clock) : date, user());
+    }
+
+    @GetMapping("/memberships/{id}/due")
+    @Operation(summary = "What the member owes now: every owed month up to the current one not yet paid, after "
+            + "credit (no billing run needed; nothing is written)")
+    DueNow due(@PathVariable long id) {
+        return dues.dueNow(id, user());
     }
 
     @GetMapping("/participants/{id}/status")

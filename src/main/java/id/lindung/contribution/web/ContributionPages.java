@@ -8,6 +8,7 @@ import id.lindung.contribution.Bill;
 import id.lindung.contribution.BillLine;
 import id.lindung.contribution.BillingRunResult;
 import id.lindung.contribution.BillingRuns;
+import id.lindung.contribution.Dues;
 import id.lindung.contribution.MembershipStatus;
 import id.lindung.contribution.Payment;
 import id.lindung.contribution.PaymentFileResult;
@@ -87,6 +88,7 @@ class ContributionPages {
     private static final Set<String> CORRECTABLE = Set.of("rate", "cap", "tier", "package");
 
     private final Statements statements;
+    private final Dues dues;
     private final Payments payments;
     private final BillingRuns billing;
     private final RateBook rates;
@@ -100,7 +102,8 @@ class ContributionPages {
 
     ContributionPages(Statements statements, Payments payments, BillingRuns billing, RateBook rates,
             EnrolmentManagement enrolment, ParticipantManagement participants, CurrentUser currentUser,
-            MessageSource messages, Clock clock, UploadCheck uploads, AuditTrail audit) {
+            MessageSource messages, Clock clock, UploadCheck uploads, AuditTrail audit, Dues dues) {
+        this.dues = dues;
         this.audit = audit;
         this.uploads = uploads;
         this.statements = statements;
@@ -198,6 +201,7 @@ class ContributionPages {
         model.addAttribute("paymentForm", form);
         model.addAttribute("canPay", me.role() == Role.ADMIN || me.role() == Role.OFFICER || me.role() == Role.AGENT);
         model.addAttribute("outstanding", statement.bills().stream().mapToLong(Bill::outstanding).sum());
+        model.addAttribute("due", dues.dueNow(m.id(), me));
         model.addAttribute("today", today());
         model.addAttribute("ui", new Ui());
         return "contribution/statement";

@@ -10,6 +10,8 @@ import id.lindung.enrolment.EnrolmentRequest;
 import id.lindung.enrolment.Membership;
 import id.lindung.enrolment.NewEmployer;
 import id.lindung.enrolment.NewProject;
+import id.lindung.enrolment.StartCorrection;
+import id.lindung.enrolment.StartCorrections;
 import id.lindung.shared.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -37,10 +39,12 @@ class EnrolmentApi {
 
     private final EnrolmentManagement enrolment;
     private final CurrentUser currentUser;
+    private final StartCorrections corrections;
 
-    EnrolmentApi(EnrolmentManagement enrolment, CurrentUser currentUser) {
+    EnrolmentApi(EnrolmentManagement enrolment, CurrentUser currentUser, StartCorrections corrections) {
         this.enrolment = enrolment;
         this.currentUser = currentUser;
+        this.corrections = corrections;
     }
 
     record BaseChange(@Nullable Long amount, @Nullable YearMonth effectiveFrom) {
@@ -113,6 +117,35 @@ class EnrolmentApi {
             + "DECEASED; lapse for arrears is set by the billing run)")
     Membership end(@PathVariable long id, @RequestBody EndRequest request) {
         return enrolment.end(id, request.lastMonth(), request.reason(), user());
+    }
+
+    @PostMapping("/memberships/{id}/start-corrections")
+    @Operation(summary = "Request an earlier start (beyond what the enrolling role may back-date)", description =
+            "Officers and administrators, with a reason of at least 10 characters; a second officer approves. "
+            + "Back-dating is arrears, not protection: the months in between become owed.")
+    ResponseEntity<StartCorrection> requestStartCorrection(@PathVariable long id,
+            @RequestBody StartCorrectionRequest request) {
+        StartCorrection saved = corrections.request(id, request.startMonth(), request.reason(), user());
+        return ResponseEntity.created(URI.create("/api/memberships/" + id + "/start-corrections")).body(saved);
+    }
+
+    @GetMapping("/memberships/{id}/start-corrections")
+    List<StartCorrection> startCorrections(@PathVariable long id) {
+        return corrections.ofMembership(id, user());
+    }
+
+    @PostMapping("/start-corrections/{id}/approve")
+    @Operation(summary = "Approve a start correction (a second officer: never the one who requested it)")
+    StartCorrection approveStartCorrection(@PathVariable long id) {
+        return corrections.approve(id, user());
+    }
+
+    @PostMapping("/start-corrections/{id}/reject")
+    StartCorrection rejectStartCorrection(@PathVariable long id) {
+        return corrections.reject(id, user());
+    }
+
+    record StartCorrectionRequest(@Nullable YearMonth startMonth, @Nullable String reason) {
     }
 
     private LindungUser user() {

@@ -21,6 +21,7 @@ import id.lindung.enrolment.NewEmployer;
 import id.lindung.enrolment.NewProject;
 import id.lindung.enrolment.Sector;
 import id.lindung.enrolment.Segment;
+import id.lindung.enrolment.StartCorrections;
 import id.lindung.kur.KurImportResult;
 import id.lindung.kur.KurImports;
 import id.lindung.kur.KurLoan;
@@ -69,7 +70,7 @@ public final class Fixtures {
     }
 
     /** Names of fixtures that belong to a region: a user's scope decides whether they are in reach. */
-    public static final Set<String> REGIONAL = Set.of("participant", "dupA", "dupB", "membership", "employer",
+    public static final Set<String> REGIONAL = Set.of("participant", "dupA", "dupB", "membership", "startCorrection", "employer",
             "project", "claim", "document", "paymentKey", "loanId", "region", "entrant", "programme");
     /** Names of fixtures owned by a user or a bank. */
     public static final Set<String> TOKEN = Set.of("token");
@@ -147,6 +148,11 @@ public final class Fixtures {
         Membership membership = enrolment.enrol(new EnrolmentRequest(participant, Segment.BPU, Channel.AGENT, Set.of(),
                 null, 1_000_000L, Sector.OTHER, false, month, null), ADMIN);
         v.put("membership", Long.toString(membership.id()));
+        // requested by an officer who is none of the matrix's callers: every caller may be the second pair of eyes
+        LindungUser requester = new LindungUser("petugas.matriks", "Petugas Matriks", Role.OFFICER,
+                RegionScope.of("61"));
+        v.put("startCorrection", Long.toString(bean(StartCorrections.class).request(membership.id(),
+                month.minusMonths(1), "Uji matriks otorisasi: mulai sebulan lebih awal", requester).id()));
         long employer = enrolment.registerEmployer(new NewEmployer("MTX" + run + SERIAL.incrementAndGet(),
                 "PT Matriks " + name, 2, null, desa), ADMIN).id();
         v.put("employer", Long.toString(employer));
