@@ -5,8 +5,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Matches borrowers against the registry by NIK, set-wise: the participant, name and birth date mismatches (for
- * review), and the status from the memberships with JKK — PROTECTED: one open and no bill overdue; LAPSED: enrolled,
- * but all ended or in arrears; NOT_ENROLLED: no participant or no JKK membership. {@code enrolled_at_disbursement}:
+ * review), and the status from the memberships with JKK — PROTECTED: one protected today by the contribution
+ * ledger's rule ({@code contribution_protected_now_v}, the same answer as the status API); LAPSED: enrolled, but
+ * none protected today (ended, unpaid, in arrears); NOT_ENROLLED: no participant or no JKK membership. {@code enrolled_at_disbursement}:
  * a JKK membership ran in the month of the disbursement.
  */
 @Component
@@ -15,16 +16,15 @@ public class KurMatching {
     /**
      * Joins that match the loans {@code x} (columns nik_hash, name, birth_date, disbursed_on): the participant
      * {@code p} by the NIK's blind index and {@code m}, the loan's JKK memberships summed up. Per loan only index probes (participant by NIK,
-     * memberships by participant, a membership's overdue bills by membership), so the cost follows the number of
-     * loans matched. The arrears view is asked per membership with NOT EXISTS, which reaches the bills through their
-     * index; a join to the grouped view inside the LATERAL aggregated all arrears again for every loan.
+     * memberships by participant, a membership's bills by membership), so the cost follows the number of loans
+     * matched. The protected-now view is asked per membership with EXISTS, which reaches the bills through their
+     * index.
      */
     static final String MATCH_JOINS = """
             LEFT JOIN participant_identity_v p ON p.nik_hash = x.nik_hash
             LEFT JOIN LATERAL (
-              SELECT bool_or(v.end_month IS NULL AND NOT EXISTS (
-                               SELECT 1 FROM contribution_overdue_v o WHERE o.membership_id = v.membership_id))
-                       AS protected,
+              SELECT bool_or(EXISTS (SELECT 1 FROM contribution_protected_now_v n
+                                      WHERE n.membership_id = v.membership_id)) AS protected,
                      count(*) > 0 AS enrolled,
                      bool_or(v.start_month <= date_trunc('month', x.disbursed_on)
                              AND (v.end_month IS NULL OR v.end_month >= date_trunc('month', x.disbursed_on)))
@@ -64,6 +64,13 @@ public class KurMatching {
     public int matchParticipant(long participantId) {
         return jdbc.sql(MATCH + " AND x.nik_hash = (SELECT i.nik_hash FROM participant_identity_v i"
                 + " WHERE i.participant_id = :participant)").param("participant", participantId).update();
+    }
+
+    /** Matches again the loans of a membership's participant (after its protection changed). @return loans changed */
+    public int matchMembership(long membershipId) {
+        return jdbc.sql(MATCH + " AND x.nik_hash = (SELECT i.nik_hash FROM participant_identity_v i"
+                + " JOIN enrolment_membership_v v ON v.participant_id = i.participant_id"
+                + " WHERE v.membership_id = :membership)").param("membership", membershipId).update();
     }
 
     /** Matches one loan (after the enrol action). */

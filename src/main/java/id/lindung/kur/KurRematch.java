@@ -1,5 +1,7 @@
 package id.lindung.kur;
 
+import id.lindung.contribution.LedgerBatchChanged;
+import id.lindung.contribution.ProtectionChanged;
 import id.lindung.enrolment.MembershipEnded;
 import id.lindung.enrolment.MembershipStarted;
 import id.lindung.participant.ParticipantRegistered;
@@ -49,6 +51,19 @@ class KurRematch {
         if (event.participantId() != null) {
             matching.matchParticipant(event.participantId());
         }
+    }
+
+    /** A payment, a lapse or a moved start: the borrower's protection may have changed. */
+    @ApplicationModuleListener
+    void on(ProtectionChanged event) {
+        matching.matchMembership(event.membershipId());
+    }
+
+    /** A billing run, a payment file or a history import: every loan again (only changed ones are written). */
+    @ApplicationModuleListener
+    void on(LedgerBatchChanged event) {
+        int changed = matching.matchAll();
+        log.info("KUR re-match after {} {}: {} loans changed", event.source(), event.sourceId(), changed);
     }
 
     /** Every loan, nightly (WIB); {@code lindung.kur.rematch-cron=-} turns it off. */

@@ -3,7 +3,7 @@
  * every borrower matched against the registry by NIK (protected / lapsed / not enrolled, enrolment mandatory for KUR
  * Kecil and Khusus above Rp100,000,000, name and birth date mismatches flagged for review). Set-based reads of other
  * modules go through their published SQL views: {@code participant_identity_v}, {@code enrolment_membership_v},
- * {@code contribution_overdue_v}.
+ * {@code contribution_protected_now_v}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "KUR channel",
         allowedDependencies = {"participant", "enrolment", "contribution", "region", "access", "shared"})

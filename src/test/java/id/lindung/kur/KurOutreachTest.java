@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import id.lindung.access.LindungUser;
 import id.lindung.access.RegionScope;
 import id.lindung.access.Role;
+import id.lindung.contribution.Dues;
+import id.lindung.contribution.PaymentRequest;
+import id.lindung.contribution.Payments;
 import id.lindung.enrolment.Channel;
 import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.Membership;
@@ -21,6 +24,7 @@ import id.lindung.shared.InvalidInputException;
 import id.lindung.support.Niks;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.Duration;
@@ -47,6 +51,12 @@ class KurOutreachTest {
 
     @Autowired
     KurImports imports;
+    @Autowired
+    Payments payments;
+    @Autowired
+    Dues dues;
+    @Autowired
+    Clock clock;
     @Autowired
     KurOutreach outreach;
     @Autowired
@@ -92,15 +102,20 @@ class KurOutreachTest {
                 null), AGENT)).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.issues())
                         .extracting(FieldIssue::code).containsExactly("kur.enrol.desa-required"));
         KurLoan enrolled = outreach.enrol("KALBAR", branch + "-2", new KurOutreach.EnrolRequest(null, null,
-                YearMonth.now()), AGENT);
+                YearMonth.now(clock)), AGENT);
 
-        assertThat(enrolled.matchStatus()).isEqualTo("PROTECTED");
+        // enrolled, not yet protected: protection follows the first payment, which the agent collects
+        assertThat(enrolled.matchStatus()).isEqualTo("LAPSED");
         assertThat(enrolled.participantId()).isNotNull();
         List<Membership> memberships = enrolment.membershipsOf(enrolled.participantId(), OFFICER);
         assertThat(memberships).singleElement().satisfies(m -> {
             assertThat(m.channel()).isEqualTo(Channel.KUR_BANK);
-            assertThat(m.baseIn(YearMonth.now())).isEqualTo(1_000_000);
+            assertThat(m.baseIn(YearMonth.now(clock))).isEqualTo(1_000_000);
         });
+        long due = dues.dueNow(memberships.get(0).id(), AGENT).amount();
+        payments.pay(new PaymentRequest("KUR-" + branch, memberships.get(0).id(), due, LocalDate.now(clock), null),
+                AGENT);
+        await(() -> status(branch, "-2"), "PROTECTED");
         assertThat(participants.get(enrolled.participantId(), OFFICER).birthDate())
                 .isEqualTo(LocalDate.of(1975, 7, 17));
         assertThat(outreach.workList("KALBAR", branch, null, null, false, 0, 50, OFFICER).items().items())
@@ -128,10 +143,13 @@ class KurOutreachTest {
         long participant = participants.register(new ParticipantDetails(nik, "Dewi Lestari", birth, Sex.P,
                 "61.04.01.2011", null, "Pengrajin", null), OFFICER).participant().id();
         Membership m = enrolment.enrol(new EnrolmentRequest(participant, Segment.BPU, Channel.SELF, Set.of(), null,
-                1_500_000L, Sector.OTHER, false, YearMonth.now(), null), OFFICER);
+                1_500_000L, Sector.OTHER, false, YearMonth.now(clock), null), OFFICER);
+        await(() -> status(branch), "LAPSED"); // enrolled, nothing paid yet
+        payments.pay(new PaymentRequest("KUR-" + branch, m.id(), dues.dueNow(m.id(), OFFICER).amount(),
+                LocalDate.now(clock), null), OFFICER);
         await(() -> status(branch), "PROTECTED");
 
-        enrolment.end(m.id(), YearMonth.now(), EndReason.REQUESTED, OFFICER);
+        enrolment.end(m.id(), YearMonth.now(clock).minusMonths(1), EndReason.REQUESTED, OFFICER);
         await(() -> status(branch), "LAPSED");
         assertThat(outreach.workList("KALBAR", branch, null, null, false, 0, 10, OFFICER).items().items())
                 .singleElement().satisfies(i -> assertThat(i.reason()).isEqualTo(KurOutreach.Reason.LAPSED));
@@ -157,8 +175,12 @@ class KurOutreachTest {
     }
 
     private String status(String branch) {
+        return status(branch, "-1");
+    }
+
+    private String status(String branch, String loan) {
         return jdbc.sql("SELECT match_status FROM kur_loan WHERE bank_code = 'KALBAR' AND loan_id = ?")
-                .param(branch + "-1").query(String.class).single();
+                .param(branch + loan).query(String.class).single();
     }
 
     /** The transaction that last wrote the loan's row. */
