@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.tuple;
 import id.lindung.access.LindungUser;
 import id.lindung.access.RegionScope;
 import id.lindung.access.Role;
+import id.lindung.contribution.PaymentRequest;
+import id.lindung.contribution.Payments;
 import id.lindung.enrolment.Channel;
 import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.EnrolmentRequest;
@@ -58,6 +60,8 @@ class KurImportTest {
     EnrolmentManagement enrolment;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Payments payments;
     private String prefix;
 
     @BeforeEach
@@ -198,8 +202,11 @@ class KurImportTest {
         String enrolledNik = Niks.nik("610401", birth, false);
         long participant = participants.register(new ParticipantDetails(enrolledNik, "Hasan Basri", birth, Sex.L,
                 "61.04.01.2011", null, "Pedagang", null), OFFICER).participant().id();
-        enrolment.enrol(new EnrolmentRequest(participant, Segment.BPU, Channel.SELF, Set.of(), null, 1_000_000L,
-                Sector.OTHER, false, YearMonth.of(2026, 9), null), OFFICER);
+        long membership = enrolment.enrol(new EnrolmentRequest(participant, Segment.BPU, Channel.SELF, Set.of(), null,
+                1_000_000L, Sector.OTHER, false, YearMonth.of(2026, 9), null), OFFICER).id();
+        // protected from the payment of every month owed: September to December 2026 at Rp8.400 (PP 50/2025)
+        payments.pay(new PaymentRequest("KUR-MATCH-" + prefix, membership, 4 * 8_400L, LocalDate.of(2026, 12, 1),
+                null), OFFICER);
         String unknownNik = nik(16);
         String file = HEADER + row("1", enrolledNik, "Hasan Basri", "MIKRO", 30_000_000)
                 + row("2", enrolledNik, "Hasan Basry", "KECIL", 200_000_000)
