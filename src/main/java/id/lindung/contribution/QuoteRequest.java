@@ -8,8 +8,11 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A hypothetical membership in a month, for "what would they pay": the same rules as the billing run.
- * {@code firstMonth} asks for the one-off part (construction, PMI package) too.
+ * A hypothetical membership in a month, for "what would they pay": the same rules as the billing run, refused where
+ * enrolment would refuse the same terms. {@code base}: declared income (BPU), wage (PU) or chosen JHT amount (PMI);
+ * {@code riskClass}: the employer's JKK risk class (PU, required); {@code contractValue} (construction) and
+ * {@code contractMonths} (PMI) required for their segment. {@code firstMonth} asks for the one-off part
+ * (construction, PMI package); when not given, construction and PMI quotes include it.
  */
 public record QuoteRequest(@Nullable Segment segment, @Nullable Set<Programme> programmes, @Nullable YearMonth month,
         @Nullable Long base, @Nullable Integer riskClass, @Nullable Sector sector, @Nullable Boolean governmentPaid,
@@ -17,8 +20,6 @@ public record QuoteRequest(@Nullable Segment segment, @Nullable Set<Programme> p
 
     public QuoteRequest {
         programmes = programmes == null ? Set.of() : Set.copyOf(programmes);
-        base = base == null ? 0L : base;
         governmentPaid = Boolean.TRUE.equals(governmentPaid);
-        firstMonth = Boolean.TRUE.equals(firstMonth);
     }
 }

@@ -16,15 +16,12 @@ import id.lindung.shared.PageResult;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -38,10 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class EnrolmentManagement {
 
-    /** The programmes began in July 2015 (PP 44/2015, PP 46/2015, PP 45/2015): no membership starts earlier. */
-    static final YearMonth EARLIEST_START = YearMonth.of(2015, 7);
-    /** How far ahead a start may be planned. */
-    static final int MAX_MONTHS_AHEAD = 12;
+    /** What enrolment (and every quote) refuses, with the field names of an enrolment. */
+    private static final MembershipRules.Fields FIELDS = new MembershipRules.Fields("baseAmount", null);
 
     private final EnrolmentRepository repository;
     private final ParticipantManagement participants;
@@ -49,29 +44,24 @@ public class EnrolmentManagement {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final long bpuMinIncome;
-    private final Set<Long> pmiJhtAmounts;
+    private final MembershipRules rules;
     private final BackdatingLimits backdating;
 
     EnrolmentManagement(EnrolmentRepository repository, ParticipantManagement participants, RegionDirectory regions,
-            AuditTrail audit, ApplicationEventPublisher events, Clock clock,
-            @Value("${lindung.enrolment.bpu-min-income:1000000}") long bpuMinIncome,
-            @Value("${lindung.enrolment.pmi-jht-amounts:50000,100000,200000,300000,400000,500000,600000}")
-            String pmiJhtAmounts, BackdatingLimits backdating) {
+            AuditTrail audit, ApplicationEventPublisher events, Clock clock, MembershipRules rules,
+            BackdatingLimits backdating) {
         this.repository = repository;
         this.participants = participants;
         this.regions = regions;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
-        this.bpuMinIncome = bpuMinIncome;
+        this.rules = rules;
         this.backdating = backdating;
-        this.pmiJhtAmounts = Arrays.stream(pmiJhtAmounts.split(",")).map(String::trim).map(Long::valueOf)
-                .collect(Collectors.toUnmodifiableSet());
     }
 
     public long bpuMinIncome() {
-        return bpuMinIncome;
+        return rules.bpuMinIncome();
     }
 
     // ------------------------------------------------------------------------------------------------ employers
@@ -94,11 +84,7 @@ public class EnrolmentManagement {
         } else if (name.length() > 150) {
             issues.add(FieldIssue.error("name", "field.too-long", 150));
         }
-        if (employer.riskClass() == null) {
-            issues.add(FieldIssue.error("riskClass", "field.required"));
-        } else if (employer.riskClass() < 1 || employer.riskClass() > 5) {
-            issues.add(FieldIssue.error("riskClass", "employer.risk-class.range"));
-        }
+        rules.checkRiskClass("riskClass", employer.riskClass(), issues);
         String kbli = trimToNull(employer.kbli());
         if (kbli != null && !kbli.matches("\\d{5}")) {
             issues.add(FieldIssue.error("kbli", "kbli.format"));
@@ -150,12 +136,9 @@ public class EnrolmentManagement {
         if (name == null) {
             issues.add(FieldIssue.error("name", "field.required"));
         }
-        if (project.contractValue() == null) {
-            issues.add(FieldIssue.error("contractValue", "field.required"));
-        } else if (project.contractValue() <= 0) {
-            issues.add(FieldIssue.error("contractValue", "amount.positive"));
-        }
-        checkStart("startMonth", project.startMonth(), issues);
+        issues.addAll(rules.check(new MembershipTerms(Segment.JAKON, null, null, null, null, false,
+                project.contractValue(), null), FIELDS));
+        rules.checkStart("startMonth", project.startMonth(), issues);
         checkBackdating("startMonth", project.startMonth(), by, issues);
         if (project.endMonth() == null) {
             issues.add(FieldIssue.error("endMonth", "field.required"));
@@ -225,51 +208,35 @@ public class EnrolmentManagement {
                         request.participantId()));
             }
         }
-        checkStart("startMonth", request.startMonth(), issues);
+        rules.checkStart("startMonth", request.startMonth(), issues);
         checkBackdating("startMonth", request.startMonth(), by, issues);
         if (segment == null || segment == Segment.JAKON || participant == null) {
             throwIfErrors(issues);
         }
-        Set<Programme> programmes = programmes(Objects.requireNonNull(segment), request.programmes(), issues);
         Long employerId = null;
+        Integer riskClass = null;
+        if (segment == Segment.PU) {
+            Employer employer = request.employerId() == null ? null : repository.findEmployer(request.employerId())
+                    .filter(e -> by.scope().includes(e.regionCode())).orElse(null);
+            if (request.employerId() == null) {
+                issues.add(FieldIssue.error("employerId", "field.required"));
+            } else if (employer == null) {
+                issues.add(FieldIssue.error("employerId", "employer.unknown", request.employerId()));
+            } else {
+                employerId = employer.id();
+                riskClass = employer.riskClass();
+            }
+        }
+        boolean governmentPaid = request.paidByGovernment() || channel == Channel.GOV_SPONSOR;
+        issues.addAll(rules.check(new MembershipTerms(segment, request.programmes(), request.baseAmount(), riskClass,
+                request.sector(), governmentPaid, null, request.contractMonths()), FIELDS));
+        throwIfErrors(issues);
+        Set<Programme> programmes = MembershipRules.programmes(Objects.requireNonNull(segment), request.programmes());
         long base = request.baseAmount() == null ? 0 : request.baseAmount();
-        Integer contractMonths = null;
+        Integer contractMonths = segment == Segment.PMI ? request.contractMonths() : null;
         YearMonth start = request.startMonth();
         YearMonth end = null;
         EndReason endReason = null;
-        switch (segment) {
-            case PU -> {
-                if (request.employerId() == null) {
-                    issues.add(FieldIssue.error("employerId", "field.required"));
-                } else if (repository.findEmployer(request.employerId())
-                        .filter(e -> by.scope().includes(e.regionCode())).isEmpty()) {
-                    issues.add(FieldIssue.error("employerId", "employer.unknown", request.employerId()));
-                } else {
-                    employerId = request.employerId();
-                }
-                checkBase(segment, request.baseAmount(), programmes, issues);
-            }
-            case BPU -> checkBase(segment, request.baseAmount(), programmes, issues);
-            case PMI -> {
-                if (request.contractMonths() == null) {
-                    issues.add(FieldIssue.error("contractMonths", "field.required"));
-                } else if (request.contractMonths() < 1 || request.contractMonths() > 120) {
-                    issues.add(FieldIssue.error("contractMonths", "enrolment.contract-months.range"));
-                } else {
-                    contractMonths = request.contractMonths();
-                }
-                checkBase(segment, request.baseAmount(), programmes, issues);
-            }
-            default -> throw new IllegalStateException(segment.name());
-        }
-        if (request.sector() == Sector.TRANSPORT && segment != Segment.BPU) {
-            issues.add(FieldIssue.error("sector", "enrolment.sector.bpu-only"));
-        }
-        boolean governmentPaid = request.paidByGovernment() || channel == Channel.GOV_SPONSOR;
-        if (governmentPaid && segment != Segment.BPU) {
-            issues.add(FieldIssue.error("governmentPaid", "enrolment.government-paid.bpu-only"));
-        }
-        throwIfErrors(issues);
         Objects.requireNonNull(start);
         Objects.requireNonNull(participant);
         if (segment == Segment.PMI) {
@@ -330,7 +297,7 @@ public class EnrolmentManagement {
         if (m.segment() == Segment.JAKON) {
             issues.add(FieldIssue.error("amount", "enrolment.base.not-for-jakon"));
         } else {
-            checkBase(m.segment(), amount, m.programmes(), issues);
+            rules.checkBase(m.segment(), amount, m.programmes(), "amount", issues);
         }
         if (effectiveFrom == null) {
             issues.add(FieldIssue.error("effectiveFrom", "field.required"));
@@ -409,65 +376,6 @@ public class EnrolmentManagement {
 
     // ---------------------------------------------------------------------------------------------------- rules
 
-    private Set<Programme> programmes(Segment segment, @Nullable Set<Programme> asked, List<FieldIssue> issues) {
-        Set<Programme> programmes = segment.mandatory();
-        if (asked != null) {
-            for (Programme p : asked) {
-                if (!segment.allows(p)) {
-                    issues.add(FieldIssue.error("programmes", "enrolment.programme.unavailable", p.name(),
-                            segment.name()));
-                }
-                programmes.add(p);
-            }
-        }
-        return programmes;
-    }
-
-    private void checkBase(Segment segment, @Nullable Long amount, Set<Programme> programmes,
-            List<FieldIssue> issues) {
-        switch (segment) {
-            case BPU -> {
-                if (amount == null) {
-                    issues.add(FieldIssue.error("baseAmount", "field.required"));
-                } else if (amount < bpuMinIncome) {
-                    issues.add(FieldIssue.error("baseAmount", "enrolment.income.below-floor", bpuMinIncome));
-                }
-            }
-            case PU -> {
-                if (amount == null) {
-                    issues.add(FieldIssue.error("baseAmount", "field.required"));
-                } else if (amount <= 0) {
-                    issues.add(FieldIssue.error("baseAmount", "amount.positive"));
-                }
-            }
-            case PMI -> {
-                if (programmes.contains(Programme.JHT)) {
-                    if (amount == null) {
-                        issues.add(FieldIssue.error("baseAmount", "field.required"));
-                    } else if (!pmiJhtAmounts.contains(amount)) {
-                        issues.add(FieldIssue.error("baseAmount", "enrolment.pmi-jht.amount",
-                                pmiJhtAmounts.stream().sorted().map(String::valueOf)
-                                        .collect(Collectors.joining(", "))));
-                    }
-                } else if (amount != null && amount != 0) {
-                    issues.add(FieldIssue.error("baseAmount", "enrolment.pmi.no-jht"));
-                }
-            }
-            default -> {
-            }
-        }
-    }
-
-    private void checkStart(String field, @Nullable YearMonth start, List<FieldIssue> issues) {
-        if (start == null) {
-            issues.add(FieldIssue.error(field, "field.required"));
-        } else if (start.isBefore(EARLIEST_START)) {
-            issues.add(FieldIssue.error(field, "enrolment.start.too-early", EARLIEST_START.toString()));
-        } else if (start.isAfter(YearMonth.now(clock).plusMonths(MAX_MONTHS_AHEAD))) {
-            issues.add(FieldIssue.error(field, "enrolment.start.too-late", MAX_MONTHS_AHEAD));
-        }
-    }
-
     /**
      * Back-dating is arrears, not protection, and how far back a role may date a start is limited
      * ({@code lindung.enrolment.backdate-months.*}); an earlier start is a start correction that a second officer
@@ -479,7 +387,7 @@ public class EnrolmentManagement {
         }
         int months = backdating.months(by.role());
         YearMonth earliest = YearMonth.now(clock).minusMonths(months);
-        if (start.isBefore(earliest) && !start.isBefore(EARLIEST_START)) {
+        if (start.isBefore(earliest) && !start.isBefore(MembershipRules.EARLIEST_START)) {
             issues.add(FieldIssue.error(field, "enrolment.start.backdate-limit", months, earliest.toString()));
         }
     }

@@ -63,9 +63,9 @@ public class StartCorrections {
             issues.add(FieldIssue.error("startMonth", "field.required"));
         } else if (!start.isBefore(m.startMonth())) {
             issues.add(FieldIssue.error("startMonth", "start-correction.not-earlier", m.startMonth().toString()));
-        } else if (start.isBefore(EnrolmentManagement.EARLIEST_START)) {
+        } else if (start.isBefore(MembershipRules.EARLIEST_START)) {
             issues.add(FieldIssue.error("startMonth", "enrolment.start.too-early",
-                    EnrolmentManagement.EARLIEST_START.toString()));
+                    MembershipRules.EARLIEST_START.toString()));
         }
         String why = reason == null ? "" : reason.strip();
         if (why.length() < MIN_REASON) {

@@ -14,7 +14,7 @@ public record BulkParticipant(String nik, String fullName, LocalDate birthDate, 
         @Nullable BulkBusiness business) {
 
     public BulkParticipant {
-        Objects.requireNonNull(nik, "nik");
+        nik = Objects.requireNonNull(NikRules.canonical(nik), "nik");
         Objects.requireNonNull(fullName, "fullName");
         Objects.requireNonNull(birthDate, "birthDate");
         Objects.requireNonNull(sex, "sex");

@@ -11,5 +11,6 @@ public record BulkRelative(RelationType relation, String fullName, @Nullable Str
     public BulkRelative {
         Objects.requireNonNull(relation, "relation");
         Objects.requireNonNull(fullName, "fullName");
+        nik = NikRules.canonical(nik);
     }
 }

@@ -19,12 +19,42 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>An unknown kecamatan is only a warning: a NIK keeps the code of the place it was first issued and older NIKs
  * carry codes that have since been renamed or split.
+ *
+ * <p>One canonical form: white space around a NIK (typed, pasted or in a file cell) is removed by {@link #canonical}
+ * before a NIK is checked, stored, indexed or looked up; {@link #check} refuses white space or any other character
+ * that is left, so whatever is checked is exactly what is stored.
  */
 public final class NikRules {
 
     private static final Pattern SIXTEEN_DIGITS = Pattern.compile("\\d{16}");
 
     private NikRules() {
+    }
+
+    /**
+     * The NIK without the white space around it: any Unicode white space (blanks, tabs, line breaks, no-break
+     * spaces, ideographic space…) and the invisible zero-width spaces a copy from a document brings along. What is
+     * inside is kept, so that {@link #check} refuses it. {@code null} stays {@code null}.
+     */
+    public static @Nullable String canonical(@Nullable String nik) {
+        if (nik == null) {
+            return null;
+        }
+        int start = 0;
+        int end = nik.length();
+        while (start < end && isSpace(nik.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(nik.charAt(end - 1))) {
+            end--;
+        }
+        return start == 0 && end == nik.length() ? nik : nik.substring(start, end);
+    }
+
+    /** Unicode White_Space (Java's {@code isWhitespace} leaves out the no-break spaces) and zero-width spaces. */
+    static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085' || c == '\u200B'
+                || c == '\u2060' || c == '\uFEFF';
     }
 
     /**
@@ -37,9 +67,17 @@ public final class NikRules {
     public static List<FieldIssue> check(String field, @Nullable String nik, @Nullable LocalDate declaredBirthDate,
             @Nullable Sex declaredSex, Predicate<String> regionExists, LocalDate today) {
         List<FieldIssue> issues = new ArrayList<>();
-        if (nik == null || nik.isBlank()) {
+        if (nik == null || canonical(nik).isEmpty()) {
             issues.add(FieldIssue.error(field, "nik.required"));
             return issues;
+        }
+        for (int i = 0; i < nik.length(); i++) {
+            char c = nik.charAt(i);
+            if (c < '0' || c > '9') {
+                // 1-based, as a person counts; white space anywhere (callers pass the canonical form) is named so
+                issues.add(FieldIssue.error(field, isSpace(c) ? "nik.space" : "nik.not-digit", i + 1));
+                return issues;
+            }
         }
         if (!SIXTEEN_DIGITS.matcher(nik).matches()) {
             issues.add(FieldIssue.error(field, "nik.format", nik.length()));

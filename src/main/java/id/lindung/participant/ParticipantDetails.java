@@ -8,6 +8,11 @@ public record ParticipantDetails(@Nullable String nik, @Nullable String fullName
         @Nullable Sex sex, @Nullable String regionCode, @Nullable String phone, @Nullable String occupation,
         @Nullable ParticipantStatus status) {
 
+    /** The NIK in its canonical form (see {@link NikRules#canonical}), whichever door the details came through. */
+    public ParticipantDetails {
+        nik = NikRules.canonical(nik);
+    }
+
     public ParticipantDetails withNik(@Nullable String value) {
         return new ParticipantDetails(value, fullName, birthDate, sex, regionCode, phone, occupation, status);
     }

@@ -8,6 +8,11 @@ import org.jspecify.annotations.Nullable;
  */
 public record SearchCriteria(@Nullable String nik, @Nullable String name, @Nullable String regionCode) {
 
+    /** The NIK in its canonical form: a NIK pasted with spaces around it finds its participant. */
+    public SearchCriteria {
+        nik = NikRules.canonical(nik);
+    }
+
     public static SearchCriteria none() {
         return new SearchCriteria(null, null, null);
     }

@@ -41,6 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -377,7 +378,7 @@ public class SponsorshipBeneficiaries {
             return null;
         }
         int before = errors.size();
-        String nik = f.get(0).trim();
+        String nik = Objects.requireNonNull(NikRules.canonical(f.get(0)));
         LocalDate birth = null;
         if (!f.get(2).isBlank() && r.numericCells().contains(2)) {
             birth = XlsxRowSource.excelDate(new java.math.BigDecimal(f.get(2)));

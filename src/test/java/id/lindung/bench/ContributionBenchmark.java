@@ -411,18 +411,18 @@ public final class ContributionBenchmark {
                        v.membership_id, v.segment, v.programmes, v.sector, v.government_paid, v.risk_class,
                        (SELECT x.amount FROM enrolment_base_v x WHERE x.membership_id = v.membership_id
                            AND x.effective_from <= ? ORDER BY x.effective_from DESC LIMIT 1) AS base,
-                       b.amount
+                       b.amount, v.contract_value, v.contract_months
                   FROM enrolment_membership_v v JOIN bill b ON b.membership_id = v.membership_id AND b.period = ?
                  ORDER BY v.segment, v.sector, v.government_paid, v.programmes, v.risk_class, v.membership_id""")
                 .params(date(month), date(month))
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getBoolean(5), rs.getObject(6) == null ? null : rs.getInt(6), rs.getLong(7),
-                        rs.getLong(8)})
+                        rs.getLong(8), rs.getObject(9, Long.class), rs.getObject(10, Integer.class)})
                 .list();
         for (Object[] s : sample) {
             Quote q = quotes.quote(new QuoteRequest(Segment.valueOf((String) s[1]), Programme.parse((String) s[2]),
-                    month, (Long) s[6], (Integer) s[5], Sector.valueOf((String) s[3]), (Boolean) s[4], null, null,
-                    false));
+                    month, (Long) s[6], (Integer) s[5], Sector.valueOf((String) s[3]), (Boolean) s[4], (Long) s[8],
+                    (Integer) s[9], false));
             check(q.total() == (Long) s[7], "bill of membership " + s[0] + " (" + s[1] + " " + s[2] + " " + s[3]
                     + (Boolean.TRUE.equals(s[4]) ? " government-paid" : "") + (s[5] == null ? "" : " class " + s[5])
                     + ", base " + s[6] + ") equals its quote", q.total(), s[7]);

@@ -41,9 +41,48 @@ class NikRulesTest {
     @Test
     void rejectsAnythingButSixteenDigits() {
         assertThat(codes(check("610401170590007", LocalDate.of(1990, 5, 17), Sex.L))).containsExactly("nik.format");
-        assertThat(codes(check("61040117059000A7", LocalDate.of(1990, 5, 17), Sex.L))).containsExactly("nik.format");
+        assertThat(check("61040117059000A7", LocalDate.of(1990, 5, 17), Sex.L)).singleElement()
+                .satisfies(i -> assertThat(i.code()).isEqualTo("nik.not-digit"))
+                .satisfies(i -> assertThat(i.args()).containsExactly(15));
+        assertThat(codes(check("610401-170590007", LocalDate.of(1990, 5, 17), Sex.L)))
+                .containsExactly("nik.not-digit");
+        // Arabic-Indic and full-width digits are digits to Java, not to a NIK
+        assertThat(codes(check("610401170590000\u0667", LocalDate.of(1990, 5, 17), Sex.L)))
+                .containsExactly("nik.not-digit");
+        assertThat(codes(check("610401170590000\uFF17", LocalDate.of(1990, 5, 17), Sex.L)))
+                .containsExactly("nik.not-digit");
         assertThat(codes(NikRules.check("nik", " ", null, null, KNOWN::contains, TODAY)))
                 .containsExactly("nik.required");
+        assertThat(codes(NikRules.check("nik", "\u00A0\t", null, null, KNOWN::contains, TODAY)))
+                .containsExactly("nik.required");
+    }
+
+    @Test
+    void canonicalFormDropsAnyWhiteSpaceAroundTheNik_andKeepsWhatIsInside() {
+        String nik = "6104011705900007";
+        for (String around : List.of(" ", "  ", "\t", "\n", "\r\n", "\u00A0", "\u2007", "\u202F", "\u3000",
+                "\u2003", "\u0085", "\u200B", "\uFEFF", " \u00A0\t ")) {
+            assertThat(NikRules.canonical(around + nik)).as("before: %s", around.codePoints().boxed().toList())
+                    .isEqualTo(nik);
+            assertThat(NikRules.canonical(nik + around)).isEqualTo(nik);
+            assertThat(NikRules.canonical(around + nik + around)).isEqualTo(nik);
+            assertThat(check(NikRules.canonical(around + nik + around), LocalDate.of(1990, 5, 17), Sex.L)).isEmpty();
+        }
+        assertThat(NikRules.canonical(nik)).isSameAs(nik);
+        assertThat(NikRules.canonical(null)).isNull();
+        assertThat(NikRules.canonical(" 6104 011705900007\t")).isEqualTo("6104 011705900007");
+    }
+
+    @Test
+    void refusesWhiteSpaceInsideTheNik_andAroundItWhenNotCanonicalised() {
+        LocalDate birth = LocalDate.of(1990, 5, 17);
+        assertThat(check("6104 011705900007", birth, Sex.L)).singleElement()
+                .satisfies(i -> assertThat(i.code()).isEqualTo("nik.space"))
+                .satisfies(i -> assertThat(i.args()).containsExactly(5));
+        assertThat(codes(check("610401\t1705900007", birth, Sex.L))).containsExactly("nik.space");
+        assertThat(codes(check("61040117059\u00A000007", birth, Sex.L))).containsExactly("nik.space");
+        // a caller that forgot NikRules.canonical is refused, never silently stores a NIK with spaces
+        assertThat(codes(check(" 6104011705900007", birth, Sex.L))).containsExactly("nik.space");
     }
 
     @Test

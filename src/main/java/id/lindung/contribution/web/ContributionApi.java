@@ -189,7 +189,11 @@ class ContributionApi {
     }
 
     @PostMapping("/quotes")
-    @Operation(summary = "What a membership would pay in a month, line by line, by the billing rules")
+    @Operation(summary = "What a membership would pay in a month, line by line, by the billing rules",
+            description = "Refused (422, naming the field) exactly where enrolment would refuse the same terms:"
+                    + " income below the BPU floor, PU without riskClass, programmes the segment cannot have,"
+                    + " construction without contractValue, PMI without contractMonths. Construction and PMI quotes"
+                    + " include the one-off part unless firstMonth is false.")
     Quote quote(@RequestBody QuoteRequest request) {
         user();
         return quotes.quote(request);

@@ -234,7 +234,7 @@ public final class KurFileReader {
         if (required(loanId, "loan_id", issues) && !loanIdFormat(loanId)) {
             issues.add(FieldIssue.error("loan_id", "kur.loan-id.format"));
         }
-        String nik = v[NIK];
+        String nik = NikRules.canonical(v[NIK]); // a cell's no-break spaces too: the registry's canonical NIK
         int nikIndex = index[COLUMNS.indexOf("nik")];
         if (row.numericCells().contains(nikIndex)) {
             issues.add(FieldIssue.error("nik", "kur.nik.number-cell"));

@@ -36,7 +36,7 @@ public class ParticipantRepository {
     public static final String NIK_COLUMN = id.lindung.participant.IdentityView.NIK_COLUMN;
     public static final String NIK_INDEX = id.lindung.participant.IdentityView.NIK_INDEX;
     public static final String RELATIVE_COLUMN = "participant_relative.identity_enc";
-    private static final char SEP = '\u001f';
+    static final char SEP = '\u001f';
 
     private static final String COLUMNS = "id, nik_enc, full_name, birth_date, sex, region_code, phone, occupation, status,"
             + " nik_warnings, created_at, updated_at, version";
@@ -229,10 +229,10 @@ public class ParticipantRepository {
         pageParams.add((long) page * size);
         List<DuplicateCandidate> items = jdbc.sql("SELECT n.id, n.nik_enc, n.full_name, n.birth_date, n.sex,"
                         + " n.region_code, n.status, o.id, o.nik_enc, o.full_name, o.birth_date, o.sex, o.region_code, o.status,"
-                        + " d.detected_at" + from + " ORDER BY d.detected_at DESC, n.id LIMIT ? OFFSET ?")
+                        + " d.detected_at, d.reason" + from + " ORDER BY d.detected_at DESC, n.id LIMIT ? OFFSET ?")
                 .params(pageParams)
                 .query((rs, i) -> new DuplicateCandidate(summaryAt(rs, 1), summaryAt(rs, 8),
-                        rs.getTimestamp(15).toInstant()))
+                        rs.getTimestamp(15).toInstant(), rs.getString(16)))
                 .list();
         return new PageResult<>(items, page, size, total, false);
     }

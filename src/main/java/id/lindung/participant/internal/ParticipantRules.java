@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * The input rules of the registry, shared by registration through a form or the API and by bulk loads, so that a
  * row is accepted or refused the same way whichever door it comes through. Each check adds its issues to a list;
  * {@code prefix} is put before every field name ({@code ""} for a form, {@code "rows[17]."} for a bulk row).
+ * NIKs arrive in their canonical form (the input records apply {@link NikRules#canonical}) and are checked as they
+ * will be stored.
  * Also the normal forms in which names and phone numbers are stored.
  */
 public final class ParticipantRules {
@@ -43,8 +45,7 @@ public final class ParticipantRules {
     public void checkWorker(String prefix, @Nullable String nik, @Nullable String fullName,
             @Nullable LocalDate birthDate, @Nullable Sex sex, @Nullable String regionCode, @Nullable String phone,
             @Nullable String occupation, List<FieldIssue> issues) {
-        issues.addAll(NikRules.check(prefix + "nik", nik == null ? null : nik.trim(), birthDate, sex, regionExists,
-                today));
+        issues.addAll(NikRules.check(prefix + "nik", nik, birthDate, sex, regionExists, today));
         if (birthDate == null) {
             issues.add(FieldIssue.error(prefix + "birthDate", "field.required"));
         } else if (birthDate.isAfter(today)) {
@@ -73,9 +74,8 @@ public final class ParticipantRules {
             issues.add(FieldIssue.error(prefix + "relation", "field.required"));
         }
         checkName(prefix + "fullName", fullName, issues);
-        String trimmedNik = trimToNull(nik);
-        if (trimmedNik != null) {
-            NikRules.check(prefix + "nik", trimmedNik, birthDate, sex, regionExists, today).stream()
+        if (nik != null && !nik.isEmpty()) {
+            NikRules.check(prefix + "nik", nik, birthDate, sex, regionExists, today).stream()
                     .filter(FieldIssue::isError).forEach(issues::add);
         }
         if (birthDate != null && birthDate.isAfter(today)) {

@@ -158,12 +158,13 @@ class ParticipantApi {
     }
 
     @GetMapping("/participants/duplicates")
-    @Operation(summary = "Open possible duplicates (same name and birth date, different NIK)")
+    @Operation(summary = "Open possible duplicates: same name and birth date with different NIKs (reason"
+            + " NAME_BIRTH_DATE), or NIKs equal but for white space around one (NIK_WHITESPACE)")
     PageResult<DuplicateCandidate> duplicates(@RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         return participants.openDuplicates(page, size, user()).map(d -> new DuplicateCandidate(
                 d.newer().withNik(nik.show(d.newer().nik())), d.older().withNik(nik.show(d.older().nik())),
-                d.detectedAt()));
+                d.detectedAt(), d.reason()));
     }
 
     @PostMapping("/participants/duplicates/{id}/{otherId}")

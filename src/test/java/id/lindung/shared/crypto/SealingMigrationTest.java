@@ -2,18 +2,16 @@ package id.lindung.shared.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
 import id.lindung.participant.IdentityView;
+import id.lindung.support.MigratedDatabase;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -36,14 +34,9 @@ class SealingMigrationTest {
 
     @Test
     void rowsWrittenInClearBeforeVersion26AreSealedByTheMigrations() {
-        HikariDataSource app = (HikariDataSource) appDataSource;
-        String database = "sealing_" + ProcessHandle.current().pid() + "_" + System.nanoTime() % 100_000;
-        JdbcClient.create(app).sql("CREATE DATABASE " + database).update();
-        String url = app.getJdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
-        DriverManagerDataSource old = new DriverManagerDataSource(url, app.getUsername(), app.getPassword());
-        try {
-            flyway(old, "25").migrate();
-            JdbcClient jdbc = JdbcClient.create(old);
+        try (MigratedDatabase old = MigratedDatabase.create(appDataSource, javaMigrations, "sealing")) {
+            old.migrateTo("25");
+            JdbcClient jdbc = old.jdbc();
             long participant = jdbc.sql("""
                     INSERT INTO participant (nik, full_name, name_key, birth_date, sex, region_code)
                     VALUES (?, 'Yohanes Ransa', 'YOHANES RANSA', '1979-02-17', 'L', '61.04.01.2011') RETURNING id""")
@@ -75,7 +68,7 @@ class SealingMigrationTest {
                     SELECT 'KALBAR', 'L-1', 'Ketapang', ?, 'Yohanes Ransa', 'MIKRO', 50000000, '2026-10-02', '61.04',
                            FALSE, 'x', id, id FROM kur_file""").param(NIK).update();
 
-            flyway(old, "latest").migrate();
+            old.migrateTo("latest");
 
             byte[] sealedNik = jdbc.sql("SELECT nik_enc FROM participant WHERE id = ?").param(participant)
                     .query(byte[].class).single();
@@ -101,13 +94,6 @@ class SealingMigrationTest {
                            ('participant_relative', 'full_name'), ('claim', 'intake'), ('kur_loan', 'nik'),
                            ('claim_step', 'note'), ('sponsorship_beneficiary', 'nik'))""")
                     .query(Long.class).single()).isZero();
-        } finally {
-            JdbcClient.create(app).sql("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)").update();
         }
-    }
-
-    private Flyway flyway(DataSource dataSource, String target) {
-        return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                .javaMigrations(javaMigrations.toArray(JavaMigration[]::new)).target(target).load();
     }
 }
