@@ -60,7 +60,9 @@ class EnrolmentTest {
 
     @Test
     void bpuGetsJkkAndJkmAlways_jhtOnRequest_andNeverJpOrJkp() {
-        Membership m = enrolment.enrol(bpu(participant(), Set.of(Programme.JHT), 1_500_000), AGENT);
+        // agents may not back-date: the current month of the business clock (7 December 2026)
+        Membership m = enrolment.enrol(new EnrolmentRequest(participant(), Segment.BPU, null, Set.of(Programme.JHT),
+                null, 1_500_000L, null, null, YearMonth.of(2026, 12), null), AGENT);
         assertThat(m.programmes()).containsExactlyInAnyOrder(Programme.JKK, Programme.JKM, Programme.JHT);
         assertThat(m.channel()).isEqualTo(Channel.AGENT); // an agent enrols as an agent
 
