@@ -4,7 +4,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +19,8 @@ import org.springframework.core.env.Environment;
  * The business clock: Kalimantan Barat keeps Western Indonesia Time (WIB, Asia/Pontianak).
  *
  * <p>{@code lindung.clock.start} (a local date-time, e.g. {@code 2026-12-07T08:00:00}) starts the business clock at
- * that moment when the application starts; it then runs on. The tests use it, so that "today" and "this month" are
+ * that moment when the application starts; it then runs on. A date alone ({@code 2026-12-07}) moves the clock by
+ * whole days to that date and keeps the real time of day. The tests use it, so that "today" and "this month" are
  * the same on every run whatever the real date (a test must not turn red on the last evening of a month). The
  * database learns the same offset on every connection ({@code lindung.clock_offset}, read by {@code lindung_today()}
  * in the views). Unset in production: the system clock.
@@ -60,7 +63,14 @@ class TimeConfiguration {
         if (start.isBlank()) {
             return Duration.ZERO;
         }
-        return OFFSETS.computeIfAbsent(start, s -> Duration.between(Instant.now(),
-                LocalDateTime.parse(s).atZone(BUSINESS_ZONE).toInstant()).withNanos(0));
+        return OFFSETS.computeIfAbsent(start, s -> {
+            if (s.contains("T")) {
+                return Duration.between(Instant.now(), LocalDateTime.parse(s).atZone(BUSINESS_ZONE).toInstant())
+                        .withNanos(0);
+            }
+            // a date: whole days, so the time of day stays the real one (and stamps the database writes with now()
+            // agree with the clock whenever the real date is that date)
+            return Duration.ofDays(LocalDate.now(BUSINESS_ZONE).until(LocalDate.parse(s), ChronoUnit.DAYS));
+        });
     }
 }
