@@ -73,9 +73,13 @@ class CrashRestartTest {
     static final int KUR_BAD_EVERY = 997;
     /** Memberships per billing range (transaction); the application's default is 100,000. */
     static final int BILLING_BATCH = 2_000;
-    static final YearMonth MONTH = YearMonth.of(2026, 1);
-    static final LocalDate PAID_ON = LocalDate.of(2026, 1, 10);
-    /** Every this many bills the payment file has a second line for the membership: credit, left unallocated. */
+    /** The business clock's month (7 December 2026): the file pays the month's bills, nothing else is owed yet. */
+    static final YearMonth MONTH = YearMonth.of(2026, 12);
+    static final LocalDate PAID_ON = LocalDate.of(2026, 12, 5);
+    /**
+     * Every this many bills the payment file has a second line for the membership: money beyond the bill, which pays
+     * ahead (January 2027 in full, Rp8.200 of February: two allocations).
+     */
     static final int CREDIT_EVERY = 4;
     static final long CREDIT = 25_000;
     static final String KUR_HEADER = "bank;branch;loan_id;nik;name;scheme;plafond;disbursed_on;sector;region_code";
@@ -412,9 +416,10 @@ class CrashRestartTest {
 
         Map<String, Object> accounts = accounts(fileId);
         assertThat(accounts).as("the replay changed nothing").isEqualTo(before);
+        long aheadLines = file.lines() - bills;
         assertThat(accounts).containsEntry("payments", file.lines()).containsEntry("paid", file.total())
-                .containsEntry("keys", file.lines()).containsEntry("credit", file.credit())
-                .containsEntry("allocations", bills).containsEntry("allocated", billTotal)
+                .containsEntry("keys", file.lines()).containsEntry("credit", 0L)
+                .containsEntry("allocations", bills + 2 * aheadLines).containsEntry("allocated", file.total())
                 .containsEntry("bills_paid", bills).containsEntry("bills_paid_sum", billTotal)
                 .containsEntry("not_adding_up", 0L).containsEntry("fines", 0L).containsEntry("files", 1L);
         assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'PAYMENT_FILE_APPLIED'"
@@ -428,7 +433,7 @@ class CrashRestartTest {
 
     /**
      * One line per open bill of the month for its amount, paid on the 10th (before the due date: no fines), and for
-     * every {@value #CREDIT_EVERY}th bill a second line of Rp25,000 paid on the 11th (after the bill: credit). In a
+     * every {@value #CREDIT_EVERY}th bill a second line of Rp25,000 paid on the 11th (beyond the bill: it pays ahead). In a
      * bank's order, not the memberships'.
      */
     private PaymentFile paymentFile() throws Exception {
