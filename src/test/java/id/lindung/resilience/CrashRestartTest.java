@@ -432,8 +432,8 @@ class CrashRestartTest {
     }
 
     /**
-     * One line per open bill of the month for its amount, paid on the 10th (before the due date: no fines), and for
-     * every {@value #CREDIT_EVERY}th bill a second line of Rp25,000 paid on the 11th (beyond the bill: it pays ahead). In a
+     * One line per open bill of the month for its amount, paid on the 5th (before the due date: no fines), and for
+     * every {@value #CREDIT_EVERY}th bill a second line of Rp25,000 paid on the 6th (beyond the bill: it pays ahead). In a
      * bank's order, not the memberships'.
      */
     private PaymentFile paymentFile() throws Exception {
