@@ -92,6 +92,9 @@ class ClaimApi {
     record PaymentRecord(@Nullable Integer version, @Nullable LocalDate paidOn, @Nullable String reference) {
     }
 
+    record DeathCorrection(@Nullable String reason) {
+    }
+
     record HolidayEntry(@Nullable String name, @Nullable String source) {
     }
 
@@ -176,6 +179,13 @@ class ClaimApi {
     @Operation(summary = "Record the payment; a JKK benefit paid late adds 1% of the benefit per day")
     Claim pay(@PathVariable long id, @RequestBody PaymentRecord p) {
         return claims.recordPayment(id, version(p.version()), p.paidOn(), p.reference(), user());
+    }
+
+    @PostMapping("/claims/{id}/death-correction")
+    @Operation(summary = "Correct a death recorded in error: the participant's status and memberships are put back"
+            + " (officers and administrators, with a reason; audited as DEATH_CORRECTED)")
+    Claim correctDeath(@PathVariable long id, @RequestBody DeathCorrection correction) {
+        return claims.correctDeath(id, correction.reason(), user());
     }
 
     @PostMapping("/claims/{id}/scholarship-years")
