@@ -392,6 +392,68 @@ public class ClaimManagement {
     }
 
     /**
+     * The officer chooses which children get the scholarship plan (at most two; none: the documented default), on a
+     * claim not yet approved by anyone: the intake's choice is replaced, the claim assessed again, audited as
+     * {@code CLAIM_CHILDREN_CHOSEN}. {@code chosen}: child ids as the claim names them ({@code child-1}, …); a
+     * refusal names the field {@code chosen}.
+     */
+    @Transactional
+    public Claim chooseChildren(long claimId, @Nullable Integer expectedVersion, @Nullable List<String> chosen,
+            LindungUser by) {
+        requireOfficer(by);
+        get(claimId, by); // who and whose before what: 403 and 404 come before a missing version
+        if (expectedVersion == null) {
+            throw new InvalidInputException(FieldIssue.error("version", "field.required"));
+        }
+        Claim claim = current(claimId, expectedVersion, by);
+        if (claim.status() != ClaimStatus.SUBMITTED && claim.status() != ClaimStatus.VERIFIED) {
+            throw new InvalidInputException(FieldIssue.error("status", "claim.status.not", ClaimStatus.VERIFIED.name(),
+                    claim.status().name()));
+        }
+        ClaimKind kind = ClaimKind.valueOf(claim.kind());
+        List<ClaimIntake.ChildItem> items = claim.intake().children() == null ? List.of() : claim.intake().children();
+        List<String> ids = chosen == null ? List.of() : chosen.stream().map(String::trim).toList();
+        List<Child> children = new IntakeReader(LocalDate.now(clock)).children(items, new ArrayList<>());
+        List<FieldIssue> issues = new ArrayList<>();
+        if (!kind.grantsScholarship() || items.isEmpty()) {
+            issues.add(FieldIssue.error("chosen", "claim.children.none"));
+        } else {
+            ScholarshipPlanner.choiceIssues(children, ids, maxChildren(claim.eventDate())).forEach(i ->
+                    issues.add(new FieldIssue("chosen", i.code(), i.args(), i.severity())));
+        }
+        throwIfErrors(issues);
+        List<ClaimIntake.ChildItem> now = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            ClaimIntake.ChildItem c = items.get(i);
+            now.add(new ClaimIntake.ChildItem(c.name(), c.birthDate(), c.level(), c.yearInLevel(), c.married(),
+                    c.working(), ids.contains("child-" + (i + 1))));
+        }
+        ClaimIntake in = claim.intake();
+        ClaimIntake changed = new ClaimIntake(in.participantId(), in.kind(), in.cause(), in.eventDate(), in.invoices(),
+                in.homeCareStart(), in.transport(), in.stmbMonths(), in.disabilityCodes(), in.functionLosses(),
+                in.wage(), in.heirs(), now, in.note());
+        change(claim, "intake_enc = :intake", Map.of("intake", vault.sealText(json.writeValueAsString(changed),
+                ClaimReader.INTAKE)));
+        assess(claimId, claim.participantId(), kind, EventCause.valueOf(claim.cause()), claim.eventDate(),
+                new ClaimDetails.None(), changed, by);
+        step(claimId, by, claim.status(), "scholarship children: " + (ids.isEmpty() ? "default" : String.join(", ",
+                ids)));
+        audit.record("CLAIM_CHILDREN_CHOSEN", "claim", Long.toString(claimId), claim.regionCode(),
+                Map.of("chosen", ids, "previous", previouslyChosen(items)));
+        return get(claimId, by);
+    }
+
+    private static List<String> previouslyChosen(List<ClaimIntake.ChildItem> items) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).named()) {
+                ids.add("child-" + (i + 1));
+            }
+        }
+        return ids;
+    }
+
+    /**
      * Documents are complete and checked on {@code documentsCompleteOn} (the service level runs from that day):
      * facts and amounts are established again and the payment due date set.
      */

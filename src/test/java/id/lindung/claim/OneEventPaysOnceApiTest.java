@@ -377,6 +377,37 @@ class OneEventPaysOnceApiTest {
                 .contains("Sulung").contains("Bayi");
     }
 
+    @Test
+    void theOfficerChoosesTheChildrenBeforeTheDecision_andAgentsAndOtherRegionsCannot() {
+        Membership m = paidMember();
+        Response claim = created(death(m.participantId(), "WORK_ACCIDENT", List.of(
+                child("Rina", "2016-03-01", "SD", false), child("Dodi", "2019-08-09", "SD", false),
+                child("Agus", "2021-01-05", "TK", false))));
+        long id = claim.json().path("id").asLong();
+        int version = claim.json().path("version").asInt();
+        assertThat(childNames(claim.json())).containsExactlyInAnyOrder("Dodi", "Agus"); // the youngest in school
+        String choice = json("version", version, "chosen", List.of("child-1", "child-2"));
+
+        assertThat(as("agen.ketapang").put("/api/claims/" + id + "/scholarship-children", choice).status())
+                .isEqualTo(403);
+        assertThat(as("petugas.pontianak").put("/api/claims/" + id + "/scholarship-children", choice).status())
+                .isEqualTo(404);
+        Response three = as("petugas.kalbar").put("/api/claims/" + id + "/scholarship-children", json("version",
+                version, "chosen", List.of("child-1", "child-2", "child-3")));
+        assertThat(three.status()).isEqualTo(422);
+        assertThat(three.json().path("errors").get(0).path("field").asString()).isEqualTo("chosen");
+        assertThat(three.json().path("errors").get(0).path("message").asString()).contains("Agus");
+
+        Response chosen = as("petugas.kalbar").put("/api/claims/" + id + "/scholarship-children", choice);
+        assertThat(chosen.status()).as(chosen.text()).isEqualTo(200);
+        assertThat(chosen.json().path("scholarshipChoice").asString()).isEqualTo("CHOSEN");
+        assertThat(childNames(chosen.json())).containsExactlyInAnyOrder("Rina", "Dodi");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'CLAIM_CHILDREN_CHOSEN' AND entity_id = ?"
+                + " AND actor = 'petugas.kalbar'").param(Long.toString(id)).query(Long.class).single()).isOne();
+        Response stale = as("petugas.kalbar").put("/api/claims/" + id + "/scholarship-children", choice);
+        assertThat(stale.status()).as("the version guard").isEqualTo(409);
+    }
+
     private static Set<String> childNames(JsonNode claim) {
         Set<String> names = new java.util.TreeSet<>();
         claim.path("scholarship").forEach(y -> names.add(y.path("childName").asString()));
@@ -459,6 +490,33 @@ class OneEventPaysOnceApiTest {
         assertThat(kindError).contains(first).contains("satu kali");
     }
 
+    @Test
+    void theClaimPageCorrectsADeath_withItsReason_andRefusesAnAgent() throws Exception {
+        Membership m = paidMember();
+        long id = created(death(m.participantId(), "OTHER", List.of())).json().path("id").asLong();
+        approved(id);
+        Page agent = Page.signIn(port, "agen.ketapang");
+        HttpResponse<String> refused = agent.post("/klaim/" + id, "/klaim/" + id + "/koreksi-kematian",
+                Map.of("reason", "coba"));
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(as("petugas.kalbar").get("/api/participants/" + m.participantId()).json().path("status")
+                .asString()).isEqualTo("DECEASED");
+
+        Page officer = Page.signIn(port, "petugas.kalbar");
+        assertThat(officer.get("/klaim/" + id)).contains("id=\"death-correction-form\"");
+        HttpResponse<String> noReason = officer.post("/klaim/" + id, "/klaim/" + id + "/koreksi-kematian",
+                Map.of("reason", ""));
+        assertThat(noReason.statusCode()).isEqualTo(302);
+        assertThat(officer.get("/klaim/" + id)).contains("Alasan koreksi: ");
+        HttpResponse<String> done = officer.post("/klaim/" + id, "/klaim/" + id + "/koreksi-kematian",
+                Map.of("reason", "akta kematian palsu"));
+        assertThat(done.statusCode()).isEqualTo(302);
+        assertThat(officer.get("/klaim/" + id)).contains("id=\"death-corrected\"").contains("akta kematian palsu")
+                .doesNotContain("id=\"death-correction-form\"");
+        assertThat(as("petugas.kalbar").get("/api/participants/" + m.participantId()).json().path("status")
+                .asString()).isEqualTo("ACTIVE");
+    }
+
     /** A signed-in browser-like session: cookies, the CSRF token of a form page, form posts. */
     private record Page(HttpClient http, String base) {
 
@@ -470,6 +528,11 @@ class OneEventPaysOnceApiTest {
                     "_csrf", csrf));
             assertThat(in.statusCode()).isEqualTo(302);
             return p;
+        }
+
+        String get(String path) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
         }
 
         String csrf(String path) throws Exception {

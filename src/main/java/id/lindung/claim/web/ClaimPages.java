@@ -392,6 +392,9 @@ class ClaimPages {
         model.addAttribute("threshold", claims.fourEyesThreshold());
         model.addAttribute("canReject", decide && open);
         model.addAttribute("canPay", decide && c.status() == ClaimStatus.APPROVED);
+        boolean chooseChildren = decide && (c.status() == ClaimStatus.SUBMITTED
+                || c.status() == ClaimStatus.VERIFIED) && grantsScholarship(c);
+        model.addAttribute("choosableChildren", chooseChildren ? choosable(c) : List.of());
         model.addAttribute("canCorrectDeath", decide && c.death() != null && c.death().inForce());
         model.addAttribute("caseTotal", c.total() + c.caseClaims().stream().filter(o -> o.status() != ClaimStatus.REJECTED)
                 .mapToLong(Claim.CaseClaim::total).sum());
@@ -441,6 +444,21 @@ class ClaimPages {
             }
         }
         return children;
+    }
+
+    /** The intake's children for the officer's choice: id, name with birth date, and whether chosen now. */
+    private List<Choosable> choosable(Claim c) {
+        List<ClaimIntake.ChildItem> items = c.intake().children();
+        List<Choosable> children = new ArrayList<>();
+        for (int i = 0; items != null && i < items.size(); i++) {
+            ClaimIntake.ChildItem item = items.get(i);
+            children.add(new Choosable("child-" + (i + 1), String.valueOf(item.name()),
+                    item.birthDate() == null ? "" : formats.date(item.birthDate()), item.named()));
+        }
+        return children;
+    }
+
+    public record Choosable(String id, String name, String birthDate, boolean chosen) {
     }
 
     private static List<ChildPlan> scholarship(Claim c) {
@@ -512,6 +530,16 @@ class ClaimPages {
         return act(id, redirect, "", me -> {
             Claim c = claims.reject(id, version(version), reason, me);
             return message("claim.page.done.rejected", c.claimNumber());
+        });
+    }
+
+    @PostMapping("/klaim/{id:\\d+}/anak-beasiswa")
+    String chooseChildren(@PathVariable long id, @RequestParam(required = false) @Nullable Integer version,
+            @RequestParam(name = "chosen", required = false) @Nullable List<String> chosen,
+            RedirectAttributes redirect) throws IOException {
+        return act(id, redirect, "#scholarship", me -> {
+            Claim c = claims.chooseChildren(id, version, chosen, me);
+            return message("claim.page.done.childrenChosen", c.claimNumber());
         });
     }
 
@@ -610,6 +638,9 @@ class ClaimPages {
     private String fieldLabel(String field, String anchor) {
         if (anchor.equals("#death") && field.equals("reason")) {
             return message("claim.page.field.correctionReason");
+        }
+        if (field.equals("chosen")) {
+            return message("claim.page.field.named");
         }
         return field.equals("childId") ? message("claim.page.scholarship.child") : message("claim.page.field." + field);
     }
