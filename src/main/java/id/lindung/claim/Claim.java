@@ -10,6 +10,11 @@ import org.jspecify.annotations.Nullable;
  * its formula, legal basis and the rule rows used; {@code total} is their sum), a refusal naming its rule when the
  * claim is not payable, the children's scholarship plan, documents, and the history of steps. {@code version}
  * guards every change (optimistic locking).
+ *
+ * <p>One event pays once: {@code caseNumber} names the JKK case (the accident: same participant, same accident date;
+ * the first claim's number) and {@code caseClaims} its other claims with what each holds; {@code death} is the death
+ * this claim recorded on approval (participant DECEASED, memberships ended) and its correction, if any.
+ * {@code scholarshipChoice}: how the scholarship children were chosen (CHOSEN at intake, or DEFAULT).
  */
 public record Claim(long id, String claimNumber, long participantId, @Nullable Long membershipId, String kind,
         String cause, LocalDate eventDate, ClaimStatus status, Member member, @Nullable Refusal refusal, long total,
@@ -20,9 +25,11 @@ public record Claim(long id, String claimNumber, long participantId, @Nullable L
         @Nullable String decidedBy, @Nullable Instant decidedAt, @Nullable String rejectionReason,
         @Nullable LocalDate paidOn, @Nullable String paymentReference, @Nullable Integer lateDays,
         @Nullable Long lateAmount, ClaimIntake intake, List<Document> documents, List<Step> steps,
-        List<ScholarshipPaid> scholarshipPaid, int version) {
+        List<ScholarshipPaid> scholarshipPaid, @Nullable String caseNumber, List<CaseClaim> caseClaims,
+        @Nullable String scholarshipChoice, @Nullable Death death, int version) {
 
     public Claim {
+        caseClaims = List.copyOf(caseClaims);
         lines = List.copyOf(lines);
         scholarship = List.copyOf(scholarship);
         scholarshipNotes = List.copyOf(scholarshipNotes);
@@ -64,6 +71,27 @@ public record Claim(long id, String claimNumber, long participantId, @Nullable L
     /** A scholarship year paid on proof of enrolment. */
     public record ScholarshipPaid(String childId, String childName, int schoolYear, String level, long amount,
             String formula, String legalBasis, String decidedBy, Instant decidedAt) {
+    }
+
+    /** Another claim of the same accident case, with the total it holds (0 when refused or rejected). */
+    public record CaseClaim(long id, String claimNumber, String kind, ClaimStatus status, boolean eligible,
+            long total) {
+    }
+
+    /**
+     * The death this claim recorded on approval: the participant marked DECEASED and these memberships ended; a
+     * correction (who, when, why) put them back.
+     */
+    public record Death(LocalDate dateOfDeath, String recordedBy, Instant recordedAt, @Nullable String correctedBy,
+            @Nullable Instant correctedAt, @Nullable String correctionReason, List<Long> membershipIds) {
+
+        public Death {
+            membershipIds = List.copyOf(membershipIds);
+        }
+
+        public boolean inForce() {
+            return correctedAt == null;
+        }
     }
 
     public record Document(long id, String documentType, String fileName, String contentType, int sizeBytes,

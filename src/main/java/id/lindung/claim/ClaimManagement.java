@@ -24,7 +24,12 @@ import id.lindung.claim.benefit.ScholarshipPlan;
 import id.lindung.claim.benefit.ScholarshipPlanner;
 import id.lindung.claim.benefit.ScholarshipYear;
 import id.lindung.claim.benefit.ServiceLevel;
+import id.lindung.claim.benefit.AccidentCase;
+import id.lindung.claim.benefit.MissingRuleException;
+import id.lindung.claim.benefit.OncePerEvent;
+import id.lindung.claim.benefit.RuleKey;
 import id.lindung.claim.internal.ClaimReader;
+import id.lindung.claim.internal.DeathRecords;
 import id.lindung.claim.internal.Holidays;
 import id.lindung.claim.internal.IntakeReader;
 import id.lindung.claim.internal.MemberFactsSource;
@@ -89,13 +94,19 @@ public class ClaimManagement {
     private final long fourEyesThreshold;
     private final int documentMaxBytes;
     private final Vault vault;
+    private final DeathRecords deaths;
+
+    /** pg_advisory_xact_lock class of a participant's claims ("clm"): one intake or approval at a time per person. */
+    private static final int PERSON_LOCK = 0x636c6d;
 
     ClaimManagement(JdbcClient jdbc, ParticipantManagement participants, MemberFactsSource memberFacts,
             BenefitCalculator calculator, ScholarshipPlanner scholarships, ServiceLevel serviceLevel,
             Holidays holidays, ClaimReader reader, AuditTrail audit, ApplicationEventPublisher events,
             JsonMapper json, Clock clock,
             @Value("${lindung.claim.four-eyes-threshold:50000000}") long fourEyesThreshold,
-            @Value("${lindung.claim.document-max-bytes:10485760}") int documentMaxBytes, Vault vault) {
+            @Value("${lindung.claim.document-max-bytes:10485760}") int documentMaxBytes, Vault vault,
+            DeathRecords deaths) {
+        this.deaths = deaths;
         this.jdbc = jdbc;
         this.participants = participants;
         this.memberFacts = memberFacts;
@@ -149,19 +160,32 @@ public class ClaimManagement {
             read.issues().add(FieldIssue.error("note", "field.too-long", 500));
         }
         List<String> named = new ArrayList<>();
-        read.children(in.children(), named);
+        List<Child> children = read.children(in.children(), named);
+        if (kind != null && kind.grantsScholarship() && eventDate != null && in.children() != null
+                && children.size() == in.children().size()) {
+            // every child read: positions in the list are the intake's rows
+            read.issues().addAll(ScholarshipPlanner.choiceIssues(children, named, maxChildren(eventDate)));
+        }
         throwIfErrors(read.issues());
         Participant p = Objects.requireNonNull(participant);
+        lockPerson(p.id());
+        List<OncePerEvent.OtherClaim> others = reader.othersOf(p.id(), -1);
+        OncePerEvent.deathClaimed(Objects.requireNonNull(kind), others).ifPresent(first -> {
+            throw new ConflictException("claim.death.exists", first.claimNumber(), first.kind().name());
+        });
+        String number = jdbc.sql("""
+                SELECT 'KLM-' || to_char(CAST(:today AS date), 'YYYY') || '-'
+                       || lpad(nextval('claim_number_seq')::text, 6, '0')""")
+                .param("today", Date.valueOf(LocalDate.now(clock))).query(String.class).single();
+        String caseNumber = OncePerEvent.caseOf(kind, Objects.requireNonNull(eventDate), number, others);
 
         long id = jdbc.sql("""
                 INSERT INTO claim (claim_number, participant_id, participant_name, kind, cause, event_date, intake_enc,
-                                   member_facts, status, region_code, submitted_by)
-                VALUES ('KLM-' || to_char(CAST(:today AS date), 'YYYY') || '-'
-                          || lpad(nextval('claim_number_seq')::text, 6, '0'),
-                        :participant, :name, :kind, :cause, :event, :intake, '{}'::jsonb, 'SUBMITTED',
-                        :region, :by)
+                                   member_facts, status, region_code, submitted_by, case_number)
+                VALUES (:number, :participant, :name, :kind, :cause, :event, :intake, '{}'::jsonb, 'SUBMITTED',
+                        :region, :by, :case)
                 RETURNING id""")
-                .param("today", Date.valueOf(LocalDate.now(clock))).param("participant", p.id())
+                .param("number", number).param("case", caseNumber).param("participant", p.id())
                 .param("name", p.fullName()).param("kind", Objects.requireNonNull(kind).name())
                 .param("cause", Objects.requireNonNull(cause).name())
                 .param("event", Date.valueOf(Objects.requireNonNull(eventDate)))
@@ -178,6 +202,7 @@ public class ClaimManagement {
         values.put("eventDate", eventDate.toString());
         values.put("total", claim.total());
         values.put("refusal", claim.refusal() == null ? null : claim.refusal().code());
+        values.put("caseNumber", caseNumber);
         audit.record("CLAIM_SUBMITTED", "claim", Long.toString(id), p.regionCode(), values);
         return claim;
     }
@@ -187,7 +212,12 @@ public class ClaimManagement {
             ClaimDetails details, ClaimIntake in, LindungUser by) {
         MemberFactsSource.Established est = memberFacts.establish(participantId, kind, eventDate, in.wage(), by);
         ClaimFacts facts = new ClaimFacts(kind, eventDate, cause, est.facts(), details);
-        BenefitAssessment a = calculator.assess(facts);
+        BenefitAssessment a;
+        try {
+            a = calculator.assess(facts, reader.accidentCase(id));
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.issues().stream().map(IntakeReader::intakeField).toList());
+        }
         List<String> named = new ArrayList<>();
         List<Child> children = new IntakeReader(LocalDate.now(clock)).children(in.children(), named);
         ScholarshipPlan plan = a.eligible() && kind.grantsScholarship() && a.scholarshipRefusal() == null
@@ -215,8 +245,9 @@ public class ClaimManagement {
                 UPDATE claim SET membership_id = :membership, member_facts = CAST(:member AS jsonb),
                        scholarship_notes = CAST(:notes AS jsonb),
                        refusal_code = :code, refusal_args = CAST(:args AS jsonb), refusal_legal_basis = :basis,
-                       total = :total, unconfirmed_rules = :unconfirmed
+                       total = :total, unconfirmed_rules = :unconfirmed, scholarship_choice = :choice
                  WHERE id = :id""")
+                .param("choice", plan == null || plan.refusal() != null ? null : plan.choice().name())
                 .param("membership", est.membershipId()).param("member", json.writeValueAsString(member))
                 .param("notes", json.writeValueAsString(notes))
                 .param("code", refusal == null ? null : refusal.code())
@@ -361,6 +392,68 @@ public class ClaimManagement {
     }
 
     /**
+     * The officer chooses which children get the scholarship plan (at most two; none: the documented default), on a
+     * claim not yet approved by anyone: the intake's choice is replaced, the claim assessed again, audited as
+     * {@code CLAIM_CHILDREN_CHOSEN}. {@code chosen}: child ids as the claim names them ({@code child-1}, …); a
+     * refusal names the field {@code chosen}.
+     */
+    @Transactional
+    public Claim chooseChildren(long claimId, @Nullable Integer expectedVersion, @Nullable List<String> chosen,
+            LindungUser by) {
+        requireOfficer(by);
+        get(claimId, by); // who and whose before what: 403 and 404 come before a missing version
+        if (expectedVersion == null) {
+            throw new InvalidInputException(FieldIssue.error("version", "field.required"));
+        }
+        Claim claim = current(claimId, expectedVersion, by);
+        if (claim.status() != ClaimStatus.SUBMITTED && claim.status() != ClaimStatus.VERIFIED) {
+            throw new InvalidInputException(FieldIssue.error("status", "claim.status.not", ClaimStatus.VERIFIED.name(),
+                    claim.status().name()));
+        }
+        ClaimKind kind = ClaimKind.valueOf(claim.kind());
+        List<ClaimIntake.ChildItem> items = claim.intake().children() == null ? List.of() : claim.intake().children();
+        List<String> ids = chosen == null ? List.of() : chosen.stream().map(String::trim).toList();
+        List<Child> children = new IntakeReader(LocalDate.now(clock)).children(items, new ArrayList<>());
+        List<FieldIssue> issues = new ArrayList<>();
+        if (!kind.grantsScholarship() || items.isEmpty()) {
+            issues.add(FieldIssue.error("chosen", "claim.children.none"));
+        } else {
+            ScholarshipPlanner.choiceIssues(children, ids, maxChildren(claim.eventDate())).forEach(i ->
+                    issues.add(new FieldIssue("chosen", i.code(), i.args(), i.severity())));
+        }
+        throwIfErrors(issues);
+        List<ClaimIntake.ChildItem> now = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            ClaimIntake.ChildItem c = items.get(i);
+            now.add(new ClaimIntake.ChildItem(c.name(), c.birthDate(), c.level(), c.yearInLevel(), c.married(),
+                    c.working(), ids.contains("child-" + (i + 1))));
+        }
+        ClaimIntake in = claim.intake();
+        ClaimIntake changed = new ClaimIntake(in.participantId(), in.kind(), in.cause(), in.eventDate(), in.invoices(),
+                in.homeCareStart(), in.transport(), in.stmbMonths(), in.disabilityCodes(), in.functionLosses(),
+                in.wage(), in.heirs(), now, in.note());
+        change(claim, "intake_enc = :intake", Map.of("intake", vault.sealText(json.writeValueAsString(changed),
+                ClaimReader.INTAKE)));
+        assess(claimId, claim.participantId(), kind, EventCause.valueOf(claim.cause()), claim.eventDate(),
+                new ClaimDetails.None(), changed, by);
+        step(claimId, by, claim.status(), "scholarship children: " + (ids.isEmpty() ? "default" : String.join(", ",
+                ids)));
+        audit.record("CLAIM_CHILDREN_CHOSEN", "claim", Long.toString(claimId), claim.regionCode(),
+                Map.of("chosen", ids, "previous", previouslyChosen(items)));
+        return get(claimId, by);
+    }
+
+    private static List<String> previouslyChosen(List<ClaimIntake.ChildItem> items) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).named()) {
+                ids.add("child-" + (i + 1));
+            }
+        }
+        return ids;
+    }
+
+    /**
      * Documents are complete and checked on {@code documentsCompleteOn} (the service level runs from that day):
      * facts and amounts are established again and the payment due date set.
      */
@@ -416,6 +509,8 @@ public class ClaimManagement {
         if (!claim.eligible()) {
             throw new InvalidInputException(FieldIssue.error("status", "claim.approve.refused"));
         }
+        lockPerson(claim.participantId());
+        requireStillOnce(claim);
         if (claim.status() == ClaimStatus.AWAITING_SECOND && by.username().equals(claim.firstApprover())) {
             throw new ForbiddenException("claim.four-eyes.same-officer");
         }
@@ -429,10 +524,72 @@ public class ClaimManagement {
         }
         change(claim, "status = 'APPROVED', decided_by = :by, decided_at = now()", Map.of("by", by.username()));
         step(claimId, by, ClaimStatus.APPROVED, null);
+        if (ClaimKind.valueOf(claim.kind()).death()) {
+            deaths.record(claim, by);
+        }
         audit.record("CLAIM_APPROVED", "claim", Long.toString(claimId), claim.regionCode(),
                 Map.of("total", claim.total()));
         events.publishEvent(new ClaimDecided(claimId, claim.participantId(), claim.kind(), true, claim.total(),
                 claim.regionCode(), LocalDate.now(clock)));
+        return get(claimId, by);
+    }
+
+    /**
+     * At approval, again: no other death claim of the person approved meanwhile, no other claim of the accident case
+     * holding a lump sum ({@link OncePerEvent}, {@link AccidentCase}) — claims assessed before the other one existed
+     * or was eligible would otherwise pay twice.
+     */
+    private void requireStillOnce(Claim claim) {
+        ClaimKind kind = ClaimKind.valueOf(claim.kind());
+        List<OncePerEvent.OtherClaim> others = reader.othersOf(claim.participantId(), claim.id());
+        OncePerEvent.deathClaimed(kind, others).ifPresent(first -> {
+            throw new ConflictException("claim.death.exists", first.claimNumber(), first.kind().name());
+        });
+        if (kind.lumpSum()) {
+            reader.accidentCase(claim.id()).lumpSum().ifPresent(other -> {
+                throw new ConflictException("claim.case.lump-sum-taken", claim.caseNumber(), other.claimNumber());
+            });
+        }
+    }
+
+    private void lockPerson(long participantId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(?, ?)").params(PERSON_LOCK, Long.hashCode(participantId)).query()
+                .singleRow();
+    }
+
+    private int maxChildren(LocalDate eventDate) {
+        try {
+            return calculator.rules().rule(RuleKey.SCHOLARSHIP_MAX_CHILDREN, eventDate).intValue();
+        } catch (MissingRuleException e) {
+            return Integer.MAX_VALUE; // no scholarship rules that day: the engine says so on the claim
+        }
+    }
+
+    /**
+     * The audited correction of a death recorded in error: the participant's status and each membership's end are
+     * put back as they were before the approval. Officers and administrators, the claim in scope (else not found),
+     * with a reason; the claim itself keeps its decision.
+     */
+    @Transactional
+    public Claim correctDeath(long claimId, @Nullable String reason, LindungUser by) {
+        requireOfficer(by);
+        Claim claim = get(claimId, by);
+        String why = reason == null ? "" : reason.trim();
+        List<FieldIssue> issues = new ArrayList<>();
+        if (why.isEmpty()) {
+            issues.add(FieldIssue.error("reason", "field.required"));
+        } else if (why.length() > 500) {
+            issues.add(FieldIssue.error("reason", "field.too-long", 500));
+        }
+        if (claim.death() == null || !claim.death().inForce()) {
+            issues.add(FieldIssue.error("claim", "claim.death.none", claim.claimNumber()));
+        }
+        throwIfErrors(issues);
+        lockPerson(claim.participantId());
+        if (!deaths.reverse(claim, why, by)) {
+            throw new ConflictException("claim.changed", claim.claimNumber());
+        }
+        step(claimId, by, claim.status(), "death corrected: " + why);
         return get(claimId, by);
     }
 

@@ -85,9 +85,19 @@ class LedgerUpkeep {
         events.publishEvent(new ProtectionChanged(ended.membershipId()));
     }
 
-    /** Bills every owed month of one membership up to the current month and allocates its credit to them. */
+    /**
+     * Bills every owed month of one membership up to the current month (and opens again months cancelled by an end
+     * that no longer holds) and allocates its credit to them.
+     */
     void billOwedMonths(long membershipId) {
         allocation.lock();
+        // a membership running again (an end put back, e.g. a corrected death) owes its cancelled months again
+        jdbc.sql("""
+                UPDATE bill b SET status = 'OPEN'
+                  FROM enrolment_membership_v v
+                 WHERE v.membership_id = b.membership_id AND b.membership_id = ? AND b.status = 'CANCELLED'
+                   AND b.period >= v.start_month AND (v.end_month IS NULL OR b.period <= v.end_month)""")
+                .param(membershipId).update();
         ledger.scope(membershipId);
         ledger.billOwedMonths(YearMonth.now(clock), null, Ledger.Gaps.ALL);
         allocation.clearScope();

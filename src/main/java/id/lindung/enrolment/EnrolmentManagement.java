@@ -339,6 +339,54 @@ public class EnrolmentManagement {
     }
 
     /**
+     * Ends every membership of a participant that runs past {@code lastMonth} (open, or with a planned end later),
+     * with {@code reason}, at the end of {@code lastMonth} — for a recorded death: DECEASED as of the month of death.
+     * A membership starting after that month ends before its first month. Each end is audited and published as
+     * {@link MembershipEnded} (billing stops, coverage and the KUR match follow).
+     *
+     * @return the memberships as they were before, to put them back with {@link #restoreEnd}
+     */
+    @Transactional
+    public List<Membership> endAllAfter(long participantId, YearMonth lastMonth, EndReason reason, LindungUser by) {
+        List<Membership> before = new ArrayList<>();
+        for (Membership m : membershipsOf(participantId, by)) {
+            if (m.endMonth() == null || m.endMonth().isAfter(lastMonth)) {
+                requireMayEnrol(by, m.channel());
+                YearMonth last = lastMonth.isBefore(m.startMonth()) ? m.startMonth().minusMonths(1) : lastMonth;
+                endNow(m, last, reason);
+                before.add(m);
+            }
+        }
+        return before;
+    }
+
+    /**
+     * Puts back the end a membership had before {@link #endAllAfter} (null: open again), as an audited correction
+     * ({@code MEMBERSHIP_END_CORRECTED}). Published as {@link MembershipStarted} when it runs again (coverage and the
+     * KUR match re-read it), else as {@link MembershipEnded} with the end put back.
+     */
+    @Transactional
+    public Membership restoreEnd(long membershipId, @Nullable YearMonth endMonth, @Nullable EndReason reason,
+            String because, LindungUser by) {
+        Membership m = membership(membershipId, by);
+        requireMayEnrol(by, m.channel());
+        repository.restoreEnd(membershipId, endMonth, reason);
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("endMonth", java.util.Arrays.asList(String.valueOf(m.endMonth()), String.valueOf(endMonth)));
+        values.put("endReason", java.util.Arrays.asList(String.valueOf(m.endReason()), String.valueOf(reason)));
+        values.put("because", because);
+        audit.record("MEMBERSHIP_END_CORRECTED", "membership", Long.toString(membershipId), m.regionCode(), values);
+        if (endMonth == null) {
+            events.publishEvent(new MembershipStarted(m.id(), m.participantId(), m.segment(), m.channel(),
+                    m.regionCode(), m.startMonth()));
+        } else {
+            events.publishEvent(new MembershipEnded(m.id(), m.participantId(), m.segment(), m.regionCode(), endMonth,
+                    Objects.requireNonNull(reason)));
+        }
+        return repository.findMembership(membershipId).orElseThrow();
+    }
+
+    /**
      * Ends memberships whose contributions went unpaid too long (called by the contribution module's billing run
      * as the system). Each gets its own audit line and event. Memberships no longer open are skipped.
      *

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class KurLoans {
 
-    static final Set<String> STATUSES = Set.of("PROTECTED", "LAPSED", "NOT_ENROLLED");
+    static final Set<String> STATUSES = Set.of("PROTECTED", "LAPSED", "NOT_ENROLLED", "DECEASED");
 
     private final JdbcClient jdbc;
     private final KurBanks banks;

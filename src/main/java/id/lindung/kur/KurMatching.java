@@ -7,7 +7,9 @@ import org.springframework.stereotype.Component;
  * Matches borrowers against the registry by NIK, set-wise: the participant, name and birth date mismatches (for
  * review), and the status from the memberships with JKK — PROTECTED: one protected today by the contribution
  * ledger's rule ({@code contribution_protected_now_v}, the same answer as the status API); LAPSED: enrolled, but
- * none protected today (ended, unpaid, in arrears); NOT_ENROLLED: no participant or no JKK membership. {@code enrolled_at_disbursement}:
+ * none protected today (ended, unpaid, in arrears); NOT_ENROLLED: no participant or no JKK membership; DECEASED: the
+ * borrower's death is recorded in the registry (no outreach, whatever the memberships say).
+ * {@code enrolled_at_disbursement}:
  * a JKK membership ran in the month of the disbursement.
  */
 @Component
@@ -37,7 +39,8 @@ public class KurMatching {
             p.participant_id,
             p.participant_id IS NOT NULL AND p.name_key <> upper(regexp_replace(trim(x.name), '\\s+', ' ', 'g')),
             p.participant_id IS NOT NULL AND x.birth_date IS NOT NULL AND x.birth_date <> p.birth_date,
-            CASE WHEN m.protected THEN 'PROTECTED' WHEN m.enrolled THEN 'LAPSED' ELSE 'NOT_ENROLLED' END,
+            CASE WHEN p.status = 'DECEASED' THEN 'DECEASED'
+                 WHEN m.protected THEN 'PROTECTED' WHEN m.enrolled THEN 'LAPSED' ELSE 'NOT_ENROLLED' END,
             coalesce(m.at_disbursement, FALSE)""";
 
     static final String MATCH_COLUMNS = "participant_id, name_mismatch, birth_mismatch, match_status,"

@@ -109,7 +109,7 @@ public class KurOutreach {
         int p = Math.max(page, 0);
         int n = Math.min(Math.max(size, 1), 200);
         String where = f.where() + """
-                   AND match_status <> 'PROTECTED'
+                   AND match_status IN ('NOT_ENROLLED', 'LAPSED')
                    AND (CAST(:branch AS varchar) IS NULL OR branch = :branch)
                    AND (CAST(:kabkota AS varchar) IS NULL OR kabkota_code = :kabkota)
                    AND (CAST(:agent AS varchar) IS NULL OR assigned_agent = :agent)""";
@@ -147,7 +147,7 @@ public class KurOutreach {
                         + " count(*) FILTER (WHERE mandatory AND match_status = 'NOT_ENROLLED'),"
                         + " count(*) FILTER (WHERE match_status = 'NOT_ENROLLED'),"
                         + " count(*) FILTER (WHERE match_status = 'LAPSED')"
-                        + " FROM kur_loan" + f.where() + " AND match_status <> 'PROTECTED'"
+                        + " FROM kur_loan" + f.where() + " AND match_status IN ('NOT_ENROLLED', 'LAPSED')"
                         + " GROUP BY 1 ORDER BY 3 DESC, 2 DESC, 1")
                 .param("scope", f.scope()).param("bank", f.bank())
                 .query((rs, i) -> new WorkGroup(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
@@ -192,6 +192,9 @@ public class KurOutreach {
         KurLoan loan = find(bank, loanId, by);
         if (loan.matchStatus().equals("PROTECTED")) {
             throw new InvalidInputException(FieldIssue.error("loan", "kur.enrol.already-protected"));
+        }
+        if (loan.matchStatus().equals("DECEASED")) {
+            throw new InvalidInputException(FieldIssue.error("loan", "kur.enrol.deceased"));
         }
         Long participantId = loan.participantId();
         if (participantId == null) {

@@ -2,6 +2,7 @@ package id.lindung.participant;
 
 import id.lindung.access.AuditTrail;
 import id.lindung.access.LindungUser;
+import id.lindung.access.Role;
 import id.lindung.participant.internal.ParticipantRepository;
 import id.lindung.participant.internal.ParticipantRules;
 import id.lindung.region.RegionDirectory;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -104,6 +106,11 @@ public class ParticipantManagement {
             details = details.withNik(current.nik());
         }
         List<FieldIssue> issues = validate(details);
+        if (current.status() == ParticipantStatus.DECEASED && details.status() != null
+                && details.status() != ParticipantStatus.DECEASED) {
+            // a recorded death is reversed only by its audited correction (on the claim that recorded it)
+            issues.add(FieldIssue.error("status", "participant.status.deceased"));
+        }
         throwIfErrors(issues);
         String regionCode = Objects.requireNonNull(details.regionCode());
         requireInScope(by, regionCode);
@@ -135,6 +142,29 @@ public class ParticipantManagement {
             events.publishEvent(new ParticipantUpdated(id, regionCode, changes.keySet()));
         }
         return saved;
+    }
+
+    /**
+     * Sets a participant's status alone, for a reason other modules know (an approved death claim marks the worker
+     * DECEASED; its audited correction sets the status back). Officers and administrators with the participant in
+     * scope; audited as {@code PARTICIPANT_STATUS_CHANGED} with {@code because}; other modules hear it as
+     * {@link ParticipantUpdated} naming {@code status}. Nothing happens when the status is already that.
+     */
+    @Transactional
+    public Participant changeStatus(long id, ParticipantStatus status, Map<String, Object> because, LindungUser by) {
+        if (by.role() != Role.ADMIN && by.role() != Role.OFFICER) {
+            throw new ForbiddenException("access.role.read-only", by.role().name());
+        }
+        Participant current = get(id, by);
+        if (repository.setStatus(id, status)) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("status", java.util.Arrays.asList(current.status().name(), status.name()));
+            values.putAll(because);
+            audit.record("PARTICIPANT_STATUS_CHANGED", "participant", Long.toString(id), current.regionCode(),
+                    values);
+            events.publishEvent(new ParticipantUpdated(id, current.regionCode(), Set.of("status")));
+        }
+        return repository.findById(id).orElseThrow();
     }
 
     /** A participant inside the user's scope. */

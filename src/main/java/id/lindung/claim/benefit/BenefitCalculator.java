@@ -53,15 +53,32 @@ public final class BenefitCalculator {
         return Eligibility.check(facts);
     }
 
+    /** A claim that opens its own case (nothing paid before on the accident). */
     public BenefitAssessment assess(ClaimFacts facts) {
+        return assess(facts, AccidentCase.first(""));
+    }
+
+    /**
+     * A claim on an accident case: what the earlier claims of the case hold continues (STMB months counted on, caps
+     * of transport and home care reduced by what they hold, the formulas saying so) and a second lump sum is refused
+     * naming the earlier claim ({@link RefusalCode#LUMP_SUM_ALREADY_IN_CASE}). JKM deaths ignore {@code accident}.
+     */
+    public BenefitAssessment assess(ClaimFacts facts, AccidentCase accident) {
         validate(facts);
         Optional<Refusal> refused = Eligibility.check(facts);
         if (refused.isPresent()) {
             return BenefitAssessment.refused(facts, refused.get());
         }
+        AccidentCase c = facts.kind().programme() == id.lindung.enrolment.Programme.JKK ? accident
+                : AccidentCase.first(accident.caseNumber());
+        if (facts.kind().lumpSum() && c.lumpSum().isPresent()) {
+            AccidentCase.EarlierClaim earlier = c.lumpSum().get();
+            return BenefitAssessment.refused(facts, Refusal.of(RefusalCode.LUMP_SUM_ALREADY_IN_CASE, c.caseNumber(),
+                    earlier.claimNumber(), earlier.kind().name(), format(earlier.total())));
+        }
         List<BenefitLine> lines;
         try {
-            lines = lines(facts);
+            lines = lines(facts, c);
         } catch (MissingRuleException e) {
             return BenefitAssessment.refused(facts, Refusal.ruleMissing(e));
         }
@@ -70,7 +87,7 @@ public final class BenefitCalculator {
         return new BenefitAssessment(facts.kind(), facts.eventDate(), null, lines, scholarship);
     }
 
-    private List<BenefitLine> lines(ClaimFacts f) {
+    private List<BenefitLine> lines(ClaimFacts f, AccidentCase c) {
         LocalDate on = f.eventDate();
         ClaimDetails d = f.details();
         long wage = f.member().wage();
@@ -78,11 +95,11 @@ public final class BenefitCalculator {
             case JKK_MEDICAL:
                 return medical(on, (ClaimDetails.MedicalCare) d);
             case JKK_HOME_CARE:
-                return homeCare(on, (ClaimDetails.HomeCare) d);
+                return homeCare(on, (ClaimDetails.HomeCare) d, c);
             case JKK_TRANSPORT:
-                return transport(on, (ClaimDetails.Transport) d);
+                return transport(on, (ClaimDetails.Transport) d, c);
             case JKK_STMB:
-                return stmb(on, ((ClaimDetails.TemporaryIncapacity) d).months(), wage);
+                return stmb(on, c.stmbMonths(), ((ClaimDetails.TemporaryIncapacity) d).months(), wage);
             case JKK_DISABILITY_PARTIAL_ANATOMICAL:
                 return anatomical(on, (ClaimDetails.AnatomicalDisability) d, wage);
             case JKK_DISABILITY_PARTIAL_FUNCTIONAL:
@@ -113,7 +130,7 @@ public final class BenefitCalculator {
         return lines;
     }
 
-    private List<BenefitLine> homeCare(LocalDate on, ClaimDetails.HomeCare d) {
+    private List<BenefitLine> homeCare(LocalDate on, ClaimDetails.HomeCare d, AccidentCase c) {
         BenefitRule cap = rules.rule(RuleKey.JKK_HOME_CARE_MAX, on);
         BenefitRule months = rules.rule(RuleKey.JKK_HOME_CARE_MAX_MONTHS, on);
         LocalDate end = d.start().plusMonths(months.longValue());
@@ -128,8 +145,8 @@ public final class BenefitCalculator {
         }
         List<BenefitLine> lines = new ArrayList<>();
         lines.add(Line.of("JKK_HOME_CARE", months.intValue()).uses(cap, months)
-                .amount(Math.min(within, cap.longValue()), "min(" + format(within) + "; " + format(cap.longValue())
-                        + ")"));
+                .amount(Math.min(within, left(cap, "JKK_HOME_CARE", c)), "min(" + format(within) + "; "
+                        + capLeft(cap, "JKK_HOME_CARE", c) + ")"));
         if (d.invoices().stream().anyMatch(i -> !i.date().isBefore(end))) {
             lines.add(Line.of("JKK_HOME_CARE_AFTER_PERIOD", months.intValue()).uses(months)
                     .amount(0, format(after) + " × 0"));
@@ -137,7 +154,7 @@ public final class BenefitCalculator {
         return lines;
     }
 
-    private List<BenefitLine> transport(LocalDate on, ClaimDetails.Transport d) {
+    private List<BenefitLine> transport(LocalDate on, ClaimDetails.Transport d, AccidentCase accident) {
         Map<TransportMode, Long> byMode = new EnumMap<>(TransportMode.class);
         for (TransportCost c : d.costs()) {
             byMode.merge(c.mode(), c.amount(), Math::addExact);
@@ -145,27 +162,46 @@ public final class BenefitCalculator {
         List<BenefitLine> lines = new ArrayList<>();
         byMode.forEach((mode, claimed) -> {
             BenefitRule cap = rules.rule(mode.cap(), on);
-            lines.add(Line.of("JKK_TRANSPORT_" + mode.name()).uses(cap).amount(Math.min(claimed, cap.longValue()),
-                    "min(" + format(claimed) + "; " + format(cap.longValue()) + ")"));
+            String code = "JKK_TRANSPORT_" + mode.name();
+            lines.add(Line.of(code).uses(cap).amount(Math.min(claimed, left(cap, code, accident)),
+                    "min(" + format(claimed) + "; " + capLeft(cap, code, accident) + ")"));
         });
         return lines;
     }
 
+    /** What is left of a cap after the earlier claims of the case (never below 0). */
+    private static long left(BenefitRule cap, String code, AccidentCase c) {
+        return Math.max(0, cap.longValue() - c.paid(code));
+    }
+
+    /** The cap as the formula shows it: {@code Rp5.000.000}, or {@code Rp5.000.000 − Rp1.000.000} after the case. */
+    private static String capLeft(BenefitRule cap, String code, AccidentCase c) {
+        long paid = c.paid(code);
+        return paid == 0 ? format(cap.longValue()) : format(cap.longValue()) + " − " + format(paid);
+    }
+
     // ------------------------------------------------------------------------------------------------ STMB
 
-    private List<BenefitLine> stmb(LocalDate on, int months, long wage) {
+    /**
+     * STMB months {@code before + 1} to {@code before + months} of the case: months already claimed on the accident
+     * move the new ones into the later tiers.
+     */
+    private List<BenefitLine> stmb(LocalDate on, int before, int months, long wage) {
         BenefitRule m1 = rules.rule(RuleKey.JKK_STMB_TIER1_MONTHS, on);
         BenefitRule p1 = rules.rule(RuleKey.JKK_STMB_TIER1_PCT, on);
         BenefitRule m2 = rules.rule(RuleKey.JKK_STMB_TIER2_MONTHS, on);
         BenefitRule p2 = rules.rule(RuleKey.JKK_STMB_TIER2_PCT, on);
         BenefitRule pAfter = rules.rule(RuleKey.JKK_STMB_AFTER_PCT, on);
-        int first = Math.min(months, m1.intValue());
-        int second = Math.min(months - first, m2.intValue());
+        int end1 = m1.intValue();
+        int end2 = end1 + m2.intValue();
+        int last = before + months;
+        int first = Math.max(0, Math.min(last, end1) - before);
+        int second = Math.max(0, Math.min(last, end2) - Math.max(before, end1));
         int rest = months - first - second;
         List<StmbTier> tiers = new ArrayList<>();
-        addTier(tiers, 1, first, p1.value(), m1, p1);
-        addTier(tiers, 1 + first, second, p2.value(), m1, m2, p2);
-        addTier(tiers, 1 + first + second, rest, pAfter.value(), m1, m2, pAfter);
+        addTier(tiers, before + 1, first, p1.value(), m1, p1);
+        addTier(tiers, Math.max(before, end1) + 1, second, p2.value(), m1, m2, p2);
+        addTier(tiers, Math.max(before, end2) + 1, rest, pAfter.value(), m1, m2, pAfter);
         List<BenefitLine> lines = new ArrayList<>();
         for (StmbTier t : tiers) {
             BigDecimal exact = Rupiah.percentOf(t.pct, BigDecimal.valueOf(wage)).multiply(BigDecimal.valueOf(t.months));

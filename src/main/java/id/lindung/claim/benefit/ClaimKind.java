@@ -43,6 +43,20 @@ public enum ClaimKind {
                 || this == JKK_DISABILITY_PARTIAL_FUNCTIONAL || this == JKK_DISABILITY_TOTAL || this == JKK_DEATH;
     }
 
+    /**
+     * The kinds paid as one lump sum for an accident (partial or total permanent disability, JKK death): one
+     * accident pays at most one of them ({@link AccidentCase}).
+     */
+    public boolean lumpSum() {
+        return this == JKK_DISABILITY_PARTIAL_ANATOMICAL || this == JKK_DISABILITY_PARTIAL_FUNCTIONAL
+                || this == JKK_DISABILITY_TOTAL || this == JKK_DEATH;
+    }
+
+    /** A death (JKK or JKM): one person dies once. */
+    public boolean death() {
+        return this == JKK_DEATH || this == JKM_DEATH;
+    }
+
     /** The kinds that open the children's scholarship (beasiswa). */
     public boolean grantsScholarship() {
         return this == JKK_DEATH || this == JKK_DISABILITY_TOTAL || this == JKM_DEATH;

@@ -13,6 +13,12 @@ public enum RefusalCode {
     NOT_WORK_RELATED("PP 44/2015 (JKK: kecelakaan kerja dan penyakit akibat kerja)"),
     /** JKM claimed for a death from a work accident: JKK pays it. */
     DEATH_IS_JKK("PP 44/2015 (JKM: kematian bukan akibat kecelakaan kerja)"),
+    /**
+     * A second lump sum (disability or death) on one accident. Args: case number, the earlier claim's number, its
+     * kind, its lump sum (formatted rupiah).
+     */
+    LUMP_SUM_ALREADY_IN_CASE("PP 44/2015 jo. PP 82/2019 (santunan cacat atau kematian satu kali untuk satu kecelakaan"
+            + " kerja)"),
     /** No rule row valid at the event date. Args: rule key, date. */
     RULE_MISSING("Lindung: aturan manfaat berlaku pada tanggal kejadian (benefit-rules.csv)"),
     /** The scholarship is not a benefit of this claim kind. Args: claim kind. */

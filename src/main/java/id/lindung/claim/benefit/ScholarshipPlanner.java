@@ -22,10 +22,13 @@ import org.jspecify.annotations.Nullable;
  * <li>School years run from 1 July ({@code 2024} = 2024/2025). A school year is paid only if the child is younger
  * than {@link RuleKey#SCHOLARSHIP_AGE_LIMIT} (23) on its first day; the first payable school year is the one in
  * progress on the event date.</li>
- * <li>Which children: those married, working or past the age limit are excluded first, each with its rule; of the
- * rest, the children the heirs name (at most {@link RuleKey#SCHOLARSHIP_MAX_CHILDREN}), or when they name none the
- * eldest (earliest birth date; on a tie the order given). Everyone else is excluded with
- * {@link RefusalCode#SCHOLARSHIP_MAX_CHILDREN}. A named child who turns out ineligible is not replaced.</li>
+ * <li>Which children: any number may be recorded. Those married, working or past the age limit are excluded first,
+ * each with its rule; of the rest, the children chosen at intake (by the heirs through the officer or agent; at most
+ * {@link RuleKey#SCHOLARSHIP_MAX_CHILDREN}), or when none is chosen the default ({@link Choice#DEFAULT}): the
+ * youngest children already in school, then — for places left — the children not yet in school, eldest first (the
+ * first to start school); on a tie the order given. Everyone else is excluded with
+ * {@link RefusalCode#SCHOLARSHIP_MAX_CHILDREN}. A chosen child who turns out ineligible is not replaced. The
+ * schedules come in the order the children were given.</li>
  * <li>The schedule is a projection: it assumes one level year per school year without repeats, and a child not yet
  * in school entering TK year 1 in the school year starting in the year it turns {@value #PROJECTED_TK_ENTRY_AGE}.
  * What is paid follows the yearly claims ({@link #claimYear}), not the projection.</li>
@@ -63,7 +66,20 @@ public final class ScholarshipPlanner {
         return Eligibility.scholarshipBasis(rules, facts);
     }
 
-    /** {@link #plan(ClaimFacts, LocalDate, List, List)} with no children named by the heirs: the eldest. */
+    /** How the children of a plan were chosen. */
+    public enum Choice {
+        /** Chosen at intake (the heirs' choice, entered by the officer or agent). */
+        CHOSEN,
+        /** Nobody chosen: the youngest in school, then those not yet in school, eldest first. */
+        DEFAULT
+    }
+
+    /** The default order of preference: in school before not yet in school; youngest in school first. */
+    static final Comparator<Child> DEFAULT_PREFERENCE = Comparator.<Child, Boolean>comparing(c -> c.level() == null)
+            .thenComparing((a, b) -> a.level() == null ? a.birthDate().compareTo(b.birthDate())
+                    : b.birthDate().compareTo(a.birthDate()));
+
+    /** {@link #plan(ClaimFacts, LocalDate, List, List)} with nobody chosen: the default. */
     public ScholarshipPlan plan(ClaimFacts facts, LocalDate asOf, List<Child> children) {
         return plan(facts, asOf, children, List.of());
     }
@@ -72,13 +88,14 @@ public final class ScholarshipPlanner {
      * The projected schedules from the school year in progress on {@code asOf} (the children's level and year are
      * as of that date; not before the event's school year).
      *
-     * @param namedByHeirs ids of the children the heirs chose, at most the maximum number of children; empty:
-     *     the eldest eligible children
+     * @param namedByHeirs ids of the children chosen at intake, at most the maximum number of children; empty:
+     *     the default ({@link Choice#DEFAULT}). Too many, unknown or repeated ids are refused naming the child's
+     *     position in {@code children}: {@code children[2].named}.
      */
     public ScholarshipPlan plan(ClaimFacts facts, LocalDate asOf, List<Child> children, List<String> namedByHeirs) {
         Optional<Refusal> basis = eligibility(facts);
         if (basis.isPresent()) {
-            return new ScholarshipPlan(basis.get(), List.of(), List.of());
+            return new ScholarshipPlan(basis.get(), List.of(), List.of(), choiceOf(namedByHeirs));
         }
         LocalDate on = facts.eventDate();
         BenefitRule maxChildren = rules.rule(RuleKey.SCHOLARSHIP_MAX_CHILDREN, on);
@@ -96,14 +113,10 @@ public final class ScholarshipPlanner {
                 candidates.add(c);
             }
         }
-        List<Child> chosen;
-        if (namedByHeirs.isEmpty()) {
-            chosen = candidates.stream().sorted(Comparator.comparing(Child::birthDate))
-                    .limit(maxChildren.intValue()).toList();
-        } else {
-            chosen = namedByHeirs.stream().flatMap(id -> candidates.stream().filter(c -> c.id().equals(id)))
-                    .toList();
-        }
+        List<Child> preferred = namedByHeirs.isEmpty()
+                ? candidates.stream().sorted(DEFAULT_PREFERENCE).limit(maxChildren.intValue()).toList()
+                : candidates.stream().filter(c -> namedByHeirs.contains(c.id())).toList();
+        List<Child> chosen = candidates.stream().filter(preferred::contains).toList();
         for (Child c : candidates) {
             if (!chosen.contains(c)) {
                 excluded.add(new ExcludedChild(c, Refusal.byRule(RefusalCode.SCHOLARSHIP_MAX_CHILDREN, maxChildren,
@@ -114,7 +127,11 @@ public final class ScholarshipPlanner {
         for (Child c : chosen) {
             schedules.add(schedule(c, start, on, ageLimit));
         }
-        return new ScholarshipPlan(null, schedules, excluded);
+        return new ScholarshipPlan(null, schedules, excluded, choiceOf(namedByHeirs));
+    }
+
+    private static Choice choiceOf(List<String> namedByHeirs) {
+        return namedByHeirs.isEmpty() ? Choice.DEFAULT : Choice.CHOSEN;
     }
 
     private @Nullable Refusal personalRefusal(Child c, int schoolYear, BenefitRule ageLimit) {
@@ -248,26 +265,51 @@ public final class ScholarshipPlanner {
         return new ScholarshipDecision(null, refusal);
     }
 
+    /**
+     * What is wrong with a choice of children, each issue naming the child's position in {@code children} (the
+     * intake's rows): {@code children[2].named} for each chosen child beyond {@code max}, for an id given twice;
+     * {@code children} for an id that is no child of the list. Empty when the choice is fine.
+     */
+    public static List<FieldIssue> choiceIssues(List<Child> children, List<String> chosen, int max) {
+        List<FieldIssue> issues = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        for (String id : chosen) {
+            int at = indexOf(children, id);
+            if (at < 0) {
+                issues.add(FieldIssue.error("children", "claim.input.unknownChild", id));
+            } else if (seen.contains(id)) {
+                issues.add(FieldIssue.error("children[" + at + "].named", "claim.input.duplicateChild"));
+            } else if (seen.size() >= max) {
+                issues.add(FieldIssue.error("children[" + at + "].named", "claim.input.tooManyNamedChildren", max,
+                        chosen.size(), children.get(at).name()));
+            } else {
+                seen.add(id);
+            }
+        }
+        for (int i = 0; i < children.size(); i++) {
+            if (indexOf(children, children.get(i).id()) != i) {
+                issues.add(FieldIssue.error("children[" + i + "]", "claim.input.duplicateChild"));
+            }
+        }
+        return issues;
+    }
+
+    private static int indexOf(List<Child> children, String id) {
+        for (int i = 0; i < children.size(); i++) {
+            if (children.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static void validatePlan(ClaimFacts facts, LocalDate asOf, List<Child> children,
             List<String> namedByHeirs, BenefitRule maxChildren) {
         List<FieldIssue> issues = new ArrayList<>();
         if (asOf.isBefore(facts.eventDate())) {
             issues.add(FieldIssue.error("asOf", "claim.input.dateTooEarly", facts.eventDate()));
         }
-        if (namedByHeirs.size() > maxChildren.intValue()) {
-            issues.add(FieldIssue.error("namedByHeirs", "claim.input.tooManyNamedChildren", maxChildren.intValue()));
-        }
-        if (namedByHeirs.stream().distinct().count() != namedByHeirs.size()) {
-            issues.add(FieldIssue.error("namedByHeirs", "claim.input.duplicateChild"));
-        }
-        for (String id : namedByHeirs) {
-            if (children.stream().noneMatch(c -> c.id().equals(id))) {
-                issues.add(FieldIssue.error("namedByHeirs", "claim.input.unknownChild", id));
-            }
-        }
-        if (children.stream().map(Child::id).distinct().count() != children.size()) {
-            issues.add(FieldIssue.error("children", "claim.input.duplicateChild"));
-        }
+        issues.addAll(choiceIssues(children, namedByHeirs, maxChildren.intValue()));
         if (!issues.isEmpty()) {
             throw new InvalidInputException(issues);
         }

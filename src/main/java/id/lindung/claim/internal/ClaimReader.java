@@ -5,9 +5,14 @@ import id.lindung.claim.Claim;
 import id.lindung.claim.ClaimIntake;
 import id.lindung.claim.ClaimStatus;
 import id.lindung.claim.ClaimSummary;
+import id.lindung.claim.benefit.AccidentCase;
+import id.lindung.claim.benefit.ClaimKind;
+import id.lindung.claim.benefit.OncePerEvent;
 import id.lindung.shared.PageResult;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,10 +45,13 @@ public class ClaimReader {
     private final JsonMapper json;
     private final Vault vault;
 
-    ClaimReader(JdbcClient jdbc, JsonMapper json, Vault vault) {
+    private final DeathRecords deaths;
+
+    ClaimReader(JdbcClient jdbc, JsonMapper json, Vault vault, DeathRecords deaths) {
         this.jdbc = jdbc;
         this.json = json;
         this.vault = vault;
+        this.deaths = deaths;
     }
 
     public Optional<Claim> find(long id) {
@@ -149,7 +157,73 @@ public class ClaimReader {
                 rs.getObject("late_days") == null ? null : rs.getInt("late_days"),
                 rs.getObject("late_amount") == null ? null : rs.getLong("late_amount"),
                 json.readValue(vault.openText(rs.getBytes("intake_enc"), INTAKE), ClaimIntake.class), documents, steps, paid,
-                rs.getInt("version"));
+                rs.getString("case_number"), caseClaims(id, rs.getString("case_number")),
+                rs.getString("scholarship_choice"), deaths.of(id).orElse(null), rs.getInt("version"));
+    }
+
+    /** The other claims of the accident case, in the order taken in. */
+    private List<Claim.CaseClaim> caseClaims(long id, @Nullable String caseNumber) {
+        if (caseNumber == null) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT id, claim_number, kind, status, refusal_code IS NULL AS eligible, total FROM claim
+                 WHERE case_number = ? AND id <> ? ORDER BY id""").params(caseNumber, id)
+                .query((r, n) -> new Claim.CaseClaim(r.getLong(1), r.getString(2), r.getString(3),
+                        ClaimStatus.valueOf(r.getString(4)), r.getBoolean(5), r.getLong(6)))
+                .list();
+    }
+
+    /**
+     * The other claims of the person, oldest first, as the one-event-pays-once rule reads them: number, kind, event
+     * date, rejected, case.
+     */
+    public List<OncePerEvent.OtherClaim> othersOf(long participantId, long exceptId) {
+        return jdbc.sql("""
+                SELECT claim_number, kind, event_date, status = 'REJECTED', case_number FROM claim
+                 WHERE participant_id = ? AND id <> ? ORDER BY id""").params(participantId, exceptId)
+                .query((r, n) -> new OncePerEvent.OtherClaim(r.getString(1),
+                        ClaimKind.valueOf(r.getString(2)), r.getDate(3).toLocalDate(),
+                        r.getBoolean(4), r.getString(5)))
+                .list();
+    }
+
+    /**
+     * What the accident case holds for claim {@code id} (engine input): the other claims of the case that hold money
+     * (not rejected, not refused), those taken in before it and any later one holding a lump sum.
+     */
+    public AccidentCase accidentCase(long id) {
+        String caseNumber = jdbc.sql("SELECT case_number FROM claim WHERE id = ?").param(id).query(String.class)
+                .optional().orElse(null);
+        if (caseNumber == null) {
+            return AccidentCase.first("");
+        }
+        List<String> lumpSumKinds = Arrays.stream(ClaimKind.values())
+                .filter(ClaimKind::lumpSum).map(Enum::name).toList();
+        List<AccidentCase.EarlierClaim> earlier = jdbc.sql("""
+                SELECT id, claim_number, kind FROM claim
+                 WHERE case_number = :case AND id <> :id AND status <> 'REJECTED' AND refusal_code IS NULL
+                   AND (id < :id OR kind IN (:lumpSums))
+                 ORDER BY id""").param("case", caseNumber).param("id", id).param("lumpSums", lumpSumKinds)
+                .query((r, n) -> new Object[] {r.getLong(1), r.getString(2), r.getString(3)}).list().stream()
+                .map(row -> earlierClaim((Long) row[0], (String) row[1], (String) row[2])).toList();
+        return new AccidentCase(caseNumber, earlier);
+    }
+
+    private AccidentCase.EarlierClaim earlierClaim(long id, String number, String kind) {
+        List<AccidentCase.PaidLine> lines = new ArrayList<>();
+        int[] stmbMonths = {0};
+        jdbc.sql("SELECT code, amount, args FROM claim_line WHERE claim_id = ? AND code <> 'JKK_LATE_PAYMENT'"
+                        + " ORDER BY line_no").param(id)
+                .query(r -> {
+                    lines.add(new AccidentCase.PaidLine(r.getString(1), r.getLong(2)));
+                    if (r.getString(1).equals("JKK_STMB")) { // args: first and last month of the tier
+                        List<String> args = json.readValue(r.getString(3), STRINGS);
+                        stmbMonths[0] += Integer.parseInt(args.get(1)) - Integer.parseInt(args.get(0)) + 1;
+                    }
+                });
+        return new AccidentCase.EarlierClaim(number,
+                ClaimKind.valueOf(kind), stmbMonths[0], lines);
     }
 
     private static java.time.@Nullable LocalDate date(ResultSet rs, String column) throws SQLException {

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <ul>
  * <li>{@code claim-documents}: the uploaded documents (medical reports, death certificates, bank books, IDs);
  * <li>{@code claims}: the claim itself with its intake (health details, heirs, bank accounts, children), lines,
- * steps and scholarship plan and payments.
+ * steps and scholarship plan and payments, and a death it recorded (the participant's status stays).
  * </ul>
  * The audit lines about a claim stay (the audit trail is never touched by the application).
  */
@@ -53,8 +53,10 @@ class ClaimRetention {
                 return 0;
             }
             Long[] array = ids.toArray(Long[]::new);
+            jdbc.sql("DELETE FROM claim_death_membership WHERE death_id IN (SELECT id FROM claim_death"
+                    + " WHERE claim_id = ANY (CAST(? AS bigint[])))").param(array).update();
             for (String child : List.of("claim_document", "claim_step", "claim_line", "claim_scholarship",
-                    "claim_scholarship_payment")) {
+                    "claim_scholarship_payment", "claim_death")) {
                 jdbc.sql("DELETE FROM " + child + " WHERE claim_id = ANY (CAST(? AS bigint[]))").param(array)
                         .update();
             }

@@ -39,6 +39,27 @@ public final class IntakeReader {
         return issues;
     }
 
+    /** The engine's names of its input ({@code details.codes}) and the intake field they come from. */
+    private static final java.util.Map<String, String> ENGINE_FIELDS = java.util.Map.of("details.invoices",
+            "invoices", "details.costs", "transport", "details.start", "homeCareStart", "details.months",
+            "stmbMonths", "details.codes", "disabilityCodes", "details.losses", "functionLosses", "member.wage",
+            "wage");
+
+    /**
+     * An issue of the benefit engine named by the intake's field ({@code details.codes[0]} → {@code
+     * disabilityCodes[0]}): what the API answers and the form marks is always a field they have.
+     */
+    public static FieldIssue intakeField(FieldIssue issue) {
+        String field = issue.field();
+        for (java.util.Map.Entry<String, String> e : ENGINE_FIELDS.entrySet()) {
+            if (field.equals(e.getKey()) || field.startsWith(e.getKey() + "[") || field.startsWith(e.getKey() + ".")) {
+                return new FieldIssue(e.getValue() + field.substring(e.getKey().length()), issue.code(),
+                        issue.args(), issue.severity());
+            }
+        }
+        return issue;
+    }
+
     public @Nullable EventCause cause(@Nullable String cause) {
         if (cause == null || cause.isBlank()) {
             issues.add(FieldIssue.error("cause", "field.required"));
@@ -195,7 +216,11 @@ public final class IntakeReader {
         if (items == null) {
             return children;
         }
-        for (int i = 0; i < Math.min(items.size(), 20); i++) {
+        if (items.size() > MAX_ITEMS) {
+            issues.add(FieldIssue.error("children", "claim.items.too-many", MAX_ITEMS));
+            return children;
+        }
+        for (int i = 0; i < items.size(); i++) {
             ClaimIntake.ChildItem c = items.get(i);
             String field = "children[" + i + "]";
             String name = text(c.name(), field + ".name");

@@ -13,13 +13,37 @@ import org.jspecify.annotations.Nullable;
  * <p>An approval lists its {@code lines} and their {@code total} (which must be their sum); {@code dueDate} is the
  * last day to pay (JKK service level: 7 working days after complete documents), null when unknown or not applicable.
  * A rejection has no lines, a total of 0 and a {@code rejectionReason}, optionally with
- * {@code legalBasisOfRefusal}.
+ * {@code legalBasisOfRefusal}. {@code children}: every child recorded on a death or total-disability claim, who gets
+ * the scholarship and why (at most two do).
  */
 public record DecisionLetter(String claimNumber, String participantName, String nikMasked, String regionName,
         String kindLabel, String causeLabel, LocalDate eventDate, boolean approved, List<Line> lines, long total,
         @Nullable String rejectionReason, @Nullable String legalBasisOfRefusal, String decidedBy,
         @Nullable String secondApprover, LocalDate decidedOn, @Nullable LocalDate dueDate,
-        boolean unconfirmedRulesUsed, String officeName) {
+        boolean unconfirmedRulesUsed, String officeName, List<ChildLine> children) {
+
+    /** A letter without children (claims that open no scholarship). */
+    public DecisionLetter(String claimNumber, String participantName, String nikMasked, String regionName,
+            String kindLabel, String causeLabel, LocalDate eventDate, boolean approved, List<Line> lines, long total,
+            @Nullable String rejectionReason, @Nullable String legalBasisOfRefusal, String decidedBy,
+            @Nullable String secondApprover, LocalDate decidedOn, @Nullable LocalDate dueDate,
+            boolean unconfirmedRulesUsed, String officeName) {
+        this(claimNumber, participantName, nikMasked, regionName, kindLabel, causeLabel, eventDate, approved, lines,
+                total, rejectionReason, legalBasisOfRefusal, decidedBy, secondApprover, decidedOn, dueDate,
+                unconfirmedRulesUsed, officeName, List.of());
+    }
+
+    /**
+     * A child recorded on the claim: whether it gets the scholarship plan, and why ({@code why}: the choice — at
+     * intake or the default rule — or the rule that leaves it out), with the plan's projected total.
+     */
+    public record ChildLine(String name, boolean scholarship, String why, long plannedTotal) {
+
+        public ChildLine {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(why, "why");
+        }
+    }
 
     /** One benefit amount: what it is, how it was computed (e.g. {@code 48 × Rp1.000.000}), its legal basis. */
     public record Line(String label, String formula, String legalBasis, long amount) {
@@ -43,6 +67,7 @@ public record DecisionLetter(String claimNumber, String participantName, String 
         Objects.requireNonNull(decidedOn, "decidedOn");
         Objects.requireNonNull(officeName, "officeName");
         lines = List.copyOf(lines);
+        children = List.copyOf(children);
         if (approved) {
             long sum = 0;
             for (Line line : lines) {

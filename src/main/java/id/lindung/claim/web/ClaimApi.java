@@ -92,6 +92,12 @@ class ClaimApi {
     record PaymentRecord(@Nullable Integer version, @Nullable LocalDate paidOn, @Nullable String reference) {
     }
 
+    record DeathCorrection(@Nullable String reason) {
+    }
+
+    record ChildrenChoice(@Nullable Integer version, @Nullable List<String> chosen) {
+    }
+
     record HolidayEntry(@Nullable String name, @Nullable String source) {
     }
 
@@ -176,6 +182,20 @@ class ClaimApi {
     @Operation(summary = "Record the payment; a JKK benefit paid late adds 1% of the benefit per day")
     Claim pay(@PathVariable long id, @RequestBody PaymentRecord p) {
         return claims.recordPayment(id, version(p.version()), p.paidOn(), p.reference(), user());
+    }
+
+    @PutMapping("/claims/{id}/scholarship-children")
+    @Operation(summary = "Choose the children who get the scholarship plan (child-1, …; at most two; none: the"
+            + " default — the youngest in school) on a claim not yet approved")
+    Claim chooseChildren(@PathVariable long id, @RequestBody ChildrenChoice choice) {
+        return claims.chooseChildren(id, choice.version(), choice.chosen(), user());
+    }
+
+    @PostMapping("/claims/{id}/death-correction")
+    @Operation(summary = "Correct a death recorded in error: the participant's status and memberships are put back"
+            + " (officers and administrators, with a reason; audited as DEATH_CORRECTED)")
+    Claim correctDeath(@PathVariable long id, @RequestBody DeathCorrection correction) {
+        return claims.correctDeath(id, correction.reason(), user());
     }
 
     @PostMapping("/claims/{id}/scholarship-years")

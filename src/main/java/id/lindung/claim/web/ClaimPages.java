@@ -81,10 +81,6 @@ class ClaimPages {
     private static final Set<String> FORM_FIELDS = Set.of("kind", "cause", "eventDate", "homeCareStart", "stmbMonths",
             "wage", "note", "invoices", "transport", "disabilityCodes", "functionLosses", "heirs", "children");
     private static final Pattern INDEXED = Pattern.compile("^(\\w+)\\[(\\d+)\\](.*)$");
-    /** Field names of the engine's own checks and the form field they concern. */
-    private static final Map<String, String> ENGINE_FIELDS = Map.of("details.invoices", "invoices",
-            "details.costs", "transport", "details.start", "homeCareStart", "details.months", "stmbMonths",
-            "details.codes", "disabilityCodes", "details.losses", "functionLosses", "member.wage", "wage");
 
     private final ClaimManagement claims;
     private final ParticipantManagement participants;
@@ -260,18 +256,17 @@ class ClaimPages {
             response.setStatus(HttpServletResponse.SC_FORBIDDEN); // refused: the form again, with the reason
             binding.reject(e.code(), e.args(), e.code());
             return intakePage(model, form, p);
+        } catch (ConflictException e) {
+            // a second death of the person: next to the kind of claim, naming the first claim's number
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            binding.rejectValue("kind", e.code(), e.args(), e.code());
+            return intakePage(model, form, p);
         }
     }
 
     /** Puts an issue next to its field, the row numbers translated back from the rows sent to the form's rows. */
     private static void reject(BindingResult binding, FieldIssue issue, Intake intake) {
-        String field = issue.field();
-        for (Map.Entry<String, String> e : ENGINE_FIELDS.entrySet()) {
-            if (field.equals(e.getKey()) || field.startsWith(e.getKey() + "[") || field.startsWith(e.getKey() + ".")) {
-                field = e.getValue() + field.substring(e.getKey().length());
-                break;
-            }
-        }
+        String field = issue.field(); // the service names intake fields (IntakeReader.intakeField)
         Matcher m = INDEXED.matcher(field);
         if (m.matches()) {
             List<Integer> rows = intake.rows().get(m.group(1));
@@ -397,6 +392,14 @@ class ClaimPages {
         model.addAttribute("threshold", claims.fourEyesThreshold());
         model.addAttribute("canReject", decide && open);
         model.addAttribute("canPay", decide && c.status() == ClaimStatus.APPROVED);
+        boolean chooseChildren = decide && (c.status() == ClaimStatus.SUBMITTED
+                || c.status() == ClaimStatus.VERIFIED) && grantsScholarship(c);
+        model.addAttribute("choosableChildren", chooseChildren ? choosable(c) : List.of());
+        model.addAttribute("canCorrectDeath", decide && c.death() != null && c.death().inForce());
+        model.addAttribute("caseTotal", c.total() + c.caseClaims().stream().filter(o -> o.status() != ClaimStatus.REJECTED)
+                .mapToLong(Claim.CaseClaim::total).sum());
+        model.addAttribute("chosenWhy", c.scholarshipChoice() == null ? null
+                : texts.message("claim.scholarship.choice." + c.scholarshipChoice(), locale));
         model.addAttribute("decisionRequired", decide && open);
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("rejectReason", c.refusal() == null ? ""
@@ -441,6 +444,21 @@ class ClaimPages {
             }
         }
         return children;
+    }
+
+    /** The intake's children for the officer's choice: id, name with birth date, and whether chosen now. */
+    private List<Choosable> choosable(Claim c) {
+        List<ClaimIntake.ChildItem> items = c.intake().children();
+        List<Choosable> children = new ArrayList<>();
+        for (int i = 0; items != null && i < items.size(); i++) {
+            ClaimIntake.ChildItem item = items.get(i);
+            children.add(new Choosable("child-" + (i + 1), String.valueOf(item.name()),
+                    item.birthDate() == null ? "" : formats.date(item.birthDate()), item.named()));
+        }
+        return children;
+    }
+
+    public record Choosable(String id, String name, String birthDate, boolean chosen) {
     }
 
     private static List<ChildPlan> scholarship(Claim c) {
@@ -512,6 +530,25 @@ class ClaimPages {
         return act(id, redirect, "", me -> {
             Claim c = claims.reject(id, version(version), reason, me);
             return message("claim.page.done.rejected", c.claimNumber());
+        });
+    }
+
+    @PostMapping("/klaim/{id:\\d+}/anak-beasiswa")
+    String chooseChildren(@PathVariable long id, @RequestParam(required = false) @Nullable Integer version,
+            @RequestParam(name = "chosen", required = false) @Nullable List<String> chosen,
+            RedirectAttributes redirect) throws IOException {
+        return act(id, redirect, "#scholarship", me -> {
+            Claim c = claims.chooseChildren(id, version, chosen, me);
+            return message("claim.page.done.childrenChosen", c.claimNumber());
+        });
+    }
+
+    @PostMapping("/klaim/{id:\\d+}/koreksi-kematian")
+    String correctDeath(@PathVariable long id, @RequestParam(required = false) @Nullable String reason,
+            RedirectAttributes redirect) throws IOException {
+        return act(id, redirect, "#death", me -> {
+            Claim c = claims.correctDeath(id, reason, me);
+            return message("claim.page.done.deathCorrected", c.claimNumber());
         });
     }
 
@@ -592,13 +629,19 @@ class ClaimPages {
             redirect.addFlashAttribute("claimErrors", List.of(message(e.code(), e.args())));
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("claimErrors", e.issues().stream().filter(FieldIssue::isError)
-                    .map(i -> fieldLabel(i.field()) + ": " + message(i.code(), i.args().toArray()))
+                    .map(i -> fieldLabel(i.field(), anchor) + ": " + message(i.code(), i.args().toArray()))
                     .toList());
         }
         return "redirect:/klaim/" + id + anchor;
     }
 
-    private String fieldLabel(String field) {
+    private String fieldLabel(String field, String anchor) {
+        if (anchor.equals("#death") && field.equals("reason")) {
+            return message("claim.page.field.correctionReason");
+        }
+        if (field.equals("chosen")) {
+            return message("claim.page.field.named");
+        }
         return field.equals("childId") ? message("claim.page.scholarship.child") : message("claim.page.field." + field);
     }
 

@@ -84,7 +84,36 @@ class ClaimTexts {
                 approved || c.refusal() == null ? null : c.refusal().legalBasis(),
                 c.firstApprover() != null ? c.firstApprover() : String.valueOf(c.decidedBy()),
                 c.firstApprover() != null ? c.decidedBy() : null, decidedOn,
-                c.kind().startsWith("JKK") ? c.dueDate() : null, c.unconfirmedRules(), officeName);
+                c.kind().startsWith("JKK") ? c.dueDate() : null, c.unconfirmedRules(), officeName,
+                children(c, locale));
+    }
+
+    /**
+     * Every child of the intake, in its order: those with a plan (and why: chosen at intake, or the default rule),
+     * then the reason each other one gets none (its own rule, or the claim's when it opens no scholarship).
+     */
+    private List<DecisionLetter.ChildLine> children(Claim c, Locale locale) {
+        List<id.lindung.claim.ClaimIntake.ChildItem> items = c.intake().children();
+        if (items == null || items.isEmpty()) {
+            return List.of();
+        }
+        String chosenWhy = c.scholarshipChoice() == null ? ""
+                : message("claim.scholarship.choice." + c.scholarshipChoice(), locale);
+        String general = c.scholarshipNotes().stream().filter(n -> n.childName() == null)
+                .map(n -> message(n.messageKey(), n.args(), locale)).findFirst().orElse(null);
+        List<DecisionLetter.ChildLine> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String id = "child-" + (i + 1);
+            String name = items.get(i).name() == null ? id : items.get(i).name().trim();
+            long planned = c.scholarship().stream().filter(y -> y.childId().equals(id))
+                    .mapToLong(Claim.ScholarshipYear::amount).sum();
+            boolean chosen = c.scholarship().stream().anyMatch(y -> y.childId().equals(id));
+            String why = chosen ? chosenWhy : c.scholarshipNotes().stream()
+                    .filter(n -> name.equals(n.childName())).map(n -> message(n.messageKey(), n.args(), locale))
+                    .findFirst().orElse(general == null ? message("letter.children.noPlan", locale) : general);
+            lines.add(new DecisionLetter.ChildLine(name, chosen, why, planned));
+        }
+        return lines;
     }
 
     private @Nullable String rejection(Claim c, Locale locale) {

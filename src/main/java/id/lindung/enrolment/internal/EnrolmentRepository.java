@@ -144,6 +144,15 @@ public class EnrolmentRepository {
                 .params(month(lastMonth), reason.name(), membershipId).update();
     }
 
+    /** Puts back the end a membership had before (null: open again), as a correction of a recorded death. */
+    public void restoreEnd(long membershipId, @Nullable YearMonth endMonth, @Nullable EndReason reason) {
+        jdbc.sql("UPDATE membership SET end_month = ?, end_reason = ?, ended_at = CASE WHEN ? THEN NULL ELSE now() END,"
+                        + " version = version + 1 WHERE id = ?")
+                .params(endMonth == null ? null : month(endMonth), reason == null ? null : reason.name(),
+                        endMonth == null, membershipId)
+                .update();
+    }
+
     public boolean openMembershipExists(long participantId, Segment segment, @Nullable Long employerId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM membership WHERE participant_id = ? AND segment = ?"
                         + " AND coalesce(employer_id, 0) = ? AND end_month IS NULL)")

@@ -114,7 +114,7 @@ class KurApi {
     }
 
     @GetMapping("/loans")
-    @Operation(summary = "Loans and their match: PROTECTED, LAPSED or NOT_ENROLLED; mandatory=true for the borrowers"
+    @Operation(summary = "Loans and their match: PROTECTED, LAPSED, NOT_ENROLLED or DECEASED; mandatory=true for the borrowers"
             + " who must be enrolled (KUR Kecil and Khusus above Rp100,000,000)")
     PageResult<KurLoan> loans(@RequestParam(required = false) @Nullable String bank,
             @RequestParam(required = false) @Nullable String status,

@@ -68,7 +68,7 @@ class KurPages {
 
     static final List<String> CONVERSION_GROUPS = List.of("bank", "scheme", "kabkota");
     static final List<String> WORK_GROUPS = List.of("kabkota", "branch", "agent");
-    static final List<String> STATUSES = List.of("NOT_ENROLLED", "LAPSED", "PROTECTED");
+    static final List<String> STATUSES = List.of("NOT_ENROLLED", "LAPSED", "PROTECTED", "DECEASED");
     static final List<String> SCHEMES = List.of("SUPER_MIKRO", "MIKRO", "KECIL", "KHUSUS", "PMI");
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final int PAGE_SIZE = 50;

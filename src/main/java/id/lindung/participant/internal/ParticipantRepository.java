@@ -101,6 +101,13 @@ public class ParticipantRepository {
                 .update() == 1;
     }
 
+    /** Sets the status alone (a recorded death and its correction); returns whether the row changed. */
+    public boolean setStatus(long id, ParticipantStatus status) {
+        return jdbc.sql("UPDATE participant SET status = ?, updated_at = now(), version = version + 1"
+                        + " WHERE id = ? AND status <> ?")
+                .params(status.name(), id, status.name()).update() == 1;
+    }
+
     public Optional<Participant> findById(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM participant WHERE id = ?").param(id)
                 .query(this::participant).optional();

@@ -84,15 +84,16 @@ class ScholarshipPlannerTest {
     }
 
     @Test
-    @DisplayName("More than two children: the two eldest eligible, the others named with the rule "
-            + "(Permenaker 5/2021 'paling banyak 2 orang anak'; Lindung decision: eldest unless the heirs name two)")
+    @DisplayName("More than two children: by default the two youngest in school, the others named with the rule "
+            + "(Permenaker 5/2021 'paling banyak 2 orang anak'; Lindung decision: unless two are chosen at intake)")
     void onlyTwoChildren() {
         Child eldest = new Child("1", "Sulung", LocalDate.of(2001, 1, 1), EducationLevel.PT, 2, true, false);
         Child second = Child.inSchool("2", "Kedua", LocalDate.of(2010, 5, 5), EducationLevel.SMP, 2);
         Child third = Child.inSchool("3", "Ketiga", LocalDate.of(2013, 7, 7), EducationLevel.SD, 5);
         Child fourth = Child.notInSchool("4", "Bungsu", LocalDate.of(2022, 1, 1));
         ScholarshipPlan plan = PLANNER.plan(JKK_DEATH, DEATH, List.of(fourth, third, second, eldest));
-        assertThat(plan.schedules()).extracting(s -> s.child().id()).containsExactly("2", "3");
+        assertThat(plan.choice()).isEqualTo(ScholarshipPlanner.Choice.DEFAULT);
+        assertThat(plan.schedules()).extracting(s -> s.child().id()).containsExactly("3", "2");
         assertThat(plan.excluded()).extracting(e -> e.child().id(), e -> e.reason().code()).containsExactlyInAnyOrder(
                 tuple("1", "SCHOLARSHIP_MARRIED"),
                 tuple("4", "SCHOLARSHIP_MAX_CHILDREN"));
@@ -101,6 +102,7 @@ class ScholarshipPlannerTest {
 
         ScholarshipPlan named = PLANNER.plan(JKK_DEATH, DEATH, List.of(fourth, third, second, eldest),
                 List.of("4", "2"));
+        assertThat(named.choice()).isEqualTo(ScholarshipPlanner.Choice.CHOSEN);
         assertThat(named.schedules()).extracting(s -> s.child().id()).containsExactly("4", "2");
         assertThat(named.excluded()).extracting(e -> e.child().id(), e -> e.reason().code())
                 .containsExactlyInAnyOrder(tuple("1", "SCHOLARSHIP_MARRIED"), tuple("3", "SCHOLARSHIP_MAX_CHILDREN"));
@@ -218,6 +220,30 @@ class ScholarshipPlannerTest {
                 new ScholarshipPayment(2024, EducationLevel.SMA, 80_000_000)), 0));
         assertThat(d.amount()).isEqualTo(7_000_000);
         assertThat(d.line().formula()).isEqualTo("min(Rp20.000.000; Rp87.000.000 − Rp80.000.000)");
+    }
+
+    @Test
+    @DisplayName("Default: the youngest in school first; places left go to children not yet in school, eldest first")
+    void defaultChoiceFillsWithTheFirstToStartSchool() {
+        Child inSchool = Child.inSchool("a", "Sekolah", LocalDate.of(2012, 1, 1), EducationLevel.SMP, 1);
+        Child baby = Child.notInSchool("b", "Bayi", LocalDate.of(2025, 3, 1));
+        Child toddler = Child.notInSchool("c", "Balita", LocalDate.of(2022, 3, 1));
+        ScholarshipPlan plan = PLANNER.plan(JKK_DEATH, DEATH, List.of(baby, inSchool, toddler));
+        assertThat(plan.schedules()).extracting(s -> s.child().id()).containsExactly("a", "c");
+        assertThat(plan.excluded()).singleElement().satisfies(e -> assertThat(e.child().id()).isEqualTo("b"));
+    }
+
+    @Test
+    @DisplayName("A choice of children is refused naming the row of the child too many: children[2].named")
+    void tooManyChosenNameTheirRows() {
+        List<Child> kids = List.of(tk1("a", LocalDate.of(2020, 1, 1)), tk1("b", LocalDate.of(2020, 1, 1)),
+                tk1("c", LocalDate.of(2020, 1, 1)));
+        assertThat(ScholarshipPlanner.choiceIssues(kids, List.of("a", "b", "c"), 2))
+                .singleElement().satisfies(i -> {
+                    assertThat(i.field()).isEqualTo("children[2].named");
+                    assertThat(i.args()).containsExactly(2, 3, "Anak c");
+                });
+        assertThat(ScholarshipPlanner.choiceIssues(kids, List.of("c", "a"), 2)).isEmpty();
     }
 
     @Test
