@@ -291,8 +291,9 @@ public class BillingRuns {
     }
 
     /**
-     * Ends BPU memberships whose last ({@code LAPSE_AFTER} + 1) months before {@code period} all have open
-     * bills; their bills after the last paid month are cancelled as each ends ({@link LedgerUpkeep}).
+     * Ends BPU memberships whose last ({@code LAPSE_AFTER} + 1) months before {@code period} all have open bills,
+     * counting only months from the one of registration (back-dated months are arrears to settle, not a reason to
+     * end); their bills after the last paid month are cancelled as each ends ({@link LedgerUpkeep}).
      */
     private int lapse(YearMonth period, long from, long to) {
         int months = protection.months(Segment.BPU, ProtectionRules.Kind.LAPSE_AFTER, period) + 1;
@@ -311,7 +312,9 @@ public class BillingRuns {
                            AND b.period >= :firstUnpaid AND b.period < :month AND b.status = 'OPEN'
                          GROUP BY b.membership_id HAVING count(*) = :months) u
                   JOIN enrolment_membership_v v ON v.membership_id = u.membership_id
-                 WHERE v.segment = 'BPU' AND v.end_month IS NULL""")
+                 -- months before the registration (a back-dated start) are arrears to settle: they end nothing
+                 WHERE v.segment = 'BPU' AND v.end_month IS NULL
+                   AND v.registered_on < (CAST(:firstUnpaid AS date) + INTERVAL '1 month')""")
                 .param("firstUnpaid", firstUnpaid).param("month", month).param("from", from).param("to", to)
                 .param("months", months)
                 .query(rs -> {

@@ -242,6 +242,9 @@ class BillingAndPaymentsTest {
         YearMonth jul = YearMonth.of(2026, 7);
         Membership lapsing = members.bpu(jul, 1_000_000);
         Membership settling = members.bpu(jul, 1_000_000);
+        // registered in July (months before the registration are arrears to settle: they lapse nothing)
+        jdbc.sql("UPDATE membership SET registered_on = DATE '2026-07-01' WHERE id IN (?, ?)")
+                .params(lapsing.id(), settling.id()).update();
         pay(lapsing, BPU_2026, LocalDate.of(2026, 7, 10));
         pay(settling, BPU_2026, LocalDate.of(2026, 7, 10));
         // August to November unpaid: 4 months; the settling member pays 3 of them before the run
@@ -274,6 +277,22 @@ class BillingAndPaymentsTest {
         PaymentFileResult result = payments.applyFile("late.csv", stream(file), OFFICER);
         assertThat(result.rejected()).isEqualTo(1);
         assertThat(result.applied()).isZero();
+    }
+
+    @Test
+    void aBackDatedBpuStartIsArrearsToSettle_itDoesNotEndTheMembershipAtTheNextRun() {
+        Membership m = members.bpu(YearMonth.of(2026, 7), 1_000_000); // registered today, July to December owed
+
+        assertThat(billing.run(DEC, OFFICER).lapsed()).isZero();
+
+        assertThat(enrolment.membership(m.id(), OFFICER).open()).isTrue();
+        assertThat(statements.status(m.id(), LocalDate.of(2026, 12, 7), OFFICER).arrearsMonths()).isEqualTo(5);
+        pay(m, 6 * BPU_2026, LocalDate.of(2026, 12, 7)); // settles July to December
+        MembershipStatus settled = statements.status(m.id(), LocalDate.of(2026, 12, 7), OFFICER);
+        assertThat(settled.protectedOn()).isTrue();
+        assertThat(settled.contributionMonths()).isEqualTo(6);
+        // the back-dated months were not protected: paid after they ended
+        assertThat(statements.status(m.id(), LocalDate.of(2026, 8, 15), OFFICER).protectedOn()).isFalse();
     }
 
     @Test

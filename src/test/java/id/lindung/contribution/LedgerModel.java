@@ -183,7 +183,8 @@ final class LedgerModel {
 
     /**
      * A billing run for {@code period}: a BPU membership still open whose (LAPSE_AFTER + 1) months before the period
-     * are all billed and unpaid ends after its last paid month (or before its start).
+     * are all billed, unpaid and not before the month of registration ends after its last paid month (or before its
+     * start).
      *
      * @return whether it lapsed
      */
@@ -193,6 +194,9 @@ final class LedgerModel {
         }
         Map<YearMonth, Long> paid = paid(moneyNow());
         YearMonth firstUnpaid = period.minusMonths(LAPSE_AFTER + 1);
+        if (firstUnpaid.isBefore(YearMonth.from(registeredOn))) {
+            return false; // months before registration are arrears to settle, they do not end the membership
+        }
         for (YearMonth m = firstUnpaid; m.isBefore(period); m = m.plusMonths(1)) {
             MBill b = bills.get(m);
             if (b == null || b.cancelled || paid.get(m) >= b.amount) {

@@ -36,6 +36,9 @@ class LedgerWorkedExamplesApiTest {
     /** BPU JKK+JKM at Rp1.000.000 in April-December 2026 (PP 50/2025 halves 16,800). */
     private static final long BPU_2026 = 8_400;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @LocalServerPort
     int port;
 
@@ -144,6 +147,9 @@ class LedgerWorkedExamplesApiTest {
         ApiClient officer = officer();
         long within = enrolBpu(officer, "2026-08");
         long past = enrolBpu(officer, "2026-07");
+        // registered when they started (months before registration are arrears to settle, they lapse nothing)
+        registeredOn(within, "2026-08-01");
+        registeredOn(past, "2026-07-01");
         assertThat(pay(officer, within, BPU_2026, "2026-08-10").status()).isEqualTo(201); // August on time
         assertThat(pay(officer, past, BPU_2026, "2026-07-10").status()).isEqualTo(201); // July on time
 
@@ -228,5 +234,11 @@ class LedgerWorkedExamplesApiTest {
         assertThat(status(officer, next, "2026-12-31").path("reason").asString()).isEqualTo("status.not-started");
         assertThat(status(officer, next, "2027-01-01").path("protectedOn").asBoolean()).isTrue();
         assertThat(status(officer, next, "2027-02-01").path("protectedOn").asBoolean()).isFalse();
+    }
+
+    /** As if the membership had been registered that day (as Lindung's first version or the history import would). */
+    private void registeredOn(long membership, String day) {
+        jdbc.sql("UPDATE membership SET registered_on = CAST(? AS date) WHERE id = ?").params(day, membership)
+                .update();
     }
 }
