@@ -2,15 +2,11 @@ package id.lindung.contribution;
 
 import id.lindung.access.LindungUser;
 import id.lindung.contribution.internal.Allocation;
-import id.lindung.enrolment.EnrolmentManagement;
-import id.lindung.enrolment.Segment;
 import id.lindung.shared.Sha256;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
  * hash of the membership and the seed and imported as history (one whole-bill row a month, channel
  * {@code HISTORY_IMPORT}). Wage earners (PU): 80% of employers pay by the 14th of the next month, 12% one to two
  * months late, 8% owe their last one to four months. BPU: government-sponsored members on time; others 75% on time,
- * 13% a month late, 8% owe their last one to three months, 4% stopped paying four to six months ago and are ended as
- * the billing run ends them (lapsed, last protected month = last paid month). Memberships ended as lapsed by the demo
- * enrolment paid every month up to their end. Construction projects paid their one bill in their first month.
+ * 13% a month late, 12% owe their last one to three months (in arrears, not yet lapsed). The BPU memberships the demo
+ * enrolment ended as lapsed (a fifth, {@code DemoMemberships}) paid every month up to their end and nothing after it:
+ * the state the billing run leaves when it ends a membership after more than three unpaid months (last protected
+ * month = last month paid; no bills after it). Construction projects paid their one bill in their first month.
  * Payments dated after today are not made (those months stay open, like November's PU bill due in December).
  */
 @Service
@@ -39,18 +36,13 @@ public class DemoHistory {
     private final Ledger ledger;
     private final Allocation allocation;
     private final HistoryImports imports;
-    private final EnrolmentManagement enrolment;
-    private final ProtectionRules protection;
     private final Clock clock;
 
-    DemoHistory(JdbcClient jdbc, Ledger ledger, Allocation allocation, HistoryImports imports,
-            EnrolmentManagement enrolment, ProtectionRules protection, Clock clock) {
+    DemoHistory(JdbcClient jdbc, Ledger ledger, Allocation allocation, HistoryImports imports, Clock clock) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.allocation = allocation;
         this.imports = imports;
-        this.enrolment = enrolment;
-        this.protection = protection;
         this.clock = clock;
     }
 
@@ -96,8 +88,7 @@ public class DemoHistory {
                                 ELSE b.period + (d.h % 14)::int END AS paid_on,
                            CASE WHEN d.end_reason IS NOT NULL OR d.segment = 'JAKON' OR d.channel = 'GOV_SPONSOR' THEN 0
                                 WHEN d.segment = 'PU' AND d.k >= 92 THEN 1 + (d.h / 7) % 4
-                                WHEN d.segment = 'BPU' AND d.k >= 88 AND d.k < 96 THEN 1 + (d.h / 7) % 3
-                                WHEN d.segment = 'BPU' AND d.k >= 96 THEN 4 + (d.h / 7) % 3
+                                WHEN d.segment = 'BPU' AND d.k >= 88 THEN 1 + (d.h / 7) % 3
                                 ELSE 0 END AS owed
                       FROM bill b JOIN demo_payer d ON d.membership_id = b.membership_id
                      WHERE b.status = 'OPEN' AND b.paid = 0) x
@@ -106,32 +97,9 @@ public class DemoHistory {
                 .param("today", Date.valueOf(today)).param("current", Date.valueOf(current.atDay(1))).update();
         HistoryImportResult result = imports.importStaged("demo history, province " + province + ", seed " + seed,
                 "DEMO", Sha256.hex("demo-history|" + province + "|" + seed + "|" + rows + "|" + current),
-                rows, LindungUser.SYSTEM);
-        int lapsed = lapse(current);
-        log.info("Demo contribution history: {} memberships, {} bills, {} months paid, {} BPU memberships lapsed in {}"
-                + " ms", memberships, bills, result.monthsPaid(), lapsed, (System.nanoTime() - started) / 1_000_000);
+                rows, LindungUser.SYSTEM, false);
+        log.info("Demo contribution history: {} memberships, {} bills, {} months paid in {} ms", memberships,
+                bills + result.billsCreated(), result.monthsPaid(), (System.nanoTime() - started) / 1_000_000);
         return Optional.of(result);
-    }
-
-    /**
-     * BPU members of the demo who stopped paying more than the {@code LAPSE_AFTER} months before the current one end
-     * as the billing run ends them: last protected month = the last month paid.
-     */
-    private int lapse(YearMonth current) {
-        int months = protection.months(Segment.BPU, ProtectionRules.Kind.LAPSE_AFTER, current) + 1;
-        Map<Long, YearMonth> lapses = new LinkedHashMap<>();
-        jdbc.sql("""
-                SELECT d.membership_id,
-                       coalesce((SELECT max(p.period) FROM bill p WHERE p.membership_id = d.membership_id
-                                    AND p.status = 'PAID'), (d.start_month - INTERVAL '1 month')::date)
-                  FROM demo_payer d
-                 WHERE d.segment = 'BPU' AND d.end_reason IS NULL
-                   AND (SELECT count(*) FROM bill b WHERE b.membership_id = d.membership_id AND b.status = 'OPEN'
-                           AND b.period >= ? AND b.period < ?) = ?""")
-                .params(Date.valueOf(current.minusMonths(months).atDay(1)), Date.valueOf(current.atDay(1)), months)
-                .query(rs -> {
-                    lapses.put(rs.getLong(1), YearMonth.from(rs.getDate(2).toLocalDate()));
-                });
-        return lapses.isEmpty() ? 0 : enrolment.lapse(lapses);
     }
 }

@@ -144,6 +144,15 @@ public class HistoryImports {
      * {@link HistoryFileReader#STAGING_COLUMNS}), all or nothing. Shared by files and the demo history.
      */
     HistoryImportResult importStaged(String name, String format, String sha256, int rows, LindungUser by) {
+        return importStaged(name, format, sha256, rows, by, true);
+    }
+
+    /**
+     * As {@link #importStaged(String, String, String, int, LindungUser)}; {@code billOwedMonths} false when the
+     * caller has just billed every owed month of these memberships itself (the demo history).
+     */
+    HistoryImportResult importStaged(String name, String format, String sha256, int rows, LindungUser by,
+            boolean billOwedMonths) {
         long started = System.nanoTime();
         // the same file twice at once: the second waits here for the first, then replays it
         jdbc.sql("SELECT pg_advisory_xact_lock(?, hashtext(?))").params(FILE_LOCK_CLASS, sha256).query().singleRow();
@@ -163,7 +172,7 @@ public class HistoryImports {
         allocation.lock();
         ledger.clearScope();
         jdbc.sql("INSERT INTO ledger_scope SELECT DISTINCT membership_id FROM history_row").update();
-        int billsCreated = ledger.billOwedMonths(current, null, Ledger.Gaps.ALL);
+        int billsCreated = billOwedMonths ? ledger.billOwedMonths(current, null, Ledger.Gaps.ALL) : 0;
         checkAgainstBills();
         refuseIfAnyError();
 
@@ -250,18 +259,24 @@ public class HistoryImports {
                 CREATE TEMP TABLE IF NOT EXISTS history_row (line_no INTEGER, membership_id BIGINT, period DATE,
                   programme VARCHAR(7) COLLATE "C", amount BIGINT, paid_on DATE) ON COMMIT DROP""").update();
         jdbc.sql("TRUNCATE history_row").update();
+        // by number: plain joins; by NIK: the participant's memberships that fit (a probe per row, NIK rows only)
         jdbc.sql("""
                 CREATE TEMP TABLE history_resolved ON COMMIT DROP AS
                 SELECT s.line_no, s.period, s.programme, s.amount, s.paid_on, s.membership_id AS given,
                        s.nik_hash IS NOT NULL AS has_nik,
                        gv.membership_id AS given_found, gv.programmes AS given_programmes, gv.segment AS given_segment,
                        gp.nik_hash IS NOT DISTINCT FROM s.nik_hash AS given_nik_ok,
-                       p.participant_id, c.n, c.covering_n, c.covering, c.any_id
+                       NULL::bigint AS participant_id, NULL::bigint AS n, NULL::bigint AS covering_n,
+                       NULL::bigint AS covering, NULL::bigint AS any_id
                   FROM history_staging s
                   LEFT JOIN enrolment_membership_v gv ON gv.membership_id = s.membership_id AND gv.region_code LIKE :scope
                   LEFT JOIN participant_identity_v gp ON s.nik_hash IS NOT NULL AND gp.participant_id = gv.participant_id
-                  LEFT JOIN participant_identity_v p ON s.membership_id IS NULL AND p.nik_hash = s.nik_hash
-                                                    AND p.region_code LIKE :scope
+                 WHERE s.ok AND s.membership_id IS NOT NULL
+                UNION ALL
+                SELECT s.line_no, s.period, s.programme, s.amount, s.paid_on, NULL, TRUE, NULL, NULL, NULL, NULL,
+                       p.participant_id, c.n, c.covering_n, c.covering, c.any_id
+                  FROM history_staging s
+                  LEFT JOIN participant_identity_v p ON p.nik_hash = s.nik_hash AND p.region_code LIKE :scope
                   LEFT JOIN LATERAL (
                     SELECT count(*) AS n, count(*) FILTER (WHERE k.covers) AS covering_n,
                            min(v.membership_id) FILTER (WHERE k.covers) AS covering, min(v.membership_id) AS any_id
@@ -270,8 +285,8 @@ public class HistoryImports {
                                                  AND (v.end_month IS NULL OR s.period <= v.end_month) AS covers) k
                      WHERE v.participant_id = p.participant_id AND v.region_code LIKE :scope
                        AND (s.programme = 'ALL' OR position(s.programme IN v.programmes) > 0
-                            OR (s.programme = 'JKK_JKM' AND v.segment = 'PMI'))) c ON s.membership_id IS NULL
-                 WHERE s.ok""").param("scope", scope).update();
+                            OR (s.programme = 'JKK_JKM' AND v.segment = 'PMI'))) c ON TRUE
+                 WHERE s.ok AND s.membership_id IS NULL""").param("scope", scope).update();
         refuse("""
                 SELECT line_no, field, code, args FROM (
                   SELECT line_no,
@@ -441,14 +456,23 @@ public class HistoryImports {
                   FROM ordered WHERE first_paid < before""");
     }
 
-    /** Adds refused rows: {@code select} gives line, field, code, args ('|'-separated). */
-    private void refuse(String select) {
-        jdbc.sql("INSERT INTO history_staging (line_no, ok, err_field, err_code, err_args)"
+    /** Refused rows of the checks so far (the reader's too); set by {@link #refuse}. */
+    private int refusedSoFar() {
+        return jdbc.sql("SELECT count(*) FROM history_staging WHERE NOT ok").query(Integer.class).single();
+    }
+
+    /** Adds refused rows: {@code select} gives line, field, code, args ('|'-separated). @return how many */
+    private int refuse(String select) {
+        return jdbc.sql("INSERT INTO history_staging (line_no, ok, err_field, err_code, err_args)"
                 + " SELECT x.line_no, FALSE, x.field, x.code, x.args FROM (" + select + ") x (line_no, field, code, args)")
                 .update();
     }
 
+    /** Takes the rows refused so far out of a working table, so that later checks do not repeat the refusal. */
     private void dropRefused(String table) {
+        if (refusedSoFar() == 0) {
+            return;
+        }
         jdbc.sql("DELETE FROM " + table + " t WHERE EXISTS (SELECT 1 FROM history_staging e WHERE NOT e.ok"
                 + " AND e.line_no = t.line_no)").update();
     }
