@@ -1,6 +1,7 @@
 package id.lindung.demodata;
 
 import id.lindung.access.LindungUser;
+import id.lindung.contribution.DemoHistory;
 import id.lindung.enrolment.DemoMemberships;
 import id.lindung.participant.BulkLoadResult;
 import id.lindung.participant.ParticipantBulkLoader;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Fills an empty registry with {@code lindung.demo.participants} generated Kalimantan Barat workers (seed
- * {@code lindung.demo.seed}) and their memberships ({@link DemoMemberships}) when demo data is on ({@code lindung.demo.enabled}), after the demo users exist. Does
+ * {@code lindung.demo.seed}), their memberships ({@link DemoMemberships}) and the memberships' contribution history
+ * (contribution's {@link DemoHistory}: paid months on the ledger) when demo data is on ({@code lindung.demo.enabled}), after the demo users exist. Does
  * nothing when the registry already has participants, so a restart keeps what is there.
  */
 @Component
@@ -28,16 +30,18 @@ class DemoDataLoader implements ApplicationRunner {
 
     private final ParticipantBulkLoader loader;
     private final DemoMemberships memberships;
+    private final DemoHistory history;
     private final RegionDirectory regions;
     private final boolean enabled;
     private final long participants;
     private final long seed;
 
-    DemoDataLoader(ParticipantBulkLoader loader, DemoMemberships memberships, RegionDirectory regions,
+    DemoDataLoader(ParticipantBulkLoader loader, DemoMemberships memberships, DemoHistory history, RegionDirectory regions,
             @Value("${lindung.demo.enabled:false}") boolean enabled,
             @Value("${lindung.demo.participants:0}") long participants, @Value("${lindung.demo.seed:61}") long seed) {
         this.loader = loader;
         this.memberships = memberships;
+        this.history = history;
         this.regions = regions;
         this.enabled = enabled;
         this.participants = participants;
@@ -60,6 +64,8 @@ class DemoDataLoader implements ApplicationRunner {
                 + " duplicate pairs in {} ms", result.participants(), result.relatives(), result.businesses(),
                 result.duplicatePairsFlagged(), result.elapsedMillis());
         memberships.generate(PROVINCE, seed);
+        // their contributions so far, through the history import: protection follows money paid
+        history.generate(PROVINCE, seed);
     }
 
     static String source(long seed) {

@@ -1,9 +1,9 @@
 package id.lindung.kur.internal;
 
 import id.lindung.shared.crypto.Vault;
-import id.lindung.shared.tabular.CsvRowSource;
 import id.lindung.shared.tabular.CsvTokenizer;
 import id.lindung.shared.tabular.RowSource;
+import id.lindung.shared.tabular.TabularFile;
 import id.lindung.shared.tabular.XlsxRowSource;
 
 import id.lindung.participant.NikRules;
@@ -11,9 +11,7 @@ import id.lindung.shared.FieldIssue;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -108,21 +106,14 @@ public final class KurFileReader {
         DigestInputStream digest = new DigestInputStream(new BufferedInputStream(content, 1 << 16), sha);
         CopyIn in = copy.copyIn("COPY " + stagingTable + " (" + STAGING_COLUMNS + ") FROM STDIN");
         boolean done = false;
-        try (RowSource source = open(digest, xlsx)) {
+        try (RowSource source = TabularFile.open(digest, xlsx, MAX_FIELD_LENGTH, MAX_FIELDS)) {
             RowSource.Row header = source.next();
             if (header == null || header.cells().stream().allMatch(String::isBlank)) {
                 throw new FileProblem(FieldIssue.error("file", "kur.file.empty"));
             }
-            List<String> names = header.cells().stream()
-                    .map(h -> h.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT)).toList();
-            int[] index = new int[COLUMNS.size()];
-            List<String> missing = new ArrayList<>();
-            for (int c = 0; c < COLUMNS.size(); c++) {
-                index[c] = names.indexOf(COLUMNS.get(c));
-                if (index[c] < 0 && !OPTIONAL.contains(COLUMNS.get(c))) {
-                    missing.add(COLUMNS.get(c));
-                }
-            }
+            TabularFile.Header found = TabularFile.header(header, COLUMNS, OPTIONAL);
+            int[] index = found.index();
+            List<String> missing = found.missing();
             if (!missing.isEmpty()) {
                 throw new FileProblem(FieldIssue.error("file", xlsx ? "kur.file.columns-missing.xlsx"
                         : "kur.file.columns-missing", String.join(", ", missing), String.join(";", COLUMNS)));
@@ -132,7 +123,7 @@ public final class KurFileReader {
             StringBuilder out = new StringBuilder(1 << 16);
             RowSource.Row row;
             while ((row = source.next()) != null) {
-                if (row.tooLong().isEmpty() && blank(row.cells())) {
+                if (row.tooLong().isEmpty() && TabularFile.blank(row.cells())) {
                     continue;
                 }
                 if (row.cells().stream().anyMatch(c -> c.indexOf('\u0000') >= 0)) {
@@ -175,28 +166,6 @@ public final class KurFileReader {
                 in.cancelCopy();
             }
         }
-    }
-
-    private static RowSource open(InputStream in, boolean xlsx) throws IOException, FileProblem {
-        if (xlsx) {
-            return new XlsxRowSource(in, MAX_FIELD_LENGTH, MAX_FIELDS);
-        }
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        InputStreamReader chars = new InputStreamReader(in, decoder);
-        // the separator is the one the header uses: peek at the first line
-        java.io.PushbackReader peek = new java.io.PushbackReader(chars, 4096);
-        char[] head = new char[4096];
-        int n = peek.read(head);
-        char separator = ';';
-        if (n > 0) {
-            String first = new String(head, 0, n);
-            int eol = first.indexOf('\n');
-            String line = eol < 0 ? first : first.substring(0, eol);
-            separator = line.indexOf(';') >= 0 ? ';' : ',';
-            peek.unread(head, 0, n);
-        }
-        return new CsvRowSource(peek, separator, MAX_FIELD_LENGTH, MAX_FIELDS);
     }
 
     /** Checks one row; appends it (ok) or its problems to the COPY text. @return whether the row is good */
@@ -254,7 +223,7 @@ public final class KurFileReader {
         Long plafond = null;
         String plafondText = v[PLAFOND];
         if (required(plafondText, "plafond", issues)) {
-            if (!digits(plafondText) || Long.parseLong(plafondText) <= 0) {
+            if (!TabularFile.digits(plafondText, 15) || Long.parseLong(plafondText) <= 0) {
                 issues.add(FieldIssue.error("plafond", "kur.plafond.format", plafondText));
             } else {
                 plafond = Long.parseLong(plafondText);
@@ -281,47 +250,32 @@ public final class KurFileReader {
         }
         LocalDate birth = date(v[BIRTH_DATE], "birth_date", false, row, index, issues);
         if (!issues.isEmpty()) {
-            for (FieldIssue issue : issues) {
-                out.append(row.line()).append("\tf\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t");
-                text(out, issue.field());
-                out.append('\t');
-                text(out, issue.code());
-                out.append('\t');
-                StringBuilder args = new StringBuilder();
-                for (Object a : issue.args()) {
-                    if (!args.isEmpty()) {
-                        args.append('|');
-                    }
-                    args.append(String.valueOf(a).replace("|", "/"));
-                }
-                text(out, args.length() > 300 ? args.substring(0, 300) : args.toString());
-                out.append('\n');
-            }
+            TabularFile.copyProblems(out, row.line(), 12, issues);
             return false;
         }
         out.append(row.line()).append("\tt\t");
-        text(out, bank);
+        TabularFile.copyText(out, bank);
         out.append('\t');
-        text(out, branch);
+        TabularFile.copyText(out, branch);
         out.append('\t');
-        text(out, loanId);
+        TabularFile.copyText(out, loanId);
         out.append('\t');
         out.append("\\\\x");
         hex.formatHex(out, vault.seal(nik.getBytes(java.nio.charset.StandardCharsets.UTF_8), NIK_COLUMN));
         out.append("\t\\\\x");
         hex.formatHex(out, vault.index(NIK_INDEX, nik));
         out.append('\t');
-        text(out, name);
+        TabularFile.copyText(out, name);
         out.append('\t').append(birth == null ? "\\N" : birth.toString()).append('\t');
-        text(out, scheme);
+        TabularFile.copyText(out, scheme);
         out.append('\t').append(plafond).append('\t').append(disbursed).append('\t');
         if (sector == null || sector.isEmpty()) {
             out.append("\\N");
         } else {
-            text(out, sector);
+            TabularFile.copyText(out, sector);
         }
         out.append('\t');
-        text(out, region);
+        TabularFile.copyText(out, region);
         out.append("\t\\N\t\\N\t\\N\n");
         return true;
     }
@@ -360,7 +314,7 @@ public final class KurFileReader {
                 date = XlsxRowSource.excelDate(new java.math.BigDecimal(text));
             } else if (text.indexOf('/') > 0) {
                 date = LocalDate.parse(text, DMY);
-            } else if (isoDigits(text)) {
+            } else if (TabularFile.isoDigits(text)) {
                 // yyyy-MM-dd, what LocalDate.parse reads, without the cost of the general parser
                 date = LocalDate.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10),
                         Integer.parseInt(text, 8, 10, 10));
@@ -382,15 +336,6 @@ public final class KurFileReader {
         return date;
     }
 
-    private static boolean blank(List<String> cells) {
-        for (String cell : cells) {
-            if (!cell.isBlank()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** What {@code [\p{Alnum}._/-]{1,50}} matches (ASCII letters and digits). */
     private static boolean loanIdFormat(String id) {
         if (id.isEmpty() || id.length() > 50) {
@@ -400,31 +345,6 @@ public final class KurFileReader {
             char c = id.charAt(i);
             if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_'
                     || c == '/' || c == '-')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** What {@code \d{1,15}} matches. */
-    private static boolean digits(String text) {
-        if (text.isEmpty() || text.length() > 15) {
-            return false;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isoDigits(String text) {
-        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
-            return false;
-        }
-        for (int i = 0; i < 10; i++) {
-            if (i != 4 && i != 7 && (text.charAt(i) < '0' || text.charAt(i) > '9')) {
                 return false;
             }
         }
@@ -444,27 +364,5 @@ public final class KurFileReader {
 
     private static @Nullable String upper(@Nullable String s) {
         return s == null ? null : s.toUpperCase(Locale.ROOT);
-    }
-
-    /** COPY text format: backslash, tab, newline and carriage return escaped. */
-    private static void text(StringBuilder out, String s) {
-        int plain = 0;
-        while (plain < s.length() && s.charAt(plain) != '\\' && s.charAt(plain) >= ' ') {
-            plain++;
-        }
-        if (plain == s.length()) {
-            out.append(s);
-            return;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
-            }
-        }
     }
 }

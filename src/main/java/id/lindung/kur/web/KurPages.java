@@ -57,7 +57,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * KUR pages: the overview ({@code /kur}: conversion per disbursement month as charts and a table, grouped by bank,
  * scheme or kab/kota, with CSV and XLSX export), the upload of a disbursement file ({@code /kur/unggah}: a plain
- * form, or with JavaScript sent by {@code kur-upload.js} with a progress bar and answered by the result fragment;
+ * form, or with JavaScript sent by {@code upload-progress.js} with a progress bar and answered by the result fragment;
  * a file's result again at {@code /kur/berkas/{id}}), the loans ({@code /kur/peminjam}: filters, paging, CSV) and
  * the work list ({@code /kur/daftar-kerja}: counts per group, borrowers most urgent first, hand-out to an agent,
  * enrol). Banks' people see their bank only: the services decide. Refusals come back as messages on the page,

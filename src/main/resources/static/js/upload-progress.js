@@ -1,16 +1,17 @@
-// KUR file upload with a progress bar: the form's file is sent with XMLHttpRequest (multipart, with the form's CSRF
-// field), upload progress is shown in <progress>, then "processing" until the server answers with the result
-// fragment, which replaces #upload-result. Without JavaScript the form posts as usual and the page shows the result.
+// File upload with a progress bar (KUR files, contribution history): the form marked data-upload-progress has its file
+// sent with XMLHttpRequest (multipart, with the form's CSRF field), upload progress is shown in <progress>, then
+// "processing" (the busy state: the button is disabled) until the server answers with the result fragment, which
+// replaces #upload-result. Without JavaScript the form posts as usual and the page shows the result.
 (function () {
-  const form = document.getElementById('kur-upload-form');
+  const form = document.querySelector('form[data-upload-progress]');
   if (!form || !window.FormData || !window.XMLHttpRequest) {
     return;
   }
   const box = document.getElementById('upload-progress-box');
   const bar = document.getElementById('upload-progress');
   const status = document.getElementById('upload-status');
-  const button = document.getElementById('kur-upload-submit');
-  const input = document.getElementById('kur-file');
+  const button = form.querySelector('button[type="submit"]');
+  const input = form.querySelector('input[type="file"]');
   const text = key => form.dataset[key] || '';
 
   form.addEventListener('submit', event => {

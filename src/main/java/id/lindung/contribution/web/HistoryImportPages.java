@@ -1,0 +1,107 @@
+package id.lindung.contribution.web;
+
+import id.lindung.access.CurrentUser;
+import id.lindung.access.LindungUser;
+import id.lindung.contribution.HistoryImportResult;
+import id.lindung.contribution.HistoryImports;
+import id.lindung.shared.FieldIssue;
+import id.lindung.shared.ForbiddenException;
+import id.lindung.shared.InvalidInputException;
+import id.lindung.shared.web.UploadCheck;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The contribution history import page ({@code /iuran/riwayat}): the upload form (sent with a progress bar by
+ * {@code upload-progress.js}, or as a plain form), the result or the refused rows by line and column, and the latest
+ * imports. BPJS officers and administrators only.
+ */
+@Controller
+class HistoryImportPages {
+
+    private static final Pattern ROW_FIELD = Pattern.compile("rows\\[(\\d+)]\\.(.+)");
+
+    private final HistoryImports imports;
+    private final CurrentUser currentUser;
+    private final UploadCheck uploads;
+    private final MessageSource messages;
+
+    HistoryImportPages(HistoryImports imports, CurrentUser currentUser, UploadCheck uploads,
+            MessageSource messages) {
+        this.imports = imports;
+        this.currentUser = currentUser;
+        this.uploads = uploads;
+        this.messages = messages;
+    }
+
+    @GetMapping("/iuran/riwayat")
+    String page(Model model) {
+        return page(model, requireImporter());
+    }
+
+    @PostMapping("/iuran/riwayat")
+    String upload(@RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+            @RequestHeader(name = "X-Requested-With", required = false) @Nullable String requestedWith, Model model)
+            throws IOException {
+        LindungUser me = requireImporter();
+        if (file == null || file.isEmpty() && (file.getOriginalFilename() == null
+                || file.getOriginalFilename().isBlank())) {
+            model.addAttribute("uploadErrors", List.of(new RowError(null, "file", message("history.page.choose"))));
+        } else {
+            model.addAttribute("fileName", file.getOriginalFilename());
+            try (InputStream in = file.getInputStream()) {
+                uploads.check(file, "file", "history-file", UploadCheck.Content.CSV_OR_XLSX);
+                model.addAttribute("result", imports.importFile(file.getOriginalFilename(), in, me));
+            } catch (InvalidInputException e) {
+                model.addAttribute("uploadErrors", e.issues().stream().filter(FieldIssue::isError)
+                        .map(this::rowError).toList());
+            }
+        }
+        page(model, me);
+        return "XMLHttpRequest".equals(requestedWith) ? "contribution/history :: result" : "contribution/history";
+    }
+
+    private String page(Model model, LindungUser me) {
+        List<HistoryImportResult> recent = imports.recent(10, me);
+        model.addAttribute("recent", recent);
+        model.addAttribute("ui", new ContributionPages.Ui());
+        return "contribution/history";
+    }
+
+    private LindungUser requireImporter() {
+        LindungUser me = currentUser.require();
+        if (!HistoryImports.mayImport(me)) {
+            throw new ForbiddenException("history.role", me.role().name());
+        }
+        return me;
+    }
+
+    /** A refusal as the page lists it: the file's line (none for the whole file), the column, the reason. */
+    private RowError rowError(FieldIssue issue) {
+        String text = message(issue.code(), issue.args().toArray());
+        Matcher m = ROW_FIELD.matcher(issue.field());
+        return m.matches() ? new RowError(Integer.parseInt(m.group(1)), m.group(2), text)
+                : new RowError(null, issue.field(), text);
+    }
+
+    /** One refusal: line (null: the whole file), column, reason in the reader's language. */
+    public record RowError(@Nullable Integer line, String column, String reason) {
+    }
+
+    private String message(String code, Object... args) {
+        return messages.getMessage(code, args, code, LocaleContextHolder.getLocale());
+    }
+}
