@@ -248,10 +248,7 @@ public class BillingRuns {
         allocation.setBatchWorkMem();
         Date month = Date.valueOf(period.atDay(1));
         // every owed month up to this one (months missed since the last bill, e.g. no run for a while)
-        ledger.clearScope();
-        jdbc.sql("INSERT INTO ledger_scope SELECT membership_id FROM enrolment_membership_v"
-                + " WHERE membership_id > ? AND membership_id <= ?").params(from, to).update();
-        int created = ledger.billOwedMonths(period, runId, Ledger.Gaps.AFTER_LAST);
+        int created = ledger.billOwedMonths(period, runId, from, to);
 
         chargeFines(month, from, to);
 

@@ -68,8 +68,25 @@ class Ledger {
 
     /** As {@link #billOwedMonths(YearMonth, Long, Gaps)}, at most {@code maxMonths} monthly bills per membership. */
     int billOwedMonths(YearMonth through, @Nullable Long runId, Gaps gaps, int maxMonths) {
-        Date month = Date.valueOf(through.atDay(1));
         jdbc.sql("ANALYZE ledger_scope").update();
+        return bill(through, runId, gaps, maxMonths, """
+                FROM ledger_scope s
+                  JOIN enrolment_membership_v v ON v.membership_id = s.membership_id""", 0, 0);
+    }
+
+    /**
+     * As {@link #billOwedMonths(YearMonth, Long, Gaps)} for the memberships with ids in ({@code from}, {@code to}]
+     * (the billing run's ranges: read straight from the membership index, no scope table to join).
+     */
+    int billOwedMonths(YearMonth through, long runId, long from, long to) {
+        return bill(through, runId, Gaps.AFTER_LAST, MAX_MONTHS, """
+                FROM enrolment_membership_v v""", from, to);
+    }
+
+    private int bill(YearMonth through, @Nullable Long runId, Gaps gaps, int maxMonths, String memberships,
+            long from, long to) {
+        Date month = Date.valueOf(through.atDay(1));
+        String range = to > 0 ? " AND v.membership_id > :from AND v.membership_id <= :to" : "";
         // Facts of the months to bill; facts alike in every column the rules read share a signature (sig), and the
         // rules run once per signature, not once per month. Text columns in "C" for a cheap sort.
         jdbc.sql("""
@@ -95,8 +112,7 @@ class Ledger {
                 SELECT v.membership_id, m.month::date AS period, v.segment, v.programmes, v.sector,
                        v.government_paid, v.risk_class, coalesce(b.amount, 0) AS base, v.contract_value,
                        v.contract_months, v.start_month = m.month AS first_month, v.province_code
-                  FROM ledger_scope s
-                  JOIN enrolment_membership_v v ON v.membership_id = s.membership_id
+                  %s
                   %s
                   CROSS JOIN LATERAL generate_series(g.first_month,
                                                      least(coalesce(v.end_month, :month), :month,
@@ -105,24 +121,24 @@ class Ledger {
                   LEFT JOIN LATERAL (SELECT x.amount FROM enrolment_base_v x
                                       WHERE x.membership_id = v.membership_id AND x.effective_from <= m.month
                                       ORDER BY x.effective_from DESC LIMIT 1) b ON TRUE
-                 WHERE (v.segment IN ('PU','BPU') OR (v.segment = 'PMI' AND v.programmes LIKE '%%JHT%%'))
+                 WHERE (v.segment IN ('PU','BPU') OR (v.segment = 'PMI' AND v.programmes LIKE '%%JHT%%'))%s
                    AND (:gapsAll = FALSE OR NOT EXISTS (SELECT 1 FROM bill x WHERE x.membership_id = v.membership_id
                                                           AND x.period = m.month::date))
                 UNION ALL
                 -- once: construction projects and PMI contracts, in their first month
                 SELECT v.membership_id, v.start_month, v.segment, v.programmes, v.sector, v.government_paid,
                        v.risk_class, coalesce(b.amount, 0), v.contract_value, v.contract_months, TRUE, v.province_code
-                  FROM ledger_scope s
-                  JOIN enrolment_membership_v v ON v.membership_id = s.membership_id
+                  %s
                   LEFT JOIN LATERAL (SELECT x.amount FROM enrolment_base_v x
                                       WHERE x.membership_id = v.membership_id AND x.effective_from <= v.start_month
                                       ORDER BY x.effective_from DESC LIMIT 1) b ON TRUE
-                 WHERE (v.segment = 'JAKON' OR (v.segment = 'PMI' AND v.programmes NOT LIKE '%%JHT%%'))
+                 WHERE (v.segment = 'JAKON' OR (v.segment = 'PMI' AND v.programmes NOT LIKE '%%JHT%%'))%s
                    AND v.start_month <= :month
                    AND NOT EXISTS (SELECT 1 FROM bill x WHERE x.membership_id = v.membership_id
                                       AND x.period = v.start_month)) f"""
-                        .formatted(SIGNATURE_COLUMNS, firstUnbilled))
-                .param("month", month).param("gapsAll", gaps == Gaps.ALL).param("max", maxMonths).update();
+                        .formatted(SIGNATURE_COLUMNS, memberships, firstUnbilled, range, memberships, range))
+                .param("month", month).param("gapsAll", gaps == Gaps.ALL).param("max", maxMonths)
+                .param("from", from).param("to", to).update();
         jdbc.sql("ANALYZE billing_facts").update();
 
         // the lines of each signature
