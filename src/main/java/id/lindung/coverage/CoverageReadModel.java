@@ -83,6 +83,8 @@ public class CoverageReadModel {
     private final int historyMonths;
     private final KurFigures kurFigures;
     private final CoveragePublication publication;
+    /** When the latest committed rebuild of this process took the lock (System.nanoTime()). */
+    private volatile long lastRebuildStarted = System.nanoTime() - Long.MAX_VALUE / 2;
     /** The months held, read once; cleared after a rebuild commits. */
     private volatile YearMonth @Nullable [] window;
 
@@ -117,13 +119,19 @@ public class CoverageReadModel {
         YearMonth last = YearMonth.now(clock);
         YearMonth first = last.minusMonths(historyMonths);
         int n = historyMonths + 1;
+        long began = System.nanoTime();
+        CoverageFigures.afterCommit(() -> lastRebuildStarted = began);
         jdbc.sql("SET LOCAL work_mem = '64MB'").update();
-        jdbc.sql("TRUNCATE coverage_span, coverage_monthly").update();
-        long spans = jdbc.sql("INSERT INTO coverage_span (membership_id, segment, channel, region_key, weight, months) "
-                        + MEMBERSHIP + ", p.months FROM (" + PROTECTED_MONTHS + " GROUP BY membership_id) p"
+        // the ledger is read first, into a table of this transaction: the tables readers use are emptied (which
+        // makes their readers wait) only for the short copy after it
+        jdbc.sql("CREATE TEMP TABLE coverage_span_new ON COMMIT DROP AS " + MEMBERSHIP
+                        + ", p.months FROM (" + PROTECTED_MONTHS + " GROUP BY membership_id) p"
                         + " JOIN enrolment_membership_v v ON v.membership_id = p.membership_id"
                         + " WHERE v.segment <> 'PMI'")
                 .param("first", date(first)).param("last", date(last)).param("firstIndex", index(first)).update();
+        jdbc.sql("TRUNCATE coverage_span, coverage_monthly").update();
+        long spans = jdbc.sql("INSERT INTO coverage_span (membership_id, segment, channel, region_key, weight, months)"
+                + " SELECT membership_id, segment, channel, region_key, weight, months FROM coverage_span_new").update();
         // memberships with the same months in the same cell are expanded once
         jdbc.sql("""
                 CREATE TEMP TABLE coverage_cell ON COMMIT DROP AS
@@ -205,8 +213,15 @@ public class CoverageReadModel {
     /** Many memberships changed at once (a billing run, a payment file, a history import): rebuilt set-wise. */
     @ApplicationModuleListener
     void on(LedgerBatchChanged event) {
+        long waitingSince = System.nanoTime();
         transactions.executeWithoutResult(status -> {
             lock();
+            if (lastRebuildStarted - waitingSince > 0) {
+                // a rebuild began after this batch had committed (several batches in a row): it counted it
+                log.info("Coverage read model: ledger changed by {} {}, already counted", event.source(),
+                        event.sourceId());
+                return;
+            }
             if (months().isPresent()) {
                 log.info("Coverage read model: ledger changed by {} {}", event.source(), event.sourceId());
                 rebuildInTransaction();
