@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 @Component
 class KurFigures {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(KurFigures.class);
+
     private record Snapshot(long loadedAt, Map<String, long[]> byRegion) {
     }
 
@@ -65,6 +67,9 @@ class KurFigures {
             Thread loader = new Thread(() -> {
                 try {
                     snapshot = load();
+                } catch (RuntimeException e) {
+                    // the figures held stay; the next request after the refresh interval tries again
+                    log.warn("KUR figures for the coverage dashboard not refreshed: {}", e.toString());
                 } finally {
                     refreshing.set(false);
                 }
