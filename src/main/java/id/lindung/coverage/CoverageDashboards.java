@@ -16,6 +16,7 @@ import id.lindung.region.RegionLevel;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,10 +32,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The coverage dashboard's figures for a region and month, within the caller's region scope: active memberships
- * from the read model ({@link CoverageReadModel}), against the denominators and targets. Coverage of a region =
- * active memberships of the three segments / the sum of their denominators; a segment's denominator is the latest
- * year's up to the month's year (or the earliest known after it, for months before the first published figure).
+ * The coverage dashboard's figures for a region and month, within the caller's region scope: protected workers from
+ * the read model ({@link CoverageReadModel}), against the denominators and targets. A month that has ended shows its
+ * published figures with their revisions ({@link CoveragePublication}); the current month the count as known now.
+ * Coverage of a region = protected workers of the segments with a denominator for the year / the sum of those
+ * denominators; a segment's denominator is the year's own, else the latest earlier year's, never a later year's.
  */
 @Service
 public class CoverageDashboards {
@@ -44,11 +46,13 @@ public class CoverageDashboards {
     private final CoverageReadModel readModel;
     private final CoverageFigures figures;
     private final KurFigures kurFigures;
+    private final CoveragePublication publication;
+    private final Clock clock;
     private final String homeProvince;
     private final int trendMonths;
 
     CoverageDashboards(JdbcClient jdbc, RegionDirectory regions, CoverageReadModel readModel, CoverageFigures figures,
-            KurFigures kurFigures,
+            KurFigures kurFigures, CoveragePublication publication, Clock clock,
             @Value("${lindung.coverage.province:61}") String homeProvince,
             @Value("${lindung.coverage.trend-months:24}") int trendMonths) {
         this.jdbc = jdbc;
@@ -56,6 +60,8 @@ public class CoverageDashboards {
         this.readModel = readModel;
         this.figures = figures;
         this.kurFigures = kurFigures;
+        this.publication = publication;
+        this.clock = clock;
         this.homeProvince = homeProvince;
         this.trendMonths = trendMonths;
     }
@@ -78,10 +84,10 @@ public class CoverageDashboards {
         CoverageFigures.Reference ref = figures.reference();
         String code = region.code();
 
-        Map<CoverageSegment, Long> bySegment = new EnumMap<>(CoverageSegment.class);
+        Map<CoverageSegment, Long> bySegment = zeros();
         Map<Channel, Long> byChannel = new EnumMap<>(Channel.class);
-        jdbc.sql("""
-                SELECT segment, channel, active FROM coverage_monthly WHERE region_code = :code AND month = :month""")
+        jdbc.sql("SELECT segment, channel, active FROM " + publication.cellsOf(m)
+                        + " WHERE region_code = :code AND month = :month")
                 .param("month", CoverageReadModel.date(m)).param("code", code)
                 .query(rs -> {
                     long n = rs.getLong(3);
@@ -90,11 +96,9 @@ public class CoverageDashboards {
                 });
         List<SegmentFigure> segments = new ArrayList<>();
         for (CoverageSegment s : CoverageSegment.values()) {
-            segments.add(new SegmentFigure(s, ref.figure(code, List.of(s), bySegment.getOrDefault(s, 0L),
-                    m.getYear())));
+            segments.add(new SegmentFigure(s, ref.figure(code, Map.of(s, bySegment.get(s)), m.getYear())));
         }
-        long active = bySegment.values().stream().mapToLong(Long::longValue).sum();
-        Figure total = ref.figure(code, List.of(CoverageSegment.values()), active, m.getYear());
+        Figure total = ref.figure(code, bySegment, m.getYear());
         List<ChannelFigure> channels = new ArrayList<>();
         for (Channel c : Channel.values()) {
             channels.add(new ChannelFigure(c, byChannel.getOrDefault(c, 0L)));
@@ -102,10 +106,18 @@ public class CoverageDashboards {
 
         List<ChildFigure> children = children(region, m, ref);
         List<TrendPoint> trend = trend(code, m, window[0], ref);
-        Forecast forecast = ref.forecast(code, trend, m);
+        Forecast forecast = ref.forecast(code, trend, m, YearMonth.now(clock), total);
         KurFigure kur = kurFigures.of(code);
         return new CoverageDashboard(ref(region), m, window[0], window[1], total, segments, channels, children, trend,
-                forecast, kur);
+                forecast, kur, publication.publication(code, m));
+    }
+
+    private static Map<CoverageSegment, Long> zeros() {
+        Map<CoverageSegment, Long> m = new EnumMap<>(CoverageSegment.class);
+        for (CoverageSegment s : CoverageSegment.values()) {
+            m.put(s, 0L);
+        }
+        return m;
     }
 
     private List<ChildFigure> children(Region region, YearMonth m, CoverageFigures.Reference ref) {
@@ -114,21 +126,19 @@ public class CoverageDashboards {
         }
         List<Region> regionsBelow = regions.children(region.code());
         Map<String, Map<CoverageSegment, Long>> active = new HashMap<>();
-        jdbc.sql("""
-                SELECT region_code, segment, sum(active) FROM coverage_monthly
-                 WHERE region_code = ANY(CAST(:codes AS varchar[])) AND month = :month
-                 GROUP BY region_code, segment""")
+        jdbc.sql("SELECT region_code, segment, sum(active) FROM " + publication.cellsOf(m)
+                        + " WHERE region_code = ANY(CAST(:codes AS varchar[])) AND month = :month"
+                        + " GROUP BY region_code, segment")
                 .param("codes", regionsBelow.stream().map(Region::code).toArray(String[]::new))
                 .param("month", CoverageReadModel.date(m))
                 .query(rs -> {
-                    active.computeIfAbsent(rs.getString(1), k -> new EnumMap<>(CoverageSegment.class))
+                    active.computeIfAbsent(rs.getString(1), k -> zeros())
                             .put(CoverageSegment.valueOf(rs.getString(2)), rs.getLong(3));
                 });
         List<ChildFigure> children = new ArrayList<>();
         for (Region child : regionsBelow) {
-            long n = active.getOrDefault(child.code(), Map.of()).values().stream().mapToLong(Long::longValue).sum();
-            children.add(new ChildFigure(ref(child), ref.figure(child.code(), List.of(CoverageSegment.values()), n,
-                    m.getYear())));
+            children.add(new ChildFigure(ref(child), ref.figure(child.code(),
+                    active.getOrDefault(child.code(), zeros()), m.getYear())));
         }
         children.sort(Comparator.comparing((ChildFigure c) -> c.figure().coverage() == null)
                 .thenComparing(c -> c.figure().coverage() == null ? 0 : -c.figure().coverage())
@@ -142,23 +152,30 @@ public class CoverageDashboards {
         if (from.isBefore(first)) {
             from = first;
         }
-        TreeMap<YearMonth, Long> active = new TreeMap<>();
+        TreeMap<YearMonth, Map<CoverageSegment, Long>> active = new TreeMap<>();
         for (YearMonth x = from; !x.isAfter(m); x = x.plusMonths(1)) {
-            active.put(x, 0L);
+            active.put(x, zeros());
         }
+        // published months as published, the others as counted now
         jdbc.sql("""
-                SELECT month, sum(active) FROM coverage_monthly
+                SELECT month, segment, sum(active) FROM coverage_published
                  WHERE region_code = :code AND month BETWEEN :from AND :to
-                 GROUP BY month""")
+                 GROUP BY month, segment
+                UNION ALL
+                SELECT month, segment, sum(active) FROM coverage_monthly c
+                 WHERE region_code = :code AND month BETWEEN :from AND :to
+                   AND NOT EXISTS (SELECT 1 FROM coverage_published_month p WHERE p.month = c.month)
+                 GROUP BY month, segment""")
                 .param("from", CoverageReadModel.date(from)).param("to", CoverageReadModel.date(m))
                 .param("code", code)
                 .query(rs -> {
-                    active.put(YearMonth.from(rs.getDate(1).toLocalDate()), rs.getLong(2));
+                    active.get(YearMonth.from(rs.getDate(1).toLocalDate()))
+                            .merge(CoverageSegment.valueOf(rs.getString(2)), rs.getLong(3), Long::sum);
                 });
         List<TrendPoint> trend = new ArrayList<>();
         active.forEach((month, n) -> {
-            Figure f = ref.figure(code, List.of(CoverageSegment.values()), n, month.getYear());
-            trend.add(new TrendPoint(month, n, f.denominator(), f.coverage(), f.target()));
+            Figure f = ref.figure(code, n, month.getYear());
+            trend.add(new TrendPoint(month, f.active(), f.denominator(), f.coverage(), f.target()));
         });
         return trend;
     }

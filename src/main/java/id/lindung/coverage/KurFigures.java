@@ -8,13 +8,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * KUR borrowers and those protected now, per region, from the kur module's published {@code kur_borrower_coverage_v}.
- * That view counts every loan, which takes a quarter of a second and more for a few hundred thousand loans, so its
- * few hundred rows (one per kecamatan) are held for {@code lindung.coverage.kur-refresh-seconds} (60) and summed per
- * region here: the dashboard's KUR figure may be up to that old.
+ * KUR borrowers (people, by the NIK's index) and those protected now by the ledger, per region, from the kur module's
+ * published {@code kur_borrower_coverage_v}. That view reads every loan and the current month of
+ * {@code contribution_protected_month_v}, which takes seconds at a million memberships, so its few hundred rows (one
+ * per kecamatan) are held for {@code lindung.coverage.kur-refresh-seconds} (60) and summed per region here; once
+ * stale they are still answered while one background load replaces them. The dashboard's KUR figure may be up to
+ * that old plus one load.
  */
 @Component
 class KurFigures {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(KurFigures.class);
 
     private record Snapshot(long loadedAt, Map<String, long[]> byRegion) {
     }
@@ -22,6 +26,7 @@ class KurFigures {
     private final JdbcClient jdbc;
     private final long refreshNanos;
     private volatile Snapshot snapshot;
+    private final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
 
     KurFigures(JdbcClient jdbc, @Value("${lindung.coverage.kur-refresh-seconds:60}") long refreshSeconds) {
         this.jdbc = jdbc;
@@ -48,20 +53,39 @@ class KurFigures {
 
     private Snapshot current() {
         Snapshot s = snapshot;
-        if (s == null || System.nanoTime() - s.loadedAt() > refreshNanos) {
+        if (s == null) {
             synchronized (this) {
                 s = snapshot;
-                if (s == null || System.nanoTime() - s.loadedAt() > refreshNanos) {
-                    Map<String, long[]> byRegion = new HashMap<>();
-                    jdbc.sql("SELECT region_key, borrowers, protected_now FROM kur_borrower_coverage_v")
-                            .query(rs -> {
-                                byRegion.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
-                            });
-                    s = new Snapshot(System.nanoTime(), Map.copyOf(byRegion));
+                if (s == null) {
+                    s = load();
                     snapshot = s;
                 }
             }
+        } else if (System.nanoTime() - s.loadedAt() > refreshNanos && refreshing.compareAndSet(false, true)) {
+            // stale: answered from the figures held while one background load replaces them (reading the ledger for
+            // every borrower takes seconds at a million memberships; no request waits for it)
+            Thread loader = new Thread(() -> {
+                try {
+                    snapshot = load();
+                } catch (RuntimeException e) {
+                    // the figures held stay; the next request after the refresh interval tries again
+                    log.warn("KUR figures for the coverage dashboard not refreshed: {}", e.toString());
+                } finally {
+                    refreshing.set(false);
+                }
+            }, "kur-figures");
+            loader.setDaemon(true);
+            loader.start();
         }
         return s;
+    }
+
+    private Snapshot load() {
+        Map<String, long[]> byRegion = new HashMap<>();
+        jdbc.sql("SELECT region_key, borrowers, protected_now FROM kur_borrower_coverage_v")
+                .query(rs -> {
+                    byRegion.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                });
+        return new Snapshot(System.nanoTime(), Map.copyOf(byRegion));
     }
 }

@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
  * GOV_SPONSOR (vulnerable workers whose contributions a government pays). The reference month is December of the
  * evaluation year, or the latest month the read model holds when December is still ahead; a month the read model
  * does not hold (it keeps 36 months), or a region without a denominator, gives "no data" rather than a guess.
- * A closed cycle reads the figures frozen when it closed.
+ * The figures of a month that has ended are the coverage module's published ones (the dashboard shows those): a
+ * payment, a back-dated enrolment or a lapse after the month was published is a dated revision there and moves no
+ * rank here. A closed cycle reads the figures frozen when it closed.
  */
 @Component
 class ComputedFigures {

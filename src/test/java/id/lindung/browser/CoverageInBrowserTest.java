@@ -21,6 +21,7 @@ import id.lindung.participant.ParticipantDetails;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.participant.Sex;
 import id.lindung.support.BrowserSession;
+import id.lindung.support.Ledger;
 import id.lindung.support.Niks;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -73,6 +74,8 @@ class CoverageInBrowserTest {
     private CoverageReadModel readModel;
     @Autowired
     private Clock clock;
+    @Autowired
+    private org.springframework.context.ApplicationContext context;
 
     private BrowserSession session;
     private Page page;
@@ -88,10 +91,18 @@ class CoverageInBrowserTest {
     void provinceAnalystSeesTheMapAndDrillsDown_aKabKotaAnalystOnlyTheirKabKota() {
         YearMonth start = YearMonth.now(clock).minusMonths(1);
         int year = YearMonth.now(clock).getYear();
-        enrolBpu(SANDAI_DESA, "610405", Channel.AGENT, start, 3);
-        enrolBpu(SANDAI_DESA, "610405", Channel.SELF, start, 1);
-        enrolBpu(SIMPANG_HULU_DESA, "610408", Channel.AGENT, start, 1);
-        enrolBpu(PONTIANAK_BARAT_DESA, "617103", Channel.SELF, start, 2);
+        List<Long> members = new java.util.ArrayList<>();
+        members.addAll(enrolBpu(SANDAI_DESA, "610405", Channel.AGENT, start, 3));
+        members.addAll(enrolBpu(SANDAI_DESA, "610405", Channel.SELF, start, 1));
+        members.addAll(enrolBpu(SIMPANG_HULU_DESA, "610408", Channel.AGENT, start, 1));
+        members.addAll(enrolBpu(PONTIANAK_BARAT_DESA, "617103", Channel.SELF, start, 2));
+        // coverage counts the protected: last month and this month billed and paid
+        Ledger ledger = Ledger.of(context);
+        ledger.bill(start);
+        ledger.bill(start.plusMonths(1));
+        for (long id : members) {
+            ledger.payOldest(id, 2, LocalDate.now(clock));
+        }
         readModel.rebuild();
 
         session = BrowserSession.open(port);
@@ -107,7 +118,9 @@ class CoverageInBrowserTest {
         assertThat(page.locator("#total-gap")).hasText(Pattern.compile("kurang [\\d.]+ pekerja"));
         assertThat(page.locator("#forecast")).hasText(Pattern.compile(
                 "^(target tercapai \\p{L}+ \\d{4}|tidak tercapai( sebelum tahun 2100)?) pada laju saat ini$|^sudah tercapai$"));
-        assertThat(page.locator("#forecast-needed")).containsText("pendaftaran bersih per bulan sampai Desember");
+        assertThat(page.locator("#forecast-needed")).containsText("bulan tersisa sampai Desember " + year);
+        assertThat(page.locator("#total-target-source")).containsText("target " + year);
+        assertThat(page.locator("#publication")).containsText("Bulan berjalan");
         assertThat(page.locator("#denominator-note")).containsText("Sakernas");
         assertThat(page.locator("#coverage-children tr.child-row")).hasCount(14);
         assertThat(page.locator("#export-xlsx")).hasAttribute("href", Pattern.compile(".*/cakupan/ekspor\\.xlsx\\?wilayah=61&bulan=\\d{4}-\\d\\d$"));
@@ -128,6 +141,15 @@ class CoverageInBrowserTest {
                 .isGreaterThan(1);
         page.waitForFunction("() => document.querySelectorAll('#coverage-ranking svg path[fill=\"#0b7a3e\"]').length >= 14");
         session.screenshot(CoverageInBrowserTest.class, "coverage-province.png");
+
+        // Last month has ended: it shows its published figure, and the late payments above as a revision of today.
+        page.navigate("/cakupan?wilayah=61&bulan=" + start);
+        assertThat(page.locator("#publication h2")).hasText("Angka terbit");
+        assertThat(page.locator("#publication")).containsText("diterbitkan");
+        assertThat(page.locator("#publication p.revision")).not().hasCount(0);
+        page.navigate("/cakupan");
+        page.locator("#coverage-map[data-ready=true]").waitFor();
+        page.waitForFunction("() => document.querySelectorAll('#coverage-map svg path').length >= 14");
 
         // A click on Ketapang on the map opens Ketapang with its kecamatan.
         clickOnMap(KETAPANG_LNG_LAT);
@@ -218,15 +240,17 @@ class CoverageInBrowserTest {
     }
 
     /** Registers {@code count} workers in a desa and enrols each as BPU through the given channel. */
-    private void enrolBpu(String desa, String kecamatanDigits, Channel channel, YearMonth start, int count) {
+    private List<Long> enrolBpu(String desa, String kecamatanDigits, Channel channel, YearMonth start, int count) {
+        List<Long> ids = new java.util.ArrayList<>();
         for (int i = 0; i < count; i++) {
             LocalDate birth = LocalDate.of(1980 + i, 3, 1 + i);
             long id = participants.register(new ParticipantDetails(Niks.nik(kecamatanDigits, birth, false),
                     "Uji Cakupan " + NAMES[i % NAMES.length], birth, Sex.L, desa, null, "Petani", null), OFFICER)
                     .participant().id();
-            enrolment.enrol(new EnrolmentRequest(id, Segment.BPU, channel, Set.of(), null, 1_500_000L, Sector.OTHER,
-                    false, start, null), OFFICER);
+            ids.add(enrolment.enrol(new EnrolmentRequest(id, Segment.BPU, channel, Set.of(), null, 1_500_000L,
+                    Sector.OTHER, false, start, null), OFFICER).id());
         }
+        return ids;
     }
 
     private void upload(String name, String csv) {

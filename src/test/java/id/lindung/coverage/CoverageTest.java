@@ -23,6 +23,7 @@ import id.lindung.region.RegionDirectory;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
+import id.lindung.support.Ledger;
 import id.lindung.support.Niks;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -74,6 +75,8 @@ class CoverageTest {
     RegionDirectory regions;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     @Test
     void theReadModelFollowsEnrolment_aRebuildGivesTheSameCells_andTheFiguresEqualAnIndependentCount() {
@@ -83,30 +86,48 @@ class CoverageTest {
                 "PT Khatulistiwa Jaya", 2, null, pontianakDesa), OFFICER).id();
         enrolment.enrol(new EnrolmentRequest(participant(pontianakDesa), Segment.PU, Channel.EMPLOYER, null,
                 employer, 4_500_000L, null, false, now.minusMonths(5), null), OFFICER);
-        bpu(KETAPANG_DESA, Channel.SELF, now.minusMonths(3));
+        Membership self = bpu(KETAPANG_DESA, Channel.SELF, now.minusMonths(3));
         bpu(KETAPANG_DESA, Channel.AGENT, now);
-        bpu(KETAPANG_DESA, Channel.GOV_SPONSOR, now.minusMonths(1));
+        Membership sponsored = bpu(KETAPANG_DESA, Channel.GOV_SPONSOR, now.minusMonths(1));
         Membership ended = bpu(KETAPANG_DESA, Channel.KUR_BANK, now.minusMonths(4));
         enrolment.end(ended.id(), now.minusMonths(2), EndReason.REQUESTED, OFFICER);
         long ketapangEmployer = enrolment.registerEmployer(new NewEmployer("NPPJK" + System.nanoTime() % 1_000_000,
                 "CV Jalan Ketapang", 4, null, KETAPANG_DESA), OFFICER).id();
-        enrolment.registerProject(new NewProject(ketapangEmployer, "Jembatan Sungai Pawan", 2_500_000_000L,
-                now.minusMonths(2), now.plusMonths(6), 120, KETAPANG_DESA, null), OFFICER);
+        Membership project = enrolment.registerProject(new NewProject(ketapangEmployer, "Jembatan Sungai Pawan",
+                2_500_000_000L, now.minusMonths(2), now.plusMonths(6), 120, KETAPANG_DESA, null), OFFICER);
+        // the ledger: bills of the last five months, the project's one bill and the sponsored member's paid
+        Ledger ledger = Ledger.of(context);
+        for (YearMonth m = now.minusMonths(5); !m.isAfter(now); m = m.plusMonths(1)) {
+            ledger.bill(m);
+        }
+        ledger.payOldest(project.id(), 1, LocalDate.now());
+        ledger.payOldest(sponsored.id(), 2, LocalDate.now());
+        ledger.payOldest(self.id(), 1, LocalDate.now());
 
-        // the events are handled after each commit, on other threads: wait until every region agrees
-        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+        // the events are handled after each commit, on other threads: wait until every region agrees (the current
+        // month as counted now; ended months as published and revised, since they were published before)
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
             for (String region : List.of("61", "61.04", "61.71", "61.04.01")) {
                 for (YearMonth m : List.of(now, now.minusMonths(2), now.minusMonths(4))) {
-                    assertThat(activeBySegment(dashboards.dashboard(region, m, OFFICER)))
-                            .as(region + " " + m).isEqualTo(independentCount(region, m));
+                    CoverageDashboard d = dashboards.dashboard(region, m, OFFICER);
+                    Map<CoverageSegment, Long> counted = independentCount(region, m);
+                    if (d.publication() == null) {
+                        assertThat(activeBySegment(d)).as(region + " " + m).isEqualTo(counted);
+                    } else {
+                        assertThat(d.publication().asKnownNow()).as(region + " " + m + " as known now")
+                                .isEqualTo(counted.values().stream().mapToLong(Long::longValue).sum());
+                    }
                 }
             }
         });
         Map<String, Long> byEvents = readModel.snapshot();
         CoverageReadModel.RebuildResult rebuilt = readModel.rebuild();
         assertThat(readModel.snapshot()).as("rebuilt from enrolment").isEqualTo(byEvents);
-        assertThat(rebuilt.spans()).isEqualTo(jdbc.sql("SELECT count(*) FROM enrolment_membership_v"
-                + " WHERE segment <> 'PMI'").query(Long.class).single());
+        assertThat(rebuilt.spans()).isEqualTo(jdbc.sql("SELECT count(DISTINCT p.membership_id)"
+                + " FROM contribution_protected_month_v p JOIN enrolment_membership_v v USING (membership_id)"
+                + " WHERE v.segment <> 'PMI' AND p.month BETWEEN ? AND ?")
+                .params(CoverageReadModel.date(rebuilt.firstMonth()), CoverageReadModel.date(rebuilt.lastMonth()))
+                .query(Long.class).single());
 
         // the dashboard's arithmetic against the denominators and targets read here
         CoverageDashboard ketapang = dashboards.dashboard("61.04", now, OFFICER);
@@ -209,18 +230,22 @@ class CoverageTest {
                 Map.of("61.99", Map.of(CoverageSegment.FORMAL, new java.util.TreeMap<>(Map.of(2026,
                         new CoverageFigures.Denominator(10_000, 2026, false))))),
                 Map.of("61", new java.util.TreeMap<>(Map.of(2027, new CoverageFigures.Target(4_000, 2027)))));
-        CoverageDashboard.Forecast f = ref.forecast("61.99", trend, YearMonth.of(2027, 1));
+        // January 2027 seen after it ended: February to December are left, 11 months
+        CoverageDashboard.Forecast f = ref.forecast("61.99", trend, YearMonth.of(2027, 1), YearMonth.of(2027, 6),
+                ref.figure("61.99", List.of(CoverageSegment.FORMAL), 2_200, 2027));
         assertThat(f.pacePerMonth()).isEqualTo(100);
         assertThat(f.paceMonths()).isEqualTo(12);
         assertThat(f.targetYear()).isEqualTo(2027);
         assertThat(f.reachedMonth()).isEqualTo(YearMonth.of(2028, 7));       // 18 months at 100
         assertThat(f.neededPerMonth()).isEqualTo(164);                         // 1,800 over Feb-Dec 2027: 11 months
-        assertThat(ref.forecast("61.99", trend.subList(0, 1), YearMonth.of(2026, 1)).reachedMonth())
+        assertThat(ref.forecast("61.99", trend.subList(0, 1), YearMonth.of(2026, 1), YearMonth.of(2026, 1),
+                ref.figure("61.99", List.of(CoverageSegment.FORMAL), 1_000, 2026)).reachedMonth())
                 .as("no history, no pace").isNull();
         List<CoverageDashboard.TrendPoint> slow = List.of(
                 new CoverageDashboard.TrendPoint(YearMonth.of(2026, 12), 1_000, 10_000L, null, null),
                 new CoverageDashboard.TrendPoint(YearMonth.of(2027, 1), 1_001, 10_000L, null, null));
-        assertThat(ref.forecast("61.99", slow, YearMonth.of(2027, 1)).reachedMonth())
+        assertThat(ref.forecast("61.99", slow, YearMonth.of(2027, 1), YearMonth.of(2027, 1),
+                ref.figure("61.99", List.of(CoverageSegment.FORMAL), 1_001, 2027)).reachedMonth())
                 .as("2,999 months at one a month: after 2100").isNull();
         assertThat(CoverageDashboard.basisPoints(607_426, 1_665_422)).isEqualTo(3647);  // Kalbar 2024: 36.47%
     }
@@ -231,21 +256,22 @@ class CoverageTest {
         return m;
     }
 
-    /** Active memberships of a region in a month, counted here from the membership rows. */
+    /**
+     * Protected workers of a region in a month, counted here from the ledger's protected months and the membership
+     * rows: the current month as known now; a month that has ended as published plus its revisions (which the
+     * dashboard shows beside the published figure).
+     */
     private Map<CoverageSegment, Long> independentCount(String region, YearMonth month) {
         Map<CoverageSegment, Long> m = new EnumMap<>(CoverageSegment.class);
         for (CoverageSegment s : CoverageSegment.values()) {
             m.put(s, 0L);
         }
-        jdbc.sql("SELECT segment, region_code, start_month, end_month, worker_count FROM enrolment_membership_v")
+        jdbc.sql("SELECT v.segment, v.region_code, v.worker_count FROM contribution_protected_month_v p"
+                        + " JOIN enrolment_membership_v v USING (membership_id) WHERE p.month = ?")
+                .param(CoverageReadModel.date(month))
                 .query(rs -> {
                     String code = rs.getString("region_code");
                     if (!(code.equals(region) || code.startsWith(region + "."))) {
-                        return;
-                    }
-                    YearMonth start = YearMonth.from(rs.getDate("start_month").toLocalDate());
-                    Date end = rs.getDate("end_month");
-                    if (start.isAfter(month) || (end != null && YearMonth.from(end.toLocalDate()).isBefore(month))) {
                         return;
                     }
                     Segment segment = Segment.valueOf(rs.getString("segment"));

@@ -8,13 +8,16 @@ import id.lindung.access.AuditTrail;
 import id.lindung.access.LindungUser;
 import id.lindung.access.RegionScope;
 import id.lindung.access.Role;
+import id.lindung.coverage.CoverageDashboard;
 import id.lindung.coverage.CoverageDashboards;
 import id.lindung.coverage.CoverageReadModel;
 import id.lindung.enrolment.EnrolmentManagement;
+import id.lindung.enrolment.Membership;
 import id.lindung.enrolment.NewEmployer;
 import id.lindung.enrolment.NewProject;
 import id.lindung.paritrana.Ranking.Line;
 import id.lindung.paritrana.Ranking.Row;
+import id.lindung.support.Ledger;
 import id.lindung.region.Region;
 import id.lindung.region.RegionDirectory;
 import id.lindung.shared.ConflictException;
@@ -25,6 +28,8 @@ import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -57,10 +62,13 @@ class ParitranaTest {
             RegionScope.of("61.04"));
     static final LindungUser PROVINCE_ANALYST = new LindungUser("analis.provinsi", "Analis Provinsi",
             Role.GOV_ANALYST, RegionScope.of("61"));
-    static final YearMonth DECEMBER_2025 = YearMonth.of(2025, 12);
 
     @LocalServerPort
     int port;
+    @Autowired
+    Clock clock;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
     @Autowired
     ParitranaCycles cycles;
     @Autowired
@@ -156,17 +164,66 @@ class ParitranaTest {
                 .findFirst().orElseThrow().line(Indicator.INNOVATION).score()).isEqualByComparingTo("87.00");
     }
 
+    /**
+     * A cycle judging a year that has ended reads its December as published: a project back-dated into that year and
+     * paid afterwards is a dated revision of the coverage figures and moves no rank.
+     */
+    @Test
+    void anEndedYearIsJudgedOnItsPublishedFigures_aLaterPaymentIsOnlyARevision() {
+        YearMonth current = YearMonth.now(clock);
+        YearMonth december = YearMonth.of(current.getYear() - 1, 12);
+        Cycle cycle = cycles.create(2092, Category.KABKOTA, december.getYear(), ADMIN);
+        Entrant melawi = entrant(cycle, "61.10");
+        Ranking before = rankings.ranking(cycle.id());
+        assertThat(before.referenceMonth()).isEqualTo(december);
+        CoverageDashboard published = dashboards.dashboard("61.10", december, LindungUser.SYSTEM);
+        assertThat(published.publication()).as("December of last year is published").isNotNull();
+        Long rateBefore = row(before, melawi).line(Indicator.COVERAGE_RATE).raw();
+        assertThat(rateBefore).isEqualTo(published.total().coverage().longValue());
+
+        String desa = desaOf("61.10");
+        long employer = enrolment.registerEmployer(new NewEmployer("NPPPB" + System.nanoTime() % 1_000_000,
+                "PT Melawi Bangun", 3, null, desa), JUROR).id();
+        Membership project = enrolment.registerProject(new NewProject(employer, "Jembatan Nanga Pinoh",
+                2_000_000_000L, december.minusMonths(2), december.plusMonths(1), 600, desa, null), JUROR);
+        Ledger ledger = ledger();
+        ledger.bill(december.minusMonths(2));
+        ledger.payOldest(project.id(), 1, LocalDate.now(clock));
+        readModel.rebuild();
+
+        CoverageDashboard revised = dashboards.dashboard("61.10", december, LindungUser.SYSTEM);
+        assertThat(revised.total().coverage()).as("the published figure stays")
+                .isEqualTo(published.total().coverage());
+        assertThat(revised.publication().asKnownNow()).isEqualTo(published.publication().asKnownNow() + 600);
+        assertThat(revised.publication().revisions()).last()
+                .satisfies(r -> assertThat(r.detectedOn()).isEqualTo(LocalDate.now(clock)));
+        Ranking after = rankings.ranking(cycle.id());
+        assertThat(row(after, melawi).line(Indicator.COVERAGE_RATE).raw()).isEqualTo(rateBefore);
+        assertThat(ids(after)).isEqualTo(ids(before));
+    }
+
+    private Ledger ledger() {
+        return Ledger.of(context);
+    }
+
     @Test
     void theRankingIsMadeFromEvidenceJuryAndCoverage_everyTotalIsItsContributions_andTheOrderIsStable() {
-        // coverage: a construction project of 400 workers in Kayong Utara, running through December 2025 only
+        // coverage: a construction project of 400 workers in Kayong Utara, its one bill paid, running through the
+        // current month: the cycle judges this year, whose December (the reference month) is the month held last
+        YearMonth current = YearMonth.now(clock);
+        YearMonth reference = YearMonth.of(current.getYear(), 12).isAfter(current) ? current
+                : YearMonth.of(current.getYear(), 12);
         String kayongDesa = desaOf("61.11");
         long employer = enrolment.registerEmployer(new NewEmployer("NPPPA" + System.nanoTime() % 1_000_000,
                 "PT Kayong Bangun", 3, null, kayongDesa), JUROR).id();
-        enrolment.registerProject(new NewProject(employer, "Dermaga Sukadana", 3_000_000_000L, YearMonth.of(2025, 3),
-                YearMonth.of(2026, 2), 400, kayongDesa, null), JUROR);
+        Membership dermaga = enrolment.registerProject(new NewProject(employer, "Dermaga Sukadana", 3_000_000_000L,
+                current.minusMonths(9), current.plusMonths(2), 400, kayongDesa, null), JUROR);
+        Ledger ledger = ledger();
+        ledger.bill(current.minusMonths(9));
+        ledger.payOldest(dermaga.id(), 1, LocalDate.now(clock));
         readModel.rebuild();
 
-        Cycle cycle = cycles.create(2091, Category.KABKOTA, 2025, ADMIN);
+        Cycle cycle = cycles.create(2091, Category.KABKOTA, current.getYear(), ADMIN);
         Entrant ketapang = entrant(cycle, "61.04");
         Entrant pontianak = entrant(cycle, "61.71");
         Entrant sambas = entrant(cycle, "61.01");
@@ -183,7 +240,7 @@ class ParitranaTest {
         cycles.score(pontianak.id(), Indicator.INNOVATION, 70, null, JUROR);
 
         Ranking ranking = rankings.ranking(cycle.id());
-        assertThat(ranking.referenceMonth()).isEqualTo(DECEMBER_2025);
+        assertThat(ranking.referenceMonth()).isEqualTo(reference);
         assertThat(ranking.rows()).hasSize(14).extracting(Row::rank)
                 .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 14).boxed().toList());
         explained(ranking);
@@ -191,8 +248,8 @@ class ParitranaTest {
         // the coverage indicators are the coverage module's figures, not typed in
         for (Row row : ranking.rows()) {
             String code = row.entrant().regionCode();
-            Integer now = dashboards.dashboard(code, DECEMBER_2025, LindungUser.SYSTEM).total().coverage();
-            Integer before = dashboards.dashboard(code, DECEMBER_2025.minusYears(1), LindungUser.SYSTEM).total()
+            Integer now = dashboards.dashboard(code, reference, LindungUser.SYSTEM).total().coverage();
+            Integer before = dashboards.dashboard(code, reference.minusYears(1), LindungUser.SYSTEM).total()
                     .coverage();
             assertThat(row.line(Indicator.COVERAGE_RATE).raw()).as(code).isEqualTo(now.longValue());
             assertThat(row.line(Indicator.COVERAGE_GROWTH).raw()).as(code).isEqualTo((long) now - before);
@@ -200,7 +257,7 @@ class ParitranaTest {
         Row kayongRow = row(ranking, kayong);
         assertThat(kayongRow.line(Indicator.COVERAGE_RATE).raw()).isGreaterThanOrEqualTo(90L); // 400 of ~41,000
         assertThat(kayongRow.line(Indicator.COVERAGE_GROWTH).raw())
-                .isEqualTo(kayongRow.line(Indicator.COVERAGE_RATE).raw()); // none in December 2024
+                .isEqualTo(kayongRow.line(Indicator.COVERAGE_RATE).raw()); // none a year before
 
         // scores within the cycle: share of the best, yes/no, the jurors' average
         assertThat(row(ranking, ketapang).line(Indicator.REGULATIONS).score()).isEqualByComparingTo("100");
@@ -253,10 +310,12 @@ class ParitranaTest {
         cycles.setStatus(cycle.id(), CycleStatus.CLOSED, ADMIN);
         Ranking closed = rankings.ranking(cycle.id());
         assertThat(closed.frozen()).isTrue();
-        enrolment.registerProject(new NewProject(employer, "Jalan Teluk Batang", 1_000_000_000L, YearMonth.of(2025, 6),
-                YearMonth.of(2026, 1), 800, kayongDesa, null), JUROR);
+        Membership teluk = enrolment.registerProject(new NewProject(employer, "Jalan Teluk Batang", 1_000_000_000L,
+                current.minusMonths(6), current.plusMonths(1), 800, kayongDesa, null), JUROR);
+        ledger.bill(current.minusMonths(6));
+        ledger.payOldest(teluk.id(), 1, LocalDate.now(clock));
         readModel.rebuild();
-        assertThat(dashboards.dashboard("61.11", DECEMBER_2025, LindungUser.SYSTEM).total().coverage())
+        assertThat(dashboards.dashboard("61.11", reference, LindungUser.SYSTEM).total().coverage())
                 .isGreaterThan(row(closed, kayong).line(Indicator.COVERAGE_RATE).raw().intValue());
         Ranking later = rankings.ranking(cycle.id());
         assertThat(ids(later)).isEqualTo(ids(closed));

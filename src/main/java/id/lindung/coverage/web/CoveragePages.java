@@ -127,6 +127,15 @@ class CoveragePages {
             default -> "";
         });
         model.addAttribute("forecastText", forecast(d, months));
+        model.addAttribute("targetText", targetText(d.total()));
+        model.addAttribute("denominatorCarriedText", d.total().denominatorYear() != null
+                && d.total().denominatorYear() != d.month().getYear()
+                ? message("coverage.page.denominatorCarried", d.month().getYear(), d.total().denominatorYear()) : "");
+        model.addAttribute("withoutDenominatorText", d.total().withoutDenominator().isEmpty() ? ""
+                : message("coverage.page.withoutDenominator", String.join(", ", d.total().withoutDenominator()
+                        .stream().map(x -> message("coverage.segment." + x)).toList()),
+                        PERCENT.number(d.total().activeWithoutDenominator()), d.month().getYear()));
+        model.addAttribute("publicationLines", publicationLines(d));
         model.addAttribute("neededText", needed(d));
         model.addAttribute("trendLabels", d.trend().stream().map(t -> t.month().format(months)).toList());
         model.addAttribute("denominatorSources", denominatorSources(d, me));
@@ -212,14 +221,55 @@ class CoveragePages {
 
     private String needed(CoverageDashboard d) {
         CoverageDashboard.Forecast f = d.forecast();
-        if (f.neededPerMonth() == null || f.targetYear() == null || f.targetOfYear() == null) {
+        if (f.targetYear() == null || f.targetOfYear() == null) {
             return "";
+        }
+        if (f.neededPerMonth() == null) {
+            return f.monthsLeft() == 0 && !f.reached() ? message("coverage.page.needed.over", f.targetYear().toString())
+                    : "";
         }
         if (f.neededPerMonth() <= 0) {
             return message("coverage.page.needed.none", PERCENT.of(f.targetOfYear()), f.targetYear().toString());
         }
         return message("coverage.page.needed", PERCENT.number(f.neededPerMonth()), f.targetYear().toString(),
-                PERCENT.of(f.targetOfYear()));
+                PERCENT.of(f.targetOfYear()), f.monthsLeft());
+    }
+
+    /**
+     * Where the target of the figure's year comes from, e.g. "target 2027 interpolasi antara 2026 (60,80%) dan 2030
+     * (65,77%)", with the region it is taken from when that is not the region shown.
+     */
+    String targetText(CoverageDashboard.Figure figure) {
+        CoverageDashboard.TargetSource t = figure.targetSource();
+        if (t == null || figure.targetYear() == null) {
+            return "";
+        }
+        String text = message("coverage.page.target." + t.kind(), figure.targetYear(), PERCENT.of(figure.target()),
+                t.fromYear(), t.fromTarget() == null ? "" : PERCENT.of(t.fromTarget()), t.toYear(),
+                t.toTarget() == null ? "" : PERCENT.of(t.toTarget()));
+        return figure.targetInherited() ? text + ", " + message("coverage.page.target.from",
+                regions.nameOf(t.regionCode())) : text;
+    }
+
+    /** The published figure of an ended month and its revisions, as sentences; the current month says so. */
+    private List<String> publicationLines(CoverageDashboard d) {
+        CoverageDashboard.Publication p = d.publication();
+        if (p == null) {
+            return List.of(message("coverage.page.open"));
+        }
+        DateTimeFormatter days = DateTimeFormatter.ofPattern("d MMMM yyyy", formatLocale());
+        List<String> lines = new ArrayList<>();
+        lines.add(message("coverage.page.published", p.publishedOn().format(days), PERCENT.number(p.published())));
+        if (p.revisions().isEmpty()) {
+            lines.add(message("coverage.page.published.none"));
+        } else {
+            lines.add(message("coverage.page.published.revised", PERCENT.number(p.asKnownNow())));
+            for (CoverageDashboard.Revision r : p.revisions()) {
+                lines.add(message("coverage.page.revision", r.detectedOn().format(days), PERCENT.number(r.before()),
+                        PERCENT.number(r.after()), PERCENT.signed(r.after() - r.before())));
+            }
+        }
+        return lines;
     }
 
     /** Where the region's denominator of the year shown comes from (distinct sources of its rows). */
