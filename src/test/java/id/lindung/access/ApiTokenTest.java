@@ -33,6 +33,8 @@ class ApiTokenTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    java.time.Clock clock;
 
     private ApiClient as(String user) {
         return ApiClient.as(port, user);
@@ -130,16 +132,18 @@ class ApiTokenTest {
 
     @Test
     void anExpiredTokenIsRefused_andAPastExpiryCannotBeIssued() {
-        Response issued = issueForBank("Bank Kalbar H2H (short)", LocalDate.now().plusDays(1));
+        Response issued = issueForBank("Bank Kalbar H2H (short)", LocalDate.now(clock).plusDays(1));
         String token = issued.json().path("token").asString();
         assertThat(bearer(token).get("/api/tokens").status()).isEqualTo(200);
 
-        jdbc.sql("UPDATE api_token SET expires_at = now() - interval '1 second' WHERE id = ?")
-                .param(issued.json().path("id").asLong()).update();
+        // a second ago by the business clock, which the token check reads
+        jdbc.sql("UPDATE api_token SET expires_at = ? WHERE id = ?")
+                .params(java.sql.Timestamp.from(clock.instant().minusSeconds(1)), issued.json().path("id").asLong())
+                .update();
         assertThat(bearer(token).get("/api/tokens").status()).isEqualTo(401);
 
         Response past = as("admin").post("/api/tokens", json("username", "bank.kalbar", "name", "old",
-                "expiresOn", LocalDate.now().minusDays(2).toString()));
+                "expiresOn", LocalDate.now(clock).minusDays(2).toString()));
         assertThat(past.status()).isEqualTo(422);
         assertThat(past.json().path("errors").get(0).path("field").asString()).isEqualTo("expiresOn");
     }

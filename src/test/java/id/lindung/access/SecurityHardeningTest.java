@@ -84,10 +84,11 @@ class SecurityHardeningTest {
                 "LOGIN_FAILED", "LOGIN_LOCKED");
 
         // fifteen minutes later (moved back in the table): the right password opens the home page again
+        java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant()); // the business clock, as the throttle
         jdbc.sql("""
-                UPDATE login_throttle SET locked_until = now() - interval '1 second',
-                       window_started_at = now() - interval '16 minutes' WHERE subject = ?""")
-                .param("user:" + user).update();
+                UPDATE login_throttle SET locked_until = CAST(? AS timestamptz) - interval '1 second',
+                       window_started_at = CAST(? AS timestamptz) - interval '16 minutes' WHERE subject = ?""")
+                .params(now, now, "user:" + user).update();
         assertThat(browser.login(user, ApiClient.DEMO_PASSWORD)).doesNotContain("/login");
         assertThat(browser.get("/").statusCode()).isEqualTo(200);
         assertThat(rows("user:" + user)).isZero();

@@ -3,6 +3,7 @@ package id.lindung.coverage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.lindung.support.TestClock;
 import id.lindung.access.LindungUser;
 import id.lindung.access.RegionScope;
 import id.lindung.access.Role;
@@ -80,7 +81,7 @@ class CoverageTest {
 
     @Test
     void theReadModelFollowsEnrolment_aRebuildGivesTheSameCells_andTheFiguresEqualAnIndependentCount() {
-        YearMonth now = YearMonth.now();
+        YearMonth now = YearMonth.now(TestClock.CLOCK);
         String pontianakDesa = desaOf("61.71");
         long employer = enrolment.registerEmployer(new NewEmployer("NPPCOV" + System.nanoTime() % 1_000_000,
                 "PT Khatulistiwa Jaya", 2, null, pontianakDesa), OFFICER).id();
@@ -100,9 +101,9 @@ class CoverageTest {
         for (YearMonth m = now.minusMonths(5); !m.isAfter(now); m = m.plusMonths(1)) {
             ledger.bill(m);
         }
-        ledger.payOldest(project.id(), 1, LocalDate.now());
-        ledger.payOldest(sponsored.id(), 2, LocalDate.now());
-        ledger.payOldest(self.id(), 1, LocalDate.now());
+        ledger.payOldest(project.id(), 1, LocalDate.now(TestClock.CLOCK));
+        ledger.payOldest(sponsored.id(), 2, LocalDate.now(TestClock.CLOCK));
+        ledger.payOldest(self.id(), 1, LocalDate.now(TestClock.CLOCK));
 
         // the events are handled after each commit, on other threads: wait until every region agrees (the current
         // month as counted now; ended months as published and revised, since they were published before)
@@ -161,7 +162,7 @@ class CoverageTest {
 
     @Test
     void scopeDenominatorImportAndTargets() {
-        YearMonth now = YearMonth.now();
+        YearMonth now = YearMonth.now(TestClock.CLOCK);
         assertThatThrownBy(() -> dashboards.dashboard("61.71", now, KETAPANG)).isInstanceOf(NotFoundException.class);
         assertThat(dashboards.dashboard(null, now, KETAPANG).region().code()).isEqualTo("61.04");
         assertThatThrownBy(() -> dashboards.dashboard("61", now.plusMonths(1), OFFICER))

@@ -3,6 +3,7 @@ package id.lindung.privacy;
 import static id.lindung.support.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lindung.support.TestClock;
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
 import id.lindung.support.Niks;
@@ -67,7 +68,7 @@ class DataReportTest {
         assertThat(business.status()).as(business.text()).isEqualTo(201);
 
         // a government programme enrols her from its list
-        YearMonth now = YearMonth.now();
+        YearMonth now = YearMonth.now(TestClock.CLOCK);
         Response programme = officer.post("/api/sponsorship/programmes", json("name", "Bantuan penyadap " + suffix,
                 "sponsorRegion", "61.04", "legalBasis", "Perbup Ketapang 83/2023", "fundingSource", "APBD",
                 "budget", 50_000_000, "startMonth", now.toString(), "endMonth", now.plusMonths(5).toString()));
@@ -80,13 +81,13 @@ class DataReportTest {
         assertThat(imported.json().path("added").asInt()).isEqualTo(1);
         long membership = officer.get("/api/participants/" + id + "/memberships").json().get(0).path("id").asLong();
         Response paid = officer.post("/api/payments", json("idempotencyKey", "DR-" + suffix, "membershipId",
-                membership, "amount", 16_800, "paidOn", LocalDate.now().toString(), "reference", "TRF-" + suffix));
+                membership, "amount", 16_800, "paidOn", LocalDate.now(TestClock.CLOCK).toString(), "reference", "TRF-" + suffix));
         assertThat(paid.status()).as(paid.text()).isEqualTo(201);
 
         // a claim, and a bank's loan to her
         Response claim = officer.post("/api/claims", json("participantId", id, "kind", "JKK_TRANSPORT", "cause",
-                "WORK_ACCIDENT", "eventDate", LocalDate.now().minusDays(3).toString(), "transport",
-                List.of(Map.of("mode", "SEA", "date", LocalDate.now().minusDays(3).toString(), "description",
+                "WORK_ACCIDENT", "eventDate", LocalDate.now(TestClock.CLOCK).minusDays(3).toString(), "transport",
+                List.of(Map.of("mode", "SEA", "date", LocalDate.now(TestClock.CLOCK).minusDays(3).toString(), "description",
                         "Speedboat", "amount", 1_200_000))));
         assertThat(claim.status()).as(claim.text()).isEqualTo(201);
         String claimNumber = claim.json().path("claimNumber").asString();
@@ -94,7 +95,7 @@ class DataReportTest {
         Response kur = as("petugas.kalbar").postMultipart("/api/kur/files", Map.of(), "file", kurFile,
                 ("bank;branch;loan_id;nik;name;scheme;plafond;disbursed_on;sector;region_code\n"
                         + "KALBAR;Cabang Ketapang;DR-" + suffix + ";" + nik + ";Maria Goreti;MIKRO;25000000;"
-                        + LocalDate.now().minusMonths(1) + ";Perkebunan;61.04\n").getBytes(StandardCharsets.UTF_8),
+                        + LocalDate.now(TestClock.CLOCK).minusMonths(1) + ";Perkebunan;61.04\n").getBytes(StandardCharsets.UTF_8),
                 "text/csv");
         assertThat(kur.status()).as(kur.text()).isEqualTo(201);
 

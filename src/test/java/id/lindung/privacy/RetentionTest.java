@@ -3,6 +3,7 @@ package id.lindung.privacy;
 import static id.lindung.support.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lindung.support.TestClock;
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
 import id.lindung.support.Niks;
@@ -107,7 +108,7 @@ class RetentionTest {
         long stillMember = participant("Almarhum Anggota", "ACTIVE");
         Response enrolled = as("petugas.ketapang").post("/api/memberships", json("participantId", stillMember,
                 "segment", "BPU", "channel", "SELF", "baseAmount", 1_000_000, "sector", "OTHER", "startMonth",
-                java.time.YearMonth.now().toString()));
+                java.time.YearMonth.now(TestClock.CLOCK).toString()));
         assertThat(enrolled.status()).as(enrolled.text()).isEqualTo(201);
         markDeceased(stillMember);
         String nikLongAgo = nik(deceasedLongAgo);

@@ -3,6 +3,7 @@ package id.lindung.resilience;
 import static id.lindung.support.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lindung.support.TestClock;
 import id.lindung.contribution.Members;
 import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.participant.ParticipantManagement;
@@ -60,7 +61,7 @@ class ApiFuzzTest {
         admin = ConcurrencyTest.adminWithToken(port, "api fuzz");
         long membership = new Members(participants, enrolment).bpu(YearMonth.of(2026, 1), 1_000_000).id();
         long participant = new Members(participants, enrolment).participant();
-        YearMonth now = YearMonth.now();
+        YearMonth now = YearMonth.now(TestClock.CLOCK);
         Response programme = admin.post("/api/sponsorship/programmes", json("name", "Fuzz", "sponsorRegion",
                 "61.04", "legalBasis", "Perbup 1/2026", "fundingSource", "APBD", "budget", 1_000_000_000,
                 "startMonth", now.toString(), "endMonth", now.plusMonths(5).toString()));
@@ -80,7 +81,7 @@ class ApiFuzzTest {
         endpoint("POST", "/api/sponsorship/programmes/" + programmeId + "/beneficiaries", "participantIds",
                 "[" + participant + "]");
         endpoint("POST", "/api/sponsorship/programmes/" + programmeId + "/payments", "month", "\"" + now + "\"",
-                "paidOn", "\"" + java.time.LocalDate.now() + "\"", "reference", "\"SP2D-1\"");
+                "paidOn", "\"" + java.time.LocalDate.now(TestClock.CLOCK) + "\"", "reference", "\"SP2D-1\"");
         endpoint("POST", "/api/sponsorship/programmes/" + programmeId + "/end", "lastMonth", "\"" + now + "\"",
                 "action", "\"END\"", "version", "999");
         endpoint("POST", "/api/kur/assignments", "bank", "\"KALBAR\"", "loanIds", "[\"L-1\", \"L-2\"]", "agent",

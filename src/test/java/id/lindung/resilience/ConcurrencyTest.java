@@ -4,6 +4,7 @@ import static id.lindung.contribution.Members.OFFICER;
 import static id.lindung.support.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lindung.support.TestClock;
 import id.lindung.claim.Claim;
 import id.lindung.claim.ClaimIntake;
 import id.lindung.claim.ClaimManagement;
@@ -296,7 +297,7 @@ class ConcurrencyTest {
 
     @Test
     void fiftyOfficersUploadingTheSameBeneficiaryListAtOnce_enrolEachWorkerOnce() throws Exception {
-        YearMonth now = YearMonth.now();
+        YearMonth now = YearMonth.now(TestClock.CLOCK);
         Response created = admin.post("/api/sponsorship/programmes", json("name", "Bantuan iuran nelayan (race)",
                 "sponsorRegion", "61.04", "legalBasis", "Perbup Ketapang 83/2023", "fundingSource", "APBD", "budget",
                 500_000_000, "startMonth", now.toString(), "endMonth", now.plusMonths(5).toString()));

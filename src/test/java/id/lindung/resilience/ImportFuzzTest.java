@@ -2,6 +2,7 @@ package id.lindung.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lindung.support.TestClock;
 import id.lindung.access.LindungUser;
 import id.lindung.access.RegionScope;
 import id.lindung.access.Role;
@@ -136,7 +137,7 @@ class ImportFuzzTest {
 
     @Test
     void beneficiaryLists_randomAndMutated_areAResultOrARefusal_andARefusalChangesNothing() {
-        YearMonth now = YearMonth.now();
+        YearMonth now = YearMonth.now(TestClock.CLOCK);
         long programme = programmes.create(new id.lindung.sponsorship.Programme.New("Fuzz beneficiaries", "61.04",
                 "Perbup 1/2026", id.lindung.sponsorship.Programme.FundingSource.APBD, 1_000_000_000L, now,
                 now.plusMonths(5), null, null), OFFICER).id();

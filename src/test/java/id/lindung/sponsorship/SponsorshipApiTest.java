@@ -3,6 +3,7 @@ package id.lindung.sponsorship;
 import static id.lindung.support.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lindung.support.TestClock;
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
 import id.lindung.support.Niks;
@@ -25,7 +26,7 @@ class SponsorshipApiTest {
 
     @Test
     void officersCreateAndImport_analystsSimulate_otherRegionsSeeNothing() {
-        YearMonth now = YearMonth.now();
+        YearMonth now = YearMonth.now(TestClock.CLOCK);
         String programme = json("name", "Bantuan iuran nelayan Ketapang", "sponsorRegion", "61.04", "legalBasis",
                 "Perbup Ketapang 83/2023", "fundingSource", "APBD", "budget", 50_000_000, "startMonth",
                 now.toString(), "endMonth", now.plusMonths(5).toString());

@@ -3,6 +3,7 @@ package id.lindung.sponsorship;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.lindung.support.TestClock;
 import id.lindung.access.LindungUser;
 import id.lindung.access.RegionScope;
 import id.lindung.access.Role;
@@ -80,7 +81,7 @@ class SponsorshipTest {
 
     @Test
     void aProgrammeFromAList_costsWhatTheSimulationSaid_billsOnce_andHandsOver() {
-        YearMonth now = YearMonth.now();
+        YearMonth now = YearMonth.now(TestClock.CLOCK);
         String kecamatan = DESA.substring(0, 8);
         eventsHandled(); // enrolments of earlier tests counted, so "before" stays put
         readModel.rebuild(); // and their payments (which publish no ledger event on this branch yet)
@@ -197,7 +198,7 @@ class SponsorshipTest {
 
     @Test
     void anXlsxListIsReadFromItsFirstSheet_andANikTypedAsANumberRefusesTheFile() {
-        YearMonth now = YearMonth.now();
+        YearMonth now = YearMonth.now(TestClock.CLOCK);
         Programme p = programmes.create(new Programme.New("Pekerja sawit Kalbar (uji XLSX)", "61",
                 "Pergub Kalbar 29/2024", Programme.FundingSource.DBH_SAWIT, 10_000_000L, now, now.plusMonths(5),
                 null, null), OFFICER);

@@ -57,7 +57,7 @@ public final class Ledger {
 
     /** The membership's open bills, oldest first. */
     public List<Bill> open(long membershipId) {
-        return statements.statement(membershipId, LocalDate.now(), Members.OFFICER).bills().stream()
+        return statements.statement(membershipId, LocalDate.now(TestClock.CLOCK), Members.OFFICER).bills().stream()
                 .filter(b -> b.outstanding() > 0).sorted(java.util.Comparator.comparing(Bill::period)).toList();
     }
 
