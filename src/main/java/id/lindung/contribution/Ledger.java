@@ -75,8 +75,9 @@ class Ledger {
     }
 
     /**
-     * As {@link #billOwedMonths(YearMonth, Long, Gaps)} for the memberships with ids in ({@code from}, {@code to}]
-     * (the billing run's ranges: read straight from the membership index, no scope table to join).
+     * As {@link #billOwedMonths(YearMonth, Long, Gaps)} for the memberships with ids above {@code from} up to and
+     * including {@code to} (the billing run's ranges: read straight from the membership index, no scope table to
+     * join). No unbalanced brackets in Javadoc here: Spring Modulith's documentation reads it with a naive JSON parser.
      */
     int billOwedMonths(YearMonth through, long runId, long from, long to) {
         return bill(through, runId, Gaps.AFTER_LAST, MAX_MONTHS, """

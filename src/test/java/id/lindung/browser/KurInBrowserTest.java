@@ -9,18 +9,27 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
+import id.lindung.access.LindungUser;
+import id.lindung.access.RegionScope;
+import id.lindung.access.Role;
+import id.lindung.contribution.Dues;
+import id.lindung.contribution.PaymentRequest;
+import id.lindung.contribution.Payments;
 import id.lindung.support.BrowserSession;
 import id.lindung.support.Chromium;
 import id.lindung.support.Niks;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -39,8 +48,19 @@ import org.springframework.test.context.ActiveProfiles;
 class KurInBrowserTest {
 
 
+    private static final LindungUser OFFICER = new LindungUser("petugas.kalbar", "Petugas Kalbar", Role.OFFICER,
+            RegionScope.of("61"));
+
     @LocalServerPort
     private int port;
+    @Autowired
+    private JdbcClient jdbc;
+    @Autowired
+    private Payments payments;
+    @Autowired
+    private Dues dues;
+    @Autowired
+    private Clock clock;
 
     private BrowserSession session;
     private Page page;
@@ -130,8 +150,10 @@ class KurInBrowserTest {
         assertThat(page.locator("#flash")).containsText("Yohanes Ding");
         assertThat(page.locator("#flash")).containsText("didaftarkan");
         assertThat(page.locator("#kur-errors")).hasCount(0);
-        assertThat(rows).hasCount(2);
-        assertThat(page.locator("#work-list")).not().containsText(mandatory);
+        // enrolled, not yet protected: the borrower stays on the list until the first contribution is paid
+        assertThat(rows).hasCount(3);
+        Locator enrolledRow = page.locator("#work-list tr.work-row[data-loan='" + mandatory + "']");
+        assertThat(enrolledRow.locator(".reason")).hasText("Kepesertaan tidak aktif");
         // The kab/kota-level borrower needs a desa: without one the page says so (no error page) and the form
         // opens again; the desa list follows the kecamatan chosen.
         Locator kabKotaLevel = page.locator("#work-list tr.work-row[data-loan='" + small + "']");
@@ -140,10 +162,20 @@ class KurInBrowserTest {
         kabKotaLevel.locator(".enrol-submit").click();
         assertThat(page.locator("#kur-errors")).containsText("Pilih desa/kelurahan");
         assertThat(kabKotaLevel.locator(".enrol-errors")).isVisible();
-        assertThat(rows).hasCount(2);
+        assertThat(rows).hasCount(3);
         kabKotaLevel.locator("select[name=kecamatan]").selectOption("61.04.01");
         assertThat(kabKotaLevel.locator("select.enrol-desa option[value='61.04.01.2011']")).hasCount(1);
         screenshot("kur-worklist.png");
+
+        // The agent collects what is due now; the payment protects the borrower, and the KUR match follows.
+        long membership = jdbc.sql("SELECT m.id FROM kur_loan l JOIN membership m ON m.participant_id ="
+                + " l.participant_id WHERE l.bank_code = 'KALBAR' AND l.loan_id = ?").param(mandatory)
+                .query(Long.class).single();
+        payments.pay(new PaymentRequest("KUR-BROWSER-" + mandatory, membership,
+                dues.dueNow(membership, OFFICER).amount(), LocalDate.now(clock), "setoran agen"), OFFICER);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() -> new String(
+                page.request().get("/kur/peminjam.csv?bank=KALBAR&status=PROTECTED").body(), StandardCharsets.UTF_8)
+                .contains(";" + mandatory + ";"));
 
         // The borrower is protected now: the loans export says so.
         APIResponse loans = page.request().get("/kur/peminjam.csv?bank=KALBAR&status=PROTECTED");

@@ -131,6 +131,9 @@ class CrashRestartTest {
         // one BPU membership (JKK, JKM) per participant from the billed month, declared income 1.0-5.0 million: its
         // bill is 1% JKK + Rp6,800 JKM (no discount for sector OTHER in January 2026); the demo's go
         jdbc.sql("TRUNCATE membership_base, membership, construction_project, employer CASCADE").update();
+        // and the demo's contribution history with them (bills carry no foreign key to their membership)
+        jdbc.sql("TRUNCATE late_fine, payment_allocation, payment, payment_file, bill_line, bill, billing_run,"
+                + " contribution_history_import CASCADE").update();
         long memberships = jdbc.sql("""
                 INSERT INTO membership (participant_id, segment, channel, programmes, sector, government_paid,
                                         start_month, region_code)
