@@ -507,11 +507,40 @@ public final class CoverageBenchmark {
         Duration duration = Duration.ofSeconds(intOption("duration", 30));
         int[] clients = Arrays.stream(option("clients", "1,4,8").split(",")).mapToInt(Integer::parseInt).toArray();
         long errors = phases("as is", warmup, duration, clients, calls, requests, check, kinds.keySet());
+        if (!"false".equals(option("status", "true"))) {
+            errors += statusLookups(base, bearer, warmup, duration, seed);
+        }
         measureService("as is", latest, kabKota, kecamatan, seed);
         if (!"false".equals(option("explain", "true"))) {
             explainDashboards(latest, kecamatan);
         }
         ContributionBenchmark.check(errors == 0, "every answer 200 and right", 0, errors);
+    }
+
+    /**
+     * The protection status of one membership today over HTTP ({@code GET /api/memberships/{id}/status}, issue 15:
+     * computed from the ledger — bills and payments of the membership, the money applied oldest first): 2,000
+     * memberships drawn by the seed, a warm-up, then {@code duration} with 4 clients. @return errors
+     */
+    private long statusLookups(String base, String bearer, int warmup, Duration duration, long seed)
+            throws Exception {
+        List<Long> ids = jdbc.sql("SELECT id FROM membership WHERE participant_id IS NOT NULL"
+                        + " ORDER BY hashint8(id # ?), id LIMIT 2000").param(seed).query(Long.class).list();
+        HttpRequest[] requests = ids.stream().map(id -> HttpLoad.get(URI.create(base + "/api/memberships/" + id
+                + "/status"), "Authorization", bearer)).toArray(HttpRequest[]::new);
+        HttpLoad.Check check = (i, body) -> body.contains("\"membershipId\":" + ids.get(i % ids.size()) + ",")
+                && body.contains("\"protectedOn\":");
+        Result w = HttpLoad.run("status warm-up", 4, Integer.MAX_VALUE, Duration.ofSeconds(warmup),
+                i -> requests[i % requests.length], check);
+        log("status: warm-up %d s, 4 clients: %s", warmup, w.line());
+        String load = ContributionBenchmark.loadAverage();
+        TimedDataSource.STATS.clear();
+        Result r = HttpLoad.run("status", 4, Integer.MAX_VALUE, duration, i -> requests[i % requests.length],
+                check);
+        log("status: 4 clients, %d s: %s; load before %s", duration.toSeconds(), r.line(), first(load, 3));
+        printStatements(4, r);
+        addHttpRow("4", "membership status (`/api/memberships/{id}/status`)", r, r.errors(), first(load, 3));
+        return w.errors() + r.errors();
     }
 
     /** A warm-up, then {@code duration} for each number of clients; a row per kind of request. @return errors */
