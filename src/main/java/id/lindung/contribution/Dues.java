@@ -48,11 +48,7 @@ public class Dues {
         List<DueNow.Item> items = rolledBack.execute(status -> {
             status.setRollbackOnly();
             allocation.lock();
-            ledger.scope(m.id());
-            ledger.billOwedMonths(month, null, Ledger.Gaps.ALL);
-            allocation.clearScope();
-            jdbc.sql("INSERT INTO alloc_scope VALUES (?)").param(m.id()).update();
-            allocation.allocate();
+            ledger.billAndAllocate(m.id(), month);
             return jdbc.sql("""
                     SELECT period, amount, paid, due_date FROM bill
                      WHERE membership_id = ? AND status = 'OPEN' AND period <= ? ORDER BY period""")

@@ -39,9 +39,11 @@ class Ledger {
     private static final int MAX_MONTHS = 12 * 200;
 
     private final JdbcClient jdbc;
+    private final Allocation allocation;
 
-    Ledger(JdbcClient jdbc) {
+    Ledger(JdbcClient jdbc, Allocation allocation) {
         this.jdbc = jdbc;
+        this.allocation = allocation;
     }
 
     /** Empties (creating if needed) the scope table of {@link #billOwedMonths}. */
@@ -49,6 +51,18 @@ class Ledger {
         jdbc.sql("CREATE TEMP TABLE IF NOT EXISTS ledger_scope (membership_id BIGINT PRIMARY KEY) ON COMMIT DROP")
                 .update();
         jdbc.sql("TRUNCATE ledger_scope").update();
+    }
+
+    /**
+     * Bills every owed month of one membership up to {@code through} that has no bill yet, and allocates the
+     * membership's unused money to its open bills, oldest first. The caller holds the allocation lock.
+     */
+    void billAndAllocate(long membershipId, YearMonth through) {
+        scope(membershipId);
+        billOwedMonths(through, null, Gaps.ALL);
+        allocation.clearScope();
+        jdbc.sql("INSERT INTO alloc_scope VALUES (?)").param(membershipId).update();
+        allocation.allocate();
     }
 
     void scope(long membershipId) {
@@ -185,7 +199,7 @@ class Ledger {
      * the credit allocated to it. A pre-paid month is then a paid bill like any other; the last one may stay partly
      * paid (an open bill not yet due). Credit beyond the limit stays credit.
      */
-    void payAhead(YearMonth current, int maxAhead, Allocation allocation) {
+    void payAhead(YearMonth current, int maxAhead) {
         jdbc.sql("CREATE TEMP TABLE IF NOT EXISTS ahead_scope (membership_id BIGINT PRIMARY KEY) ON COMMIT DROP")
                 .update();
         jdbc.sql("TRUNCATE ahead_scope").update();

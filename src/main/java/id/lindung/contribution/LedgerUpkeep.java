@@ -48,8 +48,6 @@ class LedgerUpkeep {
     @EventListener
     void startMoved(MembershipStartMoved moved) {
         allocation.lock();
-        ledger.scope(moved.membershipId());
-        ledger.billOwedMonths(YearMonth.now(clock), null, Ledger.Gaps.ALL);
         jdbc.sql("""
                 WITH freed AS (
                   DELETE FROM payment_allocation a USING bill b
@@ -60,9 +58,7 @@ class LedgerUpkeep {
                  WHERE p.id = f.payment_id""").param("id", moved.membershipId()).update();
         jdbc.sql("UPDATE bill SET paid = 0, status = 'OPEN' WHERE membership_id = ? AND status <> 'CANCELLED'")
                 .param(moved.membershipId()).update();
-        allocation.clearScope();
-        jdbc.sql("INSERT INTO alloc_scope VALUES (?)").param(moved.membershipId()).update();
-        allocation.allocate();
+        ledger.billAndAllocate(moved.membershipId(), YearMonth.now(clock));
         events.publishEvent(new ProtectionChanged(moved.membershipId()));
     }
 
@@ -98,11 +94,7 @@ class LedgerUpkeep {
                  WHERE v.membership_id = b.membership_id AND b.membership_id = ? AND b.status = 'CANCELLED'
                    AND b.period >= v.start_month AND (v.end_month IS NULL OR b.period <= v.end_month)""")
                 .param(membershipId).update();
-        ledger.scope(membershipId);
-        ledger.billOwedMonths(YearMonth.now(clock), null, Ledger.Gaps.ALL);
-        allocation.clearScope();
-        jdbc.sql("INSERT INTO alloc_scope VALUES (?)").param(membershipId).update();
-        allocation.allocate();
+        ledger.billAndAllocate(membershipId, YearMonth.now(clock));
         events.publishEvent(new ProtectionChanged(membershipId));
     }
 }

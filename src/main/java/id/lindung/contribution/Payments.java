@@ -129,12 +129,8 @@ public class Payments {
                 .query(Long.class).single();
         // pay first, bill at once: every owed month up to now is on the ledger before the money is allocated
         YearMonth current = YearMonth.now(clock);
-        ledger.scope(membership.id());
-        ledger.billOwedMonths(current, null, Ledger.Gaps.ALL);
-        allocation.clearScope();
-        jdbc.sql("INSERT INTO alloc_scope VALUES (?)").param(membership.id()).update();
-        allocation.allocate();
-        ledger.payAhead(current, bpuMaxMonthsAhead, allocation);
+        ledger.billAndAllocate(membership.id(), current);
+        ledger.payAhead(current, bpuMaxMonthsAhead);
         events.publishEvent(new ProtectionChanged(membership.id()));
         PaymentResult result = byKey(key).orElseThrow();
         Map<String, Object> values = new LinkedHashMap<>();
@@ -293,7 +289,7 @@ public class Payments {
                         .formatted(Allocation.PENDING, Allocation.PLANNED_BY_PAYMENT))
                 .param("file", fileId).param("by", by.username()).update();
         long allocated = allocation.apply();
-        ledger.payAhead(current, bpuMaxMonthsAhead, allocation);
+        ledger.payAhead(current, bpuMaxMonthsAhead);
         events.publishEvent(new LedgerBatchChanged("PAYMENT_FILE", fileId));
         Map<String, Object> counts = jdbc.sql("SELECT count(*) FILTER (WHERE status = 'APPLIED') AS applied,"
                         + " count(*) FILTER (WHERE status = 'REJECTED') AS rejected, coalesce(sum(amount), 0) AS total"

@@ -74,8 +74,9 @@ public class Statements {
     MembershipStatus status(Membership m, List<Bill> bills, List<Payment> payments, LocalDate date) {
         YearMonth month = YearMonth.from(date);
         java.sql.Date day = java.sql.Date.valueOf(date);
-        List<Bill> asOf = asOf(m, bills, date);
-        long credit = paidBy(m.id(), date) - asOf.stream().mapToLong(Bill::paid).sum();
+        long money = paidBy(m.id(), date);
+        List<Bill> asOf = asOf(bills, money);
+        long credit = money - asOf.stream().mapToLong(Bill::paid).sum();
         long arrears = 0;
         int arrearsMonths = 0;
         for (Bill b : asOf) {
@@ -125,7 +126,7 @@ public class Statements {
      */
     public SortedSet<YearMonth> paidMonths(long membershipId, LocalDate date, LindungUser by) {
         Membership m = enrolment.membership(membershipId, by);
-        return paidMonths(m, asOf(m, bills(m.id()), date));
+        return paidMonths(m, asOf(bills(m.id()), paidBy(m.id(), date)));
     }
 
     private static SortedSet<YearMonth> paidMonths(Membership m, List<Bill> asOf) {
@@ -148,11 +149,10 @@ public class Statements {
     }
 
     /**
-     * The bills as they stood on {@code date}: the money of the payments made by then, applied to the bills oldest
-     * first (the allocation rule), whatever order the payments were recorded in. Cancelled bills take nothing.
+     * The bills as they stood on a day when {@code money} had been paid ({@link #paidBy}): applied to the bills
+     * oldest first (the allocation rule), whatever order the payments were recorded in. Cancelled bills take nothing.
      */
-    private List<Bill> asOf(Membership m, List<Bill> bills, LocalDate date) {
-        long money = paidBy(m.id(), date);
+    private static List<Bill> asOf(List<Bill> bills, long money) {
         List<Bill> result = new ArrayList<>(bills.size());
         for (Bill b : bills) {
             if (b.status().equals("CANCELLED")) {
