@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * the first claim's number) and {@code caseClaims} its other claims with what each holds; {@code death} is the death
  * this claim recorded on approval (participant DECEASED, memberships ended) and its correction, if any.
  * {@code scholarshipChoice}: how the scholarship children were chosen (CHOSEN at intake, or DEFAULT).
+ * {@code employerLiability}: an eligible claim the employer pays, not BPJS.
  */
 public record Claim(long id, String claimNumber, long participantId, @Nullable Long membershipId, String kind,
         String cause, LocalDate eventDate, ClaimStatus status, Member member, @Nullable Refusal refusal, long total,
@@ -26,7 +27,8 @@ public record Claim(long id, String claimNumber, long participantId, @Nullable L
         @Nullable LocalDate paidOn, @Nullable String paymentReference, @Nullable Integer lateDays,
         @Nullable Long lateAmount, ClaimIntake intake, List<Document> documents, List<Step> steps,
         List<ScholarshipPaid> scholarshipPaid, @Nullable String caseNumber, List<CaseClaim> caseClaims,
-        @Nullable String scholarshipChoice, @Nullable Death death, int version) {
+        @Nullable String scholarshipChoice, @Nullable Death death, @Nullable EmployerLiability employerLiability,
+        int version) {
 
     public Claim {
         caseClaims = List.copyOf(caseClaims);
@@ -40,6 +42,20 @@ public record Claim(long id, String claimNumber, long participantId, @Nullable L
 
     public boolean eligible() {
         return refusal == null;
+    }
+
+    /** Who pays an eligible claim: the employer when {@link #employerLiability()} says so, else BPJS. */
+    public boolean employerPays() {
+        return employerLiability != null;
+    }
+
+    /**
+     * The employer owes this claim: the worker was not protected on the event date because the employer had not
+     * registered them yet ({@code UNREGISTERED}) or was beyond the arrears grace ({@code ARREARS}); the amounts are
+     * the programme's, by the rule row {@code ruleRef}. {@code employer}: "NPP name", null when unknown.
+     */
+    public record EmployerLiability(String reason, String legalBasis, boolean unconfirmed, String ruleRef,
+            @Nullable String employer) {
     }
 
     /**

@@ -203,6 +203,7 @@ public class ClaimManagement {
         values.put("total", claim.total());
         values.put("refusal", claim.refusal() == null ? null : claim.refusal().code());
         values.put("caseNumber", caseNumber);
+        values.put("payer", claim.employerPays() ? "EMPLOYER" : "BPJS");
         audit.record("CLAIM_SUBMITTED", "claim", Long.toString(id), p.regionCode(), values);
         return claim;
     }
@@ -241,8 +242,18 @@ public class ClaimManagement {
             plan.excluded().forEach(x -> notes.add(note(x.child().name(), x.reason())));
         }
         var refusal = a.refusal();
+        Map<String, Object> liability = null;
+        if (a.employerLiability() != null) {
+            liability = new LinkedHashMap<>();
+            liability.put("reason", a.employerLiability().reason().name());
+            liability.put("legalBasis", a.employerLiability().legalBasis());
+            liability.put("unconfirmed", a.employerLiability().unconfirmed());
+            liability.put("ruleRef", a.employerLiability().ruleRef());
+            liability.put("employer", est.employer());
+        }
         jdbc.sql("""
                 UPDATE claim SET membership_id = :membership, member_facts = CAST(:member AS jsonb),
+                       employer_liability = CAST(:liability AS jsonb),
                        scholarship_notes = CAST(:notes AS jsonb),
                        refusal_code = :code, refusal_args = CAST(:args AS jsonb), refusal_legal_basis = :basis,
                        total = :total, unconfirmed_rules = :unconfirmed, scholarship_choice = :choice
@@ -250,6 +261,7 @@ public class ClaimManagement {
                 .param("choice", plan == null || plan.refusal() != null ? null : plan.choice().name())
                 .param("membership", est.membershipId()).param("member", json.writeValueAsString(member))
                 .param("notes", json.writeValueAsString(notes))
+                .param("liability", liability == null ? null : json.writeValueAsString(liability))
                 .param("code", refusal == null ? null : refusal.code())
                 .param("args", refusal == null ? null : json.writeValueAsString(strings(refusal.args())))
                 .param("basis", refusal == null ? null : refusal.legalBasis())
@@ -528,7 +540,7 @@ public class ClaimManagement {
             deaths.record(claim, by);
         }
         audit.record("CLAIM_APPROVED", "claim", Long.toString(claimId), claim.regionCode(),
-                Map.of("total", claim.total()));
+                Map.of("total", claim.total(), "payer", claim.employerPays() ? "EMPLOYER" : "BPJS"));
         events.publishEvent(new ClaimDecided(claimId, claim.participantId(), claim.kind(), true, claim.total(),
                 claim.regionCode(), LocalDate.now(clock)));
         return get(claimId, by);
@@ -616,7 +628,8 @@ public class ClaimManagement {
 
     /**
      * Records the payment of an approved claim. A JKK benefit paid after its due date adds the late compensation
-     * (1% of the benefit per day, PP 44/2015 art. 37) as a line of its own.
+     * (1% of the benefit per day, PP 44/2015 art. 37) as a line of its own. A claim the employer owes records the
+     * employer's payment to the worker (the reference: its proof), without that compensation, which is BPJS's.
      */
     @Transactional
     public Claim recordPayment(long claimId, int expectedVersion, @Nullable LocalDate paidOn,
@@ -644,7 +657,8 @@ public class ClaimManagement {
         LocalDate paid = Objects.requireNonNull(paidOn);
         long lateDays = 0;
         long lateAmount = 0;
-        if (ClaimKind.valueOf(claim.kind()).programme() == Programme.JKK && claim.documentsCompleteOn() != null) {
+        if (ClaimKind.valueOf(claim.kind()).programme() == Programme.JKK && claim.documentsCompleteOn() != null
+                && !claim.employerPays()) { // the late compensation is BPJS's sanction (PP 44/2015 art. 37)
             LatePayment late = serviceLevel.latePayment(claim.total(), claim.documentsCompleteOn(), paid,
                     holidays.calendar());
             lateDays = late.daysLate();
@@ -711,7 +725,9 @@ public class ClaimManagement {
         Claim.Member m = claim.member();
         ClaimFacts facts = new ClaimFacts(kind, claim.eventDate(), EventCause.valueOf(claim.cause()),
                 new MemberFacts(id.lindung.enrolment.Segment.valueOf(m.segment()), m.jkkProtected(),
-                        m.jkmProtected(), m.contributionMonths(), m.wage()),
+                        m.jkmProtected(), m.contributionMonths(), m.wage(), claim.employerLiability() == null
+                                ? MemberFacts.EmployerDefault.NONE
+                                : MemberFacts.EmployerDefault.valueOf(claim.employerLiability().reason())),
                 new ClaimDetails.None());
         ScholarshipDecision decision = scholarships.claimYear(facts, new ScholarshipClaim(now, level,
                 Objects.requireNonNull(request.schoolYear()), paidToChild, others));

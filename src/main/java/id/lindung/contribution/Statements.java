@@ -51,18 +51,23 @@ public class Statements {
         Membership m = enrolment.membership(membershipId, by);
         List<Bill> bills = bills(m.id());
         List<Payment> payments = payments(m.id());
-        return new Statement(m, status(m, bills, payments, date), bills, payments);
+        return new Statement(m, status(m, bills, date), bills, payments);
     }
 
+    /**
+     * The status on a day, as {@link #statement} gives it, without what only a statement shows (bill lines with
+     * their rules, the payments): the lookup claims, KUR and the status API make for every check.
+     */
     public MembershipStatus status(long membershipId, LocalDate date, LindungUser by) {
-        return statement(membershipId, date, by).status();
+        Membership m = enrolment.membership(membershipId, by);
+        return status(m, billsWithoutLines(m.id()), date);
     }
 
     /** Status of each of a participant's memberships on a date. */
     public List<MembershipStatus> statusOfParticipant(long participantId, LocalDate date, LindungUser by) {
         List<MembershipStatus> result = new ArrayList<>();
         for (Membership m : enrolment.membershipsOf(participantId, by)) {
-            result.add(status(m, bills(m.id()), payments(m.id()), date));
+            result.add(status(m, billsWithoutLines(m.id()), date));
         }
         return result;
     }
@@ -71,7 +76,7 @@ public class Statements {
      * The status as it stood on {@code date}: only payments made by then count (a bill paid later was still unpaid
      * then), applied oldest bill first; credit is what those payments left over after every bill.
      */
-    MembershipStatus status(Membership m, List<Bill> bills, List<Payment> payments, LocalDate date) {
+    MembershipStatus status(Membership m, List<Bill> bills, LocalDate date) {
         YearMonth month = YearMonth.from(date);
         java.sql.Date day = java.sql.Date.valueOf(date);
         long money = paidBy(m.id(), date);
@@ -126,7 +131,7 @@ public class Statements {
      */
     public SortedSet<YearMonth> paidMonths(long membershipId, LocalDate date, LindungUser by) {
         Membership m = enrolment.membership(membershipId, by);
-        return paidMonths(m, asOf(bills(m.id()), paidBy(m.id(), date)));
+        return paidMonths(m, asOf(billsWithoutLines(m.id()), paidBy(m.id(), date)));
     }
 
     private static SortedSet<YearMonth> paidMonths(Membership m, List<Bill> asOf) {
@@ -183,13 +188,20 @@ public class Statements {
                 .param(membershipId).query(rs -> {
                     lines.computeIfAbsent(rs.getLong("bill_id"), k -> new ArrayList<>()).add(line(rs, rates, byRef));
                 });
+        return billsWithoutLines(membershipId).stream()
+                .map(b -> new Bill(b.id(), b.membershipId(), b.period(), b.dueDate(), b.amount(), b.paid(),
+                        b.status(), lines.getOrDefault(b.id(), List.of())))
+                .toList();
+    }
+
+    /** The bills of a membership, in period order, without their lines (what status and paid months need). */
+    private List<Bill> billsWithoutLines(long membershipId) {
         return jdbc.sql("SELECT id, membership_id, period, due_date, amount, paid, status FROM bill"
                         + " WHERE membership_id = ? ORDER BY period")
                 .param(membershipId)
                 .query((rs, n) -> new Bill(rs.getLong("id"), rs.getLong("membership_id"),
                         YearMonth.from(rs.getDate("period").toLocalDate()), rs.getDate("due_date").toLocalDate(),
-                        rs.getLong("amount"), rs.getLong("paid"), rs.getString("status"),
-                        lines.getOrDefault(rs.getLong("id"), List.of())))
+                        rs.getLong("amount"), rs.getLong("paid"), rs.getString("status"), List.of()))
                 .list();
     }
 

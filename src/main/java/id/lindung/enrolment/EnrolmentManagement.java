@@ -282,6 +282,15 @@ public class EnrolmentManagement {
                 .orElseThrow(() -> new NotFoundException("membership " + id));
     }
 
+    /**
+     * The employer of a membership the caller may see (the employer may be registered in another region: a worker's
+     * claim names the employer that owes it), empty for memberships without one.
+     */
+    public java.util.Optional<Employer> employerOf(long membershipId, LindungUser by) {
+        Membership m = membership(membershipId, by);
+        return m.employerId() == null ? java.util.Optional.empty() : repository.findEmployer(m.employerId());
+    }
+
     public List<Membership> membershipsOf(long participantId, LindungUser by) {
         participants.get(participantId, by);
         return repository.membershipsOf(participantId);

@@ -9,6 +9,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
+import id.lindung.claim.Claim;
+import id.lindung.claim.ClaimIntake;
 import id.lindung.contribution.BillingRuns;
 import id.lindung.contribution.Members;
 import id.lindung.contribution.Payments;
@@ -58,6 +60,8 @@ class ClaimInBrowserTest {
     private Payments payments;
     @Autowired
     private BillingRuns billing;
+    @Autowired
+    private id.lindung.claim.ClaimManagement claims;
 
     private BrowserSession session;
     private Page page;
@@ -177,6 +181,29 @@ class ClaimInBrowserTest {
         assertThat(csv.status()).isEqualTo(200);
         assertThat(new String(csv.body(), StandardCharsets.UTF_8)).startsWith("\uFEFFNomor klaim;")
                 .contains(claimNumber + ";" + participantId + ";Budi Santoso;JKK_DEATH;2026-05-10;APPROVED;70000000;");
+    }
+
+    /**
+     * A PU worker hurt in July 2026, in a month back-dated by the employer's enrolment today (not registered then,
+     * not paid): the claim page shows the amounts and says the employer pays them, naming it and the legal basis.
+     */
+    @Test
+    void aClaimTheEmployerOwes_saysSoOnItsPage() {
+        Membership m = new Members(participants, enrolment).pu(YearMonth.of(2026, 6), 3_000_000, 1);
+        Claim claim = claims.submit(new ClaimIntake(m.participantId(), "JKK_STMB", "WORK_ACCIDENT",
+                java.time.LocalDate.of(2026, 7, 10), null, null, null, 2, null, null, null, null, null, null),
+                Members.OFFICER);
+        assertThat(claim.employerPays()).isTrue();
+        openBrowser();
+        session.signIn("petugas.kalbar");
+
+        page.navigate("/klaim/" + claim.id());
+
+        assertThat(page.locator("#employer-liable")).containsText("Dibayar oleh pemberi kerja");
+        assertThat(page.locator("#employer-liable")).containsText("PT Sawit Ketapang");
+        assertThat(page.locator("#employer-liable")).containsText("PP 44/2015 Pasal 59");
+        assertThat(page.locator("#claim-total")).hasText("Rp6.000.000");
+        assertThat(page.locator("#refusal")).hasCount(0);
     }
 
     /** BPU at Rp1.000.000 from January 2026, January to June paid on 10 January and billed: protected in May. */

@@ -137,6 +137,92 @@ class LedgerWorkedExamplesApiTest {
     }
 
     /**
+     * The employer's liability on the worker's claim: the back-dated PU worker dies in a work accident on a day
+     * before the employer registered them (that month unpaid), and a colleague is hurt today while the employer is
+     * far behind. Neither claim is refused: each is computed as the programme's and names the employer as the payer
+     * with the rule's legal basis; the decision letter says so, and recording the employer's payment adds no late
+     * compensation (BPJS's sanction). A BPU member unpaid on the day stays refused: the employer rule is the
+     * employer's, not the worker's.
+     */
+    @Test
+    void employerLiableClaims_areComputedAndNameTheEmployer_notRefused() {
+        ApiClient officer = officer();
+        String npp = "NPP" + NPP.incrementAndGet();
+        Response employer = officer.post("/api/employers", json("npp", npp, "name", "PT Sawit Sukadana",
+                "riskClass", 2, "regionCode", KETAPANG_DESA));
+        assertThat(employer.status()).as(employer.text()).isEqualTo(201);
+        long employerId = employer.json().path("id").asLong();
+        long deceased = participant(officer);
+        Response enrolled = officer.post("/api/memberships", json("participantId", deceased, "segment", "PU",
+                "channel", "EMPLOYER", "employerId", employerId, "baseAmount", 5_000_000, "startMonth", "2025-03"));
+        assertThat(enrolled.status()).as(enrolled.text()).isEqualTo(201);
+
+        Response death = officer.post("/api/claims", json("participantId", deceased, "kind", "JKK_DEATH", "cause",
+                "WORK_ACCIDENT", "eventDate", "2025-06-20"));
+        assertThat(death.status()).as(death.text()).isEqualTo(201);
+        JsonNode claim = death.json();
+        assertThat(claim.path("refusal").isNull() || claim.path("refusal").isMissingNode()).as(death.text()).isTrue();
+        assertThat(claim.path("member").path("jkkProtected").asBoolean()).isFalse();
+        assertThat(claim.path("member").path("protectionReason").asString()).isEqualTo("status.not-registered");
+        JsonNode liability = claim.path("employerLiability");
+        assertThat(liability.path("reason").asString()).isEqualTo("UNREGISTERED");
+        assertThat(liability.path("employer").asString()).isEqualTo(npp + " PT Sawit Sukadana");
+        assertThat(liability.path("legalBasis").asString()).contains("PP 44/2015 Pasal 59");
+        assertThat(liability.path("ruleRef").asString()).isEqualTo("EMPLOYER_LIABLE_UNREGISTERED@2015-07-01");
+        // 60% x 80 x Rp5.000.000, as the programme would pay it
+        List<Long> amounts = new ArrayList<>();
+        claim.path("lines").forEach(l -> amounts.add(l.path("amount").asLong()));
+        assertThat(amounts).contains(240_000_000L);
+        assertThat(claim.path("total").asLong()).isEqualTo(amounts.stream().mapToLong(Long::longValue).sum());
+
+        // a colleague hurt today: registered, but the employer is more than three bills behind
+        long hurt = participant(officer);
+        Response colleague = officer.post("/api/memberships", json("participantId", hurt, "segment", "PU",
+                "channel", "EMPLOYER", "employerId", employerId, "baseAmount", 4_000_000, "startMonth", "2026-06"));
+        assertThat(colleague.status()).as(colleague.text()).isEqualTo(201);
+        registeredOn(colleague.json().path("id").asLong(), "2026-06-01");
+        Response stmb = officer.post("/api/claims", json("participantId", hurt, "kind", "JKK_STMB", "cause",
+                "WORK_ACCIDENT", "eventDate", "2026-12-07", "stmbMonths", 2));
+        assertThat(stmb.status()).as(stmb.text()).isEqualTo(201);
+        assertThat(stmb.json().path("member").path("protectionReason").asString())
+                .isEqualTo("status.employer-arrears");
+        assertThat(stmb.json().path("employerLiability").path("reason").asString()).isEqualTo("ARREARS");
+        assertThat(stmb.json().path("employerLiability").path("unconfirmed").asBoolean()).isTrue();
+        assertThat(stmb.json().path("total").asLong()).isEqualTo(8_000_000); // 2 x 100% x Rp4.000.000
+
+        // verified, approved, paid by the employer long after the due date: no late compensation
+        long id = stmb.json().path("id").asLong();
+        Response doc = officer.postMultipart("/api/claims/" + id + "/documents",
+                java.util.Map.of("documentType", "LAPORAN_KECELAKAAN"), "file", "laporan.pdf",
+                "%PDF-1.4 laporan".getBytes(java.nio.charset.StandardCharsets.US_ASCII), "application/pdf");
+        assertThat(doc.status()).as(doc.text()).isEqualTo(200);
+        Response verified = officer.post("/api/claims/" + id + "/verify", json("version",
+                doc.json().path("version").asInt(), "documentsCompleteOn", "2026-12-07"));
+        assertThat(verified.status()).as(verified.text()).isEqualTo(200);
+        Response approved = officer.post("/api/claims/" + id + "/approve", json("version",
+                verified.json().path("version").asInt()));
+        assertThat(approved.status()).as(approved.text()).isEqualTo(200);
+        assertThat(approved.json().path("status").asString()).isEqualTo("APPROVED");
+        java.net.http.HttpResponse<byte[]> letter = officer.getBytes("/api/claims/" + id + "/letter.pdf");
+        assertThat(letter.statusCode()).isEqualTo(200);
+        Response paid = officer.post("/api/claims/" + id + "/payment", json("version",
+                approved.json().path("version").asInt(), "paidOn", "2026-12-07", "reference", "TRF-PT-SAWIT-1"));
+        assertThat(paid.status()).as(paid.text()).isEqualTo(200);
+        assertThat(paid.json().path("total").asLong()).isEqualTo(8_000_000);
+        assertThat(paid.json().path("lateAmount").asLong()).isZero();
+
+        // a BPU member unpaid on the day: refused, no employer to name
+        long bpu = enrolBpu(officer, "2026-12");
+        Response refused = officer.post("/api/claims", json("participantId", jdbc.sql(
+                "SELECT participant_id FROM membership WHERE id = ?").param(bpu).query(Long.class).single(),
+                "kind", "JKK_STMB", "cause", "WORK_ACCIDENT", "eventDate", "2026-12-07", "stmbMonths", 1));
+        assertThat(refused.status()).as(refused.text()).isEqualTo(201);
+        assertThat(refused.json().path("refusal").path("code").asString()).isEqualTo("NOT_PROTECTED_JKK");
+        assertThat(refused.json().path("employerLiability").isNull()
+                || refused.json().path("employerLiability").isMissingNode()).isTrue();
+    }
+
+    /**
      * BPU paying late: one member leaves three months unpaid (within the grace: arrears of at most three months may
      * be settled) and settles them late; another leaves four unpaid and lapses at the billing run. A month paid late
      * does not cover its past days; the lapsed membership ends after its last paid month, its later bills are

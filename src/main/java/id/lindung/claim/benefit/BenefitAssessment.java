@@ -9,10 +9,17 @@ import org.jspecify.annotations.Nullable;
  * The engine's answer to one claim: eligible with its {@code lines} (the benefit is their sum), or refused with the
  * {@code refusal} naming the rule (and no lines). For the kinds that open the children's scholarship (deaths, total
  * permanent disability) an eligible claim may still withhold it: {@code scholarshipRefusal} names why (e.g. a JKM
- * death before 36 months of contributions). The scholarship itself is planned and paid by {@link ScholarshipPlanner}.
+ * death before 36 months of contributions). {@code employerLiability}: an eligible claim the employer pays, not BPJS
+ * (the worker was unprotected because of the employer; {@link EmployerLiability}). The scholarship itself is planned and paid by {@link ScholarshipPlanner}.
  */
 public record BenefitAssessment(ClaimKind kind, LocalDate eventDate, @Nullable Refusal refusal,
-        List<BenefitLine> lines, @Nullable Refusal scholarshipRefusal) {
+        List<BenefitLine> lines, @Nullable Refusal scholarshipRefusal, @Nullable EmployerLiability employerLiability) {
+
+    /** An assessment the programme pays (or refuses). */
+    public BenefitAssessment(ClaimKind kind, LocalDate eventDate, @Nullable Refusal refusal, List<BenefitLine> lines,
+            @Nullable Refusal scholarshipRefusal) {
+        this(kind, eventDate, refusal, lines, scholarshipRefusal, null);
+    }
 
     public BenefitAssessment {
         Objects.requireNonNull(kind, "kind");
@@ -20,6 +27,9 @@ public record BenefitAssessment(ClaimKind kind, LocalDate eventDate, @Nullable R
         lines = List.copyOf(lines);
         if (refusal != null && !lines.isEmpty()) {
             throw new IllegalArgumentException("a refused claim has no lines");
+        }
+        if (refusal != null && employerLiability != null) {
+            throw new IllegalArgumentException("a refused claim is nobody's to pay");
         }
     }
 
@@ -29,6 +39,11 @@ public record BenefitAssessment(ClaimKind kind, LocalDate eventDate, @Nullable R
 
     public boolean eligible() {
         return refusal == null;
+    }
+
+    /** Whether the employer, not BPJS, pays the benefit ({@link #employerLiability()}). */
+    public boolean employerPays() {
+        return employerLiability != null;
     }
 
     /** The benefit: the sum of the lines (each already rounded), 0 when refused. */

@@ -21,7 +21,8 @@ import java.util.Set;
  *
  * <p>Order: malformed input → {@link InvalidInputException} (each issue names its field); a claim the rules refuse
  * (cause, protection, a rule with no row at the event date) → {@link BenefitAssessment#refusal()}; otherwise the
- * lines. Each line is rounded once to whole rupiah, half up ({@link Rupiah#round}); the total is their sum.
+ * lines. A PU worker unprotected because of the employer gets the lines all the same, with the employer named as the
+ * payer ({@link BenefitAssessment#employerLiability()}) where a rule row says so. Each line is rounded once to whole rupiah, half up ({@link Rupiah#round}); the total is their sum.
  *
  * <p>Decisions beyond the domain reference:
  * <ul>
@@ -66,8 +67,12 @@ public final class BenefitCalculator {
     public BenefitAssessment assess(ClaimFacts facts, AccidentCase accident) {
         validate(facts);
         Optional<Refusal> refused = Eligibility.check(facts);
+        EmployerLiability employer = null;
         if (refused.isPresent()) {
-            return BenefitAssessment.refused(facts, refused.get());
+            employer = Eligibility.employerLiability(rules, facts, refused.get()).orElse(null);
+            if (employer == null) {
+                return BenefitAssessment.refused(facts, refused.get());
+            }
         }
         AccidentCase c = facts.kind().programme() == id.lindung.enrolment.Programme.JKK ? accident
                 : AccidentCase.first(accident.caseNumber());
@@ -84,7 +89,7 @@ public final class BenefitCalculator {
         }
         Refusal scholarship = facts.kind().grantsScholarship()
                 ? Eligibility.scholarshipBasis(rules, facts).orElse(null) : null;
-        return new BenefitAssessment(facts.kind(), facts.eventDate(), null, lines, scholarship);
+        return new BenefitAssessment(facts.kind(), facts.eventDate(), null, lines, scholarship, employer);
     }
 
     private List<BenefitLine> lines(ClaimFacts f, AccidentCase c) {

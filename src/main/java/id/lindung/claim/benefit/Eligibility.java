@@ -1,5 +1,6 @@
 package id.lindung.claim.benefit;
 
+import id.lindung.enrolment.Segment;
 import java.util.Optional;
 
 /** The refusals shared by the calculator and the scholarship planner. */
@@ -36,8 +37,33 @@ final class Eligibility {
     }
 
     /**
+     * Whether the employer owes what the programme refuses: a PU worker not protected on the event date because of
+     * the employer ({@link MemberFacts#employerDefault()}), and a rule row valid that day saying the employer pays
+     * (value 1). Any other refusal, or no such row, and the refusal stands.
+     */
+    static Optional<EmployerLiability> employerLiability(BenefitRules rules, ClaimFacts f, Refusal refusal) {
+        MemberFacts m = f.member();
+        if (m.segment() != Segment.PU || m.employerDefault() == MemberFacts.EmployerDefault.NONE
+                || !(refusal.is(RefusalCode.NOT_PROTECTED_JKK) || refusal.is(RefusalCode.NOT_PROTECTED_JKM))) {
+            return Optional.empty();
+        }
+        RuleKey key = m.employerDefault() == MemberFacts.EmployerDefault.UNREGISTERED
+                ? RuleKey.EMPLOYER_LIABLE_UNREGISTERED : RuleKey.EMPLOYER_LIABLE_ARREARS;
+        try {
+            BenefitRule rule = rules.rule(key, f.eventDate());
+            if (rule.intValue() != 1) {
+                return Optional.empty();
+            }
+            return Optional.of(new EmployerLiability(m.employerDefault(), rule.legalBasis(), rule.unconfirmed(),
+                    rule.ref()));
+        } catch (MissingRuleException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * Whether the claim opens the children's scholarship: its kind (JKK death, total permanent disability, JKM
-     * death), the claim's own eligibility, scholarship rules valid at the event date, and under JKM at least
+     * death), the claim's own eligibility (or the employer's liability for it), scholarship rules valid at the event date, and under JKM at least
      * {@link RuleKey#SCHOLARSHIP_JKM_MIN_CONTRIBUTION_MONTHS} of contributions (no minimum under JKK).
      */
     static Optional<Refusal> scholarshipBasis(BenefitRules rules, ClaimFacts f) {
@@ -45,7 +71,7 @@ final class Eligibility {
             return Optional.of(Refusal.of(RefusalCode.SCHOLARSHIP_NOT_FOR_CLAIM_KIND, f.kind().name()));
         }
         Optional<Refusal> refused = check(f);
-        if (refused.isPresent()) {
+        if (refused.isPresent() && employerLiability(rules, f, refused.get()).isEmpty()) {
             return refused;
         }
         try {

@@ -54,7 +54,17 @@ public enum RuleKey {
     /** JKK benefits are due within this many working days of complete documents. */
     JKK_PAYMENT_DUE_WORKING_DAYS(RuleUnit.WORKING_DAYS),
     /** Late JKK payment adds this percentage of the benefit per calendar day after the due date. */
-    JKK_LATE_PAYMENT_PCT_PER_DAY(RuleUnit.PERCENT);
+    JKK_LATE_PAYMENT_PCT_PER_DAY(RuleUnit.PERCENT),
+    /**
+     * A PU worker hurt or deceased before the employer registered them (a back-dated start: the month was not
+     * paid): value 1 when the employer owes the worker the benefits itself, computed as the programme's.
+     */
+    EMPLOYER_LIABLE_UNREGISTERED(RuleUnit.FLAG),
+    /**
+     * A PU worker hurt or deceased while the employer was beyond the arrears grace: value 1 when the employer pays
+     * the benefits first (and may ask BPJS for them back once the arrears and fines are paid).
+     */
+    EMPLOYER_LIABLE_ARREARS(RuleUnit.FLAG);
 
     private final RuleUnit unit;
 

@@ -158,7 +158,19 @@ public class ClaimReader {
                 rs.getObject("late_amount") == null ? null : rs.getLong("late_amount"),
                 json.readValue(vault.openText(rs.getBytes("intake_enc"), INTAKE), ClaimIntake.class), documents, steps, paid,
                 rs.getString("case_number"), caseClaims(id, rs.getString("case_number")),
-                rs.getString("scholarship_choice"), deaths.of(id).orElse(null), rs.getInt("version"));
+                rs.getString("scholarship_choice"), deaths.of(id).orElse(null), liability(rs.getString("employer_liability")),
+                rs.getInt("version"));
+    }
+
+    private Claim.@Nullable EmployerLiability liability(@Nullable String stored) {
+        if (stored == null) {
+            return null;
+        }
+        Map<String, Object> m = json.readValue(stored, OBJECT);
+        Object employer = m.get("employer");
+        return new Claim.EmployerLiability(String.valueOf(m.get("reason")), String.valueOf(m.get("legalBasis")),
+                Boolean.TRUE.equals(m.get("unconfirmed")), String.valueOf(m.get("ruleRef")),
+                employer == null ? null : employer.toString());
     }
 
     /** The other claims of the accident case, in the order taken in. */

@@ -14,6 +14,7 @@ import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -29,8 +30,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class MemberFactsSource {
 
-    /** The facts, the paying membership (null when none is active for the programme) and the status reason. */
-    public record Established(MemberFacts facts, @Nullable Long membershipId, String protectionReason) {
+    /**
+     * The facts, the paying membership (null when none is active for the programme), the status reason and, when the
+     * employer stands behind a missing protection, the employer ("NPP name").
+     */
+    public record Established(MemberFacts facts, @Nullable Long membershipId, String protectionReason,
+            @Nullable String employer) {
     }
 
     private final EnrolmentManagement enrolment;
@@ -58,10 +63,19 @@ public class MemberFactsSource {
             wage = intakeWage;
         }
         int months = contributionMonths(memberships, month, eventDate, by);
+        MemberFacts.EmployerDefault employerDefault = paying == null || paying.status.protectedOn()
+                || segment != Segment.PU ? MemberFacts.EmployerDefault.NONE
+                : switch (paying.status.reason()) {
+                    case "status.not-registered" -> MemberFacts.EmployerDefault.UNREGISTERED;
+                    case "status.employer-arrears" -> MemberFacts.EmployerDefault.ARREARS;
+                    default -> MemberFacts.EmployerDefault.NONE;
+                };
         MemberFacts facts = new MemberFacts(segment, jkk != null && jkk.status.protectedOn(),
-                jkm != null && jkm.status.protectedOn(), months, wage);
+                jkm != null && jkm.status.protectedOn(), months, wage, employerDefault);
+        String employer = employerDefault == MemberFacts.EmployerDefault.NONE ? null
+                : enrolment.employerOf(Objects.requireNonNull(paying).membership.id(), by).map(e -> e.npp() + " " + e.name()).orElse(null);
         return new Established(facts, paying == null ? null : paying.membership.id(),
-                paying == null ? "status.no-membership" : paying.status.reason());
+                paying == null ? "status.no-membership" : paying.status.reason(), employer);
     }
 
     private record Candidate(Membership membership, MembershipStatus status) {

@@ -14,13 +14,26 @@ import org.jspecify.annotations.Nullable;
  * last day to pay (JKK service level: 7 working days after complete documents), null when unknown or not applicable.
  * A rejection has no lines, a total of 0 and a {@code rejectionReason}, optionally with
  * {@code legalBasisOfRefusal}. {@code children}: every child recorded on a death or total-disability claim, who gets
- * the scholarship and why (at most two do).
+ * the scholarship and why (at most two do). {@code employerPays}: on an approval the employer owes, who pays and why
+ * (with {@code employerPaysBasis}, its legal basis); null when BPJS pays.
  */
 public record DecisionLetter(String claimNumber, String participantName, String nikMasked, String regionName,
         String kindLabel, String causeLabel, LocalDate eventDate, boolean approved, List<Line> lines, long total,
         @Nullable String rejectionReason, @Nullable String legalBasisOfRefusal, String decidedBy,
         @Nullable String secondApprover, LocalDate decidedOn, @Nullable LocalDate dueDate,
-        boolean unconfirmedRulesUsed, String officeName, List<ChildLine> children) {
+        boolean unconfirmedRulesUsed, String officeName, List<ChildLine> children, @Nullable String employerPays,
+        @Nullable String employerPaysBasis) {
+
+    /** A letter BPJS pays (or a rejection), with its children. */
+    public DecisionLetter(String claimNumber, String participantName, String nikMasked, String regionName,
+            String kindLabel, String causeLabel, LocalDate eventDate, boolean approved, List<Line> lines, long total,
+            @Nullable String rejectionReason, @Nullable String legalBasisOfRefusal, String decidedBy,
+            @Nullable String secondApprover, LocalDate decidedOn, @Nullable LocalDate dueDate,
+            boolean unconfirmedRulesUsed, String officeName, List<ChildLine> children) {
+        this(claimNumber, participantName, nikMasked, regionName, kindLabel, causeLabel, eventDate, approved, lines,
+                total, rejectionReason, legalBasisOfRefusal, decidedBy, secondApprover, decidedOn, dueDate,
+                unconfirmedRulesUsed, officeName, children, null, null);
+    }
 
     /** A letter without children (claims that open no scholarship). */
     public DecisionLetter(String claimNumber, String participantName, String nikMasked, String regionName,
@@ -78,6 +91,9 @@ public record DecisionLetter(String claimNumber, String participantName, String 
                         claimNumber + ": total " + total + " is not the sum of the lines (" + sum + ")");
             }
         } else {
+            if (employerPays != null) {
+                throw new IllegalArgumentException(claimNumber + ": a rejection is nobody's to pay");
+            }
             if (!lines.isEmpty() || total != 0) {
                 throw new IllegalArgumentException(claimNumber + ": a rejection has no lines and no total");
             }

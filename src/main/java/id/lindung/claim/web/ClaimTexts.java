@@ -84,8 +84,13 @@ class ClaimTexts {
                 approved || c.refusal() == null ? null : c.refusal().legalBasis(),
                 c.firstApprover() != null ? c.firstApprover() : String.valueOf(c.decidedBy()),
                 c.firstApprover() != null ? c.decidedBy() : null, decidedOn,
-                c.kind().startsWith("JKK") ? c.dueDate() : null, c.unconfirmedRules(), officeName,
-                children(c, locale));
+                c.kind().startsWith("JKK") && !c.employerPays() ? c.dueDate() : null, c.unconfirmedRules(),
+                officeName, children(c, locale),
+                approved && c.employerLiability() != null
+                        ? message("claim.employer-liable." + c.employerLiability().reason(),
+                                List.of(c.employerLiability().employer() == null ? "-"
+                                        : c.employerLiability().employer()), locale) : null,
+                approved && c.employerLiability() != null ? c.employerLiability().legalBasis() : null);
     }
 
     /**

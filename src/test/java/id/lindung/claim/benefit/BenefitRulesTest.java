@@ -128,9 +128,9 @@ class BenefitRulesTest {
     }
 
     @Test
-    void theOnlyUnconfirmedRuleIsThePartialDisabilityCap() {
+    void theOnlyUnconfirmedRulesAreThePartialDisabilityCapAndTheEmployerArrearsLiability() {
         assertThat(RULES.rules().stream().filter(BenefitRule::unconfirmed).map(BenefitRule::key))
-                .containsExactly(RuleKey.JKK_DISABILITY_PARTIAL_MAX_PCT);
+                .containsExactlyInAnyOrder(RuleKey.JKK_DISABILITY_PARTIAL_MAX_PCT, RuleKey.EMPLOYER_LIABLE_ARREARS);
     }
 
     @ParameterizedTest

@@ -283,6 +283,40 @@ class JkkBenefitTest {
     }
 
     @Test
+    @DisplayName("A PU worker unprotected because of the employer is owed the benefit by the employer, not refused")
+    void employerLiable() {
+        MemberFacts unregistered = new MemberFacts(Segment.PU, false, false, 0, 3_000_000,
+                MemberFacts.EmployerDefault.UNREGISTERED);
+        BenefitAssessment a = CALCULATOR.assess(ClaimFacts.stmb(EVENT, unregistered, 2));
+        BenefitAssessment paidByBpjs = CALCULATOR.assess(ClaimFacts.stmb(EVENT, pu(3_000_000, 0), 2));
+        assertThat(a.eligible()).isTrue();
+        assertThat(a.employerPays()).isTrue();
+        assertThat(a.lines()).isEqualTo(paidByBpjs.lines()); // the programme's amounts
+        assertThat(a.employerLiability()).satisfies(l -> {
+            assertThat(l.reason()).isEqualTo(MemberFacts.EmployerDefault.UNREGISTERED);
+            assertThat(l.legalBasis()).contains("PP 44/2015 Pasal 59");
+            assertThat(l.unconfirmed()).isFalse();
+            assertThat(l.messageKey()).isEqualTo("claim.employer-liable.UNREGISTERED");
+        });
+        assertThat(paidByBpjs.employerPays()).isFalse();
+
+        BenefitAssessment arrears = CALCULATOR.assess(ClaimFacts.death(EVENT, EventCause.OTHER,
+                new MemberFacts(Segment.PU, false, false, 40, 3_000_000, MemberFacts.EmployerDefault.ARREARS)));
+        assertThat(arrears.employerLiability().reason()).isEqualTo(MemberFacts.EmployerDefault.ARREARS);
+        assertThat(arrears.employerLiability().unconfirmed()).isTrue();
+        assertThat(arrears.total()).isEqualTo(42_000_000);
+        assertThat(arrears.scholarshipRefusal()).isNull(); // 40 months paid: the scholarship comes with it
+
+        // the employer's default is no excuse for the worker's own cause, nor for another segment
+        assertThat(CALCULATOR.assess(new ClaimFacts(ClaimKind.JKK_STMB, EVENT, EventCause.OTHER, unregistered,
+                new ClaimDetails.TemporaryIncapacity(2))).refusal().code()).isEqualTo("NOT_WORK_RELATED");
+        BenefitAssessment bpu = CALCULATOR.assess(ClaimFacts.stmb(EVENT, new MemberFacts(Segment.BPU, false, false,
+                0, 1_000_000, MemberFacts.EmployerDefault.ARREARS), 2));
+        assertThat(bpu.refusal().code()).isEqualTo("NOT_PROTECTED_JKK");
+        assertThat(bpu.employerLiability()).isNull();
+    }
+
+    @Test
     @DisplayName("A JKK benefit for an illness that is not work-related is refused")
     void notWorkRelated() {
         ClaimFacts f = new ClaimFacts(ClaimKind.JKK_STMB, EVENT, EventCause.OTHER, pu(3_000_000, 9),

@@ -127,6 +127,27 @@ class DecisionLettersTest {
     }
 
     @Test
+    void anApprovalTheEmployerOwes_saysWhoPaysAndWhy_andNoBpjsDueDate() throws IOException {
+        DecisionLetter a = approval(deathLines(), true, "kepala.pontianak");
+        DecisionLetter employerPays = new DecisionLetter(a.claimNumber(), a.participantName(), a.nikMasked(),
+                a.regionName(), a.kindLabel(), a.causeLabel(), a.eventDate(), true, a.lines(), a.total(), null, null,
+                a.decidedBy(), a.secondApprover(), a.decidedOn(), null, true, a.officeName(), List.of(),
+                "Pemberi kerja (NPP0042 PT Sawit Sukadana) wajib membayar terlebih dahulu manfaat di bawah.",
+                "PP 44/2015 (pemberi kerja menunggak iuran)");
+
+        try (PDDocument pdf = Loader.loadPDF(letters.render(employerPays, INDONESIAN))) {
+            String text = text(pdf);
+            assertThat(text).contains("Dibayar oleh pemberi kerja", "NPP0042 PT Sawit Sukadana",
+                    "PP 44/2015 (pemberi kerja menunggak iuran)", "Rp70.000.000");
+            assertThat(text).doesNotContain("paling lambat", "paling lama 7 hari kerja");
+        }
+        assertThatThrownBy(() -> new DecisionLetter("KLM-1", "A", "6104****0001", "Ketapang", "JKK", "KK",
+                LocalDate.of(2026, 1, 1), false, List.of(), 0, "ditolak", null, "petugas", null,
+                LocalDate.of(2026, 2, 1), null, false, "Kantor", List.of(), "pemberi kerja", "PP 44/2015"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aRejectionGivesTheReasonAndItsLegalBasisAndNoAmounts() throws IOException {
         byte[] bytes = letters.render(rejection(), INDONESIAN);
 
