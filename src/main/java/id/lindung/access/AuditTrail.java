@@ -77,5 +77,10 @@ public interface AuditTrail {
         public boolean read() {
             return READ_ACTIONS.contains(action);
         }
+
+        /** The same line with its changes as a reader may see them ({@link Disclosure#auditChanges}). */
+        public AuditEntry withChanges(String shown) {
+            return new AuditEntry(occurredAt, actor, action, shown, entityType, entityId);
+        }
     }
 }

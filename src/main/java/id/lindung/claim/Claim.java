@@ -1,5 +1,7 @@
 package id.lindung.claim;
 
+import id.lindung.access.Disclosure;
+import id.lindung.access.LindungUser;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -42,6 +44,44 @@ public record Claim(long id, String claimNumber, long participantId, @Nullable L
 
     public boolean eligible() {
         return refusal == null;
+    }
+
+    /**
+     * The claim as {@code reader} may see it ({@link Disclosure}): for those who do not see identities (field agents,
+     * who take claims in), heirs' NIKs masked and bank accounts cut to their last four digits, children's birth dates
+     * left out, and no health details — invoice and transport descriptions, the intake note, workflow notes, and
+     * the lines' references to them. Administrators and officers get the claim as it is.
+     */
+    public Claim disclosedTo(LindungUser reader) {
+        if (Disclosure.seesIdentity(reader)) {
+            return this;
+        }
+        ClaimIntake in = intake;
+        java.util.Set<String> described = new java.util.HashSet<>();
+        List<ClaimIntake.InvoiceItem> invoices = in.invoices() == null ? null : in.invoices().stream()
+                .peek(i -> described.add(String.valueOf(i.description())))
+                .map(i -> new ClaimIntake.InvoiceItem(i.date(), null, i.amount())).toList();
+        List<ClaimIntake.TransportItem> transport = in.transport() == null ? null : in.transport().stream()
+                .peek(t -> described.add(String.valueOf(t.description())))
+                .map(t -> new ClaimIntake.TransportItem(t.mode(), t.date(), null, t.amount())).toList();
+        List<ClaimIntake.Heir> heirs = in.heirs() == null ? null : in.heirs().stream()
+                .map(h -> new ClaimIntake.Heir(h.name(), h.relation(), Disclosure.nik(h.nik(), reader),
+                        Disclosure.bankAccount(h.bankAccount(), reader))).toList();
+        List<ClaimIntake.ChildItem> children = in.children() == null ? null : in.children().stream()
+                .map(c -> new ClaimIntake.ChildItem(c.name(), null, c.level(), c.yearInLevel(), c.married(),
+                        c.working(), c.named())).toList();
+        ClaimIntake shown = new ClaimIntake(in.participantId(), in.kind(), in.cause(), in.eventDate(), invoices,
+                in.homeCareStart(), transport, in.stmbMonths(), in.disabilityCodes(), in.functionLosses(), in.wage(),
+                heirs, children, null);
+        List<Line> shownLines = lines.stream().map(l -> new Line(l.lineNo(), l.code(), l.messageKey(),
+                l.args().stream().map(a -> described.contains(a) ? "–" : a).toList(), l.amount(), l.formula(),
+                l.legalBasis(), l.ruleValidFrom(), l.unconfirmed(), l.ruleRefs())).toList();
+        List<Step> shownSteps = steps.stream().map(st -> new Step(st.at(), st.actor(), st.status(), null)).toList();
+        return new Claim(id, claimNumber, participantId, membershipId, kind, cause, eventDate, status, member, refusal,
+                total, unconfirmedRules, shownLines, scholarship, scholarshipNotes, regionCode, assignedTo,
+                documentsCompleteOn, dueDate, submittedBy, submittedAt, verifiedBy, firstApprover, decidedBy, decidedAt,
+                rejectionReason, paidOn, paymentReference, lateDays, lateAmount, shown, documents, shownSteps,
+                scholarshipPaid, caseNumber, caseClaims, scholarshipChoice, death, employerLiability, version);
     }
 
     /** Who pays an eligible claim: the employer when {@link #employerLiability()} says so, else BPJS. */

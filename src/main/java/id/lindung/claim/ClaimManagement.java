@@ -2,6 +2,7 @@ package id.lindung.claim;
 
 import id.lindung.shared.crypto.Vault;
 import id.lindung.access.AuditTrail;
+import id.lindung.access.Disclosure;
 import id.lindung.access.LindungUser;
 import id.lindung.access.Role;
 import id.lindung.claim.benefit.BenefitAssessment;
@@ -360,9 +361,15 @@ public class ClaimManagement {
         return get(claimId, by);
     }
 
-    /** A document's content, if the caller may see the claim. */
+    /**
+     * A document's content, if the caller may see the claim and its health details (administrators and officers:
+     * documents are medical reports, death certificates, bank books).
+     */
     public StoredDocument document(long claimId, long documentId, LindungUser by) {
         get(claimId, by);
+        if (!Disclosure.seesHealthDetails(by)) {
+            throw new ForbiddenException("claim.document.officers-only");
+        }
         return jdbc.sql("SELECT file_name, content_type, content FROM claim_document WHERE claim_id = ? AND id = ?")
                 .params(claimId, documentId)
                 .query((rs, n) -> new StoredDocument(rs.getString(1), rs.getString(2),
@@ -763,7 +770,7 @@ public class ClaimManagement {
      */
     public Claim get(long claimId, LindungUser by) {
         requireMayRead(by);
-        return reader.find(claimId).filter(c -> by.scope().includes(c.regionCode()))
+        return reader.find(claimId).filter(c -> by.scope().includes(c.regionCode())).map(c -> c.disclosedTo(by))
                 .orElseThrow(() -> new NotFoundException("claim " + claimId));
     }
 

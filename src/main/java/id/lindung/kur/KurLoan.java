@@ -1,5 +1,7 @@
 package id.lindung.kur;
 
+import id.lindung.access.Disclosure;
+import id.lindung.access.LindungUser;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
@@ -9,10 +11,13 @@ public record KurLoan(String bankCode, String loanId, String branch, String nik,
         String regionCode, boolean mandatory, @Nullable Long participantId, String matchStatus,
         boolean enrolledAtDisbursement, boolean nameMismatch, boolean birthMismatch) {
 
-    /** The same loan with the NIK as the reader may see it (see {@code access.NikDisplay}). */
-    public KurLoan withNik(String shown) {
-        return new KurLoan(bankCode, loanId, branch, shown, name, birthDate, scheme, plafond, disbursedOn, sector,
-                regionCode, mandatory, participantId, matchStatus, enrolledAtDisbursement, nameMismatch,
-                birthMismatch);
+    /**
+     * The loan as {@code reader} may see it ({@link Disclosure}): the NIK masked and no birth date for those who see
+     * identities masked — the birth date is the NIK's hidden digits.
+     */
+    public KurLoan disclosedTo(LindungUser reader) {
+        return new KurLoan(bankCode, loanId, branch, java.util.Objects.requireNonNull(Disclosure.nik(nik, reader)),
+                name, Disclosure.birthDate(birthDate, reader), scheme, plafond, disbursedOn, sector, regionCode,
+                mandatory, participantId, matchStatus, enrolledAtDisbursement, nameMismatch, birthMismatch);
     }
 }

@@ -127,7 +127,7 @@ public class KurOutreach {
         List<WorkItem> items = select.param("limit", n).param("offset", p * n)
                 .query((rs, i) -> {
                     KurLoan loan = loans.loan(rs);
-                    loan = loan.withNik(NikDisplay.show(loan.nik(), by));
+                    loan = loan.disclosedTo(by);
                     Reason reason = loan.matchStatus().equals("LAPSED") ? Reason.LAPSED
                             : loan.mandatory() ? Reason.MANDATORY_NOT_ENROLLED : Reason.NOT_ENROLLED;
                     return new WorkItem(loan, reason, rs.getString("assigned_agent"));

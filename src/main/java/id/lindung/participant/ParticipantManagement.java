@@ -7,6 +7,7 @@ import id.lindung.participant.internal.ParticipantRepository;
 import id.lindung.participant.internal.ParticipantRules;
 import id.lindung.region.RegionDirectory;
 import id.lindung.shared.crypto.NikMask;
+import id.lindung.access.Disclosure;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
@@ -101,7 +102,9 @@ public class ParticipantManagement {
     public Participant update(long id, ParticipantDetails details, @Nullable Integer expectedVersion, LindungUser by) {
         requireWriter(by);
         Participant current = get(id, by);
-        if (NikMask.isMasked(details.nik())) {
+        if (!Disclosure.seesIdentity(by)) {
+            details = identityKept(details, current);
+        } else if (NikMask.isMasked(details.nik())) {
             // sent back as shown (masked) by a form or client that may not see the NIK: unchanged
             details = details.withNik(current.nik());
         }
@@ -344,6 +347,27 @@ public class ParticipantManagement {
      * The trail keeps NIKs masked: it shows that and when a NIK changed, not the NIK (which is sealed in the
      * registry and shown in full only to those who may see it).
      */
+    /**
+     * Who sees identities masked ({@link Disclosure}) changes none of them: the NIK (absent or sent back masked), the birth
+     * date (absent: they see only its year) and the sex stay as stored. Any other value is refused naming the field,
+     * whether or not it equals the stored one — an answer that differed would confirm a guessed birth date or NIK.
+     */
+    private static ParticipantDetails identityKept(ParticipantDetails details, Participant current) {
+        List<FieldIssue> issues = new ArrayList<>();
+        if (details.nik() != null && !NikMask.isMasked(details.nik())) {
+            issues.add(FieldIssue.error("nik", "participant.identity.officer-only"));
+        }
+        if (details.birthDate() != null) {
+            issues.add(FieldIssue.error("birthDate", "participant.identity.officer-only"));
+        }
+        if (details.sex() != null && details.sex() != current.sex()) {
+            issues.add(FieldIssue.error("sex", "participant.identity.officer-only"));
+        }
+        throwIfErrors(issues);
+        return new ParticipantDetails(current.nik(), details.fullName(), current.birthDate(), current.sex(),
+                details.regionCode(), details.phone(), details.occupation(), details.status());
+    }
+
     private static Map<String, Object> maskNik(Map<String, Object> values) {
         Object nik = values.get("nik");
         if (nik instanceof String s) {

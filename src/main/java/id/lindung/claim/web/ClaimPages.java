@@ -225,7 +225,7 @@ class ClaimPages {
         Participant p = participants.get(participantId, me);
         ClaimForm form = new ClaimForm();
         form.setParticipantId(participantId);
-        prefillFamily(form, participants.relatives(participantId, me));
+        prefillFamily(form, participants.relatives(participantId, me).stream().map(r -> r.disclosedTo(me)).toList());
         return intakePage(model, form, p);
     }
 
@@ -333,14 +333,17 @@ class ClaimPages {
         return (english ? plain : plain.replace('.', ',')) + "%";
     }
 
-    /** Heirs and children from the registry as the first rows: the officer corrects rather than retypes. */
+    /**
+     * Heirs and children from the registry as the first rows: the officer corrects rather than retypes. As the user
+     * may see them: an agent gets names and relations, and types NIKs and birth dates from the family card.
+     */
     private static void prefillFamily(ClaimForm form, List<Relative> relatives) {
         for (Relative r : relatives) {
             if (r.heir()) {
                 HeirRow h = new HeirRow();
                 h.setName(r.fullName());
                 h.setRelation(r.relation() == RelationType.SIBLING ? "OTHER" : r.relation().name());
-                h.setNik(r.nik());
+                h.setNik(r.nik() == null || r.nik().contains("*") ? null : r.nik());
                 form.getHeirs().add(h);
             }
             if (r.relation() == RelationType.CHILD) {

@@ -160,7 +160,7 @@ class KurApi {
             @RequestBody(required = false) KurOutreach.@Nullable EnrolRequest request) {
         KurLoan loan = outreach.enrol(bank, loanId, request == null ? new KurOutreach.EnrolRequest(null, null, null)
                 : request, user());
-        return loan.withNik(NikDisplay.show(loan.nik(), user()));
+        return loan.disclosedTo(user());
     }
 
     @GetMapping("/conversion")

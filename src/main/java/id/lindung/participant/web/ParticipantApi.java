@@ -1,6 +1,7 @@
 package id.lindung.participant.web;
 
 import id.lindung.access.AuditTrail;
+import id.lindung.access.Disclosure;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
 import id.lindung.access.NikDisplay;
@@ -56,9 +57,11 @@ class ParticipantApi {
     private final AuditTrail audit;
     private final MessageSource messages;
     private final NikDisplay nik;
+    private final tools.jackson.databind.json.JsonMapper json;
 
     ParticipantApi(ParticipantManagement participants, RegionDirectory regions, CurrentUser currentUser,
-            AuditTrail audit, MessageSource messages, NikDisplay nik) {
+            AuditTrail audit, MessageSource messages, NikDisplay nik, tools.jackson.databind.json.JsonMapper json) {
+        this.json = json;
         this.participants = participants;
         this.regions = regions;
         this.currentUser = currentUser;
@@ -68,9 +71,11 @@ class ParticipantApi {
     }
 
     /** A participant as the API shows it, with the names of its regions. */
-    record ParticipantResponse(long id, String nik, String fullName, LocalDate birthDate, Sex sex, String regionCode,
-            String desa, String kecamatan, String kabKota, @Nullable String phone, @Nullable String occupation,
-            ParticipantStatus status, List<Message> nikWarnings, Instant createdAt, Instant updatedAt, int version) {
+    /** {@code birthDate} is null, and {@code phone} too, where the caller may not see them ({@link Disclosure}). */
+    record ParticipantResponse(long id, String nik, String fullName, @Nullable LocalDate birthDate, int birthYear,
+            Sex sex, String regionCode, String desa, String kecamatan, String kabKota, @Nullable String phone,
+            @Nullable String occupation, ParticipantStatus status, List<Message> nikWarnings, Instant createdAt,
+            Instant updatedAt, int version) {
     }
 
     record Message(String field, String code, String message) {
@@ -102,7 +107,7 @@ class ParticipantApi {
             @RequestParam(required = false) String name, @RequestParam(required = false) String region,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         return participants.search(new SearchCriteria(nik, name, region), page, size, user())
-                .map(s -> s.withNik(this.nik.show(s.nik())));
+                .map(s -> s.disclosedTo(user()));
     }
 
     @GetMapping("/participants/{id}")
@@ -126,21 +131,24 @@ class ParticipantApi {
     @Operation(summary = "Audit trail of a participant: who changed what, when")
     List<AuditTrail.AuditEntry> history(@PathVariable long id) {
         viewed(participants.get(id, user()), "api-history");
-        return audit.history("participant", Long.toString(id));
+        LindungUser me = user();
+        return audit.history("participant", Long.toString(id)).stream()
+                .map(e -> e.withChanges(Disclosure.auditChanges(e.changesJson(), me, json))).toList();
     }
 
     @GetMapping("/participants/{id}/relatives")
     @Operation(summary = "Family members (heirs, children)")
     List<Relative> relatives(@PathVariable long id) {
         viewed(participants.get(id, user()), "api-relatives");
-        return participants.relatives(id, user()).stream().map(r -> r.withNik(nik.show(r.nik()))).toList();
+        LindungUser me = user();
+        return participants.relatives(id, me).stream().map(r -> r.disclosedTo(me)).toList();
     }
 
     @PostMapping("/participants/{id}/relatives")
     @Operation(summary = "Add a family member")
     ResponseEntity<Relative> addRelative(@PathVariable long id, @RequestBody NewRelative relative) {
         Relative saved = participants.addRelative(id, relative, user());
-        saved = saved.withNik(nik.show(saved.nik()));
+        saved = saved.disclosedTo(user());
         return ResponseEntity.created(URI.create("/api/participants/" + id + "/relatives")).body(saved);
     }
 
@@ -163,7 +171,7 @@ class ParticipantApi {
     PageResult<DuplicateCandidate> duplicates(@RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         return participants.openDuplicates(page, size, user()).map(d -> new DuplicateCandidate(
-                d.newer().withNik(nik.show(d.newer().nik())), d.older().withNik(nik.show(d.older().nik())),
+                d.newer().disclosedTo(user()), d.older().disclosedTo(user()),
                 d.detectedAt(), d.reason()));
     }
 
@@ -197,10 +205,12 @@ class ParticipantApi {
                         p.nik().substring(0, 2) + "." + p.nik().substring(2, 4) + "." + p.nik().substring(4, 6)},
                         code, locale)))
                 .toList();
-        return new ParticipantResponse(p.id(), nik.show(p.nik()), p.fullName(), p.birthDate(), p.sex(), p.regionCode(),
-                regions.nameOf(p.regionCode()), regions.nameOf(p.regionCode().substring(0, 8)),
-                regions.nameOf(p.kabKotaCode()), p.phone(), p.occupation(), p.status(), warnings, p.createdAt(),
-                p.updatedAt(), p.version());
+        LindungUser me = user();
+        return new ParticipantResponse(p.id(), nik.show(p.nik()), p.fullName(), Disclosure.birthDate(p.birthDate(), me),
+                p.birthDate().getYear(), p.sex(), p.regionCode(), regions.nameOf(p.regionCode()),
+                regions.nameOf(p.regionCode().substring(0, 8)), regions.nameOf(p.kabKotaCode()),
+                Disclosure.phone(p.phone(), me), p.occupation(), p.status(), warnings, p.createdAt(), p.updatedAt(),
+                p.version());
     }
 
     private List<Message> messages(List<FieldIssue> issues) {

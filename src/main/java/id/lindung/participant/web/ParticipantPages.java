@@ -1,6 +1,7 @@
 package id.lindung.participant.web;
 
 import id.lindung.access.AuditTrail;
+import id.lindung.access.Disclosure;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
 import id.lindung.access.NikDisplay;
@@ -54,8 +55,11 @@ class ParticipantPages {
     private final AuditTrail audit;
     private final MessageSource messages;
 
+    private final tools.jackson.databind.json.JsonMapper json;
+
     ParticipantPages(ParticipantManagement participants, RegionDirectory regions, CurrentUser currentUser,
-            AuditTrail audit, MessageSource messages) {
+            AuditTrail audit, MessageSource messages, tools.jackson.databind.json.JsonMapper json) {
+        this.json = json;
         this.participants = participants;
         this.regions = regions;
         this.currentUser = currentUser;
@@ -93,7 +97,9 @@ class ParticipantPages {
         out.write('\uFEFF'); // lets Excel read UTF-8
         out.println("NIK;Nama;Tanggal lahir;Jenis kelamin;Kode desa;Desa;Kecamatan;Kabupaten/Kota;Status");
         participants.export(new SearchCriteria(nik, name, region), me, p -> out.println(String.join(
-                ";", NikDisplay.show(p.nik(), me), csv(p.fullName()), p.birthDate().toString(), p.sex().name(),
+                ";", NikDisplay.show(p.nik(), me), csv(p.fullName()),
+                Disclosure.seesIdentity(me) ? p.birthDate().toString() : Integer.toString(p.birthDate().getYear()),
+                p.sex().name(),
                 p.regionCode(),
                 csv(regions.nameOf(p.regionCode())), csv(regions.nameOf(p.regionCode().substring(0, 8))),
                 csv(regions.nameOf(p.regionCode().substring(0, 5))), p.status().name())));
@@ -142,7 +148,8 @@ class ParticipantPages {
         model.addAttribute("mayReport", me.role() == Role.ADMIN || me.role() == Role.OFFICER);
         model.addAttribute("relatives", participants.relatives(id, me));
         model.addAttribute("businesses", participants.businessesOf(id, me));
-        model.addAttribute("history", audit.history("participant", Long.toString(id)));
+        model.addAttribute("history", audit.history("participant", Long.toString(id)).stream()
+                .map(e -> e.withChanges(Disclosure.auditChanges(e.changesJson(), me, json))).toList());
         model.addAttribute("regions", regions);
         model.addAttribute("relationTypes", RelationType.values());
         model.addAttribute("scales", BusinessScale.values());
@@ -159,6 +166,10 @@ class ParticipantPages {
                 Map.of("view", "edit-form"));
         ParticipantForm form = ParticipantForm.of(p);
         form.setNik(NikDisplay.show(form.getNik(), me)); // masked stays unchanged when sent back
+        if (!Disclosure.seesIdentity(me)) {
+            form.setBirthDate(null); // shown as its year; the identity is an officer's to change
+        }
+        model.addAttribute("birthYear", p.birthDate().getYear());
         return form(model, form, me, id);
     }
 
@@ -248,6 +259,7 @@ class ParticipantPages {
     private String form(Model model, ParticipantForm form, LindungUser me, Long editing) {
         model.addAttribute("form", form);
         model.addAttribute("edit", editing != null);
+        model.addAttribute("identityLocked", editing != null && !Disclosure.seesIdentity(me));
         model.addAttribute("formAction", editing == null ? "/peserta/baru" : "/peserta/" + editing + "/ubah");
         model.addAttribute("kabKotaOptions", kabKotaOptions(me));
         model.addAttribute("kecamatanOptions", childrenInScope(form.getKabKota(), me));
