@@ -1,5 +1,6 @@
 package id.lindung.claim.web;
 
+import id.lindung.access.Disclosure;
 import id.lindung.access.AuditTrail;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
@@ -383,6 +384,7 @@ class ClaimPages {
         model.addAttribute("documentMaxMb", Math.max(1, claims.documentMaxBytes() / (1024 * 1024)));
         boolean decide = mayDecide(me);
         boolean open = c.status().open();
+        model.addAttribute("mayOpenDocuments", Disclosure.seesHealthDetails(me));
         model.addAttribute("canUpload", open && mayTakeIn(me));
         model.addAttribute("canAssign", open && decide && !me.username().equals(c.assignedTo()));
         model.addAttribute("canVerify", decide && c.status() == ClaimStatus.SUBMITTED);
