@@ -43,8 +43,8 @@ public final class XlsxBombs {
             worksheet" Target="worksheets/sheet1.xml"/></Relationships>""";
     private static final String SHEET_START = """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>\
-            <row r="1"><c r="A1" t="inlineStr"><is><t>bank</t></is></c></row>""";
+            <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>""";
+    private static final String HEADER_ROW = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>bank</t></is></c></row>";
     private static final String SHEET_END = "</sheetData></worksheet>";
 
     /** Writes the body of the sheet between the header row and the end. */
@@ -56,10 +56,13 @@ public final class XlsxBombs {
     private XlsxBombs() {
     }
 
-    /** One inline-string cell of {@code megabytes} MB of the letter A: ~58 KB on the wire per 60 MB. */
+    /**
+     * One inline-string cell of {@code megabytes} MB of the letter A, in the first row (the header every reader
+     * reads): ~58 KB on the wire per 60 MB.
+     */
     public static byte[] hugeCell(int megabytes) {
         return workbook(sheet -> {
-            sheet.write("<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>".getBytes(StandardCharsets.US_ASCII));
+            sheet.write("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>".getBytes(StandardCharsets.US_ASCII));
             repeat(sheet, (byte) 'A', (long) megabytes << 20);
             sheet.write("</t></is></c></row>".getBytes(StandardCharsets.US_ASCII));
         }, 0);
@@ -68,6 +71,7 @@ public final class XlsxBombs {
     /** One cell of {@code kilobytes} KB of random letters: compresses badly, so only the cell limit stops it. */
     public static byte[] longRandomCell(int kilobytes) {
         return workbook(sheet -> {
+            sheet.write(HEADER_ROW.getBytes(StandardCharsets.US_ASCII));
             sheet.write("<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>".getBytes(StandardCharsets.US_ASCII));
             Random random = new Random(16);
             byte[] text = new byte[kilobytes << 10];
@@ -81,7 +85,10 @@ public final class XlsxBombs {
 
     /** {@code megabytes} MB of blanks between two rows: a sheet of whitespace, ratio about 1000:1. */
     public static byte[] whitespace(int megabytes) {
-        return workbook(sheet -> repeat(sheet, (byte) ' ', (long) megabytes << 20), 0);
+        return workbook(sheet -> {
+            sheet.write(HEADER_ROW.getBytes(StandardCharsets.US_ASCII));
+            repeat(sheet, (byte) ' ', (long) megabytes << 20);
+        }, 0);
     }
 
     /** The same small row {@code rows} times: every cell small, the ratio far above any real sheet's. */
