@@ -10,6 +10,7 @@ import id.lindung.region.RegionDirectory;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
+import id.lindung.shared.tabular.XlsxLimits;
 import id.lindung.shared.NotFoundException;
 import id.lindung.shared.crypto.Vault;
 import id.lindung.shared.tabular.TabularFile;
@@ -76,6 +77,7 @@ public class HistoryImports {
     private final AuditTrail audit;
     private final Clock clock;
     private final Vault vault;
+    private final XlsxLimits xlsxLimits;
     private final RegionDirectory regions;
     private final ApplicationEventPublisher events;
     private final int payAheadMonths;
@@ -83,7 +85,8 @@ public class HistoryImports {
     HistoryImports(JdbcClient jdbc, DataSource dataSource, Ledger ledger, Allocation allocation,
             RegistrationHistory registrations, AuditTrail audit, Clock clock, Vault vault, RegionDirectory regions,
             ApplicationEventPublisher events,
-            @Value("${lindung.contribution.bpu-max-months-ahead}") int payAheadMonths) {
+            @Value("${lindung.contribution.bpu-max-months-ahead}") int payAheadMonths, XlsxLimits xlsxLimits) {
+        this.xlsxLimits = xlsxLimits;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.ledger = ledger;
@@ -116,7 +119,7 @@ public class HistoryImports {
         HistoryFileReader.Outcome read;
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            read = new HistoryFileReader(LocalDate.now(clock), regions::exists, vault).copy(content, xlsx,
+            read = new HistoryFileReader(LocalDate.now(clock), regions::exists, vault).xlsxLimits(xlsxLimits).copy(content, xlsx,
                     connection.unwrap(PGConnection.class).getCopyAPI(), STAGING);
         } catch (HistoryFileReader.FileProblem e) {
             throw new InvalidInputException(e.issue);

@@ -9,6 +9,7 @@ import id.lindung.region.RegionDirectory;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
+import id.lindung.shared.tabular.XlsxLimits;
 import id.lindung.shared.NotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,9 +56,11 @@ public class KurImports {
     private final AuditTrail audit;
     private final Clock clock;
     private final Vault vault;
+    private final XlsxLimits xlsxLimits;
 
     KurImports(JdbcClient jdbc, DataSource dataSource, RegionDirectory regions, KurBanks banks,
-            AuditTrail audit, Clock clock, Vault vault) {
+            AuditTrail audit, Clock clock, Vault vault, XlsxLimits xlsxLimits) {
+        this.xlsxLimits = xlsxLimits;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.regions = regions;
@@ -93,7 +96,7 @@ public class KurImports {
                   ON COMMIT DROP""").update();
         jdbc.sql("TRUNCATE kur_staging").update();
         KurFileReader reader = new KurFileReader(LocalDate.now(clock), banks.codes(), uploaderBank,
-                banks.schemeRules(), regions::exists, vault);
+                banks.schemeRules(), regions::exists, vault).xlsxLimits(xlsxLimits);
         KurFileReader.Outcome read;
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {

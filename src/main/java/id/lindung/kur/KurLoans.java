@@ -60,7 +60,7 @@ public class KurLoans {
         var items = jdbc.sql("SELECT * FROM kur_loan" + where
                         + " ORDER BY disbursed_on DESC, bank_code, loan_id LIMIT :limit OFFSET :offset")
                 .param("scope", scope + "%").param("bank", b).param("status", s).param("mandatory", mandatoryOnly)
-                .param("limit", n).param("offset", p * n)
+                .param("limit", n).param("offset", (long) p * n)
                 .query((rs, i) -> { KurLoan l = loan(rs); return l.disclosedTo(by); })
                 .list();
         return new PageResult<>(items, p, n, Math.min(total, 10_000), total > 10_000);

@@ -124,7 +124,7 @@ public class KurOutreach {
                     .param("kabkota", blankToNull(kabkota)).param("agent", agentFilter);
         }
         long total = count.query(Long.class).single();
-        List<WorkItem> items = select.param("limit", n).param("offset", p * n)
+        List<WorkItem> items = select.param("limit", n).param("offset", (long) p * n)
                 .query((rs, i) -> {
                     KurLoan loan = loans.loan(rs);
                     loan = loan.disclosedTo(by);

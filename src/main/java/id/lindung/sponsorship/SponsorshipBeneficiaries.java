@@ -22,6 +22,8 @@ import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.tabular.CsvRowSource;
 import id.lindung.shared.tabular.CsvTokenizer;
 import id.lindung.shared.tabular.RowSource;
+import id.lindung.shared.tabular.XlsxLimits;
+import id.lindung.shared.tabular.XlsxRefusedException;
 import id.lindung.shared.tabular.XlsxRowSource;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -91,9 +93,12 @@ public class SponsorshipBeneficiaries {
     private final AuditTrail audit;
     private final Clock clock;
     private final Vault vault;
+    private final XlsxLimits xlsxLimits;
 
     SponsorshipBeneficiaries(JdbcClient jdbc, SponsorshipProgrammes programmes, ParticipantManagement participants,
-            EnrolmentManagement enrolment, RegionDirectory regions, AuditTrail audit, Clock clock, Vault vault) {
+            EnrolmentManagement enrolment, RegionDirectory regions, AuditTrail audit, Clock clock, Vault vault,
+            XlsxLimits xlsxLimits) {
+        this.xlsxLimits = xlsxLimits;
         this.jdbc = jdbc;
         this.programmes = programmes;
         this.participants = participants;
@@ -329,6 +334,8 @@ public class SponsorshipBeneficiaries {
             throw new InvalidInputException(FieldIssue.error("file", "sponsorship.file.encoding"));
         } catch (CsvTokenizer.UnterminatedQuoteException e) {
             throw new InvalidInputException(FieldIssue.error("file", "sponsorship.file.quote", e.line));
+        } catch (XlsxRefusedException e) {
+            throw new InvalidInputException(FieldIssue.error("file", e.code(), e.args()));
         } catch (IOException | RuntimeException e) {
             if (e instanceof InvalidInputException invalid) {
                 throw invalid;
@@ -345,9 +352,9 @@ public class SponsorshipBeneficiaries {
     }
 
     /** CSV (UTF-8, ';' or ',' as the header shows) or the first sheet of an XLSX file. */
-    private static RowSource open(byte[] content, boolean xlsx) throws IOException {
+    private RowSource open(byte[] content, boolean xlsx) throws IOException {
         if (xlsx) {
-            return new XlsxRowSource(new ByteArrayInputStream(content), MAX_FIELD, COLUMNS + 4);
+            return new XlsxRowSource(new ByteArrayInputStream(content), MAX_FIELD, COLUMNS + 4, xlsxLimits);
         }
         int end = 0;
         while (end < content.length && content[end] != '\n') {

@@ -40,6 +40,8 @@ class LocaleConfiguration implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
         interceptor.setParamName("lang");
+        // ?lang=xx_!! (or %00, or a header injection attempt) is ignored like an unknown language, not a 500
+        interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(interceptor);
     }
 }

@@ -87,7 +87,7 @@ public class ClaimReader {
 
                  ORDER BY due_date NULLS LAST, submitted_at, id LIMIT :limit OFFSET :offset""")
                 .param("scope", scope + "%").param("status", status == null ? null : status.name())
-                .param("assigned", assignedTo).param("text", q).param("limit", s).param("offset", p * s)
+                .param("assigned", assignedTo).param("text", q).param("limit", s).param("offset", (long) p * s)
                 .query((rs, n) -> new ClaimSummary(rs.getLong("id"), rs.getString("claim_number"),
                         rs.getLong("participant_id"), rs.getString("participant_name"), rs.getString("kind"),
                         rs.getDate("event_date").toLocalDate(), ClaimStatus.valueOf(rs.getString("status")),

@@ -26,15 +26,13 @@ import id.lindung.shared.ConflictException;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
+import id.lindung.shared.tabular.CsvWriter;
 import id.lindung.shared.NotFoundException;
 import id.lindung.shared.PageResult;
 import id.lindung.shared.web.Formats;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -169,15 +167,12 @@ class ClaimPages {
         }
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"klaim-lindung.csv\"");
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
-        out.write('\uFEFF'); // lets Excel read UTF-8
-        out.println(String.join(";", "Nomor klaim", "ID peserta", "Peserta", "Jenis", "Tanggal kejadian", "Status",
-                "Jumlah", "Memenuhi syarat", "Jatuh tempo", "Ditangani oleh"));
+        CsvWriter out = CsvWriter.excel(response.getOutputStream());
+        out.row("Nomor klaim", "ID peserta", "Peserta", "Jenis", "Tanggal kejadian", "Status", "Jumlah",
+                "Memenuhi syarat", "Jatuh tempo", "Ditangani oleh");
         for (Row r : rows) {
-            out.println(String.join(";", r.claimNumber(), Long.toString(r.participantId()), csv(r.participantName()),
-                    r.kind(), r.eventDate().toString(), r.status().name(), Long.toString(r.total()),
-                    r.eligible() ? "ya" : "tidak", r.dueDate() == null ? "" : r.dueDate().toString(),
-                    r.assignedTo() == null ? "" : csv(r.assignedTo())));
+            out.row(r.claimNumber(), r.participantId(), r.participantName(), r.kind(), r.eventDate(),
+                    r.status().name(), r.total(), r.eligible() ? "ya" : "tidak", r.dueDate(), r.assignedTo());
         }
         out.flush();
     }
@@ -680,11 +675,6 @@ class ClaimPages {
 
     private String message(String code, Object... args) {
         return messages.getMessage(code, args, code, LocaleContextHolder.getLocale());
-    }
-
-    private static String csv(String value) {
-        return value.contains(";") || value.contains("\"") || value.contains("\n")
-                ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 
     private static @Nullable String blank(@Nullable String s) {

@@ -7,6 +7,8 @@ import id.lindung.shared.crypto.Vault;
 import id.lindung.shared.tabular.CsvTokenizer;
 import id.lindung.shared.tabular.RowSource;
 import id.lindung.shared.tabular.TabularFile;
+import id.lindung.shared.tabular.XlsxLimits;
+import id.lindung.shared.tabular.XlsxRefusedException;
 import id.lindung.shared.tabular.XlsxRowSource;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -30,6 +32,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 
@@ -42,6 +46,8 @@ import org.postgresql.copy.CopyManager;
  * the whole file (not UTF-8, a quote never closed, columns missing, no rows) is a {@link FileProblem}.
  */
 public final class HistoryFileReader {
+
+    private static final Logger log = LoggerFactory.getLogger(HistoryFileReader.class);
 
     /** The columns (docs/contribution-history-format.md); {@code nik} or {@code membership_id} may be left out. */
     public static final List<String> COLUMNS = List.of("nik", "membership_id", "month", "programme", "amount",
@@ -76,12 +82,19 @@ public final class HistoryFileReader {
     private final LocalDate today;
     private final Predicate<String> regionExists;
     private final Vault vault;
+    private XlsxLimits xlsxLimits = XlsxLimits.DEFAULTS;
     private final HexFormat hex = HexFormat.of();
 
     public HistoryFileReader(LocalDate today, Predicate<String> regionExists, Vault vault) {
         this.today = today;
         this.regionExists = regionExists;
         this.vault = vault;
+    }
+
+    /** The limits an XLSX upload is held to before it is parsed (the defaults unless set). */
+    public HistoryFileReader xlsxLimits(XlsxLimits limits) {
+        this.xlsxLimits = limits;
+        return this;
     }
 
     public Outcome copy(InputStream content, boolean xlsx, CopyManager copy, String stagingTable)
@@ -95,7 +108,7 @@ public final class HistoryFileReader {
         DigestInputStream digest = new DigestInputStream(new BufferedInputStream(content, 1 << 16), sha);
         CopyIn in = copy.copyIn("COPY " + stagingTable + " (" + STAGING_COLUMNS + ") FROM STDIN");
         boolean done = false;
-        try (RowSource source = TabularFile.open(digest, xlsx, MAX_FIELD_LENGTH, MAX_FIELDS)) {
+        try (RowSource source = TabularFile.open(digest, xlsx, MAX_FIELD_LENGTH, MAX_FIELDS, xlsxLimits)) {
             RowSource.Row header = source.next();
             if (header == null || TabularFile.blank(header.cells())) {
                 throw new FileProblem(FieldIssue.error("file", "history.file.empty"));
@@ -142,13 +155,17 @@ public final class HistoryFileReader {
                 // the whole file counts for its hash
             }
             return new Outcome(rows, problems, hex.formatHex(sha.digest()));
+        } catch (XlsxRefusedException e) {
+            throw new FileProblem(FieldIssue.error("file", e.code(), e.args()));
         } catch (CsvTokenizer.UnterminatedQuoteException e) {
             throw new FileProblem(FieldIssue.error("file", "history.file.quote", e.line));
         } catch (CharacterCodingException e) {
             throw new FileProblem(FieldIssue.error("file", "history.file.encoding"));
         } catch (IOException | RuntimeException e) {
             if (xlsx) {
-                throw new FileProblem(FieldIssue.error("file", "history.file.xlsx", String.valueOf(e.getMessage())));
+                // the reader's own words stay in the log: a user learns only that the workbook cannot be read
+                log.info("XLSX upload unreadable: {}", e.toString());
+                throw new FileProblem(FieldIssue.error("file", "history.file.xlsx"));
             }
             throw e;
         } finally {

@@ -28,14 +28,12 @@ import id.lindung.shared.ConflictException;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
+import id.lindung.shared.tabular.CsvWriter;
 import id.lindung.shared.web.UploadCheck;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -245,26 +243,22 @@ class ContributionPages {
         exported(s, "statement.csv");
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"rekening-iuran-" + id + ".csv\"");
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
-        out.write('\uFEFF'); // lets Excel read UTF-8
-        out.println(String.join(";", "Baris", "Periode", "Jatuh tempo", "Status", "Program", "Komponen", "Dasar iuran",
+        CsvWriter out = CsvWriter.excel(response.getOutputStream());
+        out.row("Baris", "Periode", "Jatuh tempo", "Status", "Program", "Komponen", "Dasar iuran",
                 "% pemberi kerja", "% pekerja", "Iuran pemberi kerja", "Iuran pekerja", "Jumlah", "Dibayar",
-                "Tanggal bayar", "Referensi", "Dasar hukum", "Belum terkonfirmasi"));
+                "Tanggal bayar", "Referensi", "Dasar hukum", "Belum terkonfirmasi");
         for (Bill b : s.bills()) {
-            out.println(String.join(";", "TAGIHAN", b.period().toString(), b.dueDate().toString(), b.status(), "", "",
-                    "", "", "", "", "", Long.toString(b.amount()), Long.toString(b.paid()), "", "", "", ""));
+            out.row("TAGIHAN", b.period().toString(), b.dueDate().toString(), b.status(), null, null,
+                    null, null, null, null, null, b.amount(), b.paid(), null, null, null, null);
             for (BillLine l : b.lines()) {
-                out.println(String.join(";", "RINCIAN", b.period().toString(), "", "", l.programme(), l.kind(),
-                        l.base() == null ? "" : Long.toString(l.base()), decimalComma(l.employerPct()),
-                        decimalComma(l.workerPct()), Long.toString(l.employerAmount()),
-                        Long.toString(l.workerAmount()), Long.toString(l.amount()), "", "", "",
-                        csv(legalBasis(l)), l.unconfirmed() ? "ya" : ""));
+                out.row("RINCIAN", b.period().toString(), null, null, l.programme(), l.kind(), l.base(),
+                        l.employerPct(), l.workerPct(), l.employerAmount(), l.workerAmount(), l.amount(), null,
+                        null, null, legalBasis(l), l.unconfirmed() ? "ya" : null);
             }
         }
         for (Payment p : s.payments()) {
-            out.println(String.join(";", "PEMBAYARAN", "", "", p.status(), "", p.channel(), "", "", "", "", "",
-                    Long.toString(p.amount()), Long.toString(p.allocated()), p.paidOn().toString(),
-                    csv(p.reference() == null ? "" : p.reference()), "", ""));
+            out.row("PEMBAYARAN", null, null, p.status(), null, p.channel(), null, null, null, null, null,
+                    p.amount(), p.allocated(), p.paidOn().toString(), p.reference(), null, null);
         }
         out.flush();
     }
@@ -518,15 +512,6 @@ class ContributionPages {
 
     private static @Nullable String blankToNull(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    private static String decimalComma(@Nullable BigDecimal pct) {
-        return pct == null ? "" : pct.stripTrailingZeros().toPlainString().replace('.', ',');
-    }
-
-    private static String csv(String value) {
-        return value.contains(";") || value.contains("\"") || value.contains("\n")
-                ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 
     /** Formats for the contribution templates ({@code ${ui.month(b.period())}}), in the page's language. */

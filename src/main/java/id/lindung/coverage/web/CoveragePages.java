@@ -17,7 +17,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
@@ -30,6 +29,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import id.lindung.shared.web.PageMessages;
+import id.lindung.shared.tabular.CsvWriter;
 import id.lindung.shared.web.UploadCheck;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -317,7 +317,9 @@ class CoveragePages {
     void denominatorExample(HttpServletResponse response) throws IOException {
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"penyebut-contoh.csv\"");
-        response.getOutputStream().write(CSV_EXAMPLE.getBytes(StandardCharsets.UTF_8));
+        CsvWriter out = CsvWriter.excel(response.getOutputStream());
+        CSV_EXAMPLE.lines().forEach(line -> out.row((Object[]) line.split(";")));
+        out.flush();
     }
 
     /** Lists the denominators of a year ({@code null}: the latest held; empty or not a year: all). */

@@ -4,6 +4,8 @@ import id.lindung.shared.crypto.Vault;
 import id.lindung.shared.tabular.CsvTokenizer;
 import id.lindung.shared.tabular.RowSource;
 import id.lindung.shared.tabular.TabularFile;
+import id.lindung.shared.tabular.XlsxLimits;
+import id.lindung.shared.tabular.XlsxRefusedException;
 import id.lindung.shared.tabular.XlsxRowSource;
 
 import id.lindung.participant.NikRules;
@@ -27,6 +29,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 
@@ -37,6 +41,8 @@ import org.postgresql.copy.CopyManager;
  * file (not UTF-8, a quote never closed, columns missing, no rows) is an {@link FileProblem}: nothing is kept.
  */
 public final class KurFileReader {
+
+    private static final Logger log = LoggerFactory.getLogger(KurFileReader.class);
 
     /** The column specification (docs/kur-file-format.md). */
     public static final List<String> COLUMNS = List.of("bank", "branch", "loan_id", "nik", "name", "scheme",
@@ -82,6 +88,7 @@ public final class KurFileReader {
     private final List<SchemeRule> schemes;
     private final Predicate<String> regionExists;
     private final Vault vault;
+    private XlsxLimits xlsxLimits = XlsxLimits.DEFAULTS;
     private final HexFormat hex = HexFormat.of();
 
     /** @param vault seals each NIK (and indexes it) before it leaves for the database: no NIK is staged in clear */
@@ -95,6 +102,12 @@ public final class KurFileReader {
         this.regionExists = regionExists;
     }
 
+    /** The limits an XLSX upload is held to before it is parsed (the defaults unless set). */
+    public KurFileReader xlsxLimits(XlsxLimits limits) {
+        this.xlsxLimits = limits;
+        return this;
+    }
+
     public Outcome copy(InputStream content, boolean xlsx, CopyManager copy, String stagingTable)
             throws IOException, SQLException, FileProblem {
         MessageDigest sha;
@@ -106,7 +119,7 @@ public final class KurFileReader {
         DigestInputStream digest = new DigestInputStream(new BufferedInputStream(content, 1 << 16), sha);
         CopyIn in = copy.copyIn("COPY " + stagingTable + " (" + STAGING_COLUMNS + ") FROM STDIN");
         boolean done = false;
-        try (RowSource source = TabularFile.open(digest, xlsx, MAX_FIELD_LENGTH, MAX_FIELDS)) {
+        try (RowSource source = TabularFile.open(digest, xlsx, MAX_FIELD_LENGTH, MAX_FIELDS, xlsxLimits)) {
             RowSource.Row header = source.next();
             if (header == null || header.cells().stream().allMatch(String::isBlank)) {
                 throw new FileProblem(FieldIssue.error("file", "kur.file.empty"));
@@ -152,13 +165,17 @@ public final class KurFileReader {
                 // the whole file counts for its hash
             }
             return new Outcome(rows, problems, HexFormat.of().formatHex(sha.digest()));
+        } catch (XlsxRefusedException e) {
+            throw new FileProblem(FieldIssue.error("file", e.code(), e.args()));
         } catch (CsvTokenizer.UnterminatedQuoteException e) {
             throw new FileProblem(FieldIssue.error("file", "kur.file.quote", e.line));
         } catch (CharacterCodingException e) {
             throw new FileProblem(FieldIssue.error("file", "kur.file.encoding"));
         } catch (IOException | RuntimeException e) {
             if (xlsx && !(e instanceof CharacterCodingException)) {
-                throw new FileProblem(FieldIssue.error("file", "kur.file.xlsx", String.valueOf(e.getMessage())));
+                // the reader's own words stay in the log: a user learns only that the workbook cannot be read
+                log.info("XLSX upload unreadable: {}", e.toString());
+                throw new FileProblem(FieldIssue.error("file", "kur.file.xlsx"));
             }
             throw e;
         } finally {

@@ -13,10 +13,12 @@ import id.lindung.kur.KurOutreach;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.PageResult;
+import id.lindung.shared.tabular.CsvWriter;
 import id.lindung.shared.web.UploadCheck;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -97,20 +99,21 @@ class KurApi {
     @Operation(summary = "Error report of a file: line, column, reason (in the reader's language)")
     ResponseEntity<byte[]> errors(@PathVariable long id) {
         Locale locale = LocaleContextHolder.getLocale();
-        StringBuilder csv = new StringBuilder("\uFEFFline;column;code;reason\r\n");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        CsvWriter csv = CsvWriter.excel(bytes).row("line", "column", "code", "reason");
         LindungUser by = user();
         List<KurImportResult.RowError> errors = imports.errors(id, 1_000_000, by);
         audit.recordRead(AuditTrail.EXPORT_DOWNLOADED, "kur_file", Long.toString(id), by.scope().code(),
                 Map.of("file", "errors.csv", "rows", errors.size()));
         for (KurImportResult.RowError e : errors) {
             String reason = messages.getMessage(e.code(), e.args().toArray(), e.code(), locale);
-            csv.append(e.line()).append(';').append(e.field()).append(';').append(e.code()).append(';')
-                    .append(quote(reason)).append("\r\n");
+            csv.row(e.line(), e.field(), e.code(), reason);
         }
+        csv.flush();
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename("kur-" + id + "-kesalahan.csv").build().toString())
-                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+                .body(bytes.toByteArray());
     }
 
     @GetMapping("/loans")
@@ -169,10 +172,6 @@ class KurApi {
     List<KurOutreach.Conversion> conversion(@RequestParam(defaultValue = "bank") String groupBy,
             @RequestParam(required = false) @Nullable String bank) {
         return outreach.conversion(groupBy, bank, user());
-    }
-
-    private static String quote(String s) {
-        return "\"" + s.replace("\"", "\"\"") + "\"";
     }
 
     private LindungUser user() {

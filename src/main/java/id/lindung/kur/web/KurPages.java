@@ -22,9 +22,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
@@ -40,6 +37,7 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.jspecify.annotations.Nullable;
 import id.lindung.shared.web.PageMessages;
+import id.lindung.shared.tabular.CsvWriter;
 import id.lindung.shared.web.UploadCheck;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -153,12 +151,11 @@ class KurPages {
         String group = CONVERSION_GROUPS.contains(groupBy) ? groupBy : "bank";
         List<ConversionRow> rows = conversion(group, bank, currentUser.require());
         conversionExported("kur-conversion.csv", group, bank, rows.size());
-        PrintWriter out = csvResponse(response, "kur-konversi-" + group + ".csv");
-        out.println(String.join(";", conversionHeader(group)));
+        CsvWriter out = csvResponse(response, "kur-konversi-" + group + ".csv");
+        out.row((Object[]) conversionHeader(group));
         for (ConversionRow r : rows) {
-            out.println(String.join(";", r.monthKey(), csv(r.key()), csv(r.label()), Long.toString(r.borrowers()),
-                    Long.toString(r.enrolledAtDisbursement()), Long.toString(r.protectedNow()),
-                    Long.toString(r.mandatory()), Long.toString(r.mandatoryProtectedNow())));
+            out.row(r.monthKey(), r.key(), r.label(), r.borrowers(), r.enrolledAtDisbursement(), r.protectedNow(),
+                    r.mandatory(), r.mandatoryProtectedNow());
         }
         out.flush();
     }
@@ -342,17 +339,15 @@ class KurPages {
         filters.put("mandatory", mandatory);
         filters.put("rows", all.size());
         audit.recordExport("kur-borrowers.csv", me.scope().code(), filters);
-        PrintWriter out = csvResponse(response, "kur-peminjam.csv");
-        out.println(String.join(";", "bank", "branch", "loan_id", "nik", "name", "birth_date", "scheme", "plafond",
-                "disbursed_on", "sector", "region_code", "region", "mandatory", "status", "enrolled_at_disbursement",
-                "name_mismatch", "birth_mismatch", "participant_id"));
+        CsvWriter out = csvResponse(response, "kur-peminjam.csv");
+        out.row("bank", "branch", "loan_id", "nik", "name", "birth_date", "scheme", "plafond", "disbursed_on",
+                "sector", "region_code", "region", "mandatory", "status", "enrolled_at_disbursement", "name_mismatch",
+                "birth_mismatch", "participant_id");
         for (KurLoan l : all) {
-            out.println(String.join(";", l.bankCode(), csv(l.branch()), csv(l.loanId()), NikDisplay.show(l.nik(), me), csv(l.name()),
-                    l.birthDate() == null ? "" : l.birthDate().toString(), l.scheme(), Long.toString(l.plafond()),
-                    l.disbursedOn().toString(), l.sector() == null ? "" : csv(l.sector()), l.regionCode(),
-                    csv(regions.nameOf(l.regionCode())), Boolean.toString(l.mandatory()), l.matchStatus(),
-                    Boolean.toString(l.enrolledAtDisbursement()), Boolean.toString(l.nameMismatch()),
-                    Boolean.toString(l.birthMismatch()), l.participantId() == null ? "" : l.participantId().toString()));
+            out.row(l.bankCode(), l.branch(), l.loanId(), NikDisplay.show(l.nik(), me), l.name(), l.birthDate(),
+                    l.scheme(), l.plafond(), l.disbursedOn(), l.sector(), l.regionCode(), regions.nameOf(l.regionCode()),
+                    l.mandatory(), l.matchStatus(), l.enrolledAtDisbursement(), l.nameMismatch(), l.birthMismatch(),
+                    l.participantId());
         }
         out.flush();
     }
@@ -560,12 +555,10 @@ class KurPages {
         return pageMessages.refusal(e, "kur.page.field.");
     }
 
-    private PrintWriter csvResponse(HttpServletResponse response, String fileName) throws IOException {
+    private CsvWriter csvResponse(HttpServletResponse response, String fileName) throws IOException {
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
-        out.write('\uFEFF'); // lets Excel read UTF-8
-        return out;
+        return CsvWriter.excel(response.getOutputStream());
     }
 
     private String message(String code, Object... args) {
@@ -574,11 +567,6 @@ class KurPages {
 
     private static Locale formatLocale() {
         return PageMessages.formatLocale();
-    }
-
-    private static String csv(String value) {
-        return value.contains(";") || value.contains("\"") || value.contains("\n")
-                ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 
     private static @Nullable String blank(@Nullable String s) {

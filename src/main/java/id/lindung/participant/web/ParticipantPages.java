@@ -23,10 +23,9 @@ import id.lindung.region.RegionLevel;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
+import id.lindung.shared.tabular.CsvWriter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,17 +91,14 @@ class ParticipantPages {
         audit.recordExport("participants.csv", me.scope().narrow(region).orElse(me.scope().code()), filters);
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"peserta-lindung.csv\"");
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(response.getOutputStream(),
-                StandardCharsets.UTF_8));
-        out.write('\uFEFF'); // lets Excel read UTF-8
-        out.println("NIK;Nama;Tanggal lahir;Jenis kelamin;Kode desa;Desa;Kecamatan;Kabupaten/Kota;Status");
-        participants.export(new SearchCriteria(nik, name, region), me, p -> out.println(String.join(
-                ";", NikDisplay.show(p.nik(), me), csv(p.fullName()),
-                Disclosure.seesIdentity(me) ? p.birthDate().toString() : Integer.toString(p.birthDate().getYear()),
-                p.sex().name(),
-                p.regionCode(),
-                csv(regions.nameOf(p.regionCode())), csv(regions.nameOf(p.regionCode().substring(0, 8))),
-                csv(regions.nameOf(p.regionCode().substring(0, 5))), p.status().name())));
+        CsvWriter out = CsvWriter.excel(response.getOutputStream());
+        out.row("NIK", "Nama", "Tanggal lahir", "Jenis kelamin", "Kode desa", "Desa", "Kecamatan", "Kabupaten/Kota",
+                "Status");
+        participants.export(new SearchCriteria(nik, name, region), me, p -> out.row(NikDisplay.show(p.nik(), me),
+                p.fullName(), Disclosure.seesIdentity(me) ? p.birthDate() : Integer.toString(p.birthDate().getYear()),
+                p.sex().name(), p.regionCode(), regions.nameOf(p.regionCode()),
+                regions.nameOf(p.regionCode().substring(0, 8)), regions.nameOf(p.regionCode().substring(0, 5)),
+                p.status().name()));
         out.flush();
     }
 
@@ -309,9 +305,5 @@ class ParticipantPages {
     private String message(String code, Object... args) {
         Locale locale = LocaleContextHolder.getLocale();
         return messages.getMessage(code, args, code, locale);
-    }
-
-    private static String csv(String value) {
-        return value.contains(";") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 }

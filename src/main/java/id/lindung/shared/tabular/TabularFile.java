@@ -22,10 +22,14 @@ public final class TabularFile {
     private TabularFile() {
     }
 
-    /** The rows of an upload: the first sheet of an XLSX workbook, or UTF-8 CSV separated by {@code ;} or {@code ,}. */
-    public static RowSource open(InputStream in, boolean xlsx, int maxFieldLength, int maxFields) throws IOException {
+    /**
+     * The rows of an upload: the first sheet of an XLSX workbook (within {@code limits}, else
+     * {@link XlsxRefusedException}), or UTF-8 CSV separated by {@code ;} or {@code ,}.
+     */
+    public static RowSource open(InputStream in, boolean xlsx, int maxFieldLength, int maxFields, XlsxLimits limits)
+            throws IOException {
         if (xlsx) {
-            return new XlsxRowSource(in, maxFieldLength, maxFields);
+            return new XlsxRowSource(in, maxFieldLength, maxFields, limits);
         }
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

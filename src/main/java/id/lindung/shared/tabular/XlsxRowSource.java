@@ -3,6 +3,8 @@ package id.lindung.shared.tabular;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -23,16 +25,36 @@ public final class XlsxRowSource implements RowSource {
 
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
 
-    private final ReadableWorkbook workbook;
+    private final Path file;
+    private @Nullable ReadableWorkbook workbook;
     private final Stream<org.dhatim.fastexcel.reader.Row> rows;
     private final Iterator<org.dhatim.fastexcel.reader.Row> iterator;
     private final int maxFieldLength;
     private final int maxFields;
 
+    /** A workbook within the {@linkplain XlsxLimits#DEFAULTS default limits}. */
     public XlsxRowSource(InputStream in, int maxFieldLength, int maxFields) throws IOException {
-        this.workbook = new ReadableWorkbook(in);
-        Sheet sheet = workbook.getFirstSheet();
-        this.rows = sheet.openStream();
+        this(in, maxFieldLength, maxFields, XlsxLimits.DEFAULTS);
+    }
+
+    /**
+     * Reads the upload to its end into a private temporary file and checks it against the limits before parsing
+     * anything ({@link XlsxRefusedException}, see {@link XlsxInspection}); the file is deleted on {@link #close()}.
+     */
+    public XlsxRowSource(InputStream in, int maxFieldLength, int maxFields, XlsxLimits limits) throws IOException {
+        this.file = XlsxInspection.receive(in, limits);
+        try {
+            XlsxInspection.inspect(file, limits);
+            this.workbook = new ReadableWorkbook(file.toFile());
+            Sheet sheet = workbook.getFirstSheet();
+            this.rows = sheet.openStream();
+        } catch (IOException | RuntimeException e) {
+            if (workbook != null) {
+                workbook.close();
+            }
+            Files.deleteIfExists(file);
+            throw e;
+        }
         this.iterator = rows.iterator();
         this.maxFieldLength = maxFieldLength;
         this.maxFields = maxFields;
@@ -75,7 +97,13 @@ public final class XlsxRowSource implements RowSource {
 
     @Override
     public void close() throws IOException {
-        rows.close();
-        workbook.close();
+        try {
+            rows.close();
+            if (workbook != null) {
+                workbook.close();
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 }
