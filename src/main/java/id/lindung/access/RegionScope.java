@@ -20,6 +20,19 @@ public record RegionScope(String code) {
         return code == null || code.isBlank() ? NATIONAL : new RegionScope(code.trim());
     }
 
+    /**
+     * Whether this scope spans a whole province or more (the country): what province-wide work asks for (the
+     * billing run, KUR files with rows anywhere, Paritrana jurors, the key rotation). A kab/kota scope is not.
+     */
+    public boolean provinceWide() {
+        return code.length() <= 2;
+    }
+
+    /** Whether this scope is one kabupaten/kota. */
+    public boolean kabKota() {
+        return code.length() == 5;
+    }
+
     /** Whether a region code (any level) lies inside this scope. */
     public boolean includes(String regionCode) {
         return regionCode != null && (code.isEmpty() || regionCode.equals(code) || regionCode.startsWith(code + "."));

@@ -11,10 +11,5 @@ public enum Role {
     /** KUR bank officer: reads participants for matching borrowers. */
     BANK_OFFICER,
     /** Field agent (Perisai): enrols informal workers. */
-    AGENT;
-
-    /** Roles that may create and change participants. */
-    public boolean canWriteRegistry() {
-        return this == ADMIN || this == OFFICER || this == AGENT;
-    }
+    AGENT
 }

@@ -4,7 +4,6 @@ import id.lindung.shared.crypto.Vault;
 import id.lindung.access.AuditTrail;
 import id.lindung.access.Disclosure;
 import id.lindung.access.LindungUser;
-import id.lindung.access.Role;
 import id.lindung.claim.benefit.BenefitAssessment;
 import id.lindung.claim.benefit.BenefitCalculator;
 import id.lindung.claim.benefit.BenefitLine;
@@ -80,6 +79,7 @@ public class ClaimManagement {
     /** Content types accepted, recognised by their first bytes (not by the name or the declared type). */
     public static final Set<String> CONTENT_TYPES = Set.of("application/pdf", "image/jpeg", "image/png");
 
+    private final ClaimPolicy policy;
     private final JdbcClient jdbc;
     private final ParticipantManagement participants;
     private final MemberFactsSource memberFacts;
@@ -106,7 +106,8 @@ public class ClaimManagement {
             JsonMapper json, Clock clock,
             @Value("${lindung.claim.four-eyes-threshold:50000000}") long fourEyesThreshold,
             @Value("${lindung.claim.document-max-bytes:10485760}") int documentMaxBytes, Vault vault,
-            DeathRecords deaths) {
+            DeathRecords deaths, ClaimPolicy policy) {
+        this.policy = policy;
         this.deaths = deaths;
         this.jdbc = jdbc;
         this.participants = participants;
@@ -823,22 +824,16 @@ public class ClaimManagement {
         }
     }
 
-    private static void requireOfficer(LindungUser by) {
-        if (by.role() != Role.ADMIN && by.role() != Role.OFFICER) {
-            throw new ForbiddenException("claim.role.decide", by.role().name());
-        }
+    private void requireOfficer(LindungUser by) {
+        policy.checkDecide(by);
     }
 
-    private static void requireMayRead(LindungUser by) {
-        if (by.role() != Role.ADMIN && by.role() != Role.OFFICER && by.role() != Role.AGENT) {
-            throw new ForbiddenException("claim.role.read", by.role().name());
-        }
+    private void requireMayRead(LindungUser by) {
+        policy.checkRead(by);
     }
 
-    private static void requireMayTakeIn(LindungUser by) {
-        if (by.role() != Role.ADMIN && by.role() != Role.OFFICER && by.role() != Role.AGENT) {
-            throw new ForbiddenException("claim.role.intake", by.role().name());
-        }
+    private void requireMayTakeIn(LindungUser by) {
+        policy.checkTakeIn(by);
     }
 
     private static void throwIfErrors(List<FieldIssue> issues) {

@@ -2,7 +2,6 @@ package id.lindung.contribution;
 
 import id.lindung.access.AuditTrail;
 import id.lindung.access.LindungUser;
-import id.lindung.access.Role;
 import id.lindung.contribution.internal.Allocation;
 import id.lindung.enrolment.Segment;
 import id.lindung.enrolment.EnrolmentManagement;
@@ -58,6 +57,7 @@ public class BillingRuns {
     private static final int RUN_LOCK_CLASS = 0x4C49; // "LI"
     private static final int RUN_LOCK_OBJECT = 0x4252; // "BR"
 
+    private final ContributionPolicy policy;
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final TransactionTemplate tx;
@@ -74,7 +74,8 @@ public class BillingRuns {
     BillingRuns(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions, Allocation allocation,
             EnrolmentManagement enrolment, AuditTrail audit,
             @Value("${lindung.contribution.billing-batch-size:100000}") int batchSize,
-            Ledger ledger, ProtectionRules protection, ApplicationEventPublisher events) {
+            Ledger ledger, ProtectionRules protection, ApplicationEventPublisher events, ContributionPolicy policy) {
+        this.policy = policy;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.tx = new TransactionTemplate(transactions);
@@ -92,7 +93,7 @@ public class BillingRuns {
      * country run billing: it covers every membership.
      */
     public BillingRunResult run(YearMonth period, LindungUser by) {
-        if ((by.role() != Role.ADMIN && by.role() != Role.OFFICER) || by.scope().code().length() > 2) {
+        if (!policy.mayRunBilling(by)) {
             throw new ForbiddenException("billing.role", by.role().name());
         }
         // One run at a time, whatever the month: a run reads the months before it (lapse), and a second caller would

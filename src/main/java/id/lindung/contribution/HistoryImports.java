@@ -2,7 +2,6 @@ package id.lindung.contribution;
 
 import id.lindung.access.AuditTrail;
 import id.lindung.access.LindungUser;
-import id.lindung.access.Role;
 import id.lindung.contribution.internal.Allocation;
 import id.lindung.contribution.internal.HistoryFileReader;
 import id.lindung.enrolment.RegistrationHistory;
@@ -69,6 +68,7 @@ public class HistoryImports {
     private static final int FILE_LOCK_CLASS = 0x4849;
     static final String STAGING = "history_staging";
 
+    private final ContributionPolicy policy;
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final Ledger ledger;
@@ -85,8 +85,10 @@ public class HistoryImports {
     HistoryImports(JdbcClient jdbc, DataSource dataSource, Ledger ledger, Allocation allocation,
             RegistrationHistory registrations, AuditTrail audit, Clock clock, Vault vault, RegionDirectory regions,
             ApplicationEventPublisher events,
-            @Value("${lindung.contribution.bpu-max-months-ahead}") int payAheadMonths, XlsxLimits xlsxLimits) {
+            @Value("${lindung.contribution.bpu-max-months-ahead}") int payAheadMonths, XlsxLimits xlsxLimits,
+            ContributionPolicy policy) {
         this.xlsxLimits = xlsxLimits;
+        this.policy = policy;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.ledger = ledger;
@@ -98,11 +100,6 @@ public class HistoryImports {
         this.regions = regions;
         this.events = events;
         this.payAheadMonths = payAheadMonths;
-    }
-
-    /** Who may import: BPJS officers and administrators (a kab/kota officer only rows of their kab/kota). */
-    public static boolean mayImport(LindungUser by) {
-        return by.role() == Role.ADMIN || by.role() == Role.OFFICER;
     }
 
     /** Imports a history file (CSV or XLSX by its name), all or nothing. */
@@ -548,8 +545,8 @@ public class HistoryImports {
                 .optional().orElseThrow(() -> new NotFoundException("contribution history import " + importId));
     }
 
-    private static void requireImporter(LindungUser by) {
-        if (!mayImport(by)) {
+    private void requireImporter(LindungUser by) {
+        if (!policy.mayImport(by)) {
             throw new ForbiddenException("history.role", by.role().name());
         }
     }

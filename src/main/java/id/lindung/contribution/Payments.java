@@ -2,13 +2,11 @@ package id.lindung.contribution;
 
 import id.lindung.access.AuditTrail;
 import id.lindung.access.LindungUser;
-import id.lindung.access.Role;
 import id.lindung.contribution.internal.Allocation;
 import id.lindung.contribution.internal.PaymentFileReader;
 import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.Membership;
 import id.lindung.shared.FieldIssue;
-import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
 import java.io.IOException;
@@ -61,10 +59,12 @@ public class Payments {
     private final Ledger ledger;
     private final ApplicationEventPublisher events;
     private final int bpuMaxMonthsAhead;
+    private final ContributionPolicy policy;
 
     Payments(JdbcClient jdbc, DataSource dataSource, Allocation allocation, EnrolmentManagement enrolment,
             AuditTrail audit, Clock clock, Ledger ledger, ApplicationEventPublisher events,
-            @Value("${lindung.contribution.bpu-max-months-ahead}") int bpuMaxMonthsAhead) {
+            @Value("${lindung.contribution.bpu-max-months-ahead}") int bpuMaxMonthsAhead, ContributionPolicy policy) {
+        this.policy = policy;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.allocation = allocation;
@@ -78,7 +78,7 @@ public class Payments {
 
     @Transactional
     public PaymentResult pay(PaymentRequest request, LindungUser by) {
-        requireCashier(by);
+        policy.checkPay(by);
         List<FieldIssue> issues = new ArrayList<>();
         String key = request.idempotencyKey() == null ? null : request.idempotencyKey().trim();
         if (key == null || key.isEmpty()) {
@@ -112,6 +112,7 @@ public class Payments {
         }
         throwIfErrors(issues);
         Objects.requireNonNull(membership);
+        policy.checkPayFor(by, membership);
         allocation.lock();
         Optional<PaymentResult> earlier = byKey(Objects.requireNonNull(key));
         if (earlier.isPresent()) {
@@ -163,9 +164,7 @@ public class Payments {
      */
     @Transactional
     public PaymentFileResult applyFile(String fileName, InputStream content, LindungUser by) {
-        if (by.role() != Role.ADMIN && by.role() != Role.OFFICER) {
-            throw new ForbiddenException("access.role.read-only", by.role().name());
-        }
+        policy.checkImport(by);
         long started = System.nanoTime();
         allocation.setBatchWorkMem();
         Connection connection = DataSourceUtils.getConnection(dataSource);
@@ -362,12 +361,6 @@ public class Payments {
                         rs.getDate(5).toLocalDate(), rs.getString(6), rs.getString(7), rs.getLong(8), rs.getLong(9),
                         false))
                 .optional();
-    }
-
-    private static void requireCashier(LindungUser by) {
-        if (by.role() != Role.ADMIN && by.role() != Role.OFFICER && by.role() != Role.AGENT) {
-            throw new ForbiddenException("access.role.read-only", by.role().name());
-        }
     }
 
     private static void throwIfErrors(List<FieldIssue> issues) {

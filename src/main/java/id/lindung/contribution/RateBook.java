@@ -2,7 +2,6 @@ package id.lindung.contribution;
 
 import id.lindung.access.AuditTrail;
 import id.lindung.access.LindungUser;
-import id.lindung.access.Role;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
@@ -32,11 +31,13 @@ public class RateBook {
 
     private static final String COMMON = "valid_from, valid_to, legal_basis, source, unconfirmed, note";
 
+    private final ContributionPolicy policy;
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final MessageSource messages;
 
-    RateBook(JdbcClient jdbc, AuditTrail audit, MessageSource messages) {
+    RateBook(JdbcClient jdbc, AuditTrail audit, MessageSource messages, ContributionPolicy policy) {
+        this.policy = policy;
         this.jdbc = jdbc;
         this.audit = audit;
         this.messages = messages;
@@ -123,7 +124,7 @@ public class RateBook {
      */
     @Transactional
     public RateRule correct(String ref, @Nullable BigDecimal value, @Nullable String note, LindungUser by) {
-        if (by.role() != Role.ADMIN) {
+        if (!policy.mayCorrectRates(by)) {
             throw new ForbiddenException("rates.admin-only");
         }
         RateRule rule = byRef().get(ref);

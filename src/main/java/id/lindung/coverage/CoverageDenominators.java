@@ -2,11 +2,9 @@ package id.lindung.coverage;
 
 import id.lindung.access.AuditTrail;
 import id.lindung.access.LindungUser;
-import id.lindung.access.Role;
 import id.lindung.region.RegionDirectory;
 import id.lindung.region.RegionLevel;
 import id.lindung.shared.FieldIssue;
-import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -141,9 +139,7 @@ public class CoverageDenominators {
     }
 
     static void checkRole(LindungUser by) {
-        if (by.role() != Role.ADMIN && by.role() != Role.GOV_ANALYST) {
-            throw new ForbiddenException("coverage.edit.role", by.role().name());
-        }
+        CoveragePolicy.checkEdit(by);
     }
 
     private List<Row> read(InputStream csv, LindungUser by) {

@@ -45,11 +45,11 @@ public class EnrolmentManagement {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final MembershipRules rules;
-    private final BackdatingLimits backdating;
+    private final EnrolmentPolicy policy;
 
     EnrolmentManagement(EnrolmentRepository repository, ParticipantManagement participants, RegionDirectory regions,
             AuditTrail audit, ApplicationEventPublisher events, Clock clock, MembershipRules rules,
-            BackdatingLimits backdating) {
+            EnrolmentPolicy policy) {
         this.repository = repository;
         this.participants = participants;
         this.regions = regions;
@@ -57,7 +57,7 @@ public class EnrolmentManagement {
         this.events = events;
         this.clock = clock;
         this.rules = rules;
-        this.backdating = backdating;
+        this.policy = policy;
     }
 
     public long bpuMinIncome() {
@@ -68,7 +68,7 @@ public class EnrolmentManagement {
 
     @Transactional
     public Employer registerEmployer(NewEmployer employer, LindungUser by) {
-        requireOfficer(by);
+        policy.requireOfficer(by);
         List<FieldIssue> issues = new ArrayList<>();
         String npp = trimToNull(employer.npp());
         if (npp == null) {
@@ -120,7 +120,7 @@ public class EnrolmentManagement {
     /** Registers a construction project and its JAKON membership (JKK and JKM for the project's duration). */
     @Transactional
     public Membership registerProject(NewProject project, LindungUser by) {
-        requireOfficer(by);
+        policy.requireOfficer(by);
         List<FieldIssue> issues = new ArrayList<>();
         Employer employer = null;
         if (project.employerId() == null) {
@@ -139,7 +139,7 @@ public class EnrolmentManagement {
         issues.addAll(rules.check(new MembershipTerms(Segment.JAKON, null, null, null, null, false,
                 project.contractValue(), null), FIELDS));
         rules.checkStart("startMonth", project.startMonth(), issues);
-        checkBackdating("startMonth", project.startMonth(), by, issues);
+        policy.checkBackdating("startMonth", project.startMonth(), by, issues);
         if (project.endMonth() == null) {
             issues.add(FieldIssue.error("endMonth", "field.required"));
         } else if (project.startMonth() != null && project.endMonth().isBefore(project.startMonth())) {
@@ -161,7 +161,7 @@ public class EnrolmentManagement {
         Channel channel = project.channel() == null ? Channel.EMPLOYER : project.channel();
         Set<Programme> programmes = Segment.JAKON.mandatory();
         long id = repository.insertMembership(null, employer.id(), projectId, Segment.JAKON, channel, programmes,
-                Sector.OTHER, false, null, start, end, EndReason.CONTRACT_ENDED, region);
+                Sector.OTHER, false, null, start, end, EndReason.CONTRACT_ENDED, region, by.username());
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("projectId", projectId);
         values.put("employerId", employer.id());
@@ -184,6 +184,16 @@ public class EnrolmentManagement {
 
     @Transactional
     public Membership enrol(EnrolmentRequest request, LindungUser by) {
+        return enrol(request, null, by);
+    }
+
+    /**
+     * Enrols a KUR borrower from the kur module's enrol action, with the fact it verified ({@link KurBorrower}):
+     * the only way a bank officer enrols (their own bank's matched borrower), and an agent's way for a work-list row
+     * handed to them. Everything else is as {@link #enrol(EnrolmentRequest, LindungUser)}.
+     */
+    @Transactional
+    public Membership enrol(EnrolmentRequest request, @Nullable KurBorrower borrower, LindungUser by) {
         List<FieldIssue> issues = new ArrayList<>();
         Segment segment = request.segment();
         if (segment == null) {
@@ -192,7 +202,10 @@ public class EnrolmentManagement {
             issues.add(FieldIssue.error("segment", "enrolment.jakon.per-project"));
         }
         Channel channel = request.channel() == null ? defaultChannel(by, segment) : request.channel();
-        requireMayEnrol(by, channel);
+        policy.checkEnrolAccess(by, channel, borrower);
+        policy.checkEnrolTerms(by, request.participantId(), segment, request.employerId(),
+                request.paidByGovernment() || channel == Channel.GOV_SPONSOR, request.baseAmount(),
+                request.startMonth(), borrower, issues);
         Participant participant = null;
         if (request.participantId() == null) {
             issues.add(FieldIssue.error("participantId", "field.required"));
@@ -209,7 +222,6 @@ public class EnrolmentManagement {
             }
         }
         rules.checkStart("startMonth", request.startMonth(), issues);
-        checkBackdating("startMonth", request.startMonth(), by, issues);
         if (segment == null || segment == Segment.JAKON || participant == null) {
             throwIfErrors(issues);
         }
@@ -252,7 +264,7 @@ public class EnrolmentManagement {
         long id;
         try {
             id = repository.insertMembership(participant.id(), employerId, null, segment, channel, programmes, sector,
-                    governmentPaid, contractMonths, start, end, endReason, participant.regionCode());
+                    governmentPaid, contractMonths, start, end, endReason, participant.regionCode(), by.username());
         } catch (DuplicateKeyException e) {
             throw new InvalidInputException(FieldIssue.error("segment", "enrolment.already", segment.name()));
         }
@@ -270,6 +282,9 @@ public class EnrolmentManagement {
         values.put("governmentPaid", governmentPaid);
         values.put("contractMonths", contractMonths);
         values.put("startMonth", start.toString());
+        if (borrower != null) {
+            values.put("kurLoan", borrower.bank() + ":" + borrower.loanId());
+        }
         audit.record("MEMBERSHIP_STARTED", "membership", Long.toString(id), participant.regionCode(), values);
         events.publishEvent(new MembershipStarted(id, participant.id(), segment, channel, participant.regionCode(),
                 start));
@@ -301,8 +316,9 @@ public class EnrolmentManagement {
     public Membership changeBase(long membershipId, @Nullable Long amount, @Nullable YearMonth effectiveFrom,
             LindungUser by) {
         Membership m = membership(membershipId, by);
-        requireMayEnrol(by, m.channel());
         List<FieldIssue> issues = new ArrayList<>();
+        policy.checkChangeBase(by, m, by.role() == Role.AGENT ? repository.enrolledBy(membershipId) : null, amount,
+                effectiveFrom, issues);
         if (m.segment() == Segment.JAKON) {
             issues.add(FieldIssue.error("amount", "enrolment.base.not-for-jakon"));
         } else {
@@ -328,7 +344,7 @@ public class EnrolmentManagement {
     public Membership end(long membershipId, @Nullable YearMonth lastMonth, @Nullable EndReason reason,
             LindungUser by) {
         Membership m = membership(membershipId, by);
-        requireMayEnrol(by, m.channel());
+        policy.checkEnd(by);
         List<FieldIssue> issues = new ArrayList<>();
         if (reason == null) {
             issues.add(FieldIssue.error("reason", "field.required"));
@@ -357,10 +373,10 @@ public class EnrolmentManagement {
      */
     @Transactional
     public List<Membership> endAllAfter(long participantId, YearMonth lastMonth, EndReason reason, LindungUser by) {
+        policy.requireOfficerEnd(by);
         List<Membership> before = new ArrayList<>();
         for (Membership m : membershipsOf(participantId, by)) {
             if (m.endMonth() == null || m.endMonth().isAfter(lastMonth)) {
-                requireMayEnrol(by, m.channel());
                 YearMonth last = lastMonth.isBefore(m.startMonth()) ? m.startMonth().minusMonths(1) : lastMonth;
                 endNow(m, last, reason);
                 before.add(m);
@@ -377,8 +393,8 @@ public class EnrolmentManagement {
     @Transactional
     public Membership restoreEnd(long membershipId, @Nullable YearMonth endMonth, @Nullable EndReason reason,
             String because, LindungUser by) {
+        policy.requireOfficerEnd(by);
         Membership m = membership(membershipId, by);
-        requireMayEnrol(by, m.channel());
         repository.restoreEnd(membershipId, endMonth, reason);
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("endMonth", java.util.Arrays.asList(String.valueOf(m.endMonth()), String.valueOf(endMonth)));
@@ -433,22 +449,6 @@ public class EnrolmentManagement {
 
     // ---------------------------------------------------------------------------------------------------- rules
 
-    /**
-     * Back-dating is arrears, not protection, and how far back a role may date a start is limited
-     * ({@code lindung.enrolment.backdate-months.*}); an earlier start is a start correction that a second officer
-     * approves with a reason ({@link StartCorrections}).
-     */
-    private void checkBackdating(String field, @Nullable YearMonth start, LindungUser by, List<FieldIssue> issues) {
-        if (start == null) {
-            return;
-        }
-        int months = backdating.months(by.role());
-        YearMonth earliest = YearMonth.now(clock).minusMonths(months);
-        if (start.isBefore(earliest) && !start.isBefore(MembershipRules.EARLIEST_START)) {
-            issues.add(FieldIssue.error(field, "enrolment.start.backdate-limit", months, earliest.toString()));
-        }
-    }
-
     private void checkRegion(String field, @Nullable String code, List<FieldIssue> issues) {
         if (code == null || code.isBlank()) {
             issues.add(FieldIssue.error(field, "field.required"));
@@ -463,28 +463,6 @@ public class EnrolmentManagement {
             case BANK_OFFICER -> Channel.KUR_BANK;
             default -> segment == Segment.PU ? Channel.EMPLOYER : Channel.SELF;
         };
-    }
-
-    /**
-     * Officers and admins enrol through any channel; agents as agents, or for KUR when they follow up a borrower
-     * from the KUR work list; bank officers for KUR.
-     */
-    private static void requireMayEnrol(LindungUser by, Channel channel) {
-        boolean allowed = switch (by.role()) {
-            case ADMIN, OFFICER -> true;
-            case AGENT -> channel == Channel.AGENT || channel == Channel.KUR_BANK;
-            case BANK_OFFICER -> channel == Channel.KUR_BANK;
-            case GOV_ANALYST -> false;
-        };
-        if (!allowed) {
-            throw new ForbiddenException("enrolment.role.channel", by.role().name(), channel.name());
-        }
-    }
-
-    private static void requireOfficer(LindungUser by) {
-        if (by.role() != Role.ADMIN && by.role() != Role.OFFICER) {
-            throw new ForbiddenException("access.role.read-only", by.role().name());
-        }
     }
 
     private void requireInScope(LindungUser by, String regionCode) {

@@ -2,7 +2,6 @@ package id.lindung.enrolment;
 
 import id.lindung.access.AuditTrail;
 import id.lindung.access.LindungUser;
-import id.lindung.access.Role;
 import id.lindung.shared.ConflictException;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
@@ -41,9 +40,11 @@ public class StartCorrections {
     private final EnrolmentManagement enrolment;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final EnrolmentPolicy policy;
 
     StartCorrections(JdbcClient jdbc, EnrolmentManagement enrolment, AuditTrail audit,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, EnrolmentPolicy policy) {
+        this.policy = policy;
         this.jdbc = jdbc;
         this.enrolment = enrolment;
         this.audit = audit;
@@ -53,7 +54,7 @@ public class StartCorrections {
     @Transactional
     public StartCorrection request(long membershipId, @Nullable YearMonth start, @Nullable String reason,
             LindungUser by) {
-        requireOfficer(by);
+        policy.requireOfficer(by);
         Membership m = enrolment.membership(membershipId, by);
         List<FieldIssue> issues = new ArrayList<>();
         if (m.segment() != Segment.PU && m.segment() != Segment.BPU) {
@@ -135,7 +136,7 @@ public class StartCorrections {
     }
 
     private StartCorrection pending(long correctionId, LindungUser by) {
-        requireOfficer(by);
+        policy.requireOfficer(by);
         StartCorrection c = find(correctionId).orElseThrow(() -> new NotFoundException("start correction"));
         enrolment.membership(c.membershipId(), by); // not found outside the caller's scope
         if (!c.status().equals("PENDING")) {
@@ -177,11 +178,5 @@ public class StartCorrections {
 
     private static Date month(YearMonth m) {
         return Date.valueOf(m.atDay(1));
-    }
-
-    private static void requireOfficer(LindungUser by) {
-        if (by.role() != Role.ADMIN && by.role() != Role.OFFICER) {
-            throw new ForbiddenException("access.role.read-only", by.role().name());
-        }
     }
 }

@@ -57,10 +57,12 @@ public class KurImports {
     private final Clock clock;
     private final Vault vault;
     private final XlsxLimits xlsxLimits;
+    private final KurPolicy policy;
 
     KurImports(JdbcClient jdbc, DataSource dataSource, RegionDirectory regions, KurBanks banks,
-            AuditTrail audit, Clock clock, Vault vault, XlsxLimits xlsxLimits) {
+            AuditTrail audit, Clock clock, Vault vault, XlsxLimits xlsxLimits, KurPolicy policy) {
         this.xlsxLimits = xlsxLimits;
+        this.policy = policy;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.regions = regions;
@@ -77,7 +79,7 @@ public class KurImports {
     @Transactional
     public KurImportResult importFile(@Nullable String fileName, InputStream content, LindungUser by) {
         String uploaderBank = banks.bankOf(by).orElse(null);
-        if (uploaderBank == null && !mayImportAnyBank(by)) {
+        if (uploaderBank == null && !policy.mayImportAnyBank(by)) {
             throw new ForbiddenException("kur.import.role",
                     (by.role().name() + " " + by.scope().code()).trim());
         }
@@ -202,14 +204,6 @@ public class KurImports {
         log.info("KUR file {} ({} rows): {} new, {} updated, {} unchanged, {} refused, {} matched in {} ms", name,
                 read.rows(), inserted, updated, unchanged, rejected, matched, (System.nanoTime() - started) / 1_000_000);
         return result(fileId, false);
-    }
-
-    /**
-     * Whether a user who acts for no bank may import (any bank's file): officers and administrators whose scope is a
-     * whole province or the country. A file's rows may lie anywhere, so a kab/kota scope is not enough.
-     */
-    public static boolean mayImportAnyBank(LindungUser by) {
-        return (by.role() == Role.ADMIN || by.role() == Role.OFFICER) && by.scope().code().length() <= 2;
     }
 
     /** A file's result, if the caller may see it (its bank's people, or BPJS and government users). */

@@ -3,12 +3,12 @@ package id.lindung.kur;
 import id.lindung.access.NikDisplay;
 import id.lindung.access.AuditTrail;
 import id.lindung.access.LindungUser;
-import id.lindung.access.Role;
 import id.lindung.contribution.QuoteRequest;
 import id.lindung.contribution.Quotes;
 import id.lindung.enrolment.Channel;
 import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.EnrolmentRequest;
+import id.lindung.enrolment.KurBorrower;
 import id.lindung.enrolment.Membership;
 import id.lindung.enrolment.Sector;
 import id.lindung.enrolment.Segment;
@@ -83,9 +83,12 @@ public class KurOutreach {
     private final AuditTrail audit;
     private final Clock clock;
     private final KurLoans loans;
+    private final KurPolicy policy;
 
     KurOutreach(JdbcClient jdbc, KurBanks banks, KurMatching matching, Quotes quotes,
-            ParticipantManagement participants, EnrolmentManagement enrolment, AuditTrail audit, Clock clock, KurLoans loans) {
+            ParticipantManagement participants, EnrolmentManagement enrolment, AuditTrail audit, Clock clock,
+            KurLoans loans, KurPolicy policy) {
+        this.policy = policy;
         this.jdbc = jdbc;
         this.banks = banks;
         this.matching = matching;
@@ -158,9 +161,7 @@ public class KurOutreach {
     /** Hands loans to a field agent (officers and administrators). @return how many */
     @Transactional
     public int assign(String bank, List<String> loanIds, @Nullable String agent, LindungUser by) {
-        if (by.role() != Role.ADMIN && by.role() != Role.OFFICER) {
-            throw new ForbiddenException("kur.assign.role", by.role().name());
-        }
+        policy.checkAssign(by);
         String code = bank.trim().toUpperCase(Locale.ROOT);
         if (!banks.codes().contains(code)) {
             // a known code, as in a file: anything else would also overflow the audit entry's id (500)
@@ -190,6 +191,11 @@ public class KurOutreach {
     @Transactional
     public KurLoan enrol(String bank, String loanId, EnrolRequest request, LindungUser by) {
         KurLoan loan = find(bank, loanId, by);
+        String ownBank = banks.bankOf(by).orElse(null);
+        String assignedAgent = jdbc.sql("SELECT assigned_agent FROM kur_loan WHERE bank_code = ? AND loan_id = ?")
+                .params(loan.bankCode(), loan.loanId()).query(String.class).optional().orElse(null);
+        // the relationship first (a bank's own loan, an agent's handed row): refused before anything is written
+        policy.checkEnrol(by, loan, ownBank, assignedAgent);
         if (loan.matchStatus().equals("PROTECTED")) {
             throw new InvalidInputException(FieldIssue.error("loan", "kur.enrol.already-protected"));
         }
@@ -202,6 +208,7 @@ public class KurOutreach {
             if (desa == null && loan.regionCode().length() == 13) {
                 desa = loan.regionCode();
             }
+            policy.checkRegisterBorrower(by);
             if (desa == null) {
                 throw new InvalidInputException(FieldIssue.error("regionCode", "kur.enrol.desa-required",
                         loan.regionCode()));
@@ -214,8 +221,9 @@ public class KurOutreach {
         }
         long income = request.declaredIncome() == null ? enrolment.bpuMinIncome() : request.declaredIncome();
         YearMonth start = request.startMonth() == null ? YearMonth.now(clock) : request.startMonth();
+        KurBorrower borrower = new KurBorrower(loan.bankCode(), loan.loanId(), participantId);
         Membership m = enrolment.enrol(new EnrolmentRequest(participantId, Segment.BPU, Channel.KUR_BANK, Set.of(),
-                null, income, Sector.OTHER, false, start, null), by);
+                null, income, Sector.OTHER, false, start, null), borrower, by);
         jdbc.sql("""
                 UPDATE kur_loan SET participant_id = ?, enrolled_membership_id = ?, enrolled_at = now()
                  WHERE bank_code = ? AND loan_id = ?""")

@@ -2,7 +2,6 @@ package id.lindung.paritrana;
 
 import id.lindung.access.AuditTrail;
 import id.lindung.access.LindungUser;
-import id.lindung.access.Role;
 import id.lindung.paritrana.Cycle.Weight;
 import id.lindung.paritrana.EntrantFile.Evidence;
 import id.lindung.paritrana.EntrantFile.JuryScore;
@@ -251,12 +250,12 @@ public class ParitranaCycles {
 
     /** Whether {@code by} may enter evidence for the entrant: an administrator or analyst whose scope holds it. */
     public static boolean mayEnterEvidence(Entrant entrant, LindungUser by) {
-        return (by.role() == Role.ADMIN || by.role() == Role.GOV_ANALYST) && by.scope().includes(entrant.regionCode());
+        return ParitranaPolicy.mayEnterEvidence(entrant.regionCode(), by);
     }
 
     /** Whether {@code by} is a juror: an administrator or BPJS officer with a province-wide or national scope. */
     public static boolean isJuror(LindungUser by) {
-        return (by.role() == Role.ADMIN || by.role() == Role.OFFICER) && by.scope().code().length() <= 2;
+        return ParitranaPolicy.isJuror(by);
     }
 
     /**
@@ -347,9 +346,7 @@ public class ParitranaCycles {
     }
 
     private static void requireAdmin(LindungUser by) {
-        if (by.role() != Role.ADMIN) {
-            throw new ForbiddenException("paritrana.admin", by.role().name());
-        }
+        ParitranaPolicy.checkManage(by);
     }
 
     private static void requireOpen(Cycle c) {

@@ -88,6 +88,7 @@ public class ParticipantBulkLoader {
     private static final String COPY_BUSINESSES = "COPY umkm_business (owner_id, nib, name, kbli, scale, region_code,"
             + " worker_count) FROM STDIN";
 
+    private final ParticipantPolicy policy;
     private final DataSource dataSource;
     private final ParticipantRepository repository;
     private final RegionDirectory regions;
@@ -96,7 +97,8 @@ public class ParticipantBulkLoader {
     private final int batchSize;
 
     ParticipantBulkLoader(DataSource dataSource, ParticipantRepository repository, RegionDirectory regions,
-            AuditTrail audit, Clock clock, @Value("${lindung.participant.bulk-batch-size:50000}") int batchSize) {
+            AuditTrail audit, Clock clock, @Value("${lindung.participant.bulk-batch-size:50000}") int batchSize, ParticipantPolicy policy) {
+        this.policy = policy;
         if (batchSize < 1) {
             throw new IllegalArgumentException("lindung.participant.bulk-batch-size must be positive: " + batchSize);
         }
@@ -136,9 +138,7 @@ public class ParticipantBulkLoader {
      */
     @Transactional
     public BulkLoadResult load(Iterator<BulkParticipant> rows, String source, LindungUser by) {
-        if (!by.role().canWriteRegistry()) {
-            throw new ForbiddenException("access.role.read-only", by.role().name());
-        }
+        policy.checkWrite(by);
         long started = System.nanoTime();
         LocalDate today = LocalDate.now(clock);
         // Rows are checked against the region codes while a COPY holds the connection: they must be in memory

@@ -2,7 +2,6 @@ package id.lindung.participant;
 
 import id.lindung.access.AuditTrail;
 import id.lindung.access.LindungUser;
-import id.lindung.access.Role;
 import id.lindung.participant.internal.ParticipantRepository;
 import id.lindung.participant.internal.ParticipantRules;
 import id.lindung.region.RegionDirectory;
@@ -41,6 +40,7 @@ public class ParticipantManagement {
     public static final int MAX_PAGE_SIZE = 200;
     public static final int MAX_EXPORT_ROWS = 100_000;
 
+    private final ParticipantPolicy policy;
     private final ParticipantRepository repository;
     private final RegionDirectory regions;
     private final AuditTrail audit;
@@ -48,7 +48,8 @@ public class ParticipantManagement {
     private final Clock clock;
 
     ParticipantManagement(ParticipantRepository repository, RegionDirectory regions, AuditTrail audit,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, ParticipantPolicy policy) {
+        this.policy = policy;
         this.repository = repository;
         this.regions = regions;
         this.audit = audit;
@@ -155,9 +156,7 @@ public class ParticipantManagement {
      */
     @Transactional
     public Participant changeStatus(long id, ParticipantStatus status, Map<String, Object> because, LindungUser by) {
-        if (by.role() != Role.ADMIN && by.role() != Role.OFFICER) {
-            throw new ForbiddenException("access.role.read-only", by.role().name());
-        }
+        policy.checkOfficer(by);
         Participant current = get(id, by);
         if (repository.setStatus(id, status)) {
             Map<String, Object> values = new LinkedHashMap<>();
@@ -291,10 +290,8 @@ public class ParticipantManagement {
         return new ParticipantRules(regions::exists, today());
     }
 
-    private static void requireWriter(LindungUser by) {
-        if (!by.role().canWriteRegistry()) {
-            throw new ForbiddenException("access.role.read-only", by.role().name());
-        }
+    private void requireWriter(LindungUser by) {
+        policy.checkWrite(by);
     }
 
     private void requireInScope(LindungUser by, String regionCode) {

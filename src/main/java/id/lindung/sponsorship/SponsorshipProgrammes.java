@@ -2,7 +2,6 @@ package id.lindung.sponsorship;
 
 import id.lindung.access.AuditTrail;
 import id.lindung.access.LindungUser;
-import id.lindung.access.Role;
 import id.lindung.enrolment.Channel;
 import id.lindung.enrolment.EndReason;
 import id.lindung.enrolment.EnrolmentManagement;
@@ -190,9 +189,7 @@ public class SponsorshipProgrammes {
     }
 
     static void requireWriter(LindungUser by) {
-        if (by.role() != Role.ADMIN && by.role() != Role.OFFICER) {
-            throw new ForbiddenException("sponsorship.role", by.role().name());
-        }
+        SponsorshipPolicy.checkWrite(by);
     }
 
     /**

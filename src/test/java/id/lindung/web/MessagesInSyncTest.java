@@ -24,7 +24,7 @@ class MessagesInSyncTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"messages", "contribution", "contribution-history", "claim", "kur", "coverage", "coverage-report", "sponsorship", "paritrana", "privacy"})
+    @ValueSource(strings = {"messages", "contribution", "contribution-history", "claim", "kur", "coverage", "coverage-report", "sponsorship", "paritrana", "privacy", "policy"})
     void indonesianAndEnglishHaveTheSameKeys(String bundle) throws IOException {
         Set<String> indonesian = keys("/i18n/" + bundle + ".properties");
         Set<String> english = keys("/i18n/" + bundle + "_en.properties");

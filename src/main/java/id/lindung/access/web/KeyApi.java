@@ -74,7 +74,7 @@ class KeyApi {
 
     private LindungUser requireProvinceAdmin() {
         LindungUser me = currentUser.require();
-        if (me.role() != Role.ADMIN || me.scope().code().length() > 2) {
+        if (me.role() != Role.ADMIN || !me.provinceWide()) {
             throw new ForbiddenException("access.keys.admin", me.role().name());
         }
         return me;

@@ -1,5 +1,6 @@
 package id.lindung.claim.web;
 
+import id.lindung.claim.ClaimPolicy;
 import id.lindung.access.AuditTrail;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
@@ -59,6 +60,7 @@ import org.springframework.web.multipart.MultipartFile;
 @SecurityRequirement(name = "basicAuth")
 class ClaimApi {
 
+    private final ClaimPolicy policy;
     private final ClaimManagement claims;
     private final ParticipantManagement participants;
     private final DecisionLetters letters;
@@ -69,7 +71,8 @@ class ClaimApi {
     private final AuditTrail audit;
 
     ClaimApi(ClaimManagement claims, ParticipantManagement participants, DecisionLetters letters, ClaimTexts texts,
-            BenefitRules rules, Holidays holidays, CurrentUser currentUser, AuditTrail audit) {
+            BenefitRules rules, Holidays holidays, CurrentUser currentUser, AuditTrail audit, ClaimPolicy policy) {
+        this.policy = policy;
         this.audit = audit;
         this.claims = claims;
         this.participants = participants;
@@ -267,7 +270,7 @@ class ClaimApi {
     }
 
     private void requireAdmin() {
-        if (user().role() != id.lindung.access.Role.ADMIN) {
+        if (!policy.mayKeepHolidays(user())) {
             throw new ForbiddenException("claim.holiday.admin", user().role().name());
         }
     }

@@ -1,10 +1,10 @@
 package id.lindung.claim.web;
 
 import id.lindung.access.Disclosure;
+import id.lindung.claim.ClaimPolicy;
 import id.lindung.access.AuditTrail;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
-import id.lindung.access.Role;
 import id.lindung.claim.Claim;
 import id.lindung.claim.ClaimIntake;
 import id.lindung.claim.ClaimManagement;
@@ -81,6 +81,7 @@ class ClaimPages {
             "wage", "note", "invoices", "transport", "disabilityCodes", "functionLosses", "heirs", "children");
     private static final Pattern INDEXED = Pattern.compile("^(\\w+)\\[(\\d+)\\](.*)$");
 
+    private final ClaimPolicy policy;
     private final ClaimManagement claims;
     private final ParticipantManagement participants;
     private final ClaimTexts texts;
@@ -92,7 +93,8 @@ class ClaimPages {
     private final AuditTrail audit;
 
     ClaimPages(ClaimManagement claims, ParticipantManagement participants, ClaimTexts texts, BenefitRules rules,
-            CurrentUser currentUser, Formats formats, MessageSource messages, Clock clock, AuditTrail audit) {
+            CurrentUser currentUser, Formats formats, MessageSource messages, Clock clock, AuditTrail audit, ClaimPolicy policy) {
+        this.policy = policy;
         this.audit = audit;
         this.claims = claims;
         this.participants = participants;
@@ -665,12 +667,12 @@ class ClaimPages {
 
     // ------------------------------------------------------------------------------------------------- helpers
 
-    private static boolean mayDecide(LindungUser me) {
-        return me.role() == Role.ADMIN || me.role() == Role.OFFICER;
+    private boolean mayDecide(LindungUser me) {
+        return policy.mayDecide(me);
     }
 
-    private static boolean mayTakeIn(LindungUser me) {
-        return me.role() == Role.ADMIN || me.role() == Role.OFFICER || me.role() == Role.AGENT;
+    private boolean mayTakeIn(LindungUser me) {
+        return policy.mayTakeIn(me);
     }
 
     private String message(String code, Object... args) {

@@ -1,9 +1,9 @@
 package id.lindung.contribution.web;
 
+import id.lindung.contribution.ContributionPolicy;
 import id.lindung.access.AuditTrail;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
-import id.lindung.access.Role;
 import id.lindung.contribution.Bill;
 import id.lindung.contribution.BillLine;
 import id.lindung.contribution.BillingRunResult;
@@ -85,6 +85,7 @@ class ContributionPages {
     private static final List<String> RULE_GROUPS = List.of("rate", "cap", "tier", "package", "discount", "fine");
     private static final Set<String> CORRECTABLE = Set.of("rate", "cap", "tier", "package");
 
+    private final ContributionPolicy policy;
     private final Statements statements;
     private final Dues dues;
     private final Payments payments;
@@ -100,7 +101,8 @@ class ContributionPages {
 
     ContributionPages(Statements statements, Payments payments, BillingRuns billing, RateBook rates,
             EnrolmentManagement enrolment, ParticipantManagement participants, CurrentUser currentUser,
-            MessageSource messages, Clock clock, UploadCheck uploads, AuditTrail audit, Dues dues) {
+            MessageSource messages, Clock clock, UploadCheck uploads, AuditTrail audit, Dues dues, ContributionPolicy policy) {
+        this.policy = policy;
         this.dues = dues;
         this.audit = audit;
         this.uploads = uploads;
@@ -197,7 +199,7 @@ class ContributionPages {
         model.addAttribute("participant", participantOf(m, me));
         model.addAttribute("employerName", employerName(m, me));
         model.addAttribute("paymentForm", form);
-        model.addAttribute("canPay", me.role() == Role.ADMIN || me.role() == Role.OFFICER || me.role() == Role.AGENT);
+        model.addAttribute("canPay", policy.mayPayFor(me, m));
         model.addAttribute("outstanding", statement.bills().stream().mapToLong(Bill::outstanding).sum());
         model.addAttribute("due", dues.dueNow(m.id(), me));
         model.addAttribute("today", today());
@@ -360,7 +362,7 @@ class ContributionPages {
             groups.computeIfAbsent(rule.ref().substring(0, rule.ref().indexOf(':')), g -> new ArrayList<>()).add(rule);
         }
         model.addAttribute("groups", groups);
-        model.addAttribute("isAdmin", me.role() == Role.ADMIN);
+        model.addAttribute("isAdmin", policy.mayCorrectRates(me));
         model.addAttribute("unconfirmedCount", groups.values().stream().flatMap(List::stream)
                 .filter(RateRule::unconfirmed).count());
         model.addAttribute("ui", new Ui());
@@ -447,8 +449,8 @@ class ContributionPages {
         return "redirect:/iuran/penagihan";
     }
 
-    private static boolean mayRunBilling(LindungUser me) {
-        return (me.role() == Role.ADMIN || me.role() == Role.OFFICER) && me.scope().code().length() <= 2;
+    private boolean mayRunBilling(LindungUser me) {
+        return policy.mayRunBilling(me);
     }
 
     // -------------------------------------------------------------------------------------------- payment files
@@ -481,7 +483,7 @@ class ContributionPages {
     }
 
     private String paymentFilePage(Model model, LindungUser me) {
-        model.addAttribute("canUpload", me.role() == Role.ADMIN || me.role() == Role.OFFICER);
+        model.addAttribute("canUpload", policy.mayImport(me));
         model.addAttribute("ui", new Ui());
         return "contribution/payment-file";
     }

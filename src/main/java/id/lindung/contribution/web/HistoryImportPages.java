@@ -1,5 +1,6 @@
 package id.lindung.contribution.web;
 
+import id.lindung.contribution.ContributionPolicy;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
 import id.lindung.contribution.HistoryImportResult;
@@ -34,13 +35,15 @@ class HistoryImportPages {
 
     private static final Pattern ROW_FIELD = Pattern.compile("rows\\[(\\d+)]\\.(.+)");
 
+    private final ContributionPolicy policy;
     private final HistoryImports imports;
     private final CurrentUser currentUser;
     private final UploadCheck uploads;
     private final MessageSource messages;
 
     HistoryImportPages(HistoryImports imports, CurrentUser currentUser, UploadCheck uploads,
-            MessageSource messages) {
+            MessageSource messages, ContributionPolicy policy) {
+        this.policy = policy;
         this.imports = imports;
         this.currentUser = currentUser;
         this.uploads = uploads;
@@ -83,7 +86,7 @@ class HistoryImportPages {
 
     private LindungUser requireImporter() {
         LindungUser me = currentUser.require();
-        if (!HistoryImports.mayImport(me)) {
+        if (!policy.mayImport(me)) {
             throw new ForbiddenException("history.role", me.role().name());
         }
         return me;

@@ -1,8 +1,8 @@
 package id.lindung.coverage.web;
 
+import id.lindung.coverage.CoveragePolicy;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
-import id.lindung.access.Role;
 import id.lindung.coverage.CoverageDashboard;
 import id.lindung.coverage.CoverageDashboards;
 import id.lindung.coverage.CoverageDenominators;
@@ -113,7 +113,7 @@ class CoverageApi {
     @Operation(summary = "Rebuild the read model from enrolment (administrators)")
     CoverageReadModel.RebuildResult rebuild() {
         LindungUser by = user();
-        if (by.role() != Role.ADMIN) {
+        if (!CoveragePolicy.mayRebuild(by)) {
             throw new ForbiddenException("coverage.rebuild.role", by.role().name());
         }
         return readModel.rebuild();

@@ -1,8 +1,9 @@
 package id.lindung.coverage.web;
 
+import id.lindung.shared.ForbiddenException;
+import id.lindung.coverage.CoveragePolicy;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
-import id.lindung.access.Role;
 import id.lindung.coverage.CoverageDashboard;
 import id.lindung.coverage.CoverageDashboards;
 import id.lindung.coverage.CoverageDenominators;
@@ -10,7 +11,6 @@ import id.lindung.coverage.CoverageTargets;
 import id.lindung.region.Region;
 import id.lindung.region.RegionDirectory;
 import id.lindung.shared.FieldIssue;
-import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -91,7 +91,7 @@ class CoveragePages {
     @ModelAttribute
     void common(Model model) {
         LindungUser me = currentUser.get().orElse(null);
-        model.addAttribute("canEdit", me != null && (me.role() == Role.ADMIN || me.role() == Role.GOV_ANALYST));
+        model.addAttribute("canEdit", me != null && CoveragePolicy.mayEdit(me));
         model.addAttribute("pct", PERCENT);
     }
 

@@ -112,14 +112,21 @@ public class EnrolmentRepository {
     public long insertMembership(@Nullable Long participantId, @Nullable Long employerId, @Nullable Long projectId,
             Segment segment, Channel channel, Set<Programme> programmes, Sector sector, boolean governmentPaid,
             @Nullable Integer contractMonths, YearMonth start, @Nullable YearMonth end, @Nullable EndReason reason,
-            String regionCode) {
+            String regionCode, String enrolledBy) {
         return jdbc.sql("INSERT INTO membership (participant_id, employer_id, project_id, segment, channel, programmes,"
-                        + " sector, government_paid, contract_months, start_month, end_month, end_reason, region_code)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")
+                        + " sector, government_paid, contract_months, start_month, end_month, end_reason, region_code,"
+                        + " enrolled_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")
                 .params(participantId, employerId, projectId, segment.name(), channel.name(),
                         Programme.join(programmes), sector.name(), governmentPaid, contractMonths, month(start),
-                        end == null ? null : month(end), reason == null ? null : reason.name(), regionCode)
+                        end == null ? null : month(end), reason == null ? null : reason.name(), regionCode,
+                        enrolledBy)
                 .query(Long.class).single();
+    }
+
+    /** Who enrolled a membership (null for memberships from before V51). */
+    public @Nullable String enrolledBy(long membershipId) {
+        return jdbc.sql("SELECT enrolled_by FROM membership WHERE id = ?").param(membershipId).query(String.class)
+                .optional().orElse(null);
     }
 
     /** Sets the amount from a month on (replacing an amount already set for that very month). */

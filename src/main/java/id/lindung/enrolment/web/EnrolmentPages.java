@@ -2,10 +2,10 @@ package id.lindung.enrolment.web;
 
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
-import id.lindung.access.Role;
 import id.lindung.enrolment.Channel;
 import id.lindung.enrolment.Employer;
 import id.lindung.enrolment.EnrolmentManagement;
+import id.lindung.enrolment.EnrolmentPolicy;
 import id.lindung.enrolment.EnrolmentRequest;
 import id.lindung.enrolment.Membership;
 import id.lindung.enrolment.NewEmployer;
@@ -64,9 +64,11 @@ class EnrolmentPages {
     private final CurrentUser currentUser;
     private final MessageSource messages;
     private final Clock clock;
+    private final EnrolmentPolicy policy;
 
     EnrolmentPages(EnrolmentManagement enrolment, ParticipantManagement participants, CurrentUser currentUser,
-            MessageSource messages, Clock clock) {
+            MessageSource messages, Clock clock, EnrolmentPolicy policy) {
+        this.policy = policy;
         this.enrolment = enrolment;
         this.participants = participants;
         this.currentUser = currentUser;
@@ -124,8 +126,8 @@ class EnrolmentPages {
         model.addAttribute("employerNames", employerNames);
         model.addAttribute("thisMonth", thisMonth);
         model.addAttribute("enrolmentForm", form);
-        model.addAttribute("canEnrol", me.role() != Role.GOV_ANALYST);
-        model.addAttribute("segments", PERSONAL_SEGMENTS);
+        model.addAttribute("canEnrol", policy.mayEnrolDirectly(me));
+        model.addAttribute("segments", policy.isOfficer(me) ? PERSONAL_SEGMENTS : List.of(Segment.BPU));
         model.addAttribute("channels", channelsFor(me));
         model.addAttribute("sectors", Sector.values());
         model.addAttribute("optionalProgrammes", optionalProgrammes());
@@ -144,13 +146,12 @@ class EnrolmentPages {
         }
     }
 
-    /** Channels a user may enrol through (the service refuses the others). */
+    /** Channels a user may enrol through on this page (the policy refuses the others; banks use the KUR list). */
     private static List<Channel> channelsFor(LindungUser me) {
         return switch (me.role()) {
             case ADMIN, OFFICER -> List.of(Channel.values());
             case AGENT -> List.of(Channel.AGENT);
-            case BANK_OFFICER -> List.of(Channel.KUR_BANK);
-            case GOV_ANALYST -> List.of();
+            case BANK_OFFICER, GOV_ANALYST -> List.of();
         };
     }
 
@@ -206,7 +207,7 @@ class EnrolmentPages {
         model.addAttribute("q", q);
         model.addAttribute("result", result);
         model.addAttribute("employerForm", form);
-        model.addAttribute("canRegister", me.role() == Role.ADMIN || me.role() == Role.OFFICER);
+        model.addAttribute("canRegister", policy.isOfficer(me));
         model.addAttribute("province", scope.isEmpty() ? "61" : scope.substring(0, 2));
         return "enrolment/employers";
     }

@@ -11,6 +11,7 @@ import id.lindung.kur.KurImports;
 import id.lindung.kur.KurLoan;
 import id.lindung.kur.KurLoans;
 import id.lindung.kur.KurOutreach;
+import id.lindung.kur.KurPolicy;
 import id.lindung.region.Region;
 import id.lindung.region.RegionDirectory;
 import id.lindung.shared.FieldIssue;
@@ -74,6 +75,7 @@ class KurPages {
     private static final int SHOWN_ERRORS = 20;
     private static final Pattern WORK_LIST_URL = Pattern.compile("^/kur/daftar-kerja(\\?[^\\s{}\\\\]*)?$");
 
+    private final KurPolicy policy;
     private final KurImports imports;
     private final KurLoans loans;
     private final KurOutreach outreach;
@@ -88,7 +90,8 @@ class KurPages {
 
     KurPages(KurImports imports, KurLoans loans, KurOutreach outreach, KurBanks banks, RegionDirectory regions,
             CurrentUser currentUser, MessageSource messages, PageMessages pageMessages, Clock clock,
-            UploadCheck uploads, AuditTrail audit) {
+            UploadCheck uploads, AuditTrail audit, KurPolicy policy) {
+        this.policy = policy;
         this.audit = audit;
         this.uploads = uploads;
         this.imports = imports;
@@ -111,9 +114,9 @@ class KurPages {
         }
         String bank = banks.bankOf(me).orElse(null);
         model.addAttribute("myBank", bank);
-        model.addAttribute("canUpload", bank != null || KurImports.mayImportAnyBank(me));
-        model.addAttribute("canAssign", me.role() == Role.ADMIN || me.role() == Role.OFFICER);
-        model.addAttribute("canEnrol", me.role() != Role.GOV_ANALYST);
+        model.addAttribute("canUpload", bank != null || policy.mayImportAnyBank(me));
+        model.addAttribute("canAssign", policy.mayAssign(me));
+        model.addAttribute("canEnrol", policy.mayEnrol(me));
         model.addAttribute("isAgent", me.role() == Role.AGENT);
         model.addAttribute("bankOptions", bank != null ? List.of(new KurBanks.Bank(bank, bank, false))
                 : banks.all());

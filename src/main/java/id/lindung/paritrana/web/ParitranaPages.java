@@ -1,8 +1,9 @@
 package id.lindung.paritrana.web;
 
+import id.lindung.shared.ForbiddenException;
+import id.lindung.paritrana.ParitranaPolicy;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
-import id.lindung.access.Role;
 import id.lindung.paritrana.Category;
 import id.lindung.paritrana.Cycle;
 import id.lindung.paritrana.CycleStatus;
@@ -14,7 +15,6 @@ import id.lindung.paritrana.Ranking;
 import id.lindung.paritrana.report.ParitranaTexts;
 import id.lindung.shared.ConflictException;
 import id.lindung.shared.FieldIssue;
-import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
 import id.lindung.shared.web.PageMessages;
@@ -61,7 +61,7 @@ class ParitranaPages {
         LindungUser me = currentUser.require();
         model.addAttribute("cycles", cycles.list());
         model.addAttribute("categories", Category.values());
-        model.addAttribute("isAdmin", me.role() == Role.ADMIN);
+        model.addAttribute("isAdmin", ParitranaPolicy.mayManage(me));
         model.addAttribute("t", texts());
         return "paritrana/cycles";
     }
@@ -92,7 +92,7 @@ class ParitranaPages {
         model.addAttribute("r", ranking);
         model.addAttribute("c", ranking.cycle());
         model.addAttribute("t", texts());
-        model.addAttribute("isAdmin", me.role() == Role.ADMIN);
+        model.addAttribute("isAdmin", ParitranaPolicy.mayManage(me));
         model.addAttribute("nextStatuses", next(ranking.cycle().status()));
         return "paritrana/cycle";
     }

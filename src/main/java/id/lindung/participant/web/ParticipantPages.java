@@ -1,12 +1,12 @@
 package id.lindung.participant.web;
 
+import id.lindung.participant.ParticipantPolicy;
 import id.lindung.access.AuditTrail;
 import id.lindung.access.Disclosure;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
 import id.lindung.access.NikDisplay;
 import id.lindung.shared.crypto.NikMask;
-import id.lindung.access.Role;
 import id.lindung.participant.BusinessScale;
 import id.lindung.participant.NewBusiness;
 import id.lindung.participant.NewRelative;
@@ -48,6 +48,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ParticipantPages {
 
+    private final ParticipantPolicy policy;
     private final ParticipantManagement participants;
     private final RegionDirectory regions;
     private final CurrentUser currentUser;
@@ -57,8 +58,10 @@ class ParticipantPages {
     private final tools.jackson.databind.json.JsonMapper json;
 
     ParticipantPages(ParticipantManagement participants, RegionDirectory regions, CurrentUser currentUser,
-            AuditTrail audit, MessageSource messages, tools.jackson.databind.json.JsonMapper json) {
+            AuditTrail audit, MessageSource messages, tools.jackson.databind.json.JsonMapper json,
+            ParticipantPolicy policy) {
         this.json = json;
+        this.policy = policy;
         this.participants = participants;
         this.regions = regions;
         this.currentUser = currentUser;
@@ -106,7 +109,7 @@ class ParticipantPages {
     String newForm(Model model) {
         LindungUser me = requireWriter();
         ParticipantForm form = new ParticipantForm();
-        if (me.scope().code().length() == 5) {
+        if (me.scope().kabKota()) {
             form.setKabKota(me.scope().code());
         }
         return form(model, form, me, null);
@@ -141,7 +144,7 @@ class ParticipantPages {
         audit.recordRead(AuditTrail.PARTICIPANT_VIEWED, "participant", Long.toString(id), p.regionCode(),
                 Map.of("view", "page"));
         model.addAttribute("p", p);
-        model.addAttribute("mayReport", me.role() == Role.ADMIN || me.role() == Role.OFFICER);
+        model.addAttribute("mayReport", policy.mayReadDataReport(me));
         model.addAttribute("relatives", participants.relatives(id, me));
         model.addAttribute("businesses", participants.businessesOf(id, me));
         model.addAttribute("history", audit.history("participant", Long.toString(id)).stream()
@@ -245,7 +248,7 @@ class ParticipantPages {
      */
     private LindungUser requireWriter() {
         LindungUser me = currentUser.require();
-        if (!me.role().canWriteRegistry()) {
+        if (!policy.mayWrite(me)) {
             throw new ForbiddenException("access.role.read-only", me.role().name());
         }
         return me;

@@ -1,13 +1,13 @@
 package id.lindung.sponsorship.web;
 
+import id.lindung.shared.ForbiddenException;
+import id.lindung.sponsorship.SponsorshipPolicy;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
-import id.lindung.access.Role;
 import id.lindung.region.Region;
 import id.lindung.region.RegionDirectory;
 import id.lindung.shared.ConflictException;
 import id.lindung.shared.FieldIssue;
-import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
 import id.lindung.shared.web.Formats;
@@ -97,7 +97,7 @@ class SponsorshipPages {
     @ModelAttribute
     void common(Model model) {
         LindungUser me = currentUser.get().orElse(null);
-        model.addAttribute("canWrite", me != null && (me.role() == Role.ADMIN || me.role() == Role.OFFICER));
+        model.addAttribute("canWrite", me != null && SponsorshipPolicy.mayWrite(me));
         model.addAttribute("sp", view);
     }
 
