@@ -44,6 +44,8 @@ public class Bounds {
     public static final int TOKEN_MAX_DAYS = 366;
     /** How far ahead a date asked about (status on a date) may lie: a year covers every planned question. */
     public static final int QUERY_YEARS_AHEAD = 1;
+    /** How far ahead holidays may be entered, in years (the joint decree is published for the next year). */
+    public static final int CALENDAR_YEARS_AHEAD = 2;
     /** Any date Lindung reads at all, whatever the field (JSON bodies are refused outside these years). */
     public static final int FIRST_YEAR = 1900;
     public static final int LAST_YEAR = 2199;
@@ -169,6 +171,14 @@ public class Bounds {
     /** An API token's last day: today at the earliest, at most {@value #TOKEN_MAX_DAYS} days ahead. */
     public void checkTokenExpiry(String field, @Nullable LocalDate date, List<FieldIssue> issues) {
         between(field, date, today(), today().plusDays(TOKEN_MAX_DAYS), issues);
+    }
+
+    /**
+     * A day of the holiday calendar (service-level deadlines count working days): from the programmes' start to
+     * {@value #CALENDAR_YEARS_AHEAD} years ahead, as far as holidays are decreed in advance.
+     */
+    public void checkCalendarDay(String field, @Nullable LocalDate day, List<FieldIssue> issues) {
+        between(field, day, EARLIEST_MONTH.atDay(1), today().plusYears(CALENDAR_YEARS_AHEAD), issues);
     }
 
     /** A date asked about in a query ({@code ?date=}): from 1900 to a year ahead. */

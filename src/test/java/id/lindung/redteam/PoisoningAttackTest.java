@@ -226,6 +226,15 @@ class PoisoningAttackTest {
             Response page = officer.getPage("/kepesertaan/" + membership + "/status?tanggal=" + date);
             assertThat(page.status()).as("page on " + date).isBetween(400, 499);
         }
+        ApiClient admin = ApiClient.as(port, "admin");
+        for (String date : List.of("0000-01-01", "0001-01-01", "9999-12-31", "%2B999999999-12-31")) {
+            assertRefused(admin.put("/api/holidays/" + date, json("name", "Libur racun", "source", "uji")), "day",
+                    "a holiday on " + date);
+            Response list = admin.get("/api/holidays?from=" + date);
+            assertThat(list.status()).as("holidays from " + date + ": " + list.text()).isEqualTo(422);
+        }
+        assertThat(admin.put("/api/holidays/" + today.plusYears(1).withDayOfYear(1), json("name", "Tahun Baru",
+                "source", "SKB")).status()).as("next year's holiday").isEqualTo(200);
         for (String month : List.of("0000-01", "9999-12", "%2B999999999-12")) {
             Response r = officer.get("/api/coverage?month=" + month);
             assertThat(r.status()).as("coverage " + month + ": " + r.text()).isLessThan(500);
