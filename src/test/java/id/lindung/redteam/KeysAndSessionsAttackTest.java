@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
 import id.lindung.support.Niks;
+import id.lindung.support.SignIn;
 import id.lindung.support.TestClock;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -18,7 +19,6 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,7 +40,6 @@ class KeysAndSessionsAttackTest {
 
     private static final String KETAPANG_DESA = "61.04.01.2011";
     private static final String PONTIANAK_DESA = "61.71.01.1002";
-    private static final AtomicInteger USERS = new AtomicInteger();
 
     @LocalServerPort
     int port;
@@ -202,13 +201,7 @@ class KeysAndSessionsAttackTest {
     }
 
     private String newUser() {
-        String username = "uji.sesi." + ProcessHandle.current().pid() + "." + USERS.incrementAndGet() + "."
-                + System.nanoTime() % 100_000;
-        jdbc.sql("""
-                INSERT INTO app_user (username, password_hash, display_name, role, region_scope)
-                VALUES (?, ?, 'Uji Sesi', 'OFFICER', '61')""")
-                .params(username, passwords.encode(ApiClient.DEMO_PASSWORD)).update();
-        return username;
+        return SignIn.newOfficer(jdbc, passwords, "uji.sesi");
     }
 
     /**
@@ -274,9 +267,7 @@ class KeysAndSessionsAttackTest {
         }
 
         private static String token(String html) {
-            String token = html.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
-            assertThat(token).hasSizeLessThan(200);
-            return token;
+            return SignIn.csrfToken(html);
         }
     }
 }
