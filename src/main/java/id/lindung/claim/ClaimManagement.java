@@ -37,6 +37,7 @@ import id.lindung.enrolment.Programme;
 import id.lindung.participant.Participant;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.shared.ConflictException;
+import id.lindung.shared.Bounds;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
@@ -92,6 +93,7 @@ public class ClaimManagement {
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
+    private final Bounds bounds;
     private final long fourEyesThreshold;
     private final int documentMaxBytes;
     private final Vault vault;
@@ -106,9 +108,10 @@ public class ClaimManagement {
             JsonMapper json, Clock clock,
             @Value("${lindung.claim.four-eyes-threshold:50000000}") long fourEyesThreshold,
             @Value("${lindung.claim.document-max-bytes:10485760}") int documentMaxBytes, Vault vault,
-            DeathRecords deaths, ClaimPolicy policy) {
+            DeathRecords deaths, ClaimPolicy policy, Bounds bounds) {
         this.policy = policy;
         this.deaths = deaths;
+        this.bounds = bounds;
         this.jdbc = jdbc;
         this.participants = participants;
         this.memberFacts = memberFacts;
@@ -140,7 +143,7 @@ public class ClaimManagement {
     @Transactional
     public Claim submit(ClaimIntake in, LindungUser by) {
         requireMayTakeIn(by);
-        IntakeReader read = new IntakeReader(LocalDate.now(clock));
+        IntakeReader read = new IntakeReader(bounds);
         Participant participant = null;
         if (in.participantId() == null) {
             read.issues().add(FieldIssue.error("participantId", "field.required"));
@@ -157,6 +160,8 @@ public class ClaimManagement {
         ClaimDetails details = kind == null ? null : read.details(kind, in, eventDate);
         if (in.wage() != null && in.wage() < 0) {
             read.issues().add(FieldIssue.error("wage", "amount.positive"));
+        } else if (in.wage() != null && in.wage() > 0) {
+            bounds.check(Bounds.Money.WAGE, "wage", in.wage(), read.issues());
         }
         if (in.note() != null && in.note().length() > 500) {
             read.issues().add(FieldIssue.error("note", "field.too-long", 500));
@@ -222,7 +227,7 @@ public class ClaimManagement {
             throw new InvalidInputException(e.issues().stream().map(IntakeReader::intakeField).toList());
         }
         List<String> named = new ArrayList<>();
-        List<Child> children = new IntakeReader(LocalDate.now(clock)).children(in.children(), named);
+        List<Child> children = new IntakeReader(bounds).children(in.children(), named);
         ScholarshipPlan plan = a.eligible() && kind.grantsScholarship() && a.scholarshipRefusal() == null
                 && !children.isEmpty() ? scholarships.plan(facts, LocalDate.now(clock), children, named) : null;
 
@@ -433,7 +438,7 @@ public class ClaimManagement {
         ClaimKind kind = ClaimKind.valueOf(claim.kind());
         List<ClaimIntake.ChildItem> items = claim.intake().children() == null ? List.of() : claim.intake().children();
         List<String> ids = chosen == null ? List.of() : chosen.stream().map(String::trim).toList();
-        List<Child> children = new IntakeReader(LocalDate.now(clock)).children(items, new ArrayList<>());
+        List<Child> children = new IntakeReader(bounds).children(items, new ArrayList<>());
         List<FieldIssue> issues = new ArrayList<>();
         if (!kind.grantsScholarship() || items.isEmpty()) {
             issues.add(FieldIssue.error("chosen", "claim.children.none"));
@@ -501,9 +506,13 @@ public class ClaimManagement {
         LocalDate due = serviceLevel.dueDate(complete, holidays.calendar());
         change(claim, "status = 'VERIFIED', verified_by = :by, documents_complete_on = :complete, due_date = :due",
                 Map.of("by", by.username(), "complete", Date.valueOf(complete), "due", Date.valueOf(due)));
-        IntakeReader read = new IntakeReader(LocalDate.now(clock));
+        IntakeReader read = new IntakeReader(bounds);
         ClaimKind kind = ClaimKind.valueOf(claim.kind());
-        ClaimDetails details = Objects.requireNonNull(read.details(kind, claim.intake(), claim.eventDate()));
+        ClaimDetails details = read.details(kind, claim.intake(), claim.eventDate());
+        if (details == null || !read.issues().isEmpty()) {
+            // an intake an earlier version let in (e.g. an invoice past the bounds) is not recomputed without it
+            throw new InvalidInputException(read.issues().stream().map(IntakeReader::intakeField).toList());
+        }
         assess(claimId, claim.participantId(), kind, EventCause.valueOf(claim.cause()), claim.eventDate(), details,
                 claim.intake(), by);
         step(claimId, by, ClaimStatus.VERIFIED, null);
@@ -653,6 +662,8 @@ public class ClaimManagement {
             issues.add(FieldIssue.error("paidOn", "field.required"));
         } else if (paidOn.isAfter(LocalDate.now(clock))) {
             issues.add(FieldIssue.error("paidOn", "claim.date.future"));
+        } else if (paidOn.isBefore(Bounds.EARLIEST_PAYMENT)) {
+            bounds.checkPaidOn("paidOn", paidOn, issues);
         } else if (claim.documentsCompleteOn() != null && paidOn.isBefore(claim.documentsCompleteOn())) {
             issues.add(FieldIssue.error("paidOn", "claim.paid-on.before-documents"));
         }
@@ -701,7 +712,7 @@ public class ClaimManagement {
             issues.add(FieldIssue.error("status", "claim.status.not", ClaimStatus.APPROVED.name(),
                     claim.status().name()));
         }
-        List<Child> children = new IntakeReader(LocalDate.now(clock)).children(claim.intake().children(),
+        List<Child> children = new IntakeReader(bounds).children(claim.intake().children(),
                 new ArrayList<>());
         Child child = children.stream().filter(c -> c.id().equals(request.childId())).findFirst().orElse(null);
         if (child == null) {

@@ -6,6 +6,8 @@ import id.lindung.contribution.internal.Allocation;
 import id.lindung.enrolment.Segment;
 import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.shared.ConflictException;
+import id.lindung.shared.Bounds;
+import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
 import java.sql.Connection;
 import java.sql.Date;
@@ -14,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,14 +71,17 @@ public class BillingRuns {
     private final Ledger ledger;
     private final ProtectionRules protection;
     private final ApplicationEventPublisher events;
+    private final Bounds bounds;
     private volatile IntConsumer afterBatch = batch -> {
     };
 
     BillingRuns(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions, Allocation allocation,
             EnrolmentManagement enrolment, AuditTrail audit,
             @Value("${lindung.contribution.billing-batch-size:100000}") int batchSize,
-            Ledger ledger, ProtectionRules protection, ApplicationEventPublisher events, ContributionPolicy policy) {
+            Ledger ledger, ProtectionRules protection, ApplicationEventPublisher events, ContributionPolicy policy,
+            Bounds bounds) {
         this.policy = policy;
+        this.bounds = bounds;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.tx = new TransactionTemplate(transactions);
@@ -96,6 +102,10 @@ public class BillingRuns {
         if (!policy.mayRunBilling(by)) {
             throw new ForbiddenException("billing.role", by.role().name());
         }
+        // no month after the current one (business clock): its contributions are not owed yet
+        List<FieldIssue> issues = new ArrayList<>();
+        bounds.checkContributionMonth("period", period, issues);
+        Bounds.throwIfAny(issues);
         // One run at a time, whatever the month: a run reads the months before it (lapse), and a second caller would
         // otherwise resume the run in flight under its feet. The lock belongs to a session of its own, held for the
         // whole run; a crash ends that session and frees the lock, so starting again resumes the run.

@@ -191,10 +191,10 @@ public class HistoryImports {
                          ORDER BY membership_id, period, line_no) x""".formatted(sequence.replace("'", "''")))
                 .update();
         int paid = jdbc.sql("""
-                INSERT INTO payment (id, idempotency_key, membership_id, amount, paid_on, channel, reference, status,
-                                     unallocated, recorded_by, history_import_id, source_line)
+                INSERT INTO payment (id, key_namespace, idempotency_key, membership_id, amount, paid_on, channel,
+                                     reference, status, unallocated, recorded_by, history_import_id, source_line)
                 OVERRIDING SYSTEM VALUE
-                SELECT payment_id, 'HISTORY:' || :id || ':' || line_no, membership_id, amount, paid_on, :channel,
+                SELECT payment_id, 'HISTORY', 'HISTORY:' || :id || ':' || line_no, membership_id, amount, paid_on, :channel,
                        'history import ' || :id || ' line ' || line_no, 'APPLIED', 0, :by, :id, line_no
                   FROM history_pay ORDER BY payment_id""")
                 .param("id", importId).param("channel", CHANNEL).param("by", by.username()).update();

@@ -6,6 +6,7 @@ import id.lindung.contribution.internal.Allocation;
 import id.lindung.contribution.internal.PaymentFileReader;
 import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.Membership;
+import id.lindung.shared.Bounds;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,11 +62,14 @@ public class Payments {
     private final ApplicationEventPublisher events;
     private final int bpuMaxMonthsAhead;
     private final ContributionPolicy policy;
+    private final Bounds bounds;
 
     Payments(JdbcClient jdbc, DataSource dataSource, Allocation allocation, EnrolmentManagement enrolment,
             AuditTrail audit, Clock clock, Ledger ledger, ApplicationEventPublisher events,
-            @Value("${lindung.contribution.bpu-max-months-ahead}") int bpuMaxMonthsAhead, ContributionPolicy policy) {
+            @Value("${lindung.contribution.bpu-max-months-ahead}") int bpuMaxMonthsAhead, ContributionPolicy policy,
+            Bounds bounds) {
         this.policy = policy;
+        this.bounds = bounds;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.allocation = allocation;
@@ -90,12 +95,16 @@ public class Payments {
             issues.add(FieldIssue.error("amount", "field.required"));
         } else if (request.amount() <= 0) {
             issues.add(FieldIssue.error("amount", "amount.positive"));
+        } else {
+            bounds.check(Bounds.Money.PAYMENT, "amount", request.amount(), issues);
         }
         LocalDate today = LocalDate.now(clock);
         if (request.paidOn() == null) {
             issues.add(FieldIssue.error("paidOn", "field.required"));
         } else if (request.paidOn().isAfter(today)) {
             issues.add(FieldIssue.error("paidOn", "payment.paid-on.future"));
+        } else {
+            bounds.checkPaidOn("paidOn", request.paidOn(), issues);
         }
         Membership membership = null;
         if (request.membershipId() == null) {
@@ -114,7 +123,8 @@ public class Payments {
         Objects.requireNonNull(membership);
         policy.checkPayFor(by, membership);
         allocation.lock();
-        Optional<PaymentResult> earlier = byKey(Objects.requireNonNull(key));
+        String namespace = keyNamespace(membership.regionCode());
+        Optional<PaymentResult> earlier = byKey(namespace, Objects.requireNonNull(key));
         if (earlier.isPresent()) {
             return replay(earlier.get(), request);
         }
@@ -123,9 +133,10 @@ public class Payments {
             throw new InvalidInputException(FieldIssue.error("membershipId", "payment.membership.ended",
                     Objects.requireNonNull(membership.endMonth()).toString()));
         }
-        long id = jdbc.sql("INSERT INTO payment (idempotency_key, membership_id, amount, paid_on, channel, reference,"
-                        + " status, unallocated, recorded_by) VALUES (?, ?, ?, ?, ?, ?, 'APPLIED', ?, ?) RETURNING id")
-                .params(key, membership.id(), request.amount(), Date.valueOf(paidOn), "SINGLE", request.reference(),
+        long id = jdbc.sql("INSERT INTO payment (key_namespace, idempotency_key, membership_id, amount, paid_on,"
+                        + " channel, reference, status, unallocated, recorded_by)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, 'APPLIED', ?, ?) RETURNING id")
+                .params(namespace, key, membership.id(), request.amount(), Date.valueOf(paidOn), "SINGLE", request.reference(),
                         request.amount(), by.username())
                 .query(Long.class).single();
         // pay first, bill at once: every owed month up to now is on the ledger before the money is allocated
@@ -133,7 +144,7 @@ public class Payments {
         ledger.billAndAllocate(membership.id(), current);
         ledger.payAhead(current, bpuMaxMonthsAhead);
         events.publishEvent(new ProtectionChanged(membership.id()));
-        PaymentResult result = byKey(key).orElseThrow();
+        PaymentResult result = byKey(namespace, key).orElseThrow();
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("membershipId", membership.id());
         values.put("amount", request.amount());
@@ -146,14 +157,22 @@ public class Payments {
 
     /** A payment by its key, if the caller may see its membership. */
     public Optional<PaymentResult> find(String idempotencyKey, LindungUser by) {
-        return byKey(idempotencyKey).filter(p -> {
+        return byKeyIn(null, idempotencyKey).stream().filter(p -> {
             try {
                 enrolment.membership(p.membershipId(), by);
                 return true;
             } catch (NotFoundException e) {
                 return false;
             }
-        });
+        }).findFirst();
+    }
+
+    /**
+     * The namespace of a payment's idempotency key: the kab/kota of the membership paid for (its payer's office),
+     * so that keys of different kab/kota never meet; history imports use {@code HISTORY}.
+     */
+    static String keyNamespace(String membershipRegion) {
+        return membershipRegion.length() > 5 ? membershipRegion.substring(0, 5) : membershipRegion;
     }
 
     /**
@@ -174,7 +193,7 @@ public class Payments {
                     CREATE TEMP TABLE IF NOT EXISTS payment_staging (line_no INTEGER, reference VARCHAR(100),
                       membership_id BIGINT, amount BIGINT, paid_on DATE) ON COMMIT DROP""").update();
             jdbc.sql("TRUNCATE payment_staging").update();
-            read = new PaymentFileReader(LocalDate.now(clock), MAX_LISTED_ERRORS).copy(content,
+            read = new PaymentFileReader(bounds, MAX_LISTED_ERRORS).copy(content,
                     connection.unwrap(PGConnection.class).getCopyAPI(),
                     "COPY payment_staging (line_no, reference, membership_id, amount, paid_on) FROM STDIN");
         } catch (SQLException e) {
@@ -213,7 +232,8 @@ public class Payments {
                     });
             jdbc.sql("""
                     SELECT s.line_no, s.reference FROM payment_staging s
-                      JOIN payment p ON p.idempotency_key = s.reference
+                      JOIN enrolment_membership_v v ON v.membership_id = s.membership_id
+                      JOIN payment p ON p.idempotency_key = s.reference AND p.key_namespace = left(v.region_code, 5)
                      WHERE p.membership_id <> s.membership_id OR p.amount <> s.amount OR p.paid_on <> s.paid_on
                      ORDER BY s.line_no LIMIT ?""").param(MAX_LISTED_ERRORS)
                     .query(rs -> {
@@ -264,7 +284,8 @@ public class Payments {
                                    AND v.end_reason <> 'CONTRACT_ENDED'
                                    AND NOT EXISTS (SELECT 1 FROM bill b WHERE b.membership_id = s.membership_id
                                                       AND b.status = 'OPEN') AS closed) c
-                         WHERE NOT EXISTS (SELECT 1 FROM payment p WHERE p.idempotency_key = s.reference)
+                         WHERE NOT EXISTS (SELECT 1 FROM payment p WHERE p.idempotency_key = s.reference
+                                              AND p.key_namespace = left(v.region_code, 5))
                          ORDER BY s.membership_id, s.line_no) x"""
                         .formatted(Allocation.PENDING, sequence.replace("'", "''"))).update();
         // every owed month up to now is on the ledger before the file's money is allocated
@@ -277,13 +298,14 @@ public class Payments {
         jdbc.sql("INSERT INTO alloc_scope SELECT membership_id FROM ledger_scope").update();
         allocation.plan(true);
         int inserted = jdbc.sql("""
-                INSERT INTO payment (id, idempotency_key, membership_id, amount, paid_on, channel, reference,
-                                     payment_file_id, status, reject_reason, unallocated, recorded_by)
+                INSERT INTO payment (id, key_namespace, idempotency_key, membership_id, amount, paid_on, channel,
+                                     reference, payment_file_id, status, reject_reason, unallocated, recorded_by)
                 OVERRIDING SYSTEM VALUE
-                SELECT n.id, n.reference, n.membership_id, n.amount, n.paid_on, 'BANK_FILE', n.reference, :file,
+                SELECT n.id, left(m.region_code, 5), n.reference, n.membership_id, n.amount, n.paid_on, 'BANK_FILE', n.reference, :file,
                        n.status, n.reject_reason,
                        CASE WHEN n.status = 'APPLIED' THEN n.amount - coalesce(a.allocated, 0) ELSE 0 END, :by
                   FROM %s n LEFT JOIN %s a ON a.payment_id = n.id
+                  JOIN enrolment_membership_v m ON m.membership_id = n.membership_id
                  ORDER BY n.id"""
                         .formatted(Allocation.PENDING, Allocation.PLANNED_BY_PAYMENT))
                 .param("file", fileId).param("by", by.username()).update();
@@ -349,18 +371,24 @@ public class Payments {
                 earlier.credit(), true);
     }
 
-    private Optional<PaymentResult> byKey(String key) {
+    private Optional<PaymentResult> byKey(String namespace, String key) {
+        return byKeyIn(namespace, key).stream().findFirst();
+    }
+
+    /** The payment of a key in a namespace (at most one), or in every namespace when it is null. */
+    private List<PaymentResult> byKeyIn(@Nullable String namespace, String key) {
         return jdbc.sql("""
                 SELECT p.id, p.idempotency_key, p.membership_id, p.amount, p.paid_on, p.status, p.reject_reason,
                        coalesce((SELECT sum(a.amount) FROM payment_allocation a WHERE a.payment_id = p.id), 0)
                          AS allocated,
                        p.unallocated
-                  FROM payment p WHERE p.idempotency_key = ?""")
-                .param(key)
+                  FROM payment p WHERE p.idempotency_key = ? AND (CAST(? AS VARCHAR) IS NULL OR p.key_namespace = ?)
+                 ORDER BY p.id""")
+                .params(key, namespace, namespace)
                 .query((rs, n) -> new PaymentResult(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
                         rs.getDate(5).toLocalDate(), rs.getString(6), rs.getString(7), rs.getLong(8), rs.getLong(9),
                         false))
-                .optional();
+                .list();
     }
 
     private static void throwIfErrors(List<FieldIssue> issues) {

@@ -4,6 +4,8 @@ import id.lindung.access.LindungUser;
 import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.Membership;
 import id.lindung.enrolment.Segment;
+import id.lindung.shared.Bounds;
+import id.lindung.shared.FieldIssue;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,7 +42,11 @@ public class Statements {
     private final RateBook rates;
     private final ProtectionRules protection;
 
-    Statements(JdbcClient jdbc, EnrolmentManagement enrolment, RateBook rates, ProtectionRules protection) {
+    private final Bounds bounds;
+
+    Statements(JdbcClient jdbc, EnrolmentManagement enrolment, RateBook rates, ProtectionRules protection,
+            Bounds bounds) {
+        this.bounds = bounds;
         this.jdbc = jdbc;
         this.enrolment = enrolment;
         this.rates = rates;
@@ -48,6 +54,7 @@ public class Statements {
     }
 
     public Statement statement(long membershipId, LocalDate date, LindungUser by) {
+        checkDate(date);
         Membership m = enrolment.membership(membershipId, by);
         List<Bill> bills = bills(m.id());
         List<Payment> payments = payments(m.id());
@@ -59,17 +66,26 @@ public class Statements {
      * their rules, the payments): the lookup claims, KUR and the status API make for every check.
      */
     public MembershipStatus status(long membershipId, LocalDate date, LindungUser by) {
+        checkDate(date);
         Membership m = enrolment.membership(membershipId, by);
         return status(m, billsWithoutLines(m.id()), date);
     }
 
     /** Status of each of a participant's memberships on a date. */
     public List<MembershipStatus> statusOfParticipant(long participantId, LocalDate date, LindungUser by) {
+        checkDate(date);
         List<MembershipStatus> result = new ArrayList<>();
         for (Membership m : enrolment.membershipsOf(participantId, by)) {
             result.add(status(m, billsWithoutLines(m.id()), date));
         }
         return result;
+    }
+
+    /** A date asked about lies within the query bounds ({@code date}, 422 otherwise). */
+    private void checkDate(LocalDate date) {
+        List<FieldIssue> issues = new ArrayList<>();
+        bounds.checkQueryDate("date", date, issues);
+        Bounds.throwIfAny(issues);
     }
 
     /**

@@ -326,7 +326,8 @@ public class EnrolmentManagement {
         }
         if (effectiveFrom == null) {
             issues.add(FieldIssue.error("effectiveFrom", "field.required"));
-        } else if (!m.activeIn(effectiveFrom)) {
+        } else if (rules.checkPlanned("effectiveFrom", effectiveFrom, issues)
+                && !m.activeIn(effectiveFrom)) {
             issues.add(FieldIssue.error("effectiveFrom", "enrolment.month.outside", m.startMonth().toString(),
                     m.endMonth() == null ? "" : m.endMonth().toString()));
         }
@@ -353,7 +354,8 @@ public class EnrolmentManagement {
         }
         if (lastMonth == null) {
             issues.add(FieldIssue.error("lastMonth", "field.required"));
-        } else if (lastMonth.isBefore(m.startMonth().minusMonths(1))) {
+        } else if (rules.checkPlanned("lastMonth", lastMonth, issues)
+                && lastMonth.isBefore(m.startMonth().minusMonths(1))) {
             issues.add(FieldIssue.error("lastMonth", "enrolment.end.before-start", m.startMonth().toString()));
         }
         if (!m.open() && m.endReason() != EndReason.CONTRACT_ENDED) {

@@ -1,5 +1,6 @@
 package id.lindung.enrolment;
 
+import id.lindung.shared.Bounds;
 import id.lindung.shared.FieldIssue;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -20,10 +21,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class MembershipRules {
 
-    /** The programmes began in July 2015 (PP 44/2015, PP 46/2015, PP 45/2015): no membership starts earlier. */
-    public static final YearMonth EARLIEST_START = YearMonth.of(2015, 7);
-    /** How far ahead a start may be planned. */
-    static final int MAX_MONTHS_AHEAD = 12;
+    /** The programmes began in July 2015: no membership starts earlier ({@link Bounds#EARLIEST_MONTH}). */
+    public static final YearMonth EARLIEST_START = Bounds.EARLIEST_MONTH;
+    /** How far ahead a start may be planned ({@link Bounds#START_MONTHS_AHEAD}). */
+    static final int MAX_MONTHS_AHEAD = Bounds.START_MONTHS_AHEAD;
     /** The JKK risk classes of PP 44/2015 Lampiran I. */
     static final int MIN_RISK_CLASS = 1;
     static final int MAX_RISK_CLASS = 5;
@@ -41,13 +42,15 @@ public class MembershipRules {
     }
 
     private final Clock clock;
+    private final Bounds bounds;
     private final long bpuMinIncome;
     private final Set<Long> pmiJhtAmounts;
 
-    MembershipRules(Clock clock, @Value("${lindung.enrolment.bpu-min-income:1000000}") long bpuMinIncome,
+    MembershipRules(Clock clock, Bounds bounds, @Value("${lindung.enrolment.bpu-min-income:1000000}") long bpuMinIncome,
             @Value("${lindung.enrolment.pmi-jht-amounts:50000,100000,200000,300000,400000,500000,600000}")
             String pmiJhtAmounts) {
         this.clock = clock;
+        this.bounds = bounds;
         this.bpuMinIncome = bpuMinIncome;
         this.pmiJhtAmounts = Arrays.stream(pmiJhtAmounts.split(",")).map(String::trim).map(Long::valueOf)
                 .collect(Collectors.toUnmodifiableSet());
@@ -95,6 +98,8 @@ public class MembershipRules {
                     issues.add(FieldIssue.error("contractValue", "field.required"));
                 } else if (terms.contractValue() <= 0) {
                     issues.add(FieldIssue.error("contractValue", "amount.positive"));
+                } else {
+                    bounds.check(Bounds.Money.CONTRACT_VALUE, "contractValue", terms.contractValue(), issues);
                 }
             }
             case PMI -> {
@@ -125,6 +130,8 @@ public class MembershipRules {
                     issues.add(FieldIssue.error(field, "field.required"));
                 } else if (amount < bpuMinIncome) {
                     issues.add(FieldIssue.error(field, "enrolment.income.below-floor", bpuMinIncome));
+                } else {
+                    bounds.check(Bounds.Money.DECLARED_INCOME, field, amount, issues);
                 }
             }
             case PU -> {
@@ -132,6 +139,8 @@ public class MembershipRules {
                     issues.add(FieldIssue.error(field, "field.required"));
                 } else if (amount <= 0) {
                     issues.add(FieldIssue.error(field, "amount.positive"));
+                } else {
+                    bounds.check(Bounds.Money.WAGE, field, amount, issues);
                 }
             }
             case PMI -> {
@@ -167,13 +176,21 @@ public class MembershipRules {
             issues.add(FieldIssue.error(field, "field.required"));
         } else if (month.isBefore(EARLIEST_START)) {
             issues.add(FieldIssue.error(field, "enrolment.start.too-early", EARLIEST_START.toString()));
+        } else if (month.getYear() > Bounds.LAST_YEAR) {
+            issues.add(FieldIssue.error(field, "bounds.month", EARLIEST_START.toString(), Bounds.LAST_YEAR + "-12"));
         }
+    }
+
+    /** A month planned ahead (an end, a base change): whether within {@link Bounds#checkPlannedMonth}. */
+    public boolean checkPlanned(String field, @Nullable YearMonth month, List<FieldIssue> issues) {
+        return bounds.checkPlannedMonth(field, month, issues);
     }
 
     /** A start month: {@link #checkMonth} and at most {@value #MAX_MONTHS_AHEAD} months ahead. */
     public void checkStart(String field, @Nullable YearMonth start, List<FieldIssue> issues) {
         checkMonth(field, start, issues);
-        if (start != null && start.isAfter(YearMonth.now(clock).plusMonths(MAX_MONTHS_AHEAD))) {
+        if (start != null && !start.isBefore(EARLIEST_START)
+                && start.isAfter(YearMonth.now(clock).plusMonths(MAX_MONTHS_AHEAD))) {
             issues.add(FieldIssue.error(field, "enrolment.start.too-late", MAX_MONTHS_AHEAD));
         }
     }

@@ -198,7 +198,7 @@ class LedgerPropertiesTest {
         }
     }
 
-    /** The billing run of the month {@code monthsBack} before the current one. */
+    /** The billing run of the month {@code monthsBack} before the current one (-1, next month, is refused). */
     record Run(int monthsBack) implements Action {
         @Override
         public String toString() {
@@ -458,6 +458,13 @@ class LedgerPropertiesTest {
         }
 
         private void billingRun(YearMonth period) {
+            if (period.isAfter(CURRENT)) {
+                // a month after the current one is not owed yet: the run is refused and nothing changes (issue 16)
+                expectRefusal(() -> billing.run(period, OFFICER), "bounds.month");
+                log.append("-> refused (a future month)");
+                seen.add("future run refused");
+                return;
+            }
             Map<Integer, Map<YearMonth, Long>> openBefore = new HashMap<>();
             for (int i = 0; i < models.size(); i++) {
                 LedgerModel model = models.get(i);

@@ -52,6 +52,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(details, null,
                 details.getAuthorities()));
         contexts.setContext(context);
+        HeaderAuthentication.mark(request);
         try {
             chain.doFilter(request, response);
         } finally {

@@ -5,6 +5,7 @@ import id.lindung.access.AuditTrail;
 import id.lindung.access.LindungUser;
 import id.lindung.access.RegionScope;
 import id.lindung.access.Role;
+import id.lindung.shared.Bounds;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
@@ -51,7 +52,10 @@ class JdbcApiTokens implements ApiTokens {
     private final AuditTrail audit;
     private final Clock clock;
 
-    JdbcApiTokens(JdbcClient jdbc, UserAccounts accounts, AuditTrail audit, Clock clock) {
+    private final Bounds bounds;
+
+    JdbcApiTokens(JdbcClient jdbc, UserAccounts accounts, AuditTrail audit, Clock clock, Bounds bounds) {
+        this.bounds = bounds;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.audit = audit;
@@ -76,6 +80,8 @@ class JdbcApiTokens implements ApiTokens {
         }
         if (expiresOn != null && expiresOn.isBefore(LocalDate.now(clock))) {
             issues.add(FieldIssue.error("expiresOn", "access.token.expires.past"));
+        } else {
+            bounds.checkTokenExpiry("expiresOn", expiresOn, issues);
         }
         if (!issues.isEmpty()) {
             throw new InvalidInputException(issues);

@@ -1,29 +1,46 @@
 package id.lindung.access.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 @Controller
 class LoginController {
 
-    private final Clock clock;
+    /** Session attribute: the username whose sign-in was refused as locked (set by the failure handler). */
+    static final String LOCKED_USERNAME = LoginController.class.getName() + ".LOCKED_USERNAME";
 
-    LoginController(Clock clock) {
+    private final Clock clock;
+    private final LoginThrottle throttle;
+
+    LoginController(Clock clock, LoginThrottle throttle) {
         this.clock = clock;
+        this.throttle = throttle;
     }
 
-    /** {@code ?locked=<epoch second>}: too many failed attempts, shown as the local time to try again after. */
+    /**
+     * The lock message comes from server state only: when this session's last sign-in was refused as locked and the
+     * throttle still locks that username or this address, the local time to try again after. {@code ?locked=…} in
+     * the address shows nothing by itself.
+     */
     @GetMapping("/login")
-    String login(@RequestParam(name = "locked", required = false) @Nullable String locked, Model model) {
-        if (locked != null && locked.matches("\\d{1,12}")) {
-            model.addAttribute("lockedUntil", DateTimeFormatter.ofPattern("HH:mm")
-                    .format(Instant.ofEpochSecond(Long.parseLong(locked)).atZone(clock.getZone())));
+    String login(HttpServletRequest request, Model model) {
+        HttpSession session = request.getSession(false);
+        Object username = session == null ? null : session.getAttribute(LOCKED_USERNAME);
+        if (username instanceof String name) {
+            String address = request.getRemoteAddr() == null ? "unknown" : request.getRemoteAddr();
+            Instant until = throttle.check(name, address).lockedUntil();
+            if (until == null) {
+                session.removeAttribute(LOCKED_USERNAME);
+            } else {
+                model.addAttribute("lockedUntil", DateTimeFormatter.ofPattern("HH:mm").format(until.atZone(
+                        clock.getZone())));
+            }
         }
         return "access/login";
     }

@@ -20,16 +20,17 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Two filter chains. {@code /api/**}: API tokens ({@code Bearer}, see {@link BearerTokenFilter}) and HTTP Basic
- * for API clients (no session created, CSRF not needed when the request carries an Authorization header) and the
- * browser session for the UI's own calls; failures answer as problem details. Everything else: form login, CSRF
+ * for API clients (no session created; CSRF not needed when the request was authenticated by a valid token or valid
+ * Basic credentials, see {@link HeaderAuthentication}) and the browser session for the UI's own calls (CSRF
+ * required); failures answer as problem details. Everything else: form login, CSRF
  * on, Indonesian login page. Both: sign-in through the {@link LoginThrottle}, the same security headers.
  */
 @Configuration(proxyBeanMethods = false)
@@ -53,12 +54,13 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, JdbcApiTokens tokens, MessageSource messages, Clock clock)
             throws Exception {
-        RequestMatcher hasAuthorizationHeader = request -> request.getHeader("Authorization") != null;
+        AccessDeniedHandler forbidden = (request, response, e) ->
+                problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", e.getMessage());
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/regions", "/api/regions/**").permitAll()
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                .httpBasic(basic -> basic.securityContextRepository(HeaderAuthentication.MARKING).authenticationEntryPoint((request, response, e) -> {
                     if (e instanceof LoginLockedException locked) {
                         long seconds = Math.max(1, Duration.between(clock.instant(), locked.until()).toSeconds());
                         response.setHeader("Retry-After", Long.toString(seconds));
@@ -68,12 +70,14 @@ class SecurityConfiguration {
                                 "Sign in with HTTP Basic credentials");
                     }
                 }))
-                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
-                        problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", e.getMessage())))
+                .exceptionHandling(ex -> ex.accessDeniedHandler(forbidden))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(hasAuthorizationHeader))
+                // CSRF is checked after authentication (below), not before it where Spring puts it
+                .csrf(csrf -> csrf.disable())
                 // API tokens (Authorization: Bearer lkt_…) before Basic: a bad token answers 401, no fallback
                 .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
+                .addFilterAfter(HeaderAuthentication.csrfUnlessAuthenticatedByHeader(forbidden),
+                        BasicAuthenticationFilter.class)
                 .headers(SecurityConfiguration::secureHeaders);
         return http.build();
     }
@@ -95,12 +99,18 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** A locked username or address goes back to the login page with the time it may try again. */
+    /**
+     * A locked username or address goes back to the login page, which shows the time it may try again. The page
+     * learns it from the server only: the username tried is kept in the session and the page asks the throttle
+     * whether it (or the address) is locked now; the address says nothing.
+     */
     private static AuthenticationFailureHandler loginFailure() {
         AuthenticationFailureHandler wrongPassword = new SimpleUrlAuthenticationFailureHandler("/login?error");
         return (request, response, e) -> {
-            if (e instanceof LoginLockedException locked) {
-                response.sendRedirect(request.getContextPath() + "/login?locked=" + locked.until().getEpochSecond());
+            if (e instanceof LoginLockedException) {
+                String username = request.getParameter("username");
+                request.getSession().setAttribute(LoginController.LOCKED_USERNAME, username == null ? "" : username);
+                response.sendRedirect(request.getContextPath() + "/login?locked");
             } else {
                 wrongPassword.onAuthenticationFailure(request, response, e);
             }

@@ -10,6 +10,7 @@ import id.lindung.claim.benefit.FunctionLoss;
 import id.lindung.claim.benefit.Invoice;
 import id.lindung.claim.benefit.TransportCost;
 import id.lindung.claim.benefit.TransportMode;
+import id.lindung.shared.Bounds;
 import id.lindung.shared.FieldIssue;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -25,14 +26,16 @@ import org.jspecify.annotations.Nullable;
 public final class IntakeReader {
 
     /** The programmes began on 1 July 2015; no claim for an earlier event. */
-    public static final LocalDate EARLIEST_EVENT = LocalDate.of(2015, 7, 1);
+    public static final LocalDate EARLIEST_EVENT = Bounds.EARLIEST_MONTH.atDay(1);
     static final int MAX_ITEMS = 200;
 
     private final List<FieldIssue> issues = new ArrayList<>();
     private final LocalDate today;
+    private final Bounds bounds;
 
-    public IntakeReader(LocalDate today) {
-        this.today = today;
+    public IntakeReader(Bounds bounds) {
+        this.bounds = bounds;
+        this.today = bounds.today();
     }
 
     public List<FieldIssue> issues() {
@@ -113,6 +116,11 @@ public final class IntakeReader {
                     issues.add(FieldIssue.error("homeCareStart", "field.required"));
                     yield null;
                 }
+                int before = issues.size();
+                bounds.checkEventDate("homeCareStart", in.homeCareStart(), issues);
+                if (issues.size() > before) {
+                    yield null;
+                }
                 yield new ClaimDetails.HomeCare(in.homeCareStart(), invoices);
             }
             case JKK_TRANSPORT -> new ClaimDetails.Transport(transport(in.transport(), eventDate));
@@ -176,7 +184,7 @@ public final class IntakeReader {
             ClaimIntake.InvoiceItem item = items.get(i);
             String field = "invoices[" + i + "]";
             LocalDate date = itemDate(item.date(), eventDate, field);
-            Long amount = amount(item.amount(), field);
+            Long amount = amount(item.amount(), field, Bounds.Money.INVOICE);
             String description = text(item.description(), field + ".description");
             if (date != null && amount != null && description != null) {
                 invoices.add(new Invoice(date, description, amount));
@@ -202,7 +210,7 @@ public final class IntakeReader {
                 issues.add(FieldIssue.error(field + ".mode", "claim.transport.mode", String.valueOf(item.mode())));
             }
             LocalDate date = itemDate(item.date(), eventDate, field);
-            Long amount = amount(item.amount(), field);
+            Long amount = amount(item.amount(), field, Bounds.Money.TRANSPORT_COST);
             String description = item.description() == null ? "" : item.description().trim();
             if (mode != null && date != null && amount != null) {
                 costs.add(new TransportCost(mode, date, description, amount));
@@ -229,6 +237,9 @@ public final class IntakeReader {
                 issues.add(FieldIssue.error(field + ".birthDate", "field.required"));
             } else if (birth.isAfter(today)) {
                 issues.add(FieldIssue.error(field + ".birthDate", "claim.date.future"));
+                birth = null;
+            } else if (birth.getYear() < Bounds.FIRST_YEAR) {
+                bounds.checkQueryDate(field + ".birthDate", birth, issues);
                 birth = null;
             }
             EducationLevel level = null;
@@ -271,13 +282,17 @@ public final class IntakeReader {
         return date;
     }
 
-    private @Nullable Long amount(@Nullable Long amount, String field) {
+    private @Nullable Long amount(@Nullable Long amount, String field, Bounds.Money kind) {
         if (amount == null) {
             issues.add(FieldIssue.error(field + ".amount", "field.required"));
             return null;
         }
         if (amount <= 0) {
             issues.add(FieldIssue.error(field + ".amount", "amount.positive"));
+            return null;
+        }
+        if (!bounds.plausible(kind, amount)) {
+            issues.add(bounds.moneyIssue(kind, field + ".amount"));
             return null;
         }
         return amount;

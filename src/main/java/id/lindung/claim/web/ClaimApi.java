@@ -17,6 +17,7 @@ import id.lindung.claim.internal.Holidays;
 import id.lindung.claim.letter.DecisionLetters;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.shared.ConflictException;
+import id.lindung.shared.Bounds;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
@@ -69,10 +70,13 @@ class ClaimApi {
     private final Holidays holidays;
     private final CurrentUser currentUser;
     private final AuditTrail audit;
+    private final Bounds bounds;
 
     ClaimApi(ClaimManagement claims, ParticipantManagement participants, DecisionLetters letters, ClaimTexts texts,
-            BenefitRules rules, Holidays holidays, CurrentUser currentUser, AuditTrail audit, ClaimPolicy policy) {
+            BenefitRules rules, Holidays holidays, CurrentUser currentUser, AuditTrail audit, ClaimPolicy policy,
+            Bounds bounds) {
         this.policy = policy;
+        this.bounds = bounds;
         this.audit = audit;
         this.claims = claims;
         this.participants = participants;
@@ -241,6 +245,10 @@ class ClaimApi {
     List<Holidays.Holiday> holidays(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
+        List<FieldIssue> issues = new java.util.ArrayList<>();
+        bounds.checkQueryDate("from", from, issues);
+        bounds.checkQueryDate("to", to, issues);
+        Bounds.throwIfAny(issues);
         return holidays.between(from, to);
     }
 
@@ -249,6 +257,9 @@ class ClaimApi {
     List<Holidays.Holiday> putHoliday(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
             @RequestBody HolidayEntry entry) {
         requireAdmin();
+        List<FieldIssue> issues = new java.util.ArrayList<>();
+        bounds.checkCalendarDay("day", day, issues);
+        Bounds.throwIfAny(issues);
         if (entry.name() == null || entry.name().isBlank()) {
             throw new InvalidInputException(FieldIssue.error("name", "field.required"));
         }

@@ -2,6 +2,7 @@ package id.lindung.contribution.internal;
 
 import id.lindung.participant.IdentityView;
 import id.lindung.participant.NikRules;
+import id.lindung.shared.Bounds;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.crypto.Vault;
 import id.lindung.shared.tabular.CsvTokenizer;
@@ -311,6 +312,10 @@ public final class HistoryFileReader {
         }
         if (date.isAfter(today)) {
             issues.add(FieldIssue.error("paid_on", "history.paid-on.future", date.toString()));
+            return null;
+        }
+        if (date.isBefore(Bounds.EARLIEST_PAYMENT)) {
+            issues.add(FieldIssue.error("paid_on", "bounds.date", Bounds.EARLIEST_PAYMENT.toString(), today.toString()));
             return null;
         }
         return date;

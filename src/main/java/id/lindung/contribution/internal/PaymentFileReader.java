@@ -1,5 +1,6 @@
 package id.lindung.contribution.internal;
 
+import id.lindung.shared.Bounds;
 import id.lindung.shared.FieldIssue;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,8 +45,11 @@ public final class PaymentFileReader {
     private final LocalDate today;
     private final int maxErrors;
 
-    public PaymentFileReader(LocalDate today, int maxErrors) {
-        this.today = today;
+    private final Bounds bounds;
+
+    public PaymentFileReader(Bounds bounds, int maxErrors) {
+        this.bounds = bounds;
+        this.today = bounds.today();
         this.maxErrors = maxErrors;
     }
 
@@ -141,12 +145,18 @@ public final class PaymentFileReader {
                     add(errors, errorCount, FieldIssue.error(prefix + "amount", "payment-file.amount", amount));
                 } else if (Long.parseLong(amount) == 0) {
                     add(errors, errorCount, FieldIssue.error(prefix + "amount", "amount.positive"));
+                } else if (!bounds.plausible(Bounds.Money.PAYMENT, Long.parseLong(amount))) {
+                    add(errors, errorCount, bounds.moneyIssue(Bounds.Money.PAYMENT, prefix + "amount"));
                 }
                 LocalDate date = date(paidOn);
                 if (date == null) {
                     add(errors, errorCount, FieldIssue.error(prefix + "paid_on", "payment-file.date", paidOn));
                 } else if (date.isAfter(today)) {
                     add(errors, errorCount, FieldIssue.error(prefix + "paid_on", "payment.paid-on.future"));
+                } else if (date.isBefore(Bounds.EARLIEST_PAYMENT)) {
+                    List<FieldIssue> old = new ArrayList<>(1);
+                    bounds.checkPaidOn(prefix + "paid_on", date, old);
+                    old.forEach(issue -> add(errors, errorCount, issue));
                 }
                 if (errorCount[0] > before || errorCount[0] > 0) {
                     continue; // once anything is wrong the file is refused: stop copying, keep checking

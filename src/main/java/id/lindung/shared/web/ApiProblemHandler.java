@@ -69,7 +69,8 @@ class ApiProblemHandler {
     @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
     ProblemDetail unreadable(org.springframework.http.converter.HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
-        if (cause instanceof tools.jackson.databind.DatabindException db && !db.getPath().isEmpty()) {
+        // a DatabindException (a date that is no date) or a number beyond long (InputCoercionException): both say where
+        if (cause instanceof tools.jackson.core.JacksonException db && !db.getPath().isEmpty()) {
             String field = db.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .reduce((a, b) -> a + "." + b).orElse("");

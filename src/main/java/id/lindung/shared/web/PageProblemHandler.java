@@ -1,7 +1,9 @@
 package id.lindung.shared.web;
 
 import id.lindung.shared.ConflictException;
+import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
+import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,7 +20,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
- * "Not found", "forbidden" and "conflict" on web pages: Lindung's error page ({@link ErrorPages}) in the user's
+ * "Not found", "forbidden", "conflict" and invalid input on web pages: Lindung's error page ({@link ErrorPages}) in the user's
  * language with the right status and a reference, instead of an error 500. A refusal's own sentence (e.g. outside
  * the user's region) is shown under the heading; a "not found" says no more than that. (The REST API answers with
  * problem details from {@link ApiProblemHandler}, which comes first.)
@@ -49,6 +51,19 @@ class PageProblemHandler {
     @ExceptionHandler(ConflictException.class)
     void conflict(ConflictException e, HttpServletRequest request, HttpServletResponse response) throws IOException {
         refuse(request, response, HttpServletResponse.SC_CONFLICT, message(e.code(), e.args()), e);
+    }
+
+    /**
+     * Invalid input a page did not show in its form (e.g. a date in the address outside its bounds): 422 with the
+     * fields and their messages, not a server error.
+     */
+    @ExceptionHandler(InvalidInputException.class)
+    void invalid(InvalidInputException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        String detail = e.issues().stream().filter(FieldIssue::isError)
+                .map(i -> i.field() + ": " + message(i.code(), i.args().toArray()))
+                .reduce((a, b) -> a + "; " + b).orElse(null);
+        refuse(request, response, 422, detail, e);
     }
 
     /** Logs the refusal with a reference and lets the container show the error page ({@code /error}). */
