@@ -179,9 +179,11 @@ public class StartCorrections {
         return Date.valueOf(m.atDay(1));
     }
 
+    /** Both eyes of the rule are officers signed in as themselves: never through an API token. */
     private static void requireOfficer(LindungUser by) {
         if (by.role() != Role.ADMIN && by.role() != Role.OFFICER) {
             throw new ForbiddenException("access.role.read-only", by.role().name());
         }
+        by.requireSignedInAsThemselves("start-correction.signed-in");
     }
 }

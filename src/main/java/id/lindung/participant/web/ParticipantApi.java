@@ -1,6 +1,7 @@
 package id.lindung.participant.web;
 
 import id.lindung.access.AuditTrail;
+import id.lindung.access.BulkReads;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
 import id.lindung.access.NikDisplay;
@@ -56,9 +57,11 @@ class ParticipantApi {
     private final AuditTrail audit;
     private final MessageSource messages;
     private final NikDisplay nik;
+    private final BulkReads bulkReads;
 
     ParticipantApi(ParticipantManagement participants, RegionDirectory regions, CurrentUser currentUser,
-            AuditTrail audit, MessageSource messages, NikDisplay nik) {
+            AuditTrail audit, MessageSource messages, NikDisplay nik, BulkReads bulkReads) {
+        this.bulkReads = bulkReads;
         this.participants = participants;
         this.regions = regions;
         this.currentUser = currentUser;
@@ -97,12 +100,18 @@ class ParticipantApi {
     }
 
     @GetMapping("/participants")
-    @Operation(summary = "Search participants by exact NIK, name prefix and region code prefix, one page at a time")
+    @Operation(summary = "Search participants by exact NIK, name prefix and region code prefix, one page at a time",
+            description = "Each page is audited (LIST_READ with the filter and row count) and counts against the "
+                    + "rows the caller's role may read per hour: past it, 429 with Retry-After.")
     PageResult<ParticipantSummary> search(@RequestParam(required = false) String nik,
             @RequestParam(required = false) String name, @RequestParam(required = false) String region,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        return participants.search(new SearchCriteria(nik, name, region), page, size, user())
-                .map(s -> s.withNik(this.nik.show(s.nik())));
+        LindungUser me = user();
+        PageResult<ParticipantSummary> result = participants.search(new SearchCriteria(nik, name, region), page,
+                size, me);
+        bulkReads.listed("participants", me.scope().narrow(region).orElse(me.scope().code()),
+                ParticipantPages.searchFilter("api", nik, name, region, page, size), result.items().size());
+        return result.map(s -> s.withNik(this.nik.show(s.nik())));
     }
 
     @GetMapping("/participants/{id}")

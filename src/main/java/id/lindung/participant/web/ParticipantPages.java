@@ -1,6 +1,7 @@
 package id.lindung.participant.web;
 
 import id.lindung.access.AuditTrail;
+import id.lindung.access.BulkReads;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
 import id.lindung.access.NikDisplay;
@@ -53,9 +54,11 @@ class ParticipantPages {
     private final CurrentUser currentUser;
     private final AuditTrail audit;
     private final MessageSource messages;
+    private final BulkReads bulkReads;
 
     ParticipantPages(ParticipantManagement participants, RegionDirectory regions, CurrentUser currentUser,
-            AuditTrail audit, MessageSource messages) {
+            AuditTrail audit, MessageSource messages, BulkReads bulkReads) {
+        this.bulkReads = bulkReads;
         this.participants = participants;
         this.regions = regions;
         this.currentUser = currentUser;
@@ -70,10 +73,19 @@ class ParticipantPages {
         LindungUser me = currentUser.require();
         SearchCriteria criteria = new SearchCriteria(nik, name, region);
         model.addAttribute("criteria", criteria);
-        model.addAttribute("result", participants.search(criteria, page, size, me));
+        var result = participants.search(criteria, page, size, me);
+        bulkReads.listed("participants", me.scope().narrow(region).orElse(me.scope().code()),
+                searchFilter("page", nik, name, region, page, size), result.items().size());
+        model.addAttribute("result", result);
         model.addAttribute("kabKotaOptions", kabKotaOptions(me));
         model.addAttribute("regions", regions);
         return "participant/search";
+    }
+
+    /** The audit line's filter of a registry search page: NIK masked, like the registry's own lines. */
+    static Map<String, Object> searchFilter(String view, String nik, String name, String region, int page, int size) {
+        return BulkReads.filter("view", view, "nik", nik == null || nik.isBlank() ? null : NikMask.mask(nik),
+                "name", name, "region", region, "page", page, "size", size);
     }
 
     @GetMapping("/peserta/ekspor.csv")
@@ -84,8 +96,13 @@ class ParticipantPages {
         filters.put("nik", NikMask.mask(nik)); // the trail keeps NIKs masked, like the registry's own lines
         filters.put("name", name);
         filters.put("region", region);
-        filters.put("maxRows", ParticipantManagement.MAX_EXPORT_ROWS); // streamed: the count is not known up front
-        audit.recordExport("participants.csv", me.scope().narrow(region).orElse(me.scope().code()), filters);
+        filters.put("maxRows", ParticipantManagement.MAX_EXPORT_ROWS);
+        // streamed: the rows are counted first (the search's count, capped like the export), and that count is what
+        // the audit line and the hourly budget hold
+        var count = participants.search(new SearchCriteria(nik, name, region), 0, 1, me);
+        long rows = count.totalCapped() ? ParticipantManagement.MAX_EXPORT_ROWS
+                : Math.min(count.total(), ParticipantManagement.MAX_EXPORT_ROWS);
+        bulkReads.exported("participants.csv", me.scope().narrow(region).orElse(me.scope().code()), filters, rows);
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"peserta-lindung.csv\"");
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(response.getOutputStream(),
