@@ -30,11 +30,6 @@ public interface ApiTokens {
     IssuedToken issue(@Nullable String username, String name, @Nullable LocalDate expiresOn, @Nullable String scope,
             LindungUser by);
 
-    /** {@link #issue(String, String, LocalDate, String, LindungUser)} over the creator's whole scope. */
-    default IssuedToken issue(@Nullable String username, String name, @Nullable LocalDate expiresOn, LindungUser by) {
-        return issue(username, name, expiresOn, null, by);
-    }
-
     /** An administrator sees the tokens of the users in their scope, anyone else their own; never the token. */
     List<TokenInfo> list(LindungUser by);
 

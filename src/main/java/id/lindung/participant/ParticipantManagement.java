@@ -170,11 +170,11 @@ public class ParticipantManagement {
     /**
      * Whether {@code nik} may be given to a new or changed participant, answered so that nobody learns more than
      * their scope allows (issue 16, docs/decisions.md "Out-of-scope existence is never confirmed"): a NIK held by a
-     * participant inside the caller's scope is {@code nik.taken}, as before. A NIK issued (its first digits) outside
-     * the caller's scope, and a NIK held by a participant outside it, get the same neutral {@code nik.unavailable}
-     * (a province officer registers or resolves it) whether anyone holds it or not; each such refusal is audited and
-     * counts against the caller's hourly reads. Only a NIK issued inside the scope but held elsewhere is told apart
-     * from a free one, by that same neutral answer.
+     * participant inside the caller's scope is {@code nik.taken}, as before. For a kab/kota user a NIK issued (its
+     * first four digits) elsewhere, and for anyone a NIK held by a participant outside their scope, get the same
+     * neutral {@code nik.unavailable} (a province officer registers or resolves it) whether anyone holds it or not;
+     * each such refusal is audited and counts against the caller's hourly reads. Only a NIK issued inside a kab/kota
+     * user's scope but held elsewhere is told apart from a free one, by that same neutral answer.
      */
     private void requireNikAvailable(String nik, long exceptId, LindungUser by) {
         Optional<Participant> holder = repository.findByNik(nik).filter(p -> p.id() != exceptId);
@@ -194,10 +194,13 @@ public class ParticipantManagement {
         return new InvalidInputException(FieldIssue.error("nik", "nik.unavailable"));
     }
 
-    /** Whether the kab/kota (or province) that issued the NIK lies in the caller's scope; always for a national one. */
+    /**
+     * Whether a kab/kota user's kab/kota issued the NIK (its first four digits). Province and national users register
+     * newcomers whatever issued their NIK (people move into Kalimantan Barat from everywhere): always true for them.
+     */
     private static boolean issuedInScope(String nik, LindungUser by) {
         String scope = by.scope().code();
-        return scope.isEmpty() || nik.length() >= 4 && nik.startsWith(scope.replace(".", ""));
+        return scope.length() != 5 || nik.startsWith(scope.replace(".", ""));
     }
 
     /** A participant inside the user's scope. */

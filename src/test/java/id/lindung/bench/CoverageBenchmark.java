@@ -472,7 +472,7 @@ public final class CoverageBenchmark {
     private void measureHttp(YearMonth latest) throws Exception {
         int port = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
         String base = "http://localhost:" + port;
-        String token = context.getBean(ApiTokens.class).issue(null, "coverage benchmark", null,
+        String token = context.getBean(ApiTokens.class).issue(null, "coverage benchmark", null, null,
                 new LindungUser(ANALYST, ANALYST, Role.GOV_ANALYST, RegionScope.of(PROVINCE))).token();
         String bearer = "Bearer " + token;
         CookieManager cookies = new CookieManager();

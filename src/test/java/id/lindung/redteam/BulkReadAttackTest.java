@@ -190,6 +190,12 @@ class BulkReadAttackTest {
                 .asString(), "fullName", "Coba", "birthDate", read.json().path("birthDate").asString(), "sex", "L",
                 "regionCode", KETAPANG_DESA));
         assertThat(errors(inScope).toString()).contains("nik.taken");
+        // the province desk still registers a newcomer whose NIK another province issued (Kabupaten Bogor)
+        LocalDate newcomer = birth();
+        Response fromJava = as("petugas.kalbar").post("/api/participants", json("nik", Niks.nik("320101", newcomer,
+                false), "fullName", "Pendatang Baru", "birthDate", newcomer.toString(), "sex", "L", "regionCode",
+                KETAPANG_DESA));
+        assertThat(fromJava.status()).as(fromJava.text()).isEqualTo(201);
     }
 
     private static List<String> errors(Response r) {

@@ -102,9 +102,9 @@ class JdbcAuditTrail implements AuditTrail {
     }
 
     private static AuditEntry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
-        long token = rs.getLong(7);
+        long tokenId = rs.getLong(7);
+        LindungUser.ViaToken token = rs.wasNull() ? null : new LindungUser.ViaToken(tokenId, rs.getString(8));
         return new AuditEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6),
-                rs.wasNull() ? null : new LindungUser.ViaToken(token, rs.getString(8)));
+                rs.getString(5), rs.getString(6), token);
     }
 }

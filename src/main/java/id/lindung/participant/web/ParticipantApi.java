@@ -171,7 +171,12 @@ class ParticipantApi {
             + " NAME_BIRTH_DATE), or NIKs equal but for white space around one (NIK_WHITESPACE)")
     PageResult<DuplicateCandidate> duplicates(@RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
-        return participants.openDuplicates(page, size, user()).map(d -> new DuplicateCandidate(
+        LindungUser me = user();
+        PageResult<DuplicateCandidate> open = participants.openDuplicates(page, size, me);
+        // two participants a pair
+        bulkReads.listed("participant-duplicates", me.scope().code(), BulkReads.filter("view", "api", "page", page,
+                "size", size), 2L * open.items().size());
+        return open.map(d -> new DuplicateCandidate(
                 d.newer().withNik(nik.show(d.newer().nik())), d.older().withNik(nik.show(d.older().nik())),
                 d.detectedAt(), d.reason()));
     }

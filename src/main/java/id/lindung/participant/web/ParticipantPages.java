@@ -236,7 +236,11 @@ class ParticipantPages {
 
     @GetMapping("/peserta/duplikat")
     String duplicates(@RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("result", participants.openDuplicates(page, 20, currentUser.require()));
+        LindungUser me = currentUser.require();
+        var open = participants.openDuplicates(page, 20, me);
+        bulkReads.listed("participant-duplicates", me.scope().code(), BulkReads.filter("view", "page", "page", page,
+                "size", 20), 2L * open.items().size()); // two participants a pair
+        model.addAttribute("result", open);
         model.addAttribute("regions", regions);
         return "participant/duplicates";
     }

@@ -197,7 +197,7 @@ public final class Fixtures {
         v.put("programme", Long.toString(programme.id()));
 
         LindungUser owner = new LindungUser(tokenOwner, tokenOwner, Role.OFFICER, RegionScope.of(region));
-        v.put("token", Long.toString(bean(ApiTokens.class).issue(null, "matriks " + name, null, owner).id()));
+        v.put("token", Long.toString(bean(ApiTokens.class).issue(null, "matriks " + name, null, null, owner).id()));
         v.put("holiday", holiday);
         putHoliday(holiday);
         putTarget(region, v.get("targetYear"));
