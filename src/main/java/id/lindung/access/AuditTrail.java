@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The record of every write, every read of a participant's full record and every export. The actor is the
- * signed-in user (or {@code system}). The table is append-only: the database refuses any UPDATE, DELETE or
+ * signed-in person (or {@code system}); a request that came with one of the person's API tokens names the token too
+ * ({@link AuditEntry#viaToken()}). The table is append-only: the database refuses any UPDATE, DELETE or
  * TRUNCATE of it (migration V27), so nothing in the application can change or remove a line.
  */
 public interface AuditTrail {
@@ -27,9 +28,9 @@ public interface AuditTrail {
     /** A participant's data report (subject-access request) was produced. */
     String DATA_REPORT_PRODUCED = "DATA_REPORT_PRODUCED";
 
-    /** The actions that record reads rather than changes. */
+    /** The actions that record reads rather than changes (with the bulk reads of {@link BulkReads}). */
     Set<String> READ_ACTIONS = Set.of(PARTICIPANT_VIEWED, CLAIM_VIEWED, CLAIM_DOCUMENT_VIEWED, STATEMENT_VIEWED,
-            EXPORT_DOWNLOADED, DATA_REPORT_PRODUCED);
+            EXPORT_DOWNLOADED, DATA_REPORT_PRODUCED, BulkReads.LIST_READ, BulkReads.LIST_REFUSED);
 
     /**
      * Records a write. Call it in the same transaction as the write, so that both land or neither does.
@@ -70,9 +71,19 @@ public interface AuditTrail {
     /** Every line about the given entities of one type, reads included, newest first. */
     List<AuditEntry> trail(String entityType, Collection<String> entityIds);
 
-    /** One line of the trail. */
+    /** One line of the trail; {@code viaToken} when the actor acted through one of their API tokens. */
     record AuditEntry(Instant occurredAt, String actor, String action, String changesJson, String entityType,
-            String entityId) {
+            String entityId, LindungUser.@Nullable ViaToken viaToken) {
+
+        public AuditEntry(Instant occurredAt, String actor, String action, String changesJson, String entityType,
+                String entityId) {
+            this(occurredAt, actor, action, changesJson, entityType, entityId, null);
+        }
+
+        /** The actor as people read it: {@code petugas.kalbar} or {@code petugas.kalbar via token 12 (Bank H2H)}. */
+        public String actedBy() {
+            return viaToken == null ? actor : actor + " via token " + viaToken.id() + " (" + viaToken.name() + ")";
+        }
 
         public boolean read() {
             return READ_ACTIONS.contains(action);
@@ -80,7 +91,7 @@ public interface AuditTrail {
 
         /** The same line with its changes as a reader may see them ({@link Disclosure#auditChanges}). */
         public AuditEntry withChanges(String shown) {
-            return new AuditEntry(occurredAt, actor, action, shown, entityType, entityId);
+            return new AuditEntry(occurredAt, actor, action, shown, entityType, entityId, viaToken);
         }
     }
 }

@@ -525,11 +525,14 @@ public class ClaimManagement {
 
     /**
      * Approves the computed amounts. Above the four-eyes threshold the first approval waits for a second officer;
-     * the same officer cannot give both. A claim with a refusal cannot be approved: reject it.
+     * the same officer cannot give both. Each approval needs the officer signed in as themselves, never an API token
+     * (a token acts as its creator, but a two-person rule needs two people present). A claim with a refusal cannot
+     * be approved: reject it.
      */
     @Transactional
     public Claim approve(long claimId, int expectedVersion, LindungUser by) {
         requireOfficer(by);
+        by.requireSignedInAsThemselves("claim.approve.signed-in");
         Claim claim = current(claimId, expectedVersion, by);
         if (claim.status() != ClaimStatus.VERIFIED && claim.status() != ClaimStatus.AWAITING_SECOND) {
             throw new InvalidInputException(FieldIssue.error("status", "claim.status.not",

@@ -55,6 +55,7 @@ public class StartCorrections {
     public StartCorrection request(long membershipId, @Nullable YearMonth start, @Nullable String reason,
             LindungUser by) {
         policy.requireOfficer(by);
+        by.requireSignedInAsThemselves("start-correction.signed-in"); // both eyes are people, never a token
         Membership m = enrolment.membership(membershipId, by);
         List<FieldIssue> issues = new ArrayList<>();
         if (m.segment() != Segment.PU && m.segment() != Segment.BPU) {
@@ -137,6 +138,7 @@ public class StartCorrections {
 
     private StartCorrection pending(long correctionId, LindungUser by) {
         policy.requireOfficer(by);
+        by.requireSignedInAsThemselves("start-correction.signed-in"); // both eyes are people, never a token
         StartCorrection c = find(correctionId).orElseThrow(() -> new NotFoundException("start correction"));
         enrolment.membership(c.membershipId(), by); // not found outside the caller's scope
         if (!c.status().equals("PENDING")) {

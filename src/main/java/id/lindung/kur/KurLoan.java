@@ -20,4 +20,16 @@ public record KurLoan(String bankCode, String loanId, String branch, String nik,
                 name, Disclosure.birthDate(birthDate, reader), scheme, plafond, disbursedOn, sector, regionCode,
                 mandatory, participantId, matchStatus, enrolledAtDisbursement, nameMismatch, birthMismatch);
     }
+
+    /**
+     * What a borrower matched to a participant outside the reader's region scope shows instead of the match: the
+     * registry knows the NIK, nothing more (no participant id, status, enrolment or mismatch flags).
+     */
+    public static final String REGISTERED_ELSEWHERE = "REGISTERED_ELSEWHERE";
+
+    /** The same loan with its match reduced to {@link #REGISTERED_ELSEWHERE}. */
+    public KurLoan elsewhere() {
+        return new KurLoan(bankCode, loanId, branch, nik, name, birthDate, scheme, plafond, disbursedOn, sector,
+                regionCode, mandatory, null, REGISTERED_ELSEWHERE, false, false, false);
+    }
 }

@@ -49,21 +49,47 @@ public class KurLoans {
         String scope = own != null ? "" : by.scope().code();
         int p = Math.max(page, 0);
         int n = Math.min(Math.max(size, 1), 200);
+        // a status asked for holds only the matches the caller may see: one out of scope is "registered elsewhere"
         String where = """
 
                  WHERE region_code LIKE :scope AND (CAST(:bank AS varchar) IS NULL OR bank_code = :bank)
-                   AND (CAST(:status AS varchar) IS NULL OR match_status = :status)
+                   AND (CAST(:status AS varchar) IS NULL OR match_status = :status AND """ + MATCH_IN_SCOPE + """
+                   )
                    AND (NOT :mandatory OR mandatory)""";
         long total = jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM kur_loan" + where + " LIMIT 10001) x")
                 .param("scope", scope + "%").param("bank", b).param("status", s).param("mandatory", mandatoryOnly)
+                .param("me", by.scope().code() + "%")
                 .query(Long.class).single();
-        var items = jdbc.sql("SELECT * FROM kur_loan" + where
-                        + " ORDER BY disbursed_on DESC, bank_code, loan_id LIMIT :limit OFFSET :offset")
+        var items = jdbc.sql("SELECT kur_loan.*, " + PARTICIPANT_REGION + " AS participant_region FROM kur_loan"
+                        + where + " ORDER BY disbursed_on DESC, bank_code, loan_id LIMIT :limit OFFSET :offset")
                 .param("scope", scope + "%").param("bank", b).param("status", s).param("mandatory", mandatoryOnly)
-                .param("limit", n).param("offset", (long) p * n)
-                .query((rs, i) -> { KurLoan l = loan(rs); return l.disclosedTo(by); })
+                .param("me", by.scope().code() + "%").param("limit", n).param("offset", (long) p * n)
+                .query((rs, i) -> seenBy(loan(rs), rs.getString("participant_region"), by))
                 .list();
         return new PageResult<>(items, p, n, Math.min(total, 10_000), total > 10_000);
+    }
+
+    /** The region of the participant a {@code kur_loan} row is matched to, through the registry's published view. */
+    static final String PARTICIPANT_REGION = "(SELECT pi.region_code FROM participant_identity_v pi"
+            + " WHERE pi.participant_id = kur_loan.participant_id)";
+
+    /**
+     * A {@code kur_loan} row is unmatched or matched to a participant inside the scope given as {@code :me} (a region
+     * code prefix with {@code %}).
+     */
+    static final String MATCH_IN_SCOPE = "(kur_loan.participant_id IS NULL OR EXISTS (SELECT 1"
+            + " FROM participant_identity_v pi WHERE pi.participant_id = kur_loan.participant_id"
+            + " AND pi.region_code LIKE :me))";
+
+    /**
+     * A loan as {@code by} may see it: the NIK masked by role, and a match to a participant outside {@code by}'s
+     * region scope reduced to {@link KurLoan#REGISTERED_ELSEWHERE} (issue 16: out-of-scope existence shows nothing
+     * more than that the registry knows the NIK).
+     */
+    static KurLoan seenBy(KurLoan loan, @Nullable String participantRegion, LindungUser by) {
+        KurLoan shown = loan.disclosedTo(by);
+        return shown.participantId() != null && (participantRegion == null || !by.scope().includes(participantRegion))
+                ? shown.elsewhere() : shown;
     }
 
     /** The column a loan's NIK is sealed for (the bank's copy; the registry has its own). */

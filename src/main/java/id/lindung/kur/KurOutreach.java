@@ -115,7 +115,8 @@ public class KurOutreach {
                    AND match_status IN ('NOT_ENROLLED', 'LAPSED')
                    AND (CAST(:branch AS varchar) IS NULL OR branch = :branch)
                    AND (CAST(:kabkota AS varchar) IS NULL OR kabkota_code = :kabkota)
-                   AND (CAST(:agent AS varchar) IS NULL OR assigned_agent = :agent)""";
+                   AND (CAST(:agent AS varchar) IS NULL OR assigned_agent = :agent)
+                   AND """ + KurLoans.MATCH_IN_SCOPE;
         var count = jdbc.sql("SELECT count(*) FROM kur_loan" + where);
         var select = jdbc.sql("SELECT * FROM kur_loan" + where + """
 
@@ -124,7 +125,8 @@ public class KurOutreach {
                  LIMIT :limit OFFSET :offset""");
         for (var spec : List.of(count, select)) {
             spec.param("scope", f.scope()).param("bank", f.bank()).param("branch", blankToNull(branch))
-                    .param("kabkota", blankToNull(kabkota)).param("agent", agentFilter);
+                    .param("kabkota", blankToNull(kabkota)).param("agent", agentFilter)
+                    .param("me", by.scope().code() + "%");
         }
         long total = count.query(Long.class).single();
         List<WorkItem> items = select.param("limit", n).param("offset", (long) p * n)
@@ -151,8 +153,9 @@ public class KurOutreach {
                         + " count(*) FILTER (WHERE match_status = 'NOT_ENROLLED'),"
                         + " count(*) FILTER (WHERE match_status = 'LAPSED')"
                         + " FROM kur_loan" + f.where() + " AND match_status IN ('NOT_ENROLLED', 'LAPSED')"
+                        + " AND " + KurLoans.MATCH_IN_SCOPE
                         + " GROUP BY 1 ORDER BY 3 DESC, 2 DESC, 1")
-                .param("scope", f.scope()).param("bank", f.bank())
+                .param("scope", f.scope()).param("bank", f.bank()).param("me", by.scope().code() + "%")
                 .query((rs, i) -> new WorkGroup(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         rs.getLong(5)))
                 .list();

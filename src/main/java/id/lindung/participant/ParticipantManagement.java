@@ -1,6 +1,7 @@
 package id.lindung.participant;
 
 import id.lindung.access.AuditTrail;
+import id.lindung.access.BulkReads;
 import id.lindung.access.LindungUser;
 import id.lindung.participant.internal.ParticipantRepository;
 import id.lindung.participant.internal.ParticipantRules;
@@ -46,10 +47,12 @@ public class ParticipantManagement {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final BulkReads bulkReads;
 
     ParticipantManagement(ParticipantRepository repository, RegionDirectory regions, AuditTrail audit,
-            ApplicationEventPublisher events, Clock clock, ParticipantPolicy policy) {
+            ApplicationEventPublisher events, Clock clock, ParticipantPolicy policy, BulkReads bulkReads) {
         this.policy = policy;
+        this.bulkReads = bulkReads;
         this.repository = repository;
         this.regions = regions;
         this.audit = audit;
@@ -70,17 +73,15 @@ public class ParticipantManagement {
         String regionCode = Objects.requireNonNull(details.regionCode());
         requireInScope(by, regionCode);
         String nik = Objects.requireNonNull(details.nik());
-        if (repository.nikTaken(nik, -1)) {
-            throw new InvalidInputException(FieldIssue.error("nik", "nik.taken", nik));
-        }
+        requireNikAvailable(nik, -1, by);
         List<String> warnings = warningCodes(issues);
         long id;
         try {
             id = repository.insert(nik, clean(details.fullName()), details.birthDate(), details.sex(), regionCode,
                     normalizePhone(details.phone()), trimToNull(details.occupation()),
                     details.status() == null ? ParticipantStatus.ACTIVE : details.status(), warnings);
-        } catch (DuplicateKeyException e) {
-            throw new InvalidInputException(FieldIssue.error("nik", "nik.taken", nik));
+        } catch (DuplicateKeyException e) { // registered meanwhile: answered as if it had been there before
+            throw nikConflict(nik, -1, by);
         }
         Participant saved = repository.findById(id).orElseThrow();
         List<Long> duplicates = repository.sameNameAndBirthDate(id, saved.fullName(), saved.birthDate());
@@ -120,13 +121,12 @@ public class ParticipantManagement {
         requireInScope(by, regionCode);
         String nik = Objects.requireNonNull(details.nik());
         boolean taken = !nik.equals(current.nik()) && repository.nikTaken(nik, id);
-        if (taken) {
-            if (!nik.equals(NikRules.canonical(current.nik()))) {
-                throw new InvalidInputException(FieldIssue.error("nik", "nik.taken", nik));
-            }
+        if (taken && nik.equals(NikRules.canonical(current.nik()))) {
             // the NIK as stored differs from another participant's only by white space around it: V32 left it so
             // and flagged the pair for review; it stays as it is until an officer corrects or retires the record
             nik = current.nik();
+        } else if (!nik.equals(current.nik())) {
+            requireNikAvailable(nik, id, by);
         }
         int version = expectedVersion == null ? current.version() : expectedVersion;
         boolean updated = repository.update(id, version, nik, clean(details.fullName()), details.birthDate(),
@@ -167,6 +167,42 @@ public class ParticipantManagement {
             events.publishEvent(new ParticipantUpdated(id, current.regionCode(), Set.of("status")));
         }
         return repository.findById(id).orElseThrow();
+    }
+
+    /**
+     * Whether {@code nik} may be given to a new or changed participant, answered so that nobody learns more than
+     * their scope allows (issue 16, docs/decisions.md "Out-of-scope existence is never confirmed"): a NIK held by a
+     * participant inside the caller's scope is {@code nik.taken}, as before. For a kab/kota user a NIK issued (its
+     * first four digits) elsewhere, and for anyone a NIK held by a participant outside their scope, get the same
+     * neutral {@code nik.unavailable} (a province officer registers or resolves it) whether anyone holds it or not;
+     * each such refusal is audited and counts against the caller's hourly reads. Only a NIK issued inside a kab/kota
+     * user's scope but held elsewhere is told apart from a free one, by that same neutral answer.
+     */
+    private void requireNikAvailable(String nik, long exceptId, LindungUser by) {
+        Optional<Participant> holder = repository.findByNik(nik).filter(p -> p.id() != exceptId);
+        if (holder.isPresent() || !issuedInScope(nik, by)) {
+            throw nikConflict(nik, exceptId, by);
+        }
+    }
+
+    private InvalidInputException nikConflict(String nik, long exceptId, LindungUser by) {
+        Optional<Participant> holder = repository.findByNik(nik).filter(p -> p.id() != exceptId);
+        if (holder.isPresent() && by.scope().includes(holder.get().regionCode())) {
+            return new InvalidInputException(FieldIssue.error("nik", "nik.taken", nik));
+        }
+        // its own short transaction: the line stays although this request is refused
+        bulkReads.listed("participant-nik", holder.map(Participant::regionCode).orElse(null),
+                BulkReads.filter("nik", NikMask.mask(nik), "participant", exceptId < 0 ? null : exceptId), 1);
+        return new InvalidInputException(FieldIssue.error("nik", "nik.unavailable"));
+    }
+
+    /**
+     * Whether a kab/kota user's kab/kota issued the NIK (its first four digits). Province and national users register
+     * newcomers whatever issued their NIK (people move into Kalimantan Barat from everywhere): always true for them.
+     */
+    private static boolean issuedInScope(String nik, LindungUser by) {
+        String scope = by.scope().code();
+        return scope.length() != 5 || nik.startsWith(scope.replace(".", ""));
     }
 
     /** A participant inside the user's scope. */

@@ -159,7 +159,7 @@ public class DataReports {
                             LinkedHashMap::new))
                     .values().stream()
                     .sorted(Comparator.comparing(AuditEntry::occurredAt).reversed())
-                    .map(e -> new TrailLine(e.occurredAt(), e.actor(), e.action(),
+                    .map(e -> new TrailLine(e.occurredAt(), e.actedBy(), e.action(),
                             messages.getMessage("audit." + e.action(), null, e.action(), locale),
                             e.entityType() + " " + e.entityId(), e.read()))
                     .toList();

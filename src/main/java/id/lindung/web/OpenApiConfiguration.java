@@ -13,8 +13,10 @@ import org.springframework.context.annotation.Configuration;
 @OpenAPIDefinition(info = @Info(title = "Lindung API", version = "1",
         description = "Universal Coverage Jamsostek platform for Kalimantan Barat. Errors are RFC 9457 problem "
                 + "details; invalid input lists each failing field under 'errors'. Authenticate with HTTP Basic "
-                + "to try the API, or with an API token (Authorization: Bearer lkt_…, issued by an administrator "
-                + "under /api/tokens) for machines and volume."))
+                + "to try the API, or with an API token (Authorization: Bearer lkt_…, which each user issues for "
+                + "themselves under /api/tokens and which acts as them; approvals refuse it) for machines and volume. "
+                + "Search and list pages and exports of personal data are audited and limited per user and hour "
+                + "(429 with Retry-After)."))
 @SecurityScheme(name = "basicAuth", type = SecuritySchemeType.HTTP, scheme = "basic")
 @SecurityScheme(name = "bearerAuth", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "lkt_…")
 class OpenApiConfiguration {

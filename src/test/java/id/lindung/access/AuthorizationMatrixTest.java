@@ -395,7 +395,6 @@ class AuthorizationMatrixTest {
         fixtures = new Fixtures(context);
         refusals = new Refusals(messages);
         boolean basic = "basic".equals(System.getProperty("lindung.authz.api-auth"));
-        ApiClient admin = ApiClient.as(port, "admin");
         for (Caller c : CALLERS) {
             if (c.anonymous()) {
                 clients.put(c, MatrixClient.anonymous(port));
@@ -405,8 +404,8 @@ class AuthorizationMatrixTest {
             if (basic) {
                 authorization = MatrixClient.basic(c.username(), ApiClient.DEMO_PASSWORD);
             } else {
-                ApiClient.Response issued = admin.post("/api/tokens", ApiClient.json("username", c.username(), "name",
-                        "authorization matrix"));
+                ApiClient.Response issued = ApiClient.as(port, c.username()).post("/api/tokens",
+                        ApiClient.json("name", "authorization matrix"));
                 assertThat(issued.status()).as(issued.text()).isEqualTo(201);
                 authorization = "Bearer " + issued.json().path("token").asString();
             }

@@ -472,7 +472,8 @@ public final class CoverageBenchmark {
     private void measureHttp(YearMonth latest) throws Exception {
         int port = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
         String base = "http://localhost:" + port;
-        String token = context.getBean(ApiTokens.class).issue(ANALYST, "coverage benchmark", null, ADMIN).token();
+        String token = context.getBean(ApiTokens.class).issue(null, "coverage benchmark", null, null,
+                new LindungUser(ANALYST, ANALYST, Role.GOV_ANALYST, RegionScope.of(PROVINCE))).token();
         String bearer = "Bearer " + token;
         CookieManager cookies = new CookieManager();
         HttpLoad.signIn(base, ANALYST, HttpLoad.DEMO_PASSWORD, "/api/coverage/targets", cookies);

@@ -667,7 +667,7 @@ public final class SoakBenchmark {
 
     private String issueToken(String username) throws Exception {
         HttpClient http = HttpLoad.client(null);
-        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + HttpLoad.DEMO_PASSWORD)
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString((username + ":" + HttpLoad.DEMO_PASSWORD)
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/tokens"))
                 .header("Authorization", basic).header("Content-Type", "application/json")

@@ -31,8 +31,7 @@ class KurApiTest {
     JdbcClient jdbc;
 
     private String token(String username) {
-        Response issued = ApiClient.as(port, "admin").post("/api/tokens",
-                json("username", username, "name", "H2H " + username));
+        Response issued = ApiClient.as(port, username).post("/api/tokens", json("name", "H2H " + username));
         assertThat(issued.status()).as(issued.text()).isEqualTo(201);
         return issued.json().path("token").asString();
     }

@@ -225,7 +225,7 @@ class RetentionTest {
     // ------------------------------------------------------------------------------------------------- helpers
 
     private long revokedToken() {
-        Response issued = as("admin").post("/api/tokens", json("username", "bank.kalbar", "name", "Retensi " + suffix));
+        Response issued = as("bank.kalbar").post("/api/tokens", json("name", "Retensi " + suffix));
         assertThat(issued.status()).as(issued.text()).isEqualTo(201);
         long id = issued.json().path("id").asLong();
         assertThat(as("admin").delete("/api/tokens/" + id).status()).isEqualTo(204);

@@ -102,12 +102,21 @@ class ConcurrencyTest {
         members = new Members(participants, enrolment);
     }
 
+    /** One client per caller signing in with its own password (HTTP Basic, a BCrypt check per request). */
+    private List<ApiClient> passwordClients(IntFunction<String> username) {
+        List<ApiClient> clients = new ArrayList<>();
+        for (int i = 0; i < CLIENTS; i++) {
+            clients.add(ApiClient.as(port, username.apply(i)));
+        }
+        return clients;
+    }
+
     /** One client per caller, each with an API token of its own issued for {@code username(i)}. */
     private List<ApiClient> clients(IntFunction<String> username) {
         List<ApiClient> clients = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
             String user = username.apply(i);
-            Response issued = admin.post("/api/tokens", json("username", user, "name",
+            Response issued = ApiClient.as(port, user).post("/api/tokens", json("name",
                     "race " + SERIAL.incrementAndGet()));
             assertThat(issued.status()).as(issued.text()).isEqualTo(201);
             clients.add(ApiClient.withBearer(port, issued.json().path("token").asString()));
@@ -230,7 +239,8 @@ class ConcurrencyTest {
         Claim verified = claims.verify(claim.id(), withDocument.version(), LocalDate.of(2026, 5, 6), OFFICER);
         String body = json("version", verified.version());
 
-        List<Response> responses = race(clients(i -> "petugas.race." + (i + 1)),
+        // approvals need each officer signed in with their own password, not an API token
+        List<Response> responses = race(passwordClients(i -> "petugas.race." + (i + 1)),
                 (i, client) -> client.post("/api/claims/" + claim.id() + "/approve", body));
 
         assertThat(statuses(responses)).as(firstError(responses))

@@ -14,8 +14,9 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Signs in API requests that carry {@code Authorization: Bearer <token>} as the token's user, for this request
- * only (nothing is saved in a session). A token that is unknown, revoked or expired answers 401 at once, without
+ * Signs in API requests that carry {@code Authorization: Bearer <token>} as the person who created the token (the
+ * user carries the token's id and name, so that approvals can refuse it and the audit trail names it), for this
+ * request only (nothing is saved in a session). A token that is unknown, revoked or expired answers 401 at once, without
  * trying anything else. Requests without a bearer token pass untouched (session or HTTP Basic as before).
  * Added to the API filter chain only, never as a servlet filter of its own.
  */

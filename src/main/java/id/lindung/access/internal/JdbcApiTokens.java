@@ -43,7 +43,8 @@ class JdbcApiTokens implements ApiTokens {
     private static final int TOKEN_LENGTH = TOKEN_PREFIX.length() + 43;
     private static final int SHOWN_PREFIX = TOKEN_PREFIX.length() + 4;
 
-    private static final String INFO_COLUMNS = "t.id, t.username, t.name, t.prefix, t.created_by, t.created_at,"
+    private static final String INFO_COLUMNS = "t.id, t.username, t.name, t.prefix, t.region_scope, t.created_by,"
+            + " t.created_at,"
             + " t.expires_at, t.revoked_at, t.last_used_at";
 
     private final SecureRandom random = new SecureRandom();
@@ -64,14 +65,19 @@ class JdbcApiTokens implements ApiTokens {
 
     @Override
     @Transactional
-    public IssuedToken issue(String username, String name, @Nullable LocalDate expiresOn, LindungUser by) {
-        requireAdmin(by);
-        Optional<LindungUser> target = username == null || username.isBlank() ? Optional.empty()
-                : accounts.find(username.trim()).filter(u -> by.scope().includes(u.scope().code()));
+    public IssuedToken issue(@Nullable String username, String name, @Nullable LocalDate expiresOn,
+            @Nullable String scope, LindungUser by) {
+        by.requireSignedInAsThemselves("access.token.signed-in");
         String cleanName = name == null ? "" : name.strip();
         List<FieldIssue> issues = new java.util.ArrayList<>();
-        if (target.isEmpty()) {
-            issues.add(FieldIssue.error("username", "access.token.user.unknown", username == null ? "" : username));
+        if (username != null && !username.isBlank() && !username.strip().equals(by.username())) {
+            // a token acts as its creator: nobody, administrators included, mints one that acts as someone else
+            issues.add(FieldIssue.error("username", "access.token.user.self", username.strip()));
+        }
+        String tokenScope = scope == null ? "" : scope.strip();
+        if (!tokenScope.isEmpty()
+                && (!tokenScope.matches("\\d{2}(\\.\\d{2})?") || !by.scope().includes(tokenScope))) {
+            issues.add(FieldIssue.error("scope", "access.token.scope", tokenScope));
         }
         if (cleanName.isEmpty()) {
             issues.add(FieldIssue.error("name", "access.token.name.required"));
@@ -86,7 +92,9 @@ class JdbcApiTokens implements ApiTokens {
         if (!issues.isEmpty()) {
             throw new InvalidInputException(issues);
         }
-        LindungUser user = target.orElseThrow();
+        LindungUser user = accounts.find(by.username())
+                .orElseThrow(() -> new ForbiddenException("access.token.signed-in"));
+        String effectiveScope = tokenScope.isEmpty() ? user.scope().code() : tokenScope;
 
         byte[] secret = new byte[RANDOM_BYTES];
         random.nextBytes(secret);
@@ -95,19 +103,21 @@ class JdbcApiTokens implements ApiTokens {
         Instant now = clock.instant();
         Instant expiresAt = expiresOn == null ? null : expiresOn.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
         long id = jdbc.sql("""
-                INSERT INTO api_token (username, name, token_hash, prefix, created_by, created_at, expires_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(user.username(), cleanName, sha256(token), prefix, by.username(), Timestamp.from(now),
-                        expiresAt == null ? null : Timestamp.from(expiresAt))
+                INSERT INTO api_token (username, name, token_hash, prefix, created_by, created_at, expires_at,
+                                       region_scope)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(user.username(), cleanName, sha256(token), prefix, user.username(), Timestamp.from(now),
+                        expiresAt == null ? null : Timestamp.from(expiresAt), tokenScope.isEmpty() ? null : tokenScope)
                 .query(Long.class).single();
 
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put("username", user.username());
         changes.put("name", cleanName);
         changes.put("prefix", prefix);
+        changes.put("scope", effectiveScope);
         changes.put("expiresAt", expiresAt == null ? null : expiresAt.toString());
         audit.record("API_TOKEN_ISSUED", "api_token", Long.toString(id), regionOf(user.scope()), changes);
-        return new IssuedToken(id, token, prefix, user.username(), cleanName, expiresAt);
+        return new IssuedToken(id, token, prefix, user.username(), cleanName, effectiveScope, expiresAt);
     }
 
     @Override
@@ -149,26 +159,38 @@ class JdbcApiTokens implements ApiTokens {
     }
 
     /**
-     * The user a presented token acts as: the token is known, not revoked, not expired, and its user is enabled.
-     * Records the use at most once a minute per token. Public only so that the call goes through the proxy.
+     * The person a presented token acts as: the token is known, not revoked, not expired, its user is enabled and
+     * (for a token narrowed to a region) the user's scope still holds that region. The user comes with the token's
+     * id and name ({@link LindungUser#token()}) and the token's scope. Records the use at most once a minute per
+     * token. Public only so that the call goes through the proxy.
      */
     public Optional<LindungUser> authenticate(@Nullable String token) {
         if (token == null || token.length() != TOKEN_LENGTH || !token.startsWith(TOKEN_PREFIX)) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        record Found(long id, @Nullable Instant lastUsed, LindungUser user) {
+        record Found(long id, @Nullable Instant lastUsed, @Nullable LindungUser user) {
         }
         Optional<Found> found = jdbc.sql("""
-                SELECT t.id, t.last_used_at, u.username, u.display_name, u.role, u.region_scope
+                SELECT t.id, t.last_used_at, u.username, u.display_name, u.role, u.region_scope, t.name,
+                       t.region_scope
                   FROM api_token t JOIN app_user u ON u.username = t.username
                  WHERE t.token_hash = ? AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?)
-                   AND u.enabled""")
+                   AND u.enabled AND t.created_by = t.username""")
                 .params(sha256(token), Timestamp.from(now))
-                .query((rs, i) -> new Found(rs.getLong(1), instant(rs, 2),
-                        new LindungUser(rs.getString(3), rs.getString(4), Role.valueOf(rs.getString(5)),
-                                RegionScope.of(rs.getString(6)))))
-                .optional();
+                .query((rs, i) -> {
+                    RegionScope userScope = RegionScope.of(rs.getString(6));
+                    String narrowed = rs.getString(8);
+                    if (narrowed != null && !userScope.includes(narrowed)) {
+                        return new Found(rs.getLong(1), null, null); // the creator's scope no longer holds it
+                    }
+                    return new Found(rs.getLong(1), instant(rs, 2),
+                            new LindungUser(rs.getString(3), rs.getString(4), Role.valueOf(rs.getString(5)),
+                                    narrowed == null ? userScope : RegionScope.of(narrowed),
+                                    new LindungUser.ViaToken(rs.getLong(1), rs.getString(7))));
+                })
+                .optional()
+                .filter(f -> f.user() != null);
         found.ifPresent(f -> {
             Instant staleBefore = now.minus(LAST_USED_PRECISION);
             if (f.lastUsed() == null || f.lastUsed().isBefore(staleBefore)) {
@@ -185,19 +207,13 @@ class JdbcApiTokens implements ApiTokens {
         return id.lindung.shared.Sha256.hex(token);
     }
 
-    private static void requireAdmin(LindungUser by) {
-        if (by.role() != Role.ADMIN) {
-            throw new ForbiddenException("access.token.admin", by.role().name());
-        }
-    }
-
     private static @Nullable String regionOf(RegionScope scope) {
         return scope.code().isEmpty() ? null : scope.code();
     }
 
     private static TokenInfo info(ResultSet rs) throws SQLException {
         return new TokenInfo(rs.getLong("id"), rs.getString("username"), rs.getString("name"),
-                rs.getString("prefix"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
+                rs.getString("prefix"), rs.getString("region_scope"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
                 instant(rs, "expires_at"), instant(rs, "revoked_at"), instant(rs, "last_used_at"));
     }
 

@@ -24,8 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 class JdbcAuditTrail implements AuditTrail {
 
     private static final String INSERT = """
-            INSERT INTO audit_log (occurred_at, actor, action, entity_type, entity_id, region_code, changes)
-            VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)""";
+            INSERT INTO audit_log (occurred_at, actor, action, entity_type, entity_id, region_code, changes,
+                                   via_token_id, via_token_name)
+            VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)""";
 
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
@@ -64,18 +65,21 @@ class JdbcAuditTrail implements AuditTrail {
 
     private void insert(String action, String entityType, String entityId, @Nullable String regionCode,
             Map<String, ?> changes) {
-        String actor = currentUser.get().map(LindungUser::username).orElse(LindungUser.SYSTEM.username());
+        LindungUser user = currentUser.get().orElse(LindungUser.SYSTEM);
+        LindungUser.ViaToken token = user.token();
         jdbc.sql(INSERT)
-                .params(Timestamp.from(clock.instant()), actor, action, entityType, entityId,
+                .params(Timestamp.from(clock.instant()), user.username(), action, entityType, entityId,
                         regionCode == null || regionCode.isEmpty() ? null : regionCode,
-                        json.writeValueAsString(new LinkedHashMap<>(changes)))
+                        json.writeValueAsString(new LinkedHashMap<>(changes)),
+                        token == null ? null : token.id(), token == null ? null : token.name())
                 .update();
     }
 
     @Override
     public List<AuditEntry> history(String entityType, String entityId) {
         return jdbc.sql("""
-                SELECT occurred_at, actor, action, changes::text, entity_type, entity_id FROM audit_log
+                SELECT occurred_at, actor, action, changes::text, entity_type, entity_id, via_token_id, via_token_name
+                  FROM audit_log
                  WHERE entity_type = ? AND entity_id = ? AND action <> ALL (CAST(? AS varchar[]))
                  ORDER BY occurred_at DESC, id DESC""")
                 .params(entityType, entityId, READ_ACTIONS.toArray(String[]::new))
@@ -89,7 +93,8 @@ class JdbcAuditTrail implements AuditTrail {
             return List.of();
         }
         return jdbc.sql("""
-                SELECT occurred_at, actor, action, changes::text, entity_type, entity_id FROM audit_log
+                SELECT occurred_at, actor, action, changes::text, entity_type, entity_id, via_token_id, via_token_name
+                  FROM audit_log
                  WHERE entity_type = ? AND entity_id = ANY (CAST(? AS varchar[])) ORDER BY occurred_at DESC, id DESC""")
                 .params(entityType, entityIds.toArray(String[]::new))
                 .query((rs, i) -> entry(rs))
@@ -97,7 +102,9 @@ class JdbcAuditTrail implements AuditTrail {
     }
 
     private static AuditEntry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
+        long tokenId = rs.getLong(7);
+        LindungUser.ViaToken token = rs.wasNull() ? null : new LindungUser.ViaToken(tokenId, rs.getString(8));
         return new AuditEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6));
+                rs.getString(5), rs.getString(6), token);
     }
 }

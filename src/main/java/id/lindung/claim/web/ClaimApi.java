@@ -2,6 +2,7 @@ package id.lindung.claim.web;
 
 import id.lindung.claim.ClaimPolicy;
 import id.lindung.access.AuditTrail;
+import id.lindung.access.BulkReads;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
 import id.lindung.claim.Claim;
@@ -71,12 +72,14 @@ class ClaimApi {
     private final CurrentUser currentUser;
     private final AuditTrail audit;
     private final Bounds bounds;
+    private final BulkReads bulkReads;
 
     ClaimApi(ClaimManagement claims, ParticipantManagement participants, DecisionLetters letters, ClaimTexts texts,
             BenefitRules rules, Holidays holidays, CurrentUser currentUser, AuditTrail audit, ClaimPolicy policy,
-            Bounds bounds) {
+            Bounds bounds, BulkReads bulkReads) {
         this.policy = policy;
         this.bounds = bounds;
+        this.bulkReads = bulkReads;
         this.audit = audit;
         this.claims = claims;
         this.participants = participants;
@@ -120,7 +123,11 @@ class ClaimApi {
     PageResult<ClaimSummary> queue(@RequestParam(required = false) @Nullable ClaimStatus status,
             @RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) @Nullable String q,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        return claims.queue(status, mine, q, page, size, user());
+        LindungUser me = user();
+        PageResult<ClaimSummary> result = claims.queue(status, mine, q, page, size, me);
+        bulkReads.listed("claims", me.scope().code(), ClaimPages.queueFilter("api", status, mine, q, page, size),
+                result.items().size());
+        return result;
     }
 
     @GetMapping("/claims/{id}")

@@ -3,8 +3,10 @@ package id.lindung.claim.web;
 import id.lindung.access.Disclosure;
 import id.lindung.claim.ClaimPolicy;
 import id.lindung.access.AuditTrail;
+import id.lindung.access.BulkReads;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
+import id.lindung.shared.crypto.NikMask;
 import id.lindung.claim.Claim;
 import id.lindung.claim.ClaimIntake;
 import id.lindung.claim.ClaimManagement;
@@ -91,10 +93,13 @@ class ClaimPages {
     private final MessageSource messages;
     private final Clock clock;
     private final AuditTrail audit;
+    private final BulkReads bulkReads;
 
     ClaimPages(ClaimManagement claims, ParticipantManagement participants, ClaimTexts texts, BenefitRules rules,
-            CurrentUser currentUser, Formats formats, MessageSource messages, Clock clock, AuditTrail audit, ClaimPolicy policy) {
+            CurrentUser currentUser, Formats formats, MessageSource messages, Clock clock, AuditTrail audit,
+            ClaimPolicy policy, BulkReads bulkReads) {
         this.policy = policy;
+        this.bulkReads = bulkReads;
         this.audit = audit;
         this.claims = claims;
         this.participants = participants;
@@ -124,7 +129,10 @@ class ClaimPages {
             model.addAttribute("result", new PageResult<>(rows, 0, Math.max(rows.size(), 1), rows.size(), false));
         } else {
             model.addAttribute("participant", null);
-            model.addAttribute("result", claims.queue(chosen, mine, q, Math.max(page, 0), 20, me).map(Row::of));
+            PageResult<ClaimSummary> result = claims.queue(chosen, mine, q, Math.max(page, 0), 20, me);
+            bulkReads.listed("claims", me.scope().code(), queueFilter("page", chosen, mine, q, page, 20),
+                    result.items().size());
+            model.addAttribute("result", result.map(Row::of));
         }
         model.addAttribute("status", chosen == null ? "" : chosen.name());
         model.addAttribute("mine", mine);
@@ -132,6 +140,14 @@ class ClaimPages {
         model.addAttribute("statuses", ClaimStatus.values());
         model.addAttribute("canTakeIn", mayTakeIn(me));
         return "claim/queue";
+    }
+
+    /** The audit line's filter of a claim list page; a NIK searched for stays masked. */
+    static Map<String, Object> queueFilter(String view, @Nullable ClaimStatus status, boolean mine, @Nullable String q,
+            int page, int size) {
+        String query = q != null && q.strip().matches("\\d{16}") ? NikMask.mask(q.strip()) : q;
+        return BulkReads.filter("view", view, "status", status == null ? null : status.name(), "mine", mine, "q",
+                query, "page", page, "size", size);
     }
 
     @GetMapping("/klaim/ekspor.csv")
@@ -165,7 +181,7 @@ class ClaimPages {
             audit.recordRead(AuditTrail.EXPORT_DOWNLOADED, "participant", Long.toString(participantId),
                     participants.get(participantId, me).regionCode(), filters);
         } else {
-            audit.recordExport("claims.csv", me.scope().code(), filters);
+            bulkReads.exported("claims.csv", me.scope().code(), filters, rows.size());
         }
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"klaim-lindung.csv\"");

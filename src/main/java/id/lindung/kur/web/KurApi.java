@@ -2,6 +2,7 @@ package id.lindung.kur.web;
 
 import id.lindung.access.NikDisplay;
 import id.lindung.access.AuditTrail;
+import id.lindung.access.BulkReads;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
 import id.lindung.kur.KurBanks;
@@ -61,9 +62,11 @@ class KurApi {
     private final CurrentUser currentUser;
     private final UploadCheck uploads;
     private final AuditTrail audit;
+    private final BulkReads bulkReads;
 
     KurApi(KurImports imports, KurLoans loans, KurBanks banks, KurOutreach outreach, MessageSource messages,
-            CurrentUser currentUser, UploadCheck uploads, AuditTrail audit) {
+            CurrentUser currentUser, UploadCheck uploads, AuditTrail audit, BulkReads bulkReads) {
+        this.bulkReads = bulkReads;
         this.audit = audit;
         this.uploads = uploads;
         this.imports = imports;
@@ -118,12 +121,18 @@ class KurApi {
 
     @GetMapping("/loans")
     @Operation(summary = "Loans and their match: PROTECTED, LAPSED, NOT_ENROLLED or DECEASED; mandatory=true for the borrowers"
-            + " who must be enrolled (KUR Kecil and Khusus above Rp100,000,000)")
+            + " who must be enrolled (KUR Kecil and Khusus above Rp100,000,000)", description = "A borrower matched "
+            + "to a participant outside the caller's region scope shows REGISTERED_ELSEWHERE and nothing of the "
+            + "participant. Each page is audited (LIST_READ) and counts against the caller's rows per hour (429).")
     PageResult<KurLoan> loans(@RequestParam(required = false) @Nullable String bank,
             @RequestParam(required = false) @Nullable String status,
             @RequestParam(defaultValue = "false") boolean mandatory, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        return loans.search(bank, status, mandatory, page, size, user());
+        LindungUser me = user();
+        PageResult<KurLoan> result = loans.search(bank, status, mandatory, page, size, me);
+        bulkReads.listed("kur-loans", me.scope().code(), BulkReads.filter("view", "api", "bank", bank, "status",
+                status, "mandatory", mandatory, "page", page, "size", size), result.items().size());
+        return result;
     }
 
     record Assignment(@Nullable String bank, @Nullable List<String> loanIds, @Nullable String agent) {
@@ -137,7 +146,12 @@ class KurApi {
             @RequestParam(required = false) @Nullable String kabkota,
             @RequestParam(required = false) @Nullable String agent, @RequestParam(defaultValue = "false") boolean mine,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return outreach.workList(bank, branch, kabkota, agent, mine, page, size, user());
+        LindungUser me = user();
+        KurOutreach.WorkList list = outreach.workList(bank, branch, kabkota, agent, mine, page, size, me);
+        bulkReads.listed("kur-work-list", me.scope().code(), BulkReads.filter("view", "api", "bank", bank, "branch",
+                branch, "kabkota", kabkota, "agent", agent, "mine", mine, "page", page, "size", size),
+                list.items().items().size());
+        return list;
     }
 
     @GetMapping("/work-groups")

@@ -2,6 +2,7 @@ package id.lindung.kur.web;
 
 import id.lindung.access.NikDisplay;
 import id.lindung.access.AuditTrail;
+import id.lindung.access.BulkReads;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
 import id.lindung.access.Role;
@@ -87,11 +88,13 @@ class KurPages {
     private final Clock clock;
     private final UploadCheck uploads;
     private final AuditTrail audit;
+    private final BulkReads bulkReads;
 
     KurPages(KurImports imports, KurLoans loans, KurOutreach outreach, KurBanks banks, RegionDirectory regions,
             CurrentUser currentUser, MessageSource messages, PageMessages pageMessages, Clock clock,
-            UploadCheck uploads, AuditTrail audit, KurPolicy policy) {
+            UploadCheck uploads, AuditTrail audit, KurPolicy policy, BulkReads bulkReads) {
         this.policy = policy;
+        this.bulkReads = bulkReads;
         this.audit = audit;
         this.uploads = uploads;
         this.imports = imports;
@@ -309,8 +312,12 @@ class KurPages {
         LindungUser me = currentUser.require();
         PageResult<LoanRow> result = new PageResult<>(List.of(), 0, PAGE_SIZE, 0, false);
         try {
-            result = loans.search(blank(bank), blank(status), mandatory, Math.max(page, 0), PAGE_SIZE, me)
-                    .map(this::row);
+            PageResult<KurLoan> found = loans.search(blank(bank), blank(status), mandatory, Math.max(page, 0),
+                    PAGE_SIZE, me);
+            bulkReads.listed("kur-loans", me.scope().code(), BulkReads.filter("view", "page", "bank", blank(bank),
+                    "status", blank(status), "mandatory", mandatory, "page", page, "size", PAGE_SIZE),
+                    found.items().size());
+            result = found.map(this::row);
         } catch (ForbiddenException | InvalidInputException e) {
             model.addAttribute("kurErrors", messagesOf(e));
         }
@@ -340,8 +347,7 @@ class KurPages {
         filters.put("bank", blank(bank));
         filters.put("status", blank(status));
         filters.put("mandatory", mandatory);
-        filters.put("rows", all.size());
-        audit.recordExport("kur-borrowers.csv", me.scope().code(), filters);
+        bulkReads.exported("kur-borrowers.csv", me.scope().code(), filters, all.size());
         CsvWriter out = csvResponse(response, "kur-peminjam.csv");
         out.row("bank", "branch", "loan_id", "nik", "name", "birth_date", "scheme", "plafond", "disbursed_on",
                 "sector", "region_code", "region", "mandatory", "status", "enrolled_at_disbursement", "name_mismatch",
@@ -382,6 +388,9 @@ class KurPages {
             groups = outreach.workGroups(group, blank(bank), me).stream().map(g -> groupRow(group, g)).toList();
             list = outreach.workList(blank(bank), blank(branch), blank(kabkota), blank(agent), mine,
                     Math.max(page, 0), PAGE_SIZE, me);
+            bulkReads.listed("kur-work-list", me.scope().code(), BulkReads.filter("view", "page", "bank",
+                    blank(bank), "branch", blank(branch), "kabkota", blank(kabkota), "agent", blank(agent), "mine",
+                    mine, "page", page, "size", PAGE_SIZE), list.items().items().size());
             Map<String, List<Region>> options = new HashMap<>();
             rows = list.items().items().stream().map(i -> workRow(i, me, options)).toList();
         } catch (ForbiddenException | InvalidInputException e) {

@@ -2,6 +2,7 @@ package id.lindung.participant.web;
 
 import id.lindung.access.AuditTrail;
 import id.lindung.access.Disclosure;
+import id.lindung.access.BulkReads;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
 import id.lindung.access.NikDisplay;
@@ -58,10 +59,13 @@ class ParticipantApi {
     private final MessageSource messages;
     private final NikDisplay nik;
     private final tools.jackson.databind.json.JsonMapper json;
+    private final BulkReads bulkReads;
 
     ParticipantApi(ParticipantManagement participants, RegionDirectory regions, CurrentUser currentUser,
-            AuditTrail audit, MessageSource messages, NikDisplay nik, tools.jackson.databind.json.JsonMapper json) {
+            AuditTrail audit, MessageSource messages, NikDisplay nik, tools.jackson.databind.json.JsonMapper json,
+            BulkReads bulkReads) {
         this.json = json;
+        this.bulkReads = bulkReads;
         this.participants = participants;
         this.regions = regions;
         this.currentUser = currentUser;
@@ -102,12 +106,18 @@ class ParticipantApi {
     }
 
     @GetMapping("/participants")
-    @Operation(summary = "Search participants by exact NIK, name prefix and region code prefix, one page at a time")
+    @Operation(summary = "Search participants by exact NIK, name prefix and region code prefix, one page at a time",
+            description = "Each page is audited (LIST_READ with the filter and row count) and counts against the "
+                    + "rows the caller's role may read per hour: past it, 429 with Retry-After.")
     PageResult<ParticipantSummary> search(@RequestParam(required = false) String nik,
             @RequestParam(required = false) String name, @RequestParam(required = false) String region,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        return participants.search(new SearchCriteria(nik, name, region), page, size, user())
-                .map(s -> s.disclosedTo(user()));
+        LindungUser me = user();
+        PageResult<ParticipantSummary> result = participants.search(new SearchCriteria(nik, name, region), page,
+                size, me);
+        bulkReads.listed("participants", me.scope().narrow(region).orElse(me.scope().code()),
+                ParticipantPages.searchFilter("api", nik, name, region, page, size), result.items().size());
+        return result.map(s -> s.disclosedTo(me));
     }
 
     @GetMapping("/participants/{id}")
@@ -170,8 +180,13 @@ class ParticipantApi {
             + " NAME_BIRTH_DATE), or NIKs equal but for white space around one (NIK_WHITESPACE)")
     PageResult<DuplicateCandidate> duplicates(@RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
-        return participants.openDuplicates(page, size, user()).map(d -> new DuplicateCandidate(
-                d.newer().disclosedTo(user()), d.older().disclosedTo(user()),
+        LindungUser me = user();
+        PageResult<DuplicateCandidate> open = participants.openDuplicates(page, size, me);
+        // two participants a pair
+        bulkReads.listed("participant-duplicates", me.scope().code(), BulkReads.filter("view", "api", "page", page,
+                "size", size), 2L * open.items().size());
+        return open.map(d -> new DuplicateCandidate(
+                d.newer().disclosedTo(me), d.older().disclosedTo(me),
                 d.detectedAt(), d.reason()));
     }
 

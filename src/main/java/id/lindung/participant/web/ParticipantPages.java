@@ -3,6 +3,7 @@ package id.lindung.participant.web;
 import id.lindung.participant.ParticipantPolicy;
 import id.lindung.access.AuditTrail;
 import id.lindung.access.Disclosure;
+import id.lindung.access.BulkReads;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
 import id.lindung.access.NikDisplay;
@@ -54,14 +55,16 @@ class ParticipantPages {
     private final CurrentUser currentUser;
     private final AuditTrail audit;
     private final MessageSource messages;
+    private final BulkReads bulkReads;
 
     private final tools.jackson.databind.json.JsonMapper json;
 
     ParticipantPages(ParticipantManagement participants, RegionDirectory regions, CurrentUser currentUser,
             AuditTrail audit, MessageSource messages, tools.jackson.databind.json.JsonMapper json,
-            ParticipantPolicy policy) {
+            ParticipantPolicy policy, BulkReads bulkReads) {
         this.json = json;
         this.policy = policy;
+        this.bulkReads = bulkReads;
         this.participants = participants;
         this.regions = regions;
         this.currentUser = currentUser;
@@ -76,10 +79,19 @@ class ParticipantPages {
         LindungUser me = currentUser.require();
         SearchCriteria criteria = new SearchCriteria(nik, name, region);
         model.addAttribute("criteria", criteria);
-        model.addAttribute("result", participants.search(criteria, page, size, me));
+        var result = participants.search(criteria, page, size, me);
+        bulkReads.listed("participants", me.scope().narrow(region).orElse(me.scope().code()),
+                searchFilter("page", nik, name, region, page, size), result.items().size());
+        model.addAttribute("result", result);
         model.addAttribute("kabKotaOptions", kabKotaOptions(me));
         model.addAttribute("regions", regions);
         return "participant/search";
+    }
+
+    /** The audit line's filter of a registry search page: NIK masked, like the registry's own lines. */
+    static Map<String, Object> searchFilter(String view, String nik, String name, String region, int page, int size) {
+        return BulkReads.filter("view", view, "nik", nik == null || nik.isBlank() ? null : NikMask.mask(nik),
+                "name", name, "region", region, "page", page, "size", size);
     }
 
     @GetMapping("/peserta/ekspor.csv")
@@ -90,8 +102,13 @@ class ParticipantPages {
         filters.put("nik", NikMask.mask(nik)); // the trail keeps NIKs masked, like the registry's own lines
         filters.put("name", name);
         filters.put("region", region);
-        filters.put("maxRows", ParticipantManagement.MAX_EXPORT_ROWS); // streamed: the count is not known up front
-        audit.recordExport("participants.csv", me.scope().narrow(region).orElse(me.scope().code()), filters);
+        filters.put("maxRows", ParticipantManagement.MAX_EXPORT_ROWS);
+        // streamed: the rows are counted first (the search's count, capped like the export), and that count is what
+        // the audit line and the hourly budget hold
+        var count = participants.search(new SearchCriteria(nik, name, region), 0, 1, me);
+        long rows = count.totalCapped() ? ParticipantManagement.MAX_EXPORT_ROWS
+                : Math.min(count.total(), ParticipantManagement.MAX_EXPORT_ROWS);
+        bulkReads.exported("participants.csv", me.scope().narrow(region).orElse(me.scope().code()), filters, rows);
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"peserta-lindung.csv\"");
         CsvWriter out = CsvWriter.excel(response.getOutputStream());
@@ -229,7 +246,11 @@ class ParticipantPages {
 
     @GetMapping("/peserta/duplikat")
     String duplicates(@RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("result", participants.openDuplicates(page, 20, currentUser.require()));
+        LindungUser me = currentUser.require();
+        var open = participants.openDuplicates(page, 20, me);
+        bulkReads.listed("participant-duplicates", me.scope().code(), BulkReads.filter("view", "page", "page", page,
+                "size", 20), 2L * open.items().size()); // two participants a pair
+        model.addAttribute("result", open);
         model.addAttribute("regions", regions);
         return "participant/duplicates";
     }

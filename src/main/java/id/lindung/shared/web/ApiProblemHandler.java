@@ -124,6 +124,15 @@ class ApiProblemHandler {
         return coded(HttpStatus.CONFLICT, "problem.conflict", e);
     }
 
+    /** A budget used up (rows read per hour): 429 with the sentence saying until when, and Retry-After. */
+    @ExceptionHandler(id.lindung.shared.TooManyRequestsException.class)
+    org.springframework.http.ResponseEntity<ProblemDetail> tooMany(id.lindung.shared.TooManyRequestsException e) {
+        return org.springframework.http.ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header("Retry-After", Long.toString(e.retryAfterSeconds()))
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(coded(HttpStatus.TOO_MANY_REQUESTS, "problem.too-many", e));
+    }
+
     private ProblemDetail coded(HttpStatus status, String title, CodedException e) {
         Locale locale = LocaleContextHolder.getLocale();
         ProblemDetail problem = ProblemDetail.forStatus(status);

@@ -78,7 +78,7 @@ class ErrorPages implements ErrorController {
 
     private static ModelAndView page(Failure failure, @Nullable String detail) {
         int status = failure.status();
-        String kind = status == 404 || status == 403 || status >= 500 ? (status >= 500 ? "500"
+        String kind = status == 404 || status == 403 || status == 429 || status >= 500 ? (status >= 500 ? "500"
                 : Integer.toString(status)) : "other";
         Map<String, Object> model = new HashMap<>();
         model.put("status", status);
@@ -106,6 +106,8 @@ class ErrorPages implements ErrorController {
             problem.setTitle(messages.getMessage("problem.not-found", null, "Not found", locale));
         } else if (status == HttpStatus.FORBIDDEN) {
             problem.setTitle(messages.getMessage("problem.forbidden", null, "Forbidden", locale));
+        } else if (status == HttpStatus.TOO_MANY_REQUESTS) {
+            problem.setTitle(messages.getMessage("problem.too-many", null, "Too many requests", locale));
         } else {
             problem.setTitle(status.getReasonPhrase());
         }

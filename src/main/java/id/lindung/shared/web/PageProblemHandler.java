@@ -66,6 +66,13 @@ class PageProblemHandler {
         refuse(request, response, 422, detail, e);
     }
 
+    @ExceptionHandler(id.lindung.shared.TooManyRequestsException.class)
+    void tooMany(id.lindung.shared.TooManyRequestsException e, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+        refuse(request, response, 429, message(e.code(), e.args()), e);
+    }
+
     /** Logs the refusal with a reference and lets the container show the error page ({@code /error}). */
     private static void refuse(HttpServletRequest request, HttpServletResponse response, int status,
             @Nullable String detail, RuntimeException e) throws IOException {

@@ -1,5 +1,6 @@
 package id.lindung.sponsorship.web;
 
+import id.lindung.access.BulkReads;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
 import id.lindung.sponsorship.Programme;
@@ -44,9 +45,11 @@ class SponsorshipApi {
     private final SponsorshipSimulator simulator;
     private final CurrentUser currentUser;
     private final UploadCheck uploads;
+    private final BulkReads bulkReads;
 
     SponsorshipApi(SponsorshipProgrammes programmes, SponsorshipBeneficiaries beneficiaries, SponsorshipBills bills,
-            SponsorshipSimulator simulator, CurrentUser currentUser, UploadCheck uploads) {
+            SponsorshipSimulator simulator, CurrentUser currentUser, UploadCheck uploads, BulkReads bulkReads) {
+        this.bulkReads = bulkReads;
         this.uploads = uploads;
         this.programmes = programmes;
         this.beneficiaries = beneficiaries;
@@ -107,7 +110,11 @@ class SponsorshipApi {
 
     @GetMapping("/programmes/{id}/beneficiaries")
     List<SponsorshipBeneficiaries.Beneficiary> beneficiaries(@PathVariable long id) {
-        return beneficiaries.list(id, user());
+        LindungUser me = user();
+        List<SponsorshipBeneficiaries.Beneficiary> list = beneficiaries.list(id, me);
+        bulkReads.listed("sponsorship-beneficiaries", me.scope().code(), BulkReads.filter("view", "api",
+                "programme", id), list.size());
+        return list;
     }
 
     @GetMapping("/programmes/{id}/bills/{month}")

@@ -1,5 +1,6 @@
 package id.lindung.sponsorship.web;
 
+import id.lindung.access.BulkReads;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.sponsorship.SponsorshipPolicy;
 import id.lindung.access.CurrentUser;
@@ -76,10 +77,12 @@ class SponsorshipPages {
     private final View view;
     private final Clock clock;
     private final UploadCheck uploads;
+    private final BulkReads bulkReads;
 
     SponsorshipPages(SponsorshipProgrammes programmes, SponsorshipBeneficiaries beneficiaries,
             SponsorshipBills bills, SponsorshipSimulator simulator, RegionDirectory regions, CurrentUser currentUser,
-            PageMessages messages, Formats fmt, Clock clock, UploadCheck uploads) {
+            PageMessages messages, Formats fmt, Clock clock, UploadCheck uploads, BulkReads bulkReads) {
+        this.bulkReads = bulkReads;
         this.uploads = uploads;
         this.programmes = programmes;
         this.beneficiaries = beneficiaries;
@@ -279,7 +282,10 @@ class SponsorshipPages {
         Programme p = programmes.get(id, me);
         model.addAttribute("p", p);
         model.addAttribute("budget", bills.budget(id, me));
-        model.addAttribute("beneficiaries", beneficiaries.list(id, me));
+        List<SponsorshipBeneficiaries.Beneficiary> listed = beneficiaries.list(id, me);
+        bulkReads.listed("sponsorship-beneficiaries", me.scope().code(), BulkReads.filter("view", "page",
+                "programme", id), listed.size());
+        model.addAttribute("beneficiaries", listed);
         model.addAttribute("csvExample", CSV_EXAMPLE);
         model.addAttribute("open", p.endedOn() == null && !YearMonth.now(clock).isAfter(p.endMonth()));
         YearMonth billMonth = billMonth(p, month, model);

@@ -196,7 +196,8 @@ public final class Fixtures {
                 null, null), ADMIN);
         v.put("programme", Long.toString(programme.id()));
 
-        v.put("token", Long.toString(bean(ApiTokens.class).issue(tokenOwner, "matriks " + name, null, ADMIN).id()));
+        LindungUser owner = new LindungUser(tokenOwner, tokenOwner, Role.OFFICER, RegionScope.of(region));
+        v.put("token", Long.toString(bean(ApiTokens.class).issue(null, "matriks " + name, null, null, owner).id()));
         v.put("holiday", holiday);
         putHoliday(holiday);
         putTarget(region, v.get("targetYear"));

@@ -34,7 +34,16 @@ public final class MatrixClient {
     /** The API's client: no cookies, so every API request authenticates with its own header (no session). */
     private final HttpClient api;
     private final @Nullable String authorization;
+    /** HTTP Basic of the caller, for the API requests that refuse API tokens ({@link #PERSONAL}). */
+    private @Nullable String personal;
     private String csrf = "";
+
+    /**
+     * API requests a person makes signed in as themselves, never with a token (docs/decisions.md, "People act as
+     * themselves"): issuing a token, the steps of a two-person rule.
+     */
+    static final Pattern PERSONAL = Pattern.compile("POST /api/(tokens|claims/[^/]+/approve"
+            + "|start-corrections/[^/]+/(approve|reject)|memberships/[^/]+/start-corrections)");
 
     private MatrixClient(int port, @Nullable String authorization) {
         this.base = "http://localhost:" + port;
@@ -57,6 +66,7 @@ public final class MatrixClient {
      */
     public static MatrixClient signedIn(int port, String username, String password, String apiAuthorization) {
         MatrixClient client = new MatrixClient(port, apiAuthorization);
+        client.personal = basic(username, password);
         String loginToken = client.token(client.send("GET", "/login", Body.none(), false).text());
         Answer login = client.send("POST", "/login", Body.form(Map.of("username", username, "password", password,
                 "_csrf", loginToken)), false);
@@ -130,8 +140,11 @@ public final class MatrixClient {
         boolean write = !method.equals("GET") && !method.equals("HEAD");
         if (api) {
             request.header("Accept", "application/json, application/problem+json, */*");
-            if (authorization != null) {
-                request.header("Authorization", authorization);
+            String path0 = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+            String auth = personal != null && PERSONAL.matcher(method + " " + path0).matches() ? personal
+                    : authorization;
+            if (auth != null) {
+                request.header("Authorization", auth);
             }
         } else {
             request.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
