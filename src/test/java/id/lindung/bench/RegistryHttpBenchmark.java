@@ -126,9 +126,16 @@ public final class RegistryHttpBenchmark {
         if (http) {
             long started = System.nanoTime();
             java.time.Instant startedAt = java.time.Instant.now();
+            List<String> appArgs = new ArrayList<>(List.of("--lindung.embedded-db.data-dir=" + dataDir,
+                    "--lindung.demo.enabled=true", "--lindung.demo.participants=" + participants, "--server.port=0"));
+            // any lindung.* option goes to the application, e.g. lindung.reads.rows-per-hour.officer=1000000000
+            options.forEach((k, v) -> {
+                if (k.startsWith("lindung.")) {
+                    appArgs.add("--" + k + "=" + v);
+                }
+            });
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LindungApplication.class).run(
-                    "--lindung.embedded-db.data-dir=" + dataDir, "--lindung.demo.enabled=true",
-                    "--lindung.demo.participants=" + participants, "--server.port=0")) {
+                    appArgs.toArray(String[]::new))) {
                 double prepareSeconds = (System.nanoTime() - started) / 1e9;
                 JdbcClient jdbc = app.getBean(JdbcClient.class);
                 vault = app.getBean(Vault.class);

@@ -121,6 +121,11 @@ final class RedTeamSession {
         if (basic != null) {
             request.header("Authorization", basic);
         }
+        if (!csrf.isEmpty()) {
+            // the session's token, as the UI's own API calls send it (Basic with the session's user is not checked
+            // again by Spring, so the request counts as the session's: docs/decisions.md "Keys and sessions")
+            request.header("X-CSRF-TOKEN", csrf);
+        }
         return request;
     }
 

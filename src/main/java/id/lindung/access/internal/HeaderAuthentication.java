@@ -1,6 +1,7 @@
 package id.lindung.access.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.context.DeferredSecurityContext;
 import org.springframework.security.core.context.SecurityContext;
@@ -9,6 +10,9 @@ import org.springframework.security.web.context.HttpRequestResponseHolder;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -73,6 +77,26 @@ final class HeaderAuthentication {
      */
     static CsrfFilter csrfUnlessAuthenticatedByHeader(AccessDeniedHandler forbidden) {
         CsrfFilter filter = new CsrfFilter(new HttpSessionCsrfTokenRepository());
+        // the API takes the token from its header only: reading a request parameter would parse the body, and a
+        // malformed (cut) multipart body would then fail inside the filter as a 500 instead of this 403
+        XorCsrfTokenRequestAttributeHandler masked = new XorCsrfTokenRequestAttributeHandler();
+        filter.setRequestHandler(new CsrfTokenRequestHandler() {
+            @Override
+            public void handle(HttpServletRequest request, HttpServletResponse response,
+                    java.util.function.Supplier<CsrfToken> token) {
+                masked.handle(request, response, token);
+            }
+
+            @Override
+            public String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken token) {
+                return masked.resolveCsrfTokenValue(new HttpServletRequestWrapper(request) {
+                    @Override
+                    public String getParameter(String name) {
+                        return null;
+                    }
+                }, token);
+            }
+        });
         RequestMatcher unsafe = CsrfFilter.DEFAULT_CSRF_MATCHER;
         filter.setRequireCsrfProtectionMatcher(request -> unsafe.matches(request) && !authenticatedByHeader(request));
         filter.setAccessDeniedHandler(forbidden);
