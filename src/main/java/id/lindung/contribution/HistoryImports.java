@@ -60,6 +60,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class HistoryImports {
 
+    /** Imports of at least this many rows refresh the ledger tables' planner statistics when they are done. */
+    static final int ANALYZE_FROM_ROWS = 1_000;
+
     private static final Logger log = LoggerFactory.getLogger(HistoryImports.class);
     /** The payment channel of imported history. */
     public static final String CHANNEL = "HISTORY_IMPORT";
@@ -242,6 +245,12 @@ public class HistoryImports {
         values.put("registrationsMoved", moved);
         audit.record("CONTRIBUTION_HISTORY_IMPORTED", "contribution_history_import", Long.toString(importId),
                 by.scope().code(), values);
+        if (rows >= ANALYZE_FROM_ROWS) {
+            // an import can multiply the ledger (an empty one, in a new installation or the demo): the readers it
+            // wakes (coverage, KUR re-match) plan over these tables at once, before autovacuum has looked at them,
+            // and with the statistics of an empty table a nested loop over the protected months took ten minutes
+            jdbc.sql("ANALYZE bill, payment, payment_allocation").update();
+        }
         events.publishEvent(new LedgerBatchChanged("HISTORY_IMPORT", importId));
         log.info("Contribution history {} ({} rows): {} months of {} memberships paid (Rp{}), {} bills created, {}"
                         + " registrations moved back in {} ms", name, rows, monthsPaid, memberships, total,
