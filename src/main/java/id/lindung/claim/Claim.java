@@ -58,12 +58,17 @@ public record Claim(long id, String claimNumber, long participantId, @Nullable L
         }
         ClaimIntake in = intake;
         java.util.Set<String> described = new java.util.HashSet<>();
-        List<ClaimIntake.InvoiceItem> invoices = in.invoices() == null ? null : in.invoices().stream()
-                .peek(i -> described.add(String.valueOf(i.description())))
-                .map(i -> new ClaimIntake.InvoiceItem(i.date(), null, i.amount())).toList();
-        List<ClaimIntake.TransportItem> transport = in.transport() == null ? null : in.transport().stream()
-                .peek(t -> described.add(String.valueOf(t.description())))
-                .map(t -> new ClaimIntake.TransportItem(t.mode(), t.date(), null, t.amount())).toList();
+        List<ClaimIntake.InvoiceItem> invoices = null;
+        if (in.invoices() != null) {
+            in.invoices().forEach(i -> described.add(String.valueOf(i.description())));
+            invoices = in.invoices().stream().map(i -> new ClaimIntake.InvoiceItem(i.date(), null, i.amount())).toList();
+        }
+        List<ClaimIntake.TransportItem> transport = null;
+        if (in.transport() != null) {
+            in.transport().forEach(t -> described.add(String.valueOf(t.description())));
+            transport = in.transport().stream()
+                    .map(t -> new ClaimIntake.TransportItem(t.mode(), t.date(), null, t.amount())).toList();
+        }
         List<ClaimIntake.Heir> heirs = in.heirs() == null ? null : in.heirs().stream()
                 .map(h -> new ClaimIntake.Heir(h.name(), h.relation(), Disclosure.nik(h.nik(), reader),
                         Disclosure.bankAccount(h.bankAccount(), reader))).toList();

@@ -1,7 +1,6 @@
 package id.lindung.kur;
 
 import id.lindung.shared.crypto.Vault;
-import id.lindung.access.NikDisplay;
 import id.lindung.access.LindungUser;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;

@@ -1,6 +1,5 @@
 package id.lindung.kur;
 
-import id.lindung.access.NikDisplay;
 import id.lindung.access.AuditTrail;
 import id.lindung.access.LindungUser;
 import id.lindung.contribution.QuoteRequest;

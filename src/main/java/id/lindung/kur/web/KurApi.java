@@ -1,6 +1,5 @@
 package id.lindung.kur.web;
 
-import id.lindung.access.NikDisplay;
 import id.lindung.access.AuditTrail;
 import id.lindung.access.BulkReads;
 import id.lindung.access.CurrentUser;

@@ -1,6 +1,5 @@
 package id.lindung.kur.web;
 
-import id.lindung.access.NikDisplay;
 import id.lindung.access.AuditTrail;
 import id.lindung.access.BulkReads;
 import id.lindung.access.CurrentUser;
@@ -352,8 +351,8 @@ class KurPages {
         out.row("bank", "branch", "loan_id", "nik", "name", "birth_date", "scheme", "plafond", "disbursed_on",
                 "sector", "region_code", "region", "mandatory", "status", "enrolled_at_disbursement", "name_mismatch",
                 "birth_mismatch", "participant_id");
-        for (KurLoan l : all) {
-            out.row(l.bankCode(), l.branch(), l.loanId(), NikDisplay.show(l.nik(), me), l.name(), l.birthDate(),
+        for (KurLoan l : all) { // as loans.search disclosed them to me: NIK masked, birth date kept or not
+            out.row(l.bankCode(), l.branch(), l.loanId(), l.nik(), l.name(), l.birthDate(),
                     l.scheme(), l.plafond(), l.disbursedOn(), l.sector(), l.regionCode(), regions.nameOf(l.regionCode()),
                     l.mandatory(), l.matchStatus(), l.enrolledAtDisbursement(), l.nameMismatch(), l.birthMismatch(),
                     l.participantId());
