@@ -24,10 +24,11 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The hourly budget of rows read, summed from the audit trail itself: the bulk-read lines of the user in the last
- * hour (index {@code audit_log_bulk_read_idx}, V50_1). The check and the line are one short transaction of their own
- * under a lock per user, so that parallel requests of one user cannot both pass the last rows of the budget; the
- * line therefore stays even when the caller's work fails afterwards (the rows were asked for).
+ * The hourly budget of rows read: a counter per user and minute ({@code read_budget}; the SQL function
+ * {@code lindung_read_budget}, V62, checks and counts in one round trip under a lock per user, so that parallel
+ * requests of one user cannot both pass the last rows of the budget). The count and the read's audit line are one
+ * short transaction of their own; the line therefore stays even when the caller's work fails afterwards (the rows
+ * were asked for). The first version summed the audit lines themselves, a sum that grew with every page of the hour.
  */
 @Service
 class JdbcBulkReads implements BulkReads {
@@ -82,39 +83,36 @@ class JdbcBulkReads implements BulkReads {
         }
         LindungUser me = user.get();
         long limit = limit(me.role());
-        Refusal refusal = ownTransaction.execute(status -> {
-            jdbc.sql("SELECT pg_advisory_xact_lock(?, ?)").params(LOCK, me.username().hashCode()).query()
-                    .singleRow();
-            Instant since = clock.instant().minus(WINDOW);
-            record Used(long rows, @Nullable Timestamp oldest) {
-            }
-            Used used = jdbc.sql("""
-                    SELECT coalesce(sum(CASE WHEN changes->>'rows' ~ '^[0-9]{1,12}$'
-                                             THEN (changes->>'rows')::bigint ELSE 0 END), 0), min(occurred_at)
-                      FROM audit_log
-                     WHERE actor = ? AND action IN ('LIST_READ', 'EXPORT_DOWNLOADED') AND occurred_at > ?""")
-                    .params(me.username(), Timestamp.from(since))
-                    .query((rs, i) -> new Used(rs.getLong(1), rs.getTimestamp(2)))
-                    .single();
-            if (rows > 0 && used.rows() + rows > limit) {
-                Map<String, Object> refused = new LinkedHashMap<>(details);
-                refused.put("list", name);
-                refused.put("usedThisHour", used.rows());
-                refused.put("limit", limit);
-                audit.recordRead(LIST_REFUSED, export ? "export" : "list", name, regionCode, refused);
-                Instant retry = used.oldest() == null ? clock.instant().plus(WINDOW)
-                        : used.oldest().toInstant().plus(WINDOW);
-                return new Refusal(used.rows(), retry);
-            }
-            line(export, name, regionCode, details);
-            return null;
-        });
-        if (refusal != null) {
-            long seconds = Math.max(1, Duration.between(clock.instant(), refusal.retryAt()).toSeconds());
-            String time = DateTimeFormatter.ofPattern("HH:mm").format(refusal.retryAt().atZone(clock.getZone()));
-            throw new TooManyRequestsException(seconds, "reads.limit", Long.toString(limit),
-                    Long.toString(refusal.used()), time);
+        Instant now = clock.instant();
+        record Budget(long used, @Nullable Timestamp oldest, boolean allowed) {
         }
+        // the line first, the counter last: the user's lock is then held only for the counter and the commit
+        Budget budget = ownTransaction.execute(status -> {
+            line(export, name, regionCode, details);
+            Budget counted = jdbc.sql("SELECT used, oldest, allowed FROM lindung_read_budget(?, ?, ?, ?, ?)")
+                    .params(me.username(), Timestamp.from(now), Math.max(0, rows), limit, LOCK)
+                    .query((rs, i) -> new Budget(rs.getLong(1), rs.getTimestamp(2), rs.getBoolean(3)))
+                    .single();
+            if (!counted.allowed()) {
+                status.setRollbackOnly(); // nothing was read: no LIST_READ line
+            }
+            return counted;
+        });
+        if (budget.allowed()) {
+            return;
+        }
+        Map<String, Object> refused = new LinkedHashMap<>(details);
+        refused.put("list", name);
+        refused.put("usedThisHour", budget.used());
+        refused.put("limit", limit);
+        ownTransaction.executeWithoutResult(
+                status -> audit.recordRead(LIST_REFUSED, export ? "export" : "list", name, regionCode, refused));
+        // the oldest minute counted (its start) leaves the hour an hour later
+        Instant retry = budget.oldest() == null ? now.plus(WINDOW) : budget.oldest().toInstant().plus(WINDOW);
+        long seconds = Math.max(1, Duration.between(clock.instant(), retry).toSeconds());
+        String time = DateTimeFormatter.ofPattern("HH:mm").format(retry.atZone(clock.getZone()));
+        throw new TooManyRequestsException(seconds, "reads.limit", Long.toString(limit),
+                Long.toString(budget.used()), time);
     }
 
     private void line(boolean export, String name, @Nullable String regionCode, Map<String, Object> details) {
@@ -125,6 +123,4 @@ class JdbcBulkReads implements BulkReads {
         }
     }
 
-    private record Refusal(long used, Instant retryAt) {
-    }
 }
