@@ -94,7 +94,8 @@ class ConfigurationReadmeTest {
 
     @Test
     void thePropertiesFilesSetOnlyDeclaredKeys() {
-        for (String file : List.of("application.properties", "application-test.properties")) {
+        for (String file : List.of("application.properties", "application-demo.properties",
+                "application-test.properties")) {
             Set<String> set = properties(file).keySet().stream()
                     .filter(k -> k.startsWith("lindung.") && !k.startsWith("lindung.test."))
                     .collect(Collectors.toSet());

@@ -46,6 +46,7 @@ class ConfigurationValidationTest {
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
+        "lindung.embedded-db.enabled | '' | must not be null",
         "lindung.embedded-db.port | 70000 | must be less than or equal to 65535",
         "lindung.region.home-province | 6 | must match",
         "lindung.bounds.payment | 0 | must be greater than or equal to 1",

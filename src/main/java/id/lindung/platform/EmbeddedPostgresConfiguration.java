@@ -15,13 +15,15 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Starts an embedded PostgreSQL server (zonky binaries) when no external server is configured, that is when
- * {@code spring.datasource.url} (environment {@code LINDUNG_DB_URL}) is empty.
+ * {@code spring.datasource.url} (environment {@code LINDUNG_DB_URL}) is empty, and the embedded server is asked
+ * for ({@code lindung.embedded-db.enabled}: demo mode, the tests, or {@code LINDUNG_EMBEDDED_DB=true}). Neither:
+ * {@link MissingDatabaseConfiguration} stops the start.
  *
  * <p>With a data directory the server keeps its data between runs; without one it runs in a throw-away
  * directory, which is what the tests use.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty() and ${lindung.embedded-db.enabled}")
 class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
