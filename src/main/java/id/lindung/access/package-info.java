@@ -3,7 +3,9 @@
  * for people, bearer API tokens for machines (a token acts as its user; HTTP Basic for trying the API), and the
  * append-only audit trail that records every write (who, when, what changed), every read of a participant's full
  * record, claim or statement, and every export. Other modules ask
- * {@link id.lindung.access.CurrentUser} for the caller and write to {@link id.lindung.access.AuditTrail}.
+ * {@link id.lindung.access.CurrentUser} for the caller and write to {@link id.lindung.access.AuditTrail}. The first
+ * administrator of an installation gets the home province ({@code region.RegionProperties}) as scope; the demo data
+ * module creates the demo users through {@link id.lindung.access.UserProvisioning}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Access control and audit")
 package id.lindung.access;

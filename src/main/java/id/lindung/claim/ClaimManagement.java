@@ -28,6 +28,7 @@ import id.lindung.claim.benefit.AccidentCase;
 import id.lindung.claim.benefit.MissingRuleException;
 import id.lindung.claim.benefit.OncePerEvent;
 import id.lindung.claim.benefit.RuleKey;
+import id.lindung.claim.internal.ClaimProperties;
 import id.lindung.claim.internal.ClaimReader;
 import id.lindung.claim.internal.DeathRecords;
 import id.lindung.claim.internal.Holidays;
@@ -54,7 +55,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -106,8 +106,7 @@ public class ClaimManagement {
             BenefitCalculator calculator, ScholarshipPlanner scholarships, ServiceLevel serviceLevel,
             Holidays holidays, ClaimReader reader, AuditTrail audit, ApplicationEventPublisher events,
             JsonMapper json, Clock clock,
-            @Value("${lindung.claim.four-eyes-threshold:50000000}") long fourEyesThreshold,
-            @Value("${lindung.claim.document-max-bytes:10485760}") int documentMaxBytes, Vault vault,
+            ClaimProperties properties, Vault vault,
             DeathRecords deaths, ClaimPolicy policy, Bounds bounds) {
         this.policy = policy;
         this.deaths = deaths;
@@ -124,8 +123,8 @@ public class ClaimManagement {
         this.events = events;
         this.json = json;
         this.clock = clock;
-        this.fourEyesThreshold = fourEyesThreshold;
-        this.documentMaxBytes = documentMaxBytes;
+        this.fourEyesThreshold = properties.fourEyesThreshold();
+        this.documentMaxBytes = properties.documentMaxBytes();
         this.vault = vault;
     }
 

@@ -24,7 +24,6 @@ import java.util.function.IntConsumer;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -77,7 +76,7 @@ public class BillingRuns {
 
     BillingRuns(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions, Allocation allocation,
             EnrolmentManagement enrolment, AuditTrail audit,
-            @Value("${lindung.contribution.billing-batch-size:100000}") int batchSize,
+            ContributionProperties properties,
             Ledger ledger, ProtectionRules protection, ApplicationEventPublisher events, ContributionPolicy policy,
             Bounds bounds) {
         this.policy = policy;
@@ -88,7 +87,7 @@ public class BillingRuns {
         this.allocation = allocation;
         this.enrolment = enrolment;
         this.audit = audit;
-        this.batchSize = batchSize;
+        this.batchSize = properties.billingBatchSize();
         this.ledger = ledger;
         this.protection = protection;
         this.events = events;

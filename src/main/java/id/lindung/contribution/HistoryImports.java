@@ -32,7 +32,6 @@ import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -88,7 +87,7 @@ public class HistoryImports {
     HistoryImports(JdbcClient jdbc, DataSource dataSource, Ledger ledger, Allocation allocation,
             RegistrationHistory registrations, AuditTrail audit, Clock clock, Vault vault, RegionDirectory regions,
             ApplicationEventPublisher events,
-            @Value("${lindung.contribution.bpu-max-months-ahead}") int payAheadMonths, XlsxLimits xlsxLimits,
+            ContributionProperties properties, XlsxLimits xlsxLimits,
             ContributionPolicy policy) {
         this.xlsxLimits = xlsxLimits;
         this.policy = policy;
@@ -102,7 +101,7 @@ public class HistoryImports {
         this.vault = vault;
         this.regions = regions;
         this.events = events;
-        this.payAheadMonths = payAheadMonths;
+        this.payAheadMonths = properties.bpuMaxMonthsAhead();
     }
 
     /** Imports a history file (CSV or XLSX by its name), all or nothing. */

@@ -30,7 +30,6 @@ import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,7 +65,7 @@ public class Payments {
 
     Payments(JdbcClient jdbc, DataSource dataSource, Allocation allocation, EnrolmentManagement enrolment,
             AuditTrail audit, Clock clock, Ledger ledger, ApplicationEventPublisher events,
-            @Value("${lindung.contribution.bpu-max-months-ahead}") int bpuMaxMonthsAhead, ContributionPolicy policy,
+            ContributionProperties properties, ContributionPolicy policy,
             Bounds bounds) {
         this.policy = policy;
         this.bounds = bounds;
@@ -78,7 +77,7 @@ public class Payments {
         this.clock = clock;
         this.ledger = ledger;
         this.events = events;
-        this.bpuMaxMonthsAhead = bpuMaxMonthsAhead;
+        this.bpuMaxMonthsAhead = properties.bpuMaxMonthsAhead();
     }
 
     @Transactional

@@ -12,6 +12,7 @@ import id.lindung.coverage.CoverageDashboard.TrendPoint;
 import id.lindung.enrolment.Channel;
 import id.lindung.region.Region;
 import id.lindung.region.RegionDirectory;
+import id.lindung.region.RegionProperties;
 import id.lindung.region.RegionLevel;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.InvalidInputException;
@@ -26,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,8 +53,7 @@ public class CoverageDashboards {
 
     CoverageDashboards(JdbcClient jdbc, RegionDirectory regions, CoverageReadModel readModel, CoverageFigures figures,
             KurFigures kurFigures, CoveragePublication publication, Clock clock,
-            @Value("${lindung.coverage.province:61}") String homeProvince,
-            @Value("${lindung.coverage.trend-months:24}") int trendMonths) {
+            RegionProperties region, CoverageProperties properties) {
         this.jdbc = jdbc;
         this.regions = regions;
         this.readModel = readModel;
@@ -62,8 +61,8 @@ public class CoverageDashboards {
         this.kurFigures = kurFigures;
         this.publication = publication;
         this.clock = clock;
-        this.homeProvince = homeProvince;
-        this.trendMonths = trendMonths;
+        this.homeProvince = region.homeProvince();
+        this.trendMonths = properties.trendMonths();
     }
 
     /**

@@ -16,7 +16,6 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -89,16 +88,11 @@ public class CoverageReadModel {
     private volatile YearMonth @Nullable [] window;
 
     CoverageReadModel(JdbcClient jdbc, TransactionTemplate transactions, Clock clock,
-            @Value("${lindung.coverage.history-months:36}") int historyMonths, KurFigures kurFigures,
-            CoveragePublication publication) {
-        if (historyMonths < 1 || historyMonths + 1 > MAX_WINDOW_MONTHS) {
-            throw new IllegalArgumentException("lindung.coverage.history-months must be 1.." + (MAX_WINDOW_MONTHS - 1)
-                    + ", not " + historyMonths);
-        }
+            CoverageProperties properties, KurFigures kurFigures, CoveragePublication publication) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
-        this.historyMonths = historyMonths;
+        this.historyMonths = properties.historyMonths();
         this.kurFigures = kurFigures;
         this.publication = publication;
     }
@@ -309,7 +303,7 @@ public class CoverageReadModel {
      * Nightly (00:05 WIB): rebuilds, which adds the new month on the first of a month, publishes the month that
      * ended and records the revisions that time alone made (a wage earner's bill passing its due date).
      */
-    @Scheduled(cron = "${lindung.coverage.extend-cron:0 5 0 * * *}", zone = "Asia/Pontianak")
+    @Scheduled(cron = "${lindung.coverage.extend-cron}", zone = "Asia/Pontianak")
     public void nightly() {
         refresh(true);
     }

@@ -3,7 +3,6 @@ package id.lindung.coverage;
 import id.lindung.coverage.CoverageDashboard.KurFigure;
 import java.util.HashMap;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,9 +27,9 @@ class KurFigures {
     private volatile Snapshot snapshot;
     private final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
 
-    KurFigures(JdbcClient jdbc, @Value("${lindung.coverage.kur-refresh-seconds:60}") long refreshSeconds) {
+    KurFigures(JdbcClient jdbc, CoverageProperties properties) {
         this.jdbc = jdbc;
-        this.refreshNanos = refreshSeconds * 1_000_000_000L;
+        this.refreshNanos = properties.kurRefreshSeconds() * 1_000_000_000L;
     }
 
     /** Loans of a region (province, kab/kota or kecamatan code) and those whose borrower is protected now. */

@@ -8,7 +8,7 @@ import id.lindung.participant.ParticipantBulkLoader;
 import id.lindung.region.RegionDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -24,6 +24,10 @@ import org.springframework.stereotype.Component;
 @Order(10)
 class DemoDataLoader implements ApplicationRunner {
 
+    /**
+     * The demo's province, Kalimantan Barat: its names per kab/kota and its demo users are that province's, whatever
+     * the installation's home province ({@code lindung.region.home-province}).
+     */
     static final String PROVINCE = "61";
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
@@ -36,9 +40,15 @@ class DemoDataLoader implements ApplicationRunner {
     private final long participants;
     private final long seed;
 
-    DemoDataLoader(ParticipantBulkLoader loader, DemoMemberships memberships, DemoHistory history, RegionDirectory regions,
-            @Value("${lindung.demo.enabled:false}") boolean enabled,
-            @Value("${lindung.demo.participants:0}") long participants, @Value("${lindung.demo.seed:61}") long seed) {
+    @Autowired
+    DemoDataLoader(ParticipantBulkLoader loader, DemoMemberships memberships, DemoHistory history,
+            RegionDirectory regions, DemoProperties properties) {
+        this(loader, memberships, history, regions, properties.enabled(), properties.participants(),
+                properties.seed());
+    }
+
+    DemoDataLoader(ParticipantBulkLoader loader, DemoMemberships memberships, DemoHistory history,
+            RegionDirectory regions, boolean enabled, long participants, long seed) {
         this.loader = loader;
         this.memberships = memberships;
         this.history = history;

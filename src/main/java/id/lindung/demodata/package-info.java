@@ -7,7 +7,8 @@
  * {@link id.lindung.enrolment.DemoMemberships}, with their contributions paid so far (most on time, some late, some
  * in arrears or lapsed) imported as contribution history by {@link id.lindung.contribution.DemoHistory}. {@link id.lindung.demodata.DemoRegistryGenerator} produces any
  * number of rows lazily (also for benchmarks); the loader bulk-loads them into an empty registry at start-up when
- * {@code lindung.demo.enabled} is on.
+ * {@code lindung.demo.enabled} is on (demo mode), after {@link id.lindung.demodata.DemoUsers} has created the demo
+ * users through the access module's {@link id.lindung.access.UserProvisioning}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo data",
         allowedDependencies = {"region", "participant", "enrolment", "contribution", "access", "shared"})

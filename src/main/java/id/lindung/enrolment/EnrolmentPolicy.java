@@ -7,9 +7,7 @@ import id.lindung.shared.ForbiddenException;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,32 +33,24 @@ import org.springframework.stereotype.Component;
 @Component
 public class EnrolmentPolicy {
 
-    /** The BPU JKK income ceiling of PP 44/2015 Lampiran II (Rp20,700,000): the default cap for banks and agents. */
-    public static final long DEFAULT_MAX_INCOME = 20_700_000L;
-
     private final Clock clock;
-    private final int[] backdateMonths = new int[Role.values().length];
-    private final long[] maxIncome = new long[Role.values().length];
+    private final EnrolmentProperties.BackdateMonths backdateMonths;
+    private final EnrolmentProperties.MaxIncome maxIncome;
 
-    EnrolmentPolicy(Environment environment, Clock clock) {
+    EnrolmentPolicy(EnrolmentProperties properties, Clock clock) {
         this.clock = clock;
-        for (Role role : Role.values()) {
-            String name = role.name().toLowerCase(Locale.ROOT).replace('_', '-');
-            backdateMonths[role.ordinal()] = Math.max(0,
-                    environment.getProperty("lindung.enrolment.backdate-months." + name, Integer.class, 0));
-            maxIncome[role.ordinal()] = environment.getProperty("lindung.enrolment.max-income." + name, Long.class,
-                    role == Role.AGENT || role == Role.BANK_OFFICER ? DEFAULT_MAX_INCOME : Long.MAX_VALUE);
-        }
+        this.backdateMonths = properties.backdateMonths();
+        this.maxIncome = properties.maxIncome();
     }
 
     /** How many months before the current one this role may date a start. */
     public int backdateMonths(Role role) {
-        return backdateMonths[role.ordinal()];
+        return backdateMonths.of(role);
     }
 
-    /** The highest declared income or wage this role may enter (no limit for officers unless configured). */
+    /** The highest declared income or wage this role may enter (no limit for officers and administrators). */
     public long maxIncome(Role role) {
-        return maxIncome[role.ordinal()];
+        return maxIncome.of(role);
     }
 
     /** Whether the role may enrol anyone at all (pages show the enrol form). Banks enrol from the KUR work list. */

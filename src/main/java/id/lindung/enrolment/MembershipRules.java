@@ -5,12 +5,10 @@ import id.lindung.shared.FieldIssue;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,14 +44,11 @@ public class MembershipRules {
     private final long bpuMinIncome;
     private final Set<Long> pmiJhtAmounts;
 
-    MembershipRules(Clock clock, Bounds bounds, @Value("${lindung.enrolment.bpu-min-income:1000000}") long bpuMinIncome,
-            @Value("${lindung.enrolment.pmi-jht-amounts:50000,100000,200000,300000,400000,500000,600000}")
-            String pmiJhtAmounts) {
+    MembershipRules(Clock clock, Bounds bounds, EnrolmentProperties properties) {
         this.clock = clock;
         this.bounds = bounds;
-        this.bpuMinIncome = bpuMinIncome;
-        this.pmiJhtAmounts = Arrays.stream(pmiJhtAmounts.split(",")).map(String::trim).map(Long::valueOf)
-                .collect(Collectors.toUnmodifiableSet());
+        this.bpuMinIncome = properties.bpuMinIncome();
+        this.pmiJhtAmounts = Set.copyOf(properties.pmiJhtAmounts());
     }
 
     /** The lowest declared income a BPU member may have. */

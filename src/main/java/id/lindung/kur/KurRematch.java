@@ -67,7 +67,7 @@ class KurRematch {
     }
 
     /** Every loan, nightly (WIB); {@code lindung.kur.rematch-cron=-} turns it off. */
-    @Scheduled(cron = "${lindung.kur.rematch-cron:0 30 1 * * *}", zone = "Asia/Pontianak")
+    @Scheduled(cron = "${lindung.kur.rematch-cron}", zone = "Asia/Pontianak")
     void nightly() {
         long started = System.nanoTime();
         int changed = matching.matchAll();

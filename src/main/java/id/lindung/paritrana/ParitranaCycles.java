@@ -7,6 +7,7 @@ import id.lindung.paritrana.EntrantFile.Evidence;
 import id.lindung.paritrana.EntrantFile.JuryScore;
 import id.lindung.region.Region;
 import id.lindung.region.RegionDirectory;
+import id.lindung.region.RegionProperties;
 import id.lindung.shared.ConflictException;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
@@ -20,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,12 +41,12 @@ public class ParitranaCycles {
     private final String homeProvince;
 
     ParitranaCycles(JdbcClient jdbc, RegionDirectory regions, AuditTrail audit, ComputedFigures computed,
-            @Value("${lindung.coverage.province:61}") String homeProvince) {
+            RegionProperties region) {
         this.jdbc = jdbc;
         this.regions = regions;
         this.audit = audit;
         this.computed = computed;
-        this.homeProvince = homeProvince;
+        this.homeProvince = region.homeProvince();
     }
 
     // ------------------------------------------------------------------------------------------------- reading

@@ -41,7 +41,6 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -97,17 +96,14 @@ public class ParticipantBulkLoader {
     private final int batchSize;
 
     ParticipantBulkLoader(DataSource dataSource, ParticipantRepository repository, RegionDirectory regions,
-            AuditTrail audit, Clock clock, @Value("${lindung.participant.bulk-batch-size:50000}") int batchSize, ParticipantPolicy policy) {
+            AuditTrail audit, Clock clock, ParticipantProperties properties, ParticipantPolicy policy) {
         this.policy = policy;
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("lindung.participant.bulk-batch-size must be positive: " + batchSize);
-        }
         this.dataSource = dataSource;
         this.repository = repository;
         this.regions = regions;
         this.audit = audit;
         this.clock = clock;
-        this.batchSize = batchSize;
+        this.batchSize = properties.bulkBatchSize();
     }
 
     /** Whether no participant is registered yet. */

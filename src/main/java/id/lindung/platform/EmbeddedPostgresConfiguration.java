@@ -10,20 +10,20 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Starts an embedded PostgreSQL server (zonky binaries) when no external server is configured, that is when
- * {@code spring.datasource.url} (environment {@code LINDUNG_DB_URL}) is empty.
+ * {@code spring.datasource.url} (environment {@code LINDUNG_DB_URL}) is empty, and the embedded server is asked
+ * for ({@code lindung.embedded-db.enabled}: demo mode, the tests, or {@code LINDUNG_EMBEDDED_DB=true}). Neither:
+ * {@link MissingDatabaseConfiguration} stops the start.
  *
  * <p>With a data directory the server keeps its data between runs; without one it runs in a throw-away
  * directory, which is what the tests use.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
-@EnableConfigurationProperties(EmbeddedDatabaseProperties.class)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty() and ${lindung.embedded-db.enabled}")
 class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);

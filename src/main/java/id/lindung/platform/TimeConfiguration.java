@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -29,7 +30,6 @@ import org.springframework.core.env.Environment;
 class TimeConfiguration {
 
     static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Pontianak");
-    static final String START_PROPERTY = "lindung.clock.start";
 
     @Bean
     Clock clock(Environment environment) {
@@ -59,8 +59,9 @@ class TimeConfiguration {
     private static final Map<String, Duration> OFFSETS = new ConcurrentHashMap<>();
 
     static Duration offset(Environment environment) {
-        String start = environment.getProperty(START_PROPERTY, "");
-        if (start.isBlank()) {
+        // bound here, not injected: the post-processor above needs it before any properties bean exists
+        String start = Binder.get(environment).bindOrCreate("lindung.clock", ClockProperties.class).start();
+        if (start == null || start.isBlank()) {
             return Duration.ZERO;
         }
         return OFFSETS.computeIfAbsent(start, s -> {

@@ -1,7 +1,7 @@
 /**
  * Runtime plumbing that every module stands on and none depends on by type: the embedded PostgreSQL server
- * (started and stopped with the application unless an external server is configured), the business clock
- * (Asia/Pontianak) and web locale handling.
+ * (started and stopped with the application in demo mode and the tests, unless an external server is configured;
+ * with neither the start stops and says what to set), the business clock (Asia/Pontianak) and web locale handling.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Platform")
 package id.lindung.platform;

@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
@@ -30,8 +29,8 @@ class RetentionConfiguration {
     private static final int CHUNK = 10_000;
 
     @Bean
-    RetentionRules retentionRules(ResourceLoader resources,
-            @Value("${lindung.privacy.retention-rules:classpath:privacy/retention-rules.csv}") String location) {
+    RetentionRules retentionRules(ResourceLoader resources, PrivacyProperties properties) {
+        String location = properties.retentionRules();
         try (Reader r = new InputStreamReader(resources.getResource(location).getInputStream(),
                 StandardCharsets.UTF_8)) {
             return RetentionRules.fromCsv(r);

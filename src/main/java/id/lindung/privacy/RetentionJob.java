@@ -17,7 +17,6 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -68,13 +67,13 @@ public class RetentionJob {
 
     RetentionJob(RetentionRules rules, List<ExpiringData> holders, AuditTrail audit,
             PlatformTransactionManager transactionManager, Clock clock,
-            @Value("${lindung.privacy.retention.apply-unconfirmed:false}") boolean applyUnconfirmed) {
+            PrivacyProperties properties) {
         this.rules = rules;
         this.holders = holders.stream().collect(Collectors.toMap(ExpiringData::category, Function.identity()));
         this.audit = audit;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
-        this.applyUnconfirmed = applyUnconfirmed;
+        this.applyUnconfirmed = properties.retention().applyUnconfirmed();
         check();
     }
 
@@ -101,7 +100,7 @@ public class RetentionJob {
         return applyUnconfirmed;
     }
 
-    @Scheduled(cron = "${lindung.privacy.retention-cron:0 15 2 * * *}", zone = "Asia/Pontianak")
+    @Scheduled(cron = "${lindung.privacy.retention-cron}", zone = "Asia/Pontianak")
     void nightly() {
         run();
     }

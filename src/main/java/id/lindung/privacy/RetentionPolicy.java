@@ -46,15 +46,14 @@ public class RetentionPolicy {
     private final String cron;
 
     RetentionPolicy(RetentionRules rules, RetentionJob job, AuditTrail audit, MessageSource messages, JsonMapper json,
-            Clock clock, @org.springframework.beans.factory.annotation.Value(
-                    "${lindung.privacy.retention-cron:0 15 2 * * *}") String cron) {
+            Clock clock, PrivacyProperties properties) {
         this.rules = rules;
         this.job = job;
         this.audit = audit;
         this.messages = messages;
         this.json = json;
         this.clock = clock;
-        this.cron = cron;
+        this.cron = properties.retentionCron();
     }
 
     public Overview overview() {

@@ -7,7 +7,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,8 +18,8 @@ import org.springframework.stereotype.Component;
  * reader of the member overflow. With every amount at most {@link #LARGEST_MAXIMUM} and at most a few thousand of
  * them summed per member, no sum of stored amounts comes near {@code Long.MAX_VALUE} (about 9.2 x 10 to the 18th).
  *
- * <p>Money maxima are configuration ({@code lindung.bounds.KIND}, whole rupiah) because a user may meet a real
- * case above them; the configured value may not exceed {@link #LARGEST_MAXIMUM}. Date bounds follow the law and the
+ * <p>Money maxima are configuration ({@code lindung.bounds.KIND}, whole rupiah, {@link BoundsProperties}) because a
+ * user may meet a real case above them; the configured value may not exceed {@link #LARGEST_MAXIMUM}. Date bounds follow the law and the
  * business clock and are fixed. A KUR loan's plafond has no kind here: it is bounded more tightly by its scheme's
  * dated range (the KUR module's scheme table, checked by its file reader for every row).
  */
@@ -50,64 +49,57 @@ public class Bounds {
     public static final int FIRST_YEAR = 1900;
     public static final int LAST_YEAR = 2199;
 
-    /** Kinds of money, each with its configurable maximum in whole rupiah and why it is that. */
+    /**
+     * Kinds of money, each with why its default maximum (whole rupiah, {@link BoundsProperties}, where the default
+     * values are) is what it is.
+     */
     public enum Money {
         /**
          * One payment for one membership. Ten years of contributions on the largest plausible wage (Rp1 billion a
          * month at about 8% for JKK, JKM and JHT) are below Rp10 billion.
          */
-        PAYMENT("payment", 10_000_000_000L),
+        PAYMENT,
         /**
          * A PU member's monthly wage (also as given at claim intake). The highest salaries in Indonesia's payroll
          * statistics are far below Rp1 billion a month.
          */
-        WAGE("wage", 1_000_000_000L),
+        WAGE,
         /**
          * A BPU member's declared monthly income. BPU members are informal workers; the JKK contribution cap implies
          * an income bracket of Rp20.7 million; Rp100 million leaves ample room.
          */
-        DECLARED_INCOME("declared-income", 100_000_000L),
+        DECLARED_INCOME,
         /** A construction project's contract value: the largest national projects are below Rp100 trillion. */
-        CONTRACT_VALUE("contract-value", 100_000_000_000_000L),
+        CONTRACT_VALUE,
         /**
          * One medical invoice of a JKK claim (care at cost, no ceiling in PP 44/2015): the most expensive intensive
          * and burn care stays below Rp10 billion.
          */
-        INVOICE("invoice", 10_000_000_000L),
+        INVOICE,
         /** One transport cost of a JKK claim: the rule's own ceilings are a few million rupiah; Rp100 million is ample. */
-        TRANSPORT_COST("transport-cost", 100_000_000L);
+        TRANSPORT_COST;
 
-        private final String property;
-        private final long defaultMaximum;
-
-        Money(String property, long defaultMaximum) {
-            this.property = property;
-            this.defaultMaximum = defaultMaximum;
-        }
-
-        /** The configuration property of this kind's maximum. */
-        public String property() {
-            return "lindung.bounds." + property;
+        /** This kind's configured maximum. */
+        long of(BoundsProperties configured) {
+            return switch (this) {
+                case PAYMENT -> configured.payment();
+                case WAGE -> configured.wage();
+                case DECLARED_INCOME -> configured.declaredIncome();
+                case CONTRACT_VALUE -> configured.contractValue();
+                case INVOICE -> configured.invoice();
+                case TRANSPORT_COST -> configured.transportCost();
+            };
         }
     }
 
     private final Clock clock;
     private final Map<Money, Long> maxima = new EnumMap<>(Money.class);
 
-    Bounds(Clock clock, Environment environment) {
+    Bounds(Clock clock, BoundsProperties configured) {
         this.clock = clock;
         for (Money kind : Money.values()) {
-            long max = environment.getProperty(kind.property(), Long.class, kind.defaultMaximum);
-            if (max < 1 || max > LARGEST_MAXIMUM) {
-                throw new IllegalStateException(kind.property() + " must lie between 1 and " + LARGEST_MAXIMUM);
-            }
-            maxima.put(kind, max);
+            maxima.put(kind, kind.of(configured));
         }
-    }
-
-    /** A bounds object with the default maxima, for code that runs outside the application (tests, tools). */
-    public static Bounds defaults(Clock clock) {
-        return new Bounds(clock, new org.springframework.core.env.StandardEnvironment());
     }
 
     public long max(Money kind) {

@@ -6,6 +6,7 @@ import id.lindung.participant.ParticipantManagement;
 import id.lindung.participant.RegionCount;
 import id.lindung.region.Population;
 import id.lindung.region.RegionDirectory;
+import id.lindung.region.RegionProperties;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,8 +19,11 @@ class HomeController {
     private final ParticipantManagement participants;
     private final RegionDirectory regions;
     private final CurrentUser currentUser;
+    private final String homeProvince;
 
-    HomeController(ParticipantManagement participants, RegionDirectory regions, CurrentUser currentUser) {
+    HomeController(ParticipantManagement participants, RegionDirectory regions, CurrentUser currentUser,
+            RegionProperties region) {
+        this.homeProvince = region.homeProvince();
         this.participants = participants;
         this.regions = regions;
         this.currentUser = currentUser;
@@ -38,7 +42,7 @@ class HomeController {
         java.util.Map<String, RegionCount> counts = new java.util.HashMap<>();
         participants.countsByKabKota(me).forEach(c -> counts.put(c.regionCode(), c));
         String scope = me.scope().code();
-        String province = scope.isEmpty() ? "61" : scope.substring(0, 2);
+        String province = scope.isEmpty() ? homeProvince : scope.substring(0, 2);
         List<String> kabKota = scope.length() == 5 ? List.of(scope)
                 : regions.children(province).stream().map(r -> r.code()).toList();
         List<Row> rows = kabKota.stream().map(code -> {

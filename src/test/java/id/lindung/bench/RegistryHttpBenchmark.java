@@ -126,8 +126,9 @@ public final class RegistryHttpBenchmark {
         if (http) {
             long started = System.nanoTime();
             java.time.Instant startedAt = java.time.Instant.now();
-            List<String> appArgs = new ArrayList<>(List.of("--lindung.embedded-db.data-dir=" + dataDir,
-                    "--lindung.demo.enabled=true", "--lindung.demo.participants=" + participants, "--server.port=0"));
+            List<String> appArgs = new ArrayList<>(List.of("--lindung.embedded-db.enabled=true",
+                    "--lindung.embedded-db.data-dir=" + dataDir, "--lindung.demo.enabled=true",
+                    "--lindung.demo.participants=" + participants, "--server.port=0"));
             // any lindung.* option goes to the application, e.g. lindung.reads.rows-per-hour.officer=1000000000
             options.forEach((k, v) -> {
                 if (k.startsWith("lindung.")) {
@@ -381,8 +382,9 @@ public final class RegistryHttpBenchmark {
             int port = freePort();
             Path logFile = dataDir.getParent().resolve("startup-" + run + ".log");
             ProcessBuilder pb = new ProcessBuilder(java, "-cp", classPath, "id.lindung.LindungApplication",
-                    "--lindung.embedded-db.data-dir=" + dataDir, "--server.port=" + port,
-                    "--lindung.demo.enabled=true").redirectErrorStream(true).redirectOutput(logFile.toFile());
+                    "--lindung.embedded-db.enabled=true", "--lindung.embedded-db.data-dir=" + dataDir,
+                    "--server.port=" + port, "--lindung.demo.enabled=true").redirectErrorStream(true)
+                    .redirectOutput(logFile.toFile());
             String load = loadAverage();
             long t0 = System.nanoTime();
             Process process = pb.start();

@@ -258,6 +258,7 @@ public final class SoakBenchmark {
         }
         String loadBefore = ContributionBenchmark.loadAverage();
         long participants = Long.parseLong(options.getOrDefault("participants", "100000"));
+        appArgs.add("--lindung.embedded-db.enabled=true");
         appArgs.add("--lindung.demo.enabled=true");
         appArgs.add("--lindung.demo.participants=" + participants);
         if (appArgs.stream().noneMatch(a -> a.startsWith("--server.port="))) {

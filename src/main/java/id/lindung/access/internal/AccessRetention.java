@@ -4,7 +4,6 @@ import id.lindung.shared.retention.ExpiringData;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,8 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class AccessRetention {
 
     @Bean
-    ExpiringData loginThrottleRetention(JdbcClient jdbc,
-            @Value("${lindung.security.login.window:15m}") Duration window) {
+    ExpiringData loginThrottleRetention(JdbcClient jdbc, LoginProperties login) {
+        Duration window = login.window();
         return ExpiringData.of("login-throttle", cutoff -> jdbc.sql("""
                 DELETE FROM login_throttle
                  WHERE window_started_at + CAST(? AS interval) < ? AND (locked_until IS NULL OR locked_until < ?)""")

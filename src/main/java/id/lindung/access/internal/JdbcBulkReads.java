@@ -12,11 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -35,32 +33,28 @@ class JdbcBulkReads implements BulkReads {
 
     static final Duration WINDOW = Duration.ofHours(1);
     private static final int LOCK = 0x4255_4c4b; // "BULK"
-    /** Defaults per role when {@code lindung.reads.rows-per-hour.<role>} is not set. */
-    private static final Map<Role, Long> DEFAULTS = Map.of(Role.ADMIN, 100_000L, Role.OFFICER, 20_000L,
-            Role.GOV_ANALYST, 2_000L, Role.BANK_OFFICER, 2_000L, Role.AGENT, 1_000L);
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final CurrentUser currentUser;
     private final Clock clock;
-    private final Environment environment;
+    private final BulkReadProperties.RowsPerHour rowsPerHour;
     private final TransactionTemplate ownTransaction;
 
-    JdbcBulkReads(JdbcClient jdbc, AuditTrail audit, CurrentUser currentUser, Clock clock, Environment environment,
-            PlatformTransactionManager transactions) {
+    JdbcBulkReads(JdbcClient jdbc, AuditTrail audit, CurrentUser currentUser, Clock clock,
+            BulkReadProperties properties, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.currentUser = currentUser;
         this.clock = clock;
-        this.environment = environment;
+        this.rowsPerHour = properties.rowsPerHour();
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Rows per hour for a role: {@code lindung.reads.rows-per-hour.admin}, {@code .officer}, {@code .gov-analyst}, … */
     long limit(Role role) {
-        String key = "lindung.reads.rows-per-hour." + role.name().toLowerCase(Locale.ROOT).replace('_', '-');
-        return Math.max(0, environment.getProperty(key, Long.class, DEFAULTS.get(role)));
+        return rowsPerHour.of(role);
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,18 +35,14 @@ class LoginThrottle {
     private final Duration window;
     private final Duration lockout;
 
-    LoginThrottle(JdbcClient jdbc, AuditTrail audit, Clock clock,
-            @Value("${lindung.security.login.max-failures:5}") int maxFailures,
-            @Value("${lindung.security.login.max-failures-per-address:50}") int maxFailuresPerAddress,
-            @Value("${lindung.security.login.window:15m}") Duration window,
-            @Value("${lindung.security.login.lockout:15m}") Duration lockout) {
+    LoginThrottle(JdbcClient jdbc, AuditTrail audit, Clock clock, LoginProperties properties) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
-        this.maxFailures = maxFailures;
-        this.maxFailuresPerAddress = maxFailuresPerAddress;
-        this.window = window;
-        this.lockout = lockout;
+        this.maxFailures = properties.maxFailures();
+        this.maxFailuresPerAddress = properties.maxFailuresPerAddress();
+        this.window = properties.window();
+        this.lockout = properties.lockout();
     }
 
     Check check(String username, String address) {

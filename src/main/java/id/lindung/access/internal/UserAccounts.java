@@ -4,6 +4,7 @@ import id.lindung.access.AuditTrail;
 import id.lindung.access.LindungUser;
 import id.lindung.access.RegionScope;
 import id.lindung.access.Role;
+import id.lindung.access.UserProvisioning;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The user table: look-up for sign-in, and creation (passwords are stored only as BCrypt hashes). */
 @Service
-class UserAccounts implements UserDetailsService {
+class UserAccounts implements UserDetailsService, UserProvisioning {
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
@@ -41,8 +42,9 @@ class UserAccounts implements UserDetailsService {
                 .orElseThrow(() -> new UsernameNotFoundException(username));
     }
 
+    @Override
     @Transactional
-    boolean createIfAbsent(String username, String rawPassword, String displayName, Role role, RegionScope scope) {
+    public boolean createIfAbsent(String username, String rawPassword, String displayName, Role role, RegionScope scope) {
         boolean created = jdbc.sql("""
                 INSERT INTO app_user (username, password_hash, display_name, role, region_scope)
                 VALUES (?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING""")

@@ -9,7 +9,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
@@ -24,9 +23,9 @@ import org.springframework.core.io.ResourceLoader;
 class BenefitRulesConfiguration {
 
     @Bean
-    BenefitRules benefitRules(ResourceLoader resources,
-            @Value("${lindung.claim.benefit-rules:classpath:claim/benefit-rules.csv}") String rules,
-            @Value("${lindung.claim.disability-table:classpath:claim/disability-table.csv}") String table) {
+    BenefitRules benefitRules(ResourceLoader resources, ClaimProperties properties) {
+        String rules = properties.benefitRules();
+        String table = properties.disabilityTable();
         try (Reader r = new InputStreamReader(resources.getResource(rules).getInputStream(), StandardCharsets.UTF_8);
                 Reader d = new InputStreamReader(resources.getResource(table).getInputStream(),
                         StandardCharsets.UTF_8)) {

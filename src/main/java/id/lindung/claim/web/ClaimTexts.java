@@ -1,6 +1,7 @@
 package id.lindung.claim.web;
 
 import id.lindung.claim.Claim;
+import id.lindung.claim.internal.ClaimProperties;
 import id.lindung.claim.letter.DecisionLetter;
 import id.lindung.participant.Participant;
 import id.lindung.region.RegionDirectory;
@@ -11,7 +12,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -29,12 +29,11 @@ class ClaimTexts {
     private final Formats formats;
     private final String officeName;
 
-    ClaimTexts(MessageSource messages, RegionDirectory regions, Formats formats,
-            @Value("${lindung.claim.office-name:Kantor Cabang Pontianak}") String officeName) {
+    ClaimTexts(MessageSource messages, RegionDirectory regions, Formats formats, ClaimProperties properties) {
         this.messages = messages;
         this.regions = regions;
         this.formats = formats;
-        this.officeName = officeName;
+        this.officeName = properties.officeName();
     }
 
     String message(String key, List<String> args, Locale locale) {

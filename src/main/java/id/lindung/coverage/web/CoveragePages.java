@@ -10,6 +10,7 @@ import id.lindung.coverage.CoverageDenominators;
 import id.lindung.coverage.CoverageTargets;
 import id.lindung.region.Region;
 import id.lindung.region.RegionDirectory;
+import id.lindung.region.RegionProperties;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
@@ -73,10 +74,12 @@ class CoveragePages {
     private final MessageSource messages;
     private final PageMessages pageMessages;
     private final UploadCheck uploads;
+    private final String homeProvince;
 
     CoveragePages(CoverageDashboards dashboards, CoverageDenominators denominators, CoverageTargets targets,
             RegionDirectory regions, CurrentUser currentUser, MessageSource messages, PageMessages pageMessages,
-            UploadCheck uploads) {
+            UploadCheck uploads, RegionProperties region) {
+        this.homeProvince = region.homeProvince();
         this.uploads = uploads;
         this.dashboards = dashboards;
         this.denominators = denominators;
@@ -355,7 +358,7 @@ class CoveragePages {
     String targetPage(Model model) {
         LindungUser me = currentUser.require();
         model.addAttribute("rows", targets.list(me));
-        String top = topOf("61", me);
+        String top = topOf(homeProvince, me);
         List<Option> options = new ArrayList<>();
         options.add(new Option(top, regions.nameOf(top), false, 0));
         regions.children(top).forEach(r -> options.add(new Option(r.code(), r.name(), false, 1)));

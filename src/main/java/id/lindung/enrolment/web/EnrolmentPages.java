@@ -14,6 +14,7 @@ import id.lindung.enrolment.Sector;
 import id.lindung.enrolment.Segment;
 import id.lindung.participant.Participant;
 import id.lindung.participant.ParticipantManagement;
+import id.lindung.region.RegionProperties;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
@@ -65,9 +66,11 @@ class EnrolmentPages {
     private final MessageSource messages;
     private final Clock clock;
     private final EnrolmentPolicy policy;
+    private final String homeProvince;
 
     EnrolmentPages(EnrolmentManagement enrolment, ParticipantManagement participants, CurrentUser currentUser,
-            MessageSource messages, Clock clock, EnrolmentPolicy policy) {
+            MessageSource messages, Clock clock, EnrolmentPolicy policy, RegionProperties region) {
+        this.homeProvince = region.homeProvince();
         this.policy = policy;
         this.enrolment = enrolment;
         this.participants = participants;
@@ -208,7 +211,7 @@ class EnrolmentPages {
         model.addAttribute("result", result);
         model.addAttribute("employerForm", form);
         model.addAttribute("canRegister", policy.isOfficer(me));
-        model.addAttribute("province", scope.isEmpty() ? "61" : scope.substring(0, 2));
+        model.addAttribute("province", scope.isEmpty() ? homeProvince : scope.substring(0, 2));
         return "enrolment/employers";
     }
 

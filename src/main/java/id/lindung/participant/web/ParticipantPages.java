@@ -20,6 +20,7 @@ import id.lindung.participant.SearchCriteria;
 import id.lindung.participant.Sex;
 import id.lindung.region.Region;
 import id.lindung.region.RegionDirectory;
+import id.lindung.region.RegionProperties;
 import id.lindung.region.RegionLevel;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
@@ -58,10 +59,12 @@ class ParticipantPages {
     private final BulkReads bulkReads;
 
     private final tools.jackson.databind.json.JsonMapper json;
+    private final String homeProvince;
 
     ParticipantPages(ParticipantManagement participants, RegionDirectory regions, CurrentUser currentUser,
             AuditTrail audit, MessageSource messages, tools.jackson.databind.json.JsonMapper json,
-            ParticipantPolicy policy, BulkReads bulkReads) {
+            ParticipantPolicy policy, BulkReads bulkReads, RegionProperties region) {
+        this.homeProvince = region.homeProvince();
         this.json = json;
         this.policy = policy;
         this.bulkReads = bulkReads;
@@ -293,7 +296,7 @@ class ParticipantPages {
         if (scope.length() == 5) {
             return regions.find(scope).stream().toList();
         }
-        return regions.children(scope.isEmpty() ? "61" : scope);
+        return regions.children(scope.isEmpty() ? homeProvince : scope);
     }
 
     private List<Region> childrenInScope(String parent, LindungUser me) {

@@ -4,6 +4,7 @@ import id.lindung.region.Population;
 import id.lindung.region.Region;
 import id.lindung.region.RegionDirectory;
 import id.lindung.region.RegionLevel;
+import id.lindung.region.RegionProperties;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,15 +22,21 @@ import org.springframework.stereotype.Service;
 class JdbcRegionDirectory implements RegionDirectory, org.springframework.beans.factory.InitializingBean {
 
     private final JdbcClient jdbc;
+    private final RegionProperties properties;
     private volatile Map<String, String> names;
 
-    JdbcRegionDirectory(JdbcClient jdbc) {
+    JdbcRegionDirectory(JdbcClient jdbc, RegionProperties properties) {
         this.jdbc = jdbc;
+        this.properties = properties;
     }
 
+    /** Reads the codes, and stops the start when the configured home province is none of them. */
     @Override
     public void afterPropertiesSet() {
-        names();
+        if (!names().containsKey(properties.homeProvince())) {
+            throw new IllegalStateException("lindung.region.home-province=" + properties.homeProvince()
+                    + " is no province of the region reference data");
+        }
     }
 
     private Map<String, String> names() {

@@ -1,8 +1,6 @@
 package id.lindung.shared.crypto;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,9 +12,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class CryptoConfiguration {
 
     @Bean
-    Vault vault(@Value("${lindung.crypto.keyring}") Path keyring,
-            @Value("${lindung.crypto.create-keyring:false}") boolean create) {
-        return new Vault(Keyring.load(keyring, create));
+    Vault vault(CryptoProperties properties) {
+        return new Vault(Keyring.load(properties.keyring(), properties.createKeyring()));
     }
 
     @Bean

@@ -1,9 +1,5 @@
 package id.lindung.shared.tabular;
 
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.Environment;
-import org.springframework.util.unit.DataSize;
-
 /**
  * What an uploaded XLSX workbook may hold before anything of it is parsed ({@code lindung.upload.xlsx.*}): how many
  * parts (ZIP entries), how many bytes one part and all parts inflate to, how much more a part may inflate to than it
@@ -22,22 +18,9 @@ public record XlsxLimits(int maxEntries, long maxEntrySize, long maxTotalSize, i
     /** Inflated bytes of a part below which its compression ratio is not judged. */
     public static final long RATIO_GRACE = 1 << 20;
 
-    /** The defaults: 1,000 parts, 256 MB a part, 512 MB in all, ratio 100, 32 KB a cell. */
-    public static final XlsxLimits DEFAULTS = new XlsxLimits(1_000, DataSize.ofMegabytes(256).toBytes(),
-            DataSize.ofMegabytes(512).toBytes(), 100, (int) DataSize.ofKilobytes(32).toBytes());
-
-    /** The limits configured under {@code lindung.upload.xlsx}, each falling back to its default. */
-    public static XlsxLimits from(Environment environment) {
-        Binder binder = Binder.get(environment);
-        String prefix = "lindung.upload.xlsx.";
-        return new XlsxLimits(
-                binder.bind(prefix + "max-entries", Integer.class).orElse(DEFAULTS.maxEntries),
-                binder.bind(prefix + "max-entry-size", DataSize.class).map(DataSize::toBytes)
-                        .orElse(DEFAULTS.maxEntrySize),
-                binder.bind(prefix + "max-total-size", DataSize.class).map(DataSize::toBytes)
-                        .orElse(DEFAULTS.maxTotalSize),
-                binder.bind(prefix + "max-ratio", Integer.class).orElse(DEFAULTS.maxRatio),
-                binder.bind(prefix + "max-cell-size", DataSize.class).map(s -> (int) Math.min(Integer.MAX_VALUE,
-                        s.toBytes())).orElse(DEFAULTS.maxCellSize));
-    }
+    /**
+     * The defaults of {@code lindung.upload.xlsx}, where {@link XlsxProperties} declares them: 1,000 parts, 256 MB a
+     * part, 512 MB in all, ratio 100, 32 KB a cell.
+     */
+    public static final XlsxLimits DEFAULTS = XlsxProperties.defaults().limits();
 }

@@ -2,14 +2,13 @@ package id.lindung.shared.tabular;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 /** The XLSX upload limits as a bean, for the services that read uploaded workbooks. */
 @Configuration(proxyBeanMethods = false)
 class XlsxLimitsConfiguration {
 
     @Bean
-    XlsxLimits xlsxLimits(Environment environment) {
-        return XlsxLimits.from(environment);
+    XlsxLimits xlsxLimits(XlsxProperties properties) {
+        return properties.limits();
     }
 }

@@ -11,17 +11,13 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Map;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Checks an uploaded file before anything reads it: no larger than its kind allows
- * ({@code lindung.upload.max-size.<kind>}, else the multipart limit), and its first bytes what its kind must be —
+ * ({@code lindung.upload.max-size.<kind>}, {@link UploadSizeProperties}), and its first bytes what its kind must be —
  * the file's name and declared type are not trusted. CSV: text, that is no NUL byte, no known binary signature (ZIP,
  * PDF, executables, old Office) and valid UTF-8 (a byte-order mark allowed) in the first 8 KB; XLSX (a name ending
  * in {@code .xlsx} where XLSX is accepted): a ZIP, starting with {@code PK\3\4}. A refusal is an
@@ -45,20 +41,22 @@ public class UploadCheck {
         {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0}, {(byte) 0x1f, (byte) 0x8b}, {'R', 'a', 'r', '!'},
         {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE}, {(byte) 0xFE, (byte) 0xFF}, {(byte) 0xFF, (byte) 0xFE}};
 
-    private final Map<String, DataSize> limits;
-    private final DataSize fallback;
+    private final UploadSizeProperties limits;
 
-    UploadCheck(Environment environment) {
-        Binder binder = Binder.get(environment);
-        this.limits = binder.bind("lindung.upload.max-size", Bindable.mapOf(String.class, DataSize.class))
-                .orElse(Map.of());
-        this.fallback = binder.bind("spring.servlet.multipart.max-file-size", DataSize.class)
-                .orElse(DataSize.ofMegabytes(1));
+    UploadCheck(UploadSizeProperties limits) {
+        this.limits = limits;
     }
 
     /** The size limit of a kind of upload, e.g. {@code denominators}. */
     public DataSize limit(String kind) {
-        return limits.getOrDefault(kind, fallback);
+        return switch (kind) {
+            case "kur-file" -> limits.kurFile();
+            case "payment-file" -> limits.paymentFile();
+            case "denominators" -> limits.denominators();
+            case "beneficiaries" -> limits.beneficiaries();
+            case "history-file" -> limits.historyFile();
+            default -> throw new IllegalArgumentException("no upload kind " + kind + " in lindung.upload.max-size");
+        };
     }
 
     /**

@@ -7,6 +7,7 @@ import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
 import id.lindung.region.Region;
 import id.lindung.region.RegionDirectory;
+import id.lindung.region.RegionProperties;
 import id.lindung.shared.ConflictException;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.InvalidInputException;
@@ -78,10 +79,13 @@ class SponsorshipPages {
     private final Clock clock;
     private final UploadCheck uploads;
     private final BulkReads bulkReads;
+    private final String homeProvince;
 
     SponsorshipPages(SponsorshipProgrammes programmes, SponsorshipBeneficiaries beneficiaries,
             SponsorshipBills bills, SponsorshipSimulator simulator, RegionDirectory regions, CurrentUser currentUser,
-            PageMessages messages, Formats fmt, Clock clock, UploadCheck uploads, BulkReads bulkReads) {
+            PageMessages messages, Formats fmt, Clock clock, UploadCheck uploads, BulkReads bulkReads,
+            RegionProperties region) {
+        this.homeProvince = region.homeProvince();
         this.bulkReads = bulkReads;
         this.uploads = uploads;
         this.programmes = programmes;
@@ -152,7 +156,7 @@ class SponsorshipPages {
 
     /** The governments a writer may create a programme for: the province and the kab/kota of the user's scope. */
     private List<Option> sponsorOptions(LindungUser me) {
-        String top = me.scope().code().isEmpty() ? "61" : me.scope().code();
+        String top = me.scope().code().isEmpty() ? homeProvince : me.scope().code();
         List<Option> options = new ArrayList<>();
         if (top.length() <= 5) {
             options.add(new Option(top, regions.nameOf(top)));
@@ -393,7 +397,7 @@ class SponsorshipPages {
 
     /** The regions a simulation may add workers to: the kab/kota of the user's scope (or its kecamatan). */
     private List<Option> simulationOptions(LindungUser me) {
-        String top = me.scope().code().isEmpty() ? "61" : me.scope().code();
+        String top = me.scope().code().isEmpty() ? homeProvince : me.scope().code();
         List<Option> options = new ArrayList<>();
         if (top.length() > 2) {
             options.add(new Option(top, regions.nameOf(top)));

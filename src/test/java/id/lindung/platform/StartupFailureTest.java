@@ -1,0 +1,48 @@
+package id.lindung.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import id.lindung.LindungApplication;
+import id.lindung.platform.MissingDatabaseConfiguration.MissingDatabaseException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/**
+ * What an operator sees when the start cannot go on: the whole application, started in-process as {@code java -jar}
+ * would, stops before any database work with Spring Boot's failure report naming what to set or fix.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class StartupFailureTest {
+
+    /** The test profile (keyring, clock) without its embedded server, with the given arguments. */
+    private static void start(String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "--server.port=0";
+        System.arraycopy(args, 0, all, 1, args.length);
+        new SpringApplicationBuilder(LindungApplication.class).profiles("test").run(all).close();
+    }
+
+    @Test
+    void withoutADatabaseUrlAndWithoutTheEmbeddedServerTheStartStopsNamingTheVariables(CapturedOutput output) {
+        assertThatThrownBy(() -> start("--spring.datasource.url=", "--lindung.embedded-db.enabled=false"))
+                .hasRootCauseInstanceOf(MissingDatabaseException.class);
+        assertThat(output).contains("APPLICATION FAILED TO START", MissingDatabaseFailureAnalyzer.DESCRIPTION,
+                "LINDUNG_DB_URL=jdbc:postgresql://", "LINDUNG_DB_USER", "LINDUNG_DB_PASSWORD", "mvn spring-boot:run",
+                "--spring.profiles.active=demo", "LINDUNG_EMBEDDED_DB=true");
+        assertThat(output).doesNotContain("Embedded PostgreSQL started");
+    }
+
+    @Test
+    void aValueOutsideItsConstraintsStopsTheStartNamingTheKey(CapturedOutput output) {
+        assertThatThrownBy(() -> start("--lindung.embedded-db.pool-size=0"))
+                .hasRootCauseInstanceOf(BindValidationException.class);
+        assertThat(output).contains("APPLICATION FAILED TO START", "Property: lindung.embedded-db.poolSize",
+                "Value: \"0\"", "Origin: \"lindung.embedded-db.pool-size\"", "must be greater than or equal to 1");
+        assertThat(output).doesNotContain("Embedded PostgreSQL started");
+    }
+}
