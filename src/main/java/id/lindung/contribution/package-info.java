@@ -7,4 +7,7 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Contributions",
         allowedDependencies = {"enrolment", "participant", "region", "access", "shared"})
+@id.lindung.shared.SqlViews(publishes = {"contribution_bill_v", "contribution_protected_month_v",
+        "contribution_protected_now_v"},
+        reads = {"enrolment_membership_v", "enrolment_base_v", "participant_identity_v"})
 package id.lindung.contribution;

@@ -8,4 +8,6 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Enrolment",
         allowedDependencies = {"participant", "region", "access", "shared"})
+@id.lindung.shared.SqlViews(publishes = {"enrolment_membership_v", "enrolment_base_v"},
+        reads = "participant_identity_v")
 package id.lindung.enrolment;

@@ -6,4 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Participant registry",
         allowedDependencies = {"region", "access", "shared"})
+@id.lindung.shared.SqlViews(publishes = "participant_identity_v")
 package id.lindung.participant;

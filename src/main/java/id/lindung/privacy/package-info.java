@@ -13,4 +13,5 @@
 @org.springframework.modulith.ApplicationModule(displayName = "Personal data protection",
         allowedDependencies = {"participant", "enrolment", "contribution", "claim", "kur", "sponsorship", "region",
                 "access", "shared"})
+@id.lindung.shared.SqlViews(reads = "enrolment_membership_v")
 package id.lindung.privacy;

@@ -7,4 +7,6 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Government sponsorship",
         allowedDependencies = {"participant", "enrolment", "contribution", "coverage", "region", "access", "shared"})
+@id.lindung.shared.SqlViews(reads = {"participant_identity_v", "enrolment_membership_v",
+        "contribution_bill_v"})
 package id.lindung.sponsorship;
