@@ -59,6 +59,7 @@ public class DataReports {
 
     DataReports(DataSubjects subjects, List<PersonalDataHolder> holders, AuditTrail audit, RetentionRules rules,
             MessageSource messages, Formats fmt, Clock clock) {
+        check(holders);
         this.subjects = subjects;
         this.holders = holders.stream().sorted(Comparator.comparing(h -> SECTIONS.indexOf(h.sections().get(0))))
                 .toList();
@@ -67,11 +68,13 @@ public class DataReports {
         this.messages = messages;
         this.fmt = fmt;
         this.clock = clock;
-        check();
     }
 
-    /** Every section has exactly one holder, and every holder writes only sections the report knows (start-up). */
-    private void check() {
+    /**
+     * Every section has exactly one holder, and every holder writes sections the report knows (at start-up); the
+     * holders are then called in the order of their first section.
+     */
+    private static void check(List<PersonalDataHolder> holders) {
         Set<String> problems = new TreeSet<>();
         Map<String, List<String>> writers = new HashMap<>();
         holders.forEach(h -> h.sections().forEach(code -> writers.computeIfAbsent(code, c -> new ArrayList<>())
@@ -85,6 +88,8 @@ public class DataReports {
         });
         SECTIONS.stream().filter(code -> !writers.containsKey(code))
                 .forEach(code -> problems.add(code + ": no module writes it"));
+        holders.stream().filter(h -> h.sections().isEmpty())
+                .forEach(h -> problems.add(h.getClass().getSimpleName() + " declares no section"));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("data report sections do not match the holders of personal data: "
                     + problems);
