@@ -6,5 +6,6 @@
  * compensation, the scholarship plan of the children, and the decision letter.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Claims",
-        allowedDependencies = {"enrolment", "contribution", "participant", "region", "access", "shared"})
+        allowedDependencies = {"enrolment", "contribution", "participant", "region", "access", "privacy",
+                "shared"})
 package id.lindung.claim;

@@ -320,10 +320,10 @@ public class BillingRuns {
                          GROUP BY b.membership_id HAVING count(*) = :months) u
                   JOIN enrolment_membership_v v ON v.membership_id = u.membership_id
                  -- months before the registration (a back-dated start) are arrears to settle: they end nothing
-                 WHERE v.segment = 'BPU' AND v.end_month IS NULL
+                 WHERE v.segment = :bpu AND v.end_month IS NULL
                    AND v.registered_on < (CAST(:firstUnpaid AS date) + INTERVAL '1 month')""")
                 .param("firstUnpaid", firstUnpaid).param("month", month).param("from", from).param("to", to)
-                .param("months", months)
+                .param("months", months).param("bpu", Segment.BPU.name())
                 .query(rs -> {
                     lapses.put(rs.getLong(1), YearMonth.from(rs.getDate(2).toLocalDate()));
                 });

@@ -2,6 +2,8 @@ package id.lindung.contribution;
 
 import id.lindung.access.LindungUser;
 import id.lindung.contribution.internal.Allocation;
+import id.lindung.enrolment.Channel;
+import id.lindung.enrolment.Segment;
 import id.lindung.shared.Sha256;
 import java.sql.Date;
 import java.time.Clock;
@@ -79,22 +81,24 @@ public class DemoHistory {
                        x.amount, x.paid_on
                   FROM (
                     SELECT b.membership_id, b.period, b.amount,
-                           CASE WHEN d.segment = 'JAKON' THEN b.period + 3 + (d.h % 10)::int
-                                WHEN d.segment = 'PU' AND d.k >= 80 AND d.k < 92
+                           CASE WHEN d.segment = :jakon THEN b.period + 3 + (d.h % 10)::int
+                                WHEN d.segment = :pu AND d.k >= 80 AND d.k < 92
                                   THEN (b.period + INTERVAL '2 months')::date + (d.h % 40)::int
-                                WHEN d.segment = 'PU' THEN (b.period + INTERVAL '1 month')::date + 5 + (d.h % 9)::int
-                                WHEN d.channel = 'GOV_SPONSOR' THEN b.period + 4
+                                WHEN d.segment = :pu THEN (b.period + INTERVAL '1 month')::date + 5 + (d.h % 9)::int
+                                WHEN d.channel = :sponsored THEN b.period + 4
                                 WHEN d.k >= 75 AND d.k < 88 THEN (b.period + INTERVAL '1 month')::date + (d.h % 20)::int
                                 ELSE b.period + (d.h % 14)::int END AS paid_on,
-                           CASE WHEN d.end_reason IS NOT NULL OR d.segment = 'JAKON' OR d.channel = 'GOV_SPONSOR' THEN 0
-                                WHEN d.segment = 'PU' AND d.k >= 92 THEN 1 + (d.h / 7) % 4
-                                WHEN d.segment = 'BPU' AND d.k >= 88 THEN 1 + (d.h / 7) % 3
+                           CASE WHEN d.end_reason IS NOT NULL OR d.segment = :jakon OR d.channel = :sponsored THEN 0
+                                WHEN d.segment = :pu AND d.k >= 92 THEN 1 + (d.h / 7) % 4
+                                WHEN d.segment = :bpu AND d.k >= 88 THEN 1 + (d.h / 7) % 3
                                 ELSE 0 END AS owed
                       FROM bill b JOIN demo_payer d ON d.membership_id = b.membership_id
                      WHERE b.status = 'OPEN' AND b.paid = 0) x
                  WHERE x.paid_on <= :today
                    AND (x.owed = 0 OR x.period < (CAST(:current AS date) - make_interval(months => x.owed))::date)""")
-                .param("today", Date.valueOf(today)).param("current", Date.valueOf(current.atDay(1))).update();
+                .param("today", Date.valueOf(today)).param("current", Date.valueOf(current.atDay(1)))
+                .param("pu", Segment.PU.name()).param("bpu", Segment.BPU.name()).param("jakon", Segment.JAKON.name())
+                .param("sponsored", Channel.GOV_SPONSOR.name()).update();
         HistoryImportResult result = imports.importStaged("demo history, province " + province + ", seed " + seed,
                 "DEMO", Sha256.hex("demo-history|" + province + "|" + seed + "|" + rows + "|" + current),
                 rows, LindungUser.SYSTEM, false);

@@ -5,6 +5,7 @@ import id.lindung.access.LindungUser;
 import id.lindung.contribution.internal.Allocation;
 import id.lindung.contribution.internal.HistoryFileReader;
 import id.lindung.enrolment.RegistrationHistory;
+import id.lindung.enrolment.Segment;
 import id.lindung.region.RegionDirectory;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
@@ -293,8 +294,9 @@ public class HistoryImports {
                                                  AND (v.end_month IS NULL OR s.period <= v.end_month) AS covers) k
                      WHERE v.participant_id = p.participant_id AND v.region_code LIKE :scope
                        AND (s.programme = 'ALL' OR position(s.programme IN v.programmes) > 0
-                            OR (s.programme = 'JKK_JKM' AND v.segment = 'PMI'))) c ON TRUE
-                 WHERE s.ok AND s.membership_id IS NULL""").param("scope", scope).update();
+                            OR (s.programme = 'JKK_JKM' AND v.segment = :pmi))) c ON TRUE
+                 WHERE s.ok AND s.membership_id IS NULL""").param("scope", scope).param("pmi", Segment.PMI.name())
+                .update();
         refuse("""
                 SELECT line_no, field, code, args FROM (
                   SELECT line_no,
@@ -309,7 +311,7 @@ public class HistoryImports {
                               WHEN given IS NOT NULL AND has_nik AND NOT given_nik_ok THEN 'history.member.nik-mismatch'
                               WHEN given IS NOT NULL THEN
                                 CASE WHEN programme = 'ALL' OR position(programme IN given_programmes) > 0
-                                          OR (programme = 'JKK_JKM' AND given_segment = 'PMI') THEN NULL
+                                          OR (programme = 'JKK_JKM' AND given_segment = :pmi) THEN NULL
                                      ELSE 'history.programme.not-in-membership' END
                               WHEN participant_id IS NULL THEN 'history.member.unknown'
                               WHEN n = 0 THEN 'history.member.no-membership'
@@ -319,7 +321,7 @@ public class HistoryImports {
                          concat_ws('|', coalesce(given::text, ''), programme, to_char(period, 'YYYY-MM'),
                                    coalesce(given_programmes, ''), covering_n::text) AS args
                     FROM history_resolved) e
-                 WHERE code IS NOT NULL""");
+                 WHERE code IS NOT NULL""".replace(":pmi", "'" + Segment.PMI + "'"));
         jdbc.sql("""
                 INSERT INTO history_row (line_no, membership_id, period, programme, amount, paid_on)
                 SELECT r.line_no, coalesce(r.given_found, CASE WHEN r.covering_n = 1 THEN r.covering
@@ -410,10 +412,11 @@ public class HistoryImports {
         refuse("""
                 SELECT line_no, 'paid_on', 'history.paid-on.too-early', paid_on || '|' || earliest || '|'
                          || to_char(period, 'YYYY-MM')
-                  FROM (SELECT h.*, (h.period - make_interval(months => CASE WHEN h.segment = 'PU' THEN 0
+                  FROM (SELECT h.*, (h.period - make_interval(months => CASE WHEN h.segment = :pu THEN 0
                                                                               ELSE :ahead END))::date AS earliest
                           FROM history_line h) x
-                 WHERE paid_on < earliest""".replace(":ahead", Integer.toString(payAheadMonths)));
+                 WHERE paid_on < earliest""".replace(":ahead", Integer.toString(payAheadMonths))
+                .replace(":pu", "'" + Segment.PU + "'"));
         dropRefused("history_line");
         // the month paid in full: its rows add up to its bill
         refuse("""

@@ -2,6 +2,7 @@ package id.lindung.contribution;
 
 import id.lindung.contribution.internal.Allocation;
 import id.lindung.contribution.internal.ContributionSql;
+import id.lindung.enrolment.Segment;
 import java.sql.Date;
 import java.time.YearMonth;
 import org.jspecify.annotations.Nullable;
@@ -136,7 +137,7 @@ class Ledger {
                   LEFT JOIN LATERAL (SELECT x.amount FROM enrolment_base_v x
                                       WHERE x.membership_id = v.membership_id AND x.effective_from <= m.month
                                       ORDER BY x.effective_from DESC LIMIT 1) b ON TRUE
-                 WHERE (v.segment IN ('PU','BPU') OR (v.segment = 'PMI' AND v.programmes LIKE '%%JHT%%'))%s
+                 WHERE (v.segment IN (:pu, :bpu) OR (v.segment = :pmi AND v.programmes LIKE '%%JHT%%'))%s
                    AND (:gapsAll = FALSE OR NOT EXISTS (SELECT 1 FROM bill x WHERE x.membership_id = v.membership_id
                                                           AND x.period = m.month::date))
                 UNION ALL
@@ -147,13 +148,14 @@ class Ledger {
                   LEFT JOIN LATERAL (SELECT x.amount FROM enrolment_base_v x
                                       WHERE x.membership_id = v.membership_id AND x.effective_from <= v.start_month
                                       ORDER BY x.effective_from DESC LIMIT 1) b ON TRUE
-                 WHERE (v.segment = 'JAKON' OR (v.segment = 'PMI' AND v.programmes NOT LIKE '%%JHT%%'))%s
+                 WHERE (v.segment = :jakon OR (v.segment = :pmi AND v.programmes NOT LIKE '%%JHT%%'))%s
                    AND v.start_month <= :month
                    AND NOT EXISTS (SELECT 1 FROM bill x WHERE x.membership_id = v.membership_id
                                       AND x.period = v.start_month)) f"""
                         .formatted(SIGNATURE_COLUMNS, memberships, firstUnbilled, range, memberships, range))
                 .param("month", month).param("gapsAll", gaps == Gaps.ALL).param("max", maxMonths)
-                .param("from", from).param("to", to).update();
+                .param("from", from).param("to", to).param("pu", Segment.PU.name()).param("bpu", Segment.BPU.name())
+                .param("pmi", Segment.PMI.name()).param("jakon", Segment.JAKON.name()).update();
         jdbc.sql("ANALYZE billing_facts").update();
 
         // the lines of each signature
@@ -175,7 +177,7 @@ class Ledger {
                 new_bills AS (
                   INSERT INTO bill (membership_id, period, due_date, amount, billing_run_id, province_code)
                   SELECT f.membership_id, f.period,
-                         CASE WHEN f.segment = 'PU' THEN (f.period + INTERVAL '1 month 14 days')::date
+                         CASE WHEN f.segment = :pu THEN (f.period + INTERVAL '1 month 14 days')::date
                               ELSE (f.period + INTERVAL '14 days')::date END,
                          t.amount, CAST(:run AS bigint), f.province_code
                     FROM billing_facts f JOIN totals t USING (sig)
@@ -190,7 +192,7 @@ class Ledger {
                     FROM new_bills nb JOIN billing_facts f USING (membership_id, period)
                     JOIN billing_lines l USING (sig))
                 SELECT count(*) FROM new_bills""")
-                .param("run", runId).query(Integer.class).single();
+                .param("run", runId).param("pu", Segment.PU.name()).query(Integer.class).single();
     }
 
     /**
@@ -207,9 +209,9 @@ class Ledger {
                 INSERT INTO ahead_scope
                 SELECT DISTINCT s.membership_id FROM alloc_scope s
                   JOIN enrolment_membership_v v ON v.membership_id = s.membership_id
-                 WHERE v.segment = 'BPU'
+                 WHERE v.segment = :bpu
                    AND EXISTS (SELECT 1 FROM payment p WHERE p.membership_id = s.membership_id AND p.unallocated > 0
-                                  AND p.status = 'APPLIED')""").update();
+                                  AND p.status = 'APPLIED')""").param("bpu", Segment.BPU.name()).update();
         for (int i = 0; i < maxAhead; i++) {
             clearScope();
             int candidates = jdbc.sql("""

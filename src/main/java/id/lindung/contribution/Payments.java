@@ -4,6 +4,7 @@ import id.lindung.access.AuditTrail;
 import id.lindung.access.LindungUser;
 import id.lindung.contribution.internal.Allocation;
 import id.lindung.contribution.internal.PaymentFileReader;
+import id.lindung.enrolment.EndReason;
 import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.Membership;
 import id.lindung.shared.Bounds;
@@ -280,13 +281,14 @@ public class Payments {
                           JOIN enrolment_membership_v v ON v.membership_id = s.membership_id
                           CROSS JOIN LATERAL (
                             SELECT v.end_month IS NOT NULL AND v.end_month < date_trunc('month', s.paid_on)::date
-                                   AND v.end_reason <> 'CONTRACT_ENDED'
+                                   AND v.end_reason <> :contractEnded
                                    AND NOT EXISTS (SELECT 1 FROM bill b WHERE b.membership_id = s.membership_id
                                                       AND b.status = 'OPEN') AS closed) c
                          WHERE NOT EXISTS (SELECT 1 FROM payment p WHERE p.idempotency_key = s.reference
                                               AND p.key_namespace = left(v.region_code, 5))
                          ORDER BY s.membership_id, s.line_no) x"""
-                        .formatted(Allocation.PENDING, sequence.replace("'", "''"))).update();
+                        .formatted(Allocation.PENDING, sequence.replace("'", "''")))
+                .param("contractEnded", EndReason.CONTRACT_ENDED.name()).update();
         // every owed month up to now is on the ledger before the file's money is allocated
         YearMonth current = YearMonth.now(clock);
         ledger.clearScope();

@@ -6,5 +6,8 @@
  * through enrolment's published SQL views and its API; ends lapsed memberships through {@code EnrolmentManagement}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Contributions",
-        allowedDependencies = {"enrolment", "participant", "region", "access", "shared"})
+        allowedDependencies = {"enrolment", "participant", "region", "access", "privacy", "shared"})
+@id.lindung.shared.SqlViews(publishes = {"contribution_bill_v", "contribution_protected_month_v",
+        "contribution_protected_now_v"},
+        reads = {"enrolment_membership_v", "enrolment_base_v", "participant_identity_v"})
 package id.lindung.contribution;

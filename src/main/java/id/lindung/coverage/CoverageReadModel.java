@@ -4,6 +4,7 @@ import id.lindung.contribution.LedgerBatchChanged;
 import id.lindung.contribution.ProtectionChanged;
 import id.lindung.enrolment.MembershipEnded;
 import id.lindung.enrolment.MembershipStarted;
+import id.lindung.enrolment.Segment;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -56,9 +57,10 @@ public class CoverageReadModel {
     /** A membership as counted: segment mapped, PMI left out (they are not in the denominator), construction weighed. */
     private static final String MEMBERSHIP = """
             SELECT v.membership_id,
-                   CASE v.segment WHEN 'PU' THEN 'FORMAL' WHEN 'BPU' THEN 'INFORMAL' ELSE 'CONSTRUCTION' END AS segment,
+                   CASE v.segment WHEN '%s' THEN 'FORMAL' WHEN '%s' THEN 'INFORMAL' ELSE 'CONSTRUCTION' END AS segment,
                    v.channel, left(v.region_code, 8) AS region_key,
-                   CASE WHEN v.segment = 'JAKON' THEN coalesce(v.worker_count, 0) ELSE 1 END AS weight""";
+                   CASE WHEN v.segment = '%s' THEN coalesce(v.worker_count, 0) ELSE 1 END AS weight"""
+            .formatted(Segment.PU, Segment.BPU, Segment.JAKON);
 
     /** Protected months of the window per membership as bits (bit k = :first + k months). */
     private static final String PROTECTED_MONTHS = """
@@ -121,8 +123,8 @@ public class CoverageReadModel {
         jdbc.sql("CREATE TEMP TABLE coverage_span_new ON COMMIT DROP AS " + MEMBERSHIP
                         + ", p.months FROM (" + PROTECTED_MONTHS + " GROUP BY membership_id) p"
                         + " JOIN enrolment_membership_v v ON v.membership_id = p.membership_id"
-                        + " WHERE v.segment <> 'PMI'")
-                .param("first", date(first)).param("last", date(last)).param("firstIndex", index(first)).update();
+                        + " WHERE v.segment <> :pmi")
+                .param("pmi", Segment.PMI.name()).param("first", date(first)).param("last", date(last)).param("firstIndex", index(first)).update();
         jdbc.sql("TRUNCATE coverage_span, coverage_monthly").update();
         long spans = jdbc.sql("INSERT INTO coverage_span (membership_id, segment, channel, region_key, weight, months)"
                 + " SELECT membership_id, segment, channel, region_key, weight, months FROM coverage_span_new").update();
@@ -239,8 +241,8 @@ public class CoverageReadModel {
             Span now = jdbc.sql(MEMBERSHIP + ", coalesce(p.months, 0) AS months FROM enrolment_membership_v v"
                             + " LEFT JOIN (" + PROTECTED_MONTHS + " AND membership_id = :id GROUP BY membership_id) p"
                             + " ON p.membership_id = v.membership_id"
-                            + " WHERE v.membership_id = :id AND v.segment <> 'PMI'")
-                    .param("first", date(first)).param("last", date(last)).param("firstIndex", index(first))
+                            + " WHERE v.membership_id = :id AND v.segment <> :pmi")
+                    .param("pmi", Segment.PMI.name()).param("first", date(first)).param("last", date(last)).param("firstIndex", index(first))
                     .param("id", membershipId)
                     .query((rs, n) -> span(rs)).optional().filter(s -> s.months() != 0).orElse(null);
             Span counted = jdbc.sql("SELECT * FROM coverage_span WHERE membership_id = ?").param(membershipId)

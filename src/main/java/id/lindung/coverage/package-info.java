@@ -10,5 +10,7 @@
  * KUR through {@code kur_borrower_coverage_v}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "UCJ coverage",
-        allowedDependencies = {"enrolment", "contribution", "region", "access", "shared"})
+        allowedDependencies = {"enrolment", "contribution", "kur", "region", "access", "shared"})
+@id.lindung.shared.SqlViews(reads = {"enrolment_membership_v", "contribution_protected_month_v",
+        "kur_borrower_coverage_v"})
 package id.lindung.coverage;

@@ -95,7 +95,7 @@ public class KurLoans {
     static final String NIK_COLUMN = id.lindung.kur.internal.KurFileReader.NIK_COLUMN;
 
     /** A loan with the bank file it first came in (the source a borrower's data report names). */
-    public record SourcedLoan(KurLoan loan, String fileName, java.time.Instant firstReportedAt, String uploadedBy,
+    record SourcedLoan(KurLoan loan, String fileName, java.time.Instant firstReportedAt, String uploadedBy,
             java.time.Instant updatedAt) {
     }
 
@@ -103,7 +103,7 @@ public class KurLoans {
      * A borrower's loans by NIK (their data report), seen as {@link #search} sees them: a bank's people their bank's
      * loans only, everyone else the loans in their region scope.
      */
-    public java.util.List<SourcedLoan> ofBorrower(String nik, LindungUser by) {
+    java.util.List<SourcedLoan> ofBorrower(String nik, LindungUser by) {
         String own = banks.bankOf(by).orElse(null);
         return jdbc.sql("""
                 SELECT l.*, f.file_name, f.uploaded_at, f.uploaded_by FROM kur_loan l

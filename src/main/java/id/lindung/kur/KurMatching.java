@@ -1,5 +1,6 @@
 package id.lindung.kur;
 
+import id.lindung.participant.ParticipantStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -39,9 +40,9 @@ public class KurMatching {
             p.participant_id,
             p.participant_id IS NOT NULL AND p.name_key <> upper(regexp_replace(trim(x.name), '\\s+', ' ', 'g')),
             p.participant_id IS NOT NULL AND x.birth_date IS NOT NULL AND x.birth_date <> p.birth_date,
-            CASE WHEN p.status = 'DECEASED' THEN 'DECEASED'
+            CASE WHEN p.status = '%s' THEN 'DECEASED'
                  WHEN m.protected THEN 'PROTECTED' WHEN m.enrolled THEN 'LAPSED' ELSE 'NOT_ENROLLED' END,
-            coalesce(m.at_disbursement, FALSE)""";
+            coalesce(m.at_disbursement, FALSE)""".formatted(ParticipantStatus.DECEASED);
 
     static final String MATCH_COLUMNS = "participant_id, name_mismatch, birth_mismatch, match_status,"
             + " enrolled_at_disbursement";

@@ -6,5 +6,8 @@
  * {@code contribution_protected_now_v}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "KUR channel",
-        allowedDependencies = {"participant", "enrolment", "contribution", "region", "access", "shared"})
+        allowedDependencies = {"participant", "enrolment", "contribution", "region", "access", "privacy",
+                "shared"})
+@id.lindung.shared.SqlViews(publishes = "kur_borrower_coverage_v", reads = {"participant_identity_v",
+        "enrolment_membership_v", "contribution_protected_now_v", "contribution_protected_month_v"})
 package id.lindung.kur;

@@ -4,6 +4,7 @@ import id.lindung.access.LindungUser;
 import id.lindung.coverage.CoverageDashboard;
 import id.lindung.coverage.CoverageDashboards;
 import id.lindung.coverage.CoverageReadModel;
+import id.lindung.enrolment.Channel;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
 import java.sql.Date;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * The indicators computed from the coverage module, never typed in: per regional entrant the coverage (basis points)
  * at the reference month, its growth over the same month a year earlier, and the active memberships of channel
- * GOV_SPONSOR (vulnerable workers whose contributions a government pays). The reference month is December of the
+ * {@link Channel#GOV_SPONSOR} (vulnerable workers whose contributions a government pays; the enrolment module's
+ * enum, so that renaming the channel breaks the compilation here rather than making the figure 0). The reference month is December of the
  * evaluation year, or the latest month the read model holds when December is still ahead; a month the read model
  * does not hold (it keeps 36 months), or a region without a denominator, gives "no data" rather than a guess.
  * The figures of a month that has ended are the coverage module's published ones (the dashboard shows those): a
@@ -36,8 +38,6 @@ class ComputedFigures {
             return values.getOrDefault(entrantId, Map.of()).get(code);
         }
     }
-
-    private static final String SPONSORED_CHANNEL = "GOV_SPONSOR";
 
     private final CoverageDashboards dashboards;
     private final CoverageReadModel readModel;
@@ -116,7 +116,7 @@ class ComputedFigures {
                     }
                 }
                 v.put(Indicator.VULNERABLE_SPONSORED, now.channels().stream()
-                        .filter(c -> SPONSORED_CHANNEL.equals(String.valueOf(c.channel())))
+                        .filter(c -> c.channel() == Channel.GOV_SPONSOR)
                         .mapToLong(CoverageDashboard.ChannelFigure::active).sum());
             }
             values.put(e.id(), v);

@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * deleting them is a later step (docs/decisions.md, "Retention"). UMKM businesses stay (business data, not the
  * person's). Each anonymised participant gets its own audit line ({@code PARTICIPANT_ANONYMISED}).
  *
- * <p>Which candidates may go is decided by the caller (the privacy module also checks the memberships); this
+ * <p>Which candidates may go is decided by the caller (the enrolment module also checks the memberships); this
  * class neither reads nor writes the NIK.
  */
 @Service

@@ -5,5 +5,6 @@
  * the audit trail. Publishes {@link id.lindung.participant.ParticipantRegistered}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Participant registry",
-        allowedDependencies = {"region", "access", "shared"})
+        allowedDependencies = {"region", "access", "privacy", "shared"})
+@id.lindung.shared.SqlViews(publishes = "participant_identity_v")
 package id.lindung.participant;

@@ -6,11 +6,11 @@
  * Lindung holds about them with its purpose and legal basis, source, since when and retention period, and the audit
  * lines about them (who read or changed their data), as a page, PDF and JSON.
  *
- * <p>Reads the other modules only through their public services ({@code ParticipantManagement},
- * {@code EnrolmentManagement}, {@code Statements}, {@code ClaimManagement}, {@code KurLoans},
- * {@code SponsorshipBeneficiaries}, {@code AuditTrail}) and the published view {@code enrolment_membership_v}.
+ * <p>Depends on no module that holds the data: each of them writes its own sections of the report through the
+ * published {@link id.lindung.privacy.PersonalDataHolder} (the registry also finds the subject,
+ * {@link id.lindung.privacy.DataSubjects}), as each applies its own retention through
+ * {@link id.lindung.shared.retention.ExpiringData}. Reads the audit trail ({@code AuditTrail}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Personal data protection",
-        allowedDependencies = {"participant", "enrolment", "contribution", "claim", "kur", "sponsorship", "region",
-                "access", "shared"})
+        allowedDependencies = {"access", "shared"})
 package id.lindung.privacy;

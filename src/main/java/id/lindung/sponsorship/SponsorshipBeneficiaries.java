@@ -198,13 +198,13 @@ public class SponsorshipBeneficiaries {
     }
 
     /** A programme that pays (or paid) for a participant, with where the entry came from. */
-    public record Sponsored(long programmeId, String programme, String legalBasis, String sponsorRegion,
+    record Sponsored(long programmeId, String programme, String legalBasis, String sponsorRegion,
             long membershipId, String addedFrom, @Nullable String fileName, String addedBy, java.time.Instant addedAt,
             YearMonth lastMonth) {
     }
 
     /** The programmes visible to the caller that pay for a participant (the participant's data report). */
-    public List<Sponsored> programmesOf(long participantId, LindungUser by) {
+    List<Sponsored> programmesOf(long participantId, LindungUser by) {
         participants.get(participantId, by);
         return jdbc.sql("""
                 SELECT p.id, p.name, p.legal_basis, p.sponsor_region, b.membership_id, b.added_from, f.file_name,

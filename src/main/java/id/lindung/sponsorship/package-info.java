@@ -6,5 +6,8 @@
  * of cost and coverage. Reads bills through {@code contribution_bill_v}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Government sponsorship",
-        allowedDependencies = {"participant", "enrolment", "contribution", "coverage", "region", "access", "shared"})
+        allowedDependencies = {"participant", "enrolment", "contribution", "coverage", "region", "access",
+                "privacy", "shared"})
+@id.lindung.shared.SqlViews(reads = {"participant_identity_v", "enrolment_membership_v",
+        "contribution_bill_v"})
 package id.lindung.sponsorship;

@@ -3,6 +3,7 @@ package id.lindung.coverage.report;
 import id.lindung.coverage.CoverageDashboard;
 import id.lindung.coverage.CoverageDashboard.ChildFigure;
 import id.lindung.coverage.CoverageDashboard.TrendPoint;
+import id.lindung.shared.web.BundledFont;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -81,7 +82,6 @@ public final class CoverageChartImages {
     private static final Color GRID = new Color(0xE3E3E3);
     private static final Color BORDER = Color.WHITE;
     private static final Color HIGHLIGHT = new Color(0x222222);
-    private static final String FONT = Font.SANS_SERIF;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static {
@@ -148,9 +148,9 @@ public final class CoverageChartImages {
             Integer value = values.get(a.code());
             String name = shortName(names.getOrDefault(a.code(), a.name()));
             float top = (float) at.getY() + 5;
-            haloText(g, name, (float) at.getX(), top + 13, new Font(FONT, Font.BOLD, 13));
+            haloText(g, name, (float) at.getX(), top + 13, BundledFont.awt(Font.BOLD, 13));
             if (value != null) {
-                haloText(g, t.percent(value), (float) at.getX(), top + 29, new Font(FONT, Font.PLAIN, 13));
+                haloText(g, t.percent(value), (float) at.getX(), top + 29, BundledFont.awt(Font.PLAIN, 13));
             }
         }
         mapLegend(g, scale, d, t, MAP_WIDTH - 215, 90);
@@ -188,9 +188,9 @@ public final class CoverageChartImages {
     private static void mapLegend(Graphics2D g, MapScale scale, CoverageDashboard d, CoverageReportTexts t, int x,
             int y) {
         g.setColor(TEXT);
-        g.setFont(new Font(FONT, Font.BOLD, 15));
+        g.setFont(BundledFont.awt(Font.BOLD, 15));
         g.drawString(t.label("chart.coverage"), x, y);
-        g.setFont(new Font(FONT, Font.PLAIN, 14));
+        g.setFont(BundledFont.awt(Font.PLAIN, 14));
         int row = y + 14;
         if (scale.hasClasses()) {
             for (int i = GREENS.length - 1; i >= 0; i--) {
@@ -207,13 +207,13 @@ public final class CoverageChartImages {
         if (d.total().target() != null) {
             row += 14;
             g.setColor(TARGET);
-            g.setFont(new Font(FONT, Font.BOLD, 14));
+            g.setFont(BundledFont.awt(Font.BOLD, 14));
             g.drawString(t.label("chart.target", t.percent(d.total().target())), x, row + 6);
         }
         if (d.total().coverage() != null) {
             row += 24;
             g.setColor(TEXT);
-            g.setFont(new Font(FONT, Font.PLAIN, 14));
+            g.setFont(BundledFont.awt(Font.PLAIN, 14));
             g.drawString(d.region().name() + ": " + t.percent(d.total().coverage()), x, row + 6);
         }
     }
@@ -450,7 +450,7 @@ public final class CoverageChartImages {
         title(g, t.label("chart.ranking.title", t.month(d.month())), 20, 36);
         int bottom = RANKING_TOP + Math.max(1, rows.size()) * RANKING_ROW;
         int step = axisMax <= 4000 ? 500 : 1000;
-        g.setFont(new Font(FONT, Font.PLAIN, 14));
+        g.setFont(BundledFont.awt(Font.PLAIN, 14));
         FontMetrics fm = g.getFontMetrics();
         for (int v = 0; v <= axisMax; v += step) {
             int x = (int) Math.round(RANKING_LEFT + v * perPoint);
@@ -462,8 +462,8 @@ public final class CoverageChartImages {
             g.drawString(label, x - fm.stringWidth(label) / 2, bottom + 20);
         }
 
-        Font name = new Font(FONT, Font.PLAIN, 15);
-        Font value = new Font(FONT, Font.BOLD, 14);
+        Font name = BundledFont.awt(Font.PLAIN, 15);
+        Font value = BundledFont.awt(Font.BOLD, 14);
         int barHeight = Math.round(RANKING_ROW * 0.62f);
         for (int i = 0; i < rows.size(); i++) {
             ChildFigure c = rows.get(i);
@@ -476,7 +476,7 @@ public final class CoverageChartImages {
             Integer coverage = c.figure().coverage();
             if (coverage == null) {
                 g.setColor(MUTED);
-                g.setFont(new Font(FONT, Font.ITALIC, 14));
+                g.setFont(BundledFont.awt(Font.ITALIC, 14));
                 g.drawString(t.label("chart.noData"), RANKING_LEFT + 8, middle + 5);
                 continue;
             }
@@ -501,7 +501,7 @@ public final class CoverageChartImages {
             g.setStroke(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {7f, 5f},
                     0f));
             g.draw(new Line2D.Double(x, RANKING_TOP - 10, x, bottom));
-            g.setFont(new Font(FONT, Font.BOLD, 14));
+            g.setFont(BundledFont.awt(Font.BOLD, 14));
             String label = t.label("chart.target", t.percent(target));
             int w = g.getFontMetrics().stringWidth(label);
             g.drawString(label, (float) Math.min(x - w / 2.0, RANKING_WIDTH - w - 8), RANKING_TOP - 16);
@@ -557,7 +557,7 @@ public final class CoverageChartImages {
         legendLine(g, LINE, false, t.label("chart.coverage"), TREND_RIGHT - 250, 56);
         legendLine(g, TARGET, true, t.label("chart.targetLine"), TREND_RIGHT - 110, 56);
 
-        g.setFont(new Font(FONT, Font.PLAIN, 14));
+        g.setFont(BundledFont.awt(Font.PLAIN, 14));
         FontMetrics fm = g.getFontMetrics();
         for (int v = low; v <= high; v += step) {
             double y = trendY(v, lo, range);
@@ -603,12 +603,12 @@ public final class CoverageChartImages {
             }
         }
         if (last != null) {
-            g.setFont(new Font(FONT, Font.BOLD, 15));
+            g.setFont(BundledFont.awt(Font.BOLD, 15));
             String label = t.percent(last);
             double x = trendX(lastIndex, n);
             int w = g.getFontMetrics().stringWidth(label);
             haloText(g, label, (float) Math.min(x, TREND_WIDTH - w / 2.0 - 4), (float) trendY(last, lo, range) - 12,
-                    new Font(FONT, Font.BOLD, 15));
+                    BundledFont.awt(Font.BOLD, 15));
         }
         return png(image, g);
     }
@@ -657,7 +657,7 @@ public final class CoverageChartImages {
                 : new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         g.draw(new Line2D.Double(x, y - 5, x + 30, y - 5));
         g.setColor(TEXT);
-        g.setFont(new Font(FONT, Font.PLAIN, 14));
+        g.setFont(BundledFont.awt(Font.PLAIN, 14));
         g.drawString(label, x + 38, y);
     }
 
@@ -684,7 +684,7 @@ public final class CoverageChartImages {
 
     private static void title(Graphics2D g, String text, int x, int y) {
         g.setColor(TEXT);
-        g.setFont(new Font(FONT, Font.BOLD, 20));
+        g.setFont(BundledFont.awt(Font.BOLD, 20));
         g.drawString(text, x, y);
     }
 

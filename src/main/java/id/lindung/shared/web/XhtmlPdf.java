@@ -1,5 +1,6 @@
 package id.lindung.shared.web;
 
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.Diagnostic;
@@ -22,15 +23,17 @@ import org.thymeleaf.context.Context;
 
 /**
  * PDF documents from Thymeleaf templates written as XHTML (the claim decision letter, the coverage report): the
- * template is processed in the document's language, then openhtmltopdf lays it out with the PDF's built-in fonts.
+ * template is processed in the document's language, then openhtmltopdf lays it out in the bundled font
+ * ({@link BundledFont}, embedded as a subset), which templates ask for as {@code font-family: 'Noto Sans'}.
  *
  * <p>Templates must be well-formed XHTML (every tag closed, no named entities other than XML's); Thymeleaf's HTML
  * mode keeps markup as written and escapes text with XML-safe references only, so its output parses as XML without a
  * converter. The renderer may load nothing from outside (no network, no files); images travel inside the document
  * as {@code data:} URIs.
  *
- * <p>The built-in fonts cover Windows-1252 (all Indonesian text, "×", "–", "—", "…"); the few symbols beyond it that
- * our texts use are replaced by their plain equivalents ({@link #printable}) so they never print as "#".
+ * <p>The few symbols of our texts beyond Windows-1252 (the repertoire of the PDF built-in fonts the documents used
+ * before the bundled one) are still replaced by their plain equivalents ({@link #printable}), so the documents'
+ * text stays as it was.
  *
  * <p>openhtmltopdf logs through its own console handler by default; this class sends it to SLF4J instead, its INFO
  * chatter ("Using fast-mode renderer") at DEBUG.
@@ -73,6 +76,10 @@ public final class XhtmlPdf {
             builder.useExternalResourceAccessControl((uri, type) -> uri != null && uri.startsWith("data:"),
                     ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
             builder.withProducer("Lindung");
+            for (BundledFont.Face face : BundledFont.Face.values()) {
+                builder.useFont(face::open, BundledFont.FAMILY, face.weight(),
+                        face.italic() ? FontStyle.ITALIC : FontStyle.NORMAL, true);
+            }
             builder.withHtmlContent(xhtml, null);
             builder.toStream(out);
             builder.run();

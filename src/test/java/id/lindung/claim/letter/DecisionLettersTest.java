@@ -3,6 +3,7 @@ package id.lindung.claim.letter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.lindung.shared.web.BundledFontTest;
 import id.lindung.shared.web.Formats;
 import java.io.IOException;
 import java.io.StringReader;
@@ -90,6 +91,13 @@ class DecisionLettersTest {
         stripper.setStartPage(page);
         stripper.setEndPage(page);
         return stripper.getText(pdf).replaceAll("\\s+", " ");
+    }
+
+    @Test
+    void theLetterIsSetInTheBundledFont() throws IOException {
+        byte[] bytes = letters.render(approval(deathLines(), true, "kepala.pontianak"), INDONESIAN);
+        assertThat(BundledFontTest.embeddedFonts(bytes)).isNotEmpty()
+                .allSatisfy(name -> assertThat(name).contains("+NotoSans-"));
     }
 
     @Test
