@@ -34,11 +34,18 @@ import id.lindung.claim.internal.DeathRecords;
 import id.lindung.claim.internal.Holidays;
 import id.lindung.claim.internal.IntakeReader;
 import id.lindung.claim.internal.MemberFactsSource;
-import id.lindung.enrolment.Programme;
+import id.lindung.claim.workflow.ClaimAction;
+import id.lindung.claim.workflow.ClaimAction.Kind;
+import id.lindung.claim.workflow.ClaimRule;
+import id.lindung.claim.workflow.ClaimState;
+import id.lindung.claim.workflow.ClaimWorkflow;
+import id.lindung.claim.workflow.Transition;
+import id.lindung.claim.workflow.Transition.Effect;
 import id.lindung.participant.Participant;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.shared.ConflictException;
 import id.lindung.shared.Bounds;
+import id.lindung.shared.Decision;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
@@ -64,7 +71,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The claim workflow: intake → documents → verification (documents complete: the service level starts) → decision
  * (approve with the computed amounts, or reject with a reason; above {@code lindung.claim.four-eyes-threshold} an
- * approval needs a second officer) → payment (JKK paid after its due date adds the late compensation). Every change
+ * approval needs a second officer) → payment (JKK paid after its due date adds the late compensation). Which step is
+ * allowed, and what it changes, is decided by the pure {@code workflow.ClaimWorkflow}; this service loads the facts it
+ * decides on, persists the transition and records it (history, audit trail, {@link ClaimDecided}). Every change
  * names the version it was made on; a claim changed meanwhile answers {@link ConflictException}, so of officers
  * deciding at once exactly one wins. Eligibility and amounts are established from the memberships and contributions
  * at the event date and computed by the benefit engine, again at verification (payments may have been recorded
@@ -80,7 +89,7 @@ public class ClaimManagement {
     /** Content types accepted, recognised by their first bytes (not by the name or the declared type). */
     public static final Set<String> CONTENT_TYPES = Set.of("application/pdf", "image/jpeg", "image/png");
 
-    private final ClaimPolicy policy;
+    private final ClaimWorkflow workflow;
     private final JdbcClient jdbc;
     private final ParticipantManagement participants;
     private final MemberFactsSource memberFacts;
@@ -94,7 +103,6 @@ public class ClaimManagement {
     private final JsonMapper json;
     private final Clock clock;
     private final Bounds bounds;
-    private final long fourEyesThreshold;
     private final int documentMaxBytes;
     private final Vault vault;
     private final DeathRecords deaths;
@@ -107,8 +115,8 @@ public class ClaimManagement {
             Holidays holidays, ClaimReader reader, AuditTrail audit, ApplicationEventPublisher events,
             JsonMapper json, Clock clock,
             ClaimProperties properties, Vault vault,
-            DeathRecords deaths, ClaimPolicy policy, Bounds bounds) {
-        this.policy = policy;
+            DeathRecords deaths, ClaimWorkflow workflow, Bounds bounds) {
+        this.workflow = workflow;
         this.deaths = deaths;
         this.bounds = bounds;
         this.jdbc = jdbc;
@@ -123,13 +131,12 @@ public class ClaimManagement {
         this.events = events;
         this.json = json;
         this.clock = clock;
-        this.fourEyesThreshold = properties.fourEyesThreshold();
         this.documentMaxBytes = properties.documentMaxBytes();
         this.vault = vault;
     }
 
     public long fourEyesThreshold() {
-        return fourEyesThreshold;
+        return workflow.fourEyesThreshold();
     }
 
     public int documentMaxBytes() {
@@ -141,7 +148,7 @@ public class ClaimManagement {
     /** Takes a claim in (officers, administrators and field agents) and computes it at once. */
     @Transactional
     public Claim submit(ClaimIntake in, LindungUser by) {
-        requireMayTakeIn(by);
+        workflow.takeIn(by).orThrow();
         IntakeReader read = new IntakeReader(bounds);
         Participant participant = null;
         if (in.participantId() == null) {
@@ -325,12 +332,9 @@ public class ClaimManagement {
     @Transactional
     public Claim addDocument(long claimId, @Nullable String documentType, @Nullable String fileName,
             byte @Nullable [] content, LindungUser by) {
-        requireMayTakeIn(by);
+        workflow.mayAttempt(Kind.ADD_DOCUMENT, by).orThrow();
         Claim claim = get(claimId, by);
-        List<FieldIssue> issues = new ArrayList<>();
-        if (!claim.status().open()) {
-            issues.add(FieldIssue.error("claim", "claim.status.closed", claim.status().name()));
-        }
+        List<FieldIssue> issues = new ArrayList<>(); // the file's, reported with the workflow's refusal
         String type = documentType == null ? "" : documentType.trim().toUpperCase(Locale.ROOT);
         if (!DOCUMENT_TYPES.contains(type)) {
             issues.add(FieldIssue.error("documentType", "claim.document.type", String.join(", ", DOCUMENT_TYPES)));
@@ -350,7 +354,7 @@ public class ClaimManagement {
                 issues.add(FieldIssue.error("file", "claim.document.content-type"));
             }
         }
-        throwIfErrors(issues);
+        decide(claim, new ClaimAction.AddDocument(), by, issues);
         byte[] bytes = Objects.requireNonNull(content);
         String sha256 = id.lindung.shared.Sha256.hex(bytes);
         int added = jdbc.sql("""
@@ -405,9 +409,9 @@ public class ClaimManagement {
     /** An officer takes the claim into their own queue. */
     @Transactional
     public Claim assign(long claimId, int expectedVersion, LindungUser by) {
-        requireOfficer(by);
+        workflow.mayAttempt(Kind.ASSIGN, by).orThrow();
         Claim claim = current(claimId, expectedVersion, by);
-        requireOpen(claim);
+        decide(claim, new ClaimAction.Assign(), by);
         change(claim, "assigned_to = :by", Map.of("by", by.username()));
         step(claimId, by, claim.status(), "assigned");
         audit.record("CLAIM_ASSIGNED", "claim", Long.toString(claimId), claim.regionCode(),
@@ -424,28 +428,23 @@ public class ClaimManagement {
     @Transactional
     public Claim chooseChildren(long claimId, @Nullable Integer expectedVersion, @Nullable List<String> chosen,
             LindungUser by) {
-        requireOfficer(by);
+        workflow.mayAttempt(Kind.CHOOSE_CHILDREN, by).orThrow();
         get(claimId, by); // who and whose before what: 403 and 404 come before a missing version
         if (expectedVersion == null) {
             throw new InvalidInputException(FieldIssue.error("version", "field.required"));
         }
         Claim claim = current(claimId, expectedVersion, by);
-        if (claim.status() != ClaimStatus.SUBMITTED && claim.status() != ClaimStatus.VERIFIED) {
-            throw new InvalidInputException(FieldIssue.error("status", "claim.status.not", ClaimStatus.VERIFIED.name(),
-                    claim.status().name()));
-        }
         ClaimKind kind = ClaimKind.valueOf(claim.kind());
         List<ClaimIntake.ChildItem> items = claim.intake().children() == null ? List.of() : claim.intake().children();
         List<String> ids = chosen == null ? List.of() : chosen.stream().map(String::trim).toList();
         List<Child> children = new IntakeReader(bounds).children(items, new ArrayList<>());
+        Decision<Transition> decision = workflow.decide(state(claim), new ClaimAction.ChooseChildren(), by, today());
         List<FieldIssue> issues = new ArrayList<>();
-        if (!kind.grantsScholarship() || items.isEmpty()) {
-            issues.add(FieldIssue.error("chosen", "claim.children.none"));
-        } else {
+        if (decision.allowed()) {
             ScholarshipPlanner.choiceIssues(children, ids, maxChildren(claim.eventDate())).forEach(i ->
                     issues.add(new FieldIssue("chosen", i.code(), i.args(), i.severity())));
         }
-        throwIfErrors(issues);
+        decision.orThrow(issues);
         List<ClaimIntake.ChildItem> now = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             ClaimIntake.ChildItem c = items.get(i);
@@ -483,24 +482,9 @@ public class ClaimManagement {
      */
     @Transactional
     public Claim verify(long claimId, int expectedVersion, @Nullable LocalDate documentsCompleteOn, LindungUser by) {
-        requireOfficer(by);
+        workflow.mayAttempt(Kind.VERIFY, by).orThrow();
         Claim claim = current(claimId, expectedVersion, by);
-        List<FieldIssue> issues = new ArrayList<>();
-        if (claim.status() != ClaimStatus.SUBMITTED) {
-            issues.add(FieldIssue.error("status", "claim.status.not", ClaimStatus.SUBMITTED.name(),
-                    claim.status().name()));
-        }
-        if (claim.documents().isEmpty()) {
-            issues.add(FieldIssue.error("documents", "claim.documents.none"));
-        }
-        if (documentsCompleteOn == null) {
-            issues.add(FieldIssue.error("documentsCompleteOn", "field.required"));
-        } else if (documentsCompleteOn.isAfter(LocalDate.now(clock))) {
-            issues.add(FieldIssue.error("documentsCompleteOn", "claim.date.future"));
-        } else if (documentsCompleteOn.isBefore(claim.eventDate())) {
-            issues.add(FieldIssue.error("documentsCompleteOn", "claim.date.before-event"));
-        }
-        throwIfErrors(issues);
+        decide(claim, new ClaimAction.Verify(documentsCompleteOn), by);
         LocalDate complete = Objects.requireNonNull(documentsCompleteOn);
         LocalDate due = serviceLevel.dueDate(complete, holidays.calendar());
         change(claim, "status = 'VERIFIED', verified_by = :by, documents_complete_on = :complete, due_date = :due",
@@ -530,23 +514,11 @@ public class ClaimManagement {
      */
     @Transactional
     public Claim approve(long claimId, int expectedVersion, LindungUser by) {
-        requireOfficer(by);
-        by.requireSignedInAsThemselves("claim.approve.signed-in");
+        workflow.mayAttempt(Kind.APPROVE, by).orThrow();
         Claim claim = current(claimId, expectedVersion, by);
-        if (claim.status() != ClaimStatus.VERIFIED && claim.status() != ClaimStatus.AWAITING_SECOND) {
-            throw new InvalidInputException(FieldIssue.error("status", "claim.status.not",
-                    ClaimStatus.VERIFIED.name(), claim.status().name()));
-        }
-        if (!claim.eligible()) {
-            throw new InvalidInputException(FieldIssue.error("status", "claim.approve.refused"));
-        }
-        lockPerson(claim.participantId());
-        requireStillOnce(claim);
-        if (claim.status() == ClaimStatus.AWAITING_SECOND && by.username().equals(claim.firstApprover())) {
-            throw new ForbiddenException("claim.four-eyes.same-officer");
-        }
-        boolean needsSecond = claim.status() == ClaimStatus.VERIFIED && claim.total() > fourEyesThreshold;
-        if (needsSecond) {
+        lockPerson(claim.participantId()); // the person's other claims are read under the lock (one event pays once)
+        Transition approval = decide(claim, new ClaimAction.Approve(), by);
+        if (approval.next().status() == ClaimStatus.AWAITING_SECOND) {
             change(claim, "status = 'AWAITING_SECOND', first_approver = :by", Map.of("by", by.username()));
             step(claimId, by, ClaimStatus.AWAITING_SECOND, null);
             audit.record("CLAIM_FIRST_APPROVAL", "claim", Long.toString(claimId), claim.regionCode(),
@@ -555,32 +527,13 @@ public class ClaimManagement {
         }
         change(claim, "status = 'APPROVED', decided_by = :by, decided_at = now()", Map.of("by", by.username()));
         step(claimId, by, ClaimStatus.APPROVED, null);
-        if (ClaimKind.valueOf(claim.kind()).death()) {
+        if (approval.has(Effect.RECORD_DEATH)) {
             deaths.record(claim, by);
         }
         audit.record("CLAIM_APPROVED", "claim", Long.toString(claimId), claim.regionCode(),
                 Map.of("total", claim.total(), "payer", claim.employerPays() ? "EMPLOYER" : "BPJS"));
-        events.publishEvent(new ClaimDecided(claimId, claim.participantId(), claim.kind(), true, claim.total(),
-                claim.regionCode(), LocalDate.now(clock)));
+        announce(approval, claim, true, claim.total());
         return get(claimId, by);
-    }
-
-    /**
-     * At approval, again: no other death claim of the person approved meanwhile, no other claim of the accident case
-     * holding a lump sum ({@link OncePerEvent}, {@link AccidentCase}) — claims assessed before the other one existed
-     * or was eligible would otherwise pay twice.
-     */
-    private void requireStillOnce(Claim claim) {
-        ClaimKind kind = ClaimKind.valueOf(claim.kind());
-        List<OncePerEvent.OtherClaim> others = reader.othersOf(claim.participantId(), claim.id());
-        OncePerEvent.deathClaimed(kind, others).ifPresent(first -> {
-            throw new ConflictException("claim.death.exists", first.claimNumber(), first.kind().name());
-        });
-        if (kind.lumpSum()) {
-            reader.accidentCase(claim.id()).lumpSum().ifPresent(other -> {
-                throw new ConflictException("claim.case.lump-sum-taken", claim.caseNumber(), other.claimNumber());
-            });
-        }
     }
 
     private void lockPerson(long participantId) {
@@ -603,19 +556,10 @@ public class ClaimManagement {
      */
     @Transactional
     public Claim correctDeath(long claimId, @Nullable String reason, LindungUser by) {
-        requireOfficer(by);
+        workflow.mayAttempt(Kind.CORRECT_DEATH, by).orThrow();
         Claim claim = get(claimId, by);
-        String why = reason == null ? "" : reason.trim();
-        List<FieldIssue> issues = new ArrayList<>();
-        if (why.isEmpty()) {
-            issues.add(FieldIssue.error("reason", "field.required"));
-        } else if (why.length() > 500) {
-            issues.add(FieldIssue.error("reason", "field.too-long", 500));
-        }
-        if (claim.death() == null || !claim.death().inForce()) {
-            issues.add(FieldIssue.error("claim", "claim.death.none", claim.claimNumber()));
-        }
-        throwIfErrors(issues);
+        decide(claim, new ClaimAction.CorrectDeath(reason), by);
+        String why = Objects.requireNonNull(reason).trim();
         lockPerson(claim.participantId());
         if (!deaths.reverse(claim, why, by)) {
             throw new ConflictException("claim.changed", claim.claimNumber());
@@ -626,22 +570,15 @@ public class ClaimManagement {
 
     @Transactional
     public Claim reject(long claimId, int expectedVersion, @Nullable String reason, LindungUser by) {
-        requireOfficer(by);
+        workflow.mayAttempt(Kind.REJECT, by).orThrow();
         Claim claim = current(claimId, expectedVersion, by);
-        requireOpen(claim);
-        String why = reason == null ? "" : reason.trim();
-        if (why.isEmpty()) {
-            throw new InvalidInputException(FieldIssue.error("reason", "field.required"));
-        }
-        if (why.length() > 500) {
-            throw new InvalidInputException(FieldIssue.error("reason", "field.too-long", 500));
-        }
+        Transition rejection = decide(claim, new ClaimAction.Reject(reason), by);
+        String why = Objects.requireNonNull(reason).trim();
         change(claim, "status = 'REJECTED', decided_by = :by, decided_at = now(), rejection_reason = :reason",
                 Map.of("by", by.username(), "reason", why));
         step(claimId, by, ClaimStatus.REJECTED, why);
         audit.record("CLAIM_REJECTED", "claim", Long.toString(claimId), claim.regionCode(), Map.of("reason", why));
-        events.publishEvent(new ClaimDecided(claimId, claim.participantId(), claim.kind(), false, 0,
-                claim.regionCode(), LocalDate.now(clock)));
+        announce(rejection, claim, false, 0);
         return get(claimId, by);
     }
 
@@ -653,33 +590,13 @@ public class ClaimManagement {
     @Transactional
     public Claim recordPayment(long claimId, int expectedVersion, @Nullable LocalDate paidOn,
             @Nullable String reference, LindungUser by) {
-        requireOfficer(by);
+        workflow.mayAttempt(Kind.PAY, by).orThrow();
         Claim claim = current(claimId, expectedVersion, by);
-        List<FieldIssue> issues = new ArrayList<>();
-        if (claim.status() != ClaimStatus.APPROVED) {
-            issues.add(FieldIssue.error("status", "claim.status.not", ClaimStatus.APPROVED.name(),
-                    claim.status().name()));
-        }
-        if (paidOn == null) {
-            issues.add(FieldIssue.error("paidOn", "field.required"));
-        } else if (paidOn.isAfter(LocalDate.now(clock))) {
-            issues.add(FieldIssue.error("paidOn", "claim.date.future"));
-        } else if (paidOn.isBefore(Bounds.EARLIEST_PAYMENT)) {
-            bounds.checkPaidOn("paidOn", paidOn, issues);
-        } else if (claim.documentsCompleteOn() != null && paidOn.isBefore(claim.documentsCompleteOn())) {
-            issues.add(FieldIssue.error("paidOn", "claim.paid-on.before-documents"));
-        }
-        if (reference == null || reference.isBlank()) {
-            issues.add(FieldIssue.error("reference", "field.required"));
-        } else if (reference.length() > 100) {
-            issues.add(FieldIssue.error("reference", "field.too-long", 100));
-        }
-        throwIfErrors(issues);
+        Transition payment = decide(claim, new ClaimAction.Pay(paidOn, reference), by);
         LocalDate paid = Objects.requireNonNull(paidOn);
         long lateDays = 0;
         long lateAmount = 0;
-        if (ClaimKind.valueOf(claim.kind()).programme() == Programme.JKK && claim.documentsCompleteOn() != null
-                && !claim.employerPays()) { // the late compensation is BPJS's sanction (PP 44/2015 art. 37)
+        if (payment.has(Effect.LATE_COMPENSATION)) {
             LatePayment late = serviceLevel.latePayment(claim.total(), claim.documentsCompleteOn(), paid,
                     holidays.calendar());
             lateDays = late.daysLate();
@@ -706,18 +623,15 @@ public class ClaimManagement {
      */
     @Transactional
     public ScholarshipYearDecision scholarshipYear(long claimId, ScholarshipYearRequest request, LindungUser by) {
-        requireOfficer(by);
+        workflow.mayAttempt(Kind.SCHOLARSHIP_YEAR, by).orThrow();
         Claim claim = get(claimId, by);
-        List<FieldIssue> issues = new ArrayList<>();
+        Decision<Transition> step = workflow.decide(state(claim), new ClaimAction.ScholarshipYear(), by, today());
+        List<FieldIssue> issues = new ArrayList<>(); // the request's, reported with the workflow's refusal
         ClaimKind kind = ClaimKind.valueOf(claim.kind());
-        if (claim.status() != ClaimStatus.APPROVED && claim.status() != ClaimStatus.PAID) {
-            issues.add(FieldIssue.error("status", "claim.status.not", ClaimStatus.APPROVED.name(),
-                    claim.status().name()));
-        }
         List<Child> children = new IntakeReader(bounds).children(claim.intake().children(),
                 new ArrayList<>());
         Child child = children.stream().filter(c -> c.id().equals(request.childId())).findFirst().orElse(null);
-        if (child == null) {
+        if (child == null && step.breaches().stream().noneMatch(b -> b.rule() == ClaimRule.NO_CHILDREN)) {
             issues.add(FieldIssue.error("childId", "claim.child.unknown", String.valueOf(request.childId())));
         }
         EducationLevel level = null;
@@ -733,7 +647,7 @@ public class ClaimManagement {
         } else if (request.schoolYear() > ScholarshipPlanner.schoolYearOf(LocalDate.now(clock))) {
             issues.add(FieldIssue.error("schoolYear", "claim.scholarship.future-year"));
         }
-        throwIfErrors(issues);
+        step.orThrow(issues);
         Child c = Objects.requireNonNull(child);
         Child now = new Child(c.id(), c.name(), c.birthDate(), c.level(), c.yearInLevel(), request.married(),
                 request.working());
@@ -783,7 +697,7 @@ public class ClaimManagement {
      * administrators and agents read them; government analysts and bank officers do not.
      */
     public Claim get(long claimId, LindungUser by) {
-        requireMayRead(by);
+        workflow.requireRead(by);
         return reader.find(claimId).filter(c -> by.scope().includes(c.regionCode())).map(c -> c.disclosedTo(by))
                 .orElseThrow(() -> new NotFoundException("claim " + claimId));
     }
@@ -794,12 +708,13 @@ public class ClaimManagement {
      */
     public PageResult<ClaimSummary> queue(@Nullable ClaimStatus status, boolean mine, @Nullable String text,
             int page, int size, LindungUser by) {
-        requireMayRead(by);
+        workflow.requireRead(by);
         return reader.queue(status, mine ? by.username() : null, text, by.scope().code(), page, size);
     }
 
     public List<Claim> ofParticipant(long participantId, LindungUser by) {
-        requireMayRead(by); // first, or a role that reads no claims got an empty list for a worker without any
+        // first, or a role that reads no claims got an empty list for a worker without any
+        workflow.requireRead(by);
         participants.get(participantId, by);
         return reader.idsOfParticipant(participantId).stream().map(id -> get(id, by)).toList();
     }
@@ -831,22 +746,69 @@ public class ClaimManagement {
                 .params(claimId, by.username(), status.name(), vault.sealText(note, ClaimReader.STEP_NOTE)).update();
     }
 
-    private static void requireOpen(Claim claim) {
-        if (!claim.status().open()) {
-            throw new InvalidInputException(FieldIssue.error("status", "claim.status.closed", claim.status().name()));
+    /** The workflow's decision on {@code action}: the transition to make, or the refusal thrown. */
+    private Transition decide(Claim claim, ClaimAction action, LindungUser by) {
+        return decide(claim, action, by, List.of());
+    }
+
+    /** As above, with what the service found wrong in the input reported with the workflow's refusal. */
+    private Transition decide(Claim claim, ClaimAction action, LindungUser by, List<FieldIssue> inputIssues) {
+        return workflow.decide(state(claim), action, by, today()).orThrow(inputIssues);
+    }
+
+    /**
+     * The claim as the workflow sees it. The person's other claims are read for a death (one person dies once) and
+     * the accident case's lump sum for a lump-sum kind (one accident pays one): at approval under the person's lock.
+     */
+    private ClaimState state(Claim c) {
+        ClaimKind kind = ClaimKind.valueOf(c.kind());
+        List<OncePerEvent.OtherClaim> others = kind.death() ? reader.othersOf(c.participantId(), c.id()) : List.of();
+        String lumpSum = kind.lumpSum() ? reader.accidentCase(c.id()).lumpSum()
+                .map(AccidentCase.EarlierClaim::claimNumber).orElse(null) : null;
+        long late = c.lateAmount() == null ? 0 : c.lateAmount();
+        int children = c.intake().children() == null ? 0 : c.intake().children().size();
+        return new ClaimState(c.claimNumber(), c.status(), kind, c.eventDate(), c.eligible(), c.total() - late,
+                c.employerPays(), c.documents().size(), children, c.assignedTo(), c.verifiedBy(),
+                c.documentsCompleteOn(), c.firstApprover(), c.decidedBy(), c.paidOn(),
+                c.death() != null && c.death().inForce(), c.caseNumber(), others, lumpSum);
+    }
+
+    /**
+     * What the claim page offers {@code by}: per step, the rules of the claim and the actor refusing it (none: the
+     * step is offered, exactly as the workflow would allow it), and whether an approval now waits for a second
+     * officer.
+     */
+    public Steps steps(Claim claim, LindungUser by) {
+        ClaimState state = state(claim);
+        return new Steps(workflow.refusing(state, by), workflow.needsSecondApproval(state));
+    }
+
+    /** The steps of a claim for one user, as {@link #steps} finds them. */
+    public record Steps(Map<Kind, List<ClaimRule>> refusing, boolean secondApprovalNeeded) {
+
+        public Steps {
+            refusing = Map.copyOf(refusing);
+        }
+
+        public boolean offers(Kind kind) {
+            return refusing.getOrDefault(kind, List.of()).isEmpty() && refusing.containsKey(kind);
+        }
+
+        /** Whether {@code kind} waits for {@code rule} alone (e.g. verification for a first document). */
+        public boolean waitsOnlyFor(Kind kind, ClaimRule rule) {
+            return List.of(rule).equals(refusing.get(kind));
         }
     }
 
-    private void requireOfficer(LindungUser by) {
-        policy.checkDecide(by);
+    private void announce(Transition transition, Claim claim, boolean approved, long total) {
+        if (transition.has(Effect.ANNOUNCE_DECISION)) {
+            events.publishEvent(new ClaimDecided(claim.id(), claim.participantId(), claim.kind(), approved, total,
+                    claim.regionCode(), today()));
+        }
     }
 
-    private void requireMayRead(LindungUser by) {
-        policy.checkRead(by);
-    }
-
-    private void requireMayTakeIn(LindungUser by) {
-        policy.checkTakeIn(by);
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     private static void throwIfErrors(List<FieldIssue> issues) {

@@ -5,18 +5,17 @@ import id.lindung.access.LindungUser;
 import id.lindung.paritrana.Cycle.Weight;
 import id.lindung.paritrana.EntrantFile.Evidence;
 import id.lindung.paritrana.EntrantFile.JuryScore;
+import id.lindung.paritrana.workflow.ParitranaWorkflow;
+import id.lindung.paritrana.workflow.ParitranaWorkflow.NewCycle;
+import id.lindung.paritrana.workflow.ParitranaWorkflow.NewEntrant;
+import id.lindung.paritrana.workflow.ParitranaWorkflow.WeightChange;
 import id.lindung.region.Region;
 import id.lindung.region.RegionDirectory;
 import id.lindung.region.RegionProperties;
-import id.lindung.shared.ConflictException;
-import id.lindung.shared.FieldIssue;
-import id.lindung.shared.ForbiddenException;
-import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,22 +106,11 @@ public class ParitranaCycles {
      */
     @Transactional
     public Cycle create(int year, Category category, @Nullable Integer evaluationYear, LindungUser by) {
-        requireAdmin(by);
-        int evaluation = evaluationYear == null ? year - 1 : evaluationYear;
-        List<FieldIssue> issues = new ArrayList<>();
-        if (year < 2017 || year > 2100) {
-            issues.add(FieldIssue.error("year", "paritrana.cycle.year", year));
-        }
-        if (evaluation < 2000 || evaluation > year) {
-            issues.add(FieldIssue.error("evaluationYear", "paritrana.cycle.evaluationYear", evaluation));
-        }
-        if (!issues.isEmpty()) {
-            throw new InvalidInputException(issues);
-        }
-        if (jdbc.sql("SELECT count(*) FROM paritrana_cycle WHERE year = ? AND category = ?")
-                .params(year, category.name()).query(Long.class).single() > 0) {
-            throw new ConflictException("paritrana.cycle.exists", year, category.name());
-        }
+        ParitranaWorkflow.manager(by).orThrow();
+        boolean exists = jdbc.sql("SELECT count(*) FROM paritrana_cycle WHERE year = ? AND category = ?")
+                .params(year, category.name()).query(Long.class).single() > 0;
+        NewCycle cycle = ParitranaWorkflow.create(year, category, evaluationYear, exists, by).orThrow();
+        int evaluation = cycle.evaluationYear();
         long id = jdbc.sql("""
                 INSERT INTO paritrana_cycle (year, category, evaluation_year, status, created_by)
                 VALUES (?, ?, ?, 'OPEN', ?) RETURNING id""")
@@ -152,16 +140,14 @@ public class ParitranaCycles {
     }
 
     /**
-     * Moves a cycle on: OPEN → SCORING → CLOSED (SCORING may go back to OPEN); CLOSED is final and freezes the
-     * coverage figures of its entrants.
+     * Moves a cycle on ({@code ParitranaWorkflow.nextStatuses}): OPEN and SCORING to each other or to CLOSED; CLOSED
+     * is final and freezes the coverage figures of its entrants.
      */
     @Transactional
     public Cycle setStatus(long cycleId, CycleStatus status, LindungUser by) {
-        requireAdmin(by);
+        ParitranaWorkflow.manager(by).orThrow();
         Cycle c = lockedCycle(cycleId);
-        if (c.status() == CycleStatus.CLOSED || status == c.status()) {
-            throw new ConflictException("paritrana.cycle.status", c.status().name(), status.name());
-        }
+        ParitranaWorkflow.setStatus(c, status, by).orThrow();
         if (status == CycleStatus.CLOSED) {
             computed.freeze(get(cycleId));
         }
@@ -176,32 +162,17 @@ public class ParitranaCycles {
     /** Sets an indicator's weight (0–100 points) and, when given, its note; the weight is then confirmed. */
     @Transactional
     public Cycle setWeight(long cycleId, Indicator code, int weight, @Nullable String note, LindungUser by) {
-        requireAdmin(by);
+        ParitranaWorkflow.manager(by).orThrow();
         Cycle c = lockedCycle(cycleId);
-        requireNotClosed(c);
-        Weight before = c.indicators().stream().filter(w -> w.code() == code).findFirst()
-                .orElseThrow(() -> new NotFoundException("paritrana indicator " + cycleId + "/" + code));
-        List<FieldIssue> issues = new ArrayList<>();
-        if (weight < 0 || weight > 100) {
-            issues.add(FieldIssue.error("weight", "paritrana.weight.range", weight));
-        }
-        String n = note == null || note.isBlank() ? before.note() : note.trim();
-        if (n.length() > 400) {
-            issues.add(FieldIssue.error("note", "paritrana.weight.note"));
-        }
-        if (c.weightTotal() - before.weight() + weight <= 0) {
-            issues.add(FieldIssue.error("weight", "paritrana.weight.allZero"));
-        }
-        if (!issues.isEmpty()) {
-            throw new InvalidInputException(issues);
-        }
+        WeightChange change = ParitranaWorkflow.setWeight(c, code, weight, note, by).orThrow();
+        String n = change.note();
         jdbc.sql("""
                 UPDATE paritrana_indicator SET weight = ?, note = ?, weight_unconfirmed = FALSE, updated_by = ?,
                        updated_at = now()
                  WHERE cycle_id = ? AND code = ?""")
                 .params(weight, n, by.username(), cycleId, code.name()).update();
         audit.record("PARITRANA_WEIGHT_SET", "paritrana_cycle", cycleId + "/" + code, homeProvince,
-                Map.of("weight", List.of(before.weight(), weight)));
+                Map.of("weight", List.of(change.before(), weight)));
         return get(cycleId);
     }
 
@@ -209,31 +180,13 @@ public class ParitranaCycles {
     @Transactional
     public Entrant addEntrant(long cycleId, String name, String regionCode, @Nullable String employerRef,
             LindungUser by) {
-        requireAdmin(by);
+        ParitranaWorkflow.manager(by).orThrow();
         Cycle c = lockedCycle(cycleId);
-        if (c.category().regional()) {
-            throw new ConflictException("paritrana.entrant.regional", c.category().name());
-        }
-        requireOpen(c);
-        String n = name == null ? "" : name.trim();
-        String region = regionCode == null ? "" : regionCode.trim();
-        String ref = employerRef == null || employerRef.isBlank() ? null : employerRef.trim();
-        List<FieldIssue> issues = new ArrayList<>();
-        if (n.isEmpty() || n.length() > 200) {
-            issues.add(FieldIssue.error("name", "paritrana.entrant.name"));
-        }
-        if (!regions.exists(region) || !region.startsWith(homeProvince)) {
-            issues.add(FieldIssue.error("regionCode", "paritrana.entrant.region", region));
-        }
-        if (ref != null && ref.length() > 40) {
-            issues.add(FieldIssue.error("employerRef", "paritrana.entrant.employerRef"));
-        }
-        if (!issues.isEmpty()) {
-            throw new InvalidInputException(issues);
-        }
-        if (c.entrants().stream().anyMatch(e -> e.regionCode().equals(region) && e.name().equalsIgnoreCase(n))) {
-            throw new ConflictException("paritrana.entrant.exists", n);
-        }
+        NewEntrant entrant = ParitranaWorkflow.addEntrant(c, name, regionCode, employerRef,
+                r -> regions.exists(r) && r.startsWith(homeProvince), by).orThrow();
+        String n = entrant.name();
+        String region = entrant.regionCode();
+        String ref = entrant.employerRef();
         long id = jdbc.sql("""
                 INSERT INTO paritrana_participant (cycle_id, region_code, name, employer_ref, created_by)
                 VALUES (?, ?, ?, ?, ?) RETURNING id""")
@@ -248,16 +201,6 @@ public class ParitranaCycles {
 
     // ------------------------------------------------------------------------------------ evidence and scores
 
-    /** Whether {@code by} may enter evidence for the entrant: an administrator or analyst whose scope holds it. */
-    public static boolean mayEnterEvidence(Entrant entrant, LindungUser by) {
-        return ParitranaPolicy.mayEnterEvidence(entrant.regionCode(), by);
-    }
-
-    /** Whether {@code by} is a juror: an administrator or BPJS officer with a province-wide or national scope. */
-    public static boolean isJuror(LindungUser by) {
-        return ParitranaPolicy.isJuror(by);
-    }
-
     /**
      * Enters (or replaces) the value of an evidence indicator for an entrant of an open cycle, with the document it
      * rests on (e.g. "Perbup Ketapang 83/2023").
@@ -265,23 +208,9 @@ public class ParitranaCycles {
     @Transactional
     public EntrantFile enterEvidence(long entrantId, Indicator code, long value, String document, LindungUser by) {
         Entrant entrant = entrant(entrantId);
-        if (!mayEnterEvidence(entrant, by)) {
-            throw new ForbiddenException("paritrana.evidence.forbidden", entrant.name());
-        }
+        ParitranaWorkflow.evidenceBy(entrant, by).orThrow(); // who, before the cycle is locked
         Cycle c = lockedCycle(entrant.cycleId());
-        requireOpen(c);
-        requireIndicator(c, code, Indicator.Source.EVIDENCE);
-        String doc = document == null ? "" : document.trim();
-        List<FieldIssue> issues = new ArrayList<>();
-        if (value < 0 || value > code.unit().max()) {
-            issues.add(FieldIssue.error("value", "paritrana.evidence.range", Long.toString(code.unit().max())));
-        }
-        if (doc.isEmpty() || doc.length() > 500) {
-            issues.add(FieldIssue.error("document", "paritrana.evidence.document"));
-        }
-        if (!issues.isEmpty()) {
-            throw new InvalidInputException(issues);
-        }
+        String doc = ParitranaWorkflow.enterEvidence(c, entrant, code, value, document, by).orThrow();
         Long before = jdbc.sql("SELECT value FROM paritrana_evidence WHERE participant_id = ? AND code = ?")
                 .params(entrantId, code.name()).query(Long.class).optional().orElse(null);
         jdbc.sql("""
@@ -303,24 +232,10 @@ public class ParitranaCycles {
     /** The caller's score (0–100) of a jury indicator for an entrant of a cycle not yet closed; replaces theirs. */
     @Transactional
     public EntrantFile score(long entrantId, Indicator code, int score, @Nullable String note, LindungUser by) {
-        if (!isJuror(by)) {
-            throw new ForbiddenException("paritrana.score.forbidden", by.role().name());
-        }
+        ParitranaWorkflow.juror(by).orThrow();
         Entrant entrant = entrant(entrantId);
         Cycle c = lockedCycle(entrant.cycleId());
-        requireNotClosed(c);
-        requireIndicator(c, code, Indicator.Source.JURY);
-        String n = note == null || note.isBlank() ? null : note.trim();
-        List<FieldIssue> issues = new ArrayList<>();
-        if (score < 0 || score > 100) {
-            issues.add(FieldIssue.error("score", "paritrana.score.range", score));
-        }
-        if (n != null && n.length() > 500) {
-            issues.add(FieldIssue.error("note", "paritrana.score.note"));
-        }
-        if (!issues.isEmpty()) {
-            throw new InvalidInputException(issues);
-        }
+        String n = ParitranaWorkflow.score(c, code, score, note, by).orThrow().note();
         Integer before = jdbc.sql("""
                 SELECT score FROM paritrana_jury_score WHERE participant_id = ? AND code = ? AND juror = ?""")
                 .params(entrantId, code.name(), by.username()).query(Integer.class).optional().orElse(null);
@@ -343,29 +258,6 @@ public class ParitranaCycles {
         jdbc.sql("SELECT id FROM paritrana_cycle WHERE id = ? FOR UPDATE").param(cycleId).query(Long.class)
                 .optional().orElseThrow(() -> new NotFoundException("paritrana cycle " + cycleId));
         return get(cycleId);
-    }
-
-    private static void requireAdmin(LindungUser by) {
-        ParitranaPolicy.checkManage(by);
-    }
-
-    private static void requireOpen(Cycle c) {
-        if (c.status() != CycleStatus.OPEN) {
-            throw new ConflictException("paritrana.cycle.notOpen", c.status().name());
-        }
-    }
-
-    private static void requireNotClosed(Cycle c) {
-        if (c.status() == CycleStatus.CLOSED) {
-            throw new ConflictException("paritrana.cycle.closed");
-        }
-    }
-
-    private static void requireIndicator(Cycle c, Indicator code, Indicator.Source source) {
-        if (code.source() != source || c.indicators().stream().noneMatch(w -> w.code() == code)) {
-            throw new InvalidInputException(FieldIssue.error("code", "paritrana.indicator.notHere", code.name(),
-                    source.name()));
-        }
     }
 
     private static Cycle cycle(ResultSet rs, List<Weight> weights, List<Entrant> entrants) throws SQLException {

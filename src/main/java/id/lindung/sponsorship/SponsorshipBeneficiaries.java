@@ -17,7 +17,6 @@ import id.lindung.participant.ParticipantDetails;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.region.RegionDirectory;
 import id.lindung.shared.FieldIssue;
-import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.tabular.CsvRowSource;
 import id.lindung.shared.tabular.CsvTokenizer;
@@ -25,6 +24,9 @@ import id.lindung.shared.tabular.RowSource;
 import id.lindung.shared.tabular.XlsxLimits;
 import id.lindung.shared.tabular.XlsxRefusedException;
 import id.lindung.shared.tabular.XlsxRowSource;
+import id.lindung.sponsorship.workflow.SponsorshipRule;
+import id.lindung.sponsorship.workflow.SponsorshipWorkflow;
+import id.lindung.sponsorship.workflow.SponsorshipWorkflow.Placement;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -83,7 +85,9 @@ public class SponsorshipBeneficiaries {
             @Nullable String occupation, @Nullable String phone) {
     }
 
-    private enum Outcome { ADDED, UNCHANGED, ELSEWHERE }
+    /** A programme that takes beneficiaries, and the month their memberships start. */
+    private record Open(Programme programme, YearMonth firstMonth) {
+    }
 
     private final JdbcClient jdbc;
     private final SponsorshipProgrammes programmes;
@@ -115,7 +119,8 @@ public class SponsorshipBeneficiaries {
      */
     @Transactional
     public Result importCsv(long programmeId, @Nullable String fileName, InputStream csv, LindungUser by) {
-        Programme p = writable(programmeId, by);
+        Open open = writable(programmeId, by);
+        Programme p = open.programme();
         byte[] content;
         try {
             content = csv.readAllBytes();
@@ -139,7 +144,7 @@ public class SponsorshipBeneficiaries {
                                               uploaded_by)
                 VALUES (?, ?, ?, ?, 0, 0, 0, ?) RETURNING id""")
                 .params(programmeId, sha, name, rows.size(), by.username()).query(Long.class).single();
-        Map<Outcome, Integer> counts = new HashMap<>();
+        Map<Placement, Integer> counts = new HashMap<>();
         for (Row r : rows) {
             long participantId;
             try {
@@ -152,11 +157,11 @@ public class SponsorshipBeneficiaries {
                 throw new InvalidInputException(e.issues().stream().map(i -> new FieldIssue(
                         "rows[" + r.line() + "]." + i.field(), i.code(), i.args(), i.severity())).toList());
             }
-            counts.merge(add(p, participantId, r.desa(), "FILE", fileId, by), 1, Integer::sum);
+            counts.merge(add(open, participantId, r.desa(), "FILE", fileId, by), 1, Integer::sum);
         }
-        int added = counts.getOrDefault(Outcome.ADDED, 0);
-        int unchanged = counts.getOrDefault(Outcome.UNCHANGED, 0);
-        int elsewhere = counts.getOrDefault(Outcome.ELSEWHERE, 0);
+        int added = counts.getOrDefault(Placement.ADDED, 0);
+        int unchanged = counts.getOrDefault(Placement.UNCHANGED, 0);
+        int elsewhere = counts.getOrDefault(Placement.ELSEWHERE, 0);
         jdbc.sql("UPDATE sponsorship_file SET added = ?, unchanged = ?, elsewhere = ? WHERE id = ?")
                 .params(added, unchanged, elsewhere, fileId).update();
         Map<String, Object> values = new LinkedHashMap<>();
@@ -174,23 +179,21 @@ public class SponsorshipBeneficiaries {
     /** Adds workers already in the registry. */
     @Transactional
     public Result addFromRegistry(long programmeId, @Nullable List<Long> participantIds, LindungUser by) {
-        Programme p = writable(programmeId, by); // role and scope before the list: a reader is refused, not corrected
+        Open open = writable(programmeId, by); // role and scope before the list: a reader is refused, not corrected
+        Programme p = open.programme();
         if (participantIds == null || participantIds.isEmpty() || participantIds.contains(null)) {
             throw new InvalidInputException(FieldIssue.error("participantIds", "field.required"));
         }
         lockProgramme(programmeId);
-        Map<Outcome, Integer> counts = new HashMap<>();
+        Map<Placement, Integer> counts = new HashMap<>();
         for (long id : participantIds) {
             Participant participant = participants.get(id, by);
-            if (!inProgrammeRegion(participant.regionCode(), p)) {
-                throw new InvalidInputException(FieldIssue.error("participantIds", "sponsorship.beneficiary.region",
-                        participant.nik(), p.sponsorRegion()));
-            }
-            counts.merge(add(p, id, participant.regionCode(), "REGISTRY", null, by), 1,
-                    Integer::sum);
+            SponsorshipWorkflow.beneficiaryRegion(participant.regionCode(), participant.nik(), "participantIds", p)
+                    .orThrow();
+            counts.merge(add(open, id, participant.regionCode(), "REGISTRY", null, by), 1, Integer::sum);
         }
-        Result result = new Result(0, participantIds.size(), counts.getOrDefault(Outcome.ADDED, 0),
-                counts.getOrDefault(Outcome.UNCHANGED, 0), counts.getOrDefault(Outcome.ELSEWHERE, 0), false);
+        Result result = new Result(0, participantIds.size(), counts.getOrDefault(Placement.ADDED, 0),
+                counts.getOrDefault(Placement.UNCHANGED, 0), counts.getOrDefault(Placement.ELSEWHERE, 0), false);
         audit.record("SPONSORSHIP_BENEFICIARIES_ADDED", "sponsorship_programme", Long.toString(programmeId),
                 p.sponsorRegion(), Map.of("participantIds", List.copyOf(participantIds), "added", result.added(),
                         "unchanged", result.unchanged(), "elsewhere", result.elsewhere()));
@@ -240,28 +243,24 @@ public class SponsorshipBeneficiaries {
                 }).list();
     }
 
-    private Outcome add(Programme p, long participantId, String region, String from,
+    private Placement add(Open open, long participantId, String region, String from,
             @Nullable Long fileId, LindungUser by) {
-        boolean already = jdbc.sql("SELECT count(*) > 0 FROM sponsorship_beneficiary WHERE programme_id = ?"
+        Programme p = open.programme();
+        boolean listed = jdbc.sql("SELECT count(*) > 0 FROM sponsorship_beneficiary WHERE programme_id = ?"
                 + " AND participant_id = ?").params(p.id(), participantId).query(Boolean.class).single();
-        if (already) {
-            return Outcome.UNCHANGED;
+        Placement placement = SponsorshipWorkflow.place(listed, !listed && enrolment.membershipsOf(participantId, by)
+                .stream().anyMatch(m -> m.segment() == Segment.BPU && m.endMonth() == null));
+        if (placement != Placement.ADDED) {
+            return placement;
         }
-        List<Membership> open = enrolment.membershipsOf(participantId, by).stream()
-                .filter(m -> m.segment() == Segment.BPU && m.endMonth() == null).toList();
-        if (!open.isEmpty()) {
-            return Outcome.ELSEWHERE;
-        }
-        YearMonth now = YearMonth.now(clock);
-        YearMonth start = p.startMonth().isAfter(now) ? p.startMonth() : now;
         Membership m = enrolment.enrol(new EnrolmentRequest(participantId, Segment.BPU, Channel.GOV_SPONSOR,
-                Set.of(), null, p.declaredIncome(), Sector.OTHER, true, start, null), by);
+                Set.of(), null, p.declaredIncome(), Sector.OTHER, true, open.firstMonth(), null), by);
         jdbc.sql("""
                 INSERT INTO sponsorship_beneficiary (programme_id, participant_id, membership_id, region_code,
                                                      added_from, file_id, added_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")
                 .params(p.id(), participantId, m.id(), region, from, fileId, by.username()).update();
-        return Outcome.ADDED;
+        return placement;
     }
 
     /**
@@ -275,21 +274,10 @@ public class SponsorshipBeneficiaries {
                 .query().singleRow();
     }
 
-    private Programme writable(long programmeId, LindungUser by) {
-        SponsorshipProgrammes.requireWriter(by);
+    private Open writable(long programmeId, LindungUser by) {
+        SponsorshipWorkflow.mayAttempt(by).orThrow();
         Programme p = programmes.get(programmeId, by);
-        if (!by.scope().includes(p.sponsorRegion())) {
-            throw new ForbiddenException("sponsorship.region.scope", p.sponsorRegion());
-        }
-        if (p.endedOn() != null || YearMonth.now(clock).isAfter(p.endMonth())) {
-            throw new InvalidInputException(FieldIssue.error("programme", "sponsorship.ended",
-                    p.lastMonth().toString()));
-        }
-        return p;
-    }
-
-    private static boolean inProgrammeRegion(String region, Programme p) {
-        return region.equals(p.sponsorRegion()) || region.startsWith(p.sponsorRegion() + ".");
+        return new Open(p, SponsorshipWorkflow.addBeneficiaries(p, by, LocalDate.now(clock)).orThrow());
     }
 
     private List<Row> read(byte[] content, boolean xlsx, Programme p) {
@@ -408,16 +396,20 @@ public class SponsorshipBeneficiaries {
         String desa = f.get(3).trim();
         if (desa.length() != 13 || !regions.exists(desa)) {
             errors.add(FieldIssue.error(field(line, "desa_code"), "sponsorship.file.desa", desa));
-        } else if (!inProgrammeRegion(desa, p)) {
-            errors.add(FieldIssue.error(field(line, "desa_code"), "sponsorship.beneficiary.region", desa,
+        } else if (!SponsorshipWorkflow.inRegion(desa, p)) {
+            errors.add(FieldIssue.error(field(line, "desa_code"), SponsorshipRule.BENEFICIARY_REGION.code(), desa,
                     p.sponsorRegion()));
         }
-        String occupation = SponsorshipProgrammes.trim(f.get(4));
-        String phone = SponsorshipProgrammes.trim(f.get(5));
+        String occupation = blank(f.get(4));
+        String phone = blank(f.get(5));
         if (occupation != null && occupation.length() > 100) {
             errors.add(FieldIssue.error(field(line, "occupation"), "sponsorship.file.occupation"));
         }
         return errors.size() > before ? null : new Row(line, nik, name, birth, desa, occupation, phone);
+    }
+
+    private static @Nullable String blank(String s) {
+        return s.isBlank() ? null : s.trim();
     }
 
     private static String field(int line, String column) {

@@ -12,9 +12,9 @@ import id.lindung.contribution.QuoteRequest;
 import id.lindung.contribution.Quotes;
 import id.lindung.enrolment.Sector;
 import id.lindung.enrolment.Segment;
-import id.lindung.shared.FieldIssue;
-import id.lindung.shared.ForbiddenException;
-import id.lindung.shared.InvalidInputException;
+import id.lindung.sponsorship.workflow.SponsorshipAction;
+import id.lindung.sponsorship.workflow.SponsorshipWorkflow;
+import id.lindung.sponsorship.workflow.SponsorshipWorkflow.Payment;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -110,44 +110,33 @@ public class SponsorshipBills {
             @Nullable String reference, LindungUser by) {
         // the government's money: only those who manage programmes, for a sponsor inside their scope (as ending a
         // programme or adding beneficiaries); Payments alone would also let a field agent pay it
-        SponsorshipProgrammes.requireWriter(by);
+        SponsorshipWorkflow.mayAttempt(by).orThrow();
         Programme programme = programmes.get(programmeId, by);
-        if (!by.scope().includes(programme.sponsorRegion())) {
-            throw new ForbiddenException("sponsorship.region.scope", programme.sponsorRegion());
-        }
-        if (month == null) {
-            throw new InvalidInputException(FieldIssue.error("month", "field.required"));
-        }
-        ConsolidatedBill bill = bill(programmeId, month, by);
-        if (bill.members() == 0) {
-            throw new InvalidInputException(FieldIssue.error("month", "sponsorship.bill.none", month.toString()));
-        }
-        LocalDate on = paidOn == null ? LocalDate.now(clock) : paidOn;
+        List<SponsorshipAction.BillLine> lines = month == null ? List.of() : bill(programmeId, month, by).lines()
+                .stream().map(l -> new SponsorshipAction.BillLine(l.membershipId(), l.amount(), l.paid())).toList();
+        Payment payment = SponsorshipWorkflow.pay(programme, new SponsorshipAction.PayBill(month, paidOn, lines), by,
+                LocalDate.now(clock)).orThrow();
+        LocalDate on = payment.paidOn();
         int paidNow = 0;
-        int already = 0;
         long amount = 0;
-        for (Line line : bill.lines()) {
-            long open = line.amount() - line.paid();
-            if (open <= 0) {
-                already++;
-                continue;
-            }
-            PaymentResult r = payments.pay(new PaymentRequest("SPN-" + programmeId + "-" + month + "-"
-                    + line.membershipId(), line.membershipId(), open, on, reference), by);
+        for (SponsorshipAction.BillLine line : payment.toPay()) {
+            PaymentResult r = payments.pay(new PaymentRequest("SPN-" + programmeId + "-" + payment.month() + "-"
+                    + line.membershipId(), line.membershipId(), line.open(), on, reference), by);
             if (!r.replayed()) {
                 paidNow++;
                 amount += r.amount();
             }
         }
+        int already = payment.alreadyPaid();
         Map<String, Object> values = new LinkedHashMap<>();
-        values.put("month", month.toString());
+        values.put("month", payment.month().toString());
         values.put("paidOn", on.toString());
         values.put("reference", reference);
         values.put("billsPaid", paidNow);
         values.put("amount", amount);
         values.put("alreadyPaid", already);
         audit.record("SPONSORSHIP_BILL_PAID", "sponsorship_programme", Long.toString(programmeId),
-                programmes.get(programmeId, by).sponsorRegion(), values);
+                programme.sponsorRegion(), values);
         return new Paid(paidNow, amount, already);
     }
 

@@ -11,15 +11,16 @@ import id.lindung.enrolment.Sector;
 import id.lindung.enrolment.Segment;
 import id.lindung.region.RegionDirectory;
 import id.lindung.shared.ConflictException;
-import id.lindung.shared.FieldIssue;
-import id.lindung.shared.ForbiddenException;
-import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
+import id.lindung.sponsorship.workflow.SponsorshipAction;
+import id.lindung.sponsorship.workflow.SponsorshipWorkflow;
+import id.lindung.sponsorship.workflow.SponsorshipWorkflow.Ending;
+import id.lindung.sponsorship.workflow.SponsorshipWorkflow.NewProgramme;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,63 +60,25 @@ public class SponsorshipProgrammes {
     /** Creates a programme (officers and administrators, for a government inside their region). */
     @Transactional
     public Programme create(Programme.New p, LindungUser by) {
-        requireWriter(by);
-        List<FieldIssue> issues = new ArrayList<>();
-        String name = trim(p.name());
-        if (name == null || name.length() > 200) {
-            issues.add(FieldIssue.error("name", "sponsorship.name"));
-        }
-        String region = trim(p.sponsorRegion());
-        if (region == null || (region.length() != 2 && region.length() != 5) || !regions.exists(region)) {
-            issues.add(FieldIssue.error("sponsorRegion", "sponsorship.region", String.valueOf(region)));
-        } else if (!by.scope().includes(region)) {
-            issues.add(FieldIssue.error("sponsorRegion", "sponsorship.region.scope", region));
-        }
-        String basis = trim(p.legalBasis());
-        if (basis == null || basis.length() > 200) {
-            issues.add(FieldIssue.error("legalBasis", "sponsorship.legal-basis"));
-        }
-        if (p.fundingSource() == null) {
-            issues.add(FieldIssue.error("fundingSource", "field.required"));
-        }
-        if (p.budget() == null || p.budget() <= 0) {
-            issues.add(FieldIssue.error("budget", "sponsorship.budget"));
-        }
-        if (p.startMonth() == null) {
-            issues.add(FieldIssue.error("startMonth", "field.required"));
-        }
-        if (p.endMonth() == null) {
-            issues.add(FieldIssue.error("endMonth", "field.required"));
-        } else if (p.startMonth() != null && p.endMonth().isBefore(p.startMonth())) {
-            issues.add(FieldIssue.error("endMonth", "sponsorship.end-before-start"));
-        }
-        long income = p.declaredIncome() == null ? enrolment.bpuMinIncome() : p.declaredIncome();
-        if (income < enrolment.bpuMinIncome()) {
-            issues.add(FieldIssue.error("declaredIncome", "sponsorship.income", enrolment.bpuMinIncome()));
-        }
-        String eligibility = trim(p.eligibility());
-        if (eligibility != null && eligibility.length() > 1000) {
-            issues.add(FieldIssue.error("eligibility", "sponsorship.eligibility"));
-        }
-        if (!issues.isEmpty()) {
-            throw new InvalidInputException(issues);
-        }
+        NewProgramme n = SponsorshipWorkflow.create(p, by, regions::exists, enrolment.bpuMinIncome()).orThrow();
         long id = jdbc.sql("""
                 INSERT INTO sponsorship_programme (name, sponsor_region, legal_basis, funding_source, budget,
                                                    start_month, end_month, declared_income, eligibility, created_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(name, region, basis, p.fundingSource().name(), p.budget(), p.startMonth().atDay(1),
-                        p.endMonth().atDay(1), income, eligibility, by.username())
+                .params(n.name(), n.sponsorRegion(), n.legalBasis(), n.fundingSource().name(), n.budget(),
+                        n.startMonth().atDay(1), n.endMonth().atDay(1), n.declaredIncome(), n.eligibility(),
+                        by.username())
                 .query(Long.class).single();
         Map<String, Object> values = new LinkedHashMap<>();
-        values.put("name", name);
-        values.put("legalBasis", basis);
-        values.put("fundingSource", p.fundingSource().name());
-        values.put("budget", p.budget());
-        values.put("startMonth", p.startMonth().toString());
-        values.put("endMonth", p.endMonth().toString());
-        values.put("declaredIncome", income);
-        audit.record("SPONSORSHIP_PROGRAMME_CREATED", "sponsorship_programme", Long.toString(id), region, values);
+        values.put("name", n.name());
+        values.put("legalBasis", n.legalBasis());
+        values.put("fundingSource", n.fundingSource().name());
+        values.put("budget", n.budget());
+        values.put("startMonth", n.startMonth().toString());
+        values.put("endMonth", n.endMonth().toString());
+        values.put("declaredIncome", n.declaredIncome());
+        audit.record("SPONSORSHIP_PROGRAMME_CREATED", "sponsorship_programme", Long.toString(id), n.sponsorRegion(),
+                values);
         return get(id, by);
     }
 
@@ -142,26 +105,15 @@ public class SponsorshipProgrammes {
      */
     @Transactional
     public Programme end(long id, @Nullable YearMonth lastMonth, String action, int expectedVersion, LindungUser by) {
-        requireWriter(by);
+        SponsorshipWorkflow.mayAttempt(by).orThrow();
         Programme p = get(id, by);
-        if (!by.scope().includes(p.sponsorRegion())) {
-            throw new ForbiddenException("sponsorship.region.scope", p.sponsorRegion());
-        }
-        if (!"END".equals(action) && !"HAND_OVER".equals(action)) {
-            throw new InvalidInputException(FieldIssue.error("action", "sponsorship.end.action", String.valueOf(action)));
-        }
-        YearMonth last = lastMonth == null ? p.endMonth() : lastMonth;
-        if (p.endedOn() != null) {
-            throw new InvalidInputException(FieldIssue.error("programme", "sponsorship.ended", p.endedOn().toString()));
-        }
-        if (last.isBefore(p.startMonth().minusMonths(1)) || last.isAfter(p.endMonth())) {
-            throw new InvalidInputException(FieldIssue.error("lastMonth", "sponsorship.end.month",
-                    p.startMonth().minusMonths(1).toString(), p.endMonth().toString()));
-        }
+        Ending ending = SponsorshipWorkflow.end(p, new SponsorshipAction.End(lastMonth, action), by,
+                LocalDate.now(clock)).orThrow();
+        YearMonth last = ending.lastMonth();
         int updated = jdbc.sql("""
                 UPDATE sponsorship_programme SET ended_on = ?, end_action = ?, version = version + 1
                  WHERE id = ? AND version = ?""")
-                .params(last.atDay(1), action, id, expectedVersion).update();
+                .params(last.atDay(1), ending.action(), id, expectedVersion).update();
         if (updated == 0) {
             throw new ConflictException("sponsorship.version", p.version());
         }
@@ -177,19 +129,17 @@ public class SponsorshipProgrammes {
             }
             enrolment.end(m[0], last, EndReason.REQUESTED, by);
             ended++;
-            if ("HAND_OVER".equals(action)) {
+            if (ending.handsOver()) {
+                YearMonth from = ending.handOverFrom();
                 enrolment.enrol(new EnrolmentRequest(m[1], Segment.BPU, Channel.SELF, Set.of(), null,
-                        membership.baseIn(last.plusMonths(1)), Sector.OTHER, false, last.plusMonths(1), null), by);
+                        membership.baseIn(from), Sector.OTHER, false, from, null), by);
                 handedOver++;
             }
         }
         audit.record("SPONSORSHIP_PROGRAMME_ENDED", "sponsorship_programme", Long.toString(id), p.sponsorRegion(),
-                Map.of("lastMonth", last.toString(), "action", action, "ended", ended, "handedOver", handedOver));
+                Map.of("lastMonth", last.toString(), "action", ending.action(), "ended", ended, "handedOver",
+                        handedOver));
         return get(id, by);
-    }
-
-    static void requireWriter(LindungUser by) {
-        SponsorshipPolicy.checkWrite(by);
     }
 
     /**
@@ -211,10 +161,6 @@ public class SponsorshipProgrammes {
                 rs.getString("eligibility"), ended == null ? null : YearMonth.from(ended.toLocalDate()),
                 rs.getString("end_action"), rs.getLong("beneficiaries"), rs.getString("created_by"),
                 rs.getTimestamp("created_at").toInstant(), rs.getInt("version"));
-    }
-
-    static @Nullable String trim(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 
     YearMonth thisMonth() {

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import id.lindung.access.LindungUser;
 import id.lindung.access.RegionScope;
 import id.lindung.access.Role;
+import id.lindung.claim.workflow.ClaimAction;
+import id.lindung.claim.workflow.ClaimWorkflow;
 import id.lindung.contribution.BillingRuns;
 import id.lindung.contribution.Members;
 import id.lindung.contribution.Payments;
@@ -58,6 +60,8 @@ class ClaimWorkflowTest {
 
     @Autowired
     ClaimManagement claims;
+    @Autowired
+    ClaimWorkflow workflow;
     @Autowired
     BillingRuns billing;
     @Autowired
@@ -333,5 +337,98 @@ class ClaimWorkflowTest {
         assertThat(claims.queue(null, false, "budi", 0, 20, SECOND).items()).hasSize(1);
         assertThatThrownBy(() -> claims.get(claim.id(), PONTIANAK)).isInstanceOf(NotFoundException.class);
         assertThat(claims.queue(null, false, null, 0, 20, PONTIANAK).total()).isZero();
+    }
+
+    /**
+     * A refused step changes nothing (issue 17, point 6): a death claim above the four-eyes threshold is walked through
+     * its states (no document, a document, verified, first approval, approved with the death recorded, paid), and at
+     * each, for five people (two officers, an agent, an analyst, an officer through an API token), every step is tried
+     * that the workflow must refuse: the steps not offered to them with a valid input, the offered ones with an invalid
+     * input. Each is refused, and the claim, its history, documents, lines, scholarship years, the death it recorded,
+     * the participant, their memberships, the audit trail and the announced decisions are as before.
+     */
+    @Test
+    void aRefusedStepChangesNothing() {
+        Membership m = members.bpu(YearMonth.of(2026, 1), 1_000_000);
+        billAndPay(m, 16_800);
+        long id = claims.submit(death(m.participantId(), "WORK_ACCIDENT", LocalDate.of(2026, 5, 10), List.of(
+                new ClaimIntake.ChildItem("Rina", LocalDate.of(2016, 3, 1), "SD", 4, false, false, false))), OFFICER)
+                .id();
+        LindungUser agent = new LindungUser("agen.uji", "Agen Uji", Role.AGENT, RegionScope.of("61"));
+        LindungUser analyst = new LindungUser("analis.uji", "Analis Uji", Role.GOV_ANALYST, RegionScope.of("61"));
+        LindungUser token = new LindungUser(OFFICER.username(), OFFICER.displayName(), Role.OFFICER, OFFICER.scope(),
+                new LindungUser.ViaToken(1, "mesin"));
+        List<LindungUser> people = List.of(OFFICER, SECOND, agent, analyst, token);
+        List<Runnable> moveOn = List.of(
+                () -> claims.addDocument(id, "SURAT_KEMATIAN", "akta.pdf", PDF, OFFICER),
+                () -> claims.verify(id, claims.get(id, OFFICER).version(), LocalDate.of(2026, 5, 20), OFFICER),
+                () -> claims.approve(id, claims.get(id, OFFICER).version(), OFFICER),
+                () -> claims.approve(id, claims.get(id, OFFICER).version(), SECOND),
+                () -> claims.recordPayment(id, claims.get(id, OFFICER).version(), LocalDate.of(2026, 6, 1), "TRF-1",
+                        OFFICER),
+                () -> { });
+        int refused = 0;
+        for (Runnable next : moveOn) {
+            Claim c = claims.get(id, OFFICER);
+            for (LindungUser by : people) {
+                ClaimManagement.Steps steps = workflow.mayRead(by) ? claims.steps(c, by) : null;
+                for (ClaimAction.Kind kind : ClaimAction.Kind.values()) {
+                    boolean offered = steps != null && steps.offers(kind);
+                    Runnable attempt = attempt(kind, c, by, !offered);
+                    if (attempt == null) {
+                        continue; // offered, and no input that could be wrong: it would be done
+                    }
+                    String before = snapshot(c, m);
+                    long announced = events.stream(ClaimDecided.class).count();
+                    assertThatThrownBy(attempt::run).as("%s by %s on a %s claim", kind, by.username(), c.status())
+                            .isInstanceOfAny(InvalidInputException.class, ForbiddenException.class,
+                                    ConflictException.class, NotFoundException.class);
+                    assertThat(snapshot(c, m)).as("%s by %s refused", kind, by.username()).isEqualTo(before);
+                    assertThat(events.stream(ClaimDecided.class).count()).isEqualTo(announced);
+                    refused++;
+                }
+            }
+            next.run();
+        }
+        assertThat(claims.get(id, OFFICER).status()).isEqualTo(ClaimStatus.PAID);
+        assertThat(refused).isGreaterThan(200);
+    }
+
+    /** Step {@code kind} on {@code c} by {@code by}: with a valid input, or an invalid one; null when it has none. */
+    private Runnable attempt(ClaimAction.Kind kind, Claim c, LindungUser by, boolean valid) {
+        long id = c.id();
+        int v = c.version();
+        return switch (kind) {
+            case ADD_DOCUMENT -> () -> claims.addDocument(id, "KWITANSI", "k.pdf", valid ? PDF
+                    : "bukan PDF".getBytes(StandardCharsets.UTF_8), by);
+            case ASSIGN -> valid ? () -> claims.assign(id, v, by) : null;
+            case VERIFY -> () -> claims.verify(id, v, valid ? LocalDate.of(2026, 5, 20) : LocalDate.of(2027, 1, 1), by);
+            case CHOOSE_CHILDREN -> () -> claims.chooseChildren(id, v, List.of(valid ? "child-1" : "child-9"), by);
+            case APPROVE -> valid ? () -> claims.approve(id, v, by) : null;
+            case REJECT -> () -> claims.reject(id, v, valid ? "Akta tidak sah" : " ", by);
+            case PAY -> () -> claims.recordPayment(id, v, LocalDate.of(2026, 6, 1), valid ? "TRF-2" : null, by);
+            case CORRECT_DEATH -> () -> claims.correctDeath(id, valid ? "Salah orang" : "", by);
+            case SCHOLARSHIP_YEAR -> () -> claims.scholarshipYear(id, new ScholarshipYearRequest(
+                    valid ? "child-1" : "child-9", "SD", 2026, false, false), by);
+        };
+    }
+
+    /** Everything a step could write about the claim, its person and the audit trail. */
+    private String snapshot(Claim c, Membership m) {
+        return jdbc.sql("""
+                SELECT (SELECT row_to_json(x)::text FROM claim x WHERE x.id = :id)
+                       || (SELECT count(*) FROM claim_step WHERE claim_id = :id)
+                       || '/' || (SELECT count(*) FROM claim_document WHERE claim_id = :id)
+                       || '/' || (SELECT count(*) FROM claim_line WHERE claim_id = :id)
+                       || '/' || (SELECT count(*) FROM claim_scholarship WHERE claim_id = :id)
+                       || '/' || (SELECT count(*) FROM claim_scholarship_payment WHERE claim_id = :id)
+                       || '/' || coalesce((SELECT string_agg(row_to_json(d)::text, ',') FROM claim_death d
+                                            WHERE d.claim_id = :id), '-')
+                       || '/' || (SELECT row_to_json(p)::text FROM participant p WHERE p.id = :participant)
+                       || '/' || (SELECT string_agg(row_to_json(s)::text, ',' ORDER BY s.id) FROM membership s
+                                   WHERE s.participant_id = :participant)
+                       || '/' || (SELECT count(*) FROM audit_log WHERE entity_type = 'claim'
+                                   AND entity_id = CAST(:id AS text))""")
+                .param("id", c.id()).param("participant", m.participantId()).query(String.class).single();
     }
 }

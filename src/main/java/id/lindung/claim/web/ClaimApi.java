@@ -1,6 +1,5 @@
 package id.lindung.claim.web;
 
-import id.lindung.claim.ClaimPolicy;
 import id.lindung.access.AuditTrail;
 import id.lindung.access.BulkReads;
 import id.lindung.access.CurrentUser;
@@ -15,6 +14,7 @@ import id.lindung.claim.benefit.BenefitRule;
 import id.lindung.claim.benefit.BenefitRules;
 import id.lindung.claim.benefit.DisabilityRow;
 import id.lindung.claim.internal.Holidays;
+import id.lindung.claim.workflow.ClaimWorkflow;
 import id.lindung.claim.letter.DecisionLetters;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.shared.ConflictException;
@@ -62,7 +62,7 @@ import org.springframework.web.multipart.MultipartFile;
 @SecurityRequirement(name = "basicAuth")
 class ClaimApi {
 
-    private final ClaimPolicy policy;
+    private final ClaimWorkflow workflow;
     private final ClaimManagement claims;
     private final ParticipantManagement participants;
     private final DecisionLetters letters;
@@ -75,9 +75,9 @@ class ClaimApi {
     private final BulkReads bulkReads;
 
     ClaimApi(ClaimManagement claims, ParticipantManagement participants, DecisionLetters letters, ClaimTexts texts,
-            BenefitRules rules, Holidays holidays, CurrentUser currentUser, AuditTrail audit, ClaimPolicy policy,
-            Bounds bounds, BulkReads bulkReads) {
-        this.policy = policy;
+            BenefitRules rules, Holidays holidays, CurrentUser currentUser, AuditTrail audit, Bounds bounds,
+            BulkReads bulkReads, ClaimWorkflow workflow) {
+        this.workflow = workflow;
         this.bounds = bounds;
         this.bulkReads = bulkReads;
         this.audit = audit;
@@ -125,7 +125,7 @@ class ClaimApi {
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         LindungUser me = user();
         PageResult<ClaimSummary> result = claims.queue(status, mine, q, page, size, me);
-        bulkReads.listed("claims", me.scope().code(), ClaimPages.queueFilter("api", status, mine, q, page, size),
+        bulkReads.listed("claims", me.scope().code(), ClaimQueuePages.queueFilter("api", status, mine, q, page, size),
                 result.items().size());
         return result;
     }
@@ -288,7 +288,7 @@ class ClaimApi {
     }
 
     private void requireAdmin() {
-        if (!policy.mayKeepHolidays(user())) {
+        if (!workflow.mayKeepHolidays(user())) {
             throw new ForbiddenException("claim.holiday.admin", user().role().name());
         }
     }

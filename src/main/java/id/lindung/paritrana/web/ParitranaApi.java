@@ -89,7 +89,7 @@ class ParitranaApi {
     }
 
     @PutMapping("/cycles/{id}/status")
-    @Operation(summary = "OPEN -> SCORING -> CLOSED (administrators); closing freezes the coverage figures")
+    @Operation(summary = "OPEN <-> SCORING, either -> CLOSED (administrators); closing freezes the coverage figures")
     Cycle status(@PathVariable long id, @RequestBody StatusChange request) {
         return cycles.setStatus(id, parse(CycleStatus.class, "status", request.status()), currentUser.require());
     }

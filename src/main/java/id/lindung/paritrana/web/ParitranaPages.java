@@ -1,7 +1,6 @@
 package id.lindung.paritrana.web;
 
 import id.lindung.shared.ForbiddenException;
-import id.lindung.paritrana.ParitranaPolicy;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
 import id.lindung.paritrana.Category;
@@ -13,12 +12,15 @@ import id.lindung.paritrana.ParitranaCycles;
 import id.lindung.paritrana.ParitranaRanking;
 import id.lindung.paritrana.Ranking;
 import id.lindung.paritrana.report.ParitranaTexts;
+import id.lindung.paritrana.workflow.ParitranaWorkflow;
+import id.lindung.paritrana.workflow.ParitranaWorkflow.Kind;
 import id.lindung.shared.ConflictException;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
 import id.lindung.shared.web.PageMessages;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -61,7 +63,7 @@ class ParitranaPages {
         LindungUser me = currentUser.require();
         model.addAttribute("cycles", cycles.list());
         model.addAttribute("categories", Category.values());
-        model.addAttribute("isAdmin", ParitranaPolicy.mayManage(me));
+        model.addAttribute("isAdmin", ParitranaWorkflow.mayManage(me));
         model.addAttribute("t", texts());
         return "paritrana/cycles";
     }
@@ -92,8 +94,11 @@ class ParitranaPages {
         model.addAttribute("r", ranking);
         model.addAttribute("c", ranking.cycle());
         model.addAttribute("t", texts());
-        model.addAttribute("isAdmin", ParitranaPolicy.mayManage(me));
-        model.addAttribute("nextStatuses", next(ranking.cycle().status()));
+        Set<Kind> offered = ParitranaWorkflow.offered(ranking.cycle(), null, me);
+        model.addAttribute("nextStatuses", offered.contains(Kind.SET_STATUS)
+                ? ParitranaWorkflow.nextStatuses(ranking.cycle().status()) : List.of());
+        model.addAttribute("canSetWeight", offered.contains(Kind.SET_WEIGHT));
+        model.addAttribute("canAddEntrant", offered.contains(Kind.ADD_ENTRANT));
         return "paritrana/cycle";
     }
 
@@ -140,9 +145,9 @@ class ParitranaPages {
         model.addAttribute("row", ranking.rows().stream().filter(x -> x.entrant().id() == id).findFirst()
                 .orElseThrow());
         model.addAttribute("t", texts());
-        model.addAttribute("canEnterEvidence", c.status() == CycleStatus.OPEN
-                && ParitranaCycles.mayEnterEvidence(entrant, me));
-        model.addAttribute("isJuror", c.status() != CycleStatus.CLOSED && ParitranaCycles.isJuror(me));
+        Set<Kind> offered = ParitranaWorkflow.offered(c, entrant, me);
+        model.addAttribute("canEnterEvidence", offered.contains(Kind.ENTER_EVIDENCE));
+        model.addAttribute("isJuror", offered.contains(Kind.SCORE));
         model.addAttribute("evidenceCodes", codes(c, Indicator.Source.EVIDENCE));
         model.addAttribute("juryCodes", codes(c, Indicator.Source.JURY));
         return "paritrana/entrant";
@@ -184,14 +189,6 @@ class ParitranaPages {
             redirect.addFlashAttribute("paritranaErrors", refusal(e));
         }
         return "redirect:" + page;
-    }
-
-    private static List<CycleStatus> next(CycleStatus status) {
-        return switch (status) {
-            case OPEN -> List.of(CycleStatus.SCORING);
-            case SCORING -> List.of(CycleStatus.OPEN, CycleStatus.CLOSED);
-            case CLOSED -> List.of();
-        };
     }
 
     private static List<Indicator> codes(Cycle c, Indicator.Source source) {

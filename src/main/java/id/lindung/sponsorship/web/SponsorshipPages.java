@@ -2,7 +2,6 @@ package id.lindung.sponsorship.web;
 
 import id.lindung.access.BulkReads;
 import id.lindung.shared.ForbiddenException;
-import id.lindung.sponsorship.SponsorshipPolicy;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
 import id.lindung.region.Region;
@@ -19,11 +18,14 @@ import id.lindung.sponsorship.SponsorshipBeneficiaries;
 import id.lindung.sponsorship.SponsorshipBills;
 import id.lindung.sponsorship.SponsorshipProgrammes;
 import id.lindung.sponsorship.SponsorshipSimulator;
+import id.lindung.sponsorship.workflow.SponsorshipAction;
+import id.lindung.sponsorship.workflow.SponsorshipWorkflow;
 import id.lindung.shared.web.UploadCheck;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -31,6 +33,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -100,11 +103,11 @@ class SponsorshipPages {
         this.clock = clock;
     }
 
-    /** What every page needs: whether the user manages programmes, and the page formats. */
+    /** What every page needs: whether the user manages programmes (creates them), and the page formats. */
     @ModelAttribute
     void common(Model model) {
         LindungUser me = currentUser.get().orElse(null);
-        model.addAttribute("canWrite", me != null && SponsorshipPolicy.mayWrite(me));
+        model.addAttribute("canWrite", me != null && SponsorshipWorkflow.mayWrite(me));
         model.addAttribute("sp", view);
     }
 
@@ -291,7 +294,10 @@ class SponsorshipPages {
                 "programme", id), listed.size());
         model.addAttribute("beneficiaries", listed);
         model.addAttribute("csvExample", CSV_EXAMPLE);
-        model.addAttribute("open", p.endedOn() == null && !YearMonth.now(clock).isAfter(p.endMonth()));
+        Set<SponsorshipAction.Kind> offered = SponsorshipWorkflow.offered(p, me, LocalDate.now(clock));
+        model.addAttribute("canAddBeneficiaries", offered.contains(SponsorshipAction.Kind.ADD_BENEFICIARIES));
+        model.addAttribute("canPay", offered.contains(SponsorshipAction.Kind.PAY_BILL));
+        model.addAttribute("canEnd", offered.contains(SponsorshipAction.Kind.END));
         YearMonth billMonth = billMonth(p, month, model);
         model.addAttribute("billMonth", billMonth.toString());
         model.addAttribute("billMonths", billMonths(p, billMonth));

@@ -20,8 +20,8 @@ import org.springframework.context.MessageSource;
  * Tells what an answer means for authorization. The API refuses with 401, 403, or a 422 whose error is a refusal
  * code; pages refuse with 403, the login page, or — where a form catches the refusal — the refusal's message on the
  * page it shows or redirects to. The refusal codes are read from the application itself: every code main code
- * throws a {@code ForbiddenException} with, and the message codes of region-scope refusals ({@code *.scope}) that
- * some imports report per field.
+ * throws a {@code ForbiddenException} with or names as a workflow rule answered with 403, and the message codes of
+ * region-scope refusals ({@code *.scope}) that some imports report per field.
  */
 public final class Refusals {
 
@@ -31,6 +31,9 @@ public final class Refusals {
     }
 
     private static final Pattern FORBIDDEN = Pattern.compile("new ForbiddenException\\(\\s*\"([^\"]+)\"");
+    /** A workflow rule answered with 403 ({@code Decision.Spec.of("code", FORBIDDEN)}, e.g. {@code ClaimRule}). */
+    private static final Pattern FORBIDDEN_RULE = Pattern.compile(
+            "\\bof(?:Input)?\\(\\s*\"([^\"]+)\",\\s*(?:Decision\\.Answer\\.)?FORBIDDEN\\s*\\)");
     private static final Pattern SCOPE_KEY = Pattern.compile("(?m)^([a-z][A-Za-z0-9.-]*\\.scope)=");
     private static final Pattern ERROR_CODE = Pattern.compile("\"code\"\\s*:\\s*\"([^\"]+)\"");
     private static final Locale INDONESIAN = Locale.forLanguageTag("id");
@@ -63,9 +66,12 @@ public final class Refusals {
         Set<String> found = new TreeSet<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                Matcher m = FORBIDDEN.matcher(Files.readString(file));
-                while (m.find()) {
-                    found.add(m.group(1));
+                String source = Files.readString(file);
+                for (Pattern refusal : List.of(FORBIDDEN, FORBIDDEN_RULE)) {
+                    Matcher m = refusal.matcher(source);
+                    while (m.find()) {
+                        found.add(m.group(1));
+                    }
                 }
             }
         } catch (IOException e) {
