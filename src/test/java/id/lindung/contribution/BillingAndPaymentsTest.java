@@ -423,6 +423,31 @@ class BillingAndPaymentsTest {
         assertThat(jdbc.sql("SELECT count(*) FROM payment").query(Long.class).single()).isEqualTo(2);
     }
 
+    @Test
+    void aBankFileAsExcelQuotesIt_isRead_andAWrongLineIsNamed_asIsAQuoteNeverClosed() {
+        Membership a = members.bpu(DEC, 1_000_000);
+        String quoted = "\uFEFF\"reference\",\"membership_id\",\"amount\",\"paid_on\"\r\n\"Q-1\",\"" + a.id()
+                + "\",\"8400\",\"2026-12-02\"\r\n\r\n";
+        assertThat(payments.applyFile("excel.csv", stream(quoted), OFFICER).applied()).isEqualTo(1);
+
+        String broken = "reference,membership_id,amount,paid_on\nR-1," + a.id() + ",8400\nR-2," + a.id() + ",\""
+                + "8".repeat(5_000) + "\",2026-12-02\nR-3,x,y,z\n";
+        assertThatThrownBy(() -> payments.applyFile("broken.csv", stream(broken), OFFICER))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.issues())
+                        .extracting(FieldIssue::field, FieldIssue::code, FieldIssue::args).containsExactly(
+                                tuple("rows[2]", "payment-file.field-count", List.of(3, 4, ",")),
+                                tuple("rows[3]", "payment-file.line.too-long", List.of(4_096))));
+
+        String open = "reference;membership_id;amount;paid_on\nR-4;" + a.id() + ";8400;2026-12-02\nR-5;\"" + a.id()
+                + ";8400;2026-12-02\n";
+        assertThatThrownBy(() -> payments.applyFile("open.csv", stream(open), OFFICER))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.issues())
+                        .extracting(FieldIssue::field, FieldIssue::code).containsExactly(
+                                tuple("rows[3]", "payment-file.quote")));
+        assertThat(jdbc.sql("SELECT count(*) FROM payment WHERE membership_id = ?").param(a.id()).query(Long.class)
+                .single()).isEqualTo(1);
+    }
+
     private static ByteArrayInputStream stream(String s) {
         return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
     }
