@@ -29,6 +29,7 @@ import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.tabular.CsvWriter;
+import id.lindung.shared.web.CsvDownload;
 import id.lindung.shared.NotFoundException;
 import id.lindung.shared.PageResult;
 import id.lindung.shared.web.Formats;
@@ -183,9 +184,7 @@ class ClaimPages {
         } else {
             bulkReads.exported("claims.csv", me.scope().code(), filters, rows.size());
         }
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"klaim-lindung.csv\"");
-        CsvWriter out = CsvWriter.excel(response.getOutputStream());
+        CsvWriter out = CsvDownload.start(response, "klaim-lindung.csv");
         out.row("Nomor klaim", "ID peserta", "Peserta", "Jenis", "Tanggal kejadian", "Status", "Jumlah",
                 "Memenuhi syarat", "Jatuh tempo", "Ditangani oleh");
         for (Row r : rows) {

@@ -29,6 +29,7 @@ import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
 import id.lindung.shared.tabular.CsvWriter;
+import id.lindung.shared.web.CsvDownload;
 import id.lindung.shared.web.UploadCheck;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -243,9 +244,7 @@ class ContributionPages {
     void statementCsv(@PathVariable long id, HttpServletResponse response) throws IOException {
         Statement s = statements.statement(id, today(), currentUser.require());
         exported(s, "statement.csv");
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"rekening-iuran-" + id + ".csv\"");
-        CsvWriter out = CsvWriter.excel(response.getOutputStream());
+        CsvWriter out = CsvDownload.start(response, "rekening-iuran-" + id + ".csv");
         out.row("Baris", "Periode", "Jatuh tempo", "Status", "Program", "Komponen", "Dasar iuran",
                 "% pemberi kerja", "% pekerja", "Iuran pemberi kerja", "Iuran pekerja", "Jumlah", "Dibayar",
                 "Tanggal bayar", "Referensi", "Dasar hukum", "Belum terkonfirmasi");

@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import id.lindung.shared.web.PageMessages;
 import id.lindung.shared.tabular.CsvWriter;
+import id.lindung.shared.web.CsvDownload;
 import id.lindung.shared.web.UploadCheck;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -315,9 +316,7 @@ class CoveragePages {
     /** An example file to start from: the header and two rows. */
     @GetMapping("/cakupan/penyebut/contoh.csv")
     void denominatorExample(HttpServletResponse response) throws IOException {
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"penyebut-contoh.csv\"");
-        CsvWriter out = CsvWriter.excel(response.getOutputStream());
+        CsvWriter out = CsvDownload.start(response, "penyebut-contoh.csv");
         CSV_EXAMPLE.lines().forEach(line -> out.row((Object[]) line.split(";")));
         out.flush();
     }
