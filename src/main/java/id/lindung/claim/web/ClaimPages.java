@@ -1,5 +1,6 @@
 package id.lindung.claim.web;
 
+import id.lindung.shared.Indonesian;
 import id.lindung.access.Disclosure;
 import id.lindung.claim.ClaimPolicy;
 import id.lindung.access.AuditTrail;
@@ -342,8 +343,7 @@ class ClaimPages {
     }
 
     private static String pct(DisabilityRow row, boolean english) {
-        String plain = row.percent().stripTrailingZeros().toPlainString();
-        return (english ? plain : plain.replace('.', ',')) + "%";
+        return (english ? row.percent().stripTrailingZeros().toPlainString() : Indonesian.plain(row.percent())) + "%";
     }
 
     /**

@@ -1,5 +1,6 @@
 package id.lindung.coverage.web;
 
+import id.lindung.shared.Indonesian;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.coverage.CoveragePolicy;
 import id.lindung.access.CurrentUser;
@@ -17,7 +18,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -468,22 +468,17 @@ class CoveragePages {
     /** Formats for the coverage pages: basis points as "36,47%", counts as "1.665.422", "–" where nothing is known. */
     public static final class Percent {
 
-        private static final Locale INDONESIAN = Locale.forLanguageTag("id-ID");
-
         /** Basis points of a percent as a percentage with two decimals: 3647 gives "36,47%"; null gives "–". */
         public String of(@Nullable Integer basisPoints) {
             if (basisPoints == null) {
                 return "–";
             }
-            NumberFormat f = NumberFormat.getNumberInstance(INDONESIAN);
-            f.setMinimumFractionDigits(2);
-            f.setMaximumFractionDigits(2);
-            return f.format(basisPoints / 100.0) + "%";
+            return Indonesian.basisPoints(basisPoints);
         }
 
         /** A count with Indonesian grouping, "–" for null. */
         public String number(@Nullable Number n) {
-            return n == null ? "–" : NumberFormat.getIntegerInstance(INDONESIAN).format(n);
+            return n == null ? "–" : Indonesian.number(n);
         }
 
         /** A signed count: "+1.234", "-56", "0". */
