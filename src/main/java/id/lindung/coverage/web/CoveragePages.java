@@ -345,7 +345,7 @@ class CoveragePages {
     }
 
     /** A refused row as the page shows it: line, column, reason in the reader's language. */
-    public record ErrorView(String line, String field, String reason) {
+    public record ErrorView(String line, String column, String reason) {
     }
 
     // ------------------------------------------------------------------------------------------------ targets

@@ -299,7 +299,7 @@ class KurPages {
     }
 
     /** A refused row as the page shows it: line, column, reason in the reader's language. */
-    public record ErrorView(int line, String field, String reason) {
+    public record ErrorView(int line, String column, String reason) {
     }
 
     // --------------------------------------------------------------------------------------------------- loans
