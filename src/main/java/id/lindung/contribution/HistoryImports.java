@@ -13,29 +13,23 @@ import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.tabular.XlsxLimits;
 import id.lindung.shared.NotFoundException;
 import id.lindung.shared.crypto.Vault;
+import id.lindung.shared.tabular.StagingFileReader;
 import id.lindung.shared.tabular.TabularFile;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
-import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -109,27 +103,12 @@ public class HistoryImports {
     @Transactional
     public HistoryImportResult importFile(@Nullable String fileName, InputStream content, LindungUser by) {
         requireImporter(by);
-        String name = fileName == null || fileName.isBlank() ? "riwayat.csv" : fileName.trim();
-        if (name.length() > 200) {
-            name = name.substring(name.length() - 200);
-        }
-        boolean xlsx = name.toLowerCase(Locale.ROOT).endsWith(".xlsx");
+        String name = TabularFile.fileName(fileName, "riwayat.csv");
+        boolean xlsx = TabularFile.isXlsx(name);
         allocation.setBatchWorkMem();
         createStaging();
-        HistoryFileReader.Outcome read;
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            read = new HistoryFileReader(LocalDate.now(clock), regions::exists, vault).xlsxLimits(xlsxLimits).copy(content, xlsx,
-                    connection.unwrap(PGConnection.class).getCopyAPI(), STAGING);
-        } catch (HistoryFileReader.FileProblem e) {
-            throw new InvalidInputException(e.issue);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+        StagingFileReader.Outcome read = StagingFileReader.copying(dataSource, copy -> new HistoryFileReader(
+                LocalDate.now(clock), regions::exists, vault).copy(content, xlsx, xlsxLimits, copy, STAGING));
         return importStaged(name, xlsx ? "XLSX" : "CSV", read.sha256(), read.rows(), by);
     }
 

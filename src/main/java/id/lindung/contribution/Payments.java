@@ -9,14 +9,11 @@ import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.Membership;
 import id.lindung.shared.Bounds;
 import id.lindung.shared.FieldIssue;
+import id.lindung.shared.tabular.StagingFileReader;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.sql.Connection;
 import java.sql.Date;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -28,11 +25,9 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
-import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -186,23 +181,13 @@ public class Payments {
         policy.checkImport(by);
         long started = System.nanoTime();
         allocation.setBatchWorkMem();
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        PaymentFileReader.Outcome read;
-        try {
-            jdbc.sql("""
-                    CREATE TEMP TABLE IF NOT EXISTS payment_staging (line_no INTEGER, reference VARCHAR(100),
-                      membership_id BIGINT, amount BIGINT, paid_on DATE) ON COMMIT DROP""").update();
-            jdbc.sql("TRUNCATE payment_staging").update();
-            read = new PaymentFileReader(bounds, MAX_LISTED_ERRORS).copy(content,
-                    connection.unwrap(PGConnection.class).getCopyAPI(),
-                    "COPY payment_staging (line_no, reference, membership_id, amount, paid_on) FROM STDIN");
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+        jdbc.sql("""
+                CREATE TEMP TABLE IF NOT EXISTS payment_staging (line_no INTEGER, reference VARCHAR(100),
+                  membership_id BIGINT, amount BIGINT, paid_on DATE) ON COMMIT DROP""").update();
+        jdbc.sql("TRUNCATE payment_staging").update();
+        PaymentFileReader.Outcome read = StagingFileReader.copying(dataSource, copy -> new PaymentFileReader(bounds,
+                MAX_LISTED_ERRORS).copy(content, copy,
+                "COPY payment_staging (line_no, reference, membership_id, amount, paid_on) FROM STDIN"));
         List<FieldIssue> errors = new ArrayList<>(read.errors());
         int errorCount = read.errorCount();
         if (read.rows() == 0 && errorCount == 0) {

@@ -6,14 +6,14 @@ import id.lindung.region.RegionDirectory;
 import id.lindung.region.RegionLevel;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.InvalidInputException;
-import java.io.BufferedReader;
+import id.lindung.shared.tabular.CsvRowSource;
+import id.lindung.shared.tabular.CsvTokenizer;
+import id.lindung.shared.tabular.RowSource;
+import id.lindung.shared.tabular.TabularFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,6 +40,9 @@ public class CoverageDenominators {
     private static final int IMPORT_LOCK_OBJECT = 0x444E;
     private static final int MAX_ROWS = 10_000;
     private static final int LISTED_ERRORS = 100;
+    /** Longer cells are not kept (a source may have 300 characters); rows have six cells, more are not kept. */
+    private static final int MAX_FIELD_LENGTH = 1_000;
+    private static final int MAX_FIELDS = 1_000;
 
     public record Denominator(String regionCode, String regionName, int year, CoverageSegment segment, long workers,
             boolean estimated, String source, @Nullable LocalDate sourceDate, String updatedBy, Instant updatedAt) {
@@ -143,28 +146,24 @@ public class CoverageDenominators {
     }
 
     private List<Row> read(InputStream csv, LindungUser by) {
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
         List<Row> rows = new ArrayList<>();
         List<FieldIssue> errors = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(csv, decoder))) {
-            String header = in.readLine();
-            if (header != null && header.startsWith("\uFEFF")) {
-                header = header.substring(1);
-            }
-            if (header == null || !header.trim().toLowerCase(Locale.ROOT).replace(',', ';').equals(HEADER)) {
+        try (CsvRowSource in = TabularFile.csv(csv, MAX_FIELD_LENGTH, MAX_FIELDS)) {
+            RowSource.Row header = in.next();
+            String names = header == null ? null
+                    : String.join(";", header.cells()).replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT);
+            if (names == null || !names.equals(HEADER)) {
                 throw new InvalidInputException(FieldIssue.error("file", "coverage.denominator.header", HEADER));
             }
-            char separator = header.indexOf(';') >= 0 ? ';' : ',';
-            String line;
-            int lineNo = 1;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
+            RowSource.Row line;
+            while ((line = in.next()) != null) {
+                int lineNo = line.line();
+                List<String> cells = line.cells();
+                if (cells.size() == 1 && cells.get(0).isBlank() && line.tooLong().isEmpty()) {
                     continue;
                 }
-                if (line.indexOf('\u0000') >= 0) {
+                if (cells.stream().anyMatch(c -> c.indexOf('\u0000') >= 0)) {
                     // no text file has NUL characters (UTF-16, a binary file): PostgreSQL text cannot hold them
                     throw new InvalidInputException(FieldIssue.error("file", "coverage.denominator.encoding"));
                 }
@@ -172,7 +171,8 @@ public class CoverageDenominators {
                     throw new InvalidInputException(FieldIssue.error("file", "coverage.denominator.too-many",
                             MAX_ROWS));
                 }
-                Row row = row(lineNo, id.lindung.shared.Csv.split(line, separator), errors, by);
+                // a cell too long to keep reads as empty: each column's check refuses it
+                Row row = row(lineNo, cells, errors, by);
                 if (row != null && !seen.add(row.region() + "/" + row.year() + "/" + row.segment())) {
                     errors.add(FieldIssue.error(field(lineNo, "region_code"), "coverage.denominator.repeated",
                             row.region(), row.year(), row.segment().name()));
@@ -182,6 +182,8 @@ public class CoverageDenominators {
             }
         } catch (CharacterCodingException e) {
             throw new InvalidInputException(FieldIssue.error("file", "coverage.denominator.encoding"));
+        } catch (CsvTokenizer.UnterminatedQuoteException e) {
+            throw new InvalidInputException(FieldIssue.error("file", "coverage.denominator.quote", e.line));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

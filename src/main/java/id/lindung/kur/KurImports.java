@@ -3,33 +3,25 @@ package id.lindung.kur;
 import id.lindung.shared.crypto.Vault;
 import id.lindung.access.AuditTrail;
 import id.lindung.access.LindungUser;
-import id.lindung.access.Role;
 import id.lindung.kur.internal.KurFileReader;
 import id.lindung.region.RegionDirectory;
-import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
-import id.lindung.shared.InvalidInputException;
+import id.lindung.shared.tabular.StagingFileReader;
+import id.lindung.shared.tabular.TabularFile;
 import id.lindung.shared.tabular.XlsxLimits;
 import id.lindung.shared.NotFoundException;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
-import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -83,11 +75,8 @@ public class KurImports {
             throw new ForbiddenException("kur.import.role",
                     (by.role().name() + " " + by.scope().code()).trim());
         }
-        String name = fileName == null || fileName.isBlank() ? "kur.csv" : fileName.trim();
-        if (name.length() > 200) {
-            name = name.substring(name.length() - 200);
-        }
-        boolean xlsx = name.toLowerCase(Locale.ROOT).endsWith(".xlsx");
+        String name = TabularFile.fileName(fileName, "kur.csv");
+        boolean xlsx = TabularFile.isXlsx(name);
         long started = System.nanoTime();
         jdbc.sql("SET LOCAL work_mem = '64MB'").update();
         jdbc.sql("""
@@ -98,20 +87,9 @@ public class KurImports {
                   ON COMMIT DROP""").update();
         jdbc.sql("TRUNCATE kur_staging").update();
         KurFileReader reader = new KurFileReader(LocalDate.now(clock), banks.codes(), uploaderBank,
-                banks.schemeRules(), regions::exists, vault).xlsxLimits(xlsxLimits);
-        KurFileReader.Outcome read;
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            read = reader.copy(content, xlsx, connection.unwrap(PGConnection.class).getCopyAPI(), "kur_staging");
-        } catch (KurFileReader.FileProblem e) {
-            throw new InvalidInputException(e.issue);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+                banks.schemeRules(), regions::exists, vault);
+        StagingFileReader.Outcome read = StagingFileReader.copying(dataSource,
+                copy -> reader.copy(content, xlsx, xlsxLimits, copy, "kur_staging"));
         // the same file sent twice at once: the second waits here for the first and then replays it (without the
         // lock both would pass the check; a bank's second row breaks kur_file_once, an officer's (no bank, NULL)
         // is not stopped by it at all)

@@ -12,6 +12,7 @@ import id.lindung.region.RegionDirectory;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
+import id.lindung.shared.tabular.CopyText;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -155,8 +156,8 @@ public class ParticipantBulkLoader {
                     Map<String, Long> ids = new HashMap<>(batchSize * 2);
                     lastId = idsAfter(connection, lastId, ids);
                     idsByNik(connection, writer.owners, ids);
-                    counts.relatives += copyLinked(copy, COPY_RELATIVES, writer.relatives, ids);
-                    counts.businesses += copyLinked(copy, COPY_BUSINESSES, writer.businesses, ids);
+                    counts.relatives += copyLinked(copy, COPY_RELATIVES, writer.relatives.buffer(), ids);
+                    counts.businesses += copyLinked(copy, COPY_BUSINESSES, writer.businesses.buffer(), ids);
                     writer.owners.clear();
                 }
                 counts.familyNanos += System.nanoTime() - copied;
@@ -359,13 +360,13 @@ public class ParticipantBulkLoader {
     private final class RowWriter {
 
         /** Family members and businesses of the batch, in COPY text format, each line starting with the owner's NIK. */
-        final StringBuilder relatives = new StringBuilder();
-        final StringBuilder businesses = new StringBuilder();
+        final CopyText relatives = new CopyText(new StringBuilder());
+        final CopyText businesses = new CopyText(new StringBuilder());
         /** Index keys (hex) of the batch's participants with family members or a business. */
         final List<String> owners = new ArrayList<>();
         /** NIK by index key (hex) of the batch's participants: names the NIK of a rejected row. */
         final Map<String, String> batchNiks = new HashMap<>();
-        private final StringBuilder line = new StringBuilder(256);
+        private final CopyText line = new CopyText(new StringBuilder(256));
         private final LindungUser by;
         private final ParticipantRules rules;
         private final List<FieldIssue> issues = new ArrayList<>();
@@ -409,42 +410,25 @@ public class ParticipantBulkLoader {
             String fullName = cleanName(p.fullName());
             String phone = normalizePhone(p.phone());
             String occupation = trimToNull(p.occupation());
-            String key = HEX.formatHex(repository.nikIndex(p.nik()));
+            byte[] index = repository.nikIndex(p.nik());
+            String key = HEX.formatHex(index);
             batchNiks.put(key, p.nik());
-            StringBuilder l = line;
-            l.setLength(0);
-            bytea(l, repository.sealNik(p.nik())).append('\t');
-            l.append("\\\\x").append(key).append('\t');
-            field(l, fullName).append('\t');
-            field(l, ParticipantRepository.nameKey(fullName)).append('\t');
-            l.append(p.birthDate()).append('\t');
-            l.append(p.sex().name()).append('\t');
-            field(l, p.regionCode()).append('\t');
-            nullable(l, phone).append('\t');
-            nullable(l, occupation).append('\t');
-            nullable(l, warnings).append('\n');
-            out.append(l);
+            line.buffer().setLength(0);
+            line.bytes(repository.sealNik(p.nik())).bytes(index).text(fullName)
+                    .text(ParticipantRepository.nameKey(fullName)).value(p.birthDate()).value(p.sex())
+                    .text(p.regionCode()).text(phone).text(occupation).text(warnings).end();
+            out.append(line.buffer());
 
             if (!p.relatives().isEmpty() || business != null) {
                 owners.add(key);
             }
             for (BulkRelative r : p.relatives()) {
-                StringBuilder s = relatives;
-                s.append(key).append('\t');
-                s.append(r.relation().name()).append('\t');
-                bytea(s, repository.sealRelative(cleanName(r.fullName()), trimToNull(r.nik()), r.birthDate(),
-                        r.sex())).append('\t');
-                s.append(r.heir() ? 't' : 'f').append('\n');
+                relatives.text(key).value(r.relation()).bytes(repository.sealRelative(cleanName(r.fullName()),
+                        trimToNull(r.nik()), r.birthDate(), r.sex())).bool(r.heir()).end();
             }
             if (business != null) {
-                StringBuilder s = businesses;
-                s.append(key).append('\t');
-                field(s, business.nib()).append('\t');
-                field(s, cleanName(business.name())).append('\t');
-                field(s, business.kbli()).append('\t');
-                s.append(business.scale().name()).append('\t');
-                field(s, business.regionCode()).append('\t');
-                s.append(business.workerCount()).append('\n');
+                businesses.text(key).text(business.nib()).text(cleanName(business.name())).text(business.kbli())
+                        .value(business.scale()).text(business.regionCode()).number(business.workerCount()).end();
             }
         }
 
@@ -459,30 +443,5 @@ public class ParticipantBulkLoader {
                         ? scope.substring(0, 2) : "";
             }
         }
-    }
-
-    /** Appends a value escaped for COPY text format. */
-    private static StringBuilder field(StringBuilder sb, String value) {
-        for (int i = 0, n = value.length(); i < n; i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> sb.append("\\\\");
-                case '\t' -> sb.append("\\t");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                default -> sb.append(c);
-            }
-        }
-        return sb;
-    }
-
-    /** Appends bytes as a bytea in COPY text format ({@code \\x} and hex, the backslash escaped). */
-    private static StringBuilder bytea(StringBuilder sb, byte[] bytes) {
-        sb.append("\\\\x");
-        return HEX.formatHex(sb, bytes);
-    }
-
-    private static StringBuilder nullable(StringBuilder sb, @Nullable String value) {
-        return value == null ? sb.append("\\N") : field(sb, value);
     }
 }

@@ -1,6 +1,6 @@
 package id.lindung.privacy;
 
-import java.io.BufferedReader;
+import id.lindung.shared.tabular.CsvTokenizer;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -20,13 +20,16 @@ import java.util.TreeMap;
  * the benefit rules do). Shipped as {@code privacy/retention-rules.csv}; an operator points
  * {@code lindung.privacy.retention-rules} at a corrected file (any Spring resource location). Read once at start-up.
  *
- * <p>CSV: UTF-8, the header {@link #HEADER}, {@code ;} between fields, no quoting; only the last field ({@code note})
- * may contain {@code ;}. {@code period} is ISO-8601 ({@code P10Y}, {@code P6M}, {@code P1D}); {@code action} DELETE,
- * ANONYMISE or DBA; {@code unconfirmed} true or false.
+ * <p>CSV: UTF-8, the header {@link #HEADER}, {@code ;} between fields, a field quoted as RFC 4180 says when it holds a
+ * {@code ;}, a quote or a line break (as Excel saves it; Lindung's one CSV reader, {@code CsvTokenizer}); the last
+ * field ({@code note}) may also hold an unquoted {@code ;}. {@code period} is ISO-8601 ({@code P10Y}, {@code P6M},
+ * {@code P1D}); {@code action} DELETE, ANONYMISE or DBA; {@code unconfirmed} true or false.
  */
 public final class RetentionRules {
 
     public static final String HEADER = "category;valid_from;period;action;legal_basis;unconfirmed;note";
+    private static final int MAX_FIELD_LENGTH = 10_000;
+    private static final int MAX_FIELDS = 1_000;
 
     private final List<RetentionRule> rules;
     private final Map<String, TreeMap<LocalDate, RetentionRule>> byCategory = new HashMap<>();
@@ -48,26 +51,28 @@ public final class RetentionRules {
 
     public static RetentionRules fromCsv(Reader csv) {
         List<RetentionRule> rows = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(csv)) {
-            String header = in.readLine();
-            if (header == null || !HEADER.equals(header.replace("\uFEFF", "").trim())) {
+        try (csv) {
+            CsvTokenizer in = new CsvTokenizer(csv, ';', MAX_FIELD_LENGTH, MAX_FIELDS);
+            CsvTokenizer.Row header = in.next();
+            if (header == null || !HEADER.equals(String.join(";", header.fields()).replace("\uFEFF", "").trim())) {
                 throw new IllegalArgumentException("retention rules: the header must be " + HEADER);
             }
-            String line;
-            int n = 1;
-            while ((line = in.readLine()) != null) {
-                n++;
-                if (line.isBlank()) {
+            for (CsvTokenizer.Row row = in.next(); row != null; row = in.next()) {
+                int n = row.line();
+                List<String> f = row.fields();
+                if (f.size() == 1 && f.get(0).isBlank()) {
                     continue;
                 }
-                String[] f = line.split(";", 7);
-                if (f.length != 7) {
+                if (f.size() < 7 || !row.tooLong().isEmpty()) {
                     throw new IllegalArgumentException("retention rules line " + n + ": 7 fields expected");
                 }
+                // the note may hold unquoted ';' (as the shipped file's do): what follows the sixth field is the note
+                String note = String.join(";", f.subList(6, f.size()));
                 try {
-                    rows.add(new RetentionRule(f[0].trim(), LocalDate.parse(f[1].trim()), Period.parse(f[2].trim()),
-                            RetentionRule.Action.valueOf(f[3].trim().toUpperCase(Locale.ROOT)), f[4].trim(),
-                            Boolean.parseBoolean(f[5].trim()), f[6].trim()));
+                    rows.add(new RetentionRule(f.get(0).trim(), LocalDate.parse(f.get(1).trim()),
+                            Period.parse(f.get(2).trim()),
+                            RetentionRule.Action.valueOf(f.get(3).trim().toUpperCase(Locale.ROOT)), f.get(4).trim(),
+                            Boolean.parseBoolean(f.get(5).trim()), note.trim()));
                 } catch (RuntimeException e) {
                     throw new IllegalArgumentException("retention rules line " + n + ": " + e.getMessage(), e);
                 }
@@ -77,6 +82,9 @@ public final class RetentionRules {
                             + " period are required");
                 }
             }
+        } catch (CsvTokenizer.UnterminatedQuoteException e) {
+            throw new IllegalArgumentException("retention rules line " + e.line + ": a quote opened here is never"
+                    + " closed", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

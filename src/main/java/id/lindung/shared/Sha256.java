@@ -1,6 +1,9 @@
 package id.lindung.shared;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -12,10 +15,36 @@ public final class Sha256 {
     }
 
     public static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(digest().digest(bytes));
+    }
+
+    private static MessageDigest digest() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** A stream that digests what is read through it: an upload read once, its fingerprint on the way. */
+    public static Reading reading(InputStream in) {
+        return new Reading(in);
+    }
+
+    /** See {@link #reading(InputStream)}. */
+    public static final class Reading extends DigestInputStream {
+
+        private Reading(InputStream in) {
+            super(in, digest());
+        }
+
+        /** Reads what is left (the whole file counts) and gives the hash of everything read. */
+        public String hexOfAll() throws IOException {
+            byte[] rest = new byte[8192];
+            while (read(rest, 0, rest.length) >= 0) {
+                // read through this stream's own read, which digests (a delegated transferTo might not)
+            }
+            return HexFormat.of().formatHex(getMessageDigest().digest());
         }
     }
 

@@ -18,9 +18,9 @@ import id.lindung.participant.ParticipantManagement;
 import id.lindung.region.RegionDirectory;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.InvalidInputException;
-import id.lindung.shared.tabular.CsvRowSource;
 import id.lindung.shared.tabular.CsvTokenizer;
 import id.lindung.shared.tabular.RowSource;
+import id.lindung.shared.tabular.TabularFile;
 import id.lindung.shared.tabular.XlsxLimits;
 import id.lindung.shared.tabular.XlsxRefusedException;
 import id.lindung.shared.tabular.XlsxRowSource;
@@ -30,11 +30,8 @@ import id.lindung.sponsorship.workflow.SponsorshipWorkflow.Placement;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -136,9 +133,8 @@ public class SponsorshipBeneficiaries {
         if (replay.isPresent()) {
             return replay.get();
         }
-        List<Row> rows = read(content, fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx"), p);
-        String name = fileName == null || fileName.isBlank() ? "penerima.csv" : fileName.trim();
-        name = name.length() > 200 ? name.substring(name.length() - 200) : name;
+        List<Row> rows = read(content, TabularFile.isXlsx(fileName), p);
+        String name = TabularFile.fileName(fileName, "penerima.csv");
         long fileId = jdbc.sql("""
                 INSERT INTO sponsorship_file (programme_id, sha256, file_name, row_count, added, unchanged, elsewhere,
                                               uploaded_by)
@@ -341,19 +337,7 @@ public class SponsorshipBeneficiaries {
 
     /** CSV (UTF-8, ';' or ',' as the header shows) or the first sheet of an XLSX file. */
     private RowSource open(byte[] content, boolean xlsx) throws IOException {
-        if (xlsx) {
-            return new XlsxRowSource(new ByteArrayInputStream(content), MAX_FIELD, COLUMNS + 4, xlsxLimits);
-        }
-        int end = 0;
-        while (end < content.length && content[end] != '\n') {
-            end++;
-        }
-        String first = new String(content, 0, end, StandardCharsets.UTF_8);
-        char separator = first.indexOf(';') >= 0 ? ';' : ',';
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        return new CsvRowSource(new InputStreamReader(new ByteArrayInputStream(content), decoder), separator,
-                MAX_FIELD, COLUMNS + 4);
+        return TabularFile.open(new ByteArrayInputStream(content), xlsx, MAX_FIELD, COLUMNS + 4, xlsxLimits);
     }
 
     private @Nullable Row row(RowSource.Row r, Programme p, LocalDate today, List<FieldIssue> errors) {

@@ -1,5 +1,6 @@
 package id.lindung.web;
 
+import id.lindung.shared.Indonesian;
 import java.time.Duration;
 import java.util.Locale;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +18,7 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration(proxyBeanMethods = false)
 class LocaleConfiguration implements WebMvcConfigurer {
 
-    static final Locale INDONESIAN = Locale.forLanguageTag("id-ID");
+    static final Locale INDONESIAN = Indonesian.LOCALE;
 
     @Bean
     LocaleResolver localeResolver() {

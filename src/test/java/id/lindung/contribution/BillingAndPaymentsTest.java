@@ -421,6 +421,31 @@ class BillingAndPaymentsTest {
                                 tuple("rows[4].paid_on", "payment-file.date"),
                                 tuple("rows[5].paid_on", "payment-file.date")));
         assertThat(jdbc.sql("SELECT count(*) FROM payment").query(Long.class).single()).isEqualTo(2);
+
+        // as Excel saves it (byte-order mark, every field quoted): read, and refused only for its unknown member
+        // (no payment is written, so no ledger event runs on after the test); then the one CSV reader's refusals
+        String quoted = "\uFEFF\"reference\",\"membership_id\",\"amount\",\"paid_on\"\r\n\"Q-1\",\"999999999\","
+                + "\"8400\",\"2026-12-02\"\r\n\r\n";
+        assertThatThrownBy(() -> payments.applyFile("excel.csv", stream(quoted), OFFICER))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.issues())
+                        .extracting(FieldIssue::field, FieldIssue::code, FieldIssue::args).containsExactly(
+                                tuple("rows[2].membership_id", "payment.membership.unknown", List.of(999_999_999L))));
+
+        String broken = "reference,membership_id,amount,paid_on\nR-1," + a.id() + ",8400\nR-2," + a.id() + ",\""
+                + "8".repeat(5_000) + "\",2026-12-02\nR-3,x,y,z\n";
+        assertThatThrownBy(() -> payments.applyFile("broken.csv", stream(broken), OFFICER))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.issues())
+                        .extracting(FieldIssue::field, FieldIssue::code, FieldIssue::args).containsExactly(
+                                tuple("rows[2]", "payment-file.field-count", List.of(3, 4, ",")),
+                                tuple("rows[3]", "payment-file.line.too-long", List.of(4_096))));
+
+        String open = "reference;membership_id;amount;paid_on\nR-4;" + a.id() + ";8400;2026-12-02\nR-5;\"" + a.id()
+                + ";8400;2026-12-02\n";
+        assertThatThrownBy(() -> payments.applyFile("open.csv", stream(open), OFFICER))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.issues())
+                        .extracting(FieldIssue::field, FieldIssue::code).containsExactly(
+                                tuple("rows[3]", "payment-file.quote")));
+        assertThat(jdbc.sql("SELECT count(*) FROM payment").query(Long.class).single()).isEqualTo(2);
     }
 
     private static ByteArrayInputStream stream(String s) {

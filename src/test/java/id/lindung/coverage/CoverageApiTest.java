@@ -46,11 +46,12 @@ class CoverageApiTest {
         assertThat(ketapang.delete("/api/coverage/targets/61.04/2027").status()).isEqualTo(204);
 
         Response refused = ketapang.postMultipart("/api/coverage/denominators", Map.of(), "file", "penyebut.csv",
-                (CoverageDenominators.HEADER + "\n61.04.02;2025;FORMAL;banyak;BPS;\n")
+                (CoverageDenominators.HEADER + "\n61.04.02;2025;FORMAL;banyak;\"BPS; Sakernas, Agustus\";\n")
                         .getBytes(StandardCharsets.UTF_8), "text/csv");
         assertThat(refused.status()).as(refused.text()).isEqualTo(422);
         assertThat(refused.json().path("errors").path(0).path("field").asString()).isEqualTo("rows[2].workers");
         assertThat(refused.json().path("errors").path(0).path("message").asString()).contains("banyak");
+        assertThat(refused.json().path("errors").size()).as("the quoted source is one field").isEqualTo(1);
 
         assertThat(ketapang.post("/api/coverage/rebuild", "{}").status()).isEqualTo(403);
         Response rebuilt = ApiClient.as(port, "admin").post("/api/coverage/rebuild", "{}");

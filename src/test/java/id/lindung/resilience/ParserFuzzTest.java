@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindung.participant.NikRules;
 import id.lindung.participant.Sex;
-import id.lindung.shared.Csv;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.tabular.CsvRowSource;
 import id.lindung.shared.tabular.CsvTokenizer;
@@ -141,19 +140,6 @@ class ParserFuzzTest {
                 }
             } catch (CsvTokenizer.UnterminatedQuoteException | CharacterCodingException expected) {
                 // the file's problem, named by the importers
-            }
-        });
-    }
-
-    @Test
-    void csvSplit_onRandomLines_neverThrows_andRejoinsUnquotedLines() {
-        Fuzz.run("Csv.split", (r, n) -> {
-            String line = n % 2 == 0 ? Fuzz.text(r, 200) : Fuzz.mutate(r, "61.04;2026;INFORMAL;\"1.234\";Sakernas;");
-            char separator = r.nextBoolean() ? ';' : ',';
-            List<String> fields = Csv.split(line, separator);
-            assertThat(fields).isNotEmpty();
-            if (line.indexOf('"') < 0) {
-                assertThat(String.join(String.valueOf(separator), fields)).isEqualTo(line);
             }
         });
     }

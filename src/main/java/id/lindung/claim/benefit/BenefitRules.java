@@ -1,6 +1,6 @@
 package id.lindung.claim.benefit;
 
-import java.io.BufferedReader;
+import id.lindung.shared.tabular.CsvTokenizer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -24,10 +24,11 @@ import java.util.TreeMap;
  * An immutable snapshot of the benefit rule rows and the disability table. A figure is looked up for a date: the row
  * of that key with the latest {@code valid_from} on or before the date applies.
  *
- * <p>CSV format of both files: UTF-8, one header line, {@code ;} between fields, no quoting (a field never contains
- * {@code ;}), dates ISO {@code yyyy-MM-dd}, decimals with a dot, booleans {@code true}/{@code false}, an empty field
- * is empty (only {@code note} may be). The same files can be loaded by PostgreSQL {@code COPY ... (FORMAT csv,
- * DELIMITER ';', HEADER true)}.
+ * <p>CSV format of both files: UTF-8, one header line, {@code ;} between fields, a field quoted as RFC 4180 says when
+ * it holds a {@code ;}, a quote or a line break (as Excel saves it; read by Lindung's one CSV reader,
+ * {@code CsvTokenizer}), dates ISO {@code yyyy-MM-dd}, decimals with a dot, booleans {@code true}/{@code false}, an
+ * empty field is empty (only {@code note} may be). The same files can be loaded by PostgreSQL {@code COPY ... (FORMAT
+ * csv, DELIMITER ';', HEADER true)}.
  */
 public final class BenefitRules {
 
@@ -39,6 +40,10 @@ public final class BenefitRules {
     /** The shipped files on the classpath. */
     public static final String RULES_RESOURCE = "/claim/benefit-rules.csv";
     public static final String DISABILITY_RESOURCE = "/claim/disability-table.csv";
+
+    /** Longer fields are refused (a legal basis or a note is a sentence or two). */
+    private static final int MAX_FIELD_LENGTH = 10_000;
+    private static final int MAX_FIELDS = 1_000;
 
     private final List<BenefitRule> rules;
     private final List<DisabilityRow> disability;
@@ -171,28 +176,33 @@ public final class BenefitRules {
 
     private static void forEachRow(Reader reader, String header, RowHandler handler) {
         int columns = header.split(";").length;
+        CsvTokenizer csv = new CsvTokenizer(reader, ';', MAX_FIELD_LENGTH, MAX_FIELDS);
         try {
-            BufferedReader in = new BufferedReader(reader);
-            String first = in.readLine();
-            if (first != null && first.startsWith("\uFEFF")) {
-                first = first.substring(1);
+            CsvTokenizer.Row first = csv.next();
+            String names = first == null ? null : String.join(";", first.fields());
+            if (names != null && names.startsWith("\uFEFF")) {
+                names = names.substring(1);
             }
-            if (!header.equals(first)) {
-                throw new IllegalArgumentException("line 1: header must be '" + header + "' but is '" + first + "'");
+            if (!header.equals(names)) {
+                throw new IllegalArgumentException("line 1: header must be '" + header + "' but is '" + names + "'");
             }
-            int line = 1;
-            for (String text = in.readLine(); text != null; text = in.readLine()) {
-                line++;
-                if (text.isBlank()) {
+            for (CsvTokenizer.Row row = csv.next(); row != null; row = csv.next()) {
+                int line = row.line();
+                List<String> cells = row.fields();
+                if (cells.size() == 1 && cells.get(0).isBlank()) {
                     continue;
                 }
-                String[] fields = text.split(";", -1);
-                if (fields.length != columns) {
-                    throw new IllegalArgumentException("line " + line + ": " + fields.length + " fields, expected "
+                if (!row.tooLong().isEmpty()) {
+                    throw new IllegalArgumentException("line " + line + ": field " + (row.tooLong().get(0) + 1)
+                            + " is longer than " + MAX_FIELD_LENGTH + " characters");
+                }
+                if (cells.size() != columns) {
+                    throw new IllegalArgumentException("line " + line + ": " + cells.size() + " fields, expected "
                             + columns);
                 }
-                for (int i = 0; i < fields.length; i++) {
-                    fields[i] = fields[i].strip();
+                String[] fields = new String[columns];
+                for (int i = 0; i < columns; i++) {
+                    fields[i] = cells.get(i).strip();
                 }
                 try {
                     handler.row(line, fields);
@@ -200,6 +210,8 @@ public final class BenefitRules {
                     throw new IllegalArgumentException("line " + line + ": " + e.getMessage(), e);
                 }
             }
+        } catch (CsvTokenizer.UnterminatedQuoteException e) {
+            throw new IllegalArgumentException("line " + e.line + ": a quote opened here is never closed", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,9 +1,8 @@
 package id.lindung.claim.benefit;
 
+import id.lindung.shared.Indonesian;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.NumberFormat;
-import java.util.Locale;
 
 /**
  * Whole rupiah: the engine's one rounding rule and the Indonesian formatting of amounts in formula texts.
@@ -14,7 +13,6 @@ import java.util.Locale;
  */
 public final class Rupiah {
 
-    private static final Locale INDONESIAN = Locale.forLanguageTag("id-ID");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private Rupiah() {
@@ -32,7 +30,7 @@ public final class Rupiah {
 
     /** {@code 1000000} → {@code Rp1.000.000} (Indonesian grouping). */
     public static String format(long amount) {
-        return "Rp" + NumberFormat.getIntegerInstance(INDONESIAN).format(amount);
+        return Indonesian.rupiah(amount);
     }
 
     /** {@code 4.50} → {@code 4,5%} (Indonesian decimal comma, no trailing zeros). */
@@ -42,10 +40,6 @@ public final class Rupiah {
 
     /** {@code 80} → {@code 80}; {@code 3.5} → {@code 3,5}. */
     public static String number(BigDecimal n) {
-        BigDecimal s = n.stripTrailingZeros();
-        if (s.scale() < 0) {
-            s = s.setScale(0);
-        }
-        return s.toPlainString().replace('.', ',');
+        return Indonesian.plain(n);
     }
 }

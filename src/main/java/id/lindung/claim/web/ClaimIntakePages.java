@@ -1,5 +1,6 @@
 package id.lindung.claim.web;
 
+import id.lindung.shared.Indonesian;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
 import id.lindung.claim.Claim;
@@ -192,8 +193,7 @@ class ClaimIntakePages {
     }
 
     private static String pct(DisabilityRow row, boolean english) {
-        String plain = row.percent().stripTrailingZeros().toPlainString();
-        return (english ? plain : plain.replace('.', ',')) + "%";
+        return (english ? row.percent().stripTrailingZeros().toPlainString() : Indonesian.plain(row.percent())) + "%";
     }
 
     /**

@@ -14,6 +14,7 @@ import id.lindung.participant.ParticipantManagement;
 import id.lindung.shared.PageResult;
 import id.lindung.shared.crypto.NikMask;
 import id.lindung.shared.tabular.CsvWriter;
+import id.lindung.shared.web.CsvDownload;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -124,9 +125,7 @@ class ClaimQueuePages {
         } else {
             bulkReads.exported("claims.csv", me.scope().code(), filters, rows.size());
         }
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"klaim-lindung.csv\"");
-        CsvWriter out = CsvWriter.excel(response.getOutputStream());
+        CsvWriter out = CsvDownload.start(response, "klaim-lindung.csv");
         out.row("Nomor klaim", "ID peserta", "Peserta", "Jenis", "Tanggal kejadian", "Status", "Jumlah",
                 "Memenuhi syarat", "Jatuh tempo", "Ditangani oleh");
         for (Row r : rows) {

@@ -5,38 +5,19 @@ import id.lindung.participant.NikRules;
 import id.lindung.shared.Bounds;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.crypto.Vault;
-import id.lindung.shared.tabular.CsvTokenizer;
+import id.lindung.shared.tabular.CopyText;
 import id.lindung.shared.tabular.RowSource;
+import id.lindung.shared.tabular.StagingFileReader;
 import id.lindung.shared.tabular.TabularFile;
-import id.lindung.shared.tabular.XlsxLimits;
-import id.lindung.shared.tabular.XlsxRefusedException;
-import id.lindung.shared.tabular.XlsxRowSource;
-import java.io.BufferedInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.math.BigDecimal;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.sql.SQLException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.postgresql.copy.CopyIn;
-import org.postgresql.copy.CopyManager;
 
 /**
  * Reads a contribution-history file (CSV or XLSX, docs/contribution-history-format.md) as a stream, checks each row on
@@ -46,9 +27,7 @@ import org.postgresql.copy.CopyManager;
  * (member, months owed, amounts due, duplicates) is checked set-wise afterwards ({@code HistoryImports}). A problem of
  * the whole file (not UTF-8, a quote never closed, columns missing, no rows) is a {@link FileProblem}.
  */
-public final class HistoryFileReader {
-
-    private static final Logger log = LoggerFactory.getLogger(HistoryFileReader.class);
+public final class HistoryFileReader extends StagingFileReader {
 
     /** The columns (docs/contribution-history-format.md); {@code nik} or {@code membership_id} may be left out. */
     public static final List<String> COLUMNS = List.of("nik", "membership_id", "month", "programme", "amount",
@@ -62,138 +41,32 @@ public final class HistoryFileReader {
     public static final YearMonth EARLIEST = YearMonth.of(2015, 7);
     public static final String STAGING_COLUMNS = "line_no, ok, nik_hash, membership_id, period, programme, amount,"
             + " paid_on, err_field, err_code, err_args";
-    private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/uuuu")
-            .withResolverStyle(ResolverStyle.STRICT);
     private static final int NIK = 0, MEMBERSHIP = 1, MONTH = 2, PROGRAMME = 3, AMOUNT = 4, PAID_ON = 5;
-
-    /** A problem of the whole file: nothing of it is imported. */
-    public static final class FileProblem extends Exception {
-        public final FieldIssue issue;
-
-        FileProblem(FieldIssue issue) {
-            super(issue.code());
-            this.issue = issue;
-        }
-    }
-
-    /** What was read: data rows, rows with problems, the file's SHA-256. */
-    public record Outcome(int rows, int rowsWithProblems, String sha256) {
-    }
 
     private final LocalDate today;
     private final Predicate<String> regionExists;
     private final Vault vault;
-    private XlsxLimits xlsxLimits = XlsxLimits.DEFAULTS;
-    private final HexFormat hex = HexFormat.of();
 
     public HistoryFileReader(LocalDate today, Predicate<String> regionExists, Vault vault) {
+        super(new Layout("history", COLUMNS, OPTIONAL, STAGING_COLUMNS, MAX_FIELD_LENGTH, MAX_FIELDS));
         this.today = today;
         this.regionExists = regionExists;
         this.vault = vault;
     }
 
-    /** The limits an XLSX upload is held to before it is parsed (the defaults unless set). */
-    public HistoryFileReader xlsxLimits(XlsxLimits limits) {
-        this.xlsxLimits = limits;
-        return this;
+    @Override
+    protected List<String> missing(TabularFile.Header found) {
+        List<String> missing = new ArrayList<>(found.missing());
+        if (found.index()[NIK] < 0 && found.index()[MEMBERSHIP] < 0) {
+            missing.add(0, "nik | membership_id");
+        }
+        return missing;
     }
 
-    public Outcome copy(InputStream content, boolean xlsx, CopyManager copy, String stagingTable)
-            throws IOException, SQLException, FileProblem {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        DigestInputStream digest = new DigestInputStream(new BufferedInputStream(content, 1 << 16), sha);
-        CopyIn in = copy.copyIn("COPY " + stagingTable + " (" + STAGING_COLUMNS + ") FROM STDIN");
-        boolean done = false;
-        try (RowSource source = TabularFile.open(digest, xlsx, MAX_FIELD_LENGTH, MAX_FIELDS, xlsxLimits)) {
-            RowSource.Row header = source.next();
-            if (header == null || TabularFile.blank(header.cells())) {
-                throw new FileProblem(FieldIssue.error("file", "history.file.empty"));
-            }
-            TabularFile.Header found = TabularFile.header(header, COLUMNS, OPTIONAL);
-            List<String> missing = new ArrayList<>(found.missing());
-            if (found.index()[NIK] < 0 && found.index()[MEMBERSHIP] < 0) {
-                missing.add(0, "nik | membership_id");
-            }
-            if (!missing.isEmpty()) {
-                throw new FileProblem(FieldIssue.error("file", "history.file.columns-missing",
-                        String.join(", ", missing), String.join(";", COLUMNS)));
-            }
-            int rows = 0;
-            int problems = 0;
-            StringBuilder out = new StringBuilder(1 << 16);
-            RowSource.Row row;
-            while ((row = source.next()) != null) {
-                if (row.tooLong().isEmpty() && TabularFile.blank(row.cells())) {
-                    continue;
-                }
-                if (row.cells().stream().anyMatch(c -> c.indexOf('\u0000') >= 0)) {
-                    throw new FileProblem(FieldIssue.error("file", "history.file.encoding"));
-                }
-                rows++;
-                if (!check(row, found.index(), out)) {
-                    problems++;
-                }
-                if (out.length() > (1 << 16) - 2048) {
-                    byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
-                    in.writeToCopy(bytes, 0, bytes.length);
-                    out.setLength(0);
-                }
-            }
-            if (rows == 0) {
-                throw new FileProblem(FieldIssue.error("file", "history.file.no-rows"));
-            }
-            byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
-            in.writeToCopy(bytes, 0, bytes.length);
-            in.endCopy();
-            done = true;
-            byte[] rest = new byte[8192];
-            while (digest.read(rest) >= 0) {
-                // the whole file counts for its hash
-            }
-            return new Outcome(rows, problems, hex.formatHex(sha.digest()));
-        } catch (XlsxRefusedException e) {
-            throw new FileProblem(FieldIssue.error("file", e.code(), e.args()));
-        } catch (CsvTokenizer.UnterminatedQuoteException e) {
-            throw new FileProblem(FieldIssue.error("file", "history.file.quote", e.line));
-        } catch (CharacterCodingException e) {
-            throw new FileProblem(FieldIssue.error("file", "history.file.encoding"));
-        } catch (IOException | RuntimeException e) {
-            if (xlsx) {
-                // the reader's own words stay in the log: a user learns only that the workbook cannot be read
-                log.info("XLSX upload unreadable: {}", e.toString());
-                throw new FileProblem(FieldIssue.error("file", "history.file.xlsx"));
-            }
-            throw e;
-        } finally {
-            if (!done && in.isActive()) {
-                in.cancelCopy();
-            }
-        }
-    }
-
-    /** Checks one row; appends it (ok) or its problems to the COPY text. @return whether the row is good */
-    private boolean check(RowSource.Row row, int[] index, StringBuilder out) {
+    @Override
+    protected boolean check(RowSource.Row row, int[] index, CopyText out) {
         List<FieldIssue> issues = new ArrayList<>();
-        String[] v = new String[COLUMNS.size()];
-        for (int c = 0; c < COLUMNS.size(); c++) {
-            int i = index[c];
-            if (i < 0) {
-                continue;
-            }
-            if (row.tooLong().contains(i)) {
-                issues.add(FieldIssue.error(COLUMNS.get(c), "history.field.too-long", MAX_FIELD_LENGTH));
-                continue;
-            }
-            v[c] = i < row.cells().size() ? row.cells().get(i).trim() : "";
-        }
-        if (row.tooManyCells()) {
-            issues.add(FieldIssue.error("row", "history.row.too-many-fields", MAX_FIELDS));
-        }
+        String[] v = cells(row, index, issues);
         // the member: a NIK (found by its blind index), a Lindung membership number, or both (they must agree)
         String nik = empty(v[NIK]) ? null : v[NIK];
         String membershipText = empty(v[MEMBERSHIP]) ? null : v[MEMBERSHIP];
@@ -239,19 +112,11 @@ public final class HistoryFileReader {
         }
         LocalDate paidOn = date(v[PAID_ON], row, index[PAID_ON], issues);
         if (!issues.isEmpty()) {
-            TabularFile.copyProblems(out, row.line(), 6, issues);
+            problems(out, row.line(), issues);
             return false;
         }
-        out.append(row.line()).append("\tt\t");
-        if (nikHash == null) {
-            out.append("\\N");
-        } else {
-            out.append("\\\\x");
-            hex.formatHex(out, nikHash);
-        }
-        out.append('\t').append(membershipId == null ? "\\N" : membershipId.toString())
-                .append('\t').append(month.atDay(1)).append('\t').append(programme)
-                .append('\t').append(amount).append('\t').append(paidOn).append("\t\\N\t\\N\t\\N\n");
+        out.number(row.line()).bool(true).bytes(nikHash).value(membershipId).value(month.atDay(1)).text(programme)
+                .value(amount).value(paidOn).nul(3).end();
         return true;
     }
 
@@ -263,7 +128,7 @@ public final class HistoryFileReader {
         YearMonth month;
         try {
             if (row.numericCells().contains(column)) {
-                month = YearMonth.from(XlsxRowSource.excelDate(new BigDecimal(text)));
+                month = YearMonth.from(TabularFile.date(text, true));
             } else if (text.length() == 7 && text.charAt(4) == '-' && TabularFile.digits(text.substring(0, 4), 4)
                     && TabularFile.digits(text.substring(5), 2)) {
                 month = YearMonth.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10));
@@ -296,16 +161,7 @@ public final class HistoryFileReader {
         }
         LocalDate date;
         try {
-            if (row.numericCells().contains(column)) {
-                date = XlsxRowSource.excelDate(new BigDecimal(text));
-            } else if (text.indexOf('/') > 0) {
-                date = LocalDate.parse(text, DMY);
-            } else if (TabularFile.isoDigits(text)) {
-                date = LocalDate.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10),
-                        Integer.parseInt(text, 8, 10, 10));
-            } else {
-                date = LocalDate.parse(text);
-            }
+            date = TabularFile.date(text, row.numericCells().contains(column));
         } catch (DateTimeException | NumberFormatException e) {
             issues.add(FieldIssue.error("paid_on", "history.paid-on.format", text));
             return null;
@@ -323,16 +179,5 @@ public final class HistoryFileReader {
 
     private static boolean empty(@Nullable String s) {
         return s == null || s.isEmpty();
-    }
-
-    private static boolean required(@Nullable String value, String field, List<FieldIssue> issues) {
-        if (value == null) {
-            return false; // too long: already reported
-        }
-        if (value.isEmpty()) {
-            issues.add(FieldIssue.error(field, "field.required"));
-            return false;
-        }
-        return true;
     }
 }

@@ -1,5 +1,6 @@
 package id.lindung.contribution.web;
 
+import id.lindung.shared.Indonesian;
 import id.lindung.contribution.ContributionPolicy;
 import id.lindung.access.AuditTrail;
 import id.lindung.access.CurrentUser;
@@ -29,12 +30,12 @@ import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
 import id.lindung.shared.tabular.CsvWriter;
+import id.lindung.shared.web.CsvDownload;
 import id.lindung.shared.web.UploadCheck;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -243,9 +244,7 @@ class ContributionPages {
     void statementCsv(@PathVariable long id, HttpServletResponse response) throws IOException {
         Statement s = statements.statement(id, today(), currentUser.require());
         exported(s, "statement.csv");
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"rekening-iuran-" + id + ".csv\"");
-        CsvWriter out = CsvWriter.excel(response.getOutputStream());
+        CsvWriter out = CsvDownload.start(response, "rekening-iuran-" + id + ".csv");
         out.row("Baris", "Periode", "Jatuh tempo", "Status", "Program", "Komponen", "Dasar iuran",
                 "% pemberi kerja", "% pekerja", "Iuran pemberi kerja", "Iuran pekerja", "Jumlah", "Dibayar",
                 "Tanggal bayar", "Referensi", "Dasar hukum", "Belum terkonfirmasi");
@@ -519,10 +518,12 @@ class ContributionPages {
     /** Formats for the contribution templates ({@code ${ui.month(b.period())}}), in the page's language. */
     public static final class Ui {
 
-        private static final Locale INDONESIAN = Locale.forLanguageTag("id-ID");
-
         static Locale locale() {
-            return "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? Locale.UK : INDONESIAN;
+            return Indonesian.formatLocale(LocaleContextHolder.getLocale());
+        }
+
+        private static boolean english() {
+            return locale() == Locale.UK;
         }
 
         /** "Mei 2026". */
@@ -536,8 +537,7 @@ class ContributionPages {
                 return "";
             }
             long value = amount.longValue();
-            String digits = NumberFormat.getIntegerInstance(INDONESIAN).format(Math.abs(value));
-            return (value < 0 ? "\u2212Rp" : "Rp") + digits;
+            return value < 0 ? "\u2212" + Indonesian.rupiah(Math.abs(value)) : Indonesian.rupiah(value);
         }
 
         /** The month a date lies in: "Maret 2027" (discounts run by whole months). */
@@ -550,8 +550,7 @@ class ContributionPages {
             if (pct == null) {
                 return "";
             }
-            String plain = pct.stripTrailingZeros().toPlainString();
-            return (locale() == INDONESIAN ? plain.replace('.', ',') : plain) + "%";
+            return (english() ? pct.stripTrailingZeros().toPlainString() : Indonesian.plain(pct)) + "%";
         }
 
         /** A rule's figure as the rate book stores it ("16800", "0.24%", "0.5% + 2%") made readable. */
@@ -559,7 +558,7 @@ class ContributionPages {
             if (value.matches("\\d+")) {
                 return rupiah(Long.parseLong(value));
             }
-            return locale() == INDONESIAN ? value.replaceAll("(\\d)\\.(\\d)", "$1,$2") : value;
+            return english() ? value : value.replaceAll("(\\d)\\.(\\d)", "$1,$2");
         }
 
         public boolean correctable(RateRule rule) {
@@ -571,7 +570,7 @@ class ContributionPages {
         /** The figure as an administrator types it: "16800", "0,24". */
         public String editableValue(RateRule rule) {
             String v = rule.value().replace("%", "");
-            return locale() == INDONESIAN ? v.replace('.', ',') : v;
+            return english() ? v : v.replace('.', ',');
         }
     }
 

@@ -1,11 +1,11 @@
 package id.lindung.coverage.report;
 
+import id.lindung.shared.Indonesian;
 import id.lindung.coverage.CoverageDashboard;
 import id.lindung.coverage.CoverageDashboard.Forecast;
 import id.lindung.coverage.CoverageSegment;
 import id.lindung.enrolment.Channel;
 import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -21,7 +21,6 @@ import org.springframework.context.MessageSource;
  */
 public final class CoverageReportTexts {
 
-    private static final Locale INDONESIAN = Locale.forLanguageTag("id-ID");
     /** Shown where a figure is missing (no denominator, no target). */
     public static final String NONE = "–";
 
@@ -32,7 +31,7 @@ public final class CoverageReportTexts {
     public CoverageReportTexts(MessageSource messages, Locale locale) {
         this.messages = Objects.requireNonNull(messages, "messages");
         this.locale = Objects.requireNonNull(locale, "locale");
-        this.formatLocale = "en".equals(locale.getLanguage()) ? Locale.UK : INDONESIAN;
+        this.formatLocale = Indonesian.formatLocale(locale);
     }
 
     public Locale locale() {
@@ -51,21 +50,18 @@ public final class CoverageReportTexts {
 
     /** Basis points of a percent as a percentage with two decimals: 3647 gives "36,47%"; null gives "–". */
     public String percent(@Nullable Integer basisPoints) {
-        return basisPoints == null ? NONE : decimal(basisPoints, 2) + "%";
+        return basisPoints == null ? NONE : Indonesian.basisPoints(basisPoints);
     }
 
     /** Basis points with as few decimals as they need (0 to 2): 4000 gives "40%", 3250 gives "32,5%". */
     public String percentShort(int basisPoints) {
         BigDecimal value = BigDecimal.valueOf(basisPoints, 2).stripTrailingZeros();
-        NumberFormat f = NumberFormat.getNumberInstance(INDONESIAN);
-        f.setMinimumFractionDigits(Math.max(0, value.scale()));
-        f.setMaximumFractionDigits(2);
-        return f.format(value) + "%";
+        return Indonesian.decimals(value, Math.max(0, value.scale()), 2) + "%";
     }
 
     /** A whole number with the Indonesian grouping: 1.234.567; null gives "–". */
     public String number(@Nullable Number n) {
-        return n == null ? NONE : NumberFormat.getIntegerInstance(INDONESIAN).format(n);
+        return n == null ? NONE : Indonesian.number(n);
     }
 
     /** "Oktober 2026" (English: "October 2026"). */
@@ -127,12 +123,5 @@ public final class CoverageReportTexts {
     /** The share {@code part} of {@code whole} in basis points, or null when {@code whole} is 0. */
     public static @Nullable Integer basisPoints(long part, long whole) {
         return whole == 0 ? null : (int) Math.round(part * 10000.0 / whole);
-    }
-
-    private static String decimal(int basisPoints, int decimals) {
-        NumberFormat f = NumberFormat.getNumberInstance(INDONESIAN);
-        f.setMinimumFractionDigits(decimals);
-        f.setMaximumFractionDigits(decimals);
-        return f.format(BigDecimal.valueOf(basisPoints, 2));
     }
 }

@@ -1,5 +1,6 @@
 package id.lindung.coverage.web;
 
+import id.lindung.shared.Indonesian;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.coverage.CoveragePolicy;
 import id.lindung.access.CurrentUser;
@@ -18,7 +19,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import id.lindung.shared.web.PageMessages;
 import id.lindung.shared.tabular.CsvWriter;
+import id.lindung.shared.web.CsvDownload;
 import id.lindung.shared.web.UploadCheck;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -318,9 +319,7 @@ class CoveragePages {
     /** An example file to start from: the header and two rows. */
     @GetMapping("/cakupan/penyebut/contoh.csv")
     void denominatorExample(HttpServletResponse response) throws IOException {
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"penyebut-contoh.csv\"");
-        CsvWriter out = CsvWriter.excel(response.getOutputStream());
+        CsvWriter out = CsvDownload.start(response, "penyebut-contoh.csv");
         CSV_EXAMPLE.lines().forEach(line -> out.row((Object[]) line.split(";")));
         out.flush();
     }
@@ -349,7 +348,7 @@ class CoveragePages {
     }
 
     /** A refused row as the page shows it: line, column, reason in the reader's language. */
-    public record ErrorView(String line, String field, String reason) {
+    public record ErrorView(String line, String column, String reason) {
     }
 
     // ------------------------------------------------------------------------------------------------ targets
@@ -472,22 +471,17 @@ class CoveragePages {
     /** Formats for the coverage pages: basis points as "36,47%", counts as "1.665.422", "–" where nothing is known. */
     public static final class Percent {
 
-        private static final Locale INDONESIAN = Locale.forLanguageTag("id-ID");
-
         /** Basis points of a percent as a percentage with two decimals: 3647 gives "36,47%"; null gives "–". */
         public String of(@Nullable Integer basisPoints) {
             if (basisPoints == null) {
                 return "–";
             }
-            NumberFormat f = NumberFormat.getNumberInstance(INDONESIAN);
-            f.setMinimumFractionDigits(2);
-            f.setMaximumFractionDigits(2);
-            return f.format(basisPoints / 100.0) + "%";
+            return Indonesian.basisPoints(basisPoints);
         }
 
         /** A count with Indonesian grouping, "–" for null. */
         public String number(@Nullable Number n) {
-            return n == null ? "–" : NumberFormat.getIntegerInstance(INDONESIAN).format(n);
+            return n == null ? "–" : Indonesian.number(n);
         }
 
         /** A signed count: "+1.234", "-56", "0". */

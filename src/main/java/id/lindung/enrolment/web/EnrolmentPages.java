@@ -1,5 +1,6 @@
 package id.lindung.enrolment.web;
 
+import id.lindung.shared.Indonesian;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
 import id.lindung.enrolment.Channel;
@@ -242,10 +243,8 @@ class EnrolmentPages {
     /** Small formats for the templates ({@code ${ui.month(m)}}). */
     public static final class Ui {
 
-        private static final Locale INDONESIAN = Locale.forLanguageTag("id-ID");
-
         static Locale locale() {
-            return "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? Locale.UK : INDONESIAN;
+            return Indonesian.formatLocale(LocaleContextHolder.getLocale());
         }
 
         /** "Mei 2026". */

@@ -1,38 +1,21 @@
 package id.lindung.kur.internal;
 
-import id.lindung.shared.crypto.Vault;
-import id.lindung.shared.tabular.CsvTokenizer;
-import id.lindung.shared.tabular.RowSource;
-import id.lindung.shared.tabular.TabularFile;
-import id.lindung.shared.tabular.XlsxLimits;
-import id.lindung.shared.tabular.XlsxRefusedException;
-import id.lindung.shared.tabular.XlsxRowSource;
-
 import id.lindung.participant.NikRules;
 import id.lindung.shared.FieldIssue;
-import java.io.BufferedInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.CharacterCodingException;
+import id.lindung.shared.crypto.Vault;
+import id.lindung.shared.tabular.CopyText;
+import id.lindung.shared.tabular.RowSource;
+import id.lindung.shared.tabular.StagingFileReader;
+import id.lindung.shared.tabular.TabularFile;
 import java.nio.charset.StandardCharsets;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.sql.SQLException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.postgresql.copy.CopyIn;
-import org.postgresql.copy.CopyManager;
 
 /**
  * Reads a bank's KUR disbursement file (CSV or XLSX) as a stream, checks each row, and copies rows and problems into
@@ -40,9 +23,7 @@ import org.postgresql.copy.CopyManager;
  * any order (see {@link #COLUMNS}; {@code sector} and {@code birth_date} may be left out). A problem of the whole
  * file (not UTF-8, a quote never closed, columns missing, no rows) is an {@link FileProblem}: nothing is kept.
  */
-public final class KurFileReader {
-
-    private static final Logger log = LoggerFactory.getLogger(KurFileReader.class);
+public final class KurFileReader extends StagingFileReader {
 
     /** The column specification (docs/kur-file-format.md). */
     public static final List<String> COLUMNS = List.of("bank", "branch", "loan_id", "nik", "name", "scheme",
@@ -52,8 +33,6 @@ public final class KurFileReader {
     static final int MAX_FIELDS = 40;
     /** KUR began in November 2007 (Inpres 6/2007). */
     static final LocalDate EARLIEST = LocalDate.of(2007, 11, 1);
-    private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/uuuu")
-            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
     /** Where a loan's NIK is sealed for, and the kind of its blind index (the registry's, so that they match). */
     public static final String NIK_COLUMN = "kur_loan.nik_enc";
     public static final String NIK_INDEX = id.lindung.participant.IdentityView.NIK_INDEX;
@@ -64,22 +43,8 @@ public final class KurFileReader {
             + " scheme, plafond,"
             + " disbursed_on, sector, region_code, err_field, err_code, err_args";
 
-    /** A problem of the whole file: nothing of it is imported. */
-    public static final class FileProblem extends Exception {
-        public final FieldIssue issue;
-
-        FileProblem(FieldIssue issue) {
-            super(issue.code());
-            this.issue = issue;
-        }
-    }
-
     /** A scheme's plafond range from a date on. */
     public record SchemeRule(String scheme, LocalDate validFrom, long min, long max) {
-    }
-
-    /** What was read: data rows, rows with problems, the file's SHA-256. */
-    public record Outcome(int rows, int rowsWithProblems, String sha256) {
     }
 
     private final LocalDate today;
@@ -88,12 +53,11 @@ public final class KurFileReader {
     private final List<SchemeRule> schemes;
     private final Predicate<String> regionExists;
     private final Vault vault;
-    private XlsxLimits xlsxLimits = XlsxLimits.DEFAULTS;
-    private final HexFormat hex = HexFormat.of();
 
     /** @param vault seals each NIK (and indexes it) before it leaves for the database: no NIK is staged in clear */
     public KurFileReader(LocalDate today, Set<String> banks, @Nullable String uploaderBank, List<SchemeRule> schemes,
             Predicate<String> regionExists, Vault vault) {
+        super(new Layout("kur", COLUMNS, OPTIONAL, STAGING_COLUMNS, MAX_FIELD_LENGTH, MAX_FIELDS));
         this.vault = vault;
         this.today = today;
         this.banks = banks;
@@ -102,108 +66,16 @@ public final class KurFileReader {
         this.regionExists = regionExists;
     }
 
-    /** The limits an XLSX upload is held to before it is parsed (the defaults unless set). */
-    public KurFileReader xlsxLimits(XlsxLimits limits) {
-        this.xlsxLimits = limits;
-        return this;
+    @Override
+    protected String columnsMissingCode(boolean xlsx) {
+        return xlsx ? "kur.file.columns-missing.xlsx" : "kur.file.columns-missing";
     }
 
-    public Outcome copy(InputStream content, boolean xlsx, CopyManager copy, String stagingTable)
-            throws IOException, SQLException, FileProblem {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        DigestInputStream digest = new DigestInputStream(new BufferedInputStream(content, 1 << 16), sha);
-        CopyIn in = copy.copyIn("COPY " + stagingTable + " (" + STAGING_COLUMNS + ") FROM STDIN");
-        boolean done = false;
-        try (RowSource source = TabularFile.open(digest, xlsx, MAX_FIELD_LENGTH, MAX_FIELDS, xlsxLimits)) {
-            RowSource.Row header = source.next();
-            if (header == null || header.cells().stream().allMatch(String::isBlank)) {
-                throw new FileProblem(FieldIssue.error("file", "kur.file.empty"));
-            }
-            TabularFile.Header found = TabularFile.header(header, COLUMNS, OPTIONAL);
-            int[] index = found.index();
-            List<String> missing = found.missing();
-            if (!missing.isEmpty()) {
-                throw new FileProblem(FieldIssue.error("file", xlsx ? "kur.file.columns-missing.xlsx"
-                        : "kur.file.columns-missing", String.join(", ", missing), String.join(";", COLUMNS)));
-            }
-            int rows = 0;
-            int problems = 0;
-            StringBuilder out = new StringBuilder(1 << 16);
-            RowSource.Row row;
-            while ((row = source.next()) != null) {
-                if (row.tooLong().isEmpty() && TabularFile.blank(row.cells())) {
-                    continue;
-                }
-                if (row.cells().stream().anyMatch(c -> c.indexOf('\u0000') >= 0)) {
-                    // no text file has NUL characters (UTF-16, a binary file): PostgreSQL text cannot hold them
-                    throw new FileProblem(FieldIssue.error("file", "kur.file.encoding"));
-                }
-                rows++;
-                if (!check(row, index, out)) {
-                    problems++;
-                }
-                if (out.length() > (1 << 16) - 2048) {
-                    byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
-                    in.writeToCopy(bytes, 0, bytes.length);
-                    out.setLength(0);
-                }
-            }
-            if (rows == 0) {
-                throw new FileProblem(FieldIssue.error("file", "kur.file.no-rows"));
-            }
-            byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
-            in.writeToCopy(bytes, 0, bytes.length);
-            in.endCopy();
-            done = true;
-            byte[] rest = new byte[8192];
-            while (digest.read(rest) >= 0) {
-                // the whole file counts for its hash
-            }
-            return new Outcome(rows, problems, HexFormat.of().formatHex(sha.digest()));
-        } catch (XlsxRefusedException e) {
-            throw new FileProblem(FieldIssue.error("file", e.code(), e.args()));
-        } catch (CsvTokenizer.UnterminatedQuoteException e) {
-            throw new FileProblem(FieldIssue.error("file", "kur.file.quote", e.line));
-        } catch (CharacterCodingException e) {
-            throw new FileProblem(FieldIssue.error("file", "kur.file.encoding"));
-        } catch (IOException | RuntimeException e) {
-            if (xlsx && !(e instanceof CharacterCodingException)) {
-                // the reader's own words stay in the log: a user learns only that the workbook cannot be read
-                log.info("XLSX upload unreadable: {}", e.toString());
-                throw new FileProblem(FieldIssue.error("file", "kur.file.xlsx"));
-            }
-            throw e;
-        } finally {
-            if (!done && in.isActive()) {
-                in.cancelCopy();
-            }
-        }
-    }
-
-    /** Checks one row; appends it (ok) or its problems to the COPY text. @return whether the row is good */
-    private boolean check(RowSource.Row row, int[] index, StringBuilder out) {
+    @Override
+    protected boolean check(RowSource.Row row, int[] index, CopyText out) {
         List<FieldIssue> issues = new ArrayList<>();
         // the cells by column (COLUMNS order); null: column absent or cell too long
-        String[] v = new String[COLUMNS.size()];
-        for (int c = 0; c < COLUMNS.size(); c++) {
-            int i = index[c];
-            if (i < 0) {
-                continue;
-            }
-            if (!row.tooLong().isEmpty() && row.tooLong().contains(i)) {
-                issues.add(FieldIssue.error(COLUMNS.get(c), "kur.field.too-long", MAX_FIELD_LENGTH));
-                continue;
-            }
-            v[c] = i < row.cells().size() ? row.cells().get(i).trim() : "";
-        }
-        if (row.tooManyCells()) {
-            issues.add(FieldIssue.error("row", "kur.row.too-many-fields", MAX_FIELDS));
-        }
+        String[] v = cells(row, index, issues);
         String bank = upper(v[BANK]);
         if (required(bank, "bank", issues)) {
             if (!banks.contains(bank)) {
@@ -267,33 +139,13 @@ public final class KurFileReader {
         }
         LocalDate birth = date(v[BIRTH_DATE], "birth_date", false, row, index, issues);
         if (!issues.isEmpty()) {
-            TabularFile.copyProblems(out, row.line(), 12, issues);
+            problems(out, row.line(), issues);
             return false;
         }
-        out.append(row.line()).append("\tt\t");
-        TabularFile.copyText(out, bank);
-        out.append('\t');
-        TabularFile.copyText(out, branch);
-        out.append('\t');
-        TabularFile.copyText(out, loanId);
-        out.append('\t');
-        out.append("\\\\x");
-        hex.formatHex(out, vault.seal(nik.getBytes(java.nio.charset.StandardCharsets.UTF_8), NIK_COLUMN));
-        out.append("\t\\\\x");
-        hex.formatHex(out, vault.index(NIK_INDEX, nik));
-        out.append('\t');
-        TabularFile.copyText(out, name);
-        out.append('\t').append(birth == null ? "\\N" : birth.toString()).append('\t');
-        TabularFile.copyText(out, scheme);
-        out.append('\t').append(plafond).append('\t').append(disbursed).append('\t');
-        if (sector == null || sector.isEmpty()) {
-            out.append("\\N");
-        } else {
-            TabularFile.copyText(out, sector);
-        }
-        out.append('\t');
-        TabularFile.copyText(out, region);
-        out.append("\t\\N\t\\N\t\\N\n");
+        out.number(row.line()).bool(true).text(bank).text(branch).text(loanId)
+                .bytes(vault.seal(nik.getBytes(StandardCharsets.UTF_8), NIK_COLUMN))
+                .bytes(vault.index(NIK_INDEX, nik)).text(name).value(birth).text(scheme).value(plafond)
+                .value(disbursed).text(sector == null || sector.isEmpty() ? null : sector).text(region).nul(3).end();
         return true;
     }
 
@@ -324,20 +176,9 @@ public final class KurFileReader {
             }
             return null;
         }
-        LocalDate date = null;
-        int i = index[COLUMNS.indexOf(field)];
+        LocalDate date;
         try {
-            if (row.numericCells().contains(i)) {
-                date = XlsxRowSource.excelDate(new java.math.BigDecimal(text));
-            } else if (text.indexOf('/') > 0) {
-                date = LocalDate.parse(text, DMY);
-            } else if (TabularFile.isoDigits(text)) {
-                // yyyy-MM-dd, what LocalDate.parse reads, without the cost of the general parser
-                date = LocalDate.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10),
-                        Integer.parseInt(text, 8, 10, 10));
-            } else {
-                date = LocalDate.parse(text);
-            }
+            date = TabularFile.date(text, row.numericCells().contains(index[COLUMNS.indexOf(field)]));
         } catch (DateTimeException | NumberFormatException e) {
             issues.add(FieldIssue.error(field, "kur.date.format", text));
             return null;
@@ -364,17 +205,6 @@ public final class KurFileReader {
                     || c == '/' || c == '-')) {
                 return false;
             }
-        }
-        return true;
-    }
-
-    private static boolean required(@Nullable String value, String field, List<FieldIssue> issues) {
-        if (value == null) {
-            return false; // the cell was too long: already reported
-        }
-        if (value.isEmpty()) {
-            issues.add(FieldIssue.error(field, "field.required"));
-            return false;
         }
         return true;
     }

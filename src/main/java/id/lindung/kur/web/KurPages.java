@@ -39,6 +39,7 @@ import org.dhatim.fastexcel.Worksheet;
 import org.jspecify.annotations.Nullable;
 import id.lindung.shared.web.PageMessages;
 import id.lindung.shared.tabular.CsvWriter;
+import id.lindung.shared.web.CsvDownload;
 import id.lindung.shared.web.UploadCheck;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -156,7 +157,7 @@ class KurPages {
         String group = CONVERSION_GROUPS.contains(groupBy) ? groupBy : "bank";
         List<ConversionRow> rows = conversion(group, bank, currentUser.require());
         conversionExported("kur-conversion.csv", group, bank, rows.size());
-        CsvWriter out = csvResponse(response, "kur-konversi-" + group + ".csv");
+        CsvWriter out = CsvDownload.start(response, "kur-konversi-" + group + ".csv");
         out.row((Object[]) conversionHeader(group));
         for (ConversionRow r : rows) {
             out.row(r.monthKey(), r.key(), r.label(), r.borrowers(), r.enrolledAtDisbursement(), r.protectedNow(),
@@ -298,7 +299,7 @@ class KurPages {
     }
 
     /** A refused row as the page shows it: line, column, reason in the reader's language. */
-    public record ErrorView(int line, String field, String reason) {
+    public record ErrorView(int line, String column, String reason) {
     }
 
     // --------------------------------------------------------------------------------------------------- loans
@@ -347,7 +348,7 @@ class KurPages {
         filters.put("status", blank(status));
         filters.put("mandatory", mandatory);
         bulkReads.exported("kur-borrowers.csv", me.scope().code(), filters, all.size());
-        CsvWriter out = csvResponse(response, "kur-peminjam.csv");
+        CsvWriter out = CsvDownload.start(response, "kur-peminjam.csv");
         out.row("bank", "branch", "loan_id", "nik", "name", "birth_date", "scheme", "plafond", "disbursed_on",
                 "sector", "region_code", "region", "mandatory", "status", "enrolled_at_disbursement", "name_mismatch",
                 "birth_mismatch", "participant_id");
@@ -564,12 +565,6 @@ class KurPages {
 
     private List<String> messagesOf(RuntimeException e) {
         return pageMessages.refusal(e, "kur.page.field.");
-    }
-
-    private CsvWriter csvResponse(HttpServletResponse response, String fileName) throws IOException {
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
-        return CsvWriter.excel(response.getOutputStream());
     }
 
     private String message(String code, Object... args) {

@@ -1,11 +1,11 @@
 package id.lindung.paritrana.report;
 
+import id.lindung.shared.Indonesian;
 import id.lindung.paritrana.Category;
 import id.lindung.paritrana.CycleStatus;
 import id.lindung.paritrana.Indicator;
 import id.lindung.paritrana.Ranking.Line;
 import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -19,8 +19,6 @@ import org.springframework.context.MessageSource;
  * month names in English. Arguments are passed to messages already formatted, so a year never prints as "2,026".
  */
 public final class ParitranaTexts {
-
-    private static final Locale INDONESIAN = Locale.forLanguageTag("id-ID");
 
     private final MessageSource messages;
     private final Locale locale;
@@ -67,9 +65,9 @@ public final class ParitranaTexts {
             return label("page.noData");
         }
         return switch (code.unit()) {
-            case BASIS_POINTS -> (code == Indicator.COVERAGE_GROWTH && value > 0 ? "+" : "") + decimals(
-                    BigDecimal.valueOf(value, 2), 2) + "%";
-            case RUPIAH -> "Rp" + number(value);
+            case BASIS_POINTS -> (code == Indicator.COVERAGE_GROWTH && value > 0 ? "+" : "")
+                    + Indonesian.basisPoints(value);
+            case RUPIAH -> Indonesian.rupiah(value);
             case YES_NO -> label(value > 0 ? "page.yes" : "page.no");
             default -> number(value);
         };
@@ -92,19 +90,15 @@ public final class ParitranaTexts {
     }
 
     public String number(long n) {
-        return NumberFormat.getIntegerInstance(INDONESIAN).format(n);
+        return Indonesian.number(n);
     }
 
     /** "Desember 2025" / "December 2025". */
     public String month(YearMonth month) {
-        Locale l = "en".equals(locale.getLanguage()) ? Locale.UK : INDONESIAN;
-        return month.format(DateTimeFormatter.ofPattern("MMMM yyyy", l));
+        return month.format(DateTimeFormatter.ofPattern("MMMM yyyy", Indonesian.formatLocale(locale)));
     }
 
     private static String decimals(BigDecimal value, int digits) {
-        NumberFormat f = NumberFormat.getNumberInstance(INDONESIAN);
-        f.setMinimumFractionDigits(digits);
-        f.setMaximumFractionDigits(digits);
-        return f.format(value);
+        return Indonesian.decimals(value, digits);
     }
 }

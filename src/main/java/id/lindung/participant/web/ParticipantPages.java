@@ -26,6 +26,7 @@ import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.tabular.CsvWriter;
+import id.lindung.shared.web.CsvDownload;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -112,9 +113,7 @@ class ParticipantPages {
         long rows = count.totalCapped() ? ParticipantManagement.MAX_EXPORT_ROWS
                 : Math.min(count.total(), ParticipantManagement.MAX_EXPORT_ROWS);
         bulkReads.exported("participants.csv", me.scope().narrow(region).orElse(me.scope().code()), filters, rows);
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"peserta-lindung.csv\"");
-        CsvWriter out = CsvWriter.excel(response.getOutputStream());
+        CsvWriter out = CsvDownload.start(response, "peserta-lindung.csv");
         out.row("NIK", "Nama", "Tanggal lahir", "Jenis kelamin", "Kode desa", "Desa", "Kecamatan", "Kabupaten/Kota",
                 "Status");
         participants.export(new SearchCriteria(nik, name, region), me, p -> out.row(NikDisplay.show(p.nik(), me),

@@ -5,14 +5,22 @@ import java.io.Reader;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
+/** A CSV text's rows through {@link CsvTokenizer}, the one CSV reader of Lindung. */
 public final class CsvRowSource implements RowSource {
 
     private final Reader reader;
     private final CsvTokenizer tokenizer;
+    private final char separator;
 
     public CsvRowSource(Reader reader, char separator, int maxFieldLength, int maxFields) {
         this.reader = reader;
+        this.separator = separator;
         this.tokenizer = new CsvTokenizer(reader, separator, maxFieldLength, maxFields);
+    }
+
+    /** The character between fields. */
+    public char separator() {
+        return separator;
     }
 
     @Override

@@ -39,6 +39,10 @@ public final class CsvTokenizer {
     private final char[] buffer = new char[1 << 14];
     private int position;
     private int limit;
+    /** The field being read (one builder for all: a row's fields are copied out of it). */
+    private final StringBuilder field = new StringBuilder();
+    /** Fields in the row before: the next row's list is made that large at once. */
+    private int lastWidth = 10;
 
     public CsvTokenizer(Reader in, char separator, int maxFieldLength, int maxFields) {
         this.in = in;
@@ -72,24 +76,27 @@ public final class CsvTokenizer {
         }
         pushedBack = c;
         int startLine = line;
-        List<String> fields = new ArrayList<>();
-        List<Integer> tooLong = new ArrayList<>();
+        List<String> fields = new ArrayList<>(Math.min(lastWidth, maxFields));
+        List<Integer> tooLong = null;
         boolean tooMany = false;
-        StringBuilder field = new StringBuilder();
+        StringBuilder field = this.field;
+        field.setLength(0);
         boolean fieldTooLong = false;
         boolean quoted = false;
         boolean afterQuote = false;
         int quoteLine = 0;
         while (true) {
-            c = read();
             if (quoted) {
+                // the characters up to the next quote or line break, at once
+                fieldTooLong = run(field, fieldTooLong, true);
+                c = read();
                 if (c == -1) {
                     throw new UnterminatedQuoteException(quoteLine);
                 }
                 if (c == '"') {
                     int d = read();
                     if (d == '"') {
-                        fieldTooLong |= append(field, '"', fieldTooLong);
+                        fieldTooLong = append(field, '"', fieldTooLong);
                         continue;
                     }
                     pushedBack = d;
@@ -100,9 +107,12 @@ public final class CsvTokenizer {
                 if (c == '\n') {
                     line++;
                 }
-                fieldTooLong |= append(field, (char) c, fieldTooLong);
+                fieldTooLong = append(field, (char) c, fieldTooLong);
                 continue;
             }
+            // the characters up to the next separator, line break or quote, at once
+            fieldTooLong = run(field, fieldTooLong, false);
+            c = read();
             if (c == '"' && field.isEmpty() && !afterQuote && !fieldTooLong) {
                 quoted = true;
                 quoteLine = line;
@@ -117,6 +127,9 @@ public final class CsvTokenizer {
                 }
                 if (fields.size() < maxFields) {
                     if (fieldTooLong) {
+                        if (tooLong == null) {
+                            tooLong = new ArrayList<>(2);
+                        }
                         tooLong.add(fields.size());
                         fields.add("");
                     } else {
@@ -132,12 +145,54 @@ public final class CsvTokenizer {
                     if (c != -1) {
                         line++;
                     }
-                    return new Row(startLine, fields, tooLong, tooMany);
+                    lastWidth = Math.max(fields.size(), 1);
+                    return new Row(startLine, fields, tooLong == null ? List.of() : tooLong, tooMany);
                 }
                 continue;
             }
-            fieldTooLong |= append(field, (char) c, fieldTooLong);
+            fieldTooLong = append(field, (char) c, fieldTooLong);
         }
+    }
+
+    /**
+     * Appends the plain characters that follow in the buffer (no quote, line break, or in an unquoted field
+     * separator) in one go: the per-character path is only for the characters that mean something.
+     *
+     * @return whether the field is now too long (and no longer kept)
+     */
+    private boolean run(StringBuilder field, boolean alreadyTooLong, boolean quoted) {
+        if (pushedBack != -2) {
+            return alreadyTooLong;
+        }
+        int start = position;
+        int i = start;
+        char[] b = buffer;
+        int end = limit;
+        if (quoted) {
+            while (i < end && b[i] != '"' && b[i] != '\n') {
+                i++;
+            }
+        } else {
+            char sep = separator;
+            while (i < end) {
+                char ch = b[i];
+                if (ch == sep || ch == '\n' || ch == '\r' || ch == '"') {
+                    break;
+                }
+                i++;
+            }
+        }
+        position = i;
+        int length = i - start;
+        if (length == 0 || alreadyTooLong) {
+            return alreadyTooLong;
+        }
+        if (field.length() + length > maxFieldLength) {
+            field.setLength(0);
+            return true;
+        }
+        field.append(b, start, length);
+        return false;
     }
 
     /** @return whether the field is now too long (and no longer kept) */

@@ -1,23 +1,30 @@
 package id.lindung.shared.tabular;
 
-import id.lindung.shared.FieldIssue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackReader;
+import java.math.BigDecimal;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What every streamed import of an uploaded table does the same way: open the file as rows (XLSX, or CSV whose
- * separator is the one its header line uses), find the columns by header name, skip blank rows, and write cells into
- * PostgreSQL's COPY text format. Shared by the KUR and contribution-history readers.
+ * separator is the one its header line uses), find the columns by header name, skip blank rows, read dates the ways
+ * Indonesian files write them. Shared by the KUR, contribution-history, payment, sponsorship and denominator readers.
  */
 public final class TabularFile {
+
+    private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/uuuu")
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private TabularFile() {
     }
@@ -28,9 +35,14 @@ public final class TabularFile {
      */
     public static RowSource open(InputStream in, boolean xlsx, int maxFieldLength, int maxFields, XlsxLimits limits)
             throws IOException {
-        if (xlsx) {
-            return new XlsxRowSource(in, maxFieldLength, maxFields, limits);
-        }
+        return xlsx ? new XlsxRowSource(in, maxFieldLength, maxFields, limits) : csv(in, maxFieldLength, maxFields);
+    }
+
+    /**
+     * The rows of a UTF-8 CSV upload (malformed UTF-8 is a {@link java.nio.charset.CharacterCodingException}; a
+     * byte-order mark is skipped), separated by {@code ;} when its first line has one, else by {@code ,}.
+     */
+    public static CsvRowSource csv(InputStream in, int maxFieldLength, int maxFields) throws IOException {
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         InputStreamReader chars = new InputStreamReader(in, decoder);
@@ -44,7 +56,9 @@ public final class TabularFile {
             int eol = first.indexOf('\n');
             String line = eol < 0 ? first : first.substring(0, eol);
             separator = line.indexOf(';') >= 0 ? ';' : ',';
-            peek.unread(head, 0, n);
+            // a byte-order mark (Excel's "CSV UTF-8") is not part of the first field, which may be quoted
+            int start = head[0] == '\uFEFF' ? 1 : 0;
+            peek.unread(head, start, n - start);
         }
         return new CsvRowSource(peek, separator, maxFieldLength, maxFields);
     }
@@ -81,55 +95,6 @@ public final class TabularFile {
         return true;
     }
 
-    /** Appends a value in COPY text format: backslash, tab, newline and carriage return escaped. */
-    public static void copyText(StringBuilder out, String s) {
-        int plain = 0;
-        while (plain < s.length() && s.charAt(plain) != '\\' && s.charAt(plain) >= ' ') {
-            plain++;
-        }
-        if (plain == s.length()) {
-            out.append(s);
-            return;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
-            }
-        }
-    }
-
-    /**
-     * Appends a refused row to COPY text, one line per problem: the line number, {@code false} (not ok),
-     * {@code nullColumns} empty columns (the row's values), then the problem's field, code and arguments
-     * ({@code |}-separated, at most 300 characters) — the staging tables' layout of the upload readers.
-     */
-    public static void copyProblems(StringBuilder out, int line, int nullColumns, List<FieldIssue> issues) {
-        for (FieldIssue issue : issues) {
-            out.append(line).append("\tf\t");
-            for (int i = 0; i < nullColumns; i++) {
-                out.append("\\N\t");
-            }
-            copyText(out, issue.field());
-            out.append('\t');
-            copyText(out, issue.code());
-            out.append('\t');
-            StringBuilder args = new StringBuilder();
-            for (Object a : issue.args()) {
-                if (!args.isEmpty()) {
-                    args.append('|');
-                }
-                args.append(String.valueOf(a).replace("|", "/"));
-            }
-            copyText(out, args.length() > 300 ? args.substring(0, 300) : args.toString());
-            out.append('\n');
-        }
-    }
-
     /** What {@code \d{1,maxDigits}} matches. */
     public static boolean digits(String text, int maxDigits) {
         if (text.isEmpty() || text.length() > maxDigits) {
@@ -154,5 +119,37 @@ public final class TabularFile {
             }
         }
         return true;
+    }
+
+    /**
+     * A date cell: an Excel date (a number cell of a workbook), {@code dd/MM/yyyy} (strict: 31/09 is an error), or
+     * ISO {@code yyyy-MM-dd}.
+     *
+     * @throws java.time.DateTimeException or {@link NumberFormatException} when it is none of these
+     */
+    public static LocalDate date(String text, boolean numberCell) {
+        if (numberCell) {
+            return XlsxRowSource.excelDate(new BigDecimal(text));
+        }
+        if (text.indexOf('/') > 0) {
+            return LocalDate.parse(text, DMY);
+        }
+        if (isoDigits(text)) {
+            // yyyy-MM-dd, what LocalDate.parse reads, without the cost of the general parser
+            return LocalDate.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10),
+                    Integer.parseInt(text, 8, 10, 10));
+        }
+        return LocalDate.parse(text);
+    }
+
+    /** The name an upload is recorded under: trimmed, {@code fallback} when blank, its last 200 characters. */
+    public static String fileName(@Nullable String name, String fallback) {
+        String n = name == null || name.isBlank() ? fallback : name.trim();
+        return n.length() > 200 ? n.substring(n.length() - 200) : n;
+    }
+
+    /** Whether an upload of this name is read as an XLSX workbook (else as CSV). */
+    public static boolean isXlsx(@Nullable String name) {
+        return name != null && name.toLowerCase(Locale.ROOT).endsWith(".xlsx");
     }
 }

@@ -1,6 +1,6 @@
 package id.lindung.shared.web;
 
-import java.text.NumberFormat;
+import id.lindung.shared.Indonesian;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,20 +13,20 @@ import org.springframework.stereotype.Component;
 /**
  * Indonesian formats for templates ({@code ${@fmt.number(n)}}): thousands with a dot (1.234.567), dates as
  * "17 Mei 1990", times in WIB, rupiah as "Rp1.234.567". English pages get English month names but keep the
- * Indonesian number grouping, which is what the figures look like in every Indonesian source.
+ * Indonesian number grouping, which is what the figures look like in every Indonesian source. The numbers are
+ * {@link Indonesian}'s, as everywhere else.
  */
 @Component("fmt")
 public class Formats {
 
-    private static final Locale INDONESIAN = Locale.forLanguageTag("id-ID");
     private static final ZoneId WIB = ZoneId.of("Asia/Pontianak");
 
     public String number(@Nullable Number n) {
-        return n == null ? "" : NumberFormat.getIntegerInstance(INDONESIAN).format(n);
+        return n == null ? "" : Indonesian.number(n);
     }
 
     public String rupiah(@Nullable Number n) {
-        return n == null ? "" : "Rp" + number(n);
+        return n == null ? "" : Indonesian.rupiah(n);
     }
 
     /** A share as a percentage with one decimal and a decimal comma: 36,5%. */
@@ -34,10 +34,12 @@ public class Formats {
         if (whole == 0) {
             return "–";
         }
-        NumberFormat f = NumberFormat.getNumberInstance(INDONESIAN);
-        f.setMinimumFractionDigits(1);
-        f.setMaximumFractionDigits(1);
-        return f.format(100.0 * part / whole) + "%";
+        return Indonesian.decimals(100.0 * part / whole, 1) + "%";
+    }
+
+    /** Basis points of a percent: 3647 gives "36,47%", null "–". */
+    public String basisPoints(@Nullable Number basisPoints) {
+        return basisPoints == null ? "–" : Indonesian.basisPoints(basisPoints.longValue());
     }
 
     public String date(@Nullable LocalDate d) {
@@ -49,7 +51,6 @@ public class Formats {
     }
 
     private static Locale locale() {
-        Locale current = LocaleContextHolder.getLocale();
-        return "en".equals(current.getLanguage()) ? Locale.UK : INDONESIAN;
+        return Indonesian.formatLocale(LocaleContextHolder.getLocale());
     }
 }

@@ -1,5 +1,6 @@
 package id.lindung.shared.web;
 
+import id.lindung.shared.Indonesian;
 import id.lindung.shared.CodedException;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.InvalidInputException;
@@ -13,8 +14,6 @@ import org.springframework.stereotype.Component;
 /** Messages for server-rendered pages, in the request's language. */
 @Component
 public class PageMessages {
-
-    private static final Locale INDONESIAN = Locale.forLanguageTag("id-ID");
 
     private final MessageSource messages;
 
@@ -55,6 +54,6 @@ public class PageMessages {
 
     /** The locale numbers and dates are formatted in: British English for English, Indonesian otherwise. */
     public static Locale formatLocale() {
-        return "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? Locale.UK : INDONESIAN;
+        return Indonesian.formatLocale(LocaleContextHolder.getLocale());
     }
 }

@@ -168,6 +168,23 @@ class BenefitRulesTest {
         assertThat(row.ref()).isEqualTo("JKK_FUNERAL@2030-01-01");
     }
 
+    @Test
+    void aQuotedFieldWithACommaAsExcelSavesIt_isReadWithoutItsQuotes() {
+        BenefitRules r = rules("JKK_FUNERAL;2030-01-01;15000000;RUPIAH;\"PP 1/2030, Pasal 5\";\"example; page 2\";"
+                + "true;\"a \"\"quoted\"\" note\"\r\n");
+        BenefitRule row = r.rule(RuleKey.JKK_FUNERAL, LocalDate.of(2031, 1, 1));
+        assertThat(row.legalBasis()).isEqualTo("PP 1/2030, Pasal 5");
+        assertThat(row.source()).isEqualTo("example; page 2");
+        assertThat(row.note()).isEqualTo("a \"quoted\" note");
+    }
+
+    @Test
+    void aQuoteNeverClosedIsRefusedNamingItsLine() {
+        assertThatThrownBy(() -> rules("JKK_FUNERAL;2030-01-01;15000000;RUPIAH;\"PP 1/2030;example;true;\n"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 2")
+                .hasMessageContaining("never closed");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             JKK_FUNERAL;2030-01-01;15000000;PERCENT;PP 1/2030;example;false;   | unit of JKK_FUNERAL is RUPIAH
