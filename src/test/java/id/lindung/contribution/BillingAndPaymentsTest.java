@@ -1,5 +1,6 @@
 package id.lindung.contribution;
 
+import id.lindung.support.Truncate;
 import static id.lindung.contribution.Members.OFFICER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -59,8 +60,8 @@ class BillingAndPaymentsTest {
 
     @BeforeEach
     void emptyAccounts(@Autowired ParticipantManagement participants) {
-        jdbc.sql("TRUNCATE late_fine, payment_allocation, payment, payment_file, bill_line, bill, billing_run,"
-                + " membership_base, membership, construction_project, employer CASCADE").update();
+        Truncate.tables(jdbc, "late_fine, payment_allocation, payment, payment_file, bill_line, bill, billing_run,"
+                + " membership_base, membership, construction_project, employer");
         members = new Members(participants, enrolment);
     }
 
