@@ -1,5 +1,6 @@
 package id.lindung.claim;
 
+import id.lindung.support.Truncate;
 import static id.lindung.contribution.Members.OFFICER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -76,9 +77,9 @@ class ClaimWorkflowTest {
 
     @BeforeEach
     void empty(@Autowired ParticipantManagement participants) {
-        jdbc.sql("TRUNCATE claim_step, claim_document, claim_scholarship, claim_line, claim, late_fine,"
+        Truncate.tables(jdbc, "claim_step, claim_document, claim_scholarship, claim_line, claim, late_fine,"
                 + " payment_allocation, payment, payment_file, bill_line, bill, billing_run, membership_base,"
-                + " membership, construction_project, employer CASCADE").update();
+                + " membership, construction_project, employer");
         members = new Members(participants, enrolment);
     }
 

@@ -1,5 +1,6 @@
 package id.lindung.contribution;
 
+import id.lindung.support.Truncate;
 import static id.lindung.contribution.Members.OFFICER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -74,9 +75,8 @@ class HistoryImportTest {
 
     @BeforeEach
     void emptyAccounts() {
-        jdbc.sql("TRUNCATE late_fine, payment_allocation, payment, payment_file, bill_line, bill, billing_run,"
-                + " contribution_history_import, membership_base, membership, construction_project, employer CASCADE")
-                .update();
+        Truncate.tables(jdbc, "late_fine, payment_allocation, payment, payment_file, bill_line, bill, billing_run,"
+                + " contribution_history_import, membership_base, membership, construction_project, employer");
     }
 
     /** A worker registered with the given address; returns (participant id, NIK). */

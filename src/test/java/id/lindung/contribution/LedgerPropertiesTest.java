@@ -1,5 +1,6 @@
 package id.lindung.contribution;
 
+import id.lindung.support.Truncate;
 import static id.lindung.contribution.LedgerModel.CURRENT;
 import static id.lindung.contribution.LedgerModel.TODAY;
 import static id.lindung.contribution.Members.OFFICER;
@@ -350,8 +351,8 @@ class LedgerPropertiesTest {
         }
 
         private void reset() {
-            jdbc.sql("TRUNCATE late_fine, payment_allocation, payment, payment_file, bill_line, bill, billing_run,"
-                    + " membership_base, membership, construction_project, employer CASCADE").update();
+            Truncate.tables(jdbc, "late_fine, payment_allocation, payment, payment_file, bill_line, bill, billing_run,"
+                    + " membership_base, membership, construction_project, employer");
         }
 
         private int member(int pick) {
