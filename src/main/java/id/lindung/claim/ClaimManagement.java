@@ -554,7 +554,7 @@ public class ClaimManagement {
                     Map.of("total", claim.total()));
             return get(claimId, by);
         }
-        change(claim, "status = 'APPROVED', decided_by = :by, decided_at = now()", Map.of("by", by.username()));
+        change(claim, "status = 'APPROVED', decided_by = :by, decided_at = lindung_now()", Map.of("by", by.username()));
         step(claimId, by, ClaimStatus.APPROVED, null);
         if (ClaimKind.valueOf(claim.kind()).death()) {
             deaths.record(claim, by);
@@ -637,7 +637,7 @@ public class ClaimManagement {
         if (why.length() > 500) {
             throw new InvalidInputException(FieldIssue.error("reason", "field.too-long", 500));
         }
-        change(claim, "status = 'REJECTED', decided_by = :by, decided_at = now(), rejection_reason = :reason",
+        change(claim, "status = 'REJECTED', decided_by = :by, decided_at = lindung_now(), rejection_reason = :reason",
                 Map.of("by", by.username(), "reason", why));
         step(claimId, by, ClaimStatus.REJECTED, why);
         audit.record("CLAIM_REJECTED", "claim", Long.toString(claimId), claim.regionCode(), Map.of("reason", why));

@@ -17,10 +17,10 @@ import id.lindung.enrolment.Membership;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.support.BrowserSession;
 import id.lindung.support.Chromium;
+import id.lindung.support.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -75,7 +75,7 @@ class ClaimScholarshipInBrowserTest {
     @Test
     void officerPaysAChildsSchoolYear_andTheSameYearAgainIsRefusedWithItsRule() {
         long claimId = approvedJkkDeathWithTwoChildren();
-        int year = ScholarshipPlanner.schoolYearOf(LocalDate.now(ZoneId.of("Asia/Pontianak")));
+        int year = ScholarshipPlanner.schoolYearOf(LocalDate.now(TestClock.CLOCK));
         String label = ScholarshipPlanner.label(year);
         openBrowser();
         session.signIn("petugas.kalbar");

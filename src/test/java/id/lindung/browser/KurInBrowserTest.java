@@ -21,7 +21,6 @@ import id.lindung.support.Niks;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -79,7 +78,7 @@ class KurInBrowserTest {
         String mandatory = branch + "-2";
         String micro = branch + "-3";
         String bad = branch + "-4";
-        String disbursed = LocalDate.now(ZoneId.of("Asia/Pontianak")).minusDays(10).toString();
+        String disbursed = LocalDate.now(clock).minusDays(10).toString();
         String csv = "bank;branch;loan_id;nik;name;scheme;plafond;disbursed_on;sector;region_code\n"
                 + "KALBAR;" + branch + ";" + small + ";" + Niks.nik("610401", LocalDate.of(1992, 2, 2), true)
                 + ";Wati;MIKRO;20000000;" + disbursed + ";Warung;61.04\n"

@@ -66,7 +66,7 @@ class DemoDataLoaderTests {
                 SELECT count(*) FILTER (WHERE segment = 'PU') AS pu, count(*) FILTER (WHERE segment = 'BPU') AS bpu,
                        count(*) FILTER (WHERE segment = 'JAKON') AS jakon,
                        count(DISTINCT channel) FILTER (WHERE segment = 'BPU') AS bpu_channels,
-                       count(*) FILTER (WHERE end_month < date_trunc('month', current_date)) AS ended,
+                       count(*) FILTER (WHERE end_month < date_trunc('month', lindung_today())) AS ended,
                        count(*) FILTER (WHERE province_code <> '61') AS elsewhere,
                        count(DISTINCT kabkota_code) AS kabkota
                   FROM membership""").query().singleRow();

@@ -30,7 +30,7 @@ class EmbeddedDatabaseRestartTest {
         try (ConfigurableApplicationContext first = start()) {
             JdbcClient jdbc = first.getBean(JdbcClient.class);
             jdbc.sql("INSERT INTO audit_log (occurred_at, actor, action, entity_type, entity_id, changes)"
-                    + " VALUES (now(), 'test', 'RESTART_PROBE', 'probe', '1', '{}')").update();
+                    + " VALUES (lindung_now(), 'test', 'RESTART_PROBE', 'probe', '1', '{}')").update();
         }
         assertThat(Files.exists(dataDir.resolve("PG_VERSION"))).isTrue();
 
