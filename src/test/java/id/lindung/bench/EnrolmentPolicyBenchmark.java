@@ -11,6 +11,7 @@ import id.lindung.enrolment.Segment;
 import id.lindung.participant.ParticipantDetails;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.participant.Sex;
+import id.lindung.support.Niks;
 import java.lang.reflect.Method;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -67,8 +68,7 @@ public final class EnrolmentPolicyBenchmark {
             for (int i = 0; i < total; i++) {
                 LocalDate b = birth.plusDays(i % 15_000);
                 boolean female = i % 2 == 1;
-                String nik = String.format(Locale.ROOT, "610401%02d%02d%02d%04d", b.getDayOfMonth() + (female ? 40 : 0),
-                        b.getMonthValue(), b.getYear() % 100, 1 + i / 15_000);
+                String nik = Niks.of("610401", b, female, 1 + i / 15_000);
                 ids.add(participants.register(new ParticipantDetails(nik,
                         "Peserta " + letters(i), b, female ? Sex.P : Sex.L, KETAPANG_DESA, null, null, null),
                         officer).participant().id());

@@ -17,6 +17,7 @@ import id.lindung.participant.IdentityView;
 import id.lindung.region.Region;
 import id.lindung.region.RegionDirectory;
 import id.lindung.shared.crypto.Vault;
+import id.lindung.support.Niks;
 import java.io.BufferedOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -546,8 +547,7 @@ public final class SoakBenchmark {
         LocalDate birth = LocalDate.of(1966, 1, 1).plusDays(n % 14_000);
         boolean female = random.nextBoolean();
         int serial = 5001 + n / 14_000; // the demo generator numbers from 0001: far below
-        String nik = region.substring(0, 8).replace(".", "") + String.format(Locale.ROOT, "%02d%02d%02d%04d",
-                birth.getDayOfMonth() + (female ? 40 : 0), birth.getMonthValue(), birth.getYear() % 100, serial);
+        String nik = Niks.of(region.substring(0, 8).replace(".", ""), birth, female, serial);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("nik", nik);
         body.put("fullName", (female ? "Siti " : "Budi ") + "Uji Soak " + letters(n));

@@ -13,11 +13,12 @@ import com.microsoft.playwright.options.WaitForSelectorState;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import id.lindung.support.Chromium;
+import id.lindung.support.Niks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,7 +108,7 @@ class RegistrationInBrowserTest {
     @Test
     void officerRegistersParticipantFindsThemAndSwitchesToEnglish() {
         // A man born 17 May 1990, first registered in kecamatan 61.04.01: 610401 170590 + serial (never 0000).
-        String nik = "610401170590" + String.format("%04d", ThreadLocalRandom.current().nextInt(1, 10_000));
+        String nik = Niks.nik("610401", LocalDate.of(1990, 5, 17), false);
         String zeroSerialNik = "6104011705900000";
 
         // Sign in.

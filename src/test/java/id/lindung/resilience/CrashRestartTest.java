@@ -8,6 +8,7 @@ import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
 import id.lindung.support.ChildApplication;
 import id.lindung.support.Chromium;
+import id.lindung.support.Niks;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -249,8 +250,7 @@ class CrashRestartTest {
         for (int i = 0; i < rows; i++) {
             LocalDate birth = born.plusDays(i % 14_600);
             boolean female = i % 2 == 1;
-            String nik = String.format("610401%02d%02d%02d%04d", birth.getDayOfMonth() + (female ? 40 : 0),
-                    birth.getMonthValue(), birth.getYear() % 100, 1 + i / 14_600 % 9_999);
+            String nik = Niks.of("610401", birth, female, 1 + i / 14_600);
             long plafond;
             if (i % KUR_BAD_EVERY == KUR_BAD_EVERY - 1) {
                 plafond = 5_000_000;

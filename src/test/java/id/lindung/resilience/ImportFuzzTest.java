@@ -101,7 +101,8 @@ class ImportFuzzTest {
         Fuzz.run("KUR XLSX", (r, n) -> {
             byte[] seed = Xlsx.sheet("KUR", "bank;branch;loan_id;nik;name;scheme;plafond;disbursed_on;region_code",
                     new Object[] {"KALBAR", "Ketapang", "FX-" + r.nextInt(1_000_000),
-                            Niks.nik("610401", LocalDate.of(1980, 2, 2), false), "Sri", "MIKRO", 50_000_000,
+                            Niks.nik("610401", LocalDate.of(1980, 2, 2).plusDays(n % 5_000), false), "Sri", "MIKRO",
+                            50_000_000,
                             LocalDate.of(2026, 10, 1), "61.04"},
                     new Object[] {"KALBAR", "Ketapang", "FX-" + r.nextInt(1_000_000), 6104010202800001L, "Andi",
                             "Super Mikro", r.nextInt() * 1e6, r.nextDouble() * 1e7, r.nextInt()});
