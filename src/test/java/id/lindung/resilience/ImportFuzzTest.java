@@ -68,7 +68,8 @@ class ImportFuzzTest {
         return csv.append('\n').toString();
     }
 
-    private void importKur(byte[] bytes, boolean xlsx) {
+    /** @return whether the file was taken (else refused whole) */
+    private boolean importKur(byte[] bytes, boolean xlsx) {
         long files = count("SELECT count(*) FROM kur_file");
         long loans = count("SELECT count(*) FROM kur_loan");
         try {
@@ -76,28 +77,52 @@ class ImportFuzzTest {
                     OFFICER);
             assertThat(result.rows()).isEqualTo(result.inserted() + result.updated() + result.unchanged()
                     + result.rejected());
+            return true;
         } catch (InvalidInputException refused) {
             assertThat(refused.issues()).isNotEmpty();
             assertThat(count("SELECT count(*) FROM kur_file")).as("a refused file leaves no file row")
                     .isEqualTo(files);
             assertThat(count("SELECT count(*) FROM kur_loan")).as("a refused file leaves no loan").isEqualTo(loans);
+            return false;
+        }
+    }
+
+    /** Files taken and files refused by a fuzz run: both kinds of answer must have been checked. */
+    private static final class Outcomes {
+        int taken;
+        int refused;
+
+        void count(boolean wasTaken) {
+            if (wasTaken) {
+                taken++;
+            } else {
+                refused++;
+            }
+        }
+
+        void assertBothReached(String what) {
+            assertThat(taken).as("%s: files taken (and checked)", what).isPositive();
+            assertThat(refused).as("%s: files refused (and checked)", what).isPositive();
         }
     }
 
     @Test
     void kurCsv_randomAndMutated_isAResultOrARefusal() {
+        Outcomes outcomes = new Outcomes();
         Fuzz.run("KUR CSV", (r, n) -> {
             byte[] bytes = switch (n % 4) {
                 case 0 -> Fuzz.bytes(r, 400);
                 case 1 -> Fuzz.text(r, 400).getBytes(StandardCharsets.UTF_8);
                 default -> Fuzz.mutate(r, kurCsv(r).getBytes(StandardCharsets.UTF_8));
             };
-            importKur(bytes, false);
+            outcomes.count(importKur(bytes, false));
         });
+        outcomes.assertBothReached("KUR CSV");
     }
 
     @Test
     void kurXlsx_randomAndMutated_isAResultOrARefusal() {
+        Outcomes outcomes = new Outcomes();
         Fuzz.run("KUR XLSX", (r, n) -> {
             byte[] seed = Xlsx.sheet("KUR", "bank;branch;loan_id;nik;name;scheme;plafond;disbursed_on;region_code",
                     new Object[] {"KALBAR", "Ketapang", "FX-" + r.nextInt(1_000_000),
@@ -112,12 +137,14 @@ class ImportFuzzTest {
                 case 2 -> java.util.Arrays.copyOf(seed, r.nextInt(seed.length));
                 default -> Fuzz.mutate(r, seed);
             };
-            importKur(bytes, true);
+            outcomes.count(importKur(bytes, true));
         });
+        outcomes.assertBothReached("KUR XLSX");
     }
 
     @Test
     void denominatorsCsv_randomAndMutated_isAResultOrARefusal_andARefusalChangesNothing() {
+        Outcomes outcomes = new Outcomes();
         Fuzz.run("denominators CSV", 0.75, (r, n) -> {
             String seed = "region_code;year;segment;workers;source;source_date\n61.04.01;" + (2040 + r.nextInt(50))
                     + ";INFORMAL;" + r.nextInt(1_000_000) + ";\"Sakernas; BPS\";2026-02-01\n";
@@ -128,12 +155,15 @@ class ImportFuzzTest {
                 CoverageDenominators.ImportResult result = denominators.importCsv(new ByteArrayInputStream(bytes),
                         ANALYST);
                 assertThat(result).isNotNull();
+                outcomes.count(true);
             } catch (InvalidInputException refused) {
                 assertThat(refused.issues()).isNotEmpty();
                 assertThat(count("SELECT count(*) FROM coverage_denominator")).isEqualTo(rows);
                 assertThat(count("SELECT coalesce(sum(workers), 0) FROM coverage_denominator")).isEqualTo(sum);
+                outcomes.count(false);
             }
         });
+        outcomes.assertBothReached("denominators CSV");
     }
 
     @Test
@@ -142,17 +172,21 @@ class ImportFuzzTest {
         long programme = programmes.create(new id.lindung.sponsorship.Programme.New("Fuzz beneficiaries", "61.04",
                 "Perbup 1/2026", id.lindung.sponsorship.Programme.FundingSource.APBD, 1_000_000_000L, now,
                 now.plusMonths(5), null, null), OFFICER).id();
+        Outcomes outcomes = new Outcomes();
         Fuzz.run("beneficiary CSV/XLSX", 0.75, (r, n) -> {
-            String nik = Niks.nik("610401", LocalDate.of(1975 + r.nextInt(20), 3, 3), r.nextBoolean());
+            LocalDate birth = LocalDate.of(1975 + r.nextInt(20), 3, 3);
+            String nik = Niks.nik("610401", birth, r.nextBoolean());
             byte[] bytes;
             boolean xlsx = n % 4 == 3;
+            // valid lists (a list with one bad row is refused whole), then mutated: both answers occur
             if (xlsx) {
                 byte[] seed = Xlsx.sheet("Penerima", "nik;name;birth_date;desa_code;occupation;phone",
-                        new Object[] {nik, "Pak Udin", r.nextDouble() * 1e9, "61.04.01.2011", "Nelayan", ""});
+                        new Object[] {nik, "Pak Udin", n % 8 == 3 ? r.nextDouble() * 1e9 : birth, "61.04.01.2011",
+                            "Nelayan", ""});
                 bytes = r.nextBoolean() ? seed : Fuzz.mutate(r, seed);
             } else {
                 String seed = "nik;name;birth_date;desa_code;occupation;phone\n" + nik
-                        + ";Pak Udin;;61.04.01.2011;Nelayan;08123\n";
+                        + ";Pak Udin;;61.04.01.2011;Nelayan;081234567890\n";
                 bytes = n % 4 == 0 ? Fuzz.bytes(r, 300) : Fuzz.mutate(r, seed.getBytes(StandardCharsets.UTF_8));
             }
             long files = count("SELECT count(*) FROM sponsorship_file");
@@ -161,13 +195,16 @@ class ImportFuzzTest {
             try {
                 assertThat(beneficiaries.importCsv(programme, xlsx ? "penerima.xlsx" : "penerima.csv",
                         new ByteArrayInputStream(bytes), OFFICER)).isNotNull();
+                outcomes.count(true);
             } catch (InvalidInputException refused) {
                 assertThat(refused.issues()).isNotEmpty();
                 assertThat(count("SELECT count(*) FROM sponsorship_file")).isEqualTo(files);
                 assertThat(count("SELECT count(*) FROM sponsorship_beneficiary")).isEqualTo(listed);
                 assertThat(count("SELECT count(*) FROM participant")).as("nobody registered by a refused list")
                         .isEqualTo(people);
+                outcomes.count(false);
             }
         });
+        outcomes.assertBothReached("beneficiary CSV/XLSX");
     }
 }
