@@ -6,8 +6,10 @@ import id.lindung.contribution.DemoHistory;
 import id.lindung.enrolment.DemoMemberships;
 import id.lindung.participant.ParticipantBulkLoader;
 import id.lindung.region.RegionDirectory;
+import id.lindung.support.Tags;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The demo registry is loaded once into an empty registry, and only when demo data is on. */
+@Tag(Tags.SOAK)
 @SpringBootTest(properties = "lindung.participant.bulk-batch-size=3000")
 @ActiveProfiles("test")
 class DemoDataLoaderTests {

@@ -3,6 +3,7 @@ package id.lindung.resilience;
 import static id.lindung.support.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lindung.support.Tags;
 import id.lindung.support.TestClock;
 import id.lindung.contribution.Members;
 import id.lindung.enrolment.EnrolmentManagement;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +31,7 @@ import org.springframework.test.context.ActiveProfiles;
  * over real HTTP to the API's POST and PUT endpoints for a fixed time ({@link Fuzz}): the answer is a success or a
  * 4xx problem (application/problem+json), never a 5xx. Shares ConcurrencyTest's context (same configuration).
  */
+@Tag(Tags.FUZZ)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "lindung.test.context=resilience-concurrency")
 @ActiveProfiles("test")

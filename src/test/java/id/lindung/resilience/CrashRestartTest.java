@@ -9,6 +9,7 @@ import id.lindung.support.ApiClient.Response;
 import id.lindung.support.ChildApplication;
 import id.lindung.support.Chromium;
 import id.lindung.support.Niks;
+import id.lindung.support.Tags;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -62,6 +64,7 @@ import org.springframework.util.FileSystemUtils;
  * again. The restarted child of one scenario is where the next scenario's work starts and is killed (four starts,
  * not six: a start takes 10-30 s here). Children's logs: {@code <build dir>/crash-restart/*.log}.
  */
+@Tag(Tags.CRASH)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CrashRestartTest {

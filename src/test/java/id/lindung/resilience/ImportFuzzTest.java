@@ -2,6 +2,7 @@ package id.lindung.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lindung.support.Tags;
 import id.lindung.support.TestClock;
 import id.lindung.access.LindungUser;
 import id.lindung.access.RegionScope;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,6 +32,7 @@ import org.springframework.test.context.ActiveProfiles;
  * coverage denominators and a sponsorship beneficiary list end in a result or an {@link InvalidInputException},
  * never another exception, and a refused file leaves nothing behind. Shares ConcurrencyTest's context.
  */
+@Tag(Tags.FUZZ)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "lindung.test.context=resilience-concurrency")
 @ActiveProfiles("test")

@@ -10,6 +10,7 @@ import id.lindung.shared.tabular.CsvRowSource;
 import id.lindung.shared.tabular.CsvTokenizer;
 import id.lindung.shared.tabular.RowSource;
 import id.lindung.shared.tabular.XlsxRowSource;
+import id.lindung.support.Tags;
 import id.lindung.support.Xlsx;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * ({@code -Dlindung.fuzz.seconds}, see {@link Fuzz}): they answer with issues or a clean refusal, never with another
  * exception, and keep their limits. Plain JUnit, no Spring.
  */
+@Tag(Tags.FUZZ)
 class ParserFuzzTest {
 
     private static final Set<String> REGIONS = Set.of("61", "61.04", "61.04.01", "61.71", "61.71.01", "31",
