@@ -525,7 +525,7 @@ public class ClaimManagement {
                     Map.of("total", claim.total()));
             return get(claimId, by);
         }
-        change(claim, "status = 'APPROVED', decided_by = :by, decided_at = now()", Map.of("by", by.username()));
+        change(claim, "status = 'APPROVED', decided_by = :by, decided_at = lindung_now()", Map.of("by", by.username()));
         step(claimId, by, ClaimStatus.APPROVED, null);
         if (approval.has(Effect.RECORD_DEATH)) {
             deaths.record(claim, by);
@@ -574,7 +574,7 @@ public class ClaimManagement {
         Claim claim = current(claimId, expectedVersion, by);
         Transition rejection = decide(claim, new ClaimAction.Reject(reason), by);
         String why = Objects.requireNonNull(reason).trim();
-        change(claim, "status = 'REJECTED', decided_by = :by, decided_at = now(), rejection_reason = :reason",
+        change(claim, "status = 'REJECTED', decided_by = :by, decided_at = lindung_now(), rejection_reason = :reason",
                 Map.of("by", by.username(), "reason", why));
         step(claimId, by, ClaimStatus.REJECTED, why);
         audit.record("CLAIM_REJECTED", "claim", Long.toString(claimId), claim.regionCode(), Map.of("reason", why));

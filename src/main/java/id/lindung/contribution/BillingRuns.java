@@ -139,7 +139,7 @@ public class BillingRuns {
             }
             try {
                 List<String> months = jdbc.sql("""
-                                UPDATE billing_run SET status = 'FAILED', finished_at = now(),
+                                UPDATE billing_run SET status = 'FAILED', finished_at = lindung_now(),
                                        error = 'interrupted: the application stopped during the run;'
                                                || ' run the month again to resume it'
                                  WHERE status = 'RUNNING' RETURNING to_char(period, 'YYYY-MM')""")
@@ -186,12 +186,12 @@ public class BillingRuns {
             }
         } catch (RuntimeException e) {
             String message = String.valueOf(e.getMessage());
-            jdbc.sql("UPDATE billing_run SET status = 'FAILED', finished_at = now(), error = ? WHERE id = ?")
+            jdbc.sql("UPDATE billing_run SET status = 'FAILED', finished_at = lindung_now(), error = ? WHERE id = ?")
                     .params(message.substring(0, Math.min(500, message.length())), runId).update();
             throw e;
         }
         tx.executeWithoutResult(status -> {
-            jdbc.sql("UPDATE billing_run SET status = 'DONE', finished_at = now() WHERE id = ?").param(runId).update();
+            jdbc.sql("UPDATE billing_run SET status = 'DONE', finished_at = lindung_now() WHERE id = ?").param(runId).update();
             BillingRunResult r = find(runId).orElseThrow();
             Map<String, Object> values = new LinkedHashMap<>();
             values.put("period", period.toString());

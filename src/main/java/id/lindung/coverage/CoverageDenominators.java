@@ -117,10 +117,10 @@ public class CoverageDenominators {
             jdbc.sql("""
                     INSERT INTO coverage_denominator (region_code, year, segment, workers, estimated, source,
                                                       source_date, updated_by, updated_at)
-                    VALUES (?, ?, ?, ?, FALSE, ?, ?, ?, now())
+                    VALUES (?, ?, ?, ?, FALSE, ?, ?, ?, lindung_now())
                     ON CONFLICT (region_code, year, segment) DO UPDATE
                        SET workers = excluded.workers, estimated = FALSE, source = excluded.source,
-                           source_date = excluded.source_date, updated_by = excluded.updated_by, updated_at = now()""")
+                           source_date = excluded.source_date, updated_by = excluded.updated_by, updated_at = lindung_now()""")
                     .params(r.region(), r.year(), r.segment().name(), r.workers(), r.source(), r.sourceDate(),
                             by.username())
                     .update();

@@ -152,7 +152,7 @@ public class CoverageReadModel {
                  GROUP BY 1, 2, 3, 4 HAVING sum(active) <> 0""").update();
         jdbc.sql("""
                 INSERT INTO coverage_state (id, first_month, last_month, rebuilt_at, rebuilt_on, rebuild_ms)
-                VALUES (TRUE, :first, :last, now(), :today, 0)
+                VALUES (TRUE, :first, :last, lindung_now(), :today, 0)
                 ON CONFLICT (id) DO UPDATE SET first_month = excluded.first_month, last_month = excluded.last_month,
                                                rebuilt_at = excluded.rebuilt_at, rebuilt_on = excluded.rebuilt_on""")
                 .param("first", date(first)).param("last", date(last)).param("today", today()).update();

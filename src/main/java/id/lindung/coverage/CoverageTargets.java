@@ -83,10 +83,10 @@ public class CoverageTargets {
                 .params(region, year).query(Integer.class).optional().orElse(null);
         jdbc.sql("""
                 INSERT INTO coverage_target (region_code, year, target, source, unconfirmed, updated_by, updated_at)
-                VALUES (?, ?, ?, ?, FALSE, ?, now())
+                VALUES (?, ?, ?, ?, FALSE, ?, lindung_now())
                 ON CONFLICT (region_code, year) DO UPDATE
                    SET target = excluded.target, source = excluded.source, unconfirmed = FALSE,
-                       updated_by = excluded.updated_by, updated_at = now()""")
+                       updated_by = excluded.updated_by, updated_at = lindung_now()""")
                 .params(region, year, target, s, by.username()).update();
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("year", year);

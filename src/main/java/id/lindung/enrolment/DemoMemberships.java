@@ -65,7 +65,7 @@ public class DemoMemberships {
                                         end_month, end_reason, ended_at, region_code)
                 SELECT x.participant_id, e.id, 'PU', 'EMPLOYER', 'JKK,JKM,JHT,JP,JKP', x.start_month,
                        e2.end_month, CASE WHEN e2.end_month IS NOT NULL THEN 'REQUESTED' END,
-                       CASE WHEN e2.end_month IS NOT NULL THEN now() END, x.region_code
+                       CASE WHEN e2.end_month IS NOT NULL THEN lindung_now() END, x.region_code
                   FROM x
                   JOIN employer e ON e.npp = 'DEMO' || replace(left(x.region_code, 5), '.', '')
                                              || lpad((1 + (x.h / 7) % 20)::text, 2, '0')
@@ -88,7 +88,7 @@ public class DemoMemberships {
                        CASE WHEN (x.h / 19) % 4 = 0 THEN 'JKK,JKM,JHT' ELSE 'JKK,JKM' END,
                        x.channel = 'GOV_SPONSOR', x.start_month, e.end_month,
                        CASE WHEN e.end_month IS NOT NULL THEN 'LAPSED' END,
-                       CASE WHEN e.end_month IS NOT NULL THEN now() END, x.region_code
+                       CASE WHEN e.end_month IS NOT NULL THEN lindung_now() END, x.region_code
                   FROM x
                   CROSS JOIN LATERAL (SELECT CASE WHEN (x.h / 23) % 5 = 0
                                                AND x.start_month + make_interval(months => 4 + (x.h / 29) % 9) < :now

@@ -149,7 +149,7 @@ public class StartCorrections {
 
     private void decide(StartCorrection c, String status, LindungUser by) {
         int changed = jdbc.sql("""
-                UPDATE membership_start_correction SET status = ?, decided_by = ?, decided_at = now()
+                UPDATE membership_start_correction SET status = ?, decided_by = ?, decided_at = lindung_now()
                  WHERE id = ? AND status = 'PENDING'""").params(status, by.username(), c.id()).update();
         if (changed != 1) {
             throw new ConflictException("start-correction.decided", status);

@@ -150,7 +150,7 @@ public class KurImports {
                          birth_date = excluded.birth_date, scheme = excluded.scheme, plafond = excluded.plafond,
                          disbursed_on = excluded.disbursed_on, sector = excluded.sector,
                          region_code = excluded.region_code, mandatory = excluded.mandatory,
-                         row_hash = excluded.row_hash, last_file_id = excluded.last_file_id, updated_at = now(),
+                         row_hash = excluded.row_hash, last_file_id = excluded.last_file_id, updated_at = lindung_now(),
                          participant_id = excluded.participant_id, name_mismatch = excluded.name_mismatch,
                          birth_mismatch = excluded.birth_mismatch, match_status = excluded.match_status,
                          enrolled_at_disbursement = excluded.enrolled_at_disbursement

@@ -227,7 +227,7 @@ public class KurOutreach {
         Membership m = enrolment.enrol(new EnrolmentRequest(participantId, Segment.BPU, Channel.KUR_BANK, Set.of(),
                 null, income, Sector.OTHER, false, start, null), borrower, by);
         jdbc.sql("""
-                UPDATE kur_loan SET participant_id = ?, enrolled_membership_id = ?, enrolled_at = now()
+                UPDATE kur_loan SET participant_id = ?, enrolled_membership_id = ?, enrolled_at = lindung_now()
                  WHERE bank_code = ? AND loan_id = ?""")
                 .params(participantId, m.id(), loan.bankCode(), loan.loanId()).update();
         matching.matchLoan(loan.bankCode(), loan.loanId());

@@ -152,7 +152,7 @@ public class ParitranaCycles {
             computed.freeze(get(cycleId));
         }
         jdbc.sql("""
-                UPDATE paritrana_cycle SET status = ?, closed_at = CASE WHEN ? = 'CLOSED' THEN now() END
+                UPDATE paritrana_cycle SET status = ?, closed_at = CASE WHEN ? = 'CLOSED' THEN lindung_now() END
                  WHERE id = ?""").params(status.name(), status.name(), cycleId).update();
         audit.record("PARITRANA_CYCLE_STATUS", "paritrana_cycle", Long.toString(cycleId), homeProvince,
                 Map.of("status", List.of(c.status().name(), status.name())));
@@ -168,7 +168,7 @@ public class ParitranaCycles {
         String n = change.note();
         jdbc.sql("""
                 UPDATE paritrana_indicator SET weight = ?, note = ?, weight_unconfirmed = FALSE, updated_by = ?,
-                       updated_at = now()
+                       updated_at = lindung_now()
                  WHERE cycle_id = ? AND code = ?""")
                 .params(weight, n, by.username(), cycleId, code.name()).update();
         audit.record("PARITRANA_WEIGHT_SET", "paritrana_cycle", cycleId + "/" + code, homeProvince,
@@ -215,10 +215,10 @@ public class ParitranaCycles {
                 .params(entrantId, code.name()).query(Long.class).optional().orElse(null);
         jdbc.sql("""
                 INSERT INTO paritrana_evidence (participant_id, code, value, document, entered_by, entered_at)
-                VALUES (?, ?, ?, ?, ?, now())
+                VALUES (?, ?, ?, ?, ?, lindung_now())
                 ON CONFLICT (participant_id, code) DO UPDATE
                    SET value = excluded.value, document = excluded.document, entered_by = excluded.entered_by,
-                       entered_at = now()""")
+                       entered_at = lindung_now()""")
                 .params(entrantId, code.name(), value, doc, by.username()).update();
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("code", code.name());
@@ -241,9 +241,9 @@ public class ParitranaCycles {
                 .params(entrantId, code.name(), by.username()).query(Integer.class).optional().orElse(null);
         jdbc.sql("""
                 INSERT INTO paritrana_jury_score (participant_id, code, juror, score, note, scored_at)
-                VALUES (?, ?, ?, ?, ?, now())
+                VALUES (?, ?, ?, ?, ?, lindung_now())
                 ON CONFLICT (participant_id, code, juror) DO UPDATE
-                   SET score = excluded.score, note = excluded.note, scored_at = now()""")
+                   SET score = excluded.score, note = excluded.note, scored_at = lindung_now()""")
                 .params(entrantId, code.name(), by.username(), score, n).update();
         audit.record("PARITRANA_SCORE_GIVEN", "paritrana_participant", Long.toString(entrantId),
                 entrant.regionCode(), Map.of("code", code.name(), "score",

@@ -19,12 +19,13 @@ import org.springframework.core.env.Environment;
 /**
  * The business clock: Kalimantan Barat keeps Western Indonesia Time (WIB, Asia/Pontianak).
  *
- * <p>{@code lindung.clock.start} (a local date-time, e.g. {@code 2026-12-07T08:00:00}) starts the business clock at
+ * <p>{@code lindung.clock.start} (a local date-time, e.g. {@code 2026-12-07T09:00:00}) starts the business clock at
  * that moment when the application starts; it then runs on. A date alone ({@code 2026-12-07}) moves the clock by
- * whole days to that date and keeps the real time of day. The tests use it, so that "today" and "this month" are
- * the same on every run whatever the real date (a test must not turn red on the last evening of a month). The
- * database learns the same offset on every connection ({@code lindung.clock_offset}, read by {@code lindung_today()}
- * in the views). Unset in production: the system clock.
+ * whole days to that date and keeps the real time of day. The tests start it at a date-time, so that "today", "this
+ * month" and the time of day are the same on every run whatever the real date (a test must not turn red on the last
+ * evening of a month, nor when a run crosses midnight). The database learns the same offset on every connection
+ * ({@code lindung.clock_offset}, read by {@code lindung_now()} for the columns it stamps and by
+ * {@code lindung_today()} in the views). Unset in production: the system clock.
  */
 @Configuration(proxyBeanMethods = false)
 class TimeConfiguration {
@@ -69,8 +70,7 @@ class TimeConfiguration {
                 return Duration.between(Instant.now(), LocalDateTime.parse(s).atZone(BUSINESS_ZONE).toInstant())
                         .withNanos(0);
             }
-            // a date: whole days, so the time of day stays the real one (and stamps the database writes with now()
-            // agree with the clock whenever the real date is that date)
+            // a date: whole days, so the time of day stays the real one
             return Duration.ofDays(LocalDate.now(BUSINESS_ZONE).until(LocalDate.parse(s), ChronoUnit.DAYS));
         });
     }

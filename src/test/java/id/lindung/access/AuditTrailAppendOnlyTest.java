@@ -32,7 +32,7 @@ class AuditTrailAppendOnlyTest {
         jdbc = JdbcClient.create(dataSource);
         line = jdbc.sql("""
                 INSERT INTO audit_log (occurred_at, actor, action, entity_type, entity_id, region_code, changes)
-                VALUES (now(), 'petugas.ketapang', 'PARTICIPANT_VIEWED', 'participant', '1', '61.04', '{}')
+                VALUES (lindung_now(), 'petugas.ketapang', 'PARTICIPANT_VIEWED', 'participant', '1', '61.04', '{}')
                 RETURNING id""").query(Long.class).single();
     }
 

@@ -19,6 +19,7 @@ import id.lindung.participant.ParticipantManagement;
 import id.lindung.participant.Sex;
 import id.lindung.support.ApiClient;
 import id.lindung.support.Niks;
+import id.lindung.support.Tags;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -44,6 +45,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
@@ -70,6 +72,7 @@ import org.springframework.test.context.ActiveProfiles;
  * an API token per user (HTTP Basic checks BCrypt on every request, ~80 ms; {@code -Dlindung.authz.api-auth=basic}
  * uses Basic instead), the pages with one form login per user whose session and CSRF token are reused.
  */
+@Tag(Tags.MATRIX)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "lindung.test.context=access-authorization-matrix")
 @ActiveProfiles("test")

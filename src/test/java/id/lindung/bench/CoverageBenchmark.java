@@ -221,8 +221,8 @@ public final class CoverageBenchmark {
                                                   worker_count, region_code)
                 SELECT c.ids[1 + g.g % cardinality(c.ids)], 'Proyek konstruksi ' || g.g,
                        500000000 + g.b * 10000000::bigint,
-                       (date_trunc('month', current_date) - make_interval(months => g.a % 30))::date,
-                       (date_trunc('month', current_date) - make_interval(months => g.a % 30)
+                       (date_trunc('month', lindung_today()) - make_interval(months => g.a % 30))::date,
+                       (date_trunc('month', lindung_today()) - make_interval(months => g.a % 30)
                           + make_interval(months => 2 + g.b % 16))::date,
                        10 + g.c % 190, c.regions[1 + g.g % cardinality(c.ids)]
                   FROM (SELECT g, ((hashint8(g + 31)::bigint + 2147483648) % 1000)::int AS a,
@@ -237,9 +237,9 @@ public final class CoverageBenchmark {
                                         start_month, end_month, end_reason, ended_at, region_code, registered_on)
                 SELECT NULL, p.employer_id, p.id, 'JAKON', 'EMPLOYER', 'JKK,JKM', p.start_month, x.end_month,
                        CASE WHEN x.end_month IS NOT NULL THEN 'CONTRACT_ENDED' END,
-                       CASE WHEN x.end_month IS NOT NULL THEN now() END, p.region_code, p.start_month
+                       CASE WHEN x.end_month IS NOT NULL THEN lindung_now() END, p.region_code, p.start_month
                   FROM construction_project p
-                 CROSS JOIN LATERAL (SELECT CASE WHEN p.end_month < date_trunc('month', current_date)
+                 CROSS JOIN LATERAL (SELECT CASE WHEN p.end_month < date_trunc('month', lindung_today())
                                                  THEN p.end_month END AS end_month) x
                  ORDER BY p.id""").update();
         // r: segment (12% none, 1% PMI, 32% PU, 55% BPU); s: start; c: channel and programmes; e: end; f: employer
@@ -252,13 +252,13 @@ public final class CoverageBenchmark {
                        CASE WHEN x.segment = 'PU' THEN 'JKK,JKM,JHT,JP,JKP' WHEN h.c % 5 = 0 THEN 'JKK,JKM,JHT'
                             ELSE 'JKK,JKM' END,
                        'OTHER', x.channel = 'GOV_SPONSOR', CASE WHEN x.segment = 'PMI' THEN 24 END,
-                       (date_trunc('month', current_date) - make_interval(months => k.ago))::date,
-                       CASE WHEN k.ended THEN (date_trunc('month', current_date)
+                       (date_trunc('month', lindung_today()) - make_interval(months => k.ago))::date,
+                       CASE WHEN k.ended THEN (date_trunc('month', lindung_today())
                                                - make_interval(months => (k.ago * h.e2 / 1000)::int))::date END,
                        CASE WHEN NOT k.ended THEN NULL WHEN h.e % 10 < 7 THEN 'LAPSED' WHEN h.e % 10 < 9
                             THEN 'REQUESTED' ELSE 'DECEASED' END,
-                       CASE WHEN k.ended THEN now() END, p.region_code,
-                       (date_trunc('month', current_date) - make_interval(months => k.ago))::date
+                       CASE WHEN k.ended THEN lindung_now() END, p.region_code,
+                       (date_trunc('month', lindung_today()) - make_interval(months => k.ago))::date
                   FROM participant p
                   JOIN (SELECT kabkota_code, array_agg(id ORDER BY id) AS ids FROM employer
                          WHERE name LIKE 'PT Cakupan %' GROUP BY kabkota_code) e ON e.kabkota_code = p.kabkota_code
@@ -303,7 +303,7 @@ public final class CoverageBenchmark {
                        CASE WHEN p.paid THEN 100000 ELSE 0 END, CASE WHEN p.paid THEN 'PAID' ELSE 'OPEN' END, '61'
                   FROM membership m
                  CROSS JOIN LATERAL (SELECT ((hashint8(m.id + 7)::bigint + 2147483648) % 1000)::int AS h,
-                                            date_trunc('month', current_date)::date AS cur) x
+                                            date_trunc('month', lindung_today())::date AS cur) x
                  CROSS JOIN LATERAL generate_series(m.start_month,
                                   CASE WHEN m.segment IN ('JAKON', 'PMI') THEN m.start_month
                                        ELSE least(coalesce(m.end_month, x.cur), x.cur) END, INTERVAL '1 month') g(period)
@@ -342,7 +342,7 @@ public final class CoverageBenchmark {
                                       first_file_id, last_file_id)
                 SELECT 'KALBAR', 'COV-' || lpad(p.id::text, 10, '0'), 'Bank Kalbar ' || p.kabkota_code,
                        p.nik_enc, p.nik_hash,
-                       p.full_name, p.birth_date, 'MIKRO', 25000000, current_date - (p.id % 900)::int, 'Perdagangan',
+                       p.full_name, p.birth_date, 'MIKRO', 25000000, lindung_today() - (p.id % 900)::int, 'Perdagangan',
                        CASE WHEN p.id % 10 < 7 THEN p.region_code ELSE p.kabkota_code END, FALSE, p.id,
                        CASE WHEN EXISTS (SELECT 1 FROM membership m WHERE m.participant_id = p.id
                                             AND m.end_month IS NULL AND m.programmes LIKE '%JKK%') THEN 'PROTECTED'
@@ -367,7 +367,7 @@ public final class CoverageBenchmark {
         StringBuilder line = new StringBuilder("  ");
         jdbc.sql("""
                 SELECT to_char(start_month, 'YY-MM'), count(*) FROM membership
-                 WHERE start_month > date_trunc('month', current_date) - INTERVAL '30 months'
+                 WHERE start_month > date_trunc('month', lindung_today()) - INTERVAL '30 months'
                  GROUP BY start_month, 1 ORDER BY start_month""")
                 .query(rs -> {
                     line.append(rs.getString(1)).append(' ').append(String.format(Locale.ROOT, "%,d", rs.getLong(2)))

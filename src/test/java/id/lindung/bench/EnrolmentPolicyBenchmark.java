@@ -11,6 +11,7 @@ import id.lindung.enrolment.Segment;
 import id.lindung.participant.ParticipantDetails;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.participant.Sex;
+import id.lindung.support.Niks;
 import java.lang.reflect.Method;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -29,7 +30,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * registry read, insert, audit line, event) on a throw-away database (the test profile), after {@code warmup}
  * enrolments, and prints mean, median and p95 per enrolment. Compiles against the code before the policy too, so the
  * same class measures before and after. When {@code enrolment.EnrolmentPolicy} exists it also times the policy's
- * checks alone (millions of calls).
+ * checks alone ({@code policyCalls} calls, default 2,000,000).
  *
  * <pre>
  * mvn -B -q test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java -Dexec.classpathScope=test \
@@ -44,12 +45,14 @@ public final class EnrolmentPolicyBenchmark {
         int n = 3000;
         int warmup = 500;
         int rounds = 3;
+        int policyCalls = 2_000_000;
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
             switch (kv[0]) {
                 case "n" -> n = Integer.parseInt(kv[1]);
                 case "warmup" -> warmup = Integer.parseInt(kv[1]);
                 case "rounds" -> rounds = Integer.parseInt(kv[1]);
+                case "policyCalls" -> policyCalls = Integer.parseInt(kv[1]);
                 default -> throw new IllegalArgumentException("unknown option " + kv[0]);
             }
         }
@@ -67,8 +70,7 @@ public final class EnrolmentPolicyBenchmark {
             for (int i = 0; i < total; i++) {
                 LocalDate b = birth.plusDays(i % 15_000);
                 boolean female = i % 2 == 1;
-                String nik = String.format(Locale.ROOT, "610401%02d%02d%02d%04d", b.getDayOfMonth() + (female ? 40 : 0),
-                        b.getMonthValue(), b.getYear() % 100, 1 + i / 15_000);
+                String nik = Niks.of("610401", b, female, 1 + i / 15_000);
                 ids.add(participants.register(new ParticipantDetails(nik,
                         "Peserta " + letters(i), b, female ? Sex.P : Sex.L, KETAPANG_DESA, null, null, null),
                         officer).participant().id());
@@ -89,7 +91,7 @@ public final class EnrolmentPolicyBenchmark {
                     print("round " + round + " enrol as " + by.role(), nanos);
                 }
             }
-            policyAlone(app, officer, agent, now);
+            policyAlone(app, officer, agent, now, policyCalls);
         }
     }
 
@@ -110,7 +112,7 @@ public final class EnrolmentPolicyBenchmark {
 
     /** The policy's checks on their own, through reflection so that this class compiles before the policy too. */
     private static void policyAlone(ConfigurableApplicationContext app, LindungUser officer, LindungUser agent,
-            YearMonth now) throws Exception {
+            YearMonth now, int calls) throws Exception {
         Class<?> type;
         try {
             type = Class.forName("id.lindung.enrolment.EnrolmentPolicy");
@@ -125,7 +127,6 @@ public final class EnrolmentPolicyBenchmark {
         Method terms = type.getMethod("checkEnrolTerms", LindungUser.class, Long.class, Segment.class, Long.class,
                 boolean.class, Long.class, YearMonth.class, borrower, List.class);
         Object agentChannel = channel.getField("AGENT").get(null);
-        int calls = 2_000_000;
         for (int round = 0; round < 3; round++) {
             long t = System.nanoTime();
             for (int i = 0; i < calls; i++) {

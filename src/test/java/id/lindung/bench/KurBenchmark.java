@@ -1,7 +1,5 @@
 package id.lindung.bench;
 
-import id.lindung.participant.IdentityView;
-import id.lindung.shared.crypto.Vault;
 import id.lindung.access.LindungUser;
 import id.lindung.bench.ContributionBenchmark.TimedDataSource;
 import id.lindung.bench.HeapSampler.Measured;
@@ -45,9 +43,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * </pre>
  *
  * Steps: (setup, not measured) bulk-load N demo participants; BPU memberships with JKK for about 40% of them (one in
- * eight ended, the open ones billed for the two previous months, one in ten of those with the last bill still open
- * after its due date); a file of N rows written to disk by {@code COPY ... TO}, one loan per participant in a random
- * order, about 70% with the participant's NIK and 30% with a valid NIK that is not in the registry, schemes mixed
+ * eight ended, the open ones billed for the two previous months and the current one, one in ten of those with the
+ * last two open: in arrears, not protected); a file of N rows written to disk by {@code COPY ... TO}, one loan per
+ * participant in a random order, about 70% with the participant's NIK and 30% with a valid NIK that is not in the
+ * registry, schemes mixed
  * with plafonds inside their ranges except 0.5% above every range. (measured) the floor (COPY of the file into
  * {@code kur_floor}, ten text columns, through the pgjdbc CopyManager); {@code KurImports.importFile} of the file;
  * the same file again (a replay, must change nothing); {@code KurMatching.matchAll}; the floor once more (into a
@@ -103,6 +102,8 @@ public final class KurBenchmark {
         long loadMs = ms(t0);
         System.out.printf(Locale.ROOT, "setup: %,d participants generated and bulk-loaded in %,d ms%n",
                 loaded.participants(), loadMs);
+        // the registry's NIKs are sealed: opened for the file and for the expected counts (no application code)
+        OpenedNiks.into(context, "bench_participant_nik");
         t0 = System.nanoTime();
         long[] enrolled = createMembershipsAndBills();
         long membershipMs = ms(t0);
@@ -240,8 +241,10 @@ public final class KurBenchmark {
 
     /**
      * BPU memberships with JKK for about 40% of the participants (a hash of the id picks them), starting 3-38 months
-     * ago; one in eight ended (LAPSED) one to three months ago. Every open one has a bill for each of the two previous
-     * months, due the 15th of the month after; one in ten has the last of them still open, i.e. in arrears.
+     * ago by the business clock; one in eight ended (LAPSED) one to three months ago. Every open one has a bill for
+     * each of the two previous months and the current one, due the 15th of its month (BPU); one in ten has the last
+     * two still open: last month's is overdue on any day of this month, and the current month unpaid is not
+     * protected (the ledger's rule, {@code contribution_protected_now_v}).
      *
      * @return memberships, ended, bills, bills open and overdue
      */
@@ -252,11 +255,12 @@ public final class KurBenchmark {
                 SELECT p.id, 'BPU',
                        CASE h.r % 3 WHEN 0 THEN 'SELF' WHEN 1 THEN 'AGENT' ELSE 'KUR_BANK' END,
                        CASE WHEN h.r % 5 = 0 THEN 'JKK,JKM,JHT' ELSE 'JKK,JKM' END, 'OTHER', FALSE,
-                       (date_trunc('month', current_date) - make_interval(months => 3 + h.s % 36))::date,
+                       (date_trunc('month', lindung_today()) - make_interval(months => 3 + h.s % 36))::date,
                        CASE WHEN h.r % 8 = 0
-                            THEN (date_trunc('month', current_date) - make_interval(months => 1 + h.s % 3))::date END,
+                            THEN (date_trunc('month', lindung_today())
+                                  - make_interval(months => 1 + h.s % 3))::date END,
                        CASE WHEN h.r % 8 = 0 THEN 'LAPSED' END,
-                       CASE WHEN h.r % 8 = 0 THEN now() END,
+                       CASE WHEN h.r % 8 = 0 THEN lindung_now() END,
                        p.region_code
                   FROM participant p
                  CROSS JOIN LATERAL (SELECT ((hashint8(p.id)::bigint + 2147483648) % 1000)::int AS r,
@@ -265,13 +269,14 @@ public final class KurBenchmark {
                  ORDER BY p.id""").update();
         long bills = jdbc.sql("""
                 INSERT INTO bill (membership_id, period, due_date, amount, paid, status, province_code)
-                SELECT m.id, b.period, (b.period + INTERVAL '1 month 14 days')::date, 16800,
+                SELECT m.id, b.period, b.period + 14, 16800,
                        CASE WHEN b.last AND m.id % 10 = 3 THEN 0 ELSE 16800 END,
                        CASE WHEN b.last AND m.id % 10 = 3 THEN 'OPEN' ELSE 'PAID' END, '61'
                   FROM membership m
                  CROSS JOIN LATERAL (VALUES
-                         ((date_trunc('month', current_date) - INTERVAL '2 months')::date, FALSE),
-                         ((date_trunc('month', current_date) - INTERVAL '1 month')::date, TRUE)) b(period, last)
+                         ((date_trunc('month', lindung_today()) - INTERVAL '2 months')::date, FALSE),
+                         ((date_trunc('month', lindung_today()) - INTERVAL '1 month')::date, TRUE),
+                         (date_trunc('month', lindung_today())::date, TRUE)) b(period, last)
                  WHERE m.end_month IS NULL
                  ORDER BY m.id, b.period""").update();
         jdbc.sql("VACUUM ANALYZE membership").update();
@@ -299,8 +304,8 @@ public final class KurBenchmark {
         String select = """
                 SELECT 'KALBAR' AS bank, 'Bank Kalbar ' || coalesce(k.name, p.kabkota_code) AS branch,
                        'KB-' || lpad(p.id::text, 10, '0') AS loan_id,
-                       CASE WHEN h.a < 700 THEN p.nik
-                            ELSE substr(p.nik, 1, 12) || lpad((5000 + h.b % 5000)::text, 4, '0') END AS nik,
+                       CASE WHEN h.a < 700 THEN n.nik
+                            ELSE substr(n.nik, 1, 12) || lpad((5000 + h.b % 5000)::text, 4, '0') END AS nik,
                        CASE WHEN h.a < 700 AND h.b % 50 = 0 THEN p.full_name || ' Saputra' ELSE p.full_name END
                          AS name,
                        CASE WHEN h.c < 30 THEN 'Super Mikro' WHEN h.c < 80 THEN 'MIKRO' WHEN h.c < 95 THEN 'KECIL'
@@ -311,11 +316,12 @@ public final class KurBenchmark {
                             WHEN h.c < 95 THEN 100500000 + (h.d % 800) * 500000
                             WHEN h.c < 98 THEN 5000000 + (h.d % 100) * 4950000
                             ELSE 5000000 + (h.d % 20) * 5000000 END AS plafond,
-                       current_date - (h.b % 900) AS disbursed_on,
+                       lindung_today() - (h.b % 900) AS disbursed_on,
                        (ARRAY['Perdagangan', 'Pertanian', 'Industri pengolahan', 'Perikanan',
                               'Jasa kemasyarakatan'])[1 + h.d % 5] AS sector,
                        p.kabkota_code AS region_code
                   FROM participant p
+                  JOIN bench_participant_nik n ON n.id = p.id
                   LEFT JOIN region k ON k.code = p.kabkota_code
                  CROSS JOIN LATERAL (SELECT ((hashint8(p.id + 11)::bigint + 2147483648) % 1000)::int AS a,
                                             ((hashint8(p.id + 101)::bigint + 2147483648) % 100000)::int AS b,
@@ -349,25 +355,10 @@ public final class KurBenchmark {
     /**
      * What the import must give, computed from the floor table without the application's code: rows whose plafond
      * lies in their scheme's range go in; each is PROTECTED when its NIK's participant has an open JKK membership
-     * without a bill open past its due date, LAPSED when it has a JKK membership otherwise, else NOT_ENROLLED.
+     * whose current month (business clock) is paid, LAPSED when it has a JKK membership otherwise, else NOT_ENROLLED.
      */
     private Map<String, Long> expectedFromFloor() {
         Map<String, Long> expected = new LinkedHashMap<>();
-        // the registry's NIKs are sealed: opened here into a table of the benchmark's own
-        Vault vault = context.getBean(Vault.class);
-        jdbc.sql("CREATE TEMP TABLE bench_participant_nik (id BIGINT PRIMARY KEY, nik CHAR(16))").update();
-        List<Object[]> batch = new ArrayList<>();
-        jdbc.sql("SELECT id, nik_enc FROM participant").query(rs -> {
-            batch.add(new Object[] {rs.getLong(1), vault.openText(rs.getBytes(2), IdentityView.NIK_COLUMN)});
-        });
-        for (int i = 0; i < batch.size(); i += 10_000) {
-            List<Object[]> part = batch.subList(i, Math.min(batch.size(), i + 10_000));
-            jdbc.sql("INSERT INTO bench_participant_nik SELECT * FROM unnest(?::bigint[], ?::char(16)[])")
-                    .params(part.stream().map(r -> (Long) r[0]).toArray(Long[]::new),
-                            part.stream().map(r -> (String) r[1]).toArray(String[]::new)).update();
-        }
-        jdbc.sql("CREATE INDEX ON bench_participant_nik (nik)").update();
-        jdbc.sql("ANALYZE bench_participant_nik").update();
         jdbc.sql("""
                 WITH f AS (
                   SELECT f.nik
@@ -378,11 +369,11 @@ public final class KurBenchmark {
                   SELECT p.id AS participant_id,
                          CASE WHEN p.id IS NULL THEN 'NOT_ENROLLED'
                               WHEN EXISTS (SELECT 1 FROM membership m
+                                             JOIN bill b ON b.membership_id = m.id
+                                                        AND b.period = date_trunc('month', lindung_today())
+                                                        AND b.status = 'PAID'
                                             WHERE m.participant_id = p.id AND m.programmes LIKE '%JKK%'
-                                              AND m.end_month IS NULL
-                                              AND NOT EXISTS (SELECT 1 FROM bill b WHERE b.membership_id = m.id
-                                                                 AND b.status = 'OPEN'
-                                                                 AND b.due_date < current_date))
+                                              AND m.end_month IS NULL)
                                 THEN 'PROTECTED'
                               WHEN EXISTS (SELECT 1 FROM membership m
                                             WHERE m.participant_id = p.id AND m.programmes LIKE '%JKK%')

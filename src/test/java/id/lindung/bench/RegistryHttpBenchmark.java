@@ -110,6 +110,15 @@ public final class RegistryHttpBenchmark {
         return options.getOrDefault(key, System.getProperty("bench." + key, fallback));
     }
 
+    /**
+     * Any {@code lindung.*} option goes to the application, in-process and in the start-up runs, e.g.
+     * {@code lindung.reads.rows-per-hour.officer=1000000000} or {@code lindung.clock.start=2026-12-07T09:00:00}.
+     */
+    private List<String> applicationOptions() {
+        return options.entrySet().stream().filter(e -> e.getKey().startsWith("lindung."))
+                .map(e -> "--" + e.getKey() + "=" + e.getValue()).sorted().toList();
+    }
+
     private int intOption(String key, int fallback) {
         return Integer.parseInt(option(key, Integer.toString(fallback)));
     }
@@ -125,19 +134,16 @@ public final class RegistryHttpBenchmark {
 
         if (http) {
             long started = System.nanoTime();
-            java.time.Instant startedAt = java.time.Instant.now();
             List<String> appArgs = new ArrayList<>(List.of("--lindung.embedded-db.enabled=true",
                     "--lindung.embedded-db.data-dir=" + dataDir, "--lindung.demo.enabled=true",
                     "--lindung.demo.participants=" + participants, "--server.port=0"));
-            // any lindung.* option goes to the application, e.g. lindung.reads.rows-per-hour.officer=1000000000
-            options.forEach((k, v) -> {
-                if (k.startsWith("lindung.")) {
-                    appArgs.add("--" + k + "=" + v);
-                }
-            });
+            appArgs.addAll(applicationOptions());
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LindungApplication.class).run(
                     appArgs.toArray(String[]::new))) {
                 double prepareSeconds = (System.nanoTime() - started) / 1e9;
+                // the audit trail's time is the business clock's (lindung.clock.start may move it)
+                java.time.Instant startedAt = app.getBean(java.time.Clock.class).instant()
+                        .minusNanos(System.nanoTime() - started);
                 JdbcClient jdbc = app.getBean(JdbcClient.class);
                 vault = app.getBean(Vault.class);
                 long count = jdbc.sql("SELECT count(*) FROM participant").query(Long.class).single();
@@ -381,9 +387,11 @@ public final class RegistryHttpBenchmark {
             }
             int port = freePort();
             Path logFile = dataDir.getParent().resolve("startup-" + run + ".log");
-            ProcessBuilder pb = new ProcessBuilder(java, "-cp", classPath, "id.lindung.LindungApplication",
+            List<String> command = new ArrayList<>(List.of(java, "-cp", classPath, "id.lindung.LindungApplication",
                     "--lindung.embedded-db.enabled=true", "--lindung.embedded-db.data-dir=" + dataDir,
-                    "--server.port=" + port, "--lindung.demo.enabled=true").redirectErrorStream(true)
+                    "--server.port=" + port, "--lindung.demo.enabled=true"));
+            command.addAll(applicationOptions());
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(logFile.toFile());
             String load = loadAverage();
             long t0 = System.nanoTime();

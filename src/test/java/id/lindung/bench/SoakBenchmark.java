@@ -17,6 +17,7 @@ import id.lindung.participant.IdentityView;
 import id.lindung.region.Region;
 import id.lindung.region.RegionDirectory;
 import id.lindung.shared.crypto.Vault;
+import id.lindung.support.Niks;
 import java.io.BufferedOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -242,6 +243,13 @@ public final class SoakBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (!run(args)) {
+            System.exit(1);
+        }
+    }
+
+    /** The whole run (also the CI's small one, {@code BenchmarkSmokeTest}); @return whether it passed. */
+    static boolean run(String... args) throws Exception {
         Map<String, String> options = new HashMap<>();
         List<String> appArgs = new ArrayList<>();
         for (String arg : args) {
@@ -287,9 +295,7 @@ public final class SoakBenchmark {
         } finally {
             context.close();
         }
-        if (!passed) {
-            System.exit(1);
-        }
+        return passed;
     }
 
     private String option(String key, String fallback) {
@@ -547,8 +553,7 @@ public final class SoakBenchmark {
         LocalDate birth = LocalDate.of(1966, 1, 1).plusDays(n % 14_000);
         boolean female = random.nextBoolean();
         int serial = 5001 + n / 14_000; // the demo generator numbers from 0001: far below
-        String nik = region.substring(0, 8).replace(".", "") + String.format(Locale.ROOT, "%02d%02d%02d%04d",
-                birth.getDayOfMonth() + (female ? 40 : 0), birth.getMonthValue(), birth.getYear() % 100, serial);
+        String nik = Niks.of(region.substring(0, 8).replace(".", ""), birth, female, serial);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("nik", nik);
         body.put("fullName", (female ? "Siti " : "Budi ") + "Uji Soak " + letters(n));
@@ -700,7 +705,7 @@ public final class SoakBenchmark {
                                 WHEN h.c < 80 THEN 10500000 + (h.d % 180) * 500000
                                 WHEN h.c < 95 THEN 100500000 + (h.d % 800) * 500000
                                 ELSE 5000000 + (h.d % 100) * 4950000 END AS plafond,
-                           current_date - 1 - (h.b % 700) AS disbursed_on,
+                           lindung_today() - 1 - (h.b % 700) AS disbursed_on,
                            (ARRAY['Perdagangan', 'Pertanian', 'Perikanan'])[1 + h.d % 3] AS sector,
                            p.region_code AS region_code
                       FROM participant p
@@ -712,16 +717,7 @@ public final class SoakBenchmark {
                      ORDER BY hashint8(p.id + 3), p.id""" + " LIMIT " + loans;
             // the registry's NIKs are sealed: opened here into a table of the benchmark's own, dropped after
             JdbcClient jdbc = context.getBean(JdbcClient.class);
-            Vault vault = context.getBean(Vault.class);
-            jdbc.sql("CREATE UNLOGGED TABLE soak_participant_nik (id BIGINT PRIMARY KEY, nik CHAR(16))").update();
-            List<Long> ids = new ArrayList<>();
-            List<String> niks = new ArrayList<>();
-            jdbc.sql("SELECT id, nik_enc FROM participant").query(rs -> {
-                ids.add(rs.getLong(1));
-                niks.add(vault.openText(rs.getBytes(2), IdentityView.NIK_COLUMN));
-            });
-            jdbc.sql("INSERT INTO soak_participant_nik SELECT * FROM unnest(?::bigint[], ?::char(16)[])")
-                    .params(ids.toArray(Long[]::new), niks.toArray(String[]::new)).update();
+            OpenedNiks.into(context, "soak_participant_nik");
             DataSource dataSource = context.getBean(DataSource.class);
             try (Connection connection = dataSource.getConnection();
                     OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {

@@ -19,10 +19,12 @@ import id.lindung.enrolment.Membership;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.support.BrowserSession;
 import id.lindung.support.Chromium;
+import id.lindung.support.Tags;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,6 +44,7 @@ import org.springframework.test.context.ActiveProfiles;
  * <p>Own context (and database): billing runs bill every membership there is. Like the other browser tests:
  * Debian's Chromium, {@code LINDUNG_SKIP_BROWSER=1} skips. Screenshot: {@code <build dir>/screenshots/claim.png}.
  */
+@Tag(Tags.BROWSER)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "lindung.claim.four-eyes-threshold=50000000",
         "lindung.claim.office-name=Kantor Cabang Ketapang (uji peramban)"})

@@ -17,12 +17,14 @@ import id.lindung.enrolment.Membership;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.support.BrowserSession;
 import id.lindung.support.Chromium;
+import id.lindung.support.Tags;
+import id.lindung.support.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,6 +43,7 @@ import org.springframework.test.context.ActiveProfiles;
  * keeps this context apart from the other tests' and lets one officer approve. Debian's Chromium,
  * {@code LINDUNG_SKIP_BROWSER=1} skips. Screenshot: {@code <build dir>/screenshots/claim-scholarship.png}.
  */
+@Tag(Tags.BROWSER)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "lindung.claim.four-eyes-threshold=90000000",
         "lindung.claim.office-name=Kantor Cabang Ketapang (uji beasiswa)"})
@@ -75,7 +78,7 @@ class ClaimScholarshipInBrowserTest {
     @Test
     void officerPaysAChildsSchoolYear_andTheSameYearAgainIsRefusedWithItsRule() {
         long claimId = approvedJkkDeathWithTwoChildren();
-        int year = ScholarshipPlanner.schoolYearOf(LocalDate.now(ZoneId.of("Asia/Pontianak")));
+        int year = ScholarshipPlanner.schoolYearOf(LocalDate.now(TestClock.CLOCK));
         String label = ScholarshipPlanner.label(year);
         openBrowser();
         session.signIn("petugas.kalbar");

@@ -28,6 +28,7 @@ import id.lindung.support.ApiClient;
 import id.lindung.support.BrowserSession;
 import id.lindung.support.Chromium;
 import id.lindung.support.Niks;
+import id.lindung.support.Tags;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -39,6 +40,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -59,6 +61,7 @@ import org.springframework.test.context.ActiveProfiles;
  * <p>Like {@link RegistrationInBrowserTest}: Debian's Chromium, no browser download; {@code LINDUNG_SKIP_BROWSER=1}
  * skips the browser part (the HTTP test still runs). Screenshot: {@code <build dir>/screenshots/contribution.png}.
  */
+@Tag(Tags.BROWSER)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class ContributionInBrowserTest {

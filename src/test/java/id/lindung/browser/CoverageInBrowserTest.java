@@ -23,6 +23,7 @@ import id.lindung.participant.Sex;
 import id.lindung.support.BrowserSession;
 import id.lindung.support.Ledger;
 import id.lindung.support.Niks;
+import id.lindung.support.Tags;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -51,6 +53,7 @@ import org.springframework.test.context.ActiveProfiles;
  * <p>Same context as the other browser tests (the database is shared, so counts are checked as "at least").
  * Debian's Chromium, {@code LINDUNG_SKIP_BROWSER=1} skips. Screenshots: {@code <build dir>/screenshots/coverage*.png}.
  */
+@Tag(Tags.BROWSER)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class CoverageInBrowserTest {

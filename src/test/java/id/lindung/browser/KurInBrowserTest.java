@@ -18,12 +18,13 @@ import id.lindung.contribution.Payments;
 import id.lindung.support.BrowserSession;
 import id.lindung.support.Chromium;
 import id.lindung.support.Niks;
+import id.lindung.support.Tags;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,6 +44,7 @@ import org.springframework.test.context.ActiveProfiles;
  * <p>Same context as the other browser tests (the database is shared: unique branch and loan ids). Debian's
  * Chromium, {@code LINDUNG_SKIP_BROWSER=1} skips. Screenshot: {@code <build dir>/screenshots/kur.png}.
  */
+@Tag(Tags.BROWSER)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class KurInBrowserTest {
@@ -79,7 +81,7 @@ class KurInBrowserTest {
         String mandatory = branch + "-2";
         String micro = branch + "-3";
         String bad = branch + "-4";
-        String disbursed = LocalDate.now(ZoneId.of("Asia/Pontianak")).minusDays(10).toString();
+        String disbursed = LocalDate.now(clock).minusDays(10).toString();
         String csv = "bank;branch;loan_id;nik;name;scheme;plafond;disbursed_on;sector;region_code\n"
                 + "KALBAR;" + branch + ";" + small + ";" + Niks.nik("610401", LocalDate.of(1992, 2, 2), true)
                 + ";Wati;MIKRO;20000000;" + disbursed + ";Warung;61.04\n"

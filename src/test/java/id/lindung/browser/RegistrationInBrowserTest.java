@@ -10,18 +10,21 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.WaitForSelectorState;
+import id.lindung.support.Tags;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import id.lindung.support.Chromium;
+import id.lindung.support.Niks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -40,6 +43,7 @@ import org.springframework.test.context.ActiveProfiles;
  * <p>A screenshot of the last page is written to {@code <build dir>/screenshots/registration.png}, also when the test
  * fails.
  */
+@Tag(Tags.BROWSER)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class RegistrationInBrowserTest {
@@ -107,7 +111,7 @@ class RegistrationInBrowserTest {
     @Test
     void officerRegistersParticipantFindsThemAndSwitchesToEnglish() {
         // A man born 17 May 1990, first registered in kecamatan 61.04.01: 610401 170590 + serial (never 0000).
-        String nik = "610401170590" + String.format("%04d", ThreadLocalRandom.current().nextInt(1, 10_000));
+        String nik = Niks.nik("610401", LocalDate.of(1990, 5, 17), false);
         String zeroSerialNik = "6104011705900000";
 
         // Sign in.

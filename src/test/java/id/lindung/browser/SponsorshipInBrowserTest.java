@@ -13,12 +13,14 @@ import id.lindung.contribution.BillingRuns;
 import id.lindung.coverage.CoverageReadModel;
 import id.lindung.support.BrowserSession;
 import id.lindung.support.Niks;
+import id.lindung.support.Tags;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,6 +40,7 @@ import org.springframework.test.context.ActiveProfiles;
  * known state. Debian's Chromium, {@code LINDUNG_SKIP_BROWSER=1} skips. Screenshots:
  * {@code <build dir>/screenshots/sponsorship*.png}.
  */
+@Tag(Tags.BROWSER)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class SponsorshipInBrowserTest {

@@ -16,6 +16,7 @@ import id.lindung.enrolment.Segment;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.InvalidInputException;
+import id.lindung.support.Tags;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -37,6 +38,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.Tag;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.BeforeProperty;
@@ -71,6 +73,7 @@ import org.springframework.test.context.TestContextManager;
  * {@link BillingAndPaymentsTest} (same properties): each try starts from empty contribution and membership tables.
  * jqwik does not run Spring's extension, so the test instance is prepared by a {@link TestContextManager}.
  */
+@Tag(Tags.SOAK)
 @SpringBootTest(properties = "lindung.contribution.billing-batch-size=2")
 @ActiveProfiles("test")
 class LedgerPropertiesTest {

@@ -6,8 +6,10 @@ import id.lindung.contribution.DemoHistory;
 import id.lindung.enrolment.DemoMemberships;
 import id.lindung.participant.ParticipantBulkLoader;
 import id.lindung.region.RegionDirectory;
+import id.lindung.support.Tags;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The demo registry is loaded once into an empty registry, and only when demo data is on. */
+@Tag(Tags.SOAK)
 @SpringBootTest(properties = "lindung.participant.bulk-batch-size=3000")
 @ActiveProfiles("test")
 class DemoDataLoaderTests {
@@ -66,7 +69,7 @@ class DemoDataLoaderTests {
                 SELECT count(*) FILTER (WHERE segment = 'PU') AS pu, count(*) FILTER (WHERE segment = 'BPU') AS bpu,
                        count(*) FILTER (WHERE segment = 'JAKON') AS jakon,
                        count(DISTINCT channel) FILTER (WHERE segment = 'BPU') AS bpu_channels,
-                       count(*) FILTER (WHERE end_month < date_trunc('month', current_date)) AS ended,
+                       count(*) FILTER (WHERE end_month < date_trunc('month', lindung_today())) AS ended,
                        count(*) FILTER (WHERE province_code <> '61') AS elsewhere,
                        count(DISTINCT kabkota_code) AS kabkota
                   FROM membership""").query().singleRow();

@@ -2,6 +2,7 @@ package id.lindung.participant;
 
 import id.lindung.region.Region;
 import id.lindung.region.RegionDirectory;
+import id.lindung.support.Niks;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -69,8 +70,6 @@ final class BulkRows {
 
     private String nik(String desaCode, LocalDate birth, Sex sex) {
         String kecamatan = desaCode.substring(0, 8).replace(".", "");
-        int serial = serials.merge(kecamatan + birth, 1, Integer::sum);
-        return String.format(Locale.ROOT, "%s%02d%02d%02d%04d", kecamatan,
-                birth.getDayOfMonth() + (sex == Sex.P ? 40 : 0), birth.getMonthValue(), birth.getYear() % 100, serial);
+        return Niks.of(kecamatan, birth, sex == Sex.P, serials.merge(kecamatan + birth, 1, Integer::sum));
     }
 }

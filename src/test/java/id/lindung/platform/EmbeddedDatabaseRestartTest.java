@@ -3,8 +3,10 @@ package id.lindung.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindung.LindungApplication;
+import id.lindung.support.Tags;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -15,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The embedded server keeps its data in the data directory: what one run wrote, the next run finds, and the
  * migrations do not run twice.
  */
+@Tag(Tags.CRASH)
 class EmbeddedDatabaseRestartTest {
 
     @TempDir
@@ -30,7 +33,7 @@ class EmbeddedDatabaseRestartTest {
         try (ConfigurableApplicationContext first = start()) {
             JdbcClient jdbc = first.getBean(JdbcClient.class);
             jdbc.sql("INSERT INTO audit_log (occurred_at, actor, action, entity_type, entity_id, changes)"
-                    + " VALUES (now(), 'test', 'RESTART_PROBE', 'probe', '1', '{}')").update();
+                    + " VALUES (lindung_now(), 'test', 'RESTART_PROBE', 'probe', '1', '{}')").update();
         }
         assertThat(Files.exists(dataDir.resolve("PG_VERSION"))).isTrue();
 

@@ -116,7 +116,7 @@ class ImpersonationAttackTest {
                 .query(Long.class).single()).isZero();
         assertThatThrownBy(() -> jdbc.sql("""
                 INSERT INTO api_token (username, name, token_hash, prefix, created_by, created_at)
-                VALUES ('petugas.ketapang', 'forged', repeat('a', 64), 'lkt_aaaa', 'admin', now())""").update())
+                VALUES ('petugas.ketapang', 'forged', repeat('a', 64), 'lkt_aaaa', 'admin', lindung_now())""").update())
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 

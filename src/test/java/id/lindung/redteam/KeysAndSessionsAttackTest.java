@@ -173,7 +173,7 @@ class KeysAndSessionsAttackTest {
         assertThat(new Browser().get("/login?locked").body()).doesNotContain("login-locked");
 
         // once the lock is over (moved back in the table), the same browser sees no message any more
-        jdbc.sql("UPDATE login_throttle SET locked_until = now() - interval '1 minute' WHERE subject = ?")
+        jdbc.sql("UPDATE login_throttle SET locked_until = lindung_now() - interval '1 minute' WHERE subject = ?")
                 .param("user:" + user).update();
         assertThat(browser.get("/login?locked").body()).doesNotContain("login-locked");
     }

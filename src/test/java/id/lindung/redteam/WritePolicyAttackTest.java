@@ -7,6 +7,7 @@ import id.lindung.access.Role;
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
 import id.lindung.support.Niks;
+import id.lindung.support.Tags;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,6 +43,7 @@ import org.springframework.test.context.ActiveProfiles;
  * the loan unenrolled, a refused change leaves the base as it was. The business clock stands at 7 December 2026;
  * the test profile lets officers back-date 240 months, agents and banks none (production defaults).
  */
+@Tag(Tags.MATRIX)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class WritePolicyAttackTest {

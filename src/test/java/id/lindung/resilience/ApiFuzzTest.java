@@ -3,6 +3,7 @@ package id.lindung.resilience;
 import static id.lindung.support.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lindung.support.Tags;
 import id.lindung.support.TestClock;
 import id.lindung.contribution.Members;
 import id.lindung.enrolment.EnrolmentManagement;
@@ -15,7 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +31,7 @@ import org.springframework.test.context.ActiveProfiles;
  * over real HTTP to the API's POST and PUT endpoints for a fixed time ({@link Fuzz}): the answer is a success or a
  * 4xx problem (application/problem+json), never a 5xx. Shares ConcurrencyTest's context (same configuration).
  */
+@Tag(Tags.FUZZ)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "lindung.test.context=resilience-concurrency")
 @ActiveProfiles("test")
@@ -43,6 +47,16 @@ class ApiFuzzTest {
 
     private ApiClient admin;
     private final List<Endpoint> endpoints = new ArrayList<>();
+
+    /**
+     * Whether the endpoint's valid body is refused by design: an unknown claim (999999) or loan, a stale version
+     * (ending a programme), a token issuing a token (the fuzz client signs in with one). Every other endpoint must
+     * answer its valid body with a success, so that the fuzzing reaches its work and not only its refusals.
+     */
+    private static boolean refusedByDesign(String endpoint) {
+        return endpoint.contains("/999999/") || endpoint.contains("/NO-SUCH-LOAN/") || endpoint.endsWith("/end")
+                || endpoint.equals("POST /api/tokens");
+    }
 
     /** An endpoint and a valid body, as field → raw JSON value. */
     private record Endpoint(String method, String path, Map<String, String> fields) {
@@ -61,6 +75,7 @@ class ApiFuzzTest {
         admin = ConcurrencyTest.adminWithToken(port, "api fuzz");
         long membership = new Members(participants, enrolment).bpu(YearMonth.of(2026, 1), 1_000_000).id();
         long participant = new Members(participants, enrolment).participant();
+        long unenrolled = new Members(participants, enrolment).participant(); // the programme enrols participant
         YearMonth now = YearMonth.now(TestClock.CLOCK);
         Response programme = admin.post("/api/sponsorship/programmes", json("name", "Fuzz", "sponsorRegion",
                 "61.04", "legalBasis", "Perbup 1/2026", "fundingSource", "APBD", "budget", 1_000_000_000,
@@ -87,8 +102,8 @@ class ApiFuzzTest {
         endpoint("POST", "/api/kur/assignments", "bank", "\"KALBAR\"", "loanIds", "[\"L-1\", \"L-2\"]", "agent",
                 "\"agen.ketapang\"");
         endpoint("POST", "/api/kur/loans/KALBAR/NO-SUCH-LOAN/enrol", "desaCode", "\"61.04.01.2011\"");
-        endpoint("POST", "/api/memberships", "participantId", Long.toString(participant), "segment", "\"BPU\"",
-                "channel", "\"AGENT\"", "programmes", "[\"JHT\"]", "baseAmount", "1000000", "sector", "\"OTHER\"",
+        endpoint("POST", "/api/memberships", "participantId", Long.toString(unenrolled), "segment", "\"BPU\"",
+                "channel", "\"SELF\"", "programmes", "[\"JHT\"]", "baseAmount", "1000000", "sector", "\"OTHER\"",
                 "governmentPaid", "false", "startMonth", "\"2026-11\"");
         endpoint("PUT", "/api/memberships/" + membership + "/base", "amount", "2000000", "effectiveFrom",
                 "\"2026-12\"");
@@ -103,7 +118,9 @@ class ApiFuzzTest {
         endpoint("POST", "/api/claims/999999/verify", "version", "1", "documentsCompleteOn", "\"2026-05-06\"");
         endpoint("POST", "/api/tokens", "username", "\"bank.kalbar\"", "name", "\"H2H\"", "expiresOn",
                 "\"2030-01-01\"");
-        endpoint("PUT", "/api/holidays/2031-01-02", "name", "\"Libur\"", "source", "\"SKB\"");
+        // a day far from every claim of this context, within the calendar's two years ahead
+        endpoint("PUT", "/api/holidays/" + TestClock.DATE.plusYears(2).minusDays(2), "name", "\"Libur\"", "source",
+                "\"SKB\"");
     }
 
     // -------------------------------------------------------------------------------------------- generators
@@ -187,12 +204,19 @@ class ApiFuzzTest {
         Map<String, Integer> statuses = new java.util.TreeMap<>();
         // every endpoint's first wrong answer (the run goes on, so one run shows every endpoint that fails)
         Map<String, String> failures = new java.util.TreeMap<>();
-        int cases = Fuzz.run("API JSON", 2.0, (r, n) -> {
+        // every endpoint's answer to its valid body (the first round)
+        Map<String, String> validAnswers = new java.util.TreeMap<>();
+        // every endpoint its valid body and at least two variations, however slow the machine
+        int cases = Fuzz.run("API JSON", 2.0, 3 * endpoints.size(), (r, n) -> {
             Endpoint e = endpoints.get(n % endpoints.size());
             String body = n < endpoints.size() ? render(e.fields()) : body(r, e);
             Response response = e.method().equals("PUT") ? admin.put(e.path(), body) : admin.post(e.path(), body);
             String endpoint = e.method() + " " + e.path();
             statuses.merge(endpoint + " " + response.status(), 1, Integer::sum);
+            if (n < endpoints.size()) {
+                validAnswers.put(endpoint, response.status() + " " + response.text()
+                        .substring(0, Math.min(300, response.text().length())));
+            }
             String shown = body.length() > 300 ? body.substring(0, 300) + "…(" + body.length() + " chars)" : body;
             String type = response.raw().headers().firstValue("Content-Type").orElse("");
             if (response.status() >= 500 || response.status() >= 400 && !type.startsWith("application/problem+json")) {
@@ -203,5 +227,12 @@ class ApiFuzzTest {
         System.out.println("API fuzz: " + cases + " requests; " + statuses);
         assertThat(failures).as("endpoints answering 5xx or a 4xx that is no problem (seed printed above)")
                 .isEmpty();
+        // the run reached the endpoints' work, not only their refusals
+        Set<String> succeeded = statuses.keySet().stream().filter(k -> k.matches(".* 2\\d\\d$"))
+                .map(k -> k.substring(0, k.lastIndexOf(' '))).collect(java.util.stream.Collectors.toSet());
+        assertThat(endpoints.stream().map(e -> e.method() + " " + e.path())
+                .filter(e -> !refusedByDesign(e)))
+                .as("endpoints that answered a success at least once; answers to the valid bodies: %s", validAnswers)
+                .allMatch(succeeded::contains);
     }
 }

@@ -4,6 +4,7 @@ import static id.lindung.contribution.Members.OFFICER;
 import static id.lindung.support.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lindung.support.Tags;
 import id.lindung.support.TestClock;
 import id.lindung.claim.Claim;
 import id.lindung.claim.ClaimIntake;
@@ -33,6 +34,7 @@ import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +49,7 @@ import org.springframework.test.context.ActiveProfiles;
  * 50 requests are released together by one latch. Own context (and database): billing runs bill every membership
  * there is, so the contribution and claim tables are emptied before each test.
  */
+@Tag(Tags.SOAK)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "lindung.test.context=resilience-concurrency")
 @ActiveProfiles("test")

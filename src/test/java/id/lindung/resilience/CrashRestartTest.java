@@ -8,6 +8,8 @@ import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
 import id.lindung.support.ChildApplication;
 import id.lindung.support.Chromium;
+import id.lindung.support.Niks;
+import id.lindung.support.Tags;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,6 +37,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -61,6 +64,7 @@ import org.springframework.util.FileSystemUtils;
  * again. The restarted child of one scenario is where the next scenario's work starts and is killed (four starts,
  * not six: a start takes 10-30 s here). Children's logs: {@code <build dir>/crash-restart/*.log}.
  */
+@Tag(Tags.CRASH)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CrashRestartTest {
@@ -249,8 +253,7 @@ class CrashRestartTest {
         for (int i = 0; i < rows; i++) {
             LocalDate birth = born.plusDays(i % 14_600);
             boolean female = i % 2 == 1;
-            String nik = String.format("610401%02d%02d%02d%04d", birth.getDayOfMonth() + (female ? 40 : 0),
-                    birth.getMonthValue(), birth.getYear() % 100, 1 + i / 14_600 % 9_999);
+            String nik = Niks.of("610401", birth, female, 1 + i / 14_600);
             long plafond;
             if (i % KUR_BAD_EVERY == KUR_BAD_EVERY - 1) {
                 plafond = 5_000_000;

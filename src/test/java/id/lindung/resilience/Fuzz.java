@@ -1,16 +1,21 @@
 package id.lindung.resilience;
 
+import id.lindung.support.TestSeeds;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 
 /**
  * A small seeded fuzzing harness: a property runs on generated inputs for a fixed time budget
- * ({@code -Dlindung.fuzz.seconds=N}, default {@value #DEFAULT_SECONDS}; {@code -Dlindung.fuzz.seed=S} replays a run).
- * A failure names the seed and the case number, so it can be replayed exactly; no jqwik, no shrinking.
+ * ({@code -Dlindung.fuzz.seconds=N}, default {@value #DEFAULT_SECONDS}), and for at least {@value #MIN_CASES} cases
+ * however slow the machine. The seed is fixed ({@value #SEED}) and printed; {@code -Dlindung.test.seed=S} replays
+ * another, {@code -Dlindung.test.seed=random} draws a new one ({@link TestSeeds}). A failure names the seed and the
+ * case number, so it can be replayed exactly; no jqwik, no shrinking.
  */
 final class Fuzz {
 
     static final int DEFAULT_SECONDS = 4;
+    static final int MIN_CASES = 20;
+    static final long SEED = 20261207L;
 
     /** One case of a property: gets the run's random source and the case number. */
     @FunctionalInterface
@@ -25,9 +30,12 @@ final class Fuzz {
         return Double.parseDouble(System.getProperty("lindung.fuzz.seconds", Integer.toString(DEFAULT_SECONDS)));
     }
 
-    /** Runs {@code property} for {@code share} × the budget (at least one case); returns how many cases ran. */
-    static int run(String name, double share, Case property) {
-        long seed = Long.getLong("lindung.fuzz.seed", System.nanoTime());
+    /**
+     * Runs {@code property} for {@code share} × the budget and at least {@code minCases} cases; returns how many
+     * cases ran.
+     */
+    static int run(String name, double share, int minCases, Case property) {
+        long seed = TestSeeds.seed("fuzz " + name, SEED);
         Random random = new Random(seed);
         long end = System.nanoTime() + (long) (seconds() * share * 1e9);
         int n = 0;
@@ -35,13 +43,17 @@ final class Fuzz {
             try {
                 property.run(random, n);
             } catch (Throwable e) {
-                throw new AssertionError(name + " failed on case " + n + " (replay: -Dlindung.fuzz.seed=" + seed
-                        + "): " + e, e);
+                throw new AssertionError(name + " failed on case " + n + " (replay: -D" + TestSeeds.PROPERTY + "="
+                        + seed + "): " + e, e);
             }
             n++;
-        } while (System.nanoTime() < end);
+        } while (System.nanoTime() < end || n < minCases);
         System.out.println("fuzz " + name + ": " + n + " cases, seed " + seed);
         return n;
+    }
+
+    static int run(String name, double share, Case property) {
+        return run(name, share, MIN_CASES, property);
     }
 
     static int run(String name, Case property) {

@@ -9,6 +9,7 @@ import id.lindung.shared.tabular.CsvRowSource;
 import id.lindung.shared.tabular.CsvTokenizer;
 import id.lindung.shared.tabular.RowSource;
 import id.lindung.shared.tabular.XlsxRowSource;
+import id.lindung.support.Tags;
 import id.lindung.support.Xlsx;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * ({@code -Dlindung.fuzz.seconds}, see {@link Fuzz}): they answer with issues or a clean refusal, never with another
  * exception, and keep their limits. Plain JUnit, no Spring.
  */
+@Tag(Tags.FUZZ)
 class ParserFuzzTest {
 
     private static final Set<String> REGIONS = Set.of("61", "61.04", "61.04.01", "61.71", "61.71.01", "31",
@@ -102,6 +105,7 @@ class ParserFuzzTest {
 
     @Test
     void csvTokenizer_onRandomAndMutatedText_givesRowsWithinItsLimits_orAnUnterminatedQuote() {
+        int[] checked = new int[1];
         Fuzz.run("CsvTokenizer", (r, n) -> {
             String text = n % 2 == 0 ? Fuzz.text(r, 400) : Fuzz.mutate(r, CSV_SEED);
             if (n % 7 == 0) {
@@ -118,16 +122,19 @@ class ParserFuzzTest {
                     assertThat(row.line()).isGreaterThan(lastLine);
                     lastLine = row.line();
                     assertThat(++rows).isLessThanOrEqualTo(text.length() + 1);
+                    checked[0]++;
                 }
             } catch (CsvTokenizer.UnterminatedQuoteException e) {
                 assertThat(e.line).isPositive();
             }
         });
+        assertThat(checked[0]).as("rows read and checked").isPositive();
     }
 
     @Test
     void csvRowSource_onRandomBytes_givesRows_orACodingOrQuoteProblem() {
         byte[] seed = CSV_SEED.getBytes(StandardCharsets.UTF_8);
+        int[] checked = new int[1];
         Fuzz.run("CsvRowSource", (r, n) -> {
             byte[] bytes = n % 2 == 0 ? Fuzz.bytes(r, 600) : Fuzz.mutate(r, seed);
             var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -137,11 +144,13 @@ class ParserFuzzTest {
                 RowSource.Row row;
                 while ((row = source.next()) != null) {
                     checkRow(row.cells(), row.tooLong());
+                    checked[0]++;
                 }
             } catch (CsvTokenizer.UnterminatedQuoteException | CharacterCodingException expected) {
                 // the file's problem, named by the importers
             }
         });
+        assertThat(checked[0]).as("rows read and checked").isPositive();
     }
 
     // ------------------------------------------------------------------------------------------------ XLSX
@@ -150,6 +159,7 @@ class ParserFuzzTest {
     void xlsxRowSource_onRandomAndMutatedWorkbooks_givesRowsOrAnException_neverAnError() {
         byte[] seed = Xlsx.sheet("KUR", "bank;branch;loan_id;nik;name", new Object[] {"KALBAR", "Ketapang", "L-1",
                 "6104011705900001", "Sri"}, new Object[] {"BRI", "Pontianak", 42, LocalDate.of(2026, 10, 1), 5e9});
+        int[] checked = new int[1];
         Fuzz.run("XlsxRowSource", (r, n) -> {
             byte[] bytes = switch (n % 4) {
                 case 0 -> Fuzz.bytes(r, 2_000);
@@ -162,15 +172,18 @@ class ParserFuzzTest {
                 while ((row = source.next()) != null && rows++ < 10_000) {
                     assertThat(row.cells().size()).isLessThanOrEqualTo(MAX_FIELDS);
                     assertThat(row.cells()).allSatisfy(c -> assertThat(c.length()).isLessThanOrEqualTo(MAX_FIELD));
+                    checked[0]++;
                 }
             } catch (IOException | RuntimeException refused) {
                 // every caller turns these into "not a readable XLSX file" (KurFileReader, sponsorship)
             }
         });
+        assertThat(checked[0]).as("rows read and checked").isPositive();
     }
 
     @Test
     void excelDate_onAnyNumber_isADateOrAnArithmeticRefusal() {
+        int[] dates = new int[1];
         Fuzz.run("XlsxRowSource.excelDate", 0.25, (r, n) -> {
             java.math.BigDecimal serial = switch (n % 3) {
                 case 0 -> java.math.BigDecimal.valueOf(r.nextInt(100_000));
@@ -179,9 +192,11 @@ class ParserFuzzTest {
             };
             try {
                 assertThat(XlsxRowSource.excelDate(serial)).isNotNull();
+                dates[0]++;
             } catch (java.time.DateTimeException e) {
                 // a number far outside any date: the sponsorship reader refuses the file as unreadable
             }
         });
+        assertThat(dates[0]).as("numbers read as dates").isPositive();
     }
 }

@@ -130,7 +130,7 @@ public class DeathRecords {
             enrolment.restoreEnd(e.membershipId(), e.previousEnd(), e.previousReason(), because, by);
         }
         List<Long> restored = ended.stream().map(Ended::membershipId).toList();
-        jdbc.sql("UPDATE claim_death SET corrected_by = ?, corrected_at = now(), correction_reason = ? WHERE id = ?")
+        jdbc.sql("UPDATE claim_death SET corrected_by = ?, corrected_at = lindung_now(), correction_reason = ? WHERE id = ?")
                 .params(by.username(), reason, deathId).update();
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("participantId", claim.participantId());

@@ -6,8 +6,8 @@ import id.lindung.claim.letter.DecisionLetter;
 import id.lindung.participant.Participant;
 import id.lindung.region.RegionDirectory;
 import id.lindung.shared.web.Formats;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -22,14 +22,15 @@ import org.springframework.stereotype.Component;
 @Component
 class ClaimTexts {
 
-    private static final ZoneId WIB = ZoneId.of("Asia/Pontianak");
-
+    private final Clock clock;
     private final MessageSource messages;
     private final RegionDirectory regions;
     private final Formats formats;
     private final String officeName;
 
-    ClaimTexts(MessageSource messages, RegionDirectory regions, Formats formats, ClaimProperties properties) {
+    ClaimTexts(Clock clock, MessageSource messages, RegionDirectory regions, Formats formats,
+            ClaimProperties properties) {
+        this.clock = clock;
         this.messages = messages;
         this.regions = regions;
         this.formats = formats;
@@ -75,7 +76,8 @@ class ClaimTexts {
                 : List.of();
         long total = lines.stream().mapToLong(DecisionLetter.Line::amount).sum();
         String reason = approved ? null : rejection(c, locale);
-        LocalDate decidedOn = c.decidedAt() == null ? LocalDate.now(WIB) : c.decidedAt().atZone(WIB).toLocalDate();
+        LocalDate decidedOn = c.decidedAt() == null ? LocalDate.now(clock)
+                : c.decidedAt().atZone(clock.getZone()).toLocalDate();
         return new DecisionLetter(c.claimNumber(), p.fullName(), masked(p.nik()),
                 regions.nameOf(c.regionCode().substring(0, Math.min(5, c.regionCode().length()))),
                 message("claim.kind." + c.kind(), locale), message("claim.cause." + c.cause(), locale),

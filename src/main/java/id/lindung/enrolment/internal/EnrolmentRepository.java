@@ -133,27 +133,27 @@ public class EnrolmentRepository {
     public void putBase(long membershipId, YearMonth from, long amount) {
         jdbc.sql("INSERT INTO membership_base (membership_id, effective_from, amount) VALUES (?, ?, ?)"
                         + " ON CONFLICT (membership_id, effective_from) DO UPDATE SET amount = excluded.amount,"
-                        + " recorded_at = now()")
+                        + " recorded_at = lindung_now()")
                 .params(membershipId, month(from), amount).update();
     }
 
     /** Ends an open membership; false when it was no longer open (someone else ended it). */
     public boolean end(long membershipId, YearMonth lastMonth, EndReason reason) {
-        return jdbc.sql("UPDATE membership SET end_month = ?, end_reason = ?, ended_at = now(), version = version + 1"
+        return jdbc.sql("UPDATE membership SET end_month = ?, end_reason = ?, ended_at = lindung_now(), version = version + 1"
                         + " WHERE id = ? AND end_month IS NULL")
                 .params(month(lastMonth), reason.name(), membershipId).update() == 1;
     }
 
     /** Moves the planned end of a contract (PMI, construction) or records an early end. */
     public void reschedule(long membershipId, YearMonth lastMonth, EndReason reason) {
-        jdbc.sql("UPDATE membership SET end_month = ?, end_reason = ?, ended_at = now(), version = version + 1"
+        jdbc.sql("UPDATE membership SET end_month = ?, end_reason = ?, ended_at = lindung_now(), version = version + 1"
                         + " WHERE id = ?")
                 .params(month(lastMonth), reason.name(), membershipId).update();
     }
 
     /** Puts back the end a membership had before (null: open again), as a correction of a recorded death. */
     public void restoreEnd(long membershipId, @Nullable YearMonth endMonth, @Nullable EndReason reason) {
-        jdbc.sql("UPDATE membership SET end_month = ?, end_reason = ?, ended_at = CASE WHEN ? THEN NULL ELSE now() END,"
+        jdbc.sql("UPDATE membership SET end_month = ?, end_reason = ?, ended_at = CASE WHEN ? THEN NULL ELSE lindung_now() END,"
                         + " version = version + 1 WHERE id = ?")
                 .params(endMonth == null ? null : month(endMonth), reason == null ? null : reason.name(),
                         endMonth == null, membershipId)

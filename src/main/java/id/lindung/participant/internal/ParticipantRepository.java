@@ -91,7 +91,7 @@ public class ParticipantRepository {
             List<String> warnings) {
         return jdbc.sql("""
                 UPDATE participant SET nik_enc = ?, nik_hash = ?, full_name = ?, name_key = ?, birth_date = ?, sex = ?, region_code = ?,
-                       phone = ?, occupation = ?, status = ?, nik_warnings = ?, updated_at = now(),
+                       phone = ?, occupation = ?, status = ?, nik_warnings = ?, updated_at = lindung_now(),
                        version = version + 1
                  WHERE id = ? AND version = ?""")
                 .params(sealNik(nik), nikIndex(nik), fullName, nameKey(fullName), Date.valueOf(birthDate), sex.name(),
@@ -103,7 +103,7 @@ public class ParticipantRepository {
 
     /** Sets the status alone (a recorded death and its correction); returns whether the row changed. */
     public boolean setStatus(long id, ParticipantStatus status) {
-        return jdbc.sql("UPDATE participant SET status = ?, updated_at = now(), version = version + 1"
+        return jdbc.sql("UPDATE participant SET status = ?, updated_at = lindung_now(), version = version + 1"
                         + " WHERE id = ? AND status <> ?")
                 .params(status.name(), id, status.name()).update() == 1;
     }
