@@ -1,7 +1,7 @@
 package id.lindung.support;
 
 /**
- * The JUnit tags of the tests that {@code ./run-tests fast} leaves out (the pom's {@code lindung.slow-tags});
+ * The JUnit tags of the tests that {@code ./run-tests fast} leaves out (the pom's {@code slow-test-tags});
  * {@code ./run-tests} (and CI) runs every test. A class carries the tag of what makes it slow or heavy.
  */
 public final class Tags {
