@@ -22,9 +22,12 @@ SELECT actor, date_trunc('minute', occurred_at),
 DROP INDEX IF EXISTS audit_log_bulk_read_idx;
 
 -- One round trip per read: under the user's lock (transaction-scoped), forget what left the hour, sum the rest and,
--- when the rows fit in the limit, count them. Returns the rows used before this read, the oldest minute still
--- counted (when the budget frees up) and whether the read fits.
-CREATE FUNCTION lindung_read_budget(p_actor text, p_now timestamptz, p_rows bigint, p_limit bigint, p_lock integer)
+-- when the rows fit in the limit, count them and write the read's audit line (given as p_line_*). Returns the rows
+-- used before this read, the oldest minute still counted (when the budget frees up) and whether the read fits; a
+-- read that does not fit writes nothing here (the caller audits the refusal).
+CREATE FUNCTION lindung_read_budget(p_actor text, p_now timestamptz, p_rows bigint, p_limit bigint, p_lock integer,
+                                    p_action text, p_entity_type text, p_entity_id text, p_region text,
+                                    p_changes jsonb, p_token_id bigint, p_token_name text)
 RETURNS TABLE (used bigint, oldest timestamptz, allowed boolean)
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -42,6 +45,9 @@ BEGIN
         INSERT INTO read_budget AS b (actor, minute, rows) VALUES (p_actor, date_trunc('minute', p_now), p_rows)
         ON CONFLICT (actor, minute) DO UPDATE SET rows = b.rows + excluded.rows;
     END IF;
+    INSERT INTO audit_log (occurred_at, actor, action, entity_type, entity_id, region_code, changes, via_token_id,
+                           via_token_name)
+    VALUES (p_now, p_actor, p_action, p_entity_type, p_entity_id, p_region, p_changes, p_token_id, p_token_name);
     RETURN QUERY SELECT v_used, v_oldest, true;
 END
 $$;

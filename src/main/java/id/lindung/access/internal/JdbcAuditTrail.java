@@ -65,14 +65,23 @@ class JdbcAuditTrail implements AuditTrail {
 
     private void insert(String action, String entityType, String entityId, @Nullable String regionCode,
             Map<String, ?> changes) {
+        jdbc.sql(INSERT).params(line(Timestamp.from(clock.instant()), action, entityType, entityId, regionCode,
+                changes)).update();
+    }
+
+    /**
+     * The values of one audit line in the order of the table's columns (occurred at, actor, action, entity type and
+     * id, region, changes as JSON text, token id and name), for a caller that writes it in a statement of its own
+     * ({@code JdbcBulkReads}).
+     */
+    public Object[] line(Timestamp at, String action, String entityType, String entityId, @Nullable String regionCode,
+            Map<String, ?> changes) {
         LindungUser user = currentUser.get().orElse(LindungUser.SYSTEM);
         LindungUser.ViaToken token = user.token();
-        jdbc.sql(INSERT)
-                .params(Timestamp.from(clock.instant()), user.username(), action, entityType, entityId,
-                        regionCode == null || regionCode.isEmpty() ? null : regionCode,
-                        json.writeValueAsString(new LinkedHashMap<>(changes)),
-                        token == null ? null : token.id(), token == null ? null : token.name())
-                .update();
+        return new Object[] {at, user.username(), action, entityType, entityId,
+                regionCode == null || regionCode.isEmpty() ? null : regionCode,
+                json.writeValueAsString(new LinkedHashMap<>(changes)),
+                token == null ? null : token.id(), token == null ? null : token.name()};
     }
 
     @Override

@@ -22,11 +22,11 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The hourly budget of rows read: a counter per user and minute ({@code read_budget}; the SQL function
- * {@code lindung_read_budget}, V62, checks and counts in one round trip under a lock per user, so that parallel
- * requests of one user cannot both pass the last rows of the budget). The count and the read's audit line are one
- * short transaction of their own; the line therefore stays even when the caller's work fails afterwards (the rows
- * were asked for). The first version summed the audit lines themselves, a sum that grew with every page of the hour.
+ * The hourly budget of rows read: a counter per user and minute ({@code read_budget}). The SQL function
+ * {@code lindung_read_budget} (V62) checks, counts and writes the read's audit line in one statement under a lock
+ * per user, so that parallel requests of one user cannot both pass the last rows of the budget; it runs outside any
+ * transaction of the caller, so the line stays even when the caller's work fails afterwards (the rows were asked
+ * for). The first version summed the audit lines themselves, a sum that grew with every page of the hour.
  */
 @Service
 class JdbcBulkReads implements BulkReads {
@@ -40,8 +40,10 @@ class JdbcBulkReads implements BulkReads {
     private final Clock clock;
     private final BulkReadProperties.RowsPerHour rowsPerHour;
     private final TransactionTemplate ownTransaction;
+    private final TransactionTemplate outsideTransaction;
+    private final JdbcAuditTrail lines;
 
-    JdbcBulkReads(JdbcClient jdbc, AuditTrail audit, CurrentUser currentUser, Clock clock,
+    JdbcBulkReads(JdbcClient jdbc, AuditTrail audit, JdbcAuditTrail lines, CurrentUser currentUser, Clock clock,
             BulkReadProperties properties, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.audit = audit;
@@ -50,6 +52,9 @@ class JdbcBulkReads implements BulkReads {
         this.rowsPerHour = properties.rowsPerHour();
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.outsideTransaction = new TransactionTemplate(transactions);
+        this.outsideTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
+        this.lines = lines;
     }
 
     /** Rows per hour for a role: {@code lindung.reads.rows-per-hour.admin}, {@code .officer}, {@code .gov-analyst}, … */
@@ -80,18 +85,15 @@ class JdbcBulkReads implements BulkReads {
         Instant now = clock.instant();
         record Budget(long used, @Nullable Timestamp oldest, boolean allowed) {
         }
-        // the line first, the counter last: the user's lock is then held only for the counter and the commit
-        Budget budget = ownTransaction.execute(status -> {
-            line(export, name, regionCode, details);
-            Budget counted = jdbc.sql("SELECT used, oldest, allowed FROM lindung_read_budget(?, ?, ?, ?, ?)")
-                    .params(me.username(), Timestamp.from(now), Math.max(0, rows), limit, LOCK)
-                    .query((rs, i) -> new Budget(rs.getLong(1), rs.getTimestamp(2), rs.getBoolean(3)))
-                    .single();
-            if (!counted.allowed()) {
-                status.setRollbackOnly(); // nothing was read: no LIST_READ line
-            }
-            return counted;
-        });
+        // one statement in its own implicit transaction (outside any of the caller's): count and line together
+        Object[] line = lines.line(Timestamp.from(now), export ? AuditTrail.EXPORT_DOWNLOADED : LIST_READ,
+                export ? "export" : "list", name, regionCode, details);
+        Budget budget = outsideTransaction.execute(status -> jdbc.sql(
+                "SELECT used, oldest, allowed FROM lindung_read_budget(?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)")
+                .params(me.username(), Timestamp.from(now), Math.max(0, rows), limit, LOCK,
+                        line[2], line[3], line[4], line[5], line[6], line[7], line[8])
+                .query((rs, i) -> new Budget(rs.getLong(1), rs.getTimestamp(2), rs.getBoolean(3)))
+                .single());
         if (budget.allowed()) {
             return;
         }
