@@ -2,7 +2,7 @@
 -- trail's bulk-read lines at every list page, a sum that grew with every page of the hour (10,000 pages: 10,000 rows
 -- read per request) under the user's lock, so that one user's parallel requests queued behind each other (NIK lookup
 -- p95 1.5 ms -> 12 ms with one client, 5 ms -> 91 ms with four). Now a counter per user and minute: at most 60 rows
--- to sum, rows older than the hour deleted by the same short transaction. The audit lines stay as they were.
+-- to sum, rows older than the hour deleted on the way. The audit lines stay as they were.
 CREATE TABLE read_budget (
     actor  text        NOT NULL,
     minute timestamptz NOT NULL,
@@ -22,7 +22,7 @@ SELECT actor, date_trunc('minute', occurred_at),
 DROP INDEX IF EXISTS audit_log_bulk_read_idx;
 
 -- One round trip per read: under the user's lock (transaction-scoped), forget what left the hour, sum the rest and,
--- when the rows fit in the limit, count them and write the read's audit line (given as p_line_*). Returns the rows
+-- when the rows fit in the limit, count them and write the read's audit line (p_action to p_token_name). Returns the rows
 -- used before this read, the oldest minute still counted (when the budget frees up) and whether the read fits; a
 -- read that does not fit writes nothing here (the caller audits the refusal).
 CREATE FUNCTION lindung_read_budget(p_actor text, p_now timestamptz, p_rows bigint, p_limit bigint, p_lock integer,
