@@ -86,11 +86,12 @@ class JdbcBulkReads implements BulkReads {
         record Budget(long used, @Nullable Timestamp oldest, boolean allowed) {
         }
         // one statement in its own implicit transaction (outside any of the caller's): count and line together
+        // the line's own values: occurred at, actor (a token's creator), action, entity, region, changes, token
         Object[] line = lines.line(Timestamp.from(now), export ? AuditTrail.EXPORT_DOWNLOADED : LIST_READ,
                 export ? "export" : "list", name, regionCode, details);
         Budget budget = outsideTransaction.execute(status -> jdbc.sql(
                 "SELECT used, oldest, allowed FROM lindung_read_budget(?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)")
-                .params(me.username(), Timestamp.from(now), Math.max(0, rows), limit, LOCK,
+                .params(line[1], line[0], Math.max(0, rows), limit, LOCK,
                         line[2], line[3], line[4], line[5], line[6], line[7], line[8])
                 .query((rs, i) -> new Budget(rs.getLong(1), rs.getTimestamp(2), rs.getBoolean(3)))
                 .single());

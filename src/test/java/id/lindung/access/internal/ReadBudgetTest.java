@@ -26,7 +26,7 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The hourly read budget under parallel requests of one user (issue 16, point 7; the counter of V62): however many
  * pages arrive at once, exactly as many pass as fit in the budget, each passed page leaves one LIST_READ line and each
- * refused one a LIST_REFUSED line, and another user's budget is untouched. Same context as BulkReadAttackTest (an
+ * refused one a LIST_REFUSED line, another user's budget is untouched, and a token reads from its creator's budget. Same context as BulkReadAttackTest (an
  * analyst may read 60 rows an hour there).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -91,6 +91,17 @@ class ReadBudgetTest {
             assertThat(lines("analis.paralel", BulkReads.LIST_READ)).isEqualTo(4);
             assertThat(pool.submit(page(other, 60, new CountDownLatch(0))).get()).isTrue();
             assertThat(pool.submit(page(other, 1, new CountDownLatch(0))).get()).isFalse();
+
+            // a token acts as its creator: it reads from the creator's budget, it does not bring a budget of its own
+            LindungUser person = new LindungUser("analis.token", "Analis Token", Role.GOV_ANALYST, RegionScope.of("61"));
+            LindungUser viaToken = new LindungUser("analis.token", "Analis Token", Role.GOV_ANALYST,
+                    RegionScope.of("61"), new LindungUser.ViaToken(9_001, "skrip ekspor"));
+            assertThat(pool.submit(page(person, 40, new CountDownLatch(0))).get()).isTrue();
+            assertThat(pool.submit(page(viaToken, 30, new CountDownLatch(0))).get()).isFalse();
+            assertThat(pool.submit(page(viaToken, 20, new CountDownLatch(0))).get()).isTrue();
+            assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE actor = 'analis.token' AND action = ?"
+                    + " AND via_token_name = 'skrip ekspor'").param(BulkReads.LIST_READ).query(Long.class).single())
+                    .isEqualTo(1);
         } finally {
             pool.shutdownNow();
         }
