@@ -7,6 +7,7 @@ import id.lindung.shared.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -23,7 +24,7 @@ public class PageMessages {
 
     /** A message by code (the code itself when unknown). */
     public String message(String code, Object... args) {
-        return messages.getMessage(code, args, code, LocaleContextHolder.getLocale());
+        return Objects.requireNonNull(messages.getMessage(code, args, code, LocaleContextHolder.getLocale()));
     }
 
     /**
@@ -39,7 +40,8 @@ public class PageMessages {
                 if (!issue.isError()) {
                     continue;
                 }
-                String text = messages.getMessage(issue.code(), issue.args().toArray(), issue.code(), locale);
+                String text = Objects.requireNonNull(
+                        messages.getMessage(issue.code(), issue.args().toArray(), issue.code(), locale));
                 String label = messages.getMessage(fieldLabels + issue.field(), null, null, locale);
                 boolean named = label == null || text.toLowerCase(locale).startsWith(label.toLowerCase(locale));
                 lines.add(named ? text : label + ": " + text);
