@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -23,7 +24,7 @@ public class PageMessages {
     }
 
     /** A message by code (the code itself when unknown). */
-    public String message(String code, Object... args) {
+    public String message(String code, @Nullable Object... args) {
         return Objects.requireNonNull(messages.getMessage(code, args, code, LocaleContextHolder.getLocale()));
     }
 
