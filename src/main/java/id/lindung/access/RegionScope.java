@@ -1,6 +1,7 @@
 package id.lindung.access;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The part of the country a user works in, as a region-code prefix: {@code 61} (Kalimantan Barat) or
@@ -42,7 +43,7 @@ public record RegionScope(String code) {
      * The narrower of this scope and a region filter the user asked for, as a code prefix; empty when the two do
      * not overlap (the filter lies outside the scope).
      */
-    public Optional<String> narrow(String requested) {
+    public Optional<String> narrow(@Nullable String requested) {
         if (requested == null || requested.isBlank()) {
             return Optional.of(code);
         }

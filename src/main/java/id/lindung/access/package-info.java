@@ -8,4 +8,5 @@
  * module creates the demo users through {@link id.lindung.access.UserProvisioning}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Access control and audit")
+@org.jspecify.annotations.NullMarked
 package id.lindung.access;

@@ -597,7 +597,8 @@ public class ClaimManagement {
         long lateDays = 0;
         long lateAmount = 0;
         if (payment.has(Effect.LATE_COMPENSATION)) {
-            LatePayment late = serviceLevel.latePayment(claim.total(), claim.documentsCompleteOn(), paid,
+            LatePayment late = serviceLevel.latePayment(claim.total(),
+                    Objects.requireNonNull(claim.documentsCompleteOn()), paid,
                     holidays.calendar());
             lateDays = late.daysLate();
             if (late.line() != null) {

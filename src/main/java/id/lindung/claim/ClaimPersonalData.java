@@ -97,7 +97,7 @@ class ClaimPersonalData implements PersonalDataHolder {
             parts.add(r.msg("privacy.field.disability", String.join(", ", codes)));
         }
         if (!nonNull(in.functionLosses()).isEmpty()) {
-            parts.add(r.msg("privacy.field.functionLoss", in.functionLosses().size()));
+            parts.add(r.msg("privacy.field.functionLoss", Objects.requireNonNull(in.functionLosses()).size()));
         }
         return String.join(" · ", parts);
     }

@@ -8,4 +8,5 @@
 @org.springframework.modulith.ApplicationModule(displayName = "Claims",
         allowedDependencies = {"enrolment", "contribution", "participant", "region", "access", "privacy",
                 "shared"})
+@org.jspecify.annotations.NullMarked
 package id.lindung.claim;

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -204,8 +205,8 @@ public class HistoryImports {
         Map<String, Object> totals = jdbc.sql("""
                 SELECT count(DISTINCT membership_id) AS memberships, coalesce(sum(amount), 0) AS total,
                        min(period) AS first, max(period) AS last FROM history_pay""").query().singleRow();
-        int memberships = ((Number) totals.get("memberships")).intValue();
-        long total = ((Number) totals.get("total")).longValue();
+        int memberships = ((Number) Objects.requireNonNull(totals.get("memberships"))).intValue(); // count, sum:
+        long total = ((Number) Objects.requireNonNull(totals.get("total"))).longValue(); // never NULL
         jdbc.sql("""
                 UPDATE contribution_history_import SET months_paid = ?, memberships = ?, total_amount = ?,
                        registrations_moved = ?, first_month = ?, last_month = ? WHERE id = ?""")

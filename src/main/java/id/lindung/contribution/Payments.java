@@ -302,9 +302,9 @@ public class Payments {
                         + " count(*) FILTER (WHERE status = 'REJECTED') AS rejected, coalesce(sum(amount), 0) AS total"
                         + " FROM payment WHERE payment_file_id = ?")
                 .param(fileId).query().singleRow();
-        int applied = ((Number) counts.get("applied")).intValue();
-        int rejected = ((Number) counts.get("rejected")).intValue();
-        long total = ((Number) counts.get("total")).longValue();
+        int applied = ((Number) Objects.requireNonNull(counts.get("applied"))).intValue(); // counts and a
+        int rejected = ((Number) Objects.requireNonNull(counts.get("rejected"))).intValue(); // coalesced sum:
+        long total = ((Number) Objects.requireNonNull(counts.get("total"))).longValue(); // never NULL
         jdbc.sql("UPDATE payment_file SET applied = ?, rejected = ?, total_amount = ? WHERE id = ?")
                 .params(applied, rejected, total, fileId).update();
         Map<String, Object> values = new LinkedHashMap<>();

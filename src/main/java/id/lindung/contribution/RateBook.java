@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -45,7 +46,7 @@ public class RateBook {
 
     /** A rule's description in the caller's language. */
     private String text(String code, Object... args) {
-        return messages.getMessage(code, args, code, LocaleContextHolder.getLocale());
+        return Objects.requireNonNull(messages.getMessage(code, args, code, LocaleContextHolder.getLocale()));
     }
 
     /** Every rule row, grouped in the order rates, caps, tiers, packages, discounts, fines. */
@@ -173,7 +174,7 @@ public class RateBook {
         if (changed != 1) {
             throw new NotFoundException("rule " + ref);
         }
-        RateRule updated = byRef().get(ref);
+        RateRule updated = Objects.requireNonNull(byRef().get(ref)); // the row just changed
         audit.record("RATE_CORRECTED", "contribution_rule", ref, by.scope().code(),
                 Map.of("value", java.util.Arrays.asList(rule.value(), updated.value()), "note",
                         java.util.Arrays.asList(rule.note(), updated.note())));

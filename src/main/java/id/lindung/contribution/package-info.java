@@ -10,4 +10,5 @@
 @id.lindung.shared.SqlViews(publishes = {"contribution_bill_v", "contribution_protected_month_v",
         "contribution_protected_now_v"},
         reads = {"enrolment_membership_v", "enrolment_base_v", "participant_identity_v"})
+@org.jspecify.annotations.NullMarked
 package id.lindung.contribution;

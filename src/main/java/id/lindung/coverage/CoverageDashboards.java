@@ -25,6 +25,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -168,7 +169,7 @@ public class CoverageDashboards {
                 .param("from", CoverageReadModel.date(from)).param("to", CoverageReadModel.date(m))
                 .param("code", code)
                 .query(rs -> {
-                    active.get(YearMonth.from(rs.getDate(1).toLocalDate()))
+                    Objects.requireNonNull(active.get(YearMonth.from(rs.getDate(1).toLocalDate()))) // every month put
                             .merge(CoverageSegment.valueOf(rs.getString(2)), rs.getLong(3), Long::sum);
                 });
         List<TrendPoint> trend = new ArrayList<>();

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -108,8 +109,9 @@ public class CoverageDenominators {
                             + " FROM coverage_denominator WHERE region_code = ? AND year = ? AND segment = ?")
                     .params(r.region(), r.year(), r.segment().name()).query().listOfRows().stream().findFirst()
                     .orElse(null);
-            if (before != null && ((Number) before.get("workers")).longValue() == r.workers()
-                    && !(Boolean) before.get("estimated") && r.source().equals(before.get("source"))
+            if (before != null && ((Number) Objects.requireNonNull(before.get("workers"))).longValue() == r.workers()
+                    && !(Boolean) Objects.requireNonNull(before.get("estimated")) // both NOT NULL
+                    && r.source().equals(before.get("source"))
                     && java.util.Objects.equals(before.get("source_date") == null ? null
                             : ((Date) before.get("source_date")).toLocalDate(), r.sourceDate())) {
                 continue;
@@ -244,7 +246,8 @@ public class CoverageDenominators {
                 errors.add(FieldIssue.error(field(line, "source_date"), "coverage.denominator.date", f.get(5).trim()));
             }
         }
-        return errors.size() > before ? null : new Row(region, year, segment, workers, source, date);
+        return errors.size() > before ? null
+                : new Row(region, year, Objects.requireNonNull(segment), workers, source, date); // no issue: a segment
     }
 
     private static String field(int line, String column) {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -154,7 +155,8 @@ class CoverageFigures {
                 }
             }
             return latest == null ? null : new YearTarget(latest.target(), year, new TargetSource(
-                    TargetKind.CARRIED_FORWARD, from, latest.year(), latest.target(), null, null));
+                    TargetKind.CARRIED_FORWARD, Objects.requireNonNull(from), latest.year(), latest.target(), null,
+                    null));
         }
 
         /** The first year from {@code from} on with a target for the region (own or inherited, set or found). */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,7 +58,7 @@ public class CoverageTargets {
      * scope; audited.
      */
     @Transactional
-    public Target put(String regionCode, int year, int target, String source, LindungUser by) {
+    public Target put(String regionCode, int year, int target, @Nullable String source, LindungUser by) {
         CoverageDenominators.checkRole(by);
         String region = regionCode == null ? "" : regionCode.trim();
         List<FieldIssue> issues = new ArrayList<>();

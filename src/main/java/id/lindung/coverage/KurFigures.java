@@ -3,6 +3,7 @@ package id.lindung.coverage;
 import id.lindung.coverage.CoverageDashboard.KurFigure;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +25,7 @@ class KurFigures {
 
     private final JdbcClient jdbc;
     private final long refreshNanos;
-    private volatile Snapshot snapshot;
+    private volatile @Nullable Snapshot snapshot;
     private final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
 
     KurFigures(JdbcClient jdbc, CoverageProperties properties) {

@@ -13,4 +13,5 @@
         allowedDependencies = {"enrolment", "contribution", "kur", "region", "access", "shared"})
 @id.lindung.shared.SqlViews(reads = {"enrolment_membership_v", "contribution_protected_month_v",
         "kur_borrower_coverage_v"})
+@org.jspecify.annotations.NullMarked
 package id.lindung.coverage;

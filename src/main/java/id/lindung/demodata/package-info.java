@@ -12,4 +12,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo data",
         allowedDependencies = {"region", "participant", "enrolment", "contribution", "access", "shared"})
+@org.jspecify.annotations.NullMarked
 package id.lindung.demodata;

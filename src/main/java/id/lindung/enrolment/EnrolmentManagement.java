@@ -94,7 +94,7 @@ public class EnrolmentManagement {
         String region = Objects.requireNonNull(employer.regionCode()).trim();
         requireInScope(by, region);
         long id = repository.insertEmployer(Objects.requireNonNull(npp), Objects.requireNonNull(name),
-                employer.riskClass(), kbli, region);
+                Objects.requireNonNull(employer.riskClass()), kbli, region);
         Employer saved = repository.findEmployer(id).orElseThrow();
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("npp", saved.npp());
@@ -157,7 +157,8 @@ public class EnrolmentManagement {
         YearMonth start = Objects.requireNonNull(project.startMonth());
         YearMonth end = Objects.requireNonNull(project.endMonth());
         long projectId = repository.insertProject(Objects.requireNonNull(employer).id(), Objects.requireNonNull(name),
-                project.contractValue(), start, end, project.workerCount(), region);
+                Objects.requireNonNull(project.contractValue()), start, end,
+                Objects.requireNonNull(project.workerCount()), region);
         Channel channel = project.channel() == null ? Channel.EMPLOYER : project.channel();
         Set<Programme> programmes = Segment.JAKON.mandatory();
         long id = repository.insertMembership(null, employer.id(), projectId, Segment.JAKON, channel, programmes,
@@ -359,7 +360,8 @@ public class EnrolmentManagement {
             issues.add(FieldIssue.error("lastMonth", "enrolment.end.before-start", m.startMonth().toString()));
         }
         if (!m.open() && m.endReason() != EndReason.CONTRACT_ENDED) {
-            issues.add(FieldIssue.error("membershipId", "enrolment.already-ended", m.endMonth().toString()));
+            issues.add(FieldIssue.error("membershipId", "enrolment.already-ended",
+                    Objects.requireNonNull(m.endMonth()).toString()));
         }
         throwIfErrors(issues);
         return endNow(m, Objects.requireNonNull(lastMonth), Objects.requireNonNull(reason));

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -84,7 +85,7 @@ public class StartCorrections {
                     INSERT INTO membership_start_correction (membership_id, previous_start, requested_start, reason,
                                                              requested_by)
                     VALUES (?, ?, ?, ?, ?) RETURNING id""")
-                    .params(m.id(), month(m.startMonth()), month(start), why, by.username())
+                    .params(m.id(), month(m.startMonth()), month(Objects.requireNonNull(start)), why, by.username())
                     .query(Long.class).single();
         } catch (DuplicateKeyException e) {
             throw new ConflictException("start-correction.pending");

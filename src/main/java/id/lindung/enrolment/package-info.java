@@ -11,4 +11,5 @@
         allowedDependencies = {"participant", "region", "access", "privacy", "shared"})
 @id.lindung.shared.SqlViews(publishes = {"enrolment_membership_v", "enrolment_base_v"},
         reads = "participant_identity_v")
+@org.jspecify.annotations.NullMarked
 package id.lindung.enrolment;

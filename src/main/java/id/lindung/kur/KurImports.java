@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -162,8 +163,8 @@ public class KurImports {
                 .replace("MATCH_VALUES", KurMatching.MATCH_VALUES)
                 .replace("MATCH_JOINS", KurMatching.MATCH_JOINS);
         Map<String, Object> counts = jdbc.sql(upsert).param("file", fileId).query().singleRow();
-        int inserted = ((Number) counts.get("inserted")).intValue();
-        int updated = ((Number) counts.get("updated")).intValue();
+        int inserted = ((Number) Objects.requireNonNull(counts.get("inserted"))).intValue(); // counts: never NULL
+        int updated = ((Number) Objects.requireNonNull(counts.get("updated"))).intValue();
         int rejected = jdbc.sql("SELECT count(DISTINCT line_no) FROM kur_staging WHERE NOT ok")
                 .query(Integer.class).single();
         int unchanged = read.rows() - rejected - inserted - updated;

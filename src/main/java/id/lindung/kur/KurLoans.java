@@ -7,6 +7,7 @@ import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.PageResult;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -123,7 +124,8 @@ public class KurLoans {
     /** A loan row ({@code SELECT *} of kur_loan), its NIK opened. */
     KurLoan loan(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new KurLoan(rs.getString("bank_code"), rs.getString("loan_id"), rs.getString("branch"),
-                vault.openText(rs.getBytes("nik_enc"), NIK_COLUMN), rs.getString("name"), rs.getObject("birth_date", java.time.LocalDate.class),
+                Objects.requireNonNull(vault.openText(rs.getBytes("nik_enc"), NIK_COLUMN)), rs.getString("name"),
+                rs.getObject("birth_date", java.time.LocalDate.class),
                 rs.getString("scheme"), rs.getLong("plafond"),
                 rs.getObject("disbursed_on", java.time.LocalDate.class), rs.getString("sector"),
                 rs.getString("region_code"), rs.getBoolean("mandatory"),

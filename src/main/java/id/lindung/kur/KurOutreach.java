@@ -276,7 +276,8 @@ public class KurOutreach {
 
     private Filter filter(@Nullable String bank, LindungUser by) {
         String own = banks.bankOf(by).orElse(null);
-        String b = blankToNull(bank) == null ? null : bank.trim().toUpperCase(Locale.ROOT);
+        String given = blankToNull(bank);
+        String b = given == null ? null : given.toUpperCase(Locale.ROOT);
         if (own != null) {
             if (b != null && !b.equals(own)) {
                 throw new ForbiddenException("kur.bank.not-yours", b, own);

@@ -10,4 +10,5 @@
                 "shared"})
 @id.lindung.shared.SqlViews(publishes = "kur_borrower_coverage_v", reads = {"participant_identity_v",
         "enrolment_membership_v", "contribution_protected_now_v", "contribution_protected_month_v"})
+@org.jspecify.annotations.NullMarked
 package id.lindung.kur;

@@ -178,8 +178,8 @@ public class ParitranaCycles {
 
     /** Adds a business to an open business cycle: its name, the region it is in, its NPP when known. */
     @Transactional
-    public Entrant addEntrant(long cycleId, String name, String regionCode, @Nullable String employerRef,
-            LindungUser by) {
+    public Entrant addEntrant(long cycleId, @Nullable String name, @Nullable String regionCode,
+            @Nullable String employerRef, LindungUser by) {
         ParitranaWorkflow.manager(by).orThrow();
         Cycle c = lockedCycle(cycleId);
         NewEntrant entrant = ParitranaWorkflow.addEntrant(c, name, regionCode, employerRef,
@@ -206,7 +206,8 @@ public class ParitranaCycles {
      * rests on (e.g. "Perbup Ketapang 83/2023").
      */
     @Transactional
-    public EntrantFile enterEvidence(long entrantId, Indicator code, long value, String document, LindungUser by) {
+    public EntrantFile enterEvidence(long entrantId, Indicator code, long value, @Nullable String document,
+            LindungUser by) {
         Entrant entrant = entrant(entrantId);
         ParitranaWorkflow.evidenceBy(entrant, by).orThrow(); // who, before the cycle is locked
         Cycle c = lockedCycle(entrant.cycleId());

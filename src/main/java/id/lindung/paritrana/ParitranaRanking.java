@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -75,7 +76,8 @@ public class ParitranaRanking {
         }
         Map<Indicator, Long> best = new EnumMap<>(Indicator.class);
         for (Weight w : cycle.indicators()) {
-            cycle.entrants().stream().map(e -> raw.get(e.id()).get(w.code())).filter(v -> v != null)
+            cycle.entrants().stream().map(e -> Objects.requireNonNull(raw.get(e.id())).get(w.code()))
+                    .filter(v -> v != null)
                     .max(Long::compare).ifPresent(v -> best.put(w.code(), v));
         }
 
@@ -86,7 +88,7 @@ public class ParitranaRanking {
             BigDecimal total = BigDecimal.ZERO.setScale(4);
             for (Weight w : cycle.indicators()) {
                 Indicator code = w.code();
-                Long value = raw.get(e.id()).get(code);
+                Long value = Objects.requireNonNull(raw.get(e.id())).get(code); // put for every entrant above
                 long[] sumAndCount = jury.getOrDefault(e.id(), Map.of()).get(code);
                 BigDecimal score = score(code, value, best.get(code),
                         juryAverage.getOrDefault(e.id(), Map.of()).get(code));

@@ -9,4 +9,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Paritrana Award",
         allowedDependencies = {"coverage", "enrolment", "region", "access", "shared"})
+@org.jspecify.annotations.NullMarked
 package id.lindung.paritrana;

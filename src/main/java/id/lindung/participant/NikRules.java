@@ -7,6 +7,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -67,7 +68,7 @@ public final class NikRules {
     public static List<FieldIssue> check(String field, @Nullable String nik, @Nullable LocalDate declaredBirthDate,
             @Nullable Sex declaredSex, Predicate<String> regionExists, LocalDate today) {
         List<FieldIssue> issues = new ArrayList<>();
-        if (nik == null || canonical(nik).isEmpty()) {
+        if (nik == null || Objects.requireNonNull(canonical(nik)).isEmpty()) { // only null stays null
             issues.add(FieldIssue.error(field, "nik.required"));
             return issues;
         }
@@ -127,10 +128,10 @@ public final class NikRules {
         LocalDate in1900s = date(1900 + yy, month, day);
         if (declared != null) {
             if (declared.equals(in2000s)) {
-                return Optional.of(in2000s);
+                return Optional.of(declared);
             }
             if (declared.equals(in1900s)) {
-                return Optional.of(in1900s);
+                return Optional.of(declared);
             }
         }
         if (in2000s != null && !in2000s.isAfter(today)) {

@@ -31,6 +31,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -397,7 +398,8 @@ public class ParticipantBulkLoader {
             }
             if (!by.scope().includes(p.regionCode())
                     || (business != null && !by.scope().includes(business.regionCode()))) {
-                String outside = !by.scope().includes(p.regionCode()) ? p.regionCode() : business.regionCode();
+                String outside = !by.scope().includes(p.regionCode()) ? p.regionCode()
+                        : Objects.requireNonNull(business).regionCode();
                 throw new ForbiddenException("access.region.outside-scope", regions.nameOf(outside.substring(0, 5)),
                         regions.nameOf(by.scope().code()));
             }

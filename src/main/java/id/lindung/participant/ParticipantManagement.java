@@ -77,7 +77,8 @@ public class ParticipantManagement {
         List<String> warnings = warningCodes(issues);
         long id;
         try {
-            id = repository.insert(nik, clean(details.fullName()), details.birthDate(), details.sex(), regionCode,
+            id = repository.insert(nik, clean(details.fullName()), Objects.requireNonNull(details.birthDate()),
+                    Objects.requireNonNull(details.sex()), regionCode,
                     normalizePhone(details.phone()), trimToNull(details.occupation()),
                     details.status() == null ? ParticipantStatus.ACTIVE : details.status(), warnings);
         } catch (DuplicateKeyException e) { // registered meanwhile: answered as if it had been there before
@@ -129,8 +130,9 @@ public class ParticipantManagement {
             requireNikAvailable(nik, id, by);
         }
         int version = expectedVersion == null ? current.version() : expectedVersion;
-        boolean updated = repository.update(id, version, nik, clean(details.fullName()), details.birthDate(),
-                details.sex(), regionCode, normalizePhone(details.phone()), trimToNull(details.occupation()),
+        boolean updated = repository.update(id, version, nik, clean(details.fullName()),
+                Objects.requireNonNull(details.birthDate()), Objects.requireNonNull(details.sex()), regionCode,
+                normalizePhone(details.phone()), trimToNull(details.occupation()),
                 details.status() == null ? current.status() : details.status(), warningCodes(issues));
         if (!updated) {
             throw new InvalidInputException(FieldIssue.error("version", "participant.changed-meanwhile"));
@@ -277,7 +279,7 @@ public class ParticipantManagement {
             issues.add(FieldIssue.error("ownerId", "business.owner.unknown", business.ownerId()));
         }
         throwIfErrors(issues);
-        requireInScope(by, business.regionCode());
+        requireInScope(by, Objects.requireNonNull(business.regionCode()));
         long id = repository.insertBusiness(business);
         Business saved = repository.findBusiness(id).orElseThrow();
         Map<String, Object> values = new LinkedHashMap<>();

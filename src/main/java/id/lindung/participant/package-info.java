@@ -7,4 +7,5 @@
 @org.springframework.modulith.ApplicationModule(displayName = "Participant registry",
         allowedDependencies = {"region", "access", "privacy", "shared"})
 @id.lindung.shared.SqlViews(publishes = "participant_identity_v")
+@org.jspecify.annotations.NullMarked
 package id.lindung.participant;

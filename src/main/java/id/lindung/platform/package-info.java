@@ -4,4 +4,5 @@
  * with neither the start stops and says what to set), the business clock (Asia/Pontianak) and web locale handling.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Platform")
+@org.jspecify.annotations.NullMarked
 package id.lindung.platform;

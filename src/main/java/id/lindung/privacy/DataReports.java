@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -154,12 +155,12 @@ public class DataReports {
 
         @Override
         public String msg(String code, Object... args) {
-            return messages.getMessage(code, args, code, locale);
+            return Objects.requireNonNull(messages.getMessage(code, args, code, locale));
         }
 
         @Override
         public String label(String code, String fallback) {
-            return messages.getMessage(code, null, fallback, locale);
+            return Objects.requireNonNull(messages.getMessage(code, null, fallback, locale));
         }
 
         @Override
@@ -211,7 +212,8 @@ public class DataReports {
                     .values().stream()
                     .sorted(Comparator.comparing(AuditEntry::occurredAt).reversed())
                     .map(e -> new TrailLine(e.occurredAt(), e.actedBy(), e.action(),
-                            messages.getMessage("audit." + e.action(), null, e.action(), locale),
+                            Objects.requireNonNull(
+                                    messages.getMessage("audit." + e.action(), null, e.action(), locale)),
                             e.entityType() + " " + e.entityId(), e.read()))
                     .toList();
             long reads = lines.stream().filter(TrailLine::read).count();

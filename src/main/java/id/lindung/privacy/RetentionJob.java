@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -126,7 +127,7 @@ public class RetentionJob {
                         rule.validFrom(), cutoff, 0));
                 continue;
             }
-            ExpiringData holder = holders.get(rule.category());
+            ExpiringData holder = Objects.requireNonNull(holders.get(rule.category()), "checked at start-up");
             try {
                 long started = System.nanoTime();
                 Long removed = transactions.execute(tx -> {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -65,8 +66,10 @@ public class RetentionPolicy {
             RetentionRule current = rules.valid(c, today).orElse(null);
             boolean applied = current != null && current.byApplication()
                     && (!current.unconfirmed() || job.appliesUnconfirmed());
-            return new Category(c, messages.getMessage("privacy.category." + c, null, c, locale),
-                    messages.getMessage("privacy.category." + c + ".from", null, "", locale), current,
+            return new Category(c,
+                    Objects.requireNonNull(messages.getMessage("privacy.category." + c, null, c, locale)),
+                    Objects.requireNonNull(messages.getMessage("privacy.category." + c + ".from", null, "", locale)),
+                    current,
                     current == null ? null : periodText(current.period(), messages, locale),
                     rules.rules().stream().filter(r -> r.category().equals(c)).toList(), applied, last.get(c));
         }).toList();

@@ -13,4 +13,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Personal data protection",
         allowedDependencies = {"access", "shared"})
+@org.jspecify.annotations.NullMarked
 package id.lindung.privacy;

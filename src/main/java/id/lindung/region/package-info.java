@@ -3,4 +3,5 @@
  * loaded from the project's own reference files by a Flyway migration. Read-only at run time.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Region reference data")
+@org.jspecify.annotations.NullMarked
 package id.lindung.region;

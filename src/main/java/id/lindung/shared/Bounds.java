@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -103,7 +104,7 @@ public class Bounds {
     }
 
     public long max(Money kind) {
-        return maxima.get(kind);
+        return Objects.requireNonNull(maxima.get(kind)); // every kind is put by the constructor
     }
 
     /** Today on the business clock. */
@@ -115,7 +116,7 @@ public class Bounds {
 
     /** Whether a (given) amount of this kind lies within 1 and the kind's maximum. */
     public boolean plausible(Money kind, long amount) {
-        return amount >= 1 && amount <= maxima.get(kind);
+        return amount >= 1 && amount <= max(kind);
     }
 
     /** Adds {@code bounds.money} for {@code field} when a given amount lies outside; a missing one is the caller's. */
@@ -126,7 +127,7 @@ public class Bounds {
     }
 
     public FieldIssue moneyIssue(Money kind, String field) {
-        return FieldIssue.error(field, "bounds.money", 1, maxima.get(kind));
+        return FieldIssue.error(field, "bounds.money", 1, max(kind));
     }
 
     // ------------------------------------------------------------------------------------------------------ dates

@@ -233,7 +233,8 @@ public class SponsorshipBeneficiaries {
                 .query((rs, n) -> {
                     java.sql.Date end = rs.getDate(7);
                     String nik = vault.openText(rs.getBytes(2), IdentityView.NIK_COLUMN);
-                    return new Beneficiary(rs.getLong(1), NikDisplay.show(nik, by), rs.getString(3), rs.getString(4),
+                    return new Beneficiary(rs.getLong(1), Objects.requireNonNull(NikDisplay.show(nik, by)),
+                            rs.getString(3), rs.getString(4),
                             rs.getLong(5), YearMonth.from(rs.getDate(6).toLocalDate()),
                             end == null ? null : YearMonth.from(end.toLocalDate()), rs.getString(8));
                 }).list();

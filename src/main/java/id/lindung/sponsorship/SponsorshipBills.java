@@ -21,6 +21,7 @@ import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -87,8 +88,8 @@ public class SponsorshipBills {
                  WHERE s.programme_id = ? AND v.status <> 'CANCELLED'
                  ORDER BY s.membership_id""")
                 .params(month.atDay(1), programmeId)
-                .query((rs, n) -> new Line(rs.getLong(1), NikDisplay.show(vault.openText(rs.getBytes(2),
-                        IdentityView.NIK_COLUMN), by), rs.getLong(3), rs.getLong(4),
+                .query((rs, n) -> new Line(rs.getLong(1), Objects.requireNonNull(NikDisplay.show(
+                        vault.openText(rs.getBytes(2), IdentityView.NIK_COLUMN), by)), rs.getLong(3), rs.getLong(4),
                         rs.getLong(5), rs.getString(6)))
                 .list();
         LocalDate due = jdbc.sql("""

@@ -10,4 +10,5 @@
                 "privacy", "shared"})
 @id.lindung.shared.SqlViews(reads = {"participant_identity_v", "enrolment_membership_v",
         "contribution_bill_v"})
+@org.jspecify.annotations.NullMarked
 package id.lindung.sponsorship;

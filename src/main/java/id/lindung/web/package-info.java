@@ -4,4 +4,5 @@
  * OpenAPI description. Feature pages live in their own modules' {@code web} packages.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Web application")
+@org.jspecify.annotations.NullMarked
 package id.lindung.web;

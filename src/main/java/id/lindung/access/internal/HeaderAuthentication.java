@@ -3,6 +3,7 @@ package id.lindung.access.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.context.DeferredSecurityContext;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -88,10 +89,10 @@ final class HeaderAuthentication {
             }
 
             @Override
-            public String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken token) {
+            public @Nullable String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken token) {
                 return masked.resolveCsrfTokenValue(new HttpServletRequestWrapper(request) {
                     @Override
-                    public String getParameter(String name) {
+                    public @Nullable String getParameter(String name) {
                         return null;
                     }
                 }, token);

@@ -3,6 +3,7 @@ package id.lindung.access.internal;
 import id.lindung.access.LindungUser;
 import java.util.Collection;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -11,10 +12,10 @@ import org.springframework.security.core.userdetails.UserDetails;
 final class LindungUserDetails implements UserDetails {
 
     private final LindungUser user;
-    private final String passwordHash;
+    private final @Nullable String passwordHash;
     private final boolean enabled;
 
-    LindungUserDetails(LindungUser user, String passwordHash, boolean enabled) {
+    LindungUserDetails(LindungUser user, @Nullable String passwordHash, boolean enabled) {
         this.user = user;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
@@ -30,7 +31,7 @@ final class LindungUserDetails implements UserDetails {
     }
 
     @Override
-    public String getPassword() {
+    public @Nullable String getPassword() {
         return passwordHash;
     }
 

@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -119,8 +121,8 @@ class SecurityConfiguration {
 
     static String lockedMessage(MessageSource messages, Clock clock, LoginLockedException locked) {
         String time = DateTimeFormatter.ofPattern("HH:mm").format(locked.until().atZone(clock.getZone()));
-        return messages.getMessage("login.locked", new Object[] {time}, "Too many sign-in attempts; try again after "
-                + time, LocaleContextHolder.getLocale());
+        return Objects.requireNonNull(messages.getMessage("login.locked", new Object[] {time},
+                "Too many sign-in attempts; try again after " + time, LocaleContextHolder.getLocale()));
     }
 
     /**
@@ -141,7 +143,7 @@ class SecurityConfiguration {
                 .frameOptions(frame -> frame.deny());
     }
 
-    static void problem(HttpServletResponse response, int status, String title, String detail)
+    static void problem(HttpServletResponse response, int status, String title, @Nullable String detail)
             throws java.io.IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -11,4 +11,5 @@
  *
  * <p>No Spring, no Jakarta, no I/O beyond reading the two CSV files: {@code BenefitEngineArchitectureTest} keeps it so.
  */
+@org.jspecify.annotations.NullMarked
 package id.lindung.claim.benefit;

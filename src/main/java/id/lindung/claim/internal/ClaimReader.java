@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -120,7 +121,7 @@ public class ClaimReader {
                 SELECT child_id, child_name_enc, school_year, level, year_in_level, amount FROM claim_scholarship
                  WHERE claim_id = ? ORDER BY child_id, school_year""").param(id)
                 .query((r, n) -> new Claim.ScholarshipYear(r.getString(1),
-                        vault.openText(r.getBytes(2), SCHOLARSHIP_CHILD), r.getInt(3),
+                        Objects.requireNonNull(vault.openText(r.getBytes(2), SCHOLARSHIP_CHILD)), r.getInt(3),
                         r.getString(4), r.getInt(5), r.getLong(6)))
                 .list();
         List<Claim.Document> documents = jdbc.sql("""
@@ -139,7 +140,7 @@ public class ClaimReader {
                        decided_at
                   FROM claim_scholarship_payment WHERE claim_id = ? ORDER BY child_id, school_year""").param(id)
                 .query((r, n) -> new Claim.ScholarshipPaid(r.getString(1),
-                        vault.openText(r.getBytes(2), PAID_CHILD), r.getInt(3),
+                        Objects.requireNonNull(vault.openText(r.getBytes(2), PAID_CHILD)), r.getInt(3),
                         r.getString(4), r.getLong(5), r.getString(6), r.getString(7), r.getString(8),
                         r.getTimestamp(9).toInstant()))
                 .list();

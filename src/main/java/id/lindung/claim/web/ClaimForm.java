@@ -22,22 +22,22 @@ public class ClaimForm {
     static final String DEATH = "DEATH";
     private static final int ROWS = 3;
 
-    private Long participantId;
-    private String kind;
-    private String cause;
+    private @Nullable Long participantId;
+    private @Nullable String kind;
+    private @Nullable String cause;
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-    private LocalDate eventDate;
+    private @Nullable LocalDate eventDate;
     private List<InvoiceRow> invoices = new ArrayList<>();
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-    private LocalDate homeCareStart;
+    private @Nullable LocalDate homeCareStart;
     private List<TransportRow> transport = new ArrayList<>();
-    private Integer stmbMonths;
+    private @Nullable Integer stmbMonths;
     private List<String> disabilityCodes = new ArrayList<>();
     private List<LossRow> functionLosses = new ArrayList<>();
-    private Long wage;
+    private @Nullable Long wage;
     private List<HeirRow> heirs = new ArrayList<>();
     private List<ChildRow> children = new ArrayList<>();
-    private String note;
+    private @Nullable String note;
 
     /** At least {@link #ROWS} rows in every list, one empty row more when all are filled. */
     void pad() {
@@ -148,34 +148,34 @@ public class ClaimForm {
         return kept;
     }
 
-    public Long getParticipantId() { return participantId; }
-    public void setParticipantId(Long participantId) { this.participantId = participantId; }
-    public String getKind() { return kind; }
-    public void setKind(String kind) { this.kind = kind; }
-    public String getCause() { return cause; }
-    public void setCause(String cause) { this.cause = cause; }
-    public LocalDate getEventDate() { return eventDate; }
-    public void setEventDate(LocalDate eventDate) { this.eventDate = eventDate; }
+    public @Nullable Long getParticipantId() { return participantId; }
+    public void setParticipantId(@Nullable Long participantId) { this.participantId = participantId; }
+    public @Nullable String getKind() { return kind; }
+    public void setKind(@Nullable String kind) { this.kind = kind; }
+    public @Nullable String getCause() { return cause; }
+    public void setCause(@Nullable String cause) { this.cause = cause; }
+    public @Nullable LocalDate getEventDate() { return eventDate; }
+    public void setEventDate(@Nullable LocalDate eventDate) { this.eventDate = eventDate; }
     public List<InvoiceRow> getInvoices() { return invoices; }
     public void setInvoices(List<InvoiceRow> invoices) { this.invoices = invoices; }
-    public LocalDate getHomeCareStart() { return homeCareStart; }
-    public void setHomeCareStart(LocalDate homeCareStart) { this.homeCareStart = homeCareStart; }
+    public @Nullable LocalDate getHomeCareStart() { return homeCareStart; }
+    public void setHomeCareStart(@Nullable LocalDate homeCareStart) { this.homeCareStart = homeCareStart; }
     public List<TransportRow> getTransport() { return transport; }
     public void setTransport(List<TransportRow> transport) { this.transport = transport; }
-    public Integer getStmbMonths() { return stmbMonths; }
-    public void setStmbMonths(Integer stmbMonths) { this.stmbMonths = stmbMonths; }
+    public @Nullable Integer getStmbMonths() { return stmbMonths; }
+    public void setStmbMonths(@Nullable Integer stmbMonths) { this.stmbMonths = stmbMonths; }
     public List<String> getDisabilityCodes() { return disabilityCodes; }
     public void setDisabilityCodes(List<String> disabilityCodes) { this.disabilityCodes = disabilityCodes; }
     public List<LossRow> getFunctionLosses() { return functionLosses; }
     public void setFunctionLosses(List<LossRow> functionLosses) { this.functionLosses = functionLosses; }
-    public Long getWage() { return wage; }
-    public void setWage(Long wage) { this.wage = wage; }
+    public @Nullable Long getWage() { return wage; }
+    public void setWage(@Nullable Long wage) { this.wage = wage; }
     public List<HeirRow> getHeirs() { return heirs; }
     public void setHeirs(List<HeirRow> heirs) { this.heirs = heirs; }
     public List<ChildRow> getChildren() { return children; }
     public void setChildren(List<ChildRow> children) { this.children = children; }
-    public String getNote() { return note; }
-    public void setNote(String note) { this.note = note; }
+    public @Nullable String getNote() { return note; }
+    public void setNote(@Nullable String note) { this.note = note; }
 
     /** The intake as sent, and for each list which form row each sent row came from. */
     record Intake(ClaimIntake intake, Map<String, List<Integer>> rows) {
@@ -183,49 +183,49 @@ public class ClaimForm {
 
     public static class InvoiceRow {
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-        private LocalDate date;
-        private String description;
-        private Long amount;
+        private @Nullable LocalDate date;
+        private @Nullable String description;
+        private @Nullable Long amount;
 
         boolean empty() {
             return date == null && (description == null || description.isBlank()) && amount == null;
         }
 
-        public LocalDate getDate() { return date; }
-        public void setDate(LocalDate date) { this.date = date; }
-        public String getDescription() { return description; }
-        public void setDescription(String description) { this.description = description; }
-        public Long getAmount() { return amount; }
-        public void setAmount(Long amount) { this.amount = amount; }
+        public @Nullable LocalDate getDate() { return date; }
+        public void setDate(@Nullable LocalDate date) { this.date = date; }
+        public @Nullable String getDescription() { return description; }
+        public void setDescription(@Nullable String description) { this.description = description; }
+        public @Nullable Long getAmount() { return amount; }
+        public void setAmount(@Nullable Long amount) { this.amount = amount; }
     }
 
     /** An invoice row with its mode; the mode alone (a select always sends one) does not make a row. */
     public static class TransportRow extends InvoiceRow {
-        private String mode;
+        private @Nullable String mode;
 
-        public String getMode() { return mode; }
-        public void setMode(String mode) { this.mode = mode; }
+        public @Nullable String getMode() { return mode; }
+        public void setMode(@Nullable String mode) { this.mode = mode; }
     }
 
     public static class LossRow {
-        private String code;
-        private BigDecimal percentLost;
+        private @Nullable String code;
+        private @Nullable BigDecimal percentLost;
 
         boolean empty() {
             return (code == null || code.isBlank()) && percentLost == null;
         }
 
-        public String getCode() { return code; }
-        public void setCode(String code) { this.code = code; }
-        public BigDecimal getPercentLost() { return percentLost; }
-        public void setPercentLost(BigDecimal percentLost) { this.percentLost = percentLost; }
+        public @Nullable String getCode() { return code; }
+        public void setCode(@Nullable String code) { this.code = code; }
+        public @Nullable BigDecimal getPercentLost() { return percentLost; }
+        public void setPercentLost(@Nullable BigDecimal percentLost) { this.percentLost = percentLost; }
     }
 
     public static class HeirRow {
-        private String name;
-        private String relation;
-        private String nik;
-        private String bankAccount;
+        private @Nullable String name;
+        private @Nullable String relation;
+        private @Nullable String nik;
+        private @Nullable String bankAccount;
 
         /** The relation alone (a select always sends one) does not make a row. */
         boolean empty() {
@@ -233,22 +233,22 @@ public class ClaimForm {
                     && (bankAccount == null || bankAccount.isBlank());
         }
 
-        public String getName() { return name; }
-        public void setName(String name) { this.name = name; }
-        public String getRelation() { return relation; }
-        public void setRelation(String relation) { this.relation = relation; }
-        public String getNik() { return nik; }
-        public void setNik(String nik) { this.nik = nik; }
-        public String getBankAccount() { return bankAccount; }
-        public void setBankAccount(String bankAccount) { this.bankAccount = bankAccount; }
+        public @Nullable String getName() { return name; }
+        public void setName(@Nullable String name) { this.name = name; }
+        public @Nullable String getRelation() { return relation; }
+        public void setRelation(@Nullable String relation) { this.relation = relation; }
+        public @Nullable String getNik() { return nik; }
+        public void setNik(@Nullable String nik) { this.nik = nik; }
+        public @Nullable String getBankAccount() { return bankAccount; }
+        public void setBankAccount(@Nullable String bankAccount) { this.bankAccount = bankAccount; }
     }
 
     public static class ChildRow {
-        private String name;
+        private @Nullable String name;
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-        private LocalDate birthDate;
-        private String level;
-        private Integer yearInLevel;
+        private @Nullable LocalDate birthDate;
+        private @Nullable String level;
+        private @Nullable Integer yearInLevel;
         private boolean married;
         private boolean working;
         private boolean named;
@@ -258,14 +258,14 @@ public class ClaimForm {
             return (name == null || name.isBlank()) && birthDate == null;
         }
 
-        public String getName() { return name; }
-        public void setName(String name) { this.name = name; }
-        public LocalDate getBirthDate() { return birthDate; }
-        public void setBirthDate(LocalDate birthDate) { this.birthDate = birthDate; }
-        public String getLevel() { return level; }
-        public void setLevel(String level) { this.level = level; }
-        public Integer getYearInLevel() { return yearInLevel; }
-        public void setYearInLevel(Integer yearInLevel) { this.yearInLevel = yearInLevel; }
+        public @Nullable String getName() { return name; }
+        public void setName(@Nullable String name) { this.name = name; }
+        public @Nullable LocalDate getBirthDate() { return birthDate; }
+        public void setBirthDate(@Nullable LocalDate birthDate) { this.birthDate = birthDate; }
+        public @Nullable String getLevel() { return level; }
+        public void setLevel(@Nullable String level) { this.level = level; }
+        public @Nullable Integer getYearInLevel() { return yearInLevel; }
+        public void setYearInLevel(@Nullable Integer yearInLevel) { this.yearInLevel = yearInLevel; }
         public boolean isMarried() { return married; }
         public void setMarried(boolean married) { this.married = married; }
         public boolean isWorking() { return working; }

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -39,11 +40,11 @@ class ClaimTexts {
 
     String message(String key, List<String> args, Locale locale) {
         Object[] shown = args.stream().map(this::shown).toArray();
-        return messages.getMessage(key, shown, key, locale);
+        return Objects.requireNonNull(messages.getMessage(key, shown, key, locale));
     }
 
     String message(String key, Locale locale) {
-        return messages.getMessage(key, null, key, locale);
+        return Objects.requireNonNull(messages.getMessage(key, null, key, locale));
     }
 
     private Object shown(String arg) {
@@ -110,7 +111,8 @@ class ClaimTexts {
         List<DecisionLetter.ChildLine> lines = new java.util.ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             String id = "child-" + (i + 1);
-            String name = items.get(i).name() == null ? id : items.get(i).name().trim();
+            String given = items.get(i).name();
+            String name = given == null ? id : given.trim();
             long planned = c.scholarship().stream().filter(y -> y.childId().equals(id))
                     .mapToLong(Claim.ScholarshipYear::amount).sum();
             boolean chosen = c.scholarship().stream().anyMatch(y -> y.childId().equals(id));

@@ -15,6 +15,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -115,7 +116,8 @@ public final class HistoryFileReader extends StagingFileReader {
             problems(out, row.line(), issues);
             return false;
         }
-        out.number(row.line()).bool(true).bytes(nikHash).value(membershipId).value(month.atDay(1)).text(programme)
+        out.number(row.line()).bool(true).bytes(nikHash).value(membershipId)
+                .value(Objects.requireNonNull(month).atDay(1)).text(programme) // no issue: a month
                 .value(amount).value(paidOn).nul(3).end();
         return true;
     }

@@ -45,6 +45,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -500,7 +501,7 @@ class ContributionPages {
     }
 
     private String message(String code, Object... args) {
-        return messages.getMessage(code, args, code, LocaleContextHolder.getLocale());
+        return Objects.requireNonNull(messages.getMessage(code, args, code, LocaleContextHolder.getLocale()));
     }
 
     private static String rupiah(long amount) {
@@ -579,19 +580,19 @@ class ContributionPages {
     /** The payment form. {@code idempotencyKey} is made when the form is rendered and sent back unchanged. */
     public static class PaymentForm {
 
-        private String idempotencyKey;
-        private Long amount;
+        private @Nullable String idempotencyKey;
+        private @Nullable Long amount;
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-        private LocalDate paidOn;
-        private String reference;
+        private @Nullable LocalDate paidOn;
+        private @Nullable String reference;
 
-        public String getIdempotencyKey() { return idempotencyKey; }
-        public void setIdempotencyKey(String idempotencyKey) { this.idempotencyKey = idempotencyKey; }
-        public Long getAmount() { return amount; }
-        public void setAmount(Long amount) { this.amount = amount; }
-        public LocalDate getPaidOn() { return paidOn; }
-        public void setPaidOn(LocalDate paidOn) { this.paidOn = paidOn; }
-        public String getReference() { return reference; }
-        public void setReference(String reference) { this.reference = reference; }
+        public @Nullable String getIdempotencyKey() { return idempotencyKey; }
+        public void setIdempotencyKey(@Nullable String idempotencyKey) { this.idempotencyKey = idempotencyKey; }
+        public @Nullable Long getAmount() { return amount; }
+        public void setAmount(@Nullable Long amount) { this.amount = amount; }
+        public @Nullable LocalDate getPaidOn() { return paidOn; }
+        public void setPaidOn(@Nullable LocalDate paidOn) { this.paidOn = paidOn; }
+        public @Nullable String getReference() { return reference; }
+        public void setReference(@Nullable String reference) { this.reference = reference; }
     }
 }

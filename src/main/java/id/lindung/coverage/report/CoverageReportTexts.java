@@ -40,7 +40,7 @@ public final class CoverageReportTexts {
 
     /** The message {@code key} with its arguments (strings, already formatted). */
     public String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, locale);
+        return Objects.requireNonNull(messages.getMessage(key, args, key, locale));
     }
 
     /** A {@code coverage.report.} message. */

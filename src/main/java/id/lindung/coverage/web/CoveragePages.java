@@ -341,7 +341,8 @@ class CoveragePages {
     private List<ErrorView> errorViews(InvalidInputException e) {
         Locale locale = LocaleContextHolder.getLocale();
         return e.issues().stream().filter(FieldIssue::isError).limit(SHOWN_ERRORS).map(issue -> {
-            String text = messages.getMessage(issue.code(), issue.args().toArray(), issue.code(), locale);
+            String text = Objects.requireNonNull(
+                    messages.getMessage(issue.code(), issue.args().toArray(), issue.code(), locale));
             Matcher m = ROW_FIELD.matcher(issue.field());
             return m.matches() ? new ErrorView(m.group(1), m.group(2), text) : new ErrorView("", issue.field(), text);
         }).toList();
@@ -384,7 +385,8 @@ class CoveragePages {
             if (!issues.isEmpty()) {
                 throw new InvalidInputException(issues);
             }
-            CoverageTargets.Target saved = targets.put(Objects.requireNonNull(blank(region)), y, bp,
+            CoverageTargets.Target saved = targets.put(Objects.requireNonNull(blank(region)),
+                    Objects.requireNonNull(y), Objects.requireNonNull(bp), // no issue: both given
                     Objects.requireNonNull(blank(source)), me);
             redirect.addFlashAttribute("flashMessage", message("coverage.page.target.saved", saved.regionName(),
                     Integer.toString(saved.year()), PERCENT.of(saved.target())));
@@ -408,9 +410,10 @@ class CoveragePages {
             if (!issues.isEmpty()) {
                 throw new InvalidInputException(issues);
             }
-            targets.remove(Objects.requireNonNull(blank(region)), y, me);
+            int given = Objects.requireNonNull(y); // no issue: a year
+            targets.remove(Objects.requireNonNull(blank(region)), given, me);
             redirect.addFlashAttribute("flashMessage", message("coverage.page.target.removed",
-                    regions.nameOf(region.trim()), y.toString()));
+                    regions.nameOf(Objects.requireNonNull(region).trim()), Integer.toString(given)));
         } catch (InvalidInputException | ForbiddenException | NotFoundException e) {
             redirect.addFlashAttribute("coverageErrors", messagesOf(e));
         }
@@ -494,7 +497,7 @@ class CoveragePages {
         return pageMessages.refusal(e, "coverage.page.field.");
     }
 
-    private String message(String code, Object... args) {
+    private String message(String code, @Nullable Object... args) {
         return pageMessages.message(code, args);
     }
 

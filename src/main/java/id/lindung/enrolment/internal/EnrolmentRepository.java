@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -102,8 +103,10 @@ public class EnrolmentRepository {
         return jdbc.sql("SELECT id, employer_id, name, contract_value, start_month, end_month, worker_count,"
                         + " region_code FROM construction_project WHERE id = ?").param(id)
                 .query((rs, n) -> new ConstructionProject(rs.getLong("id"), rs.getLong("employer_id"),
-                        rs.getString("name"), rs.getLong("contract_value"), month(rs.getDate("start_month")),
-                        month(rs.getDate("end_month")), rs.getInt("worker_count"), rs.getString("region_code")))
+                        rs.getString("name"), rs.getLong("contract_value"),
+                        Objects.requireNonNull(month(rs.getDate("start_month"))),
+                        Objects.requireNonNull(month(rs.getDate("end_month"))), rs.getInt("worker_count"),
+                        rs.getString("region_code")))
                 .optional();
     }
 
@@ -203,21 +206,26 @@ public class EnrolmentRepository {
                         + " ORDER BY effective_from")
                 .param(ids.toArray(Long[]::new)).query(rs -> {
                     bases.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(new Membership.Base(month(rs.getDate(2)), rs.getLong(3)));
+                            .add(new Membership.Base(Objects.requireNonNull(month(rs.getDate(2))), rs.getLong(3)));
                 });
         List<Membership> result = new ArrayList<>();
         for (Map<String, Object> r : rows) {
-            long id = ((Number) r.get("id")).longValue();
+            long id = ((Number) notNull(r, "id")).longValue();
             result.add(new Membership(id, (Long) r.get("participant_id"), (Long) r.get("employer_id"),
-                    (Long) r.get("project_id"), Segment.valueOf((String) r.get("segment")),
-                    Channel.valueOf((String) r.get("channel")), Programme.parse((String) r.get("programmes")),
-                    Sector.valueOf((String) r.get("sector")), (Boolean) r.get("government_paid"),
-                    (Integer) r.get("contract_months"), month((Date) r.get("start_month")),
+                    (Long) r.get("project_id"), Segment.valueOf((String) notNull(r, "segment")),
+                    Channel.valueOf((String) notNull(r, "channel")), Programme.parse((String) notNull(r, "programmes")),
+                    Sector.valueOf((String) notNull(r, "sector")), (Boolean) notNull(r, "government_paid"),
+                    (Integer) r.get("contract_months"), Objects.requireNonNull(month((Date) r.get("start_month"))),
                     month((Date) r.get("end_month")),
                     r.get("end_reason") == null ? null : EndReason.valueOf((String) r.get("end_reason")),
-                    (String) r.get("region_code"), bases.getOrDefault(id, List.of()),
-                    ((Number) r.get("version")).intValue(), ((Date) r.get("registered_on")).toLocalDate()));
+                    (String) notNull(r, "region_code"), bases.getOrDefault(id, List.of()),
+                    ((Number) notNull(r, "version")).intValue(), ((Date) notNull(r, "registered_on")).toLocalDate()));
         }
         return result;
+    }
+
+    /** A NOT NULL column of a membership row read above. */
+    private static Object notNull(Map<String, Object> row, String column) {
+        return Objects.requireNonNull(row.get(column), column);
     }
 }

@@ -32,6 +32,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -233,7 +234,7 @@ class EnrolmentPages {
     }
 
     private String message(String code, Object... args) {
-        return messages.getMessage(code, args, code, LocaleContextHolder.getLocale());
+        return Objects.requireNonNull(messages.getMessage(code, args, code, LocaleContextHolder.getLocale()));
     }
 
     static String monthName(@Nullable YearMonth month) {
@@ -267,16 +268,16 @@ class EnrolmentPages {
         static final Set<String> FIELDS = Set.of("segment", "channel", "programmes", "employerId", "baseAmount",
                 "sector", "governmentPaid", "startMonth", "contractMonths");
 
-        private Segment segment;
-        private Channel channel;
+        private @Nullable Segment segment;
+        private @Nullable Channel channel;
         private Set<Programme> programmes = new LinkedHashSet<>();
-        private Long employerId;
-        private Long baseAmount;
-        private Sector sector;
+        private @Nullable Long employerId;
+        private @Nullable Long baseAmount;
+        private @Nullable Sector sector;
         private boolean governmentPaid;
         @DateTimeFormat(pattern = "yyyy-MM")
-        private YearMonth startMonth;
-        private Integer contractMonths;
+        private @Nullable YearMonth startMonth;
+        private @Nullable Integer contractMonths;
 
         EnrolmentRequest toRequest(long participantId) {
             // fields of other segments may still hold what was typed before the segment changed: send only ours
@@ -291,24 +292,24 @@ class EnrolmentPages {
                     sector, segment == Segment.BPU && governmentPaid, startMonth, pmi ? contractMonths : null);
         }
 
-        public Segment getSegment() { return segment; }
-        public void setSegment(Segment segment) { this.segment = segment; }
-        public Channel getChannel() { return channel; }
-        public void setChannel(Channel channel) { this.channel = channel; }
+        public @Nullable Segment getSegment() { return segment; }
+        public void setSegment(@Nullable Segment segment) { this.segment = segment; }
+        public @Nullable Channel getChannel() { return channel; }
+        public void setChannel(@Nullable Channel channel) { this.channel = channel; }
         public Set<Programme> getProgrammes() { return programmes; }
         public void setProgrammes(Set<Programme> programmes) { this.programmes = programmes; }
-        public Long getEmployerId() { return employerId; }
-        public void setEmployerId(Long employerId) { this.employerId = employerId; }
-        public Long getBaseAmount() { return baseAmount; }
-        public void setBaseAmount(Long baseAmount) { this.baseAmount = baseAmount; }
-        public Sector getSector() { return sector; }
-        public void setSector(Sector sector) { this.sector = sector; }
+        public @Nullable Long getEmployerId() { return employerId; }
+        public void setEmployerId(@Nullable Long employerId) { this.employerId = employerId; }
+        public @Nullable Long getBaseAmount() { return baseAmount; }
+        public void setBaseAmount(@Nullable Long baseAmount) { this.baseAmount = baseAmount; }
+        public @Nullable Sector getSector() { return sector; }
+        public void setSector(@Nullable Sector sector) { this.sector = sector; }
         public boolean isGovernmentPaid() { return governmentPaid; }
         public void setGovernmentPaid(boolean governmentPaid) { this.governmentPaid = governmentPaid; }
-        public YearMonth getStartMonth() { return startMonth; }
-        public void setStartMonth(YearMonth startMonth) { this.startMonth = startMonth; }
-        public Integer getContractMonths() { return contractMonths; }
-        public void setContractMonths(Integer contractMonths) { this.contractMonths = contractMonths; }
+        public @Nullable YearMonth getStartMonth() { return startMonth; }
+        public void setStartMonth(@Nullable YearMonth startMonth) { this.startMonth = startMonth; }
+        public @Nullable Integer getContractMonths() { return contractMonths; }
+        public void setContractMonths(@Nullable Integer contractMonths) { this.contractMonths = contractMonths; }
     }
 
     /** The employer registration form. The region is the finest level chosen: desa, else kecamatan, else kab/kota. */
@@ -316,13 +317,13 @@ class EnrolmentPages {
 
         static final Set<String> FIELDS = Set.of("npp", "name", "riskClass", "kbli", "regionCode");
 
-        private String npp;
-        private String name;
-        private Integer riskClass;
-        private String kbli;
-        private String kabKota;
-        private String kecamatan;
-        private String regionCode;
+        private @Nullable String npp;
+        private @Nullable String name;
+        private @Nullable Integer riskClass;
+        private @Nullable String kbli;
+        private @Nullable String kabKota;
+        private @Nullable String kecamatan;
+        private @Nullable String regionCode;
 
         NewEmployer toNewEmployer() {
             String region = firstFilled(regionCode, kecamatan, kabKota);
@@ -330,7 +331,7 @@ class EnrolmentPages {
                     region);
         }
 
-        private static @Nullable String firstFilled(String... values) {
+        private static @Nullable String firstFilled(@Nullable String... values) {
             List<String> filled = new ArrayList<>();
             for (String v : values) {
                 if (v != null && !v.isBlank()) {
@@ -340,19 +341,19 @@ class EnrolmentPages {
             return filled.isEmpty() ? null : filled.get(0);
         }
 
-        public String getNpp() { return npp; }
-        public void setNpp(String npp) { this.npp = npp; }
-        public String getName() { return name; }
-        public void setName(String name) { this.name = name; }
-        public Integer getRiskClass() { return riskClass; }
-        public void setRiskClass(Integer riskClass) { this.riskClass = riskClass; }
-        public String getKbli() { return kbli; }
-        public void setKbli(String kbli) { this.kbli = kbli; }
-        public String getKabKota() { return kabKota; }
-        public void setKabKota(String kabKota) { this.kabKota = kabKota; }
-        public String getKecamatan() { return kecamatan; }
-        public void setKecamatan(String kecamatan) { this.kecamatan = kecamatan; }
-        public String getRegionCode() { return regionCode; }
-        public void setRegionCode(String regionCode) { this.regionCode = regionCode; }
+        public @Nullable String getNpp() { return npp; }
+        public void setNpp(@Nullable String npp) { this.npp = npp; }
+        public @Nullable String getName() { return name; }
+        public void setName(@Nullable String name) { this.name = name; }
+        public @Nullable Integer getRiskClass() { return riskClass; }
+        public void setRiskClass(@Nullable Integer riskClass) { this.riskClass = riskClass; }
+        public @Nullable String getKbli() { return kbli; }
+        public void setKbli(@Nullable String kbli) { this.kbli = kbli; }
+        public @Nullable String getKabKota() { return kabKota; }
+        public void setKabKota(@Nullable String kabKota) { this.kabKota = kabKota; }
+        public @Nullable String getKecamatan() { return kecamatan; }
+        public void setKecamatan(@Nullable String kecamatan) { this.kecamatan = kecamatan; }
+        public @Nullable String getRegionCode() { return regionCode; }
+        public void setRegionCode(@Nullable String regionCode) { this.regionCode = regionCode; }
     }
 }

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -143,7 +144,7 @@ public final class KurFileReader extends StagingFileReader {
             return false;
         }
         out.number(row.line()).bool(true).text(bank).text(branch).text(loanId)
-                .bytes(vault.seal(nik.getBytes(StandardCharsets.UTF_8), NIK_COLUMN))
+                .bytes(vault.seal(Objects.requireNonNull(nik).getBytes(StandardCharsets.UTF_8), NIK_COLUMN)) // valid
                 .bytes(vault.index(NIK_INDEX, nik)).text(name).value(birth).text(scheme).value(plafond)
                 .value(disbursed).text(sector == null || sector.isEmpty() ? null : sector).text(region).nul(3).end();
         return true;

@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -43,6 +44,7 @@ import id.lindung.shared.web.CsvDownload;
 import id.lindung.shared.web.UploadCheck;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.lang.Contract;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -147,7 +149,7 @@ class KurPages {
                 rows.stream().mapToLong(ConversionRow::mandatoryProtectedNow).sum()));
         model.addAttribute("group", group);
         model.addAttribute("groups", CONVERSION_GROUPS);
-        model.addAttribute("bank", blank(bank) == null ? "" : bank.trim().toUpperCase(Locale.ROOT));
+        model.addAttribute("bank", isBlank(bank) ? "" : bank.trim().toUpperCase(Locale.ROOT));
         return "kur/overview";
     }
 
@@ -228,7 +230,8 @@ class KurPages {
             return message(group.equals("agent") ? "kur.page.unassigned" : "kur.page.none");
         }
         return switch (group) {
-            case "scheme" -> messages.getMessage("kur.page.scheme." + key, null, key, LocaleContextHolder.getLocale());
+            case "scheme" -> Objects.requireNonNull(
+                    messages.getMessage("kur.page.scheme." + key, null, key, LocaleContextHolder.getLocale()));
             case "kabkota" -> regions.nameOf(key);
             default -> key;
         };
@@ -290,7 +293,7 @@ class KurPages {
         model.addAttribute("result", result);
         model.addAttribute("resultErrors", result.errors().stream().limit(SHOWN_ERRORS)
                 .map(e -> new ErrorView(e.line(), e.field(),
-                        messages.getMessage(e.code(), e.args().toArray(), e.code(), locale)))
+                        Objects.requireNonNull(messages.getMessage(e.code(), e.args().toArray(), e.code(), locale))))
                 .toList());
     }
 
@@ -322,8 +325,8 @@ class KurPages {
             model.addAttribute("kurErrors", messagesOf(e));
         }
         model.addAttribute("result", result);
-        model.addAttribute("bank", blank(bank) == null ? "" : bank.trim().toUpperCase(Locale.ROOT));
-        model.addAttribute("status", blank(status) == null ? "" : status.trim().toUpperCase(Locale.ROOT));
+        model.addAttribute("bank", isBlank(bank) ? "" : bank.trim().toUpperCase(Locale.ROOT));
+        model.addAttribute("status", isBlank(status) ? "" : status.trim().toUpperCase(Locale.ROOT));
         model.addAttribute("mandatory", mandatory);
         model.addAttribute("statuses", STATUSES);
         return "kur/loans";
@@ -403,11 +406,11 @@ class KurPages {
         model.addAttribute("result", list == null ? new PageResult<>(List.of(), 0, PAGE_SIZE, 0, false)
                 : list.items());
         model.addAttribute("rows", rows);
-        model.addAttribute("bank", blank(bank) == null ? "" : bank.trim().toUpperCase(Locale.ROOT));
-        model.addAttribute("branch", blank(branch) == null ? "" : branch.trim());
-        model.addAttribute("kabkota", blank(kabkota) == null ? "" : kabkota.trim());
-        model.addAttribute("kabkotaName", blank(kabkota) == null ? "" : regions.nameOf(kabkota.trim()));
-        model.addAttribute("agent", blank(agent) == null ? "" : agent.trim());
+        model.addAttribute("bank", isBlank(bank) ? "" : bank.trim().toUpperCase(Locale.ROOT));
+        model.addAttribute("branch", isBlank(branch) ? "" : branch.trim());
+        model.addAttribute("kabkota", isBlank(kabkota) ? "" : kabkota.trim());
+        model.addAttribute("kabkotaName", isBlank(kabkota) ? "" : regions.nameOf(kabkota.trim()));
+        model.addAttribute("agent", isBlank(agent) ? "" : agent.trim());
         model.addAttribute("mine", mine);
         model.addAttribute("thisMonth", YearMonth.now(clock).toString());
         model.addAttribute("quotedMonth", list == null ? "" : list.quotedMonth()
@@ -476,7 +479,7 @@ class KurPages {
             @RequestParam(name = "kembali", required = false) @Nullable String back, RedirectAttributes redirect) {
         LindungUser me = currentUser.require();
         String target = "redirect:" + backTo(back);
-        if (blank(bank) == null || blank(loanId) == null) {
+        if (isBlank(bank) || isBlank(loanId)) {
             redirect.addFlashAttribute("kurErrors", List.of(message("kur.page.enrol.noLoan")));
             return target;
         }
@@ -520,7 +523,7 @@ class KurPages {
             for (Map.Entry<String, List<String>> e : byBank.entrySet()) {
                 changed += outreach.assign(e.getKey(), e.getValue(), blank(agent), me);
             }
-            redirect.addFlashAttribute("flashMessage", blank(agent) == null
+            redirect.addFlashAttribute("flashMessage", isBlank(agent)
                     ? message("kur.page.assign.takenBack", changed)
                     : message("kur.page.assign.done", changed, agent.trim()));
         } catch (InvalidInputException | ForbiddenException e) {
@@ -577,5 +580,10 @@ class KurPages {
 
     private static @Nullable String blank(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    @Contract("null -> true") // tells NullAway that false means a value
+    private static boolean isBlank(@Nullable String s) {
+        return blank(s) == null;
     }
 }

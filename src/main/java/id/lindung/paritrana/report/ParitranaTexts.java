@@ -30,7 +30,7 @@ public final class ParitranaTexts {
 
     /** {@code paritrana.<key>} with its arguments. */
     public String label(String key, Object... args) {
-        return messages.getMessage("paritrana." + key, args, "paritrana." + key, locale);
+        return Objects.requireNonNull(messages.getMessage("paritrana." + key, args, "paritrana." + key, locale));
     }
 
     public String indicator(Indicator code) {

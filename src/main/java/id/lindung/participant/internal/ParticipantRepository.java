@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -275,7 +276,8 @@ public class ParticipantRepository {
         return jdbc.sql("""
                 INSERT INTO participant_relative (participant_id, relation, identity_enc, heir)
                 VALUES (?, ?, ?, ?) RETURNING id""")
-                .params(participantId, r.relation().name(), sealRelative(r.fullName().trim(), blankToNull(r.nik()),
+                .params(participantId, Objects.requireNonNull(r.relation()).name(),
+                        sealRelative(Objects.requireNonNull(r.fullName()).trim(), blankToNull(r.nik()),
                         r.birthDate(), r.sex()), r.heir())
                 .query(Long.class).single();
     }
@@ -328,7 +330,8 @@ public class ParticipantRepository {
         return jdbc.sql("""
                 INSERT INTO umkm_business (nib, name, owner_id, kbli, scale, region_code, worker_count)
                 VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(b.nib(), b.name().trim(), b.ownerId(), b.kbli(), b.scale().name(), b.regionCode(),
+                .params(b.nib(), Objects.requireNonNull(b.name()).trim(), b.ownerId(), b.kbli(),
+                        Objects.requireNonNull(b.scale()).name(), b.regionCode(),
                         b.workerCount())
                 .query(Long.class).single();
     }

@@ -9,8 +9,10 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -101,7 +103,7 @@ class V32__CanonicalNiks extends BaseJavaMigration {
             String nik = vault.openText(rs.getBytes(2), ParticipantRepository.NIK_COLUMN);
             String canonical = NikRules.canonical(nik);
             if (nik != null && !nik.equals(canonical)) {
-                found.add(new Spelling(id, canonical, rs.getString(3)));
+                found.add(new Spelling(id, Objects.requireNonNull(canonical), rs.getString(3)));
             }
         });
         return found;
@@ -132,7 +134,7 @@ class V32__CanonicalNiks extends BaseJavaMigration {
     }
 
     /** The participant holding {@code nik} (indexed under any key of the keyring), if any. */
-    private Long holderOf(Connection c, String nik) throws Exception {
+    private @Nullable Long holderOf(Connection c, String nik) throws Exception {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT id FROM participant WHERE nik_hash = ANY (?::bytea[])")) {
             ps.setObject(1, vault.indexes(ParticipantRepository.NIK_INDEX, nik).toArray(byte[][]::new));

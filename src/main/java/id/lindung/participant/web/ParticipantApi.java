@@ -32,6 +32,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -216,12 +217,13 @@ class ParticipantApi {
     private ParticipantResponse response(Participant p) {
         Locale locale = LocaleContextHolder.getLocale();
         List<Message> warnings = p.nikWarnings().stream()
-                .map(code -> new Message("nik", code, messages.getMessage(code, new Object[] {p.nik().substring(0, 6),
-                        p.nik().substring(0, 2) + "." + p.nik().substring(2, 4) + "." + p.nik().substring(4, 6)},
-                        code, locale)))
+                .map(code -> new Message("nik", code, Objects.requireNonNull(messages.getMessage(code,
+                        new Object[] {p.nik().substring(0, 6), p.nik().substring(0, 2) + "." + p.nik().substring(2, 4)
+                                + "." + p.nik().substring(4, 6)}, code, locale))))
                 .toList();
         LindungUser me = user();
-        return new ParticipantResponse(p.id(), nik.show(p.nik()), p.fullName(), Disclosure.birthDate(p.birthDate(), me),
+        return new ParticipantResponse(p.id(), Objects.requireNonNull(nik.show(p.nik())), p.fullName(),
+                Disclosure.birthDate(p.birthDate(), me),
                 p.birthDate().getYear(), p.sex(), p.regionCode(), regions.nameOf(p.regionCode()),
                 regions.nameOf(p.regionCode().substring(0, 8)), regions.nameOf(p.kabKotaCode()),
                 Disclosure.phone(p.phone(), me), p.occupation(), p.status(), warnings, p.createdAt(), p.updatedAt(),
@@ -231,6 +233,7 @@ class ParticipantApi {
     private List<Message> messages(List<FieldIssue> issues) {
         Locale locale = LocaleContextHolder.getLocale();
         return issues.stream().map(i -> new Message(i.field(), i.code(),
-                messages.getMessage(i.code(), i.args().toArray(), i.code(), locale))).toList();
+                Objects.requireNonNull(messages.getMessage(i.code(), i.args().toArray(), i.code(), locale))))
+                .toList();
     }
 }

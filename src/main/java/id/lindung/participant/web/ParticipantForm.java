@@ -5,23 +5,24 @@ import id.lindung.participant.ParticipantDetails;
 import id.lindung.participant.ParticipantStatus;
 import id.lindung.participant.Sex;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /** The registration / edit form as the browser posts it. */
 public class ParticipantForm {
 
-    private String nik;
-    private String fullName;
+    private @Nullable String nik;
+    private @Nullable String fullName;
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-    private LocalDate birthDate;
-    private Sex sex;
-    private String kabKota;
-    private String kecamatan;
-    private String regionCode;
-    private String phone;
-    private String occupation;
-    private ParticipantStatus status = ParticipantStatus.ACTIVE;
-    private Integer version;
+    private @Nullable LocalDate birthDate;
+    private @Nullable Sex sex;
+    private @Nullable String kabKota;
+    private @Nullable String kecamatan;
+    private @Nullable String regionCode;
+    private @Nullable String phone;
+    private @Nullable String occupation;
+    private @Nullable ParticipantStatus status = ParticipantStatus.ACTIVE;
+    private @Nullable Integer version;
 
     static ParticipantForm of(Participant p) {
         ParticipantForm f = new ParticipantForm();
@@ -43,26 +44,26 @@ public class ParticipantForm {
         return new ParticipantDetails(nik, fullName, birthDate, sex, regionCode, phone, occupation, status);
     }
 
-    public String getNik() { return nik; }
-    public void setNik(String nik) { this.nik = nik; }
-    public String getFullName() { return fullName; }
-    public void setFullName(String fullName) { this.fullName = fullName; }
-    public LocalDate getBirthDate() { return birthDate; }
-    public void setBirthDate(LocalDate birthDate) { this.birthDate = birthDate; }
-    public Sex getSex() { return sex; }
-    public void setSex(Sex sex) { this.sex = sex; }
-    public String getKabKota() { return kabKota; }
-    public void setKabKota(String kabKota) { this.kabKota = kabKota; }
-    public String getKecamatan() { return kecamatan; }
-    public void setKecamatan(String kecamatan) { this.kecamatan = kecamatan; }
-    public String getRegionCode() { return regionCode; }
-    public void setRegionCode(String regionCode) { this.regionCode = regionCode; }
-    public String getPhone() { return phone; }
-    public void setPhone(String phone) { this.phone = phone; }
-    public String getOccupation() { return occupation; }
-    public void setOccupation(String occupation) { this.occupation = occupation; }
-    public ParticipantStatus getStatus() { return status; }
-    public void setStatus(ParticipantStatus status) { this.status = status; }
-    public Integer getVersion() { return version; }
-    public void setVersion(Integer version) { this.version = version; }
+    public @Nullable String getNik() { return nik; }
+    public void setNik(@Nullable String nik) { this.nik = nik; }
+    public @Nullable String getFullName() { return fullName; }
+    public void setFullName(@Nullable String fullName) { this.fullName = fullName; }
+    public @Nullable LocalDate getBirthDate() { return birthDate; }
+    public void setBirthDate(@Nullable LocalDate birthDate) { this.birthDate = birthDate; }
+    public @Nullable Sex getSex() { return sex; }
+    public void setSex(@Nullable Sex sex) { this.sex = sex; }
+    public @Nullable String getKabKota() { return kabKota; }
+    public void setKabKota(@Nullable String kabKota) { this.kabKota = kabKota; }
+    public @Nullable String getKecamatan() { return kecamatan; }
+    public void setKecamatan(@Nullable String kecamatan) { this.kecamatan = kecamatan; }
+    public @Nullable String getRegionCode() { return regionCode; }
+    public void setRegionCode(@Nullable String regionCode) { this.regionCode = regionCode; }
+    public @Nullable String getPhone() { return phone; }
+    public void setPhone(@Nullable String phone) { this.phone = phone; }
+    public @Nullable String getOccupation() { return occupation; }
+    public void setOccupation(@Nullable String occupation) { this.occupation = occupation; }
+    public @Nullable ParticipantStatus getStatus() { return status; }
+    public void setStatus(@Nullable ParticipantStatus status) { this.status = status; }
+    public @Nullable Integer getVersion() { return version; }
+    public void setVersion(@Nullable Integer version) { this.version = version; }
 }

@@ -34,6 +34,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -117,7 +119,8 @@ class ParticipantPages {
         out.row("NIK", "Nama", "Tanggal lahir", "Jenis kelamin", "Kode desa", "Desa", "Kecamatan", "Kabupaten/Kota",
                 "Status");
         participants.export(new SearchCriteria(nik, name, region), me, p -> out.row(NikDisplay.show(p.nik(), me),
-                p.fullName(), Disclosure.seesIdentity(me) ? p.birthDate() : Integer.toString(p.birthDate().getYear()),
+                p.fullName(), Disclosure.seesIdentity(me) ? p.birthDate()
+                        : Integer.toString(Objects.requireNonNull(p.birthDate()).getYear()), // rows come undisclosed
                 p.sex().name(), p.regionCode(), regions.nameOf(p.regionCode()),
                 regions.nameOf(p.regionCode().substring(0, 8)), regions.nameOf(p.regionCode().substring(0, 5)),
                 p.status().name()));
@@ -278,7 +281,7 @@ class ParticipantPages {
     }
 
     /** Renders the registration form, or the edit form when {@code editing} names a participant. */
-    private String form(Model model, ParticipantForm form, LindungUser me, Long editing) {
+    private String form(Model model, ParticipantForm form, LindungUser me, @Nullable Long editing) {
         model.addAttribute("form", form);
         model.addAttribute("edit", editing != null);
         model.addAttribute("identityLocked", editing != null && !Disclosure.seesIdentity(me));
@@ -298,7 +301,7 @@ class ParticipantPages {
         return regions.children(scope.isEmpty() ? homeProvince : scope);
     }
 
-    private List<Region> childrenInScope(String parent, LindungUser me) {
+    private List<Region> childrenInScope(@Nullable String parent, LindungUser me) {
         if (parent == null || parent.isBlank()) {
             return List.of();
         }
@@ -330,6 +333,6 @@ class ParticipantPages {
 
     private String message(String code, Object... args) {
         Locale locale = LocaleContextHolder.getLocale();
-        return messages.getMessage(code, args, code, locale);
+        return Objects.requireNonNull(messages.getMessage(code, args, code, locale));
     }
 }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -23,7 +24,7 @@ class JdbcRegionDirectory implements RegionDirectory, org.springframework.beans.
 
     private final JdbcClient jdbc;
     private final RegionProperties properties;
-    private volatile Map<String, String> names;
+    private volatile @Nullable Map<String, String> names;
 
     JdbcRegionDirectory(JdbcClient jdbc, RegionProperties properties) {
         this.jdbc = jdbc;

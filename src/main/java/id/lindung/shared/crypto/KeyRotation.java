@@ -80,19 +80,20 @@ public class KeyRotation {
         String after = c.key().equals("ctid") ? "(0,0)" : Long.toString(Long.MIN_VALUE);
         while (true) {
             String from = after;
+            // null when nothing is left; Spring allows a null T, NullAway without JSpecify mode (JDK 17) does not
+            @SuppressWarnings("NullAway")
             Object[] batch = tx.execute(status -> {
                 List<String> keys = new ArrayList<>();
                 List<byte[]> values = new ArrayList<>();
                 List<byte[]> indexes = new ArrayList<>();
-                jdbc.sql(select + " FOR UPDATE").param(from).query((rs, n) -> {
+                jdbc.sql(select + " FOR UPDATE").param(from).query(rs -> {
                     keys.add(rs.getString(1));
                     byte[] plain = vault.open(rs.getBytes(2), c.context());
                     values.add(vault.seal(plain, c.context()));
                     if (c.indexKind() != null) {
                         indexes.add(vault.index(c.indexKind(), new String(plain, StandardCharsets.UTF_8)));
                     }
-                    return null;
-                }).list();
+                });
                 if (keys.isEmpty()) {
                     return null;
                 }

@@ -13,6 +13,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.TreeMap;
 import javax.crypto.SecretKey;
@@ -168,7 +169,7 @@ public final class Keyring {
     }
 
     SecretKey indexKey(int version) {
-        return indexKeys.get(version);
+        return Objects.requireNonNull(indexKeys.get(version), "callers pass a version of indexKeyVersions()");
     }
 
     public int currentDataKey() {

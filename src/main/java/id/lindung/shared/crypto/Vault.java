@@ -77,11 +77,11 @@ public final class Vault {
         }
     }
 
-    public @Nullable byte[] sealText(@Nullable String plain, String column) {
+    public byte @Nullable [] sealText(@Nullable String plain, String column) {
         return plain == null ? null : seal(plain.getBytes(StandardCharsets.UTF_8), column);
     }
 
-    public @Nullable String openText(@Nullable byte[] sealed, String column) {
+    public @Nullable String openText(byte @Nullable [] sealed, String column) {
         return sealed == null ? null : new String(open(sealed, column), StandardCharsets.UTF_8);
     }
 

@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one CSV writer of Lindung: every CSV export goes through it. Fields are quoted as RFC 4180 says (a field with
@@ -49,7 +50,7 @@ public final class CsvWriter implements Flushable {
     }
 
     /** Writes one row: each cell by its type (see the class comment), then CRLF. */
-    public CsvWriter row(Object... cells) {
+    public CsvWriter row(@Nullable Object... cells) {
         StringBuilder line = new StringBuilder(16 * cells.length + 2);
         for (int i = 0; i < cells.length; i++) {
             if (i > 0) {
@@ -62,7 +63,7 @@ public final class CsvWriter implements Flushable {
     }
 
     /** A cell as it is written: numbers as digits, text neutralised and quoted. */
-    String field(Object cell) {
+    String field(@Nullable Object cell) {
         if (cell == null) {
             return "";
         }

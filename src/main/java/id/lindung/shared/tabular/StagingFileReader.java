@@ -20,6 +20,7 @@ import org.postgresql.copy.CopyManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.lang.Contract;
 
 /**
  * An uploaded table (CSV or XLSX) read as a stream into a staging table with one PostgreSQL COPY: memory stays flat
@@ -206,6 +207,7 @@ public abstract class StagingFileReader {
     }
 
     /** Whether a cell has a value; an empty one is reported as required, a null one (too long) was already. */
+    @Contract("null, _, _ -> false") // tells NullAway that true means a value
     protected static boolean required(@Nullable String value, String field, List<FieldIssue> issues) {
         if (value == null) {
             return false;

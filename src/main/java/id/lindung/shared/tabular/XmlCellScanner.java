@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Watches the bytes of one part of an XLSX workbook as it is inflated and refuses, before any XML parser sees them,
@@ -36,11 +37,11 @@ final class XmlCellScanner {
     private int nameLength;
     private byte quote;
     private byte lastInTag;
-    private byte[] bangTarget;
+    private byte @Nullable [] bangTarget;
     private int bangLength;
     private int tail;
     private boolean markupSeen;
-    private StringBuilder declaration;
+    private @Nullable StringBuilder declaration;
 
     XmlCellScanner(int maxCellSize) {
         this.maxCellSize = maxCellSize;

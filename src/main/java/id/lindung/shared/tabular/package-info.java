@@ -5,4 +5,5 @@
  * contribution-history uploads into staging tables. Out: {@code CsvWriter}, through which every CSV export is written
  * (RFC 4180, formula cells neutralised), and {@code CopyText}, the one writer of PostgreSQL's COPY text format.
  */
+@org.jspecify.annotations.NullMarked
 package id.lindung.shared.tabular;

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The one font of Lindung's documents: Noto Sans (SIL Open Font License 1.1), bundled under
@@ -83,7 +84,7 @@ public final class BundledFont {
     public static Font awt(int style, float size) {
         for (Face face : Face.values()) {
             if (face.awtStyle == style) {
-                return AWT.get(face).deriveFont(size);
+                return Objects.requireNonNull(AWT.get(face)).deriveFont(size); // every face is loaded above
             }
         }
         throw new IllegalArgumentException("font style " + style);

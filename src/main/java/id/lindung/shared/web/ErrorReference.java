@@ -2,6 +2,7 @@ package id.lindung.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The reference of a failed request: shown on the error page (or in the API's problem details) and written in the
@@ -28,7 +29,7 @@ final class ErrorReference {
     }
 
     /** The reference already given to this request, if any. */
-    static String of(HttpServletRequest request) {
+    static @Nullable String of(HttpServletRequest request) {
         return request.getAttribute(ATTRIBUTE) instanceof String reference ? reference : null;
     }
 

@@ -7,6 +7,8 @@ import id.lindung.shared.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -22,8 +24,8 @@ public class PageMessages {
     }
 
     /** A message by code (the code itself when unknown). */
-    public String message(String code, Object... args) {
-        return messages.getMessage(code, args, code, LocaleContextHolder.getLocale());
+    public String message(String code, @Nullable Object... args) {
+        return Objects.requireNonNull(messages.getMessage(code, args, code, LocaleContextHolder.getLocale()));
     }
 
     /**
@@ -39,7 +41,8 @@ public class PageMessages {
                 if (!issue.isError()) {
                     continue;
                 }
-                String text = messages.getMessage(issue.code(), issue.args().toArray(), issue.code(), locale);
+                String text = Objects.requireNonNull(
+                        messages.getMessage(issue.code(), issue.args().toArray(), issue.code(), locale));
                 String label = messages.getMessage(fieldLabels + issue.field(), null, null, locale);
                 boolean named = label == null || text.toLowerCase(locale).startsWith(label.toLowerCase(locale));
                 lines.add(named ? text : label + ": " + text);

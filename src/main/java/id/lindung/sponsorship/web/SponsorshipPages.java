@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -180,7 +181,7 @@ class SponsorshipPages {
             Programme.FundingSource source = null;
             if (blank(fundingSource) != null) {
                 try {
-                    source = Programme.FundingSource.valueOf(fundingSource.trim());
+                    source = Programme.FundingSource.valueOf(Objects.requireNonNull(fundingSource).trim());
                 } catch (IllegalArgumentException e) {
                     issues.add(FieldIssue.error("fundingSource", "field.required"));
                 }
@@ -258,7 +259,8 @@ class SponsorshipPages {
         } catch (InvalidInputException | ForbiddenException | ConflictException e) {
             redirect.addFlashAttribute("pageErrors", messages.refusal(e, FIELD_LABELS));
         }
-        return "redirect:/bantuan-iuran/" + id + (blank(month) == null ? "" : "?bulan=" + month.trim());
+        return "redirect:/bantuan-iuran/" + id
+                + (blank(month) == null ? "" : "?bulan=" + Objects.requireNonNull(month).trim());
     }
 
     @PostMapping("/bantuan-iuran/{id:\\d+}/akhiri")
@@ -368,8 +370,8 @@ class SponsorshipPages {
         model.addAttribute("regionOptions", simulationOptions(me));
         if (asked) {
             try {
-                model.addAttribute("simulation", simulator.simulate(simulationRequest(rows, months, start, income),
-                        me));
+                model.addAttribute("simulation", simulator.simulate(simulationRequest(rows,
+                        Objects.requireNonNull(months), start, income), me)); // asked: months given
             } catch (InvalidInputException | ForbiddenException | NotFoundException e) {
                 model.addAttribute("pageErrors", messages.refusal(e, FIELD_LABELS));
             }

@@ -27,6 +27,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -82,8 +83,8 @@ public final class SponsorshipWorkflow {
         String region = trim(p.sponsorRegion());
         boolean known = region != null && (region.length() == 2 || region.length() == 5) && regionExists.test(region);
         checks.check(!known, REGION, "sponsorRegion", String.valueOf(region));
-        checks.check(known && !by.scope().includes(region), REGION_OUT_OF_SCOPE, "sponsorRegion",
-                String.valueOf(region));
+        checks.check(known && !by.scope().includes(Objects.requireNonNull(region)), REGION_OUT_OF_SCOPE,
+                "sponsorRegion", String.valueOf(region));
         String basis = trim(p.legalBasis());
         checks.check(basis == null || basis.length() > 200, LEGAL_BASIS, "legalBasis");
         checks.check(p.fundingSource() == null, REQUIRED, "fundingSource");
@@ -96,8 +97,11 @@ public final class SponsorshipWorkflow {
         checks.check(income < bpuMinIncome, INCOME, "declaredIncome", bpuMinIncome);
         String eligibility = trim(p.eligibility());
         checks.check(eligibility != null && eligibility.length() > 1000, ELIGIBILITY, "eligibility");
-        return checks.decide(() -> new NewProgramme(name, region, basis, p.fundingSource(), p.budget(),
-                p.startMonth(), p.endMonth(), income, eligibility));
+        // decide builds only when every check passed: then each of these is given
+        return checks.decide(() -> new NewProgramme(Objects.requireNonNull(name), Objects.requireNonNull(region),
+                Objects.requireNonNull(basis), Objects.requireNonNull(p.fundingSource()),
+                Objects.requireNonNull(p.budget()), Objects.requireNonNull(p.startMonth()),
+                Objects.requireNonNull(p.endMonth()), income, eligibility));
     }
 
     // ---------------------------------------------------------------------------------------- a programme
@@ -132,7 +136,8 @@ public final class SponsorshipWorkflow {
         YearMonth month = bill.month();
         checks.check(month == null, REQUIRED, "month");
         checks.check(month != null && bill.lines().isEmpty(), NO_BILL, "month", String.valueOf(month));
-        return checks.decide(() -> new Payment(month, bill.paidOn() == null ? today : bill.paidOn(),
+        return checks.decide(() -> new Payment(Objects.requireNonNull(month), // decide: only with a month
+                bill.paidOn() == null ? today : bill.paidOn(),
                 bill.lines().stream().filter(l -> l.open() > 0)
                         .map(l -> new BillLine(l.membershipId(), l.open(), 0)).toList(),
                 (int) bill.lines().stream().filter(l -> l.open() <= 0).count()));
