@@ -33,6 +33,7 @@ import id.lindung.shared.tabular.CsvWriter;
 import id.lindung.shared.web.CsvDownload;
 import id.lindung.shared.web.XlsxDownload;
 import id.lindung.shared.web.UploadCheck;
+import id.lindung.shared.web.FormPosts;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -175,8 +176,7 @@ class ContributionPages {
             }
             return statementPage(model, statement, form, me);
         } catch (ForbiddenException e) {
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN); // refused: the form again, with the reason
-            binding.reject(e.code(), e.args(), e.code());
+            FormPosts.forbidden(binding, e, response);
             return statementPage(model, statement, form, me);
         }
     }
