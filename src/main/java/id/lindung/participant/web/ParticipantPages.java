@@ -23,7 +23,6 @@ import id.lindung.region.RegionDirectory;
 import id.lindung.region.RegionProperties;
 import id.lindung.region.RegionLevel;
 import id.lindung.shared.FieldIssue;
-import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.tabular.CsvWriter;
 import id.lindung.shared.web.CsvDownload;
@@ -257,9 +256,7 @@ class ParticipantPages {
      */
     private LindungUser requireWriter() {
         LindungUser me = currentUser.require();
-        if (!policy.mayWrite(me)) {
-            throw new ForbiddenException("access.role.read-only", me.role().name());
-        }
+        policy.checkWrite(me);
         return me;
     }
 
