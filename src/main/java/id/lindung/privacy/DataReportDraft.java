@@ -53,7 +53,7 @@ public interface DataReportDraft {
 
     /**
      * Adds the audit lines about the records to the trail and returns, per entity id, the first of them that is a
-     * write: who entered each record.
+     * write (the trail is newest first): who entered each record.
      */
     Map<String, AuditEntry> firstWrites(String entityType, Collection<String> entityIds);
 

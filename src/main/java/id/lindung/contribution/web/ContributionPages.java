@@ -31,9 +31,9 @@ import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
 import id.lindung.shared.tabular.CsvWriter;
 import id.lindung.shared.web.CsvDownload;
-import id.lindung.shared.web.XlsxDownload;
-import id.lindung.shared.web.UploadCheck;
 import id.lindung.shared.web.FormPosts;
+import id.lindung.shared.web.UploadCheck;
+import id.lindung.shared.web.XlsxDownload;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -285,8 +285,8 @@ class ContributionPages {
         }
 
         Worksheet lines = wb.newWorksheet("Rincian");
-        XlsxDownload.header(lines, "Periode", "Baris", "Program", "Komponen", "Dasar iuran", "% pemberi kerja", "% pekerja",
-                "Iuran pemberi kerja", "Iuran pekerja", "Jumlah", "Dasar hukum", "Belum terkonfirmasi");
+        XlsxDownload.header(lines, "Periode", "Baris", "Program", "Komponen", "Dasar iuran", "% pemberi kerja",
+                "% pekerja", "Iuran pemberi kerja", "Iuran pekerja", "Jumlah", "Dasar hukum", "Belum terkonfirmasi");
         r = 1;
         for (Bill b : s.bills()) {
             for (BillLine l : b.lines()) {
@@ -313,7 +313,8 @@ class ContributionPages {
         }
 
         Worksheet paid = wb.newWorksheet("Pembayaran");
-        XlsxDownload.header(paid, "Tanggal bayar", "Jumlah", "Teralokasi", "Kredit", "Kanal", "Referensi", "Status", "Kunci");
+        XlsxDownload.header(paid, "Tanggal bayar", "Jumlah", "Teralokasi", "Kredit", "Kanal", "Referensi", "Status",
+                "Kunci");
         r = 1;
         for (Payment p : s.payments()) {
             paid.value(r, 0, p.paidOn());
