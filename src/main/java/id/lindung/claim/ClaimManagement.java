@@ -179,7 +179,7 @@ public class ClaimManagement {
             // every child read: positions in the list are the intake's rows
             read.issues().addAll(ScholarshipPlanner.choiceIssues(children, named, maxChildren(eventDate)));
         }
-        throwIfErrors(read.issues());
+        InvalidInputException.throwIfErrors(read.issues());
         Participant p = Objects.requireNonNull(participant);
         lockPerson(p.id());
         List<OncePerEvent.OtherClaim> others = reader.othersOf(p.id(), -1);
@@ -810,11 +810,5 @@ public class ClaimManagement {
 
     private LocalDate today() {
         return LocalDate.now(clock);
-    }
-
-    private static void throwIfErrors(List<FieldIssue> issues) {
-        if (issues.stream().anyMatch(FieldIssue::isError)) {
-            throw new InvalidInputException(issues);
-        }
     }
 }

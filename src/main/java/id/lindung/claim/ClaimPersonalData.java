@@ -1,6 +1,5 @@
 package id.lindung.claim;
 
-import id.lindung.access.AuditTrail;
 import id.lindung.privacy.DataReport.Entry;
 import id.lindung.privacy.DataReportDraft;
 import id.lindung.privacy.PersonalDataHolder;
@@ -21,11 +20,9 @@ import org.springframework.stereotype.Component;
 class ClaimPersonalData implements PersonalDataHolder {
 
     private final ClaimManagement claims;
-    private final AuditTrail audit;
 
-    ClaimPersonalData(ClaimManagement claims, AuditTrail audit) {
+    ClaimPersonalData(ClaimManagement claims) {
         this.claims = claims;
-        this.audit = audit;
     }
 
     @Override
@@ -36,7 +33,7 @@ class ClaimPersonalData implements PersonalDataHolder {
     @Override
     public void contribute(DataReportDraft r) {
         List<Claim> held = claims.ofParticipant(r.subject().participantId(), r.by());
-        r.trail(audit.trail("claim", held.stream().map(c -> Long.toString(c.id())).toList()));
+        r.trail("claim", held.stream().map(c -> Long.toString(c.id())).toList());
         List<Entry> entries = new ArrayList<>();
         for (Claim c : held) {
             String submitted = r.entered(c.submittedBy(), c.submittedAt());

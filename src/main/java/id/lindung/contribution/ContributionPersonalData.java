@@ -1,6 +1,5 @@
 package id.lindung.contribution;
 
-import id.lindung.access.AuditTrail;
 import id.lindung.access.AuditTrail.AuditEntry;
 import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.Membership;
@@ -21,12 +20,10 @@ class ContributionPersonalData implements PersonalDataHolder {
 
     private final EnrolmentManagement enrolment;
     private final Statements statements;
-    private final AuditTrail audit;
 
-    ContributionPersonalData(EnrolmentManagement enrolment, Statements statements, AuditTrail audit) {
+    ContributionPersonalData(EnrolmentManagement enrolment, Statements statements) {
         this.enrolment = enrolment;
         this.statements = statements;
-        this.audit = audit;
     }
 
     @Override
@@ -55,7 +52,7 @@ class ContributionPersonalData implements PersonalDataHolder {
                 allPayments.add(pay);
             }
         }
-        Map<String, AuditEntry> recorded = r.firstWrites(audit.trail("payment", paymentIds));
+        Map<String, AuditEntry> recorded = r.firstWrites("payment", paymentIds);
         for (Payment pay : allPayments) {
             AuditEntry e = recorded.get(Long.toString(pay.id()));
             String source = r.msg("privacy.source.payment", pay.channel(),

@@ -114,7 +114,7 @@ public class Payments {
         if (request.reference() != null && request.reference().length() > 100) {
             issues.add(FieldIssue.error("reference", "field.too-long", 100));
         }
-        throwIfErrors(issues);
+        InvalidInputException.throwIfErrors(issues);
         Objects.requireNonNull(membership);
         policy.checkPayFor(by, membership);
         allocation.lock();
@@ -375,11 +375,5 @@ public class Payments {
                         rs.getDate(5).toLocalDate(), rs.getString(6), rs.getString(7), rs.getLong(8), rs.getLong(9),
                         false))
                 .list();
-    }
-
-    private static void throwIfErrors(List<FieldIssue> issues) {
-        if (issues.stream().anyMatch(FieldIssue::isError)) {
-            throw new InvalidInputException(issues);
-        }
     }
 }

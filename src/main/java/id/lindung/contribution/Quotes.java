@@ -44,9 +44,7 @@ public class Quotes {
         rules.checkMonth("month", q.month(), issues);
         issues.addAll(rules.check(new MembershipTerms(q.segment(), q.programmes(), q.base(), q.riskClass(),
                 q.sector(), Boolean.TRUE.equals(q.governmentPaid()), q.contractValue(), q.contractMonths()), FIELDS));
-        if (issues.stream().anyMatch(FieldIssue::isError)) {
-            throw new InvalidInputException(issues);
-        }
+        InvalidInputException.throwIfErrors(issues);
         Segment segment = Objects.requireNonNull(q.segment());
         Set<Programme> programmes = MembershipRules.programmes(segment, q.programmes());
         boolean firstMonth = q.firstMonth() == null ? segment == Segment.JAKON || segment == Segment.PMI

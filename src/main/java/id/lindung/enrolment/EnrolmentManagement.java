@@ -90,7 +90,7 @@ public class EnrolmentManagement {
             issues.add(FieldIssue.error("kbli", "kbli.format"));
         }
         checkRegion("regionCode", employer.regionCode(), issues);
-        throwIfErrors(issues);
+        InvalidInputException.throwIfErrors(issues);
         String region = Objects.requireNonNull(employer.regionCode()).trim();
         requireInScope(by, region);
         long id = repository.insertEmployer(Objects.requireNonNull(npp), Objects.requireNonNull(name),
@@ -151,7 +151,7 @@ public class EnrolmentManagement {
             issues.add(FieldIssue.error("workerCount", "amount.not-negative"));
         }
         checkRegion("regionCode", project.regionCode(), issues);
-        throwIfErrors(issues);
+        InvalidInputException.throwIfErrors(issues);
         String region = Objects.requireNonNull(project.regionCode()).trim();
         requireInScope(by, region);
         YearMonth start = Objects.requireNonNull(project.startMonth());
@@ -224,7 +224,7 @@ public class EnrolmentManagement {
         }
         rules.checkStart("startMonth", request.startMonth(), issues);
         if (segment == null || segment == Segment.JAKON || participant == null) {
-            throwIfErrors(issues);
+            InvalidInputException.throwIfErrors(issues);
         }
         Long employerId = null;
         Integer riskClass = null;
@@ -243,7 +243,7 @@ public class EnrolmentManagement {
         boolean governmentPaid = request.paidByGovernment() || channel == Channel.GOV_SPONSOR;
         issues.addAll(rules.check(new MembershipTerms(segment, request.programmes(), request.baseAmount(), riskClass,
                 request.sector(), governmentPaid, null, request.contractMonths()), FIELDS));
-        throwIfErrors(issues);
+        InvalidInputException.throwIfErrors(issues);
         Set<Programme> programmes = MembershipRules.programmes(Objects.requireNonNull(segment), request.programmes());
         long base = request.baseAmount() == null ? 0 : request.baseAmount();
         Integer contractMonths = segment == Segment.PMI ? request.contractMonths() : null;
@@ -332,7 +332,7 @@ public class EnrolmentManagement {
             issues.add(FieldIssue.error("effectiveFrom", "enrolment.month.outside", m.startMonth().toString(),
                     m.endMonth() == null ? "" : m.endMonth().toString()));
         }
-        throwIfErrors(issues);
+        InvalidInputException.throwIfErrors(issues);
         long previous = m.baseIn(Objects.requireNonNull(effectiveFrom));
         repository.putBase(membershipId, effectiveFrom, Objects.requireNonNull(amount));
         audit.record("MEMBERSHIP_BASE_CHANGED", "membership", Long.toString(membershipId), m.regionCode(),
@@ -363,7 +363,7 @@ public class EnrolmentManagement {
             issues.add(FieldIssue.error("membershipId", "enrolment.already-ended",
                     Objects.requireNonNull(m.endMonth()).toString()));
         }
-        throwIfErrors(issues);
+        InvalidInputException.throwIfErrors(issues);
         return endNow(m, Objects.requireNonNull(lastMonth), Objects.requireNonNull(reason));
     }
 
@@ -473,12 +473,6 @@ public class EnrolmentManagement {
         if (!by.scope().includes(regionCode)) {
             throw new ForbiddenException("access.region.outside-scope", regions.nameOf(regionCode.substring(0, 5)),
                     regions.nameOf(by.scope().code()));
-        }
-    }
-
-    private static void throwIfErrors(List<FieldIssue> issues) {
-        if (issues.stream().anyMatch(FieldIssue::isError)) {
-            throw new InvalidInputException(issues);
         }
     }
 

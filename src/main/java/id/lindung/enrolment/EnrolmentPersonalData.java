@@ -1,6 +1,5 @@
 package id.lindung.enrolment;
 
-import id.lindung.access.AuditTrail;
 import id.lindung.access.AuditTrail.AuditEntry;
 import id.lindung.privacy.DataReport.Entry;
 import id.lindung.privacy.DataReportDraft;
@@ -19,11 +18,9 @@ import org.springframework.stereotype.Component;
 class EnrolmentPersonalData implements PersonalDataHolder {
 
     private final EnrolmentManagement enrolment;
-    private final AuditTrail audit;
 
-    EnrolmentPersonalData(EnrolmentManagement enrolment, AuditTrail audit) {
+    EnrolmentPersonalData(EnrolmentManagement enrolment) {
         this.enrolment = enrolment;
-        this.audit = audit;
     }
 
     @Override
@@ -34,8 +31,8 @@ class EnrolmentPersonalData implements PersonalDataHolder {
     @Override
     public void contribute(DataReportDraft r) {
         List<Membership> memberships = enrolment.membershipsOf(r.subject().participantId(), r.by());
-        Map<String, AuditEntry> started = r.firstWrites(audit.trail("membership", memberships.stream()
-                .map(m -> Long.toString(m.id())).toList()));
+        Map<String, AuditEntry> started = r.firstWrites("membership", memberships.stream()
+                .map(m -> Long.toString(m.id())).toList());
         List<Entry> entries = new ArrayList<>();
         for (Membership m : memberships) {
             AuditEntry e = started.get(Long.toString(m.id()));

@@ -1,6 +1,5 @@
 package id.lindung.kur;
 
-import id.lindung.access.AuditTrail;
 import id.lindung.privacy.DataReport.Entry;
 import id.lindung.privacy.DataReportDraft;
 import id.lindung.privacy.PersonalDataHolder;
@@ -16,11 +15,9 @@ import org.springframework.stereotype.Component;
 class KurPersonalData implements PersonalDataHolder {
 
     private final KurLoans kurLoans;
-    private final AuditTrail audit;
 
-    KurPersonalData(KurLoans kurLoans, AuditTrail audit) {
+    KurPersonalData(KurLoans kurLoans) {
         this.kurLoans = kurLoans;
-        this.audit = audit;
     }
 
     @Override
@@ -31,8 +28,7 @@ class KurPersonalData implements PersonalDataHolder {
     @Override
     public void contribute(DataReportDraft r) {
         List<KurLoans.SourcedLoan> loans = kurLoans.ofBorrower(r.subject().nik(), r.by());
-        r.trail(audit.trail("kur_loan", loans.stream()
-                .map(l -> l.loan().bankCode() + ":" + l.loan().loanId()).toList()));
+        r.trail("kur_loan", loans.stream().map(l -> l.loan().bankCode() + ":" + l.loan().loanId()).toList());
         List<Entry> entries = new ArrayList<>();
         for (KurLoans.SourcedLoan l : loans) {
             KurLoan loan = l.loan();

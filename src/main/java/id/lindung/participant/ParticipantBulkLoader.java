@@ -393,9 +393,7 @@ public class ParticipantBulkLoader {
                 rules.checkBusiness(at + "business.", business.nib(), business.name(), business.kbli(),
                         business.scale(), business.regionCode(), business.workerCount(), issues);
             }
-            if (issues.stream().anyMatch(FieldIssue::isError)) {
-                throw new InvalidInputException(issues);
-            }
+            InvalidInputException.throwIfErrors(issues);
             if (!by.scope().includes(p.regionCode())
                     || (business != null && !by.scope().includes(business.regionCode()))) {
                 String outside = !by.scope().includes(p.regionCode()) ? p.regionCode()

@@ -69,7 +69,7 @@ public class ParticipantManagement {
     public RegistrationResult register(ParticipantDetails details, LindungUser by) {
         requireWriter(by);
         List<FieldIssue> issues = validate(details);
-        throwIfErrors(issues);
+        InvalidInputException.throwIfErrors(issues);
         String regionCode = Objects.requireNonNull(details.regionCode());
         requireInScope(by, regionCode);
         String nik = Objects.requireNonNull(details.nik());
@@ -117,7 +117,7 @@ public class ParticipantManagement {
             // a recorded death is reversed only by its audited correction (on the claim that recorded it)
             issues.add(FieldIssue.error("status", "participant.status.deceased"));
         }
-        throwIfErrors(issues);
+        InvalidInputException.throwIfErrors(issues);
         String regionCode = Objects.requireNonNull(details.regionCode());
         requireInScope(by, regionCode);
         String nik = Objects.requireNonNull(details.nik());
@@ -247,7 +247,7 @@ public class ParticipantManagement {
         List<FieldIssue> issues = new ArrayList<>();
         rules().checkRelative("", relative.relation(), relative.fullName(), relative.nik(), relative.birthDate(),
                 relative.sex(), issues);
-        throwIfErrors(issues);
+        InvalidInputException.throwIfErrors(issues);
         long id = repository.insertRelative(participantId, relative);
         Map<String, Object> values = new LinkedHashMap<>();
         // the relative's identity is sealed in the registry; the trail keeps no clear copy of it
@@ -278,7 +278,7 @@ public class ParticipantManagement {
                 .isEmpty()) {
             issues.add(FieldIssue.error("ownerId", "business.owner.unknown", business.ownerId()));
         }
-        throwIfErrors(issues);
+        InvalidInputException.throwIfErrors(issues);
         requireInScope(by, Objects.requireNonNull(business.regionCode()));
         long id = repository.insertBusiness(business);
         Business saved = repository.findBusiness(id).orElseThrow();
@@ -339,12 +339,6 @@ public class ParticipantManagement {
         }
     }
 
-    private static void throwIfErrors(List<FieldIssue> issues) {
-        if (issues.stream().anyMatch(FieldIssue::isError)) {
-            throw new InvalidInputException(issues);
-        }
-    }
-
     private static List<String> warningCodes(List<FieldIssue> issues) {
         return issues.stream().filter(i -> !i.isError()).map(FieldIssue::code).toList();
     }
@@ -398,7 +392,7 @@ public class ParticipantManagement {
         if (details.sex() != null && details.sex() != current.sex()) {
             issues.add(FieldIssue.error("sex", "participant.identity.officer-only"));
         }
-        throwIfErrors(issues);
+        InvalidInputException.throwIfErrors(issues);
         return new ParticipantDetails(current.nik(), details.fullName(), current.birthDate(), current.sex(),
                 details.regionCode(), details.phone(), details.occupation(), details.status());
     }

@@ -1,6 +1,5 @@
 package id.lindung.participant;
 
-import id.lindung.access.AuditTrail;
 import id.lindung.access.AuditTrail.AuditEntry;
 import id.lindung.access.LindungUser;
 import id.lindung.privacy.DataReport.Entry;
@@ -27,14 +26,11 @@ class ParticipantPersonalData implements PersonalDataHolder, DataSubjects {
 
     private final ParticipantManagement participants;
     private final RegionDirectory regions;
-    private final AuditTrail audit;
     private final JsonMapper json;
 
-    ParticipantPersonalData(ParticipantManagement participants, RegionDirectory regions, AuditTrail audit,
-            JsonMapper json) {
+    ParticipantPersonalData(ParticipantManagement participants, RegionDirectory regions, JsonMapper json) {
         this.participants = participants;
         this.regions = regions;
-        this.audit = audit;
         this.json = json;
     }
 
@@ -65,8 +61,7 @@ class ParticipantPersonalData implements PersonalDataHolder, DataSubjects {
         Sections(DataReportDraft r, Participant p) {
             this.r = r;
             this.p = p;
-            this.participantTrail = audit.trail("participant", List.of(Long.toString(p.id())));
-            r.trail(participantTrail);
+            this.participantTrail = r.trail("participant", List.of(Long.toString(p.id())));
             this.registered = participantTrail.stream().filter(e -> e.action().equals("PARTICIPANT_REGISTERED"))
                     .reduce((newer, older) -> older)
                     .map(e -> r.msg("privacy.source.registered", e.actor(), r.fmt().dateTime(e.occurredAt())))
@@ -154,8 +149,8 @@ class ParticipantPersonalData implements PersonalDataHolder, DataSubjects {
 
         private void businesses() {
             List<Business> owned = participants.businessesOf(p.id(), r.by());
-            Map<String, AuditEntry> registeredBy = r.firstWrites(audit.trail("business",
-                    owned.stream().map(b -> Long.toString(b.id())).toList()));
+            Map<String, AuditEntry> registeredBy = r.firstWrites("business",
+                    owned.stream().map(b -> Long.toString(b.id())).toList());
             List<Entry> entries = new ArrayList<>();
             for (Business b : owned) {
                 AuditEntry e = registeredBy.get(Long.toString(b.id()));

@@ -7,6 +7,7 @@ import id.lindung.privacy.DataSubjects.DataSubject;
 import id.lindung.shared.web.Formats;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -45,14 +46,16 @@ public interface DataReportDraft {
         return msg("privacy.source.entered", actor, fmt().dateTime(at));
     }
 
-    /** Audit lines about the subject's records, for the report's processing record. */
-    void trail(List<AuditEntry> lines);
+    /**
+     * The audit lines about some of the subject's records (newest first), added to the report's processing record.
+     */
+    List<AuditEntry> trail(String entityType, Collection<String> entityIds);
 
     /**
-     * Adds the lines to the trail and returns, per entity id, the first of them that is a write (the trail is
-     * newest first): who entered each record.
+     * Adds the audit lines about the records to the trail and returns, per entity id, the first of them that is a
+     * write (the trail is newest first): who entered each record.
      */
-    Map<String, AuditEntry> firstWrites(List<AuditEntry> lines);
+    Map<String, AuditEntry> firstWrites(String entityType, Collection<String> entityIds);
 
     /**
      * One section of the report.

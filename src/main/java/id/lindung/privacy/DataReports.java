@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,8 +36,8 @@ import org.springframework.stereotype.Service;
  * through {@link PersonalDataHolder} (the registry: identity, address, contact, family, businesses; enrolment:
  * memberships and channels; contributions: bills and payments; claims: with health details, heirs and their bank
  * accounts, children, documents; KUR: banks' loan rows with the file they came in; sponsorship: programmes that pay
- * for them, from a list or the registry), and this class adds the audit trail (every line about their records,
- * reads included) and, per section, its title, purpose, legal basis and retention.
+ * for them, from a list or the registry), and this class adds the audit trail (every line about the records they
+ * name, reads included) and, per section, its title, purpose, legal basis and retention.
  *
  * <p>Only BPJS officers and administrators produce it, for a participant in their scope (outside it: "not found",
  * as everywhere). Producing it is audited first ({@code DATA_REPORT_PRODUCED}, with the format), so the report
@@ -169,15 +170,16 @@ public class DataReports {
         }
 
         @Override
-        public void trail(List<AuditEntry> lines) {
+        public List<AuditEntry> trail(String entityType, Collection<String> entityIds) {
+            List<AuditEntry> lines = audit.trail(entityType, entityIds);
             trail.addAll(lines);
+            return lines;
         }
 
         @Override
-        public Map<String, AuditEntry> firstWrites(List<AuditEntry> lines) {
-            trail.addAll(lines);
+        public Map<String, AuditEntry> firstWrites(String entityType, Collection<String> entityIds) {
             Map<String, AuditEntry> byId = new HashMap<>();
-            lines.forEach(e -> {
+            trail(entityType, entityIds).forEach(e -> {
                 if (!e.read()) {
                     byId.put(e.entityId(), e);
                 }

@@ -139,9 +139,7 @@ public sealed interface Decision<T> permits Decision.Allowed, Decision.Refused {
             }
         }
         issues.addAll(inputIssues);
-        if (issues.stream().anyMatch(FieldIssue::isError)) {
-            throw new InvalidInputException(issues);
-        }
+        InvalidInputException.throwIfErrors(issues);
         return ((Allowed<T>) this).change();
     }
 

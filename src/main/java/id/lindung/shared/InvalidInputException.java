@@ -16,6 +16,13 @@ public class InvalidInputException extends RuntimeException {
         this(List.of(issue));
     }
 
+    /** Throws when any of {@code issues} is an error; warnings alone pass. */
+    public static void throwIfErrors(List<FieldIssue> issues) {
+        if (issues.stream().anyMatch(FieldIssue::isError)) {
+            throw new InvalidInputException(issues);
+        }
+    }
+
     public List<FieldIssue> issues() {
         return issues;
     }

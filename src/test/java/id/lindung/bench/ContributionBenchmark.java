@@ -128,6 +128,25 @@ public final class ContributionBenchmark {
         }
     }
 
+    /**
+     * Generates {@code count} participants of Kalimantan Barat (seed 61) and bulk-loads them into the registry, which
+     * must be empty; @return how long that took, in ms.
+     */
+    static long loadRegistry(ConfigurableApplicationContext context, long count, String benchmark) {
+        ParticipantBulkLoader loader = context.getBean(ParticipantBulkLoader.class);
+        if (!loader.isRegistryEmpty()) {
+            throw new IllegalStateException("the registry is not empty; use a throw-away database");
+        }
+        DemoGeography kalbar = DemoGeography.of(context.getBean(RegionDirectory.class), "61");
+        long t0 = System.nanoTime();
+        BulkLoadResult loaded = loader.load(new DemoRegistryGenerator(kalbar, 61).iterator(count),
+                benchmark + ", seed 61", LindungUser.SYSTEM);
+        long loadMs = ms(t0);
+        System.out.printf(Locale.ROOT, "setup: %,d participants generated and bulk-loaded in %,d ms%n",
+                loaded.participants(), loadMs);
+        return loadMs;
+    }
+
     /** Starts the application in-process on a throw-away embedded PostgreSQL, every statement timed. */
     static ConfigurableApplicationContext start(List<String> appArgs) {
         return new SpringApplicationBuilder(LindungApplication.class)
@@ -151,19 +170,9 @@ public final class ContributionBenchmark {
                 + " ===%n", count, month, paidOn, loadBefore);
 
         // ------------------------------------------------------------------ setup (not measured)
-        ParticipantBulkLoader loader = context.getBean(ParticipantBulkLoader.class);
-        if (!loader.isRegistryEmpty()) {
-            throw new IllegalStateException("the registry is not empty; use a throw-away database");
-        }
-        DemoGeography kalbar = DemoGeography.of(context.getBean(RegionDirectory.class), "61");
-        long t0 = System.nanoTime();
-        BulkLoadResult loaded = loader.load(new DemoRegistryGenerator(kalbar, 61).iterator(count),
-                "contribution benchmark, seed 61", LindungUser.SYSTEM);
-        long loadMs = ms(t0);
-        System.out.printf(Locale.ROOT, "setup: %,d participants generated and bulk-loaded in %,d ms%n",
-                loaded.participants(), loadMs);
+        long loadMs = loadRegistry(context, count, "contribution benchmark");
 
-        t0 = System.nanoTime();
+        long t0 = System.nanoTime();
         long memberships = createMemberships(month);
         long membershipMs = ms(t0);
         System.out.printf(Locale.ROOT, "setup: %,d memberships and their bases created (set-based SQL) in %,d ms%n",

@@ -10,10 +10,6 @@ import id.lindung.bench.HttpLoad.Result;
 import id.lindung.coverage.CoverageDashboards;
 import id.lindung.coverage.CoverageReadModel;
 import id.lindung.coverage.CoverageReadModel.RebuildResult;
-import id.lindung.demodata.DemoGeography;
-import id.lindung.demodata.DemoRegistryGenerator;
-import id.lindung.participant.BulkLoadResult;
-import id.lindung.participant.ParticipantBulkLoader;
 import id.lindung.region.Region;
 import id.lindung.region.RegionDirectory;
 import java.net.CookieManager;
@@ -174,16 +170,8 @@ public final class CoverageBenchmark {
     // ------------------------------------------------------------------------------------------------ setup
 
     private void setup(long count) {
-        ParticipantBulkLoader loader = context.getBean(ParticipantBulkLoader.class);
-        ContributionBenchmark.check(loader.isRegistryEmpty(), "an empty registry (use a throw-away database)", 0,
-                "participants present");
+        ContributionBenchmark.loadRegistry(context, count, "coverage benchmark");
         long t0 = System.nanoTime();
-        DemoGeography kalbar = DemoGeography.of(context.getBean(RegionDirectory.class), PROVINCE);
-        BulkLoadResult loaded = loader.load(new DemoRegistryGenerator(kalbar, 61).iterator(count),
-                "coverage benchmark, seed 61", LindungUser.SYSTEM);
-        System.out.printf(Locale.ROOT, "setup: %,d participants bulk-loaded in %,d ms%n", loaded.participants(),
-                ContributionBenchmark.ms(t0));
-        t0 = System.nanoTime();
         long[] made = createMemberships(intOption("projects", 3000));
         long bills = createLedger();
         long loans = createKurLoans(Math.min(count, Long.parseLong(option("kurLoans", "300000"))), count);

@@ -61,13 +61,8 @@ final class HttpLoad {
             return nanos.length;
         }
 
-        /** Nearest rank. */
         long percentile(double p) {
-            if (nanos.length == 0) {
-                return 0;
-            }
-            int rank = (int) Math.ceil(p / 100 * nanos.length);
-            return nanos[Math.max(0, Math.min(nanos.length - 1, rank - 1))];
+            return nearestRank(nanos, p);
         }
 
         long max() {
@@ -241,6 +236,15 @@ final class HttpLoad {
 
     static String abbreviate(String s) {
         return s.length() > 300 ? s.substring(0, 300) + "…" : s;
+    }
+
+    /** The {@code p}th percentile of ascending {@code sorted} by nearest rank; 0 when there are none. */
+    static long nearestRank(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int rank = (int) Math.ceil(p / 100 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 
     /** Nanoseconds as milliseconds with two decimals. */

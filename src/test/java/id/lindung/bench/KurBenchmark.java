@@ -3,14 +3,9 @@ package id.lindung.bench;
 import id.lindung.access.LindungUser;
 import id.lindung.bench.ContributionBenchmark.TimedDataSource;
 import id.lindung.bench.HeapSampler.Measured;
-import id.lindung.demodata.DemoGeography;
-import id.lindung.demodata.DemoRegistryGenerator;
 import id.lindung.kur.KurImportResult;
 import id.lindung.kur.KurImports;
 import id.lindung.kur.KurMatching;
-import id.lindung.participant.BulkLoadResult;
-import id.lindung.participant.ParticipantBulkLoader;
-import id.lindung.region.RegionDirectory;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.FileInputStream;
@@ -91,20 +86,10 @@ public final class KurBenchmark {
         System.out.printf(Locale.ROOT, "%n=== KUR benchmark: N=%,d, load average %s ===%n", count, loadBefore);
 
         // ------------------------------------------------------------------ setup (not measured)
-        ParticipantBulkLoader loader = context.getBean(ParticipantBulkLoader.class);
-        if (!loader.isRegistryEmpty()) {
-            throw new IllegalStateException("the registry is not empty; use a throw-away database");
-        }
-        DemoGeography kalbar = DemoGeography.of(context.getBean(RegionDirectory.class), "61");
-        long t0 = System.nanoTime();
-        BulkLoadResult loaded = loader.load(new DemoRegistryGenerator(kalbar, 61).iterator(count),
-                "KUR benchmark, seed 61", LindungUser.SYSTEM);
-        long loadMs = ms(t0);
-        System.out.printf(Locale.ROOT, "setup: %,d participants generated and bulk-loaded in %,d ms%n",
-                loaded.participants(), loadMs);
+        long loadMs = ContributionBenchmark.loadRegistry(context, count, "KUR benchmark");
         // the registry's NIKs are sealed: opened for the file and for the expected counts (no application code)
         OpenedNiks.into(context, "bench_participant_nik");
-        t0 = System.nanoTime();
+        long t0 = System.nanoTime();
         long[] enrolled = createMembershipsAndBills();
         long membershipMs = ms(t0);
         System.out.printf(Locale.ROOT, "setup: %,d BPU memberships with JKK (%,d ended), %,d bills (%,d open and"

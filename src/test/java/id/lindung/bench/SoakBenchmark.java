@@ -1099,11 +1099,7 @@ public final class SoakBenchmark {
         }
 
         long p(double percentile) {
-            if (sorted.length == 0) {
-                return 0;
-            }
-            int rank = (int) Math.ceil(percentile / 100 * sorted.length);
-            return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+            return HttpLoad.nearestRank(sorted, percentile);
         }
 
         long max() {

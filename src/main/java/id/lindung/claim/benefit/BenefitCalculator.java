@@ -251,45 +251,47 @@ public final class BenefitCalculator {
     // ------------------------------------------------------------------------------------------------ disability
 
     private List<BenefitLine> anatomical(LocalDate on, ClaimDetails.AnatomicalDisability d, long wage) {
-        BenefitRule multiplier = rules.rule(RuleKey.JKK_WAGE_MULTIPLIER, on);
-        BenefitRule cap = rules.rule(RuleKey.JKK_DISABILITY_PARTIAL_MAX_PCT, on);
-        List<BenefitLine> lines = new ArrayList<>();
-        BigDecimal used = BigDecimal.ZERO;
+        List<Partial> items = new ArrayList<>();
         for (String code : d.codes()) {
             DisabilityRow row = rules.disability(code, on);
-            BigDecimal pct = row.percent();
-            BigDecimal left = cap.value().subtract(used).max(BigDecimal.ZERO);
-            BigDecimal effective = pct.min(left);
-            used = used.add(effective);
-            Line line = Line.of("JKK_DISABILITY_ANATOMICAL", code, row.bodyPartId(), row.bodyPartEn()).uses(row)
-                    .uses(multiplier);
-            String share = percent(pct);
-            if (effective.compareTo(pct) < 0) {
-                line.uses(cap);
-                share = "min(" + percent(pct) + "; " + percent(cap.value()) + " − " + percent(cap.value()
-                        .subtract(left)) + ")";
-            }
-            lines.add(line.amount(disabilityAmount(effective, multiplier, wage),
-                    share + " × " + Rupiah.number(multiplier.value()) + " × " + format(wage)));
+            items.add(new Partial(row, row.percent(), Line.of("JKK_DISABILITY_ANATOMICAL", code, row.bodyPartId(),
+                    row.bodyPartEn()), percent(row.percent())));
         }
-        return lines;
+        return partial(on, items, wage);
     }
 
     private List<BenefitLine> functional(LocalDate on, ClaimDetails.FunctionalDisability d, long wage) {
+        List<Partial> items = new ArrayList<>();
+        for (FunctionLoss loss : d.losses()) {
+            DisabilityRow row = rules.disability(loss.code(), on);
+            items.add(new Partial(row, Rupiah.percentOf(loss.percentLost(), row.percent()),
+                    Line.of("JKK_DISABILITY_FUNCTIONAL", loss.code(), row.bodyPartId(), row.bodyPartEn(),
+                            Rupiah.percent(loss.percentLost())),
+                    percent(loss.percentLost()) + " × " + percent(row.percent())));
+        }
+        return partial(on, items, wage);
+    }
+
+    /** A partial disability's item: its table row, its percentage, its line, and its share as a formula. */
+    private record Partial(DisabilityRow row, BigDecimal pct, Line line, String share) {
+    }
+
+    /**
+     * The lines of a partial disability's items, in their order, under the cap on their sum: each item takes at most
+     * what the items before it left of the cap, and its formula then says so.
+     */
+    private List<BenefitLine> partial(LocalDate on, List<Partial> items, long wage) {
         BenefitRule multiplier = rules.rule(RuleKey.JKK_WAGE_MULTIPLIER, on);
         BenefitRule cap = rules.rule(RuleKey.JKK_DISABILITY_PARTIAL_MAX_PCT, on);
         List<BenefitLine> lines = new ArrayList<>();
         BigDecimal used = BigDecimal.ZERO;
-        for (FunctionLoss loss : d.losses()) {
-            DisabilityRow row = rules.disability(loss.code(), on);
-            BigDecimal pct = Rupiah.percentOf(loss.percentLost(), row.percent());
+        for (Partial item : items) {
             BigDecimal left = cap.value().subtract(used).max(BigDecimal.ZERO);
-            BigDecimal effective = pct.min(left);
+            BigDecimal effective = item.pct().min(left);
             used = used.add(effective);
-            Line line = Line.of("JKK_DISABILITY_FUNCTIONAL", loss.code(), row.bodyPartId(), row.bodyPartEn(),
-                    Rupiah.percent(loss.percentLost())).uses(row).uses(multiplier);
-            String share = percent(loss.percentLost()) + " × " + percent(row.percent());
-            if (effective.compareTo(pct) < 0) {
+            Line line = item.line().uses(item.row()).uses(multiplier);
+            String share = item.share();
+            if (effective.compareTo(item.pct()) < 0) {
                 line.uses(cap);
                 share = "min(" + share + "; " + percent(cap.value()) + " − " + percent(cap.value().subtract(left))
                         + ")";

@@ -20,6 +20,7 @@ import id.lindung.shared.ConflictException;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
+import id.lindung.shared.web.FormPosts;
 import id.lindung.shared.web.PageMessages;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -117,8 +118,7 @@ class ClaimIntakePages {
             }
             return intakePage(model, form, p);
         } catch (ForbiddenException e) {
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN); // refused: the form again, with the reason
-            binding.reject(e.code(), e.args(), e.code());
+            FormPosts.forbidden(binding, e, response);
             return intakePage(model, form, p);
         } catch (ConflictException e) {
             // a second death of the person: next to the kind of claim, naming the first claim's number

@@ -31,7 +31,9 @@ import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
 import id.lindung.shared.tabular.CsvWriter;
 import id.lindung.shared.web.CsvDownload;
+import id.lindung.shared.web.FormPosts;
 import id.lindung.shared.web.UploadCheck;
+import id.lindung.shared.web.XlsxDownload;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -82,7 +84,6 @@ class ContributionPages {
 
     private static final Logger log = LoggerFactory.getLogger(ContributionPages.class);
     private static final Set<String> PAYMENT_FIELDS = Set.of("amount", "paidOn", "reference");
-    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     /** Rule tables in the order the rate book lists them; the first four hold figures an administrator corrects. */
     private static final List<String> RULE_GROUPS = List.of("rate", "cap", "tier", "package", "discount", "fine");
     private static final Set<String> CORRECTABLE = Set.of("rate", "cap", "tier", "package");
@@ -176,8 +177,7 @@ class ContributionPages {
             }
             return statementPage(model, statement, form, me);
         } catch (ForbiddenException e) {
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN); // refused: the form again, with the reason
-            binding.reject(e.code(), e.args(), e.code());
+            FormPosts.forbidden(binding, e, response);
             return statementPage(model, statement, form, me);
         }
     }
@@ -269,12 +269,10 @@ class ContributionPages {
     void statementXlsx(@PathVariable long id, HttpServletResponse response) throws IOException {
         Statement s = statements.statement(id, today(), currentUser.require());
         exported(s, "statement.xlsx");
-        response.setContentType(XLSX);
-        response.setHeader("Content-Disposition", "attachment; filename=\"rekening-iuran-" + id + ".xlsx\"");
-        Workbook wb = new Workbook(response.getOutputStream(), "Lindung", "1.0");
+        Workbook wb = XlsxDownload.start(response, "rekening-iuran-" + id + ".xlsx");
 
         Worksheet bills = wb.newWorksheet("Tagihan");
-        header(bills, "Periode", "Jatuh tempo", "Jumlah", "Dibayar", "Sisa", "Status");
+        XlsxDownload.header(bills, "Periode", "Jatuh tempo", "Jumlah", "Dibayar", "Sisa", "Status");
         int r = 1;
         for (Bill b : s.bills()) {
             bills.value(r, 0, b.period().toString());
@@ -288,8 +286,8 @@ class ContributionPages {
         }
 
         Worksheet lines = wb.newWorksheet("Rincian");
-        header(lines, "Periode", "Baris", "Program", "Komponen", "Dasar iuran", "% pemberi kerja", "% pekerja",
-                "Iuran pemberi kerja", "Iuran pekerja", "Jumlah", "Dasar hukum", "Belum terkonfirmasi");
+        XlsxDownload.header(lines, "Periode", "Baris", "Program", "Komponen", "Dasar iuran", "% pemberi kerja",
+                "% pekerja", "Iuran pemberi kerja", "Iuran pekerja", "Jumlah", "Dasar hukum", "Belum terkonfirmasi");
         r = 1;
         for (Bill b : s.bills()) {
             for (BillLine l : b.lines()) {
@@ -316,7 +314,8 @@ class ContributionPages {
         }
 
         Worksheet paid = wb.newWorksheet("Pembayaran");
-        header(paid, "Tanggal bayar", "Jumlah", "Teralokasi", "Kredit", "Kanal", "Referensi", "Status", "Kunci");
+        XlsxDownload.header(paid, "Tanggal bayar", "Jumlah", "Teralokasi", "Kredit", "Kanal", "Referensi", "Status",
+                "Kunci");
         r = 1;
         for (Payment p : s.payments()) {
             paid.value(r, 0, p.paidOn());
@@ -331,15 +330,6 @@ class ContributionPages {
             r++;
         }
         wb.finish();
-    }
-
-    private static void header(Worksheet sheet, String... names) {
-        for (int c = 0; c < names.length; c++) {
-            sheet.value(0, c, names[c]);
-            sheet.style(0, c).bold().set();
-            sheet.width(c, Math.max(12, names[c].length() + 2));
-        }
-        sheet.freezePane(0, 1);
     }
 
     private static void rupiahCell(Worksheet sheet, int row, int col, long amount) {

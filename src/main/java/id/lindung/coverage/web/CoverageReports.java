@@ -12,6 +12,7 @@ import id.lindung.coverage.report.CoverageReportTexts;
 import id.lindung.coverage.report.CoverageWorkbook;
 import id.lindung.region.RegionDirectory;
 import id.lindung.shared.ForbiddenException;
+import id.lindung.shared.web.XlsxDownload;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
@@ -43,8 +44,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class CoverageReports {
 
-    private static final MediaType XLSX =
-            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    private static final MediaType XLSX = MediaType.parseMediaType(XlsxDownload.CONTENT_TYPE);
 
     private final CoverageDashboards dashboards;
     private final CoverageDenominators denominators;

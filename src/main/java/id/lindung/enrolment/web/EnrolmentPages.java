@@ -16,11 +16,9 @@ import id.lindung.enrolment.Segment;
 import id.lindung.participant.Participant;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.region.RegionProperties;
-import id.lindung.shared.FieldIssue;
-import id.lindung.shared.ForbiddenException;
-import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
 import id.lindung.shared.PageResult;
+import id.lindung.shared.web.FormPosts;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -99,22 +97,12 @@ class EnrolmentPages {
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
         LindungUser me = currentUser.require();
         Participant p = participants.get(id, me);
-        if (binding.hasErrors()) {
-            return membershipsPage(model, p, form, me);
-        }
-        try {
+        return FormPosts.post(binding, response, EnrolmentForm.FIELDS, () -> {
             Membership m = enrolment.enrol(form.toRequest(id), me);
             redirect.addFlashAttribute("flashMessage", message("enrolment.page.enrolled",
                     message("segment." + m.segment()), monthName(m.startMonth())));
             return "redirect:/peserta/" + id + "/kepesertaan#membership-" + m.id();
-        } catch (InvalidInputException e) {
-            reject(binding, e.issues(), EnrolmentForm.FIELDS);
-            return membershipsPage(model, p, form, me);
-        } catch (ForbiddenException e) {
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN); // refused: the form again, with the reason
-            binding.reject(e.code(), e.args(), e.code());
-            return membershipsPage(model, p, form, me);
-        }
+        }, () -> membershipsPage(model, p, form, me));
     }
 
     private String membershipsPage(Model model, Participant p, EnrolmentForm form, LindungUser me) {
@@ -178,21 +166,11 @@ class EnrolmentPages {
     String registerEmployer(@ModelAttribute("employerForm") EmployerForm form, BindingResult binding, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
         LindungUser me = currentUser.require();
-        if (binding.hasErrors()) {
-            return employersPage(model, null, 0, form, me);
-        }
-        try {
+        return FormPosts.post(binding, response, EmployerForm.FIELDS, () -> {
             Employer saved = enrolment.registerEmployer(form.toNewEmployer(), me);
             redirect.addFlashAttribute("flashMessage", message("employer.page.registered", saved.name(), saved.npp()));
             return "redirect:/pemberi-kerja?q=" + saved.npp();
-        } catch (InvalidInputException e) {
-            reject(binding, e.issues(), EmployerForm.FIELDS);
-            return employersPage(model, null, 0, form, me);
-        } catch (ForbiddenException e) {
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN); // refused: the form again, with the reason
-            binding.reject(e.code(), e.args(), e.code());
-            return employersPage(model, null, 0, form, me);
-        }
+        }, () -> employersPage(model, null, 0, form, me));
     }
 
     /** {@code <option>}s of the employers matching a text, for the enrolment form's employer list (htmx). */
@@ -215,22 +193,6 @@ class EnrolmentPages {
         model.addAttribute("canRegister", policy.isOfficer(me));
         model.addAttribute("province", scope.isEmpty() ? homeProvince : scope.substring(0, 2));
         return "enrolment/employers";
-    }
-
-    // ------------------------------------------------------------------------------------------------- outcomes
-
-    /** Issues on the form's own fields go next to them; the rest (e.g. the participant) above the form. */
-    private static void reject(BindingResult binding, List<FieldIssue> issues, Set<String> fields) {
-        for (FieldIssue issue : issues) {
-            if (!issue.isError()) {
-                continue;
-            }
-            if (fields.contains(issue.field())) {
-                binding.rejectValue(issue.field(), issue.code(), issue.args().toArray(), issue.code());
-            } else {
-                binding.reject(issue.code(), issue.args().toArray(), issue.code());
-            }
-        }
     }
 
     private String message(String code, Object... args) {

@@ -41,6 +41,7 @@ import org.jspecify.annotations.Nullable;
 import id.lindung.shared.web.PageMessages;
 import id.lindung.shared.tabular.CsvWriter;
 import id.lindung.shared.web.CsvDownload;
+import id.lindung.shared.web.XlsxDownload;
 import id.lindung.shared.web.UploadCheck;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -72,7 +73,6 @@ class KurPages {
     static final List<String> WORK_GROUPS = List.of("kabkota", "branch", "agent");
     static final List<String> STATUSES = List.of("NOT_ENROLLED", "LAPSED", "PROTECTED", "DECEASED");
     static final List<String> SCHEMES = List.of("SUPER_MIKRO", "MIKRO", "KECIL", "KHUSUS", "PMI");
-    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final int PAGE_SIZE = 50;
     private static final int EXPORT_PAGE = 200;
     private static final int SHOWN_ERRORS = 20;
@@ -156,9 +156,8 @@ class KurPages {
     @GetMapping("/kur/konversi.csv")
     void conversionCsv(@RequestParam(name = "kelompok", defaultValue = "bank") String groupBy,
             @RequestParam(required = false) @Nullable String bank, HttpServletResponse response) throws IOException {
-        String group = CONVERSION_GROUPS.contains(groupBy) ? groupBy : "bank";
-        List<ConversionRow> rows = conversion(group, bank, currentUser.require());
-        conversionExported("kur-conversion.csv", group, bank, rows.size());
+        String group = conversionGroup(groupBy);
+        List<ConversionRow> rows = conversionExported("kur-conversion.csv", group, bank);
         CsvWriter out = CsvDownload.start(response, "kur-konversi-" + group + ".csv");
         out.row((Object[]) conversionHeader(group));
         for (ConversionRow r : rows) {
@@ -171,20 +170,11 @@ class KurPages {
     @GetMapping("/kur/konversi.xlsx")
     void conversionXlsx(@RequestParam(name = "kelompok", defaultValue = "bank") String groupBy,
             @RequestParam(required = false) @Nullable String bank, HttpServletResponse response) throws IOException {
-        String group = CONVERSION_GROUPS.contains(groupBy) ? groupBy : "bank";
-        List<ConversionRow> rows = conversion(group, bank, currentUser.require());
-        conversionExported("kur-conversion.xlsx", group, bank, rows.size());
-        response.setContentType(XLSX);
-        response.setHeader("Content-Disposition", "attachment; filename=\"kur-konversi-" + group + ".xlsx\"");
-        Workbook wb = new Workbook(response.getOutputStream(), "Lindung", "1.0");
+        String group = conversionGroup(groupBy);
+        List<ConversionRow> rows = conversionExported("kur-conversion.xlsx", group, bank);
+        Workbook wb = XlsxDownload.start(response, "kur-konversi-" + group + ".xlsx");
         Worksheet sheet = wb.newWorksheet(message("kur.page.overview.sheet"));
-        String[] header = conversionHeader(group);
-        for (int c = 0; c < header.length; c++) {
-            sheet.value(0, c, header[c]);
-            sheet.style(0, c).bold().set();
-            sheet.width(c, Math.max(12, header[c].length() + 2));
-        }
-        sheet.freezePane(0, 1);
+        XlsxDownload.header(sheet, conversionHeader(group));
         int r = 1;
         for (ConversionRow row : rows) {
             sheet.value(r, 0, row.monthKey());
@@ -200,12 +190,19 @@ class KurPages {
         wb.finish();
     }
 
-    private void conversionExported(String file, String group, @Nullable String bank, int rows) {
+    private static String conversionGroup(String groupBy) {
+        return CONVERSION_GROUPS.contains(groupBy) ? groupBy : "bank";
+    }
+
+    /** The conversion rows of an export, its download audited first. */
+    private List<ConversionRow> conversionExported(String file, String group, @Nullable String bank) {
+        List<ConversionRow> rows = conversion(group, bank, currentUser.require());
         Map<String, Object> filters = new LinkedHashMap<>();
         filters.put("group", group);
         filters.put("bank", blank(bank));
-        filters.put("rows", rows);
+        filters.put("rows", rows.size());
         audit.recordExport(file, currentUser.require().scope().code(), filters);
+        return rows;
     }
 
     private String[] conversionHeader(String group) {

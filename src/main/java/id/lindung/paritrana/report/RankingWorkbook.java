@@ -71,11 +71,7 @@ public final class RankingWorkbook {
     }
 
     private static void breakdown(Worksheet s, Ranking ranking, ParitranaTexts t) {
-        String[] heads = {"rank", "entrant", "indicator", "raw", "best", "juror", "score", "weight", "contribution"};
-        for (int i = 0; i < heads.length; i++) {
-            s.value(0, i, t.label("page.field." + heads[i]));
-        }
-        s.range(0, 0, 0, heads.length - 1).style().bold().set();
+        header(s, t, "rank", "entrant", "indicator", "raw", "best", "juror", "score", "weight", "contribution");
         s.width(1, 34);
         s.width(2, 40);
         int r = 0;
@@ -101,12 +97,16 @@ public final class RankingWorkbook {
         }
     }
 
-    private static void weights(Worksheet s, Cycle c, ParitranaTexts t) {
-        String[] heads = {"indicator", "source", "weight", "note"};
-        for (int i = 0; i < heads.length; i++) {
-            s.value(0, i, t.label("page.field." + heads[i]));
+    /** A bold first row of {@code page.field.*} labels. */
+    private static void header(Worksheet s, ParitranaTexts t, String... fields) {
+        for (int i = 0; i < fields.length; i++) {
+            s.value(0, i, t.label("page.field." + fields[i]));
         }
-        s.range(0, 0, 0, heads.length - 1).style().bold().set();
+        s.range(0, 0, 0, fields.length - 1).style().bold().set();
+    }
+
+    private static void weights(Worksheet s, Cycle c, ParitranaTexts t) {
+        header(s, t, "indicator", "source", "weight", "note");
         s.width(0, 40);
         s.width(3, 80);
         int r = 0;

@@ -9,6 +9,7 @@ import id.lindung.paritrana.Ranking;
 import id.lindung.paritrana.report.CertificatePdf;
 import id.lindung.paritrana.report.ParitranaTexts;
 import id.lindung.paritrana.report.RankingWorkbook;
+import id.lindung.shared.web.XlsxDownload;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
@@ -32,8 +33,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class ParitranaExports {
 
-    private static final MediaType XLSX =
-            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    private static final MediaType XLSX = MediaType.parseMediaType(XlsxDownload.CONTENT_TYPE);
 
     private final ParitranaCycles cycles;
     private final ParitranaRanking rankings;

@@ -23,10 +23,10 @@ import id.lindung.region.RegionDirectory;
 import id.lindung.region.RegionProperties;
 import id.lindung.region.RegionLevel;
 import id.lindung.shared.FieldIssue;
-import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.tabular.CsvWriter;
 import id.lindung.shared.web.CsvDownload;
+import id.lindung.shared.web.FormPosts;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -52,6 +53,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** Participant pages: search, detail, registration and edit forms, family, businesses, duplicate review. */
 @Controller
 class ParticipantPages {
+
+    /** The registration and edit form's own fields: the service's issues on them stand next to them. */
+    private static final Set<String> FORM_FIELDS = Set.of("nik", "fullName", "birthDate", "sex", "regionCode",
+            "phone", "occupation", "status");
 
     private final ParticipantPolicy policy;
     private final ParticipantManagement participants;
@@ -141,22 +146,12 @@ class ParticipantPages {
     String register(@ModelAttribute("form") ParticipantForm form, BindingResult binding, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
         LindungUser me = currentUser.require();
-        if (binding.hasErrors()) {
-            return form(model, form, me, null);
-        }
-        try {
+        return FormPosts.post(binding, response, FORM_FIELDS, () -> {
             RegistrationResult result = participants.register(form.toDetails(), me);
             redirect.addFlashAttribute("flashMessage", message("participant.registered", result.participant().fullName()));
             redirect.addFlashAttribute("flashWarnings", result.warnings().stream().map(this::message).toList());
             return "redirect:/peserta/" + result.participant().id();
-        } catch (InvalidInputException e) {
-            reject(binding, e.issues());
-            return form(model, form, me, null);
-        } catch (ForbiddenException e) {
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN); // refused: the form again, with the reason
-            binding.reject(e.code(), e.args(), e.code());
-            return form(model, form, me, null);
-        }
+        }, () -> form(model, form, me, null));
     }
 
     @GetMapping("/peserta/{id}")
@@ -199,21 +194,11 @@ class ParticipantPages {
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
         LindungUser me = currentUser.require();
         participants.get(id, me);
-        if (binding.hasErrors()) {
-            return form(model, form, me, id);
-        }
-        try {
+        return FormPosts.post(binding, response, FORM_FIELDS, () -> {
             Participant saved = participants.update(id, form.toDetails(), form.getVersion(), me);
             redirect.addFlashAttribute("flashMessage", message("participant.updated", saved.fullName()));
             return "redirect:/peserta/" + id;
-        } catch (InvalidInputException e) {
-            reject(binding, e.issues());
-            return form(model, form, me, id);
-        } catch (ForbiddenException e) {
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN); // refused: the form again, with the reason
-            binding.reject(e.code(), e.args(), e.code());
-            return form(model, form, me, id);
-        }
+        }, () -> form(model, form, me, id));
     }
 
     @PostMapping("/peserta/{id}/keluarga")
@@ -274,9 +259,7 @@ class ParticipantPages {
      */
     private LindungUser requireWriter() {
         LindungUser me = currentUser.require();
-        if (!policy.mayWrite(me)) {
-            throw new ForbiddenException("access.role.read-only", me.role().name());
-        }
+        policy.checkWrite(me);
         return me;
     }
 
@@ -306,20 +289,6 @@ class ParticipantPages {
             return List.of();
         }
         return regions.children(parent).stream().filter(r -> me.scope().includes(r.code())).toList();
-    }
-
-    private static void reject(BindingResult binding, List<FieldIssue> issues) {
-        for (FieldIssue issue : issues) {
-            if (!issue.isError()) {
-                continue;
-            }
-            if ("version".equals(issue.field()) || !List.of("nik", "fullName", "birthDate", "sex", "regionCode",
-                    "phone", "occupation", "status").contains(issue.field())) {
-                binding.reject(issue.code(), issue.args().toArray(), issue.code());
-            } else {
-                binding.rejectValue(issue.field(), issue.code(), issue.args().toArray(), issue.code());
-            }
-        }
     }
 
     private List<String> fieldMessages(List<FieldIssue> issues) {
