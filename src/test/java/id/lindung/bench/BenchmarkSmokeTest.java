@@ -64,8 +64,7 @@ class BenchmarkSmokeTest {
     /**
      * The benchmark's arguments and a new database on the tests' shared server (support.SharedPostgres), instead of
      * a server of its own: the benchmark code runs as it does on its own server. Not for the registry HTTP benchmark
-     * (its data directory and restarts are part of it), the soak run (it counts the server's connections) and the
-     * policy benchmark (no database arguments).
+     * (its data directory and restarts are part of it) and the soak run (it counts the server's connections).
      */
     private static String[] args(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
@@ -75,7 +74,7 @@ class BenchmarkSmokeTest {
 
     @Test
     void enrolmentPolicy() throws Exception {
-        EnrolmentPolicyBenchmark.main(new String[] {"n=20", "warmup=5", "rounds=1", "policyCalls=10000"});
+        EnrolmentPolicyBenchmark.main(args("n=20", "warmup=5", "rounds=1", "policyCalls=10000"));
     }
 
     @Test
