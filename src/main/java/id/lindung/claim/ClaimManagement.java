@@ -1,5 +1,6 @@
 package id.lindung.claim;
 
+import id.lindung.participant.ParticipantId;
 import id.lindung.shared.crypto.Vault;
 import id.lindung.access.AuditTrail;
 import id.lindung.access.Disclosure;
@@ -155,7 +156,7 @@ public class ClaimManagement {
             read.issues().add(FieldIssue.error("participantId", "field.required"));
         } else {
             try {
-                participant = participants.get(in.participantId(), by);
+                participant = participants.get(ParticipantId.ofRequest(in.participantId()), by);
             } catch (NotFoundException e) {
                 read.issues().add(FieldIssue.error("participantId", "claim.participant.unknown", in.participantId()));
             }
@@ -713,11 +714,11 @@ public class ClaimManagement {
         return reader.queue(status, mine ? by.username() : null, text, by.scope().code(), page, size);
     }
 
-    public List<Claim> ofParticipant(long participantId, LindungUser by) {
+    public List<Claim> ofParticipant(ParticipantId participant, LindungUser by) {
         // first, or a role that reads no claims got an empty list for a worker without any
         workflow.requireRead(by);
-        participants.get(participantId, by);
-        return reader.idsOfParticipant(participantId).stream().map(id -> get(id, by)).toList();
+        participants.get(participant, by);
+        return reader.idsOfParticipant(participant.value()).stream().map(id -> get(id, by)).toList();
     }
 
     // ------------------------------------------------------------------------------------------------- helpers

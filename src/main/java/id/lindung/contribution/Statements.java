@@ -4,6 +4,7 @@ import id.lindung.access.LindungUser;
 import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.Membership;
 import id.lindung.enrolment.Segment;
+import id.lindung.participant.ParticipantId;
 import id.lindung.shared.Bounds;
 import id.lindung.shared.FieldIssue;
 import java.math.BigDecimal;
@@ -72,10 +73,10 @@ public class Statements {
     }
 
     /** Status of each of a participant's memberships on a date. */
-    public List<MembershipStatus> statusOfParticipant(long participantId, LocalDate date, LindungUser by) {
+    public List<MembershipStatus> statusOfParticipant(ParticipantId participant, LocalDate date, LindungUser by) {
         checkDate(date);
         List<MembershipStatus> result = new ArrayList<>();
-        for (Membership m : enrolment.membershipsOf(participantId, by)) {
+        for (Membership m : enrolment.membershipsOf(participant, by)) {
             result.add(status(m, billsWithoutLines(m.id()), date));
         }
         return result;

@@ -5,6 +5,7 @@ import id.lindung.access.LindungUser;
 import id.lindung.access.Role;
 import id.lindung.enrolment.internal.EnrolmentRepository;
 import id.lindung.participant.Participant;
+import id.lindung.participant.ParticipantId;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.participant.ParticipantStatus;
 import id.lindung.region.RegionDirectory;
@@ -212,7 +213,7 @@ public class EnrolmentManagement {
             issues.add(FieldIssue.error("participantId", "field.required"));
         } else {
             try {
-                participant = participants.get(request.participantId(), by);
+                participant = participants.get(ParticipantId.ofRequest(request.participantId()), by);
                 if (participant.status() != ParticipantStatus.ACTIVE) {
                     issues.add(FieldIssue.error("participantId", "enrolment.participant.not-active",
                             participant.status().name()));
@@ -307,9 +308,9 @@ public class EnrolmentManagement {
         return m.employerId() == null ? java.util.Optional.empty() : repository.findEmployer(m.employerId());
     }
 
-    public List<Membership> membershipsOf(long participantId, LindungUser by) {
-        participants.get(participantId, by);
-        return repository.membershipsOf(participantId);
+    public List<Membership> membershipsOf(ParticipantId participant, LindungUser by) {
+        participants.get(participant, by);
+        return repository.membershipsOf(participant.value());
     }
 
     /** Declared income (BPU), wage (PU) or chosen JHT amount (PMI) from a month on; earlier months keep theirs. */
@@ -376,10 +377,11 @@ public class EnrolmentManagement {
      * @return the memberships as they were before, to put them back with {@link #restoreEnd}
      */
     @Transactional
-    public List<Membership> endAllAfter(long participantId, YearMonth lastMonth, EndReason reason, LindungUser by) {
+    public List<Membership> endAllAfter(ParticipantId participant, YearMonth lastMonth, EndReason reason,
+            LindungUser by) {
         policy.requireOfficerEnd(by);
         List<Membership> before = new ArrayList<>();
-        for (Membership m : membershipsOf(participantId, by)) {
+        for (Membership m : membershipsOf(participant, by)) {
             if (m.endMonth() == null || m.endMonth().isAfter(lastMonth)) {
                 YearMonth last = lastMonth.isBefore(m.startMonth()) ? m.startMonth().minusMonths(1) : lastMonth;
                 endNow(m, last, reason);

@@ -4,6 +4,7 @@ import id.lindung.contribution.LedgerBatchChanged;
 import id.lindung.contribution.ProtectionChanged;
 import id.lindung.enrolment.MembershipEnded;
 import id.lindung.enrolment.MembershipStarted;
+import id.lindung.participant.ParticipantId;
 import id.lindung.participant.ParticipantRegistered;
 import id.lindung.participant.ParticipantUpdated;
 import org.slf4j.Logger;
@@ -42,14 +43,14 @@ class KurRematch {
     @ApplicationModuleListener
     void on(MembershipStarted event) {
         if (event.participantId() != null) {
-            matching.matchParticipant(event.participantId());
+            matching.matchParticipant(ParticipantId.of(event.participantId()));
         }
     }
 
     @ApplicationModuleListener
     void on(MembershipEnded event) {
         if (event.participantId() != null) {
-            matching.matchParticipant(event.participantId());
+            matching.matchParticipant(ParticipantId.of(event.participantId()));
         }
     }
 

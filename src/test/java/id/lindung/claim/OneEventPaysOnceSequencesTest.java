@@ -11,6 +11,7 @@ import id.lindung.contribution.Members;
 import id.lindung.contribution.Payments;
 import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.Membership;
+import id.lindung.participant.ParticipantId;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.shared.CodedException;
 import id.lindung.shared.InvalidInputException;
@@ -98,7 +99,7 @@ class OneEventPaysOnceSequencesTest {
             long p = m.participantId();
             List<String> log = new ArrayList<>();
             for (int step = 0; step < STEPS; step++) {
-                List<Claim> mine = claims.ofParticipant(p, OFFICER);
+                List<Claim> mine = claims.ofParticipant(ParticipantId.of(p), OFFICER);
                 List<Claim> open = mine.stream().filter(c -> c.status().open()).toList();
                 int action = r.nextInt(10);
                 try {
@@ -153,7 +154,7 @@ class OneEventPaysOnceSequencesTest {
                 .param(participant).query(Long.class).single()).as(what).isLessThanOrEqualTo(1);
         boolean inForce = jdbc.sql("SELECT count(*) FROM claim_death WHERE participant_id = ? AND corrected_at IS NULL")
                 .param(participant).query(Long.class).single() == 1;
-        assertThat(participants.get(participant, OFFICER).status().name()).as(what)
+        assertThat(participants.get(ParticipantId.of(participant), OFFICER).status().name()).as(what)
                 .isEqualTo(inForce ? "DECEASED" : "ACTIVE");
     }
 }

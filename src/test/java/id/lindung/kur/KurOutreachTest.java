@@ -17,6 +17,7 @@ import id.lindung.enrolment.EnrolmentRequest;
 import id.lindung.enrolment.Sector;
 import id.lindung.enrolment.Segment;
 import id.lindung.participant.ParticipantDetails;
+import id.lindung.participant.ParticipantId;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.participant.Sex;
 import id.lindung.shared.FieldIssue;
@@ -107,7 +108,7 @@ class KurOutreachTest {
         // enrolled, not yet protected: protection follows the first payment, which the agent collects
         assertThat(enrolled.matchStatus()).isEqualTo("LAPSED");
         assertThat(enrolled.participantId()).isNotNull();
-        List<Membership> memberships = enrolment.membershipsOf(enrolled.participantId(), OFFICER);
+        List<Membership> memberships = enrolment.membershipsOf(ParticipantId.of(enrolled.participantId()), OFFICER);
         assertThat(memberships).singleElement().satisfies(m -> {
             assertThat(m.channel()).isEqualTo(Channel.KUR_BANK);
             assertThat(m.baseIn(YearMonth.now(clock))).isEqualTo(1_000_000);
@@ -116,7 +117,7 @@ class KurOutreachTest {
         payments.pay(new PaymentRequest("KUR-" + branch, memberships.get(0).id(), due, LocalDate.now(clock), null),
                 AGENT);
         await(() -> status(branch, "-2"), "PROTECTED");
-        assertThat(participants.get(enrolled.participantId(), OFFICER).birthDate())
+        assertThat(participants.get(ParticipantId.of(enrolled.participantId()), OFFICER).birthDate())
                 .isEqualTo(LocalDate.of(1975, 7, 17));
         assertThat(outreach.workList("KALBAR", branch, null, null, false, 0, 50, OFFICER).items().items())
                 .extracting(i -> i.loan().loanId()).containsExactly(branch + "-1");

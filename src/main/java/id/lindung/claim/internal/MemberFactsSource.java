@@ -9,6 +9,7 @@ import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.Membership;
 import id.lindung.enrolment.Programme;
 import id.lindung.enrolment.Segment;
+import id.lindung.participant.ParticipantId;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Comparator;
@@ -48,7 +49,7 @@ public class MemberFactsSource {
 
     public Established establish(long participantId, ClaimKind kind, LocalDate eventDate, @Nullable Long intakeWage,
             LindungUser by) {
-        List<Membership> memberships = enrolment.membershipsOf(participantId, by);
+        List<Membership> memberships = enrolment.membershipsOf(ParticipantId.of(participantId), by);
         YearMonth month = YearMonth.from(eventDate);
         Candidate jkk = pick(memberships, Programme.JKK, month, eventDate, by);
         Candidate jkm = pick(memberships, Programme.JKM, month, eventDate, by);

@@ -16,6 +16,7 @@ import id.lindung.claim.benefit.DisabilityRow;
 import id.lindung.claim.internal.Holidays;
 import id.lindung.claim.workflow.ClaimWorkflow;
 import id.lindung.claim.letter.DecisionLetters;
+import id.lindung.participant.ParticipantId;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.shared.ConflictException;
 import id.lindung.shared.Bounds;
@@ -143,9 +144,10 @@ class ClaimApi {
     @Operation(summary = "A participant's claims (the read is audited: CLAIM_VIEWED on the participant)")
     List<Claim> ofParticipant(@PathVariable long id) {
         LindungUser by = user();
-        List<Claim> found = claims.ofParticipant(id, by);
+        ParticipantId participant = ParticipantId.ofRequest(id);
+        List<Claim> found = claims.ofParticipant(participant, by);
         audit.recordRead(AuditTrail.CLAIM_VIEWED, "participant", Long.toString(id),
-                participants.get(id, by).regionCode(), Map.of("view", "api-participant-claims", "claims",
+                participants.get(participant, by).regionCode(), Map.of("view", "api-participant-claims", "claims",
                         found.stream().map(Claim::id).toList()));
         return found;
     }
@@ -228,7 +230,8 @@ class ClaimApi {
             throw new ConflictException("claim.letter.undecided", claim.claimNumber());
         }
         Locale locale = LocaleContextHolder.getLocale();
-        byte[] pdf = letters.render(texts.letter(claim, participants.get(claim.participantId(), by), locale), locale);
+        byte[] pdf = letters.render(texts.letter(claim, participants.get(ParticipantId.of(claim.participantId()), by),
+                locale), locale);
         audit.recordRead(AuditTrail.EXPORT_DOWNLOADED, "claim", Long.toString(id), claim.regionCode(),
                 Map.of("file", "letter.pdf", "claimNumber", claim.claimNumber()));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)

@@ -13,6 +13,7 @@ import id.lindung.claim.benefit.ScholarshipPlanner;
 import id.lindung.claim.workflow.ClaimAction.Kind;
 import id.lindung.claim.workflow.ClaimRule;
 import id.lindung.participant.Participant;
+import id.lindung.participant.ParticipantId;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.shared.NotFoundException;
 import id.lindung.shared.web.Formats;
@@ -111,7 +112,7 @@ class ClaimDetailPages {
 
     private @Nullable Participant participantOf(Claim c, LindungUser me) {
         try {
-            return participants.get(c.participantId(), me);
+            return participants.get(ParticipantId.of(c.participantId()), me);
         } catch (NotFoundException e) {
             return null;
         }

@@ -19,6 +19,7 @@ import id.lindung.contribution.RateBook;
 import id.lindung.contribution.RateRule;
 import id.lindung.contribution.Statement;
 import id.lindung.contribution.Statements;
+import id.lindung.participant.ParticipantId;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
@@ -118,7 +119,8 @@ class ContributionApi {
     @Operation(summary = "Status of each of a participant's memberships on a date")
     List<MembershipStatus> participantStatus(@PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        return statements.statusOfParticipant(id, date == null ? LocalDate.now(clock) : date, user());
+        return statements.statusOfParticipant(ParticipantId.ofRequest(id), date == null ? LocalDate.now(clock) : date,
+                user());
     }
 
     @PostMapping("/payments")

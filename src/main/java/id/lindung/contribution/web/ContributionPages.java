@@ -1,5 +1,6 @@
 package id.lindung.contribution.web;
 
+import id.lindung.participant.ParticipantId;
 import id.lindung.shared.Indonesian;
 import id.lindung.contribution.ContributionPolicy;
 import id.lindung.access.AuditTrail;
@@ -214,7 +215,7 @@ class ContributionPages {
             return null;
         }
         try {
-            return participants.get(m.participantId(), me);
+            return participants.get(ParticipantId.of(m.participantId()), me);
         } catch (NotFoundException e) {
             return null;
         }

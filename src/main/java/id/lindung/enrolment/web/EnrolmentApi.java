@@ -12,6 +12,7 @@ import id.lindung.enrolment.NewEmployer;
 import id.lindung.enrolment.NewProject;
 import id.lindung.enrolment.StartCorrection;
 import id.lindung.enrolment.StartCorrections;
+import id.lindung.participant.ParticipantId;
 import id.lindung.shared.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -103,7 +104,7 @@ class EnrolmentApi {
     @GetMapping("/participants/{id}/memberships")
     @Operation(summary = "Every membership of a participant")
     List<Membership> membershipsOf(@PathVariable long id) {
-        return enrolment.membershipsOf(id, user());
+        return enrolment.membershipsOf(ParticipantId.ofRequest(id), user());
     }
 
     @PutMapping("/memberships/{id}/base")
