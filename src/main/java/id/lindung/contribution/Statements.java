@@ -3,6 +3,7 @@ package id.lindung.contribution;
 import id.lindung.access.LindungUser;
 import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.Membership;
+import id.lindung.enrolment.MembershipId;
 import id.lindung.enrolment.Segment;
 import id.lindung.participant.ParticipantId;
 import id.lindung.shared.Bounds;
@@ -54,9 +55,9 @@ public class Statements {
         this.protection = protection;
     }
 
-    public Statement statement(long membershipId, LocalDate date, LindungUser by) {
+    public Statement statement(MembershipId membership, LocalDate date, LindungUser by) {
         checkDate(date);
-        Membership m = enrolment.membership(membershipId, by);
+        Membership m = enrolment.membership(membership, by);
         List<Bill> bills = bills(m.id());
         List<Payment> payments = payments(m.id());
         return new Statement(m, status(m, bills, date), bills, payments);
@@ -66,9 +67,9 @@ public class Statements {
      * The status on a day, as {@link #statement} gives it, without what only a statement shows (bill lines with
      * their rules, the payments): the lookup claims, KUR and the status API make for every check.
      */
-    public MembershipStatus status(long membershipId, LocalDate date, LindungUser by) {
+    public MembershipStatus status(MembershipId membership, LocalDate date, LindungUser by) {
         checkDate(date);
-        Membership m = enrolment.membership(membershipId, by);
+        Membership m = enrolment.membership(membership, by);
         return status(m, billsWithoutLines(m.id()), date);
     }
 
@@ -146,8 +147,8 @@ public class Statements {
      * made later do not count), within the membership's start and end; construction and PMI contracts: every month
      * of the contract once its one bill was paid.
      */
-    public SortedSet<YearMonth> paidMonths(long membershipId, LocalDate date, LindungUser by) {
-        Membership m = enrolment.membership(membershipId, by);
+    public SortedSet<YearMonth> paidMonths(MembershipId membership, LocalDate date, LindungUser by) {
+        Membership m = enrolment.membership(membership, by);
         return paidMonths(m, asOf(billsWithoutLines(m.id()), paidBy(m.id(), date)));
     }
 

@@ -1,5 +1,6 @@
 package id.lindung.kur;
 
+import id.lindung.enrolment.MembershipId;
 import id.lindung.participant.ParticipantId;
 import id.lindung.participant.ParticipantStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,10 +73,10 @@ public class KurMatching {
     }
 
     /** Matches again the loans of a membership's participant (after its protection changed). @return loans changed */
-    public int matchMembership(long membershipId) {
+    public int matchMembership(MembershipId membership) {
         return jdbc.sql(MATCH + " AND x.nik_hash = (SELECT i.nik_hash FROM participant_identity_v i"
                 + " JOIN enrolment_membership_v v ON v.participant_id = i.participant_id"
-                + " WHERE v.membership_id = :membership)").param("membership", membershipId).update();
+                + " WHERE v.membership_id = :membership)").param("membership", membership.value()).update();
     }
 
     /** Matches one loan (after the enrol action). */

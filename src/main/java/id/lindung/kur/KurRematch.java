@@ -4,7 +4,6 @@ import id.lindung.contribution.LedgerBatchChanged;
 import id.lindung.contribution.ProtectionChanged;
 import id.lindung.enrolment.MembershipEnded;
 import id.lindung.enrolment.MembershipStarted;
-import id.lindung.participant.ParticipantId;
 import id.lindung.participant.ParticipantRegistered;
 import id.lindung.participant.ParticipantUpdated;
 import org.slf4j.Logger;
@@ -43,14 +42,14 @@ class KurRematch {
     @ApplicationModuleListener
     void on(MembershipStarted event) {
         if (event.participantId() != null) {
-            matching.matchParticipant(ParticipantId.of(event.participantId()));
+            matching.matchParticipant(event.participantId());
         }
     }
 
     @ApplicationModuleListener
     void on(MembershipEnded event) {
         if (event.participantId() != null) {
-            matching.matchParticipant(ParticipantId.of(event.participantId()));
+            matching.matchParticipant(event.participantId());
         }
     }
 

@@ -14,6 +14,7 @@ import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.Membership;
 import id.lindung.enrolment.EndReason;
 import id.lindung.enrolment.EnrolmentRequest;
+import id.lindung.enrolment.MembershipId;
 import id.lindung.enrolment.Sector;
 import id.lindung.enrolment.Segment;
 import id.lindung.participant.ParticipantDetails;
@@ -113,7 +114,7 @@ class KurOutreachTest {
             assertThat(m.channel()).isEqualTo(Channel.KUR_BANK);
             assertThat(m.baseIn(YearMonth.now(clock))).isEqualTo(1_000_000);
         });
-        long due = dues.dueNow(memberships.get(0).id(), AGENT).amount();
+        long due = dues.dueNow(MembershipId.of(memberships.get(0).id()), AGENT).amount();
         payments.pay(new PaymentRequest("KUR-" + branch, memberships.get(0).id(), due, LocalDate.now(clock), null),
                 AGENT);
         await(() -> status(branch, "-2"), "PROTECTED");
@@ -146,11 +147,11 @@ class KurOutreachTest {
         Membership m = enrolment.enrol(new EnrolmentRequest(participant, Segment.BPU, Channel.SELF, Set.of(), null,
                 1_500_000L, Sector.OTHER, false, YearMonth.now(clock), null), OFFICER);
         await(() -> status(branch), "LAPSED"); // enrolled, nothing paid yet
-        payments.pay(new PaymentRequest("KUR-" + branch, m.id(), dues.dueNow(m.id(), OFFICER).amount(),
+        payments.pay(new PaymentRequest("KUR-" + branch, m.id(), dues.dueNow(MembershipId.of(m.id()), OFFICER).amount(),
                 LocalDate.now(clock), null), OFFICER);
         await(() -> status(branch), "PROTECTED");
 
-        enrolment.end(m.id(), YearMonth.now(clock).minusMonths(1), EndReason.REQUESTED, OFFICER);
+        enrolment.end(MembershipId.of(m.id()), YearMonth.now(clock).minusMonths(1), EndReason.REQUESTED, OFFICER);
         await(() -> status(branch), "LAPSED");
         assertThat(outreach.workList("KALBAR", branch, null, null, false, 0, 10, OFFICER).items().items())
                 .singleElement().satisfies(i -> assertThat(i.reason()).isEqualTo(KurOutreach.Reason.LAPSED));

@@ -6,6 +6,7 @@ import id.lindung.claim.Claim;
 import id.lindung.enrolment.EndReason;
 import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.Membership;
+import id.lindung.enrolment.MembershipId;
 import id.lindung.participant.Participant;
 import id.lindung.participant.ParticipantId;
 import id.lindung.participant.ParticipantManagement;
@@ -130,7 +131,7 @@ public class DeathRecords {
                         rs.getString(3) == null ? null : EndReason.valueOf(rs.getString(3))))
                 .list();
         for (Ended e : ended) {
-            enrolment.restoreEnd(e.membershipId(), e.previousEnd(), e.previousReason(), because, by);
+            enrolment.restoreEnd(MembershipId.of(e.membershipId()), e.previousEnd(), e.previousReason(), because, by);
         }
         List<Long> restored = ended.stream().map(Ended::membershipId).toList();
         jdbc.sql("UPDATE claim_death SET corrected_by = ?, corrected_at = lindung_now(), correction_reason = ? WHERE id = ?")

@@ -17,6 +17,7 @@ import id.lindung.enrolment.Channel;
 import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.EnrolmentRequest;
 import id.lindung.enrolment.Membership;
+import id.lindung.enrolment.MembershipId;
 import id.lindung.enrolment.NewEmployer;
 import id.lindung.enrolment.NewProject;
 import id.lindung.enrolment.Sector;
@@ -151,7 +152,7 @@ public final class Fixtures {
         // requested by an officer who is none of the matrix's callers: every caller may be the second pair of eyes
         LindungUser requester = new LindungUser("petugas.matriks", "Petugas Matriks", Role.OFFICER,
                 RegionScope.of("61"));
-        v.put("startCorrection", Long.toString(bean(StartCorrections.class).request(membership.id(),
+        v.put("startCorrection", Long.toString(bean(StartCorrections.class).request(MembershipId.of(membership.id()),
                 month.minusMonths(1), "Uji matriks otorisasi: mulai sebulan lebih awal", requester).id()));
         long employer = enrolment.registerEmployer(new NewEmployer("MTX" + run + SERIAL.incrementAndGet(),
                 "PT Matriks " + name, 2, null, desa), ADMIN).id();
