@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.lindung.access.LindungUser;
 import id.lindung.access.RegionScope;
 import id.lindung.access.Role;
+import id.lindung.claim.ClaimId;
 import id.lindung.contribution.BillingRuns;
 import id.lindung.contribution.Members;
 import id.lindung.contribution.Payments;
@@ -77,13 +78,13 @@ class OneEventPaysOnceSequencesTest {
 
     /** Documents, verification and approval by as many officers as it takes. */
     private void decide(Claim claim) {
-        Claim c = claims.addDocument(claim.id(), "LAINNYA", "dok.pdf", PDF, OFFICER);
+        Claim c = claims.addDocument(ClaimId.of(claim.id()), "LAINNYA", "dok.pdf", PDF, OFFICER);
         if (c.status() == ClaimStatus.SUBMITTED) {
-            c = claims.verify(c.id(), c.version(), LocalDate.of(2026, 5, 20), OFFICER);
+            c = claims.verify(ClaimId.of(c.id()), c.version(), LocalDate.of(2026, 5, 20), OFFICER);
         }
-        c = claims.approve(c.id(), c.version(), OFFICER);
+        c = claims.approve(ClaimId.of(c.id()), c.version(), OFFICER);
         if (c.status() == ClaimStatus.AWAITING_SECOND) {
-            claims.approve(c.id(), c.version(), SECOND);
+            claims.approve(ClaimId.of(c.id()), c.version(), SECOND);
         }
     }
 
@@ -116,13 +117,13 @@ class OneEventPaysOnceSequencesTest {
                     } else if (action == 8 && !open.isEmpty()) {
                         Claim c = open.get(r.nextInt(open.size()));
                         log.add("reject " + c.claimNumber());
-                        claims.reject(c.id(), c.version(), "acak", OFFICER);
+                        claims.reject(ClaimId.of(c.id()), c.version(), "acak", OFFICER);
                     } else {
                         Claim dead = mine.stream().filter(c -> c.death() != null && c.death().inForce()).findFirst()
                                 .orElse(null);
                         if (dead != null) {
                             log.add("correct " + dead.claimNumber());
-                            claims.correctDeath(dead.id(), "koreksi acak", OFFICER);
+                            claims.correctDeath(ClaimId.of(dead.id()), "koreksi acak", OFFICER);
                         }
                     }
                 } catch (CodedException | InvalidInputException e) {

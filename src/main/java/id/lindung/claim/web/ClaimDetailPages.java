@@ -5,6 +5,7 @@ import id.lindung.access.CurrentUser;
 import id.lindung.access.Disclosure;
 import id.lindung.access.LindungUser;
 import id.lindung.claim.Claim;
+import id.lindung.claim.ClaimId;
 import id.lindung.claim.ClaimIntake;
 import id.lindung.claim.ClaimManagement;
 import id.lindung.claim.ClaimStatus;
@@ -61,7 +62,7 @@ class ClaimDetailPages {
     @GetMapping("/klaim/{id:\\d+}")
     String claim(@PathVariable long id, Model model) {
         LindungUser me = currentUser.require();
-        Claim c = claims.get(id, me);
+        Claim c = claims.get(ClaimId.ofRequest(id), me);
         audit.recordRead(AuditTrail.CLAIM_VIEWED, "claim", Long.toString(id), c.regionCode(), Map.of("view", "page"));
         Locale locale = LocaleContextHolder.getLocale();
         model.addAttribute("c", c);

@@ -5,6 +5,7 @@ import id.lindung.access.LindungUser;
 import id.lindung.access.RegionScope;
 import id.lindung.access.Role;
 import id.lindung.claim.Claim;
+import id.lindung.claim.ClaimId;
 import id.lindung.claim.ClaimIntake;
 import id.lindung.claim.ClaimManagement;
 import id.lindung.claim.internal.Holidays;
@@ -167,7 +168,7 @@ public final class Fixtures {
                 List.of(new ClaimIntake.TransportItem("LAND", event, "Ambulans ke RSUD", 500_000L)), null, null, null,
                 null, null, null, null), ADMIN);
         v.put("claim", Long.toString(claim.id()));
-        Claim withDocument = claims.addDocument(claim.id(), "KWITANSI", "kwitansi.pdf", PDF, ADMIN);
+        Claim withDocument = claims.addDocument(ClaimId.of(claim.id()), "KWITANSI", "kwitansi.pdf", PDF, ADMIN);
         v.put("document", Long.toString(withDocument.documents().get(0).id()));
 
         String key = "MATRIKS-" + run + "-" + name;
