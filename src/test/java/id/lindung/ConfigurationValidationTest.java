@@ -54,6 +54,7 @@ class ConfigurationValidationTest {
         "lindung.upload.xlsx.max-entries | 0 | must be greater than or equal to 1",
         "lindung.crypto.keyring | '' | must not be null",
         "lindung.security.login.max-failures | 0 | must be greater than or equal to 1",
+        "lindung.security.login.bcrypt-strength | 3 | must be greater than or equal to 4",
         "lindung.reads.rows-per-hour.agent | -1 | must be greater than or equal to 0",
         "lindung.demo.participants | -1 | must be greater than or equal to 0",
         "lindung.participant.bulk-batch-size | 0 | must be greater than or equal to 1",

@@ -39,16 +39,17 @@ class DemoDataLoader implements ApplicationRunner {
     private final boolean enabled;
     private final long participants;
     private final long seed;
+    private final boolean withMemberships;
 
     @Autowired
     DemoDataLoader(ParticipantBulkLoader loader, DemoMemberships memberships, DemoHistory history,
             RegionDirectory regions, DemoProperties properties) {
         this(loader, memberships, history, regions, properties.enabled(), properties.participants(),
-                properties.seed());
+                properties.seed(), properties.memberships());
     }
 
     DemoDataLoader(ParticipantBulkLoader loader, DemoMemberships memberships, DemoHistory history,
-            RegionDirectory regions, boolean enabled, long participants, long seed) {
+            RegionDirectory regions, boolean enabled, long participants, long seed, boolean withMemberships) {
         this.loader = loader;
         this.memberships = memberships;
         this.history = history;
@@ -56,6 +57,7 @@ class DemoDataLoader implements ApplicationRunner {
         this.enabled = enabled;
         this.participants = participants;
         this.seed = seed;
+        this.withMemberships = withMemberships;
     }
 
     @Override
@@ -73,6 +75,9 @@ class DemoDataLoader implements ApplicationRunner {
         log.info("Demo registry loaded: {} participants, {} family members, {} UMKM businesses, {} possible"
                 + " duplicate pairs in {} ms", result.participants(), result.relatives(), result.businesses(),
                 result.duplicatePairsFlagged(), result.elapsedMillis());
+        if (!withMemberships) {
+            return;
+        }
         memberships.generate(PROVINCE, seed);
         // their contributions so far, through the history import: protection follows money paid
         history.generate(PROVINCE, seed);

@@ -14,8 +14,11 @@ import org.springframework.validation.annotation.Validated;
  *        spring-boot:run}), off otherwise
  * @param participants size of the demo registry ({@code LINDUNG_DEMO_PARTICIPANTS}); the generator goes to millions
  * @param seed the generator's seed: the same seed, the same registry
+ * @param memberships with the registry, its memberships and their contribution history; off, the registry only (a
+ *        test or benchmark that builds memberships of its own)
  */
 @ConfigurationProperties("lindung.demo")
 @Validated
-record DemoProperties(@NotNull Boolean enabled, @NotNull @Min(0) Long participants, @DefaultValue("61") long seed) {
+record DemoProperties(@NotNull Boolean enabled, @NotNull @Min(0) Long participants, @DefaultValue("61") long seed,
+        @DefaultValue("true") boolean memberships) {
 }

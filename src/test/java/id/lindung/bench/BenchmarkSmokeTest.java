@@ -2,9 +2,12 @@ package id.lindung.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lindung.support.SharedPostgres;
 import id.lindung.support.Tags;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -14,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every benchmark once at a small size, so that none rots unnoticed between the runs by hand (docs/benchmarks.md):
  * the same code, set-up checks and result checks as the big run, a few seconds each. Each runs on its own throw-away
- * database, with its business clock at a moment that used to break a benchmark: before the 15th (bills not yet due),
+ * database (most on the tests' shared server, see {@link #args}), with its business clock at a moment that used to break a benchmark: before the 15th (bills not yet due),
  * the last evening of a month, the first morning of a year. The sizes measure nothing; the figures stay in
  * docs/benchmarks.md.
  */
@@ -34,33 +37,44 @@ class BenchmarkSmokeTest {
 
     @Test
     void kur() throws Exception {
-        KurBenchmark.main(new String[] {"2000", "top=0", MONTH_START});
+        KurBenchmark.main(args("2000", "top=0", MONTH_START));
     }
 
     @Test
     void contribution() throws Exception {
-        ContributionBenchmark.main(new String[] {"2000", "top=0", MONTH_END});
+        ContributionBenchmark.main(args("2000", "top=0", MONTH_END));
     }
 
     @Test
     void historyImport() throws Exception {
-        HistoryImportBenchmark.main(new String[] {"2000", YEAR_START});
+        HistoryImportBenchmark.main(args("2000", YEAR_START));
     }
 
     @Test
     void coverage() throws Exception {
-        CoverageBenchmark.main(new String[] {"2000", "top=0", "projects=1000", "kurLoans=200", "rebuilds=1",
-            "clients=1", "warmup=0", "duration=1", "serviceCalls=2", "explain=false", MONTH_START});
+        CoverageBenchmark.main(args("2000", "top=0", "projects=1000", "kurLoans=200", "rebuilds=1", "clients=1",
+                "warmup=0", "duration=1", "serviceCalls=2", "explain=false", MONTH_START));
     }
 
     @Test
     void registryLoad() throws Exception {
-        RegistryLoadBenchmark.main(new String[] {"2000", MONTH_END});
+        RegistryLoadBenchmark.main(args("2000", MONTH_END));
+    }
+
+    /**
+     * The benchmark's arguments and a new database on the tests' shared server (support.SharedPostgres), instead of
+     * a server of its own: the benchmark code runs as it does on its own server. Not for the registry HTTP benchmark
+     * (its data directory and restarts are part of it) and the soak run (it counts the server's connections).
+     */
+    private static String[] args(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(SharedPostgres.freshDatabaseArgs());
+        return all.toArray(String[]::new);
     }
 
     @Test
     void enrolmentPolicy() throws Exception {
-        EnrolmentPolicyBenchmark.main(new String[] {"n=20", "warmup=5", "rounds=1", "policyCalls=10000"});
+        EnrolmentPolicyBenchmark.main(args("n=20", "warmup=5", "rounds=1", "policyCalls=10000"));
     }
 
     @Test

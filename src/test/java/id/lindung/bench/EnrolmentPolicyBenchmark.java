@@ -30,7 +30,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * registry read, insert, audit line, event) on a throw-away database (the test profile), after {@code warmup}
  * enrolments, and prints mean, median and p95 per enrolment. Compiles against the code before the policy too, so the
  * same class measures before and after. When {@code enrolment.EnrolmentPolicy} exists it also times the policy's
- * checks alone ({@code policyCalls} calls, default 2,000,000).
+ * checks alone ({@code policyCalls} calls, default 2,000,000). Arguments starting with {@code --} go to the application.
  *
  * <pre>
  * mvn -B -q test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java -Dexec.classpathScope=test \
@@ -46,7 +46,12 @@ public final class EnrolmentPolicyBenchmark {
         int warmup = 500;
         int rounds = 3;
         int policyCalls = 2_000_000;
+        List<String> appArgs = new ArrayList<>(List.of("--server.port=0", "--logging.level.id.lindung=WARN"));
         for (String arg : args) {
+            if (arg.startsWith("--")) {
+                appArgs.add(arg);
+                continue;
+            }
             String[] kv = arg.split("=", 2);
             switch (kv[0]) {
                 case "n" -> n = Integer.parseInt(kv[1]);
@@ -57,7 +62,7 @@ public final class EnrolmentPolicyBenchmark {
             }
         }
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LindungApplication.class)
-                .profiles("test").run("--server.port=0", "--logging.level.id.lindung=WARN")) {
+                .profiles("test").run(appArgs.toArray(String[]::new))) {
             ParticipantManagement participants = app.getBean(ParticipantManagement.class);
             EnrolmentManagement enrolment = app.getBean(EnrolmentManagement.class);
             Clock clock = app.getBean(Clock.class);

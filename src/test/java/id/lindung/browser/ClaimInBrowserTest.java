@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
@@ -17,19 +16,17 @@ import id.lindung.contribution.Payments;
 import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.Membership;
 import id.lindung.participant.ParticipantManagement;
-import id.lindung.support.BrowserSession;
 import id.lindung.support.Chromium;
+import id.lindung.support.InBrowser;
 import id.lindung.support.Tags;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -49,12 +46,10 @@ import org.springframework.test.context.ActiveProfiles;
         "lindung.claim.four-eyes-threshold=50000000",
         "lindung.claim.office-name=Kantor Cabang Ketapang (uji peramban)"})
 @ActiveProfiles("test")
-class ClaimInBrowserTest {
+class ClaimInBrowserTest extends InBrowser {
 
     private static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
-    @LocalServerPort
-    private int port;
     @Autowired
     private ParticipantManagement participants;
     @Autowired
@@ -66,14 +61,9 @@ class ClaimInBrowserTest {
     @Autowired
     private id.lindung.claim.ClaimManagement claims;
 
-    private BrowserSession session;
-    private Page page;
-
-    @AfterEach
-    void screenshotAndClose() {
-        if (session != null) {
-            session.finish(ClaimInBrowserTest.class, "claim.png");
-        }
+    @Override
+    protected String screenshot() {
+        return "claim.png";
     }
 
     @Test
@@ -214,10 +204,5 @@ class ClaimInBrowserTest {
         Membership m = new Members(participants, enrolment).bpu(YearMonth.of(2026, 1), 1_000_000);
         Members.payFirstHalf2026AheadAndBill(m, 16_800, "CLAIM-BROWSER-" + m.id(), payments, billing);
         return m.participantId();
-    }
-
-    private void openBrowser() {
-        session = BrowserSession.open(port);
-        page = session.page();
     }
 }

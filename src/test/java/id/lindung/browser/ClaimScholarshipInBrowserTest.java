@@ -3,7 +3,6 @@ package id.lindung.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import id.lindung.claim.Claim;
 import id.lindung.claim.ClaimId;
 import id.lindung.claim.ClaimIntake;
@@ -16,21 +15,19 @@ import id.lindung.contribution.Payments;
 import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.Membership;
 import id.lindung.participant.ParticipantManagement;
-import id.lindung.support.BrowserSession;
 import id.lindung.support.Chromium;
+import id.lindung.support.InBrowser;
 import id.lindung.support.Tags;
 import id.lindung.support.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -49,12 +46,10 @@ import org.springframework.test.context.ActiveProfiles;
         "lindung.claim.four-eyes-threshold=90000000",
         "lindung.claim.office-name=Kantor Cabang Ketapang (uji beasiswa)"})
 @ActiveProfiles("test")
-class ClaimScholarshipInBrowserTest {
+class ClaimScholarshipInBrowserTest extends InBrowser {
 
     private static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
-    @LocalServerPort
-    private int port;
     @Autowired
     private ParticipantManagement participants;
     @Autowired
@@ -66,14 +61,9 @@ class ClaimScholarshipInBrowserTest {
     @Autowired
     private ClaimManagement claims;
 
-    private BrowserSession session;
-    private Page page;
-
-    @AfterEach
-    void screenshotAndClose() {
-        if (session != null) {
-            session.finish(ClaimScholarshipInBrowserTest.class, "claim-scholarship.png");
-        }
+    @Override
+    protected String screenshot() {
+        return "claim-scholarship.png";
     }
 
     @Test
@@ -150,10 +140,5 @@ class ClaimScholarshipInBrowserTest {
             throw new IllegalStateException("claim not approved: " + approved.status());
         }
         return claim.id();
-    }
-
-    private void openBrowser() {
-        session = BrowserSession.open(port);
-        page = session.page();
     }
 }

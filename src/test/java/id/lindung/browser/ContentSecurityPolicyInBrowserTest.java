@@ -4,7 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import id.lindung.support.BrowserSession;
+import id.lindung.support.InBrowser;
 import id.lindung.support.Tags;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,12 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -30,7 +28,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Tag(Tags.BROWSER)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-class ContentSecurityPolicyInBrowserTest {
+class ContentSecurityPolicyInBrowserTest extends InBrowser {
 
     private static final String LISTEN = """
             window.__csp = [];
@@ -38,22 +36,14 @@ class ContentSecurityPolicyInBrowserTest {
                 window.__csp.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' @' + e.lineNumber));
             """;
 
-    @LocalServerPort
-    private int port;
-
-    private BrowserSession session;
-
-    @AfterEach
-    void screenshotAndClose() {
-        if (session != null) {
-            session.finish(ContentSecurityPolicyInBrowserTest.class, "csp.png");
-        }
+    @Override
+    protected String screenshot() {
+        return "csp.png";
     }
 
     @Test
     void theMainPagesRunTheirScriptsWithoutACspViolation() {
-        session = BrowserSession.open(port);
-        Page page = session.page();
+        openBrowser();
         List<String> problems = new ArrayList<>();
         page.onConsoleMessage(m -> {
             if ("error".equals(m.type()) && !m.text().contains("Failed to load resource")) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
@@ -25,8 +24,8 @@ import id.lindung.participant.ParticipantDetails;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.participant.Sex;
 import id.lindung.support.ApiClient;
-import id.lindung.support.BrowserSession;
 import id.lindung.support.Chromium;
+import id.lindung.support.InBrowser;
 import id.lindung.support.Niks;
 import id.lindung.support.Tags;
 import java.nio.charset.StandardCharsets;
@@ -39,13 +38,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -64,7 +61,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Tag(Tags.BROWSER)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-class ContributionInBrowserTest {
+class ContributionInBrowserTest extends InBrowser {
 
     private static final String OFFICER = "petugas.kalbar"; // province scope: may run billing
     private static final LindungUser PROVINCE_OFFICER = new LindungUser(OFFICER, "Petugas Kalbar", Role.OFFICER,
@@ -73,8 +70,6 @@ class ContributionInBrowserTest {
     private static final String PONTIANAK_DESA = "61.71.01.1002";
     private static final AtomicInteger NAMES = new AtomicInteger();
 
-    @LocalServerPort
-    private int port;
     @Autowired
     private ParticipantManagement participants;
     @Autowired
@@ -82,14 +77,9 @@ class ContributionInBrowserTest {
     @Autowired
     private Clock clock;
 
-    private BrowserSession session;
-    private Page page;
-
-    @AfterEach
-    void screenshotAndClose() {
-        if (session != null) {
-            session.finish(ContributionInBrowserTest.class, "contribution.png");
-        }
+    @Override
+    protected String screenshot() {
+        return "contribution.png";
     }
 
     @Test
@@ -299,10 +289,5 @@ class ContributionInBrowserTest {
 
     private static Locator.WaitForOptions attached() {
         return new Locator.WaitForOptions().setState(WaitForSelectorState.ATTACHED);
-    }
-
-    private void openBrowser() {
-        session = BrowserSession.open(port);
-        page = session.page();
     }
 }

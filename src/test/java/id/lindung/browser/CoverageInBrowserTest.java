@@ -20,7 +20,7 @@ import id.lindung.enrolment.Segment;
 import id.lindung.participant.ParticipantDetails;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.participant.Sex;
-import id.lindung.support.BrowserSession;
+import id.lindung.support.InBrowser;
 import id.lindung.support.Ledger;
 import id.lindung.support.Niks;
 import id.lindung.support.Tags;
@@ -31,13 +31,11 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -56,7 +54,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Tag(Tags.BROWSER)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-class CoverageInBrowserTest {
+class CoverageInBrowserTest extends InBrowser {
 
     private static final LindungUser OFFICER = new LindungUser("petugas.kalbar", "Petugas Kalbar", Role.OFFICER,
             RegionScope.of("61"));
@@ -67,8 +65,6 @@ class CoverageInBrowserTest {
     private static final double[] KETAPANG_LNG_LAT = {110.6054, -1.6329};
     private static final String[] NAMES = {"Andi", "Bayu", "Cahyo", "Dedi", "Eko"};
 
-    @LocalServerPort
-    private int port;
     @Autowired
     private ParticipantManagement participants;
     @Autowired
@@ -80,14 +76,9 @@ class CoverageInBrowserTest {
     @Autowired
     private org.springframework.context.ApplicationContext context;
 
-    private BrowserSession session;
-    private Page page;
-
-    @AfterEach
-    void screenshotAndClose() {
-        if (session != null) {
-            session.finish(CoverageInBrowserTest.class, "coverage.png");
-        }
+    @Override
+    protected String screenshot() {
+        return "coverage.png";
     }
 
     @Test
@@ -108,8 +99,7 @@ class CoverageInBrowserTest {
         }
         readModel.rebuild();
 
-        session = BrowserSession.open(port);
-        page = session.page();
+        openBrowser();
         session.signIn("analis.provinsi");
 
         // The province: headline tiles, the map of the 14 kab/kota with its legend, the ranking.

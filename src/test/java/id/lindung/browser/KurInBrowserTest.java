@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
@@ -16,21 +15,19 @@ import id.lindung.contribution.Dues;
 import id.lindung.contribution.PaymentRequest;
 import id.lindung.contribution.Payments;
 import id.lindung.enrolment.MembershipId;
-import id.lindung.support.BrowserSession;
 import id.lindung.support.Chromium;
+import id.lindung.support.InBrowser;
 import id.lindung.support.Niks;
 import id.lindung.support.Tags;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -48,14 +45,11 @@ import org.springframework.test.context.ActiveProfiles;
 @Tag(Tags.BROWSER)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-class KurInBrowserTest {
-
+class KurInBrowserTest extends InBrowser {
 
     private static final LindungUser OFFICER = new LindungUser("petugas.kalbar", "Petugas Kalbar", Role.OFFICER,
             RegionScope.of("61"));
 
-    @LocalServerPort
-    private int port;
     @Autowired
     private JdbcClient jdbc;
     @Autowired
@@ -65,14 +59,9 @@ class KurInBrowserTest {
     @Autowired
     private Clock clock;
 
-    private BrowserSession session;
-    private Page page;
-
-    @AfterEach
-    void screenshotAndClose() {
-        if (session != null) {
-            session.finish(KurInBrowserTest.class, "kur.png");
-        }
+    @Override
+    protected String screenshot() {
+        return "kur.png";
     }
 
     @Test
@@ -211,10 +200,5 @@ class KurInBrowserTest {
 
     private void screenshot(String name) {
         session.screenshot(KurInBrowserTest.class, name);
-    }
-
-    private void openBrowser() {
-        session = BrowserSession.open(port);
-        page = session.page();
     }
 }

@@ -4,14 +4,13 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import id.lindung.access.LindungUser;
 import id.lindung.access.RegionScope;
 import id.lindung.access.Role;
 import id.lindung.contribution.BillingRuns;
 import id.lindung.coverage.CoverageReadModel;
-import id.lindung.support.BrowserSession;
+import id.lindung.support.InBrowser;
 import id.lindung.support.Niks;
 import id.lindung.support.Tags;
 import java.nio.charset.StandardCharsets;
@@ -19,13 +18,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -43,15 +40,13 @@ import org.springframework.test.context.ActiveProfiles;
 @Tag(Tags.BROWSER)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-class SponsorshipInBrowserTest {
+class SponsorshipInBrowserTest extends InBrowser {
 
     private static final LindungUser OFFICER = new LindungUser("petugas.kalbar", "Petugas Kalbar", Role.OFFICER,
             RegionScope.of("61"));
     private static final String DESA = "61.04.01.2011"; // Kecamatan Delta Pawan, Kabupaten Ketapang
     private static final long PER_WORKER = 16_800; // BPU JKK 1% of Rp1,000,000 + JKM Rp6,800, paid by the government
 
-    @LocalServerPort
-    private int port;
     @Autowired
     private CoverageReadModel readModel;
     @Autowired
@@ -59,22 +54,16 @@ class SponsorshipInBrowserTest {
     @Autowired
     private Clock clock;
 
-    private BrowserSession session;
-    private Page page;
-
-    @AfterEach
-    void screenshotAndClose() {
-        if (session != null) {
-            session.finish(SponsorshipInBrowserTest.class, "sponsorship.png");
-        }
+    @Override
+    protected String screenshot() {
+        return "sponsorship.png";
     }
 
     @Test
     void aProgrammeFromAnImportedList_raisesKetapangsCoverage_andTheSimulationCostsWhatItShould() {
         YearMonth now = YearMonth.now(clock);
         readModel.rebuild();
-        session = BrowserSession.open(port);
-        page = session.page();
+        openBrowser();
         session.signIn("petugas.kalbar");
 
         page.navigate("/cakupan?wilayah=61.04");

@@ -51,7 +51,7 @@ class DemoDataLoaderTests {
 
     @Test
     void fillsAnEmptyRegistryWithKalimantanBaratWorkers() {
-        new DemoDataLoader(bulkLoader, memberships, history, regions, true, 3_000, 61).run(null);
+        new DemoDataLoader(bulkLoader, memberships, history, regions, true, 3_000, 61, true).run(null);
 
         assertThat(participants()).isEqualTo(3_000);
         assertThat(jdbc.sql("SELECT count(DISTINCT kabkota_code) FROM participant").query(Long.class).single())
@@ -128,8 +128,8 @@ class DemoDataLoaderTests {
 
     @Test
     void leavesARegistryThatAlreadyHasParticipantsAlone() {
-        new DemoDataLoader(bulkLoader, memberships, history, regions, true, 500, 61).run(null);
-        new DemoDataLoader(bulkLoader, memberships, history, regions, true, 2_000, 62).run(null);
+        new DemoDataLoader(bulkLoader, memberships, history, regions, true, 500, 61, true).run(null);
+        new DemoDataLoader(bulkLoader, memberships, history, regions, true, 2_000, 62, true).run(null);
 
         assertThat(participants()).isEqualTo(500);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = ? AND id > ?")
@@ -138,10 +138,20 @@ class DemoDataLoaderTests {
 
     @Test
     void doesNothingWhenDemoDataIsOffOrNoParticipantsAreAskedFor() {
-        new DemoDataLoader(bulkLoader, memberships, history, regions, false, 1_000, 61).run(null);
-        new DemoDataLoader(bulkLoader, memberships, history, regions, true, 0, 61).run(null);
+        new DemoDataLoader(bulkLoader, memberships, history, regions, false, 1_000, 61, true).run(null);
+        new DemoDataLoader(bulkLoader, memberships, history, regions, true, 0, 61, true).run(null);
 
         assertThat(participants()).isZero();
+    }
+
+    @Test
+    void loadsTheRegistryAloneWhenMembershipsAreOff() {
+        new DemoDataLoader(bulkLoader, memberships, history, regions, true, 1_000, 61, false).run(null);
+
+        assertThat(participants()).isEqualTo(1_000);
+        assertThat(jdbc.sql("SELECT count(*) FROM membership").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM employer").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM bill").query(Long.class).single()).isZero();
     }
 
     private long participants() {

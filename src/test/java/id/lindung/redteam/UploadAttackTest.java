@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindung.access.authz.Endpoints;
 import id.lindung.support.ApiClient;
+import id.lindung.support.Tags;
 import id.lindung.support.Xlsx;
 import id.lindung.support.XlsxBombs;
 import java.lang.management.ManagementFactory;
@@ -20,6 +21,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -221,9 +223,11 @@ class UploadAttackTest {
 
     /**
      * Every page and API list without path variables, asked with bad values for the parameters lists take: a 4xx
-     * with Lindung's page or problem details, or the list as usual — never a 500.
+     * with Lindung's page or problem details, or the list as usual — never a 500. A sweep over every endpoint, so
+     * in the matrix lane (the full run), not the fast one.
      */
     @Test
+    @Tag(Tags.MATRIX)
     void badRequestParametersAreRefusedNotA500() {
         RedTeamSession officer = as("admin");
         List<String> failures = new ArrayList<>();

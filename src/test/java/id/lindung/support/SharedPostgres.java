@@ -130,6 +130,21 @@ public final class SharedPostgres implements ContextCustomizerFactory {
         return server;
     }
 
+    /**
+     * A new database on the shared server for an application started outside the Spring test framework (the
+     * benchmark smoke runs): a copy of the template once a test context has migrated it, else empty (the application
+     * migrates it). @return the arguments that point the application at it
+     */
+    public static List<String> freshDatabaseArgs() {
+        EmbeddedPostgres postgres = server("128MB");
+        String database = "lindung_app_" + CONTEXTS.incrementAndGet();
+        synchronized (SharedPostgres.class) {
+            execute("CREATE DATABASE " + database + (templateMigrated ? " TEMPLATE " + TEMPLATE : ""));
+        }
+        return List.of("--spring.datasource.url=" + postgres.getJdbcUrl(USER, database),
+                "--spring.datasource.username=" + USER, "--spring.datasource.password=");
+    }
+
     /** Creates the context's database from the template (migrating the template first, once), then migrates it. */
     private static void migrate(Flyway flyway, String database) {
         synchronized (SharedPostgres.class) {

@@ -14,7 +14,10 @@ public final class Tags {
     public static final String FUZZ = "fuzz";
     /** Many clients at once or many generated histories against the database (soak-style). */
     public static final String SOAK = "soak";
-    /** The authorization and write-policy matrices: every endpoint or write asked by every user or role. */
+    /**
+     * The authorization and write-policy matrices, and sweeps of every endpoint: every endpoint or write asked by
+     * every user or role, or with every kind of bad parameter.
+     */
     public static final String MATRIX = "matrix";
     /** Every benchmark at a small size. */
     public static final String BENCH_SMOKE = "bench-smoke";

@@ -1,5 +1,6 @@
 package id.lindung.access.internal;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -15,10 +16,13 @@ import org.springframework.validation.annotation.Validated;
  * @param maxFailuresPerAddress failures from one client address
  * @param window the counting window
  * @param lockout how long a username or address stays locked
+ * @param bcryptStrength the BCrypt cost factor of new password hashes (2^n rounds; a stored hash keeps the cost it
+ *        was made with). The tests use 4, so that HTTP Basic, which checks the password at every request, costs
+ *        them a millisecond instead of about 80
  */
 @ConfigurationProperties("lindung.security.login")
 @Validated
 record LoginProperties(@DefaultValue("5") @Min(1) int maxFailures,
         @DefaultValue("50") @Min(1) int maxFailuresPerAddress, @DefaultValue("15m") @NotNull Duration window,
-        @DefaultValue("15m") @NotNull Duration lockout) {
+        @DefaultValue("15m") @NotNull Duration lockout, @DefaultValue("10") @Min(4) @Max(31) int bcryptStrength) {
 }
