@@ -1,5 +1,6 @@
 package id.lindung.claim;
 
+import id.lindung.participant.ParticipantId;
 import id.lindung.shared.crypto.Vault;
 import id.lindung.access.AuditTrail;
 import id.lindung.access.Disclosure;
@@ -155,7 +156,7 @@ public class ClaimManagement {
             read.issues().add(FieldIssue.error("participantId", "field.required"));
         } else {
             try {
-                participant = participants.get(in.participantId(), by);
+                participant = participants.get(ParticipantId.ofRequest(in.participantId()), by);
             } catch (NotFoundException e) {
                 read.issues().add(FieldIssue.error("participantId", "claim.participant.unknown", in.participantId()));
             }
@@ -207,7 +208,7 @@ public class ClaimManagement {
                 .query(Long.class).single();
         assess(id, p.id(), kind, cause, eventDate, Objects.requireNonNull(details), in, by);
         step(id, by, ClaimStatus.SUBMITTED, in.note());
-        Claim claim = get(id, by);
+        Claim claim = visible(id, by);
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("claimNumber", claim.claimNumber());
         values.put("participantId", p.id());
@@ -330,10 +331,11 @@ public class ClaimManagement {
      * or declared type say; the same file twice on one claim is kept once.
      */
     @Transactional
-    public Claim addDocument(long claimId, @Nullable String documentType, @Nullable String fileName,
+    public Claim addDocument(ClaimId which, @Nullable String documentType, @Nullable String fileName,
             byte @Nullable [] content, LindungUser by) {
+        long claimId = which.value();
         workflow.mayAttempt(Kind.ADD_DOCUMENT, by).orThrow();
-        Claim claim = get(claimId, by);
+        Claim claim = visible(claimId, by);
         List<FieldIssue> issues = new ArrayList<>(); // the file's, reported with the workflow's refusal
         String type = documentType == null ? "" : documentType.trim().toUpperCase(Locale.ROOT);
         if (!DOCUMENT_TYPES.contains(type)) {
@@ -367,15 +369,16 @@ public class ClaimManagement {
             audit.record("CLAIM_DOCUMENT_ADDED", "claim", Long.toString(claimId), claim.regionCode(),
                     Map.of("documentType", type, "fileName", name, "sha256", sha256, "size", bytes.length));
         }
-        return get(claimId, by);
+        return visible(claimId, by);
     }
 
     /**
      * A document's content, if the caller may see the claim and its health details (administrators and officers:
      * documents are medical reports, death certificates, bank books).
      */
-    public StoredDocument document(long claimId, long documentId, LindungUser by) {
-        get(claimId, by);
+    public StoredDocument document(ClaimId which, long documentId, LindungUser by) {
+        long claimId = which.value();
+        visible(claimId, by);
         if (!Disclosure.seesHealthDetails(by)) {
             throw new ForbiddenException("claim.document.officers-only");
         }
@@ -408,7 +411,8 @@ public class ClaimManagement {
 
     /** An officer takes the claim into their own queue. */
     @Transactional
-    public Claim assign(long claimId, int expectedVersion, LindungUser by) {
+    public Claim assign(ClaimId which, int expectedVersion, LindungUser by) {
+        long claimId = which.value();
         workflow.mayAttempt(Kind.ASSIGN, by).orThrow();
         Claim claim = current(claimId, expectedVersion, by);
         decide(claim, new ClaimAction.Assign(), by);
@@ -416,7 +420,7 @@ public class ClaimManagement {
         step(claimId, by, claim.status(), "assigned");
         audit.record("CLAIM_ASSIGNED", "claim", Long.toString(claimId), claim.regionCode(),
                 Map.of("assignedTo", by.username()));
-        return get(claimId, by);
+        return visible(claimId, by);
     }
 
     /**
@@ -426,10 +430,11 @@ public class ClaimManagement {
      * refusal names the field {@code chosen}.
      */
     @Transactional
-    public Claim chooseChildren(long claimId, @Nullable Integer expectedVersion, @Nullable List<String> chosen,
+    public Claim chooseChildren(ClaimId which, @Nullable Integer expectedVersion, @Nullable List<String> chosen,
             LindungUser by) {
+        long claimId = which.value();
         workflow.mayAttempt(Kind.CHOOSE_CHILDREN, by).orThrow();
-        get(claimId, by); // who and whose before what: 403 and 404 come before a missing version
+        visible(claimId, by); // who and whose before what: 403 and 404 come before a missing version
         if (expectedVersion == null) {
             throw new InvalidInputException(FieldIssue.error("version", "field.required"));
         }
@@ -463,7 +468,7 @@ public class ClaimManagement {
                 ids)));
         audit.record("CLAIM_CHILDREN_CHOSEN", "claim", Long.toString(claimId), claim.regionCode(),
                 Map.of("chosen", ids, "previous", previouslyChosen(items)));
-        return get(claimId, by);
+        return visible(claimId, by);
     }
 
     private static List<String> previouslyChosen(List<ClaimIntake.ChildItem> items) {
@@ -481,7 +486,8 @@ public class ClaimManagement {
      * facts and amounts are established again and the payment due date set.
      */
     @Transactional
-    public Claim verify(long claimId, int expectedVersion, @Nullable LocalDate documentsCompleteOn, LindungUser by) {
+    public Claim verify(ClaimId which, int expectedVersion, @Nullable LocalDate documentsCompleteOn, LindungUser by) {
+        long claimId = which.value();
         workflow.mayAttempt(Kind.VERIFY, by).orThrow();
         Claim claim = current(claimId, expectedVersion, by);
         decide(claim, new ClaimAction.Verify(documentsCompleteOn), by);
@@ -499,7 +505,7 @@ public class ClaimManagement {
         assess(claimId, claim.participantId(), kind, EventCause.valueOf(claim.cause()), claim.eventDate(), details,
                 claim.intake(), by);
         step(claimId, by, ClaimStatus.VERIFIED, null);
-        Claim verified = get(claimId, by);
+        Claim verified = visible(claimId, by);
         audit.record("CLAIM_VERIFIED", "claim", Long.toString(claimId), claim.regionCode(),
                 Map.of("documentsCompleteOn", complete.toString(), "dueDate", due.toString(), "total",
                         verified.total()));
@@ -513,7 +519,8 @@ public class ClaimManagement {
      * be approved: reject it.
      */
     @Transactional
-    public Claim approve(long claimId, int expectedVersion, LindungUser by) {
+    public Claim approve(ClaimId which, int expectedVersion, LindungUser by) {
+        long claimId = which.value();
         workflow.mayAttempt(Kind.APPROVE, by).orThrow();
         Claim claim = current(claimId, expectedVersion, by);
         lockPerson(claim.participantId()); // the person's other claims are read under the lock (one event pays once)
@@ -523,7 +530,7 @@ public class ClaimManagement {
             step(claimId, by, ClaimStatus.AWAITING_SECOND, null);
             audit.record("CLAIM_FIRST_APPROVAL", "claim", Long.toString(claimId), claim.regionCode(),
                     Map.of("total", claim.total()));
-            return get(claimId, by);
+            return visible(claimId, by);
         }
         change(claim, "status = 'APPROVED', decided_by = :by, decided_at = lindung_now()", Map.of("by", by.username()));
         step(claimId, by, ClaimStatus.APPROVED, null);
@@ -533,7 +540,7 @@ public class ClaimManagement {
         audit.record("CLAIM_APPROVED", "claim", Long.toString(claimId), claim.regionCode(),
                 Map.of("total", claim.total(), "payer", claim.employerPays() ? "EMPLOYER" : "BPJS"));
         announce(approval, claim, true, claim.total());
-        return get(claimId, by);
+        return visible(claimId, by);
     }
 
     private void lockPerson(long participantId) {
@@ -555,9 +562,10 @@ public class ClaimManagement {
      * with a reason; the claim itself keeps its decision.
      */
     @Transactional
-    public Claim correctDeath(long claimId, @Nullable String reason, LindungUser by) {
+    public Claim correctDeath(ClaimId which, @Nullable String reason, LindungUser by) {
+        long claimId = which.value();
         workflow.mayAttempt(Kind.CORRECT_DEATH, by).orThrow();
-        Claim claim = get(claimId, by);
+        Claim claim = visible(claimId, by);
         decide(claim, new ClaimAction.CorrectDeath(reason), by);
         String why = Objects.requireNonNull(reason).trim();
         lockPerson(claim.participantId());
@@ -565,11 +573,12 @@ public class ClaimManagement {
             throw new ConflictException("claim.changed", claim.claimNumber());
         }
         step(claimId, by, claim.status(), "death corrected: " + why);
-        return get(claimId, by);
+        return visible(claimId, by);
     }
 
     @Transactional
-    public Claim reject(long claimId, int expectedVersion, @Nullable String reason, LindungUser by) {
+    public Claim reject(ClaimId which, int expectedVersion, @Nullable String reason, LindungUser by) {
+        long claimId = which.value();
         workflow.mayAttempt(Kind.REJECT, by).orThrow();
         Claim claim = current(claimId, expectedVersion, by);
         Transition rejection = decide(claim, new ClaimAction.Reject(reason), by);
@@ -579,7 +588,7 @@ public class ClaimManagement {
         step(claimId, by, ClaimStatus.REJECTED, why);
         audit.record("CLAIM_REJECTED", "claim", Long.toString(claimId), claim.regionCode(), Map.of("reason", why));
         announce(rejection, claim, false, 0);
-        return get(claimId, by);
+        return visible(claimId, by);
     }
 
     /**
@@ -588,8 +597,9 @@ public class ClaimManagement {
      * employer's payment to the worker (the reference: its proof), without that compensation, which is BPJS's.
      */
     @Transactional
-    public Claim recordPayment(long claimId, int expectedVersion, @Nullable LocalDate paidOn,
+    public Claim recordPayment(ClaimId which, int expectedVersion, @Nullable LocalDate paidOn,
             @Nullable String reference, LindungUser by) {
+        long claimId = which.value();
         workflow.mayAttempt(Kind.PAY, by).orThrow();
         Claim claim = current(claimId, expectedVersion, by);
         Transition payment = decide(claim, new ClaimAction.Pay(paidOn, reference), by);
@@ -614,7 +624,7 @@ public class ClaimManagement {
         audit.record("CLAIM_PAID", "claim", Long.toString(claimId), claim.regionCode(),
                 Map.of("paidOn", paid.toString(), "reference", reference.trim(), "lateDays", lateDays, "lateAmount",
                         lateAmount));
-        return get(claimId, by);
+        return visible(claimId, by);
     }
 
     /**
@@ -623,9 +633,10 @@ public class ClaimManagement {
      * the rule. A payable year is recorded once.
      */
     @Transactional
-    public ScholarshipYearDecision scholarshipYear(long claimId, ScholarshipYearRequest request, LindungUser by) {
+    public ScholarshipYearDecision scholarshipYear(ClaimId which, ScholarshipYearRequest request, LindungUser by) {
+        long claimId = which.value();
         workflow.mayAttempt(Kind.SCHOLARSHIP_YEAR, by).orThrow();
-        Claim claim = get(claimId, by);
+        Claim claim = visible(claimId, by);
         Decision<Transition> step = workflow.decide(state(claim), new ClaimAction.ScholarshipYear(), by, today());
         List<FieldIssue> issues = new ArrayList<>(); // the request's, reported with the workflow's refusal
         ClaimKind kind = ClaimKind.valueOf(claim.kind());
@@ -697,7 +708,11 @@ public class ClaimManagement {
      * A claim inside the caller's region scope. Claims hold health and family details: BPJS officers,
      * administrators and agents read them; government analysts and bank officers do not.
      */
-    public Claim get(long claimId, LindungUser by) {
+    public Claim get(ClaimId which, LindungUser by) {
+        return visible(which.value(), by);
+    }
+
+    private Claim visible(long claimId, LindungUser by) {
         workflow.requireRead(by);
         return reader.find(claimId).filter(c -> by.scope().includes(c.regionCode())).map(c -> c.disclosedTo(by))
                 .orElseThrow(() -> new NotFoundException("claim " + claimId));
@@ -713,17 +728,17 @@ public class ClaimManagement {
         return reader.queue(status, mine ? by.username() : null, text, by.scope().code(), page, size);
     }
 
-    public List<Claim> ofParticipant(long participantId, LindungUser by) {
+    public List<Claim> ofParticipant(ParticipantId participant, LindungUser by) {
         // first, or a role that reads no claims got an empty list for a worker without any
         workflow.requireRead(by);
-        participants.get(participantId, by);
-        return reader.idsOfParticipant(participantId).stream().map(id -> get(id, by)).toList();
+        participants.get(participant, by);
+        return reader.idsOfParticipant(participant.value()).stream().map(id -> visible(id, by)).toList();
     }
 
     // ------------------------------------------------------------------------------------------------- helpers
 
     private Claim current(long claimId, int expectedVersion, LindungUser by) {
-        Claim claim = get(claimId, by);
+        Claim claim = visible(claimId, by);
         if (claim.version() != expectedVersion) {
             throw new ConflictException("claim.changed", claim.claimNumber());
         }

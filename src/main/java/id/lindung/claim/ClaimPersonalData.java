@@ -1,5 +1,6 @@
 package id.lindung.claim;
 
+import id.lindung.participant.ParticipantId;
 import id.lindung.privacy.DataReport.Entry;
 import id.lindung.privacy.DataReportDraft;
 import id.lindung.privacy.PersonalDataHolder;
@@ -32,7 +33,7 @@ class ClaimPersonalData implements PersonalDataHolder {
 
     @Override
     public void contribute(DataReportDraft r) {
-        List<Claim> held = claims.ofParticipant(r.subject().participantId(), r.by());
+        List<Claim> held = claims.ofParticipant(ParticipantId.of(r.subject().participantId()), r.by());
         r.trail("claim", held.stream().map(c -> Long.toString(c.id())).toList());
         List<Entry> entries = new ArrayList<>();
         for (Claim c : held) {

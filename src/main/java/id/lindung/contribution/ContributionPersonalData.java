@@ -3,6 +3,8 @@ package id.lindung.contribution;
 import id.lindung.access.AuditTrail.AuditEntry;
 import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.Membership;
+import id.lindung.enrolment.MembershipId;
+import id.lindung.participant.ParticipantId;
 import id.lindung.privacy.DataReport.Entry;
 import id.lindung.privacy.DataReportDraft;
 import id.lindung.privacy.PersonalDataHolder;
@@ -36,8 +38,8 @@ class ContributionPersonalData implements PersonalDataHolder {
         List<Entry> entries = new ArrayList<>();
         List<String> paymentIds = new ArrayList<>();
         List<Payment> allPayments = new ArrayList<>();
-        for (Membership m : enrolment.membershipsOf(r.subject().participantId(), r.by())) {
-            Statement s = statements.statement(m.id(), r.today(), r.by());
+        for (Membership m : enrolment.membershipsOf(ParticipantId.of(r.subject().participantId()), r.by())) {
+            Statement s = statements.statement(MembershipId.of(m.id()), r.today(), r.by());
             List<Bill> bills = s.bills();
             if (!bills.isEmpty()) {
                 long amount = bills.stream().mapToLong(Bill::amount).sum();

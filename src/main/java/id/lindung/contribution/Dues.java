@@ -4,6 +4,7 @@ import id.lindung.access.LindungUser;
 import id.lindung.contribution.internal.Allocation;
 import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.Membership;
+import id.lindung.enrolment.MembershipId;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -41,8 +42,8 @@ public class Dues {
         this.clock = clock;
     }
 
-    public DueNow dueNow(long membershipId, LindungUser by) {
-        Membership m = enrolment.membership(membershipId, by);
+    public DueNow dueNow(MembershipId membership, LindungUser by) {
+        Membership m = enrolment.membership(membership, by);
         YearMonth month = YearMonth.now(clock);
         LocalDate today = LocalDate.now(clock);
         List<DueNow.Item> items = rolledBack.execute(status -> {

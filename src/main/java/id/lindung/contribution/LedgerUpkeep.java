@@ -2,6 +2,7 @@ package id.lindung.contribution;
 
 import id.lindung.contribution.internal.Allocation;
 import id.lindung.enrolment.MembershipEnded;
+import id.lindung.enrolment.MembershipId;
 import id.lindung.enrolment.MembershipStarted;
 import id.lindung.enrolment.MembershipStartMoved;
 import java.time.Clock;
@@ -38,7 +39,7 @@ class LedgerUpkeep {
 
     @EventListener
     void started(MembershipStarted started) {
-        billOwedMonths(started.membershipId());
+        billOwedMonths(started.membershipId().value());
     }
 
     /**
@@ -47,6 +48,7 @@ class LedgerUpkeep {
      */
     @EventListener
     void startMoved(MembershipStartMoved moved) {
+        long membershipId = moved.membershipId().value();
         allocation.lock();
         jdbc.sql("""
                 WITH freed AS (
@@ -55,10 +57,10 @@ class LedgerUpkeep {
                   RETURNING a.payment_id, a.amount)
                 UPDATE payment p SET unallocated = p.unallocated + f.total
                   FROM (SELECT payment_id, sum(amount) AS total FROM freed GROUP BY payment_id) f
-                 WHERE p.id = f.payment_id""").param("id", moved.membershipId()).update();
+                 WHERE p.id = f.payment_id""").param("id", membershipId).update();
         jdbc.sql("UPDATE bill SET paid = 0, status = 'OPEN' WHERE membership_id = ? AND status <> 'CANCELLED'")
-                .param(moved.membershipId()).update();
-        ledger.billAndAllocate(moved.membershipId(), YearMonth.now(clock));
+                .param(membershipId).update();
+        ledger.billAndAllocate(membershipId, YearMonth.now(clock));
         events.publishEvent(new ProtectionChanged(moved.membershipId()));
     }
 
@@ -77,7 +79,7 @@ class LedgerUpkeep {
                   RETURNING a.payment_id, a.amount)
                 UPDATE payment p SET unallocated = p.unallocated + r.total
                   FROM (SELECT payment_id, sum(amount) AS total FROM returned GROUP BY payment_id) r
-                 WHERE p.id = r.payment_id""").param("id", ended.membershipId()).update();
+                 WHERE p.id = r.payment_id""").param("id", ended.membershipId().value()).update();
         events.publishEvent(new ProtectionChanged(ended.membershipId()));
     }
 
@@ -95,6 +97,6 @@ class LedgerUpkeep {
                    AND b.period >= v.start_month AND (v.end_month IS NULL OR b.period <= v.end_month)""")
                 .param(membershipId).update();
         ledger.billAndAllocate(membershipId, YearMonth.now(clock));
-        events.publishEvent(new ProtectionChanged(membershipId));
+        events.publishEvent(new ProtectionChanged(MembershipId.of(membershipId)));
     }
 }

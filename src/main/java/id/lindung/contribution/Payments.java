@@ -7,6 +7,7 @@ import id.lindung.contribution.internal.PaymentFileReader;
 import id.lindung.enrolment.EndReason;
 import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.Membership;
+import id.lindung.enrolment.MembershipId;
 import id.lindung.shared.Bounds;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.tabular.StagingFileReader;
@@ -106,7 +107,7 @@ public class Payments {
             issues.add(FieldIssue.error("membershipId", "field.required"));
         } else {
             try {
-                membership = enrolment.membership(request.membershipId(), by);
+                membership = enrolment.membership(MembershipId.ofRequest(request.membershipId()), by);
             } catch (NotFoundException e) {
                 issues.add(FieldIssue.error("membershipId", "payment.membership.unknown", request.membershipId()));
             }
@@ -138,7 +139,7 @@ public class Payments {
         YearMonth current = YearMonth.now(clock);
         ledger.billAndAllocate(membership.id(), current);
         ledger.payAhead(current, bpuMaxMonthsAhead);
-        events.publishEvent(new ProtectionChanged(membership.id()));
+        events.publishEvent(new ProtectionChanged(MembershipId.of(membership.id())));
         PaymentResult result = byKey(namespace, key).orElseThrow();
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("membershipId", membership.id());
@@ -154,7 +155,7 @@ public class Payments {
     public Optional<PaymentResult> find(String idempotencyKey, LindungUser by) {
         return byKeyIn(null, idempotencyKey).stream().filter(p -> {
             try {
-                enrolment.membership(p.membershipId(), by);
+                enrolment.membership(MembershipId.of(p.membershipId()), by);
                 return true;
             } catch (NotFoundException e) {
                 return false;

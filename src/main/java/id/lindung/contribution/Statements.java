@@ -3,7 +3,9 @@ package id.lindung.contribution;
 import id.lindung.access.LindungUser;
 import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.Membership;
+import id.lindung.enrolment.MembershipId;
 import id.lindung.enrolment.Segment;
+import id.lindung.participant.ParticipantId;
 import id.lindung.shared.Bounds;
 import id.lindung.shared.FieldIssue;
 import java.math.BigDecimal;
@@ -53,9 +55,9 @@ public class Statements {
         this.protection = protection;
     }
 
-    public Statement statement(long membershipId, LocalDate date, LindungUser by) {
+    public Statement statement(MembershipId membership, LocalDate date, LindungUser by) {
         checkDate(date);
-        Membership m = enrolment.membership(membershipId, by);
+        Membership m = enrolment.membership(membership, by);
         List<Bill> bills = bills(m.id());
         List<Payment> payments = payments(m.id());
         return new Statement(m, status(m, bills, date), bills, payments);
@@ -65,17 +67,17 @@ public class Statements {
      * The status on a day, as {@link #statement} gives it, without what only a statement shows (bill lines with
      * their rules, the payments): the lookup claims, KUR and the status API make for every check.
      */
-    public MembershipStatus status(long membershipId, LocalDate date, LindungUser by) {
+    public MembershipStatus status(MembershipId membership, LocalDate date, LindungUser by) {
         checkDate(date);
-        Membership m = enrolment.membership(membershipId, by);
+        Membership m = enrolment.membership(membership, by);
         return status(m, billsWithoutLines(m.id()), date);
     }
 
     /** Status of each of a participant's memberships on a date. */
-    public List<MembershipStatus> statusOfParticipant(long participantId, LocalDate date, LindungUser by) {
+    public List<MembershipStatus> statusOfParticipant(ParticipantId participant, LocalDate date, LindungUser by) {
         checkDate(date);
         List<MembershipStatus> result = new ArrayList<>();
-        for (Membership m : enrolment.membershipsOf(participantId, by)) {
+        for (Membership m : enrolment.membershipsOf(participant, by)) {
             result.add(status(m, billsWithoutLines(m.id()), date));
         }
         return result;
@@ -145,8 +147,8 @@ public class Statements {
      * made later do not count), within the membership's start and end; construction and PMI contracts: every month
      * of the contract once its one bill was paid.
      */
-    public SortedSet<YearMonth> paidMonths(long membershipId, LocalDate date, LindungUser by) {
-        Membership m = enrolment.membership(membershipId, by);
+    public SortedSet<YearMonth> paidMonths(MembershipId membership, LocalDate date, LindungUser by) {
+        Membership m = enrolment.membership(membership, by);
         return paidMonths(m, asOf(billsWithoutLines(m.id()), paidBy(m.id(), date)));
     }
 

@@ -193,17 +193,17 @@ public class CoverageReadModel {
 
     @ApplicationModuleListener
     void on(MembershipStarted event) {
-        sync(event.membershipId());
+        sync(event.membershipId().value());
     }
 
     @ApplicationModuleListener
     void on(MembershipEnded event) {
-        sync(event.membershipId());
+        sync(event.membershipId().value());
     }
 
     @ApplicationModuleListener
     void on(ProtectionChanged event) {
-        sync(event.membershipId());
+        sync(event.membershipId().value());
     }
 
     /** Many memberships changed at once (a billing run, a payment file, a history import): rebuilt set-wise. */

@@ -5,6 +5,7 @@ import id.lindung.access.LindungUser;
 import id.lindung.access.Role;
 import id.lindung.enrolment.internal.EnrolmentRepository;
 import id.lindung.participant.Participant;
+import id.lindung.participant.ParticipantId;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.participant.ParticipantStatus;
 import id.lindung.region.RegionDirectory;
@@ -172,7 +173,7 @@ public class EnrolmentManagement {
         values.put("endMonth", end.toString());
         values.put("workerCount", project.workerCount());
         audit.record("PROJECT_REGISTERED", "membership", Long.toString(id), region, values);
-        events.publishEvent(new MembershipStarted(id, null, Segment.JAKON, channel, region, start));
+        events.publishEvent(new MembershipStarted(MembershipId.of(id), null, Segment.JAKON, channel, region, start));
         return repository.findMembership(id).orElseThrow();
     }
 
@@ -212,7 +213,7 @@ public class EnrolmentManagement {
             issues.add(FieldIssue.error("participantId", "field.required"));
         } else {
             try {
-                participant = participants.get(request.participantId(), by);
+                participant = participants.get(ParticipantId.ofRequest(request.participantId()), by);
                 if (participant.status() != ParticipantStatus.ACTIVE) {
                     issues.add(FieldIssue.error("participantId", "enrolment.participant.not-active",
                             participant.status().name()));
@@ -287,14 +288,14 @@ public class EnrolmentManagement {
             values.put("kurLoan", borrower.bank() + ":" + borrower.loanId());
         }
         audit.record("MEMBERSHIP_STARTED", "membership", Long.toString(id), participant.regionCode(), values);
-        events.publishEvent(new MembershipStarted(id, participant.id(), segment, channel, participant.regionCode(),
-                start));
+        events.publishEvent(new MembershipStarted(MembershipId.of(id), ParticipantId.of(participant.id()), segment,
+                channel, participant.regionCode(), start));
         return repository.findMembership(id).orElseThrow();
     }
 
     /** A membership inside the caller's scope. */
-    public Membership membership(long id, LindungUser by) {
-        return repository.findMembership(id).filter(m -> by.scope().includes(m.regionCode()))
+    public Membership membership(MembershipId id, LindungUser by) {
+        return repository.findMembership(id.value()).filter(m -> by.scope().includes(m.regionCode()))
                 .orElseThrow(() -> new NotFoundException("membership " + id));
     }
 
@@ -302,21 +303,22 @@ public class EnrolmentManagement {
      * The employer of a membership the caller may see (the employer may be registered in another region: a worker's
      * claim names the employer that owes it), empty for memberships without one.
      */
-    public java.util.Optional<Employer> employerOf(long membershipId, LindungUser by) {
-        Membership m = membership(membershipId, by);
+    public java.util.Optional<Employer> employerOf(MembershipId membership, LindungUser by) {
+        Membership m = membership(membership, by);
         return m.employerId() == null ? java.util.Optional.empty() : repository.findEmployer(m.employerId());
     }
 
-    public List<Membership> membershipsOf(long participantId, LindungUser by) {
-        participants.get(participantId, by);
-        return repository.membershipsOf(participantId);
+    public List<Membership> membershipsOf(ParticipantId participant, LindungUser by) {
+        participants.get(participant, by);
+        return repository.membershipsOf(participant.value());
     }
 
     /** Declared income (BPU), wage (PU) or chosen JHT amount (PMI) from a month on; earlier months keep theirs. */
     @Transactional
-    public Membership changeBase(long membershipId, @Nullable Long amount, @Nullable YearMonth effectiveFrom,
+    public Membership changeBase(MembershipId membership, @Nullable Long amount, @Nullable YearMonth effectiveFrom,
             LindungUser by) {
-        Membership m = membership(membershipId, by);
+        Membership m = membership(membership, by);
+        long membershipId = membership.value();
         List<FieldIssue> issues = new ArrayList<>();
         policy.checkChangeBase(by, m, by.role() == Role.AGENT ? repository.enrolledBy(membershipId) : null, amount,
                 effectiveFrom, issues);
@@ -337,15 +339,15 @@ public class EnrolmentManagement {
         repository.putBase(membershipId, effectiveFrom, Objects.requireNonNull(amount));
         audit.record("MEMBERSHIP_BASE_CHANGED", "membership", Long.toString(membershipId), m.regionCode(),
                 Map.of("effectiveFrom", effectiveFrom.toString(), "amount", List.of(previous, amount)));
-        events.publishEvent(new MembershipBaseChanged(membershipId, effectiveFrom, previous, amount));
+        events.publishEvent(new MembershipBaseChanged(membership, effectiveFrom, previous, amount));
         return repository.findMembership(membershipId).orElseThrow();
     }
 
     /** Ends an open membership at the end of {@code lastMonth} (its last protected month). */
     @Transactional
-    public Membership end(long membershipId, @Nullable YearMonth lastMonth, @Nullable EndReason reason,
+    public Membership end(MembershipId membership, @Nullable YearMonth lastMonth, @Nullable EndReason reason,
             LindungUser by) {
-        Membership m = membership(membershipId, by);
+        Membership m = membership(membership, by);
         policy.checkEnd(by);
         List<FieldIssue> issues = new ArrayList<>();
         if (reason == null) {
@@ -376,10 +378,11 @@ public class EnrolmentManagement {
      * @return the memberships as they were before, to put them back with {@link #restoreEnd}
      */
     @Transactional
-    public List<Membership> endAllAfter(long participantId, YearMonth lastMonth, EndReason reason, LindungUser by) {
+    public List<Membership> endAllAfter(ParticipantId participant, YearMonth lastMonth, EndReason reason,
+            LindungUser by) {
         policy.requireOfficerEnd(by);
         List<Membership> before = new ArrayList<>();
-        for (Membership m : membershipsOf(participantId, by)) {
+        for (Membership m : membershipsOf(participant, by)) {
             if (m.endMonth() == null || m.endMonth().isAfter(lastMonth)) {
                 YearMonth last = lastMonth.isBefore(m.startMonth()) ? m.startMonth().minusMonths(1) : lastMonth;
                 endNow(m, last, reason);
@@ -395,10 +398,11 @@ public class EnrolmentManagement {
      * KUR match re-read it), else as {@link MembershipEnded} with the end put back.
      */
     @Transactional
-    public Membership restoreEnd(long membershipId, @Nullable YearMonth endMonth, @Nullable EndReason reason,
+    public Membership restoreEnd(MembershipId membership, @Nullable YearMonth endMonth, @Nullable EndReason reason,
             String because, LindungUser by) {
         policy.requireOfficerEnd(by);
-        Membership m = membership(membershipId, by);
+        Membership m = membership(membership, by);
+        long membershipId = membership.value();
         repository.restoreEnd(membershipId, endMonth, reason);
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("endMonth", java.util.Arrays.asList(String.valueOf(m.endMonth()), String.valueOf(endMonth)));
@@ -406,10 +410,10 @@ public class EnrolmentManagement {
         values.put("because", because);
         audit.record("MEMBERSHIP_END_CORRECTED", "membership", Long.toString(membershipId), m.regionCode(), values);
         if (endMonth == null) {
-            events.publishEvent(new MembershipStarted(m.id(), m.participantId(), m.segment(), m.channel(),
+            events.publishEvent(new MembershipStarted(membership, participantOf(m), m.segment(), m.channel(),
                     m.regionCode(), m.startMonth()));
         } else {
-            events.publishEvent(new MembershipEnded(m.id(), m.participantId(), m.segment(), m.regionCode(), endMonth,
+            events.publishEvent(new MembershipEnded(membership, participantOf(m), m.segment(), m.regionCode(), endMonth,
                     Objects.requireNonNull(reason)));
         }
         return repository.findMembership(membershipId).orElseThrow();
@@ -446,9 +450,14 @@ public class EnrolmentManagement {
         values.put("lastMonth", lastMonth.toString());
         values.put("reason", reason);
         audit.record("MEMBERSHIP_ENDED", "membership", Long.toString(m.id()), m.regionCode(), values);
-        events.publishEvent(new MembershipEnded(m.id(), m.participantId(), m.segment(), m.regionCode(), lastMonth,
-                reason));
+        events.publishEvent(new MembershipEnded(MembershipId.of(m.id()), participantOf(m), m.segment(), m.regionCode(),
+                lastMonth, reason));
         return repository.findMembership(m.id()).orElseThrow();
+    }
+
+    private static @Nullable ParticipantId participantOf(Membership m) {
+        Long participantId = m.participantId();
+        return participantId == null ? null : ParticipantId.of(participantId);
     }
 
     // ---------------------------------------------------------------------------------------------------- rules

@@ -1,6 +1,7 @@
 package id.lindung.enrolment;
 
 import id.lindung.access.AuditTrail.AuditEntry;
+import id.lindung.participant.ParticipantId;
 import id.lindung.privacy.DataReport.Entry;
 import id.lindung.privacy.DataReportDraft;
 import id.lindung.privacy.PersonalDataHolder;
@@ -30,7 +31,7 @@ class EnrolmentPersonalData implements PersonalDataHolder {
 
     @Override
     public void contribute(DataReportDraft r) {
-        List<Membership> memberships = enrolment.membershipsOf(r.subject().participantId(), r.by());
+        List<Membership> memberships = enrolment.membershipsOf(ParticipantId.of(r.subject().participantId()), r.by());
         Map<String, AuditEntry> started = r.firstWrites("membership", memberships.stream()
                 .map(m -> Long.toString(m.id())).toList());
         List<Entry> entries = new ArrayList<>();

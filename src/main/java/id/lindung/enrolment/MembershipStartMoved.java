@@ -3,5 +3,5 @@ package id.lindung.enrolment;
 import java.time.YearMonth;
 
 /** Published when an approved start correction moved a membership's start back: the months between are owed. */
-public record MembershipStartMoved(long membershipId, YearMonth previousStart, YearMonth newStart) {
+public record MembershipStartMoved(MembershipId membershipId, YearMonth previousStart, YearMonth newStart) {
 }

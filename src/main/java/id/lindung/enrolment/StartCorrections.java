@@ -53,11 +53,11 @@ public class StartCorrections {
     }
 
     @Transactional
-    public StartCorrection request(long membershipId, @Nullable YearMonth start, @Nullable String reason,
+    public StartCorrection request(MembershipId membership, @Nullable YearMonth start, @Nullable String reason,
             LindungUser by) {
         policy.requireOfficer(by);
         by.requireSignedInAsThemselves("start-correction.signed-in"); // both eyes are people, never a token
-        Membership m = enrolment.membership(membershipId, by);
+        Membership m = enrolment.membership(membership, by);
         List<FieldIssue> issues = new ArrayList<>();
         if (m.segment() != Segment.PU && m.segment() != Segment.BPU) {
             issues.add(FieldIssue.error("startMonth", "start-correction.segment", m.segment().name()));
@@ -106,7 +106,7 @@ public class StartCorrections {
         if (c.requestedBy().equals(by.username())) {
             throw new ForbiddenException("start-correction.same-officer");
         }
-        Membership m = enrolment.membership(c.membershipId(), by);
+        Membership m = enrolment.membership(MembershipId.of(c.membershipId()), by);
         if (!m.startMonth().equals(c.previousStart())) {
             throw new ConflictException("start-correction.stale", m.startMonth().toString());
         }
@@ -119,7 +119,7 @@ public class StartCorrections {
                                                                 WHERE membership_id = ?)""")
                 .params(month(c.requestedStart()), m.id(), m.id()).update();
         decide(c, "APPROVED", by);
-        events.publishEvent(new MembershipStartMoved(m.id(), c.previousStart(), c.requestedStart()));
+        events.publishEvent(new MembershipStartMoved(MembershipId.of(m.id()), c.previousStart(), c.requestedStart()));
         return find(correctionId).orElseThrow();
     }
 
@@ -131,17 +131,17 @@ public class StartCorrections {
     }
 
     /** The corrections of a membership the caller may see, newest first. */
-    public List<StartCorrection> ofMembership(long membershipId, LindungUser by) {
-        enrolment.membership(membershipId, by);
+    public List<StartCorrection> ofMembership(MembershipId membership, LindungUser by) {
+        enrolment.membership(membership, by);
         return jdbc.sql("SELECT * FROM membership_start_correction WHERE membership_id = ? ORDER BY id DESC")
-                .param(membershipId).query(StartCorrections::row).list();
+                .param(membership.value()).query(StartCorrections::row).list();
     }
 
     private StartCorrection pending(long correctionId, LindungUser by) {
         policy.requireOfficer(by);
         by.requireSignedInAsThemselves("start-correction.signed-in"); // both eyes are people, never a token
         StartCorrection c = find(correctionId).orElseThrow(() -> new NotFoundException("start correction"));
-        enrolment.membership(c.membershipId(), by); // not found outside the caller's scope
+        enrolment.membership(MembershipId.of(c.membershipId()), by); // not found outside the caller's scope
         if (!c.status().equals("PENDING")) {
             throw new ConflictException("start-correction.decided", c.status());
         }

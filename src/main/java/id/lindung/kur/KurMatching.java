@@ -1,5 +1,7 @@
 package id.lindung.kur;
 
+import id.lindung.enrolment.MembershipId;
+import id.lindung.participant.ParticipantId;
 import id.lindung.participant.ParticipantStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -65,16 +67,16 @@ public class KurMatching {
     }
 
     /** Matches again the loans of one borrower (after they registered, enrolled or ended). @return loans changed */
-    public int matchParticipant(long participantId) {
+    public int matchParticipant(ParticipantId participant) {
         return jdbc.sql(MATCH + " AND x.nik_hash = (SELECT i.nik_hash FROM participant_identity_v i"
-                + " WHERE i.participant_id = :participant)").param("participant", participantId).update();
+                + " WHERE i.participant_id = :participant)").param("participant", participant.value()).update();
     }
 
     /** Matches again the loans of a membership's participant (after its protection changed). @return loans changed */
-    public int matchMembership(long membershipId) {
+    public int matchMembership(MembershipId membership) {
         return jdbc.sql(MATCH + " AND x.nik_hash = (SELECT i.nik_hash FROM participant_identity_v i"
                 + " JOIN enrolment_membership_v v ON v.participant_id = i.participant_id"
-                + " WHERE v.membership_id = :membership)").param("membership", membershipId).update();
+                + " WHERE v.membership_id = :membership)").param("membership", membership.value()).update();
     }
 
     /** Matches one loan (after the enrol action). */

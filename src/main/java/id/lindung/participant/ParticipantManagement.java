@@ -89,7 +89,7 @@ public class ParticipantManagement {
         duplicates.forEach(other -> repository.flagDuplicate(id, other));
         audit.record("PARTICIPANT_REGISTERED", "participant", Long.toString(id), regionCode,
                 maskNik(snapshot(saved)));
-        events.publishEvent(new ParticipantRegistered(id, regionCode));
+        events.publishEvent(new ParticipantRegistered(ParticipantId.of(id), regionCode));
         List<FieldIssue> shownWarnings = new ArrayList<>(issues);
         if (!duplicates.isEmpty()) {
             shownWarnings.add(FieldIssue.warning("fullName", "participant.possible-duplicate", duplicates.size()));
@@ -102,9 +102,11 @@ public class ParticipantManagement {
      * meanwhile by someone else.
      */
     @Transactional
-    public Participant update(long id, ParticipantDetails details, @Nullable Integer expectedVersion, LindungUser by) {
+    public Participant update(ParticipantId participant, ParticipantDetails details, @Nullable Integer expectedVersion,
+            LindungUser by) {
         requireWriter(by);
-        Participant current = get(id, by);
+        long id = participant.value();
+        Participant current = get(participant, by);
         if (!Disclosure.seesIdentity(by)) {
             details = identityKept(details, current);
         } else if (NikMask.isMasked(details.nik())) {
@@ -145,7 +147,7 @@ public class ParticipantManagement {
                         .forEach(other -> repository.flagDuplicate(id, other));
             }
             audit.record("PARTICIPANT_UPDATED", "participant", Long.toString(id), regionCode, changes);
-            events.publishEvent(new ParticipantUpdated(id, regionCode, changes.keySet()));
+            events.publishEvent(new ParticipantUpdated(participant, regionCode, changes.keySet()));
         }
         return saved;
     }
@@ -157,16 +159,18 @@ public class ParticipantManagement {
      * {@link ParticipantUpdated} naming {@code status}. Nothing happens when the status is already that.
      */
     @Transactional
-    public Participant changeStatus(long id, ParticipantStatus status, Map<String, Object> because, LindungUser by) {
+    public Participant changeStatus(ParticipantId participant, ParticipantStatus status, Map<String, Object> because,
+            LindungUser by) {
         policy.checkOfficer(by);
-        Participant current = get(id, by);
+        long id = participant.value();
+        Participant current = get(participant, by);
         if (repository.setStatus(id, status)) {
             Map<String, Object> values = new LinkedHashMap<>();
             values.put("status", java.util.Arrays.asList(current.status().name(), status.name()));
             values.putAll(because);
             audit.record("PARTICIPANT_STATUS_CHANGED", "participant", Long.toString(id), current.regionCode(),
                     values);
-            events.publishEvent(new ParticipantUpdated(id, current.regionCode(), Set.of("status")));
+            events.publishEvent(new ParticipantUpdated(participant, current.regionCode(), Set.of("status")));
         }
         return repository.findById(id).orElseThrow();
     }
@@ -208,8 +212,8 @@ public class ParticipantManagement {
     }
 
     /** A participant inside the user's scope. */
-    public Participant get(long id, LindungUser by) {
-        return repository.findById(id).filter(p -> by.scope().includes(p.regionCode()))
+    public Participant get(ParticipantId id, LindungUser by) {
+        return repository.findById(id.value()).filter(p -> by.scope().includes(p.regionCode()))
                 .orElseThrow(() -> new NotFoundException("participant " + id));
     }
 
@@ -241,9 +245,10 @@ public class ParticipantManagement {
     }
 
     @Transactional
-    public Relative addRelative(long participantId, NewRelative relative, LindungUser by) {
+    public Relative addRelative(ParticipantId participant, NewRelative relative, LindungUser by) {
         requireWriter(by);
-        Participant owner = get(participantId, by);
+        Participant owner = get(participant, by);
+        long participantId = participant.value();
         List<FieldIssue> issues = new ArrayList<>();
         rules().checkRelative("", relative.relation(), relative.fullName(), relative.nik(), relative.birthDate(),
                 relative.sex(), issues);
@@ -258,9 +263,9 @@ public class ParticipantManagement {
         return repository.relatives(participantId).stream().filter(r -> r.id() == id).findFirst().orElseThrow();
     }
 
-    public List<Relative> relatives(long participantId, LindungUser by) {
-        get(participantId, by);
-        return repository.relatives(participantId);
+    public List<Relative> relatives(ParticipantId participant, LindungUser by) {
+        get(participant, by);
+        return repository.relatives(participant.value());
     }
 
     @Transactional
@@ -294,9 +299,9 @@ public class ParticipantManagement {
         return saved;
     }
 
-    public List<Business> businessesOf(long ownerId, LindungUser by) {
-        get(ownerId, by);
-        return repository.businessesOf(ownerId);
+    public List<Business> businessesOf(ParticipantId owner, LindungUser by) {
+        get(owner, by);
+        return repository.businessesOf(owner.value());
     }
 
     public PageResult<DuplicateCandidate> openDuplicates(int page, int size, LindungUser by) {
@@ -306,10 +311,12 @@ public class ParticipantManagement {
 
     /** An officer's verdict on a flagged pair: the same person ({@code confirmed}) or two people. */
     @Transactional
-    public void resolveDuplicate(long participantId, long otherId, boolean confirmed, LindungUser by) {
+    public void resolveDuplicate(ParticipantId participant, ParticipantId other, boolean confirmed, LindungUser by) {
         requireWriter(by);
-        Participant one = get(participantId, by);
-        get(otherId, by);
+        Participant one = get(participant, by);
+        get(other, by);
+        long participantId = participant.value();
+        long otherId = other.value();
         if (!repository.resolveDuplicate(participantId, otherId, confirmed ? "CONFIRMED" : "DISMISSED")) {
             throw new NotFoundException("open duplicate pair " + participantId + "/" + otherId);
         }

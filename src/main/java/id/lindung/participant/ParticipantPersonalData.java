@@ -36,7 +36,7 @@ class ParticipantPersonalData implements PersonalDataHolder, DataSubjects {
 
     @Override
     public DataSubject find(long participantId, LindungUser by) {
-        Participant p = participants.get(participantId, by);
+        Participant p = participants.get(ParticipantId.ofRequest(participantId), by); // privacy passes the number
         return new DataSubject(p.id(), p.fullName(), p.nik(), p.regionCode());
     }
 
@@ -47,7 +47,7 @@ class ParticipantPersonalData implements PersonalDataHolder, DataSubjects {
 
     @Override
     public void contribute(DataReportDraft report) {
-        new Sections(report, participants.get(report.subject().participantId(), report.by())).write();
+        new Sections(report, participants.get(ParticipantId.of(report.subject().participantId()), report.by())).write();
     }
 
     /** The registry's sections of one report; holds what they share (the participant's audit lines). */
@@ -119,7 +119,7 @@ class ParticipantPersonalData implements PersonalDataHolder, DataSubjects {
         }
 
         private void family() {
-            List<Relative> relatives = participants.relatives(p.id(), r.by());
+            List<Relative> relatives = participants.relatives(ParticipantId.of(p.id()), r.by());
             List<AuditEntry> added = participantTrail.stream().filter(e -> e.action().equals("RELATIVE_ADDED"))
                     .toList();
             List<Entry> entries = new ArrayList<>();
@@ -148,7 +148,7 @@ class ParticipantPersonalData implements PersonalDataHolder, DataSubjects {
         }
 
         private void businesses() {
-            List<Business> owned = participants.businessesOf(p.id(), r.by());
+            List<Business> owned = participants.businessesOf(ParticipantId.of(p.id()), r.by());
             Map<String, AuditEntry> registeredBy = r.firstWrites("business",
                     owned.stream().map(b -> Long.toString(b.id())).toList());
             List<Entry> entries = new ArrayList<>();

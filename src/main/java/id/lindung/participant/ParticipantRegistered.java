@@ -1,5 +1,5 @@
 package id.lindung.participant;
 
 /** Published when a worker enters the registry. */
-public record ParticipantRegistered(long participantId, String regionCode) {
+public record ParticipantRegistered(ParticipantId participantId, String regionCode) {
 }

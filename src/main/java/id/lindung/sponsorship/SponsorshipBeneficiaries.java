@@ -2,6 +2,7 @@ package id.lindung.sponsorship;
 
 import id.lindung.access.NikDisplay;
 import id.lindung.participant.IdentityView;
+import id.lindung.participant.ParticipantId;
 import id.lindung.shared.crypto.Vault;
 import id.lindung.access.AuditTrail;
 import id.lindung.access.LindungUser;
@@ -183,7 +184,7 @@ public class SponsorshipBeneficiaries {
         lockProgramme(programmeId);
         Map<Placement, Integer> counts = new HashMap<>();
         for (long id : participantIds) {
-            Participant participant = participants.get(id, by);
+            Participant participant = participants.get(ParticipantId.ofRequest(id), by);
             SponsorshipWorkflow.beneficiaryRegion(participant.regionCode(), participant.nik(), "participantIds", p)
                     .orThrow();
             counts.merge(add(open, id, participant.regionCode(), "REGISTRY", null, by), 1, Integer::sum);
@@ -204,7 +205,7 @@ public class SponsorshipBeneficiaries {
 
     /** The programmes visible to the caller that pay for a participant (the participant's data report). */
     List<Sponsored> programmesOf(long participantId, LindungUser by) {
-        participants.get(participantId, by);
+        participants.get(ParticipantId.of(participantId), by);
         return jdbc.sql("""
                 SELECT p.id, p.name, p.legal_basis, p.sponsor_region, b.membership_id, b.added_from, f.file_name,
                        b.added_by, b.added_at, coalesce(p.ended_on, p.end_month)
@@ -245,8 +246,9 @@ public class SponsorshipBeneficiaries {
         Programme p = open.programme();
         boolean listed = jdbc.sql("SELECT count(*) > 0 FROM sponsorship_beneficiary WHERE programme_id = ?"
                 + " AND participant_id = ?").params(p.id(), participantId).query(Boolean.class).single();
-        Placement placement = SponsorshipWorkflow.place(listed, !listed && enrolment.membershipsOf(participantId, by)
-                .stream().anyMatch(m -> m.segment() == Segment.BPU && m.endMonth() == null));
+        Placement placement = SponsorshipWorkflow.place(listed, !listed
+                && enrolment.membershipsOf(ParticipantId.of(participantId), by).stream()
+                        .anyMatch(m -> m.segment() == Segment.BPU && m.endMonth() == null));
         if (placement != Placement.ADDED) {
             return placement;
         }

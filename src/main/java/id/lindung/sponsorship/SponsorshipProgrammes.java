@@ -7,6 +7,7 @@ import id.lindung.enrolment.EndReason;
 import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.EnrolmentRequest;
 import id.lindung.enrolment.Membership;
+import id.lindung.enrolment.MembershipId;
 import id.lindung.enrolment.Sector;
 import id.lindung.enrolment.Segment;
 import id.lindung.region.RegionDirectory;
@@ -123,11 +124,12 @@ public class SponsorshipProgrammes {
         int ended = 0;
         int handedOver = 0;
         for (long[] m : members) {
-            Membership membership = enrolment.membership(m[0], by);
+            MembershipId membershipId = MembershipId.of(m[0]);
+            Membership membership = enrolment.membership(membershipId, by);
             if (membership.endMonth() != null) {
                 continue;
             }
-            enrolment.end(m[0], last, EndReason.REQUESTED, by);
+            enrolment.end(membershipId, last, EndReason.REQUESTED, by);
             ended++;
             if (ending.handsOver()) {
                 YearMonth from = ending.handOverFrom();

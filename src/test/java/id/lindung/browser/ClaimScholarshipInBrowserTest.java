@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Locator;
 import id.lindung.claim.Claim;
+import id.lindung.claim.ClaimId;
 import id.lindung.claim.ClaimIntake;
 import id.lindung.claim.ClaimManagement;
 import id.lindung.claim.ClaimStatus;
@@ -130,11 +131,11 @@ class ClaimScholarshipInBrowserTest extends InBrowser {
                 LocalDate.of(2026, 5, 10), null, null, null, null, null, null, null,
                 List.of(new ClaimIntake.Heir("Siti Aminah", "SPOUSE", null, "BRI 0123")), children, null),
                 Members.OFFICER);
-        Claim withDocument = claims.addDocument(claim.id(), "LAPORAN_KECELAKAAN", "laporan.pdf", PDF,
+        Claim withDocument = claims.addDocument(ClaimId.of(claim.id()), "LAPORAN_KECELAKAAN", "laporan.pdf", PDF,
                 Members.OFFICER);
-        Claim verified = claims.verify(claim.id(), withDocument.version(), LocalDate.of(2026, 5, 20),
+        Claim verified = claims.verify(ClaimId.of(claim.id()), withDocument.version(), LocalDate.of(2026, 5, 20),
                 Members.OFFICER);
-        Claim approved = claims.approve(claim.id(), verified.version(), Members.OFFICER);
+        Claim approved = claims.approve(ClaimId.of(claim.id()), verified.version(), Members.OFFICER);
         if (approved.status() != ClaimStatus.APPROVED) {
             throw new IllegalStateException("claim not approved: " + approved.status());
         }

@@ -14,6 +14,7 @@ import id.lindung.access.Role;
 import id.lindung.contribution.Dues;
 import id.lindung.contribution.PaymentRequest;
 import id.lindung.contribution.Payments;
+import id.lindung.enrolment.MembershipId;
 import id.lindung.support.Chromium;
 import id.lindung.support.InBrowser;
 import id.lindung.support.Niks;
@@ -163,7 +164,8 @@ class KurInBrowserTest extends InBrowser {
                 + " l.participant_id WHERE l.bank_code = 'KALBAR' AND l.loan_id = ?").param(mandatory)
                 .query(Long.class).single();
         payments.pay(new PaymentRequest("KUR-BROWSER-" + mandatory, membership,
-                dues.dueNow(membership, OFFICER).amount(), LocalDate.now(clock), "setoran agen"), OFFICER);
+                dues.dueNow(MembershipId.of(membership), OFFICER).amount(), LocalDate.now(clock), "setoran agen"),
+                        OFFICER);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() -> new String(
                 page.request().get("/kur/peminjam.csv?bank=KALBAR&status=PROTECTED").body(), StandardCharsets.UTF_8)
                 .contains(";" + mandatory + ";"));

@@ -1,5 +1,6 @@
 package id.lindung.claim;
 
+import id.lindung.claim.ClaimId;
 import id.lindung.support.Truncate;
 import static id.lindung.contribution.Members.OFFICER;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -101,8 +102,9 @@ class ClaimWorkflowTest {
     }
 
     private Claim verified(Claim claim, LocalDate documentsComplete) {
-        Claim withDocument = claims.addDocument(claim.id(), "LAPORAN_KECELAKAAN", "laporan.pdf", PDF, OFFICER);
-        return claims.verify(claim.id(), withDocument.version(), documentsComplete, OFFICER);
+        Claim withDocument = claims.addDocument(ClaimId.of(claim.id()), "LAPORAN_KECELAKAAN", "laporan.pdf", PDF,
+                OFFICER);
+        return claims.verify(ClaimId.of(claim.id()), withDocument.version(), documentsComplete, OFFICER);
     }
 
     @Test
@@ -131,13 +133,13 @@ class ClaimWorkflowTest {
         assertThat(v.status()).isEqualTo(ClaimStatus.VERIFIED);
         assertThat(v.dueDate()).isEqualTo(LocalDate.of(2026, 6, 2));
 
-        Claim first = claims.approve(v.id(), v.version(), OFFICER);
+        Claim first = claims.approve(ClaimId.of(v.id()), v.version(), OFFICER);
         assertThat(first.status()).isEqualTo(ClaimStatus.AWAITING_SECOND);
         assertThat(events.stream(ClaimDecided.class)).isEmpty();
-        assertThatThrownBy(() -> claims.approve(v.id(), first.version(), OFFICER))
+        assertThatThrownBy(() -> claims.approve(ClaimId.of(v.id()), first.version(), OFFICER))
                 .isInstanceOfSatisfying(ForbiddenException.class,
                         e -> assertThat(e.code()).isEqualTo("claim.four-eyes.same-officer"));
-        Claim approved = claims.approve(v.id(), first.version(), SECOND);
+        Claim approved = claims.approve(ClaimId.of(v.id()), first.version(), SECOND);
         assertThat(approved.status()).isEqualTo(ClaimStatus.APPROVED);
         assertThat(approved.firstApprover()).isEqualTo(OFFICER.username());
         assertThat(approved.decidedBy()).isEqualTo(SECOND.username());
@@ -145,7 +147,8 @@ class ClaimWorkflowTest {
                 .satisfies(e -> assertThat(e.total()).isEqualTo(70_000_000));
 
         // paid on Friday 5 June: 3 days late → 1% × Rp70,000,000 × 3 (PP 44/2015 art. 37)
-        Claim paid = claims.recordPayment(v.id(), approved.version(), LocalDate.of(2026, 6, 5), "TRF-778", OFFICER);
+        Claim paid = claims.recordPayment(ClaimId.of(v.id()), approved.version(), LocalDate.of(2026, 6, 5), "TRF-778",
+                OFFICER);
         assertThat(paid.status()).isEqualTo(ClaimStatus.PAID);
         assertThat(paid.lateDays()).isEqualTo(3);
         assertThat(paid.lateAmount()).isEqualTo(2_100_000);
@@ -174,14 +177,17 @@ class ClaimWorkflowTest {
             assertThat(n.code()).isEqualTo("SCHOLARSHIP_MAX_CHILDREN");
         });
         Claim v = verified(claim, LocalDate.of(2026, 5, 20));
-        Claim first = claims.approve(v.id(), v.version(), OFFICER);
-        claims.approve(v.id(), first.version(), SECOND);
+        Claim first = claims.approve(ClaimId.of(v.id()), v.version(), OFFICER);
+        claims.approve(ClaimId.of(v.id()), first.version(), SECOND);
 
-        var paid = claims.scholarshipYear(v.id(), new ScholarshipYearRequest("child-1", "SD", 2026, false, false),
+        var paid = claims.scholarshipYear(ClaimId.of(v.id()),
+                new ScholarshipYearRequest("child-1", "SD", 2026, false, false),
                 OFFICER);
-        var again = claims.scholarshipYear(v.id(), new ScholarshipYearRequest("child-1", "SD", 2026, false, false),
+        var again = claims.scholarshipYear(ClaimId.of(v.id()),
+                new ScholarshipYearRequest("child-1", "SD", 2026, false, false),
                 OFFICER);
-        var married = claims.scholarshipYear(v.id(), new ScholarshipYearRequest("child-2", "SD", 2026, true, false),
+        var married = claims.scholarshipYear(ClaimId.of(v.id()),
+                new ScholarshipYearRequest("child-2", "SD", 2026, true, false),
                 OFFICER);
 
         assertThat(paid.amount()).isEqualTo(1_500_000);
@@ -189,7 +195,7 @@ class ClaimWorkflowTest {
         assertThat(again.amount()).isZero();
         assertThat(again.refusal().code()).isEqualTo("SCHOLARSHIP_YEAR_ALREADY_PAID");
         assertThat(married.refusal().code()).isEqualTo("SCHOLARSHIP_MARRIED");
-        assertThat(claims.get(v.id(), OFFICER).scholarshipPaid()).singleElement()
+        assertThat(claims.get(ClaimId.of(v.id()), OFFICER).scholarshipPaid()).singleElement()
                 .satisfies(p -> assertThat(p.amount()).isEqualTo(1_500_000));
     }
 
@@ -228,10 +234,10 @@ class ClaimWorkflowTest {
         assertThat(claim.member().protectionReason()).isNotEqualTo("status.protected");
         assertThat(claim.lines()).isEmpty();
         Claim v = verified(claim, LocalDate.of(2026, 5, 6));
-        assertThatThrownBy(() -> claims.approve(v.id(), v.version(), OFFICER))
+        assertThatThrownBy(() -> claims.approve(ClaimId.of(v.id()), v.version(), OFFICER))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.issues())
                         .extracting(FieldIssue::code).containsExactly("claim.approve.refused"));
-        Claim rejected = claims.reject(v.id(), v.version(), "Iuran Januari-April belum dibayar", OFFICER);
+        Claim rejected = claims.reject(ClaimId.of(v.id()), v.version(), "Iuran Januari-April belum dibayar", OFFICER);
         assertThat(rejected.status()).isEqualTo(ClaimStatus.REJECTED);
         assertThat(events.stream(ClaimDecided.class)).singleElement().satisfies(e -> assertThat(e.approved())
                 .isFalse());
@@ -269,9 +275,9 @@ class ClaimWorkflowTest {
                 start.await();
                 try {
                     if (approve) {
-                        claims.approve(v.id(), v.version(), officer);
+                        claims.approve(ClaimId.of(v.id()), v.version(), officer);
                     } else {
-                        claims.reject(v.id(), v.version(), "Kuitansi tidak sah", officer);
+                        claims.reject(ClaimId.of(v.id()), v.version(), "Kuitansi tidak sah", officer);
                     }
                     return "won";
                 } catch (ConflictException e) {
@@ -287,7 +293,7 @@ class ClaimWorkflowTest {
         pool.shutdown();
 
         assertThat(results).containsOnlyOnce("won").filteredOn("conflict"::equals).hasSize(officers - 1);
-        Claim decided = claims.get(v.id(), OFFICER);
+        Claim decided = claims.get(ClaimId.of(v.id()), OFFICER);
         assertThat(decided.status()).isIn(ClaimStatus.APPROVED, ClaimStatus.REJECTED);
         assertThat(decided.version()).isEqualTo(v.version() + 1);
         assertThat(decided.steps()).filteredOn(s -> !s.status().open()).hasSize(1);
@@ -299,44 +305,45 @@ class ClaimWorkflowTest {
         Membership m = members.bpu(YearMonth.of(2026, 1), 1_000_000);
         Claim claim = claims.submit(transport(m.participantId(), 750_000), OFFICER);
 
-        assertThatThrownBy(() -> claims.addDocument(claim.id(), "KWITANSI", "kwitansi.pdf",
+        assertThatThrownBy(() -> claims.addDocument(ClaimId.of(claim.id()), "KWITANSI", "kwitansi.pdf",
                 "this is not a PDF".getBytes(StandardCharsets.UTF_8), OFFICER))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.issues())
                         .extracting(FieldIssue::field, FieldIssue::code)
                         .containsExactly(org.assertj.core.api.Assertions.tuple("file", "claim.document.content-type")));
         byte[] big = new byte[5000];
         System.arraycopy(PDF, 0, big, 0, PDF.length);
-        assertThatThrownBy(() -> claims.addDocument(claim.id(), "KWITANSI", "besar.pdf", big, OFFICER))
+        assertThatThrownBy(() -> claims.addDocument(ClaimId.of(claim.id()), "KWITANSI", "besar.pdf", big, OFFICER))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.issues())
                         .extracting(FieldIssue::code).containsExactly("claim.document.too-large"));
-        assertThatThrownBy(() -> claims.addDocument(claim.id(), "FOTO_SELFIE", "a.pdf", PDF, OFFICER))
+        assertThatThrownBy(() -> claims.addDocument(ClaimId.of(claim.id()), "FOTO_SELFIE", "a.pdf", PDF, OFFICER))
                 .isInstanceOf(InvalidInputException.class);
 
-        claims.addDocument(claim.id(), "KWITANSI", "kwitansi.pdf", PDF, OFFICER);
-        Claim twice = claims.addDocument(claim.id(), "KWITANSI", "kwitansi-lagi.pdf", PDF, OFFICER);
+        claims.addDocument(ClaimId.of(claim.id()), "KWITANSI", "kwitansi.pdf", PDF, OFFICER);
+        Claim twice = claims.addDocument(ClaimId.of(claim.id()), "KWITANSI", "kwitansi-lagi.pdf", PDF, OFFICER);
 
         assertThat(twice.documents()).singleElement().satisfies(d -> {
             assertThat(d.contentType()).isEqualTo("application/pdf");
             assertThat(d.sha256()).hasSize(64);
             assertThat(d.sizeBytes()).isEqualTo(PDF.length);
         });
-        assertThat(claims.document(claim.id(), twice.documents().get(0).id(), OFFICER).content()).isEqualTo(PDF);
+        assertThat(claims.document(ClaimId.of(claim.id()), twice.documents().get(0).id(), OFFICER).content())
+                .isEqualTo(PDF);
     }
 
     @Test
     void aStaleVersionIsAConflict_andAnotherRegionSeesNothing() {
         Membership m = members.bpu(YearMonth.of(2026, 1), 1_000_000, Programme.JHT);
         Claim claim = claims.submit(transport(m.participantId(), 750_000), OFFICER);
-        Claim assigned = claims.assign(claim.id(), claim.version(), OFFICER);
+        Claim assigned = claims.assign(ClaimId.of(claim.id()), claim.version(), OFFICER);
 
-        assertThatThrownBy(() -> claims.assign(claim.id(), claim.version(), SECOND))
+        assertThatThrownBy(() -> claims.assign(ClaimId.of(claim.id()), claim.version(), SECOND))
                 .isInstanceOf(ConflictException.class);
         assertThat(assigned.assignedTo()).isEqualTo(OFFICER.username());
         assertThat(claims.queue(null, true, null, 0, 20, OFFICER).items()).extracting(ClaimSummary::id)
                 .containsExactly(claim.id());
         assertThat(claims.queue(null, true, null, 0, 20, SECOND).items()).isEmpty();
         assertThat(claims.queue(null, false, "budi", 0, 20, SECOND).items()).hasSize(1);
-        assertThatThrownBy(() -> claims.get(claim.id(), PONTIANAK)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> claims.get(ClaimId.of(claim.id()), PONTIANAK)).isInstanceOf(NotFoundException.class);
         assertThat(claims.queue(null, false, null, 0, 20, PONTIANAK).total()).isZero();
     }
 
@@ -352,9 +359,9 @@ class ClaimWorkflowTest {
     void aRefusedStepChangesNothing() {
         Membership m = members.bpu(YearMonth.of(2026, 1), 1_000_000);
         billAndPay(m, 16_800);
-        long id = claims.submit(death(m.participantId(), "WORK_ACCIDENT", LocalDate.of(2026, 5, 10), List.of(
-                new ClaimIntake.ChildItem("Rina", LocalDate.of(2016, 3, 1), "SD", 4, false, false, false))), OFFICER)
-                .id();
+        ClaimId id = ClaimId.of(claims.submit(death(m.participantId(), "WORK_ACCIDENT", LocalDate.of(2026, 5, 10),
+                List.of(new ClaimIntake.ChildItem("Rina", LocalDate.of(2016, 3, 1), "SD", 4, false, false, false))),
+                OFFICER).id());
         LindungUser agent = new LindungUser("agen.uji", "Agen Uji", Role.AGENT, RegionScope.of("61"));
         LindungUser analyst = new LindungUser("analis.uji", "Analis Uji", Role.GOV_ANALYST, RegionScope.of("61"));
         LindungUser token = new LindungUser(OFFICER.username(), OFFICER.displayName(), Role.OFFICER, OFFICER.scope(),
@@ -397,7 +404,7 @@ class ClaimWorkflowTest {
 
     /** Step {@code kind} on {@code c} by {@code by}: with a valid input, or an invalid one; null when it has none. */
     private Runnable attempt(ClaimAction.Kind kind, Claim c, LindungUser by, boolean valid) {
-        long id = c.id();
+        ClaimId id = ClaimId.of(c.id());
         int v = c.version();
         return switch (kind) {
             case ADD_DOCUMENT -> () -> claims.addDocument(id, "KWITANSI", "k.pdf", valid ? PDF

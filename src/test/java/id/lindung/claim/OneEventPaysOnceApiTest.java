@@ -10,6 +10,7 @@ import id.lindung.contribution.Payments;
 import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.Membership;
 import id.lindung.kur.KurImports;
+import id.lindung.participant.ParticipantId;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
@@ -186,7 +187,7 @@ class OneEventPaysOnceApiTest {
             billing.run(YearMonth.of(2026, month), OFFICER);
         }
         String branch = "Sukadana-" + System.nanoTime() % 1_000_000;
-        String nik = participants.get(m.participantId(), OFFICER).nik();
+        String nik = participants.get(ParticipantId.of(m.participantId()), OFFICER).nik();
         String file = "bank;branch;loan_id;nik;name;scheme;plafond;disbursed_on;sector;region_code\nKALBAR;" + branch
                 + ";" + branch + "-1;" + nik + ";Budi Santoso;MIKRO;30000000;2026-03-02;Tani;61.04\n";
         kur.importFile("sukadana.csv", new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), OFFICER);

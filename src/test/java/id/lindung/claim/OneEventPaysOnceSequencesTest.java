@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.lindung.access.LindungUser;
 import id.lindung.access.RegionScope;
 import id.lindung.access.Role;
+import id.lindung.claim.ClaimId;
 import id.lindung.contribution.BillingRuns;
 import id.lindung.contribution.Members;
 import id.lindung.contribution.Payments;
 import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.Membership;
+import id.lindung.participant.ParticipantId;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.shared.CodedException;
 import id.lindung.shared.InvalidInputException;
@@ -76,13 +78,13 @@ class OneEventPaysOnceSequencesTest {
 
     /** Documents, verification and approval by as many officers as it takes. */
     private void decide(Claim claim) {
-        Claim c = claims.addDocument(claim.id(), "LAINNYA", "dok.pdf", PDF, OFFICER);
+        Claim c = claims.addDocument(ClaimId.of(claim.id()), "LAINNYA", "dok.pdf", PDF, OFFICER);
         if (c.status() == ClaimStatus.SUBMITTED) {
-            c = claims.verify(c.id(), c.version(), LocalDate.of(2026, 5, 20), OFFICER);
+            c = claims.verify(ClaimId.of(c.id()), c.version(), LocalDate.of(2026, 5, 20), OFFICER);
         }
-        c = claims.approve(c.id(), c.version(), OFFICER);
+        c = claims.approve(ClaimId.of(c.id()), c.version(), OFFICER);
         if (c.status() == ClaimStatus.AWAITING_SECOND) {
-            claims.approve(c.id(), c.version(), SECOND);
+            claims.approve(ClaimId.of(c.id()), c.version(), SECOND);
         }
     }
 
@@ -98,7 +100,7 @@ class OneEventPaysOnceSequencesTest {
             long p = m.participantId();
             List<String> log = new ArrayList<>();
             for (int step = 0; step < STEPS; step++) {
-                List<Claim> mine = claims.ofParticipant(p, OFFICER);
+                List<Claim> mine = claims.ofParticipant(ParticipantId.of(p), OFFICER);
                 List<Claim> open = mine.stream().filter(c -> c.status().open()).toList();
                 int action = r.nextInt(10);
                 try {
@@ -115,13 +117,13 @@ class OneEventPaysOnceSequencesTest {
                     } else if (action == 8 && !open.isEmpty()) {
                         Claim c = open.get(r.nextInt(open.size()));
                         log.add("reject " + c.claimNumber());
-                        claims.reject(c.id(), c.version(), "acak", OFFICER);
+                        claims.reject(ClaimId.of(c.id()), c.version(), "acak", OFFICER);
                     } else {
                         Claim dead = mine.stream().filter(c -> c.death() != null && c.death().inForce()).findFirst()
                                 .orElse(null);
                         if (dead != null) {
                             log.add("correct " + dead.claimNumber());
-                            claims.correctDeath(dead.id(), "koreksi acak", OFFICER);
+                            claims.correctDeath(ClaimId.of(dead.id()), "koreksi acak", OFFICER);
                         }
                     }
                 } catch (CodedException | InvalidInputException e) {
@@ -153,7 +155,7 @@ class OneEventPaysOnceSequencesTest {
                 .param(participant).query(Long.class).single()).as(what).isLessThanOrEqualTo(1);
         boolean inForce = jdbc.sql("SELECT count(*) FROM claim_death WHERE participant_id = ? AND corrected_at IS NULL")
                 .param(participant).query(Long.class).single() == 1;
-        assertThat(participants.get(participant, OFFICER).status().name()).as(what)
+        assertThat(participants.get(ParticipantId.of(participant), OFFICER).status().name()).as(what)
                 .isEqualTo(inForce ? "DECEASED" : "ACTIVE");
     }
 }

@@ -1,5 +1,6 @@
 package id.lindung.contribution;
 
+import id.lindung.enrolment.MembershipId;
 import id.lindung.support.Truncate;
 import static id.lindung.contribution.Members.OFFICER;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,7 +96,7 @@ class BillingAndPaymentsTest {
     }
 
     private List<Bill> bills(Membership m) {
-        return statements.statement(m.id(), LocalDate.of(2026, 11, 1), OFFICER).bills();
+        return statements.statement(MembershipId.of(m.id()), LocalDate.of(2026, 11, 1), OFFICER).bills();
     }
 
     /**
@@ -139,7 +140,7 @@ class BillingAndPaymentsTest {
                     .containsExactly("JKK", "JKM", "JHT", "JP", "JKP");
         });
         // back-dated months are arrears at once: October and November are overdue for the BPU member
-        MembershipStatus status = statements.status(a.id(), LocalDate.of(2026, 12, 7), OFFICER);
+        MembershipStatus status = statements.status(MembershipId.of(a.id()), LocalDate.of(2026, 12, 7), OFFICER);
         assertThat(status.protectedOn()).isFalse();
         assertThat(status.arrearsMonths()).isEqualTo(2);
         assertThat(status.arrears()).isEqualTo(2 * BPU_2026);
@@ -156,7 +157,7 @@ class BillingAndPaymentsTest {
         BillingRunResult run = billing.run(DEC, OFFICER);
 
         assertThat(run.billsCreated()).isEqualTo(4);
-        assertThat(statements.statement(m, LocalDate.of(2026, 12, 7), OFFICER).bills())
+        assertThat(statements.statement(MembershipId.of(m), LocalDate.of(2026, 12, 7), OFFICER).bills())
                 .extracting(Bill::period).containsExactly(YearMonth.of(2026, 9), OCT, NOV, DEC);
         assertThat(billing.run(DEC, OFFICER).billsCreated()).isZero();
     }
@@ -186,12 +187,13 @@ class BillingAndPaymentsTest {
     @Test
     void payFirst_protectionStartsWithThePayment_andNeverBefore() {
         Membership m = members.bpu(DEC, 1_000_000);
-        assertThat(statements.status(m.id(), LocalDate.of(2026, 12, 3), OFFICER).reason()).isEqualTo("status.unpaid");
+        assertThat(statements.status(MembershipId.of(m.id()), LocalDate.of(2026, 12, 3), OFFICER).reason())
+                .isEqualTo("status.unpaid");
 
         pay(m, BPU_2026, LocalDate.of(2026, 12, 4));
 
-        MembershipStatus before = statements.status(m.id(), LocalDate.of(2026, 12, 3), OFFICER);
-        MembershipStatus from = statements.status(m.id(), LocalDate.of(2026, 12, 4), OFFICER);
+        MembershipStatus before = statements.status(MembershipId.of(m.id()), LocalDate.of(2026, 12, 3), OFFICER);
+        MembershipStatus from = statements.status(MembershipId.of(m.id()), LocalDate.of(2026, 12, 4), OFFICER);
         assertThat(before.protectedOn()).as("the day before the first payment").isFalse();
         assertThat(from.protectedOn()).isTrue();
         assertThat(from.contributionMonths()).isEqualTo(1);
@@ -209,13 +211,14 @@ class BillingAndPaymentsTest {
         assertThat(bills(m)).extracting(Bill::period, Bill::status, Bill::paid).containsExactly(
                 tuple(OCT, "PAID", BPU_2026), tuple(NOV, "PAID", BPU_2026), tuple(DEC, "OPEN", 1_600L));
         // what was known on 1 November: October paid, November not
-        assertThat(statements.status(m.id(), LocalDate.of(2026, 11, 1), OFFICER).paidUpTo()).isEqualTo(OCT);
+        assertThat(statements.status(MembershipId.of(m.id()), LocalDate.of(2026, 11, 1), OFFICER).paidUpTo())
+                .isEqualTo(OCT);
 
         pay(m, 2 * BPU_2026, LocalDate.of(2026, 12, 6)); // settles December; 10,000 pays ahead into January 2027
         assertThat(bills(m)).extracting(Bill::period, Bill::status, Bill::paid).containsExactly(
                 tuple(OCT, "PAID", BPU_2026), tuple(NOV, "PAID", BPU_2026), tuple(DEC, "PAID", BPU_2026),
                 tuple(YearMonth.of(2027, 1), "OPEN", 10_000L));
-        MembershipStatus status = statements.status(m.id(), LocalDate.of(2026, 12, 7), OFFICER);
+        MembershipStatus status = statements.status(MembershipId.of(m.id()), LocalDate.of(2026, 12, 7), OFFICER);
         assertThat(status.paidUpTo()).isEqualTo(DEC);
         assertThat(status.contributionMonths()).isEqualTo(3);
         assertThat(status.protectedOn()).isTrue();
@@ -232,10 +235,11 @@ class BillingAndPaymentsTest {
                 tuple(YearMonth.of(2027, 2), 16_800L, "PAID"), tuple(YearMonth.of(2027, 3), 16_800L, "OPEN"));
         // January 2027 is no longer discounted for non-transport members: 16,800 from then on; March holds the rest
         assertThat(bills(m).get(3).paid()).isEqualTo(5_000);
-        MembershipStatus ahead = statements.status(m.id(), LocalDate.of(2027, 2, 28), OFFICER);
+        MembershipStatus ahead = statements.status(MembershipId.of(m.id()), LocalDate.of(2027, 2, 28), OFFICER);
         assertThat(ahead.paidUpTo()).isEqualTo(YearMonth.of(2027, 2));
         assertThat(ahead.protectedOn()).isTrue();
-        assertThat(statements.status(m.id(), LocalDate.of(2027, 3, 1), OFFICER).protectedOn()).isFalse();
+        assertThat(statements.status(MembershipId.of(m.id()), LocalDate.of(2027, 3, 1), OFFICER).protectedOn())
+                .isFalse();
     }
 
     @Test
@@ -250,24 +254,25 @@ class BillingAndPaymentsTest {
         pay(settling, BPU_2026, LocalDate.of(2026, 7, 10));
         // August to November unpaid: 4 months; the settling member pays 3 of them before the run
         pay(settling, 3 * BPU_2026, LocalDate.of(2026, 12, 2));
-        assertThat(enrolment.membership(lapsing.id(), OFFICER).open()).isTrue();
+        assertThat(enrolment.membership(MembershipId.of(lapsing.id()), OFFICER).open()).isTrue();
 
         BillingRunResult december = billing.run(DEC, OFFICER);
 
         assertThat(december.lapsed()).isEqualTo(1);
-        Membership ended = enrolment.membership(lapsing.id(), OFFICER);
+        Membership ended = enrolment.membership(MembershipId.of(lapsing.id()), OFFICER);
         assertThat(ended.endReason()).isEqualTo(EndReason.LAPSED);
         assertThat(ended.endMonth()).isEqualTo(jul); // the last month paid
         assertThat(events.stream(MembershipEnded.class))
-                .anySatisfy(e -> assertThat(e.membershipId()).isEqualTo(lapsing.id()));
+                .anySatisfy(e -> assertThat(e.membershipId().value()).isEqualTo(lapsing.id()));
         assertThat(bills(lapsing)).extracting(Bill::period, Bill::status).containsExactly(
                 tuple(jul, "PAID"), tuple(YearMonth.of(2026, 8), "CANCELLED"),
                 tuple(YearMonth.of(2026, 9), "CANCELLED"), tuple(OCT, "CANCELLED"), tuple(NOV, "CANCELLED"),
                 tuple(DEC, "CANCELLED"));
-        assertThat(statements.status(lapsing.id(), LocalDate.of(2026, 7, 31), OFFICER).protectedOn()).isTrue();
-        assertThat(statements.status(lapsing.id(), LocalDate.of(2026, 9, 1), OFFICER).reason())
+        assertThat(statements.status(MembershipId.of(lapsing.id()), LocalDate.of(2026, 7, 31), OFFICER).protectedOn())
+                .isTrue();
+        assertThat(statements.status(MembershipId.of(lapsing.id()), LocalDate.of(2026, 9, 1), OFFICER).reason())
                 .isEqualTo("status.ended");
-        assertThat(enrolment.membership(settling.id(), OFFICER).open()).isTrue();
+        assertThat(enrolment.membership(MembershipId.of(settling.id()), OFFICER).open()).isTrue();
 
         assertThatThrownBy(() -> pay(lapsing, BPU_2026, LocalDate.of(2026, 12, 7)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.issues()).extracting(
@@ -286,14 +291,16 @@ class BillingAndPaymentsTest {
 
         assertThat(billing.run(DEC, OFFICER).lapsed()).isZero();
 
-        assertThat(enrolment.membership(m.id(), OFFICER).open()).isTrue();
-        assertThat(statements.status(m.id(), LocalDate.of(2026, 12, 7), OFFICER).arrearsMonths()).isEqualTo(5);
+        assertThat(enrolment.membership(MembershipId.of(m.id()), OFFICER).open()).isTrue();
+        assertThat(statements.status(MembershipId.of(m.id()), LocalDate.of(2026, 12, 7), OFFICER).arrearsMonths())
+                .isEqualTo(5);
         pay(m, 6 * BPU_2026, LocalDate.of(2026, 12, 7)); // settles July to December
-        MembershipStatus settled = statements.status(m.id(), LocalDate.of(2026, 12, 7), OFFICER);
+        MembershipStatus settled = statements.status(MembershipId.of(m.id()), LocalDate.of(2026, 12, 7), OFFICER);
         assertThat(settled.protectedOn()).isTrue();
         assertThat(settled.contributionMonths()).isEqualTo(6);
         // the back-dated months were not protected: paid after they ended
-        assertThat(statements.status(m.id(), LocalDate.of(2026, 8, 15), OFFICER).protectedOn()).isFalse();
+        assertThat(statements.status(MembershipId.of(m.id()), LocalDate.of(2026, 8, 15), OFFICER).protectedOn())
+                .isFalse();
     }
 
     @Test
@@ -381,7 +388,7 @@ class BillingAndPaymentsTest {
 
         pay(m, due, LocalDate.of(2026, 11, 20)); // 2 months and 5 days late: 3 started months
 
-        MembershipStatus status = statements.status(m.id(), LocalDate.of(2026, 11, 20), OFFICER);
+        MembershipStatus status = statements.status(MembershipId.of(m.id()), LocalDate.of(2026, 11, 20), OFFICER);
         assertThat(status.pendingFines()).isEqualTo(due * 2 * 3 / 100);
         billing.run(DEC, OFFICER);
         Bill december = bills(m).get(4);
@@ -391,7 +398,8 @@ class BillingAndPaymentsTest {
             assertThat(line.employerAmount()).isEqualTo(27_720);
         });
         assertThat(december.amount()).isEqualTo(due + 27_720);
-        assertThat(statements.status(m.id(), LocalDate.of(2026, 12, 7), OFFICER).pendingFines()).isZero();
+        assertThat(statements.status(MembershipId.of(m.id()), LocalDate.of(2026, 12, 7), OFFICER).pendingFines())
+                .isZero();
     }
 
     @Test
@@ -409,7 +417,8 @@ class BillingAndPaymentsTest {
         assertThat(again.replayed()).isTrue();
         assertThat(jdbc.sql("SELECT count(*) FROM payment").query(Long.class).single()).isEqualTo(2);
         // the second member paid December and, ahead, part of January 2027
-        assertThat(statements.status(b.id(), LocalDate.of(2026, 12, 7), OFFICER).paidUpTo()).isEqualTo(DEC);
+        assertThat(statements.status(MembershipId.of(b.id()), LocalDate.of(2026, 12, 7), OFFICER).paidUpTo())
+                .isEqualTo(DEC);
         assertThat(bills(b)).extracting(Bill::period, Bill::paid).containsExactly(tuple(DEC, BPU_2026),
                 tuple(YearMonth.of(2027, 1), BPU_2026));
 

@@ -1,5 +1,6 @@
 package id.lindung.contribution;
 
+import id.lindung.enrolment.MembershipId;
 import id.lindung.support.Truncate;
 import static id.lindung.contribution.Members.OFFICER;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -116,7 +117,7 @@ class HistoryImportTest {
 
     private Map<YearMonth, Bill> bills(Membership m) {
         Map<YearMonth, Bill> byMonth = new java.util.TreeMap<>();
-        statements.statement(m.id(), LocalDate.of(2026, 12, 7), OFFICER).bills()
+        statements.statement(MembershipId.of(m.id()), LocalDate.of(2026, 12, 7), OFFICER).bills()
                 .forEach(b -> byMonth.put(b.period(), b));
         return byMonth;
     }
@@ -188,13 +189,19 @@ class HistoryImportTest {
                 .isEqualTo(LocalDate.of(2026, 12, 1));
         assertThat(count("SELECT count(*) FROM late_fine")).as("history settles its own fines").isZero();
         // their registration predates Lindung
-        assertThat(enrolment.membership(bpu.id(), OFFICER).registeredOn()).isEqualTo(LocalDate.of(2026, 6, 1));
-        assertThat(enrolment.membership(pu.id(), OFFICER).registeredOn()).isEqualTo(LocalDate.of(2026, 8, 1));
+        assertThat(enrolment.membership(MembershipId.of(bpu.id()), OFFICER).registeredOn())
+                .isEqualTo(LocalDate.of(2026, 6, 1));
+        assertThat(enrolment.membership(MembershipId.of(pu.id()), OFFICER).registeredOn())
+                .isEqualTo(LocalDate.of(2026, 8, 1));
         // protection follows the paid months by the day: October paid on 10 October; November only on 1 December
-        assertThat(statements.status(bpu.id(), LocalDate.of(2026, 10, 20), OFFICER).protectedOn()).isTrue();
-        assertThat(statements.status(bpu.id(), LocalDate.of(2026, 11, 20), OFFICER).protectedOn()).isFalse();
-        assertThat(statements.status(bpu.id(), LocalDate.of(2026, 12, 7), OFFICER).protectedOn()).isFalse();
-        assertThat(statements.status(bpu.id(), LocalDate.of(2026, 12, 7), OFFICER).contributionMonths())
+        assertThat(statements.status(MembershipId.of(bpu.id()), LocalDate.of(2026, 10, 20), OFFICER).protectedOn())
+                .isTrue();
+        assertThat(statements.status(MembershipId.of(bpu.id()), LocalDate.of(2026, 11, 20), OFFICER).protectedOn())
+                .isFalse();
+        assertThat(statements.status(MembershipId.of(bpu.id()), LocalDate.of(2026, 12, 7), OFFICER).protectedOn())
+                .isFalse();
+        assertThat(statements.status(MembershipId.of(bpu.id()), LocalDate.of(2026, 12, 7), OFFICER)
+                .contributionMonths())
                 .isEqualTo(6);
         assertThat(events.stream(LedgerBatchChanged.class))
                 .containsExactly(new LedgerBatchChanged("HISTORY_IMPORT", r.importId()));
@@ -279,7 +286,8 @@ class HistoryImportTest {
         assertThat(count("SELECT count(*) FROM payment")).isZero();
         assertThat(count("SELECT count(*) FROM contribution_history_import")).isZero();
         assertThat(count("SELECT count(*) FROM bill")).isEqualTo(billsBefore);
-        assertThat(enrolment.membership(bpu.id(), OFFICER).registeredOn()).isEqualTo(LocalDate.of(2026, 12, 7));
+        assertThat(enrolment.membership(MembershipId.of(bpu.id()), OFFICER).registeredOn())
+                .isEqualTo(LocalDate.of(2026, 12, 7));
     }
 
     @Test

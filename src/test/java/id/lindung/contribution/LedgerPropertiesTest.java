@@ -1,5 +1,6 @@
 package id.lindung.contribution;
 
+import id.lindung.enrolment.MembershipId;
 import id.lindung.support.Truncate;
 import static id.lindung.contribution.LedgerModel.CURRENT;
 import static id.lindung.contribution.LedgerModel.TODAY;
@@ -524,7 +525,7 @@ class LedgerPropertiesTest {
         private void reenrol(Reenrol again) {
             int i = member(again.member());
             LedgerModel old = models.get(i);
-            Membership was = enrolment.membership(ids.get(i), OFFICER);
+            Membership was = enrolment.membership(MembershipId.of(ids.get(i)), OFFICER);
             YearMonth start = CURRENT.minusMonths(again.monthsBack());
             EnrolmentRequest request = new EnrolmentRequest(was.participantId(), was.segment(),
                     was.segment() == Segment.PU ? Channel.EMPLOYER : Channel.AGENT, null, was.employerId(),
@@ -549,13 +550,13 @@ class LedgerPropertiesTest {
             YearMonth last = model.start.minusMonths(1).plusMonths(end.pick() % span);
             log.append("m").append(i).append(" after ").append(last);
             if (model.end != null) {
-                expectRefusal(() -> enrolment.end(ids.get(i), last, EndReason.REQUESTED, OFFICER),
+                expectRefusal(() -> enrolment.end(MembershipId.of(ids.get(i)), last, EndReason.REQUESTED, OFFICER),
                         "enrolment.already-ended");
                 log.append(" -> refused (already ended ").append(model.end).append(')');
                 seen.add("end refused");
                 return;
             }
-            Membership ended = enrolment.end(ids.get(i), last, EndReason.REQUESTED, OFFICER);
+            Membership ended = enrolment.end(MembershipId.of(ids.get(i)), last, EndReason.REQUESTED, OFFICER);
             assertThat(ended.endMonth()).isEqualTo(last);
             model.end(last);
             seen.add("end");
@@ -604,7 +605,7 @@ class LedgerPropertiesTest {
                 long credit = jdbc.sql("SELECT coalesce(sum(unallocated), 0)::bigint FROM payment"
                         + " WHERE membership_id = ? AND status = 'APPLIED'").param(id).query(Long.class).single();
                 assertThat(credit).as("credit of m%d %s", i, when).isEqualTo(model.creditNow());
-                Membership m = enrolment.membership(id, OFFICER);
+                Membership m = enrolment.membership(MembershipId.of(id), OFFICER);
                 assertThat(m.endMonth()).as("end of m%d %s", i, when).isEqualTo(model.end);
                 if (model.end != null) {
                     assertThat(m.endReason()).as("end reason of m%d", i)
@@ -674,9 +675,10 @@ class LedgerPropertiesTest {
         private void checkEveryDay() {
             for (int i = 0; i < models.size(); i++) {
                 LedgerModel model = models.get(i);
-                Statement statement = statements.statement(ids.get(i), TODAY, OFFICER);
+                Statement statement = statements.statement(MembershipId.of(ids.get(i)), TODAY, OFFICER);
                 // the lookup without a statement (no lines, no payments) answers what the statement says
-                assertThat(statements.status(ids.get(i), TODAY, OFFICER)).isEqualTo(statement.status());
+                assertThat(statements.status(MembershipId.of(ids.get(i)), TODAY, OFFICER))
+                        .isEqualTo(statement.status());
                 YearMonth lastBilled = model.bills.isEmpty() ? CURRENT : model.bills.lastKey();
                 LocalDate from = model.start.atDay(1).minusDays(3);
                 LocalDate to = (lastBilled.isAfter(CURRENT) ? lastBilled : CURRENT).atEndOfMonth().plusDays(3);
@@ -696,7 +698,7 @@ class LedgerPropertiesTest {
                         differences.add(day + ": expected " + e + "\n            but was  " + actual);
                     }
                     if (day.getDayOfMonth() == 1 || day.equals(TODAY)) {
-                        SortedSet<YearMonth> paid = statements.paidMonths(ids.get(i), day, OFFICER);
+                        SortedSet<YearMonth> paid = statements.paidMonths(MembershipId.of(ids.get(i)), day, OFFICER);
                         if (!paid.equals(model.paidMonths(model.money(day)))) {
                             differences.add(day + ": paid months " + paid + ", model "
                                     + model.paidMonths(model.money(day)));

@@ -13,6 +13,7 @@ import id.lindung.enrolment.EndReason;
 import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.EnrolmentRequest;
 import id.lindung.enrolment.Membership;
+import id.lindung.enrolment.MembershipId;
 import id.lindung.enrolment.NewEmployer;
 import id.lindung.enrolment.Sector;
 import id.lindung.enrolment.Segment;
@@ -130,7 +131,7 @@ class CoverageProtectedTest {
         for (Membership m : members.subList(0, 3)) {
             YearMonth last = now.minusMonths(random.nextInt(3));
             if (!last.isBefore(m.startMonth())) {
-                enrolment.end(m.id(), last, EndReason.REQUESTED, OFFICER);
+                enrolment.end(MembershipId.of(m.id()), last, EndReason.REQUESTED, OFFICER);
             }
         }
 

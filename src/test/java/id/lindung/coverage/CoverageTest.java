@@ -3,6 +3,7 @@ package id.lindung.coverage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.lindung.enrolment.MembershipId;
 import id.lindung.support.TestClock;
 import id.lindung.access.LindungUser;
 import id.lindung.access.RegionScope;
@@ -91,7 +92,7 @@ class CoverageTest {
         bpu(KETAPANG_DESA, Channel.AGENT, now);
         Membership sponsored = bpu(KETAPANG_DESA, Channel.GOV_SPONSOR, now.minusMonths(1));
         Membership ended = bpu(KETAPANG_DESA, Channel.KUR_BANK, now.minusMonths(4));
-        enrolment.end(ended.id(), now.minusMonths(2), EndReason.REQUESTED, OFFICER);
+        enrolment.end(MembershipId.of(ended.id()), now.minusMonths(2), EndReason.REQUESTED, OFFICER);
         long ketapangEmployer = enrolment.registerEmployer(new NewEmployer("NPPJK" + System.nanoTime() % 1_000_000,
                 "CV Jalan Ketapang", 4, null, KETAPANG_DESA), OFFICER).id();
         Membership project = enrolment.registerProject(new NewProject(ketapangEmployer, "Jembatan Sungai Pawan",

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import id.lindung.access.LindungUser;
 import id.lindung.access.RegionScope;
 import id.lindung.access.Role;
+import id.lindung.enrolment.MembershipId;
 import id.lindung.participant.ParticipantDetails;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.participant.Sex;
@@ -132,28 +133,30 @@ class EnrolmentTest {
     @Test
     void incomeChangesFromAMonthOn_andEndingIsDatedAuditedAndPublished() {
         Membership m = enrolment.enrol(bpu(participant(), Set.of(), 1_000_000), OFFICER);
-        Membership changed = enrolment.changeBase(m.id(), 2_500_000L, YearMonth.of(2026, 4), OFFICER);
+        Membership changed = enrolment.changeBase(MembershipId.of(m.id()), 2_500_000L, YearMonth.of(2026, 4), OFFICER);
         assertThat(changed.baseIn(YearMonth.of(2026, 3))).isEqualTo(1_000_000);
         assertThat(changed.baseIn(YearMonth.of(2026, 4))).isEqualTo(2_500_000);
         assertThat(events.stream(MembershipBaseChanged.class)).anySatisfy(e -> {
-            assertThat(e.membershipId()).isEqualTo(m.id());
+            assertThat(e.membershipId().value()).isEqualTo(m.id());
             assertThat(e.previousAmount()).isEqualTo(1_000_000);
             assertThat(e.amount()).isEqualTo(2_500_000);
         });
 
-        Membership ended = enrolment.end(m.id(), YearMonth.of(2026, 6), EndReason.REQUESTED, OFFICER);
+        Membership ended = enrolment.end(MembershipId.of(m.id()), YearMonth.of(2026, 6), EndReason.REQUESTED, OFFICER);
         assertThat(ended.endMonth()).isEqualTo(YearMonth.of(2026, 6));
         assertThat(ended.activeIn(YearMonth.of(2026, 7))).isFalse();
         assertThat(events.stream(MembershipEnded.class)).anySatisfy(e -> assertThat(e.reason())
                 .isEqualTo(EndReason.REQUESTED));
-        assertThat(events.stream(MembershipStarted.class)).anySatisfy(e -> assertThat(e.membershipId())
+        assertThat(events.stream(MembershipStarted.class)).anySatisfy(e -> assertThat(e.membershipId().value())
                 .isEqualTo(m.id()));
         assertThat(jdbc.sql("SELECT action FROM audit_log WHERE entity_type = 'membership' AND entity_id = ?"
                 + " ORDER BY id").param(Long.toString(m.id())).query(String.class).list())
                 .containsExactly("MEMBERSHIP_STARTED", "MEMBERSHIP_BASE_CHANGED", "MEMBERSHIP_ENDED");
-        assertThatThrownBy(() -> enrolment.end(m.id(), YearMonth.of(2026, 8), EndReason.REQUESTED, OFFICER))
+        assertThatThrownBy(() -> enrolment.end(MembershipId.of(m.id()), YearMonth.of(2026, 8), EndReason.REQUESTED,
+                OFFICER))
                 .isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> enrolment.changeBase(m.id(), 3_000_000L, YearMonth.of(2026, 9), OFFICER))
+        assertThatThrownBy(() -> enrolment.changeBase(MembershipId.of(m.id()), 3_000_000L, YearMonth.of(2026, 9),
+                OFFICER))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.issues())
                         .extracting(FieldIssue::field).containsExactly("effectiveFrom"));
     }

@@ -14,9 +14,11 @@ import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.Membership;
 import id.lindung.enrolment.EndReason;
 import id.lindung.enrolment.EnrolmentRequest;
+import id.lindung.enrolment.MembershipId;
 import id.lindung.enrolment.Sector;
 import id.lindung.enrolment.Segment;
 import id.lindung.participant.ParticipantDetails;
+import id.lindung.participant.ParticipantId;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.participant.Sex;
 import id.lindung.shared.FieldIssue;
@@ -107,16 +109,16 @@ class KurOutreachTest {
         // enrolled, not yet protected: protection follows the first payment, which the agent collects
         assertThat(enrolled.matchStatus()).isEqualTo("LAPSED");
         assertThat(enrolled.participantId()).isNotNull();
-        List<Membership> memberships = enrolment.membershipsOf(enrolled.participantId(), OFFICER);
+        List<Membership> memberships = enrolment.membershipsOf(ParticipantId.of(enrolled.participantId()), OFFICER);
         assertThat(memberships).singleElement().satisfies(m -> {
             assertThat(m.channel()).isEqualTo(Channel.KUR_BANK);
             assertThat(m.baseIn(YearMonth.now(clock))).isEqualTo(1_000_000);
         });
-        long due = dues.dueNow(memberships.get(0).id(), AGENT).amount();
+        long due = dues.dueNow(MembershipId.of(memberships.get(0).id()), AGENT).amount();
         payments.pay(new PaymentRequest("KUR-" + branch, memberships.get(0).id(), due, LocalDate.now(clock), null),
                 AGENT);
         await(() -> status(branch, "-2"), "PROTECTED");
-        assertThat(participants.get(enrolled.participantId(), OFFICER).birthDate())
+        assertThat(participants.get(ParticipantId.of(enrolled.participantId()), OFFICER).birthDate())
                 .isEqualTo(LocalDate.of(1975, 7, 17));
         assertThat(outreach.workList("KALBAR", branch, null, null, false, 0, 50, OFFICER).items().items())
                 .extracting(i -> i.loan().loanId()).containsExactly(branch + "-1");
@@ -145,11 +147,11 @@ class KurOutreachTest {
         Membership m = enrolment.enrol(new EnrolmentRequest(participant, Segment.BPU, Channel.SELF, Set.of(), null,
                 1_500_000L, Sector.OTHER, false, YearMonth.now(clock), null), OFFICER);
         await(() -> status(branch), "LAPSED"); // enrolled, nothing paid yet
-        payments.pay(new PaymentRequest("KUR-" + branch, m.id(), dues.dueNow(m.id(), OFFICER).amount(),
+        payments.pay(new PaymentRequest("KUR-" + branch, m.id(), dues.dueNow(MembershipId.of(m.id()), OFFICER).amount(),
                 LocalDate.now(clock), null), OFFICER);
         await(() -> status(branch), "PROTECTED");
 
-        enrolment.end(m.id(), YearMonth.now(clock).minusMonths(1), EndReason.REQUESTED, OFFICER);
+        enrolment.end(MembershipId.of(m.id()), YearMonth.now(clock).minusMonths(1), EndReason.REQUESTED, OFFICER);
         await(() -> status(branch), "LAPSED");
         assertThat(outreach.workList("KALBAR", branch, null, null, false, 0, 10, OFFICER).items().items())
                 .singleElement().satisfies(i -> assertThat(i.reason()).isEqualTo(KurOutreach.Reason.LAPSED));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.lindung.claim.Claim;
+import id.lindung.claim.ClaimId;
 import id.lindung.claim.ClaimIntake;
 import id.lindung.claim.ClaimManagement;
 import id.lindung.claim.ClaimStatus;
@@ -90,8 +91,10 @@ class ImpersonationAttackTest {
         Claim claim = claims.submit(new ClaimIntake(m.participantId(), "DEATH", "WORK_ACCIDENT",
                 LocalDate.of(2026, 5, 10), null, null, null, null, null, null, null,
                 List.of(new ClaimIntake.Heir("Siti Aminah", "SPOUSE", null, "BRI 0123")), List.of(), null), OFFICER);
-        Claim withDocument = claims.addDocument(claim.id(), "LAPORAN_KECELAKAAN", "laporan.pdf", PDF, OFFICER);
-        Claim verified = claims.verify(claim.id(), withDocument.version(), LocalDate.of(2026, 5, 20), OFFICER);
+        Claim withDocument = claims.addDocument(ClaimId.of(claim.id()), "LAPORAN_KECELAKAAN", "laporan.pdf", PDF,
+                OFFICER);
+        Claim verified = claims.verify(ClaimId.of(claim.id()), withDocument.version(), LocalDate.of(2026, 5, 20),
+                OFFICER);
         assertThat(verified.total()).isGreaterThan(claims.fourEyesThreshold());
         return verified;
     }

@@ -4,6 +4,7 @@ import static id.lindung.contribution.Members.OFFICER;
 import static id.lindung.support.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lindung.claim.ClaimId;
 import id.lindung.support.Tags;
 import id.lindung.support.TestClock;
 import id.lindung.claim.Claim;
@@ -237,9 +238,10 @@ class ConcurrencyTest {
                 LocalDate.of(2026, 5, 4), null, null, List.of(new ClaimIntake.TransportItem("LAND",
                         LocalDate.of(2026, 5, 4), "Ambulans ke RSUD Agoesdjam", 750_000L)), null, null, null, null,
                 null, null, null), OFFICER);
-        Claim withDocument = claims.addDocument(claim.id(), "LAPORAN_KECELAKAAN", "laporan.pdf",
+        Claim withDocument = claims.addDocument(ClaimId.of(claim.id()), "LAPORAN_KECELAKAAN", "laporan.pdf",
                 "%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII), OFFICER);
-        Claim verified = claims.verify(claim.id(), withDocument.version(), LocalDate.of(2026, 5, 6), OFFICER);
+        Claim verified = claims.verify(ClaimId.of(claim.id()), withDocument.version(), LocalDate.of(2026, 5, 6),
+                OFFICER);
         String body = json("version", verified.version());
 
         // approvals need each officer signed in with their own password, not an API token

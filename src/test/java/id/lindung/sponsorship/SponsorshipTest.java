@@ -3,6 +3,7 @@ package id.lindung.sponsorship;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.lindung.participant.ParticipantId;
 import id.lindung.support.TestClock;
 import id.lindung.access.LindungUser;
 import id.lindung.access.RegionScope;
@@ -173,7 +174,7 @@ class SponsorshipTest {
         assertThat(ended.endedOn()).isEqualTo(now);
         for (SponsorshipBeneficiaries.Beneficiary b : beneficiaries.list(p.id(), OFFICER)) {
             assertThat(b.endMonth()).isEqualTo(now);
-            List<Membership> open = enrolment.membershipsOf(b.participantId(), OFFICER).stream()
+            List<Membership> open = enrolment.membershipsOf(ParticipantId.of(b.participantId()), OFFICER).stream()
                     .filter(m -> m.endMonth() == null).toList();
             assertThat(open).singleElement().satisfies(m -> {
                 assertThat(m.channel()).isEqualTo(Channel.SELF);

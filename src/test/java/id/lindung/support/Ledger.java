@@ -9,6 +9,7 @@ import id.lindung.contribution.Payments;
 import id.lindung.contribution.ProtectionChanged;
 import id.lindung.contribution.Statements;
 import id.lindung.contribution.Members;
+import id.lindung.enrolment.MembershipId;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -57,7 +58,8 @@ public final class Ledger {
 
     /** The membership's open bills, oldest first. */
     public List<Bill> open(long membershipId) {
-        return statements.statement(membershipId, LocalDate.now(TestClock.CLOCK), Members.OFFICER).bills().stream()
+        return statements.statement(MembershipId.of(membershipId), LocalDate.now(TestClock.CLOCK), Members.OFFICER)
+                .bills().stream()
                 .filter(b -> b.outstanding() > 0).sorted(java.util.Comparator.comparing(Bill::period)).toList();
     }
 
@@ -73,7 +75,7 @@ public final class Ledger {
     public void pay(long membershipId, long amount, LocalDate paidOn) {
         payments.pay(new PaymentRequest("COV-" + KEYS.incrementAndGet(), membershipId, amount, paidOn, null),
                 Members.OFFICER);
-        publish(new ProtectionChanged(membershipId));
+        publish(new ProtectionChanged(MembershipId.of(membershipId)));
     }
 
     public void publish(Object event) {

@@ -6,7 +6,9 @@ import id.lindung.claim.Claim;
 import id.lindung.enrolment.EndReason;
 import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.Membership;
+import id.lindung.enrolment.MembershipId;
 import id.lindung.participant.Participant;
+import id.lindung.participant.ParticipantId;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.participant.ParticipantStatus;
 import id.lindung.shared.ConflictException;
@@ -75,7 +77,7 @@ public class DeathRecords {
         inForce(claim.participantId()).ifPresent(other -> {
             throw new ConflictException("claim.death.exists", other, "APPROVED");
         });
-        Participant p = participants.get(claim.participantId(), by);
+        Participant p = participants.get(ParticipantId.of(claim.participantId()), by);
         long deathId = jdbc.sql("""
                 INSERT INTO claim_death (claim_id, participant_id, date_of_death, previous_status, recorded_by)
                 VALUES (?, ?, ?, ?, ?) RETURNING id""")
@@ -84,8 +86,9 @@ public class DeathRecords {
         Map<String, Object> because = new LinkedHashMap<>();
         because.put("claimNumber", claim.claimNumber());
         because.put("dateOfDeath", died.toString());
-        participants.changeStatus(p.id(), ParticipantStatus.DECEASED, because, by);
-        List<Membership> ended = enrolment.endAllAfter(p.id(), YearMonth.from(died), EndReason.DECEASED, by);
+        participants.changeStatus(ParticipantId.of(p.id()), ParticipantStatus.DECEASED, because, by);
+        List<Membership> ended = enrolment.endAllAfter(ParticipantId.of(p.id()), YearMonth.from(died),
+                EndReason.DECEASED, by);
         for (Membership m : ended) {
             jdbc.sql("""
                     INSERT INTO claim_death_membership (death_id, membership_id, previous_end_month,
@@ -118,7 +121,8 @@ public class DeathRecords {
         Map<String, Object> why = new LinkedHashMap<>();
         why.put("claimNumber", claim.claimNumber());
         why.put("correction", reason);
-        participants.changeStatus(claim.participantId(), ParticipantStatus.valueOf(previous), why, by);
+        participants.changeStatus(ParticipantId.of(claim.participantId()), ParticipantStatus.valueOf(previous), why,
+                by);
         List<Ended> ended = jdbc.sql("""
                 SELECT membership_id, previous_end_month, previous_end_reason FROM claim_death_membership
                  WHERE death_id = ? ORDER BY membership_id""").param(deathId)
@@ -127,7 +131,7 @@ public class DeathRecords {
                         rs.getString(3) == null ? null : EndReason.valueOf(rs.getString(3))))
                 .list();
         for (Ended e : ended) {
-            enrolment.restoreEnd(e.membershipId(), e.previousEnd(), e.previousReason(), because, by);
+            enrolment.restoreEnd(MembershipId.of(e.membershipId()), e.previousEnd(), e.previousReason(), because, by);
         }
         List<Long> restored = ended.stream().map(Ended::membershipId).toList();
         jdbc.sql("UPDATE claim_death SET corrected_by = ?, corrected_at = lindung_now(), correction_reason = ? WHERE id = ?")

@@ -7,8 +7,10 @@ import id.lindung.contribution.MembershipStatus;
 import id.lindung.contribution.Statements;
 import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.Membership;
+import id.lindung.enrolment.MembershipId;
 import id.lindung.enrolment.Programme;
 import id.lindung.enrolment.Segment;
+import id.lindung.participant.ParticipantId;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Comparator;
@@ -48,7 +50,7 @@ public class MemberFactsSource {
 
     public Established establish(long participantId, ClaimKind kind, LocalDate eventDate, @Nullable Long intakeWage,
             LindungUser by) {
-        List<Membership> memberships = enrolment.membershipsOf(participantId, by);
+        List<Membership> memberships = enrolment.membershipsOf(ParticipantId.of(participantId), by);
         YearMonth month = YearMonth.from(eventDate);
         Candidate jkk = pick(memberships, Programme.JKK, month, eventDate, by);
         Candidate jkm = pick(memberships, Programme.JKM, month, eventDate, by);
@@ -73,7 +75,8 @@ public class MemberFactsSource {
         MemberFacts facts = new MemberFacts(segment, jkk != null && jkk.status.protectedOn(),
                 jkm != null && jkm.status.protectedOn(), months, wage, employerDefault);
         String employer = employerDefault == MemberFacts.EmployerDefault.NONE ? null
-                : enrolment.employerOf(Objects.requireNonNull(paying).membership.id(), by).map(e -> e.npp() + " " + e.name()).orElse(null);
+                : enrolment.employerOf(MembershipId.of(Objects.requireNonNull(paying).membership.id()), by)
+                        .map(e -> e.npp() + " " + e.name()).orElse(null);
         return new Established(facts, paying == null ? null : paying.membership.id(),
                 paying == null ? "status.no-membership" : paying.status.reason(), employer);
     }
@@ -85,7 +88,7 @@ public class MemberFactsSource {
             LocalDate day, LindungUser by) {
         return memberships.stream()
                 .filter(m -> m.programmes().contains(programme) && m.activeIn(month))
-                .map(m -> new Candidate(m, statements.status(m.id(), day, by)))
+                .map(m -> new Candidate(m, statements.status(MembershipId.of(m.id()), day, by)))
                 .max(Comparator.comparing((Candidate c) -> c.status.protectedOn())
                         .thenComparing(c -> c.membership.baseIn(month)))
                 .orElse(null);
@@ -99,7 +102,7 @@ public class MemberFactsSource {
         Set<YearMonth> paid = new HashSet<>();
         for (Membership m : memberships) {
             if (m.programmes().contains(Programme.JKM) && !m.startMonth().isAfter(eventMonth)) {
-                paid.addAll(statements.paidMonths(m.id(), day, by).headSet(eventMonth.plusMonths(1)));
+                paid.addAll(statements.paidMonths(MembershipId.of(m.id()), day, by).headSet(eventMonth.plusMonths(1)));
             }
         }
         return paid.size();

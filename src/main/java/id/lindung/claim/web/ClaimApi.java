@@ -5,6 +5,7 @@ import id.lindung.access.BulkReads;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
 import id.lindung.claim.Claim;
+import id.lindung.claim.ClaimId;
 import id.lindung.claim.ClaimIntake;
 import id.lindung.claim.ClaimManagement;
 import id.lindung.claim.ClaimStatus;
@@ -16,6 +17,7 @@ import id.lindung.claim.benefit.DisabilityRow;
 import id.lindung.claim.internal.Holidays;
 import id.lindung.claim.workflow.ClaimWorkflow;
 import id.lindung.claim.letter.DecisionLetters;
+import id.lindung.participant.ParticipantId;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.shared.ConflictException;
 import id.lindung.shared.Bounds;
@@ -133,7 +135,7 @@ class ClaimApi {
     @GetMapping("/claims/{id}")
     @Operation(summary = "One claim with its health details, heirs and documents (the read is audited: CLAIM_VIEWED)")
     Claim get(@PathVariable long id) {
-        Claim claim = claims.get(id, user());
+        Claim claim = claims.get(ClaimId.ofRequest(id), user());
         audit.recordRead(AuditTrail.CLAIM_VIEWED, "claim", Long.toString(id), claim.regionCode(),
                 Map.of("view", "api"));
         return claim;
@@ -143,9 +145,10 @@ class ClaimApi {
     @Operation(summary = "A participant's claims (the read is audited: CLAIM_VIEWED on the participant)")
     List<Claim> ofParticipant(@PathVariable long id) {
         LindungUser by = user();
-        List<Claim> found = claims.ofParticipant(id, by);
+        ParticipantId participant = ParticipantId.ofRequest(id);
+        List<Claim> found = claims.ofParticipant(participant, by);
         audit.recordRead(AuditTrail.CLAIM_VIEWED, "participant", Long.toString(id),
-                participants.get(id, by).regionCode(), Map.of("view", "api-participant-claims", "claims",
+                participants.get(participant, by).regionCode(), Map.of("view", "api-participant-claims", "claims",
                         found.stream().map(Claim::id).toList()));
         return found;
     }
@@ -154,15 +157,17 @@ class ClaimApi {
     @Operation(summary = "Add a document (PDF, JPEG or PNG, recognised from the content; the same file is kept once)")
     Claim addDocument(@PathVariable long id, @RequestParam("documentType") String documentType,
             @RequestPart("file") MultipartFile file) throws IOException {
-        return claims.addDocument(id, documentType, file.getOriginalFilename(), file.getBytes(), user());
+        return claims.addDocument(ClaimId.ofRequest(id), documentType, file.getOriginalFilename(), file.getBytes(),
+                user());
     }
 
     @GetMapping("/claims/{id}/documents/{documentId}")
     @Operation(summary = "A claim document's content (the download is audited: CLAIM_DOCUMENT_VIEWED)")
     ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable long documentId) {
-        ClaimManagement.StoredDocument d = claims.document(id, documentId, user());
+        ClaimId claim = ClaimId.ofRequest(id);
+        ClaimManagement.StoredDocument d = claims.document(claim, documentId, user());
         audit.recordRead(AuditTrail.CLAIM_DOCUMENT_VIEWED, "claim", Long.toString(id),
-                claims.get(id, user()).regionCode(), Map.of("documentId", documentId));
+                claims.get(claim, user()).regionCode(), Map.of("documentId", documentId));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(d.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(d.fileName()).build().toString())
@@ -172,63 +177,64 @@ class ClaimApi {
     @PostMapping("/claims/{id}/assign")
     @Operation(summary = "Take the claim into your own queue")
     Claim assign(@PathVariable long id, @RequestBody Change change) {
-        return claims.assign(id, version(change.version()), user());
+        return claims.assign(ClaimId.ofRequest(id), version(change.version()), user());
     }
 
     @PostMapping("/claims/{id}/verify")
     @Operation(summary = "Documents complete and checked: the 7-working-day service level starts that day")
     Claim verify(@PathVariable long id, @RequestBody Verification v) {
-        return claims.verify(id, version(v.version()), v.documentsCompleteOn(), user());
+        return claims.verify(ClaimId.ofRequest(id), version(v.version()), v.documentsCompleteOn(), user());
     }
 
     @PostMapping("/claims/{id}/approve")
     @Operation(summary = "Approve the computed amounts (above the four-eyes threshold a second officer must too)")
     Claim approve(@PathVariable long id, @RequestBody Change change) {
-        return claims.approve(id, version(change.version()), user());
+        return claims.approve(ClaimId.ofRequest(id), version(change.version()), user());
     }
 
     @PostMapping("/claims/{id}/reject")
     Claim reject(@PathVariable long id, @RequestBody Rejection r) {
-        return claims.reject(id, version(r.version()), r.reason(), user());
+        return claims.reject(ClaimId.ofRequest(id), version(r.version()), r.reason(), user());
     }
 
     @PostMapping("/claims/{id}/payment")
     @Operation(summary = "Record the payment; a JKK benefit paid late adds 1% of the benefit per day")
     Claim pay(@PathVariable long id, @RequestBody PaymentRecord p) {
-        return claims.recordPayment(id, version(p.version()), p.paidOn(), p.reference(), user());
+        return claims.recordPayment(ClaimId.ofRequest(id), version(p.version()), p.paidOn(), p.reference(), user());
     }
 
     @PutMapping("/claims/{id}/scholarship-children")
     @Operation(summary = "Choose the children who get the scholarship plan (child-1, …; at most two; none: the"
             + " default — the youngest in school) on a claim not yet approved")
     Claim chooseChildren(@PathVariable long id, @RequestBody ChildrenChoice choice) {
-        return claims.chooseChildren(id, choice.version(), choice.chosen(), user());
+        return claims.chooseChildren(ClaimId.ofRequest(id), choice.version(), choice.chosen(), user());
     }
 
     @PostMapping("/claims/{id}/death-correction")
     @Operation(summary = "Correct a death recorded in error: the participant's status and memberships are put back"
             + " (officers and administrators, with a reason; audited as DEATH_CORRECTED)")
     Claim correctDeath(@PathVariable long id, @RequestBody DeathCorrection correction) {
-        return claims.correctDeath(id, correction.reason(), user());
+        return claims.correctDeath(ClaimId.ofRequest(id), correction.reason(), user());
     }
 
     @PostMapping("/claims/{id}/scholarship-years")
     @Operation(summary = "A yearly scholarship on proof of enrolment: the amount paid, or the refusal naming its rule")
     ClaimManagement.ScholarshipYearDecision scholarshipYear(@PathVariable long id,
             @RequestBody ScholarshipYearRequest request) {
-        return claims.scholarshipYear(id, request, user());
+        return claims.scholarshipYear(ClaimId.ofRequest(id), request, user());
     }
 
     @GetMapping(path = "/claims/{id}/letter.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(summary = "The decision letter of an approved, paid or rejected claim")
     ResponseEntity<byte[]> letter(@PathVariable long id) {
         LindungUser by = user();
-        Claim claim = claims.get(id, by);
+        Claim claim = claims.get(ClaimId.ofRequest(id), by);
         if (claim.status().open()) {
             throw new ConflictException("claim.letter.undecided", claim.claimNumber());
         }
         Locale locale = LocaleContextHolder.getLocale();
-        byte[] pdf = letters.render(texts.letter(claim, participants.get(claim.participantId(), by), locale), locale);
+        byte[] pdf = letters.render(texts.letter(claim, participants.get(ParticipantId.of(claim.participantId()), by),
+                locale), locale);
         audit.recordRead(AuditTrail.EXPORT_DOWNLOADED, "claim", Long.toString(id), claim.regionCode(),
                 Map.of("file", "letter.pdf", "claimNumber", claim.claimNumber()));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)

@@ -4,6 +4,7 @@ import static id.lindung.claim.web.ClaimStepForms.date;
 import static id.lindung.claim.web.ClaimStepForms.version;
 
 import id.lindung.claim.Claim;
+import id.lindung.claim.ClaimId;
 import id.lindung.claim.ClaimManagement;
 import id.lindung.claim.ClaimStatus;
 import id.lindung.shared.web.Formats;
@@ -37,7 +38,7 @@ class ClaimDecisionPages {
     String assign(@PathVariable long id, @RequestParam(required = false) @Nullable Integer version,
             RedirectAttributes redirect) throws IOException {
         return forms.act(id, redirect, "", me -> {
-            Claim c = claims.assign(id, version(version), me);
+            Claim c = claims.assign(ClaimId.ofRequest(id), version(version), me);
             return forms.message("claim.page.done.assigned", c.claimNumber());
         });
     }
@@ -47,7 +48,8 @@ class ClaimDecisionPages {
             @RequestParam(required = false) @Nullable String documentsCompleteOn, RedirectAttributes redirect)
             throws IOException {
         return forms.act(id, redirect, "", me -> {
-            Claim c = claims.verify(id, version(version), date("documentsCompleteOn", documentsCompleteOn), me);
+            Claim c = claims.verify(ClaimId.ofRequest(id), version(version),
+                    date("documentsCompleteOn", documentsCompleteOn), me);
             return forms.message("claim.page.done.verified", formats.date(c.dueDate()));
         });
     }
@@ -56,7 +58,7 @@ class ClaimDecisionPages {
     String approve(@PathVariable long id, @RequestParam(required = false) @Nullable Integer version,
             RedirectAttributes redirect) throws IOException {
         return forms.act(id, redirect, "", me -> {
-            Claim c = claims.approve(id, version(version), me);
+            Claim c = claims.approve(ClaimId.ofRequest(id), version(version), me);
             return c.status() == ClaimStatus.AWAITING_SECOND
                     ? forms.message("claim.page.done.firstApproval", c.claimNumber())
                     : forms.message("claim.page.done.approved", c.claimNumber());
@@ -67,7 +69,7 @@ class ClaimDecisionPages {
     String reject(@PathVariable long id, @RequestParam(required = false) @Nullable Integer version,
             @RequestParam(required = false) @Nullable String reason, RedirectAttributes redirect) throws IOException {
         return forms.act(id, redirect, "", me -> {
-            Claim c = claims.reject(id, version(version), reason, me);
+            Claim c = claims.reject(ClaimId.ofRequest(id), version(version), reason, me);
             return forms.message("claim.page.done.rejected", c.claimNumber());
         });
     }
@@ -77,7 +79,7 @@ class ClaimDecisionPages {
             @RequestParam(name = "chosen", required = false) @Nullable List<String> chosen,
             RedirectAttributes redirect) throws IOException {
         return forms.act(id, redirect, "#scholarship", me -> {
-            Claim c = claims.chooseChildren(id, version, chosen, me);
+            Claim c = claims.chooseChildren(ClaimId.ofRequest(id), version, chosen, me);
             return forms.message("claim.page.done.childrenChosen", c.claimNumber());
         });
     }
@@ -86,7 +88,7 @@ class ClaimDecisionPages {
     String correctDeath(@PathVariable long id, @RequestParam(required = false) @Nullable String reason,
             RedirectAttributes redirect) throws IOException {
         return forms.act(id, redirect, "#death", me -> {
-            Claim c = claims.correctDeath(id, reason, me);
+            Claim c = claims.correctDeath(ClaimId.ofRequest(id), reason, me);
             return forms.message("claim.page.done.deathCorrected", c.claimNumber());
         });
     }

@@ -5,6 +5,7 @@ import id.lindung.access.CurrentUser;
 import id.lindung.access.Disclosure;
 import id.lindung.access.LindungUser;
 import id.lindung.claim.Claim;
+import id.lindung.claim.ClaimId;
 import id.lindung.claim.ClaimIntake;
 import id.lindung.claim.ClaimManagement;
 import id.lindung.claim.ClaimStatus;
@@ -13,6 +14,7 @@ import id.lindung.claim.benefit.ScholarshipPlanner;
 import id.lindung.claim.workflow.ClaimAction.Kind;
 import id.lindung.claim.workflow.ClaimRule;
 import id.lindung.participant.Participant;
+import id.lindung.participant.ParticipantId;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.shared.NotFoundException;
 import id.lindung.shared.web.Formats;
@@ -60,7 +62,7 @@ class ClaimDetailPages {
     @GetMapping("/klaim/{id:\\d+}")
     String claim(@PathVariable long id, Model model) {
         LindungUser me = currentUser.require();
-        Claim c = claims.get(id, me);
+        Claim c = claims.get(ClaimId.ofRequest(id), me);
         audit.recordRead(AuditTrail.CLAIM_VIEWED, "claim", Long.toString(id), c.regionCode(), Map.of("view", "page"));
         Locale locale = LocaleContextHolder.getLocale();
         model.addAttribute("c", c);
@@ -111,7 +113,7 @@ class ClaimDetailPages {
 
     private @Nullable Participant participantOf(Claim c, LindungUser me) {
         try {
-            return participants.get(c.participantId(), me);
+            return participants.get(ParticipantId.of(c.participantId()), me);
         } catch (NotFoundException e) {
             return null;
         }

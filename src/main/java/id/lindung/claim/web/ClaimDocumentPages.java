@@ -1,5 +1,6 @@
 package id.lindung.claim.web;
 
+import id.lindung.claim.ClaimId;
 import id.lindung.claim.ClaimManagement;
 import java.io.IOException;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +30,7 @@ class ClaimDocumentPages {
         return forms.act(id, redirect, "#dokumen", me -> {
             byte[] content = file == null ? null : file.getBytes();
             String name = file == null ? null : file.getOriginalFilename();
-            claims.addDocument(id, documentType, name, content, me);
+            claims.addDocument(ClaimId.ofRequest(id), documentType, name, content, me);
             return forms.message("claim.page.done.document", name == null || name.isBlank() ? "dokumen" : name);
         });
     }

@@ -1,5 +1,6 @@
 package id.lindung.claim.web;
 
+import id.lindung.participant.ParticipantId;
 import id.lindung.shared.Indonesian;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
@@ -86,10 +87,11 @@ class ClaimIntakePages {
                     List.of(messages.message("claim.page.intake.chooseParticipant")));
             return "redirect:/peserta";
         }
-        Participant p = participants.get(participantId, me);
+        ParticipantId participant = ParticipantId.ofRequest(participantId);
+        Participant p = participants.get(participant, me);
         ClaimForm form = new ClaimForm();
         form.setParticipantId(participantId);
-        prefillFamily(form, participants.relatives(participantId, me).stream().map(r -> r.disclosedTo(me)).toList());
+        prefillFamily(form, participants.relatives(participant, me).stream().map(r -> r.disclosedTo(me)).toList());
         return intakePage(model, form, p);
     }
 
@@ -100,7 +102,7 @@ class ClaimIntakePages {
         if (form.getParticipantId() == null) {
             return "redirect:/peserta";
         }
-        Participant p = participants.get(form.getParticipantId(), me);
+        Participant p = participants.get(ParticipantId.ofRequest(form.getParticipantId()), me);
         if (binding.hasErrors()) {
             return intakePage(model, form, p);
         }

@@ -5,6 +5,7 @@ import static id.lindung.claim.web.ClaimStepForms.date;
 import static id.lindung.claim.web.ClaimStepForms.version;
 
 import id.lindung.claim.Claim;
+import id.lindung.claim.ClaimId;
 import id.lindung.claim.ClaimManagement;
 import id.lindung.claim.ScholarshipYearRequest;
 import id.lindung.claim.benefit.ScholarshipPlanner;
@@ -46,7 +47,8 @@ class ClaimPaymentPages {
             @RequestParam(required = false) @Nullable String reference, RedirectAttributes redirect)
             throws IOException {
         return forms.act(id, redirect, "", me -> {
-            Claim c = claims.recordPayment(id, version(version), date("paidOn", paidOn), reference, me);
+            Claim c = claims.recordPayment(ClaimId.ofRequest(id), version(version), date("paidOn", paidOn), reference,
+                    me);
             return forms.message("claim.page.done.paid", c.claimNumber(), formats.rupiah(c.total()));
         });
     }
@@ -63,9 +65,10 @@ class ClaimPaymentPages {
             @RequestParam(defaultValue = "false") boolean working, RedirectAttributes redirect) throws IOException {
         return forms.act(id, redirect, "#scholarship", me -> {
             Integer year = schoolYear(schoolYear);
-            ClaimManagement.ScholarshipYearDecision d = claims.scholarshipYear(id,
+            ClaimId claim = ClaimId.ofRequest(id);
+            ClaimManagement.ScholarshipYearDecision d = claims.scholarshipYear(claim,
                     new ScholarshipYearRequest(blank(childId), blank(level), year, married, working), me);
-            String child = childName(claims.get(id, me), d.childId());
+            String child = childName(claims.get(claim, me), d.childId());
             String yearLabel = ScholarshipPlanner.label(d.schoolYear());
             Claim.Refusal refusal = d.refusal();
             if (refusal != null) {

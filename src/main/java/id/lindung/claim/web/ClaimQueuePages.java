@@ -10,6 +10,7 @@ import id.lindung.claim.ClaimStatus;
 import id.lindung.claim.ClaimSummary;
 import id.lindung.claim.workflow.ClaimWorkflow;
 import id.lindung.participant.Participant;
+import id.lindung.participant.ParticipantId;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.shared.PageResult;
 import id.lindung.shared.crypto.NikMask;
@@ -64,8 +65,9 @@ class ClaimQueuePages {
         LindungUser me = currentUser.require();
         ClaimStatus chosen = status(status);
         if (participantId != null) {
-            Participant p = participants.get(participantId, me);
-            List<Row> rows = claims.ofParticipant(participantId, me).stream()
+            ParticipantId participant = ParticipantId.ofRequest(participantId);
+            Participant p = participants.get(participant, me);
+            List<Row> rows = claims.ofParticipant(participant, me).stream()
                     .map(c -> Row.of(c, p.fullName())).toList();
             model.addAttribute("participant", p);
             model.addAttribute("result", new PageResult<>(rows, 0, Math.max(rows.size(), 1), rows.size(), false));
@@ -102,8 +104,9 @@ class ClaimQueuePages {
         ClaimStatus chosen = status(status);
         List<Row> rows = new ArrayList<>();
         if (participantId != null) {
-            Participant p = participants.get(participantId, me);
-            claims.ofParticipant(participantId, me).forEach(c -> rows.add(Row.of(c, p.fullName())));
+            ParticipantId participant = ParticipantId.ofRequest(participantId);
+            Participant p = participants.get(participant, me);
+            claims.ofParticipant(participant, me).forEach(c -> rows.add(Row.of(c, p.fullName())));
         } else {
             for (int page = 0; ; page++) {
                 PageResult<ClaimSummary> result = claims.queue(chosen, mine, q, page, EXPORT_PAGE, me);
@@ -121,7 +124,7 @@ class ClaimQueuePages {
         if (participantId != null) {
             filters.put("file", "claims.csv");
             audit.recordRead(AuditTrail.EXPORT_DOWNLOADED, "participant", Long.toString(participantId),
-                    participants.get(participantId, me).regionCode(), filters);
+                    participants.get(ParticipantId.ofRequest(participantId), me).regionCode(), filters);
         } else {
             bulkReads.exported("claims.csv", me.scope().code(), filters, rows.size());
         }

@@ -2,6 +2,7 @@ package id.lindung.claim.web;
 
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
+import id.lindung.claim.ClaimId;
 import id.lindung.claim.ClaimManagement;
 import id.lindung.shared.ConflictException;
 import id.lindung.shared.FieldIssue;
@@ -42,7 +43,7 @@ class ClaimStepForms {
     /** Runs a step of claim {@code id} and goes back to its page at {@code anchor}. */
     String act(long id, RedirectAttributes redirect, String anchor, Step step) throws IOException {
         LindungUser me = currentUser.require();
-        claims.get(id, me); // not in scope: "not found", as for the page itself
+        claims.get(ClaimId.ofRequest(id), me); // not in scope: "not found", as for the page itself
         try {
             String done = step.run(me);
             if (done != null) {

@@ -19,6 +19,8 @@ import id.lindung.contribution.RateBook;
 import id.lindung.contribution.RateRule;
 import id.lindung.contribution.Statement;
 import id.lindung.contribution.Statements;
+import id.lindung.enrolment.MembershipId;
+import id.lindung.participant.ParticipantId;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
@@ -94,7 +96,7 @@ class ContributionApi {
     Statement statement(@PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         LocalDate on = date == null ? LocalDate.now(clock) : date;
-        Statement statement = statements.statement(id, on, user());
+        Statement statement = statements.statement(MembershipId.ofRequest(id), on, user());
         audit.recordRead(AuditTrail.STATEMENT_VIEWED, "membership", Long.toString(id),
                 statement.membership().regionCode(), Map.of("view", "api", "date", on.toString()));
         return statement;
@@ -104,21 +106,22 @@ class ContributionApi {
     @Operation(summary = "Protected or not on a date, paid-up-to month, arrears, credit")
     MembershipStatus status(@PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        return statements.status(id, date == null ? LocalDate.now(clock) : date, user());
+        return statements.status(MembershipId.ofRequest(id), date == null ? LocalDate.now(clock) : date, user());
     }
 
     @GetMapping("/memberships/{id}/due")
     @Operation(summary = "What the member owes now: every owed month up to the current one not yet paid, after "
             + "credit (no billing run needed; nothing is written)")
     DueNow due(@PathVariable long id) {
-        return dues.dueNow(id, user());
+        return dues.dueNow(MembershipId.ofRequest(id), user());
     }
 
     @GetMapping("/participants/{id}/status")
     @Operation(summary = "Status of each of a participant's memberships on a date")
     List<MembershipStatus> participantStatus(@PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        return statements.statusOfParticipant(id, date == null ? LocalDate.now(clock) : date, user());
+        return statements.statusOfParticipant(ParticipantId.ofRequest(id), date == null ? LocalDate.now(clock) : date,
+                user());
     }
 
     @PostMapping("/payments")

@@ -1,5 +1,7 @@
 package id.lindung.contribution.web;
 
+import id.lindung.enrolment.MembershipId;
+import id.lindung.participant.ParticipantId;
 import id.lindung.shared.Indonesian;
 import id.lindung.contribution.ContributionPolicy;
 import id.lindung.access.AuditTrail;
@@ -127,7 +129,7 @@ class ContributionPages {
             @RequestParam(name = "tanggal", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
             LocalDate date, Model model) {
         LindungUser me = currentUser.require();
-        Statement statement = statements.statement(id, date == null ? today() : date, me);
+        Statement statement = statements.statement(MembershipId.ofRequest(id), date == null ? today() : date, me);
         audit.recordRead(AuditTrail.STATEMENT_VIEWED, "membership", Long.toString(id),
                 statement.membership().regionCode(), Map.of("view", "page"));
         PaymentForm form = new PaymentForm();
@@ -142,7 +144,7 @@ class ContributionPages {
     String pay(@PathVariable long id, @ModelAttribute("paymentForm") PaymentForm form, BindingResult binding,
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
         LindungUser me = currentUser.require();
-        Statement statement = statements.statement(id, today(), me);
+        Statement statement = statements.statement(MembershipId.ofRequest(id), today(), me);
         if (binding.hasErrors()) {
             return statementPage(model, statement, form, me);
         }
@@ -187,7 +189,8 @@ class ContributionPages {
     String status(@PathVariable long id,
             @RequestParam(name = "tanggal", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
             LocalDate date, Model model) {
-        MembershipStatus status = statements.status(id, date == null ? today() : date, currentUser.require());
+        MembershipStatus status = statements.status(MembershipId.ofRequest(id), date == null ? today() : date,
+                currentUser.require());
         model.addAttribute("status", status);
         model.addAttribute("ui", new Ui());
         return "contribution/fragments :: status";
@@ -203,7 +206,7 @@ class ContributionPages {
         model.addAttribute("paymentForm", form);
         model.addAttribute("canPay", policy.mayPayFor(me, m));
         model.addAttribute("outstanding", statement.bills().stream().mapToLong(Bill::outstanding).sum());
-        model.addAttribute("due", dues.dueNow(m.id(), me));
+        model.addAttribute("due", dues.dueNow(MembershipId.of(m.id()), me));
         model.addAttribute("today", today());
         model.addAttribute("ui", new Ui());
         return "contribution/statement";
@@ -214,7 +217,7 @@ class ContributionPages {
             return null;
         }
         try {
-            return participants.get(m.participantId(), me);
+            return participants.get(ParticipantId.of(m.participantId()), me);
         } catch (NotFoundException e) {
             return null;
         }
@@ -243,7 +246,7 @@ class ContributionPages {
 
     @GetMapping("/kepesertaan/{id}/rekening.csv")
     void statementCsv(@PathVariable long id, HttpServletResponse response) throws IOException {
-        Statement s = statements.statement(id, today(), currentUser.require());
+        Statement s = statements.statement(MembershipId.ofRequest(id), today(), currentUser.require());
         exported(s, "statement.csv");
         CsvWriter out = CsvDownload.start(response, "rekening-iuran-" + id + ".csv");
         out.row("Baris", "Periode", "Jatuh tempo", "Status", "Program", "Komponen", "Dasar iuran",
@@ -267,7 +270,7 @@ class ContributionPages {
 
     @GetMapping("/kepesertaan/{id}/rekening.xlsx")
     void statementXlsx(@PathVariable long id, HttpServletResponse response) throws IOException {
-        Statement s = statements.statement(id, today(), currentUser.require());
+        Statement s = statements.statement(MembershipId.ofRequest(id), today(), currentUser.require());
         exported(s, "statement.xlsx");
         Workbook wb = XlsxDownload.start(response, "rekening-iuran-" + id + ".xlsx");
 

@@ -8,10 +8,12 @@ import id.lindung.enrolment.EndReason;
 import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.EnrolmentRequest;
 import id.lindung.enrolment.Membership;
+import id.lindung.enrolment.MembershipId;
 import id.lindung.enrolment.NewEmployer;
 import id.lindung.enrolment.NewProject;
 import id.lindung.enrolment.StartCorrection;
 import id.lindung.enrolment.StartCorrections;
+import id.lindung.participant.ParticipantId;
 import id.lindung.shared.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -97,26 +99,26 @@ class EnrolmentApi {
 
     @GetMapping("/memberships/{id}")
     Membership membership(@PathVariable long id) {
-        return enrolment.membership(id, user());
+        return enrolment.membership(MembershipId.ofRequest(id), user());
     }
 
     @GetMapping("/participants/{id}/memberships")
     @Operation(summary = "Every membership of a participant")
     List<Membership> membershipsOf(@PathVariable long id) {
-        return enrolment.membershipsOf(id, user());
+        return enrolment.membershipsOf(ParticipantId.ofRequest(id), user());
     }
 
     @PutMapping("/memberships/{id}/base")
     @Operation(summary = "Change declared income (BPU), wage (PU) or chosen JHT amount (PMI) from a month on")
     Membership changeBase(@PathVariable long id, @RequestBody BaseChange change) {
-        return enrolment.changeBase(id, change.amount(), change.effectiveFrom(), user());
+        return enrolment.changeBase(MembershipId.ofRequest(id), change.amount(), change.effectiveFrom(), user());
     }
 
     @PostMapping("/memberships/{id}/end")
     @Operation(summary = "End a membership after its last protected month (reason REQUESTED, CONTRACT_ENDED or "
             + "DECEASED; lapse for arrears is set by the billing run)")
     Membership end(@PathVariable long id, @RequestBody EndRequest request) {
-        return enrolment.end(id, request.lastMonth(), request.reason(), user());
+        return enrolment.end(MembershipId.ofRequest(id), request.lastMonth(), request.reason(), user());
     }
 
     @PostMapping("/memberships/{id}/start-corrections")
@@ -125,13 +127,14 @@ class EnrolmentApi {
             + "Back-dating is arrears, not protection: the months in between become owed.")
     ResponseEntity<StartCorrection> requestStartCorrection(@PathVariable long id,
             @RequestBody StartCorrectionRequest request) {
-        StartCorrection saved = corrections.request(id, request.startMonth(), request.reason(), user());
+        StartCorrection saved = corrections.request(MembershipId.ofRequest(id), request.startMonth(), request.reason(),
+                user());
         return ResponseEntity.created(URI.create("/api/memberships/" + id + "/start-corrections")).body(saved);
     }
 
     @GetMapping("/memberships/{id}/start-corrections")
     List<StartCorrection> startCorrections(@PathVariable long id) {
-        return corrections.ofMembership(id, user());
+        return corrections.ofMembership(MembershipId.ofRequest(id), user());
     }
 
     @PostMapping("/start-corrections/{id}/approve")

@@ -1,5 +1,6 @@
 package id.lindung.enrolment.web;
 
+import id.lindung.participant.ParticipantId;
 import id.lindung.shared.Indonesian;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
@@ -84,7 +85,7 @@ class EnrolmentPages {
     @GetMapping("/peserta/{id}/kepesertaan")
     String memberships(@PathVariable long id, Model model) {
         LindungUser me = currentUser.require();
-        Participant p = participants.get(id, me);
+        Participant p = participants.get(ParticipantId.ofRequest(id), me);
         EnrolmentForm form = new EnrolmentForm();
         form.setSegment(Segment.BPU);
         form.setSector(Sector.OTHER);
@@ -96,7 +97,7 @@ class EnrolmentPages {
     String enrol(@PathVariable long id, @ModelAttribute("enrolmentForm") EnrolmentForm form, BindingResult binding,
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
         LindungUser me = currentUser.require();
-        Participant p = participants.get(id, me);
+        Participant p = participants.get(ParticipantId.ofRequest(id), me);
         return FormPosts.post(binding, response, EnrolmentForm.FIELDS, () -> {
             Membership m = enrolment.enrol(form.toRequest(id), me);
             redirect.addFlashAttribute("flashMessage", message("enrolment.page.enrolled",
@@ -106,7 +107,7 @@ class EnrolmentPages {
     }
 
     private String membershipsPage(Model model, Participant p, EnrolmentForm form, LindungUser me) {
-        List<Membership> memberships = enrolment.membershipsOf(p.id(), me);
+        List<Membership> memberships = enrolment.membershipsOf(ParticipantId.of(p.id()), me);
         Map<Long, String> employerNames = new HashMap<>();
         for (Membership m : memberships) {
             if (m.employerId() != null && !employerNames.containsKey(m.employerId())) {

@@ -12,6 +12,7 @@ import id.lindung.participant.NewBusiness;
 import id.lindung.participant.NewRelative;
 import id.lindung.participant.Participant;
 import id.lindung.participant.ParticipantDetails;
+import id.lindung.participant.ParticipantId;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.participant.ParticipantStatus;
 import id.lindung.participant.ParticipantSummary;
@@ -124,7 +125,7 @@ class ParticipantApi {
     @GetMapping("/participants/{id}")
     @Operation(summary = "One participant (the read is audited: PARTICIPANT_VIEWED)")
     ParticipantResponse get(@PathVariable long id) {
-        Participant p = participants.get(id, user());
+        Participant p = participants.get(ParticipantId.ofRequest(id), user());
         viewed(p, "api");
         return response(p);
     }
@@ -135,13 +136,13 @@ class ParticipantApi {
     ParticipantResponse update(@PathVariable long id, @RequestBody UpdateRequest request) {
         ParticipantDetails details = new ParticipantDetails(request.nik(), request.fullName(), request.birthDate(),
                 request.sex(), request.regionCode(), request.phone(), request.occupation(), request.status());
-        return response(participants.update(id, details, request.version(), user()));
+        return response(participants.update(ParticipantId.ofRequest(id), details, request.version(), user()));
     }
 
     @GetMapping("/participants/{id}/history")
     @Operation(summary = "Audit trail of a participant: who changed what, when")
     List<AuditTrail.AuditEntry> history(@PathVariable long id) {
-        viewed(participants.get(id, user()), "api-history");
+        viewed(participants.get(ParticipantId.ofRequest(id), user()), "api-history");
         LindungUser me = user();
         return audit.history("participant", Long.toString(id)).stream()
                 .map(e -> e.withChanges(Disclosure.auditChanges(e.changesJson(), me, json))).toList();
@@ -150,15 +151,16 @@ class ParticipantApi {
     @GetMapping("/participants/{id}/relatives")
     @Operation(summary = "Family members (heirs, children)")
     List<Relative> relatives(@PathVariable long id) {
-        viewed(participants.get(id, user()), "api-relatives");
+        ParticipantId participant = ParticipantId.ofRequest(id);
+        viewed(participants.get(participant, user()), "api-relatives");
         LindungUser me = user();
-        return participants.relatives(id, me).stream().map(r -> r.disclosedTo(me)).toList();
+        return participants.relatives(participant, me).stream().map(r -> r.disclosedTo(me)).toList();
     }
 
     @PostMapping("/participants/{id}/relatives")
     @Operation(summary = "Add a family member")
     ResponseEntity<Relative> addRelative(@PathVariable long id, @RequestBody NewRelative relative) {
-        Relative saved = participants.addRelative(id, relative, user());
+        Relative saved = participants.addRelative(ParticipantId.ofRequest(id), relative, user());
         saved = saved.disclosedTo(user());
         return ResponseEntity.created(URI.create("/api/participants/" + id + "/relatives")).body(saved);
     }
@@ -166,7 +168,7 @@ class ParticipantApi {
     @GetMapping("/participants/{id}/businesses")
     @Operation(summary = "UMKM businesses the participant owns")
     List<Business> businesses(@PathVariable long id) {
-        return participants.businessesOf(id, user());
+        return participants.businessesOf(ParticipantId.ofRequest(id), user());
     }
 
     @PostMapping("/businesses")
@@ -194,7 +196,8 @@ class ParticipantApi {
     @PostMapping("/participants/duplicates/{id}/{otherId}")
     @Operation(summary = "Resolve a possible duplicate: confirmed=true (same person) or false (two people)")
     ResponseEntity<Void> resolve(@PathVariable long id, @PathVariable long otherId, @RequestParam boolean confirmed) {
-        participants.resolveDuplicate(id, otherId, confirmed, user());
+        participants.resolveDuplicate(ParticipantId.ofRequest(id), ParticipantId.ofRequest(otherId), confirmed,
+                user());
         return ResponseEntity.noContent().build();
     }
 

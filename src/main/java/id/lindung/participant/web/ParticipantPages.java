@@ -12,6 +12,7 @@ import id.lindung.participant.BusinessScale;
 import id.lindung.participant.NewBusiness;
 import id.lindung.participant.NewRelative;
 import id.lindung.participant.Participant;
+import id.lindung.participant.ParticipantId;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.participant.ParticipantStatus;
 import id.lindung.participant.RegistrationResult;
@@ -157,13 +158,14 @@ class ParticipantPages {
     @GetMapping("/peserta/{id}")
     String detail(@PathVariable long id, Model model) {
         LindungUser me = currentUser.require();
-        Participant p = participants.get(id, me);
+        ParticipantId participant = ParticipantId.ofRequest(id);
+        Participant p = participants.get(participant, me);
         audit.recordRead(AuditTrail.PARTICIPANT_VIEWED, "participant", Long.toString(id), p.regionCode(),
                 Map.of("view", "page"));
         model.addAttribute("p", p);
         model.addAttribute("mayReport", policy.mayReadDataReport(me));
-        model.addAttribute("relatives", participants.relatives(id, me));
-        model.addAttribute("businesses", participants.businessesOf(id, me));
+        model.addAttribute("relatives", participants.relatives(participant, me));
+        model.addAttribute("businesses", participants.businessesOf(participant, me));
         model.addAttribute("history", audit.history("participant", Long.toString(id)).stream()
                 .map(e -> e.withChanges(Disclosure.auditChanges(e.changesJson(), me, json))).toList());
         model.addAttribute("regions", regions);
@@ -177,7 +179,7 @@ class ParticipantPages {
     @GetMapping("/peserta/{id}/ubah")
     String editForm(@PathVariable long id, Model model) {
         LindungUser me = requireWriter();
-        Participant p = participants.get(id, me);
+        Participant p = participants.get(ParticipantId.ofRequest(id), me);
         audit.recordRead(AuditTrail.PARTICIPANT_VIEWED, "participant", Long.toString(id), p.regionCode(),
                 Map.of("view", "edit-form"));
         ParticipantForm form = ParticipantForm.of(p);
@@ -193,9 +195,10 @@ class ParticipantPages {
     String update(@PathVariable long id, @ModelAttribute("form") ParticipantForm form, BindingResult binding,
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
         LindungUser me = currentUser.require();
-        participants.get(id, me);
+        ParticipantId participant = ParticipantId.ofRequest(id);
+        participants.get(participant, me);
         return FormPosts.post(binding, response, FORM_FIELDS, () -> {
-            Participant saved = participants.update(id, form.toDetails(), form.getVersion(), me);
+            Participant saved = participants.update(participant, form.toDetails(), form.getVersion(), me);
             redirect.addFlashAttribute("flashMessage", message("participant.updated", saved.fullName()));
             return "redirect:/peserta/" + id;
         }, () -> form(model, form, me, id));
@@ -208,8 +211,8 @@ class ParticipantPages {
             @RequestParam(required = false) Sex sex, @RequestParam(defaultValue = "false") boolean heir,
             RedirectAttributes redirect) {
         try {
-            participants.addRelative(id, new NewRelative(relation, fullName, nik, birthDate, sex, heir),
-                    currentUser.require());
+            participants.addRelative(ParticipantId.ofRequest(id),
+                    new NewRelative(relation, fullName, nik, birthDate, sex, heir), currentUser.require());
             redirect.addFlashAttribute("flashMessage", message("relative.added", fullName));
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("relativeErrors", fieldMessages(e.issues()));
@@ -223,7 +226,7 @@ class ParticipantPages {
             @RequestParam(required = false) BusinessScale scale,
             @RequestParam(required = false) Integer workerCount, RedirectAttributes redirect) {
         LindungUser me = currentUser.require();
-        Participant owner = participants.get(id, me);
+        Participant owner = participants.get(ParticipantId.ofRequest(id), me);
         try {
             participants.registerBusiness(new NewBusiness(nib, name, id, kbli, scale, owner.regionCode(), workerCount),
                     me);
@@ -248,7 +251,8 @@ class ParticipantPages {
     @PostMapping("/peserta/duplikat/{id}/{otherId}")
     String resolve(@PathVariable long id, @PathVariable long otherId, @RequestParam boolean confirmed,
             RedirectAttributes redirect) {
-        participants.resolveDuplicate(id, otherId, confirmed, currentUser.require());
+        participants.resolveDuplicate(ParticipantId.ofRequest(id), ParticipantId.ofRequest(otherId), confirmed,
+                currentUser.require());
         redirect.addFlashAttribute("flashMessage", message(confirmed ? "duplicate.confirmed" : "duplicate.dismissed"));
         return "redirect:/peserta/duplikat";
     }

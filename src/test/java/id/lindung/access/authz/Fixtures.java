@@ -5,6 +5,7 @@ import id.lindung.access.LindungUser;
 import id.lindung.access.RegionScope;
 import id.lindung.access.Role;
 import id.lindung.claim.Claim;
+import id.lindung.claim.ClaimId;
 import id.lindung.claim.ClaimIntake;
 import id.lindung.claim.ClaimManagement;
 import id.lindung.claim.internal.Holidays;
@@ -17,6 +18,7 @@ import id.lindung.enrolment.Channel;
 import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.EnrolmentRequest;
 import id.lindung.enrolment.Membership;
+import id.lindung.enrolment.MembershipId;
 import id.lindung.enrolment.NewEmployer;
 import id.lindung.enrolment.NewProject;
 import id.lindung.enrolment.Sector;
@@ -151,7 +153,7 @@ public final class Fixtures {
         // requested by an officer who is none of the matrix's callers: every caller may be the second pair of eyes
         LindungUser requester = new LindungUser("petugas.matriks", "Petugas Matriks", Role.OFFICER,
                 RegionScope.of("61"));
-        v.put("startCorrection", Long.toString(bean(StartCorrections.class).request(membership.id(),
+        v.put("startCorrection", Long.toString(bean(StartCorrections.class).request(MembershipId.of(membership.id()),
                 month.minusMonths(1), "Uji matriks otorisasi: mulai sebulan lebih awal", requester).id()));
         long employer = enrolment.registerEmployer(new NewEmployer("MTX" + run + SERIAL.incrementAndGet(),
                 "PT Matriks " + name, 2, null, desa), ADMIN).id();
@@ -166,7 +168,7 @@ public final class Fixtures {
                 List.of(new ClaimIntake.TransportItem("LAND", event, "Ambulans ke RSUD", 500_000L)), null, null, null,
                 null, null, null, null), ADMIN);
         v.put("claim", Long.toString(claim.id()));
-        Claim withDocument = claims.addDocument(claim.id(), "KWITANSI", "kwitansi.pdf", PDF, ADMIN);
+        Claim withDocument = claims.addDocument(ClaimId.of(claim.id()), "KWITANSI", "kwitansi.pdf", PDF, ADMIN);
         v.put("document", Long.toString(withDocument.documents().get(0).id()));
 
         String key = "MATRIKS-" + run + "-" + name;
