@@ -48,9 +48,11 @@ class ConfigurationReadmeTest {
         Set<String> documented = new TreeSet<>();
         readmeRows().forEach(row -> documented.addAll(row.keys()));
         assertThat(declared).as("keys declared by the records").hasSizeGreaterThan(50);
-        assertThat(new TreeSet<>(declared.keySet())).as("declared keys missing from the README's configuration table")
+        assertThat(new TreeSet<>(declared.keySet()))
+                .as("declared keys missing from the README's configuration table")
                 .isSubsetOf(documented);
-        assertThat(documented).as("keys in the README's configuration table that no record declares")
+        assertThat(documented)
+                .as("keys in the README's configuration table that no record declares")
                 .isSubsetOf(declared.keySet());
     }
 
@@ -61,7 +63,9 @@ class ConfigurationReadmeTest {
             List<String> keys = new ArrayList<>(row.keys());
             if (row.defaults().equals("empty")) {
                 for (String key : keys) {
-                    assertThat(defaultOf(key)).as("README says %s is empty by default", key).isIn(null, "");
+                    assertThat(defaultOf(key))
+                            .as("README says %s is empty by default", key)
+                            .isIn(null, "");
                     compared++;
                 }
                 continue;
@@ -87,15 +91,18 @@ class ConfigurationReadmeTest {
         for (String key : declared.keySet()) {
             boolean inRecord = declared.get(key) != null;
             boolean inProperties = applicationProperties.containsKey(key);
-            assertThat(inRecord && inProperties).as("%s has a default in its record and in application.properties"
-                    + " (%s, %s)", key, declared.get(key), applicationProperties.get(key)).isFalse();
+            assertThat(inRecord && inProperties)
+                    .as(
+                            "%s has a default in its record and in application.properties" + " (%s, %s)",
+                            key, declared.get(key), applicationProperties.get(key))
+                    .isFalse();
         }
     }
 
     @Test
     void thePropertiesFilesSetOnlyDeclaredKeys() {
-        for (String file : List.of("application.properties", "application-demo.properties",
-                "application-test.properties")) {
+        for (String file :
+                List.of("application.properties", "application-demo.properties", "application-test.properties")) {
             Set<String> set = properties(file).keySet().stream()
                     .filter(k -> k.startsWith("lindung.") && !k.startsWith("lindung.test."))
                     .collect(Collectors.toSet());
@@ -119,7 +126,9 @@ class ConfigurationReadmeTest {
                 continue; // java -jar lindung.jar
             }
             String key = name.endsWith(".*") ? name.substring(0, name.length() - 2) : name;
-            assertThat(declared.containsKey(key) || prefixes.contains(key)).as("the README names %s", name).isTrue();
+            assertThat(declared.containsKey(key) || prefixes.contains(key))
+                    .as("the README names %s", name)
+                    .isTrue();
             named++;
         }
         assertThat(named).isGreaterThan(20);
@@ -128,8 +137,7 @@ class ConfigurationReadmeTest {
     // ---------------------------------------------------------------------------------------------------- reading
 
     /** A row of the README's configuration table: its keys (variables resolved through application.properties). */
-    record Row(Set<String> keys, String defaults) {
-    }
+    record Row(Set<String> keys, String defaults) {}
 
     private List<Row> readmeRows() throws IOException {
         String readme = readme();
@@ -170,8 +178,8 @@ class ConfigurationReadmeTest {
                 keys.add(base + (rest.startsWith(".") ? rest.substring(1) : rest));
             } else if (VARIABLE.matcher(name).matches()) {
                 applicationProperties.forEach((key, value) -> {
-                    if (key.startsWith("lindung.") && (value.startsWith("${" + name + ":")
-                            || value.startsWith("${" + name + "}"))) {
+                    if (key.startsWith("lindung.")
+                            && (value.startsWith("${" + name + ":") || value.startsWith("${" + name + "}"))) {
                         keys.add(key);
                     }
                 });
@@ -207,7 +215,8 @@ class ConfigurationReadmeTest {
     private static Map<String, String> declaredKeys() {
         Map<String, String> keys = new TreeMap<>();
         try {
-            for (URL url : Collections.list(ConfigurationReadmeTest.class.getClassLoader()
+            for (URL url : Collections.list(ConfigurationReadmeTest.class
+                    .getClassLoader()
                     .getResources("META-INF/spring-configuration-metadata.json"))) {
                 JsonNode metadata;
                 try (InputStream in = url.openStream()) {
@@ -233,7 +242,8 @@ class ConfigurationReadmeTest {
         String text = value.asString();
         // a list's default is written as "[50000, 100000]"; the README shows it as it is set: 50000,100000
         return text.startsWith("[") && text.endsWith("]")
-                ? text.substring(1, text.length() - 1).replace(", ", ",") : text;
+                ? text.substring(1, text.length() - 1).replace(", ", ",")
+                : text;
     }
 
     private static Map<String, String> properties(String resource) {

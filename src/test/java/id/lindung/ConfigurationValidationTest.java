@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -25,14 +25,14 @@ class ConfigurationValidationTest {
 
     @Configuration(proxyBeanMethods = false)
     @ConfigurationPropertiesScan
-    static class AllRecords {
-    }
+    static class AllRecords {}
 
     private final ApplicationContextRunner records = new ApplicationContextRunner()
             .withUserConfiguration(AllRecords.class)
             .withInitializer(context -> {
                 try {
-                    context.getEnvironment().getPropertySources()
+                    context.getEnvironment()
+                            .getPropertySources()
                             .addLast(new ResourcePropertySource("classpath:application.properties"));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -45,26 +45,28 @@ class ConfigurationValidationTest {
     }
 
     @ParameterizedTest(name = "{0}={1}")
-    @CsvSource(delimiter = '|', value = {
-        "lindung.embedded-db.enabled | '' | must not be null",
-        "lindung.embedded-db.port | 70000 | must be less than or equal to 65535",
-        "lindung.region.home-province | 6 | must match",
-        "lindung.bounds.payment | 0 | must be greater than or equal to 1",
-        "lindung.bounds.wage | 2000000000000000 | must be less than or equal to 1000000000000000",
-        "lindung.upload.xlsx.max-entries | 0 | must be greater than or equal to 1",
-        "lindung.crypto.keyring | '' | must not be null",
-        "lindung.security.login.max-failures | 0 | must be greater than or equal to 1",
-        "lindung.security.login.bcrypt-strength | 3 | must be greater than or equal to 4",
-        "lindung.reads.rows-per-hour.agent | -1 | must be greater than or equal to 0",
-        "lindung.demo.participants | -1 | must be greater than or equal to 0",
-        "lindung.participant.bulk-batch-size | 0 | must be greater than or equal to 1",
-        "lindung.enrolment.pmi-jht-amounts | '' | must not be empty",
-        "lindung.enrolment.backdate-months.officer | -1 | must be greater than or equal to 0",
-        "lindung.contribution.billing-batch-size | 0 | must be greater than or equal to 1",
-        "lindung.claim.office-name | ' ' | must not be blank",
-        "lindung.coverage.history-months | 63 | must be less than or equal to 62",
-        "lindung.privacy.retention-cron | '' | must not be blank",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "lindung.embedded-db.enabled | '' | must not be null",
+                "lindung.embedded-db.port | 70000 | must be less than or equal to 65535",
+                "lindung.region.home-province | 6 | must match",
+                "lindung.bounds.payment | 0 | must be greater than or equal to 1",
+                "lindung.bounds.wage | 2000000000000000 | must be less than or equal to 1000000000000000",
+                "lindung.upload.xlsx.max-entries | 0 | must be greater than or equal to 1",
+                "lindung.crypto.keyring | '' | must not be null",
+                "lindung.security.login.max-failures | 0 | must be greater than or equal to 1",
+                "lindung.security.login.bcrypt-strength | 3 | must be greater than or equal to 4",
+                "lindung.reads.rows-per-hour.agent | -1 | must be greater than or equal to 0",
+                "lindung.demo.participants | -1 | must be greater than or equal to 0",
+                "lindung.participant.bulk-batch-size | 0 | must be greater than or equal to 1",
+                "lindung.enrolment.pmi-jht-amounts | '' | must not be empty",
+                "lindung.enrolment.backdate-months.officer | -1 | must be greater than or equal to 0",
+                "lindung.contribution.billing-batch-size | 0 | must be greater than or equal to 1",
+                "lindung.claim.office-name | ' ' | must not be blank",
+                "lindung.coverage.history-months | 63 | must be less than or equal to 62",
+                "lindung.privacy.retention-cron | '' | must not be blank",
+            })
     void aValueOutsideItsConstraintsFailsNamingTheKey(String key, String value, String reason) {
         records.withPropertyValues(key + "=" + value).run(context -> {
             assertThat(context).hasFailed();
@@ -75,11 +77,14 @@ class ConfigurationValidationTest {
             assertThat(failure).as("a validation failure").isInstanceOf(BindValidationException.class);
             // the report names the field as the record does (lindung.reads.rowsPerHour.agent)
             List<String> errors = new ArrayList<>();
-            for (var error : ((BindValidationException) failure).getValidationErrors().getAllErrors()) {
-                errors.add(uniform(((FieldError) error).getObjectName() + "." + ((FieldError) error).getField())
-                        + ": " + error.getDefaultMessage());
+            for (var error :
+                    ((BindValidationException) failure).getValidationErrors().getAllErrors()) {
+                errors.add(uniform(((FieldError) error).getObjectName() + "." + ((FieldError) error).getField()) + ": "
+                        + error.getDefaultMessage());
             }
-            assertThat(errors).anySatisfy(e -> assertThat(e).startsWith(uniform(key) + ": ").contains(reason));
+            assertThat(errors)
+                    .anySatisfy(
+                            e -> assertThat(e).startsWith(uniform(key) + ": ").contains(reason));
         });
     }
 

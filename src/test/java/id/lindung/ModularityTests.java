@@ -41,11 +41,13 @@ class ModularityTests {
         }
         List<Path> files = files(generated);
         assertThat(files).isNotEmpty();
-        assertThat(files(committed)).as("docs/modules holds what the Documenter writes (refresh: see the class doc)")
+        assertThat(files(committed))
+                .as("docs/modules holds what the Documenter writes (refresh: see the class doc)")
                 .containsExactlyInAnyOrderElementsOf(files);
         for (Path file : files) {
-            assertThat(lines(committed.resolve(file))).as("docs/modules/%s is current (refresh: see the class doc)",
-                    file).isEqualTo(lines(generated.resolve(file)));
+            assertThat(lines(committed.resolve(file)))
+                    .as("docs/modules/%s is current (refresh: see the class doc)", file)
+                    .isEqualTo(lines(generated.resolve(file)));
         }
     }
 
@@ -55,12 +57,17 @@ class ModularityTests {
      * cell's first item carries the cell's bar, so the bar is dropped.
      */
     private static List<String> lines(Path file) throws IOException {
-        return Files.readAllLines(file).stream().map(l -> l.startsWith("|* ") ? l.substring(1) : l).sorted().toList();
+        return Files.readAllLines(file).stream()
+                .map(l -> l.startsWith("|* ") ? l.substring(1) : l)
+                .sorted()
+                .toList();
     }
 
     private void write(Path folder) {
         new Documenter(modules, Documenter.Options.defaults().withOutputFolder(folder.toString()))
-                .writeModulesAsPlantUml().writeIndividualModulesAsPlantUml().writeModuleCanvases();
+                .writeModulesAsPlantUml()
+                .writeIndividualModulesAsPlantUml()
+                .writeModuleCanvases();
     }
 
     private static List<Path> files(Path folder) throws IOException {
@@ -68,7 +75,10 @@ class ModularityTests {
             return List.of();
         }
         try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(Files::isRegularFile).map(folder::relativize).sorted().toList();
+            return walk.filter(Files::isRegularFile)
+                    .map(folder::relativize)
+                    .sorted()
+                    .toList();
         }
     }
 }

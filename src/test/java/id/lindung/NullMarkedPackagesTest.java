@@ -19,13 +19,21 @@ class NullMarkedPackagesTest {
     @Test
     void everyMainPackageIsNullMarked() {
         // not ImportOption.DO_NOT_INCLUDE_TESTS: it only knows target/test-classes, and builds may use another dir
-        JavaClasses main = new ClassFileImporter().withImportOption(location -> !location.contains("/test-classes/"))
+        JavaClasses main = new ClassFileImporter()
+                .withImportOption(location -> !location.contains("/test-classes/"))
                 .importPackages("id.lindung");
-        List<String> packages = main.stream().map(JavaClass::getPackage).distinct().map(JavaPackage::getName)
-                .sorted().toList();
+        List<String> packages = main.stream()
+                .map(JavaClass::getPackage)
+                .distinct()
+                .map(JavaPackage::getName)
+                .sorted()
+                .toList();
         assertThat(packages).contains("id.lindung", "id.lindung.claim.benefit").hasSizeGreaterThan(40);
         List<String> unmarked = packages.stream()
-                .filter(p -> !main.getPackage(p).isAnnotatedWith(NullMarked.class)).toList();
-        assertThat(unmarked).as("packages without @NullMarked in their package-info").isEmpty();
+                .filter(p -> !main.getPackage(p).isAnnotatedWith(NullMarked.class))
+                .toList();
+        assertThat(unmarked)
+                .as("packages without @NullMarked in their package-info")
+                .isEmpty();
     }
 }

@@ -149,7 +149,8 @@ class SqlDependenciesTest {
                     problems.add(module + " declares it reads " + view + ", which no module publishes");
                     continue;
                 }
-                if (uses.stream().noneMatch(u -> u.module().equals(module) && u.object().equals(view))) {
+                if (uses.stream()
+                        .noneMatch(u -> u.module().equals(module) && u.object().equals(view))) {
                     problems.add(module + " declares it reads " + view + " but none of its SQL does");
                 }
                 List<String> allowed = allowedDependencies(module);
@@ -176,8 +177,8 @@ class SqlDependenciesTest {
         List<String> problems = new ArrayList<>();
         javaSql.forEach((file, strings) -> {
             String module = javaFileModule.get(file);
-            Set<String> readFrom = declared(module).reads().stream().map(owner::get)
-                    .collect(Collectors.toCollection(TreeSet::new));
+            Set<String> readFrom =
+                    declared(module).reads().stream().map(owner::get).collect(Collectors.toCollection(TreeSet::new));
             for (Sql sql : strings) {
                 for (Name value : SqlSources.comparedValues(sql.text())) {
                     if (ownEnums.get(module).containsKey(value.name())) {
@@ -209,15 +210,25 @@ class SqlDependenciesTest {
                   JOIN LATERAL unnest(b.ids) u ON true
                   LEFT JOIN (SELECT 1 FROM payment) q ON q.x = b.id
                  WHERE EXISTS (SELECT 1 FROM public.membership m)""";
-        assertThat(SqlSources.names(sql)).extracting(Name::name)
+        assertThat(SqlSources.names(sql))
+                .extracting(Name::name)
                 .containsExactly("enrolment_membership_v", "bill", "late_fine", "payment", "membership");
         assertThat(SqlSources.names("""
                 INSERT INTO claim (a) SELECT 1; UPDATE coverage_state SET x = 1 FROM contribution_bill_v;
                 DELETE FROM kur_loan USING participant_identity_v i;
                 CREATE INDEX IF NOT EXISTS i ON audit_log USING hash (x); COPY participant (nik) FROM STDIN;
                 ALTER TABLE ONLY region ADD CONSTRAINT c FOREIGN KEY (y) REFERENCES employer (id)"""))
-                .extracting(Name::name).contains("claim", "coverage_state", "contribution_bill_v", "kur_loan",
-                        "participant_identity_v", "audit_log", "participant", "region", "employer")
+                .extracting(Name::name)
+                .contains(
+                        "claim",
+                        "coverage_state",
+                        "contribution_bill_v",
+                        "kur_loan",
+                        "participant_identity_v",
+                        "audit_log",
+                        "participant",
+                        "region",
+                        "employer")
                 .doesNotContain("hash", "x", "i");
         List<Sql> java = SqlSources.javaStrings("""
                 class A {
@@ -228,34 +239,44 @@ class SqlDependenciesTest {
                             SELECT x
                               FROM payment\""";
                 }""");
-        assertThat(java).extracting(s -> s.text().strip().replaceAll("\\s+", " "))
+        assertThat(java)
+                .extracting(s -> s.text().strip().replaceAll("\\s+", " "))
                 .containsExactly("SELECT 1 FROM bill b JOIN ? t", "SELECT x FROM payment");
         assertThat(java.get(1).lineAt(java.get(1).text().indexOf("payment"))).isEqualTo(7);
         assertThat(SqlSources.comparedValues("SELECT CASE WHEN v.segment = 'PU' THEN 'X' END, 'Y' FROM t"
-                + " WHERE channel IN ('A', 'B') AND status <> 'C' AND f(x, 'Z')")).extracting(Name::name)
+                        + " WHERE channel IN ('A', 'B') AND status <> 'C' AND f(x, 'Z')"))
+                .extracting(Name::name)
                 .containsExactly("PU", "A", "B", "C");
         assertThat(SqlSources.created("CREATE OR REPLACE VIEW a_v AS SELECT 1; CREATE TEMP TABLE t (x int);"
-                + " CREATE TABLE IF NOT EXISTS b (x int)")).extracting(SqlSources.Created::name)
+                        + " CREATE TABLE IF NOT EXISTS b (x int)"))
+                .extracting(SqlSources.Created::name)
                 .containsExactly("a_v", "b");
         // and on the real tree: the reads across modules are there to be checked
-        assertThat(foreign()).extracting(Use::object).contains("enrolment_membership_v", "kur_borrower_coverage_v",
-                "participant_identity_v", "contribution_bill_v");
+        assertThat(foreign())
+                .extracting(Use::object)
+                .contains(
+                        "enrolment_membership_v",
+                        "kur_borrower_coverage_v",
+                        "participant_identity_v",
+                        "contribution_bill_v");
     }
 
     // ------------------------------------------------------------------------------------------------------ helpers
 
     private List<Use> foreign() {
-        return uses.stream().filter(u -> !u.module().equals(owner.get(u.object()))).toList();
+        return uses.stream()
+                .filter(u -> !u.module().equals(owner.get(u.object())))
+                .toList();
     }
 
-    private record Declared(Set<String> publishes, Set<String> reads) {
-    }
+    private record Declared(Set<String> publishes, Set<String> reads) {}
 
     private static Declared declared(String module) {
         SqlViews views = packageInfo(module).getAnnotation(SqlViews.class);
-        return views == null ? new Declared(Set.of(), Set.of())
-                : new Declared(new LinkedHashSet<>(List.of(views.publishes())), new LinkedHashSet<>(List.of(
-                        views.reads())));
+        return views == null
+                ? new Declared(Set.of(), Set.of())
+                : new Declared(
+                        new LinkedHashSet<>(List.of(views.publishes())), new LinkedHashSet<>(List.of(views.reads())));
     }
 
     private static List<String> allowedDependencies(String module) {
@@ -279,11 +300,12 @@ class SqlDependenciesTest {
         Map<String, String> constants = new HashMap<>();
         for (Path file : files(JAVA.resolve(module), ".java")) {
             String relative = JAVA.relativize(file).toString().replace('\\', '/');
-            if (relative.endsWith("package-info.java") || (published && relative.indexOf('/')
-                    != relative.lastIndexOf('/'))) {
+            if (relative.endsWith("package-info.java")
+                    || (published && relative.indexOf('/') != relative.lastIndexOf('/'))) {
                 continue;
             }
-            String className = "id.lindung." + relative.substring(0, relative.length() - 5).replace('/', '.');
+            String className =
+                    "id.lindung." + relative.substring(0, relative.length() - 5).replace('/', '.');
             try {
                 enumsIn(Class.forName(className), published, constants);
             } catch (ClassNotFoundException e) {
@@ -309,8 +331,11 @@ class SqlDependenciesTest {
 
     private static List<String> modules() {
         try (Stream<Path> dirs = Files.list(JAVA)) {
-            return dirs.filter(Files::isDirectory).filter(d -> Files.exists(d.resolve("package-info.java")))
-                    .map(d -> d.getFileName().toString()).sorted().toList();
+            return dirs.filter(Files::isDirectory)
+                    .filter(d -> Files.exists(d.resolve("package-info.java")))
+                    .map(d -> d.getFileName().toString())
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

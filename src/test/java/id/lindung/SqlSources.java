@@ -16,8 +16,7 @@ import java.util.Set;
  */
 final class SqlSources {
 
-    private SqlSources() {
-    }
+    private SqlSources() {}
 
     /** A piece of SQL and, for each of its characters, the line of the source file it came from. */
     record Sql(String text, int[] lines) {
@@ -28,12 +27,10 @@ final class SqlSources {
     }
 
     /** An object named by SQL, at an offset of its text. */
-    record Name(String name, int offset) {
-    }
+    record Name(String name, int offset) {}
 
     /** An object created by SQL: table or view. */
-    record Created(String name, String kind) {
-    }
+    record Created(String name, String kind) {}
 
     // ---------------------------------------------------------------------------------------------- Java sources
 
@@ -67,7 +64,9 @@ final class SqlSources {
                 i = j + 1;
             } else if (c == '"') {
                 boolean block = source.startsWith("\"\"\"", i);
-                String between = lastLiteralEnd < 0 ? null : source.substring(lastLiteralEnd, i).strip();
+                String between = lastLiteralEnd < 0
+                        ? null
+                        : source.substring(lastLiteralEnd, i).strip();
                 if (between == null || !joins(between)) {
                     flush(out, text, lines);
                 } else if (!between.equals("+")) {
@@ -121,8 +120,9 @@ final class SqlSources {
 
     /** Whether the code between two literals joins them into one string: a plain {@code +} or {@code + expr +}. */
     private static boolean joins(String between) {
-        return between.startsWith("+") && between.endsWith("+") && between.chars().noneMatch(ch -> ch == ';'
-                || ch == '{' || ch == '}');
+        return between.startsWith("+")
+                && between.endsWith("+")
+                && between.chars().noneMatch(ch -> ch == ';' || ch == '{' || ch == '}');
     }
 
     private static String unescape(char e) {
@@ -144,7 +144,8 @@ final class SqlSources {
 
     private static void flush(List<Sql> out, StringBuilder text, List<Integer> lines) {
         if (!text.isEmpty()) {
-            out.add(new Sql(text.toString(), lines.stream().mapToInt(Integer::intValue).toArray()));
+            out.add(new Sql(
+                    text.toString(), lines.stream().mapToInt(Integer::intValue).toArray()));
         }
         text.setLength(0);
         lines.clear();
@@ -175,7 +176,12 @@ final class SqlSources {
 
     // ------------------------------------------------------------------------------------------------- SQL text
 
-    private enum Kind { WORD, STRING, PARAM, PUNCT }
+    private enum Kind {
+        WORD,
+        STRING,
+        PARAM,
+        PUNCT
+    }
 
     private record Token(Kind kind, String text, int offset) {
 
@@ -189,10 +195,44 @@ final class SqlSources {
     }
 
     /** Words after which a name in a FROM list is not an alias but the next clause. */
-    private static final Set<String> CLAUSES = Set.of("where", "join", "inner", "left", "right", "full", "cross",
-            "natural", "on", "using", "group", "order", "limit", "offset", "union", "except", "intersect", "having",
-            "window", "for", "returning", "set", "tablesample", "with", "select", "values", "fetch", "lateral",
-            "when", "then", "else", "end", "and", "or", "do", "into", "as");
+    private static final Set<String> CLAUSES = Set.of(
+            "where",
+            "join",
+            "inner",
+            "left",
+            "right",
+            "full",
+            "cross",
+            "natural",
+            "on",
+            "using",
+            "group",
+            "order",
+            "limit",
+            "offset",
+            "union",
+            "except",
+            "intersect",
+            "having",
+            "window",
+            "for",
+            "returning",
+            "set",
+            "tablesample",
+            "with",
+            "select",
+            "values",
+            "fetch",
+            "lateral",
+            "when",
+            "then",
+            "else",
+            "end",
+            "and",
+            "or",
+            "do",
+            "into",
+            "as");
 
     private static List<Token> tokens(String sql) {
         List<Token> out = new ArrayList<>();
@@ -244,8 +284,8 @@ final class SqlSources {
                 i = j;
             } else if (Character.isLetter(c) || c == '_') {
                 int j = i + 1;
-                while (j < n && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_'
-                        || sql.charAt(j) == '$')) {
+                while (j < n
+                        && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_' || sql.charAt(j) == '$')) {
                     j++;
                 }
                 out.add(new Token(Kind.WORD, sql.substring(i, j), i));
@@ -293,8 +333,7 @@ final class SqlSources {
                         i = target(t, i + 1, out, false);
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         return out;
@@ -310,8 +349,13 @@ final class SqlSources {
             }
             int j = i + 1;
             boolean temporary = false;
-            while (j < t.size() && (t.get(j).is("or") || t.get(j).is("replace") || t.get(j).is("temp")
-                    || t.get(j).is("temporary") || t.get(j).is("unlogged") || t.get(j).is("materialized"))) {
+            while (j < t.size()
+                    && (t.get(j).is("or")
+                            || t.get(j).is("replace")
+                            || t.get(j).is("temp")
+                            || t.get(j).is("temporary")
+                            || t.get(j).is("unlogged")
+                            || t.get(j).is("materialized"))) {
                 temporary |= t.get(j).is("temp") || t.get(j).is("temporary");
                 j++;
             }
@@ -348,7 +392,10 @@ final class SqlSources {
                 depth--;
             } else if (x.kind() == Kind.STRING && i > 0) {
                 Token before = t.get(i - 1);
-                if (before.punct('=') || before.punct('>') || before.punct('<') || before.is("when")
+                if (before.punct('=')
+                        || before.punct('>')
+                        || before.punct('<')
+                        || before.is("when")
                         || (depth == inList && (before.punct('(') || before.punct(',')))) {
                     out.add(new Name(x.text(), x.offset()));
                 }
@@ -377,7 +424,8 @@ final class SqlSources {
      */
     private static int target(List<Token> t, int i, List<Name> out, boolean callable) {
         int j = i;
-        while (j < t.size() && (t.get(j).is("only") || t.get(j).is("lateral") || t.get(j).is("table"))) {
+        while (j < t.size()
+                && (t.get(j).is("only") || t.get(j).is("lateral") || t.get(j).is("table"))) {
             j++;
         }
         if (j >= t.size() || t.get(j).kind() != Kind.WORD) {
@@ -413,7 +461,8 @@ final class SqlSources {
             if (j < t.size() && t.get(j).is("as")) {
                 j++;
             }
-            if (j < t.size() && t.get(j).kind() == Kind.WORD
+            if (j < t.size()
+                    && t.get(j).kind() == Kind.WORD
                     && !CLAUSES.contains(t.get(j).text().toLowerCase(Locale.ROOT))) {
                 j++; // alias
             }

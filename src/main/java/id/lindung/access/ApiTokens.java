@@ -27,7 +27,11 @@ public interface ApiTokens {
      * @throws id.lindung.shared.InvalidInputException naming the field: another user ({@code username}), a scope
      *         outside {@code by}'s or no province or kab/kota code, missing or too long name, expiry in the past
      */
-    IssuedToken issue(@Nullable String username, String name, @Nullable LocalDate expiresOn, @Nullable String scope,
+    IssuedToken issue(
+            @Nullable String username,
+            String name,
+            @Nullable LocalDate expiresOn,
+            @Nullable String scope,
             LindungUser by);
 
     /** An administrator sees the tokens of the users in their scope, anyone else their own; never the token. */
@@ -42,7 +46,13 @@ public interface ApiTokens {
     void revoke(long id, LindungUser by);
 
     /** A token just issued: the only time the token is shown. */
-    record IssuedToken(long id, String token, String prefix, String username, String name, String scope,
+    record IssuedToken(
+            long id,
+            String token,
+            String prefix,
+            String username,
+            String name,
+            String scope,
             @Nullable Instant expiresAt) {
 
         @Override
@@ -53,7 +63,15 @@ public interface ApiTokens {
     }
 
     /** A token as lists show it: no secret, only its prefix. */
-    record TokenInfo(long id, String username, String name, String prefix, @Nullable String scope, String createdBy,
-            Instant createdAt, @Nullable Instant expiresAt, @Nullable Instant revokedAt, @Nullable Instant lastUsedAt) {
-    }
+    record TokenInfo(
+            long id,
+            String username,
+            String name,
+            String prefix,
+            @Nullable String scope,
+            String createdBy,
+            Instant createdAt,
+            @Nullable Instant expiresAt,
+            @Nullable Instant revokedAt,
+            @Nullable Instant lastUsedAt) {}
 }

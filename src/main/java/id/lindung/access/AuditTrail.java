@@ -29,8 +29,15 @@ public interface AuditTrail {
     String DATA_REPORT_PRODUCED = "DATA_REPORT_PRODUCED";
 
     /** The actions that record reads rather than changes (with the bulk reads of {@link BulkReads}). */
-    Set<String> READ_ACTIONS = Set.of(PARTICIPANT_VIEWED, CLAIM_VIEWED, CLAIM_DOCUMENT_VIEWED, STATEMENT_VIEWED,
-            EXPORT_DOWNLOADED, DATA_REPORT_PRODUCED, BulkReads.LIST_READ, BulkReads.LIST_REFUSED);
+    Set<String> READ_ACTIONS = Set.of(
+            PARTICIPANT_VIEWED,
+            CLAIM_VIEWED,
+            CLAIM_DOCUMENT_VIEWED,
+            STATEMENT_VIEWED,
+            EXPORT_DOWNLOADED,
+            DATA_REPORT_PRODUCED,
+            BulkReads.LIST_READ,
+            BulkReads.LIST_REFUSED);
 
     /**
      * Records a write. Call it in the same transaction as the write, so that both land or neither does.
@@ -41,8 +48,7 @@ public interface AuditTrail {
      * @param regionCode the region the entity belongs to (so scoped users can read their own trail)
      * @param changes field to {@code [old, new]} for updates, field to value for creations
      */
-    void record(String action, String entityType, String entityId, @Nullable String regionCode,
-            Map<String, ?> changes);
+    void record(String action, String entityType, String entityId, @Nullable String regionCode, Map<String, ?> changes);
 
     /**
      * Records a read of personal data, before the data leaves: one INSERT, in the caller's transaction if there is
@@ -53,8 +59,8 @@ public interface AuditTrail {
      * @param action one of {@link #READ_ACTIONS}
      * @param details what was read (e.g. {@code view: api}); never the data itself
      */
-    void recordRead(String action, String entityType, String entityId, @Nullable String regionCode,
-            Map<String, ?> details);
+    void recordRead(
+            String action, String entityType, String entityId, @Nullable String regionCode, Map<String, ?> details);
 
     /**
      * Records an export ({@link #EXPORT_DOWNLOADED}) before its content is sent, like {@link #recordRead}.
@@ -72,10 +78,21 @@ public interface AuditTrail {
     List<AuditEntry> trail(String entityType, Collection<String> entityIds);
 
     /** One line of the trail; {@code viaToken} when the actor acted through one of their API tokens. */
-    record AuditEntry(Instant occurredAt, String actor, String action, String changesJson, String entityType,
-            String entityId, LindungUser.@Nullable ViaToken viaToken) {
+    record AuditEntry(
+            Instant occurredAt,
+            String actor,
+            String action,
+            String changesJson,
+            String entityType,
+            String entityId,
+            LindungUser.@Nullable ViaToken viaToken) {
 
-        public AuditEntry(Instant occurredAt, String actor, String action, String changesJson, String entityType,
+        public AuditEntry(
+                Instant occurredAt,
+                String actor,
+                String action,
+                String changesJson,
+                String entityType,
                 String entityId) {
             this(occurredAt, actor, action, changesJson, entityType, entityId, null);
         }

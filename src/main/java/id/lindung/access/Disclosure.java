@@ -26,8 +26,7 @@ public final class Disclosure {
     /** Audit-trail fields that carry a phone number, removed for those who see no phone. */
     private static final Set<String> PHONE_FIELDS = Set.of("phone");
 
-    private Disclosure() {
-    }
+    private Disclosure() {}
 
     /** Whether a role sees identities in full: NIK, birth date, heirs' NIK and bank accounts, health details. */
     public static boolean seesIdentity(Role role) {

@@ -8,7 +8,11 @@ import org.jspecify.annotations.Nullable;
  * tokens ({@code Authorization: Bearer lkt_…}) rather than their own password (browser session or HTTP Basic); the
  * token then acts as its creator, with the creator's role and at most the creator's scope.
  */
-public record LindungUser(String username, String displayName, Role role, RegionScope scope,
+public record LindungUser(
+        String username,
+        String displayName,
+        Role role,
+        RegionScope scope,
         @Nullable ViaToken token) {
 
     /** The identity used for work the system does by itself (demo data, scheduled jobs). */
@@ -35,8 +39,7 @@ public record LindungUser(String username, String displayName, Role role, Region
     }
 
     /** The API token a request came with: its id and what it is for (its name), as the audit trail records it. */
-    public record ViaToken(long id, String name) {
-    }
+    public record ViaToken(long id, String name) {}
 
     /** Whether the person acts through a machine's API token rather than signed in as themselves. */
     public boolean byToken() {

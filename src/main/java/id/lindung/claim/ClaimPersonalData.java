@@ -39,35 +39,45 @@ class ClaimPersonalData implements PersonalDataHolder {
         for (Claim c : held) {
             String submitted = r.entered(c.submittedBy(), c.submittedAt());
             LocalDate since = r.date(c.submittedAt());
-            entries.add(new Entry(r.msg("privacy.field.claim", c.claimNumber()), r.label("claim.kind." + c.kind(),
-                    c.kind()) + " · " + r.fmt().date(c.eventDate()) + " · " + c.status().name() + " · "
-                    + r.fmt().rupiah(c.total()), submitted, since));
+            entries.add(new Entry(
+                    r.msg("privacy.field.claim", c.claimNumber()),
+                    r.label("claim.kind." + c.kind(), c.kind()) + " · "
+                            + r.fmt().date(c.eventDate()) + " · " + c.status().name() + " · "
+                            + r.fmt().rupiah(c.total()),
+                    submitted,
+                    since));
             String health = health(c.intake(), r);
             if (!health.isEmpty()) {
                 entries.add(new Entry(r.msg("privacy.field.health", c.claimNumber()), health, submitted, since));
             }
             for (ClaimIntake.Heir h : nonNull(c.intake().heirs())) {
                 List<String> parts = new ArrayList<>();
-                parts.add(Objects.toString(h.name(), "–") + (h.relation() == null ? ""
-                        : " (" + r.label("relation." + h.relation(), h.relation()) + ")"));
+                parts.add(Objects.toString(h.name(), "–")
+                        + (h.relation() == null ? "" : " (" + r.label("relation." + h.relation(), h.relation()) + ")"));
                 if (h.nik() != null && !h.nik().isBlank()) {
                     parts.add(r.msg("field.nik") + " " + masked(h.nik()));
                 }
                 if (h.bankAccount() != null && !h.bankAccount().isBlank()) {
                     parts.add(r.msg("privacy.field.bankAccount", masked(h.bankAccount())));
                 }
-                entries.add(new Entry(r.msg("privacy.field.heir", c.claimNumber()), String.join(", ", parts),
-                        submitted, since));
+                entries.add(new Entry(
+                        r.msg("privacy.field.heir", c.claimNumber()), String.join(", ", parts), submitted, since));
             }
             for (ClaimIntake.ChildItem child : nonNull(c.intake().children())) {
-                entries.add(new Entry(r.msg("privacy.field.child", c.claimNumber()), Objects.toString(child.name(),
-                        "–") + (child.birthDate() == null ? "" : ", " + r.fmt().date(child.birthDate()))
-                        + (child.level() == null || child.level().isBlank() ? "" : ", " + child.level()),
-                        submitted, since));
+                entries.add(new Entry(
+                        r.msg("privacy.field.child", c.claimNumber()),
+                        Objects.toString(child.name(), "–")
+                                + (child.birthDate() == null
+                                        ? ""
+                                        : ", " + r.fmt().date(child.birthDate()))
+                                + (child.level() == null || child.level().isBlank() ? "" : ", " + child.level()),
+                        submitted,
+                        since));
             }
             for (Claim.Document d : c.documents()) {
-                entries.add(new Entry(r.msg("privacy.field.document", c.claimNumber()), r.label("claim.page.doc."
-                        + d.documentType(), d.documentType()) + ": " + d.fileName(),
+                entries.add(new Entry(
+                        r.msg("privacy.field.document", c.claimNumber()),
+                        r.label("claim.page.doc." + d.documentType(), d.documentType()) + ": " + d.fileName(),
                         r.msg("privacy.source.uploaded", d.uploadedBy(), r.fmt().dateTime(d.uploadedAt())),
                         r.date(d.uploadedAt())));
             }
@@ -83,9 +93,15 @@ class ClaimPersonalData implements PersonalDataHolder {
         }
         List<ClaimIntake.InvoiceItem> invoices = nonNull(in.invoices());
         if (!invoices.isEmpty()) {
-            parts.add(r.msg("privacy.field.invoices", invoices.size(), r.fmt().rupiah(invoices.stream()
-                    .map(ClaimIntake.InvoiceItem::amount).filter(Objects::nonNull).mapToLong(Long::longValue)
-                    .sum())));
+            parts.add(r.msg(
+                    "privacy.field.invoices",
+                    invoices.size(),
+                    r.fmt()
+                            .rupiah(invoices.stream()
+                                    .map(ClaimIntake.InvoiceItem::amount)
+                                    .filter(Objects::nonNull)
+                                    .mapToLong(Long::longValue)
+                                    .sum())));
         }
         if (in.stmbMonths() != null) {
             parts.add(r.msg("privacy.field.stmb", in.stmbMonths()));
@@ -95,7 +111,9 @@ class ClaimPersonalData implements PersonalDataHolder {
             parts.add(r.msg("privacy.field.disability", String.join(", ", codes)));
         }
         if (!nonNull(in.functionLosses()).isEmpty()) {
-            parts.add(r.msg("privacy.field.functionLoss", Objects.requireNonNull(in.functionLosses()).size()));
+            parts.add(r.msg(
+                    "privacy.field.functionLoss",
+                    Objects.requireNonNull(in.functionLosses()).size()));
         }
         return String.join(" · ", parts);
     }

@@ -27,9 +27,15 @@ class ClaimsOutOfBounds implements OutOfBoundsRecords {
                   FROM claim c JOIN claim_line l ON l.claim_id = c.id
                  GROUP BY c.id, c.region_code HAVING max(l.amount) > :max
                  ORDER BY c.id LIMIT :limit""")
-                .param("max", max).param("limit", limit)
-                .query((rs, n) -> new Finding("claim", rs.getString("id"), "lines.amount", rs.getString("amount"),
-                        "0.." + max, rs.getString("region_code")))
+                .param("max", max)
+                .param("limit", limit)
+                .query((rs, n) -> new Finding(
+                        "claim",
+                        rs.getString("id"),
+                        "lines.amount",
+                        rs.getString("amount"),
+                        "0.." + max,
+                        rs.getString("region_code")))
                 .list();
     }
 }

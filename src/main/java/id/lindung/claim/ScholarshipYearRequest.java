@@ -7,6 +7,9 @@ import org.jspecify.annotations.Nullable;
  * the intake), the level the proof shows (TK, SD, SMP, SMA, PT; empty: no proof), the school year (2026 =
  * 2026/2027), and whether the child has married or works by now.
  */
-public record ScholarshipYearRequest(@Nullable String childId, @Nullable String level, @Nullable Integer schoolYear,
-        boolean married, boolean working) {
-}
+public record ScholarshipYearRequest(
+        @Nullable String childId,
+        @Nullable String level,
+        @Nullable Integer schoolYear,
+        boolean married,
+        boolean working) {}

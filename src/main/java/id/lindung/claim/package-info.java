@@ -5,8 +5,8 @@
  * threshold, one winner when officers decide at once), payment with the 7-working-day service level and its late
  * compensation, the scholarship plan of the children, and the decision letter.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Claims",
-        allowedDependencies = {"enrolment", "contribution", "participant", "region", "access", "privacy",
-                "shared"})
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Claims",
+        allowedDependencies = {"enrolment", "contribution", "participant", "region", "access", "privacy", "shared"})
 @org.jspecify.annotations.NullMarked
 package id.lindung.claim;

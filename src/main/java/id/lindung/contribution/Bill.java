@@ -6,8 +6,15 @@ import java.time.YearMonth;
 import java.util.List;
 
 /** A monthly (or one-off) bill with its lines. {@code status}: OPEN, PAID or CANCELLED (membership lapsed). */
-public record Bill(long id, long membershipId, YearMonth period, LocalDate dueDate, long amount, long paid,
-        String status, List<BillLine> lines) {
+public record Bill(
+        long id,
+        long membershipId,
+        YearMonth period,
+        LocalDate dueDate,
+        long amount,
+        long paid,
+        String status,
+        List<BillLine> lines) {
 
     public Bill {
         lines = List.copyOf(lines);

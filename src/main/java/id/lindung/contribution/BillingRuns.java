@@ -3,10 +3,10 @@ package id.lindung.contribution;
 import id.lindung.access.AuditTrail;
 import id.lindung.access.LindungUser;
 import id.lindung.contribution.internal.Allocation;
-import id.lindung.enrolment.Segment;
 import id.lindung.enrolment.EnrolmentManagement;
-import id.lindung.shared.ConflictException;
+import id.lindung.enrolment.Segment;
 import id.lindung.shared.Bounds;
+import id.lindung.shared.ConflictException;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
 import java.sql.Connection;
@@ -15,8 +15,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.YearMonth;
-import java.util.LinkedHashMap;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +57,7 @@ public class BillingRuns {
     private static final Logger log = LoggerFactory.getLogger(BillingRuns.class);
     /** Session advisory lock (two-int form, apart from {@link Allocation}'s one-bigint key) held by a run. */
     private static final int RUN_LOCK_CLASS = 0x4C49; // "LI"
+
     private static final int RUN_LOCK_OBJECT = 0x4252; // "BR"
 
     private final ContributionPolicy policy;
@@ -71,13 +72,20 @@ public class BillingRuns {
     private final ProtectionRules protection;
     private final ApplicationEventPublisher events;
     private final Bounds bounds;
-    private volatile IntConsumer afterBatch = batch -> {
-    };
+    private volatile IntConsumer afterBatch = batch -> {};
 
-    BillingRuns(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions, Allocation allocation,
-            EnrolmentManagement enrolment, AuditTrail audit,
+    BillingRuns(
+            JdbcClient jdbc,
+            DataSource dataSource,
+            PlatformTransactionManager transactions,
+            Allocation allocation,
+            EnrolmentManagement enrolment,
+            AuditTrail audit,
             ContributionProperties properties,
-            Ledger ledger, ProtectionRules protection, ApplicationEventPublisher events, ContributionPolicy policy,
+            Ledger ledger,
+            ProtectionRules protection,
+            ApplicationEventPublisher events,
+            ContributionPolicy policy,
             Bounds bounds) {
         this.policy = policy;
         this.bounds = bounds;
@@ -112,7 +120,9 @@ public class BillingRuns {
             if (!advisoryLock(guard, "pg_try_advisory_lock")) {
                 String running = jdbc.sql("SELECT to_char(period, 'YYYY-MM') FROM billing_run"
                                 + " WHERE status = 'RUNNING' ORDER BY id DESC LIMIT 1")
-                        .query(String.class).optional().orElse(period.toString());
+                        .query(String.class)
+                        .optional()
+                        .orElse(period.toString());
                 throw new ConflictException("billing.already-running", running);
             }
             try {
@@ -142,11 +152,12 @@ public class BillingRuns {
                                 UPDATE billing_run SET status = 'FAILED', finished_at = lindung_now(),
                                        error = 'interrupted: the application stopped during the run;'
                                                || ' run the month again to resume it'
-                                 WHERE status = 'RUNNING' RETURNING to_char(period, 'YYYY-MM')""")
-                        .query(String.class).list();
+                                 WHERE status = 'RUNNING' RETURNING to_char(period, 'YYYY-MM')""").query(String.class).list();
                 if (!months.isEmpty()) {
-                    log.warn("Billing runs interrupted by a stop of the application, marked FAILED (run the month"
-                            + " again to resume): {}", months);
+                    log.warn(
+                            "Billing runs interrupted by a stop of the application, marked FAILED (run the month"
+                                    + " again to resume): {}",
+                            months);
                 }
             } finally {
                 advisoryLock(guard, "pg_advisory_unlock");
@@ -175,7 +186,10 @@ public class BillingRuns {
                 // the next range holds batchSize memberships, whatever gaps the ids have
                 Long to = jdbc.sql("SELECT max(membership_id) FROM (SELECT membership_id FROM enrolment_membership_v"
                                 + " WHERE membership_id > ? ORDER BY membership_id LIMIT ?) r")
-                        .params(from, batchSize).query(Long.class).optional().orElse(null);
+                        .params(from, batchSize)
+                        .query(Long.class)
+                        .optional()
+                        .orElse(null);
                 if (to == null) {
                     break;
                 }
@@ -187,21 +201,33 @@ public class BillingRuns {
         } catch (RuntimeException e) {
             String message = String.valueOf(e.getMessage());
             jdbc.sql("UPDATE billing_run SET status = 'FAILED', finished_at = lindung_now(), error = ? WHERE id = ?")
-                    .params(message.substring(0, Math.min(500, message.length())), runId).update();
+                    .params(message.substring(0, Math.min(500, message.length())), runId)
+                    .update();
             throw e;
         }
         tx.executeWithoutResult(status -> {
-            jdbc.sql("UPDATE billing_run SET status = 'DONE', finished_at = lindung_now() WHERE id = ?").param(runId).update();
+            jdbc.sql("UPDATE billing_run SET status = 'DONE', finished_at = lindung_now() WHERE id = ?")
+                    .param(runId)
+                    .update();
             BillingRunResult r = find(runId).orElseThrow();
             Map<String, Object> values = new LinkedHashMap<>();
             values.put("period", period.toString());
             values.put("billsCreated", r.billsCreated());
             values.put("lapsed", r.lapsed());
-            audit.record("BILLING_RUN_DONE", "billing_run", Long.toString(runId), by.scope().code(), values);
+            audit.record(
+                    "BILLING_RUN_DONE",
+                    "billing_run",
+                    Long.toString(runId),
+                    by.scope().code(),
+                    values);
             events.publishEvent(new LedgerBatchChanged("BILLING_RUN", runId));
         });
         BillingRunResult result = find(runId).orElseThrow();
-        log.info("Billing run {} for {}: {} bills, {} memberships lapsed", runId, period, result.billsCreated(),
+        log.info(
+                "Billing run {} for {}: {} bills, {} memberships lapsed",
+                runId,
+                period,
+                result.billsCreated(),
                 result.lapsed());
         return result;
     }
@@ -214,42 +240,62 @@ public class BillingRuns {
     public Optional<BillingRunResult> find(long runId) {
         return jdbc.sql("SELECT id, period, status, bills_created, lapsed, last_membership_id, started_at,"
                         + " finished_at, error FROM billing_run WHERE id = ?")
-                .param(runId).query((rs, n) -> new BillingRunResult(rs.getLong("id"),
-                        YearMonth.from(rs.getDate("period").toLocalDate()), rs.getString("status"),
-                        rs.getInt("bills_created"), rs.getInt("lapsed"), rs.getLong("last_membership_id"),
+                .param(runId)
+                .query((rs, n) -> new BillingRunResult(
+                        rs.getLong("id"),
+                        YearMonth.from(rs.getDate("period").toLocalDate()),
+                        rs.getString("status"),
+                        rs.getInt("bills_created"),
+                        rs.getInt("lapsed"),
+                        rs.getLong("last_membership_id"),
                         rs.getTimestamp("started_at").toInstant(),
-                        rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(),
+                        rs.getTimestamp("finished_at") == null
+                                ? null
+                                : rs.getTimestamp("finished_at").toInstant(),
                         rs.getString("error")))
                 .optional();
     }
 
     public List<BillingRunResult> recent(int limit) {
-        return jdbc.sql("SELECT id FROM billing_run ORDER BY id DESC LIMIT ?").param(limit).query(Long.class).list()
-                .stream().map(id -> find(id).orElseThrow()).toList();
+        return jdbc
+                .sql("SELECT id FROM billing_run ORDER BY id DESC LIMIT ?")
+                .param(limit)
+                .query(Long.class)
+                .list()
+                .stream()
+                .map(id -> find(id).orElseThrow())
+                .toList();
     }
 
     private long startOrResume(YearMonth period, LindungUser by) {
         Date month = Date.valueOf(period.atDay(1));
         Optional<Long> unfinished = jdbc.sql("SELECT id FROM billing_run WHERE period = ? AND status IN"
                         + " ('RUNNING','FAILED') ORDER BY id DESC LIMIT 1")
-                .param(month).query(Long.class).optional();
+                .param(month)
+                .query(Long.class)
+                .optional();
         if (unfinished.isPresent()) {
             jdbc.sql("UPDATE billing_run SET status = 'RUNNING', error = NULL, finished_at = NULL WHERE id = ?")
-                    .param(unfinished.get()).update();
+                    .param(unfinished.get())
+                    .update();
             log.info("Resuming billing run {} for {}", unfinished.get(), period);
             return unfinished.get();
         }
         try {
             return jdbc.sql("INSERT INTO billing_run (period, status, started_by) VALUES (?, 'RUNNING', ?)"
                             + " RETURNING id")
-                    .params(month, by.username()).query(Long.class).single();
+                    .params(month, by.username())
+                    .query(Long.class)
+                    .single();
         } catch (DuplicateKeyException e) {
             throw new ConflictException("billing.already-running", period.toString());
         }
     }
 
     private long checkpoint(long runId) {
-        return jdbc.sql("SELECT last_membership_id FROM billing_run WHERE id = ?").param(runId).query(Long.class)
+        return jdbc.sql("SELECT last_membership_id FROM billing_run WHERE id = ?")
+                .param(runId)
+                .query(Long.class)
                 .single();
     }
 
@@ -264,19 +310,24 @@ public class BillingRuns {
 
         allocation.clearScope();
         jdbc.sql("INSERT INTO alloc_scope SELECT DISTINCT membership_id FROM payment WHERE unallocated > 0"
-                + " AND status = 'APPLIED' AND membership_id > ? AND membership_id <= ?").params(from, to).update();
+                        + " AND status = 'APPLIED' AND membership_id > ? AND membership_id <= ?")
+                .params(from, to)
+                .update();
         allocation.allocate();
 
         int lapsed = lapse(period, from, to);
 
         jdbc.sql("UPDATE billing_run SET last_membership_id = ?, bills_created = bills_created + ?,"
-                + " lapsed = lapsed + ? WHERE id = ?").params(to, created, lapsed, runId).update();
+                        + " lapsed = lapsed + ? WHERE id = ?")
+                .params(to, created, lapsed, runId)
+                .update();
     }
 
     /** Puts the fines not yet charged onto the month's open bill, as one FINE line each bill. */
     private void chargeFines(Date month, long from, long to) {
         jdbc.sql("CREATE TEMP TABLE IF NOT EXISTS fine_charge (bill_id BIGINT, amount BIGINT, fine_ids BIGINT[])"
-                + " ON COMMIT DROP").update();
+                        + " ON COMMIT DROP")
+                .update();
         jdbc.sql("TRUNCATE fine_charge").update();
         jdbc.sql("""
                 INSERT INTO fine_charge
@@ -291,7 +342,8 @@ public class BillingRuns {
                 SELECT c.bill_id, (SELECT max(line_no) + 1 FROM bill_line l WHERE l.bill_id = c.bill_id), 'ALL',
                        'FINE', NULL, NULL, NULL, c.amount, 0, 'late_fine'
                   FROM fine_charge c""").update();
-        jdbc.sql("UPDATE bill b SET amount = b.amount + c.amount FROM fine_charge c WHERE b.id = c.bill_id").update();
+        jdbc.sql("UPDATE bill b SET amount = b.amount + c.amount FROM fine_charge c WHERE b.id = c.bill_id")
+                .update();
         jdbc.sql("""
                 UPDATE late_fine f SET charged_bill_id = c.bill_id
                   FROM fine_charge c WHERE f.id = ANY (c.fine_ids)""").update();
@@ -322,8 +374,12 @@ public class BillingRuns {
                  -- months before the registration (a back-dated start) are arrears to settle: they end nothing
                  WHERE v.segment = :bpu AND v.end_month IS NULL
                    AND v.registered_on < (CAST(:firstUnpaid AS date) + INTERVAL '1 month')""")
-                .param("firstUnpaid", firstUnpaid).param("month", month).param("from", from).param("to", to)
-                .param("months", months).param("bpu", Segment.BPU.name())
+                .param("firstUnpaid", firstUnpaid)
+                .param("month", month)
+                .param("from", from)
+                .param("to", to)
+                .param("months", months)
+                .param("bpu", Segment.BPU.name())
                 .query(rs -> {
                     lapses.put(rs.getLong(1), YearMonth.from(rs.getDate(2).toLocalDate()));
                 });

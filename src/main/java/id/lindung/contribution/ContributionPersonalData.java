@@ -44,10 +44,17 @@ class ContributionPersonalData implements PersonalDataHolder {
             if (!bills.isEmpty()) {
                 long amount = bills.stream().mapToLong(Bill::amount).sum();
                 long paid = bills.stream().mapToLong(Bill::paid).sum();
-                entries.add(new Entry(r.msg("privacy.field.bills", m.id()), r.msg("privacy.field.billsValue",
-                        bills.size(), bills.get(0).period().toString(), bills.get(bills.size() - 1).period()
-                                .toString(), r.fmt().rupiah(amount), r.fmt().rupiah(paid)),
-                        r.msg("privacy.source.billing"), bills.get(0).period().atDay(1)));
+                entries.add(new Entry(
+                        r.msg("privacy.field.bills", m.id()),
+                        r.msg(
+                                "privacy.field.billsValue",
+                                bills.size(),
+                                bills.get(0).period().toString(),
+                                bills.get(bills.size() - 1).period().toString(),
+                                r.fmt().rupiah(amount),
+                                r.fmt().rupiah(paid)),
+                        r.msg("privacy.source.billing"),
+                        bills.get(0).period().atDay(1)));
             }
             for (Payment pay : s.payments()) {
                 paymentIds.add(Long.toString(pay.id()));
@@ -57,11 +64,14 @@ class ContributionPersonalData implements PersonalDataHolder {
         Map<String, AuditEntry> recorded = r.firstWrites("payment", paymentIds);
         for (Payment pay : allPayments) {
             AuditEntry e = recorded.get(Long.toString(pay.id()));
-            String source = r.msg("privacy.source.payment", pay.channel(),
-                    pay.reference() == null ? "–" : pay.reference())
-                    + (e == null ? "" : "; " + r.entered(e.actor(), e.occurredAt()));
-            entries.add(new Entry(r.msg("privacy.field.payment"), r.fmt().rupiah(pay.amount()) + " · "
-                    + r.fmt().date(pay.paidOn()) + " · " + pay.status(), source, pay.paidOn()));
+            String source =
+                    r.msg("privacy.source.payment", pay.channel(), pay.reference() == null ? "–" : pay.reference())
+                            + (e == null ? "" : "; " + r.entered(e.actor(), e.occurredAt()));
+            entries.add(new Entry(
+                    r.msg("privacy.field.payment"),
+                    r.fmt().rupiah(pay.amount()) + " · " + r.fmt().date(pay.paidOn()) + " · " + pay.status(),
+                    source,
+                    pay.paidOn()));
         }
         r.section("contributions", r.msg("privacy.specific.financial"), "contributions", entries);
     }

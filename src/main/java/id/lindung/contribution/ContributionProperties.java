@@ -14,6 +14,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("lindung.contribution")
 @Validated
-record ContributionProperties(@DefaultValue("100000") @Min(1) int billingBatchSize,
-        @DefaultValue("12") @Min(0) int bpuMaxMonthsAhead) {
-}
+record ContributionProperties(
+        @DefaultValue("100000") @Min(1) int billingBatchSize,
+        @DefaultValue("12") @Min(0) int bpuMaxMonthsAhead) {}

@@ -60,8 +60,7 @@ public class DemoHistory {
         int memberships = jdbc.sql("""
                 INSERT INTO ledger_scope SELECT v.membership_id FROM enrolment_membership_v v
                  WHERE v.province_code = ?
-                   AND NOT EXISTS (SELECT 1 FROM payment p WHERE p.membership_id = v.membership_id)""")
-                .param(province).update();
+                   AND NOT EXISTS (SELECT 1 FROM payment p WHERE p.membership_id = v.membership_id)""").param(province).update();
         if (memberships == 0) {
             return Optional.empty();
         }
@@ -73,8 +72,7 @@ public class DemoHistory {
                 SELECT v.membership_id, v.segment, v.channel, v.end_reason, v.start_month,
                        abs(hashtext(v.membership_id || ':' || :seed)) % 100 AS k,
                        abs(hashtext(:seed || ':' || v.membership_id)) AS h
-                  FROM ledger_scope s JOIN enrolment_membership_v v ON v.membership_id = s.membership_id""")
-                .param("seed", seed).update();
+                  FROM ledger_scope s JOIN enrolment_membership_v v ON v.membership_id = s.membership_id""").param("seed", seed).update();
         int rows = jdbc.sql("""
                 INSERT INTO history_staging (line_no, ok, membership_id, period, programme, amount, paid_on)
                 SELECT row_number() OVER (ORDER BY x.membership_id, x.period), TRUE, x.membership_id, x.period, 'ALL',
@@ -96,14 +94,26 @@ public class DemoHistory {
                      WHERE b.status = 'OPEN' AND b.paid = 0) x
                  WHERE x.paid_on <= :today
                    AND (x.owed = 0 OR x.period < (CAST(:current AS date) - make_interval(months => x.owed))::date)""")
-                .param("today", Date.valueOf(today)).param("current", Date.valueOf(current.atDay(1)))
-                .param("pu", Segment.PU.name()).param("bpu", Segment.BPU.name()).param("jakon", Segment.JAKON.name())
-                .param("sponsored", Channel.GOV_SPONSOR.name()).update();
-        HistoryImportResult result = imports.importStaged("demo history, province " + province + ", seed " + seed,
-                "DEMO", Sha256.hex("demo-history|" + province + "|" + seed + "|" + rows + "|" + current),
-                rows, LindungUser.SYSTEM, false);
-        log.info("Demo contribution history: {} memberships, {} bills, {} months paid in {} ms", memberships,
-                bills + result.billsCreated(), result.monthsPaid(), (System.nanoTime() - started) / 1_000_000);
+                .param("today", Date.valueOf(today))
+                .param("current", Date.valueOf(current.atDay(1)))
+                .param("pu", Segment.PU.name())
+                .param("bpu", Segment.BPU.name())
+                .param("jakon", Segment.JAKON.name())
+                .param("sponsored", Channel.GOV_SPONSOR.name())
+                .update();
+        HistoryImportResult result = imports.importStaged(
+                "demo history, province " + province + ", seed " + seed,
+                "DEMO",
+                Sha256.hex("demo-history|" + province + "|" + seed + "|" + rows + "|" + current),
+                rows,
+                LindungUser.SYSTEM,
+                false);
+        log.info(
+                "Demo contribution history: {} memberships, {} bills, {} months paid in {} ms",
+                memberships,
+                bills + result.billsCreated(),
+                result.monthsPaid(),
+                (System.nanoTime() - started) / 1_000_000);
         return Optional.of(result);
     }
 }

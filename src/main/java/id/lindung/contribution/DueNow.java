@@ -10,6 +10,5 @@ import java.util.List;
 public record DueNow(long membershipId, YearMonth month, long amount, List<Item> months) {
 
     /** One owed month: its bill amount, what is paid of it, what is left. */
-    public record Item(YearMonth period, long amount, long paid, long outstanding, boolean overdue) {
-    }
+    public record Item(YearMonth period, long amount, long paid, long outstanding, boolean overdue) {}
 }

@@ -31,8 +31,13 @@ public class Dues {
     private final EnrolmentManagement enrolment;
     private final Clock clock;
 
-    Dues(JdbcClient jdbc, PlatformTransactionManager transactions, Ledger ledger, Allocation allocation,
-            EnrolmentManagement enrolment, Clock clock) {
+    Dues(
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            Ledger ledger,
+            Allocation allocation,
+            EnrolmentManagement enrolment,
+            Clock clock) {
         this.jdbc = jdbc;
         this.rolledBack = new TransactionTemplate(transactions);
         this.rolledBack.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -54,12 +59,16 @@ public class Dues {
                     SELECT period, amount, paid, due_date FROM bill
                      WHERE membership_id = ? AND status = 'OPEN' AND period <= ? ORDER BY period""")
                     .params(m.id(), Date.valueOf(month.atDay(1)))
-                    .query((rs, n) -> new DueNow.Item(YearMonth.from(rs.getDate("period").toLocalDate()),
-                            rs.getLong("amount"), rs.getLong("paid"), rs.getLong("amount") - rs.getLong("paid"),
+                    .query((rs, n) -> new DueNow.Item(
+                            YearMonth.from(rs.getDate("period").toLocalDate()),
+                            rs.getLong("amount"),
+                            rs.getLong("paid"),
+                            rs.getLong("amount") - rs.getLong("paid"),
                             rs.getDate("due_date").toLocalDate().isBefore(today)))
                     .list();
         });
         List<DueNow.Item> owed = items == null ? List.of() : items;
-        return new DueNow(m.id(), month, owed.stream().mapToLong(DueNow.Item::outstanding).sum(), owed);
+        return new DueNow(
+                m.id(), month, owed.stream().mapToLong(DueNow.Item::outstanding).sum(), owed);
     }
 }

@@ -10,8 +10,19 @@ import org.jspecify.annotations.Nullable;
  * {@code replayed}: the same file had been imported before and nothing changed. A refused file has no result: its
  * errors come as the refusal ({@code rows[line].column}).
  */
-public record HistoryImportResult(long importId, String fileName, String format, String sha256, int rows,
-        int monthsPaid, int memberships, int billsCreated, long totalAmount, int registrationsMoved,
-        @Nullable YearMonth firstMonth, @Nullable YearMonth lastMonth, String uploadedBy, Instant uploadedAt,
-        boolean replayed) {
-}
+public record HistoryImportResult(
+        long importId,
+        String fileName,
+        String format,
+        String sha256,
+        int rows,
+        int monthsPaid,
+        int memberships,
+        int billsCreated,
+        long totalAmount,
+        int registrationsMoved,
+        @Nullable YearMonth firstMonth,
+        @Nullable YearMonth lastMonth,
+        String uploadedBy,
+        Instant uploadedAt,
+        boolean replayed) {}

@@ -10,11 +10,11 @@ import id.lindung.region.RegionDirectory;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
-import id.lindung.shared.tabular.XlsxLimits;
 import id.lindung.shared.NotFoundException;
 import id.lindung.shared.crypto.Vault;
 import id.lindung.shared.tabular.StagingFileReader;
 import id.lindung.shared.tabular.TabularFile;
+import id.lindung.shared.tabular.XlsxLimits;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -61,9 +61,11 @@ public class HistoryImports {
     private static final Logger log = LoggerFactory.getLogger(HistoryImports.class);
     /** The payment channel of imported history. */
     public static final String CHANNEL = "HISTORY_IMPORT";
+
     static final int LISTED_ERRORS = 200;
     /** Class of the transaction advisory lock (two-int form) an import holds on its file's hash ("HI"). */
     private static final int FILE_LOCK_CLASS = 0x4849;
+
     static final String STAGING = "history_staging";
 
     private final ContributionPolicy policy;
@@ -80,10 +82,19 @@ public class HistoryImports {
     private final ApplicationEventPublisher events;
     private final int payAheadMonths;
 
-    HistoryImports(JdbcClient jdbc, DataSource dataSource, Ledger ledger, Allocation allocation,
-            RegistrationHistory registrations, AuditTrail audit, Clock clock, Vault vault, RegionDirectory regions,
+    HistoryImports(
+            JdbcClient jdbc,
+            DataSource dataSource,
+            Ledger ledger,
+            Allocation allocation,
+            RegistrationHistory registrations,
+            AuditTrail audit,
+            Clock clock,
+            Vault vault,
+            RegionDirectory regions,
             ApplicationEventPublisher events,
-            ContributionProperties properties, XlsxLimits xlsxLimits,
+            ContributionProperties properties,
+            XlsxLimits xlsxLimits,
             ContributionPolicy policy) {
         this.xlsxLimits = xlsxLimits;
         this.policy = policy;
@@ -108,8 +119,10 @@ public class HistoryImports {
         boolean xlsx = TabularFile.isXlsx(name);
         allocation.setBatchWorkMem();
         createStaging();
-        StagingFileReader.Outcome read = StagingFileReader.copying(dataSource, copy -> new HistoryFileReader(
-                LocalDate.now(clock), regions::exists, vault).copy(content, xlsx, xlsxLimits, copy, STAGING));
+        StagingFileReader.Outcome read = StagingFileReader.copying(
+                dataSource,
+                copy -> new HistoryFileReader(LocalDate.now(clock), regions::exists, vault)
+                        .copy(content, xlsx, xlsxLimits, copy, STAGING));
         return importStaged(name, xlsx ? "XLSX" : "CSV", read.sha256(), read.rows(), by);
     }
 
@@ -134,13 +147,18 @@ public class HistoryImports {
      * As {@link #importStaged(String, String, String, int, LindungUser)}; {@code billOwedMonths} false when the
      * caller has just billed every owed month of these memberships itself (the demo history).
      */
-    HistoryImportResult importStaged(String name, String format, String sha256, int rows, LindungUser by,
-            boolean billOwedMonths) {
+    HistoryImportResult importStaged(
+            String name, String format, String sha256, int rows, LindungUser by, boolean billOwedMonths) {
         long started = System.nanoTime();
         // the same file twice at once: the second waits here for the first, then replays it
-        jdbc.sql("SELECT pg_advisory_xact_lock(?, hashtext(?))").params(FILE_LOCK_CLASS, sha256).query().singleRow();
+        jdbc.sql("SELECT pg_advisory_xact_lock(?, hashtext(?))")
+                .params(FILE_LOCK_CLASS, sha256)
+                .query()
+                .singleRow();
         Optional<Long> earlier = jdbc.sql("SELECT id FROM contribution_history_import WHERE sha256 = ?")
-                .param(sha256).query(Long.class).optional();
+                .param(sha256)
+                .query(Long.class)
+                .optional();
         if (earlier.isPresent()) {
             return result(earlier.get(), true);
         }
@@ -154,7 +172,8 @@ public class HistoryImports {
         // every owed month of these memberships is on the ledger (by its rules) before amounts are compared
         allocation.lock();
         ledger.clearScope();
-        jdbc.sql("INSERT INTO ledger_scope SELECT DISTINCT membership_id FROM history_row").update();
+        jdbc.sql("INSERT INTO ledger_scope SELECT DISTINCT membership_id FROM history_row")
+                .update();
         int billsCreated = billOwedMonths ? ledger.billOwedMonths(current, null, Ledger.Gaps.ALL) : 0;
         checkAgainstBills();
         refuseIfAnyError();
@@ -163,16 +182,25 @@ public class HistoryImports {
                 INSERT INTO contribution_history_import (sha256, file_name, format, row_count, months_paid,
                   memberships, bills_created, total_amount, registrations_moved, uploaded_by, uploader_scope)
                 VALUES (?, ?, ?, ?, 0, 0, ?, 0, 0, ?, ?) RETURNING id""")
-                .params(sha256, name, format, rows, billsCreated, by.username(), by.scope().code())
-                .query(Long.class).single();
+                .params(
+                        sha256,
+                        name,
+                        format,
+                        rows,
+                        billsCreated,
+                        by.username(),
+                        by.scope().code())
+                .query(Long.class)
+                .single();
         // payments numbered membership by membership, month by month: their indexes grow at the right end
-        String sequence = jdbc.sql("SELECT pg_get_serial_sequence('payment', 'id')").query(String.class).single();
+        String sequence = jdbc.sql("SELECT pg_get_serial_sequence('payment', 'id')")
+                .query(String.class)
+                .single();
         jdbc.sql("""
                 CREATE TEMP TABLE history_pay ON COMMIT DROP AS
                 SELECT nextval('%s'::regclass) AS payment_id, x.*
                   FROM (SELECT line_no, membership_id, period, amount, paid_on, bill_id FROM history_line
-                         ORDER BY membership_id, period, line_no) x""".formatted(sequence.replace("'", "''")))
-                .update();
+                         ORDER BY membership_id, period, line_no) x""".formatted(sequence.replace("'", "''"))).update();
         int paid = jdbc.sql("""
                 INSERT INTO payment (id, key_namespace, idempotency_key, membership_id, amount, paid_on, channel,
                                      reference, status, unallocated, recorded_by, history_import_id, source_line)
@@ -180,9 +208,13 @@ public class HistoryImports {
                 SELECT payment_id, 'HISTORY', 'HISTORY:' || :id || ':' || line_no, membership_id, amount, paid_on, :channel,
                        'history import ' || :id || ' line ' || line_no, 'APPLIED', 0, :by, :id, line_no
                   FROM history_pay ORDER BY payment_id""")
-                .param("id", importId).param("channel", CHANNEL).param("by", by.username()).update();
+                .param("id", importId)
+                .param("channel", CHANNEL)
+                .param("by", by.username())
+                .update();
         jdbc.sql("INSERT INTO payment_allocation (payment_id, bill_id, amount)"
-                + " SELECT payment_id, bill_id, amount FROM history_pay ORDER BY payment_id").update();
+                        + " SELECT payment_id, bill_id, amount FROM history_pay ORDER BY payment_id")
+                .update();
         int monthsPaid = jdbc.sql("""
                 UPDATE bill b SET paid = b.amount, status = 'PAID'
                   FROM (SELECT DISTINCT bill_id FROM history_pay ORDER BY bill_id) x
@@ -190,8 +222,7 @@ public class HistoryImports {
         // their registration predates Lindung: the first imported month's first day, when earlier
         jdbc.sql("""
                 CREATE TEMP TABLE history_registration ON COMMIT DROP AS
-                SELECT membership_id, min(period) AS registered_on FROM history_pay GROUP BY membership_id""")
-                .update();
+                SELECT membership_id, min(period) AS registered_on FROM history_pay GROUP BY membership_id""").update();
         int moved = registrations.moveBack("history_registration");
         // credit that was waiting (payments made in Lindung before) goes to the bills still open, oldest first
         allocation.clearScope();
@@ -223,8 +254,12 @@ public class HistoryImports {
         values.put("billsCreated", billsCreated);
         values.put("totalAmount", total);
         values.put("registrationsMoved", moved);
-        audit.record("CONTRIBUTION_HISTORY_IMPORTED", "contribution_history_import", Long.toString(importId),
-                by.scope().code(), values);
+        audit.record(
+                "CONTRIBUTION_HISTORY_IMPORTED",
+                "contribution_history_import",
+                Long.toString(importId),
+                by.scope().code(),
+                values);
         if (rows >= ANALYZE_FROM_ROWS) {
             // an import can multiply the ledger (an empty one, in a new installation or the demo): the readers it
             // wakes (coverage, KUR re-match) plan over these tables at once, before autovacuum has looked at them,
@@ -232,9 +267,17 @@ public class HistoryImports {
             jdbc.sql("ANALYZE bill, payment, payment_allocation").update();
         }
         events.publishEvent(new LedgerBatchChanged("HISTORY_IMPORT", importId));
-        log.info("Contribution history {} ({} rows): {} months of {} memberships paid (Rp{}), {} bills created, {}"
-                        + " registrations moved back in {} ms", name, rows, monthsPaid, memberships, total,
-                billsCreated, moved, (System.nanoTime() - started) / 1_000_000);
+        log.info(
+                "Contribution history {} ({} rows): {} months of {} memberships paid (Rp{}), {} bills created, {}"
+                        + " registrations moved back in {} ms",
+                name,
+                rows,
+                monthsPaid,
+                memberships,
+                total,
+                billsCreated,
+                moved,
+                (System.nanoTime() - started) / 1_000_000);
         return result(importId, false);
     }
 
@@ -275,8 +318,7 @@ public class HistoryImports {
                      WHERE v.participant_id = p.participant_id AND v.region_code LIKE :scope
                        AND (s.programme = 'ALL' OR position(s.programme IN v.programmes) > 0
                             OR (s.programme = 'JKK_JKM' AND v.segment = :pmi))) c ON TRUE
-                 WHERE s.ok AND s.membership_id IS NULL""").param("scope", scope).param("pmi", Segment.PMI.name())
-                .update();
+                 WHERE s.ok AND s.membership_id IS NULL""").param("scope", scope).param("pmi", Segment.PMI.name()).update();
         refuse("""
                 SELECT line_no, field, code, args FROM (
                   SELECT line_no,
@@ -308,8 +350,7 @@ public class HistoryImports {
                                                                WHEN r.covering_n = 0 AND r.n = 1 THEN r.any_id END),
                        r.period, r.programme, r.amount, r.paid_on
                   FROM history_resolved r
-                 WHERE NOT EXISTS (SELECT 1 FROM history_staging e WHERE NOT e.ok AND e.line_no = r.line_no)""")
-                .update();
+                 WHERE NOT EXISTS (SELECT 1 FROM history_staging e WHERE NOT e.ok AND e.line_no = r.line_no)""").update();
         jdbc.sql("ANALYZE history_row").update();
     }
 
@@ -395,8 +436,7 @@ public class HistoryImports {
                   FROM (SELECT h.*, (h.period - make_interval(months => CASE WHEN h.segment = :pu THEN 0
                                                                               ELSE :ahead END))::date AS earliest
                           FROM history_line h) x
-                 WHERE paid_on < earliest""".replace(":ahead", Integer.toString(payAheadMonths))
-                .replace(":pu", "'" + Segment.PU + "'"));
+                 WHERE paid_on < earliest""".replace(":ahead", Integer.toString(payAheadMonths)).replace(":pu", "'" + Segment.PU + "'"));
         dropRefused("history_line");
         // the month paid in full: its rows add up to its bill
         refuse("""
@@ -449,13 +489,16 @@ public class HistoryImports {
 
     /** Refused rows of the checks so far (the reader's too); set by {@link #refuse}. */
     private int refusedSoFar() {
-        return jdbc.sql("SELECT count(*) FROM history_staging WHERE NOT ok").query(Integer.class).single();
+        return jdbc.sql("SELECT count(*) FROM history_staging WHERE NOT ok")
+                .query(Integer.class)
+                .single();
     }
 
     /** Adds refused rows: {@code select} gives line, field, code, args ('|'-separated). @return how many */
     private int refuse(String select) {
         return jdbc.sql("INSERT INTO history_staging (line_no, ok, err_field, err_code, err_args)"
-                + " SELECT x.line_no, FALSE, x.field, x.code, x.args FROM (" + select + ") x (line_no, field, code, args)")
+                        + " SELECT x.line_no, FALSE, x.field, x.code, x.args FROM (" + select
+                        + ") x (line_no, field, code, args)")
                 .update();
     }
 
@@ -465,21 +508,25 @@ public class HistoryImports {
             return;
         }
         jdbc.sql("DELETE FROM " + table + " t WHERE EXISTS (SELECT 1 FROM history_staging e WHERE NOT e.ok"
-                + " AND e.line_no = t.line_no)").update();
+                        + " AND e.line_no = t.line_no)")
+                .update();
     }
 
     /** All or nothing: any refused row refuses the file, listing the first refusals (rows[line].column). */
     private void refuseIfAnyError() {
-        int count = jdbc.sql("SELECT count(*) FROM history_staging WHERE NOT ok").query(Integer.class).single();
+        int count = jdbc.sql("SELECT count(*) FROM history_staging WHERE NOT ok")
+                .query(Integer.class)
+                .single();
         if (count == 0) {
             return;
         }
         List<FieldIssue> errors = new ArrayList<>();
         jdbc.sql("SELECT line_no, err_field, err_code, err_args FROM history_staging WHERE NOT ok"
-                        + " ORDER BY line_no, err_field, err_code LIMIT ?").param(LISTED_ERRORS)
+                        + " ORDER BY line_no, err_field, err_code LIMIT ?")
+                .param(LISTED_ERRORS)
                 .query(rs -> {
-                    errors.add(FieldIssue.error("rows[" + rs.getInt(1) + "]." + rs.getString(2), rs.getString(3),
-                            args(rs.getString(4))));
+                    errors.add(FieldIssue.error(
+                            "rows[" + rs.getInt(1) + "]." + rs.getString(2), rs.getString(3), args(rs.getString(4))));
                 });
         if (count > errors.size()) {
             errors.add(FieldIssue.error("file", "history.file.more-errors", count - errors.size(), count));
@@ -505,8 +552,11 @@ public class HistoryImports {
         requireImporter(by);
         HistoryImportResult r = result(importId, false);
         String uploaderScope = jdbc.sql("SELECT uploader_scope FROM contribution_history_import WHERE id = ?")
-                .param(importId).query(String.class).single();
-        if (!by.scope().code().isEmpty() && !(uploaderScope + ".").startsWith(by.scope().code() + ".")) {
+                .param(importId)
+                .query(String.class)
+                .single();
+        if (!by.scope().code().isEmpty()
+                && !(uploaderScope + ".").startsWith(by.scope().code() + ".")) {
             throw new NotFoundException("contribution history import " + importId);
         }
         return r;
@@ -516,10 +566,16 @@ public class HistoryImports {
     public List<HistoryImportResult> recent(int limit, LindungUser by) {
         requireImporter(by);
         String scope = by.scope().code();
-        return jdbc.sql("SELECT id FROM contribution_history_import WHERE :scope = '' OR uploader_scope = :scope"
+        return jdbc
+                .sql("SELECT id FROM contribution_history_import WHERE :scope = '' OR uploader_scope = :scope"
                         + " OR uploader_scope LIKE :scope || '.%' ORDER BY id DESC LIMIT :n")
-                .param("scope", scope).param("n", Math.min(Math.max(limit, 1), 100)).query(Long.class).list()
-                .stream().map(id -> result(id, false)).toList();
+                .param("scope", scope)
+                .param("n", Math.min(Math.max(limit, 1), 100))
+                .query(Long.class)
+                .list()
+                .stream()
+                .map(id -> result(id, false))
+                .toList();
     }
 
     private HistoryImportResult result(long importId, boolean replayed) {
@@ -528,12 +584,28 @@ public class HistoryImports {
                        total_amount, registrations_moved, first_month, last_month, uploaded_by, uploaded_at
                   FROM contribution_history_import WHERE id = ?""")
                 .param(importId)
-                .query((rs, n) -> new HistoryImportResult(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getLong(9),
-                        rs.getInt(10), rs.getDate(11) == null ? null : YearMonth.from(rs.getDate(11).toLocalDate()),
-                        rs.getDate(12) == null ? null : YearMonth.from(rs.getDate(12).toLocalDate()),
-                        rs.getString(13), rs.getTimestamp(14).toInstant(), replayed))
-                .optional().orElseThrow(() -> new NotFoundException("contribution history import " + importId));
+                .query((rs, n) -> new HistoryImportResult(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getInt(5),
+                        rs.getInt(6),
+                        rs.getInt(7),
+                        rs.getInt(8),
+                        rs.getLong(9),
+                        rs.getInt(10),
+                        rs.getDate(11) == null
+                                ? null
+                                : YearMonth.from(rs.getDate(11).toLocalDate()),
+                        rs.getDate(12) == null
+                                ? null
+                                : YearMonth.from(rs.getDate(12).toLocalDate()),
+                        rs.getString(13),
+                        rs.getTimestamp(14).toInstant(),
+                        replayed))
+                .optional()
+                .orElseThrow(() -> new NotFoundException("contribution history import " + importId));
     }
 
     private void requireImporter(LindungUser by) {

@@ -68,7 +68,9 @@ class Ledger {
 
     void scope(long membershipId) {
         clearScope();
-        jdbc.sql("INSERT INTO ledger_scope VALUES (?) ON CONFLICT DO NOTHING").param(membershipId).update();
+        jdbc.sql("INSERT INTO ledger_scope VALUES (?) ON CONFLICT DO NOTHING")
+                .param(membershipId)
+                .update();
     }
 
     /**
@@ -99,8 +101,8 @@ class Ledger {
                 FROM enrolment_membership_v v""", from, to);
     }
 
-    private int bill(YearMonth through, @Nullable Long runId, Gaps gaps, int maxMonths, String memberships,
-            long from, long to) {
+    private int bill(
+            YearMonth through, @Nullable Long runId, Gaps gaps, int maxMonths, String memberships, long from, long to) {
         Date month = Date.valueOf(through.atDay(1));
         String range = to > 0 ? " AND v.membership_id > :from AND v.membership_id <= :to" : "";
         // Facts of the months to bill; facts alike in every column the rules read share a signature (sig), and the
@@ -109,18 +111,16 @@ class Ledger {
                 CREATE TEMP TABLE IF NOT EXISTS billing_facts (membership_id BIGINT, period DATE,
                   segment VARCHAR(5) COLLATE "C", programmes VARCHAR(20) COLLATE "C", sector VARCHAR(9) COLLATE "C",
                   government_paid BOOLEAN, risk_class SMALLINT, base BIGINT, contract_value BIGINT,
-                  contract_months INTEGER, first_month BOOLEAN, province_code CHAR(2), sig BIGINT) ON COMMIT DROP""")
-                .update();
+                  contract_months INTEGER, first_month BOOLEAN, province_code CHAR(2), sig BIGINT) ON COMMIT DROP""").update();
         jdbc.sql("TRUNCATE billing_facts").update();
-        String firstUnbilled = gaps == Gaps.AFTER_LAST
-                ? """
+        String firstUnbilled =
+                gaps == Gaps.AFTER_LAST ? """
                   -- OFFSET 0 keeps this one index probe per membership: as an anti-join it was planned as a scan of
                   -- all bills for every range
                   CROSS JOIN LATERAL (SELECT greatest(v.start_month, coalesce(
                                               (SELECT (max(x.period) + INTERVAL '1 month')::date FROM bill x
                                                 WHERE x.membership_id = v.membership_id OFFSET 0), v.start_month))
-                                             AS first_month) g"""
-                : "CROSS JOIN LATERAL (SELECT v.start_month AS first_month) g";
+                                             AS first_month) g""" : "CROSS JOIN LATERAL (SELECT v.start_month AS first_month) g";
         jdbc.sql("""
                 INSERT INTO billing_facts
                 SELECT f.*, dense_rank() OVER (ORDER BY base, %s) FROM (
@@ -151,11 +151,17 @@ class Ledger {
                  WHERE (v.segment = :jakon OR (v.segment = :pmi AND v.programmes NOT LIKE '%%JHT%%'))%s
                    AND v.start_month <= :month
                    AND NOT EXISTS (SELECT 1 FROM bill x WHERE x.membership_id = v.membership_id
-                                      AND x.period = v.start_month)) f"""
-                        .formatted(SIGNATURE_COLUMNS, memberships, firstUnbilled, range, memberships, range))
-                .param("month", month).param("gapsAll", gaps == Gaps.ALL).param("max", maxMonths)
-                .param("from", from).param("to", to).param("pu", Segment.PU.name()).param("bpu", Segment.BPU.name())
-                .param("pmi", Segment.PMI.name()).param("jakon", Segment.JAKON.name()).update();
+                                      AND x.period = v.start_month)) f""".formatted(SIGNATURE_COLUMNS, memberships, firstUnbilled, range, memberships, range))
+                .param("month", month)
+                .param("gapsAll", gaps == Gaps.ALL)
+                .param("max", maxMonths)
+                .param("from", from)
+                .param("to", to)
+                .param("pu", Segment.PU.name())
+                .param("bpu", Segment.BPU.name())
+                .param("pmi", Segment.PMI.name())
+                .param("jakon", Segment.JAKON.name())
+                .update();
         jdbc.sql("ANALYZE billing_facts").update();
 
         // the lines of each signature
@@ -166,9 +172,10 @@ class Ledger {
                   ON COMMIT DROP""").update();
         jdbc.sql("TRUNCATE billing_lines").update();
         jdbc.sql("INSERT INTO billing_lines (sig, period, line_no, programme, kind, base, employer_pct, worker_pct,"
-                + " employer_amount, worker_amount, rule_ref) "
-                + ContributionSql.lines("SELECT DISTINCT ON (sig) sig, " + SIGNATURE_COLUMNS
-                        + " FROM billing_facts ORDER BY sig")).update();
+                        + " employer_amount, worker_amount, rule_ref) "
+                        + ContributionSql.lines("SELECT DISTINCT ON (sig) sig, " + SIGNATURE_COLUMNS
+                                + " FROM billing_facts ORDER BY sig"))
+                .update();
         jdbc.sql("ANALYZE billing_lines").update();
 
         return jdbc.sql("""
@@ -192,7 +199,10 @@ class Ledger {
                     FROM new_bills nb JOIN billing_facts f USING (membership_id, period)
                     JOIN billing_lines l USING (sig))
                 SELECT count(*) FROM new_bills""")
-                .param("run", runId).param("pu", Segment.PU.name()).query(Integer.class).single();
+                .param("run", runId)
+                .param("pu", Segment.PU.name())
+                .query(Integer.class)
+                .single();
     }
 
     /**
@@ -225,7 +235,8 @@ class Ledger {
                 return;
             }
             allocation.clearScope();
-            jdbc.sql("INSERT INTO alloc_scope SELECT membership_id FROM ledger_scope").update();
+            jdbc.sql("INSERT INTO alloc_scope SELECT membership_id FROM ledger_scope")
+                    .update();
             allocation.allocate();
         }
     }

@@ -5,5 +5,4 @@ package id.lindung.contribution;
  * file, a contribution-history import): {@code source} names the job ({@code BILLING_RUN}, {@code PAYMENT_FILE},
  * {@code HISTORY_IMPORT}) and {@code sourceId} its row. Readers refresh set-wise rather than per membership.
  */
-public record LedgerBatchChanged(String source, long sourceId) {
-}
+public record LedgerBatchChanged(String source, long sourceId) {}

@@ -3,8 +3,8 @@ package id.lindung.contribution;
 import id.lindung.contribution.internal.Allocation;
 import id.lindung.enrolment.MembershipEnded;
 import id.lindung.enrolment.MembershipId;
-import id.lindung.enrolment.MembershipStarted;
 import id.lindung.enrolment.MembershipStartMoved;
+import id.lindung.enrolment.MembershipStarted;
 import java.time.Clock;
 import java.time.YearMonth;
 import org.springframework.context.ApplicationEventPublisher;
@@ -28,8 +28,7 @@ class LedgerUpkeep {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    LedgerUpkeep(JdbcClient jdbc, Ledger ledger, Allocation allocation, ApplicationEventPublisher events,
-            Clock clock) {
+    LedgerUpkeep(JdbcClient jdbc, Ledger ledger, Allocation allocation, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.allocation = allocation;
@@ -59,7 +58,8 @@ class LedgerUpkeep {
                   FROM (SELECT payment_id, sum(amount) AS total FROM freed GROUP BY payment_id) f
                  WHERE p.id = f.payment_id""").param("id", membershipId).update();
         jdbc.sql("UPDATE bill SET paid = 0, status = 'OPEN' WHERE membership_id = ? AND status <> 'CANCELLED'")
-                .param(membershipId).update();
+                .param(membershipId)
+                .update();
         ledger.billAndAllocate(membershipId, YearMonth.now(clock));
         events.publishEvent(new ProtectionChanged(moved.membershipId()));
     }
@@ -94,8 +94,7 @@ class LedgerUpkeep {
                 UPDATE bill b SET status = 'OPEN'
                   FROM enrolment_membership_v v
                  WHERE v.membership_id = b.membership_id AND b.membership_id = ? AND b.status = 'CANCELLED'
-                   AND b.period >= v.start_month AND (v.end_month IS NULL OR b.period <= v.end_month)""")
-                .param(membershipId).update();
+                   AND b.period >= v.start_month AND (v.end_month IS NULL OR b.period <= v.end_month)""").param(membershipId).update();
         ledger.billAndAllocate(membershipId, YearMonth.now(clock));
         events.publishEvent(new ProtectionChanged(MembershipId.of(membershipId)));
     }

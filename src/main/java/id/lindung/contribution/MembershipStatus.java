@@ -12,8 +12,16 @@ import org.jspecify.annotations.Nullable;
  * {@code arrears}: unpaid amount of bills due by that date, over {@code arrearsMonths} bills. {@code pendingFines}:
  * fines assessed, not yet on a bill. {@code credit}: paid and not yet used (to refund if the membership has ended).
  */
-public record MembershipStatus(long membershipId, LocalDate date, boolean protectedOn, String reason,
-        @Nullable YearMonth paidUpTo, int contributionMonths, long arrears, int arrearsMonths, long pendingFines,
+public record MembershipStatus(
+        long membershipId,
+        LocalDate date,
+        boolean protectedOn,
+        String reason,
+        @Nullable YearMonth paidUpTo,
+        int contributionMonths,
+        long arrears,
+        int arrearsMonths,
+        long pendingFines,
         long credit) {
 
     /** Not protected because the employer (PU) is liable: registered after the day, or too far in arrears. */

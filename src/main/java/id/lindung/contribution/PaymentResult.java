@@ -8,6 +8,14 @@ import org.jspecify.annotations.Nullable;
  * (recorded for refund, e.g. the membership had ended). {@code replayed}: this key was seen before and nothing
  * changed now.
  */
-public record PaymentResult(long paymentId, String idempotencyKey, long membershipId, long amount, LocalDate paidOn,
-        String status, @Nullable String rejectReason, long allocated, long credit, boolean replayed) {
-}
+public record PaymentResult(
+        long paymentId,
+        String idempotencyKey,
+        long membershipId,
+        long amount,
+        LocalDate paidOn,
+        String status,
+        @Nullable String rejectReason,
+        long allocated,
+        long credit,
+        boolean replayed) {}

@@ -10,9 +10,9 @@ import id.lindung.enrolment.Membership;
 import id.lindung.enrolment.MembershipId;
 import id.lindung.shared.Bounds;
 import id.lindung.shared.FieldIssue;
-import id.lindung.shared.tabular.StagingFileReader;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
+import id.lindung.shared.tabular.StagingFileReader;
 import java.io.InputStream;
 import java.sql.Date;
 import java.time.Clock;
@@ -60,9 +60,17 @@ public class Payments {
     private final ContributionPolicy policy;
     private final Bounds bounds;
 
-    Payments(JdbcClient jdbc, DataSource dataSource, Allocation allocation, EnrolmentManagement enrolment,
-            AuditTrail audit, Clock clock, Ledger ledger, ApplicationEventPublisher events,
-            ContributionProperties properties, ContributionPolicy policy,
+    Payments(
+            JdbcClient jdbc,
+            DataSource dataSource,
+            Allocation allocation,
+            EnrolmentManagement enrolment,
+            AuditTrail audit,
+            Clock clock,
+            Ledger ledger,
+            ApplicationEventPublisher events,
+            ContributionProperties properties,
+            ContributionPolicy policy,
             Bounds bounds) {
         this.policy = policy;
         this.bounds = bounds;
@@ -81,7 +89,9 @@ public class Payments {
     public PaymentResult pay(PaymentRequest request, LindungUser by) {
         policy.checkPay(by);
         List<FieldIssue> issues = new ArrayList<>();
-        String key = request.idempotencyKey() == null ? null : request.idempotencyKey().trim();
+        String key = request.idempotencyKey() == null
+                ? null
+                : request.idempotencyKey().trim();
         if (key == null || key.isEmpty()) {
             issues.add(FieldIssue.error("idempotencyKey", "field.required"));
         } else if (key.length() > 100) {
@@ -126,15 +136,26 @@ public class Payments {
         }
         LocalDate paidOn = Objects.requireNonNull(request.paidOn());
         if (closed(membership, paidOn)) {
-            throw new InvalidInputException(FieldIssue.error("membershipId", "payment.membership.ended",
+            throw new InvalidInputException(FieldIssue.error(
+                    "membershipId",
+                    "payment.membership.ended",
                     Objects.requireNonNull(membership.endMonth()).toString()));
         }
         long id = jdbc.sql("INSERT INTO payment (key_namespace, idempotency_key, membership_id, amount, paid_on,"
                         + " channel, reference, status, unallocated, recorded_by)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, 'APPLIED', ?, ?) RETURNING id")
-                .params(namespace, key, membership.id(), request.amount(), Date.valueOf(paidOn), "SINGLE", request.reference(),
-                        request.amount(), by.username())
-                .query(Long.class).single();
+                .params(
+                        namespace,
+                        key,
+                        membership.id(),
+                        request.amount(),
+                        Date.valueOf(paidOn),
+                        "SINGLE",
+                        request.reference(),
+                        request.amount(),
+                        by.username())
+                .query(Long.class)
+                .single();
         // pay first, bill at once: every owed month up to now is on the ledger before the money is allocated
         YearMonth current = YearMonth.now(clock);
         ledger.billAndAllocate(membership.id(), current);
@@ -153,14 +174,16 @@ public class Payments {
 
     /** A payment by its key, if the caller may see its membership. */
     public Optional<PaymentResult> find(String idempotencyKey, LindungUser by) {
-        return byKeyIn(null, idempotencyKey).stream().filter(p -> {
-            try {
-                enrolment.membership(MembershipId.of(p.membershipId()), by);
-                return true;
-            } catch (NotFoundException e) {
-                return false;
-            }
-        }).findFirst();
+        return byKeyIn(null, idempotencyKey).stream()
+                .filter(p -> {
+                    try {
+                        enrolment.membership(MembershipId.of(p.membershipId()), by);
+                        return true;
+                    } catch (NotFoundException e) {
+                        return false;
+                    }
+                })
+                .findFirst();
     }
 
     /**
@@ -186,9 +209,13 @@ public class Payments {
                 CREATE TEMP TABLE IF NOT EXISTS payment_staging (line_no INTEGER, reference VARCHAR(100),
                   membership_id BIGINT, amount BIGINT, paid_on DATE) ON COMMIT DROP""").update();
         jdbc.sql("TRUNCATE payment_staging").update();
-        PaymentFileReader.Outcome read = StagingFileReader.copying(dataSource, copy -> new PaymentFileReader(bounds,
-                MAX_LISTED_ERRORS).copy(content, copy,
-                "COPY payment_staging (line_no, reference, membership_id, amount, paid_on) FROM STDIN"));
+        PaymentFileReader.Outcome read = StagingFileReader.copying(
+                dataSource,
+                copy -> new PaymentFileReader(bounds, MAX_LISTED_ERRORS)
+                        .copy(
+                                content,
+                                copy,
+                                "COPY payment_staging (line_no, reference, membership_id, amount, paid_on) FROM STDIN"));
         List<FieldIssue> errors = new ArrayList<>(read.errors());
         int errorCount = read.errorCount();
         if (read.rows() == 0 && errorCount == 0) {
@@ -201,31 +228,27 @@ public class Payments {
                     SELECT s.line_no, s.membership_id FROM payment_staging s
                      WHERE NOT EXISTS (SELECT 1 FROM enrolment_membership_v v WHERE v.membership_id = s.membership_id
                                           AND v.region_code LIKE ?)
-                     ORDER BY s.line_no LIMIT ?""")
-                    .params(by.scope().code() + "%", MAX_LISTED_ERRORS)
-                    .query(rs -> {
-                        errors.add(FieldIssue.error("rows[" + rs.getInt(1) + "].membership_id",
-                                "payment.membership.unknown", rs.getLong(2)));
-                    });
+                     ORDER BY s.line_no LIMIT ?""").params(by.scope().code() + "%", MAX_LISTED_ERRORS).query(rs -> {
+                errors.add(FieldIssue.error(
+                        "rows[" + rs.getInt(1) + "].membership_id", "payment.membership.unknown", rs.getLong(2)));
+            });
             jdbc.sql("""
                     SELECT s.line_no, s.reference FROM payment_staging s
                      WHERE s.reference IN (SELECT reference FROM payment_staging GROUP BY reference
                                             HAVING count(*) > 1)
-                     ORDER BY s.line_no LIMIT ?""").param(MAX_LISTED_ERRORS)
-                    .query(rs -> {
-                        errors.add(FieldIssue.error("rows[" + rs.getInt(1) + "].reference",
-                                "payment-file.reference.repeated", rs.getString(2)));
-                    });
+                     ORDER BY s.line_no LIMIT ?""").param(MAX_LISTED_ERRORS).query(rs -> {
+                errors.add(FieldIssue.error(
+                        "rows[" + rs.getInt(1) + "].reference", "payment-file.reference.repeated", rs.getString(2)));
+            });
             jdbc.sql("""
                     SELECT s.line_no, s.reference FROM payment_staging s
                       JOIN enrolment_membership_v v ON v.membership_id = s.membership_id
                       JOIN payment p ON p.idempotency_key = s.reference AND p.key_namespace = left(v.region_code, 5)
                      WHERE p.membership_id <> s.membership_id OR p.amount <> s.amount OR p.paid_on <> s.paid_on
-                     ORDER BY s.line_no LIMIT ?""").param(MAX_LISTED_ERRORS)
-                    .query(rs -> {
-                        errors.add(FieldIssue.error("rows[" + rs.getInt(1) + "].reference", "payment.key.reused",
-                                rs.getString(2)));
-                    });
+                     ORDER BY s.line_no LIMIT ?""").param(MAX_LISTED_ERRORS).query(rs -> {
+                errors.add(FieldIssue.error(
+                        "rows[" + rs.getInt(1) + "].reference", "payment.key.reused", rs.getString(2)));
+            });
             errorCount = errors.size();
         }
         if (errorCount > 0) {
@@ -238,12 +261,21 @@ public class Payments {
         Optional<PaymentFileResult> same = fileByHash(read.sha256());
         if (same.isPresent()) {
             PaymentFileResult r = same.get();
-            return new PaymentFileResult(r.fileId(), r.fileName(), r.rows(), r.applied(), r.rejected(),
-                    r.alreadyKnown(), r.totalAmount(), true);
+            return new PaymentFileResult(
+                    r.fileId(),
+                    r.fileName(),
+                    r.rows(),
+                    r.applied(),
+                    r.rejected(),
+                    r.alreadyKnown(),
+                    r.totalAmount(),
+                    true);
         }
         long fileId = jdbc.sql("INSERT INTO payment_file (sha256, file_name, row_count, applied, rejected,"
                         + " total_amount, uploaded_by) VALUES (?, ?, ?, 0, 0, 0, ?) RETURNING id")
-                .params(read.sha256(), fileName, read.rows(), by.username()).query(Long.class).single();
+                .params(read.sha256(), fileName, read.rows(), by.username())
+                .query(Long.class)
+                .single();
         // The file's new payments, allocated before they are recorded so that each is written once with what is
         // left of it (Allocation.plan). Numbered from payment's own sequence membership by membership, in file order
         // within a membership (all that allocation order needs): the indexes on payment and payment_allocation then
@@ -256,7 +288,9 @@ public class Payments {
                   ON COMMIT DROP""".formatted(Allocation.PENDING)).update();
         jdbc.sql("TRUNCATE " + Allocation.PENDING).update();
         // resolved once: as an argument of nextval it would be looked up again for every row
-        String sequence = jdbc.sql("SELECT pg_get_serial_sequence('payment', 'id')").query(String.class).single();
+        String sequence = jdbc.sql("SELECT pg_get_serial_sequence('payment', 'id')")
+                .query(String.class)
+                .single();
         jdbc.sql("""
                 INSERT INTO %s (id, reference, membership_id, amount, paid_on, status, reject_reason)
                 SELECT nextval('%s'::regclass), x.*
@@ -272,17 +306,19 @@ public class Payments {
                                                       AND b.status = 'OPEN') AS closed) c
                          WHERE NOT EXISTS (SELECT 1 FROM payment p WHERE p.idempotency_key = s.reference
                                               AND p.key_namespace = left(v.region_code, 5))
-                         ORDER BY s.membership_id, s.line_no) x"""
-                        .formatted(Allocation.PENDING, sequence.replace("'", "''")))
-                .param("contractEnded", EndReason.CONTRACT_ENDED.name()).update();
+                         ORDER BY s.membership_id, s.line_no) x""".formatted(Allocation.PENDING, sequence.replace("'", "''")))
+                .param("contractEnded", EndReason.CONTRACT_ENDED.name())
+                .update();
         // every owed month up to now is on the ledger before the file's money is allocated
         YearMonth current = YearMonth.now(clock);
         ledger.clearScope();
         jdbc.sql("INSERT INTO ledger_scope SELECT DISTINCT membership_id FROM " + Allocation.PENDING
-                + " WHERE status = 'APPLIED'").update();
+                        + " WHERE status = 'APPLIED'")
+                .update();
         ledger.billOwedMonths(current, null, Ledger.Gaps.AFTER_LAST);
         allocation.clearScope();
-        jdbc.sql("INSERT INTO alloc_scope SELECT membership_id FROM ledger_scope").update();
+        jdbc.sql("INSERT INTO alloc_scope SELECT membership_id FROM ledger_scope")
+                .update();
         allocation.plan(true);
         int inserted = jdbc.sql("""
                 INSERT INTO payment (id, key_namespace, idempotency_key, membership_id, amount, paid_on, channel,
@@ -293,21 +329,25 @@ public class Payments {
                        CASE WHEN n.status = 'APPLIED' THEN n.amount - coalesce(a.allocated, 0) ELSE 0 END, :by
                   FROM %s n LEFT JOIN %s a ON a.payment_id = n.id
                   JOIN enrolment_membership_v m ON m.membership_id = n.membership_id
-                 ORDER BY n.id"""
-                        .formatted(Allocation.PENDING, Allocation.PLANNED_BY_PAYMENT))
-                .param("file", fileId).param("by", by.username()).update();
+                 ORDER BY n.id""".formatted(Allocation.PENDING, Allocation.PLANNED_BY_PAYMENT))
+                .param("file", fileId)
+                .param("by", by.username())
+                .update();
         long allocated = allocation.apply();
         ledger.payAhead(current, bpuMaxMonthsAhead);
         events.publishEvent(new LedgerBatchChanged("PAYMENT_FILE", fileId));
         Map<String, Object> counts = jdbc.sql("SELECT count(*) FILTER (WHERE status = 'APPLIED') AS applied,"
                         + " count(*) FILTER (WHERE status = 'REJECTED') AS rejected, coalesce(sum(amount), 0) AS total"
                         + " FROM payment WHERE payment_file_id = ?")
-                .param(fileId).query().singleRow();
+                .param(fileId)
+                .query()
+                .singleRow();
         int applied = ((Number) Objects.requireNonNull(counts.get("applied"))).intValue(); // counts and a
         int rejected = ((Number) Objects.requireNonNull(counts.get("rejected"))).intValue(); // coalesced sum:
         long total = ((Number) Objects.requireNonNull(counts.get("total"))).longValue(); // never NULL
         jdbc.sql("UPDATE payment_file SET applied = ?, rejected = ?, total_amount = ? WHERE id = ?")
-                .params(applied, rejected, total, fileId).update();
+                .params(applied, rejected, total, fileId)
+                .update();
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("fileName", fileName);
         values.put("sha256", read.sha256());
@@ -317,20 +357,38 @@ public class Payments {
         values.put("alreadyKnown", read.rows() - inserted);
         values.put("totalAmount", total);
         values.put("allocated", allocated);
-        audit.record("PAYMENT_FILE_APPLIED", "payment_file", Long.toString(fileId), by.scope().code(), values);
-        log.info("Payment file {} ({} rows): {} applied, {} rejected, {} already known, Rp{} allocated in {} ms",
-                fileName, read.rows(), applied, rejected, read.rows() - inserted, allocated,
+        audit.record(
+                "PAYMENT_FILE_APPLIED",
+                "payment_file",
+                Long.toString(fileId),
+                by.scope().code(),
+                values);
+        log.info(
+                "Payment file {} ({} rows): {} applied, {} rejected, {} already known, Rp{} allocated in {} ms",
+                fileName,
+                read.rows(),
+                applied,
+                rejected,
+                read.rows() - inserted,
+                allocated,
                 (System.nanoTime() - started) / 1_000_000);
-        return new PaymentFileResult(fileId, fileName, read.rows(), applied, rejected, read.rows() - inserted, total,
-                false);
+        return new PaymentFileResult(
+                fileId, fileName, read.rows(), applied, rejected, read.rows() - inserted, total, false);
     }
 
     private Optional<PaymentFileResult> fileByHash(String sha256) {
         return jdbc.sql("SELECT id, file_name, row_count, applied, rejected, total_amount FROM payment_file"
                         + " WHERE sha256 = ?")
                 .param(sha256)
-                .query((rs, n) -> new PaymentFileResult(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
-                        rs.getInt(5), rs.getInt(3) - rs.getInt(4) - rs.getInt(5), rs.getLong(6), false))
+                .query((rs, n) -> new PaymentFileResult(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        rs.getInt(4),
+                        rs.getInt(5),
+                        rs.getInt(3) - rs.getInt(4) - rs.getInt(5),
+                        rs.getLong(6),
+                        false))
                 .optional();
     }
 
@@ -343,19 +401,29 @@ public class Payments {
             return false;
         }
         return !jdbc.sql("SELECT EXISTS (SELECT 1 FROM bill WHERE membership_id = ? AND status = 'OPEN')")
-                .param(m.id()).query(Boolean.class).single();
+                .param(m.id())
+                .query(Boolean.class)
+                .single();
     }
 
     private PaymentResult replay(PaymentResult earlier, PaymentRequest request) {
         if (earlier.membershipId() != Objects.requireNonNull(request.membershipId())
                 || earlier.amount() != Objects.requireNonNull(request.amount())
                 || !earlier.paidOn().equals(request.paidOn())) {
-            throw new InvalidInputException(FieldIssue.error("idempotencyKey", "payment.key.reused",
-                    earlier.idempotencyKey()));
+            throw new InvalidInputException(
+                    FieldIssue.error("idempotencyKey", "payment.key.reused", earlier.idempotencyKey()));
         }
-        return new PaymentResult(earlier.paymentId(), earlier.idempotencyKey(), earlier.membershipId(),
-                earlier.amount(), earlier.paidOn(), earlier.status(), earlier.rejectReason(), earlier.allocated(),
-                earlier.credit(), true);
+        return new PaymentResult(
+                earlier.paymentId(),
+                earlier.idempotencyKey(),
+                earlier.membershipId(),
+                earlier.amount(),
+                earlier.paidOn(),
+                earlier.status(),
+                earlier.rejectReason(),
+                earlier.allocated(),
+                earlier.credit(),
+                true);
     }
 
     private Optional<PaymentResult> byKey(String namespace, String key) {
@@ -372,8 +440,16 @@ public class Payments {
                   FROM payment p WHERE p.idempotency_key = ? AND (CAST(? AS VARCHAR) IS NULL OR p.key_namespace = ?)
                  ORDER BY p.id""")
                 .params(key, namespace, namespace)
-                .query((rs, n) -> new PaymentResult(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                        rs.getDate(5).toLocalDate(), rs.getString(6), rs.getString(7), rs.getLong(8), rs.getLong(9),
+                .query((rs, n) -> new PaymentResult(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getDate(5).toLocalDate(),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getLong(8),
+                        rs.getLong(9),
                         false))
                 .list();
     }

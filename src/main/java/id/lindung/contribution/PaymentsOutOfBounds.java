@@ -28,12 +28,24 @@ class PaymentsOutOfBounds implements OutOfBoundsRecords {
                   FROM payment p LEFT JOIN enrolment_membership_v v ON v.membership_id = p.membership_id
                  WHERE p.amount NOT BETWEEN 1 AND :max OR p.paid_on NOT BETWEEN :first AND :last
                  ORDER BY p.id LIMIT :limit""")
-                .param("max", max).param("first", Date.valueOf(Bounds.EARLIEST_PAYMENT))
-                .param("last", Date.valueOf(bounds.today())).param("limit", limit)
+                .param("max", max)
+                .param("first", Date.valueOf(Bounds.EARLIEST_PAYMENT))
+                .param("last", Date.valueOf(bounds.today()))
+                .param("limit", limit)
                 .query((rs, n) -> rs.getBoolean("bad_amount")
-                        ? new Finding("payment", rs.getString("id"), "amount", rs.getString("amount"), amountBounds,
+                        ? new Finding(
+                                "payment",
+                                rs.getString("id"),
+                                "amount",
+                                rs.getString("amount"),
+                                amountBounds,
                                 rs.getString("region_code"))
-                        : new Finding("payment", rs.getString("id"), "paid_on", rs.getString("paid_on"), dateBounds,
+                        : new Finding(
+                                "payment",
+                                rs.getString("id"),
+                                "paid_on",
+                                rs.getString("paid_on"),
+                                dateBounds,
                                 rs.getString("region_code")))
                 .list();
     }

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 class ProtectionRules {
 
     enum Kind {
-        ARREARS_GRACE, LAPSE_AFTER
+        ARREARS_GRACE,
+        LAPSE_AFTER
     }
 
     private final JdbcClient jdbc;
@@ -32,6 +33,8 @@ class ProtectionRules {
                  WHERE segment = ? AND kind = ? AND valid_from <= ? AND (valid_to IS NULL OR ? <= valid_to)
                  ORDER BY valid_from DESC LIMIT 1""")
                 .params(segment.name(), kind.name(), Date.valueOf(month.atDay(1)), Date.valueOf(month.atDay(1)))
-                .query(Integer.class).optional().orElse(0);
+                .query(Integer.class)
+                .optional()
+                .orElse(0);
     }
 }

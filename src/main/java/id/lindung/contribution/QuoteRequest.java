@@ -14,9 +14,17 @@ import org.jspecify.annotations.Nullable;
  * {@code contractMonths} (PMI) required for their segment. {@code firstMonth} asks for the one-off part
  * (construction, PMI package); when not given, construction and PMI quotes include it.
  */
-public record QuoteRequest(@Nullable Segment segment, @Nullable Set<Programme> programmes, @Nullable YearMonth month,
-        @Nullable Long base, @Nullable Integer riskClass, @Nullable Sector sector, @Nullable Boolean governmentPaid,
-        @Nullable Long contractValue, @Nullable Integer contractMonths, @Nullable Boolean firstMonth) {
+public record QuoteRequest(
+        @Nullable Segment segment,
+        @Nullable Set<Programme> programmes,
+        @Nullable YearMonth month,
+        @Nullable Long base,
+        @Nullable Integer riskClass,
+        @Nullable Sector sector,
+        @Nullable Boolean governmentPaid,
+        @Nullable Long contractValue,
+        @Nullable Integer contractMonths,
+        @Nullable Boolean firstMonth) {
 
     public QuoteRequest {
         programmes = programmes == null ? Set.of() : Set.copyOf(programmes);

@@ -42,23 +42,40 @@ public class Quotes {
     public Quote quote(QuoteRequest q) {
         List<FieldIssue> issues = new ArrayList<>();
         rules.checkMonth("month", q.month(), issues);
-        issues.addAll(rules.check(new MembershipTerms(q.segment(), q.programmes(), q.base(), q.riskClass(),
-                q.sector(), Boolean.TRUE.equals(q.governmentPaid()), q.contractValue(), q.contractMonths()), FIELDS));
+        issues.addAll(rules.check(
+                new MembershipTerms(
+                        q.segment(),
+                        q.programmes(),
+                        q.base(),
+                        q.riskClass(),
+                        q.sector(),
+                        Boolean.TRUE.equals(q.governmentPaid()),
+                        q.contractValue(),
+                        q.contractMonths()),
+                FIELDS));
         InvalidInputException.throwIfErrors(issues);
         Segment segment = Objects.requireNonNull(q.segment());
         Set<Programme> programmes = MembershipRules.programmes(segment, q.programmes());
-        boolean firstMonth = q.firstMonth() == null ? segment == Segment.JAKON || segment == Segment.PMI
-                : q.firstMonth();
+        boolean firstMonth =
+                q.firstMonth() == null ? segment == Segment.JAKON || segment == Segment.PMI : q.firstMonth();
         String facts = "SELECT 0::bigint, CAST(? AS date), CAST(? AS varchar), CAST(? AS varchar), CAST(? AS varchar),"
                 + " CAST(? AS boolean), CAST(? AS smallint), CAST(? AS bigint), CAST(? AS bigint), CAST(? AS integer),"
                 + " CAST(? AS boolean)";
         Map<String, RateRule> byRef = rates.byRef();
         var lines = jdbc.sql("SELECT * FROM (" + ContributionSql.lines(facts) + ") l ORDER BY line_no")
-                .params(Date.valueOf(Objects.requireNonNull(q.month()).atDay(1)), segment.name(),
-                        Programme.join(programmes), (q.sector() == null ? Sector.OTHER : q.sector()).name(),
-                        Boolean.TRUE.equals(q.governmentPaid()), q.riskClass() == null ? null : q.riskClass().shortValue(),
-                        q.base() == null ? 0L : q.base(), q.contractValue(), q.contractMonths(), firstMonth)
-                .query((rs, n) -> Statements.line(rs, rates, byRef)).list();
+                .params(
+                        Date.valueOf(Objects.requireNonNull(q.month()).atDay(1)),
+                        segment.name(),
+                        Programme.join(programmes),
+                        (q.sector() == null ? Sector.OTHER : q.sector()).name(),
+                        Boolean.TRUE.equals(q.governmentPaid()),
+                        q.riskClass() == null ? null : q.riskClass().shortValue(),
+                        q.base() == null ? 0L : q.base(),
+                        q.contractValue(),
+                        q.contractMonths(),
+                        firstMonth)
+                .query((rs, n) -> Statements.line(rs, rates, byRef))
+                .list();
         return new Quote(q.month(), lines);
     }
 }

@@ -55,42 +55,70 @@ public class RateBook {
         rules.addAll(jdbc.sql("SELECT id, segment, programme, risk_class, rate_type, employer_pct, worker_pct,"
                         + " flat_amount, " + COMMON + " FROM contribution_rate ORDER BY segment DESC, programme,"
                         + " risk_class, valid_from")
-                .query((rs, n) -> rule(rs, "rate:" + rs.getLong("id"), rs.getObject("risk_class") == null
-                        ? text("rule.rate", rs.getString("segment"), rs.getString("programme"))
-                        : text("rule.rate.class", rs.getString("segment"), rs.getString("programme"),
-                                rs.getInt("risk_class")),
-                        rateValue(rs))).list());
+                .query((rs, n) -> rule(
+                        rs,
+                        "rate:" + rs.getLong("id"),
+                        rs.getObject("risk_class") == null
+                                ? text("rule.rate", rs.getString("segment"), rs.getString("programme"))
+                                : text(
+                                        "rule.rate.class",
+                                        rs.getString("segment"),
+                                        rs.getString("programme"),
+                                        rs.getInt("risk_class")),
+                        rateValue(rs)))
+                .list());
         rules.addAll(jdbc.sql("SELECT id, segment, programme, max_base, " + COMMON
                         + " FROM contribution_base_cap ORDER BY segment DESC, programme, valid_from")
-                .query((rs, n) -> rule(rs, "cap:" + rs.getLong("id"),
+                .query((rs, n) -> rule(
+                        rs,
+                        "cap:" + rs.getLong("id"),
                         text("rule.cap", rs.getString("segment"), rs.getString("programme")),
-                        Long.toString(rs.getLong("max_base")))).list());
+                        Long.toString(rs.getLong("max_base"))))
+                .list());
         rules.addAll(jdbc.sql("SELECT id, segment, programme, lower_bound, pct, " + COMMON
                         + " FROM contribution_tier ORDER BY programme, lower_bound")
-                .query((rs, n) -> rule(rs, "tier:" + rs.getLong("id"),
-                        text("rule.tier", rs.getString("segment"), rs.getString("programme"),
+                .query((rs, n) -> rule(
+                        rs,
+                        "tier:" + rs.getLong("id"),
+                        text(
+                                "rule.tier",
+                                rs.getString("segment"),
+                                rs.getString("programme"),
                                 rs.getLong("lower_bound")),
-                        pct(rs.getBigDecimal("pct")))).list());
+                        pct(rs.getBigDecimal("pct"))))
+                .list());
         rules.addAll(jdbc.sql("SELECT id, segment, phase, contract_months, amount, " + COMMON
                         + " FROM contribution_package ORDER BY phase, contract_months")
-                .query((rs, n) -> rule(rs, "package:" + rs.getLong("id"),
+                .query((rs, n) -> rule(
+                        rs,
+                        "package:" + rs.getLong("id"),
                         rs.getObject("contract_months") == null
                                 ? text("rule.package." + rs.getString("phase"), rs.getString("segment"))
                                 : text("rule.package.months", rs.getString("segment"), rs.getInt("contract_months")),
-                        Long.toString(rs.getLong("amount")))).list());
+                        Long.toString(rs.getLong("amount"))))
+                .list());
         rules.addAll(jdbc.sql("SELECT id, segment, sector, programmes, pct, from_month AS valid_from,"
                         + " to_month AS valid_to, legal_basis, source, unconfirmed, note, excludes_government_paid"
                         + " FROM contribution_discount ORDER BY from_month")
-                .query((rs, n) -> rule(rs, "discount:" + rs.getLong("id"),
+                .query((rs, n) -> rule(
+                        rs,
+                        "discount:" + rs.getLong("id"),
                         rs.getString("sector") == null
                                 ? text("rule.discount", rs.getString("segment"), rs.getString("programmes"))
-                                : text("rule.discount.sector", rs.getString("segment"), rs.getString("programmes"),
+                                : text(
+                                        "rule.discount.sector",
+                                        rs.getString("segment"),
+                                        rs.getString("programmes"),
                                         text("sector." + rs.getString("sector"))),
-                        pct(rs.getBigDecimal("pct")))).list());
+                        pct(rs.getBigDecimal("pct"))))
+                .list());
         rules.addAll(jdbc.sql("SELECT id, segment, pct, " + COMMON + " FROM contribution_fine_rate ORDER BY valid_from")
-                .query((rs, n) -> rule(rs, "fine:" + rs.getLong("id"),
+                .query((rs, n) -> rule(
+                        rs,
+                        "fine:" + rs.getLong("id"),
                         text("rule.fine", rs.getString("segment")),
-                        pct(rs.getBigDecimal("pct")))).list());
+                        pct(rs.getBigDecimal("pct"))))
+                .list());
         return rules;
     }
 
@@ -148,35 +176,54 @@ public class RateBook {
             case "rate" -> {
                 String type = jdbc.sql("SELECT CASE WHEN rate_type = 'PERCENT' AND employer_pct > 0"
                                 + " AND worker_pct > 0 THEN 'SPLIT' ELSE rate_type END FROM contribution_rate"
-                                + " WHERE id = ?").param(id).query(String.class).single();
+                                + " WHERE id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .single();
                 yield switch (type) {
-                    case "FLAT" -> jdbc.sql("UPDATE contribution_rate SET flat_amount = ?, note = ? WHERE id = ?"
-                                    + " AND unconfirmed")
-                            .params(wholeRupiah(value), cleanNote, id).update();
-                    case "PERCENT" -> jdbc.sql("UPDATE contribution_rate SET"
-                                    + " worker_pct = CASE WHEN worker_pct > 0 THEN ? ELSE worker_pct END,"
-                                    + " employer_pct = CASE WHEN worker_pct = 0 THEN ? ELSE employer_pct END,"
-                                    + " note = ? WHERE id = ? AND unconfirmed")
-                            .params(value, value, cleanNote, id).update();
+                    case "FLAT" ->
+                        jdbc.sql("UPDATE contribution_rate SET flat_amount = ?, note = ? WHERE id = ?"
+                                        + " AND unconfirmed")
+                                .params(wholeRupiah(value), cleanNote, id)
+                                .update();
+                    case "PERCENT" ->
+                        jdbc.sql("UPDATE contribution_rate SET"
+                                        + " worker_pct = CASE WHEN worker_pct > 0 THEN ? ELSE worker_pct END,"
+                                        + " employer_pct = CASE WHEN worker_pct = 0 THEN ? ELSE employer_pct END,"
+                                        + " note = ? WHERE id = ? AND unconfirmed")
+                                .params(value, value, cleanNote, id)
+                                .update();
                     // a rate split between employer and worker has two figures: corrected by a migration
                     default -> throw new InvalidInputException(FieldIssue.error("ref", "rates.not-editable", ref));
                 };
             }
-            case "cap" -> jdbc.sql("UPDATE contribution_base_cap SET max_base = ?, note = ? WHERE id = ? AND unconfirmed")
-                    .params(wholeRupiah(value), cleanNote, id).update();
-            case "tier" -> jdbc.sql("UPDATE contribution_tier SET pct = ?, note = ? WHERE id = ? AND unconfirmed")
-                    .params(value, cleanNote, id).update();
-            case "package" -> jdbc.sql("UPDATE contribution_package SET amount = ?, note = ? WHERE id = ?"
-                            + " AND unconfirmed")
-                    .params(wholeRupiah(value), cleanNote, id).update();
+            case "cap" ->
+                jdbc.sql("UPDATE contribution_base_cap SET max_base = ?, note = ? WHERE id = ? AND unconfirmed")
+                        .params(wholeRupiah(value), cleanNote, id)
+                        .update();
+            case "tier" ->
+                jdbc.sql("UPDATE contribution_tier SET pct = ?, note = ? WHERE id = ? AND unconfirmed")
+                        .params(value, cleanNote, id)
+                        .update();
+            case "package" ->
+                jdbc.sql("UPDATE contribution_package SET amount = ?, note = ? WHERE id = ?" + " AND unconfirmed")
+                        .params(wholeRupiah(value), cleanNote, id)
+                        .update();
             default -> throw new InvalidInputException(FieldIssue.error("ref", "rates.not-editable", ref));
         };
         if (changed != 1) {
             throw new NotFoundException("rule " + ref);
         }
         RateRule updated = Objects.requireNonNull(byRef().get(ref)); // the row just changed
-        audit.record("RATE_CORRECTED", "contribution_rule", ref, by.scope().code(),
-                Map.of("value", java.util.Arrays.asList(rule.value(), updated.value()), "note",
+        audit.record(
+                "RATE_CORRECTED",
+                "contribution_rule",
+                ref,
+                by.scope().code(),
+                Map.of(
+                        "value",
+                        java.util.Arrays.asList(rule.value(), updated.value()),
+                        "note",
                         java.util.Arrays.asList(rule.note(), updated.note())));
         return updated;
     }
@@ -191,9 +238,16 @@ public class RateBook {
 
     private static RateRule rule(ResultSet rs, String ref, String what, String value) throws SQLException {
         Date to = rs.getDate("valid_to");
-        return new RateRule(ref, what, value, rs.getDate("valid_from").toLocalDate(),
-                to == null ? null : to.toLocalDate(), rs.getString("legal_basis"), rs.getString("source"),
-                rs.getBoolean("unconfirmed"), rs.getString("note"));
+        return new RateRule(
+                ref,
+                what,
+                value,
+                rs.getDate("valid_from").toLocalDate(),
+                to == null ? null : to.toLocalDate(),
+                rs.getString("legal_basis"),
+                rs.getString("source"),
+                rs.getBoolean("unconfirmed"),
+                rs.getString("note"));
     }
 
     private static String rateValue(ResultSet rs) throws SQLException {

@@ -8,6 +8,13 @@ import org.jspecify.annotations.Nullable;
  * {@code package:1}, {@code discount:1}, {@code fine:1}), {@code what} says what it sets in words,
  * {@code value} is the figure an administrator may correct when {@code unconfirmed}.
  */
-public record RateRule(String ref, String what, String value, LocalDate validFrom, @Nullable LocalDate validTo,
-        String legalBasis, String source, boolean unconfirmed, @Nullable String note) {
-}
+public record RateRule(
+        String ref,
+        String what,
+        String value,
+        LocalDate validFrom,
+        @Nullable LocalDate validTo,
+        String legalBasis,
+        String source,
+        boolean unconfirmed,
+        @Nullable String note) {}

@@ -46,8 +46,8 @@ public class Statements {
 
     private final Bounds bounds;
 
-    Statements(JdbcClient jdbc, EnrolmentManagement enrolment, RateBook rates, ProtectionRules protection,
-            Bounds bounds) {
+    Statements(
+            JdbcClient jdbc, EnrolmentManagement enrolment, RateBook rates, ProtectionRules protection, Bounds bounds) {
         this.bounds = bounds;
         this.jdbc = jdbc;
         this.enrolment = enrolment;
@@ -112,7 +112,9 @@ public class Statements {
                 SELECT coalesce(sum(f.amount), 0) FROM late_fine f JOIN payment p ON p.id = f.payment_id
                   LEFT JOIN bill charged ON charged.id = f.charged_bill_id
                  WHERE f.membership_id = ? AND p.paid_on <= ? AND (charged.id IS NULL OR charged.period > ?)""")
-                .params(m.id(), day, java.sql.Date.valueOf(month.atDay(1))).query(Long.class).single();
+                .params(m.id(), day, java.sql.Date.valueOf(month.atDay(1)))
+                .query(Long.class)
+                .single();
         SortedSet<YearMonth> paid = paidMonths(m, asOf);
         YearMonth paidUpTo = null;
         for (YearMonth ym = m.startMonth(); paid.contains(ym); ym = ym.plusMonths(1)) {
@@ -138,8 +140,17 @@ public class Statements {
         } else {
             reason = "status.unpaid";
         }
-        return new MembershipStatus(m.id(), date, reason.equals("status.protected"), reason, paidUpTo,
-                contributionMonths, arrears, arrearsMonths, pendingFines, credit);
+        return new MembershipStatus(
+                m.id(),
+                date,
+                reason.equals("status.protected"),
+                reason,
+                paidUpTo,
+                contributionMonths,
+                arrears,
+                arrearsMonths,
+                pendingFines,
+                credit);
     }
 
     /**
@@ -184,8 +195,15 @@ public class Statements {
             }
             long paid = Math.min(money, b.amount());
             money -= paid;
-            result.add(new Bill(b.id(), b.membershipId(), b.period(), b.dueDate(), b.amount(), paid,
-                    paid == b.amount() ? "PAID" : "OPEN", b.lines()));
+            result.add(new Bill(
+                    b.id(),
+                    b.membershipId(),
+                    b.period(),
+                    b.dueDate(),
+                    b.amount(),
+                    paid,
+                    paid == b.amount() ? "PAID" : "OPEN",
+                    b.lines()));
         }
         return result;
     }
@@ -194,7 +212,9 @@ public class Statements {
     private long paidBy(long membershipId, LocalDate date) {
         return jdbc.sql("SELECT coalesce(sum(amount), 0)::bigint FROM payment WHERE membership_id = ?"
                         + " AND status = 'APPLIED' AND paid_on <= ?")
-                .params(membershipId, java.sql.Date.valueOf(date)).query(Long.class).single();
+                .params(membershipId, java.sql.Date.valueOf(date))
+                .query(Long.class)
+                .single();
     }
 
     private List<Bill> bills(long membershipId) {
@@ -203,12 +223,21 @@ public class Statements {
         jdbc.sql("SELECT l.bill_id, l.line_no, l.programme, l.kind, l.base, l.employer_pct, l.worker_pct,"
                         + " l.employer_amount, l.worker_amount, l.rule_ref FROM bill_line l JOIN bill b ON b.id = l.bill_id"
                         + " WHERE b.membership_id = ? ORDER BY l.bill_id, l.line_no")
-                .param(membershipId).query(rs -> {
-                    lines.computeIfAbsent(rs.getLong("bill_id"), k -> new ArrayList<>()).add(line(rs, rates, byRef));
+                .param(membershipId)
+                .query(rs -> {
+                    lines.computeIfAbsent(rs.getLong("bill_id"), k -> new ArrayList<>())
+                            .add(line(rs, rates, byRef));
                 });
         return billsWithoutLines(membershipId).stream()
-                .map(b -> new Bill(b.id(), b.membershipId(), b.period(), b.dueDate(), b.amount(), b.paid(),
-                        b.status(), lines.getOrDefault(b.id(), List.of())))
+                .map(b -> new Bill(
+                        b.id(),
+                        b.membershipId(),
+                        b.period(),
+                        b.dueDate(),
+                        b.amount(),
+                        b.paid(),
+                        b.status(),
+                        lines.getOrDefault(b.id(), List.of())))
                 .toList();
     }
 
@@ -217,9 +246,15 @@ public class Statements {
         return jdbc.sql("SELECT id, membership_id, period, due_date, amount, paid, status FROM bill"
                         + " WHERE membership_id = ? ORDER BY period")
                 .param(membershipId)
-                .query((rs, n) -> new Bill(rs.getLong("id"), rs.getLong("membership_id"),
-                        YearMonth.from(rs.getDate("period").toLocalDate()), rs.getDate("due_date").toLocalDate(),
-                        rs.getLong("amount"), rs.getLong("paid"), rs.getString("status"), List.of()))
+                .query((rs, n) -> new Bill(
+                        rs.getLong("id"),
+                        rs.getLong("membership_id"),
+                        YearMonth.from(rs.getDate("period").toLocalDate()),
+                        rs.getDate("due_date").toLocalDate(),
+                        rs.getLong("amount"),
+                        rs.getLong("paid"),
+                        rs.getString("status"),
+                        List.of()))
                 .list();
     }
 
@@ -230,9 +265,16 @@ public class Statements {
                                                    WHERE a.payment_id = p.id), 0) AS allocated, p.unallocated
                   FROM payment p WHERE p.membership_id = ? ORDER BY p.paid_on, p.id""")
                 .param(membershipId)
-                .query((rs, n) -> new Payment(rs.getLong("id"), rs.getString("idempotency_key"), rs.getLong("amount"),
-                        rs.getDate("paid_on").toLocalDate(), rs.getString("channel"), rs.getString("reference"),
-                        rs.getString("status"), rs.getString("reject_reason"), rs.getLong("allocated"),
+                .query((rs, n) -> new Payment(
+                        rs.getLong("id"),
+                        rs.getString("idempotency_key"),
+                        rs.getLong("amount"),
+                        rs.getDate("paid_on").toLocalDate(),
+                        rs.getString("channel"),
+                        rs.getString("reference"),
+                        rs.getString("status"),
+                        rs.getString("reject_reason"),
+                        rs.getLong("allocated"),
                         rs.getLong("unallocated")))
                 .list();
     }
@@ -242,10 +284,16 @@ public class Statements {
         BigDecimal employerPct = rs.getBigDecimal("employer_pct");
         BigDecimal workerPct = rs.getBigDecimal("worker_pct");
         String ruleRef = rs.getString("rule_ref");
-        return new BillLine(rs.getInt("line_no"), rs.getString("programme"), rs.getString("kind"),
+        return new BillLine(
+                rs.getInt("line_no"),
+                rs.getString("programme"),
+                rs.getString("kind"),
                 base == null ? null : ((Number) base).longValue(),
                 employerPct == null ? null : employerPct.stripTrailingZeros(),
-                workerPct == null ? null : workerPct.stripTrailingZeros(), rs.getLong("employer_amount"),
-                rs.getLong("worker_amount"), ruleRef, rates.explain(ruleRef, byRef));
+                workerPct == null ? null : workerPct.stripTrailingZeros(),
+                rs.getLong("employer_amount"),
+                rs.getLong("worker_amount"),
+                ruleRef,
+                rates.explain(ruleRef, byRef));
     }
 }

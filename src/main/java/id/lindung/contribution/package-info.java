@@ -5,10 +5,11 @@
  * unpaid months, and for any membership and date: protected or not, paid-up-to month and arrears. Reads memberships
  * through enrolment's published SQL views and its API; ends lapsed memberships through {@code EnrolmentManagement}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Contributions",
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Contributions",
         allowedDependencies = {"enrolment", "participant", "region", "access", "privacy", "shared"})
-@id.lindung.shared.SqlViews(publishes = {"contribution_bill_v", "contribution_protected_month_v",
-        "contribution_protected_now_v"},
+@id.lindung.shared.SqlViews(
+        publishes = {"contribution_bill_v", "contribution_protected_month_v", "contribution_protected_now_v"},
         reads = {"enrolment_membership_v", "enrolment_base_v", "participant_identity_v"})
 @org.jspecify.annotations.NullMarked
 package id.lindung.contribution;

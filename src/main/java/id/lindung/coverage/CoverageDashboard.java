@@ -23,14 +23,33 @@ import org.jspecify.annotations.Nullable;
  * @param publication for a month that has ended: when it was published and its revisions since ({@code null} for
  *        the current month); the figures above are then the published ones
  */
-public record CoverageDashboard(RegionRef region, YearMonth month, YearMonth firstMonth, YearMonth latestMonth,
-        Figure total, List<SegmentFigure> segments, List<ChannelFigure> channels, List<ChildFigure> children,
-        List<TrendPoint> trend, Forecast forecast, KurFigure kur, @Nullable Publication publication) {
+public record CoverageDashboard(
+        RegionRef region,
+        YearMonth month,
+        YearMonth firstMonth,
+        YearMonth latestMonth,
+        Figure total,
+        List<SegmentFigure> segments,
+        List<ChannelFigure> channels,
+        List<ChildFigure> children,
+        List<TrendPoint> trend,
+        Forecast forecast,
+        KurFigure kur,
+        @Nullable Publication publication) {
 
     /** A dashboard of a month that is not published (the current month). */
-    public CoverageDashboard(RegionRef region, YearMonth month, YearMonth firstMonth, YearMonth latestMonth,
-            Figure total, List<SegmentFigure> segments, List<ChannelFigure> channels, List<ChildFigure> children,
-            List<TrendPoint> trend, Forecast forecast, KurFigure kur) {
+    public CoverageDashboard(
+            RegionRef region,
+            YearMonth month,
+            YearMonth firstMonth,
+            YearMonth latestMonth,
+            Figure total,
+            List<SegmentFigure> segments,
+            List<ChannelFigure> channels,
+            List<ChildFigure> children,
+            List<TrendPoint> trend,
+            Forecast forecast,
+            KurFigure kur) {
         this(region, month, firstMonth, latestMonth, total, segments, channels, children, trend, forecast, kur, null);
     }
 
@@ -43,12 +62,10 @@ public record CoverageDashboard(RegionRef region, YearMonth month, YearMonth fir
      * @param asKnownNow the same count as known now (published plus every revision)
      * @param revisions each day on which the count changed, oldest first
      */
-    public record Publication(LocalDate publishedOn, long published, long asKnownNow, List<Revision> revisions) {
-    }
+    public record Publication(LocalDate publishedOn, long published, long asKnownNow, List<Revision> revisions) {}
 
     /** The region's count of a published month changed on {@code detectedOn} from {@code before} to {@code after}. */
-    public record Revision(LocalDate detectedOn, long before, long after) {
-    }
+    public record Revision(LocalDate detectedOn, long before, long after) {}
 
     /** {@code active / workers} in basis points of a percent, half up (607,426 of 1,665,422 = 3647). */
     public static int basisPoints(long active, long workers) {
@@ -56,8 +73,11 @@ public record CoverageDashboard(RegionRef region, YearMonth month, YearMonth fir
     }
 
     /** A region: code, name and level ({@code PROVINCE}, {@code KABKOTA}, {@code KECAMATAN}). */
-    public record RegionRef(String code, String name, String level, @Nullable String parentCode) {
-    }
+    public record RegionRef(
+            String code,
+            String name,
+            String level,
+            @Nullable String parentCode) {}
 
     /**
      * Active against the denominator and the target.
@@ -73,18 +93,44 @@ public record CoverageDashboard(RegionRef region, YearMonth month, YearMonth fir
      *        it): their workers ({@code activeWithoutDenominator}) are in {@code active} but not in the coverage
      * @param targetSource how the target was found (set, interpolated, carried forward), {@code null} without one
      */
-    public record Figure(long active, @Nullable Long denominator, @Nullable Integer denominatorYear,
-            boolean denominatorEstimated, @Nullable Integer coverage, @Nullable Integer target,
-            @Nullable Integer targetYear, boolean targetInherited, @Nullable Long gap,
-            List<CoverageSegment> withoutDenominator, long activeWithoutDenominator,
+    public record Figure(
+            long active,
+            @Nullable Long denominator,
+            @Nullable Integer denominatorYear,
+            boolean denominatorEstimated,
+            @Nullable Integer coverage,
+            @Nullable Integer target,
+            @Nullable Integer targetYear,
+            boolean targetInherited,
+            @Nullable Long gap,
+            List<CoverageSegment> withoutDenominator,
+            long activeWithoutDenominator,
             @Nullable TargetSource targetSource) {
 
         /** A figure whose segments all have a denominator (or none has), with its target as set. */
-        public Figure(long active, @Nullable Long denominator, @Nullable Integer denominatorYear,
-                boolean denominatorEstimated, @Nullable Integer coverage, @Nullable Integer target,
-                @Nullable Integer targetYear, boolean targetInherited, @Nullable Long gap) {
-            this(active, denominator, denominatorYear, denominatorEstimated, coverage, target, targetYear,
-                    targetInherited, gap, List.of(), 0, null);
+        public Figure(
+                long active,
+                @Nullable Long denominator,
+                @Nullable Integer denominatorYear,
+                boolean denominatorEstimated,
+                @Nullable Integer coverage,
+                @Nullable Integer target,
+                @Nullable Integer targetYear,
+                boolean targetInherited,
+                @Nullable Long gap) {
+            this(
+                    active,
+                    denominator,
+                    denominatorYear,
+                    denominatorEstimated,
+                    coverage,
+                    target,
+                    targetYear,
+                    targetInherited,
+                    gap,
+                    List.of(),
+                    0,
+                    null);
         }
     }
 
@@ -103,23 +149,27 @@ public record CoverageDashboard(RegionRef region, YearMonth month, YearMonth fir
      * {@code toYear}/{@code toTarget}, or carried forward from {@code fromYear}; {@code regionCode} is the region whose
      * targets were used (the region's own, or a region above it).
      */
-    public record TargetSource(TargetKind kind, String regionCode, @Nullable Integer fromYear,
-            @Nullable Integer fromTarget, @Nullable Integer toYear, @Nullable Integer toTarget) {
-    }
+    public record TargetSource(
+            TargetKind kind,
+            String regionCode,
+            @Nullable Integer fromYear,
+            @Nullable Integer fromTarget,
+            @Nullable Integer toYear,
+            @Nullable Integer toTarget) {}
 
-    public record SegmentFigure(CoverageSegment segment, Figure figure) {
-    }
+    public record SegmentFigure(CoverageSegment segment, Figure figure) {}
 
-    public record ChannelFigure(Channel channel, long active) {
-    }
+    public record ChannelFigure(Channel channel, long active) {}
 
-    public record ChildFigure(RegionRef region, Figure figure) {
-    }
+    public record ChildFigure(RegionRef region, Figure figure) {}
 
     /** Active and coverage of a month, with the target of its year (basis points, may be null). */
-    public record TrendPoint(YearMonth month, long active, @Nullable Long denominator, @Nullable Integer coverage,
-            @Nullable Integer target) {
-    }
+    public record TrendPoint(
+            YearMonth month,
+            long active,
+            @Nullable Long denominator,
+            @Nullable Integer coverage,
+            @Nullable Integer target) {}
 
     /**
      * The pace and what it leads to.
@@ -133,12 +183,24 @@ public record CoverageDashboard(RegionRef region, YearMonth month, YearMonth fir
      * @param monthsLeft the months still to come after the month shown (the month itself too while it runs) up to
      *        December of {@code targetYear}; a December that has ended aims at the next year
      */
-    public record Forecast(long pacePerMonth, int paceMonths, boolean reached, @Nullable YearMonth reachedMonth,
-            @Nullable Integer targetYear, @Nullable Integer targetOfYear, @Nullable Long neededPerMonth,
+    public record Forecast(
+            long pacePerMonth,
+            int paceMonths,
+            boolean reached,
+            @Nullable YearMonth reachedMonth,
+            @Nullable Integer targetYear,
+            @Nullable Integer targetOfYear,
+            @Nullable Long neededPerMonth,
             int monthsLeft) {
 
-        public Forecast(long pacePerMonth, int paceMonths, boolean reached, @Nullable YearMonth reachedMonth,
-                @Nullable Integer targetYear, @Nullable Integer targetOfYear, @Nullable Long neededPerMonth) {
+        public Forecast(
+                long pacePerMonth,
+                int paceMonths,
+                boolean reached,
+                @Nullable YearMonth reachedMonth,
+                @Nullable Integer targetYear,
+                @Nullable Integer targetOfYear,
+                @Nullable Long neededPerMonth) {
             this(pacePerMonth, paceMonths, reached, reachedMonth, targetYear, targetOfYear, neededPerMonth, 0);
         }
     }
@@ -148,6 +210,5 @@ public record CoverageDashboard(RegionRef region, YearMonth month, YearMonth fir
      * in the region of the latest loan) and those protected in the current month by the contribution rule
      * ({@code contribution_protected_month_v}, a membership with JKK).
      */
-    public record KurFigure(long borrowers, long protectedNow) {
-    }
+    public record KurFigure(long borrowers, long protectedNow) {}
 }

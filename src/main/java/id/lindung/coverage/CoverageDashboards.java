@@ -12,8 +12,8 @@ import id.lindung.coverage.CoverageDashboard.TrendPoint;
 import id.lindung.enrolment.Channel;
 import id.lindung.region.Region;
 import id.lindung.region.RegionDirectory;
-import id.lindung.region.RegionProperties;
 import id.lindung.region.RegionLevel;
+import id.lindung.region.RegionProperties;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
@@ -52,9 +52,16 @@ public class CoverageDashboards {
     private final String homeProvince;
     private final int trendMonths;
 
-    CoverageDashboards(JdbcClient jdbc, RegionDirectory regions, CoverageReadModel readModel, CoverageFigures figures,
-            KurFigures kurFigures, CoveragePublication publication, Clock clock,
-            RegionProperties region, CoverageProperties properties) {
+    CoverageDashboards(
+            JdbcClient jdbc,
+            RegionDirectory regions,
+            CoverageReadModel readModel,
+            CoverageFigures figures,
+            KurFigures kurFigures,
+            CoveragePublication publication,
+            Clock clock,
+            RegionProperties region,
+            CoverageProperties properties) {
         this.jdbc = jdbc;
         this.regions = regions;
         this.readModel = readModel;
@@ -74,12 +81,12 @@ public class CoverageDashboards {
     @Transactional(readOnly = true)
     public CoverageDashboard dashboard(@Nullable String regionCode, @Nullable YearMonth month, LindungUser by) {
         Region region = region(regionCode, by);
-        YearMonth[] window = readModel.months()
-                .orElseThrow(() -> new NotFoundException("coverage read model not built yet"));
+        YearMonth[] window =
+                readModel.months().orElseThrow(() -> new NotFoundException("coverage read model not built yet"));
         YearMonth m = month == null ? window[1] : month;
         if (m.isBefore(window[0]) || m.isAfter(window[1])) {
-            throw new InvalidInputException(FieldIssue.error("month", "coverage.month.range", window[0].toString(),
-                    window[1].toString()));
+            throw new InvalidInputException(
+                    FieldIssue.error("month", "coverage.month.range", window[0].toString(), window[1].toString()));
         }
         CoverageFigures.Reference ref = figures.reference();
         String code = region.code();
@@ -88,7 +95,8 @@ public class CoverageDashboards {
         Map<Channel, Long> byChannel = new EnumMap<>(Channel.class);
         jdbc.sql("SELECT segment, channel, active FROM " + publication.cellsOf(m)
                         + " WHERE region_code = :code AND month = :month")
-                .param("month", CoverageReadModel.date(m)).param("code", code)
+                .param("month", CoverageReadModel.date(m))
+                .param("code", code)
                 .query(rs -> {
                     long n = rs.getLong(3);
                     bySegment.merge(CoverageSegment.valueOf(rs.getString(1)), n, Long::sum);
@@ -108,8 +116,19 @@ public class CoverageDashboards {
         List<TrendPoint> trend = trend(code, m, window[0], ref);
         Forecast forecast = ref.forecast(code, trend, m, YearMonth.now(clock), total);
         KurFigure kur = kurFigures.of(code);
-        return new CoverageDashboard(ref(region), m, window[0], window[1], total, segments, channels, children, trend,
-                forecast, kur, publication.publication(code, m));
+        return new CoverageDashboard(
+                ref(region),
+                m,
+                window[0],
+                window[1],
+                total,
+                segments,
+                channels,
+                children,
+                trend,
+                forecast,
+                kur,
+                publication.publication(code, m));
     }
 
     private static Map<CoverageSegment, Long> zeros() {
@@ -137,17 +156,18 @@ public class CoverageDashboards {
                 });
         List<ChildFigure> children = new ArrayList<>();
         for (Region child : regionsBelow) {
-            children.add(new ChildFigure(ref(child), ref.figure(child.code(),
-                    active.getOrDefault(child.code(), zeros()), m.getYear())));
+            children.add(new ChildFigure(
+                    ref(child), ref.figure(child.code(), active.getOrDefault(child.code(), zeros()), m.getYear())));
         }
         children.sort(Comparator.comparing((ChildFigure c) -> c.figure().coverage() == null)
-                .thenComparing(c -> c.figure().coverage() == null ? 0 : -c.figure().coverage())
-                .thenComparing(c -> -c.figure().active()).thenComparing(c -> c.region().code()));
+                .thenComparing(
+                        c -> c.figure().coverage() == null ? 0 : -c.figure().coverage())
+                .thenComparing(c -> -c.figure().active())
+                .thenComparing(c -> c.region().code()));
         return children;
     }
 
-    private List<TrendPoint> trend(String code, YearMonth m, YearMonth first,
-            CoverageFigures.Reference ref) {
+    private List<TrendPoint> trend(String code, YearMonth m, YearMonth first, CoverageFigures.Reference ref) {
         YearMonth from = m.minusMonths(trendMonths - 1L);
         if (from.isBefore(first)) {
             from = first;
@@ -166,10 +186,12 @@ public class CoverageDashboards {
                  WHERE region_code = :code AND month BETWEEN :from AND :to
                    AND NOT EXISTS (SELECT 1 FROM coverage_published_month p WHERE p.month = c.month)
                  GROUP BY month, segment""")
-                .param("from", CoverageReadModel.date(from)).param("to", CoverageReadModel.date(m))
+                .param("from", CoverageReadModel.date(from))
+                .param("to", CoverageReadModel.date(m))
                 .param("code", code)
                 .query(rs -> {
-                    Objects.requireNonNull(active.get(YearMonth.from(rs.getDate(1).toLocalDate()))) // every month put
+                    Objects.requireNonNull(
+                                    active.get(YearMonth.from(rs.getDate(1).toLocalDate()))) // every month put
                             .merge(CoverageSegment.valueOf(rs.getString(2)), rs.getLong(3), Long::sum);
                 });
         List<TrendPoint> trend = new ArrayList<>();
@@ -183,8 +205,8 @@ public class CoverageDashboards {
     /** The region asked for, or the caller's own; not found when unknown, not a dashboard level, or out of scope. */
     private Region region(@Nullable String requested, LindungUser by) {
         String scope = by.scope().code();
-        String code = requested == null || requested.isBlank() ? (scope.isEmpty() ? homeProvince : scope)
-                : requested.trim();
+        String code =
+                requested == null || requested.isBlank() ? (scope.isEmpty() ? homeProvince : scope) : requested.trim();
         Region region = regions.find(code).orElseThrow(() -> new NotFoundException("region " + code));
         if (region.level() == RegionLevel.DESA || !by.scope().includes(code)) {
             throw new NotFoundException("region " + code);

@@ -38,24 +38,37 @@ public class CoverageDenominators {
     static final String HEADER = "region_code;year;segment;workers;source;source_date";
     /** Transaction advisory lock (two-int form) held by an import: "CO", "DN". */
     private static final int IMPORT_LOCK_CLASS = 0x434F;
+
     private static final int IMPORT_LOCK_OBJECT = 0x444E;
     private static final int MAX_ROWS = 10_000;
     private static final int LISTED_ERRORS = 100;
     /** Longer cells are not kept (a source may have 300 characters); rows have six cells, more are not kept. */
     private static final int MAX_FIELD_LENGTH = 1_000;
+
     private static final int MAX_FIELDS = 1_000;
 
-    public record Denominator(String regionCode, String regionName, int year, CoverageSegment segment, long workers,
-            boolean estimated, String source, @Nullable LocalDate sourceDate, String updatedBy, Instant updatedAt) {
-    }
+    public record Denominator(
+            String regionCode,
+            String regionName,
+            int year,
+            CoverageSegment segment,
+            long workers,
+            boolean estimated,
+            String source,
+            @Nullable LocalDate sourceDate,
+            String updatedBy,
+            Instant updatedAt) {}
 
     /** Result of a CSV import: rows read, inserted, updated, unchanged. */
-    public record ImportResult(int rows, int inserted, int updated, int unchanged) {
-    }
+    public record ImportResult(int rows, int inserted, int updated, int unchanged) {}
 
-    private record Row(String region, int year, CoverageSegment segment, long workers, String source,
-            @Nullable LocalDate sourceDate) {
-    }
+    private record Row(
+            String region,
+            int year,
+            CoverageSegment segment,
+            long workers,
+            String source,
+            @Nullable LocalDate sourceDate) {}
 
     private final JdbcClient jdbc;
     private final RegionDirectory regions;
@@ -78,15 +91,23 @@ public class CoverageDenominators {
                  WHERE (CAST(:year AS integer) IS NULL OR year = :year)
                    AND (:scope = '' OR region_code = :scope OR region_code LIKE :scope || '.%')
                  ORDER BY region_code, year, CASE segment WHEN 'FORMAL' THEN 0 WHEN 'INFORMAL' THEN 1 ELSE 2 END""")
-                .param("year", year).param("scope", scope)
+                .param("year", year)
+                .param("scope", scope)
                 .query((rs, n) -> {
                     Date date = rs.getDate("source_date");
-                    return new Denominator(rs.getString("region_code"), regions.nameOf(rs.getString("region_code")),
-                            rs.getInt("year"), CoverageSegment.valueOf(rs.getString("segment")),
-                            rs.getLong("workers"), rs.getBoolean("estimated"), rs.getString("source"),
-                            date == null ? null : date.toLocalDate(), rs.getString("updated_by"),
+                    return new Denominator(
+                            rs.getString("region_code"),
+                            regions.nameOf(rs.getString("region_code")),
+                            rs.getInt("year"),
+                            CoverageSegment.valueOf(rs.getString("segment")),
+                            rs.getLong("workers"),
+                            rs.getBoolean("estimated"),
+                            rs.getString("source"),
+                            date == null ? null : date.toLocalDate(),
+                            rs.getString("updated_by"),
                             rs.getTimestamp("updated_at").toInstant());
-                }).list();
+                })
+                .list();
     }
 
     /**
@@ -100,20 +121,29 @@ public class CoverageDenominators {
         checkRole(by);
         List<Row> rows = read(csv, by);
         // imports one at a time: two at once both read "no figure yet" and audited each figure as added twice
-        jdbc.sql("SELECT pg_advisory_xact_lock(?, ?)").params(IMPORT_LOCK_CLASS, IMPORT_LOCK_OBJECT).query()
+        jdbc.sql("SELECT pg_advisory_xact_lock(?, ?)")
+                .params(IMPORT_LOCK_CLASS, IMPORT_LOCK_OBJECT)
+                .query()
                 .singleRow();
         int inserted = 0;
         int updated = 0;
         for (Row r : rows) {
-            Map<String, Object> before = jdbc.sql("SELECT workers, estimated, source, source_date"
+            Map<String, Object> before = jdbc
+                    .sql("SELECT workers, estimated, source, source_date"
                             + " FROM coverage_denominator WHERE region_code = ? AND year = ? AND segment = ?")
-                    .params(r.region(), r.year(), r.segment().name()).query().listOfRows().stream().findFirst()
+                    .params(r.region(), r.year(), r.segment().name())
+                    .query()
+                    .listOfRows()
+                    .stream()
+                    .findFirst()
                     .orElse(null);
-            if (before != null && ((Number) Objects.requireNonNull(before.get("workers"))).longValue() == r.workers()
+            if (before != null
+                    && ((Number) Objects.requireNonNull(before.get("workers"))).longValue() == r.workers()
                     && !(Boolean) Objects.requireNonNull(before.get("estimated")) // both NOT NULL
                     && r.source().equals(before.get("source"))
-                    && java.util.Objects.equals(before.get("source_date") == null ? null
-                            : ((Date) before.get("source_date")).toLocalDate(), r.sourceDate())) {
+                    && java.util.Objects.equals(
+                            before.get("source_date") == null ? null : ((Date) before.get("source_date")).toLocalDate(),
+                            r.sourceDate())) {
                 continue;
             }
             jdbc.sql("""
@@ -123,7 +153,13 @@ public class CoverageDenominators {
                     ON CONFLICT (region_code, year, segment) DO UPDATE
                        SET workers = excluded.workers, estimated = FALSE, source = excluded.source,
                            source_date = excluded.source_date, updated_by = excluded.updated_by, updated_at = lindung_now()""")
-                    .params(r.region(), r.year(), r.segment().name(), r.workers(), r.source(), r.sourceDate(),
+                    .params(
+                            r.region(),
+                            r.year(),
+                            r.segment().name(),
+                            r.workers(),
+                            r.source(),
+                            r.sourceDate(),
                             by.username())
                     .update();
             Map<String, Object> values = new LinkedHashMap<>();
@@ -131,8 +167,12 @@ public class CoverageDenominators {
             values.put("segment", r.segment().name());
             values.put("workers", before == null ? r.workers() : List.of(before.get("workers"), r.workers()));
             values.put("source", r.source());
-            audit.record(before == null ? "COVERAGE_DENOMINATOR_ADDED" : "COVERAGE_DENOMINATOR_CHANGED",
-                    "coverage_denominator", r.region() + "/" + r.year() + "/" + r.segment(), r.region(), values);
+            audit.record(
+                    before == null ? "COVERAGE_DENOMINATOR_ADDED" : "COVERAGE_DENOMINATOR_CHANGED",
+                    "coverage_denominator",
+                    r.region() + "/" + r.year() + "/" + r.segment(),
+                    r.region(),
+                    values);
             if (before == null) {
                 inserted++;
             } else {
@@ -153,8 +193,12 @@ public class CoverageDenominators {
         Set<String> seen = new HashSet<>();
         try (CsvRowSource in = TabularFile.csv(csv, MAX_FIELD_LENGTH, MAX_FIELDS)) {
             RowSource.Row header = in.next();
-            String names = header == null ? null
-                    : String.join(";", header.cells()).replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT);
+            String names = header == null
+                    ? null
+                    : String.join(";", header.cells())
+                            .replace("\uFEFF", "")
+                            .trim()
+                            .toLowerCase(Locale.ROOT);
             if (names == null || !names.equals(HEADER)) {
                 throw new InvalidInputException(FieldIssue.error("file", "coverage.denominator.header", HEADER));
             }
@@ -162,7 +206,9 @@ public class CoverageDenominators {
             while ((line = in.next()) != null) {
                 int lineNo = line.line();
                 List<String> cells = line.cells();
-                if (cells.size() == 1 && cells.get(0).isBlank() && line.tooLong().isEmpty()) {
+                if (cells.size() == 1
+                        && cells.get(0).isBlank()
+                        && line.tooLong().isEmpty()) {
                     continue;
                 }
                 if (cells.stream().anyMatch(c -> c.indexOf('\u0000') >= 0)) {
@@ -170,14 +216,18 @@ public class CoverageDenominators {
                     throw new InvalidInputException(FieldIssue.error("file", "coverage.denominator.encoding"));
                 }
                 if (rows.size() + errors.size() >= MAX_ROWS) {
-                    throw new InvalidInputException(FieldIssue.error("file", "coverage.denominator.too-many",
-                            MAX_ROWS));
+                    throw new InvalidInputException(
+                            FieldIssue.error("file", "coverage.denominator.too-many", MAX_ROWS));
                 }
                 // a cell too long to keep reads as empty: each column's check refuses it
                 Row row = row(lineNo, cells, errors, by);
                 if (row != null && !seen.add(row.region() + "/" + row.year() + "/" + row.segment())) {
-                    errors.add(FieldIssue.error(field(lineNo, "region_code"), "coverage.denominator.repeated",
-                            row.region(), row.year(), row.segment().name()));
+                    errors.add(FieldIssue.error(
+                            field(lineNo, "region_code"),
+                            "coverage.denominator.repeated",
+                            row.region(),
+                            row.year(),
+                            row.segment().name()));
                 } else if (row != null) {
                     rows.add(row);
                 }
@@ -218,13 +268,17 @@ public class CoverageDenominators {
             year = -1;
         }
         if (year < 2000 || year > 2100) {
-            errors.add(FieldIssue.error(field(line, "year"), "coverage.denominator.year", f.get(1).trim()));
+            errors.add(FieldIssue.error(
+                    field(line, "year"), "coverage.denominator.year", f.get(1).trim()));
         }
         CoverageSegment segment = null;
         try {
             segment = CoverageSegment.valueOf(f.get(2).trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            errors.add(FieldIssue.error(field(line, "segment"), "coverage.denominator.segment", f.get(2).trim()));
+            errors.add(FieldIssue.error(
+                    field(line, "segment"),
+                    "coverage.denominator.segment",
+                    f.get(2).trim()));
         }
         long workers = -1;
         String w = f.get(3).trim().replace(".", "");
@@ -232,7 +286,10 @@ public class CoverageDenominators {
             workers = Long.parseLong(w);
         }
         if (workers <= 0) {
-            errors.add(FieldIssue.error(field(line, "workers"), "coverage.denominator.workers", f.get(3).trim()));
+            errors.add(FieldIssue.error(
+                    field(line, "workers"),
+                    "coverage.denominator.workers",
+                    f.get(3).trim()));
         }
         String source = f.get(4).trim();
         if (source.isEmpty() || source.length() > 300) {
@@ -243,10 +300,14 @@ public class CoverageDenominators {
             try {
                 date = LocalDate.parse(f.get(5).trim());
             } catch (DateTimeParseException e) {
-                errors.add(FieldIssue.error(field(line, "source_date"), "coverage.denominator.date", f.get(5).trim()));
+                errors.add(FieldIssue.error(
+                        field(line, "source_date"),
+                        "coverage.denominator.date",
+                        f.get(5).trim()));
             }
         }
-        return errors.size() > before ? null
+        return errors.size() > before
+                ? null
                 : new Row(region, year, Objects.requireNonNull(segment), workers, source, date); // no issue: a segment
     }
 

@@ -27,6 +27,7 @@ class CoverageFigures {
     /** How long the tables are held: edits through Lindung clear them at once, this bounds other edits. */
     /** A target not reached by the end of this year at the current pace is reported as not reached. */
     static final int LAST_FORECAST_YEAR = 2100;
+
     private static final long HOLD_NANOS = 60_000_000_000L;
 
     private final JdbcClient jdbc;
@@ -69,24 +70,23 @@ class CoverageFigures {
     }
 
     /** A denominator row: workers of a region, segment and year. */
-    record Denominator(long workers, int year, boolean estimated) {
-    }
+    record Denominator(long workers, int year, boolean estimated) {}
 
     /** A dated target of a region and year (basis points). */
-    record Target(int target, int year) {
-    }
+    record Target(int target, int year) {}
 
     /** A year's target as found: its value and where it comes from. */
-    record YearTarget(int target, int year, TargetSource source) {
-    }
+    record YearTarget(int target, int year, TargetSource source) {}
 
     private Reference read() {
         Map<String, Map<CoverageSegment, NavigableMap<Integer, Denominator>>> denominators = new HashMap<>();
-        jdbc.sql("SELECT region_code, segment, year, workers, estimated FROM coverage_denominator").query(rs -> {
-            denominators.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
-                    .computeIfAbsent(CoverageSegment.valueOf(rs.getString(2)), k -> new TreeMap<>())
-                    .put(rs.getInt(3), new Denominator(rs.getLong(4), rs.getInt(3), rs.getBoolean(5)));
-        });
+        jdbc.sql("SELECT region_code, segment, year, workers, estimated FROM coverage_denominator")
+                .query(rs -> {
+                    denominators
+                            .computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                            .computeIfAbsent(CoverageSegment.valueOf(rs.getString(2)), k -> new TreeMap<>())
+                            .put(rs.getInt(3), new Denominator(rs.getLong(4), rs.getInt(3), rs.getBoolean(5)));
+                });
         Map<String, NavigableMap<Integer, Target>> targets = new HashMap<>();
         jdbc.sql("SELECT region_code, year, target FROM coverage_target").query(rs -> {
             targets.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
@@ -96,7 +96,8 @@ class CoverageFigures {
     }
 
     /** The denominator and target tables, with the rules that read them. */
-    record Reference(Map<String, Map<CoverageSegment, NavigableMap<Integer, Denominator>>> denominators,
+    record Reference(
+            Map<String, Map<CoverageSegment, NavigableMap<Integer, Denominator>>> denominators,
             Map<String, NavigableMap<Integer, Target>> targets) {
 
         /**
@@ -106,7 +107,8 @@ class CoverageFigures {
          */
         @Nullable
         Denominator denominator(String region, CoverageSegment segment, int year) {
-            NavigableMap<Integer, Denominator> years = denominators.getOrDefault(region, Map.of()).get(segment);
+            NavigableMap<Integer, Denominator> years =
+                    denominators.getOrDefault(region, Map.of()).get(segment);
             if (years == null) {
                 return null;
             }
@@ -130,8 +132,8 @@ class CoverageFigures {
                 }
                 Target set = own.get(year);
                 if (set != null) {
-                    return new YearTarget(set.target(), year, new TargetSource(TargetKind.SET, code, year,
-                            set.target(), null, null));
+                    return new YearTarget(
+                            set.target(), year, new TargetSource(TargetKind.SET, code, year, set.target(), null, null));
                 }
                 Map.Entry<Integer, Target> before = own.lowerEntry(year);
                 Map.Entry<Integer, Target> after = own.higherEntry(year);
@@ -141,22 +143,34 @@ class CoverageFigures {
                     long num = (long) (b - a) * (year - before.getKey());
                     long den = after.getKey() - before.getKey();
                     int value = a + (int) Math.floorDiv(2 * num + den, 2 * den);
-                    return new YearTarget(value, year, new TargetSource(TargetKind.INTERPOLATED, code,
-                            before.getKey(), a, after.getKey(), b));
+                    return new YearTarget(
+                            value,
+                            year,
+                            new TargetSource(TargetKind.INTERPOLATED, code, before.getKey(), a, after.getKey(), b));
                 }
             }
             String from = null;
             Target latest = null;
             for (String code = region; code != null; code = parent(code)) {
-                Map.Entry<Integer, Target> before = targets.getOrDefault(code, new TreeMap<>()).lowerEntry(year);
+                Map.Entry<Integer, Target> before =
+                        targets.getOrDefault(code, new TreeMap<>()).lowerEntry(year);
                 if (before != null && (latest == null || before.getKey() > latest.year())) {
                     latest = before.getValue();
                     from = code;
                 }
             }
-            return latest == null ? null : new YearTarget(latest.target(), year, new TargetSource(
-                    TargetKind.CARRIED_FORWARD, Objects.requireNonNull(from), latest.year(), latest.target(), null,
-                    null));
+            return latest == null
+                    ? null
+                    : new YearTarget(
+                            latest.target(),
+                            year,
+                            new TargetSource(
+                                    TargetKind.CARRIED_FORWARD,
+                                    Objects.requireNonNull(from),
+                                    latest.year(),
+                                    latest.target(),
+                                    null,
+                                    null));
         }
 
         /** The first year from {@code from} on with a target for the region (own or inherited, set or found). */
@@ -214,9 +228,19 @@ class CoverageFigures {
             YearTarget t = target(region, year);
             Integer coverage = workers == null ? null : CoverageDashboard.basisPoints(rated, workers);
             Long gap = workers == null || t == null ? null : Math.max(0, needed(t.target(), workers) - rated);
-            return new Figure(active, workers, denominatorYear, estimated, coverage, t == null ? null : t.target(),
-                    t == null ? null : t.year(), t != null && !t.source().regionCode().equals(region), gap,
-                    List.copyOf(without), unrated, t == null ? null : t.source());
+            return new Figure(
+                    active,
+                    workers,
+                    denominatorYear,
+                    estimated,
+                    coverage,
+                    t == null ? null : t.target(),
+                    t == null ? null : t.year(),
+                    t != null && !t.source().regionCode().equals(region),
+                    gap,
+                    List.copyOf(without),
+                    unrated,
+                    t == null ? null : t.source());
         }
 
         /**
@@ -226,15 +250,18 @@ class CoverageFigures {
          * of the first month left, so an ended December aims at the next year. Without a target that year, the next
          * year with a dated target.
          */
-        Forecast forecast(String region, List<TrendPoint> trend, YearMonth month, YearMonth current,
-                Figure figure) {
-            List<TrendPoint> upTo = new ArrayList<>(trend.stream().filter(p -> !p.month().isAfter(month)).toList());
+        Forecast forecast(String region, List<TrendPoint> trend, YearMonth month, YearMonth current, Figure figure) {
+            List<TrendPoint> upTo = new ArrayList<>(
+                    trend.stream().filter(p -> !p.month().isAfter(month)).toList());
             TrendPoint now = upTo.get(upTo.size() - 1);
             int paceMonths = Math.min(12, upTo.size() - 1);
-            long change = paceMonths == 0 ? 0 : now.active() - upTo.get(upTo.size() - 1 - paceMonths).active();
+            long change = paceMonths == 0
+                    ? 0
+                    : now.active() - upTo.get(upTo.size() - 1 - paceMonths).active();
             long pace = paceMonths == 0 ? 0 : Math.round((double) change / paceMonths);
             YearMonth firstLeft = month.isBefore(current) ? month.plusMonths(1) : month;
-            Integer targetYear = target(region, firstLeft.getYear()) != null ? Integer.valueOf(firstLeft.getYear())
+            Integer targetYear = target(region, firstLeft.getYear()) != null
+                    ? Integer.valueOf(firstLeft.getYear())
                     : nextTargetYear(region, firstLeft.getYear());
             if (targetYear == null) {
                 return new Forecast(pace, paceMonths, false, null, null, null, null, 0);
@@ -248,11 +275,11 @@ class CoverageFigures {
                     workers = (workers == null ? 0 : workers) + d.workers();
                 }
             }
-            int monthsLeft = (int) Math.max(0, targetYear * 12L + 12
-                    - (firstLeft.getYear() * 12L + firstLeft.getMonthValue() - 1));
+            int monthsLeft = (int)
+                    Math.max(0, targetYear * 12L + 12 - (firstLeft.getYear() * 12L + firstLeft.getMonthValue() - 1));
             if (t == null || workers == null) {
-                return new Forecast(pace, paceMonths, false, null, targetYear, t == null ? null : t.target(), null,
-                        monthsLeft);
+                return new Forecast(
+                        pace, paceMonths, false, null, targetYear, t == null ? null : t.target(), null, monthsLeft);
             }
             long gap = needed(t.target(), workers) - rated;
             if (gap <= 0) {
@@ -260,9 +287,17 @@ class CoverageFigures {
             }
             long monthsToGo = change <= 0 ? Long.MAX_VALUE : ceilDiv(gap * paceMonths, change);
             YearMonth reached = monthsToGo > LAST_FORECAST_YEAR * 12L - (month.getYear() * 12L + month.getMonthValue())
-                    ? null : month.plusMonths(monthsToGo);
-            return new Forecast(pace, paceMonths, false, reached, targetYear, t.target(),
-                    monthsLeft == 0 ? null : ceilDiv(gap, monthsLeft), monthsLeft);
+                    ? null
+                    : month.plusMonths(monthsToGo);
+            return new Forecast(
+                    pace,
+                    paceMonths,
+                    false,
+                    reached,
+                    targetYear,
+                    t.target(),
+                    monthsLeft == 0 ? null : ceilDiv(gap, monthsLeft),
+                    monthsLeft);
         }
     }
 

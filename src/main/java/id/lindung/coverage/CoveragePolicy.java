@@ -11,8 +11,7 @@ import id.lindung.shared.ForbiddenException;
  */
 public final class CoveragePolicy {
 
-    private CoveragePolicy() {
-    }
+    private CoveragePolicy() {}
 
     public static boolean mayEdit(LindungUser by) {
         return by.is(Role.ADMIN, Role.GOV_ANALYST);

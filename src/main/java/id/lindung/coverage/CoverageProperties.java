@@ -20,7 +20,9 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("lindung.coverage")
 @Validated
 record CoverageProperties(
-        @DefaultValue("36") @Min(1) @Max(CoverageReadModel.MAX_WINDOW_MONTHS - 1) int historyMonths,
-        @DefaultValue("24") @Min(1) int trendMonths, @DefaultValue("60") @Min(0) long kurRefreshSeconds,
-        @Nullable String extendCron) {
-}
+        @DefaultValue("36") @Min(1) @Max(CoverageReadModel.MAX_WINDOW_MONTHS - 1)
+        int historyMonths,
+
+        @DefaultValue("24") @Min(1) int trendMonths,
+        @DefaultValue("60") @Min(0) long kurRefreshSeconds,
+        @Nullable String extendCron) {}

@@ -41,14 +41,16 @@ class CoveragePublication {
                  WHERE CAST(:first AS date) <= CAST(:last AS date)
                 ON CONFLICT (month) DO NOTHING
                 RETURNING month""")
-                .param("first", CoverageReadModel.date(first)).param("last", CoverageReadModel.date(current.minusMonths(1)))
-                .param("today", today).query(Date.class).list();
+                .param("first", CoverageReadModel.date(first))
+                .param("last", CoverageReadModel.date(current.minusMonths(1)))
+                .param("today", today)
+                .query(Date.class)
+                .list();
         if (!months.isEmpty()) {
             jdbc.sql("""
                     INSERT INTO coverage_published (region_code, month, segment, channel, active)
                     SELECT region_code, month, segment, channel, active FROM coverage_monthly
-                     WHERE month = ANY(CAST(:months AS date[])) AND active <> 0""")
-                    .param("months", months.toArray(Date[]::new)).update();
+                     WHERE month = ANY(CAST(:months AS date[])) AND active <> 0""").param("months", months.toArray(Date[]::new)).update();
             published = null;
             CoverageFigures.afterCommit(() -> published = null);
         }
@@ -68,7 +70,11 @@ class CoveragePublication {
         boolean all = regions == null;
         String[] codes = regions == null ? new String[0] : regions;
         jdbc.sql("DELETE FROM coverage_revision WHERE detected_on = :today AND" + filter)
-                .param("today", today).param("first", from).param("last", to).param("all", all).param("codes", codes)
+                .param("today", today)
+                .param("first", from)
+                .param("last", to)
+                .param("all", all)
+                .param("codes", codes)
                 .update();
         jdbc.sql("""
                 INSERT INTO coverage_revision (region_code, month, segment, channel, detected_on, published, previous,
@@ -90,7 +96,11 @@ class CoveragePublication {
                                         AND x.segment = k.segment AND x.channel = k.channel
                                       ORDER BY x.detected_on DESC LIMIT 1) r ON TRUE
                  WHERE coalesce(l.active, 0) <> coalesce(r.revised, p.active, 0)""".replace("FILTER", filter))
-                .param("today", today).param("first", from).param("last", to).param("all", all).param("codes", codes)
+                .param("today", today)
+                .param("first", from)
+                .param("last", to)
+                .param("all", all)
+                .param("codes", codes)
                 .update();
     }
 
@@ -102,8 +112,10 @@ class CoveragePublication {
     java.util.NavigableSet<YearMonth> publishedMonths() {
         java.util.NavigableSet<YearMonth> p = published;
         if (p == null) {
-            p = new java.util.TreeSet<>(jdbc.sql("SELECT month FROM coverage_published_month").query(Date.class)
-                    .list().stream().map(d -> YearMonth.from(d.toLocalDate())).toList());
+            p = new java.util.TreeSet<>(
+                    jdbc.sql("SELECT month FROM coverage_published_month").query(Date.class).list().stream()
+                            .map(d -> YearMonth.from(d.toLocalDate()))
+                            .toList());
             p = java.util.Collections.unmodifiableNavigableSet(p);
             published = p;
         }
@@ -122,18 +134,21 @@ class CoveragePublication {
             return null;
         }
         LocalDate on = jdbc.sql("SELECT published_on FROM coverage_published_month WHERE month = ?")
-                .param(CoverageReadModel.date(month)).query(Date.class).single().toLocalDate();
+                .param(CoverageReadModel.date(month))
+                .query(Date.class)
+                .single()
+                .toLocalDate();
         long total = jdbc.sql("SELECT coalesce(sum(active), 0) FROM coverage_published WHERE region_code = ?"
                         + " AND month = ?")
-                .params(region, CoverageReadModel.date(month)).query(Long.class).single();
+                .params(region, CoverageReadModel.date(month))
+                .query(Long.class)
+                .single();
         Map<LocalDate, Long> change = new TreeMap<>();
         jdbc.sql("""
                 SELECT detected_on, sum(revised - previous) FROM coverage_revision
-                 WHERE region_code = ? AND month = ? GROUP BY detected_on""")
-                .params(region, CoverageReadModel.date(month))
-                .query(rs -> {
-                    change.put(rs.getDate(1).toLocalDate(), rs.getLong(2));
-                });
+                 WHERE region_code = ? AND month = ? GROUP BY detected_on""").params(region, CoverageReadModel.date(month)).query(rs -> {
+            change.put(rs.getDate(1).toLocalDate(), rs.getLong(2));
+        });
         List<Revision> revisions = new ArrayList<>();
         long value = total;
         for (Map.Entry<LocalDate, Long> e : change.entrySet()) {

@@ -59,8 +59,7 @@ public class CoverageReadModel {
             SELECT v.membership_id,
                    CASE v.segment WHEN '%s' THEN 'FORMAL' WHEN '%s' THEN 'INFORMAL' ELSE 'CONSTRUCTION' END AS segment,
                    v.channel, left(v.region_code, 8) AS region_key,
-                   CASE WHEN v.segment = '%s' THEN coalesce(v.worker_count, 0) ELSE 1 END AS weight"""
-            .formatted(Segment.PU, Segment.BPU, Segment.JAKON);
+                   CASE WHEN v.segment = '%s' THEN coalesce(v.worker_count, 0) ELSE 1 END AS weight""".formatted(Segment.PU, Segment.BPU, Segment.JAKON);
 
     /** Protected months of the window per membership as bits (bit k = :first + k months). */
     private static final String PROTECTED_MONTHS = """
@@ -71,12 +70,10 @@ public class CoverageReadModel {
              WHERE month BETWEEN :first AND :last""";
 
     /** What a rebuild did. */
-    public record RebuildResult(long spans, long cells, YearMonth firstMonth, YearMonth lastMonth, long millis) {
-    }
+    public record RebuildResult(long spans, long cells, YearMonth firstMonth, YearMonth lastMonth, long millis) {}
 
     /** A membership as counted: where, how, how many workers, and its protected months of the window as bits. */
-    record Span(String segment, String channel, String regionKey, int weight, long months) {
-    }
+    record Span(String segment, String channel, String regionKey, int weight, long months) {}
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -89,8 +86,13 @@ public class CoverageReadModel {
     /** The months held, read once; cleared after a rebuild commits. */
     private volatile YearMonth @Nullable [] window;
 
-    CoverageReadModel(JdbcClient jdbc, TransactionTemplate transactions, Clock clock,
-            CoverageProperties properties, KurFigures kurFigures, CoveragePublication publication) {
+    CoverageReadModel(
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            Clock clock,
+            CoverageProperties properties,
+            KurFigures kurFigures,
+            CoveragePublication publication) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
@@ -124,10 +126,15 @@ public class CoverageReadModel {
                         + ", p.months FROM (" + PROTECTED_MONTHS + " GROUP BY membership_id) p"
                         + " JOIN enrolment_membership_v v ON v.membership_id = p.membership_id"
                         + " WHERE v.segment <> :pmi")
-                .param("pmi", Segment.PMI.name()).param("first", date(first)).param("last", date(last)).param("firstIndex", index(first)).update();
+                .param("pmi", Segment.PMI.name())
+                .param("first", date(first))
+                .param("last", date(last))
+                .param("firstIndex", index(first))
+                .update();
         jdbc.sql("TRUNCATE coverage_span, coverage_monthly").update();
         long spans = jdbc.sql("INSERT INTO coverage_span (membership_id, segment, channel, region_key, weight, months)"
-                + " SELECT membership_id, segment, channel, region_key, weight, months FROM coverage_span_new").update();
+                        + " SELECT membership_id, segment, channel, region_key, weight, months FROM coverage_span_new")
+                .update();
         // memberships with the same months in the same cell are expanded once
         jdbc.sql("""
                 CREATE TEMP TABLE coverage_cell ON COMMIT DROP AS
@@ -137,8 +144,7 @@ public class CoverageReadModel {
                          GROUP BY region_key, segment, channel, months) g
                  CROSS JOIN generate_series(0, :n - 1) k
                  WHERE g.months & (1::bigint << k) <> 0
-                 GROUP BY 1, 2, 3, 4""")
-                .param("first", date(first)).param("n", n).update();
+                 GROUP BY 1, 2, 3, 4""").param("first", date(first)).param("n", n).update();
         // the kecamatan cells, then the kab/kota and province totals
         long cells = jdbc.sql("""
                 INSERT INTO coverage_monthly (region_code, month, segment, channel, active)
@@ -155,7 +161,10 @@ public class CoverageReadModel {
                 VALUES (TRUE, :first, :last, lindung_now(), :today, 0)
                 ON CONFLICT (id) DO UPDATE SET first_month = excluded.first_month, last_month = excluded.last_month,
                                                rebuilt_at = excluded.rebuilt_at, rebuilt_on = excluded.rebuilt_on""")
-                .param("first", date(first)).param("last", date(last)).param("today", today()).update();
+                .param("first", date(first))
+                .param("last", date(last))
+                .param("today", today())
+                .update();
         jdbc.sql("ANALYZE coverage_monthly").update();
         windowChanged();
         publication.publishEndedMonths(first, last, today());
@@ -163,8 +172,14 @@ public class CoverageReadModel {
         long millis = (System.nanoTime() - started) / 1_000_000;
         jdbc.sql("UPDATE coverage_state SET rebuild_ms = ?").param(millis).update();
         kurFigures.refresh();
-        log.info("Coverage read model rebuilt: {} memberships protected in the window, {} monthly cells ({} to {})"
-                + " in {} ms", spans, cells, first, last, millis);
+        log.info(
+                "Coverage read model rebuilt: {} memberships protected in the window, {} monthly cells ({} to {})"
+                        + " in {} ms",
+                spans,
+                cells,
+                first,
+                last,
+                millis);
         return new RebuildResult(spans, cells, first, last, millis);
     }
 
@@ -175,10 +190,13 @@ public class CoverageReadModel {
             return Optional.of(w.clone());
         }
         Optional<YearMonth[]> read = jdbc.sql("SELECT first_month, last_month FROM coverage_state")
-                .query((rs, n) -> new YearMonth[] {YearMonth.from(rs.getDate(1).toLocalDate()),
-                        YearMonth.from(rs.getDate(2).toLocalDate())})
+                .query((rs, n) -> new YearMonth[] {
+                    YearMonth.from(rs.getDate(1).toLocalDate()),
+                    YearMonth.from(rs.getDate(2).toLocalDate())
+                })
                 .optional();
-        if (read.isPresent() && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()
+        if (read.isPresent()
+                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()
                 && TransactionSynchronizationManager.isActualTransactionActive()) {
             return read; // a writer's own view: not held
         }
@@ -214,7 +232,9 @@ public class CoverageReadModel {
             lock();
             if (lastRebuildStarted - waitingSince > 0) {
                 // a rebuild began after this batch had committed (several batches in a row): it counted it
-                log.info("Coverage read model: ledger changed by {} {}, already counted", event.source(),
+                log.info(
+                        "Coverage read model: ledger changed by {} {}, already counted",
+                        event.source(),
                         event.sourceId());
                 return;
             }
@@ -242,18 +262,29 @@ public class CoverageReadModel {
                             + " LEFT JOIN (" + PROTECTED_MONTHS + " AND membership_id = :id GROUP BY membership_id) p"
                             + " ON p.membership_id = v.membership_id"
                             + " WHERE v.membership_id = :id AND v.segment <> :pmi")
-                    .param("pmi", Segment.PMI.name()).param("first", date(first)).param("last", date(last)).param("firstIndex", index(first))
+                    .param("pmi", Segment.PMI.name())
+                    .param("first", date(first))
+                    .param("last", date(last))
+                    .param("firstIndex", index(first))
                     .param("id", membershipId)
-                    .query((rs, n) -> span(rs)).optional().filter(s -> s.months() != 0).orElse(null);
-            Span counted = jdbc.sql("SELECT * FROM coverage_span WHERE membership_id = ?").param(membershipId)
-                    .query((rs, n) -> span(rs)).optional().orElse(null);
+                    .query((rs, n) -> span(rs))
+                    .optional()
+                    .filter(s -> s.months() != 0)
+                    .orElse(null);
+            Span counted = jdbc.sql("SELECT * FROM coverage_span WHERE membership_id = ?")
+                    .param(membershipId)
+                    .query((rs, n) -> span(rs))
+                    .optional()
+                    .orElse(null);
             if (Objects.equals(now, counted)) {
                 return;
             }
             Set<String> regions = new LinkedHashSet<>();
             if (counted != null) {
                 add(counted, -1, first, last);
-                jdbc.sql("DELETE FROM coverage_span WHERE membership_id = ?").param(membershipId).update();
+                jdbc.sql("DELETE FROM coverage_span WHERE membership_id = ?")
+                        .param(membershipId)
+                        .update();
                 regions.addAll(java.util.List.of(levels(counted.regionKey())));
             }
             if (now != null) {
@@ -261,8 +292,7 @@ public class CoverageReadModel {
                 jdbc.sql("""
                         INSERT INTO coverage_span (membership_id, segment, channel, region_key, weight, months)
                         VALUES (?, ?, ?, ?, ?, ?)""")
-                        .params(membershipId, now.segment(), now.channel(), now.regionKey(), now.weight(),
-                                now.months())
+                        .params(membershipId, now.segment(), now.channel(), now.regionKey(), now.weight(), now.months())
                         .update();
                 regions.addAll(java.util.List.of(levels(now.regionKey())));
             }
@@ -279,17 +309,23 @@ public class CoverageReadModel {
                  CROSS JOIN generate_series(0, :n - 1) k
                  WHERE CAST(:months AS bigint) & (1::bigint << k) <> 0
                 ON CONFLICT (region_code, month, segment, channel) DO UPDATE SET active = c.active + excluded.active""")
-                .param("codes", levels(span.regionKey())).param("segment", span.segment())
-                .param("channel", span.channel()).param("weight", sign * span.weight()).param("months", span.months())
-                .param("first", date(first)).param("n", index(last) - index(first) + 1).update();
+                .param("codes", levels(span.regionKey()))
+                .param("segment", span.segment())
+                .param("channel", span.channel())
+                .param("weight", sign * span.weight())
+                .param("months", span.months())
+                .param("first", date(first))
+                .param("n", index(last) - index(first) + 1)
+                .update();
     }
 
     /** The regions a span counts in: its kecamatan (if known), kab/kota and province. */
     static String[] levels(String regionKey) {
         return regionKey.length() >= 8
                 ? new String[] {regionKey.substring(0, 8), regionKey.substring(0, 5), regionKey.substring(0, 2)}
-                : regionKey.length() >= 5 ? new String[] {regionKey.substring(0, 5), regionKey.substring(0, 2)}
-                : new String[] {regionKey.substring(0, 2)};
+                : regionKey.length() >= 5
+                        ? new String[] {regionKey.substring(0, 5), regionKey.substring(0, 2)}
+                        : new String[] {regionKey.substring(0, 2)};
     }
 
     /**
@@ -313,10 +349,16 @@ public class CoverageReadModel {
     private void refresh(boolean always) {
         transactions.executeWithoutResult(status -> {
             lock();
-            LocalDate builtOn = jdbc.sql("SELECT rebuilt_on FROM coverage_state").query(Date.class).optional()
-                    .map(Date::toLocalDate).orElse(null);
+            LocalDate builtOn = jdbc.sql("SELECT rebuilt_on FROM coverage_state")
+                    .query(Date.class)
+                    .optional()
+                    .map(Date::toLocalDate)
+                    .orElse(null);
             Optional<YearMonth[]> held = months();
-            if (always || held.isEmpty() || builtOn == null || builtOn.isBefore(today())
+            if (always
+                    || held.isEmpty()
+                    || builtOn == null
+                    || builtOn.isBefore(today())
                     || held.get()[1].isBefore(YearMonth.now(clock))) {
                 rebuildInTransaction();
             }
@@ -332,8 +374,12 @@ public class CoverageReadModel {
     }
 
     private static Span span(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Span(rs.getString("segment"), rs.getString("channel"), rs.getString("region_key"),
-                rs.getInt("weight"), rs.getLong("months"));
+        return new Span(
+                rs.getString("segment"),
+                rs.getString("channel"),
+                rs.getString("region_key"),
+                rs.getInt("weight"),
+                rs.getLong("months"));
     }
 
     static LocalDate date(YearMonth month) {
@@ -350,7 +396,8 @@ public class CoverageReadModel {
         java.util.TreeMap<String, Long> cells = new java.util.TreeMap<>();
         jdbc.sql("SELECT month, region_code, segment, channel, active FROM coverage_monthly WHERE active <> 0")
                 .query(rs -> {
-                    cells.put(rs.getDate(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4),
+                    cells.put(
+                            rs.getDate(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4),
                             rs.getLong(5));
                 });
         return cells;

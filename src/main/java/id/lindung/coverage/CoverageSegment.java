@@ -9,7 +9,9 @@ import java.util.Optional;
  * project). PMI work abroad and are outside the denominator, so they are not counted.
  */
 public enum CoverageSegment {
-    FORMAL, INFORMAL, CONSTRUCTION;
+    FORMAL,
+    INFORMAL,
+    CONSTRUCTION;
 
     /** The coverage segment of a membership segment; empty for PMI. */
     public static Optional<CoverageSegment> of(Segment segment) {

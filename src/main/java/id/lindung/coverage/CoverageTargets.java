@@ -21,9 +21,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CoverageTargets {
 
-    public record Target(String regionCode, String regionName, int year, int target, String source,
-            boolean unconfirmed, String updatedBy, Instant updatedAt) {
-    }
+    public record Target(
+            String regionCode,
+            String regionName,
+            int year,
+            int target,
+            String source,
+            boolean unconfirmed,
+            String updatedBy,
+            Instant updatedAt) {}
 
     private final JdbcClient jdbc;
     private final RegionDirectory regions;
@@ -47,9 +53,15 @@ public class CoverageTargets {
                     OR :scope LIKE region_code || '.%'
                  ORDER BY region_code, year""")
                 .param("scope", scope)
-                .query((rs, n) -> new Target(rs.getString("region_code"), regions.nameOf(rs.getString("region_code")),
-                        rs.getInt("year"), rs.getInt("target"), rs.getString("source"), rs.getBoolean("unconfirmed"),
-                        rs.getString("updated_by"), rs.getTimestamp("updated_at").toInstant()))
+                .query((rs, n) -> new Target(
+                        rs.getString("region_code"),
+                        regions.nameOf(rs.getString("region_code")),
+                        rs.getInt("year"),
+                        rs.getInt("target"),
+                        rs.getString("source"),
+                        rs.getBoolean("unconfirmed"),
+                        rs.getString("updated_by"),
+                        rs.getTimestamp("updated_at").toInstant()))
                 .list();
     }
 
@@ -81,21 +93,25 @@ public class CoverageTargets {
             throw new InvalidInputException(issues);
         }
         Integer before = jdbc.sql("SELECT target FROM coverage_target WHERE region_code = ? AND year = ?")
-                .params(region, year).query(Integer.class).optional().orElse(null);
+                .params(region, year)
+                .query(Integer.class)
+                .optional()
+                .orElse(null);
         jdbc.sql("""
                 INSERT INTO coverage_target (region_code, year, target, source, unconfirmed, updated_by, updated_at)
                 VALUES (?, ?, ?, ?, FALSE, ?, lindung_now())
                 ON CONFLICT (region_code, year) DO UPDATE
                    SET target = excluded.target, source = excluded.source, unconfirmed = FALSE,
-                       updated_by = excluded.updated_by, updated_at = lindung_now()""")
-                .params(region, year, target, s, by.username()).update();
+                       updated_by = excluded.updated_by, updated_at = lindung_now()""").params(region, year, target, s, by.username()).update();
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("year", year);
         values.put("target", before == null ? target : List.of(before, target));
         values.put("source", s);
         audit.record("COVERAGE_TARGET_SET", "coverage_target", region + "/" + year, region, values);
         figures.changed();
-        return list(by).stream().filter(t -> t.regionCode().equals(region) && t.year() == year).findFirst()
+        return list(by).stream()
+                .filter(t -> t.regionCode().equals(region) && t.year() == year)
+                .findFirst()
                 .orElseThrow();
     }
 
@@ -107,9 +123,15 @@ public class CoverageTargets {
             throw new NotFoundException("coverage target " + regionCode + "/" + year);
         }
         Integer before = jdbc.sql("DELETE FROM coverage_target WHERE region_code = ? AND year = ? RETURNING target")
-                .params(regionCode, year).query(Integer.class).optional()
+                .params(regionCode, year)
+                .query(Integer.class)
+                .optional()
                 .orElseThrow(() -> new NotFoundException("coverage target " + regionCode + "/" + year));
-        audit.record("COVERAGE_TARGET_REMOVED", "coverage_target", regionCode + "/" + year, regionCode,
+        audit.record(
+                "COVERAGE_TARGET_REMOVED",
+                "coverage_target",
+                regionCode + "/" + year,
+                regionCode,
                 Map.of("year", year, "target", before));
         figures.changed();
     }

@@ -20,13 +20,13 @@ class KurFigures {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(KurFigures.class);
 
-    private record Snapshot(long loadedAt, Map<String, long[]> byRegion) {
-    }
+    private record Snapshot(long loadedAt, Map<String, long[]> byRegion) {}
 
     private final JdbcClient jdbc;
     private final long refreshNanos;
     private volatile @Nullable Snapshot snapshot;
-    private final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean refreshing =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     KurFigures(JdbcClient jdbc, CoverageProperties properties) {
         this.jdbc = jdbc;
@@ -64,16 +64,18 @@ class KurFigures {
         } else if (System.nanoTime() - s.loadedAt() > refreshNanos && refreshing.compareAndSet(false, true)) {
             // stale: answered from the figures held while one background load replaces them (reading the ledger for
             // every borrower takes seconds at a million memberships; no request waits for it)
-            Thread loader = new Thread(() -> {
-                try {
-                    snapshot = load();
-                } catch (RuntimeException e) {
-                    // the figures held stay; the next request after the refresh interval tries again
-                    log.warn("KUR figures for the coverage dashboard not refreshed: {}", e.toString());
-                } finally {
-                    refreshing.set(false);
-                }
-            }, "kur-figures");
+            Thread loader = new Thread(
+                    () -> {
+                        try {
+                            snapshot = load();
+                        } catch (RuntimeException e) {
+                            // the figures held stay; the next request after the refresh interval tries again
+                            log.warn("KUR figures for the coverage dashboard not refreshed: {}", e.toString());
+                        } finally {
+                            refreshing.set(false);
+                        }
+                    },
+                    "kur-figures");
             loader.setDaemon(true);
             loader.start();
         }

@@ -9,9 +9,10 @@
  * enrolment through {@code enrolment_membership_v}, the ledger through {@code contribution_protected_month_v} and
  * KUR through {@code kur_borrower_coverage_v}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "UCJ coverage",
+@org.springframework.modulith.ApplicationModule(
+        displayName = "UCJ coverage",
         allowedDependencies = {"enrolment", "contribution", "kur", "region", "access", "shared"})
-@id.lindung.shared.SqlViews(reads = {"enrolment_membership_v", "contribution_protected_month_v",
-        "kur_borrower_coverage_v"})
+@id.lindung.shared.SqlViews(
+        reads = {"enrolment_membership_v", "contribution_protected_month_v", "kur_borrower_coverage_v"})
 @org.jspecify.annotations.NullMarked
 package id.lindung.coverage;

@@ -42,14 +42,32 @@ class DemoDataLoader implements ApplicationRunner {
     private final boolean withMemberships;
 
     @Autowired
-    DemoDataLoader(ParticipantBulkLoader loader, DemoMemberships memberships, DemoHistory history,
-            RegionDirectory regions, DemoProperties properties) {
-        this(loader, memberships, history, regions, properties.enabled(), properties.participants(),
-                properties.seed(), properties.memberships());
+    DemoDataLoader(
+            ParticipantBulkLoader loader,
+            DemoMemberships memberships,
+            DemoHistory history,
+            RegionDirectory regions,
+            DemoProperties properties) {
+        this(
+                loader,
+                memberships,
+                history,
+                regions,
+                properties.enabled(),
+                properties.participants(),
+                properties.seed(),
+                properties.memberships());
     }
 
-    DemoDataLoader(ParticipantBulkLoader loader, DemoMemberships memberships, DemoHistory history,
-            RegionDirectory regions, boolean enabled, long participants, long seed, boolean withMemberships) {
+    DemoDataLoader(
+            ParticipantBulkLoader loader,
+            DemoMemberships memberships,
+            DemoHistory history,
+            RegionDirectory regions,
+            boolean enabled,
+            long participants,
+            long seed,
+            boolean withMemberships) {
         this.loader = loader;
         this.memberships = memberships;
         this.history = history;
@@ -72,9 +90,14 @@ class DemoDataLoader implements ApplicationRunner {
         log.info("Generating and loading {} demo participants (seed {})...", participants, seed);
         DemoRegistryGenerator generator = new DemoRegistryGenerator(DemoGeography.of(regions, PROVINCE), seed);
         BulkLoadResult result = loader.load(generator.iterator(participants), source(seed), LindungUser.SYSTEM);
-        log.info("Demo registry loaded: {} participants, {} family members, {} UMKM businesses, {} possible"
-                + " duplicate pairs in {} ms", result.participants(), result.relatives(), result.businesses(),
-                result.duplicatePairsFlagged(), result.elapsedMillis());
+        log.info(
+                "Demo registry loaded: {} participants, {} family members, {} UMKM businesses, {} possible"
+                        + " duplicate pairs in {} ms",
+                result.participants(),
+                result.relatives(),
+                result.businesses(),
+                result.duplicatePairsFlagged(),
+                result.elapsedMillis());
         if (!withMemberships) {
             return;
         }

@@ -55,7 +55,8 @@ public record DemoGeography(List<KabKota> kabKota) {
             }
             List<Kecamatan> kecamatan = new ArrayList<>();
             for (Region kec : regions.children(kabKota.code())) {
-                List<String> desa = regions.children(kec.code()).stream().map(Region::code).toList();
+                List<String> desa =
+                        regions.children(kec.code()).stream().map(Region::code).toList();
                 if (!desa.isEmpty()) {
                     kecamatan.add(new Kecamatan(kec.code(), desa));
                 }

@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("lindung.demo")
 @Validated
-record DemoProperties(@NotNull Boolean enabled, @NotNull @Min(0) Long participants, @DefaultValue("61") long seed,
-        @DefaultValue("true") boolean memberships) {
-}
+record DemoProperties(
+        @NotNull Boolean enabled,
+        @NotNull @Min(0) Long participants,
+        @DefaultValue("61") long seed,
+        @DefaultValue("true") boolean memberships) {}

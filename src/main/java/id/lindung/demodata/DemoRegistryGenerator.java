@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
@@ -47,6 +47,7 @@ public final class DemoRegistryGenerator {
 
     /** The day ages are counted to (not the wall clock, so that the output never changes). */
     public static final LocalDate REFERENCE_DATE = LocalDate.of(2026, 1, 1);
+
     public static final int MIN_AGE = 18;
     public static final int MAX_AGE = 64;
     static final double MALE_SHARE = 0.52;
@@ -56,6 +57,7 @@ public final class DemoRegistryGenerator {
 
     /** Oldest birth date a NIK serial is kept for: spouses and parents of the oldest workers. */
     private static final int SERIAL_YEARS = 80;
+
     private static final int MAX_SERIAL = 9999;
     private static final int RECENT = 1024;
 
@@ -64,61 +66,142 @@ public final class DemoRegistryGenerator {
 
     /** Occupations with a weight for men and one for women. */
     private static final Jobs URBAN_JOBS = new Jobs()
-            .add("Pedagang", 12, 16).add("Karyawan swasta", 12, 12).add("Pengemudi ojek", 15, 1)
-            .add("Buruh harian lepas", 12, 7).add("Tukang bangunan", 11, 0).add("Pekerja rumah tangga", 1, 13)
-            .add("Penjahit", 2, 7).add("Guru honorer", 3, 6).add("Wiraswasta", 9, 9).add("Montir", 6, 0)
-            .add("Sopir", 7, 0).add("Pedagang kaki lima", 6, 6).add("Pramuniaga", 3, 8).add("Nelayan", 2, 0)
-            .add("Tenaga kesehatan honorer", 1, 4).add("Buruh pelabuhan", 4, 0).add("Juru parkir", 4, 0)
-            .add("Petugas kebersihan", 2, 3).add("Pembuat kue", 0, 4);
+            .add("Pedagang", 12, 16)
+            .add("Karyawan swasta", 12, 12)
+            .add("Pengemudi ojek", 15, 1)
+            .add("Buruh harian lepas", 12, 7)
+            .add("Tukang bangunan", 11, 0)
+            .add("Pekerja rumah tangga", 1, 13)
+            .add("Penjahit", 2, 7)
+            .add("Guru honorer", 3, 6)
+            .add("Wiraswasta", 9, 9)
+            .add("Montir", 6, 0)
+            .add("Sopir", 7, 0)
+            .add("Pedagang kaki lima", 6, 6)
+            .add("Pramuniaga", 3, 8)
+            .add("Nelayan", 2, 0)
+            .add("Tenaga kesehatan honorer", 1, 4)
+            .add("Buruh pelabuhan", 4, 0)
+            .add("Juru parkir", 4, 0)
+            .add("Petugas kebersihan", 2, 3)
+            .add("Pembuat kue", 0, 4);
+
     private static final Jobs COASTAL_JOBS = new Jobs()
-            .add("Petani sawit", 13, 10).add("Petani karet", 6, 6).add("Petani padi", 8, 9).add("Nelayan", 20, 2)
-            .add("Buruh perkebunan sawit", 9, 7).add("Buruh harian lepas", 12, 10).add("Pedagang", 6, 12)
-            .add("Pengemudi ojek", 6, 0).add("Tukang bangunan", 8, 0).add("Guru honorer", 2, 7)
-            .add("Pekerja rumah tangga", 0, 7).add("Penjahit", 1, 5).add("Pembudi daya ikan", 4, 2)
-            .add("Petani kelapa", 3, 3).add("Sopir", 5, 0).add("Wiraswasta", 4, 4).add("Perangkat desa", 2, 1)
-            .add("Pengolah ikan asin", 1, 6).add("Pembuat kue", 0, 4);
+            .add("Petani sawit", 13, 10)
+            .add("Petani karet", 6, 6)
+            .add("Petani padi", 8, 9)
+            .add("Nelayan", 20, 2)
+            .add("Buruh perkebunan sawit", 9, 7)
+            .add("Buruh harian lepas", 12, 10)
+            .add("Pedagang", 6, 12)
+            .add("Pengemudi ojek", 6, 0)
+            .add("Tukang bangunan", 8, 0)
+            .add("Guru honorer", 2, 7)
+            .add("Pekerja rumah tangga", 0, 7)
+            .add("Penjahit", 1, 5)
+            .add("Pembudi daya ikan", 4, 2)
+            .add("Petani kelapa", 3, 3)
+            .add("Sopir", 5, 0)
+            .add("Wiraswasta", 4, 4)
+            .add("Perangkat desa", 2, 1)
+            .add("Pengolah ikan asin", 1, 6)
+            .add("Pembuat kue", 0, 4);
     private static final Jobs INLAND_JOBS = new Jobs()
-            .add("Petani sawit", 18, 16).add("Petani karet", 16, 18).add("Peladang", 6, 7)
-            .add("Buruh perkebunan sawit", 13, 9).add("Buruh harian lepas", 11, 8).add("Pedagang", 5, 10)
-            .add("Pengemudi ojek", 6, 0).add("Tukang bangunan", 7, 0).add("Guru honorer", 3, 7)
-            .add("Pekerja rumah tangga", 0, 4).add("Penjahit", 1, 4).add("Nelayan sungai", 3, 1)
-            .add("Peternak", 2, 2).add("Pengrajin anyaman", 0, 4).add("Sopir", 5, 0).add("Wiraswasta", 3, 3)
-            .add("Perangkat desa", 2, 1).add("Buruh sadap karet", 3, 4);
+            .add("Petani sawit", 18, 16)
+            .add("Petani karet", 16, 18)
+            .add("Peladang", 6, 7)
+            .add("Buruh perkebunan sawit", 13, 9)
+            .add("Buruh harian lepas", 11, 8)
+            .add("Pedagang", 5, 10)
+            .add("Pengemudi ojek", 6, 0)
+            .add("Tukang bangunan", 7, 0)
+            .add("Guru honorer", 3, 7)
+            .add("Pekerja rumah tangga", 0, 4)
+            .add("Penjahit", 1, 4)
+            .add("Nelayan sungai", 3, 1)
+            .add("Peternak", 2, 2)
+            .add("Pengrajin anyaman", 0, 4)
+            .add("Sopir", 5, 0)
+            .add("Wiraswasta", 3, 3)
+            .add("Perangkat desa", 2, 1)
+            .add("Buruh sadap karet", 3, 4);
 
     /** KBLI 2020 codes with a business name pattern. */
-    private record Kbli(String code, String pattern) {
-    }
+    private record Kbli(String code, String pattern) {}
 
     private static final Weighted<Kbli> URBAN_KBLI = new Weighted<Kbli>()
-            .add(new Kbli("47112", "Toko Kelontong %s"), 20).add(new Kbli("56102", "Warung Makan %s"), 18)
-            .add(new Kbli("56303", "Warung Kopi %s"), 10).add(new Kbli("56103", "Kedai %s"), 6)
-            .add(new Kbli("10792", "Kue Basah %s"), 6).add(new Kbli("45407", "Bengkel Motor %s"), 7)
-            .add(new Kbli("14111", "Konveksi %s"), 4).add(new Kbli("47211", "Toko Beras %s"), 3)
-            .add(new Kbli("47711", "Toko Pakaian %s"), 5).add(new Kbli("96021", "Pangkas Rambut %s"), 4)
-            .add(new Kbli("31001", "Mebel %s"), 2).add(new Kbli("47111", "Minimarket %s"), 3);
+            .add(new Kbli("47112", "Toko Kelontong %s"), 20)
+            .add(new Kbli("56102", "Warung Makan %s"), 18)
+            .add(new Kbli("56303", "Warung Kopi %s"), 10)
+            .add(new Kbli("56103", "Kedai %s"), 6)
+            .add(new Kbli("10792", "Kue Basah %s"), 6)
+            .add(new Kbli("45407", "Bengkel Motor %s"), 7)
+            .add(new Kbli("14111", "Konveksi %s"), 4)
+            .add(new Kbli("47211", "Toko Beras %s"), 3)
+            .add(new Kbli("47711", "Toko Pakaian %s"), 5)
+            .add(new Kbli("96021", "Pangkas Rambut %s"), 4)
+            .add(new Kbli("31001", "Mebel %s"), 2)
+            .add(new Kbli("47111", "Minimarket %s"), 3);
     private static final Weighted<Kbli> COASTAL_KBLI = new Weighted<Kbli>()
-            .add(new Kbli("01262", "Kebun Sawit %s"), 16).add(new Kbli("47112", "Toko Kelontong %s"), 20)
-            .add(new Kbli("56102", "Warung Makan %s"), 12).add(new Kbli("03111", "Usaha Tangkap Ikan %s"), 10)
-            .add(new Kbli("10792", "Kue Basah %s"), 5).add(new Kbli("45407", "Bengkel Motor %s"), 6)
-            .add(new Kbli("56303", "Warung Kopi %s"), 4).add(new Kbli("47211", "Toko Beras %s"), 3)
-            .add(new Kbli("01291", "Kebun Karet %s"), 4).add(new Kbli("14111", "Konveksi %s"), 2)
+            .add(new Kbli("01262", "Kebun Sawit %s"), 16)
+            .add(new Kbli("47112", "Toko Kelontong %s"), 20)
+            .add(new Kbli("56102", "Warung Makan %s"), 12)
+            .add(new Kbli("03111", "Usaha Tangkap Ikan %s"), 10)
+            .add(new Kbli("10792", "Kue Basah %s"), 5)
+            .add(new Kbli("45407", "Bengkel Motor %s"), 6)
+            .add(new Kbli("56303", "Warung Kopi %s"), 4)
+            .add(new Kbli("47211", "Toko Beras %s"), 3)
+            .add(new Kbli("01291", "Kebun Karet %s"), 4)
+            .add(new Kbli("14111", "Konveksi %s"), 2)
             .add(new Kbli("31001", "Mebel %s"), 2);
     private static final Weighted<Kbli> INLAND_KBLI = new Weighted<Kbli>()
-            .add(new Kbli("01262", "Kebun Sawit %s"), 22).add(new Kbli("01291", "Kebun Karet %s"), 12)
-            .add(new Kbli("47112", "Toko Kelontong %s"), 20).add(new Kbli("56102", "Warung Makan %s"), 10)
-            .add(new Kbli("10792", "Kue Basah %s"), 4).add(new Kbli("45407", "Bengkel Motor %s"), 6)
-            .add(new Kbli("56303", "Warung Kopi %s"), 3).add(new Kbli("47211", "Toko Beras %s"), 3)
-            .add(new Kbli("31001", "Mebel %s"), 3).add(new Kbli("01450", "Ternak Babi %s"), 2);
-    private static final String[] BUSINESS_WORDS = {"Berkah", "Sinar Jaya", "Maju Bersama", "Sumber Rezeki",
-        "Harapan Baru", "Karya Mandiri", "Barokah", "Makmur", "Sejahtera", "Setia Kawan", "Bintang Timur",
-        "Khatulistiwa", "Kapuas", "Borneo", "Mitra Tani", "Sahabat", "Cahaya", "Amanah", "Bersaudara", "Jaya Abadi",
-        "Sinar Kapuas", "Lancar", "Rezeki Kita", "Mandiri", "Tunas Harapan", "Keluarga", "Sepakat", "Usaha Bersama"};
+            .add(new Kbli("01262", "Kebun Sawit %s"), 22)
+            .add(new Kbli("01291", "Kebun Karet %s"), 12)
+            .add(new Kbli("47112", "Toko Kelontong %s"), 20)
+            .add(new Kbli("56102", "Warung Makan %s"), 10)
+            .add(new Kbli("10792", "Kue Basah %s"), 4)
+            .add(new Kbli("45407", "Bengkel Motor %s"), 6)
+            .add(new Kbli("56303", "Warung Kopi %s"), 3)
+            .add(new Kbli("47211", "Toko Beras %s"), 3)
+            .add(new Kbli("31001", "Mebel %s"), 3)
+            .add(new Kbli("01450", "Ternak Babi %s"), 2);
+    private static final String[] BUSINESS_WORDS = {
+        "Berkah",
+        "Sinar Jaya",
+        "Maju Bersama",
+        "Sumber Rezeki",
+        "Harapan Baru",
+        "Karya Mandiri",
+        "Barokah",
+        "Makmur",
+        "Sejahtera",
+        "Setia Kawan",
+        "Bintang Timur",
+        "Khatulistiwa",
+        "Kapuas",
+        "Borneo",
+        "Mitra Tani",
+        "Sahabat",
+        "Cahaya",
+        "Amanah",
+        "Bersaudara",
+        "Jaya Abadi",
+        "Sinar Kapuas",
+        "Lancar",
+        "Rezeki Kita",
+        "Mandiri",
+        "Tunas Harapan",
+        "Keluarga",
+        "Sepakat",
+        "Usaha Bersama"
+    };
 
     /** Mobile prefixes, repeated by rough market share (Telkomsel leads outside the cities). */
-    private static final String[] PHONE_PREFIXES = {"0811", "0812", "0812", "0813", "0813", "0821", "0821", "0822",
-        "0822", "0823", "0852", "0852", "0853", "0853", "0851", "0814", "0815", "0816", "0856", "0857", "0857",
-        "0858", "0817", "0818", "0819", "0859", "0877", "0878", "0878", "0831", "0832", "0838", "0895", "0896",
-        "0896", "0897", "0898", "0899", "0881", "0882", "0887", "0888"};
+    private static final String[] PHONE_PREFIXES = {
+        "0811", "0812", "0812", "0813", "0813", "0821", "0821", "0822", "0822", "0823", "0852", "0852", "0853", "0853",
+        "0851", "0814", "0815", "0816", "0856", "0857", "0857", "0858", "0817", "0818", "0819", "0859", "0877", "0878",
+        "0878", "0831", "0832", "0838", "0895", "0896", "0896", "0897", "0898", "0899", "0881", "0882", "0887", "0888"
+    };
 
     private final long seed;
     private final LocalDate referenceDate;
@@ -149,7 +232,8 @@ public final class DemoRegistryGenerator {
         kabKecCount = new int[kabs.size()];
         kecDigits = new char[kecTotal][];
         kecDesa = new String[kecTotal][];
-        double total = kabs.stream().mapToDouble(DemoGeography.KabKota::population).sum();
+        double total =
+                kabs.stream().mapToDouble(DemoGeography.KabKota::population).sum();
         double cumulative = 0;
         int kec = 0;
         for (int k = 0; k < kabs.size(); k++) {
@@ -189,8 +273,10 @@ public final class DemoRegistryGenerator {
 
     /** The first {@code count} rows as a sequential, lazy stream. */
     public Stream<BulkParticipant> stream(long count) {
-        return StreamSupport.stream(Spliterators.spliterator(iterator(count), count,
-                Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.IMMUTABLE), false);
+        return StreamSupport.stream(
+                Spliterators.spliterator(
+                        iterator(count), count, Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.IMMUTABLE),
+                false);
     }
 
     /** One pass over the rows: its own random sequence and NIK serials. */
@@ -199,6 +285,7 @@ public final class DemoRegistryGenerator {
         private final SplittableRandom rnd = new SplittableRandom(seed);
         /** Last serial used per kecamatan and birth date (index kecamatan * serialDays + day). */
         private final char[] serials = new char[kecDigits.length * serialDays];
+
         private final long nibOffset;
         private long remaining;
         private long businesses;
@@ -247,11 +334,11 @@ public final class DemoRegistryGenerator {
                     job = "Wiraswasta";
                 }
             }
-            List<BulkRelative> relatives = rnd.nextDouble() < FAMILY_SHARE
-                    ? family(kab, kec, sex, age, birth, group, name) : List.of();
+            List<BulkRelative> relatives =
+                    rnd.nextDouble() < FAMILY_SHARE ? family(kab, kec, sex, age, birth, group, name) : List.of();
             remember(name, birth, sex, kab, job);
-            return new BulkParticipant(nik, name, LocalDate.ofEpochDay(birth), sex, desa, phone(), job, relatives,
-                    business);
+            return new BulkParticipant(
+                    nik, name, LocalDate.ofEpochDay(birth), sex, desa, phone(), job, relatives, business);
         }
 
         /** The same person registered again elsewhere: same name and birth date, another NIK and address. */
@@ -262,8 +349,16 @@ public final class DemoRegistryGenerator {
             String desa = KalbarNames.pick(kecDesa[kec], rnd);
             String name = rnd.nextInt(10) < 3 ? recentName[i].toUpperCase(Locale.ROOT) : recentName[i];
             String nik = nik(kec, recentBirth[i], recentSex[i]);
-            return new BulkParticipant(nik, name, LocalDate.ofEpochDay(recentBirth[i]), recentSex[i], desa, phone(),
-                    recentJob[i], List.of(), null);
+            return new BulkParticipant(
+                    nik,
+                    name,
+                    LocalDate.ofEpochDay(recentBirth[i]),
+                    recentSex[i],
+                    desa,
+                    phone(),
+                    recentJob[i],
+                    List.of(),
+                    null);
         }
 
         private void remember(String name, long birth, Sex sex, int kab, String job) {
@@ -312,7 +407,8 @@ public final class DemoRegistryGenerator {
         private String nik(int kec, long birth, Sex sex) {
             int day = (int) (birth - minSerialDay);
             if (day < 0 || day >= serialDays) {
-                throw new IllegalStateException("birth date outside the NIK serial range: " + LocalDate.ofEpochDay(birth));
+                throw new IllegalStateException(
+                        "birth date outside the NIK serial range: " + LocalDate.ofEpochDay(birth));
             }
             int kab = kabOf(kec);
             int candidate = kec;
@@ -361,16 +457,21 @@ public final class DemoRegistryGenerator {
             double married = age < 22 ? 0.15 : age < 30 ? 0.50 : 0.80;
             if (rnd.nextDouble() < married) {
                 Sex spouseSex = sex == Sex.L ? Sex.P : Sex.L;
-                int spouseAge = sex == Sex.L ? Math.max(MIN_AGE, age - rnd.nextInt(8))
-                        : Math.min(75, age + rnd.nextInt(10));
+                int spouseAge =
+                        sex == Sex.L ? Math.max(MIN_AGE, age - rnd.nextInt(8)) : Math.min(75, age + rnd.nextInt(10));
                 long spouseBirth = birthDayForAge(spouseAge);
                 Group spouseGroup = rnd.nextInt(100) < 85 ? group : KalbarNames.group(kabCode[kab], rnd);
                 String spouseName = KalbarNames.fullName(spouseGroup, spouseSex, rnd, null);
                 String spouseNik = rnd.nextInt(100) < 97
                         ? nik(rnd.nextInt(100) < 80 ? kec : registrationKecamatan(kab, kec), spouseBirth, spouseSex)
                         : null;
-                relatives.add(new BulkRelative(RelationType.SPOUSE, spouseName, spouseNik,
-                        LocalDate.ofEpochDay(spouseBirth), spouseSex, true));
+                relatives.add(new BulkRelative(
+                        RelationType.SPOUSE,
+                        spouseName,
+                        spouseNik,
+                        LocalDate.ofEpochDay(spouseBirth),
+                        spouseSex,
+                        true));
                 // children carry the father's family name (Chinese) or marga (Batak)
                 Group fatherGroup = sex == Sex.L ? group : spouseGroup;
                 String fatherName = sex == Sex.L ? name : spouseName;
@@ -381,15 +482,21 @@ public final class DemoRegistryGenerator {
                 String family = parentSex == Sex.L ? KalbarNames.familyNameOf(group, name) : null;
                 String parentName = KalbarNames.fullName(group, parentSex, rnd, family);
                 String parentNik = rnd.nextInt(100) < 95 ? nik(kec, parentBirth, parentSex) : null;
-                relatives.add(new BulkRelative(RelationType.PARENT, parentName, parentNik,
-                        LocalDate.ofEpochDay(parentBirth), parentSex, true));
+                relatives.add(new BulkRelative(
+                        RelationType.PARENT,
+                        parentName,
+                        parentNik,
+                        LocalDate.ofEpochDay(parentBirth),
+                        parentSex,
+                        true));
             }
             return relatives;
         }
 
-        private void children(List<BulkRelative> relatives, int kec, long parentBirth, Group group,
-                @Nullable String familyName) {
-            long earliest = Math.max(LocalDate.ofEpochDay(parentBirth).plusYears(19).toEpochDay(),
+        private void children(
+                List<BulkRelative> relatives, int kec, long parentBirth, Group group, @Nullable String familyName) {
+            long earliest = Math.max(
+                    LocalDate.ofEpochDay(parentBirth).plusYears(19).toEpochDay(),
                     referenceDate.minusYears(30).toEpochDay());
             long latest = referenceDate.toEpochDay();
             if (earliest > latest) {
@@ -408,15 +515,15 @@ public final class DemoRegistryGenerator {
                 int withoutNik = childAge < 1 ? 50 : childAge < 5 ? 15 : 3;
                 String nik = rnd.nextInt(100) < withoutNik ? null : nik(kec, childBirth, childSex);
                 String childName = KalbarNames.fullName(group, childSex, rnd, familyName);
-                relatives.add(new BulkRelative(RelationType.CHILD, childName, nik, LocalDate.ofEpochDay(childBirth),
-                        childSex, childAge < 23));
+                relatives.add(new BulkRelative(
+                        RelationType.CHILD, childName, nik, LocalDate.ofEpochDay(childBirth), childSex, childAge < 23));
             }
         }
 
         private BulkBusiness business(int kab, int kec, String desa, String ownerName, Group group, Sex sex) {
             String code = kabCode[kab];
-            Weighted<Kbli> kblis = URBAN.contains(code) ? URBAN_KBLI : COASTAL.contains(code) ? COASTAL_KBLI
-                    : INLAND_KBLI;
+            Weighted<Kbli> kblis =
+                    URBAN.contains(code) ? URBAN_KBLI : COASTAL.contains(code) ? COASTAL_KBLI : INLAND_KBLI;
             Kbli kbli = kblis.pick(rnd);
             String label;
             if (group != Group.TIONGHOA && rnd.nextInt(100) < 40) {
@@ -425,7 +532,8 @@ public final class DemoRegistryGenerator {
                 label = KalbarNames.pick(BUSINESS_WORDS, rnd);
             }
             int u = rnd.nextInt(1000);
-            BusinessScale scale = u < 900 ? BusinessScale.MIKRO : u < 985 ? BusinessScale.KECIL : BusinessScale.MENENGAH;
+            BusinessScale scale =
+                    u < 900 ? BusinessScale.MIKRO : u < 985 ? BusinessScale.KECIL : BusinessScale.MENENGAH;
             int workers = switch (scale) {
                 case MIKRO -> new int[] {0, 1, 1, 1, 2, 2, 2, 3, 3, 4}[rnd.nextInt(10)];
                 case KECIL -> 5 + rnd.nextInt(15);

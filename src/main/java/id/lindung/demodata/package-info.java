@@ -10,7 +10,8 @@
  * {@code lindung.demo.enabled} is on (demo mode), after {@link id.lindung.demodata.DemoUsers} has created the demo
  * users through the access module's {@link id.lindung.access.UserProvisioning}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Demo data",
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Demo data",
         allowedDependencies = {"region", "participant", "enrolment", "contribution", "access", "shared"})
 @org.jspecify.annotations.NullMarked
 package id.lindung.demodata;

@@ -26,9 +26,16 @@ class BasesOutOfBounds implements OutOfBoundsRecords {
                   FROM membership_base b JOIN membership m ON m.id = b.membership_id
                  WHERE (m.segment = 'PU' AND b.amount > :wage) OR (m.segment = 'BPU' AND b.amount > :income)
                  ORDER BY b.membership_id, b.effective_from LIMIT :limit""")
-                .param("wage", wage).param("income", income).param("limit", limit)
-                .query((rs, n) -> new Finding("membership_base", rs.getString("id"), "amount", rs.getString("amount"),
-                        "1.." + ("PU".equals(rs.getString("segment")) ? wage : income), rs.getString("region_code")))
+                .param("wage", wage)
+                .param("income", income)
+                .param("limit", limit)
+                .query((rs, n) -> new Finding(
+                        "membership_base",
+                        rs.getString("id"),
+                        "amount",
+                        rs.getString("amount"),
+                        "1.." + ("PU".equals(rs.getString("segment")) ? wage : income),
+                        rs.getString("region_code")))
                 .list();
     }
 }

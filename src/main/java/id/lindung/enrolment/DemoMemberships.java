@@ -22,8 +22,7 @@ public class DemoMemberships {
     private static final Logger log = LoggerFactory.getLogger(DemoMemberships.class);
 
     /** What was generated. */
-    public record Generated(long employers, long memberships, long projects) {
-    }
+    public record Generated(long employers, long memberships, long projects) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -44,8 +43,7 @@ public class DemoMemberships {
                 SELECT p.participant_id, p.region_code, abs(hashtext(p.name_key || p.birth_date || p.region_code || ':' || :seed)) AS h
                   FROM participant_identity_v p
                  WHERE p.region_code LIKE :like
-                   AND NOT EXISTS (SELECT 1 FROM membership m WHERE m.participant_id = p.participant_id)""")
-                .param("seed", seed).param("like", like).update();
+                   AND NOT EXISTS (SELECT 1 FROM membership m WHERE m.participant_id = p.participant_id)""").param("seed", seed).param("like", like).update();
         long employers = jdbc.sql("""
                 INSERT INTO employer (npp, name, risk_class, region_code)
                 SELECT 'DEMO' || replace(k.kabkota, '.', '') || lpad(n::text, 2, '0'),
@@ -72,8 +70,7 @@ public class DemoMemberships {
                   CROSS JOIN LATERAL (SELECT CASE WHEN (x.h / 11) % 10 = 0
                                                AND x.start_month + make_interval(months => 1 + (x.h / 13) % 24) < :now
                                              THEN (x.start_month + make_interval(months => (x.h / 13) % 24))::date
-                                             END AS end_month) e2""")
-                .param("now", now.atDay(1)).update();
+                                             END AS end_month) e2""").param("now", now.atDay(1)).update();
         // BPU: 300 <= r < 420; start up to 29 months back; one in five lapsed after 4 to 12 months
         long bpu = jdbc.sql("""
                 WITH x AS (
@@ -93,8 +90,7 @@ public class DemoMemberships {
                   CROSS JOIN LATERAL (SELECT CASE WHEN (x.h / 23) % 5 = 0
                                                AND x.start_month + make_interval(months => 4 + (x.h / 29) % 9) < :now
                                              THEN (x.start_month + make_interval(months => 3 + (x.h / 29) % 9))::date
-                                             END AS end_month) e""")
-                .param("now", now.atDay(1)).update();
+                                             END AS end_month) e""").param("now", now.atDay(1)).update();
         jdbc.sql("""
                 INSERT INTO membership_base (membership_id, effective_from, amount)
                 SELECT m.id, m.start_month,
@@ -104,7 +100,8 @@ public class DemoMemberships {
                  WHERE m.participant_id IN (SELECT participant_id FROM demo_person)
                 ON CONFLICT DO NOTHING""").update();
         // construction: one project per 2,500 people of a kab/kota (at least one), 40 to 400 workers, last 30 months
-        long projects = jdbc.sql("""
+        long projects =
+                jdbc.sql("""
                 WITH p AS (
                   INSERT INTO construction_project (employer_id, name, contract_value, start_month, end_month,
                                                     worker_count, region_code)
@@ -126,8 +123,13 @@ public class DemoMemberships {
                 SELECT employer_id, id, 'JAKON', 'EMPLOYER', 'JKK,JKM', start_month, end_month, 'CONTRACT_ENDED',
                        region_code
                   FROM p""").param("now", now.atDay(1)).param("like", like).update();
-        log.info("Demo memberships: {} employers, {} PU, {} BPU, {} construction projects in {} ms", employers, pu,
-                bpu, projects, (System.nanoTime() - started) / 1_000_000);
+        log.info(
+                "Demo memberships: {} employers, {} PU, {} BPU, {} construction projects in {} ms",
+                employers,
+                pu,
+                bpu,
+                projects,
+                (System.nanoTime() - started) / 1_000_000);
         return new Generated(employers, pu + bpu, projects);
     }
 }

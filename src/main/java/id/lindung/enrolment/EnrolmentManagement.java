@@ -48,8 +48,14 @@ public class EnrolmentManagement {
     private final MembershipRules rules;
     private final EnrolmentPolicy policy;
 
-    EnrolmentManagement(EnrolmentRepository repository, ParticipantManagement participants, RegionDirectory regions,
-            AuditTrail audit, ApplicationEventPublisher events, Clock clock, MembershipRules rules,
+    EnrolmentManagement(
+            EnrolmentRepository repository,
+            ParticipantManagement participants,
+            RegionDirectory regions,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
+            Clock clock,
+            MembershipRules rules,
             EnrolmentPolicy policy) {
         this.repository = repository;
         this.participants = participants;
@@ -94,8 +100,12 @@ public class EnrolmentManagement {
         InvalidInputException.throwIfErrors(issues);
         String region = Objects.requireNonNull(employer.regionCode()).trim();
         requireInScope(by, region);
-        long id = repository.insertEmployer(Objects.requireNonNull(npp), Objects.requireNonNull(name),
-                Objects.requireNonNull(employer.riskClass()), kbli, region);
+        long id = repository.insertEmployer(
+                Objects.requireNonNull(npp),
+                Objects.requireNonNull(name),
+                Objects.requireNonNull(employer.riskClass()),
+                kbli,
+                region);
         Employer saved = repository.findEmployer(id).orElseThrow();
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("npp", saved.npp());
@@ -108,7 +118,9 @@ public class EnrolmentManagement {
     }
 
     public Employer employer(long id, LindungUser by) {
-        return repository.findEmployer(id).filter(e -> by.scope().includes(e.regionCode()))
+        return repository
+                .findEmployer(id)
+                .filter(e -> by.scope().includes(e.regionCode()))
                 .orElseThrow(() -> new NotFoundException("employer " + id));
     }
 
@@ -127,7 +139,9 @@ public class EnrolmentManagement {
         if (project.employerId() == null) {
             issues.add(FieldIssue.error("employerId", "field.required"));
         } else {
-            employer = repository.findEmployer(project.employerId()).filter(e -> by.scope().includes(e.regionCode()))
+            employer = repository
+                    .findEmployer(project.employerId())
+                    .filter(e -> by.scope().includes(e.regionCode()))
                     .orElse(null);
             if (employer == null) {
                 issues.add(FieldIssue.error("employerId", "employer.unknown", project.employerId()));
@@ -137,8 +151,9 @@ public class EnrolmentManagement {
         if (name == null) {
             issues.add(FieldIssue.error("name", "field.required"));
         }
-        issues.addAll(rules.check(new MembershipTerms(Segment.JAKON, null, null, null, null, false,
-                project.contractValue(), null), FIELDS));
+        issues.addAll(rules.check(
+                new MembershipTerms(Segment.JAKON, null, null, null, null, false, project.contractValue(), null),
+                FIELDS));
         rules.checkStart("startMonth", project.startMonth(), issues);
         policy.checkBackdating("startMonth", project.startMonth(), by, issues);
         if (project.endMonth() == null) {
@@ -157,13 +172,31 @@ public class EnrolmentManagement {
         requireInScope(by, region);
         YearMonth start = Objects.requireNonNull(project.startMonth());
         YearMonth end = Objects.requireNonNull(project.endMonth());
-        long projectId = repository.insertProject(Objects.requireNonNull(employer).id(), Objects.requireNonNull(name),
-                Objects.requireNonNull(project.contractValue()), start, end,
-                Objects.requireNonNull(project.workerCount()), region);
+        long projectId = repository.insertProject(
+                Objects.requireNonNull(employer).id(),
+                Objects.requireNonNull(name),
+                Objects.requireNonNull(project.contractValue()),
+                start,
+                end,
+                Objects.requireNonNull(project.workerCount()),
+                region);
         Channel channel = project.channel() == null ? Channel.EMPLOYER : project.channel();
         Set<Programme> programmes = Segment.JAKON.mandatory();
-        long id = repository.insertMembership(null, employer.id(), projectId, Segment.JAKON, channel, programmes,
-                Sector.OTHER, false, null, start, end, EndReason.CONTRACT_ENDED, region, by.username());
+        long id = repository.insertMembership(
+                null,
+                employer.id(),
+                projectId,
+                Segment.JAKON,
+                channel,
+                programmes,
+                Sector.OTHER,
+                false,
+                null,
+                start,
+                end,
+                EndReason.CONTRACT_ENDED,
+                region,
+                by.username());
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("projectId", projectId);
         values.put("employerId", employer.id());
@@ -178,7 +211,9 @@ public class EnrolmentManagement {
     }
 
     public ConstructionProject project(long id, LindungUser by) {
-        return repository.findProject(id).filter(p -> by.scope().includes(p.regionCode()))
+        return repository
+                .findProject(id)
+                .filter(p -> by.scope().includes(p.regionCode()))
                 .orElseThrow(() -> new NotFoundException("project " + id));
     }
 
@@ -205,9 +240,16 @@ public class EnrolmentManagement {
         }
         Channel channel = request.channel() == null ? defaultChannel(by, segment) : request.channel();
         policy.checkEnrolAccess(by, channel, borrower);
-        policy.checkEnrolTerms(by, request.participantId(), segment, request.employerId(),
-                request.paidByGovernment() || channel == Channel.GOV_SPONSOR, request.baseAmount(),
-                request.startMonth(), borrower, issues);
+        policy.checkEnrolTerms(
+                by,
+                request.participantId(),
+                segment,
+                request.employerId(),
+                request.paidByGovernment() || channel == Channel.GOV_SPONSOR,
+                request.baseAmount(),
+                request.startMonth(),
+                borrower,
+                issues);
         Participant participant = null;
         if (request.participantId() == null) {
             issues.add(FieldIssue.error("participantId", "field.required"));
@@ -215,12 +257,13 @@ public class EnrolmentManagement {
             try {
                 participant = participants.get(ParticipantId.ofRequest(request.participantId()), by);
                 if (participant.status() != ParticipantStatus.ACTIVE) {
-                    issues.add(FieldIssue.error("participantId", "enrolment.participant.not-active",
+                    issues.add(FieldIssue.error(
+                            "participantId",
+                            "enrolment.participant.not-active",
                             participant.status().name()));
                 }
             } catch (NotFoundException e) {
-                issues.add(FieldIssue.error("participantId", "enrolment.participant.unknown",
-                        request.participantId()));
+                issues.add(FieldIssue.error("participantId", "enrolment.participant.unknown", request.participantId()));
             }
         }
         rules.checkStart("startMonth", request.startMonth(), issues);
@@ -230,8 +273,12 @@ public class EnrolmentManagement {
         Long employerId = null;
         Integer riskClass = null;
         if (segment == Segment.PU) {
-            Employer employer = request.employerId() == null ? null : repository.findEmployer(request.employerId())
-                    .filter(e -> by.scope().includes(e.regionCode())).orElse(null);
+            Employer employer = request.employerId() == null
+                    ? null
+                    : repository
+                            .findEmployer(request.employerId())
+                            .filter(e -> by.scope().includes(e.regionCode()))
+                            .orElse(null);
             if (request.employerId() == null) {
                 issues.add(FieldIssue.error("employerId", "field.required"));
             } else if (employer == null) {
@@ -242,8 +289,17 @@ public class EnrolmentManagement {
             }
         }
         boolean governmentPaid = request.paidByGovernment() || channel == Channel.GOV_SPONSOR;
-        issues.addAll(rules.check(new MembershipTerms(segment, request.programmes(), request.baseAmount(), riskClass,
-                request.sector(), governmentPaid, null, request.contractMonths()), FIELDS));
+        issues.addAll(rules.check(
+                new MembershipTerms(
+                        segment,
+                        request.programmes(),
+                        request.baseAmount(),
+                        riskClass,
+                        request.sector(),
+                        governmentPaid,
+                        null,
+                        request.contractMonths()),
+                FIELDS));
         InvalidInputException.throwIfErrors(issues);
         Set<Programme> programmes = MembershipRules.programmes(Objects.requireNonNull(segment), request.programmes());
         long base = request.baseAmount() == null ? 0 : request.baseAmount();
@@ -265,8 +321,21 @@ public class EnrolmentManagement {
         Sector sector = request.sector() == null ? Sector.OTHER : request.sector();
         long id;
         try {
-            id = repository.insertMembership(participant.id(), employerId, null, segment, channel, programmes, sector,
-                    governmentPaid, contractMonths, start, end, endReason, participant.regionCode(), by.username());
+            id = repository.insertMembership(
+                    participant.id(),
+                    employerId,
+                    null,
+                    segment,
+                    channel,
+                    programmes,
+                    sector,
+                    governmentPaid,
+                    contractMonths,
+                    start,
+                    end,
+                    endReason,
+                    participant.regionCode(),
+                    by.username());
         } catch (DuplicateKeyException e) {
             throw new InvalidInputException(FieldIssue.error("segment", "enrolment.already", segment.name()));
         }
@@ -288,14 +357,21 @@ public class EnrolmentManagement {
             values.put("kurLoan", borrower.bank() + ":" + borrower.loanId());
         }
         audit.record("MEMBERSHIP_STARTED", "membership", Long.toString(id), participant.regionCode(), values);
-        events.publishEvent(new MembershipStarted(MembershipId.of(id), ParticipantId.of(participant.id()), segment,
-                channel, participant.regionCode(), start));
+        events.publishEvent(new MembershipStarted(
+                MembershipId.of(id),
+                ParticipantId.of(participant.id()),
+                segment,
+                channel,
+                participant.regionCode(),
+                start));
         return repository.findMembership(id).orElseThrow();
     }
 
     /** A membership inside the caller's scope. */
     public Membership membership(MembershipId id, LindungUser by) {
-        return repository.findMembership(id.value()).filter(m -> by.scope().includes(m.regionCode()))
+        return repository
+                .findMembership(id.value())
+                .filter(m -> by.scope().includes(m.regionCode()))
                 .orElseThrow(() -> new NotFoundException("membership " + id));
     }
 
@@ -315,13 +391,18 @@ public class EnrolmentManagement {
 
     /** Declared income (BPU), wage (PU) or chosen JHT amount (PMI) from a month on; earlier months keep theirs. */
     @Transactional
-    public Membership changeBase(MembershipId membership, @Nullable Long amount, @Nullable YearMonth effectiveFrom,
-            LindungUser by) {
+    public Membership changeBase(
+            MembershipId membership, @Nullable Long amount, @Nullable YearMonth effectiveFrom, LindungUser by) {
         Membership m = membership(membership, by);
         long membershipId = membership.value();
         List<FieldIssue> issues = new ArrayList<>();
-        policy.checkChangeBase(by, m, by.role() == Role.AGENT ? repository.enrolledBy(membershipId) : null, amount,
-                effectiveFrom, issues);
+        policy.checkChangeBase(
+                by,
+                m,
+                by.role() == Role.AGENT ? repository.enrolledBy(membershipId) : null,
+                amount,
+                effectiveFrom,
+                issues);
         if (m.segment() == Segment.JAKON) {
             issues.add(FieldIssue.error("amount", "enrolment.base.not-for-jakon"));
         } else {
@@ -329,15 +410,21 @@ public class EnrolmentManagement {
         }
         if (effectiveFrom == null) {
             issues.add(FieldIssue.error("effectiveFrom", "field.required"));
-        } else if (rules.checkPlanned("effectiveFrom", effectiveFrom, issues)
-                && !m.activeIn(effectiveFrom)) {
-            issues.add(FieldIssue.error("effectiveFrom", "enrolment.month.outside", m.startMonth().toString(),
+        } else if (rules.checkPlanned("effectiveFrom", effectiveFrom, issues) && !m.activeIn(effectiveFrom)) {
+            issues.add(FieldIssue.error(
+                    "effectiveFrom",
+                    "enrolment.month.outside",
+                    m.startMonth().toString(),
                     m.endMonth() == null ? "" : m.endMonth().toString()));
         }
         InvalidInputException.throwIfErrors(issues);
         long previous = m.baseIn(Objects.requireNonNull(effectiveFrom));
         repository.putBase(membershipId, effectiveFrom, Objects.requireNonNull(amount));
-        audit.record("MEMBERSHIP_BASE_CHANGED", "membership", Long.toString(membershipId), m.regionCode(),
+        audit.record(
+                "MEMBERSHIP_BASE_CHANGED",
+                "membership",
+                Long.toString(membershipId),
+                m.regionCode(),
                 Map.of("effectiveFrom", effectiveFrom.toString(), "amount", List.of(previous, amount)));
         events.publishEvent(new MembershipBaseChanged(membership, effectiveFrom, previous, amount));
         return repository.findMembership(membershipId).orElseThrow();
@@ -345,8 +432,8 @@ public class EnrolmentManagement {
 
     /** Ends an open membership at the end of {@code lastMonth} (its last protected month). */
     @Transactional
-    public Membership end(MembershipId membership, @Nullable YearMonth lastMonth, @Nullable EndReason reason,
-            LindungUser by) {
+    public Membership end(
+            MembershipId membership, @Nullable YearMonth lastMonth, @Nullable EndReason reason, LindungUser by) {
         Membership m = membership(membership, by);
         policy.checkEnd(by);
         List<FieldIssue> issues = new ArrayList<>();
@@ -359,10 +446,13 @@ public class EnrolmentManagement {
             issues.add(FieldIssue.error("lastMonth", "field.required"));
         } else if (rules.checkPlanned("lastMonth", lastMonth, issues)
                 && lastMonth.isBefore(m.startMonth().minusMonths(1))) {
-            issues.add(FieldIssue.error("lastMonth", "enrolment.end.before-start", m.startMonth().toString()));
+            issues.add(FieldIssue.error(
+                    "lastMonth", "enrolment.end.before-start", m.startMonth().toString()));
         }
         if (!m.open() && m.endReason() != EndReason.CONTRACT_ENDED) {
-            issues.add(FieldIssue.error("membershipId", "enrolment.already-ended",
+            issues.add(FieldIssue.error(
+                    "membershipId",
+                    "enrolment.already-ended",
                     Objects.requireNonNull(m.endMonth()).toString()));
         }
         InvalidInputException.throwIfErrors(issues);
@@ -378,13 +468,14 @@ public class EnrolmentManagement {
      * @return the memberships as they were before, to put them back with {@link #restoreEnd}
      */
     @Transactional
-    public List<Membership> endAllAfter(ParticipantId participant, YearMonth lastMonth, EndReason reason,
-            LindungUser by) {
+    public List<Membership> endAllAfter(
+            ParticipantId participant, YearMonth lastMonth, EndReason reason, LindungUser by) {
         policy.requireOfficerEnd(by);
         List<Membership> before = new ArrayList<>();
         for (Membership m : membershipsOf(participant, by)) {
             if (m.endMonth() == null || m.endMonth().isAfter(lastMonth)) {
-                YearMonth last = lastMonth.isBefore(m.startMonth()) ? m.startMonth().minusMonths(1) : lastMonth;
+                YearMonth last =
+                        lastMonth.isBefore(m.startMonth()) ? m.startMonth().minusMonths(1) : lastMonth;
                 endNow(m, last, reason);
                 before.add(m);
             }
@@ -398,8 +489,12 @@ public class EnrolmentManagement {
      * KUR match re-read it), else as {@link MembershipEnded} with the end put back.
      */
     @Transactional
-    public Membership restoreEnd(MembershipId membership, @Nullable YearMonth endMonth, @Nullable EndReason reason,
-            String because, LindungUser by) {
+    public Membership restoreEnd(
+            MembershipId membership,
+            @Nullable YearMonth endMonth,
+            @Nullable EndReason reason,
+            String because,
+            LindungUser by) {
         policy.requireOfficerEnd(by);
         Membership m = membership(membership, by);
         long membershipId = membership.value();
@@ -410,10 +505,15 @@ public class EnrolmentManagement {
         values.put("because", because);
         audit.record("MEMBERSHIP_END_CORRECTED", "membership", Long.toString(membershipId), m.regionCode(), values);
         if (endMonth == null) {
-            events.publishEvent(new MembershipStarted(membership, participantOf(m), m.segment(), m.channel(),
-                    m.regionCode(), m.startMonth()));
+            events.publishEvent(new MembershipStarted(
+                    membership, participantOf(m), m.segment(), m.channel(), m.regionCode(), m.startMonth()));
         } else {
-            events.publishEvent(new MembershipEnded(membership, participantOf(m), m.segment(), m.regionCode(), endMonth,
+            events.publishEvent(new MembershipEnded(
+                    membership,
+                    participantOf(m),
+                    m.segment(),
+                    m.regionCode(),
+                    endMonth,
                     Objects.requireNonNull(reason)));
         }
         return repository.findMembership(membershipId).orElseThrow();
@@ -450,8 +550,8 @@ public class EnrolmentManagement {
         values.put("lastMonth", lastMonth.toString());
         values.put("reason", reason);
         audit.record("MEMBERSHIP_ENDED", "membership", Long.toString(m.id()), m.regionCode(), values);
-        events.publishEvent(new MembershipEnded(MembershipId.of(m.id()), participantOf(m), m.segment(), m.regionCode(),
-                lastMonth, reason));
+        events.publishEvent(new MembershipEnded(
+                MembershipId.of(m.id()), participantOf(m), m.segment(), m.regionCode(), lastMonth, reason));
         return repository.findMembership(m.id()).orElseThrow();
     }
 
@@ -480,7 +580,9 @@ public class EnrolmentManagement {
 
     private void requireInScope(LindungUser by, String regionCode) {
         if (!by.scope().includes(regionCode)) {
-            throw new ForbiddenException("access.region.outside-scope", regions.nameOf(regionCode.substring(0, 5)),
+            throw new ForbiddenException(
+                    "access.region.outside-scope",
+                    regions.nameOf(regionCode.substring(0, 5)),
                     regions.nameOf(by.scope().code()));
         }
     }

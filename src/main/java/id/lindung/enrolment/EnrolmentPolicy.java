@@ -98,9 +98,16 @@ public class EnrolmentPolicy {
      * The terms of a new membership for this role: the segment and what comes with it (403), the start month and the
      * declared income (422, added to {@code issues}).
      */
-    public void checkEnrolTerms(LindungUser by, @Nullable Long participantId, @Nullable Segment segment,
-            @Nullable Long employerId, boolean governmentPaid, @Nullable Long base, @Nullable YearMonth start,
-            @Nullable KurBorrower borrower, List<FieldIssue> issues) {
+    public void checkEnrolTerms(
+            LindungUser by,
+            @Nullable Long participantId,
+            @Nullable Segment segment,
+            @Nullable Long employerId,
+            boolean governmentPaid,
+            @Nullable Long base,
+            @Nullable YearMonth start,
+            @Nullable KurBorrower borrower,
+            List<FieldIssue> issues) {
         if (!isOfficer(by)) {
             if (segment != null && segment != Segment.BPU) {
                 throw new ForbiddenException("policy.enrol.segment", by.role().name(), segment.name());
@@ -109,14 +116,17 @@ public class EnrolmentPolicy {
                 throw new ForbiddenException("policy.enrol.employer", by.role().name());
             }
             if (governmentPaid) {
-                throw new ForbiddenException("policy.enrol.government-paid", by.role().name());
+                throw new ForbiddenException(
+                        "policy.enrol.government-paid", by.role().name());
             }
             if (borrower != null && participantId != null && borrower.participantId() != participantId) {
                 throw new ForbiddenException("policy.enrol.not-the-borrower");
             }
             if (start != null && start.isAfter(YearMonth.now(clock))) {
-                issues.add(FieldIssue.error("startMonth", "policy.start.current-month", YearMonth.now(clock)
-                        .toString()));
+                issues.add(FieldIssue.error(
+                        "startMonth",
+                        "policy.start.current-month",
+                        YearMonth.now(clock).toString()));
             }
         }
         checkBackdating("startMonth", start, by, issues);
@@ -127,21 +137,29 @@ public class EnrolmentPolicy {
      * May this caller change the declared income or wage of {@code m}? Officers: yes. Agents: BPU memberships they
      * enrolled ({@code enrolledBy}), from the current month on, within their maximum. Banks and analysts: no.
      */
-    public void checkChangeBase(LindungUser by, Membership m, @Nullable String enrolledBy, @Nullable Long amount,
-            @Nullable YearMonth effectiveFrom, List<FieldIssue> issues) {
+    public void checkChangeBase(
+            LindungUser by,
+            Membership m,
+            @Nullable String enrolledBy,
+            @Nullable Long amount,
+            @Nullable YearMonth effectiveFrom,
+            List<FieldIssue> issues) {
         switch (by.role()) {
-            case ADMIN, OFFICER -> {
-            }
+            case ADMIN, OFFICER -> {}
             case AGENT -> {
                 if (m.segment() != Segment.BPU || !by.username().equals(enrolledBy)) {
-                    throw new ForbiddenException("policy.change.agent-own", by.role().name());
+                    throw new ForbiddenException(
+                            "policy.change.agent-own", by.role().name());
                 }
                 if (effectiveFrom != null && effectiveFrom.isBefore(YearMonth.now(clock))) {
-                    issues.add(FieldIssue.error("effectiveFrom", "policy.change.not-back",
+                    issues.add(FieldIssue.error(
+                            "effectiveFrom",
+                            "policy.change.not-back",
                             YearMonth.now(clock).toString()));
                 }
             }
-            case BANK_OFFICER, GOV_ANALYST -> throw new ForbiddenException("policy.change.role", by.role().name());
+            case BANK_OFFICER, GOV_ANALYST ->
+                throw new ForbiddenException("policy.change.role", by.role().name());
         }
         checkIncome("amount", amount, by, issues);
     }
@@ -171,7 +189,8 @@ public class EnrolmentPolicy {
     private void checkIncome(String field, @Nullable Long amount, LindungUser by, List<FieldIssue> issues) {
         long max = maxIncome(by.role());
         if (amount != null && amount > max) {
-            issues.add(FieldIssue.error(field, "policy.income.role-limit", by.role().name(), max));
+            issues.add(FieldIssue.error(
+                    field, "policy.income.role-limit", by.role().name(), max));
         }
     }
 }

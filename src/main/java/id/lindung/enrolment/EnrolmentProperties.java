@@ -24,10 +24,14 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("lindung.enrolment")
 @Validated
-record EnrolmentProperties(@DefaultValue("1000000") @Min(1) long bpuMinIncome,
-        @DefaultValue({"50000", "100000", "200000", "300000", "400000", "500000", "600000"})
-        @NotEmpty List<@Min(1) Long> pmiJhtAmounts,
-        @DefaultValue @Valid BackdateMonths backdateMonths, @DefaultValue @Valid MaxIncome maxIncome) {
+record EnrolmentProperties(
+        @DefaultValue("1000000") @Min(1) long bpuMinIncome,
+
+        @DefaultValue({"50000", "100000", "200000", "300000", "400000", "500000", "600000"}) @NotEmpty
+        List<@Min(1) Long> pmiJhtAmounts,
+
+        @DefaultValue @Valid BackdateMonths backdateMonths,
+        @DefaultValue @Valid MaxIncome maxIncome) {
 
     /**
      * Months a role may date a start back; government analysts enrol nobody.
@@ -37,8 +41,11 @@ record EnrolmentProperties(@DefaultValue("1000000") @Min(1) long bpuMinIncome,
      * @param agent field agents
      * @param bankOfficer bank officers (KUR enrol action)
      */
-    record BackdateMonths(@DefaultValue("3") @Min(0) int admin, @DefaultValue("3") @Min(0) int officer,
-            @DefaultValue("0") @Min(0) int agent, @DefaultValue("0") @Min(0) int bankOfficer) {
+    record BackdateMonths(
+            @DefaultValue("3") @Min(0) int admin,
+            @DefaultValue("3") @Min(0) int officer,
+            @DefaultValue("0") @Min(0) int agent,
+            @DefaultValue("0") @Min(0) int bankOfficer) {
 
         int of(Role role) {
             return switch (role) {
@@ -57,7 +64,9 @@ record EnrolmentProperties(@DefaultValue("1000000") @Min(1) long bpuMinIncome,
      * @param bankOfficer bank officers (KUR enrol action)
      * @param agent field agents
      */
-    record MaxIncome(@DefaultValue("20700000") @Min(1) long bankOfficer, @DefaultValue("20700000") @Min(1) long agent) {
+    record MaxIncome(
+            @DefaultValue("20700000") @Min(1) long bankOfficer,
+            @DefaultValue("20700000") @Min(1) long agent) {
 
         long of(Role role) {
             return switch (role) {

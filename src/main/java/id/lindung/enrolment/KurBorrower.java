@@ -7,5 +7,4 @@ package id.lindung.enrolment;
  * work-list row handed to the agent). Bank officers enrol only with such a fact; enrolment never reads the kur
  * module's tables.
  */
-public record KurBorrower(String bank, String loanId, long participantId) {
-}
+public record KurBorrower(String bank, String loanId, long participantId) {}

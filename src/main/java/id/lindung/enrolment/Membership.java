@@ -11,10 +11,24 @@ import org.jspecify.annotations.Nullable;
  * declared income (BPU), reported wage (PU) or chosen JHT amount (PMI), each effective from a month.
  * {@code registeredOn}: the day it was registered (its start may lie before: back-dating is arrears, not protection).
  */
-public record Membership(long id, @Nullable Long participantId, @Nullable Long employerId, @Nullable Long projectId,
-        Segment segment, Channel channel, Set<Programme> programmes, Sector sector, boolean governmentPaid,
-        @Nullable Integer contractMonths, YearMonth startMonth, @Nullable YearMonth endMonth,
-        @Nullable EndReason endReason, String regionCode, List<Base> bases, int version, LocalDate registeredOn) {
+public record Membership(
+        long id,
+        @Nullable Long participantId,
+        @Nullable Long employerId,
+        @Nullable Long projectId,
+        Segment segment,
+        Channel channel,
+        Set<Programme> programmes,
+        Sector sector,
+        boolean governmentPaid,
+        @Nullable Integer contractMonths,
+        YearMonth startMonth,
+        @Nullable YearMonth endMonth,
+        @Nullable EndReason endReason,
+        String regionCode,
+        List<Base> bases,
+        int version,
+        LocalDate registeredOn) {
 
     public Membership {
         programmes = Set.copyOf(programmes);
@@ -41,6 +55,5 @@ public record Membership(long id, @Nullable Long participantId, @Nullable Long e
     }
 
     /** An amount effective from a month. */
-    public record Base(YearMonth effectiveFrom, long amount) {
-    }
+    public record Base(YearMonth effectiveFrom, long amount) {}
 }

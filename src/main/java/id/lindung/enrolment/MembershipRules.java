@@ -25,6 +25,7 @@ public class MembershipRules {
     static final int MAX_MONTHS_AHEAD = Bounds.START_MONTHS_AHEAD;
     /** The JKK risk classes of PP 44/2015 Lampiran I. */
     static final int MIN_RISK_CLASS = 1;
+
     static final int MAX_RISK_CLASS = 5;
     /** The longest PMI placement contract accepted, in months. */
     static final int MAX_CONTRACT_MONTHS = 120;
@@ -36,8 +37,7 @@ public class MembershipRules {
      * @param riskClass the JKK risk class a PU membership needs; {@code null} when the caller takes it from something
      *        it checks itself (enrolment: the employer's, whose absence is refused as {@code employerId})
      */
-    public record Fields(String base, @Nullable String riskClass) {
-    }
+    public record Fields(String base, @Nullable String riskClass) {}
 
     private final Clock clock;
     private final Bounds bounds;
@@ -76,8 +76,8 @@ public class MembershipRules {
         if (terms.programmes() != null) {
             for (Programme p : terms.programmes()) {
                 if (!segment.allows(p)) {
-                    issues.add(FieldIssue.error("programmes", "enrolment.programme.unavailable", p.name(),
-                            segment.name()));
+                    issues.add(FieldIssue.error(
+                            "programmes", "enrolment.programme.unavailable", p.name(), segment.name()));
                 }
             }
         }
@@ -104,8 +104,7 @@ public class MembershipRules {
                     issues.add(FieldIssue.error("contractMonths", "enrolment.contract-months.range"));
                 }
             }
-            case BPU -> {
-            }
+            case BPU -> {}
         }
         if (terms.sector() == Sector.TRANSPORT && segment != Segment.BPU) {
             issues.add(FieldIssue.error("sector", "enrolment.sector.bpu-only"));
@@ -117,8 +116,8 @@ public class MembershipRules {
     }
 
     /** The base of a segment: BPU income at least the floor, a positive PU wage, a PMI JHT amount from the list. */
-    public void checkBase(Segment segment, @Nullable Long amount, Set<Programme> programmes, String field,
-            List<FieldIssue> issues) {
+    public void checkBase(
+            Segment segment, @Nullable Long amount, Set<Programme> programmes, String field, List<FieldIssue> issues) {
         switch (segment) {
             case BPU -> {
                 if (amount == null) {
@@ -143,16 +142,19 @@ public class MembershipRules {
                     if (amount == null) {
                         issues.add(FieldIssue.error(field, "field.required"));
                     } else if (!pmiJhtAmounts.contains(amount)) {
-                        issues.add(FieldIssue.error(field, "enrolment.pmi-jht.amount",
-                                pmiJhtAmounts.stream().sorted().map(String::valueOf)
+                        issues.add(FieldIssue.error(
+                                field,
+                                "enrolment.pmi-jht.amount",
+                                pmiJhtAmounts.stream()
+                                        .sorted()
+                                        .map(String::valueOf)
                                         .collect(Collectors.joining(", "))));
                     }
                 } else if (amount != null && amount != 0) {
                     issues.add(FieldIssue.error(field, "enrolment.pmi.no-jht"));
                 }
             }
-            case JAKON -> {
-            }
+            case JAKON -> {}
         }
     }
 
@@ -184,7 +186,8 @@ public class MembershipRules {
     /** A start month: {@link #checkMonth} and at most {@value #MAX_MONTHS_AHEAD} months ahead. */
     public void checkStart(String field, @Nullable YearMonth start, List<FieldIssue> issues) {
         checkMonth(field, start, issues);
-        if (start != null && !start.isBefore(EARLIEST_START)
+        if (start != null
+                && !start.isBefore(EARLIEST_START)
                 && start.isAfter(YearMonth.now(clock).plusMonths(MAX_MONTHS_AHEAD))) {
             issues.add(FieldIssue.error(field, "enrolment.start.too-late", MAX_MONTHS_AHEAD));
         }

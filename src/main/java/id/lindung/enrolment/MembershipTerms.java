@@ -9,7 +9,12 @@ import org.jspecify.annotations.Nullable;
  * for PMI), the JKK risk class (PU: the employer's), the sector, whether the government pays, and for one-off
  * segments the construction contract value or the PMI contract length. See {@link MembershipRules}.
  */
-public record MembershipTerms(@Nullable Segment segment, @Nullable Set<Programme> programmes, @Nullable Long base,
-        @Nullable Integer riskClass, @Nullable Sector sector, boolean governmentPaid, @Nullable Long contractValue,
-        @Nullable Integer contractMonths) {
-}
+public record MembershipTerms(
+        @Nullable Segment segment,
+        @Nullable Set<Programme> programmes,
+        @Nullable Long base,
+        @Nullable Integer riskClass,
+        @Nullable Sector sector,
+        boolean governmentPaid,
+        @Nullable Long contractValue,
+        @Nullable Integer contractMonths) {}

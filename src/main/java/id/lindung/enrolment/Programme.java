@@ -25,7 +25,10 @@ public enum Programme {
 
     public static Set<Programme> parse(String joined) {
         Set<Programme> set = EnumSet.noneOf(Programme.class);
-        Arrays.stream(joined.split(",")).filter(s -> !s.isBlank()).map(String::trim).map(Programme::valueOf)
+        Arrays.stream(joined.split(","))
+                .filter(s -> !s.isBlank())
+                .map(String::trim)
+                .map(Programme::valueOf)
                 .forEach(set::add);
         return set;
     }

@@ -32,6 +32,7 @@ public class RegistrationHistory {
             throw new IllegalArgumentException("table " + table);
         }
         return jdbc.sql("UPDATE membership m SET registered_on = t.registered_on FROM " + table + " t"
-                + " WHERE m.id = t.membership_id AND t.registered_on < m.registered_on").update();
+                        + " WHERE m.id = t.membership_id AND t.registered_on < m.registered_on")
+                .update();
     }
 }

@@ -48,8 +48,11 @@ class RegistryRetention implements ExpiringData {
                     SELECT DISTINCT participant_id FROM enrolment_membership_v
                      WHERE participant_id = ANY (CAST(? AS bigint[]))
                        AND (end_month IS NULL OR end_month >= ?)""")
-                    .params(chunk.toArray(Long[]::new), cutoffMonth).query(Long.class).list());
-            anonymised += participants.anonymise(chunk.stream().filter(id -> !stillMember.contains(id)).toList());
+                    .params(chunk.toArray(Long[]::new), cutoffMonth)
+                    .query(Long.class)
+                    .list());
+            anonymised += participants.anonymise(
+                    chunk.stream().filter(id -> !stillMember.contains(id)).toList());
         }
         return anonymised;
     }

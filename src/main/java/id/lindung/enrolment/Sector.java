@@ -5,5 +5,6 @@ package id.lindung.enrolment;
  * drivers, couriers) a longer discount window than other BPU.
  */
 public enum Sector {
-    TRANSPORT, OTHER
+    TRANSPORT,
+    OTHER
 }

@@ -43,8 +43,12 @@ public class StartCorrections {
     private final ApplicationEventPublisher events;
     private final EnrolmentPolicy policy;
 
-    StartCorrections(JdbcClient jdbc, EnrolmentManagement enrolment, AuditTrail audit,
-            ApplicationEventPublisher events, EnrolmentPolicy policy) {
+    StartCorrections(
+            JdbcClient jdbc,
+            EnrolmentManagement enrolment,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
+            EnrolmentPolicy policy) {
         this.policy = policy;
         this.jdbc = jdbc;
         this.enrolment = enrolment;
@@ -53,22 +57,24 @@ public class StartCorrections {
     }
 
     @Transactional
-    public StartCorrection request(MembershipId membership, @Nullable YearMonth start, @Nullable String reason,
-            LindungUser by) {
+    public StartCorrection request(
+            MembershipId membership, @Nullable YearMonth start, @Nullable String reason, LindungUser by) {
         policy.requireOfficer(by);
         by.requireSignedInAsThemselves("start-correction.signed-in"); // both eyes are people, never a token
         Membership m = enrolment.membership(membership, by);
         List<FieldIssue> issues = new ArrayList<>();
         if (m.segment() != Segment.PU && m.segment() != Segment.BPU) {
-            issues.add(FieldIssue.error("startMonth", "start-correction.segment", m.segment().name()));
+            issues.add(FieldIssue.error(
+                    "startMonth", "start-correction.segment", m.segment().name()));
         }
         if (start == null) {
             issues.add(FieldIssue.error("startMonth", "field.required"));
         } else if (!start.isBefore(m.startMonth())) {
-            issues.add(FieldIssue.error("startMonth", "start-correction.not-earlier", m.startMonth().toString()));
+            issues.add(FieldIssue.error(
+                    "startMonth", "start-correction.not-earlier", m.startMonth().toString()));
         } else if (start.isBefore(MembershipRules.EARLIEST_START)) {
-            issues.add(FieldIssue.error("startMonth", "enrolment.start.too-early",
-                    MembershipRules.EARLIEST_START.toString()));
+            issues.add(FieldIssue.error(
+                    "startMonth", "enrolment.start.too-early", MembershipRules.EARLIEST_START.toString()));
         }
         String why = reason == null ? "" : reason.strip();
         if (why.length() < MIN_REASON) {
@@ -86,7 +92,8 @@ public class StartCorrections {
                                                              requested_by)
                     VALUES (?, ?, ?, ?, ?) RETURNING id""")
                     .params(m.id(), month(m.startMonth()), month(Objects.requireNonNull(start)), why, by.username())
-                    .query(Long.class).single();
+                    .query(Long.class)
+                    .single();
         } catch (DuplicateKeyException e) {
             throw new ConflictException("start-correction.pending");
         }
@@ -95,8 +102,8 @@ public class StartCorrections {
         values.put("previousStart", m.startMonth().toString());
         values.put("requestedStart", String.valueOf(start));
         values.put("reason", why);
-        audit.record("START_CORRECTION_REQUESTED", "membership_start_correction", Long.toString(id),
-                m.regionCode(), values);
+        audit.record(
+                "START_CORRECTION_REQUESTED", "membership_start_correction", Long.toString(id), m.regionCode(), values);
         return find(id).orElseThrow();
     }
 
@@ -111,13 +118,13 @@ public class StartCorrections {
             throw new ConflictException("start-correction.stale", m.startMonth().toString());
         }
         jdbc.sql("UPDATE membership SET start_month = ?, version = version + 1 WHERE id = ?")
-                .params(month(c.requestedStart()), m.id()).update();
+                .params(month(c.requestedStart()), m.id())
+                .update();
         // the first income or wage applies from the new start
         jdbc.sql("""
                 UPDATE membership_base SET effective_from = ?
                  WHERE membership_id = ? AND effective_from = (SELECT min(effective_from) FROM membership_base
-                                                                WHERE membership_id = ?)""")
-                .params(month(c.requestedStart()), m.id(), m.id()).update();
+                                                                WHERE membership_id = ?)""").params(month(c.requestedStart()), m.id(), m.id()).update();
         decide(c, "APPROVED", by);
         events.publishEvent(new MembershipStartMoved(MembershipId.of(m.id()), c.previousStart(), c.requestedStart()));
         return find(correctionId).orElseThrow();
@@ -134,7 +141,9 @@ public class StartCorrections {
     public List<StartCorrection> ofMembership(MembershipId membership, LindungUser by) {
         enrolment.membership(membership, by);
         return jdbc.sql("SELECT * FROM membership_start_correction WHERE membership_id = ? ORDER BY id DESC")
-                .param(membership.value()).query(StartCorrections::row).list();
+                .param(membership.value())
+                .query(StartCorrections::row)
+                .list();
     }
 
     private StartCorrection pending(long correctionId, LindungUser by) {
@@ -159,24 +168,35 @@ public class StartCorrections {
         values.put("membershipId", c.membershipId());
         values.put("requestedStart", c.requestedStart().toString());
         values.put("requestedBy", c.requestedBy());
-        String region = jdbc.sql("SELECT region_code FROM membership WHERE id = ?").param(c.membershipId())
-                .query(String.class).single();
-        audit.record("START_CORRECTION_" + status, "membership_start_correction", Long.toString(c.id()), region,
-                values);
+        String region = jdbc.sql("SELECT region_code FROM membership WHERE id = ?")
+                .param(c.membershipId())
+                .query(String.class)
+                .single();
+        audit.record(
+                "START_CORRECTION_" + status, "membership_start_correction", Long.toString(c.id()), region, values);
     }
 
     private java.util.Optional<StartCorrection> find(long id) {
-        return jdbc.sql("SELECT * FROM membership_start_correction WHERE id = ?").param(id)
-                .query(StartCorrections::row).optional();
+        return jdbc.sql("SELECT * FROM membership_start_correction WHERE id = ?")
+                .param(id)
+                .query(StartCorrections::row)
+                .optional();
     }
 
     private static StartCorrection row(ResultSet rs, int n) throws SQLException {
-        return new StartCorrection(rs.getLong("id"), rs.getLong("membership_id"),
+        return new StartCorrection(
+                rs.getLong("id"),
+                rs.getLong("membership_id"),
                 YearMonth.from(rs.getDate("previous_start").toLocalDate()),
-                YearMonth.from(rs.getDate("requested_start").toLocalDate()), rs.getString("reason"),
-                rs.getString("status"), rs.getString("requested_by"), rs.getTimestamp("requested_at").toInstant(),
+                YearMonth.from(rs.getDate("requested_start").toLocalDate()),
+                rs.getString("reason"),
+                rs.getString("status"),
+                rs.getString("requested_by"),
+                rs.getTimestamp("requested_at").toInstant(),
                 rs.getString("decided_by"),
-                rs.getTimestamp("decided_at") == null ? null : rs.getTimestamp("decided_at").toInstant());
+                rs.getTimestamp("decided_at") == null
+                        ? null
+                        : rs.getTimestamp("decided_at").toInstant());
     }
 
     private static Date month(YearMonth m) {

@@ -7,9 +7,11 @@
  * {@code enrolment_membership_v} and {@code enrolment_base_v}, never the tables. Applies the registry's retention
  * (participants anonymised only when no membership of theirs runs into the period), the one module that knows both.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Enrolment",
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Enrolment",
         allowedDependencies = {"participant", "region", "access", "privacy", "shared"})
-@id.lindung.shared.SqlViews(publishes = {"enrolment_membership_v", "enrolment_base_v"},
+@id.lindung.shared.SqlViews(
+        publishes = {"enrolment_membership_v", "enrolment_base_v"},
         reads = "participant_identity_v")
 @org.jspecify.annotations.NullMarked
 package id.lindung.enrolment;

@@ -14,8 +14,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class KurBanks {
 
-    public record Bank(String code, String name, boolean unconfirmed) {
-    }
+    public record Bank(String code, String name, boolean unconfirmed) {}
 
     private final JdbcClient jdbc;
 
@@ -25,7 +24,8 @@ public class KurBanks {
 
     public List<Bank> all() {
         return jdbc.sql("SELECT code, name, unconfirmed FROM kur_bank ORDER BY code")
-                .query((rs, n) -> new Bank(rs.getString(1), rs.getString(2), rs.getBoolean(3))).list();
+                .query((rs, n) -> new Bank(rs.getString(1), rs.getString(2), rs.getBoolean(3)))
+                .list();
     }
 
     Set<String> codes() {
@@ -34,14 +34,16 @@ public class KurBanks {
 
     /** The bank a user acts for (its people and its API tokens), none for BPJS and government users. */
     public Optional<String> bankOf(LindungUser user) {
-        return jdbc.sql("SELECT bank_code FROM kur_bank_user WHERE username = ?").param(user.username())
-                .query(String.class).optional();
+        return jdbc.sql("SELECT bank_code FROM kur_bank_user WHERE username = ?")
+                .param(user.username())
+                .query(String.class)
+                .optional();
     }
 
     List<KurFileReader.SchemeRule> schemeRules() {
         return jdbc.sql("SELECT scheme, valid_from, plafond_min, plafond_max FROM kur_scheme_rule")
-                .query((rs, n) -> new KurFileReader.SchemeRule(rs.getString(1), rs.getObject(2, LocalDate.class),
-                        rs.getLong(3), rs.getLong(4)))
+                .query((rs, n) -> new KurFileReader.SchemeRule(
+                        rs.getString(1), rs.getObject(2, LocalDate.class), rs.getLong(3), rs.getLong(4)))
                 .list();
     }
 }

@@ -1,15 +1,15 @@
 package id.lindung.kur;
 
-import id.lindung.shared.crypto.Vault;
 import id.lindung.access.AuditTrail;
 import id.lindung.access.LindungUser;
 import id.lindung.kur.internal.KurFileReader;
 import id.lindung.region.RegionDirectory;
 import id.lindung.shared.ForbiddenException;
+import id.lindung.shared.NotFoundException;
+import id.lindung.shared.crypto.Vault;
 import id.lindung.shared.tabular.StagingFileReader;
 import id.lindung.shared.tabular.TabularFile;
 import id.lindung.shared.tabular.XlsxLimits;
-import id.lindung.shared.NotFoundException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -52,8 +52,16 @@ public class KurImports {
     private final XlsxLimits xlsxLimits;
     private final KurPolicy policy;
 
-    KurImports(JdbcClient jdbc, DataSource dataSource, RegionDirectory regions, KurBanks banks,
-            AuditTrail audit, Clock clock, Vault vault, XlsxLimits xlsxLimits, KurPolicy policy) {
+    KurImports(
+            JdbcClient jdbc,
+            DataSource dataSource,
+            RegionDirectory regions,
+            KurBanks banks,
+            AuditTrail audit,
+            Clock clock,
+            Vault vault,
+            XlsxLimits xlsxLimits,
+            KurPolicy policy) {
         this.xlsxLimits = xlsxLimits;
         this.policy = policy;
         this.jdbc = jdbc;
@@ -73,8 +81,8 @@ public class KurImports {
     public KurImportResult importFile(@Nullable String fileName, InputStream content, LindungUser by) {
         String uploaderBank = banks.bankOf(by).orElse(null);
         if (uploaderBank == null && !policy.mayImportAnyBank(by)) {
-            throw new ForbiddenException("kur.import.role",
-                    (by.role().name() + " " + by.scope().code()).trim());
+            throw new ForbiddenException(
+                    "kur.import.role", (by.role().name() + " " + by.scope().code()).trim());
         }
         String name = TabularFile.fileName(fileName, "kur.csv");
         boolean xlsx = TabularFile.isXlsx(name);
@@ -87,19 +95,22 @@ public class KurImports {
                   region_code VARCHAR(13), err_field VARCHAR(40), err_code VARCHAR(60), err_args VARCHAR(300))
                   ON COMMIT DROP""").update();
         jdbc.sql("TRUNCATE kur_staging").update();
-        KurFileReader reader = new KurFileReader(LocalDate.now(clock), banks.codes(), uploaderBank,
-                banks.schemeRules(), regions::exists, vault);
-        StagingFileReader.Outcome read = StagingFileReader.copying(dataSource,
-                copy -> reader.copy(content, xlsx, xlsxLimits, copy, "kur_staging"));
+        KurFileReader reader = new KurFileReader(
+                LocalDate.now(clock), banks.codes(), uploaderBank, banks.schemeRules(), regions::exists, vault);
+        StagingFileReader.Outcome read = StagingFileReader.copying(
+                dataSource, copy -> reader.copy(content, xlsx, xlsxLimits, copy, "kur_staging"));
         // the same file sent twice at once: the second waits here for the first and then replays it (without the
         // lock both would pass the check; a bank's second row breaks kur_file_once, an officer's (no bank, NULL)
         // is not stopped by it at all)
         jdbc.sql("SELECT pg_advisory_xact_lock(?, hashtext(?))")
                 .params(FILE_LOCK_CLASS, read.sha256() + "|" + (uploaderBank == null ? "" : uploaderBank))
-                .query().singleRow();
-        Optional<KurImportResult> same = jdbc.sql("SELECT id FROM kur_file WHERE sha256 = ?"
-                        + " AND uploaded_by_bank IS NOT DISTINCT FROM ?")
-                .params(read.sha256(), uploaderBank).query(Long.class).optional()
+                .query()
+                .singleRow();
+        Optional<KurImportResult> same = jdbc.sql(
+                        "SELECT id FROM kur_file WHERE sha256 = ?" + " AND uploaded_by_bank IS NOT DISTINCT FROM ?")
+                .params(read.sha256(), uploaderBank)
+                .query(Long.class)
+                .optional()
                 .map(id -> result(id, true));
         if (same.isPresent()) {
             return same.get();
@@ -121,7 +132,8 @@ public class KurImports {
                                       unchanged, rejected, uploaded_by)
                 VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0, ?) RETURNING id""")
                 .params(read.sha256(), uploaderBank, name, xlsx ? "XLSX" : "CSV", read.rows(), by.username())
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         jdbc.sql("""
                 INSERT INTO kur_file_error (file_id, line_no, field, code, args)
                 SELECT ?, line_no, err_field, err_code, coalesce(err_args, '') FROM kur_staging WHERE NOT ok
@@ -158,19 +170,21 @@ public class KurImports {
                    WHERE l.row_hash <> excluded.row_hash
                   RETURNING (xmax = 0) AS inserted)
                 SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated
-                  FROM changed"""
-                .replace("MATCH_COLUMNS", KurMatching.MATCH_COLUMNS)
+                  FROM changed""".replace("MATCH_COLUMNS", KurMatching.MATCH_COLUMNS)
                 .replace("MATCH_VALUES", KurMatching.MATCH_VALUES)
                 .replace("MATCH_JOINS", KurMatching.MATCH_JOINS);
-        Map<String, Object> counts = jdbc.sql(upsert).param("file", fileId).query().singleRow();
+        Map<String, Object> counts =
+                jdbc.sql(upsert).param("file", fileId).query().singleRow();
         int inserted = ((Number) Objects.requireNonNull(counts.get("inserted"))).intValue(); // counts: never NULL
         int updated = ((Number) Objects.requireNonNull(counts.get("updated"))).intValue();
         int rejected = jdbc.sql("SELECT count(DISTINCT line_no) FROM kur_staging WHERE NOT ok")
-                .query(Integer.class).single();
+                .query(Integer.class)
+                .single();
         int unchanged = read.rows() - rejected - inserted - updated;
         int matched = inserted + updated;
         jdbc.sql("UPDATE kur_file SET inserted = ?, updated = ?, unchanged = ?, rejected = ? WHERE id = ?")
-                .params(inserted, updated, unchanged, rejected, fileId).update();
+                .params(inserted, updated, unchanged, rejected, fileId)
+                .update();
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("fileName", name);
         values.put("sha256", read.sha256());
@@ -179,9 +193,22 @@ public class KurImports {
         values.put("updated", updated);
         values.put("unchanged", unchanged);
         values.put("rejected", rejected);
-        audit.record("KUR_FILE_IMPORTED", "kur_file", Long.toString(fileId), by.scope().code(), values);
-        log.info("KUR file {} ({} rows): {} new, {} updated, {} unchanged, {} refused, {} matched in {} ms", name,
-                read.rows(), inserted, updated, unchanged, rejected, matched, (System.nanoTime() - started) / 1_000_000);
+        audit.record(
+                "KUR_FILE_IMPORTED",
+                "kur_file",
+                Long.toString(fileId),
+                by.scope().code(),
+                values);
+        log.info(
+                "KUR file {} ({} rows): {} new, {} updated, {} unchanged, {} refused, {} matched in {} ms",
+                name,
+                read.rows(),
+                inserted,
+                updated,
+                unchanged,
+                rejected,
+                matched,
+                (System.nanoTime() - started) / 1_000_000);
         return result(fileId, false);
     }
 
@@ -210,10 +237,22 @@ public class KurImports {
         return jdbc.sql("SELECT id, file_name, format, uploaded_by_bank, row_count, inserted, updated, unchanged,"
                         + " rejected, uploaded_by, uploaded_at FROM kur_file"
                         + " WHERE CAST(:bank AS varchar) IS NULL OR uploaded_by_bank = :bank ORDER BY id DESC LIMIT :n")
-                .param("bank", bank).param("n", Math.min(Math.max(limit, 1), 100))
-                .query((rs, n) -> new KurImportResult(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9),
-                        rs.getString(10), rs.getTimestamp(11).toInstant(), false, List.of()))
+                .param("bank", bank)
+                .param("n", Math.min(Math.max(limit, 1), 100))
+                .query((rs, n) -> new KurImportResult(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getInt(5),
+                        rs.getInt(6),
+                        rs.getInt(7),
+                        rs.getInt(8),
+                        rs.getInt(9),
+                        rs.getString(10),
+                        rs.getTimestamp(11).toInstant(),
+                        false,
+                        List.of()))
                 .list();
     }
 
@@ -221,19 +260,35 @@ public class KurImports {
         return jdbc.sql("SELECT id, file_name, format, uploaded_by_bank, row_count, inserted, updated, unchanged,"
                         + " rejected, uploaded_by, uploaded_at FROM kur_file WHERE id = ?")
                 .param(fileId)
-                .query((rs, n) -> new KurImportResult(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9),
-                        rs.getString(10), rs.getTimestamp(11).toInstant(), replayed,
+                .query((rs, n) -> new KurImportResult(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getInt(5),
+                        rs.getInt(6),
+                        rs.getInt(7),
+                        rs.getInt(8),
+                        rs.getInt(9),
+                        rs.getString(10),
+                        rs.getTimestamp(11).toInstant(),
+                        replayed,
                         replayed ? List.of() : errorRows(fileId, LISTED_ERRORS)))
-                .optional().orElseThrow(() -> new NotFoundException("kur file " + fileId));
+                .optional()
+                .orElseThrow(() -> new NotFoundException("kur file " + fileId));
     }
 
     private List<KurImportResult.RowError> errorRows(long fileId, int limit) {
         return jdbc.sql("SELECT line_no, field, code, args FROM kur_file_error WHERE file_id = ?"
                         + " ORDER BY line_no, field LIMIT ?")
                 .params(fileId, limit)
-                .query((rs, n) -> new KurImportResult.RowError(rs.getInt(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4).isEmpty() ? List.of() : List.of(rs.getString(4).split("\\|", -1))))
+                .query((rs, n) -> new KurImportResult.RowError(
+                        rs.getInt(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4).isEmpty()
+                                ? List.of()
+                                : List.of(rs.getString(4).split("\\|", -1))))
                 .list();
     }
 }

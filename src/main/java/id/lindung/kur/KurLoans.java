@@ -1,11 +1,11 @@
 package id.lindung.kur;
 
-import id.lindung.shared.crypto.Vault;
 import id.lindung.access.LindungUser;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.PageResult;
+import id.lindung.shared.crypto.Vault;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -32,8 +32,8 @@ public class KurLoans {
         this.vault = vault;
     }
 
-    public PageResult<KurLoan> search(@Nullable String bank, @Nullable String status, boolean mandatoryOnly,
-            int page, int size, LindungUser by) {
+    public PageResult<KurLoan> search(
+            @Nullable String bank, @Nullable String status, boolean mandatoryOnly, int page, int size, LindungUser by) {
         String own = banks.bankOf(by).orElse(null);
         String b = bank == null || bank.isBlank() ? null : bank.trim().toUpperCase(Locale.ROOT);
         if (own != null) {
@@ -57,13 +57,22 @@ public class KurLoans {
                    )
                    AND (NOT :mandatory OR mandatory)""";
         long total = jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM kur_loan" + where + " LIMIT 10001) x")
-                .param("scope", scope + "%").param("bank", b).param("status", s).param("mandatory", mandatoryOnly)
+                .param("scope", scope + "%")
+                .param("bank", b)
+                .param("status", s)
+                .param("mandatory", mandatoryOnly)
                 .param("me", by.scope().code() + "%")
-                .query(Long.class).single();
-        var items = jdbc.sql("SELECT kur_loan.*, " + PARTICIPANT_REGION + " AS participant_region FROM kur_loan"
-                        + where + " ORDER BY disbursed_on DESC, bank_code, loan_id LIMIT :limit OFFSET :offset")
-                .param("scope", scope + "%").param("bank", b).param("status", s).param("mandatory", mandatoryOnly)
-                .param("me", by.scope().code() + "%").param("limit", n).param("offset", (long) p * n)
+                .query(Long.class)
+                .single();
+        var items = jdbc.sql("SELECT kur_loan.*, " + PARTICIPANT_REGION + " AS participant_region FROM kur_loan" + where
+                        + " ORDER BY disbursed_on DESC, bank_code, loan_id LIMIT :limit OFFSET :offset")
+                .param("scope", scope + "%")
+                .param("bank", b)
+                .param("status", s)
+                .param("mandatory", mandatoryOnly)
+                .param("me", by.scope().code() + "%")
+                .param("limit", n)
+                .param("offset", (long) p * n)
                 .query((rs, i) -> seenBy(loan(rs), rs.getString("participant_region"), by))
                 .list();
         return new PageResult<>(items, p, n, Math.min(total, 10_000), total > 10_000);
@@ -88,17 +97,22 @@ public class KurLoans {
      */
     static KurLoan seenBy(KurLoan loan, @Nullable String participantRegion, LindungUser by) {
         KurLoan shown = loan.disclosedTo(by);
-        return shown.participantId() != null && (participantRegion == null || !by.scope().includes(participantRegion))
-                ? shown.elsewhere() : shown;
+        return shown.participantId() != null
+                        && (participantRegion == null || !by.scope().includes(participantRegion))
+                ? shown.elsewhere()
+                : shown;
     }
 
     /** The column a loan's NIK is sealed for (the bank's copy; the registry has its own). */
     static final String NIK_COLUMN = id.lindung.kur.internal.KurFileReader.NIK_COLUMN;
 
     /** A loan with the bank file it first came in (the source a borrower's data report names). */
-    record SourcedLoan(KurLoan loan, String fileName, java.time.Instant firstReportedAt, String uploadedBy,
-            java.time.Instant updatedAt) {
-    }
+    record SourcedLoan(
+            KurLoan loan,
+            String fileName,
+            java.time.Instant firstReportedAt,
+            String uploadedBy,
+            java.time.Instant updatedAt) {}
 
     /**
      * A borrower's loans by NIK (their data report), seen as {@link #search} sees them: a bank's people their bank's
@@ -112,25 +126,40 @@ public class KurLoans {
                  WHERE l.nik_hash = ANY (CAST(:nik AS bytea[])) AND l.region_code LIKE :scope
                    AND (CAST(:bank AS varchar) IS NULL OR l.bank_code = :bank)
                  ORDER BY l.disbursed_on, l.bank_code, l.loan_id""")
-                .param("nik", vault.indexes(id.lindung.kur.internal.KurFileReader.NIK_INDEX, nik)
-                        .toArray(byte[][]::new))
-                .param("scope", (own != null ? "" : by.scope().code()) + "%").param("bank", own)
-                .query((rs, i) -> new SourcedLoan(loan(rs), rs.getString("file_name"),
-                        rs.getTimestamp("uploaded_at").toInstant(), rs.getString("uploaded_by"),
+                .param(
+                        "nik",
+                        vault.indexes(id.lindung.kur.internal.KurFileReader.NIK_INDEX, nik)
+                                .toArray(byte[][]::new))
+                .param("scope", (own != null ? "" : by.scope().code()) + "%")
+                .param("bank", own)
+                .query((rs, i) -> new SourcedLoan(
+                        loan(rs),
+                        rs.getString("file_name"),
+                        rs.getTimestamp("uploaded_at").toInstant(),
+                        rs.getString("uploaded_by"),
                         rs.getTimestamp("updated_at").toInstant()))
                 .list();
     }
 
     /** A loan row ({@code SELECT *} of kur_loan), its NIK opened. */
     KurLoan loan(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new KurLoan(rs.getString("bank_code"), rs.getString("loan_id"), rs.getString("branch"),
-                Objects.requireNonNull(vault.openText(rs.getBytes("nik_enc"), NIK_COLUMN)), rs.getString("name"),
+        return new KurLoan(
+                rs.getString("bank_code"),
+                rs.getString("loan_id"),
+                rs.getString("branch"),
+                Objects.requireNonNull(vault.openText(rs.getBytes("nik_enc"), NIK_COLUMN)),
+                rs.getString("name"),
                 rs.getObject("birth_date", java.time.LocalDate.class),
-                rs.getString("scheme"), rs.getLong("plafond"),
-                rs.getObject("disbursed_on", java.time.LocalDate.class), rs.getString("sector"),
-                rs.getString("region_code"), rs.getBoolean("mandatory"),
+                rs.getString("scheme"),
+                rs.getLong("plafond"),
+                rs.getObject("disbursed_on", java.time.LocalDate.class),
+                rs.getString("sector"),
+                rs.getString("region_code"),
+                rs.getBoolean("mandatory"),
                 rs.getObject("participant_id") == null ? null : rs.getLong("participant_id"),
-                rs.getString("match_status"), rs.getBoolean("enrolled_at_disbursement"),
-                rs.getBoolean("name_mismatch"), rs.getBoolean("birth_mismatch"));
+                rs.getString("match_status"),
+                rs.getBoolean("enrolled_at_disbursement"),
+                rs.getBoolean("name_mismatch"),
+                rs.getBoolean("birth_mismatch"));
     }
 }

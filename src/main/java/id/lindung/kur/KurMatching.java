@@ -46,8 +46,8 @@ public class KurMatching {
                  WHEN m.protected THEN 'PROTECTED' WHEN m.enrolled THEN 'LAPSED' ELSE 'NOT_ENROLLED' END,
             coalesce(m.at_disbursement, FALSE)""".formatted(ParticipantStatus.DECEASED);
 
-    static final String MATCH_COLUMNS = "participant_id, name_mismatch, birth_mismatch, match_status,"
-            + " enrolled_at_disbursement";
+    static final String MATCH_COLUMNS =
+            "participant_id, name_mismatch, birth_mismatch, match_status," + " enrolled_at_disbursement";
 
     private static final String MATCH = """
             UPDATE kur_loan l
@@ -55,9 +55,9 @@ public class KurMatching {
               FROM kur_loan x
             MATCH_JOINS
              WHERE l.bank_code = x.bank_code AND l.loan_id = x.loan_id
-               AND (l.MATCH_COLUMNS_OF_L) IS DISTINCT FROM (MATCH_VALUES)"""
-            .replace("MATCH_COLUMNS_OF_L", MATCH_COLUMNS.replace(", ", ", l."))
-            .replace("MATCH_COLUMNS", MATCH_COLUMNS).replace("MATCH_VALUES", MATCH_VALUES)
+               AND (l.MATCH_COLUMNS_OF_L) IS DISTINCT FROM (MATCH_VALUES)""".replace("MATCH_COLUMNS_OF_L", MATCH_COLUMNS.replace(", ", ", l."))
+            .replace("MATCH_COLUMNS", MATCH_COLUMNS)
+            .replace("MATCH_VALUES", MATCH_VALUES)
             .replace("MATCH_JOINS", MATCH_JOINS);
 
     private final JdbcClient jdbc;
@@ -69,20 +69,26 @@ public class KurMatching {
     /** Matches again the loans of one borrower (after they registered, enrolled or ended). @return loans changed */
     public int matchParticipant(ParticipantId participant) {
         return jdbc.sql(MATCH + " AND x.nik_hash = (SELECT i.nik_hash FROM participant_identity_v i"
-                + " WHERE i.participant_id = :participant)").param("participant", participant.value()).update();
+                        + " WHERE i.participant_id = :participant)")
+                .param("participant", participant.value())
+                .update();
     }
 
     /** Matches again the loans of a membership's participant (after its protection changed). @return loans changed */
     public int matchMembership(MembershipId membership) {
         return jdbc.sql(MATCH + " AND x.nik_hash = (SELECT i.nik_hash FROM participant_identity_v i"
-                + " JOIN enrolment_membership_v v ON v.participant_id = i.participant_id"
-                + " WHERE v.membership_id = :membership)").param("membership", membership.value()).update();
+                        + " JOIN enrolment_membership_v v ON v.participant_id = i.participant_id"
+                        + " WHERE v.membership_id = :membership)")
+                .param("membership", membership.value())
+                .update();
     }
 
     /** Matches one loan (after the enrol action). */
     public void matchLoan(String bank, String loanId) {
-        jdbc.sql(MATCH + " AND x.bank_code = :bank AND x.loan_id = :loan").param("bank", bank)
-                .param("loan", loanId).update();
+        jdbc.sql(MATCH + " AND x.bank_code = :bank AND x.loan_id = :loan")
+                .param("bank", bank)
+                .param("loan", loanId)
+                .update();
     }
 
     /**

@@ -44,34 +44,49 @@ public class KurOutreach {
 
     /** Why a borrower is on the work list, most urgent first. */
     public enum Reason {
-        MANDATORY_NOT_ENROLLED, NOT_ENROLLED, LAPSED
+        MANDATORY_NOT_ENROLLED,
+        NOT_ENROLLED,
+        LAPSED
     }
 
     /** A line of a work list. */
-    public record WorkItem(KurLoan loan, Reason reason, @Nullable String assignedAgent) {
-    }
+    public record WorkItem(
+            KurLoan loan, Reason reason, @Nullable String assignedAgent) {}
 
     /** A work list page with the monthly contribution a borrower would pay as BPU at the minimum income. */
-    public record WorkList(PageResult<WorkItem> items, long monthlyContribution, long minimumIncome,
-            YearMonth quotedMonth) {
-    }
+    public record WorkList(
+            PageResult<WorkItem> items, long monthlyContribution, long minimumIncome, YearMonth quotedMonth) {}
 
     /** Counts of a group (a branch, a kab/kota, an agent). */
-    public record WorkGroup(String key, long borrowers, long mandatory, long notEnrolled, long lapsed) {
-    }
+    public record WorkGroup(String key, long borrowers, long mandatory, long notEnrolled, long lapsed) {}
 
     /** Conversion of one disbursement month within one group of the chosen dimension. */
-    public record Conversion(YearMonth month, String key, long borrowers, long enrolledAtDisbursement,
-            long protectedNow, long mandatory, long mandatoryProtectedNow) {
-    }
+    public record Conversion(
+            YearMonth month,
+            String key,
+            long borrowers,
+            long enrolledAtDisbursement,
+            long protectedNow,
+            long mandatory,
+            long mandatoryProtectedNow) {}
 
     /** The enrol action's choices; empty fields take the loan's data and the defaults. */
-    public record EnrolRequest(@Nullable String regionCode, @Nullable Long declaredIncome,
-            @Nullable YearMonth startMonth) {
-    }
+    public record EnrolRequest(
+            @Nullable String regionCode,
+            @Nullable Long declaredIncome,
+            @Nullable YearMonth startMonth) {}
 
-    static final Map<String, String> GROUPS = Map.of("branch", "bank_code || ' ' || branch", "kabkota",
-            "kabkota_code", "agent", "coalesce(assigned_agent, '')", "bank", "bank_code", "scheme", "scheme");
+    static final Map<String, String> GROUPS = Map.of(
+            "branch",
+            "bank_code || ' ' || branch",
+            "kabkota",
+            "kabkota_code",
+            "agent",
+            "coalesce(assigned_agent, '')",
+            "bank",
+            "bank_code",
+            "scheme",
+            "scheme");
 
     private final JdbcClient jdbc;
     private final KurBanks banks;
@@ -84,9 +99,17 @@ public class KurOutreach {
     private final KurLoans loans;
     private final KurPolicy policy;
 
-    KurOutreach(JdbcClient jdbc, KurBanks banks, KurMatching matching, Quotes quotes,
-            ParticipantManagement participants, EnrolmentManagement enrolment, AuditTrail audit, Clock clock,
-            KurLoans loans, KurPolicy policy) {
+    KurOutreach(
+            JdbcClient jdbc,
+            KurBanks banks,
+            KurMatching matching,
+            Quotes quotes,
+            ParticipantManagement participants,
+            EnrolmentManagement enrolment,
+            AuditTrail audit,
+            Clock clock,
+            KurLoans loans,
+            KurPolicy policy) {
         this.policy = policy;
         this.jdbc = jdbc;
         this.banks = banks;
@@ -104,8 +127,15 @@ public class KurOutreach {
      * enrolled, then not enrolled, then lapsed. Filters: bank, branch, kab/kota, agent ({@code mine} for an agent's
      * own list).
      */
-    public WorkList workList(@Nullable String bank, @Nullable String branch, @Nullable String kabkota,
-            @Nullable String agent, boolean mine, int page, int size, LindungUser by) {
+    public WorkList workList(
+            @Nullable String bank,
+            @Nullable String branch,
+            @Nullable String kabkota,
+            @Nullable String agent,
+            boolean mine,
+            int page,
+            int size,
+            LindungUser by) {
         Filter f = filter(bank, by);
         String agentFilter = mine ? by.username() : blankToNull(agent);
         int p = Math.max(page, 0);
@@ -123,23 +153,30 @@ public class KurOutreach {
                           disbursed_on DESC, bank_code, loan_id
                  LIMIT :limit OFFSET :offset""");
         for (var spec : List.of(count, select)) {
-            spec.param("scope", f.scope()).param("bank", f.bank()).param("branch", blankToNull(branch))
-                    .param("kabkota", blankToNull(kabkota)).param("agent", agentFilter)
+            spec.param("scope", f.scope())
+                    .param("bank", f.bank())
+                    .param("branch", blankToNull(branch))
+                    .param("kabkota", blankToNull(kabkota))
+                    .param("agent", agentFilter)
                     .param("me", by.scope().code() + "%");
         }
         long total = count.query(Long.class).single();
-        List<WorkItem> items = select.param("limit", n).param("offset", (long) p * n)
+        List<WorkItem> items = select.param("limit", n)
+                .param("offset", (long) p * n)
                 .query((rs, i) -> {
                     KurLoan loan = loans.loan(rs);
                     loan = loan.disclosedTo(by);
-                    Reason reason = loan.matchStatus().equals("LAPSED") ? Reason.LAPSED
+                    Reason reason = loan.matchStatus().equals("LAPSED")
+                            ? Reason.LAPSED
                             : loan.mandatory() ? Reason.MANDATORY_NOT_ENROLLED : Reason.NOT_ENROLLED;
                     return new WorkItem(loan, reason, rs.getString("assigned_agent"));
-                }).list();
+                })
+                .list();
         YearMonth month = YearMonth.now(clock);
         long income = enrolment.bpuMinIncome();
-        long monthly = quotes.quote(new QuoteRequest(Segment.BPU, Set.of(), month, income, null, Sector.OTHER, false,
-                null, null, false)).total();
+        long monthly = quotes.quote(new QuoteRequest(
+                        Segment.BPU, Set.of(), month, income, null, Sector.OTHER, false, null, null, false))
+                .total();
         return new WorkList(new PageResult<>(items, p, n, total, false), monthly, income, month);
     }
 
@@ -154,9 +191,11 @@ public class KurOutreach {
                         + " FROM kur_loan" + f.where() + " AND match_status IN ('NOT_ENROLLED', 'LAPSED')"
                         + " AND " + KurLoans.MATCH_IN_SCOPE
                         + " GROUP BY 1 ORDER BY 3 DESC, 2 DESC, 1")
-                .param("scope", f.scope()).param("bank", f.bank()).param("me", by.scope().code() + "%")
-                .query((rs, i) -> new WorkGroup(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5)))
+                .param("scope", f.scope())
+                .param("bank", f.bank())
+                .param("me", by.scope().code() + "%")
+                .query((rs, i) ->
+                        new WorkGroup(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
                 .list();
     }
 
@@ -167,8 +206,8 @@ public class KurOutreach {
         String code = bank.trim().toUpperCase(Locale.ROOT);
         if (!banks.codes().contains(code)) {
             // a known code, as in a file: anything else would also overflow the audit entry's id (500)
-            throw new InvalidInputException(FieldIssue.error("bank", "kur.bank.unknown",
-                    code.length() > 20 ? code.substring(0, 20) + "…" : code));
+            throw new InvalidInputException(FieldIssue.error(
+                    "bank", "kur.bank.unknown", code.length() > 20 ? code.substring(0, 20) + "…" : code));
         }
         String a = blankToNull(agent);
         if (a != null && a.length() > 60) {
@@ -177,9 +216,16 @@ public class KurOutreach {
         int changed = jdbc.sql("""
                 UPDATE kur_loan SET assigned_agent = :agent
                  WHERE bank_code = :bank AND loan_id = ANY (CAST(:ids AS varchar[])) AND region_code LIKE :scope""")
-                .param("agent", a).param("bank", bank.toUpperCase(Locale.ROOT))
-                .param("ids", loanIds.toArray(String[]::new)).param("scope", by.scope().code() + "%").update();
-        audit.record("KUR_LOANS_ASSIGNED", "kur_bank", bank.toUpperCase(Locale.ROOT), by.scope().code(),
+                .param("agent", a)
+                .param("bank", bank.toUpperCase(Locale.ROOT))
+                .param("ids", loanIds.toArray(String[]::new))
+                .param("scope", by.scope().code() + "%")
+                .update();
+        audit.record(
+                "KUR_LOANS_ASSIGNED",
+                "kur_bank",
+                bank.toUpperCase(Locale.ROOT),
+                by.scope().code(),
                 Map.of("agent", String.valueOf(a), "loans", loanIds.size(), "changed", changed));
         return changed;
     }
@@ -195,7 +241,10 @@ public class KurOutreach {
         KurLoan loan = find(bank, loanId, by);
         String ownBank = banks.bankOf(by).orElse(null);
         String assignedAgent = jdbc.sql("SELECT assigned_agent FROM kur_loan WHERE bank_code = ? AND loan_id = ?")
-                .params(loan.bankCode(), loan.loanId()).query(String.class).optional().orElse(null);
+                .params(loan.bankCode(), loan.loanId())
+                .query(String.class)
+                .optional()
+                .orElse(null);
         // the relationship first (a bank's own loan, an agent's handed row): refused before anything is written
         policy.checkEnrol(by, loan, ownBank, assignedAgent);
         if (loan.matchStatus().equals("PROTECTED")) {
@@ -212,32 +261,51 @@ public class KurOutreach {
             }
             policy.checkRegisterBorrower(by);
             if (desa == null) {
-                throw new InvalidInputException(FieldIssue.error("regionCode", "kur.enrol.desa-required",
-                        loan.regionCode()));
+                throw new InvalidInputException(
+                        FieldIssue.error("regionCode", "kur.enrol.desa-required", loan.regionCode()));
             }
             LocalDate today = LocalDate.now(clock);
-            LocalDate birth = NikRules.birthDateOf(loan.nik(), loan.birthDate(), today).orElse(null);
+            LocalDate birth =
+                    NikRules.birthDateOf(loan.nik(), loan.birthDate(), today).orElse(null);
             Sex sex = NikRules.sexOf(loan.nik()).orElse(null);
-            participantId = participants.register(new ParticipantDetails(loan.nik(), loan.name(), birth, sex, desa,
-                    null, loan.sector(), null), by).participant().id();
+            participantId = participants
+                    .register(
+                            new ParticipantDetails(
+                                    loan.nik(), loan.name(), birth, sex, desa, null, loan.sector(), null),
+                            by)
+                    .participant()
+                    .id();
         }
         long income = request.declaredIncome() == null ? enrolment.bpuMinIncome() : request.declaredIncome();
         YearMonth start = request.startMonth() == null ? YearMonth.now(clock) : request.startMonth();
         KurBorrower borrower = new KurBorrower(loan.bankCode(), loan.loanId(), participantId);
-        Membership m = enrolment.enrol(new EnrolmentRequest(participantId, Segment.BPU, Channel.KUR_BANK, Set.of(),
-                null, income, Sector.OTHER, false, start, null), borrower, by);
+        Membership m = enrolment.enrol(
+                new EnrolmentRequest(
+                        participantId,
+                        Segment.BPU,
+                        Channel.KUR_BANK,
+                        Set.of(),
+                        null,
+                        income,
+                        Sector.OTHER,
+                        false,
+                        start,
+                        null),
+                borrower,
+                by);
         jdbc.sql("""
                 UPDATE kur_loan SET participant_id = ?, enrolled_membership_id = ?, enrolled_at = lindung_now()
                  WHERE bank_code = ? AND loan_id = ?""")
-                .params(participantId, m.id(), loan.bankCode(), loan.loanId()).update();
+                .params(participantId, m.id(), loan.bankCode(), loan.loanId())
+                .update();
         matching.matchLoan(loan.bankCode(), loan.loanId());
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("bank", loan.bankCode());
         values.put("loanId", loan.loanId());
         values.put("participantId", participantId);
         values.put("membershipId", m.id());
-        audit.record("KUR_BORROWER_ENROLLED", "kur_loan", loan.bankCode() + ":" + loan.loanId(), loan.regionCode(),
-                values);
+        audit.record(
+                "KUR_BORROWER_ENROLLED", "kur_loan", loan.bankCode() + ":" + loan.loanId(), loan.regionCode(), values);
         return find(loan.bankCode(), loan.loanId(), by);
     }
 
@@ -253,9 +321,16 @@ public class KurOutreach {
                         + " count(*) FILTER (WHERE match_status = 'PROTECTED'), count(*) FILTER (WHERE mandatory),"
                         + " count(*) FILTER (WHERE mandatory AND match_status = 'PROTECTED')"
                         + " FROM kur_loan" + f.where() + " GROUP BY 1, 2 ORDER BY 1, 2")
-                .param("scope", f.scope()).param("bank", f.bank())
-                .query((rs, i) -> new Conversion(YearMonth.from(rs.getDate(1).toLocalDate()), rs.getString(2),
-                        rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)))
+                .param("scope", f.scope())
+                .param("bank", f.bank())
+                .query((rs, i) -> new Conversion(
+                        YearMonth.from(rs.getDate(1).toLocalDate()),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getLong(6),
+                        rs.getLong(7)))
                 .list();
     }
 
@@ -263,8 +338,11 @@ public class KurOutreach {
     public KurLoan find(String bank, String loanId, LindungUser by) {
         Filter f = filter(bank, by);
         return jdbc.sql("SELECT * FROM kur_loan" + f.where() + " AND loan_id = :loan")
-                .param("scope", f.scope()).param("bank", f.bank()).param("loan", loanId)
-                .query((rs, i) -> loans.loan(rs)).optional()
+                .param("scope", f.scope())
+                .param("bank", f.bank())
+                .param("loan", loanId)
+                .query((rs, i) -> loans.loan(rs))
+                .optional()
                 .orElseThrow(() -> new NotFoundException("kur loan " + bank + " " + loanId));
     }
 
@@ -290,7 +368,9 @@ public class KurOutreach {
     private static String group(String groupBy) {
         String key = GROUPS.get(groupBy == null ? "" : groupBy);
         if (key == null) {
-            throw new InvalidInputException(FieldIssue.error("groupBy", "kur.group.unknown",
+            throw new InvalidInputException(FieldIssue.error(
+                    "groupBy",
+                    "kur.group.unknown",
                     String.join(", ", GROUPS.keySet().stream().sorted().toList())));
         }
         return key;

@@ -28,14 +28,24 @@ class KurPersonalData implements PersonalDataHolder {
     @Override
     public void contribute(DataReportDraft r) {
         List<KurLoans.SourcedLoan> loans = kurLoans.ofBorrower(r.subject().nik(), r.by());
-        r.trail("kur_loan", loans.stream().map(l -> l.loan().bankCode() + ":" + l.loan().loanId()).toList());
+        r.trail(
+                "kur_loan",
+                loans.stream()
+                        .map(l -> l.loan().bankCode() + ":" + l.loan().loanId())
+                        .toList());
         List<Entry> entries = new ArrayList<>();
         for (KurLoans.SourcedLoan l : loans) {
             KurLoan loan = l.loan();
-            entries.add(new Entry(r.msg("privacy.field.loan", loan.bankCode(), loan.loanId()), loan.scheme() + " · "
-                    + r.fmt().rupiah(loan.plafond()) + " · " + r.fmt().date(loan.disbursedOn()) + " · "
-                    + loan.branch() + " · " + loan.matchStatus(),
-                    r.msg("privacy.source.file", l.fileName(), l.uploadedBy(), r.fmt().dateTime(l.firstReportedAt())),
+            entries.add(new Entry(
+                    r.msg("privacy.field.loan", loan.bankCode(), loan.loanId()),
+                    loan.scheme() + " · "
+                            + r.fmt().rupiah(loan.plafond()) + " · " + r.fmt().date(loan.disbursedOn()) + " · "
+                            + loan.branch() + " · " + loan.matchStatus(),
+                    r.msg(
+                            "privacy.source.file",
+                            l.fileName(),
+                            l.uploadedBy(),
+                            r.fmt().dateTime(l.firstReportedAt())),
                     r.date(l.firstReportedAt())));
         }
         r.section("kur", loans.isEmpty() ? null : r.msg("privacy.specific.financial"), "kur-loans", entries);

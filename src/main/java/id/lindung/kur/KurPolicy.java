@@ -49,12 +49,11 @@ public class KurPolicy {
      */
     public void checkEnrol(LindungUser by, KurLoan loan, @Nullable String ownBank, @Nullable String assignedAgent) {
         switch (by.role()) {
-            case ADMIN, OFFICER -> {
-            }
+            case ADMIN, OFFICER -> {}
             case BANK_OFFICER -> {
                 if (ownBank == null || !ownBank.equals(loan.bankCode())) {
-                    throw new ForbiddenException("kur.bank.not-yours", loan.bankCode(),
-                            ownBank == null ? "-" : ownBank);
+                    throw new ForbiddenException(
+                            "kur.bank.not-yours", loan.bankCode(), ownBank == null ? "-" : ownBank);
                 }
             }
             case AGENT -> {
@@ -62,7 +61,8 @@ public class KurPolicy {
                     throw new ForbiddenException("policy.kur.agent.not-assigned");
                 }
             }
-            case GOV_ANALYST -> throw new ForbiddenException("access.role.read-only", by.role().name());
+            case GOV_ANALYST ->
+                throw new ForbiddenException("access.role.read-only", by.role().name());
         }
     }
 

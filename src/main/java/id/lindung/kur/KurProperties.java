@@ -10,5 +10,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        (tests call it directly). Its default is in application.properties: {@code @Scheduled} reads it from there
  */
 @ConfigurationProperties("lindung.kur")
-record KurProperties(@Nullable String rematchCron) {
-}
+record KurProperties(@Nullable String rematchCron) {}

@@ -5,10 +5,16 @@
  * modules go through their published SQL views: {@code participant_identity_v}, {@code enrolment_membership_v},
  * {@code contribution_protected_now_v}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "KUR channel",
-        allowedDependencies = {"participant", "enrolment", "contribution", "region", "access", "privacy",
-                "shared"})
-@id.lindung.shared.SqlViews(publishes = "kur_borrower_coverage_v", reads = {"participant_identity_v",
-        "enrolment_membership_v", "contribution_protected_now_v", "contribution_protected_month_v"})
+@org.springframework.modulith.ApplicationModule(
+        displayName = "KUR channel",
+        allowedDependencies = {"participant", "enrolment", "contribution", "region", "access", "privacy", "shared"})
+@id.lindung.shared.SqlViews(
+        publishes = "kur_borrower_coverage_v",
+        reads = {
+            "participant_identity_v",
+            "enrolment_membership_v",
+            "contribution_protected_now_v",
+            "contribution_protected_month_v"
+        })
 @org.jspecify.annotations.NullMarked
 package id.lindung.kur;

@@ -34,7 +34,8 @@ class ComputedFigures {
     /** The figures of a cycle's entrants: by entrant id, the indicators that have a value. */
     record Figures(@Nullable YearMonth referenceMonth, boolean frozen, Map<Long, Map<Indicator, Long>> values) {
 
-        @Nullable Long value(long entrantId, Indicator code) {
+        @Nullable
+        Long value(long entrantId, Indicator code) {
             return values.getOrDefault(entrantId, Map.of()).get(code);
         }
     }
@@ -60,8 +61,10 @@ class ComputedFigures {
     /** Stores the figures as they are now, for a cycle about to close. */
     void freeze(Cycle cycle) {
         Figures f = compute(cycle);
-        List<Indicator> computed = cycle.indicators().stream().map(Cycle.Weight::code)
-                .filter(c -> c.source() == Indicator.Source.COVERAGE).toList();
+        List<Indicator> computed = cycle.indicators().stream()
+                .map(Cycle.Weight::code)
+                .filter(c -> c.source() == Indicator.Source.COVERAGE)
+                .toList();
         for (Entrant e : cycle.entrants()) {
             for (Indicator code : computed) {
                 jdbc.sql("""
@@ -69,8 +72,13 @@ class ComputedFigures {
                         VALUES (?, ?, ?, ?)
                         ON CONFLICT (participant_id, code) DO UPDATE
                            SET value = excluded.value, reference_month = excluded.reference_month""")
-                        .params(e.id(), code.name(), f.value(e.id(), code),
-                                f.referenceMonth() == null ? null : Date.valueOf(f.referenceMonth().atDay(1)))
+                        .params(
+                                e.id(),
+                                code.name(),
+                                f.value(e.id(), code),
+                                f.referenceMonth() == null
+                                        ? null
+                                        : Date.valueOf(f.referenceMonth().atDay(1)))
                         .update();
             }
         }
@@ -81,18 +89,17 @@ class ComputedFigures {
         YearMonth[] month = {null};
         jdbc.sql("""
                 SELECT f.participant_id, f.code, f.value, f.reference_month FROM paritrana_frozen_figure f
-                  JOIN paritrana_participant p ON p.id = f.participant_id WHERE p.cycle_id = ?""")
-                .param(cycle.id()).query(rs -> {
-                    long value = rs.getLong(3);
-                    if (!rs.wasNull()) {
-                        values.computeIfAbsent(rs.getLong(1), k -> new EnumMap<>(Indicator.class))
-                                .put(Indicator.valueOf(rs.getString(2)), value);
-                    }
-                    Date d = rs.getDate(4);
-                    if (d != null) {
-                        month[0] = YearMonth.from(d.toLocalDate());
-                    }
-                });
+                  JOIN paritrana_participant p ON p.id = f.participant_id WHERE p.cycle_id = ?""").param(cycle.id()).query(rs -> {
+            long value = rs.getLong(3);
+            if (!rs.wasNull()) {
+                values.computeIfAbsent(rs.getLong(1), k -> new EnumMap<>(Indicator.class))
+                        .put(Indicator.valueOf(rs.getString(2)), value);
+            }
+            Date d = rs.getDate(4);
+            if (d != null) {
+                month[0] = YearMonth.from(d.toLocalDate());
+            }
+        });
         return new Figures(month[0], true, values);
     }
 
@@ -115,9 +122,12 @@ class ComputedFigures {
                         v.put(Indicator.COVERAGE_GROWTH, (long) coverage - earlier);
                     }
                 }
-                v.put(Indicator.VULNERABLE_SPONSORED, now.channels().stream()
-                        .filter(c -> c.channel() == Channel.GOV_SPONSOR)
-                        .mapToLong(CoverageDashboard.ChannelFigure::active).sum());
+                v.put(
+                        Indicator.VULNERABLE_SPONSORED,
+                        now.channels().stream()
+                                .filter(c -> c.channel() == Channel.GOV_SPONSOR)
+                                .mapToLong(CoverageDashboard.ChannelFigure::active)
+                                .sum());
             }
             values.put(e.id(), v);
         }

@@ -41,7 +41,12 @@ public enum Indicator {
 
     /** The raw value's unit, and the values it may take. */
     public enum Unit {
-        BASIS_POINTS(10_000), COUNT(Long.MAX_VALUE), RUPIAH(Long.MAX_VALUE), YES_NO(1), SCORE(100), PROGRAMMES(5);
+        BASIS_POINTS(10_000),
+        COUNT(Long.MAX_VALUE),
+        RUPIAH(Long.MAX_VALUE),
+        YES_NO(1),
+        SCORE(100),
+        PROGRAMMES(5);
 
         private final long max;
 

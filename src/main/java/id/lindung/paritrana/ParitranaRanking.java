@@ -58,13 +58,16 @@ public class ParitranaRanking {
                 Indicator code = w.code();
                 switch (code.source()) {
                     case COVERAGE -> r.put(code, figures.value(e.id(), code));
-                    case EVIDENCE -> r.put(code, evidence.getOrDefault(e.id(), Map.of()).get(code));
+                    case EVIDENCE ->
+                        r.put(code, evidence.getOrDefault(e.id(), Map.of()).get(code));
                     case JURY -> {
                         long[] sumAndCount = jury.getOrDefault(e.id(), Map.of()).get(code);
                         if (sumAndCount != null) {
                             BigDecimal avg = BigDecimal.valueOf(sumAndCount[0])
                                     .divide(BigDecimal.valueOf(sumAndCount[1]), 2, RoundingMode.HALF_UP);
-                            juryAverage.computeIfAbsent(e.id(), k -> new EnumMap<>(Indicator.class)).put(code, avg);
+                            juryAverage
+                                    .computeIfAbsent(e.id(), k -> new EnumMap<>(Indicator.class))
+                                    .put(code, avg);
                             r.put(code, avg.setScale(0, RoundingMode.HALF_UP).longValue());
                         } else {
                             r.put(code, null);
@@ -76,9 +79,11 @@ public class ParitranaRanking {
         }
         Map<Indicator, Long> best = new EnumMap<>(Indicator.class);
         for (Weight w : cycle.indicators()) {
-            cycle.entrants().stream().map(e -> Objects.requireNonNull(raw.get(e.id())).get(w.code()))
+            cycle.entrants().stream()
+                    .map(e -> Objects.requireNonNull(raw.get(e.id())).get(w.code()))
                     .filter(v -> v != null)
-                    .max(Long::compare).ifPresent(v -> best.put(w.code(), v));
+                    .max(Long::compare)
+                    .ifPresent(v -> best.put(w.code(), v));
         }
 
         int weightTotal = cycle.weightTotal();
@@ -90,15 +95,25 @@ public class ParitranaRanking {
                 Indicator code = w.code();
                 Long value = Objects.requireNonNull(raw.get(e.id())).get(code); // put for every entrant above
                 long[] sumAndCount = jury.getOrDefault(e.id(), Map.of()).get(code);
-                BigDecimal score = score(code, value, best.get(code),
+                BigDecimal score = score(
+                        code,
+                        value,
+                        best.get(code),
                         juryAverage.getOrDefault(e.id(), Map.of()).get(code));
-                BigDecimal contribution = weightTotal == 0 ? BigDecimal.ZERO.setScale(4)
+                BigDecimal contribution = weightTotal == 0
+                        ? BigDecimal.ZERO.setScale(4)
                         : score.multiply(BigDecimal.valueOf(w.weight()))
                                 .divide(BigDecimal.valueOf(weightTotal), 4, RoundingMode.HALF_UP);
                 total = total.add(contribution);
-                lines.add(new Line(code, code.scale(), value,
+                lines.add(new Line(
+                        code,
+                        code.scale(),
+                        value,
                         code.scale() == Indicator.Scale.SHARE_OF_BEST ? best.get(code) : null,
-                        sumAndCount == null ? 0 : (int) sumAndCount[1], score, w.weight(), contribution));
+                        sumAndCount == null ? 0 : (int) sumAndCount[1],
+                        score,
+                        w.weight(),
+                        contribution));
             }
             rows.add(new Row(0, e, total, lines, null));
         }
@@ -124,8 +139,10 @@ public class ParitranaRanking {
                 return byScore;
             }
         }
-        return Comparator.comparing((Row r) -> r.entrant().regionCode()).thenComparing(r -> r.entrant().name())
-                .thenComparingLong(r -> r.entrant().id()).compare(a, b);
+        return Comparator.comparing((Row r) -> r.entrant().regionCode())
+                .thenComparing(r -> r.entrant().name())
+                .thenComparingLong(r -> r.entrant().id())
+                .compare(a, b);
     };
 
     /** What placed {@code above} before {@code below} when their totals are equal: an indicator, or "ENTRANT". */
@@ -142,15 +159,18 @@ public class ParitranaRanking {
     }
 
     /** The score of 0–100 (two decimals) of a raw value; 0 without data. */
-    static BigDecimal score(Indicator code, @Nullable Long value, @Nullable Long best,
-            @Nullable BigDecimal juryAverage) {
+    static BigDecimal score(
+            Indicator code, @Nullable Long value, @Nullable Long best, @Nullable BigDecimal juryAverage) {
         if (value == null) {
             return BigDecimal.ZERO.setScale(2);
         }
         return switch (code.scale()) {
-            case SHARE_OF_BEST -> value <= 0 || best == null || best <= 0 ? BigDecimal.ZERO.setScale(2)
-                    : BigDecimal.valueOf(value).multiply(HUNDRED).divide(BigDecimal.valueOf(best), 2,
-                            RoundingMode.HALF_UP);
+            case SHARE_OF_BEST ->
+                value <= 0 || best == null || best <= 0
+                        ? BigDecimal.ZERO.setScale(2)
+                        : BigDecimal.valueOf(value)
+                                .multiply(HUNDRED)
+                                .divide(BigDecimal.valueOf(best), 2, RoundingMode.HALF_UP);
             case YES_NO -> value > 0 ? HUNDRED.setScale(2) : BigDecimal.ZERO.setScale(2);
             case JURY_AVERAGE -> juryAverage == null ? BigDecimal.ZERO.setScale(2) : juryAverage;
         };
@@ -160,11 +180,10 @@ public class ParitranaRanking {
         Map<Long, Map<Indicator, Long>> evidence = new HashMap<>();
         jdbc.sql("""
                 SELECT v.participant_id, v.code, v.value FROM paritrana_evidence v
-                  JOIN paritrana_participant p ON p.id = v.participant_id WHERE p.cycle_id = ?""")
-                .param(cycleId).query(rs -> {
-                    evidence.computeIfAbsent(rs.getLong(1), k -> new EnumMap<>(Indicator.class))
-                            .put(Indicator.valueOf(rs.getString(2)), rs.getLong(3));
-                });
+                  JOIN paritrana_participant p ON p.id = v.participant_id WHERE p.cycle_id = ?""").param(cycleId).query(rs -> {
+            evidence.computeIfAbsent(rs.getLong(1), k -> new EnumMap<>(Indicator.class))
+                    .put(Indicator.valueOf(rs.getString(2)), rs.getLong(3));
+        });
         return evidence;
     }
 
@@ -174,11 +193,10 @@ public class ParitranaRanking {
         jdbc.sql("""
                 SELECT s.participant_id, s.code, sum(s.score), count(*) FROM paritrana_jury_score s
                   JOIN paritrana_participant p ON p.id = s.participant_id WHERE p.cycle_id = ?
-                 GROUP BY s.participant_id, s.code""")
-                .param(cycleId).query(rs -> {
-                    jury.computeIfAbsent(rs.getLong(1), k -> new EnumMap<>(Indicator.class))
-                            .put(Indicator.valueOf(rs.getString(2)), new long[] {rs.getLong(3), rs.getLong(4)});
-                });
+                 GROUP BY s.participant_id, s.code""").param(cycleId).query(rs -> {
+            jury.computeIfAbsent(rs.getLong(1), k -> new EnumMap<>(Indicator.class))
+                    .put(Indicator.valueOf(rs.getString(2)), new long[] {rs.getLong(3), rs.getLong(4)});
+        });
         return jury;
     }
 }

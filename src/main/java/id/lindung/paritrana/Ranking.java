@@ -16,11 +16,16 @@ import org.jspecify.annotations.Nullable;
  *        month held); {@code null} when the read model holds no month of the evaluation year
  * @param frozen true for a closed cycle: the coverage figures are those of the moment it closed
  */
-public record Ranking(Cycle cycle, @Nullable YearMonth referenceMonth, boolean frozen, int weightTotal,
-        List<Row> rows) {
+public record Ranking(
+        Cycle cycle, @Nullable YearMonth referenceMonth, boolean frozen, int weightTotal, List<Row> rows) {
 
     /** An entrant's place and how its total is made. */
-    public record Row(int rank, Entrant entrant, BigDecimal total, List<Line> lines, @Nullable String decidedBy) {
+    public record Row(
+            int rank,
+            Entrant entrant,
+            BigDecimal total,
+            List<Line> lines,
+            @Nullable String decidedBy) {
 
         /** The line of an indicator. */
         public Line line(Indicator code) {
@@ -37,8 +42,15 @@ public record Ranking(Cycle cycle, @Nullable YearMonth referenceMonth, boolean f
      * @param score 0–100, two decimals; 0 without data
      * @param contribution score × weight / weight total, four decimals
      */
-    public record Line(Indicator code, Indicator.Scale scale, @Nullable Long raw, @Nullable Long best, int jurors,
-            BigDecimal score, int weight, BigDecimal contribution) {
+    public record Line(
+            Indicator code,
+            Indicator.Scale scale,
+            @Nullable Long raw,
+            @Nullable Long best,
+            int jurors,
+            BigDecimal score,
+            int weight,
+            BigDecimal contribution) {
 
         public boolean noData() {
             return raw == null;

@@ -7,7 +7,8 @@
  * sponsored workers are those of enrolment's channel {@code Channel.GOV_SPONSOR} (the enum, not its name as text).
  * Exports: the ranking as XLSX and a certificate per entrant as PDF.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Paritrana Award",
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Paritrana Award",
         allowedDependencies = {"coverage", "enrolment", "region", "access", "shared"})
 @org.jspecify.annotations.NullMarked
 package id.lindung.paritrana;

@@ -9,8 +9,15 @@ import org.jspecify.annotations.Nullable;
  * One worker for {@link ParticipantBulkLoader}: the same facts a registration takes, with the family members to
  * record and the UMKM business the worker owns, if any (one business actor has one NIB, so at most one).
  */
-public record BulkParticipant(String nik, String fullName, LocalDate birthDate, Sex sex, String regionCode,
-        @Nullable String phone, @Nullable String occupation, List<BulkRelative> relatives,
+public record BulkParticipant(
+        String nik,
+        String fullName,
+        LocalDate birthDate,
+        Sex sex,
+        String regionCode,
+        @Nullable String phone,
+        @Nullable String occupation,
+        List<BulkRelative> relatives,
         @Nullable BulkBusiness business) {
 
     public BulkParticipant {

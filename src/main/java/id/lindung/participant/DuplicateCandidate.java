@@ -7,6 +7,5 @@ import java.time.Instant;
  * (same name and birth date, different NIKs) or {@code NIK_WHITESPACE} (NIKs equal but for white space around one,
  * found by migration V32 when it made NIKs canonical).
  */
-public record DuplicateCandidate(ParticipantSummary newer, ParticipantSummary older, Instant detectedAt,
-        String reason) {
-}
+public record DuplicateCandidate(
+        ParticipantSummary newer, ParticipantSummary older, Instant detectedAt, String reason) {}

@@ -13,6 +13,5 @@ public final class IdentityView {
     /** The kind of the NIK's blind index (shared with every table that matches by NIK). */
     public static final String NIK_INDEX = "nik";
 
-    private IdentityView() {
-    }
+    private IdentityView() {}
 }

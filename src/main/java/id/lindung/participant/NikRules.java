@@ -29,8 +29,7 @@ public final class NikRules {
 
     private static final Pattern SIXTEEN_DIGITS = Pattern.compile("\\d{16}");
 
-    private NikRules() {
-    }
+    private NikRules() {}
 
     /**
      * The NIK without the white space around it: any Unicode white space (blanks, tabs, line breaks, no-break
@@ -54,8 +53,12 @@ public final class NikRules {
 
     /** Unicode White_Space (Java's {@code isWhitespace} leaves out the no-break spaces) and zero-width spaces. */
     static boolean isSpace(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085' || c == '\u200B'
-                || c == '\u2060' || c == '\uFEFF';
+        return Character.isWhitespace(c)
+                || Character.isSpaceChar(c)
+                || c == '\u0085'
+                || c == '\u200B'
+                || c == '\u2060'
+                || c == '\uFEFF';
     }
 
     /**
@@ -65,8 +68,13 @@ public final class NikRules {
      * @param regionExists whether a dotted region code is known
      * @param today to place two-digit years
      */
-    public static List<FieldIssue> check(String field, @Nullable String nik, @Nullable LocalDate declaredBirthDate,
-            @Nullable Sex declaredSex, Predicate<String> regionExists, LocalDate today) {
+    public static List<FieldIssue> check(
+            String field,
+            @Nullable String nik,
+            @Nullable LocalDate declaredBirthDate,
+            @Nullable Sex declaredSex,
+            Predicate<String> regionExists,
+            LocalDate today) {
         List<FieldIssue> issues = new ArrayList<>();
         if (nik == null || Objects.requireNonNull(canonical(nik)).isEmpty()) { // only null stays null
             issues.add(FieldIssue.error(field, "nik.required"));
@@ -105,12 +113,14 @@ public final class NikRules {
             issues.add(FieldIssue.error(field, "nik.birthdate.invalid", nik.substring(6, 12)));
         } else {
             if (declaredBirthDate != null && !encoded.get().equals(declaredBirthDate)) {
-                issues.add(FieldIssue.error(field, "nik.birthdate.mismatch", nik.substring(6, 12),
-                        declaredBirthDate.toString()));
+                issues.add(FieldIssue.error(
+                        field, "nik.birthdate.mismatch", nik.substring(6, 12), declaredBirthDate.toString()));
             }
             if (declaredSex != null && (declaredSex == Sex.P) != female) {
-                issues.add(FieldIssue.error(field, declaredSex == Sex.P ? "nik.sex.mismatch.female"
-                        : "nik.sex.mismatch.male", nik.substring(6, 8)));
+                issues.add(FieldIssue.error(
+                        field,
+                        declaredSex == Sex.P ? "nik.sex.mismatch.female" : "nik.sex.mismatch.male",
+                        nik.substring(6, 8)));
             }
         }
         if (nik.endsWith("0000")) {
@@ -149,8 +159,12 @@ public final class NikRules {
             return Optional.empty();
         }
         int dayField = Integer.parseInt(nik.substring(6, 8));
-        return birthDate(dayField > 40 ? dayField - 40 : dayField, Integer.parseInt(nik.substring(8, 10)),
-                Integer.parseInt(nik.substring(10, 12)), declared, today);
+        return birthDate(
+                dayField > 40 ? dayField - 40 : dayField,
+                Integer.parseInt(nik.substring(8, 10)),
+                Integer.parseInt(nik.substring(10, 12)),
+                declared,
+                today);
     }
 
     /** The sex a NIK encodes (day above 40 means female), if its digits are well formed. */

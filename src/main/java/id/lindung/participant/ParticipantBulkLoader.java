@@ -77,17 +77,18 @@ public class ParticipantBulkLoader {
     private static final int COPY_BUFFER_BYTES = 1 << 16;
     /** Owners are keyed by their NIK's blind index in hex (2 + 32 bytes). */
     private static final int KEY_LENGTH = 68;
+
     private static final HexFormat HEX = HexFormat.of();
 
     private static final String COPY_PARTICIPANTS = "COPY participant (nik_enc, nik_hash, full_name, name_key,"
             + " birth_date, sex, region_code, phone, occupation, nik_warnings) FROM STDIN";
     private static final String IDS_AFTER = "SELECT encode(nik_hash, 'hex'), id FROM participant WHERE id > ?";
-    private static final String IDS_BY_NIK = "SELECT encode(nik_hash, 'hex'), id FROM participant"
-            + " WHERE nik_hash = ANY (?::bytea[])";
-    private static final String COPY_RELATIVES = "COPY participant_relative (participant_id, relation, identity_enc,"
-            + " heir) FROM STDIN";
-    private static final String COPY_BUSINESSES = "COPY umkm_business (owner_id, nib, name, kbli, scale, region_code,"
-            + " worker_count) FROM STDIN";
+    private static final String IDS_BY_NIK =
+            "SELECT encode(nik_hash, 'hex'), id FROM participant" + " WHERE nik_hash = ANY (?::bytea[])";
+    private static final String COPY_RELATIVES =
+            "COPY participant_relative (participant_id, relation, identity_enc," + " heir) FROM STDIN";
+    private static final String COPY_BUSINESSES =
+            "COPY umkm_business (owner_id, nib, name, kbli, scale, region_code," + " worker_count) FROM STDIN";
 
     private final ParticipantPolicy policy;
     private final DataSource dataSource;
@@ -97,8 +98,14 @@ public class ParticipantBulkLoader {
     private final Clock clock;
     private final int batchSize;
 
-    ParticipantBulkLoader(DataSource dataSource, ParticipantRepository repository, RegionDirectory regions,
-            AuditTrail audit, Clock clock, ParticipantProperties properties, ParticipantPolicy policy) {
+    ParticipantBulkLoader(
+            DataSource dataSource,
+            ParticipantRepository repository,
+            RegionDirectory regions,
+            AuditTrail audit,
+            Clock clock,
+            ParticipantProperties properties,
+            ParticipantPolicy policy) {
         this.policy = policy;
         this.dataSource = dataSource;
         this.repository = repository;
@@ -178,15 +185,27 @@ public class ParticipantBulkLoader {
             Map<String, Object> changes = new LinkedHashMap<>();
             changes.put("count", counts.participants);
             changes.put("source", source);
-            audit.record(AUDIT_ACTION, "participant", "bulk",
-                    counts.scope == null ? by.scope().code() : counts.scope, changes);
+            audit.record(
+                    AUDIT_ACTION,
+                    "participant",
+                    "bulk",
+                    counts.scope == null ? by.scope().code() : counts.scope,
+                    changes);
         }
         long now = System.nanoTime();
         long elapsed = (now - started) / 1_000_000;
-        log.info("Bulk-loaded {} participants, {} relatives, {} businesses from {} in {} ms ({} duplicate pairs"
-                + " flagged; participants {} ms, families and businesses {} ms, duplicates and audit {} ms)",
-                counts.participants, counts.relatives, counts.businesses, source, elapsed, duplicates,
-                counts.copyNanos / 1_000_000, counts.familyNanos / 1_000_000, (now - flagStarted) / 1_000_000);
+        log.info(
+                "Bulk-loaded {} participants, {} relatives, {} businesses from {} in {} ms ({} duplicate pairs"
+                        + " flagged; participants {} ms, families and businesses {} ms, duplicates and audit {} ms)",
+                counts.participants,
+                counts.relatives,
+                counts.businesses,
+                source,
+                elapsed,
+                duplicates,
+                counts.copyNanos / 1_000_000,
+                counts.familyNanos / 1_000_000,
+                (now - flagStarted) / 1_000_000);
         return new BulkLoadResult(counts.participants, counts.relatives, counts.businesses, duplicates, elapsed);
     }
 
@@ -255,7 +274,8 @@ public class ParticipantBulkLoader {
      */
     private static void idsByNik(Connection connection, List<String> owners, Map<String, Long> ids)
             throws SQLException {
-        List<String> missing = owners.stream().filter(key -> !ids.containsKey(key)).toList();
+        List<String> missing =
+                owners.stream().filter(key -> !ids.containsKey(key)).toList();
         if (missing.isEmpty()) {
             return;
         }
@@ -315,7 +335,8 @@ public class ParticipantBulkLoader {
     /** A NIK or NIB that is already registered (or repeated in the input) becomes the same issue a form shows. */
     private static RuntimeException translate(Exception e, java.util.function.Function<String, String> nikOfIndex) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof PSQLException pg && "23505".equals(pg.getSQLState())
+            if (t instanceof PSQLException pg
+                    && "23505".equals(pg.getSQLState())
                     && pg.getServerErrorMessage() != null) {
                 ServerErrorMessage m = pg.getServerErrorMessage();
                 String value = keyValue(m.getDetail());
@@ -354,7 +375,9 @@ public class ParticipantBulkLoader {
         long businesses;
         long copyNanos;
         long familyNanos;
-        @Nullable String scope;
+
+        @Nullable
+        String scope;
     }
 
     /** Checks one row and writes it in COPY text format. */
@@ -362,16 +385,20 @@ public class ParticipantBulkLoader {
 
         /** Family members and businesses of the batch, in COPY text format, each line starting with the owner's NIK. */
         final CopyText relatives = new CopyText(new StringBuilder());
+
         final CopyText businesses = new CopyText(new StringBuilder());
         /** Index keys (hex) of the batch's participants with family members or a business. */
         final List<String> owners = new ArrayList<>();
         /** NIK by index key (hex) of the batch's participants: names the NIK of a rejected row. */
         final Map<String, String> batchNiks = new HashMap<>();
+
         private final CopyText line = new CopyText(new StringBuilder(256));
         private final LindungUser by;
         private final ParticipantRules rules;
         private final List<FieldIssue> issues = new ArrayList<>();
-        @Nullable String commonScope;
+
+        @Nullable
+        String commonScope;
 
         RowWriter(LindungUser by, LocalDate today) {
             this.by = by;
@@ -381,24 +408,48 @@ public class ParticipantBulkLoader {
         void write(BulkParticipant p, long row, Writer out) throws IOException {
             String at = "rows[" + row + "].";
             issues.clear();
-            rules.checkWorker(at, p.nik(), p.fullName(), p.birthDate(), p.sex(), p.regionCode(), p.phone(),
-                    p.occupation(), issues);
+            rules.checkWorker(
+                    at,
+                    p.nik(),
+                    p.fullName(),
+                    p.birthDate(),
+                    p.sex(),
+                    p.regionCode(),
+                    p.phone(),
+                    p.occupation(),
+                    issues);
             for (int i = 0; i < p.relatives().size(); i++) {
                 BulkRelative r = p.relatives().get(i);
-                rules.checkRelative(at + "relatives[" + i + "].", r.relation(), r.fullName(), r.nik(), r.birthDate(),
-                        r.sex(), issues);
+                rules.checkRelative(
+                        at + "relatives[" + i + "].",
+                        r.relation(),
+                        r.fullName(),
+                        r.nik(),
+                        r.birthDate(),
+                        r.sex(),
+                        issues);
             }
             BulkBusiness business = p.business();
             if (business != null) {
-                rules.checkBusiness(at + "business.", business.nib(), business.name(), business.kbli(),
-                        business.scale(), business.regionCode(), business.workerCount(), issues);
+                rules.checkBusiness(
+                        at + "business.",
+                        business.nib(),
+                        business.name(),
+                        business.kbli(),
+                        business.scale(),
+                        business.regionCode(),
+                        business.workerCount(),
+                        issues);
             }
             InvalidInputException.throwIfErrors(issues);
             if (!by.scope().includes(p.regionCode())
                     || (business != null && !by.scope().includes(business.regionCode()))) {
-                String outside = !by.scope().includes(p.regionCode()) ? p.regionCode()
+                String outside = !by.scope().includes(p.regionCode())
+                        ? p.regionCode()
                         : Objects.requireNonNull(business).regionCode();
-                throw new ForbiddenException("access.region.outside-scope", regions.nameOf(outside.substring(0, 5)),
+                throw new ForbiddenException(
+                        "access.region.outside-scope",
+                        regions.nameOf(outside.substring(0, 5)),
                         regions.nameOf(by.scope().code()));
             }
             widenScope(p.regionCode());
@@ -414,21 +465,41 @@ public class ParticipantBulkLoader {
             String key = HEX.formatHex(index);
             batchNiks.put(key, p.nik());
             line.buffer().setLength(0);
-            line.bytes(repository.sealNik(p.nik())).bytes(index).text(fullName)
-                    .text(ParticipantRepository.nameKey(fullName)).value(p.birthDate()).value(p.sex())
-                    .text(p.regionCode()).text(phone).text(occupation).text(warnings).end();
+            line.bytes(repository.sealNik(p.nik()))
+                    .bytes(index)
+                    .text(fullName)
+                    .text(ParticipantRepository.nameKey(fullName))
+                    .value(p.birthDate())
+                    .value(p.sex())
+                    .text(p.regionCode())
+                    .text(phone)
+                    .text(occupation)
+                    .text(warnings)
+                    .end();
             out.append(line.buffer());
 
             if (!p.relatives().isEmpty() || business != null) {
                 owners.add(key);
             }
             for (BulkRelative r : p.relatives()) {
-                relatives.text(key).value(r.relation()).bytes(repository.sealRelative(cleanName(r.fullName()),
-                        trimToNull(r.nik()), r.birthDate(), r.sex())).bool(r.heir()).end();
+                relatives
+                        .text(key)
+                        .value(r.relation())
+                        .bytes(repository.sealRelative(
+                                cleanName(r.fullName()), trimToNull(r.nik()), r.birthDate(), r.sex()))
+                        .bool(r.heir())
+                        .end();
             }
             if (business != null) {
-                businesses.text(key).text(business.nib()).text(cleanName(business.name())).text(business.kbli())
-                        .value(business.scale()).text(business.regionCode()).number(business.workerCount()).end();
+                businesses
+                        .text(key)
+                        .text(business.nib())
+                        .text(cleanName(business.name()))
+                        .text(business.kbli())
+                        .value(business.scale())
+                        .text(business.regionCode())
+                        .number(business.workerCount())
+                        .end();
             }
         }
 
@@ -439,8 +510,8 @@ public class ParticipantBulkLoader {
             if (scope == null) {
                 commonScope = kabKota;
             } else if (!scope.isEmpty() && !kabKota.startsWith(scope)) {
-                commonScope = scope.length() == 5 && kabKota.startsWith(scope.substring(0, 2))
-                        ? scope.substring(0, 2) : "";
+                commonScope =
+                        scope.length() == 5 && kabKota.startsWith(scope.substring(0, 2)) ? scope.substring(0, 2) : "";
             }
         }
     }

@@ -2,17 +2,17 @@ package id.lindung.participant;
 
 import id.lindung.access.AuditTrail;
 import id.lindung.access.BulkReads;
+import id.lindung.access.Disclosure;
 import id.lindung.access.LindungUser;
 import id.lindung.participant.internal.ParticipantRepository;
 import id.lindung.participant.internal.ParticipantRules;
 import id.lindung.region.RegionDirectory;
-import id.lindung.shared.crypto.NikMask;
-import id.lindung.access.Disclosure;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
 import id.lindung.shared.PageResult;
+import id.lindung.shared.crypto.NikMask;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -49,8 +49,14 @@ public class ParticipantManagement {
     private final Clock clock;
     private final BulkReads bulkReads;
 
-    ParticipantManagement(ParticipantRepository repository, RegionDirectory regions, AuditTrail audit,
-            ApplicationEventPublisher events, Clock clock, ParticipantPolicy policy, BulkReads bulkReads) {
+    ParticipantManagement(
+            ParticipantRepository repository,
+            RegionDirectory regions,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
+            Clock clock,
+            ParticipantPolicy policy,
+            BulkReads bulkReads) {
         this.policy = policy;
         this.bulkReads = bulkReads;
         this.repository = repository;
@@ -77,18 +83,23 @@ public class ParticipantManagement {
         List<String> warnings = warningCodes(issues);
         long id;
         try {
-            id = repository.insert(nik, clean(details.fullName()), Objects.requireNonNull(details.birthDate()),
-                    Objects.requireNonNull(details.sex()), regionCode,
-                    normalizePhone(details.phone()), trimToNull(details.occupation()),
-                    details.status() == null ? ParticipantStatus.ACTIVE : details.status(), warnings);
+            id = repository.insert(
+                    nik,
+                    clean(details.fullName()),
+                    Objects.requireNonNull(details.birthDate()),
+                    Objects.requireNonNull(details.sex()),
+                    regionCode,
+                    normalizePhone(details.phone()),
+                    trimToNull(details.occupation()),
+                    details.status() == null ? ParticipantStatus.ACTIVE : details.status(),
+                    warnings);
         } catch (DuplicateKeyException e) { // registered meanwhile: answered as if it had been there before
             throw nikConflict(nik, -1, by);
         }
         Participant saved = repository.findById(id).orElseThrow();
         List<Long> duplicates = repository.sameNameAndBirthDate(id, saved.fullName(), saved.birthDate());
         duplicates.forEach(other -> repository.flagDuplicate(id, other));
-        audit.record("PARTICIPANT_REGISTERED", "participant", Long.toString(id), regionCode,
-                maskNik(snapshot(saved)));
+        audit.record("PARTICIPANT_REGISTERED", "participant", Long.toString(id), regionCode, maskNik(snapshot(saved)));
         events.publishEvent(new ParticipantRegistered(ParticipantId.of(id), regionCode));
         List<FieldIssue> shownWarnings = new ArrayList<>(issues);
         if (!duplicates.isEmpty()) {
@@ -102,8 +113,8 @@ public class ParticipantManagement {
      * meanwhile by someone else.
      */
     @Transactional
-    public Participant update(ParticipantId participant, ParticipantDetails details, @Nullable Integer expectedVersion,
-            LindungUser by) {
+    public Participant update(
+            ParticipantId participant, ParticipantDetails details, @Nullable Integer expectedVersion, LindungUser by) {
         requireWriter(by);
         long id = participant.value();
         Participant current = get(participant, by);
@@ -114,7 +125,8 @@ public class ParticipantManagement {
             details = details.withNik(current.nik());
         }
         List<FieldIssue> issues = validate(details);
-        if (current.status() == ParticipantStatus.DECEASED && details.status() != null
+        if (current.status() == ParticipantStatus.DECEASED
+                && details.status() != null
                 && details.status() != ParticipantStatus.DECEASED) {
             // a recorded death is reversed only by its audited correction (on the claim that recorded it)
             issues.add(FieldIssue.error("status", "participant.status.deceased"));
@@ -132,10 +144,18 @@ public class ParticipantManagement {
             requireNikAvailable(nik, id, by);
         }
         int version = expectedVersion == null ? current.version() : expectedVersion;
-        boolean updated = repository.update(id, version, nik, clean(details.fullName()),
-                Objects.requireNonNull(details.birthDate()), Objects.requireNonNull(details.sex()), regionCode,
-                normalizePhone(details.phone()), trimToNull(details.occupation()),
-                details.status() == null ? current.status() : details.status(), warningCodes(issues));
+        boolean updated = repository.update(
+                id,
+                version,
+                nik,
+                clean(details.fullName()),
+                Objects.requireNonNull(details.birthDate()),
+                Objects.requireNonNull(details.sex()),
+                regionCode,
+                normalizePhone(details.phone()),
+                trimToNull(details.occupation()),
+                details.status() == null ? current.status() : details.status(),
+                warningCodes(issues));
         if (!updated) {
             throw new InvalidInputException(FieldIssue.error("version", "participant.changed-meanwhile"));
         }
@@ -143,7 +163,8 @@ public class ParticipantManagement {
         Map<String, Object> changes = maskNik(diff(snapshot(current), snapshot(saved)));
         if (!changes.isEmpty()) {
             if (changes.containsKey("fullName") || changes.containsKey("birthDate")) {
-                repository.sameNameAndBirthDate(id, saved.fullName(), saved.birthDate())
+                repository
+                        .sameNameAndBirthDate(id, saved.fullName(), saved.birthDate())
                         .forEach(other -> repository.flagDuplicate(id, other));
             }
             audit.record("PARTICIPANT_UPDATED", "participant", Long.toString(id), regionCode, changes);
@@ -159,8 +180,8 @@ public class ParticipantManagement {
      * {@link ParticipantUpdated} naming {@code status}. Nothing happens when the status is already that.
      */
     @Transactional
-    public Participant changeStatus(ParticipantId participant, ParticipantStatus status, Map<String, Object> because,
-            LindungUser by) {
+    public Participant changeStatus(
+            ParticipantId participant, ParticipantStatus status, Map<String, Object> because, LindungUser by) {
         policy.checkOfficer(by);
         long id = participant.value();
         Participant current = get(participant, by);
@@ -168,8 +189,7 @@ public class ParticipantManagement {
             Map<String, Object> values = new LinkedHashMap<>();
             values.put("status", java.util.Arrays.asList(current.status().name(), status.name()));
             values.putAll(because);
-            audit.record("PARTICIPANT_STATUS_CHANGED", "participant", Long.toString(id), current.regionCode(),
-                    values);
+            audit.record("PARTICIPANT_STATUS_CHANGED", "participant", Long.toString(id), current.regionCode(), values);
             events.publishEvent(new ParticipantUpdated(participant, current.regionCode(), Set.of("status")));
         }
         return repository.findById(id).orElseThrow();
@@ -197,8 +217,11 @@ public class ParticipantManagement {
             return new InvalidInputException(FieldIssue.error("nik", "nik.taken", nik));
         }
         // its own short transaction: the line stays although this request is refused
-        bulkReads.listed("participant-nik", holder.map(Participant::regionCode).orElse(null),
-                BulkReads.filter("nik", NikMask.mask(nik), "participant", exceptId < 0 ? null : exceptId), 1);
+        bulkReads.listed(
+                "participant-nik",
+                holder.map(Participant::regionCode).orElse(null),
+                BulkReads.filter("nik", NikMask.mask(nik), "participant", exceptId < 0 ? null : exceptId),
+                1);
         return new InvalidInputException(FieldIssue.error("nik", "nik.unavailable"));
     }
 
@@ -213,12 +236,15 @@ public class ParticipantManagement {
 
     /** A participant inside the user's scope. */
     public Participant get(ParticipantId id, LindungUser by) {
-        return repository.findById(id.value()).filter(p -> by.scope().includes(p.regionCode()))
+        return repository
+                .findById(id.value())
+                .filter(p -> by.scope().includes(p.regionCode()))
                 .orElseThrow(() -> new NotFoundException("participant " + id));
     }
 
     public Optional<Participant> findByNik(String nik, LindungUser by) {
-        return repository.findByNik(Objects.requireNonNull(NikRules.canonical(nik)))
+        return repository
+                .findByNik(Objects.requireNonNull(NikRules.canonical(nik)))
                 .filter(p -> by.scope().includes(p.regionCode()));
     }
 
@@ -229,14 +255,16 @@ public class ParticipantManagement {
         if (region.isEmpty()) {
             return new PageResult<>(List.of(), safePage, safeSize, 0, false);
         }
-        return repository.search(trimToNull(criteria.nik()), trimToNull(criteria.name()), region.get(), safePage,
-                safeSize);
+        return repository.search(
+                trimToNull(criteria.nik()), trimToNull(criteria.name()), region.get(), safePage, safeSize);
     }
 
     /** Every match in name order, at most {@link #MAX_EXPORT_ROWS}. */
     public void export(SearchCriteria criteria, LindungUser by, Consumer<ParticipantSummary> sink) {
-        by.scope().narrow(trimToNull(criteria.regionCode())).ifPresent(region -> repository.forEach(
-                trimToNull(criteria.nik()), trimToNull(criteria.name()), region, MAX_EXPORT_ROWS, sink));
+        by.scope()
+                .narrow(trimToNull(criteria.regionCode()))
+                .ifPresent(region -> repository.forEach(
+                        trimToNull(criteria.nik()), trimToNull(criteria.name()), region, MAX_EXPORT_ROWS, sink));
     }
 
     /** Participants, women and businesses per kab/kota in the user's scope. */
@@ -250,8 +278,14 @@ public class ParticipantManagement {
         Participant owner = get(participant, by);
         long participantId = participant.value();
         List<FieldIssue> issues = new ArrayList<>();
-        rules().checkRelative("", relative.relation(), relative.fullName(), relative.nik(), relative.birthDate(),
-                relative.sex(), issues);
+        rules().checkRelative(
+                        "",
+                        relative.relation(),
+                        relative.fullName(),
+                        relative.nik(),
+                        relative.birthDate(),
+                        relative.sex(),
+                        issues);
         InvalidInputException.throwIfErrors(issues);
         long id = repository.insertRelative(participantId, relative);
         Map<String, Object> values = new LinkedHashMap<>();
@@ -260,7 +294,10 @@ public class ParticipantManagement {
         values.put("nik", NikMask.mask(relative.nik()));
         values.put("heir", relative.heir());
         audit.record("RELATIVE_ADDED", "participant", Long.toString(participantId), owner.regionCode(), values);
-        return repository.relatives(participantId).stream().filter(r -> r.id() == id).findFirst().orElseThrow();
+        return repository.relatives(participantId).stream()
+                .filter(r -> r.id() == id)
+                .findFirst()
+                .orElseThrow();
     }
 
     public List<Relative> relatives(ParticipantId participant, LindungUser by) {
@@ -272,14 +309,23 @@ public class ParticipantManagement {
     public Business registerBusiness(NewBusiness business, LindungUser by) {
         requireWriter(by);
         List<FieldIssue> issues = new ArrayList<>();
-        rules().checkBusiness("", business.nib(), business.name(), business.kbli(), business.scale(),
-                business.regionCode(), business.workerCount(), issues);
+        rules().checkBusiness(
+                        "",
+                        business.nib(),
+                        business.name(),
+                        business.kbli(),
+                        business.scale(),
+                        business.regionCode(),
+                        business.workerCount(),
+                        issues);
         if (business.nib() != null && repository.nibTaken(business.nib())) {
             issues.add(FieldIssue.error("nib", "nib.taken", business.nib()));
         }
         if (business.ownerId() == null) {
             issues.add(FieldIssue.error("ownerId", "field.required"));
-        } else if (repository.findById(business.ownerId()).filter(p -> by.scope().includes(p.regionCode()))
+        } else if (repository
+                .findById(business.ownerId())
+                .filter(p -> by.scope().includes(p.regionCode()))
                 .isEmpty()) {
             issues.add(FieldIssue.error("ownerId", "business.owner.unknown", business.ownerId()));
         }
@@ -305,8 +351,8 @@ public class ParticipantManagement {
     }
 
     public PageResult<DuplicateCandidate> openDuplicates(int page, int size, LindungUser by) {
-        return repository.openDuplicates(by.scope().code(), Math.max(0, page),
-                Math.max(1, Math.min(size, MAX_PAGE_SIZE)));
+        return repository.openDuplicates(
+                by.scope().code(), Math.max(0, page), Math.max(1, Math.min(size, MAX_PAGE_SIZE)));
     }
 
     /** An officer's verdict on a flagged pair: the same person ({@code confirmed}) or two people. */
@@ -320,14 +366,26 @@ public class ParticipantManagement {
         if (!repository.resolveDuplicate(participantId, otherId, confirmed ? "CONFIRMED" : "DISMISSED")) {
             throw new NotFoundException("open duplicate pair " + participantId + "/" + otherId);
         }
-        audit.record(confirmed ? "DUPLICATE_CONFIRMED" : "DUPLICATE_DISMISSED", "participant",
-                Long.toString(participantId), one.regionCode(), Map.of("otherId", otherId));
+        audit.record(
+                confirmed ? "DUPLICATE_CONFIRMED" : "DUPLICATE_DISMISSED",
+                "participant",
+                Long.toString(participantId),
+                one.regionCode(),
+                Map.of("otherId", otherId));
     }
 
     private List<FieldIssue> validate(ParticipantDetails d) {
         List<FieldIssue> issues = new ArrayList<>();
-        rules().checkWorker("", d.nik(), d.fullName(), d.birthDate(), d.sex(), d.regionCode(), d.phone(),
-                d.occupation(), issues);
+        rules().checkWorker(
+                        "",
+                        d.nik(),
+                        d.fullName(),
+                        d.birthDate(),
+                        d.sex(),
+                        d.regionCode(),
+                        d.phone(),
+                        d.occupation(),
+                        issues);
         return issues;
     }
 
@@ -341,7 +399,9 @@ public class ParticipantManagement {
 
     private void requireInScope(LindungUser by, String regionCode) {
         if (!by.scope().includes(regionCode)) {
-            throw new ForbiddenException("access.region.outside-scope", regions.nameOf(regionCode.substring(0, 5)),
+            throw new ForbiddenException(
+                    "access.region.outside-scope",
+                    regions.nameOf(regionCode.substring(0, 5)),
                     regions.nameOf(by.scope().code()));
         }
     }
@@ -400,8 +460,15 @@ public class ParticipantManagement {
             issues.add(FieldIssue.error("sex", "participant.identity.officer-only"));
         }
         InvalidInputException.throwIfErrors(issues);
-        return new ParticipantDetails(current.nik(), details.fullName(), current.birthDate(), current.sex(),
-                details.regionCode(), details.phone(), details.occupation(), details.status());
+        return new ParticipantDetails(
+                current.nik(),
+                details.fullName(),
+                current.birthDate(),
+                current.sex(),
+                details.regionCode(),
+                details.phone(),
+                details.occupation(),
+                details.status());
     }
 
     private static Map<String, Object> maskNik(Map<String, Object> values) {

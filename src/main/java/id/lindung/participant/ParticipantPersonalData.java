@@ -62,9 +62,11 @@ class ParticipantPersonalData implements PersonalDataHolder, DataSubjects {
             this.r = r;
             this.p = p;
             this.participantTrail = r.trail("participant", List.of(Long.toString(p.id())));
-            this.registered = participantTrail.stream().filter(e -> e.action().equals("PARTICIPANT_REGISTERED"))
+            this.registered = participantTrail.stream()
+                    .filter(e -> e.action().equals("PARTICIPANT_REGISTERED"))
                     .reduce((newer, older) -> older)
-                    .map(e -> r.msg("privacy.source.registered", e.actor(), r.fmt().dateTime(e.occurredAt())))
+                    .map(e -> r.msg(
+                            "privacy.source.registered", e.actor(), r.fmt().dateTime(e.occurredAt())))
                     .orElseGet(() -> r.msg("privacy.source.bulk"));
         }
 
@@ -82,10 +84,14 @@ class ParticipantPersonalData implements PersonalDataHolder, DataSubjects {
             entries.add(field("fullName", "field.fullName", p.fullName()));
             entries.add(field("birthDate", "field.birthDate", r.fmt().date(p.birthDate())));
             entries.add(field("sex", "field.sex", r.msg("sex." + p.sex().name())));
-            entries.add(field("status", "field.status", r.msg("status." + p.status().name())));
+            entries.add(
+                    field("status", "field.status", r.msg("status." + p.status().name())));
             if (!p.nikWarnings().isEmpty()) {
-                entries.add(new Entry(r.msg("privacy.field.nikWarnings"), String.join(", ", p.nikWarnings()),
-                        registered, r.date(p.createdAt())));
+                entries.add(new Entry(
+                        r.msg("privacy.field.nikWarnings"),
+                        String.join(", ", p.nikWarnings()),
+                        registered,
+                        r.date(p.createdAt())));
             }
             r.section("identity", null, registered, r.date(p.createdAt()), "registry", entries);
         }
@@ -111,8 +117,11 @@ class ParticipantPersonalData implements PersonalDataHolder, DataSubjects {
         private Entry field(String key, String labelCode, String value) {
             for (AuditEntry e : participantTrail) { // newest first
                 if (e.action().equals("PARTICIPANT_UPDATED") && changes(e).has(key)) {
-                    return new Entry(r.msg(labelCode), value, r.msg("privacy.source.changed", e.actor(),
-                            r.fmt().dateTime(e.occurredAt())), r.date(e.occurredAt()));
+                    return new Entry(
+                            r.msg(labelCode),
+                            value,
+                            r.msg("privacy.source.changed", e.actor(), r.fmt().dateTime(e.occurredAt())),
+                            r.date(e.occurredAt()));
                 }
             }
             return new Entry(r.msg(labelCode), value, registered, r.date(p.createdAt()));
@@ -120,12 +129,14 @@ class ParticipantPersonalData implements PersonalDataHolder, DataSubjects {
 
         private void family() {
             List<Relative> relatives = participants.relatives(ParticipantId.of(p.id()), r.by());
-            List<AuditEntry> added = participantTrail.stream().filter(e -> e.action().equals("RELATIVE_ADDED"))
+            List<AuditEntry> added = participantTrail.stream()
+                    .filter(e -> e.action().equals("RELATIVE_ADDED"))
                     .toList();
             List<Entry> entries = new ArrayList<>();
             for (Relative relative : relatives) {
                 Optional<AuditEntry> source = added.stream()
-                        .filter(e -> relative.fullName().equals(changes(e).path("fullName").asString("")))
+                        .filter(e -> relative.fullName()
+                                .equals(changes(e).path("fullName").asString("")))
                         .findFirst();
                 List<String> parts = new ArrayList<>();
                 parts.add(relative.fullName());
@@ -137,30 +148,45 @@ class ParticipantPersonalData implements PersonalDataHolder, DataSubjects {
                 }
                 String label = r.msg("relation." + relative.relation().name())
                         + (relative.heir() ? " · " + r.msg("field.heir") : "");
-                entries.add(new Entry(label, String.join(", ", parts),
+                entries.add(new Entry(
+                        label,
+                        String.join(", ", parts),
                         source.map(e -> r.entered(e.actor(), e.occurredAt())).orElse(registered),
                         source.map(e -> r.date(e.occurredAt())).orElse(r.date(p.createdAt()))));
             }
             boolean children = relatives.stream().anyMatch(x -> x.relation() == RelationType.CHILD);
-            r.section("family", children ? r.msg("privacy.specific.children") : null,
-                    DataReportDraft.sourceOf(entries, registered), DataReportDraft.earliest(entries), "registry",
+            r.section(
+                    "family",
+                    children ? r.msg("privacy.specific.children") : null,
+                    DataReportDraft.sourceOf(entries, registered),
+                    DataReportDraft.earliest(entries),
+                    "registry",
                     entries);
         }
 
         private void businesses() {
             List<Business> owned = participants.businessesOf(ParticipantId.of(p.id()), r.by());
-            Map<String, AuditEntry> registeredBy = r.firstWrites("business",
-                    owned.stream().map(b -> Long.toString(b.id())).toList());
+            Map<String, AuditEntry> registeredBy = r.firstWrites(
+                    "business", owned.stream().map(b -> Long.toString(b.id())).toList());
             List<Entry> entries = new ArrayList<>();
             for (Business b : owned) {
                 AuditEntry e = registeredBy.get(Long.toString(b.id()));
                 Instant since = e == null ? p.createdAt() : e.occurredAt();
-                entries.add(new Entry("NIB " + b.nib(), b.name() + " · KBLI " + b.kbli() + " · "
-                        + r.msg("scale." + b.scale().name()) + " · " + r.msg("privacy.field.workers", b.workerCount()),
-                        e == null ? registered : r.entered(e.actor(), e.occurredAt()), r.date(since)));
+                entries.add(new Entry(
+                        "NIB " + b.nib(),
+                        b.name() + " · KBLI " + b.kbli() + " · "
+                                + r.msg("scale." + b.scale().name()) + " · "
+                                + r.msg("privacy.field.workers", b.workerCount()),
+                        e == null ? registered : r.entered(e.actor(), e.occurredAt()),
+                        r.date(since)));
             }
-            r.section("businesses", null, DataReportDraft.sourceOf(entries, registered),
-                    DataReportDraft.earliest(entries), "registry", entries);
+            r.section(
+                    "businesses",
+                    null,
+                    DataReportDraft.sourceOf(entries, registered),
+                    DataReportDraft.earliest(entries),
+                    "registry",
+                    entries);
         }
 
         private JsonNode changes(AuditEntry e) {

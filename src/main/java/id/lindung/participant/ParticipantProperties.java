@@ -13,5 +13,4 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("lindung.participant")
 @Validated
-record ParticipantProperties(@DefaultValue("50000") @Min(1) int bulkBatchSize) {
-}
+record ParticipantProperties(@DefaultValue("50000") @Min(1) int bulkBatchSize) {}

@@ -1,5 +1,4 @@
 package id.lindung.participant;
 
 /** Published when a worker enters the registry. */
-public record ParticipantRegistered(ParticipantId participantId, String regionCode) {
-}
+public record ParticipantRegistered(ParticipantId participantId, String regionCode) {}

@@ -47,8 +47,7 @@ public class ParticipantRetention {
         return jdbc.sql("""
                 SELECT id FROM participant
                  WHERE status IN ('DECEASED', 'INACTIVE') AND updated_at < ? AND full_name NOT LIKE 'ANONIM #%'
-                 ORDER BY id""")
-                .param(Timestamp.from(cutoff)).query(Long.class).list();
+                 ORDER BY id""").param(Timestamp.from(cutoff)).query(Long.class).list();
     }
 
     /** Anonymises these participants (see the class comment) in the caller's transaction; how many it changed. */
@@ -60,20 +59,21 @@ public class ParticipantRetention {
         Long[] array = jdbc.sql("""
                 SELECT id FROM participant WHERE id = ANY (CAST(? AS bigint[])) AND status IN ('DECEASED', 'INACTIVE')
                  ORDER BY id FOR UPDATE""")
-                .param(ids.toArray(Long[]::new)).query(Long.class).list().toArray(Long[]::new);
+                .param(ids.toArray(Long[]::new))
+                .query(Long.class)
+                .list()
+                .toArray(Long[]::new);
         if (array.length == 0) {
             return 0;
         }
         Map<Long, Integer> relatives = new LinkedHashMap<>();
         jdbc.sql("""
                 DELETE FROM participant_relative WHERE participant_id = ANY (CAST(? AS bigint[]))
-                RETURNING participant_id""")
-                .param(array).query(Long.class).list().forEach(id -> relatives.merge(id, 1, Integer::sum));
+                RETURNING participant_id""").param(array).query(Long.class).list().forEach(id -> relatives.merge(id, 1, Integer::sum));
         jdbc.sql("""
                 DELETE FROM participant_duplicate
                  WHERE status = 'OPEN' AND (participant_id = ANY (CAST(? AS bigint[]))
-                    OR other_id = ANY (CAST(? AS bigint[])))""")
-                .params(array, array).update();
+                    OR other_id = ANY (CAST(? AS bigint[])))""").params(array, array).update();
         List<Object[]> changed = new ArrayList<>();
         jdbc.sql("""
                 UPDATE participant SET full_name = 'ANONIM #' || id, name_key = 'ANONIM #' || id, phone = NULL,
@@ -82,7 +82,8 @@ public class ParticipantRetention {
                 RETURNING id, region_code, status""")
                 .params(Timestamp.from(clock.instant()), array)
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)})
-                .list().forEach(changed::add);
+                .list()
+                .forEach(changed::add);
         for (Object[] row : changed) {
             long id = (Long) row[0];
             Map<String, Object> what = new LinkedHashMap<>();

@@ -1,5 +1,4 @@
 package id.lindung.participant;
 
 /** Registry counts of one kab/kota. */
-public record RegionCount(String regionCode, long participants, long women, long businesses) {
-}
+public record RegionCount(String regionCode, long participants, long women, long businesses) {}

@@ -4,7 +4,8 @@
  * birth date, different NIK) for review, confines every read and write to the caller's region scope and writes
  * the audit trail. Publishes {@link id.lindung.participant.ParticipantRegistered}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Participant registry",
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Participant registry",
         allowedDependencies = {"region", "access", "privacy", "shared"})
 @id.lindung.shared.SqlViews(publishes = "participant_identity_v")
 @org.jspecify.annotations.NullMarked

@@ -10,5 +10,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        date alone ({@code 2026-12-07}, the tests) keeps the real time of day; empty: the system clock
  */
 @ConfigurationProperties("lindung.clock")
-record ClockProperties(@Nullable String start) {
-}
+record ClockProperties(@Nullable String start) {}

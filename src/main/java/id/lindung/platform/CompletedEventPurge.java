@@ -46,7 +46,8 @@ class CompletedEventPurge {
     int purge() {
         Instant cutoff = clock.instant().minus(retention);
         int deleted = jdbc.sql("DELETE FROM event_publication WHERE completion_date < :cutoff")
-                .param("cutoff", Timestamp.from(cutoff)).update();
+                .param("cutoff", Timestamp.from(cutoff))
+                .update();
         log.info("Event publications completed before {}: {} deleted", cutoff, deleted);
         return deleted;
     }

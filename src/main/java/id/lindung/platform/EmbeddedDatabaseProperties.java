@@ -23,7 +23,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("lindung.embedded-db")
 @Validated
-record EmbeddedDatabaseProperties(@NotNull Boolean enabled, @Nullable String dataDir,
-        @NotNull @Min(0) @Max(65535) Integer port, @DefaultValue("20") @Min(1) int poolSize,
-        @DefaultValue("256MB") @NotBlank String sharedBuffers) {
-}
+record EmbeddedDatabaseProperties(
+        @NotNull Boolean enabled,
+        @Nullable String dataDir,
+        @NotNull @Min(0) @Max(65535) Integer port,
+        @DefaultValue("20") @Min(1) int poolSize,
+        @DefaultValue("256MB") @NotBlank String sharedBuffers) {}

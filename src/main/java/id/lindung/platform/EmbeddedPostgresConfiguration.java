@@ -54,9 +54,13 @@ class EmbeddedPostgresConfiguration {
             builder.setDataDirectory(dir).setCleanDataDirectory(false);
         }
         EmbeddedPostgres postgres = builder.start();
-        log.info("Embedded PostgreSQL started on port {} ({} ms, data: {})", postgres.getPort(),
+        log.info(
+                "Embedded PostgreSQL started on port {} ({} ms, data: {})",
+                postgres.getPort(),
                 (System.nanoTime() - started) / 1_000_000,
-                dataDir == null || dataDir.isBlank() ? "throw-away" : Path.of(dataDir).toAbsolutePath());
+                dataDir == null || dataDir.isBlank()
+                        ? "throw-away"
+                        : Path.of(dataDir).toAbsolutePath());
         return postgres;
     }
 

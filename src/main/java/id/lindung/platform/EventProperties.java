@@ -17,5 +17,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("lindung.events")
 @Validated
-record EventProperties(@DefaultValue("30d") @NotNull Duration completedRetention, @NotBlank String purgeCron) {
-}
+record EventProperties(
+        @DefaultValue("30d") @NotNull Duration completedRetention,
+        @NotBlank String purgeCron) {}

@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -46,7 +46,8 @@ class TimeConfiguration {
             @Override
             public Object postProcessBeforeInitialization(Object bean, String beanName) {
                 if (bean instanceof HikariDataSource pool) {
-                    pool.setConnectionInitSql("SET lindung.clock_offset = '" + offset(environment).toSeconds() + "'");
+                    pool.setConnectionInitSql(
+                            "SET lindung.clock_offset = '" + offset(environment).toSeconds() + "'");
                 }
                 return bean;
             }
@@ -61,13 +62,17 @@ class TimeConfiguration {
 
     static Duration offset(Environment environment) {
         // bound here, not injected: the post-processor above needs it before any properties bean exists
-        String start = Binder.get(environment).bindOrCreate("lindung.clock", ClockProperties.class).start();
+        String start = Binder.get(environment)
+                .bindOrCreate("lindung.clock", ClockProperties.class)
+                .start();
         if (start == null || start.isBlank()) {
             return Duration.ZERO;
         }
         return OFFSETS.computeIfAbsent(start, s -> {
             if (s.contains("T")) {
-                return Duration.between(Instant.now(), LocalDateTime.parse(s).atZone(BUSINESS_ZONE).toInstant())
+                return Duration.between(
+                                Instant.now(),
+                                LocalDateTime.parse(s).atZone(BUSINESS_ZONE).toInstant())
                         .withNanos(0);
             }
             // a date: whole days, so the time of day stays the real one

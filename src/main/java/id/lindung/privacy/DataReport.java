@@ -13,8 +13,14 @@ import org.jspecify.annotations.Nullable;
  *
  * @param producedBy the user who produced the report (its production is itself an audit line)
  */
-public record DataReport(long participantId, String subjectName, String nikMasked, Instant producedAt,
-        String producedBy, List<Section> sections, List<TrailLine> trail) {
+public record DataReport(
+        long participantId,
+        String subjectName,
+        String nikMasked,
+        Instant producedAt,
+        String producedBy,
+        List<Section> sections,
+        List<TrailLine> trail) {
 
     public DataReport {
         sections = List.copyOf(sections);
@@ -33,8 +39,16 @@ public record DataReport(long participantId, String subjectName, String nikMaske
      * @param retentionCategory the retention rule that governs it
      * @param retention the period in words, from which event, and whether it is unconfirmed
      */
-    public record Section(String code, String title, String purpose, String legalBasis, @Nullable String specific,
-            String source, @Nullable LocalDate since, String retentionCategory, String retention,
+    public record Section(
+            String code,
+            String title,
+            String purpose,
+            String legalBasis,
+            @Nullable String specific,
+            String source,
+            @Nullable LocalDate since,
+            String retentionCategory,
+            String retention,
             List<Entry> entries) {
 
         public Section {
@@ -43,11 +57,12 @@ public record DataReport(long participantId, String subjectName, String nikMaske
     }
 
     /** One item held: what it is, its value, where it came from, since when. */
-    public record Entry(String label, String value, String source, @Nullable LocalDate since) {
-    }
+    public record Entry(
+            String label,
+            String value,
+            String source,
+            @Nullable LocalDate since) {}
 
     /** One audit line about the participant's records. {@code read}: a read or export rather than a change. */
-    public record TrailLine(Instant at, String actor, String action, String actionLabel, String record,
-            boolean read) {
-    }
+    public record TrailLine(Instant at, String actor, String action, String actionLabel, String record, boolean read) {}
 }

@@ -66,12 +66,22 @@ public interface DataReportDraft {
      * @param since the earliest date an item of it was recorded, null when nothing is held
      * @param retentionCategory the category of the retention rules that governs it
      */
-    void section(String code, @Nullable String specific, String source, @Nullable LocalDate since,
-            String retentionCategory, List<Entry> entries);
+    void section(
+            String code,
+            @Nullable String specific,
+            String source,
+            @Nullable LocalDate since,
+            String retentionCategory,
+            List<Entry> entries);
 
     /** A section whose source and date are its entries' (the source "none held" when it has none). */
     default void section(String code, @Nullable String specific, String retentionCategory, List<Entry> entries) {
-        section(code, specific, sourceOf(entries, msg("privacy.source.none")), earliest(entries), retentionCategory,
+        section(
+                code,
+                specific,
+                sourceOf(entries, msg("privacy.source.none")),
+                earliest(entries),
+                retentionCategory,
                 entries);
     }
 
@@ -81,13 +91,15 @@ public interface DataReportDraft {
         if (sources.isEmpty()) {
             return none;
         }
-        return sources.size() <= 3 ? String.join("; ", sources)
-                : String.join("; ", sources.subList(0, 3)) + "; …";
+        return sources.size() <= 3 ? String.join("; ", sources) : String.join("; ", sources.subList(0, 3)) + "; …";
     }
 
     /** The earliest date of the entries, or null. */
     static @Nullable LocalDate earliest(List<Entry> entries) {
-        return entries.stream().map(Entry::since).filter(Objects::nonNull).min(Comparator.naturalOrder())
+        return entries.stream()
+                .map(Entry::since)
+                .filter(Objects::nonNull)
+                .min(Comparator.naturalOrder())
                 .orElse(null);
     }
 }

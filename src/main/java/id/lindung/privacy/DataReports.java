@@ -48,8 +48,17 @@ import org.springframework.stereotype.Service;
 public class DataReports {
 
     /** The report's sections in the order it shows them; the audit section follows them. */
-    static final List<String> SECTIONS = List.of("identity", "address", "contact", "family", "businesses",
-            "memberships", "contributions", "claims", "kur", "sponsorship");
+    static final List<String> SECTIONS = List.of(
+            "identity",
+            "address",
+            "contact",
+            "family",
+            "businesses",
+            "memberships",
+            "contributions",
+            "claims",
+            "kur",
+            "sponsorship");
 
     private final DataSubjects subjects;
     private final List<PersonalDataHolder> holders;
@@ -59,11 +68,18 @@ public class DataReports {
     private final Formats fmt;
     private final Clock clock;
 
-    DataReports(DataSubjects subjects, List<PersonalDataHolder> holders, AuditTrail audit, RetentionRules rules,
-            MessageSource messages, Formats fmt, Clock clock) {
+    DataReports(
+            DataSubjects subjects,
+            List<PersonalDataHolder> holders,
+            AuditTrail audit,
+            RetentionRules rules,
+            MessageSource messages,
+            Formats fmt,
+            Clock clock) {
         check(holders);
         this.subjects = subjects;
-        this.holders = holders.stream().sorted(Comparator.comparing(h -> SECTIONS.indexOf(h.sections().get(0))))
+        this.holders = holders.stream()
+                .sorted(Comparator.comparing(h -> SECTIONS.indexOf(h.sections().get(0))))
                 .toList();
         this.audit = audit;
         this.rules = rules;
@@ -79,8 +95,9 @@ public class DataReports {
     private static void check(List<PersonalDataHolder> holders) {
         Set<String> problems = new TreeSet<>();
         Map<String, List<String>> writers = new HashMap<>();
-        holders.forEach(h -> h.sections().forEach(code -> writers.computeIfAbsent(code, c -> new ArrayList<>())
-                .add(h.getClass().getSimpleName())));
+        holders.forEach(h -> h.sections()
+                .forEach(code -> writers.computeIfAbsent(code, c -> new ArrayList<>())
+                        .add(h.getClass().getSimpleName())));
         writers.forEach((code, by) -> {
             if (!SECTIONS.contains(code)) {
                 problems.add(code + ": written by " + by + " but not a section of the report");
@@ -88,13 +105,15 @@ public class DataReports {
                 problems.add(code + ": written by " + by);
             }
         });
-        SECTIONS.stream().filter(code -> !writers.containsKey(code))
+        SECTIONS.stream()
+                .filter(code -> !writers.containsKey(code))
                 .forEach(code -> problems.add(code + ": no module writes it"));
-        holders.stream().filter(h -> h.sections().isEmpty())
+        holders.stream()
+                .filter(h -> h.sections().isEmpty())
                 .forEach(h -> problems.add(h.getClass().getSimpleName() + " declares no section"));
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("data report sections do not match the holders of personal data: "
-                    + problems);
+            throw new IllegalStateException(
+                    "data report sections do not match the holders of personal data: " + problems);
         }
     }
 
@@ -112,8 +131,12 @@ public class DataReports {
             throw new ForbiddenException("privacy.report.role", by.role().name());
         }
         DataSubject subject = subjects.find(participantId, by);
-        audit.recordRead(AuditTrail.DATA_REPORT_PRODUCED, "participant", Long.toString(participantId),
-                subject.regionCode(), Map.of("format", format));
+        audit.recordRead(
+                AuditTrail.DATA_REPORT_PRODUCED,
+                "participant",
+                Long.toString(participantId),
+                subject.regionCode(),
+                Map.of("format", format));
         Draft draft = new Draft(subject, by);
         holders.forEach(h -> h.contribute(draft));
         return draft.build();
@@ -188,14 +211,29 @@ public class DataReports {
         }
 
         @Override
-        public void section(String code, @Nullable String specific, String source, @Nullable LocalDate since,
-                String retentionCategory, List<Entry> entries) {
+        public void section(
+                String code,
+                @Nullable String specific,
+                String source,
+                @Nullable LocalDate since,
+                String retentionCategory,
+                List<Entry> entries) {
             if (!SECTIONS.contains(code) || sections.containsKey(code)) {
                 throw new IllegalStateException("section " + code + " unknown or written twice");
             }
-            sections.put(code, new Section(code, msg("privacy.section." + code),
-                    msg("privacy.section." + code + ".purpose"), msg("privacy.section." + code + ".basis"),
-                    specific, source, since, retentionCategory, retention(retentionCategory), entries));
+            sections.put(
+                    code,
+                    new Section(
+                            code,
+                            msg("privacy.section." + code),
+                            msg("privacy.section." + code + ".purpose"),
+                            msg("privacy.section." + code + ".basis"),
+                            specific,
+                            source,
+                            since,
+                            retentionCategory,
+                            retention(retentionCategory),
+                            entries));
         }
 
         DataReport build() {
@@ -208,33 +246,59 @@ public class DataReports {
                 ordered.add(s);
             }
             List<TrailLine> lines = trail.stream()
-                    .collect(Collectors.toMap(e -> e.entityType() + "/" + e.entityId() + "/" + e.occurredAt() + "/"
-                            + e.action() + "/" + e.actor() + "/" + e.changesJson(), Function.identity(), (a, b) -> a,
+                    .collect(Collectors.toMap(
+                            e -> e.entityType() + "/" + e.entityId() + "/" + e.occurredAt() + "/" + e.action() + "/"
+                                    + e.actor() + "/" + e.changesJson(),
+                            Function.identity(),
+                            (a, b) -> a,
                             LinkedHashMap::new))
-                    .values().stream()
+                    .values()
+                    .stream()
                     .sorted(Comparator.comparing(AuditEntry::occurredAt).reversed())
-                    .map(e -> new TrailLine(e.occurredAt(), e.actedBy(), e.action(),
+                    .map(e -> new TrailLine(
+                            e.occurredAt(),
+                            e.actedBy(),
+                            e.action(),
                             Objects.requireNonNull(
                                     messages.getMessage("audit." + e.action(), null, e.action(), locale)),
-                            e.entityType() + " " + e.entityId(), e.read()))
+                            e.entityType() + " " + e.entityId(),
+                            e.read()))
                     .toList();
             long reads = lines.stream().filter(TrailLine::read).count();
-            List<Entry> entries = List.of(new Entry(msg("privacy.field.trail"),
+            List<Entry> entries = List.of(new Entry(
+                    msg("privacy.field.trail"),
                     msg("privacy.field.trailValue", lines.size(), lines.size() - reads, reads),
-                    msg("privacy.source.audit"), lines.isEmpty() ? null : date(lines.get(lines.size() - 1).at())));
-            ordered.add(new Section("audit", msg("privacy.section.audit"), msg("privacy.section.audit.purpose"),
-                    msg("privacy.section.audit.basis"), null, msg("privacy.source.audit"), entries.get(0).since(),
-                    "audit-trail", retention("audit-trail"), entries));
+                    msg("privacy.source.audit"),
+                    lines.isEmpty() ? null : date(lines.get(lines.size() - 1).at())));
+            ordered.add(new Section(
+                    "audit",
+                    msg("privacy.section.audit"),
+                    msg("privacy.section.audit.purpose"),
+                    msg("privacy.section.audit.basis"),
+                    null,
+                    msg("privacy.source.audit"),
+                    entries.get(0).since(),
+                    "audit-trail",
+                    retention("audit-trail"),
+                    entries));
             String nik = subject.nik();
-            return new DataReport(subject.participantId(), subject.fullName(),
-                    nik.substring(0, 6) + "******" + nik.substring(12), clock.instant(), by.username(), ordered,
+            return new DataReport(
+                    subject.participantId(),
+                    subject.fullName(),
+                    nik.substring(0, 6) + "******" + nik.substring(12),
+                    clock.instant(),
+                    by.username(),
+                    ordered,
                     lines);
         }
 
         private String retention(String category) {
-            return rules.valid(category, today).map(r -> msg("privacy.retention.text",
-                            RetentionPolicy.periodText(r.period(), messages, locale),
-                            msg("privacy.category." + category + ".from"), msg("privacy.action." + r.action().name()))
+            return rules.valid(category, today)
+                    .map(r -> msg(
+                                    "privacy.retention.text",
+                                    RetentionPolicy.periodText(r.period(), messages, locale),
+                                    msg("privacy.category." + category + ".from"),
+                                    msg("privacy.action." + r.action().name()))
                             + (r.unconfirmed() ? " " + msg("privacy.retention.unconfirmed") : ""))
                     .orElseGet(() -> msg("privacy.retention.none"));
         }

@@ -17,6 +17,5 @@ public interface DataSubjects {
      * @param nik the NIK in full (the KUR loans are found by it; the report's heading shows it masked)
      * @param regionCode the desa of their address (the production of the report is audited with it)
      */
-    record DataSubject(long participantId, String fullName, String nik, String regionCode) {
-    }
+    record DataSubject(long participantId, String fullName, String nik, String regionCode) {}
 }

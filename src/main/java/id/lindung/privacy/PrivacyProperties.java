@@ -16,13 +16,16 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("lindung.privacy")
 @Validated
-record PrivacyProperties(@DefaultValue("classpath:privacy/retention-rules.csv") @NotBlank String retentionRules,
-        @NotBlank String retentionCron, @DefaultValue Retention retention) {
+record PrivacyProperties(
+        @DefaultValue("classpath:privacy/retention-rules.csv") @NotBlank
+        String retentionRules,
+
+        @NotBlank String retentionCron,
+        @DefaultValue Retention retention) {
 
     /**
      * @param applyUnconfirmed whether the job also applies periods marked unconfirmed (no regulation gives the
      *        number); off, only confirmed periods delete anything
      */
-    record Retention(@DefaultValue("false") boolean applyUnconfirmed) {
-    }
+    record Retention(@DefaultValue("false") boolean applyUnconfirmed) {}
 }

@@ -20,8 +20,8 @@ class RetentionConfiguration {
     @Bean
     RetentionRules retentionRules(ResourceLoader resources, PrivacyProperties properties) {
         String location = properties.retentionRules();
-        try (Reader r = new InputStreamReader(resources.getResource(location).getInputStream(),
-                StandardCharsets.UTF_8)) {
+        try (Reader r =
+                new InputStreamReader(resources.getResource(location).getInputStream(), StandardCharsets.UTF_8)) {
             return RetentionRules.fromCsv(r);
         } catch (IOException e) {
             throw new UncheckedIOException("retention rules from " + location, e);

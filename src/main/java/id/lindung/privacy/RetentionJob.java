@@ -39,22 +39,37 @@ public class RetentionJob {
     private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
 
     /** What happened to one category in a run. */
-    public enum Status { APPLIED, SKIPPED_UNCONFIRMED, DBA, FAILED }
+    public enum Status {
+        APPLIED,
+        SKIPPED_UNCONFIRMED,
+        DBA,
+        FAILED
+    }
 
     /** One category's result: its rule, the cutoff used, how many records went. */
-    public record Outcome(String category, Status status, Period period, LocalDate ruleValidFrom,
-            @Nullable Instant cutoff, long removed) {
-    }
+    public record Outcome(
+            String category,
+            Status status,
+            Period period,
+            LocalDate ruleValidFrom,
+            @Nullable Instant cutoff,
+            long removed) {}
 
     /** A run: when, and each category's outcome. */
     public record Run(Instant at, List<Outcome> outcomes) {
 
         public long removed(String category) {
-            return outcomes.stream().filter(o -> o.category().equals(category)).mapToLong(Outcome::removed).sum();
+            return outcomes.stream()
+                    .filter(o -> o.category().equals(category))
+                    .mapToLong(Outcome::removed)
+                    .sum();
         }
 
         public @Nullable Status status(String category) {
-            return outcomes.stream().filter(o -> o.category().equals(category)).map(Outcome::status).findFirst()
+            return outcomes.stream()
+                    .filter(o -> o.category().equals(category))
+                    .map(Outcome::status)
+                    .findFirst()
                     .orElse(null);
         }
     }
@@ -66,8 +81,12 @@ public class RetentionJob {
     private final Clock clock;
     private final boolean applyUnconfirmed;
 
-    RetentionJob(RetentionRules rules, List<ExpiringData> holders, AuditTrail audit,
-            PlatformTransactionManager transactionManager, Clock clock,
+    RetentionJob(
+            RetentionRules rules,
+            List<ExpiringData> holders,
+            AuditTrail audit,
+            PlatformTransactionManager transactionManager,
+            Clock clock,
             PrivacyProperties properties) {
         this.rules = rules;
         this.holders = holders.stream().collect(Collectors.toMap(ExpiringData::category, Function.identity()));
@@ -123,8 +142,8 @@ public class RetentionJob {
             }
             Instant cutoff = now.atZone(clock.getZone()).minus(rule.period()).toInstant();
             if (rule.unconfirmed() && !includeUnconfirmed) {
-                outcomes.add(new Outcome(rule.category(), Status.SKIPPED_UNCONFIRMED, rule.period(),
-                        rule.validFrom(), cutoff, 0));
+                outcomes.add(new Outcome(
+                        rule.category(), Status.SKIPPED_UNCONFIRMED, rule.period(), rule.validFrom(), cutoff, 0));
                 continue;
             }
             ExpiringData holder = Objects.requireNonNull(holders.get(rule.category()), "checked at start-up");
@@ -144,7 +163,11 @@ public class RetentionJob {
                 });
                 long n = removed == null ? 0 : removed;
                 outcomes.add(new Outcome(rule.category(), Status.APPLIED, rule.period(), rule.validFrom(), cutoff, n));
-                log.info("Retention {}: {} removed (before {}, {} ms)", rule.category(), n, cutoff,
+                log.info(
+                        "Retention {}: {} removed (before {}, {} ms)",
+                        rule.category(),
+                        n,
+                        cutoff,
                         (System.nanoTime() - started) / 1_000_000);
             } catch (RuntimeException e) {
                 log.error("Retention {} failed; the other categories still run", rule.category(), e);
@@ -153,7 +176,9 @@ public class RetentionJob {
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         for (Outcome o : outcomes) {
-            summary.put(o.category(), o.status() == Status.APPLIED ? o.removed() : o.status().name());
+            summary.put(
+                    o.category(),
+                    o.status() == Status.APPLIED ? o.removed() : o.status().name());
         }
         transactions.executeWithoutResult(tx -> audit.record("RETENTION_RUN", "retention", "run", null, summary));
         return new Run(now, outcomes);

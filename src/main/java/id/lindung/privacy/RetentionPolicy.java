@@ -26,17 +26,21 @@ import tools.jackson.databind.json.JsonMapper;
 public class RetentionPolicy {
 
     /** A category: its rule today, all its rows, whether the nightly job applies it, and the last run. */
-    public record Category(String category, String name, String countedFrom, @Nullable RetentionRule current,
-            @Nullable String period, List<RetentionRule> rows, boolean appliedByJob, @Nullable LastRun lastRun) {
-    }
+    public record Category(
+            String category,
+            String name,
+            String countedFrom,
+            @Nullable RetentionRule current,
+            @Nullable String period,
+            List<RetentionRule> rows,
+            boolean appliedByJob,
+            @Nullable LastRun lastRun) {}
 
     /** The last time the job removed data of a category. */
-    public record LastRun(Instant at, String actor, long removed, String cutoff) {
-    }
+    public record LastRun(Instant at, String actor, long removed, String cutoff) {}
 
     /** The policy as a whole: the categories and whether unconfirmed periods are applied. */
-    public record Overview(boolean applyUnconfirmed, String cron, List<Category> categories) {
-    }
+    public record Overview(boolean applyUnconfirmed, String cron, List<Category> categories) {}
 
     private final RetentionRules rules;
     private final RetentionJob job;
@@ -46,8 +50,14 @@ public class RetentionPolicy {
     private final Clock clock;
     private final String cron;
 
-    RetentionPolicy(RetentionRules rules, RetentionJob job, AuditTrail audit, MessageSource messages, JsonMapper json,
-            Clock clock, PrivacyProperties properties) {
+    RetentionPolicy(
+            RetentionRules rules,
+            RetentionJob job,
+            AuditTrail audit,
+            MessageSource messages,
+            JsonMapper json,
+            Clock clock,
+            PrivacyProperties properties) {
         this.rules = rules;
         this.job = job;
         this.audit = audit;
@@ -61,18 +71,29 @@ public class RetentionPolicy {
         Locale locale = LocaleContextHolder.getLocale();
         LocalDate today = LocalDate.now(clock);
         Map<String, LastRun> last = lastRuns();
-        List<String> categories = rules.validOn(LocalDate.MAX).stream().map(RetentionRule::category).toList();
-        List<Category> list = categories.stream().map(c -> {
-            RetentionRule current = rules.valid(c, today).orElse(null);
-            boolean applied = current != null && current.byApplication()
-                    && (!current.unconfirmed() || job.appliesUnconfirmed());
-            return new Category(c,
-                    Objects.requireNonNull(messages.getMessage("privacy.category." + c, null, c, locale)),
-                    Objects.requireNonNull(messages.getMessage("privacy.category." + c + ".from", null, "", locale)),
-                    current,
-                    current == null ? null : periodText(current.period(), messages, locale),
-                    rules.rules().stream().filter(r -> r.category().equals(c)).toList(), applied, last.get(c));
-        }).toList();
+        List<String> categories = rules.validOn(LocalDate.MAX).stream()
+                .map(RetentionRule::category)
+                .toList();
+        List<Category> list = categories.stream()
+                .map(c -> {
+                    RetentionRule current = rules.valid(c, today).orElse(null);
+                    boolean applied = current != null
+                            && current.byApplication()
+                            && (!current.unconfirmed() || job.appliesUnconfirmed());
+                    return new Category(
+                            c,
+                            Objects.requireNonNull(messages.getMessage("privacy.category." + c, null, c, locale)),
+                            Objects.requireNonNull(
+                                    messages.getMessage("privacy.category." + c + ".from", null, "", locale)),
+                            current,
+                            current == null ? null : periodText(current.period(), messages, locale),
+                            rules.rules().stream()
+                                    .filter(r -> r.category().equals(c))
+                                    .toList(),
+                            applied,
+                            last.get(c));
+                })
+                .toList();
         return new Overview(job.appliesUnconfirmed(), cron, list);
     }
 
@@ -96,8 +117,13 @@ public class RetentionPolicy {
         for (AuditEntry e : audit.trail("retention", rules.categories())) { // newest first
             if (e.action().equals("RETENTION_APPLIED") && !last.containsKey(e.entityId())) {
                 JsonNode changes = json.readTree(e.changesJson());
-                last.put(e.entityId(), new LastRun(e.occurredAt(), e.actor(), changes.path("removed").asLong(0),
-                        changes.path("cutoff").asString("")));
+                last.put(
+                        e.entityId(),
+                        new LastRun(
+                                e.occurredAt(),
+                                e.actor(),
+                                changes.path("removed").asLong(0),
+                                changes.path("cutoff").asString("")));
             }
         }
         return last;

@@ -9,8 +9,14 @@ import java.time.Period;
  * the period is {@code unconfirmed} (no regulation gives the number: a placeholder, shown as such and applied only
  * when {@code lindung.privacy.retention.apply-unconfirmed} is on).
  */
-public record RetentionRule(String category, LocalDate validFrom, Period period, Action action, String legalBasis,
-        boolean unconfirmed, String note) {
+public record RetentionRule(
+        String category,
+        LocalDate validFrom,
+        Period period,
+        Action action,
+        String legalBasis,
+        boolean unconfirmed,
+        String note) {
 
     /** What happens to data past its period. */
     public enum Action {

@@ -37,12 +37,13 @@ public final class RetentionRules {
     private RetentionRules(List<RetentionRule> rules) {
         for (RetentionRule r : rules) {
             if (byCategory.computeIfAbsent(r.category(), k -> new TreeMap<>()).put(r.validFrom(), r) != null) {
-                throw new IllegalArgumentException("two retention rows of " + r.category() + " valid from "
-                        + r.validFrom());
+                throw new IllegalArgumentException(
+                        "two retention rows of " + r.category() + " valid from " + r.validFrom());
             }
         }
-        this.rules = rules.stream().sorted(Comparator.comparing(RetentionRule::category)
-                .thenComparing(RetentionRule::validFrom)).toList();
+        this.rules = rules.stream()
+                .sorted(Comparator.comparing(RetentionRule::category).thenComparing(RetentionRule::validFrom))
+                .toList();
     }
 
     public static RetentionRules of(List<RetentionRule> rules) {
@@ -54,7 +55,10 @@ public final class RetentionRules {
         try (csv) {
             CsvTokenizer in = new CsvTokenizer(csv, ';', MAX_FIELD_LENGTH, MAX_FIELDS);
             CsvTokenizer.Row header = in.next();
-            if (header == null || !HEADER.equals(String.join(";", header.fields()).replace("\uFEFF", "").trim())) {
+            if (header == null
+                    || !HEADER.equals(String.join(";", header.fields())
+                            .replace("\uFEFF", "")
+                            .trim())) {
                 throw new IllegalArgumentException("retention rules: the header must be " + HEADER);
             }
             for (CsvTokenizer.Row row = in.next(); row != null; row = in.next()) {
@@ -69,22 +73,28 @@ public final class RetentionRules {
                 // the note may hold unquoted ';' (as the shipped file's do): what follows the sixth field is the note
                 String note = String.join(";", f.subList(6, f.size()));
                 try {
-                    rows.add(new RetentionRule(f.get(0).trim(), LocalDate.parse(f.get(1).trim()),
+                    rows.add(new RetentionRule(
+                            f.get(0).trim(),
+                            LocalDate.parse(f.get(1).trim()),
                             Period.parse(f.get(2).trim()),
-                            RetentionRule.Action.valueOf(f.get(3).trim().toUpperCase(Locale.ROOT)), f.get(4).trim(),
-                            Boolean.parseBoolean(f.get(5).trim()), note.trim()));
+                            RetentionRule.Action.valueOf(f.get(3).trim().toUpperCase(Locale.ROOT)),
+                            f.get(4).trim(),
+                            Boolean.parseBoolean(f.get(5).trim()),
+                            note.trim()));
                 } catch (RuntimeException e) {
                     throw new IllegalArgumentException("retention rules line " + n + ": " + e.getMessage(), e);
                 }
                 RetentionRule r = rows.get(rows.size() - 1);
-                if (r.category().isEmpty() || r.period().isNegative() || r.period().isZero()) {
-                    throw new IllegalArgumentException("retention rules line " + n + ": category and a positive"
-                            + " period are required");
+                if (r.category().isEmpty()
+                        || r.period().isNegative()
+                        || r.period().isZero()) {
+                    throw new IllegalArgumentException(
+                            "retention rules line " + n + ": category and a positive" + " period are required");
                 }
             }
         } catch (CsvTokenizer.UnterminatedQuoteException e) {
-            throw new IllegalArgumentException("retention rules line " + e.line + ": a quote opened here is never"
-                    + " closed", e);
+            throw new IllegalArgumentException(
+                    "retention rules line " + e.line + ": a quote opened here is never" + " closed", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -99,14 +109,18 @@ public final class RetentionRules {
     /** The row of a category valid on a day. */
     public Optional<RetentionRule> valid(String category, LocalDate on) {
         TreeMap<LocalDate, RetentionRule> rows = byCategory.get(category);
-        return rows == null ? Optional.empty() : Optional.ofNullable(rows.floorEntry(on)).map(Map.Entry::getValue);
+        return rows == null
+                ? Optional.empty()
+                : Optional.ofNullable(rows.floorEntry(on)).map(Map.Entry::getValue);
     }
 
     /** Per category (in order) the row valid on a day; categories whose first row is later are left out. */
     public List<RetentionRule> validOn(LocalDate on) {
-        return byCategory.keySet().stream().sorted(Comparator.comparingInt(RetentionRules::order)
-                        .thenComparing(Comparator.naturalOrder()))
-                .map(c -> valid(c, on)).flatMap(Optional::stream).toList();
+        return byCategory.keySet().stream()
+                .sorted(Comparator.comparingInt(RetentionRules::order).thenComparing(Comparator.naturalOrder()))
+                .map(c -> valid(c, on))
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     public java.util.Set<String> categories() {
@@ -114,8 +128,16 @@ public final class RetentionRules {
     }
 
     /** The shipped categories in the order the page and the report list them; others after them. */
-    static final List<String> ORDER = List.of("registry", "contributions", "claims", "claim-documents", "kur-loans",
-            "sponsorship-beneficiaries", "login-throttle", "api-tokens", "audit-trail");
+    static final List<String> ORDER = List.of(
+            "registry",
+            "contributions",
+            "claims",
+            "claim-documents",
+            "kur-loans",
+            "sponsorship-beneficiaries",
+            "login-throttle",
+            "api-tokens",
+            "audit-trail");
 
     private static int order(String category) {
         int i = ORDER.indexOf(category);

@@ -11,7 +11,8 @@
  * {@link id.lindung.privacy.DataSubjects}), as each applies its own retention through
  * {@link id.lindung.shared.retention.ExpiringData}. Reads the audit trail ({@code AuditTrail}).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Personal data protection",
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Personal data protection",
         allowedDependencies = {"access", "shared"})
 @org.jspecify.annotations.NullMarked
 package id.lindung.privacy;

@@ -3,7 +3,11 @@ package id.lindung.region;
 import org.jspecify.annotations.Nullable;
 
 /** A region: code with dots ({@code 61.04.01}), official name, level and parent ({@code null} for a province). */
-public record Region(String code, String name, RegionLevel level, @Nullable String parentCode) {
+public record Region(
+        String code,
+        String name,
+        RegionLevel level,
+        @Nullable String parentCode) {
 
     /** The kab/kota part of a code of kab/kota level or below ({@code 61.04.01.2001} gives {@code 61.04}). */
     public static String kabKotaOf(String code) {

@@ -2,7 +2,10 @@ package id.lindung.region;
 
 /** The four levels of Kemendagri codes, told apart by the code's length. */
 public enum RegionLevel {
-    PROVINCE(2), KABKOTA(5), KECAMATAN(8), DESA(13);
+    PROVINCE(2),
+    KABKOTA(5),
+    KECAMATAN(8),
+    DESA(13);
 
     private final int codeLength;
 

@@ -14,5 +14,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("lindung.region")
 @Validated
-public record RegionProperties(@DefaultValue("61") @Pattern(regexp = "\\d{2}") String homeProvince) {
-}
+public record RegionProperties(
+        @DefaultValue("61") @Pattern(regexp = "\\d{2}") String homeProvince) {}

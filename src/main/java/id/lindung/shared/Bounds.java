@@ -48,6 +48,7 @@ public class Bounds {
     public static final int CALENDAR_YEARS_AHEAD = 2;
     /** Any date Lindung reads at all, whatever the field (JSON bodies are refused outside these years). */
     public static final int FIRST_YEAR = 1900;
+
     public static final int LAST_YEAR = 2199;
 
     /**
@@ -157,7 +158,11 @@ public class Bounds {
      * {@value #PLANNED_MONTHS_AHEAD} months ahead, the longest PMI placement contract.
      */
     public boolean checkPlannedMonth(String field, @Nullable YearMonth month, List<FieldIssue> issues) {
-        return months(field, month, EARLIEST_MONTH.minusMonths(1), YearMonth.now(clock).plusMonths(PLANNED_MONTHS_AHEAD),
+        return months(
+                field,
+                month,
+                EARLIEST_MONTH.minusMonths(1),
+                YearMonth.now(clock).plusMonths(PLANNED_MONTHS_AHEAD),
                 issues);
     }
 
@@ -181,7 +186,11 @@ public class Bounds {
 
     /** A month asked about in a query ({@code ?period=}, {@code ?bulan=}): from 1900 to a year ahead. */
     public void checkQueryMonth(String field, @Nullable YearMonth month, List<FieldIssue> issues) {
-        months(field, month, YearMonth.from(EARLIEST_QUERY), YearMonth.now(clock).plusYears(QUERY_YEARS_AHEAD),
+        months(
+                field,
+                month,
+                YearMonth.from(EARLIEST_QUERY),
+                YearMonth.now(clock).plusYears(QUERY_YEARS_AHEAD),
                 issues);
     }
 
@@ -197,16 +206,16 @@ public class Bounds {
         return year >= FIRST_YEAR && year <= LAST_YEAR;
     }
 
-    private static void between(String field, @Nullable LocalDate date, LocalDate first, LocalDate last,
-            List<FieldIssue> issues) {
+    private static void between(
+            String field, @Nullable LocalDate date, LocalDate first, LocalDate last, List<FieldIssue> issues) {
         if (date != null && (date.isBefore(first) || date.isAfter(last))) {
             issues.add(FieldIssue.error(field, "bounds.date", first.toString(), last.toString()));
         }
     }
 
     /** Whether {@code month} is missing or within; adds {@code bounds.month} otherwise. */
-    private static boolean months(String field, @Nullable YearMonth month, YearMonth first, YearMonth last,
-            List<FieldIssue> issues) {
+    private static boolean months(
+            String field, @Nullable YearMonth month, YearMonth first, YearMonth last, List<FieldIssue> issues) {
         if (month != null && (month.isBefore(first) || month.isAfter(last))) {
             issues.add(FieldIssue.error(field, "bounds.month", first.toString(), last.toString()));
             return false;

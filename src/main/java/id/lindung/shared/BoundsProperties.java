@@ -21,10 +21,20 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("lindung.bounds")
 @Validated
 record BoundsProperties(
-        @DefaultValue("10000000000") @Min(1) @Max(Bounds.LARGEST_MAXIMUM) long payment,
-        @DefaultValue("1000000000") @Min(1) @Max(Bounds.LARGEST_MAXIMUM) long wage,
-        @DefaultValue("100000000") @Min(1) @Max(Bounds.LARGEST_MAXIMUM) long declaredIncome,
-        @DefaultValue("100000000000000") @Min(1) @Max(Bounds.LARGEST_MAXIMUM) long contractValue,
-        @DefaultValue("10000000000") @Min(1) @Max(Bounds.LARGEST_MAXIMUM) long invoice,
-        @DefaultValue("100000000") @Min(1) @Max(Bounds.LARGEST_MAXIMUM) long transportCost) {
-}
+        @DefaultValue("10000000000") @Min(1) @Max(Bounds.LARGEST_MAXIMUM)
+        long payment,
+
+        @DefaultValue("1000000000") @Min(1) @Max(Bounds.LARGEST_MAXIMUM)
+        long wage,
+
+        @DefaultValue("100000000") @Min(1) @Max(Bounds.LARGEST_MAXIMUM)
+        long declaredIncome,
+
+        @DefaultValue("100000000000000") @Min(1) @Max(Bounds.LARGEST_MAXIMUM)
+        long contractValue,
+
+        @DefaultValue("10000000000") @Min(1) @Max(Bounds.LARGEST_MAXIMUM)
+        long invoice,
+
+        @DefaultValue("100000000") @Min(1) @Max(Bounds.LARGEST_MAXIMUM)
+        long transportCost) {}

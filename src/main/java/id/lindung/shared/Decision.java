@@ -132,9 +132,13 @@ public sealed interface Decision<T> permits Decision.Allowed, Decision.Refused {
         if (this instanceof Refused<T> refused) {
             Breach first = refused.breaches().get(0);
             switch (first.rule().answer()) {
-                case FORBIDDEN -> throw new ForbiddenException(first.rule().code(), first.args().toArray());
+                case FORBIDDEN ->
+                    throw new ForbiddenException(
+                            first.rule().code(), first.args().toArray());
                 case NOT_FOUND -> throw new NotFoundException(first.rule().code() + " " + first.args());
-                case CONFLICT -> throw new ConflictException(first.rule().code(), first.args().toArray());
+                case CONFLICT ->
+                    throw new ConflictException(
+                            first.rule().code(), first.args().toArray());
                 case INVALID -> refused.breaches().forEach(b -> issues.add(b.issue()));
             }
         }

@@ -8,7 +8,10 @@ import java.util.List;
  */
 public record FieldIssue(String field, String code, List<Object> args, Severity severity) {
 
-    public enum Severity { ERROR, WARNING }
+    public enum Severity {
+        ERROR,
+        WARNING
+    }
 
     public FieldIssue {
         args = List.copyOf(args);

@@ -15,8 +15,7 @@ public final class Indonesian {
     /** Indonesian as spoken in Indonesia: the language of the pages and the grouping of numbers. */
     public static final Locale LOCALE = Locale.forLanguageTag("id-ID");
 
-    private Indonesian() {
-    }
+    private Indonesian() {}
 
     /** A whole number with the dot grouping: {@code 1234567} gives {@code 1.234.567} (a fraction is rounded). */
     public static String number(Number n) {

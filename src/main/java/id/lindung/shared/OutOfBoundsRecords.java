@@ -12,8 +12,13 @@ import org.jspecify.annotations.Nullable;
 public interface OutOfBoundsRecords {
 
     /** One stored value outside its bounds: where it is, what it is, and the bounds it breaks. */
-    record Finding(String table, String id, String field, String value, String bounds, @Nullable String regionCode) {
-    }
+    record Finding(
+            String table,
+            String id,
+            String field,
+            String value,
+            String bounds,
+            @Nullable String regionCode) {}
 
     /** At most {@code limit} findings of this module, oldest record first. */
     List<Finding> outOfBounds(Bounds bounds, int limit);

@@ -11,8 +11,7 @@ import java.util.HexFormat;
 /** SHA-256 as 64 lowercase hex characters (file fingerprints, stored token hashes). */
 public final class Sha256 {
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     public static String hex(byte[] bytes) {
         return HexFormat.of().formatHex(digest().digest(bytes));

@@ -4,7 +4,8 @@
  * ({@link id.lindung.shared.Indonesian}), paging, and the mapping of those outcomes to RFC 9457 problem details for the
  * REST API.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Shared kernel",
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Shared kernel",
         type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 @org.jspecify.annotations.NullMarked
 package id.lindung.shared;

@@ -1,24 +1,24 @@
 package id.lindung.sponsorship;
 
-import id.lindung.access.NikDisplay;
-import id.lindung.participant.IdentityView;
-import id.lindung.participant.ParticipantId;
-import id.lindung.shared.crypto.Vault;
 import id.lindung.access.AuditTrail;
 import id.lindung.access.LindungUser;
+import id.lindung.access.NikDisplay;
 import id.lindung.enrolment.Channel;
 import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.EnrolmentRequest;
 import id.lindung.enrolment.Membership;
 import id.lindung.enrolment.Sector;
 import id.lindung.enrolment.Segment;
+import id.lindung.participant.IdentityView;
 import id.lindung.participant.NikRules;
 import id.lindung.participant.Participant;
 import id.lindung.participant.ParticipantDetails;
+import id.lindung.participant.ParticipantId;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.region.RegionDirectory;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.InvalidInputException;
+import id.lindung.shared.crypto.Vault;
 import id.lindung.shared.tabular.CsvTokenizer;
 import id.lindung.shared.tabular.RowSource;
 import id.lindung.shared.tabular.TabularFile;
@@ -71,21 +71,30 @@ public class SponsorshipBeneficiaries {
     private static final int PROGRAMME_LOCK_CLASS = 0x5350;
 
     /** What a file or a pick did. */
-    public record Result(long fileId, int rows, int added, int unchanged, int elsewhere, boolean replayed) {
-    }
+    public record Result(long fileId, int rows, int added, int unchanged, int elsewhere, boolean replayed) {}
 
     /** A beneficiary as listed. */
-    public record Beneficiary(long participantId, String nik, String name, String regionCode, long membershipId,
-            YearMonth startMonth, @Nullable YearMonth endMonth, String addedFrom) {
-    }
+    public record Beneficiary(
+            long participantId,
+            String nik,
+            String name,
+            String regionCode,
+            long membershipId,
+            YearMonth startMonth,
+            @Nullable YearMonth endMonth,
+            String addedFrom) {}
 
-    private record Row(int line, String nik, String name, @Nullable LocalDate birth, String desa,
-            @Nullable String occupation, @Nullable String phone) {
-    }
+    private record Row(
+            int line,
+            String nik,
+            String name,
+            @Nullable LocalDate birth,
+            String desa,
+            @Nullable String occupation,
+            @Nullable String phone) {}
 
     /** A programme that takes beneficiaries, and the month their memberships start. */
-    private record Open(Programme programme, YearMonth firstMonth) {
-    }
+    private record Open(Programme programme, YearMonth firstMonth) {}
 
     private final JdbcClient jdbc;
     private final SponsorshipProgrammes programmes;
@@ -97,8 +106,15 @@ public class SponsorshipBeneficiaries {
     private final Vault vault;
     private final XlsxLimits xlsxLimits;
 
-    SponsorshipBeneficiaries(JdbcClient jdbc, SponsorshipProgrammes programmes, ParticipantManagement participants,
-            EnrolmentManagement enrolment, RegionDirectory regions, AuditTrail audit, Clock clock, Vault vault,
+    SponsorshipBeneficiaries(
+            JdbcClient jdbc,
+            SponsorshipProgrammes programmes,
+            ParticipantManagement participants,
+            EnrolmentManagement enrolment,
+            RegionDirectory regions,
+            AuditTrail audit,
+            Clock clock,
+            Vault vault,
             XlsxLimits xlsxLimits) {
         this.xlsxLimits = xlsxLimits;
         this.jdbc = jdbc;
@@ -128,9 +144,11 @@ public class SponsorshipBeneficiaries {
         String sha = id.lindung.shared.Sha256.hex(content);
         lockProgramme(programmeId);
         Optional<Result> replay = jdbc.sql("SELECT id, row_count, added, unchanged, elsewhere FROM sponsorship_file"
-                        + " WHERE programme_id = ? AND sha256 = ?").params(programmeId, sha)
-                .query((rs, n) -> new Result(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
-                        true)).optional();
+                        + " WHERE programme_id = ? AND sha256 = ?")
+                .params(programmeId, sha)
+                .query((rs, n) ->
+                        new Result(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), true))
+                .optional();
         if (replay.isPresent()) {
             return replay.get();
         }
@@ -140,19 +158,36 @@ public class SponsorshipBeneficiaries {
                 INSERT INTO sponsorship_file (programme_id, sha256, file_name, row_count, added, unchanged, elsewhere,
                                               uploaded_by)
                 VALUES (?, ?, ?, ?, 0, 0, 0, ?) RETURNING id""")
-                .params(programmeId, sha, name, rows.size(), by.username()).query(Long.class).single();
+                .params(programmeId, sha, name, rows.size(), by.username())
+                .query(Long.class)
+                .single();
         Map<Placement, Integer> counts = new HashMap<>();
         for (Row r : rows) {
             long participantId;
             try {
-                participantId = participants.findByNik(r.nik(), by).map(Participant::id).orElseGet(() ->
-                        participants.register(new ParticipantDetails(r.nik(), r.name(),
-                                NikRules.birthDateOf(r.nik(), r.birth(), LocalDate.now(clock)).orElse(null),
-                                NikRules.sexOf(r.nik()).orElse(null), r.desa(), r.phone(), r.occupation(), null), by)
-                                .participant().id());
+                participantId = participants
+                        .findByNik(r.nik(), by)
+                        .map(Participant::id)
+                        .orElseGet(() -> participants
+                                .register(
+                                        new ParticipantDetails(
+                                                r.nik(),
+                                                r.name(),
+                                                NikRules.birthDateOf(r.nik(), r.birth(), LocalDate.now(clock))
+                                                        .orElse(null),
+                                                NikRules.sexOf(r.nik()).orElse(null),
+                                                r.desa(),
+                                                r.phone(),
+                                                r.occupation(),
+                                                null),
+                                        by)
+                                .participant()
+                                .id());
             } catch (InvalidInputException e) {
-                throw new InvalidInputException(e.issues().stream().map(i -> new FieldIssue(
-                        "rows[" + r.line() + "]." + i.field(), i.code(), i.args(), i.severity())).toList());
+                throw new InvalidInputException(e.issues().stream()
+                        .map(i ->
+                                new FieldIssue("rows[" + r.line() + "]." + i.field(), i.code(), i.args(), i.severity()))
+                        .toList());
             }
             counts.merge(add(open, participantId, r.desa(), "FILE", fileId, by), 1, Integer::sum);
         }
@@ -160,7 +195,8 @@ public class SponsorshipBeneficiaries {
         int unchanged = counts.getOrDefault(Placement.UNCHANGED, 0);
         int elsewhere = counts.getOrDefault(Placement.ELSEWHERE, 0);
         jdbc.sql("UPDATE sponsorship_file SET added = ?, unchanged = ?, elsewhere = ? WHERE id = ?")
-                .params(added, unchanged, elsewhere, fileId).update();
+                .params(added, unchanged, elsewhere, fileId)
+                .update();
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("fileName", name);
         values.put("sha256", sha);
@@ -168,8 +204,12 @@ public class SponsorshipBeneficiaries {
         values.put("added", added);
         values.put("unchanged", unchanged);
         values.put("elsewhere", elsewhere);
-        audit.record("SPONSORSHIP_FILE_IMPORTED", "sponsorship_programme", Long.toString(programmeId),
-                p.sponsorRegion(), values);
+        audit.record(
+                "SPONSORSHIP_FILE_IMPORTED",
+                "sponsorship_programme",
+                Long.toString(programmeId),
+                p.sponsorRegion(),
+                values);
         return new Result(fileId, rows.size(), added, unchanged, elsewhere, false);
     }
 
@@ -189,24 +229,48 @@ public class SponsorshipBeneficiaries {
                     .orThrow();
             counts.merge(add(open, id, participant.regionCode(), "REGISTRY", null, by), 1, Integer::sum);
         }
-        Result result = new Result(0, participantIds.size(), counts.getOrDefault(Placement.ADDED, 0),
-                counts.getOrDefault(Placement.UNCHANGED, 0), counts.getOrDefault(Placement.ELSEWHERE, 0), false);
-        audit.record("SPONSORSHIP_BENEFICIARIES_ADDED", "sponsorship_programme", Long.toString(programmeId),
-                p.sponsorRegion(), Map.of("participantIds", List.copyOf(participantIds), "added", result.added(),
-                        "unchanged", result.unchanged(), "elsewhere", result.elsewhere()));
+        Result result = new Result(
+                0,
+                participantIds.size(),
+                counts.getOrDefault(Placement.ADDED, 0),
+                counts.getOrDefault(Placement.UNCHANGED, 0),
+                counts.getOrDefault(Placement.ELSEWHERE, 0),
+                false);
+        audit.record(
+                "SPONSORSHIP_BENEFICIARIES_ADDED",
+                "sponsorship_programme",
+                Long.toString(programmeId),
+                p.sponsorRegion(),
+                Map.of(
+                        "participantIds",
+                        List.copyOf(participantIds),
+                        "added",
+                        result.added(),
+                        "unchanged",
+                        result.unchanged(),
+                        "elsewhere",
+                        result.elsewhere()));
         return result;
     }
 
     /** A programme that pays (or paid) for a participant, with where the entry came from. */
-    record Sponsored(long programmeId, String programme, String legalBasis, String sponsorRegion,
-            long membershipId, String addedFrom, @Nullable String fileName, String addedBy, java.time.Instant addedAt,
-            YearMonth lastMonth) {
-    }
+    record Sponsored(
+            long programmeId,
+            String programme,
+            String legalBasis,
+            String sponsorRegion,
+            long membershipId,
+            String addedFrom,
+            @Nullable String fileName,
+            String addedBy,
+            java.time.Instant addedAt,
+            YearMonth lastMonth) {}
 
     /** The programmes visible to the caller that pay for a participant (the participant's data report). */
     List<Sponsored> programmesOf(long participantId, LindungUser by) {
         participants.get(ParticipantId.of(participantId), by);
-        return jdbc.sql("""
+        return jdbc
+                .sql("""
                 SELECT p.id, p.name, p.legal_basis, p.sponsor_region, b.membership_id, b.added_from, f.file_name,
                        b.added_by, b.added_at, coalesce(p.ended_on, p.end_month)
                   FROM sponsorship_beneficiary b
@@ -214,10 +278,21 @@ public class SponsorshipBeneficiaries {
                   LEFT JOIN sponsorship_file f ON f.id = b.file_id
                  WHERE b.participant_id = ? ORDER BY b.added_at, p.id""")
                 .param(participantId)
-                .query((rs, n) -> new Sponsored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getTimestamp(9).toInstant(), YearMonth.from(rs.getDate(10).toLocalDate())))
-                .list().stream().filter(s -> SponsorshipProgrammes.visible(s.sponsorRegion(), by)).toList();
+                .query((rs, n) -> new Sponsored(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getLong(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getTimestamp(9).toInstant(),
+                        YearMonth.from(rs.getDate(10).toLocalDate())))
+                .list()
+                .stream()
+                .filter(s -> SponsorshipProgrammes.visible(s.sponsorRegion(), by))
+                .toList();
     }
 
     /** The beneficiaries of a programme, by name. */
@@ -234,31 +309,54 @@ public class SponsorshipBeneficiaries {
                 .query((rs, n) -> {
                     java.sql.Date end = rs.getDate(7);
                     String nik = vault.openText(rs.getBytes(2), IdentityView.NIK_COLUMN);
-                    return new Beneficiary(rs.getLong(1), Objects.requireNonNull(NikDisplay.show(nik, by)),
-                            rs.getString(3), rs.getString(4),
-                            rs.getLong(5), YearMonth.from(rs.getDate(6).toLocalDate()),
-                            end == null ? null : YearMonth.from(end.toLocalDate()), rs.getString(8));
-                }).list();
+                    return new Beneficiary(
+                            rs.getLong(1),
+                            Objects.requireNonNull(NikDisplay.show(nik, by)),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getLong(5),
+                            YearMonth.from(rs.getDate(6).toLocalDate()),
+                            end == null ? null : YearMonth.from(end.toLocalDate()),
+                            rs.getString(8));
+                })
+                .list();
     }
 
-    private Placement add(Open open, long participantId, String region, String from,
-            @Nullable Long fileId, LindungUser by) {
+    private Placement add(
+            Open open, long participantId, String region, String from, @Nullable Long fileId, LindungUser by) {
         Programme p = open.programme();
         boolean listed = jdbc.sql("SELECT count(*) > 0 FROM sponsorship_beneficiary WHERE programme_id = ?"
-                + " AND participant_id = ?").params(p.id(), participantId).query(Boolean.class).single();
-        Placement placement = SponsorshipWorkflow.place(listed, !listed
-                && enrolment.membershipsOf(ParticipantId.of(participantId), by).stream()
-                        .anyMatch(m -> m.segment() == Segment.BPU && m.endMonth() == null));
+                        + " AND participant_id = ?")
+                .params(p.id(), participantId)
+                .query(Boolean.class)
+                .single();
+        Placement placement = SponsorshipWorkflow.place(
+                listed,
+                !listed
+                        && enrolment.membershipsOf(ParticipantId.of(participantId), by).stream()
+                                .anyMatch(m -> m.segment() == Segment.BPU && m.endMonth() == null));
         if (placement != Placement.ADDED) {
             return placement;
         }
-        Membership m = enrolment.enrol(new EnrolmentRequest(participantId, Segment.BPU, Channel.GOV_SPONSOR,
-                Set.of(), null, p.declaredIncome(), Sector.OTHER, true, open.firstMonth(), null), by);
+        Membership m = enrolment.enrol(
+                new EnrolmentRequest(
+                        participantId,
+                        Segment.BPU,
+                        Channel.GOV_SPONSOR,
+                        Set.of(),
+                        null,
+                        p.declaredIncome(),
+                        Sector.OTHER,
+                        true,
+                        open.firstMonth(),
+                        null),
+                by);
         jdbc.sql("""
                 INSERT INTO sponsorship_beneficiary (programme_id, participant_id, membership_id, region_code,
                                                      added_from, file_id, added_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(p.id(), participantId, m.id(), region, from, fileId, by.username()).update();
+                .params(p.id(), participantId, m.id(), region, from, fileId, by.username())
+                .update();
         return placement;
     }
 
@@ -269,14 +367,19 @@ public class SponsorshipBeneficiaries {
      * not enrol them twice.
      */
     private void lockProgramme(long programmeId) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(?, ?)").params(PROGRAMME_LOCK_CLASS, (int) programmeId)
-                .query().singleRow();
+        jdbc.sql("SELECT pg_advisory_xact_lock(?, ?)")
+                .params(PROGRAMME_LOCK_CLASS, (int) programmeId)
+                .query()
+                .singleRow();
     }
 
     private Open writable(long programmeId, LindungUser by) {
         SponsorshipWorkflow.mayAttempt(by).orThrow();
         Programme p = programmes.get(programmeId, by);
-        return new Open(p, SponsorshipWorkflow.addBeneficiaries(p, by, LocalDate.now(clock)).orThrow());
+        return new Open(
+                p,
+                SponsorshipWorkflow.addBeneficiaries(p, by, LocalDate.now(clock))
+                        .orThrow());
     }
 
     private List<Row> read(byte[] content, boolean xlsx, Programme p) {
@@ -286,7 +389,9 @@ public class SponsorshipBeneficiaries {
         LocalDate today = LocalDate.now(clock);
         try (RowSource source = open(content, xlsx)) {
             RowSource.Row header = source.next();
-            String names = header == null ? "" : String.join(";", header.cells()).trim().toLowerCase(Locale.ROOT);
+            String names = header == null
+                    ? ""
+                    : String.join(";", header.cells()).trim().toLowerCase(Locale.ROOT);
             if (names.startsWith("\uFEFF")) {
                 names = names.substring(1);
             }
@@ -311,8 +416,8 @@ public class SponsorshipBeneficiaries {
                 }
                 Integer first = seen.putIfAbsent(row.nik(), row.line());
                 if (first != null) {
-                    errors.add(FieldIssue.error(field(row.line(), "nik"), "sponsorship.file.repeated", row.nik(),
-                            first));
+                    errors.add(
+                            FieldIssue.error(field(row.line(), "nik"), "sponsorship.file.repeated", row.nik(), first));
                 } else {
                     rows.add(row);
                 }
@@ -351,8 +456,8 @@ public class SponsorshipBeneficiaries {
             return null;
         }
         if (!r.tooLong().isEmpty()) {
-            errors.add(FieldIssue.error(field(line, NAMES.get(r.tooLong().get(0))), "sponsorship.file.too-long",
-                    MAX_FIELD));
+            errors.add(FieldIssue.error(
+                    field(line, NAMES.get(r.tooLong().get(0))), "sponsorship.file.too-long", MAX_FIELD));
             return null;
         }
         if (r.numericCells().contains(0)) {
@@ -368,7 +473,10 @@ public class SponsorshipBeneficiaries {
             try {
                 birth = LocalDate.parse(f.get(2).trim());
             } catch (DateTimeParseException e) {
-                errors.add(FieldIssue.error(field(line, "birth_date"), "sponsorship.file.date", f.get(2).trim()));
+                errors.add(FieldIssue.error(
+                        field(line, "birth_date"),
+                        "sponsorship.file.date",
+                        f.get(2).trim()));
             }
         }
         for (FieldIssue issue : NikRules.check("nik", nik, birth, null, regions::exists, today)) {
@@ -384,8 +492,8 @@ public class SponsorshipBeneficiaries {
         if (desa.length() != 13 || !regions.exists(desa)) {
             errors.add(FieldIssue.error(field(line, "desa_code"), "sponsorship.file.desa", desa));
         } else if (!SponsorshipWorkflow.inRegion(desa, p)) {
-            errors.add(FieldIssue.error(field(line, "desa_code"), SponsorshipRule.BENEFICIARY_REGION.code(), desa,
-                    p.sponsorRegion()));
+            errors.add(FieldIssue.error(
+                    field(line, "desa_code"), SponsorshipRule.BENEFICIARY_REGION.code(), desa, p.sponsorRegion()));
         }
         String occupation = blank(f.get(4));
         String phone = blank(f.get(5));

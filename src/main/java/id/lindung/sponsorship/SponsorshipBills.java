@@ -1,10 +1,8 @@
 package id.lindung.sponsorship;
 
-import id.lindung.access.NikDisplay;
-import id.lindung.participant.IdentityView;
-import id.lindung.shared.crypto.Vault;
 import id.lindung.access.AuditTrail;
 import id.lindung.access.LindungUser;
+import id.lindung.access.NikDisplay;
 import id.lindung.contribution.PaymentRequest;
 import id.lindung.contribution.PaymentResult;
 import id.lindung.contribution.Payments;
@@ -12,6 +10,8 @@ import id.lindung.contribution.QuoteRequest;
 import id.lindung.contribution.Quotes;
 import id.lindung.enrolment.Sector;
 import id.lindung.enrolment.Segment;
+import id.lindung.participant.IdentityView;
+import id.lindung.shared.crypto.Vault;
 import id.lindung.sponsorship.workflow.SponsorshipAction;
 import id.lindung.sponsorship.workflow.SponsorshipWorkflow;
 import id.lindung.sponsorship.workflow.SponsorshipWorkflow.Payment;
@@ -37,26 +37,37 @@ import org.springframework.transaction.annotation.Transactional;
 public class SponsorshipBills {
 
     /** One beneficiary's bill of the month. */
-    public record Line(long membershipId, String nik, long billId, long amount, long paid, String status) {
-    }
+    public record Line(long membershipId, String nik, long billId, long amount, long paid, String status) {}
 
     /** The consolidated bill of a month: members billed, amount, paid, open, the earliest due date, the lines. */
-    public record ConsolidatedBill(long programmeId, YearMonth month, int members, long amount, long paid, long open,
-            @Nullable LocalDate dueDate, List<Line> lines) {
-    }
+    public record ConsolidatedBill(
+            long programmeId,
+            YearMonth month,
+            int members,
+            long amount,
+            long paid,
+            long open,
+            @Nullable LocalDate dueDate,
+            List<Line> lines) {}
 
     /** A consolidated payment: how many member bills were paid now, the amount, and how many were already paid. */
-    public record Paid(int bills, long amount, int alreadyPaid) {
-    }
+    public record Paid(int bills, long amount, int alreadyPaid) {}
 
     /**
      * The budget. {@code committed} = billed + what the current beneficiaries will cost until the programme's last
      * month; {@code status}: OK, LOW (less than two months of the current monthly cost left after the committed
      * amount), OVER (committed above the budget).
      */
-    public record Budget(long budget, long billed, long paid, long committed, long remaining, long monthlyCost,
-            int activeMembers, @Nullable Long monthsAffordable, String status) {
-    }
+    public record Budget(
+            long budget,
+            long billed,
+            long paid,
+            long committed,
+            long remaining,
+            long monthlyCost,
+            int activeMembers,
+            @Nullable Long monthsAffordable,
+            String status) {}
 
     private final JdbcClient jdbc;
     private final SponsorshipProgrammes programmes;
@@ -66,8 +77,14 @@ public class SponsorshipBills {
     private final Vault vault;
     private final AuditTrail audit;
 
-    SponsorshipBills(JdbcClient jdbc, SponsorshipProgrammes programmes, Payments payments, Quotes quotes, Clock clock,
-            AuditTrail audit, Vault vault) {
+    SponsorshipBills(
+            JdbcClient jdbc,
+            SponsorshipProgrammes programmes,
+            Payments payments,
+            Quotes quotes,
+            Clock clock,
+            AuditTrail audit,
+            Vault vault) {
         this.audit = audit;
         this.jdbc = jdbc;
         this.programmes = programmes;
@@ -88,14 +105,22 @@ public class SponsorshipBills {
                  WHERE s.programme_id = ? AND v.status <> 'CANCELLED'
                  ORDER BY s.membership_id""")
                 .params(month.atDay(1), programmeId)
-                .query((rs, n) -> new Line(rs.getLong(1), Objects.requireNonNull(NikDisplay.show(
-                        vault.openText(rs.getBytes(2), IdentityView.NIK_COLUMN), by)), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5), rs.getString(6)))
+                .query((rs, n) -> new Line(
+                        rs.getLong(1),
+                        Objects.requireNonNull(
+                                NikDisplay.show(vault.openText(rs.getBytes(2), IdentityView.NIK_COLUMN), by)),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getString(6)))
                 .list();
         LocalDate due = jdbc.sql("""
                 SELECT min(v.due_date) FROM sponsorship_beneficiary s
                   JOIN contribution_bill_v v ON v.membership_id = s.membership_id AND v.period = ?
-                 WHERE s.programme_id = ?""").params(month.atDay(1), programmeId).query(LocalDate.class).optional()
+                 WHERE s.programme_id = ?""")
+                .params(month.atDay(1), programmeId)
+                .query(LocalDate.class)
+                .optional()
                 .orElse(null);
         long amount = lines.stream().mapToLong(Line::amount).sum();
         long paid = lines.stream().mapToLong(Line::paid).sum();
@@ -107,22 +132,36 @@ public class SponsorshipBills {
      * {@code SPN-<programme>-<month>-<membership>}, so paying twice pays nothing more.
      */
     @Transactional
-    public Paid pay(long programmeId, @Nullable YearMonth month, @Nullable LocalDate paidOn,
-            @Nullable String reference, LindungUser by) {
+    public Paid pay(
+            long programmeId,
+            @Nullable YearMonth month,
+            @Nullable LocalDate paidOn,
+            @Nullable String reference,
+            LindungUser by) {
         // the government's money: only those who manage programmes, for a sponsor inside their scope (as ending a
         // programme or adding beneficiaries); Payments alone would also let a field agent pay it
         SponsorshipWorkflow.mayAttempt(by).orThrow();
         Programme programme = programmes.get(programmeId, by);
-        List<SponsorshipAction.BillLine> lines = month == null ? List.of() : bill(programmeId, month, by).lines()
-                .stream().map(l -> new SponsorshipAction.BillLine(l.membershipId(), l.amount(), l.paid())).toList();
-        Payment payment = SponsorshipWorkflow.pay(programme, new SponsorshipAction.PayBill(month, paidOn, lines), by,
-                LocalDate.now(clock)).orThrow();
+        List<SponsorshipAction.BillLine> lines = month == null
+                ? List.of()
+                : bill(programmeId, month, by).lines().stream()
+                        .map(l -> new SponsorshipAction.BillLine(l.membershipId(), l.amount(), l.paid()))
+                        .toList();
+        Payment payment = SponsorshipWorkflow.pay(
+                        programme, new SponsorshipAction.PayBill(month, paidOn, lines), by, LocalDate.now(clock))
+                .orThrow();
         LocalDate on = payment.paidOn();
         int paidNow = 0;
         long amount = 0;
         for (SponsorshipAction.BillLine line : payment.toPay()) {
-            PaymentResult r = payments.pay(new PaymentRequest("SPN-" + programmeId + "-" + payment.month() + "-"
-                    + line.membershipId(), line.membershipId(), line.open(), on, reference), by);
+            PaymentResult r = payments.pay(
+                    new PaymentRequest(
+                            "SPN-" + programmeId + "-" + payment.month() + "-" + line.membershipId(),
+                            line.membershipId(),
+                            line.open(),
+                            on,
+                            reference),
+                    by);
             if (!r.replayed()) {
                 paidNow++;
                 amount += r.amount();
@@ -136,31 +175,40 @@ public class SponsorshipBills {
         values.put("billsPaid", paidNow);
         values.put("amount", amount);
         values.put("alreadyPaid", already);
-        audit.record("SPONSORSHIP_BILL_PAID", "sponsorship_programme", Long.toString(programmeId),
-                programme.sponsorRegion(), values);
+        audit.record(
+                "SPONSORSHIP_BILL_PAID",
+                "sponsorship_programme",
+                Long.toString(programmeId),
+                programme.sponsorRegion(),
+                values);
         return new Paid(paidNow, amount, already);
     }
 
     /** The programme's budget as of today. */
     public Budget budget(long programmeId, LindungUser by) {
         Programme p = programmes.get(programmeId, by);
-        record Billed(long amount, long paid, @Nullable LocalDate latest) {
-        }
+        record Billed(long amount, long paid, @Nullable LocalDate latest) {}
         Billed billed = jdbc.sql("""
                 SELECT coalesce(sum(v.amount), 0), coalesce(sum(v.paid), 0), max(v.period)
                   FROM sponsorship_beneficiary s
                   JOIN contribution_bill_v v ON v.membership_id = s.membership_id
                  WHERE s.programme_id = ? AND v.status <> 'CANCELLED' AND v.period BETWEEN ? AND ?""")
                 .params(programmeId, p.startMonth().atDay(1), p.lastMonth().atDay(1))
-                .query((rs, n) -> new Billed(rs.getLong(1), rs.getLong(2),
-                        rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate())).single();
+                .query((rs, n) -> new Billed(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate()))
+                .single();
         int active = jdbc.sql("""
                 SELECT count(*) FROM sponsorship_beneficiary s
                   JOIN enrolment_membership_v m ON m.membership_id = s.membership_id
                  WHERE s.programme_id = ? AND (m.end_month IS NULL OR m.end_month >= ?)""")
-                .params(programmeId, YearMonth.now(clock).atDay(1)).query(Integer.class).single();
+                .params(programmeId, YearMonth.now(clock).atDay(1))
+                .query(Integer.class)
+                .single();
         YearMonth now = YearMonth.now(clock);
-        YearMonth from = billed.latest() == null ? (p.startMonth().isAfter(now) ? p.startMonth() : now)
+        YearMonth from = billed.latest() == null
+                ? (p.startMonth().isAfter(now) ? p.startMonth() : now)
                 : YearMonth.from(billed.latest()).plusMonths(1);
         long future = 0;
         for (YearMonth m = from; !m.isAfter(p.lastMonth()); m = m.plusMonths(1)) {
@@ -171,13 +219,14 @@ public class SponsorshipBills {
         long remaining = p.budget() - committed;
         String status = committed > p.budget() ? "OVER" : remaining < 2 * monthly ? "LOW" : "OK";
         Long affordable = monthly == 0 ? null : (p.budget() - billed.amount()) / monthly;
-        return new Budget(p.budget(), billed.amount(), billed.paid(), committed, remaining, monthly, active,
-                affordable, status);
+        return new Budget(
+                p.budget(), billed.amount(), billed.paid(), committed, remaining, monthly, active, affordable, status);
     }
 
     /** What one sponsored worker costs in a month: BPU JKK and JKM at the income, paid by the government. */
     long perWorker(long income, YearMonth month) {
-        return quotes.quote(new QuoteRequest(Segment.BPU, Set.of(), month, income, null, Sector.OTHER, true, null,
-                null, false)).total();
+        return quotes.quote(new QuoteRequest(
+                        Segment.BPU, Set.of(), month, income, null, Sector.OTHER, true, null, null, false))
+                .total();
     }
 }

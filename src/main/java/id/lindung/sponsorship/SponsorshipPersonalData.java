@@ -33,14 +33,22 @@ class SponsorshipPersonalData implements PersonalDataHolder {
     @Override
     public void contribute(DataReportDraft r) {
         List<Entry> entries = new ArrayList<>();
-        for (SponsorshipBeneficiaries.Sponsored s : sponsorship.programmesOf(r.subject().participantId(), r.by())) {
+        for (SponsorshipBeneficiaries.Sponsored s :
+                sponsorship.programmesOf(r.subject().participantId(), r.by())) {
             String source = "FILE".equals(s.addedFrom())
-                    ? r.msg("privacy.source.file", Objects.toString(s.fileName(), "–"), s.addedBy(),
-                    r.fmt().dateTime(s.addedAt()))
+                    ? r.msg(
+                            "privacy.source.file",
+                            Objects.toString(s.fileName(), "–"),
+                            s.addedBy(),
+                            r.fmt().dateTime(s.addedAt()))
                     : r.msg("privacy.source.registry", s.addedBy(), r.fmt().dateTime(s.addedAt()));
-            entries.add(new Entry(s.programme(), s.legalBasis() + " · " + regions.nameOf(s.sponsorRegion())
-                    + " · " + r.msg("privacy.field.membership", s.membershipId()) + " · "
-                    + r.msg("privacy.field.lastMonth", s.lastMonth().toString()), source, r.date(s.addedAt())));
+            entries.add(new Entry(
+                    s.programme(),
+                    s.legalBasis() + " · " + regions.nameOf(s.sponsorRegion())
+                            + " · " + r.msg("privacy.field.membership", s.membershipId()) + " · "
+                            + r.msg("privacy.field.lastMonth", s.lastMonth().toString()),
+                    source,
+                    r.date(s.addedAt())));
         }
         r.section("sponsorship", null, "sponsorship-beneficiaries", entries);
     }

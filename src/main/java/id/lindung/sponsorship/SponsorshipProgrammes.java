@@ -49,8 +49,8 @@ public class SponsorshipProgrammes {
     private final AuditTrail audit;
     private final Clock clock;
 
-    SponsorshipProgrammes(JdbcClient jdbc, RegionDirectory regions, EnrolmentManagement enrolment, AuditTrail audit,
-            Clock clock) {
+    SponsorshipProgrammes(
+            JdbcClient jdbc, RegionDirectory regions, EnrolmentManagement enrolment, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.regions = regions;
         this.enrolment = enrolment;
@@ -61,15 +61,25 @@ public class SponsorshipProgrammes {
     /** Creates a programme (officers and administrators, for a government inside their region). */
     @Transactional
     public Programme create(Programme.New p, LindungUser by) {
-        NewProgramme n = SponsorshipWorkflow.create(p, by, regions::exists, enrolment.bpuMinIncome()).orThrow();
+        NewProgramme n = SponsorshipWorkflow.create(p, by, regions::exists, enrolment.bpuMinIncome())
+                .orThrow();
         long id = jdbc.sql("""
                 INSERT INTO sponsorship_programme (name, sponsor_region, legal_basis, funding_source, budget,
                                                    start_month, end_month, declared_income, eligibility, created_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(n.name(), n.sponsorRegion(), n.legalBasis(), n.fundingSource().name(), n.budget(),
-                        n.startMonth().atDay(1), n.endMonth().atDay(1), n.declaredIncome(), n.eligibility(),
+                .params(
+                        n.name(),
+                        n.sponsorRegion(),
+                        n.legalBasis(),
+                        n.fundingSource().name(),
+                        n.budget(),
+                        n.startMonth().atDay(1),
+                        n.endMonth().atDay(1),
+                        n.declaredIncome(),
+                        n.eligibility(),
                         by.username())
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("name", n.name());
         values.put("legalBasis", n.legalBasis());
@@ -78,14 +88,17 @@ public class SponsorshipProgrammes {
         values.put("startMonth", n.startMonth().toString());
         values.put("endMonth", n.endMonth().toString());
         values.put("declaredIncome", n.declaredIncome());
-        audit.record("SPONSORSHIP_PROGRAMME_CREATED", "sponsorship_programme", Long.toString(id), n.sponsorRegion(),
-                values);
+        audit.record(
+                "SPONSORSHIP_PROGRAMME_CREATED", "sponsorship_programme", Long.toString(id), n.sponsorRegion(), values);
         return get(id, by);
     }
 
     /** A programme the caller may see. */
     public Programme get(long id, LindungUser by) {
-        Programme p = jdbc.sql(SELECT + " WHERE p.id = ?").param(id).query((rs, n) -> programme(rs)).optional()
+        Programme p = jdbc.sql(SELECT + " WHERE p.id = ?")
+                .param(id)
+                .query((rs, n) -> programme(rs))
+                .optional()
                 .orElseThrow(() -> new NotFoundException("sponsorship programme " + id));
         if (!visible(p.sponsorRegion(), by)) {
             throw new NotFoundException("sponsorship programme " + id);
@@ -96,7 +109,8 @@ public class SponsorshipProgrammes {
     /** The programmes the caller may see, newest first. */
     public List<Programme> list(LindungUser by) {
         return jdbc.sql(SELECT + " ORDER BY p.id DESC").query((rs, n) -> programme(rs)).list().stream()
-                .filter(p -> visible(p.sponsorRegion(), by)).toList();
+                .filter(p -> visible(p.sponsorRegion(), by))
+                .toList();
     }
 
     /**
@@ -108,19 +122,23 @@ public class SponsorshipProgrammes {
     public Programme end(long id, @Nullable YearMonth lastMonth, String action, int expectedVersion, LindungUser by) {
         SponsorshipWorkflow.mayAttempt(by).orThrow();
         Programme p = get(id, by);
-        Ending ending = SponsorshipWorkflow.end(p, new SponsorshipAction.End(lastMonth, action), by,
-                LocalDate.now(clock)).orThrow();
+        Ending ending = SponsorshipWorkflow.end(
+                        p, new SponsorshipAction.End(lastMonth, action), by, LocalDate.now(clock))
+                .orThrow();
         YearMonth last = ending.lastMonth();
         int updated = jdbc.sql("""
                 UPDATE sponsorship_programme SET ended_on = ?, end_action = ?, version = version + 1
                  WHERE id = ? AND version = ?""")
-                .params(last.atDay(1), ending.action(), id, expectedVersion).update();
+                .params(last.atDay(1), ending.action(), id, expectedVersion)
+                .update();
         if (updated == 0) {
             throw new ConflictException("sponsorship.version", p.version());
         }
         List<long[]> members = jdbc.sql("SELECT membership_id, participant_id FROM sponsorship_beneficiary"
                         + " WHERE programme_id = ? ORDER BY membership_id")
-                .param(id).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+                .param(id)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .list();
         int ended = 0;
         int handedOver = 0;
         for (long[] m : members) {
@@ -133,13 +151,35 @@ public class SponsorshipProgrammes {
             ended++;
             if (ending.handsOver()) {
                 YearMonth from = ending.handOverFrom();
-                enrolment.enrol(new EnrolmentRequest(m[1], Segment.BPU, Channel.SELF, Set.of(), null,
-                        membership.baseIn(from), Sector.OTHER, false, from, null), by);
+                enrolment.enrol(
+                        new EnrolmentRequest(
+                                m[1],
+                                Segment.BPU,
+                                Channel.SELF,
+                                Set.of(),
+                                null,
+                                membership.baseIn(from),
+                                Sector.OTHER,
+                                false,
+                                from,
+                                null),
+                        by);
                 handedOver++;
             }
         }
-        audit.record("SPONSORSHIP_PROGRAMME_ENDED", "sponsorship_programme", Long.toString(id), p.sponsorRegion(),
-                Map.of("lastMonth", last.toString(), "action", ending.action(), "ended", ended, "handedOver",
+        audit.record(
+                "SPONSORSHIP_PROGRAMME_ENDED",
+                "sponsorship_programme",
+                Long.toString(id),
+                p.sponsorRegion(),
+                Map.of(
+                        "lastMonth",
+                        last.toString(),
+                        "action",
+                        ending.action(),
+                        "ended",
+                        ended,
+                        "handedOver",
                         handedOver));
         return get(id, by);
     }
@@ -156,13 +196,24 @@ public class SponsorshipProgrammes {
     private Programme programme(ResultSet rs) throws SQLException {
         java.sql.Date ended = rs.getDate("ended_on");
         String region = rs.getString("sponsor_region");
-        return new Programme(rs.getLong("id"), rs.getString("name"), region, regions.nameOf(region),
-                rs.getString("legal_basis"), Programme.FundingSource.valueOf(rs.getString("funding_source")),
-                rs.getLong("budget"), YearMonth.from(rs.getDate("start_month").toLocalDate()),
-                YearMonth.from(rs.getDate("end_month").toLocalDate()), rs.getLong("declared_income"),
-                rs.getString("eligibility"), ended == null ? null : YearMonth.from(ended.toLocalDate()),
-                rs.getString("end_action"), rs.getLong("beneficiaries"), rs.getString("created_by"),
-                rs.getTimestamp("created_at").toInstant(), rs.getInt("version"));
+        return new Programme(
+                rs.getLong("id"),
+                rs.getString("name"),
+                region,
+                regions.nameOf(region),
+                rs.getString("legal_basis"),
+                Programme.FundingSource.valueOf(rs.getString("funding_source")),
+                rs.getLong("budget"),
+                YearMonth.from(rs.getDate("start_month").toLocalDate()),
+                YearMonth.from(rs.getDate("end_month").toLocalDate()),
+                rs.getLong("declared_income"),
+                rs.getString("eligibility"),
+                ended == null ? null : YearMonth.from(ended.toLocalDate()),
+                rs.getString("end_action"),
+                rs.getLong("beneficiaries"),
+                rs.getString("created_by"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getInt("version"));
     }
 
     YearMonth thisMonth() {

@@ -18,10 +18,13 @@ class SponsorshipRetention {
 
     @Bean
     ExpiringData sponsorshipBeneficiaryRetention(JdbcClient jdbc, Clock clock) {
-        return ExpiringData.of("sponsorship-beneficiaries", cutoff -> jdbc.sql("""
+        return ExpiringData.of(
+                "sponsorship-beneficiaries",
+                cutoff -> jdbc.sql("""
                 DELETE FROM sponsorship_beneficiary b USING sponsorship_programme p
                  WHERE b.programme_id = p.id
                    AND CAST(coalesce(p.ended_on, p.end_month) + interval '1 month' AS date) <= ?""")
-                .param(LocalDate.ofInstant(cutoff, clock.getZone())).update());
+                        .param(LocalDate.ofInstant(cutoff, clock.getZone()))
+                        .update());
     }
 }

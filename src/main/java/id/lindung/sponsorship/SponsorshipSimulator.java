@@ -24,31 +24,47 @@ import org.springframework.stereotype.Service;
 public class SponsorshipSimulator {
 
     /** A simulation as asked: workers per region (kab/kota or kecamatan), months, first month, income. */
-    public record Request(Map<String, Integer> workers, int months, @Nullable YearMonth startMonth,
-            @Nullable Long declaredIncome) {
-    }
+    public record Request(
+            Map<String, Integer> workers,
+            int months,
+            @Nullable YearMonth startMonth,
+            @Nullable Long declaredIncome) {}
 
     /** One region before and after (coverage and targets in basis points, as the dashboard). */
-    public record RegionEffect(String regionCode, String regionName, int workers, long cost, long activeBefore,
-            @Nullable Long denominator, @Nullable Integer coverageBefore, @Nullable Integer coverageAfter,
-            @Nullable Integer target, @Nullable Long gapBefore, @Nullable Long gapAfter) {
-    }
+    public record RegionEffect(
+            String regionCode,
+            String regionName,
+            int workers,
+            long cost,
+            long activeBefore,
+            @Nullable Long denominator,
+            @Nullable Integer coverageBefore,
+            @Nullable Integer coverageAfter,
+            @Nullable Integer target,
+            @Nullable Long gapBefore,
+            @Nullable Long gapAfter) {}
 
     /**
      * The whole simulation: total cost, per worker per month (first month), and the effect per region and on the
      * province ({@code null} for users who see only their kab/kota).
      */
-    public record Simulation(YearMonth startMonth, int months, long declaredIncome, long perWorkerFirstMonth,
-            int workers, long cost, List<RegionEffect> regions, @Nullable RegionEffect province) {
-    }
+    public record Simulation(
+            YearMonth startMonth,
+            int months,
+            long declaredIncome,
+            long perWorkerFirstMonth,
+            int workers,
+            long cost,
+            List<RegionEffect> regions,
+            @Nullable RegionEffect province) {}
 
     private final CoverageDashboards dashboards;
     private final SponsorshipBills bills;
     private final EnrolmentManagement enrolment;
     private final Clock clock;
 
-    SponsorshipSimulator(CoverageDashboards dashboards, SponsorshipBills bills, EnrolmentManagement enrolment,
-            Clock clock) {
+    SponsorshipSimulator(
+            CoverageDashboards dashboards, SponsorshipBills bills, EnrolmentManagement enrolment, Clock clock) {
         this.dashboards = dashboards;
         this.bills = bills;
         this.enrolment = enrolment;
@@ -57,7 +73,8 @@ public class SponsorshipSimulator {
 
     public Simulation simulate(Request request, LindungUser by) {
         List<FieldIssue> issues = new ArrayList<>();
-        if (request.workers() == null || request.workers().isEmpty()
+        if (request.workers() == null
+                || request.workers().isEmpty()
                 || request.workers().values().stream().anyMatch(n -> n == null || n <= 0 || n > 10_000_000)) {
             issues.add(FieldIssue.error("workers", "sponsorship.simulation.workers"));
         }
@@ -86,18 +103,35 @@ public class SponsorshipSimulator {
             province = e.getKey().substring(0, 2);
         }
         RegionEffect whole = province != null && by.scope().includes(province)
-                ? effect(dashboards.dashboard(province, null, by), all, all * perWorkerTotal) : null;
-        return new Simulation(start, request.months(), income, bills.perWorker(income, start), all,
-                all * perWorkerTotal, effects, whole);
+                ? effect(dashboards.dashboard(province, null, by), all, all * perWorkerTotal)
+                : null;
+        return new Simulation(
+                start,
+                request.months(),
+                income,
+                bills.perWorker(income, start),
+                all,
+                all * perWorkerTotal,
+                effects,
+                whole);
     }
 
     private static RegionEffect effect(CoverageDashboard d, int workers, long cost) {
         CoverageDashboard.Figure f = d.total();
         Long denominator = f.denominator();
-        Integer after = denominator == null ? null
-                : CoverageDashboard.basisPoints(f.active() + workers, denominator);
+        Integer after = denominator == null ? null : CoverageDashboard.basisPoints(f.active() + workers, denominator);
         Long gapAfter = f.gap() == null ? null : Math.max(0, f.gap() - workers);
-        return new RegionEffect(d.region().code(), d.region().name(), workers, cost, f.active(), denominator,
-                f.coverage(), after, f.target(), f.gap(), gapAfter);
+        return new RegionEffect(
+                d.region().code(),
+                d.region().name(),
+                workers,
+                cost,
+                f.active(),
+                denominator,
+                f.coverage(),
+                after,
+                f.target(),
+                f.gap(),
+                gapAfter);
     }
 }

@@ -20,7 +20,8 @@ class CurrentUserAdvice {
     }
 
     @ModelAttribute("me")
-    @Nullable LindungUser me() {
+    @Nullable
+    LindungUser me() {
         return currentUser.get().orElse(null);
     }
 
@@ -28,13 +29,21 @@ class CurrentUserAdvice {
     @ModelAttribute("langUrls")
     java.util.Map<String, String> langUrls() {
         var current = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentRequest();
-        return java.util.Map.of("id", current.replaceQueryParam("lang", "id").build().toUriString(),
-                "en", current.replaceQueryParam("lang", "en").build().toUriString());
+        return java.util.Map.of(
+                "id",
+                current.replaceQueryParam("lang", "id").build().toUriString(),
+                "en",
+                current.replaceQueryParam("lang", "en").build().toUriString());
     }
 
     @ModelAttribute("myArea")
-    @Nullable String myArea() {
-        return currentUser.get().map(u -> u.scope().code().isEmpty() ? "Indonesia" : regions.nameOf(u.scope().code()))
+    @Nullable
+    String myArea() {
+        return currentUser
+                .get()
+                .map(u -> u.scope().code().isEmpty()
+                        ? "Indonesia"
+                        : regions.nameOf(u.scope().code()))
                 .orElse(null);
     }
 }

@@ -21,7 +21,10 @@ class HomeController {
     private final CurrentUser currentUser;
     private final String homeProvince;
 
-    HomeController(ParticipantManagement participants, RegionDirectory regions, CurrentUser currentUser,
+    HomeController(
+            ParticipantManagement participants,
+            RegionDirectory regions,
+            CurrentUser currentUser,
             RegionProperties region) {
         this.homeProvince = region.homeProvince();
         this.participants = participants;
@@ -43,20 +46,27 @@ class HomeController {
         participants.countsByKabKota(me).forEach(c -> counts.put(c.regionCode(), c));
         String scope = me.scope().code();
         String province = scope.isEmpty() ? homeProvince : scope.substring(0, 2);
-        List<String> kabKota = scope.length() == 5 ? List.of(scope)
+        List<String> kabKota = scope.length() == 5
+                ? List.of(scope)
                 : regions.children(province).stream().map(r -> r.code()).toList();
-        List<Row> rows = kabKota.stream().map(code -> {
-            RegionCount c = counts.getOrDefault(code, new RegionCount(code, 0, 0, 0));
-            long population = regions.population(code).map(Population::total).orElse(0L);
-            return new Row(code, regions.nameOf(code), c.participants(), c.women(), c.businesses(), population);
-        }).toList();
+        List<Row> rows = kabKota.stream()
+                .map(code -> {
+                    RegionCount c = counts.getOrDefault(code, new RegionCount(code, 0, 0, 0));
+                    long population =
+                            regions.population(code).map(Population::total).orElse(0L);
+                    return new Row(code, regions.nameOf(code), c.participants(), c.women(), c.businesses(), population);
+                })
+                .toList();
         model.addAttribute("rows", rows);
         model.addAttribute("province", province);
         model.addAttribute("provinceName", regions.nameOf(province));
-        model.addAttribute("totalParticipants", rows.stream().mapToLong(Row::participants).sum());
+        model.addAttribute(
+                "totalParticipants", rows.stream().mapToLong(Row::participants).sum());
         model.addAttribute("totalWomen", rows.stream().mapToLong(Row::women).sum());
-        model.addAttribute("totalBusinesses", rows.stream().mapToLong(Row::businesses).sum());
-        model.addAttribute("totalPopulation", rows.stream().mapToLong(Row::population).sum());
+        model.addAttribute(
+                "totalBusinesses", rows.stream().mapToLong(Row::businesses).sum());
+        model.addAttribute(
+                "totalPopulation", rows.stream().mapToLong(Row::population).sum());
         return "home";
     }
 }

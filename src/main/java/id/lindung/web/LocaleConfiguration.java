@@ -25,8 +25,10 @@ class LocaleConfiguration implements WebMvcConfigurer {
         CookieLocaleResolver resolver = new CookieLocaleResolver("lindung-lang");
         // pages: Indonesian until the user picks English; the API honours Accept-Language (also in the error
         // dispatch of a failed API call, whose own URI is /error)
-        resolver.setDefaultLocaleFunction(request -> path(request).startsWith("/api/")
-                && request.getHeader("Accept-Language") != null ? request.getLocale() : INDONESIAN);
+        resolver.setDefaultLocaleFunction(
+                request -> path(request).startsWith("/api/") && request.getHeader("Accept-Language") != null
+                        ? request.getLocale()
+                        : INDONESIAN);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;
     }
@@ -34,7 +36,8 @@ class LocaleConfiguration implements WebMvcConfigurer {
     /** The path asked for: in an error dispatch the failed request's, not {@code /error}. */
     private static String path(jakarta.servlet.http.HttpServletRequest request) {
         return request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI) instanceof String failed
-                ? failed : request.getRequestURI();
+                ? failed
+                : request.getRequestURI();
     }
 
     @Override

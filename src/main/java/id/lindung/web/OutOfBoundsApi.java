@@ -33,8 +33,9 @@ class OutOfBoundsApi {
     }
 
     @GetMapping("/api/admin/out-of-bounds")
-    @Operation(summary = "Stored payments, wages and incomes and claim amounts outside the plausible bounds "
-            + "(province administrators), at most 1,000 per module")
+    @Operation(
+            summary = "Stored payments, wages and incomes and claim amounts outside the plausible bounds "
+                    + "(province administrators), at most 1,000 per module")
     List<OutOfBoundsRecords.Finding> outOfBounds() {
         LindungUser me = currentUser.require();
         if (me.role() != Role.ADMIN || me.scope().code().length() > 2) {

@@ -25,10 +25,13 @@ class RegionOptionsController {
     }
 
     @GetMapping("/ui/regions/options")
-    String options(@RequestParam(required = false) String kabKota, @RequestParam(required = false) String kecamatan,
+    String options(
+            @RequestParam(required = false) String kabKota,
+            @RequestParam(required = false) String kecamatan,
             Model model) {
         String parent = kecamatan != null && !kecamatan.isBlank() ? kecamatan : kabKota;
-        List<Region> children = parent == null || parent.isBlank() ? List.of()
+        List<Region> children = parent == null || parent.isBlank()
+                ? List.of()
                 : regions.children(parent).stream()
                         .filter(r -> currentUser.require().scope().includes(r.code()))
                         .toList();

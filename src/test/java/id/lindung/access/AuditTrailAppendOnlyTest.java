@@ -38,19 +38,30 @@ class AuditTrailAppendOnlyTest {
 
     @Test
     void anUpdateIsRefused() {
-        assertThatThrownBy(() -> jdbc.sql("UPDATE audit_log SET actor = 'someone.else' WHERE id = ?").param(line)
-                .update()).isInstanceOf(DataAccessException.class).hasStackTraceContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("UPDATE audit_log SET actor = 'x' WHERE false").update())
-                .as("refused even when no row matches").hasStackTraceContaining("append-only");
-        assertThat(jdbc.sql("SELECT actor FROM audit_log WHERE id = ?").param(line).query(String.class).single())
+        assertThatThrownBy(() -> jdbc.sql("UPDATE audit_log SET actor = 'someone.else' WHERE id = ?")
+                        .param(line)
+                        .update())
+                .isInstanceOf(DataAccessException.class)
+                .hasStackTraceContaining("append-only");
+        assertThatThrownBy(() ->
+                        jdbc.sql("UPDATE audit_log SET actor = 'x' WHERE false").update())
+                .as("refused even when no row matches")
+                .hasStackTraceContaining("append-only");
+        assertThat(jdbc.sql("SELECT actor FROM audit_log WHERE id = ?")
+                        .param(line)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("petugas.ketapang");
     }
 
     @Test
     void aDeleteIsRefused() {
         long before = count();
-        assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_log WHERE id = ?").param(line).update())
-                .isInstanceOf(DataAccessException.class).hasStackTraceContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_log WHERE id = ?")
+                        .param(line)
+                        .update())
+                .isInstanceOf(DataAccessException.class)
+                .hasStackTraceContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_log").update()).hasStackTraceContaining("append-only");
         assertThat(count()).isEqualTo(before);
     }
@@ -59,7 +70,8 @@ class AuditTrailAppendOnlyTest {
     void aTruncateIsRefused() {
         long before = count();
         assertThatThrownBy(() -> jdbc.sql("TRUNCATE audit_log").update())
-                .isInstanceOf(DataAccessException.class).hasStackTraceContaining("append-only");
+                .isInstanceOf(DataAccessException.class)
+                .hasStackTraceContaining("append-only");
         assertThat(count()).isEqualTo(before);
     }
 

@@ -73,7 +73,8 @@ import org.springframework.test.context.ActiveProfiles;
  * uses Basic instead), the pages with one form login per user whose session and CSRF token are reused.
  */
 @Tag(Tags.MATRIX)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "lindung.test.context=access-authorization-matrix")
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -83,7 +84,11 @@ class AuthorizationMatrixTest {
     static final String TABLE = "/authz/endpoints.csv";
 
     /** A caller of the matrix: a demo user (username, role, scope, the bank it acts for) or anonymous. */
-    record Caller(@Nullable String username, @Nullable Role role, String scope, @Nullable String bank) {
+    record Caller(
+            @Nullable String username,
+            @Nullable Role role,
+            String scope,
+            @Nullable String bank) {
 
         boolean anonymous() {
             return username == null;
@@ -155,7 +160,11 @@ class AuthorizationMatrixTest {
      * {@code {}} for writes), form fields (for pages; multipart for uploads) and a file (default a one-line text
      * file). {@code {name}} is replaced by the fixture of that name.
      */
-    record Request(String query, @Nullable String json, Map<String, String> form, @Nullable String fileName,
+    record Request(
+            String query,
+            @Nullable String json,
+            Map<String, String> form,
+            @Nullable String fileName,
             @Nullable String file) {
 
         static final Request DEFAULT = new Request("", null, Map.of(), null, null);
@@ -197,7 +206,8 @@ class AuthorizationMatrixTest {
             Map.entry("POST /api/participants/duplicates/{id}/{otherId}", Request.query("confirmed=false")),
             // records with primitive fields: Jackson refuses a missing primitive (422) before any check
             Map.entry("POST /api/participants/{id}/relatives", Request.json("{\"heir\": false}")),
-            Map.entry("POST /api/claims/{id}/scholarship-years",
+            Map.entry(
+                    "POST /api/claims/{id}/scholarship-years",
                     Request.json("{\"married\": false, \"working\": false}")),
             Map.entry("PUT /api/paritrana/entrants/{id}/evidence/{code}", Request.json("{\"value\": 0}")),
             Map.entry("POST /api/sponsorship/programmes/{id}/end", Request.json("{\"version\": 0}")),
@@ -208,21 +218,26 @@ class AuthorizationMatrixTest {
             Map.entry("POST /api/claims/{id}/approve", Request.json(STALE_VERSION)),
             Map.entry("POST /api/claims/{id}/reject", Request.json(STALE_VERSION)),
             Map.entry("POST /api/claims/{id}/payment", Request.json(STALE_VERSION)),
-            Map.entry("POST /api/claims/{id}/documents",
+            Map.entry(
+                    "POST /api/claims/{id}/documents",
                     Request.form("documentType", "KWITANSI").file("kwitansi.txt", "bukan dokumen")),
             Map.entry("POST /api/kur/files", Request.DEFAULT.file("kur.csv", KUR_HEADER)),
-            Map.entry("POST /api/kur/assignments",
+            Map.entry(
+                    "POST /api/kur/assignments",
                     Request.json("{\"bank\": \"KALBAR\", \"loanIds\": [\"MATRIKS-TIDAK-ADA\"], \"agent\": null}")),
             Map.entry("POST /api/kur/loans/{bank}/{loanId}/enrol", Request.json("{\"declaredIncome\": 1}")),
-            Map.entry("PUT /api/coverage/targets/{region}/{year}",
+            Map.entry(
+                    "PUT /api/coverage/targets/{region}/{year}",
                     Request.json("{\"target\": 5000, \"source\": \"uji matriks\"}")),
-            Map.entry("POST /api/coverage/denominators",
+            Map.entry(
+                    "POST /api/coverage/denominators",
                     Request.DEFAULT.file("penyebut.csv", DENOMINATOR_HEADER).withJson(DENOMINATOR_HEADER)),
             Map.entry("POST /api/paritrana/cycles", Request.json("{\"year\": 1999, \"category\": \"KABKOTA\"}")),
             Map.entry("PUT /api/paritrana/cycles/{id}/status", Request.json("{\"status\": \"OPEN\"}")),
             Map.entry("PUT /api/paritrana/cycles/{id}/indicators/{code}", Request.json("{\"weight\": 101}")),
             Map.entry("PUT /api/paritrana/entrants/{id}/scores/{code}", Request.json("{\"score\": 101}")),
-            Map.entry("POST /api/sponsorship/programmes/{id}/beneficiaries",
+            Map.entry(
+                    "POST /api/sponsorship/programmes/{id}/beneficiaries",
                     Request.DEFAULT.file("penerima.csv", BENEFICIARY_HEADER)),
             // the pages
             Map.entry("POST /peserta/duplikat/{id}/{otherId}", Request.form("confirmed", "false")),
@@ -231,7 +246,8 @@ class AuthorizationMatrixTest {
             Map.entry("POST /iuran/berkas-pembayaran", Request.DEFAULT.file("bayar.csv", PAYMENT_HEADER)),
             Map.entry("GET /klaim/baru", Request.query("peserta={participant}")),
             Map.entry("POST /klaim/baru", Request.form("participantId", "{participant}")),
-            Map.entry("POST /klaim/{id:\\d+}/dokumen",
+            Map.entry(
+                    "POST /klaim/{id:\\d+}/dokumen",
                     Request.form("documentType", "KWITANSI").file("kwitansi.txt", "bukan dokumen")),
             Map.entry("POST /klaim/{id:\\d+}/ambil", Request.form("version", "-1")),
             Map.entry("POST /klaim/{id:\\d+}/verifikasi", Request.form("version", "-1")),
@@ -239,11 +255,13 @@ class AuthorizationMatrixTest {
             Map.entry("POST /klaim/{id:\\d+}/tolak", Request.form("version", "-1")),
             Map.entry("POST /klaim/{id:\\d+}/bayar", Request.form("version", "-1")),
             Map.entry("POST /kur/unggah", Request.DEFAULT.file("kur.csv", KUR_HEADER)),
-            Map.entry("POST /kur/daftar-kerja/daftarkan",
+            Map.entry(
+                    "POST /kur/daftar-kerja/daftarkan",
                     Request.form("bank", "{loanBank}", "loanId", "{loanId}", "declaredIncome", "1")),
             Map.entry("POST /kur/daftar-kerja/serahkan", Request.form("pinjaman", "KALBAR|MATRIKS-TIDAK-ADA")),
             Map.entry("POST /cakupan/penyebut", Request.DEFAULT.file("penyebut.csv", DENOMINATOR_HEADER)),
-            Map.entry("POST /cakupan/target",
+            Map.entry(
+                    "POST /cakupan/target",
                     Request.form("region", "{region}", "year", "{targetYear}", "target", "50", "source", "uji")),
             Map.entry("POST /cakupan/target/hapus", Request.form("region", "{region}", "year", "{targetYear}")),
             Map.entry("POST /paritrana", Request.form("year", "1999", "category", "KABKOTA")),
@@ -251,18 +269,21 @@ class AuthorizationMatrixTest {
             Map.entry("POST /paritrana/{id}/bobot", Request.form("code", "{weightCode}", "weight", "101")),
             Map.entry("POST /paritrana/peserta/{id}/bukti", Request.form("code", "{evidenceCode}", "value", "0")),
             Map.entry("POST /paritrana/peserta/{id}/nilai", Request.form("code", "{juryCode}", "score", "101")),
-            Map.entry("POST /bantuan-iuran/{id:\\d+}/penerima",
-                    Request.DEFAULT.file("penerima.csv", BENEFICIARY_HEADER)),
+            Map.entry(
+                    "POST /bantuan-iuran/{id:\\d+}/penerima", Request.DEFAULT.file("penerima.csv", BENEFICIARY_HEADER)),
             Map.entry("POST /bantuan-iuran/{id:\\d+}/bayar", Request.form("bulan", "{billMonth}")));
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
 
     @LocalServerPort
     int port;
+
     @Autowired
     ApplicationContext context;
+
     @Autowired
     MessageSource messages;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -289,42 +310,53 @@ class AuthorizationMatrixTest {
     void theTableHasARowForEveryEndpointAndAnEndpointForEveryRow() {
         Set<String> keys = new TreeSet<>();
         endpoints.forEach(e -> keys.add(e.key()));
-        List<String> missing = endpoints.stream().filter(e -> !table.rows().containsKey(e.key()))
-                .map(e -> e.key() + "   <- " + e.handler()).distinct().toList();
-        List<String> stale = table.rows().values().stream().filter(r -> !keys.contains(r.key()))
-                .map(r -> "line " + r.line() + ": " + r.key()).toList();
+        List<String> missing = endpoints.stream()
+                .filter(e -> !table.rows().containsKey(e.key()))
+                .map(e -> e.key() + "   <- " + e.handler())
+                .distinct()
+                .toList();
+        List<String> stale = table.rows().values().stream()
+                .filter(r -> !keys.contains(r.key()))
+                .map(r -> "line " + r.line() + ": " + r.key())
+                .toList();
         List<String> misused = new ArrayList<>();
         for (Row row : table.rows().values()) {
-            endpoints.stream().filter(e -> e.key().equals(row.key())).findFirst().ifPresent(e -> {
-                List<String> names;
-                try {
-                    names = fixtureNames(e);
-                } catch (IllegalStateException unknown) {
-                    misused.add("line " + row.line() + ": " + unknown.getMessage());
-                    return;
-                }
-                boolean owned = names.stream().anyMatch(n -> Fixtures.TOKEN.contains(n) || Fixtures.BANK.contains(n));
-                for (String column : ExpectationTable.COLUMNS) {
-                    if (row.of(column) == Access.SCOPED && names.isEmpty()) {
-                        misused.add("line " + row.line() + ": " + row.key() + " is 'scoped' for " + column
-                                + " but names no entity (write 'allow': its lists are narrowed to the scope)");
-                    }
-                    if (row.of(column) == Access.OWN && !owned) {
-                        misused.add("line " + row.line() + ": " + row.key() + " is 'own' for " + column
-                                + " but names nothing a user or bank owns (an API token, a KUR file or loan)");
-                    }
-                }
-            });
+            endpoints.stream()
+                    .filter(e -> e.key().equals(row.key()))
+                    .findFirst()
+                    .ifPresent(e -> {
+                        List<String> names;
+                        try {
+                            names = fixtureNames(e);
+                        } catch (IllegalStateException unknown) {
+                            misused.add("line " + row.line() + ": " + unknown.getMessage());
+                            return;
+                        }
+                        boolean owned =
+                                names.stream().anyMatch(n -> Fixtures.TOKEN.contains(n) || Fixtures.BANK.contains(n));
+                        for (String column : ExpectationTable.COLUMNS) {
+                            if (row.of(column) == Access.SCOPED && names.isEmpty()) {
+                                misused.add("line " + row.line() + ": " + row.key() + " is 'scoped' for " + column
+                                        + " but names no entity (write 'allow': its lists are narrowed to the scope)");
+                            }
+                            if (row.of(column) == Access.OWN && !owned) {
+                                misused.add("line " + row.line() + ": " + row.key() + " is 'own' for " + column
+                                        + " but names nothing a user or bank owns (an API token, a KUR file or loan)");
+                            }
+                        }
+                    });
         }
         List<String> problems = new ArrayList<>(table.problems());
-        missing.forEach(m -> problems.add("no row for " + m + " (add one: see docs/decisions.md,"
-                + " 'Authorization matrix')"));
+        missing.forEach(m ->
+                problems.add("no row for " + m + " (add one: see docs/decisions.md," + " 'Authorization matrix')"));
         stale.forEach(s -> problems.add("no such endpoint any more: " + s + " (remove the row)"));
         problems.addAll(misused);
-        REQUESTS.keySet().stream().filter(k -> !keys.contains(k))
+        REQUESTS.keySet().stream()
+                .filter(k -> !keys.contains(k))
                 .forEach(k -> problems.add("REQUESTS names no endpoint: " + k));
-        assertThat(problems).as("the expectation table %s against the application's %d endpoints", TABLE,
-                keys.size()).isEmpty();
+        assertThat(problems)
+                .as("the expectation table %s against the application's %d endpoints", TABLE, keys.size())
+                .isEmpty();
     }
 
     /**
@@ -336,10 +368,34 @@ class AuthorizationMatrixTest {
         ParticipantManagement participants = context.getBean(ParticipantManagement.class);
         LindungUser admin = new LindungUser("admin", "Administrator", Role.ADMIN, RegionScope.of("61"));
         LocalDate birth = LocalDate.of(1966, 6, 16);
-        long ketapang = participants.register(new ParticipantDetails(Niks.nik("610401", birth, false),
-                "Sepasang Lintas Wilayah", birth, Sex.L, "61.04.01.2011", null, null, null), admin).participant().id();
-        long pontianak = participants.register(new ParticipantDetails(Niks.nik("617101", birth, false),
-                "Sepasang Lintas Wilayah", birth, Sex.L, "61.71.01.1002", null, null, null), admin).participant().id();
+        long ketapang = participants
+                .register(
+                        new ParticipantDetails(
+                                Niks.nik("610401", birth, false),
+                                "Sepasang Lintas Wilayah",
+                                birth,
+                                Sex.L,
+                                "61.04.01.2011",
+                                null,
+                                null,
+                                null),
+                        admin)
+                .participant()
+                .id();
+        long pontianak = participants
+                .register(
+                        new ParticipantDetails(
+                                Niks.nik("617101", birth, false),
+                                "Sepasang Lintas Wilayah",
+                                birth,
+                                Sex.L,
+                                "61.71.01.1002",
+                                null,
+                                null,
+                                null),
+                        admin)
+                .participant()
+                .id();
 
         for (String user : List.of("petugas.ketapang", "petugas.pontianak", "analis.ketapang", "agen.ketapang")) {
             ApiClient.Response list = ApiClient.as(port, user).get("/api/participants/duplicates?size=200");
@@ -357,7 +413,8 @@ class AuthorizationMatrixTest {
         prepare();
         List<DynamicTest> tests = new ArrayList<>();
         for (Row row : table.rows().values()) {
-            List<Endpoint> handlers = endpoints.stream().filter(e -> e.key().equals(row.key())).toList();
+            List<Endpoint> handlers =
+                    endpoints.stream().filter(e -> e.key().equals(row.key())).toList();
             if (row.excluded() || handlers.isEmpty()) {
                 continue; // the table test reports rows without an endpoint
             }
@@ -367,7 +424,9 @@ class AuthorizationMatrixTest {
                     failures.addAll(check(row, endpoint));
                 }
                 checkedEndpoints.incrementAndGet();
-                assertThat(failures).as("%s (table line %d)", row.key(), row.line()).isEmpty();
+                assertThat(failures)
+                        .as("%s (table line %d)", row.key(), row.line())
+                        .isEmpty();
             }));
         }
         return tests.stream();
@@ -377,8 +436,12 @@ class AuthorizationMatrixTest {
     void summary() {
         pool.shutdownNow();
         if (started.get() > 0) {
-            log.info("Authorization matrix: {} endpoints, {} callers, {} requests in {} s", checkedEndpoints.get(),
-                    CALLERS.size(), requests.get(), (System.nanoTime() - started.get()) / 1_000_000_000);
+            log.info(
+                    "Authorization matrix: {} endpoints, {} callers, {} requests in {} s",
+                    checkedEndpoints.get(),
+                    CALLERS.size(),
+                    requests.get(),
+                    (System.nanoTime() - started.get()) / 1_000_000_000);
         }
     }
 
@@ -389,11 +452,18 @@ class AuthorizationMatrixTest {
             if (c.anonymous()) {
                 continue;
             }
-            var user = jdbc.sql("SELECT role, region_scope FROM app_user WHERE username = ?").param(c.username())
-                    .query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).single();
+            var user = jdbc.sql("SELECT role, region_scope FROM app_user WHERE username = ?")
+                    .param(c.username())
+                    .query((rs, n) -> List.of(rs.getString(1), rs.getString(2)))
+                    .single();
             assertThat(user).as(c.username()).containsExactly(c.role().name(), c.scope());
-            assertThat(jdbc.sql("SELECT bank_code FROM kur_bank_user WHERE username = ?").param(c.username())
-                    .query(String.class).optional().orElse(null)).as(c.username()).isEqualTo(c.bank());
+            assertThat(jdbc.sql("SELECT bank_code FROM kur_bank_user WHERE username = ?")
+                            .param(c.username())
+                            .query(String.class)
+                            .optional()
+                            .orElse(null))
+                    .as(c.username())
+                    .isEqualTo(c.bank());
         }
         fixtures = new Fixtures(context);
         refusals = new Refusals(messages);
@@ -407,15 +477,17 @@ class AuthorizationMatrixTest {
             if (basic) {
                 authorization = MatrixClient.basic(c.username(), ApiClient.DEMO_PASSWORD);
             } else {
-                ApiClient.Response issued = ApiClient.as(port, c.username()).post("/api/tokens",
-                        ApiClient.json("name", "authorization matrix"));
+                ApiClient.Response issued = ApiClient.as(port, c.username())
+                        .post("/api/tokens", ApiClient.json("name", "authorization matrix"));
                 assertThat(issued.status()).as(issued.text()).isEqualTo(201);
                 authorization = "Bearer " + issued.json().path("token").asString();
             }
             clients.put(c, MatrixClient.signedIn(port, c.username(), ApiClient.DEMO_PASSWORD, authorization));
         }
-        log.info("Authorization matrix prepared in {} ms ({} API authentication)", (System.nanoTime() - t0)
-                / 1_000_000, basic ? "HTTP Basic" : "API token");
+        log.info(
+                "Authorization matrix prepared in {} ms ({} API authentication)",
+                (System.nanoTime() - t0) / 1_000_000,
+                basic ? "HTTP Basic" : "API token");
         started.set(System.nanoTime());
     }
 
@@ -432,7 +504,8 @@ class AuthorizationMatrixTest {
         }
         // deletes: each caller needs the entity the one before deleted; PDFs: several renderings at once only
         // fight over the test JVM's small heap
-        boolean oneAtATime = endpoint.method().equals("DELETE") || endpoint.pattern().endsWith("/hapus")
+        boolean oneAtATime = endpoint.method().equals("DELETE")
+                || endpoint.pattern().endsWith("/hapus")
                 || endpoint.pattern().endsWith(".pdf");
         List<Future<List<String>>> results = new ArrayList<>();
         for (Caller caller : CALLERS) {
@@ -472,7 +545,9 @@ class AuthorizationMatrixTest {
             requests.incrementAndGet();
             Answer followed = null;
             boolean write = !endpoint.reads();
-            if (!endpoint.api() && write && (answer.status() == 302 || answer.status() == 303)
+            if (!endpoint.api()
+                    && write
+                    && (answer.status() == 302 || answer.status() == 303)
                     && !answer.location().replaceAll("\\?.*", "").endsWith("/login")) {
                 followed = client.follow(answer.location());
                 requests.incrementAndGet();
@@ -480,10 +555,19 @@ class AuthorizationMatrixTest {
             Outcome outcome = refusals.classify(endpoint.api(), write, answer, followed);
             Set<Outcome> expected = expected(access, caller, inScope, owned, endpoint);
             if (!expected.contains(outcome)) {
-                failures.add(String.format("%s as %s%s: %s %s -> expected %s (%s), got %d %s%s",
-                        endpoint.key(), caller, sets.size() > 1 ? " [" + set.name() + " entity, "
-                                + (inScope ? "in" : "outside") + " scope]" : "", endpoint.method(), url,
-                        expected, access.name().toLowerCase(), answer.status(), outcome,
+                failures.add(String.format(
+                        "%s as %s%s: %s %s -> expected %s (%s), got %d %s%s",
+                        endpoint.key(),
+                        caller,
+                        sets.size() > 1
+                                ? " [" + set.name() + " entity, " + (inScope ? "in" : "outside") + " scope]"
+                                : "",
+                        endpoint.method(),
+                        url,
+                        expected,
+                        access.name().toLowerCase(),
+                        answer.status(),
+                        outcome,
                         detail(answer, followed)));
             }
         }
@@ -491,20 +575,26 @@ class AuthorizationMatrixTest {
     }
 
     /** The outcomes the table's access allows for a caller and an entity in or outside its reach. */
-    static Set<Outcome> expected(Access access, Caller caller, boolean inScope, @Nullable Boolean owned,
-            Endpoint endpoint) {
+    static Set<Outcome> expected(
+            Access access, Caller caller, boolean inScope, @Nullable Boolean owned, Endpoint endpoint) {
         Set<Outcome> refusedOrHidden = EnumSet.of(Outcome.REFUSED, Outcome.NOT_FOUND);
         return switch (access) {
             case ALLOW, PUBLIC -> EnumSet.of(Outcome.ALLOWED);
-            case LOGIN -> endpoint.api() && !endpoint.reads()
-                    // a write without a session or credentials meets the CSRF check before the sign-in check
-                    ? EnumSet.of(Outcome.LOGIN, Outcome.REFUSED) : EnumSet.of(Outcome.LOGIN);
+            case LOGIN ->
+                endpoint.api() && !endpoint.reads()
+                        // a write without a session or credentials meets the CSRF check before the sign-in check
+                        ? EnumSet.of(Outcome.LOGIN, Outcome.REFUSED)
+                        : EnumSet.of(Outcome.LOGIN);
             case DENY -> inScope ? EnumSet.of(Outcome.REFUSED) : refusedOrHidden;
             case SCOPED -> inScope ? EnumSet.of(Outcome.ALLOWED) : refusedOrHidden;
-            case OWN -> owned == null ? EnumSet.noneOf(Outcome.class) // 'own' for an endpoint owning nothing
-                    : owned ? EnumSet.of(Outcome.ALLOWED) : refusedOrHidden;
-            case PROVINCE -> caller.scope().length() > 2 ? (inScope ? EnumSet.of(Outcome.REFUSED) : refusedOrHidden)
-                    : EnumSet.of(Outcome.ALLOWED);
+            case OWN ->
+                owned == null
+                        ? EnumSet.noneOf(Outcome.class) // 'own' for an endpoint owning nothing
+                        : owned ? EnumSet.of(Outcome.ALLOWED) : refusedOrHidden;
+            case PROVINCE ->
+                caller.scope().length() > 2
+                        ? (inScope ? EnumSet.of(Outcome.REFUSED) : refusedOrHidden)
+                        : EnumSet.of(Outcome.ALLOWED);
             case EXCLUDED -> EnumSet.allOf(Outcome.class);
         };
     }
@@ -518,10 +608,15 @@ class AuthorizationMatrixTest {
         if (!answer.location().isEmpty()) {
             return " [-> " + answer.location() + "]";
         }
-        String shown = answer.contentType().contains("json") ? answer.text()
-                : answer.text().replaceAll("(?s)<head>.*?</head>", "").replaceAll("<[^>]+>", " ")
+        String shown = answer.contentType().contains("json")
+                ? answer.text()
+                : answer.text()
+                        .replaceAll("(?s)<head>.*?</head>", "")
+                        .replaceAll("<[^>]+>", " ")
                         .replaceAll("\\s+", " ");
-        return shown.isBlank() ? "" : " [" + shown.strip().substring(0, Math.min(240, shown.strip().length())) + "]";
+        return shown.isBlank()
+                ? ""
+                : " [" + shown.strip().substring(0, Math.min(240, shown.strip().length())) + "]";
     }
 
     /** The fixtures an endpoint's request names: its path variables' and its template's placeholders. */

@@ -3,8 +3,8 @@ package id.lindung.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindung.support.ApiClient;
-import id.lindung.support.SignIn;
 import id.lindung.support.ApiClient.Response;
+import id.lindung.support.SignIn;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -37,15 +37,30 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class SecurityHardeningTest {
 
-    private static final String[] LEAKS = {"Exception", "exception", "at id.lindung", "org.springframework",
-        "java.", "org.postgresql", "PSQL", "SELECT ", "INSERT ", "SQL", "trace", "\tat "};
+    private static final String[] LEAKS = {
+        "Exception",
+        "exception",
+        "at id.lindung",
+        "org.springframework",
+        "java.",
+        "org.postgresql",
+        "PSQL",
+        "SELECT ",
+        "INSERT ",
+        "SQL",
+        "trace",
+        "\tat "
+    };
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PasswordEncoder passwords;
+
     @Autowired
     Clock clock;
 
@@ -64,31 +79,39 @@ class SecurityHardeningTest {
         String right = browser.login(user, ApiClient.DEMO_PASSWORD);
         assertThat(right).endsWith("/login?locked");
         // the time comes from the server (the session's refused username, the throttle), not from the address
-        String page = browser.get(URI.create(right).getRawPath() + "?" + URI.create(right).getRawQuery()).body();
+        String page = browser.get(
+                        URI.create(right).getRawPath() + "?" + URI.create(right).getRawQuery())
+                .body();
         String expected = LocalTime.now(clock).plusMinutes(15).format(DateTimeFormatter.ofPattern("HH:mm"));
         String oneMinuteLater = LocalTime.now(clock).plusMinutes(16).format(DateTimeFormatter.ofPattern("HH:mm"));
-        assertThat(page).containsAnyOf("Terlalu banyak percobaan masuk; coba lagi setelah " + expected,
-                "Terlalu banyak percobaan masuk; coba lagi setelah " + oneMinuteLater);
+        assertThat(page)
+                .containsAnyOf(
+                        "Terlalu banyak percobaan masuk; coba lagi setelah " + expected,
+                        "Terlalu banyak percobaan masuk; coba lagi setelah " + oneMinuteLater);
 
         Response api = basic(user, ApiClient.DEMO_PASSWORD).get("/api/participants?name=X");
         assertThat(api.status()).isEqualTo(429);
-        assertThat(api.raw().headers().firstValue("Content-Type")).hasValueSatisfying(
-                t -> assertThat(t).startsWith("application/problem+json"));
-        assertThat(api.raw().headers().firstValueAsLong("Retry-After").orElse(0)).isBetween(840L, 900L);
+        assertThat(api.raw().headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(api.raw().headers().firstValueAsLong("Retry-After").orElse(0))
+                .isBetween(840L, 900L);
         assertThat(api.json().path("detail").asString()).startsWith("Terlalu banyak percobaan masuk");
 
         // kept in the database (survives a restart, shared by instances) and in the audit trail
         assertThat(jdbc.sql("SELECT failures FROM login_throttle WHERE subject = ? AND locked_until IS NOT NULL")
-                .param("user:" + user).query(Integer.class).single()).isEqualTo(5);
-        assertThat(audit(user)).containsExactly("LOGIN_FAILED", "LOGIN_FAILED", "LOGIN_FAILED", "LOGIN_FAILED",
-                "LOGIN_FAILED", "LOGIN_LOCKED");
+                        .param("user:" + user)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(5);
+        assertThat(audit(user))
+                .containsExactly(
+                        "LOGIN_FAILED", "LOGIN_FAILED", "LOGIN_FAILED", "LOGIN_FAILED", "LOGIN_FAILED", "LOGIN_LOCKED");
 
         // fifteen minutes later (moved back in the table): the right password opens the home page again
         java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant()); // the business clock, as the throttle
         jdbc.sql("""
                 UPDATE login_throttle SET locked_until = CAST(? AS timestamptz) - interval '1 second',
-                       window_started_at = CAST(? AS timestamptz) - interval '16 minutes' WHERE subject = ?""")
-                .params(now, now, "user:" + user).update();
+                       window_started_at = CAST(? AS timestamptz) - interval '16 minutes' WHERE subject = ?""").params(now, now, "user:" + user).update();
         assertThat(browser.login(user, ApiClient.DEMO_PASSWORD)).doesNotContain("/login");
         assertThat(browser.get("/").statusCode()).isEqualTo(200);
         assertThat(rows("user:" + user)).isZero();
@@ -98,14 +121,22 @@ class SecurityHardeningTest {
     void aSuccessfulSignInResetsTheCount() throws Exception {
         String user = newUser();
         for (int i = 0; i < 4; i++) {
-            assertThat(basic(user, "salah").get("/api/participants?name=X").status()).isEqualTo(401);
+            assertThat(basic(user, "salah").get("/api/participants?name=X").status())
+                    .isEqualTo(401);
         }
-        assertThat(basic(user, ApiClient.DEMO_PASSWORD).get("/api/participants?name=X").status()).isEqualTo(200);
+        assertThat(basic(user, ApiClient.DEMO_PASSWORD)
+                        .get("/api/participants?name=X")
+                        .status())
+                .isEqualTo(200);
         assertThat(rows("user:" + user)).isZero();
         for (int i = 0; i < 4; i++) {
-            assertThat(basic(user, "salah").get("/api/participants?name=X").status()).isEqualTo(401);
+            assertThat(basic(user, "salah").get("/api/participants?name=X").status())
+                    .isEqualTo(401);
         }
-        assertThat(basic(user, ApiClient.DEMO_PASSWORD).get("/api/participants?name=X").status()).isEqualTo(200);
+        assertThat(basic(user, ApiClient.DEMO_PASSWORD)
+                        .get("/api/participants?name=X")
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -114,20 +145,31 @@ class SecurityHardeningTest {
         try {
             String sprayed = newUser();
             for (int i = 1; i < 50; i++) {
-                assertThat(basic("spray" + i + "." + sprayed, "lindung2025").get("/api/participants?name=X")
-                        .status()).as("attempt " + i).isEqualTo(401);
+                assertThat(basic("spray" + i + "." + sprayed, "lindung2025")
+                                .get("/api/participants?name=X")
+                                .status())
+                        .as("attempt " + i)
+                        .isEqualTo(401);
             }
-            assertThat(basic("spray50." + sprayed, "lindung2025").get("/api/participants?name=X").status())
+            assertThat(basic("spray50." + sprayed, "lindung2025")
+                            .get("/api/participants?name=X")
+                            .status())
                     .isEqualTo(429);
             // a different, valid user with the right password from the same address
-            assertThat(basic(sprayed, ApiClient.DEMO_PASSWORD).get("/api/participants?name=X").status())
+            assertThat(basic(sprayed, ApiClient.DEMO_PASSWORD)
+                            .get("/api/participants?name=X")
+                            .status())
                     .isEqualTo(429);
             assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'LOGIN_LOCKED'"
-                    + " AND entity_type = 'login-address'").query(Long.class).single()).isPositive();
+                                    + " AND entity_type = 'login-address'")
+                            .query(Long.class)
+                            .single())
+                    .isPositive();
         } finally {
             jdbc.sql("DELETE FROM login_throttle WHERE subject LIKE 'ip:%'").update();
         }
-        assertThat(ApiClient.as(port, "admin").get("/api/participants?name=X").status()).isEqualTo(200);
+        assertThat(ApiClient.as(port, "admin").get("/api/participants?name=X").status())
+                .isEqualTo(200);
     }
 
     // ------------------------------------------------------------------------------------- session and CSRF
@@ -141,9 +183,13 @@ class SecurityHardeningTest {
         String after = browser.sessionId().orElseThrow();
         assertThat(after).isNotEqualTo(before);
 
-        HttpResponse<String> withOldId = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(base() + "/")).header("Cookie", "JSESSIONID=" + before).header("Accept", "text/html").build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> withOldId = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base() + "/"))
+                                .header("Cookie", "JSESSIONID=" + before)
+                                .header("Accept", "text/html")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(withOldId.statusCode()).isEqualTo(302);
         assertThat(withOldId.headers().firstValue("Location").orElse("")).endsWith("/login");
         assertThat(browser.get("/").statusCode()).isEqualTo(200);
@@ -153,8 +199,10 @@ class SecurityHardeningTest {
     void aFormPostWithoutTheCsrfTokenIsRefusedAndWithItAccepted() throws Exception {
         Browser anonymous = new Browser();
         anonymous.get("/login");
-        assertThat(anonymous.post("/login", Map.of("username", "petugas.kalbar",
-                "password", ApiClient.DEMO_PASSWORD)).statusCode()).isEqualTo(403);
+        assertThat(anonymous
+                        .post("/login", Map.of("username", "petugas.kalbar", "password", ApiClient.DEMO_PASSWORD))
+                        .statusCode())
+                .isEqualTo(403);
 
         Browser browser = new Browser();
         assertThat(browser.login("petugas.kalbar", ApiClient.DEMO_PASSWORD)).doesNotContain("/login");
@@ -187,15 +235,23 @@ class SecurityHardeningTest {
         responses.forEach((what, r) -> {
             var headers = r.raw().headers();
             String csp = headers.firstValue("Content-Security-Policy").orElse("");
-            assertThat(csp).as(what).contains("default-src 'self'", "script-src 'self';", "object-src 'none'",
-                    "frame-ancestors 'none'", "base-uri 'self'", "form-action 'self'");
+            assertThat(csp)
+                    .as(what)
+                    .contains(
+                            "default-src 'self'",
+                            "script-src 'self';",
+                            "object-src 'none'",
+                            "frame-ancestors 'none'",
+                            "base-uri 'self'",
+                            "form-action 'self'");
             String scriptSrc = csp.replaceAll(".*script-src ([^;]*);.*", "$1");
             assertThat(scriptSrc).as(what).isEqualTo("'self'");
             assertThat(headers.firstValue("X-Content-Type-Options")).as(what).hasValue("nosniff");
             assertThat(headers.firstValue("Referrer-Policy")).as(what).hasValue("same-origin");
             assertThat(headers.firstValue("X-Frame-Options")).as(what).hasValue("DENY");
-            assertThat(headers.firstValue("Permissions-Policy")).as(what).hasValueSatisfying(
-                    p -> assertThat(p).contains("camera=()", "geolocation=()"));
+            assertThat(headers.firstValue("Permissions-Policy"))
+                    .as(what)
+                    .hasValueSatisfying(p -> assertThat(p).contains("camera=()", "geolocation=()"));
             // plain HTTP: no HSTS (browsers ignore it there; it is sent on HTTPS requests)
             assertThat(headers.firstValue("Strict-Transport-Security")).as(what).isEmpty();
         });
@@ -228,10 +284,13 @@ class SecurityHardeningTest {
             responses.add(api);
             responses.add(page);
         } finally {
-            jdbc.sql("ALTER TABLE paritrana_cycle_away RENAME TO paritrana_cycle").update();
+            jdbc.sql("ALTER TABLE paritrana_cycle_away RENAME TO paritrana_cycle")
+                    .update();
         }
         for (Response r : responses) {
-            assertThat(r.text()).as(r.raw().uri() + " " + r.status()).doesNotContain(LEAKS)
+            assertThat(r.text())
+                    .as(r.raw().uri() + " " + r.status())
+                    .doesNotContain(LEAKS)
                     .doesNotContainIgnoringCase("paritrana_cycle");
         }
     }
@@ -244,17 +303,25 @@ class SecurityHardeningTest {
 
     private List<String> audit(String user) {
         return jdbc.sql("SELECT action FROM audit_log WHERE entity_type = 'login' AND entity_id = ? ORDER BY id")
-                .param(user).query(String.class).list();
+                .param(user)
+                .query(String.class)
+                .list();
     }
 
     private long rows(String subject) {
-        return jdbc.sql("SELECT count(*) FROM login_throttle WHERE subject = ?").param(subject).query(Long.class)
+        return jdbc.sql("SELECT count(*) FROM login_throttle WHERE subject = ?")
+                .param(subject)
+                .query(Long.class)
                 .single();
     }
 
     private ApiClient basic(String user, String password) {
-        return ApiClient.anonymous(port).withHeader("Authorization", "Basic " + java.util.Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        return ApiClient.anonymous(port)
+                .withHeader(
+                        "Authorization",
+                        "Basic "
+                                + java.util.Base64.getEncoder()
+                                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
     private String base() {
@@ -269,20 +336,30 @@ class SecurityHardeningTest {
     private final class Browser {
 
         private final CookieManager cookies = new CookieManager();
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+        private final HttpClient http =
+                HttpClient.newBuilder().cookieHandler(cookies).build();
 
         HttpResponse<String> get(String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Accept", "text/html")
-                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(base() + path))
+                            .header("Accept", "text/html")
+                            .timeout(Duration.ofSeconds(30))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
 
         HttpResponse<String> post(String path, Map<String, String> fields) throws Exception {
             StringBuilder body = new StringBuilder();
-            fields.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(k).append('=')
+            fields.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&")
+                    .append(k)
+                    .append('=')
                     .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-            return http.send(HttpRequest.newBuilder(URI.create(base() + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(base() + path))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .header("Accept", "text/html")
+                            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         }
 
@@ -295,8 +372,10 @@ class SecurityHardeningTest {
         }
 
         Optional<String> sessionId() {
-            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
-                    .map(HttpCookie::getValue).findFirst();
+            return cookies.getCookieStore().getCookies().stream()
+                    .filter(c -> c.getName().equals("JSESSIONID"))
+                    .map(HttpCookie::getValue)
+                    .findFirst();
         }
     }
 }

@@ -52,8 +52,18 @@ class BenchmarkSmokeTest {
 
     @Test
     void coverage() throws Exception {
-        CoverageBenchmark.main(args("2000", "top=0", "projects=1000", "kurLoans=200", "rebuilds=1", "clients=1",
-                "warmup=0", "duration=1", "serviceCalls=2", "explain=false", MONTH_START));
+        CoverageBenchmark.main(args(
+                "2000",
+                "top=0",
+                "projects=1000",
+                "kurLoans=200",
+                "rebuilds=1",
+                "clients=1",
+                "warmup=0",
+                "duration=1",
+                "serviceCalls=2",
+                "explain=false",
+                MONTH_START));
     }
 
     @Test
@@ -79,18 +89,38 @@ class BenchmarkSmokeTest {
 
     @Test
     void registryHttp() throws Exception {
-        RegistryHttpBenchmark.main(new String[] {"dataDir=" + dir.resolve("registry-db"), "participants=1000",
-            "samples=50", "warmup=20", "requests=50", "clients=2", "serviceRequests=20", "startups=1",
-            "lindung.crypto.keyring=" + dir.resolve("keyring.properties"), "lindung.clock.start=2026-12-01T08:00:00"});
+        RegistryHttpBenchmark.main(new String[] {
+            "dataDir=" + dir.resolve("registry-db"),
+            "participants=1000",
+            "samples=50",
+            "warmup=20",
+            "requests=50",
+            "clients=2",
+            "serviceRequests=20",
+            "startups=1",
+            "lindung.crypto.keyring=" + dir.resolve("keyring.properties"),
+            "lindung.clock.start=2026-12-01T08:00:00"
+        });
         assertThat(Files.exists(dir.resolve("registry-db").resolve("postmaster.pid")))
-                .as("the embedded server stopped").isFalse();
+                .as("the embedded server stopped")
+                .isFalse();
     }
 
     @Test
     void soak() throws Exception {
-        assertThat(SoakBenchmark.run("duration=PT5S", "warmup=PT1S", "rate=10", "participants=2000",
-                "kurLoans=200", "workers=8", "sample=PT5S", "fullGc=0", "throwAway=true",
-                "--lindung.crypto.keyring=" + dir.resolve("keyring.properties"), MONTH_END))
-                .as("soak run passed (no errors, see the output)").isTrue();
+        assertThat(SoakBenchmark.run(
+                        "duration=PT5S",
+                        "warmup=PT1S",
+                        "rate=10",
+                        "participants=2000",
+                        "kurLoans=200",
+                        "workers=8",
+                        "sample=PT5S",
+                        "fullGc=0",
+                        "throwAway=true",
+                        "--lindung.crypto.keyring=" + dir.resolve("keyring.properties"),
+                        MONTH_END))
+                .as("soak run passed (no errors, see the output)")
+                .isTrue();
     }
 }

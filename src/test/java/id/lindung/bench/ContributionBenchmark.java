@@ -26,10 +26,10 @@ import java.io.FileInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -139,11 +139,14 @@ public final class ContributionBenchmark {
         }
         DemoGeography kalbar = DemoGeography.of(context.getBean(RegionDirectory.class), "61");
         long t0 = System.nanoTime();
-        BulkLoadResult loaded = loader.load(new DemoRegistryGenerator(kalbar, 61).iterator(count),
-                benchmark + ", seed 61", LindungUser.SYSTEM);
+        BulkLoadResult loaded = loader.load(
+                new DemoRegistryGenerator(kalbar, 61).iterator(count), benchmark + ", seed 61", LindungUser.SYSTEM);
         long loadMs = ms(t0);
-        System.out.printf(Locale.ROOT, "setup: %,d participants generated and bulk-loaded in %,d ms%n",
-                loaded.participants(), loadMs);
+        System.out.printf(
+                Locale.ROOT,
+                "setup: %,d participants generated and bulk-loaded in %,d ms%n",
+                loaded.participants(),
+                loadMs);
         return loadMs;
     }
 
@@ -158,16 +161,20 @@ public final class ContributionBenchmark {
 
     private void run(long count, Map<String, String> options, String loadBefore) throws Exception {
         Clock clock = context.getBean(Clock.class);
-        YearMonth month = options.containsKey("month") ? YearMonth.parse(options.get("month"))
-                : YearMonth.now(clock);
+        YearMonth month = options.containsKey("month") ? YearMonth.parse(options.get("month")) : YearMonth.now(clock);
         LocalDate today = LocalDate.now(clock);
         // paid before the BPU due date (the 15th) so that no fines arise, and never in the future
         LocalDate paidOn = month.atDay(10).isAfter(today) ? today : month.atDay(10);
         if (paidOn.isBefore(month.atDay(1))) {
             throw new IllegalArgumentException("month " + month + " lies in the future; payments cannot be dated");
         }
-        System.out.printf(Locale.ROOT, "%n=== Contribution benchmark: N=%,d, month %s, paid on %s, load average %s"
-                + " ===%n", count, month, paidOn, loadBefore);
+        System.out.printf(
+                Locale.ROOT,
+                "%n=== Contribution benchmark: N=%,d, month %s, paid on %s, load average %s" + " ===%n",
+                count,
+                month,
+                paidOn,
+                loadBefore);
 
         // ------------------------------------------------------------------ setup (not measured)
         long loadMs = loadRegistry(context, count, "contribution benchmark");
@@ -175,20 +182,29 @@ public final class ContributionBenchmark {
         long t0 = System.nanoTime();
         long memberships = createMemberships(month);
         long membershipMs = ms(t0);
-        System.out.printf(Locale.ROOT, "setup: %,d memberships and their bases created (set-based SQL) in %,d ms%n",
-                memberships, membershipMs);
+        System.out.printf(
+                Locale.ROOT,
+                "setup: %,d memberships and their bases created (set-based SQL) in %,d ms%n",
+                memberships,
+                membershipMs);
         printMix();
         check(memberships == count, "memberships created", count, memberships);
         long billable = jdbc.sql("SELECT count(*) FROM membership WHERE start_month <= ? AND (end_month IS NULL"
-                + " OR end_month >= ?)").params(date(month), date(month)).query(Long.class).single();
+                        + " OR end_month >= ?)")
+                .params(date(month), date(month))
+                .query(Long.class)
+                .single();
         check(billable == count, "memberships open in " + month, count, billable);
         // the months before are on the ledger already (every owed month is a bill): stand-in bills of the previous
         // month, settled, so that the measured run bills one month per membership as a monthly run does
-        long standIns = jdbc.sql("""
+        long standIns =
+                jdbc.sql("""
                 INSERT INTO bill (membership_id, period, due_date, amount, paid, status, province_code)
-                SELECT id, CAST(? AS date), CAST(? AS date), 0, 0, 'PAID', province_code FROM membership""")
-                .params(date(month.minusMonths(1)), date(month)).update();
-        System.out.printf(Locale.ROOT, "setup: %,d stand-in bills of %s (settled, not measured)%n", standIns,
+                SELECT id, CAST(? AS date), CAST(? AS date), 0, 0, 'PAID', province_code FROM membership""").params(date(month.minusMonths(1)), date(month)).update();
+        System.out.printf(
+                Locale.ROOT,
+                "setup: %,d stand-in bills of %s (settled, not measured)%n",
+                standIns,
                 month.minusMonths(1));
         jdbc.sql("CHECKPOINT").update();
 
@@ -201,19 +217,31 @@ public final class ContributionBenchmark {
         Map<String, Object> bills = jdbc.sql("SELECT count(*) AS n, coalesce(sum(amount), 0) AS total,"
                         + " coalesce(min(amount), 0) AS min, count(*) FILTER (WHERE status = 'OPEN') AS open"
                         + " FROM bill WHERE period = ?")
-                .param(date(month)).query().singleRow();
+                .param(date(month))
+                .query()
+                .singleRow();
         long billCount = num(bills.get("n"));
         long billTotal = num(bills.get("total"));
-        long lineCount = jdbc.sql("SELECT count(*) FROM bill_line l JOIN bill b ON b.id = l.bill_id"
-                + " WHERE b.period = ?").param(date(month)).query(Long.class).single();
+        long lineCount = jdbc.sql(
+                        "SELECT count(*) FROM bill_line l JOIN bill b ON b.id = l.bill_id" + " WHERE b.period = ?")
+                .param(date(month))
+                .query(Long.class)
+                .single();
         long mismatched = jdbc.sql("""
                 SELECT count(*) FROM bill b
                   JOIN (SELECT bill_id, sum(employer_amount + worker_amount) AS s FROM bill_line GROUP BY bill_id) l
                     ON l.bill_id = b.id
                  WHERE b.period = ? AND b.amount <> l.s""").param(date(month)).query(Long.class).single();
-        System.out.printf(Locale.ROOT, "billing run %d: %s, %,d bills created, %,d lapsed; %,d bills, %,d lines,"
-                        + " Rp%,d billed%n", first.value.runId(), first.value.status(), first.value.billsCreated(),
-                first.value.lapsed(), billCount, lineCount, billTotal);
+        System.out.printf(
+                Locale.ROOT,
+                "billing run %d: %s, %,d bills created, %,d lapsed; %,d bills, %,d lines," + " Rp%,d billed%n",
+                first.value.runId(),
+                first.value.status(),
+                first.value.billsCreated(),
+                first.value.lapsed(),
+                billCount,
+                lineCount,
+                billTotal);
         check("DONE".equals(first.value.status()), "billing run status DONE", "DONE", first.value.status());
         check(first.value.billsCreated() == count, "bills created by the run", count, first.value.billsCreated());
         check(billCount == count, "bills of the month", count, billCount);
@@ -225,19 +253,31 @@ public final class ContributionBenchmark {
 
         // ------------------------------------------------------------------ 2. the same month again
         Measured<BillingRunResult> second = measure(() -> billing.run(month, ADMIN));
-        long billCountAgain = jdbc.sql("SELECT count(*) FROM bill WHERE period = ?").param(date(month))
-                .query(Long.class).single();
+        long billCountAgain = jdbc.sql("SELECT count(*) FROM bill WHERE period = ?")
+                .param(date(month))
+                .query(Long.class)
+                .single();
         long billTotalAgain = jdbc.sql("SELECT coalesce(sum(amount), 0) FROM bill WHERE period = ?")
-                .param(date(month)).query(Long.class).single();
-        System.out.printf(Locale.ROOT, "billing run %d (same month again): %s, %,d bills created%n",
-                second.value.runId(), second.value.status(), second.value.billsCreated());
+                .param(date(month))
+                .query(Long.class)
+                .single();
+        System.out.printf(
+                Locale.ROOT,
+                "billing run %d (same month again): %s, %,d bills created%n",
+                second.value.runId(),
+                second.value.status(),
+                second.value.billsCreated());
         check(second.value.billsCreated() == 0, "bills created by the second run", 0, second.value.billsCreated());
-        check(billCountAgain == count && billTotalAgain == billTotal, "bills after the second run",
-                count + " / Rp" + billTotal, billCountAgain + " / Rp" + billTotalAgain);
+        check(
+                billCountAgain == count && billTotalAgain == billTotal,
+                "bills after the second run",
+                count + " / Rp" + billTotal,
+                billCountAgain + " / Rp" + billTotalAgain);
         addRow("billing run again, same month", second, second.value.billsCreated() + " bills");
 
         // ------------------------------------------------------------------ 3. the payment file
-        Path file = options.containsKey("file") ? Path.of(options.get("file"))
+        Path file = options.containsKey("file")
+                ? Path.of(options.get("file"))
                 : Files.createTempFile("lindung-payments-", ".csv");
         boolean keep = Boolean.parseBoolean(options.getOrDefault("keep", "false"));
         try {
@@ -245,8 +285,15 @@ public final class ContributionBenchmark {
             long fileRows = written[0];
             long fileTotal = written[1];
             long overpaid = written[2];
-            System.out.printf(Locale.ROOT, "payment file %s: %,d rows, %,d bytes, Rp%,d (Rp%,d of it overpaid),"
-                    + " written in %,d ms%n", file, fileRows, Files.size(file), fileTotal, overpaid, written[3]);
+            System.out.printf(
+                    Locale.ROOT,
+                    "payment file %s: %,d rows, %,d bytes, Rp%,d (Rp%,d of it overpaid)," + " written in %,d ms%n",
+                    file,
+                    fileRows,
+                    Files.size(file),
+                    fileTotal,
+                    overpaid,
+                    written[3]);
             check(fileRows == count, "rows in the payment file", count, fileRows);
             check(fileTotal == billTotal + overpaid, "file total", billTotal + overpaid, fileTotal);
 
@@ -258,35 +305,57 @@ public final class ContributionBenchmark {
                 }
             });
             PaymentFileResult r = applied.value;
-            System.out.printf(Locale.ROOT, "payment file %d: %,d rows, %,d applied, %,d rejected, %,d already known,"
-                            + " Rp%,d, replayed %s%n", r.fileId(), r.rows(), r.applied(), r.rejected(),
-                    r.alreadyKnown(), r.totalAmount(), r.replayed());
+            System.out.printf(
+                    Locale.ROOT,
+                    "payment file %d: %,d rows, %,d applied, %,d rejected, %,d already known,"
+                            + " Rp%,d, replayed %s%n",
+                    r.fileId(),
+                    r.rows(),
+                    r.applied(),
+                    r.rejected(),
+                    r.alreadyKnown(),
+                    r.totalAmount(),
+                    r.replayed());
             check(!r.replayed(), "first application is not a replay", false, true);
-            check(r.rows() == count && r.applied() == count && r.rejected() == 0 && r.alreadyKnown() == 0,
-                    "rows / applied / rejected / already known", count + "/" + count + "/0/0",
+            check(
+                    r.rows() == count && r.applied() == count && r.rejected() == 0 && r.alreadyKnown() == 0,
+                    "rows / applied / rejected / already known",
+                    count + "/" + count + "/0/0",
                     r.rows() + "/" + r.applied() + "/" + r.rejected() + "/" + r.alreadyKnown());
             check(r.totalAmount() == fileTotal, "file total applied", fileTotal, r.totalAmount());
             Map<String, Object> state = accounts(month);
             printAccounts(state);
             jdbc.sql("SELECT pg_stat_force_next_flush()").query().listOfRows();
-            System.out.println("bill updates so far (heap-only, i.e. no index entry written): " + jdbc.sql(
-                    "SELECT n_tup_upd || ' (' || n_tup_hot_upd || ' HOT)' FROM pg_stat_user_tables"
-                            + " WHERE relname = 'bill'").query(String.class).single());
+            System.out.println("bill updates so far (heap-only, i.e. no index entry written): "
+                    + jdbc.sql("SELECT n_tup_upd || ' (' || n_tup_hot_upd || ' HOT)' FROM pg_stat_user_tables"
+                                    + " WHERE relname = 'bill'")
+                            .query(String.class)
+                            .single());
             check(num(state.get("payments")) == count, "payments recorded", count, state.get("payments"));
             check(num(state.get("paid_total")) == fileTotal, "sum of payments", fileTotal, state.get("paid_total"));
             // the overpayment pays BPU members' next month ahead (a bill of the month after); the rest is credit
-            check(num(state.get("credit")) + num(state.get("ahead")) == overpaid, "credit + paid ahead = overpaid",
-                    overpaid, num(state.get("credit")) + num(state.get("ahead")));
-            check(num(state.get("allocated")) == fileTotal - num(state.get("credit")),
-                    "sum of allocations = file total - credit", fileTotal - num(state.get("credit")),
+            check(
+                    num(state.get("credit")) + num(state.get("ahead")) == overpaid,
+                    "credit + paid ahead = overpaid",
+                    overpaid,
+                    num(state.get("credit")) + num(state.get("ahead")));
+            check(
+                    num(state.get("allocated")) == fileTotal - num(state.get("credit")),
+                    "sum of allocations = file total - credit",
+                    fileTotal - num(state.get("credit")),
                     state.get("allocated"));
-            check(num(state.get("allocations")) >= count, "allocation rows", ">= " + count,
-                    state.get("allocations"));
+            check(num(state.get("allocations")) >= count, "allocation rows", ">= " + count, state.get("allocations"));
             check(num(state.get("bills_paid")) == count, "bills PAID", count, state.get("bills_paid"));
             check(num(state.get("bills_not_paid")) == 0, "bills not PAID", 0, state.get("bills_not_paid"));
-            check(num(state.get("bills_paid_sum")) == billTotal, "sum of bill.paid", billTotal,
+            check(
+                    num(state.get("bills_paid_sum")) == billTotal,
+                    "sum of bill.paid",
+                    billTotal,
                     state.get("bills_paid_sum"));
-            check(num(state.get("fines")) == 0, "late fines (every payment before its due date)", 0,
+            check(
+                    num(state.get("fines")) == 0,
+                    "late fines (every payment before its due date)",
+                    0,
                     state.get("fines"));
             // within a membership, payments are numbered in file order (the file is in the order of hashint8(bill
             // id)), which is what allocation order relies on
@@ -298,7 +367,9 @@ public final class ContributionBenchmark {
                        WHERE p.payment_file_id = ?) x
                      WHERE x.id < x.previous""").param(r.fileId()).query(Long.class).single();
             check(outOfOrder == 0, "payment ids in file order within each membership", 0, outOfOrder);
-            addRow("payment file, " + count + " rows", applied,
+            addRow(
+                    "payment file, " + count + " rows",
+                    applied,
                     r.applied() + " applied, Rp" + String.format(Locale.ROOT, "%,d", r.totalAmount()));
 
             // ------------------------------------------------------------------ 4. the same file again
@@ -308,13 +379,22 @@ public final class ContributionBenchmark {
                 }
             });
             PaymentFileResult rr = replay.value;
-            System.out.printf(Locale.ROOT, "payment file again: file %d, replayed %s, %,d applied%n", rr.fileId(),
-                    rr.replayed(), rr.applied());
-            check(rr.replayed() && rr.fileId() == r.fileId(), "the same file is recognised as a replay",
-                    "replayed, file " + r.fileId(), rr.replayed() + ", file " + rr.fileId());
+            System.out.printf(
+                    Locale.ROOT,
+                    "payment file again: file %d, replayed %s, %,d applied%n",
+                    rr.fileId(),
+                    rr.replayed(),
+                    rr.applied());
+            check(
+                    rr.replayed() && rr.fileId() == r.fileId(),
+                    "the same file is recognised as a replay",
+                    "replayed, file " + r.fileId(),
+                    rr.replayed() + ", file " + rr.fileId());
             Map<String, Object> after = accounts(month);
             check(after.equals(state), "nothing changed by the replay", state, after);
-            long files = jdbc.sql("SELECT count(*) FROM payment_file").query(Long.class).single();
+            long files = jdbc.sql("SELECT count(*) FROM payment_file")
+                    .query(Long.class)
+                    .single();
             check(files == 1, "payment files recorded", 1, files);
             addRow("payment file again (same bytes)", replay, "replayed, 0 changed");
         } finally {
@@ -325,21 +405,33 @@ public final class ContributionBenchmark {
         explain(-1);
 
         String sizes = jdbc.sql("SELECT pg_size_pretty(pg_total_relation_size('bill') + pg_total_relation_size("
-                + "'bill_line')) || ' bills and lines, ' || pg_size_pretty(pg_total_relation_size('payment')"
-                + " + pg_total_relation_size('payment_allocation')) || ' payments and allocations'")
-                .query(String.class).single();
+                        + "'bill_line')) || ' bills and lines, ' || pg_size_pretty(pg_total_relation_size('payment')"
+                        + " + pg_total_relation_size('payment_allocation')) || ' payments and allocations'")
+                .query(String.class)
+                .single();
         String server = jdbc.sql("SELECT 'PostgreSQL ' || current_setting('server_version') || ', shared_buffers '"
-                + " || current_setting('shared_buffers') || ', work_mem ' || current_setting('work_mem')")
-                .query(String.class).single();
+                        + " || current_setting('shared_buffers') || ', work_mem ' || current_setting('work_mem')")
+                .query(String.class)
+                .single();
         long maxHeap = memory.getHeapMemoryUsage().getMax();
         StringBuilder table = new StringBuilder();
-        table.append(String.format(Locale.ROOT, "| %-34s | %10s | %-40s | %11s | %11s | %11s | %11s |%n", "step",
-                "time ms", "rows", "heap before", "peak (smp)", "peak (pools)", "after GC"));
+        table.append(String.format(
+                Locale.ROOT,
+                "| %-34s | %10s | %-40s | %11s | %11s | %11s | %11s |%n",
+                "step",
+                "time ms",
+                "rows",
+                "heap before",
+                "peak (smp)",
+                "peak (pools)",
+                "after GC"));
         for (String[] row : summary) {
-            table.append(String.format(Locale.ROOT, "| %-34s | %10s | %-40s | %11s | %11s | %11s | %11s |%n",
-                    (Object[]) row));
+            table.append(String.format(
+                    Locale.ROOT, "| %-34s | %10s | %-40s | %11s | %11s | %11s | %11s |%n", (Object[]) row));
         }
-        System.out.printf(Locale.ROOT, """
+        System.out.printf(
+                Locale.ROOT,
+                """
 
                 === Contribution benchmark: N=%,d, month %s ===
                 setup (not measured)  participants %,d ms, memberships %,d ms
@@ -352,8 +444,18 @@ public final class ContributionBenchmark {
                 java                  %s
                 load average          before %s, after %s
                 ALL CHECKS PASSED
-                """, count, month, loadMs, membershipMs, table, maxHeap >> 20, sizes, server,
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), loadBefore,
+                """,
+                count,
+                month,
+                loadMs,
+                membershipMs,
+                table,
+                maxHeap >> 20,
+                sizes,
+                server,
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                loadBefore,
                 loadAverage());
     }
 
@@ -403,8 +505,7 @@ public final class ContributionBenchmark {
                             ELSE 1000000 + (h.s % 41) * 100000 END
                   FROM membership m
                  CROSS JOIN LATERAL (SELECT ((hashint8(m.id + 1299709)::bigint + 2147483648) % 100000)::int AS s) h
-                 WHERE h.s % 10 = 0 AND m.start_month < (CAST(:month AS date) - INTERVAL '1 month')""")
-                .param("month", date(month)).update();
+                 WHERE h.s % 10 = 0 AND m.start_month < (CAST(:month AS date) - INTERVAL '1 month')""").param("month", date(month)).update();
         jdbc.sql("VACUUM ANALYZE employer").update();
         jdbc.sql("VACUUM ANALYZE membership").update();
         jdbc.sql("VACUUM ANALYZE membership_base").update();
@@ -418,12 +519,19 @@ public final class ContributionBenchmark {
                        min(b.amount) AS min_base, max(b.amount) AS max_base
                   FROM membership m LEFT JOIN employer e ON e.id = m.employer_id
                   JOIN membership_base b ON b.membership_id = m.id
-                 GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5""")
-                .query(rs -> {
-                    System.out.printf(Locale.ROOT, "  %-4s %-9s gov=%-5s %-19s class %-4s %,9d base rows,"
-                                    + " base %,d-%,d%n", rs.getString(1), rs.getString(2), rs.getBoolean(3),
-                            rs.getString(4), rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getLong(8));
-                });
+                 GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5""").query(rs -> {
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-4s %-9s gov=%-5s %-19s class %-4s %,9d base rows," + " base %,d-%,d%n",
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getBoolean(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getLong(6),
+                    rs.getLong(7),
+                    rs.getLong(8));
+        });
     }
 
     /** Bills of a sample of memberships of every kind against a quote of the same facts (the same rules). */
@@ -438,20 +546,42 @@ public final class ContributionBenchmark {
                   FROM enrolment_membership_v v JOIN bill b ON b.membership_id = v.membership_id AND b.period = ?
                  ORDER BY v.segment, v.sector, v.government_paid, v.programmes, v.risk_class, v.membership_id""")
                 .params(date(month), date(month))
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getBoolean(5), rs.getObject(6) == null ? null : rs.getInt(6), rs.getLong(7),
-                        rs.getLong(8), rs.getObject(9, Long.class), rs.getObject(10, Integer.class)})
+                .query((rs, n) -> new Object[] {
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getBoolean(5),
+                    rs.getObject(6) == null ? null : rs.getInt(6),
+                    rs.getLong(7),
+                    rs.getLong(8),
+                    rs.getObject(9, Long.class),
+                    rs.getObject(10, Integer.class)
+                })
                 .list();
         for (Object[] s : sample) {
-            Quote q = quotes.quote(new QuoteRequest(Segment.valueOf((String) s[1]), Programme.parse((String) s[2]),
-                    month, (Long) s[6], (Integer) s[5], Sector.valueOf((String) s[3]), (Boolean) s[4], (Long) s[8],
-                    (Integer) s[9], false));
-            check(q.total() == (Long) s[7], "bill of membership " + s[0] + " (" + s[1] + " " + s[2] + " " + s[3]
-                    + (Boolean.TRUE.equals(s[4]) ? " government-paid" : "") + (s[5] == null ? "" : " class " + s[5])
-                    + ", base " + s[6] + ") equals its quote", q.total(), s[7]);
+            Quote q = quotes.quote(new QuoteRequest(
+                    Segment.valueOf((String) s[1]),
+                    Programme.parse((String) s[2]),
+                    month,
+                    (Long) s[6],
+                    (Integer) s[5],
+                    Sector.valueOf((String) s[3]),
+                    (Boolean) s[4],
+                    (Long) s[8],
+                    (Integer) s[9],
+                    false));
+            check(
+                    q.total() == (Long) s[7],
+                    "bill of membership " + s[0] + " (" + s[1] + " " + s[2] + " " + s[3]
+                            + (Boolean.TRUE.equals(s[4]) ? " government-paid" : "")
+                            + (s[5] == null ? "" : " class " + s[5])
+                            + ", base " + s[6] + ") equals its quote",
+                    q.total(),
+                    s[7]);
         }
-        System.out.printf(Locale.ROOT, "billing: %d sampled bills (one of each kind) equal their quotes%n",
-                sample.size());
+        System.out.printf(
+                Locale.ROOT, "billing: %d sampled bills (one of each kind) equal their quotes%n", sample.size());
     }
 
     /**
@@ -475,8 +605,13 @@ public final class ContributionBenchmark {
         long rows;
         try (Connection connection = dataSource.getConnection();
                 OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            rows = connection.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (" + select
-                    + " ORDER BY hashint8(b.id), b.id) TO STDOUT (FORMAT csv, DELIMITER ';', HEADER)", out);
+            rows = connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyOut(
+                            "COPY (" + select
+                                    + " ORDER BY hashint8(b.id), b.id) TO STDOUT (FORMAT csv, DELIMITER ';', HEADER)",
+                            out);
         }
         check(rows == num(expected.get("n")), "rows written", expected.get("n"), rows);
         return new long[] {rows, num(expected.get("total")), num(expected.get("over")), ms(t0)};
@@ -494,8 +629,7 @@ public final class ContributionBenchmark {
                        (SELECT coalesce(sum(paid), 0) FROM bill WHERE period = :month) AS bills_paid_sum,
                        (SELECT coalesce(sum(paid), 0) FROM bill WHERE period > :month) AS ahead,
                        (SELECT count(*) FROM late_fine) AS fines,
-                       (SELECT count(*) FROM payment_file) AS files""")
-                .param("month", date(month)).query().singleRow();
+                       (SELECT count(*) FROM payment_file) AS files""").param("month", date(month)).query().singleRow();
     }
 
     private static void printAccounts(Map<String, Object> state) {
@@ -522,14 +656,26 @@ public final class ContributionBenchmark {
     }
 
     private void addRow(String step, Measured<?> m, String rows) {
-        summary.add(new String[] {step, String.format(Locale.ROOT, "%,d", m.millis), rows,
-                String.format(Locale.ROOT, "%,d MB", m.heapBefore >> 20),
-                String.format(Locale.ROOT, "%,d MB", m.peakSampled >> 20),
-                String.format(Locale.ROOT, "%,d MB", m.peakPools >> 20),
-                String.format(Locale.ROOT, "%,d MB", m.heapAfterGc >> 20)});
-        System.out.printf(Locale.ROOT, "MEASURED %s: %,d ms, %s, heap before %,d MB, peak %,d MB sampled /"
-                        + " %,d MB pools, after GC %,d MB%n", step, m.millis, rows, m.heapBefore >> 20,
-                m.peakSampled >> 20, m.peakPools >> 20, m.heapAfterGc >> 20);
+        summary.add(new String[] {
+            step,
+            String.format(Locale.ROOT, "%,d", m.millis),
+            rows,
+            String.format(Locale.ROOT, "%,d MB", m.heapBefore >> 20),
+            String.format(Locale.ROOT, "%,d MB", m.peakSampled >> 20),
+            String.format(Locale.ROOT, "%,d MB", m.peakPools >> 20),
+            String.format(Locale.ROOT, "%,d MB", m.heapAfterGc >> 20)
+        });
+        System.out.printf(
+                Locale.ROOT,
+                "MEASURED %s: %,d ms, %s, heap before %,d MB, peak %,d MB sampled /"
+                        + " %,d MB pools, after GC %,d MB%n",
+                step,
+                m.millis,
+                rows,
+                m.heapBefore >> 20,
+                m.peakSampled >> 20,
+                m.peakPools >> 20,
+                m.heapAfterGc >> 20);
     }
 
     static void check(boolean ok, String what, Object expected, Object actual) {
@@ -600,8 +746,8 @@ public final class ContributionBenchmark {
                 }
                 return result;
             };
-            return (Connection) Proxy.newProxyInstance(TimedDataSource.class.getClassLoader(),
-                    new Class<?>[] {Connection.class}, handler);
+            return (Connection) Proxy.newProxyInstance(
+                    TimedDataSource.class.getClassLoader(), new Class<?>[] {Connection.class}, handler);
         }
 
         private static Object statement(Statement target, Class<?> type, String preparedSql) {
@@ -609,7 +755,8 @@ public final class ContributionBenchmark {
                 if (!method.getName().startsWith("execute")) {
                     return call(target, method, args);
                 }
-                String sql = preparedSql != null ? preparedSql
+                String sql = preparedSql != null
+                        ? preparedSql
                         : args != null && args.length > 0 && args[0] instanceof String s ? s : "?";
                 long t0 = System.nanoTime();
                 try {
@@ -639,11 +786,14 @@ public final class ContributionBenchmark {
         static void explain(ConfigurableApplicationContext context, int ms) throws java.sql.SQLException {
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             if (ms >= 0) {
-                jdbc.sql("ALTER SYSTEM SET session_preload_libraries = 'auto_explain'").update();
-                jdbc.sql("ALTER SYSTEM SET auto_explain.log_min_duration = " + ms).update();
+                jdbc.sql("ALTER SYSTEM SET session_preload_libraries = 'auto_explain'")
+                        .update();
+                jdbc.sql("ALTER SYSTEM SET auto_explain.log_min_duration = " + ms)
+                        .update();
                 jdbc.sql("ALTER SYSTEM SET auto_explain.log_analyze = on").update();
                 jdbc.sql("ALTER SYSTEM SET auto_explain.log_buffers = on").update();
-                jdbc.sql("ALTER SYSTEM SET auto_explain.log_nested_statements = on").update();
+                jdbc.sql("ALTER SYSTEM SET auto_explain.log_nested_statements = on")
+                        .update();
                 jdbc.sql("ALTER SYSTEM SET auto_explain.log_level = 'notice'").update();
             } else {
                 jdbc.sql("ALTER SYSTEM RESET session_preload_libraries").update();
@@ -662,7 +812,8 @@ public final class ContributionBenchmark {
                 @Override
                 public Object postProcessAfterInitialization(Object bean, String name) {
                     return bean instanceof DataSource ds && !(bean instanceof TimedDataSource)
-                            ? new TimedDataSource(ds) : bean;
+                            ? new TimedDataSource(ds)
+                            : bean;
                 }
             });
         }
@@ -686,12 +837,14 @@ public final class ContributionBenchmark {
                 return;
             }
             System.out.printf(Locale.ROOT, "  statements by total time (of %,d ms):%n", stepMillis);
-            STATS.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(n)
-                    .forEach(e -> System.out.printf(Locale.ROOT, "  %9.1f ms %5dx  %s%n", e.getValue()[1] / 1e6,
-                            e.getValue()[0], e.getKey()));
+            STATS.entrySet().stream()
+                    .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
+                    .limit(n)
+                    .forEach(e -> System.out.printf(
+                            Locale.ROOT, "  %9.1f ms %5dx  %s%n", e.getValue()[1] / 1e6, e.getValue()[0], e.getKey()));
             long all = STATS.values().stream().mapToLong(v -> v[1]).sum();
-            System.out.printf(Locale.ROOT, "  %9.1f ms in %d distinct statements (COPY not included)%n", all / 1e6,
-                    STATS.size());
+            System.out.printf(
+                    Locale.ROOT, "  %9.1f ms in %d distinct statements (COPY not included)%n", all / 1e6, STATS.size());
         }
     }
 }

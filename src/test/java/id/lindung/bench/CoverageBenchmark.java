@@ -67,6 +67,7 @@ public final class CoverageBenchmark {
     static final LindungUser ADMIN = ContributionBenchmark.ADMIN;
     /** The dashboard's main audience: a government analyst of the province. */
     private static final String ANALYST = "analis.provinsi";
+
     private static final String PROVINCE = "61";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** The p95 goal of the issue, ms. */
@@ -121,14 +122,18 @@ public final class CoverageBenchmark {
         long setupStarted = System.nanoTime();
         setup(count);
         long setupMs = ContributionBenchmark.ms(setupStarted);
-        notes.add(String.format(Locale.ROOT, "Setup (not measured): %.0f s. Load average before the run: %s.",
-                setupMs / 1e3, loadBefore));
+        notes.add(String.format(
+                Locale.ROOT,
+                "Setup (not measured): %.0f s. Load average before the run: %s.",
+                setupMs / 1e3,
+                loadBefore));
 
         // ------------------------------------------------------------------ 1. full rebuilds
         CoverageReadModel readModel = context.getBean(CoverageReadModel.class);
         // the application started on an empty database and published its ended months empty; the data above stands
         // for a registry that was there before them, so the first rebuild publishes them (later ones find no revision)
-        jdbc.sql("TRUNCATE coverage_published, coverage_published_month, coverage_revision").update();
+        jdbc.sql("TRUNCATE coverage_published, coverage_published_month, coverage_revision")
+                .update();
         int rebuilds = intOption("rebuilds", 3);
         List<Long> walls = new ArrayList<>();
         RebuildResult last = null;
@@ -136,24 +141,51 @@ public final class CoverageBenchmark {
             jdbc.sql("CHECKPOINT").update();
             String load = ContributionBenchmark.loadAverage();
             TimedDataSource.STATS.clear();
-            Measured<RebuildResult> m = HeapSampler.measure(readModel::rebuild,
-                    millis -> TimedDataSource.printTop(top, millis));
+            Measured<RebuildResult> m =
+                    HeapSampler.measure(readModel::rebuild, millis -> TimedDataSource.printTop(top, millis));
             last = m.value;
             walls.add(m.millis);
-            System.out.printf(Locale.ROOT, "MEASURED rebuild %d: %,d ms (service says %,d ms): %,d spans, %,d cells,"
-                            + " %s to %s; heap before %d MB, peak %d MB sampled, after GC %d MB; load %s%n", run,
-                    m.millis, m.value.millis(), m.value.spans(), m.value.cells(), m.value.firstMonth(),
-                    m.value.lastMonth(), m.heapBefore >> 20, m.peakSampled >> 20, m.heapAfterGc >> 20, load);
-            rebuildRows.add(new String[] {String.valueOf(run), String.format(Locale.ROOT, "%,d", m.millis),
-                String.format(Locale.ROOT, "%,d", m.value.millis()), String.format(Locale.ROOT, "%,d", m.value.spans()),
-                String.format(Locale.ROOT, "%,d", m.value.cells()), (m.heapBefore >> 20) + " MB",
-                (m.peakSampled >> 20) + " MB", (m.heapAfterGc >> 20) + " MB", first(load, 3)});
+            System.out.printf(
+                    Locale.ROOT,
+                    "MEASURED rebuild %d: %,d ms (service says %,d ms): %,d spans, %,d cells,"
+                            + " %s to %s; heap before %d MB, peak %d MB sampled, after GC %d MB; load %s%n",
+                    run,
+                    m.millis,
+                    m.value.millis(),
+                    m.value.spans(),
+                    m.value.cells(),
+                    m.value.firstMonth(),
+                    m.value.lastMonth(),
+                    m.heapBefore >> 20,
+                    m.peakSampled >> 20,
+                    m.heapAfterGc >> 20,
+                    load);
+            rebuildRows.add(new String[] {
+                String.valueOf(run),
+                String.format(Locale.ROOT, "%,d", m.millis),
+                String.format(Locale.ROOT, "%,d", m.value.millis()),
+                String.format(Locale.ROOT, "%,d", m.value.spans()),
+                String.format(Locale.ROOT, "%,d", m.value.cells()),
+                (m.heapBefore >> 20) + " MB",
+                (m.peakSampled >> 20) + " MB",
+                (m.heapAfterGc >> 20) + " MB",
+                first(load, 3)
+            });
         }
         List<Long> sorted = new ArrayList<>(walls);
         sorted.sort(Long::compare);
         long median = sorted.get(sorted.size() / 2);
-        rebuildRows.add(new String[] {"**median**", String.format(Locale.ROOT, "**%,d**", median), "", "", "", "",
-            "", "", "< 10 s: " + (median < GOAL_REBUILD_MS ? "met" : "MISSED")});
+        rebuildRows.add(new String[] {
+            "**median**",
+            String.format(Locale.ROOT, "**%,d**", median),
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "< 10 s: " + (median < GOAL_REBUILD_MS ? "met" : "MISSED")
+        });
         checkReadModel(last);
 
         // ------------------------------------------------------------------ 2. the dashboard over HTTP
@@ -161,8 +193,12 @@ public final class CoverageBenchmark {
         printSummary(count, median, loadBefore);
         int pause = intOption("pause", 0);
         if (pause > 0) {
-            log("pausing %d s: the database listens on port %s", pause,
-                    jdbc.sql("SELECT current_setting('port')").query(String.class).single());
+            log(
+                    "pausing %d s: the database listens on port %s",
+                    pause,
+                    jdbc.sql("SELECT current_setting('port')")
+                            .query(String.class)
+                            .single());
             Thread.sleep(pause * 1000L);
         }
     }
@@ -175,12 +211,20 @@ public final class CoverageBenchmark {
         long[] made = createMemberships(intOption("projects", 3000));
         long bills = createLedger();
         long loans = createKurLoans(Math.min(count, Long.parseLong(option("kurLoans", "300000"))), count);
-        for (String table : List.of("employer", "construction_project", "membership", "bill", "kur_loan",
-                "participant")) {
+        for (String table :
+                List.of("employer", "construction_project", "membership", "bill", "kur_loan", "participant")) {
             jdbc.sql("VACUUM ANALYZE " + table).update();
         }
-        System.out.printf(Locale.ROOT, "setup: %,d employers, %,d projects, %,d memberships (%,d JAKON), %,d bills,"
-                + " %,d KUR loans, vacuumed, in %,d ms%n", made[0], made[1], made[2], made[3], bills, loans,
+        System.out.printf(
+                Locale.ROOT,
+                "setup: %,d employers, %,d projects, %,d memberships (%,d JAKON), %,d bills,"
+                        + " %,d KUR loans, vacuumed, in %,d ms%n",
+                made[0],
+                made[1],
+                made[2],
+                made[3],
+                bills,
+                loans,
                 ContributionBenchmark.ms(t0));
         printMix();
     }
@@ -218,8 +262,7 @@ public final class CoverageBenchmark {
                                ((hashint8(g + 41)::bigint + 2147483648) % 1000)::int AS c
                           FROM generate_series(1, :projects) g) g
                  CROSS JOIN (SELECT array_agg(id ORDER BY id) AS ids, array_agg(region_code ORDER BY id) AS regions
-                               FROM employer WHERE name LIKE 'CV Konstruksi %') c""")
-                .param("projects", projects).update();
+                               FROM employer WHERE name LIKE 'CV Konstruksi %') c""").param("projects", projects).update();
         long jakon = jdbc.sql("""
                 INSERT INTO membership (participant_id, employer_id, project_id, segment, channel, programmes,
                                         start_month, end_month, end_reason, ended_at, region_code, registered_on)
@@ -346,21 +389,28 @@ public final class CoverageBenchmark {
         System.out.println("setup: membership mix (segment, channel: memberships, ended, earliest and latest start)");
         jdbc.sql("""
                 SELECT segment, channel, count(*), count(end_month), min(start_month), max(start_month)
-                  FROM membership GROUP BY 1, 2 ORDER BY 1, 2""")
-                .query(rs -> {
-                    System.out.printf(Locale.ROOT, "  %-5s %-11s %,9d %,9d  %s .. %s%n", rs.getString(1),
-                            rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getDate(5), rs.getDate(6));
-                });
+                  FROM membership GROUP BY 1, 2 ORDER BY 1, 2""").query(rs -> {
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-5s %-11s %,9d %,9d  %s .. %s%n",
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getLong(3),
+                    rs.getLong(4),
+                    rs.getDate(5),
+                    rs.getDate(6));
+        });
         System.out.println("setup: memberships started per month, last 30 months (growth):");
         StringBuilder line = new StringBuilder("  ");
         jdbc.sql("""
                 SELECT to_char(start_month, 'YY-MM'), count(*) FROM membership
                  WHERE start_month > date_trunc('month', lindung_today()) - INTERVAL '30 months'
-                 GROUP BY start_month, 1 ORDER BY start_month""")
-                .query(rs -> {
-                    line.append(rs.getString(1)).append(' ').append(String.format(Locale.ROOT, "%,d", rs.getLong(2)))
-                            .append("  ");
-                });
+                 GROUP BY start_month, 1 ORDER BY start_month""").query(rs -> {
+            line.append(rs.getString(1))
+                    .append(' ')
+                    .append(String.format(Locale.ROOT, "%,d", rs.getLong(2)))
+                    .append("  ");
+        });
         System.out.println(line);
     }
 
@@ -391,16 +441,22 @@ public final class CoverageBenchmark {
         return jdbc.sql("""
                 SELECT coalesce(sum(workers), 0) FROM bench_expected
                  WHERE segment = :segment AND left(region_key, length(:region)) = :region AND month = :month""")
-                .param("segment", membershipSegment).param("region", region).param("month", date(month))
-                .query(Long.class).single();
+                .param("segment", membershipSegment)
+                .param("region", region)
+                .param("month", date(month))
+                .query(Long.class)
+                .single();
     }
 
     private long counted(String region, String coverageSegment, YearMonth month) {
         return jdbc.sql("""
                 SELECT coalesce(sum(active), 0) FROM coverage_monthly
                  WHERE segment = :segment AND region_code = :region AND month = :month""")
-                .param("segment", coverageSegment).param("region", region).param("month", date(month))
-                .query(Long.class).single();
+                .param("segment", coverageSegment)
+                .param("region", region)
+                .param("month", date(month))
+                .query(Long.class)
+                .single();
     }
 
     private void checkReadModel(RebuildResult r) {
@@ -409,10 +465,17 @@ public final class CoverageBenchmark {
                 SELECT count(DISTINCT p.membership_id) FROM contribution_protected_month_v p
                   JOIN membership m ON m.id = p.membership_id
                  WHERE m.segment <> 'PMI' AND p.month BETWEEN ? AND ?""")
-                .params(date(r.firstMonth()), date(r.lastMonth())).query(Long.class).single();
-        ContributionBenchmark.check(r.spans() == memberships, "spans = memberships other than PMI protected in the"
-                + " window", memberships, r.spans());
-        long cells = jdbc.sql("SELECT count(*) FROM coverage_monthly").query(Long.class).single();
+                .params(date(r.firstMonth()), date(r.lastMonth()))
+                .query(Long.class)
+                .single();
+        ContributionBenchmark.check(
+                r.spans() == memberships,
+                "spans = memberships other than PMI protected in the" + " window",
+                memberships,
+                r.spans());
+        long cells = jdbc.sql("SELECT count(*) FROM coverage_monthly")
+                .query(Long.class)
+                .single();
         ContributionBenchmark.check(r.cells() == cells, "cells reported = rows of coverage_monthly", cells, r.cells());
         YearMonth latest = r.lastMonth();
         // the province in the latest month, every segment; then cells of kab/kota, segment and month
@@ -434,40 +497,62 @@ public final class CoverageBenchmark {
             YearMonth month = (YearMonth) c[2];
             long want = expected(region, segment[0], month);
             long got = counted(region, segment[1], month);
-            System.out.printf(Locale.ROOT, "check: %s %-12s %s: read model %,d, ledger %,d%n", region,
-                    segment[1], month, got, want);
-            ContributionBenchmark.check(got == want, "active " + segment[1] + " in " + region + ", " + month
-                    + " (read model against an independent count from the ledger)", want, got);
-            ContributionBenchmark.check(want > 0, "a non-empty cell " + region + " " + segment[1] + " " + month,
-                    "> 0", want);
+            System.out.printf(
+                    Locale.ROOT,
+                    "check: %s %-12s %s: read model %,d, ledger %,d%n",
+                    region,
+                    segment[1],
+                    month,
+                    got,
+                    want);
+            ContributionBenchmark.check(
+                    got == want,
+                    "active " + segment[1] + " in " + region + ", " + month
+                            + " (read model against an independent count from the ledger)",
+                    want,
+                    got);
+            ContributionBenchmark.check(
+                    want > 0, "a non-empty cell " + region + " " + segment[1] + " " + month, "> 0", want);
             if (region.equals(PROVINCE) && month.equals(latest)) {
                 provinceLatest += got;
             }
         }
-        notes.add(String.format(Locale.ROOT, "Read model checked against independent counts from"
-                + " `contribution_protected_month_v` for"
-                + " %d cells (the province's three segments in %s: %,d active in all; six kab/kota, segment and"
-                + " month cells back to %s; the province's first month %s): all equal.", cases.size(), latest,
-                provinceLatest, latest.minusMonths(23), r.firstMonth()));
+        notes.add(String.format(
+                Locale.ROOT,
+                "Read model checked against independent counts from"
+                        + " `contribution_protected_month_v` for"
+                        + " %d cells (the province's three segments in %s: %,d active in all; six kab/kota, segment and"
+                        + " month cells back to %s; the province's first month %s): all equal.",
+                cases.size(),
+                latest,
+                provinceLatest,
+                latest.minusMonths(23),
+                r.firstMonth()));
     }
 
     // --------------------------------------------------------------------------------------------------- HTTP
 
     /** One request of the mix: its kind (a row of the results), URI, whether it is a page, and what must be in it. */
-    private record Call(String kind, URI uri, boolean page, String region, YearMonth month) {
-    }
+    private record Call(String kind, URI uri, boolean page, String region, YearMonth month) {}
 
     private void measureHttp(YearMonth latest) throws Exception {
         int port = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
         String base = "http://localhost:" + port;
-        String token = context.getBean(ApiTokens.class).issue(null, "coverage benchmark", null, null,
-                new LindungUser(ANALYST, ANALYST, Role.GOV_ANALYST, RegionScope.of(PROVINCE))).token();
+        String token = context.getBean(ApiTokens.class)
+                .issue(
+                        null,
+                        "coverage benchmark",
+                        null,
+                        null,
+                        new LindungUser(ANALYST, ANALYST, Role.GOV_ANALYST, RegionScope.of(PROVINCE)))
+                .token();
         String bearer = "Bearer " + token;
         CookieManager cookies = new CookieManager();
         HttpLoad.signIn(base, ANALYST, HttpLoad.DEMO_PASSWORD, "/api/coverage/targets", cookies);
         String cookie = HttpLoad.cookieHeader(cookies);
-        log("API as %s with a bearer token (%s…), pages with the form login's session cookie", ANALYST,
-                token.substring(0, 8));
+        log(
+                "API as %s with a bearer token (%s…), pages with the form login's session cookie",
+                ANALYST, token.substring(0, 8));
 
         RegionDirectory regions = context.getBean(RegionDirectory.class);
         List<Region> kabKota = regions.children(PROVINCE);
@@ -488,13 +573,18 @@ public final class CoverageBenchmark {
         Map<String, Long> kinds = new LinkedHashMap<>();
         calls.forEach(c -> kinds.merge(c.kind(), 1L, Long::sum));
         log("request mix (%d calls, cycled): %s", calls.size(), kinds);
-        HttpRequest[] requests = calls.stream().map(c -> c.page() ? HttpLoad.get(c.uri(), "Cookie", cookie,
-                "Accept", "text/html") : HttpLoad.get(c.uri(), "Authorization", bearer)).toArray(HttpRequest[]::new);
+        HttpRequest[] requests = calls.stream()
+                .map(c -> c.page()
+                        ? HttpLoad.get(c.uri(), "Cookie", cookie, "Accept", "text/html")
+                        : HttpLoad.get(c.uri(), "Authorization", bearer))
+                .toArray(HttpRequest[]::new);
         HttpLoad.Check check = (i, body) -> answers(calls.get(i % calls.size()), body, names);
 
         int warmup = intOption("warmup", 10);
         Duration duration = Duration.ofSeconds(intOption("duration", 30));
-        int[] clients = Arrays.stream(option("clients", "1,4,8").split(",")).mapToInt(Integer::parseInt).toArray();
+        int[] clients = Arrays.stream(option("clients", "1,4,8").split(","))
+                .mapToInt(Integer::parseInt)
+                .toArray();
         long errors = phases("as is", warmup, duration, clients, calls, requests, check, kinds.keySet());
         if (!"false".equals(option("status", "true"))) {
             errors += statusLookups(base, bearer, warmup, duration, seed);
@@ -511,21 +601,29 @@ public final class CoverageBenchmark {
      * computed from the ledger — bills and payments of the membership, the money applied oldest first): 2,000
      * memberships drawn by the seed, a warm-up, then {@code duration} with 4 clients. @return errors
      */
-    private long statusLookups(String base, String bearer, int warmup, Duration duration, long seed)
-            throws Exception {
+    private long statusLookups(String base, String bearer, int warmup, Duration duration, long seed) throws Exception {
         List<Long> ids = jdbc.sql("SELECT id FROM membership WHERE participant_id IS NOT NULL"
-                        + " ORDER BY hashint8(id # ?), id LIMIT 2000").param(seed).query(Long.class).list();
-        HttpRequest[] requests = ids.stream().map(id -> HttpLoad.get(URI.create(base + "/api/memberships/" + id
-                + "/status"), "Authorization", bearer)).toArray(HttpRequest[]::new);
-        HttpLoad.Check check = (i, body) -> body.contains("\"membershipId\":" + ids.get(i % ids.size()) + ",")
-                && body.contains("\"protectedOn\":");
-        Result w = HttpLoad.run("status warm-up", 4, Integer.MAX_VALUE, Duration.ofSeconds(warmup),
-                i -> requests[i % requests.length], check);
+                        + " ORDER BY hashint8(id # ?), id LIMIT 2000")
+                .param(seed)
+                .query(Long.class)
+                .list();
+        HttpRequest[] requests = ids.stream()
+                .map(id ->
+                        HttpLoad.get(URI.create(base + "/api/memberships/" + id + "/status"), "Authorization", bearer))
+                .toArray(HttpRequest[]::new);
+        HttpLoad.Check check = (i, body) ->
+                body.contains("\"membershipId\":" + ids.get(i % ids.size()) + ",") && body.contains("\"protectedOn\":");
+        Result w = HttpLoad.run(
+                "status warm-up",
+                4,
+                Integer.MAX_VALUE,
+                Duration.ofSeconds(warmup),
+                i -> requests[i % requests.length],
+                check);
         log("status: warm-up %d s, 4 clients: %s", warmup, w.line());
         String load = ContributionBenchmark.loadAverage();
         TimedDataSource.STATS.clear();
-        Result r = HttpLoad.run("status", 4, Integer.MAX_VALUE, duration, i -> requests[i % requests.length],
-                check);
+        Result r = HttpLoad.run("status", 4, Integer.MAX_VALUE, duration, i -> requests[i % requests.length], check);
         log("status: 4 clients, %d s: %s; load before %s", duration.toSeconds(), r.line(), first(load, 3));
         printStatements(4, r);
         addHttpRow("4", "membership status (`/api/memberships/{id}/status`)", r, r.errors(), first(load, 3));
@@ -533,19 +631,32 @@ public final class CoverageBenchmark {
     }
 
     /** A warm-up, then {@code duration} for each number of clients; a row per kind of request. @return errors */
-    private long phases(String variant, int warmup, Duration duration, int[] clients, List<Call> calls,
-            HttpRequest[] requests, HttpLoad.Check check, java.util.Set<String> kinds) throws Exception {
-        Result w = HttpLoad.run("warm-up", 4, Integer.MAX_VALUE, Duration.ofSeconds(warmup),
-                i -> requests[i % requests.length], check);
+    private long phases(
+            String variant,
+            int warmup,
+            Duration duration,
+            int[] clients,
+            List<Call> calls,
+            HttpRequest[] requests,
+            HttpLoad.Check check,
+            java.util.Set<String> kinds)
+            throws Exception {
+        Result w = HttpLoad.run(
+                "warm-up", 4, Integer.MAX_VALUE, Duration.ofSeconds(warmup), i -> requests[i % requests.length], check);
         log("%s: warm-up %d s, 4 clients: %s", variant, warmup, w.line());
         long errors = w.errors();
         for (int n : clients) {
             String load = ContributionBenchmark.loadAverage();
             TimedDataSource.STATS.clear();
-            Result r = HttpLoad.run("all", n, Integer.MAX_VALUE, duration, i -> requests[i % requests.length],
-                    check);
-            log("%s: %d client(s), %d s: %s; load before %s, after %s", variant, n, duration.toSeconds(), r.line(),
-                    first(load, 3), first(ContributionBenchmark.loadAverage(), 3));
+            Result r = HttpLoad.run("all", n, Integer.MAX_VALUE, duration, i -> requests[i % requests.length], check);
+            log(
+                    "%s: %d client(s), %d s: %s; load before %s, after %s",
+                    variant,
+                    n,
+                    duration.toSeconds(),
+                    r.line(),
+                    first(load, 3),
+                    first(ContributionBenchmark.loadAverage(), 3));
             if (r.errors() > 0) {
                 log("FAILED ANSWERS, e.g. %s", r.failures());
             }
@@ -554,11 +665,16 @@ public final class CoverageBenchmark {
             String label = variant.equals("as is") ? String.valueOf(n) : n + " (" + variant + ")";
             addHttpRow(label, "**all requests**", r, r.errors(), first(load, 3));
             for (String kind : kinds) {
-                addHttpRow(label, kind, r.only(kind, i -> calls.get(i % calls.size()).kind().equals(kind)), 0, "");
+                addHttpRow(
+                        label,
+                        kind,
+                        r.only(kind, i -> calls.get(i % calls.size()).kind().equals(kind)),
+                        0,
+                        "");
             }
         }
-        notes.add("Load average after the HTTP phases (" + variant + "): " + first(ContributionBenchmark.loadAverage(),
-                3) + ".");
+        notes.add("Load average after the HTTP phases (" + variant + "): "
+                + first(ContributionBenchmark.loadAverage(), 3) + ".");
         return errors;
     }
 
@@ -567,8 +683,8 @@ public final class CoverageBenchmark {
      * kecamatan (latest) 20%, a random region of any level in one of the 23 earlier months of the trend 20%,
      * denominators 5%, targets 5% and, when the pages work, the dashboard page of a random level and month 15%.
      */
-    private static List<Call> mix(String base, YearMonth latest, List<Region> kabKota, List<Region> kecamatan,
-            boolean pages, Random random) {
+    private static List<Call> mix(
+            String base, YearMonth latest, List<Region> kabKota, List<Region> kecamatan, boolean pages, Random random) {
         List<Call> calls = new ArrayList<>();
         int size = 2000;
         int[] weights = {10, 25, 20, 20, 5, 5, pages ? 15 : 0};
@@ -585,28 +701,50 @@ public final class CoverageBenchmark {
                 case 1 -> kabKota.get(random.nextInt(kabKota.size())).code();
                 default -> kecamatan.get(random.nextInt(kecamatan.size())).code();
             };
-            calls.add(switch (kind) {
-                case 0 -> api(base, "API province, latest month", PROVINCE, latest);
-                case 1 -> api(base, "API kab/kota, latest month", kabKota.get(i % kabKota.size()).code(), latest);
-                case 2 -> api(base, "API kecamatan, latest month",
-                        kecamatan.get(random.nextInt(kecamatan.size())).code(), latest);
-                case 3 -> api(base, "API any level, earlier month", any, earlier);
-                case 4 -> new Call("API denominators", URI.create(base + "/api/coverage/denominators"), false, null,
-                        null);
-                case 5 -> new Call("API targets", URI.create(base + "/api/coverage/targets"), false, null, null);
-                default -> {
-                    YearMonth month = random.nextBoolean() ? latest : earlier;
-                    yield new Call("page /cakupan, any level and month", URI.create(base + "/cakupan?wilayah=" + any
-                            + "&bulan=" + month), true, any, month);
-                }
-            });
+            calls.add(
+                    switch (kind) {
+                        case 0 -> api(base, "API province, latest month", PROVINCE, latest);
+                        case 1 ->
+                            api(
+                                    base,
+                                    "API kab/kota, latest month",
+                                    kabKota.get(i % kabKota.size()).code(),
+                                    latest);
+                        case 2 ->
+                            api(
+                                    base,
+                                    "API kecamatan, latest month",
+                                    kecamatan
+                                            .get(random.nextInt(kecamatan.size()))
+                                            .code(),
+                                    latest);
+                        case 3 -> api(base, "API any level, earlier month", any, earlier);
+                        case 4 ->
+                            new Call(
+                                    "API denominators",
+                                    URI.create(base + "/api/coverage/denominators"),
+                                    false,
+                                    null,
+                                    null);
+                        case 5 ->
+                            new Call("API targets", URI.create(base + "/api/coverage/targets"), false, null, null);
+                        default -> {
+                            YearMonth month = random.nextBoolean() ? latest : earlier;
+                            yield new Call(
+                                    "page /cakupan, any level and month",
+                                    URI.create(base + "/cakupan?wilayah=" + any + "&bulan=" + month),
+                                    true,
+                                    any,
+                                    month);
+                        }
+                    });
         }
         return calls;
     }
 
     private static Call api(String base, String kind, String region, YearMonth month) {
-        return new Call(kind, URI.create(base + "/api/coverage?region=" + region + "&month=" + month), false, region,
-                month);
+        return new Call(
+                kind, URI.create(base + "/api/coverage?region=" + region + "&month=" + month), false, region, month);
     }
 
     /** The answer is for the region and month asked (API), names the region (page), or is a list. */
@@ -624,18 +762,33 @@ public final class CoverageBenchmark {
 
     /** The API's figures against the independent counts, before any load: province, a kab/kota, a kecamatan. */
     private void checkAnswers(String base, String bearer, YearMonth latest, List<Region> kecamatan) throws Exception {
-        String busiest = jdbc.sql("SELECT left(region_code, 8) FROM membership GROUP BY 1 ORDER BY count(*) DESC,"
-                + " 1 LIMIT 1").query(String.class).single();
-        ContributionBenchmark.check(kecamatan.stream().anyMatch(k -> k.code().equals(busiest)),
-                "the busiest kecamatan is in the region directory", busiest, "not found");
+        String busiest = jdbc.sql(
+                        "SELECT left(region_code, 8) FROM membership GROUP BY 1 ORDER BY count(*) DESC," + " 1 LIMIT 1")
+                .query(String.class)
+                .single();
+        ContributionBenchmark.check(
+                kecamatan.stream().anyMatch(k -> k.code().equals(busiest)),
+                "the busiest kecamatan is in the region directory",
+                busiest,
+                "not found");
         var http = HttpLoad.client(null);
-        for (Object[] c : List.of(new Object[] {PROVINCE, latest}, new Object[] {"61.71", latest},
-                new Object[] {"61.04", latest.minusMonths(7)}, new Object[] {busiest, latest.minusMonths(3)})) {
+        for (Object[] c : List.of(
+                new Object[] {PROVINCE, latest},
+                new Object[] {"61.71", latest},
+                new Object[] {"61.04", latest.minusMonths(7)},
+                new Object[] {busiest, latest.minusMonths(3)})) {
             String region = (String) c[0];
             YearMonth month = (YearMonth) c[1];
-            var response = http.send(HttpLoad.get(URI.create(base + "/api/coverage?region=" + region + "&month="
-                    + month), "Authorization", bearer), java.net.http.HttpResponse.BodyHandlers.ofString());
-            ContributionBenchmark.check(response.statusCode() == 200, "GET /api/coverage?region=" + region, 200,
+            var response = http.send(
+                    HttpLoad.get(
+                            URI.create(base + "/api/coverage?region=" + region + "&month=" + month),
+                            "Authorization",
+                            bearer),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            ContributionBenchmark.check(
+                    response.statusCode() == 200,
+                    "GET /api/coverage?region=" + region,
+                    200,
                     response.statusCode() + " " + HttpLoad.abbreviate(response.body()));
             JsonNode d = JSON.readTree(response.body());
             long all = 0;
@@ -648,19 +801,27 @@ public final class CoverageBenchmark {
                         got = seg.path("figure").path("active").asLong();
                     }
                 }
-                ContributionBenchmark.check(got == want, "API " + region + " " + month + " " + s[1] + " active", want,
-                        got);
+                ContributionBenchmark.check(
+                        got == want, "API " + region + " " + month + " " + s[1] + " active", want, got);
             }
             long total = d.path("total").path("active").asLong();
             ContributionBenchmark.check(total == all, "API " + region + " " + month + " total active", all, total);
             if (region.equals(PROVINCE)) {
-                long people = jdbc.sql("SELECT count(DISTINCT nik_hash) FROM kur_loan").query(Long.class).single();
+                long people = jdbc.sql("SELECT count(DISTINCT nik_hash) FROM kur_loan")
+                        .query(Long.class)
+                        .single();
                 long kur = d.path("kur").path("borrowers").asLong();
                 ContributionBenchmark.check(kur == people, "API province KUR borrowers (people)", people, kur);
             }
-            log("API %s %s: %,d protected (equal to the count from the ledger), coverage %s bp, %d children, %d trend"
-                    + " points", region, month, total, d.path("total").path("coverage").asString("-"),
-                    d.path("children").size(), d.path("trend").size());
+            log(
+                    "API %s %s: %,d protected (equal to the count from the ledger), coverage %s bp, %d children, %d trend"
+                            + " points",
+                    region,
+                    month,
+                    total,
+                    d.path("total").path("coverage").asString("-"),
+                    d.path("children").size(),
+                    d.path("trend").size());
         }
         if (notes.stream().noneMatch(n -> n.startsWith("Before the load"))) {
             notes.add("Before the load, `GET /api/coverage` for the province (latest month, with its KUR borrowers),"
@@ -675,17 +836,19 @@ public final class CoverageBenchmark {
     private boolean pagesWork(String base, String cookie, YearMonth latest, Map<String, String> names)
             throws Exception {
         var http = HttpLoad.client(null);
-        String kecamatan = names.keySet().stream().filter(c -> c.length() == 8).findFirst().orElseThrow();
+        String kecamatan =
+                names.keySet().stream().filter(c -> c.length() == 8).findFirst().orElseThrow();
         for (String region : List.of(PROVINCE, "61.04", kecamatan)) {
             URI uri = URI.create(base + "/cakupan?wilayah=" + region + "&bulan=" + latest.minusMonths(1));
-            var response = http.send(HttpLoad.get(uri, "Cookie", cookie, "Accept", "text/html"),
+            var response = http.send(
+                    HttpLoad.get(uri, "Cookie", cookie, "Accept", "text/html"),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200
-                    || !response.body().contains(HtmlUtils.htmlEscape(names.get(region)))) {
-                log("pages left out of the load: %s answered %d %s", uri, response.statusCode(),
-                        HttpLoad.abbreviate(response.body()));
-                notes.add("The dashboard page `/cakupan` did not work when this ran (" + response.statusCode()
-                        + " for " + uri.getPath() + "?" + uri.getQuery() + "); the load is the API only.");
+            if (response.statusCode() != 200 || !response.body().contains(HtmlUtils.htmlEscape(names.get(region)))) {
+                log(
+                        "pages left out of the load: %s answered %d %s",
+                        uri, response.statusCode(), HttpLoad.abbreviate(response.body()));
+                notes.add("The dashboard page `/cakupan` did not work when this ran (" + response.statusCode() + " for "
+                        + uri.getPath() + "?" + uri.getQuery() + "); the load is the API only.");
                 return false;
             }
             log("page %s: 200, %,d bytes", uri, response.body().length());
@@ -696,10 +859,19 @@ public final class CoverageBenchmark {
     private void addHttpRow(String clients, String kind, Result r, long errors, String load) {
         boolean all = kind.startsWith("**");
         double p95 = r.percentile(95) / 1e6;
-        httpRows.add(new String[] {clients, kind, String.format(Locale.ROOT, "%,d", r.count()),
-            String.valueOf(errors), HttpLoad.ms(r.percentile(50)), HttpLoad.ms(r.percentile(95)),
-            HttpLoad.ms(r.percentile(99)), HttpLoad.ms(r.max()), String.format(Locale.ROOT, "%.0f", r.throughput()),
-            (all ? "" : p95 < GOAL_P95_MS ? "met" : "MISSED"), load});
+        httpRows.add(new String[] {
+            clients,
+            kind,
+            String.format(Locale.ROOT, "%,d", r.count()),
+            String.valueOf(errors),
+            HttpLoad.ms(r.percentile(50)),
+            HttpLoad.ms(r.percentile(95)),
+            HttpLoad.ms(r.percentile(99)),
+            HttpLoad.ms(r.max()),
+            String.format(Locale.ROOT, "%.0f", r.throughput()),
+            (all ? "" : p95 < GOAL_P95_MS ? "met" : "MISSED"),
+            load
+        });
         if (all) {
             httpRows.get(httpRows.size() - 1)[9] = p95 < GOAL_P95_MS ? "**met**" : "**MISSED**";
         }
@@ -711,30 +883,41 @@ public final class CoverageBenchmark {
         if (top <= 0) {
             return;
         }
-        System.out.printf(Locale.ROOT, "  statements during the %d-client phase (%,d requests), by total time:%n",
-                clients, r.count());
-        TimedDataSource.STATS.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
-                .limit(top).forEach(e -> System.out.printf(Locale.ROOT, "  %9.1f ms %7dx %7.3f ms each  %s%n",
-                        e.getValue()[1] / 1e6, e.getValue()[0], e.getValue()[1] / 1e6 / e.getValue()[0], e.getKey()));
+        System.out.printf(
+                Locale.ROOT,
+                "  statements during the %d-client phase (%,d requests), by total time:%n",
+                clients,
+                r.count());
+        TimedDataSource.STATS.entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
+                .limit(top)
+                .forEach(e -> System.out.printf(
+                        Locale.ROOT,
+                        "  %9.1f ms %7dx %7.3f ms each  %s%n",
+                        e.getValue()[1] / 1e6,
+                        e.getValue()[0],
+                        e.getValue()[1] / 1e6 / e.getValue()[0],
+                        e.getKey()));
     }
 
     // ------------------------------------------------------------------------------------------------ breakdown
 
     /** The same dashboards as service calls in this JVM (no HTTP, security or JSON), one after the other. */
-    private void measureService(String variant, YearMonth latest, List<Region> kabKota, List<Region> kecamatan,
-            long seed) {
+    private void measureService(
+            String variant, YearMonth latest, List<Region> kabKota, List<Region> kecamatan, long seed) {
         CoverageDashboards dashboards = context.getBean(CoverageDashboards.class);
         LindungUser analyst = new LindungUser(ANALYST, ANALYST, Role.GOV_ANALYST, RegionScope.of(PROVINCE));
         int n = intOption("serviceCalls", 20);
         Random random = new Random(seed + 1);
         Map<String, java.util.function.IntFunction<String[]>> kinds = new LinkedHashMap<>();
         kinds.put("province, latest month", i -> new String[] {PROVINCE, latest.toString()});
-        kinds.put("kab/kota, latest month", i -> new String[] {kabKota.get(i % kabKota.size()).code(),
-            latest.toString()});
-        kinds.put("kecamatan, latest month", i -> new String[] {kecamatan.get(random.nextInt(kecamatan.size()))
-            .code(), latest.toString()});
-        kinds.put("province, earlier month", i -> new String[] {PROVINCE,
-            latest.minusMonths(1 + random.nextInt(23)).toString()});
+        kinds.put("kab/kota, latest month", i ->
+                new String[] {kabKota.get(i % kabKota.size()).code(), latest.toString()});
+        kinds.put("kecamatan, latest month", i ->
+                new String[] {kecamatan.get(random.nextInt(kecamatan.size())).code(), latest.toString()});
+        kinds.put("province, earlier month", i -> new String[] {
+            PROVINCE, latest.minusMonths(1 + random.nextInt(23)).toString()
+        });
         for (var kind : kinds.entrySet()) {
             long[] nanos = new long[n];
             long started = System.nanoTime();
@@ -746,9 +929,14 @@ public final class CoverageBenchmark {
             }
             Result r = Result.of(kind.getKey(), 1, nanos, (System.nanoTime() - started) / 1e9, 0, List.of());
             log("%s: service call %-26s %s", variant, kind.getKey(), r.line());
-            serviceRows.add(new String[] {kind.getKey() + " (" + variant + ")", String.valueOf(n),
+            serviceRows.add(new String[] {
+                kind.getKey() + " (" + variant + ")",
+                String.valueOf(n),
                 HttpLoad.ms(r.percentile(50)),
-                HttpLoad.ms(r.percentile(95)), HttpLoad.ms(r.percentile(99)), HttpLoad.ms(r.max())});
+                HttpLoad.ms(r.percentile(95)),
+                HttpLoad.ms(r.percentile(99)),
+                HttpLoad.ms(r.max())
+            });
         }
     }
 
@@ -760,8 +948,11 @@ public final class CoverageBenchmark {
         try {
             // one connection for all: a plan reaches the client with the next statement's answer
             context.getBean(TransactionTemplate.class).executeWithoutResult(status -> {
-                for (String[] q : new String[][] {{PROVINCE, latest.toString()}, {"61.04", latest.minusMonths(6)
-                        .toString()}, {kecamatan.get(0).code(), latest.minusMonths(12).toString()}}) {
+                for (String[] q : new String[][] {
+                    {PROVINCE, latest.toString()},
+                    {"61.04", latest.minusMonths(6).toString()},
+                    {kecamatan.get(0).code(), latest.minusMonths(12).toString()}
+                }) {
                     System.out.printf("%n--- plans of the dashboard %s %s ---%n", q[0], q[1]);
                     dashboards.dashboard(q[0], YearMonth.parse(q[1]), analyst);
                 }
@@ -776,27 +967,46 @@ public final class CoverageBenchmark {
 
     private void printSummary(long count, long medianRebuild, String loadBefore) {
         String sizes = jdbc.sql("SELECT pg_size_pretty(pg_total_relation_size('membership')) || ' membership, '"
-                + " || pg_size_pretty(pg_total_relation_size('coverage_span')) || ' coverage_span, '"
-                + " || pg_size_pretty(pg_total_relation_size('coverage_monthly')) || ' coverage_monthly, '"
-                + " || pg_size_pretty(pg_total_relation_size('kur_loan')) || ' kur_loan'").query(String.class)
+                        + " || pg_size_pretty(pg_total_relation_size('coverage_span')) || ' coverage_span, '"
+                        + " || pg_size_pretty(pg_total_relation_size('coverage_monthly')) || ' coverage_monthly, '"
+                        + " || pg_size_pretty(pg_total_relation_size('kur_loan')) || ' kur_loan'")
+                .query(String.class)
                 .single();
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%n=== Coverage benchmark: N=%,d ===%n%n",
-                count));
-        table(sb, "| rebuild | wall ms | RebuildResult.millis | spans | cells | heap before | peak (sampled) |"
-                + " after GC | load average before |", "|---:|---:|---:|---:|---:|---:|---:|---:|---|", rebuildRows);
-        sb.append(String.format(Locale.ROOT, "%nRebuild goal < 10 s: %s (median %,d ms).%n%n",
-                medianRebuild < GOAL_REBUILD_MS ? "met" : "MISSED", medianRebuild));
-        table(sb, "| clients | requests | count | errors | p50 ms | p95 ms | p99 ms | max ms | req/s | p95 < 100 ms |"
-                + " load average before |", "|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---|", httpRows);
+        StringBuilder sb =
+                new StringBuilder(String.format(Locale.ROOT, "%n=== Coverage benchmark: N=%,d ===%n%n", count));
+        table(
+                sb,
+                "| rebuild | wall ms | RebuildResult.millis | spans | cells | heap before | peak (sampled) |"
+                        + " after GC | load average before |",
+                "|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+                rebuildRows);
+        sb.append(String.format(
+                Locale.ROOT,
+                "%nRebuild goal < 10 s: %s (median %,d ms).%n%n",
+                medianRebuild < GOAL_REBUILD_MS ? "met" : "MISSED",
+                medianRebuild));
+        table(
+                sb,
+                "| clients | requests | count | errors | p50 ms | p95 ms | p99 ms | max ms | req/s | p95 < 100 ms |"
+                        + " load average before |",
+                "|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---|",
+                httpRows);
         sb.append('\n');
-        table(sb, "| service call, no HTTP (1 caller) | calls | p50 ms | p95 ms | p99 ms | max ms |",
-                "|---|---:|---:|---:|---:|---:|", serviceRows);
+        table(
+                sb,
+                "| service call, no HTTP (1 caller) | calls | p50 ms | p95 ms | p99 ms | max ms |",
+                "|---|---:|---:|---:|---:|---:|",
+                serviceRows);
         sb.append('\n');
         notes.forEach(n -> sb.append("- ").append(n).append('\n'));
         sb.append("- Tables: ").append(sizes).append(".\n");
-        sb.append(String.format(Locale.ROOT, "- Machine: %d cores, Java %s, max heap %d MB; load average before %s,"
-                + " at the end %s.%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                Runtime.getRuntime().maxMemory() >> 20, first(loadBefore, 3),
+        sb.append(String.format(
+                Locale.ROOT,
+                "- Machine: %d cores, Java %s, max heap %d MB; load average before %s," + " at the end %s.%n",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() >> 20,
+                first(loadBefore, 3),
                 first(ContributionBenchmark.loadAverage(), 3)));
         sb.append("ALL CHECKS PASSED\n");
         System.out.println(sb);

@@ -39,17 +39,26 @@ import java.util.SplittableRandom;
  */
 public final class CsvReaderBenchmark {
 
-    static final String HEADER = "bank;branch;loan_id;nik;name;scheme;plafond;disbursed_on;sector;region_code;"
-            + "birth_date";
+    static final String HEADER =
+            "bank;branch;loan_id;nik;name;scheme;plafond;disbursed_on;sector;region_code;" + "birth_date";
     private static final String[] BANKS = {"KALBAR", "BRI", "BNI", "MANDIRI", "BSI"};
     private static final String[] SCHEMES = {"Super Mikro", "MIKRO", "KECIL", "KHUSUS", "PMI"};
-    private static final String[] NAMES = {"Sri Yanti", "Andi Pratama", "Dedi Kurniawan", "Siti Aminah",
-        "Budi Santoso", "Yohanes Ding", "Maria Ulfa", "Agus Salim", "Rudi Hartono", "Nur Aisyah"};
+    private static final String[] NAMES = {
+        "Sri Yanti",
+        "Andi Pratama",
+        "Dedi Kurniawan",
+        "Siti Aminah",
+        "Budi Santoso",
+        "Yohanes Ding",
+        "Maria Ulfa",
+        "Agus Salim",
+        "Rudi Hartono",
+        "Nur Aisyah"
+    };
     private static final String[] SECTORS = {"Perdagangan", "Pertanian", "Perikanan", "Jasa", ""};
 
     /** One parser's figures over the timed runs. */
-    record Measured(String parser, long rows, long checksum, long bestMillis, long medianMillis, long bytesPerRun) {
-    }
+    record Measured(String parser, long rows, long checksum, long bestMillis, long medianMillis, long bytesPerRun) {}
 
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
@@ -57,13 +66,24 @@ public final class CsvReaderBenchmark {
         Path file = Files.createTempFile("lindung-csv-bench", ".csv");
         try {
             write(file, rows);
-            System.out.printf(Locale.ROOT, "%n=== CSV reader benchmark: %,d rows, %,d bytes, %d timed runs each"
-                    + " (after one warm-up), Java %s ===%n", rows, Files.size(file), runs,
+            System.out.printf(
+                    Locale.ROOT,
+                    "%n=== CSV reader benchmark: %,d rows, %,d bytes, %d timed runs each"
+                            + " (after one warm-up), Java %s ===%n",
+                    rows,
+                    Files.size(file),
+                    runs,
                     System.getProperty("java.version"));
             for (Measured m : measure(file, runs)) {
-                System.out.printf(Locale.ROOT, "%-32s best %,6d ms  median %,6d ms  %,5.0f MB/s  %,7.0f rows/ms"
-                                + "  allocated %,6d MB per run%n", m.parser(), m.bestMillis(), m.medianMillis(),
-                        Files.size(file) / 1e3 / m.medianMillis(), (double) m.rows() / m.medianMillis(),
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-32s best %,6d ms  median %,6d ms  %,5.0f MB/s  %,7.0f rows/ms"
+                                + "  allocated %,6d MB per run%n",
+                        m.parser(),
+                        m.bestMillis(),
+                        m.medianMillis(),
+                        Files.size(file) / 1e3 / m.medianMillis(),
+                        (double) m.rows() / m.medianMillis(),
                         m.bytesPerRun() >> 20);
             }
         } finally {
@@ -117,8 +137,12 @@ public final class CsvReaderBenchmark {
     }
 
     private static Reader strictUtf8(InputStream in) {
-        return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+        return new InputStreamReader(
+                in,
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT));
     }
 
     private static long[] decodeOnly(InputStream in) throws IOException {
@@ -158,8 +182,16 @@ public final class CsvReaderBenchmark {
 
     /** FastCSV set up as the tokenizer is: {@code ;}, blank lines kept, the KUR reader's limits. */
     static CsvReader<CsvRecord> fastCsv(Reader reader) {
-        return CsvReader.builder().fieldSeparator(';').skipEmptyLines(false).allowExtraFields(true)
-                .allowMissingFields(true).build(CsvRecordHandler.builder().maxFields(40).maxFieldSize(500).build(),
+        return CsvReader.builder()
+                .fieldSeparator(';')
+                .skipEmptyLines(false)
+                .allowExtraFields(true)
+                .allowMissingFields(true)
+                .build(
+                        CsvRecordHandler.builder()
+                                .maxFields(40)
+                                .maxFieldSize(500)
+                                .build(),
                         reader);
     }
 
@@ -193,17 +225,38 @@ public final class CsvReaderBenchmark {
                     branch = "\"Ketapang; Kota\"";
                 }
                 line.setLength(0);
-                line.append(BANKS[random.nextInt(BANKS.length)]).append(';').append(branch).append(';')
-                        .append("L-").append(1_000_000 + i).append(';')
-                        .append("61").append(String.format(Locale.ROOT, "%02d", kab)).append("01")
+                line.append(BANKS[random.nextInt(BANKS.length)])
+                        .append(';')
+                        .append(branch)
+                        .append(';')
+                        .append("L-")
+                        .append(1_000_000 + i)
+                        .append(';')
+                        .append("61")
+                        .append(String.format(Locale.ROOT, "%02d", kab))
+                        .append("01")
                         .append(String.format(Locale.ROOT, "%06d", random.nextInt(1_000_000)))
-                        .append(String.format(Locale.ROOT, "%04d", 1 + random.nextInt(9999))).append(';')
-                        .append(name).append(';').append(SCHEMES[random.nextInt(SCHEMES.length)]).append(';')
-                        .append(10_000_000L + random.nextInt(90_000_000)).append(';')
-                        .append(start.plusDays(random.nextInt(900))).append(';')
-                        .append(SECTORS[random.nextInt(SECTORS.length)]).append(';').append(region)
-                        .append(".01;").append(random.nextInt(4) == 0 ? "" : start.minusYears(20 + random.nextInt(40))
-                                .plusDays(random.nextInt(365)).toString()).append("\r\n");
+                        .append(String.format(Locale.ROOT, "%04d", 1 + random.nextInt(9999)))
+                        .append(';')
+                        .append(name)
+                        .append(';')
+                        .append(SCHEMES[random.nextInt(SCHEMES.length)])
+                        .append(';')
+                        .append(10_000_000L + random.nextInt(90_000_000))
+                        .append(';')
+                        .append(start.plusDays(random.nextInt(900)))
+                        .append(';')
+                        .append(SECTORS[random.nextInt(SECTORS.length)])
+                        .append(';')
+                        .append(region)
+                        .append(".01;")
+                        .append(
+                                random.nextInt(4) == 0
+                                        ? ""
+                                        : start.minusYears(20 + random.nextInt(40))
+                                                .plusDays(random.nextInt(365))
+                                                .toString())
+                        .append("\r\n");
                 out.append(line);
             }
         }

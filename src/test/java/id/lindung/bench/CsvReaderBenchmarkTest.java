@@ -22,8 +22,10 @@ class CsvReaderBenchmarkTest {
     void bothParsersReadTheSameRowsAndFields(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("kur.csv");
         CsvReaderBenchmark.write(file, 5_000);
-        assertThat(Files.readString(file)).startsWith(CsvReaderBenchmark.HEADER + "\r\n")
-                .contains("\"Ketapang; Kota\"").contains("\"\"Acong\"\"");
+        assertThat(Files.readString(file))
+                .startsWith(CsvReaderBenchmark.HEADER + "\r\n")
+                .contains("\"Ketapang; Kota\"")
+                .contains("\"\"Acong\"\"");
         List<CsvReaderBenchmark.Measured> measured = CsvReaderBenchmark.measure(file, 1);
         assertThat(measured).hasSize(3);
         assertThat(measured.get(1).rows()).isEqualTo(5_001);

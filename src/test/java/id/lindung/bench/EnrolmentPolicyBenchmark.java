@@ -62,7 +62,8 @@ public final class EnrolmentPolicyBenchmark {
             }
         }
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LindungApplication.class)
-                .profiles("test").run(appArgs.toArray(String[]::new))) {
+                .profiles("test")
+                .run(appArgs.toArray(String[]::new))) {
             ParticipantManagement participants = app.getBean(ParticipantManagement.class);
             EnrolmentManagement enrolment = app.getBean(EnrolmentManagement.class);
             Clock clock = app.getBean(Clock.class);
@@ -76,9 +77,20 @@ public final class EnrolmentPolicyBenchmark {
                 LocalDate b = birth.plusDays(i % 15_000);
                 boolean female = i % 2 == 1;
                 String nik = Niks.of("610401", b, female, 1 + i / 15_000);
-                ids.add(participants.register(new ParticipantDetails(nik,
-                        "Peserta " + letters(i), b, female ? Sex.P : Sex.L, KETAPANG_DESA, null, null, null),
-                        officer).participant().id());
+                ids.add(participants
+                        .register(
+                                new ParticipantDetails(
+                                        nik,
+                                        "Peserta " + letters(i),
+                                        b,
+                                        female ? Sex.P : Sex.L,
+                                        KETAPANG_DESA,
+                                        null,
+                                        null,
+                                        null),
+                                officer)
+                        .participant()
+                        .id());
             }
             YearMonth now = YearMonth.now(clock);
             int next = 0;
@@ -111,13 +123,16 @@ public final class EnrolmentPolicyBenchmark {
     }
 
     private static void enrol(EnrolmentManagement enrolment, long participant, YearMonth start, LindungUser by) {
-        enrolment.enrol(new EnrolmentRequest(participant, Segment.BPU, null, Set.of(), null, 1_000_000L,
-                Sector.OTHER, false, start, null), by);
+        enrolment.enrol(
+                new EnrolmentRequest(
+                        participant, Segment.BPU, null, Set.of(), null, 1_000_000L, Sector.OTHER, false, start, null),
+                by);
     }
 
     /** The policy's checks on their own, through reflection so that this class compiles before the policy too. */
-    private static void policyAlone(ConfigurableApplicationContext app, LindungUser officer, LindungUser agent,
-            YearMonth now, int calls) throws Exception {
+    private static void policyAlone(
+            ConfigurableApplicationContext app, LindungUser officer, LindungUser agent, YearMonth now, int calls)
+            throws Exception {
         Class<?> type;
         try {
             type = Class.forName("id.lindung.enrolment.EnrolmentPolicy");
@@ -129,8 +144,17 @@ public final class EnrolmentPolicyBenchmark {
         Class<?> channel = Class.forName("id.lindung.enrolment.Channel");
         Class<?> borrower = Class.forName("id.lindung.enrolment.KurBorrower");
         Method access = type.getMethod("checkEnrolAccess", LindungUser.class, channel, borrower);
-        Method terms = type.getMethod("checkEnrolTerms", LindungUser.class, Long.class, Segment.class, Long.class,
-                boolean.class, Long.class, YearMonth.class, borrower, List.class);
+        Method terms = type.getMethod(
+                "checkEnrolTerms",
+                LindungUser.class,
+                Long.class,
+                Segment.class,
+                Long.class,
+                boolean.class,
+                Long.class,
+                YearMonth.class,
+                borrower,
+                List.class);
         Object agentChannel = channel.getField("AGENT").get(null);
         for (int round = 0; round < 3; round++) {
             long t = System.nanoTime();
@@ -139,8 +163,12 @@ public final class EnrolmentPolicyBenchmark {
                 access.invoke(policy, by, agentChannel, null);
                 terms.invoke(policy, by, 1L, Segment.BPU, null, false, 1_000_000L, now, null, new ArrayList<>());
             }
-            System.out.printf(Locale.ROOT, "policy checks alone (access + terms, reflective call): %.0f ns per "
-                    + "enrolment over %,d calls%n", (System.nanoTime() - t) / (double) calls, calls);
+            System.out.printf(
+                    Locale.ROOT,
+                    "policy checks alone (access + terms, reflective call): %.0f ns per "
+                            + "enrolment over %,d calls%n",
+                    (System.nanoTime() - t) / (double) calls,
+                    calls);
         }
     }
 
@@ -148,7 +176,13 @@ public final class EnrolmentPolicyBenchmark {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
         double mean = Arrays.stream(nanos).average().orElse(0) / 1e6;
-        System.out.printf(Locale.ROOT, "%-28s n=%,d  mean %.2f ms  p50 %.2f ms  p95 %.2f ms%n", label, nanos.length,
-                mean, sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.95)] / 1e6);
+        System.out.printf(
+                Locale.ROOT,
+                "%-28s n=%,d  mean %.2f ms  p50 %.2f ms  p95 %.2f ms%n",
+                label,
+                nanos.length,
+                mean,
+                sorted[sorted.length / 2] / 1e6,
+                sorted[(int) (sorted.length * 0.95)] / 1e6);
     }
 }

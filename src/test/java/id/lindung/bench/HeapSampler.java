@@ -65,7 +65,8 @@ final class HeapSampler extends Thread {
     static <T> Measured<T> measure(Callable<T> step, LongConsumer afterStep) throws Exception {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         var heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .toList();
         System.gc();
         long heapBefore = memory.getHeapMemoryUsage().getUsed();
         heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
@@ -76,11 +77,12 @@ final class HeapSampler extends Thread {
         long millis = (System.nanoTime() - t0) / 1_000_000;
         sampler.interrupt();
         sampler.join();
-        long poolPeaks = heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        long poolPeaks =
+                heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         afterStep.accept(millis);
         System.gc();
         long heapAfterGc = memory.getHeapMemoryUsage().getUsed();
-        return new Measured<>(value, millis, heapBefore, Math.max(sampler.peak.get(), heapBefore), poolPeaks,
-                heapAfterGc);
+        return new Measured<>(
+                value, millis, heapBefore, Math.max(sampler.peak.get(), heapBefore), poolPeaks, heapAfterGc);
     }
 }

@@ -58,18 +58,27 @@ public final class HistoryImportBenchmark {
         }
     }
 
-    private static void run(ConfigurableApplicationContext context, long rows, Map<String, String> options,
-            String load) throws Exception {
+    private static void run(ConfigurableApplicationContext context, long rows, Map<String, String> options, String load)
+            throws Exception {
         JdbcClient jdbc = context.getBean(JdbcClient.class);
         YearMonth current = YearMonth.now(context.getBean(Clock.class));
         YearMonth first = current.minusMonths(MONTHS);
         long members = rows / MONTHS;
-        System.out.printf(Locale.ROOT, "%n=== History import benchmark: %,d rows (%,d members x %d months from %s),"
-                + " load average %s ===%n", members * MONTHS, members, MONTHS, first, load);
+        System.out.printf(
+                Locale.ROOT,
+                "%n=== History import benchmark: %,d rows (%,d members x %d months from %s),"
+                        + " load average %s ===%n",
+                members * MONTHS,
+                members,
+                MONTHS,
+                first,
+                load);
         ParticipantBulkLoader loader = context.getBean(ParticipantBulkLoader.class);
         DemoGeography kalbar = DemoGeography.of(context.getBean(RegionDirectory.class), "61");
         long t0 = System.nanoTime();
-        loader.load(new DemoRegistryGenerator(kalbar, 61).iterator(members), "history benchmark, seed 61",
+        loader.load(
+                new DemoRegistryGenerator(kalbar, 61).iterator(members),
+                "history benchmark, seed 61",
                 LindungUser.SYSTEM);
         jdbc.sql("""
                 INSERT INTO membership (participant_id, segment, channel, programmes, sector, start_month, region_code,
@@ -80,12 +89,17 @@ public final class HistoryImportBenchmark {
                        lindung_today()
                   FROM participant_identity_v p""").param(java.sql.Date.valueOf(first.atDay(1))).update();
         jdbc.sql("INSERT INTO membership_base (membership_id, effective_from, amount)"
-                + " SELECT id, start_month, 1000000 + (id % 5) * 500000 FROM membership").update();
-        System.out.printf(Locale.ROOT, "setup: %,d participants and memberships in %,d ms%n", members,
+                        + " SELECT id, start_month, 1000000 + (id % 5) * 500000 FROM membership")
+                .update();
+        System.out.printf(
+                Locale.ROOT,
+                "setup: %,d participants and memberships in %,d ms%n",
+                members,
                 ContributionBenchmark.ms(t0));
 
         // the file: amounts from the rules query (a quote per distinct membership kind and month)
-        Path file = options.containsKey("file") ? Path.of(options.get("file"))
+        Path file = options.containsKey("file")
+                ? Path.of(options.get("file"))
                 : Files.createTempFile("lindung-history-", ".csv");
         t0 = System.nanoTime();
         Vault vault = context.getBean(Vault.class);
@@ -96,7 +110,8 @@ public final class HistoryImportBenchmark {
                        hashint8(m.id * 100 + extract(month FROM g.month)::bigint) AS sort
                   FROM membership m
                   CROSS JOIN LATERAL generate_series(m.start_month, ?::date, INTERVAL '1 month') g(month)""")
-                .param(java.sql.Date.valueOf(current.minusMonths(1).atDay(1))).update();
+                .param(java.sql.Date.valueOf(current.minusMonths(1).atDay(1)))
+                .update();
         // one quote per (programmes, sector, base, month): the rules query as the ledger uses it
         jdbc.sql("""
                 UPDATE bench_history h SET amount = q.amount
@@ -104,8 +119,7 @@ public final class HistoryImportBenchmark {
                           FROM (%s) l GROUP BY 1, 2) q,
                        (SELECT m.id, dense_rank() OVER (ORDER BY m.programmes, m.sector, b.amount) AS sig
                           FROM membership m JOIN membership_base b ON b.membership_id = m.id) s
-                 WHERE s.id = h.membership_id AND q.sig = s.sig AND q.period = h.period"""
-                .formatted(id.lindung.contribution.internal.ContributionSql.lines("""
+                 WHERE s.id = h.membership_id AND q.sig = s.sig AND q.period = h.period""".formatted(id.lindung.contribution.internal.ContributionSql.lines("""
                         SELECT DISTINCT s.sig, g.month::date, 'BPU'::varchar, m.programmes, m.sector, FALSE,
                                NULL::smallint, b.amount, NULL::bigint, NULL::integer, FALSE
                           FROM membership m JOIN membership_base b ON b.membership_id = m.id
@@ -113,8 +127,7 @@ public final class HistoryImportBenchmark {
                                          AS sig
                                   FROM membership m2 JOIN membership_base b2 ON b2.membership_id = m2.id) s
                             ON s.id = m.id
-                          CROSS JOIN generate_series(m.start_month, lindung_today(), INTERVAL '1 month') g(month)"""
-                )))
+                          CROSS JOIN generate_series(m.start_month, lindung_today(), INTERVAL '1 month') g(month)""")))
                 .update();
         Map<Long, String> niks = new java.util.HashMap<>();
         jdbc.sql("SELECT participant_id, nik_enc FROM participant_identity_v WHERE participant_id % 2 = 0")
@@ -125,9 +138,17 @@ public final class HistoryImportBenchmark {
         long total = 0;
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("nik;membership_id;month;programme;amount;paid_on\n");
-            var rowsOut = jdbc.sql("SELECT membership_id, participant_id, period, amount, paid_on FROM bench_history"
-                    + " ORDER BY sort").query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2),
-                    rs.getDate(3).toLocalDate(), rs.getLong(4), rs.getDate(5).toLocalDate()}).stream();
+            var rowsOut = jdbc
+                    .sql("SELECT membership_id, participant_id, period, amount, paid_on FROM bench_history"
+                            + " ORDER BY sort")
+                    .query((rs, n) -> new Object[] {
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getDate(3).toLocalDate(),
+                        rs.getLong(4),
+                        rs.getDate(5).toLocalDate()
+                    })
+                    .stream();
             for (Object[] r : (Iterable<Object[]>) rowsOut::iterator) {
                 String nik = niks.get((Long) r[1]);
                 out.write((nik == null ? ";" + r[0] : nik + ";") + ";" + YearMonth.from((java.time.LocalDate) r[2])
@@ -136,19 +157,27 @@ public final class HistoryImportBenchmark {
                 total += (Long) r[3];
             }
         }
-        System.out.printf(Locale.ROOT, "file %s: %,d rows, %,d bytes, Rp%,d, written in %,d ms%n", file, written,
-                Files.size(file), total, ContributionBenchmark.ms(t0));
+        System.out.printf(
+                Locale.ROOT,
+                "file %s: %,d rows, %,d bytes, Rp%,d, written in %,d ms%n",
+                file,
+                written,
+                Files.size(file),
+                total,
+                ContributionBenchmark.ms(t0));
         jdbc.sql("DROP TABLE bench_history").update();
         jdbc.sql("CHECKPOINT").update();
 
         HistoryImports imports = context.getBean(HistoryImports.class);
         int top = Integer.parseInt(options.getOrDefault("top", "15"));
         TimedDataSource.STATS.clear();
-        Measured<HistoryImportResult> imported = HeapSampler.measure(() -> {
-            try (InputStream in = new FileInputStream(file.toFile())) {
-                return imports.importFile("riwayat.csv", in, ADMIN);
-            }
-        }, millis -> TimedDataSource.printTop(top, millis));
+        Measured<HistoryImportResult> imported = HeapSampler.measure(
+                () -> {
+                    try (InputStream in = new FileInputStream(file.toFile())) {
+                        return imports.importFile("riwayat.csv", in, ADMIN);
+                    }
+                },
+                millis -> TimedDataSource.printTop(top, millis));
         HistoryImportResult r = imported.value;
         report("import", imported, r);
         Map<String, Object> state = jdbc.sql("""
@@ -158,22 +187,33 @@ public final class HistoryImportBenchmark {
                        (SELECT count(*) FROM bill WHERE status = 'PAID') AS bills_paid,
                        (SELECT count(*) FROM bill WHERE status = 'OPEN') AS bills_open""").query().singleRow();
         System.out.println("ledger: " + state);
-        ContributionBenchmark.check(r.rows() == written && r.monthsPaid() == written, "rows / months paid", written,
+        ContributionBenchmark.check(
+                r.rows() == written && r.monthsPaid() == written,
+                "rows / months paid",
+                written,
                 r.rows() + " / " + r.monthsPaid());
-        ContributionBenchmark.check(((Number) state.get("payments")).longValue() == written
-                && ((Number) state.get("allocations")).longValue() == written
-                && ((Number) state.get("paid")).longValue() == total, "payments, allocations, money", written
-                + " / " + written + " / " + total, state);
-        ContributionBenchmark.check(((Number) state.get("bills_open")).longValue() == members,
-                "open bills (the current month)", members, state.get("bills_open"));
+        ContributionBenchmark.check(
+                ((Number) state.get("payments")).longValue() == written
+                        && ((Number) state.get("allocations")).longValue() == written
+                        && ((Number) state.get("paid")).longValue() == total,
+                "payments, allocations, money",
+                written + " / " + written + " / " + total,
+                state);
+        ContributionBenchmark.check(
+                ((Number) state.get("bills_open")).longValue() == members,
+                "open bills (the current month)",
+                members,
+                state.get("bills_open"));
 
         jdbc.sql("CHECKPOINT").update();
         TimedDataSource.STATS.clear();
-        Measured<HistoryImportResult> again = HeapSampler.measure(() -> {
-            try (InputStream in = new FileInputStream(file.toFile())) {
-                return imports.importFile("riwayat.csv", in, ADMIN);
-            }
-        }, millis -> TimedDataSource.printTop(top, millis));
+        Measured<HistoryImportResult> again = HeapSampler.measure(
+                () -> {
+                    try (InputStream in = new FileInputStream(file.toFile())) {
+                        return imports.importFile("riwayat.csv", in, ADMIN);
+                    }
+                },
+                millis -> TimedDataSource.printTop(top, millis));
         report("same file again", again, again.value);
         ContributionBenchmark.check(again.value.replayed(), "replayed", true, false);
         if (!Boolean.parseBoolean(options.getOrDefault("keep", "false"))) {
@@ -183,9 +223,19 @@ public final class HistoryImportBenchmark {
     }
 
     private static void report(String step, Measured<HistoryImportResult> m, HistoryImportResult r) {
-        System.out.printf(Locale.ROOT, "MEASURED %s: %,d ms, %,d rows, %,d months paid, %,d bills created,"
+        System.out.printf(
+                Locale.ROOT,
+                "MEASURED %s: %,d ms, %,d rows, %,d months paid, %,d bills created,"
                         + " replayed %s; heap before %,d MB, peak %,d MB sampled / %,d MB pools, after GC %,d MB%n",
-                step, m.millis, r.rows(), r.monthsPaid(), r.billsCreated(), r.replayed(), m.heapBefore >> 20,
-                m.peakSampled >> 20, m.peakPools >> 20, m.heapAfterGc >> 20);
+                step,
+                m.millis,
+                r.rows(),
+                r.monthsPaid(),
+                r.billsCreated(),
+                r.replayed(),
+                m.heapBefore >> 20,
+                m.peakSampled >> 20,
+                m.peakPools >> 20,
+                m.heapAfterGc >> 20);
     }
 }

@@ -31,11 +31,10 @@ final class HttpLoad {
     /** The demo users' password ({@code InitialUsers}). */
     static final String DEMO_PASSWORD = "lindung2026";
 
-    private static final Pattern CSRF = Pattern.compile(
-            "name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
+    private static final Pattern CSRF =
+            Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
 
-    private HttpLoad() {
-    }
+    private HttpLoad() {}
 
     /** Whether the answer to request {@code index} (status 200) is right. */
     @FunctionalInterface
@@ -48,8 +47,8 @@ final class HttpLoad {
      * the clients took them; {@code errors} answers that were not 200 or failed the check (or threw), with up to
      * five of them described in {@code failures}.
      */
-    record Result(String label, int clients, long[] nanos, double seconds, long[] raw, int errors,
-            List<String> failures) {
+    record Result(
+            String label, int clients, long[] nanos, double seconds, long[] raw, int errors, List<String> failures) {
 
         static Result of(String label, int clients, long[] raw, double seconds, int errors, List<String> failures) {
             long[] sorted = raw.clone();
@@ -75,7 +74,9 @@ final class HttpLoad {
 
         /** The requests whose number passes {@code keep}, over the same wall time (errors are not split). */
         Result only(String label, IntPredicate keep) {
-            long[] kept = java.util.stream.IntStream.range(0, raw.length).filter(keep).mapToLong(i -> raw[i])
+            long[] kept = java.util.stream.IntStream.range(0, raw.length)
+                    .filter(keep)
+                    .mapToLong(i -> raw[i])
                     .toArray();
             return of(label, clients, kept, seconds, 0, List.of());
         }
@@ -83,17 +84,24 @@ final class HttpLoad {
         /** Throws when any answer failed, naming a few. */
         Result requireNoErrors() {
             if (errors > 0) {
-                throw new IllegalStateException(label + ": " + errors + " of " + count()
-                        + " responses failed the check, e.g. " + failures);
+                throw new IllegalStateException(
+                        label + ": " + errors + " of " + count() + " responses failed the check, e.g. " + failures);
             }
             return this;
         }
 
         /** p50, p95, p99, max in ms and the throughput, for a log line. */
         String line() {
-            return String.format(Locale.ROOT, "%d requests, %d errors, p50 %s ms, p95 %s ms, p99 %s ms, max %s ms,"
-                    + " %.0f req/s", count(), errors, ms(percentile(50)), ms(percentile(95)), ms(percentile(99)),
-                    ms(max()), throughput());
+            return String.format(
+                    Locale.ROOT,
+                    "%d requests, %d errors, p50 %s ms, p95 %s ms, p99 %s ms, max %s ms," + " %.0f req/s",
+                    count(),
+                    errors,
+                    ms(percentile(50)),
+                    ms(percentile(95)),
+                    ms(percentile(99)),
+                    ms(max()),
+                    throughput());
         }
     }
 
@@ -103,8 +111,14 @@ final class HttpLoad {
      *
      * @param requests request {@code i} (the caller cycles through its calls)
      */
-    static Result run(String label, int clients, int maxRequests, @Nullable Duration duration,
-            IntFunction<HttpRequest> requests, Check check) throws InterruptedException {
+    static Result run(
+            String label,
+            int clients,
+            int maxRequests,
+            @Nullable Duration duration,
+            IntFunction<HttpRequest> requests,
+            Check check)
+            throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
@@ -116,38 +130,41 @@ final class HttpLoad {
             HttpClient http = client(null);
             long[][] mine = {new long[1024], new long[1024], new long[1]};
             perThread.add(mine);
-            Thread t = new Thread(() -> {
-                while (System.nanoTime() < deadline) {
-                    int i = next.getAndIncrement();
-                    if (i >= maxRequests) {
-                        return;
-                    }
-                    HttpRequest request = requests.apply(i);
-                    long t0 = System.nanoTime();
-                    String failure = null;
-                    try {
-                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                        if (response.statusCode() != 200 || !check.ok(i, response.body())) {
-                            failure = response.statusCode() + " " + abbreviate(response.body());
+            Thread t = new Thread(
+                    () -> {
+                        while (System.nanoTime() < deadline) {
+                            int i = next.getAndIncrement();
+                            if (i >= maxRequests) {
+                                return;
+                            }
+                            HttpRequest request = requests.apply(i);
+                            long t0 = System.nanoTime();
+                            String failure = null;
+                            try {
+                                HttpResponse<String> response =
+                                        http.send(request, HttpResponse.BodyHandlers.ofString());
+                                if (response.statusCode() != 200 || !check.ok(i, response.body())) {
+                                    failure = response.statusCode() + " " + abbreviate(response.body());
+                                }
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                failure = e.toString();
+                            } catch (Exception e) {
+                                failure = e.toString();
+                            }
+                            record(mine, i, System.nanoTime() - t0);
+                            if (failure != null) {
+                                errors.incrementAndGet();
+                                if (failures.size() < 5) {
+                                    failures.add(request.uri() + " -> " + failure);
+                                }
+                            }
+                            if (Thread.currentThread().isInterrupted()) {
+                                return;
+                            }
                         }
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        failure = e.toString();
-                    } catch (Exception e) {
-                        failure = e.toString();
-                    }
-                    record(mine, i, System.nanoTime() - t0);
-                    if (failure != null) {
-                        errors.incrementAndGet();
-                        if (failures.size() < 5) {
-                            failures.add(request.uri() + " -> " + failure);
-                        }
-                    }
-                    if (Thread.currentThread().isInterrupted()) {
-                        return;
-                    }
-                }
-            }, "bench-client-" + c);
+                    },
+                    "bench-client-" + c);
             threads.add(t);
             t.start();
         }
@@ -178,7 +195,8 @@ final class HttpLoad {
 
     /** A GET asking for JSON, with the given headers (name, value, name, value …). */
     static HttpRequest get(URI uri, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).header("Accept", "application/json").GET();
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(uri).header("Accept", "application/json").GET();
         for (int i = 0; i + 1 < headers.length; i += 2) {
             b.setHeader(headers[i], headers[i + 1]);
         }
@@ -186,8 +204,10 @@ final class HttpLoad {
     }
 
     static HttpClient client(@Nullable CookieManager cookies) {
-        HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER);
+        HttpClient.Builder b = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER);
         if (cookies != null) {
             b.cookieHandler(cookies);
         }
@@ -201,7 +221,8 @@ final class HttpLoad {
     static void signIn(String base, String user, String password, String checkPath, CookieManager cookies)
             throws Exception {
         HttpClient http = client(cookies);
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
+        HttpResponse<String> page = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         Matcher m = CSRF.matcher(page.body());
         if (page.statusCode() != 200 || !m.find()) {
@@ -209,15 +230,18 @@ final class HttpLoad {
         }
         String csrf = m.group(1) != null ? m.group(1) : m.group(2);
         String form = "username=" + encode(user) + "&password=" + encode(password) + "&_csrf=" + encode(csrf);
-        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+        HttpResponse<String> login = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/login"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         String location = login.headers().firstValue("Location").orElse("");
         if (login.statusCode() != 302 || location.contains("error")) {
             throw new IllegalStateException("form login failed: " + login.statusCode() + " " + location);
         }
-        HttpResponse<String> check = http.send(HttpRequest.newBuilder(URI.create(base + checkPath)).GET().build(),
+        HttpResponse<String> check = http.send(
+                HttpRequest.newBuilder(URI.create(base + checkPath)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (check.statusCode() != 200) {
             throw new IllegalStateException("session cookie not accepted at " + checkPath + ": " + check.statusCode());
@@ -226,8 +250,10 @@ final class HttpLoad {
 
     /** The {@code Cookie} header value of the session that {@link #signIn} left in {@code cookies}. */
     static String cookieHeader(CookieManager cookies) {
-        return cookies.getCookieStore().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
-                .reduce((a, b) -> a + "; " + b).orElseThrow(() -> new IllegalStateException("no session cookie"));
+        return cookies.getCookieStore().getCookies().stream()
+                .map(c -> c.getName() + "=" + c.getValue())
+                .reduce((a, b) -> a + "; " + b)
+                .orElseThrow(() -> new IllegalStateException("no session cookie"));
     }
 
     static String encode(String s) {

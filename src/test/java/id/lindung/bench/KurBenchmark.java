@@ -92,17 +92,29 @@ public final class KurBenchmark {
         long t0 = System.nanoTime();
         long[] enrolled = createMembershipsAndBills();
         long membershipMs = ms(t0);
-        System.out.printf(Locale.ROOT, "setup: %,d BPU memberships with JKK (%,d ended), %,d bills (%,d open and"
-                + " overdue) in %,d ms%n", enrolled[0], enrolled[1], enrolled[2], enrolled[3], membershipMs);
+        System.out.printf(
+                Locale.ROOT,
+                "setup: %,d BPU memberships with JKK (%,d ended), %,d bills (%,d open and" + " overdue) in %,d ms%n",
+                enrolled[0],
+                enrolled[1],
+                enrolled[2],
+                enrolled[3],
+                membershipMs);
 
-        Path file = options.containsKey("file") ? Path.of(options.get("file"))
+        Path file = options.containsKey("file")
+                ? Path.of(options.get("file"))
                 : Files.createTempFile("lindung-kur-", ".csv");
         boolean keep = Boolean.parseBoolean(options.getOrDefault("keep", "false"));
         try {
             t0 = System.nanoTime();
             long written = writeKurFile(file);
-            System.out.printf(Locale.ROOT, "setup: KUR file %s: %,d rows, %,d bytes, written in %,d ms%n", file,
-                    written, Files.size(file), ms(t0));
+            System.out.printf(
+                    Locale.ROOT,
+                    "setup: KUR file %s: %,d rows, %,d bytes, written in %,d ms%n",
+                    file,
+                    written,
+                    Files.size(file),
+                    ms(t0));
             check(written == count, "rows in the KUR file", count, written);
             top = Integer.parseInt(options.getOrDefault("top", "15"));
             TimedDataSource.explain(context, Integer.parseInt(options.getOrDefault("explain", "-1")));
@@ -115,8 +127,8 @@ public final class KurBenchmark {
         }
     }
 
-    private void runSteps(long count, Path file, boolean matchAll, long loadMs, long membershipMs,
-            String loadBefore) throws Exception {
+    private void runSteps(long count, Path file, boolean matchAll, long loadMs, long membershipMs, String loadBefore)
+            throws Exception {
         // ------------------------------------------------------------------ 1. the floor
         jdbc.sql("CREATE TABLE kur_floor " + FLOOR_TABLE).update();
         Measured<Long> floor = measure(() -> copyFloor("kur_floor", file));
@@ -130,15 +142,29 @@ public final class KurBenchmark {
         KurImports imports = context.getBean(KurImports.class);
         Measured<KurImportResult> imported = measure(() -> importFile(imports, file));
         KurImportResult r = imported.value;
-        System.out.printf(Locale.ROOT, "import: file %d, %,d rows, %,d inserted, %,d updated, %,d unchanged,"
-                        + " %,d refused, replayed %s; first errors: %s%n", r.fileId(), r.rows(), r.inserted(),
-                r.updated(), r.unchanged(), r.rejected(), r.replayed(),
-                r.errors().stream().limit(3).map(e -> e.line() + " " + e.field() + " " + e.code()).toList());
+        System.out.printf(
+                Locale.ROOT,
+                "import: file %d, %,d rows, %,d inserted, %,d updated, %,d unchanged,"
+                        + " %,d refused, replayed %s; first errors: %s%n",
+                r.fileId(),
+                r.rows(),
+                r.inserted(),
+                r.updated(),
+                r.unchanged(),
+                r.rejected(),
+                r.replayed(),
+                r.errors().stream()
+                        .limit(3)
+                        .map(e -> e.line() + " " + e.field() + " " + e.code())
+                        .toList());
         long good = expected.get("good");
         check(!r.replayed(), "first import is not a replay", false, true);
         check(r.rows() == count, "rows read", count, r.rows());
-        check(r.inserted() == good && r.updated() == 0 && r.unchanged() == 0, "inserted / updated / unchanged",
-                good + "/0/0", r.inserted() + "/" + r.updated() + "/" + r.unchanged());
+        check(
+                r.inserted() == good && r.updated() == 0 && r.unchanged() == 0,
+                "inserted / updated / unchanged",
+                good + "/0/0",
+                r.inserted() + "/" + r.updated() + "/" + r.unchanged());
         check(r.rejected() == count - good, "rows refused", count - good, r.rejected());
         Map<String, Long> state = loanState();
         System.out.println("kur_loan: " + state);
@@ -146,15 +172,21 @@ public final class KurBenchmark {
         for (String k : List.of("matched", "PROTECTED", "LAPSED", "NOT_ENROLLED")) {
             check(state.get(k).equals(expected.get(k)), "loans " + k, expected.get(k), state.get(k));
         }
-        check(state.get("PROTECTED") + state.get("LAPSED") + state.get("NOT_ENROLLED") == good,
-                "statuses add up to the loans", good, state);
+        check(
+                state.get("PROTECTED") + state.get("LAPSED") + state.get("NOT_ENROLLED") == good,
+                "statuses add up to the loans",
+                good,
+                state);
         check(state.get("errors") == count - good, "error rows listed", count - good, state.get("errors"));
         addRow("import (KurImports.importFile)", imported, r.inserted() + " in, " + r.rejected() + " refused");
 
         // ------------------------------------------------------------------ 3. the same file again
         Measured<KurImportResult> replay = measure(() -> importFile(imports, file));
-        check(replay.value.replayed() && replay.value.fileId() == r.fileId(), "the same file is a replay",
-                "replayed, file " + r.fileId(), replay.value.replayed() + ", file " + replay.value.fileId());
+        check(
+                replay.value.replayed() && replay.value.fileId() == r.fileId(),
+                "the same file is a replay",
+                "replayed, file " + r.fileId(),
+                replay.value.replayed() + ", file " + replay.value.fileId());
         Map<String, Long> afterReplay = loanState();
         check(afterReplay.equals(state), "nothing changed by the replay", state, afterReplay);
         addRow("same file again (replay)", replay, "replayed, 0 changed");
@@ -167,7 +199,10 @@ public final class KurBenchmark {
             System.out.printf(Locale.ROOT, "matchAll: %,d loans changed%n", all.value);
             check(all.value == 0, "loans changed by matchAll (nothing happened since the import)", 0, all.value);
             for (String k : List.of("loans", "matched", "PROTECTED", "LAPSED", "NOT_ENROLLED")) {
-                check(afterMatch.get(k).equals(state.get(k)), "after matchAll, loans " + k, state.get(k),
+                check(
+                        afterMatch.get(k).equals(state.get(k)),
+                        "after matchAll, loans " + k,
+                        state.get(k),
                         afterMatch.get(k));
             }
             addRow("KurMatching.matchAll (every loan matched, none changed)", all, all.value + " changed");
@@ -187,19 +222,32 @@ public final class KurBenchmark {
         jdbc.sql("DROP TABLE kur_floor").update();
 
         String sizes = jdbc.sql("SELECT pg_size_pretty(pg_total_relation_size('kur_loan')) || ' kur_loan, '"
-                + " || pg_size_pretty(pg_total_relation_size('participant')) || ' participant'")
-                .query(String.class).single();
+                        + " || pg_size_pretty(pg_total_relation_size('participant')) || ' participant'")
+                .query(String.class)
+                .single();
         String server = jdbc.sql("SELECT 'PostgreSQL ' || current_setting('server_version') || ', shared_buffers '"
-                + " || current_setting('shared_buffers') || ', work_mem ' || current_setting('work_mem')")
-                .query(String.class).single();
+                        + " || current_setting('shared_buffers') || ', work_mem ' || current_setting('work_mem')")
+                .query(String.class)
+                .single();
         StringBuilder table = new StringBuilder();
         String format = "| %-34s | %9s | %7s | %-28s | %11s | %10s | %12s | %8s |%n";
-        table.append(String.format(Locale.ROOT, format, "step", "time ms", "x floor", "rows", "heap before",
-                "peak (smp)", "peak (pools)", "after GC"));
+        table.append(String.format(
+                Locale.ROOT,
+                format,
+                "step",
+                "time ms",
+                "x floor",
+                "rows",
+                "heap before",
+                "peak (smp)",
+                "peak (pools)",
+                "after GC"));
         for (String[] row : summary) {
             table.append(String.format(Locale.ROOT, format, (Object[]) row));
         }
-        System.out.printf(Locale.ROOT, """
+        System.out.printf(
+                Locale.ROOT,
+                """
 
                 === KUR benchmark: N=%,d, file %,d bytes ===
                 setup (not measured)  participants %,d ms, memberships and bills %,d ms
@@ -214,11 +262,21 @@ public final class KurBenchmark {
                 java                  %s
                 load average          before %s, after %s
                 ALL CHECKS PASSED
-                """, count, Files.size(file), loadMs, membershipMs, table,
-                (double) imported.millis / floor.millis, (double) imported.millis / floor2.millis,
+                """,
+                count,
+                Files.size(file),
+                loadMs,
+                membershipMs,
+                table,
+                (double) imported.millis / floor.millis,
+                (double) imported.millis / floor2.millis,
                 (double) replay.millis / floor.millis,
-                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() >> 20, sizes, server,
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), loadBefore,
+                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() >> 20,
+                sizes,
+                server,
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                loadBefore,
                 loadAverage());
     }
 
@@ -267,10 +325,12 @@ public final class KurBenchmark {
         jdbc.sql("VACUUM ANALYZE membership").update();
         jdbc.sql("VACUUM ANALYZE bill").update();
         jdbc.sql("VACUUM ANALYZE participant").update();
-        long ended = jdbc.sql("SELECT count(*) FROM membership WHERE end_month IS NOT NULL").query(Long.class)
+        long ended = jdbc.sql("SELECT count(*) FROM membership WHERE end_month IS NOT NULL")
+                .query(Long.class)
                 .single();
         long overdue = jdbc.sql("SELECT coalesce(sum(overdue_bills), 0) FROM contribution_overdue_v")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         check(overdue > 0 || memberships < 100, "some bills overdue", "> 0", overdue);
         return new long[] {memberships, ended, bills, overdue};
     }
@@ -316,8 +376,10 @@ public final class KurBenchmark {
         DataSource dataSource = context.getBean(DataSource.class);
         try (Connection connection = dataSource.getConnection();
                 OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            return connection.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (" + select
-                    + ") TO STDOUT (FORMAT csv, DELIMITER ';', HEADER)", out);
+            return connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyOut("COPY (" + select + ") TO STDOUT (FORMAT csv, DELIMITER ';', HEADER)", out);
         }
     }
 
@@ -332,8 +394,10 @@ public final class KurBenchmark {
         DataSource dataSource = context.getBean(DataSource.class);
         try (Connection connection = dataSource.getConnection();
                 InputStream in = new BufferedInputStream(new FileInputStream(file.toFile()), 1 << 16)) {
-            return connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table
-                    + " FROM STDIN (FORMAT csv, HEADER true, DELIMITER ';')", in);
+            return connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn("COPY " + table + " FROM STDIN (FORMAT csv, HEADER true, DELIMITER ';')", in);
         }
     }
 
@@ -370,12 +434,12 @@ public final class KurBenchmark {
                        count(*) FILTER (WHERE status = 'LAPSED') AS lapsed,
                        count(*) FILTER (WHERE status = 'NOT_ENROLLED') AS not_enrolled
                   FROM s""").query(rs -> {
-                    expected.put("good", rs.getLong(1));
-                    expected.put("matched", rs.getLong(2));
-                    expected.put("PROTECTED", rs.getLong(3));
-                    expected.put("LAPSED", rs.getLong(4));
-                    expected.put("NOT_ENROLLED", rs.getLong(5));
-                });
+            expected.put("good", rs.getLong(1));
+            expected.put("matched", rs.getLong(2));
+            expected.put("PROTECTED", rs.getLong(3));
+            expected.put("LAPSED", rs.getLong(4));
+            expected.put("NOT_ENROLLED", rs.getLong(5));
+        });
         return expected;
     }
 
@@ -393,13 +457,24 @@ public final class KurBenchmark {
                        coalesce(extract(epoch FROM max(updated_at)) * 1000, 0)::bigint,
                        (SELECT count(*) FROM kur_file), (SELECT count(*) FROM kur_file_error)
                   FROM kur_loan""").query(rs -> {
-                    String[] names = {"loans", "matched", "PROTECTED", "LAPSED", "NOT_ENROLLED", "mandatory",
-                        "name_mismatch", "enrolled_at_disbursement", "fingerprint", "last_update_ms", "files",
-                        "errors"};
-                    for (int i = 0; i < names.length; i++) {
-                        state.put(names[i], rs.getLong(i + 1));
-                    }
-                });
+            String[] names = {
+                "loans",
+                "matched",
+                "PROTECTED",
+                "LAPSED",
+                "NOT_ENROLLED",
+                "mandatory",
+                "name_mismatch",
+                "enrolled_at_disbursement",
+                "fingerprint",
+                "last_update_ms",
+                "files",
+                "errors"
+            };
+            for (int i = 0; i < names.length; i++) {
+                state.put(names[i], rs.getLong(i + 1));
+            }
+        });
         return state;
     }
 
@@ -410,8 +485,11 @@ public final class KurBenchmark {
         TimedDataSource.STATS.clear();
         return HeapSampler.measure(step, millis -> {
             TimedDataSource.printTop(top, millis);
-            long inStatements = TimedDataSource.STATS.values().stream().mapToLong(v -> v[1]).sum() / 1_000_000;
-            System.out.printf(Locale.ROOT, "  %,d ms outside the timed statements (reading, checking, COPY)%n",
+            long inStatements =
+                    TimedDataSource.STATS.values().stream().mapToLong(v -> v[1]).sum() / 1_000_000;
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %,d ms outside the timed statements (reading, checking, COPY)%n",
                     millis - inStatements);
         });
     }
@@ -419,10 +497,16 @@ public final class KurBenchmark {
     /** A line of the summary: the step's time also as a multiple of the first floor (the goal's unit). */
     private void addRow(String step, Measured<?> m, String rows) {
         double floorMillis = summary.isEmpty() ? m.millis : Double.parseDouble(summary.get(0)[1].replace(",", ""));
-        String[] row = {step, String.format(Locale.ROOT, "%,d", m.millis),
-            String.format(Locale.ROOT, "%.2f", m.millis / Math.max(1.0, floorMillis)), rows,
-            (m.heapBefore >> 20) + " MB", (m.peakSampled >> 20) + " MB", (m.peakPools >> 20) + " MB",
-            (m.heapAfterGc >> 20) + " MB"};
+        String[] row = {
+            step,
+            String.format(Locale.ROOT, "%,d", m.millis),
+            String.format(Locale.ROOT, "%.2f", m.millis / Math.max(1.0, floorMillis)),
+            rows,
+            (m.heapBefore >> 20) + " MB",
+            (m.peakSampled >> 20) + " MB",
+            (m.peakPools >> 20) + " MB",
+            (m.heapAfterGc >> 20) + " MB"
+        };
         summary.add(row);
         System.out.println("MEASURED " + String.join(" | ", row));
     }

@@ -13,14 +13,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class OpenedNiks {
 
-    private OpenedNiks() {
-    }
+    private OpenedNiks() {}
 
     /** Creates the unlogged table {@code table (id BIGINT PRIMARY KEY, nik CHAR(16))} of every participant, indexed. */
     static void into(ConfigurableApplicationContext context, String table) {
         JdbcClient jdbc = context.getBean(JdbcClient.class);
         Vault vault = context.getBean(Vault.class);
-        jdbc.sql("CREATE UNLOGGED TABLE " + table + " (id BIGINT PRIMARY KEY, nik CHAR(16))").update();
+        jdbc.sql("CREATE UNLOGGED TABLE " + table + " (id BIGINT PRIMARY KEY, nik CHAR(16))")
+                .update();
         List<Long> ids = new ArrayList<>();
         List<String> niks = new ArrayList<>();
         jdbc.sql("SELECT id, nik_enc FROM participant").query(rs -> {
@@ -30,7 +30,9 @@ final class OpenedNiks {
         for (int i = 0; i < ids.size(); i += 10_000) {
             int to = Math.min(ids.size(), i + 10_000);
             jdbc.sql("INSERT INTO " + table + " SELECT * FROM unnest(?::bigint[], ?::char(16)[])")
-                    .params(ids.subList(i, to).toArray(Long[]::new), niks.subList(i, to).toArray(String[]::new))
+                    .params(
+                            ids.subList(i, to).toArray(Long[]::new),
+                            niks.subList(i, to).toArray(String[]::new))
                     .update();
         }
         jdbc.sql("CREATE INDEX ON " + table + " (nik)").update();

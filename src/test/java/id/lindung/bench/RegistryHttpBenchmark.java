@@ -1,14 +1,14 @@
 package id.lindung.bench;
 
-import id.lindung.participant.IdentityView;
-import id.lindung.shared.crypto.Vault;
 import id.lindung.LindungApplication;
 import id.lindung.access.LindungUser;
 import id.lindung.access.RegionScope;
 import id.lindung.access.Role;
 import id.lindung.bench.HttpLoad.Result;
+import id.lindung.participant.IdentityView;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.participant.SearchCriteria;
+import id.lindung.shared.crypto.Vault;
 import java.io.File;
 import java.io.IOException;
 import java.net.CookieManager;
@@ -81,8 +81,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class RegistryHttpBenchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Pattern STARTED = Pattern.compile(
-            "Started LindungApplication in ([0-9.]+) seconds \\(process running for ([0-9.]+)\\)");
+    private static final Pattern STARTED =
+            Pattern.compile("Started LindungApplication in ([0-9.]+) seconds \\(process running for ([0-9.]+)\\)");
 
     private final Map<String, String> options;
     private final List<String[]> summary = new ArrayList<>();
@@ -115,8 +115,11 @@ public final class RegistryHttpBenchmark {
      * {@code lindung.reads.rows-per-hour.officer=1000000000} or {@code lindung.clock.start=2026-12-07T09:00:00}.
      */
     private List<String> applicationOptions() {
-        return options.entrySet().stream().filter(e -> e.getKey().startsWith("lindung."))
-                .map(e -> "--" + e.getKey() + "=" + e.getValue()).sorted().toList();
+        return options.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("lindung."))
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .sorted()
+                .toList();
     }
 
     private int intOption(String key, int fallback) {
@@ -128,36 +131,51 @@ public final class RegistryHttpBenchmark {
         long participants = Long.parseLong(option("participants", "1000000"));
         boolean http = Boolean.parseBoolean(option("http", "true"));
         boolean startup = Boolean.parseBoolean(option("startup", "true"));
-        log("machine: %d cores, %s, load average %s", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"), loadAverage());
+        log(
+                "machine: %d cores, %s, load average %s",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
+                loadAverage());
         log("data directory: %s", dataDir);
 
         if (http) {
             long started = System.nanoTime();
-            List<String> appArgs = new ArrayList<>(List.of("--lindung.embedded-db.enabled=true",
-                    "--lindung.embedded-db.data-dir=" + dataDir, "--lindung.demo.enabled=true",
-                    "--lindung.demo.participants=" + participants, "--server.port=0"));
+            List<String> appArgs = new ArrayList<>(List.of(
+                    "--lindung.embedded-db.enabled=true",
+                    "--lindung.embedded-db.data-dir=" + dataDir,
+                    "--lindung.demo.enabled=true",
+                    "--lindung.demo.participants=" + participants,
+                    "--server.port=0"));
             appArgs.addAll(applicationOptions());
-            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LindungApplication.class).run(
-                    appArgs.toArray(String[]::new))) {
+            try (ConfigurableApplicationContext app =
+                    new SpringApplicationBuilder(LindungApplication.class).run(appArgs.toArray(String[]::new))) {
                 double prepareSeconds = (System.nanoTime() - started) / 1e9;
                 // the audit trail's time is the business clock's (lindung.clock.start may move it)
-                java.time.Instant startedAt = app.getBean(java.time.Clock.class).instant()
-                        .minusNanos(System.nanoTime() - started);
+                java.time.Instant startedAt =
+                        app.getBean(java.time.Clock.class).instant().minusNanos(System.nanoTime() - started);
                 JdbcClient jdbc = app.getBean(JdbcClient.class);
                 vault = app.getBean(Vault.class);
-                long count = jdbc.sql("SELECT count(*) FROM participant").query(Long.class).single();
+                long count = jdbc.sql("SELECT count(*) FROM participant")
+                        .query(Long.class)
+                        .single();
                 boolean existed = jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'PARTICIPANTS_BULK_LOADED'"
-                        + " AND occurred_at >= ?").param(java.sql.Timestamp.from(startedAt)).query(Long.class)
-                        .single() == 0;
-                log("registry: %,d participants (%s, in-process start %.1f s)", count,
-                        existed ? "directory reused" : "loaded now", prepareSeconds);
+                                        + " AND occurred_at >= ?")
+                                .param(java.sql.Timestamp.from(startedAt))
+                                .query(Long.class)
+                                .single()
+                        == 0;
+                log(
+                        "registry: %,d participants (%s, in-process start %.1f s)",
+                        count, existed ? "directory reused" : "loaded now", prepareSeconds);
                 if (Math.abs(count - participants) > participants / 100) {
                     throw new IllegalStateException("the directory " + dataDir + " holds " + count
                             + " participants, not " + participants + ": delete it to load the registry again");
                 }
-                notes.add(String.format(Locale.ROOT, "Registry: %,d participants (%s; in-process start incl. any"
-                        + " load %.1f s).", count, existed ? "data directory reused" : "loaded in this run",
+                notes.add(String.format(
+                        Locale.ROOT,
+                        "Registry: %,d participants (%s; in-process start incl. any" + " load %.1f s).",
+                        count,
+                        existed ? "data directory reused" : "loaded in this run",
                         prepareSeconds));
                 analyzeIfNeeded(jdbc);
                 int port = Integer.parseInt(app.getEnvironment().getRequiredProperty("local.server.port"));
@@ -174,30 +192,34 @@ public final class RegistryHttpBenchmark {
 
     private void analyzeIfNeeded(JdbcClient jdbc) {
         Map<String, Object> stats = jdbc.sql("SELECT n_live_tup, last_analyze, last_autoanalyze, last_vacuum,"
-                + " last_autovacuum FROM pg_stat_user_tables WHERE relname = 'participant'").query().singleRow();
+                        + " last_autovacuum FROM pg_stat_user_tables WHERE relname = 'participant'")
+                .query()
+                .singleRow();
         log("participant table statistics: %s", stats);
         if (stats.get("last_analyze") == null && stats.get("last_autoanalyze") == null) {
             long t = System.nanoTime();
             jdbc.sql("VACUUM (ANALYZE) participant").update();
-            log("VACUUM (ANALYZE) participant: never analyzed since the load, done in %.1f s",
+            log(
+                    "VACUUM (ANALYZE) participant: never analyzed since the load, done in %.1f s",
                     (System.nanoTime() - t) / 1e9);
             notes.add("The table had not been analyzed since the bulk load; the run did VACUUM (ANALYZE) participant"
                     + " first (what autovacuum does shortly after a load).");
         }
         String collation = jdbc.sql("SELECT datcollate FROM pg_database WHERE datname = current_database()")
-                .query(String.class).single();
+                .query(String.class)
+                .single();
         log("database collation: %s", collation);
     }
 
     /** Opens the registry's sealed NIKs for the sample (set once the application runs). */
     private Vault vault;
 
-    private record Row(String nik, String nameKey, String kabKota) {
-    }
+    private record Row(String nik, String nameKey, String kabKota) {}
 
     /** Random existing rows, the same for the same seed and registry. */
     private List<Row> sample(JdbcClient jdbc, int n, long seed) {
-        Map<String, Object> range = jdbc.sql("SELECT min(id) AS lo, max(id) AS hi FROM participant").query()
+        Map<String, Object> range = jdbc.sql("SELECT min(id) AS lo, max(id) AS hi FROM participant")
+                .query()
                 .singleRow();
         long lo = ((Number) range.get("lo")).longValue();
         long hi = ((Number) range.get("hi")).longValue();
@@ -207,10 +229,11 @@ public final class RegistryHttpBenchmark {
             ids.add(lo + (long) (random.nextDouble() * (hi - lo + 1)));
         }
         String in = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
-        List<Row> rows = jdbc.sql("SELECT nik_enc, name_key, kabkota_code FROM participant WHERE id IN (" + in
-                        + ") ORDER BY id")
-                .query((rs, i) -> new Row(vault.openText(rs.getBytes(1), IdentityView.NIK_COLUMN), rs.getString(2),
-                        rs.getString(3))).list();
+        List<Row> rows = jdbc.sql(
+                        "SELECT nik_enc, name_key, kabkota_code FROM participant WHERE id IN (" + in + ") ORDER BY id")
+                .query((rs, i) -> new Row(
+                        vault.openText(rs.getBytes(1), IdentityView.NIK_COLUMN), rs.getString(2), rs.getString(3)))
+                .list();
         List<Row> shuffled = new ArrayList<>(rows);
         java.util.Collections.shuffle(shuffled, random);
         return shuffled;
@@ -225,8 +248,7 @@ public final class RegistryHttpBenchmark {
 
     // --------------------------------------------------------------------------------------------------- HTTP
 
-    private record Call(URI uri, String nik, String prefix, String kabKota) {
-    }
+    private record Call(URI uri, String nik, String prefix, String kabKota) {}
 
     private void measureHttp(int port, JdbcClient jdbc, ParticipantManagement management) throws Exception {
         int samples = intOption("samples", 2000);
@@ -244,10 +266,16 @@ public final class RegistryHttpBenchmark {
         for (Row row : rows) {
             nikCalls.add(new Call(URI.create(base + "/api/participants?nik=" + row.nik()), row.nik(), null, null));
             String prefix = prefix(row.nameKey(), random);
-            searchCalls.add(new Call(URI.create(base + "/api/participants?name=" + HttpLoad.encode(prefix) + "&region="
-                    + row.kabKota() + "&size=20"), null, prefix, row.kabKota()));
+            searchCalls.add(new Call(
+                    URI.create(base + "/api/participants?name=" + HttpLoad.encode(prefix) + "&region=" + row.kabKota()
+                            + "&size=20"),
+                    null,
+                    prefix,
+                    row.kabKota()));
         }
-        log("sampled %d rows; e.g. %s and %s", rows.size(), nikCalls.get(0).uri(), searchCalls.get(0).uri());
+        log(
+                "sampled %d rows; e.g. %s and %s",
+                rows.size(), nikCalls.get(0).uri(), searchCalls.get(0).uri());
 
         CookieManager cookies = new CookieManager();
         HttpLoad.signIn(base, user, HttpLoad.DEMO_PASSWORD, "/api/participants/counts", cookies);
@@ -276,10 +304,16 @@ public final class RegistryHttpBenchmark {
         notes.add("Load average before the measured HTTP phases: " + load + "; after: " + loadAverage() + ".");
         for (Result r : List.of(nik1, search1, nikN, searchN)) {
             double goal = r.label().startsWith("NIK") ? 5 : 50;
-            summary.add(new String[] {r.label() + " (" + r.clients() + (r.clients() == 1 ? " client)" : " clients)"),
-                String.valueOf(r.count()), ms(r.percentile(50)), ms(r.percentile(95)), ms(r.percentile(99)),
-                ms(r.max()), String.format(Locale.ROOT, "%.0f", r.throughput()),
-                "p95 < " + (int) goal + " ms: " + (r.percentile(95) / 1e6 < goal ? "met" : "MISSED")});
+            summary.add(new String[] {
+                r.label() + " (" + r.clients() + (r.clients() == 1 ? " client)" : " clients)"),
+                String.valueOf(r.count()),
+                ms(r.percentile(50)),
+                ms(r.percentile(95)),
+                ms(r.percentile(99)),
+                ms(r.max()),
+                String.format(Locale.ROOT, "%.0f", r.throughput()),
+                "p95 < " + (int) goal + " ms: " + (r.percentile(95) / 1e6 < goal ? "met" : "MISSED")
+            });
         }
         measureService(management, user, rows, seed, Math.min(requests, intOption("serviceRequests", 1000)));
         explainSlowest(jdbc, search1, searchCalls);
@@ -304,35 +338,64 @@ public final class RegistryHttpBenchmark {
             long started = System.nanoTime();
             for (int i = 0; i < n; i++) {
                 long t0 = System.nanoTime();
-                int found = management.search(criteria.get(i % criteria.size()), 0, 20, by).items().size();
+                int found = management
+                        .search(criteria.get(i % criteria.size()), 0, 20, by)
+                        .items()
+                        .size();
                 nanos[i] = System.nanoTime() - t0;
                 if (isNik ? found != 1 : found < 1) {
                     throw new IllegalStateException("service search found " + found + " for " + criteria.get(i));
                 }
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            Result r = Result.of((isNik ? "NIK lookup" : "name prefix in kab/kota") + ", service call, no HTTP", 1,
-                    nanos, seconds, 0, List.of());
-            log("%-26s: %d calls, p50 %s ms, p95 %s ms, p99 %s ms, max %s ms", r.label(), n, ms(r.percentile(50)),
-                    ms(r.percentile(95)), ms(r.percentile(99)), ms(r.max()));
-            summary.add(new String[] {r.label() + " (1 client)", String.valueOf(n), ms(r.percentile(50)),
-                ms(r.percentile(95)), ms(r.percentile(99)), ms(r.max()),
-                String.format(Locale.ROOT, "%.0f", r.throughput()), "(breakdown)"});
+            Result r = Result.of(
+                    (isNik ? "NIK lookup" : "name prefix in kab/kota") + ", service call, no HTTP",
+                    1,
+                    nanos,
+                    seconds,
+                    0,
+                    List.of());
+            log(
+                    "%-26s: %d calls, p50 %s ms, p95 %s ms, p99 %s ms, max %s ms",
+                    r.label(), n, ms(r.percentile(50)), ms(r.percentile(95)), ms(r.percentile(99)), ms(r.max()));
+            summary.add(new String[] {
+                r.label() + " (1 client)",
+                String.valueOf(n),
+                ms(r.percentile(50)),
+                ms(r.percentile(95)),
+                ms(r.percentile(99)),
+                ms(r.max()),
+                String.format(Locale.ROOT, "%.0f", r.throughput()),
+                "(breakdown)"
+            });
         }
     }
 
     /** {@code n} requests taken round-robin from {@code calls}, by {@code clients} threads each with its own client. */
     private Result load(String label, List<Call> calls, int n, int clients, String cookie, Predicate<String> valid)
             throws Exception {
-        Result r = HttpLoad.run(label, clients, n, null,
-                i -> HttpLoad.get(calls.get(i % calls.size()).uri(), "Cookie", cookie),
-                (i, body) -> valid.test(body)).requireNoErrors();
+        Result r = HttpLoad.run(
+                        label,
+                        clients,
+                        n,
+                        null,
+                        i -> HttpLoad.get(calls.get(i % calls.size()).uri(), "Cookie", cookie),
+                        (i, body) -> valid.test(body))
+                .requireNoErrors();
         if (label.startsWith("warm-up")) {
             return r;
         }
-        log("%-26s %d client(s): %d requests, p50 %s ms, p95 %s ms, p99 %s ms, max %s ms, %.0f req/s; load %s", label,
-                clients, n, ms(r.percentile(50)), ms(r.percentile(95)), ms(r.percentile(99)), ms(r.max()),
-                r.throughput(), loadAverage());
+        log(
+                "%-26s %d client(s): %d requests, p50 %s ms, p95 %s ms, p99 %s ms, max %s ms, %.0f req/s; load %s",
+                label,
+                clients,
+                n,
+                ms(r.percentile(50)),
+                ms(r.percentile(95)),
+                ms(r.percentile(99)),
+                ms(r.max()),
+                r.throughput(),
+                loadAverage());
         return r;
     }
 
@@ -351,15 +414,25 @@ public final class RegistryHttpBenchmark {
             if (call.prefix() == null || !seen.add(call.prefix() + "|" + call.kabKota())) {
                 continue;
             }
-            String like = call.prefix().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                    .replace("'", "''") + "%";
+            String like = call.prefix()
+                            .replace("\\", "\\\\")
+                            .replace("%", "\\%")
+                            .replace("_", "\\_")
+                            .replace("'", "''") + "%";
             String where = "TRUE AND name_key LIKE '" + like + "' AND kabkota_code = '" + call.kabKota() + "'";
-            log("search name=%s region=%s took %s ms over HTTP; rows matching (capped 10001): %d", call.prefix(),
-                    call.kabKota(), ms(raw[i]), jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM participant WHERE "
-                            + where + " LIMIT 10001) c").query(Long.class).single());
+            log(
+                    "search name=%s region=%s took %s ms over HTTP; rows matching (capped 10001): %d",
+                    call.prefix(),
+                    call.kabKota(),
+                    ms(raw[i]),
+                    jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM participant WHERE " + where + " LIMIT 10001) c")
+                            .query(Long.class)
+                            .single());
             explain(jdbc, "SELECT count(*) FROM (SELECT 1 FROM participant WHERE " + where + " LIMIT 10001) capped");
-            explain(jdbc, "SELECT id, nik_enc, full_name, birth_date, sex, region_code, status FROM participant WHERE "
-                    + where + " ORDER BY name_key, id LIMIT 20 OFFSET 0");
+            explain(
+                    jdbc,
+                    "SELECT id, nik_enc, full_name, birth_date, sex, region_code, status FROM participant WHERE "
+                            + where + " ORDER BY name_key, id LIMIT 20 OFFSET 0");
             if (seen.size() >= 3) {
                 break;
             }
@@ -368,7 +441,9 @@ public final class RegistryHttpBenchmark {
 
     private static void explain(JdbcClient jdbc, String sql) {
         System.out.println("EXPLAIN (ANALYZE, BUFFERS) " + sql);
-        jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + sql).query(String.class).list()
+        jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + sql)
+                .query(String.class)
+                .list()
                 .forEach(line -> System.out.println("    " + line));
     }
 
@@ -378,8 +453,10 @@ public final class RegistryHttpBenchmark {
         int runs = intOption("startups", 3);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = classPath();
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(1))
+                .build();
         List<Double> healthy = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             if (Files.exists(dataDir.resolve("postmaster.pid"))) {
@@ -387,12 +464,18 @@ public final class RegistryHttpBenchmark {
             }
             int port = freePort();
             Path logFile = dataDir.getParent().resolve("startup-" + run + ".log");
-            List<String> command = new ArrayList<>(List.of(java, "-cp", classPath, "id.lindung.LindungApplication",
-                    "--lindung.embedded-db.enabled=true", "--lindung.embedded-db.data-dir=" + dataDir,
-                    "--server.port=" + port, "--lindung.demo.enabled=true"));
+            List<String> command = new ArrayList<>(List.of(
+                    java,
+                    "-cp",
+                    classPath,
+                    "id.lindung.LindungApplication",
+                    "--lindung.embedded-db.enabled=true",
+                    "--lindung.embedded-db.data-dir=" + dataDir,
+                    "--server.port=" + port,
+                    "--lindung.demo.enabled=true"));
             command.addAll(applicationOptions());
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(logFile.toFile());
+            ProcessBuilder pb =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile());
             String load = loadAverage();
             long t0 = System.nanoTime();
             Process process = pb.start();
@@ -414,21 +497,35 @@ public final class RegistryHttpBenchmark {
             Matcher m = STARTED.matcher(log);
             String started = m.find() ? m.group(1) + " s (process running for " + m.group(2) + " s)" : "?";
             healthy.add(seconds);
-            log("start-up %d: healthy after %.2f s; log says Started LindungApplication in %s; exit %d; load %s"
-                    + " before; log %s", run, seconds, started, process.exitValue(), load, logFile);
-            startups.add(new String[] {String.valueOf(run), String.format(Locale.ROOT, "%.2f", seconds), started,
-                load, "< 15 s: " + (seconds < 15 ? "met" : "MISSED")});
+            log(
+                    "start-up %d: healthy after %.2f s; log says Started LindungApplication in %s; exit %d; load %s"
+                            + " before; log %s",
+                    run, seconds, started, process.exitValue(), load, logFile);
+            startups.add(new String[] {
+                String.valueOf(run),
+                String.format(Locale.ROOT, "%.2f", seconds),
+                started,
+                load,
+                "< 15 s: " + (seconds < 15 ? "met" : "MISSED")
+            });
         }
         List<Double> sorted = new ArrayList<>(healthy);
         sorted.sort(Double::compare);
         double median = sorted.get(sorted.size() / 2);
-        startups.add(new String[] {"**median of " + runs + "**", String.format(Locale.ROOT, "**%.2f**", median), "",
-            "", "< 15 s: " + (median < 15 ? "met" : "MISSED")});
+        startups.add(new String[] {
+            "**median of " + runs + "**",
+            String.format(Locale.ROOT, "**%.2f**", median),
+            "",
+            "",
+            "< 15 s: " + (median < 15 ? "met" : "MISSED")
+        });
     }
 
     private static double waitHealthy(HttpClient http, int port, Process process, long t0) throws Exception {
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
-                .timeout(Duration.ofSeconds(2)).GET().build();
+                .timeout(Duration.ofSeconds(2))
+                .GET()
+                .build();
         long deadline = t0 + TimeUnit.SECONDS.toNanos(300);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -478,7 +575,8 @@ public final class RegistryHttpBenchmark {
 
     private void printSummary() {
         StringBuilder sb = new StringBuilder("\n## Registry HTTP benchmark\n\n");
-        sb.append("| HTTP (session cookie, sequential requests per client) | requests | p50 ms | p95 ms | p99 ms | max ms | req/s | goal |\n");
+        sb.append(
+                "| HTTP (session cookie, sequential requests per client) | requests | p50 ms | p95 ms | p99 ms | max ms | req/s | goal |\n");
         sb.append("|---|---:|---:|---:|---:|---:|---:|---|\n");
         for (String[] row : summary) {
             sb.append("| ").append(String.join(" | ", row)).append(" |\n");
@@ -495,9 +593,15 @@ public final class RegistryHttpBenchmark {
         for (String note : notes) {
             sb.append("- ").append(note).append('\n');
         }
-        sb.append("- Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
-                .append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.runtime.version"))
-                .append("; load average at the end ").append(loadAverage()).append(".\n");
+        sb.append("- Machine: ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, ")
+                .append(System.getProperty("java.vm.name"))
+                .append(' ')
+                .append(System.getProperty("java.runtime.version"))
+                .append("; load average at the end ")
+                .append(loadAverage())
+                .append(".\n");
         System.out.println(sb);
     }
 

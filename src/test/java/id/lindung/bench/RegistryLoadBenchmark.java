@@ -35,8 +35,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class RegistryLoadBenchmark {
 
-    private RegistryLoadBenchmark() {
-    }
+    private RegistryLoadBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         long count = 1_000_000;
@@ -50,7 +49,9 @@ public final class RegistryLoadBenchmark {
         }
         ConfigurableApplicationContext context = new SpringApplicationBuilder(LindungApplication.class)
                 .profiles("test")
-                .properties("server.port=0", "lindung.demo.participants=0",
+                .properties(
+                        "server.port=0",
+                        "lindung.demo.participants=0",
                         // the application's default (the test profile halves it)
                         "lindung.embedded-db.shared-buffers=256MB")
                 .run(appArgs.toArray(String[]::new));
@@ -75,7 +76,8 @@ public final class RegistryLoadBenchmark {
         System.gc();
         long heapBefore = memory.getHeapMemoryUsage().getUsed();
         List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .toList();
         heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
         HeapSampler sampler = new HeapSampler(memory);
         sampler.start();
@@ -85,7 +87,8 @@ public final class RegistryLoadBenchmark {
         long elapsed = (System.nanoTime() - started) / 1_000_000;
         sampler.interrupt();
         sampler.join();
-        long poolPeaks = heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        long poolPeaks =
+                heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
 
         // the generator alone, for the breakdown (its JIT is warm by now)
         long genStarted = System.nanoTime();
@@ -96,12 +99,17 @@ public final class RegistryLoadBenchmark {
         }
         long genElapsed = (System.nanoTime() - genStarted) / 1_000_000;
 
-        long rows = jdbc.sql("SELECT count(*) FROM participant").query(Long.class).single();
-        String size = jdbc.sql("SELECT pg_size_pretty(pg_total_relation_size('participant')"
-                + " + pg_total_relation_size('participant_relative') + pg_total_relation_size('umkm_business'))")
-                .query(String.class).single();
+        long rows =
+                jdbc.sql("SELECT count(*) FROM participant").query(Long.class).single();
+        String size = jdbc.sql(
+                        "SELECT pg_size_pretty(pg_total_relation_size('participant')"
+                                + " + pg_total_relation_size('participant_relative') + pg_total_relation_size('umkm_business'))")
+                .query(String.class)
+                .single();
         long maxHeap = memory.getHeapMemoryUsage().getMax();
-        System.out.printf(Locale.ROOT, """
+        System.out.printf(
+                Locale.ROOT,
+                """
 
                 === Registry load benchmark ===
                 participants          %,d (in table: %,d)
@@ -116,10 +124,22 @@ public final class RegistryLoadBenchmark {
                 tables on disk        %s
                 processors            %d
                 java                  %s
-                """, result.participants(), rows, result.relatives(), result.businesses(),
-                result.duplicatePairsFlagged(), elapsed, result.participants() * 1000.0 / Math.max(1, elapsed),
-                genElapsed, relatives, heapBefore >> 20, sampler.peak.get() >> 20, maxHeap >> 20,
-                poolPeaks >> 20, size, Runtime.getRuntime().availableProcessors(),
+                """,
+                result.participants(),
+                rows,
+                result.relatives(),
+                result.businesses(),
+                result.duplicatePairsFlagged(),
+                elapsed,
+                result.participants() * 1000.0 / Math.max(1, elapsed),
+                genElapsed,
+                relatives,
+                heapBefore >> 20,
+                sampler.peak.get() >> 20,
+                maxHeap >> 20,
+                poolPeaks >> 20,
+                size,
+                Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
     }
 }

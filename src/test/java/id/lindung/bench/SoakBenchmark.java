@@ -155,16 +155,13 @@ public final class SoakBenchmark {
     }
 
     /** One request: its kind, the request, and what the body must contain (null: any complete body). */
-    private record Call(Kind kind, HttpRequest request, String mustContain) {
-    }
+    private record Call(Kind kind, HttpRequest request, String mustContain) {}
 
     /** A participant of the sample: id, NIK, a name prefix of 3-4 letters, kab/kota. */
-    private record Person(long id, String nik, String prefix, String kabKota) {
-    }
+    private record Person(long id, String nik, String prefix, String kabKota) {}
 
     /** An open membership with bills: id, its participant, a monthly amount to pay. */
-    private record Member(long id, long participantId, long amount) {
-    }
+    private record Member(long id, long participantId, long amount) {}
 
     private final ConfigurableApplicationContext context;
     private final JdbcClient jdbc;
@@ -239,7 +236,8 @@ public final class SoakBenchmark {
         this.options = options;
         this.base = "http://localhost:" + context.getEnvironment().getRequiredProperty("local.server.port");
         this.random = new Random(Long.parseLong(options.getOrDefault("seed", "61")));
-        this.runId = Long.toString(System.currentTimeMillis() % 100_000_000L, 36).toUpperCase(Locale.ROOT);
+        this.runId =
+                Long.toString(System.currentTimeMillis() % 100_000_000L, 36).toUpperCase(Locale.ROOT);
     }
 
     public static void main(String[] args) throws Exception {
@@ -276,18 +274,23 @@ public final class SoakBenchmark {
             if ("true".equals(options.get("throwAway"))) {
                 appArgs.add("--lindung.embedded-db.data-dir=");
             } else {
-                Path dir = Path.of(options.getOrDefault("dataDir", "target-soak/soak-db")).toAbsolutePath();
+                Path dir = Path.of(options.getOrDefault("dataDir", "target-soak/soak-db"))
+                        .toAbsolutePath();
                 FileSystemUtils.deleteRecursively(dir);
                 appArgs.add("--lindung.embedded-db.data-dir=" + dir);
             }
         }
-        log("machine: %d cores, %s %s, max heap %d MB; load average %s", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
-                Runtime.getRuntime().maxMemory() >> 20, loadBefore);
+        log(
+                "machine: %d cores, %s %s, max heap %d MB; load average %s",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.runtime.version"),
+                Runtime.getRuntime().maxMemory() >> 20,
+                loadBefore);
         log("starting Lindung: %s", appArgs);
         long t0 = System.nanoTime();
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(LindungApplication.class)
-                .run(appArgs.toArray(String[]::new));
+        ConfigurableApplicationContext context =
+                new SpringApplicationBuilder(LindungApplication.class).run(appArgs.toArray(String[]::new));
         boolean passed = false;
         try {
             log("started with %,d demo participants in %.1f s", participants, (System.nanoTime() - t0) / 1e9);
@@ -338,10 +341,14 @@ public final class SoakBenchmark {
         Arrays.fill(latency, -1);
 
         String loadStart = ContributionBenchmark.loadAverage();
-        log("load: %.1f requests/s for %s after a %s warm-up (%,d requests), %d workers, sampling every %s",
+        log(
+                "load: %.1f requests/s for %s after a %s warm-up (%,d requests), %d workers, sampling every %s",
                 rate, measured, warmup, capacity, workers, sample);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "soak-worker");
             t.setDaemon(true);
@@ -393,16 +400,32 @@ public final class SoakBenchmark {
             }
             double cpuMs = ((cpuAtEnd[1] - cpuAtMeasureStart[1]) / 1e6 + (cpuAtEnd[2] - cpuAtMeasureStart[2]) * 10.0)
                     / Math.max(1, requests);
-            cpuSummary = String.format(Locale.ROOT, "%s (JVM: Lindung and the load client) + %s (PostgreSQL) of 2"
-                    + " cores, %.1f ms of CPU per request; the whole machine %s cores busy", c[0], c[1], cpuMs, c[2]);
+            cpuSummary = String.format(
+                    Locale.ROOT,
+                    "%s (JVM: Lindung and the load client) + %s (PostgreSQL) of 2"
+                            + " cores, %.1f ms of CPU per request; the whole machine %s cores busy",
+                    c[0],
+                    c[1],
+                    cpuMs,
+                    c[2]);
         }
         String loadEnd = ContributionBenchmark.loadAverage();
         long endGc = fullGc("end, load stopped", (System.nanoTime() - start - measureFrom) / 1_000_000_000L);
         liveHeap.add(endGc);
         log("load done; load average %s", loadEnd);
 
-        return report(rate, warmup, measured, workers, measureFrom, maxLag, rowsBefore, dbBefore, loadBefore,
-                loadStart, loadEnd);
+        return report(
+                rate,
+                warmup,
+                measured,
+                workers,
+                measureFrom,
+                maxLag,
+                rowsBefore,
+                dbBefore,
+                loadBefore,
+                loadStart,
+                loadEnd);
     }
 
     private void send(HttpClient http, int i, long due, Call call) {
@@ -437,9 +460,15 @@ public final class SoakBenchmark {
             failed[i] = true;
             if (failures.size() < 30) {
                 URI uri = call.request().uri();
-                failures.add(String.format(Locale.ROOT, "t=%.1fs %s %s %s%s -> %s", (due - start) / 1e9,
-                        call.kind().name(), call.request().method(), uri.getPath(),
-                        uri.getQuery() == null ? "" : "?" + uri.getQuery(), failure));
+                failures.add(String.format(
+                        Locale.ROOT,
+                        "t=%.1fs %s %s %s%s -> %s",
+                        (due - start) / 1e9,
+                        call.kind().name(),
+                        call.request().method(),
+                        uri.getPath(),
+                        uri.getQuery() == null ? "" : "?" + uri.getQuery(),
+                        failure));
             }
         }
     }
@@ -488,8 +517,12 @@ public final class SoakBenchmark {
         Member m = members.get(random.nextInt(members.size()));
         String kk = kabKota.get(random.nextInt(kabKota.size()));
         return switch (kind) {
-            case API_SEARCH -> api(kind, "/api/participants?name=" + p.prefix() + "&region=" + p.kabKota()
-                    + "&size=20", officerBearer, "\"items\"");
+            case API_SEARCH ->
+                api(
+                        kind,
+                        "/api/participants?name=" + p.prefix() + "&region=" + p.kabKota() + "&size=20",
+                        officerBearer,
+                        "\"items\"");
             case API_NIK -> api(kind, "/api/participants?nik=" + p.nik(), officerBearer, p.nik());
             case API_PARTICIPANT -> api(kind, "/api/participants/" + p.id(), officerBearer, p.nik());
             case API_STATUS -> api(kind, "/api/participants/" + m.participantId() + "/status", officerBearer, null);
@@ -497,12 +530,19 @@ public final class SoakBenchmark {
             case API_COVERAGE -> {
                 String region = coverageRegions.get(random.nextInt(coverageRegions.size()));
                 YearMonth month = random.nextInt(4) == 0 ? latest.minusMonths(1 + random.nextInt(23)) : latest;
-                yield api(kind, "/api/coverage?region=" + region + "&month=" + month, analystBearer,
+                yield api(
+                        kind,
+                        "/api/coverage?region=" + region + "&month=" + month,
+                        analystBearer,
                         "\"" + region + "\"");
             }
             case API_CLAIMS -> api(kind, "/api/claims?size=20", officerBearer, "\"items\"");
-            case API_KUR_LOANS -> api(kind, "/api/kur/loans?size=50" + (random.nextBoolean() ? "&status=NOT_ENROLLED"
-                    : ""), bankBearer, "\"items\"");
+            case API_KUR_LOANS ->
+                api(
+                        kind,
+                        "/api/kur/loans?size=50" + (random.nextBoolean() ? "&status=NOT_ENROLLED" : ""),
+                        bankBearer,
+                        "\"items\"");
             case API_KUR_WORK -> api(kind, "/api/kur/work-list?kabkota=" + kk + "&size=50", officerBearer, null);
             case PAGE_HOME -> page(kind, "/");
             case PAGE_SEARCH -> page(kind, "/peserta?name=" + p.prefix() + "&region=" + p.kabKota());
@@ -524,18 +564,35 @@ public final class SoakBenchmark {
     }
 
     private Call api(Kind kind, String path, String bearer, String mustContain) {
-        return new Call(kind, HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
-                .header("Authorization", bearer).timeout(timeout).GET().build(), mustContain);
+        return new Call(
+                kind,
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Accept", "application/json")
+                        .header("Authorization", bearer)
+                        .timeout(timeout)
+                        .GET()
+                        .build(),
+                mustContain);
     }
 
     private Call page(Kind kind, String path) {
-        return new Call(kind, HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html")
-                .header("Cookie", officerCookie).timeout(timeout).GET().build(), null);
+        return new Call(
+                kind,
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Accept", "text/html")
+                        .header("Cookie", officerCookie)
+                        .timeout(timeout)
+                        .GET()
+                        .build(),
+                null);
     }
 
     private Call post(Kind kind, String path, Object body, String mustContain, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
-                .header("Content-Type", "application/json").header("Authorization", officerBearer).timeout(timeout)
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .header("Authorization", officerBearer)
+                .timeout(timeout)
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         for (int i = 0; i + 1 < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
@@ -606,8 +663,17 @@ public final class SoakBenchmark {
         body.put("kind", "JKK_TRANSPORT");
         body.put("cause", "WORK_ACCIDENT");
         body.put("eventDate", event.toString());
-        body.put("transport", List.of(Map.of("mode", random.nextBoolean() ? "LAND" : "SEA", "date", event.toString(),
-                "description", "Ke RSUD", "amount", 250_000 + random.nextInt(20) * 50_000)));
+        body.put(
+                "transport",
+                List.of(Map.of(
+                        "mode",
+                        random.nextBoolean() ? "LAND" : "SEA",
+                        "date",
+                        event.toString(),
+                        "description",
+                        "Ke RSUD",
+                        "amount",
+                        250_000 + random.nextInt(20) * 50_000)));
         return post(Kind.CLAIM, "/api/claims", body, "\"id\"");
     }
 
@@ -633,22 +699,32 @@ public final class SoakBenchmark {
         Vault vault = context.getBean(Vault.class); // NIKs are sealed in the registry: opened for the sample
         people = jdbc.sql("""
                 SELECT id, nik_enc, full_name, kabkota_code FROM participant
-                 ORDER BY hashint8(id + :seed), id LIMIT 2000""").param("seed", Long.parseLong(option("seed", "61")))
+                 ORDER BY hashint8(id + :seed), id LIMIT 2000""")
+                .param("seed", Long.parseLong(option("seed", "61")))
                 .query((rs, i) -> {
                     String first = rs.getString(3).split(" ")[0];
-                    return new Person(rs.getLong(1), vault.openText(rs.getBytes(2), IdentityView.NIK_COLUMN),
-                            first.substring(0, Math.min(first.length(), 3 + i % 2)), rs.getString(4));
-                }).list();
+                    return new Person(
+                            rs.getLong(1),
+                            vault.openText(rs.getBytes(2), IdentityView.NIK_COLUMN),
+                            first.substring(0, Math.min(first.length(), 3 + i % 2)),
+                            rs.getString(4));
+                })
+                .list();
         members = jdbc.sql("""
                 SELECT m.id, m.participant_id, max(b.amount) FROM membership m JOIN bill b ON b.membership_id = m.id
                  WHERE m.end_month IS NULL AND m.participant_id IS NOT NULL AND b.amount > 0
                  GROUP BY m.id, m.participant_id ORDER BY hashint8(m.id + :seed), m.id LIMIT 2000""")
                 .param("seed", Long.parseLong(option("seed", "61")))
-                .query((rs, i) -> new Member(rs.getLong(1), rs.getLong(2), rs.getLong(3))).list();
+                .query((rs, i) -> new Member(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .list();
         desa = jdbc.sql("SELECT DISTINCT region_code FROM participant WHERE length(region_code) = 13 ORDER BY 1")
-                .query(String.class).list();
-        String dataDirectory = jdbc.sql("SHOW data_directory").query(String.class).single();
-        postmasterPid = Long.parseLong(Files.readAllLines(Path.of(dataDirectory, "postmaster.pid")).get(0).trim());
+                .query(String.class)
+                .list();
+        String dataDirectory =
+                jdbc.sql("SHOW data_directory").query(String.class).single();
+        postmasterPid = Long.parseLong(Files.readAllLines(Path.of(dataDirectory, "postmaster.pid"))
+                .get(0)
+                .trim());
         RegionDirectory regions = context.getBean(RegionDirectory.class);
         kabKota = regions.children(PROVINCE).stream().map(Region::code).toList();
         coverageRegions = new ArrayList<>(List.of(PROVINCE));
@@ -656,10 +732,14 @@ public final class SoakBenchmark {
         for (String k : kabKota) {
             regions.children(k).stream().map(Region::code).forEach(coverageRegions::add);
         }
-        log("setup: sample of %d participants, %d open memberships with bills, %d desa, %d coverage regions",
+        log(
+                "setup: sample of %d participants, %d open memberships with bills, %d desa, %d coverage regions",
                 people.size(), members.size(), desa.size(), coverageRegions.size());
-        ContributionBenchmark.check(people.size() == 2000 && members.size() >= 100 && desa.size() > 10,
-                "sample data", "2000 participants, 100+ memberships", people.size() + ", " + members.size());
+        ContributionBenchmark.check(
+                people.size() == 2000 && members.size() >= 100 && desa.size() > 10,
+                "sample data",
+                "2000 participants, 100+ memberships",
+                people.size() + ", " + members.size());
 
         // tokens over HTTP, as an administrator would issue them (one BCrypt each); the officer's session for pages
         officerBearer = "Bearer " + issueToken(OFFICER);
@@ -673,14 +753,22 @@ public final class SoakBenchmark {
 
     private String issueToken(String username) throws Exception {
         HttpClient http = HttpLoad.client(null);
-        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString((username + ":" + HttpLoad.DEMO_PASSWORD)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/tokens"))
-                .header("Authorization", basic).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("username", username,
-                        "name", "soak " + runId))))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        ContributionBenchmark.check(r.statusCode() == 201, "POST /api/tokens for " + username, 201,
+        String basic = "Basic "
+                + java.util.Base64.getEncoder()
+                        .encodeToString((username + ":" + HttpLoad.DEMO_PASSWORD)
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/tokens"))
+                        .header("Authorization", basic)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                JSON.writeValueAsString(Map.of("username", username, "name", "soak " + runId))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        ContributionBenchmark.check(
+                r.statusCode() == 201,
+                "POST /api/tokens for " + username,
+                201,
                 r.statusCode() + " " + HttpLoad.abbreviate(r.body()));
         return JSON.readTree(r.body()).path("token").asString();
     }
@@ -721,8 +809,10 @@ public final class SoakBenchmark {
             DataSource dataSource = context.getBean(DataSource.class);
             try (Connection connection = dataSource.getConnection();
                     OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-                connection.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (" + select
-                        + ") TO STDOUT (FORMAT csv, DELIMITER ';', HEADER)", out);
+                connection
+                        .unwrap(PGConnection.class)
+                        .getCopyAPI()
+                        .copyOut("COPY (" + select + ") TO STDOUT (FORMAT csv, DELIMITER ';', HEADER)", out);
             }
             jdbc.sql("DROP TABLE soak_participant_nik").update();
             try (InputStream in = Files.newInputStream(file)) {
@@ -748,33 +838,44 @@ public final class SoakBenchmark {
         }
         String old = oldPool;
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            ((NotificationEmitter) gc).addNotificationListener((notification, handback) -> {
-                if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-                    return;
-                }
-                GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
-                        (CompositeData) notification.getUserData());
-                if (info.getGcCause().contains("No GC")) { // G1's concurrent cycle reports itself too
-                    return;
-                }
-                long after = 0;
-                for (Map.Entry<String, MemoryUsage> e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
-                    if (heapPools.contains(e.getKey())) {
-                        after += e.getValue().getUsed();
-                    }
-                }
-                MemoryUsage oldAfter = old == null ? null : info.getGcInfo().getMemoryUsageAfterGc().get(old);
-                lastAfterGc.set(after);
-                if (oldAfter != null) {
-                    lastOldAfterGc.set(oldAfter.getUsed());
-                }
-                minAfterGcInWindow.accumulateAndGet(after, Math::min);
-                gcCount.incrementAndGet();
-                if (!info.getGcName().contains("Concurrent") && !info.getGcAction().contains("concurrent")) {
-                    gcMillis.addAndGet(info.getGcInfo().getDuration());
-                    gcMaxPause.accumulateAndGet(info.getGcInfo().getDuration(), Math::max);
-                }
-            }, null, null);
+            ((NotificationEmitter) gc)
+                    .addNotificationListener(
+                            (notification, handback) -> {
+                                if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+                                        notification.getType())) {
+                                    return;
+                                }
+                                GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
+                                        (CompositeData) notification.getUserData());
+                                if (info.getGcCause().contains("No GC")) { // G1's concurrent cycle reports itself too
+                                    return;
+                                }
+                                long after = 0;
+                                for (Map.Entry<String, MemoryUsage> e :
+                                        info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                                    if (heapPools.contains(e.getKey())) {
+                                        after += e.getValue().getUsed();
+                                    }
+                                }
+                                MemoryUsage oldAfter = old == null
+                                        ? null
+                                        : info.getGcInfo()
+                                                .getMemoryUsageAfterGc()
+                                                .get(old);
+                                lastAfterGc.set(after);
+                                if (oldAfter != null) {
+                                    lastOldAfterGc.set(oldAfter.getUsed());
+                                }
+                                minAfterGcInWindow.accumulateAndGet(after, Math::min);
+                                gcCount.incrementAndGet();
+                                if (!info.getGcName().contains("Concurrent")
+                                        && !info.getGcAction().contains("concurrent")) {
+                                    gcMillis.addAndGet(info.getGcInfo().getDuration());
+                                    gcMaxPause.accumulateAndGet(info.getGcInfo().getDuration(), Math::max);
+                                }
+                            },
+                            null,
+                            null);
         }
     }
 
@@ -794,8 +895,10 @@ public final class SoakBenchmark {
                 if (logSamples.size() < 10) {
                     logSamples.add(event.getLevel() + " " + event.getLoggerName() + ": "
                             + HttpLoad.abbreviate(event.getFormattedMessage())
-                            + (event.getThrowableProxy() == null ? "" : " [" + event.getThrowableProxy().getClassName()
-                                    + ": " + event.getThrowableProxy().getMessage() + "]"));
+                            + (event.getThrowableProxy() == null
+                                    ? ""
+                                    : " [" + event.getThrowableProxy().getClassName() + ": "
+                                            + event.getThrowableProxy().getMessage() + "]"));
                 }
             }
         };
@@ -825,7 +928,8 @@ public final class SoakBenchmark {
                     }
                     liveHeap.add(fullGc(at == 0 ? "start of the measured time" : "under load", at));
                     nextFullGc = fullGcEvery.isZero() || nextFullGc + fullGcEvery.toNanos() >= start + end
-                            ? Long.MAX_VALUE : nextFullGc + fullGcEvery.toNanos();
+                            ? Long.MAX_VALUE
+                            : nextFullGc + fullGcEvery.toNanos();
                     continue;
                 }
                 sampleRow(start, measureFrom, nextSample);
@@ -850,24 +954,56 @@ public final class SoakBenchmark {
             pool = p.getActiveConnections() + "/" + p.getTotalConnections();
         }
         long backends = jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         long dbSize = databaseSize();
         int threads = ManagementFactory.getThreadMXBean().getThreadCount();
         long[] cpuNow = cpu();
         String[] cores = cores(cpuAtLastSample, cpuNow);
         cpuAtLastSample = cpuNow;
-        String[] row = {String.valueOf(elapsed), cores[0], cores[1], cores[2], mb(used), mb(lastAfterGc.get()),
-            minAfter == Long.MAX_VALUE ? "–" : mb(minAfter), mb(lastOldAfterGc.get()), String.valueOf(gcs),
-            String.valueOf(pauses), String.valueOf(maxPause), String.valueOf(threads), pool, String.valueOf(backends),
-            mb(dbSize), String.valueOf(inFlight.get()), String.format(Locale.ROOT, "%,d", completed.get())};
+        String[] row = {
+            String.valueOf(elapsed),
+            cores[0],
+            cores[1],
+            cores[2],
+            mb(used),
+            mb(lastAfterGc.get()),
+            minAfter == Long.MAX_VALUE ? "–" : mb(minAfter),
+            mb(lastOldAfterGc.get()),
+            String.valueOf(gcs),
+            String.valueOf(pauses),
+            String.valueOf(maxPause),
+            String.valueOf(threads),
+            pool,
+            String.valueOf(backends),
+            mb(dbSize),
+            String.valueOf(inFlight.get()),
+            String.format(Locale.ROOT, "%,d", completed.get())
+        };
         synchronized (heapRows) {
             heapRows.add(row);
             heapSeries.add(new long[] {elapsed, lastAfterGc.get(), lastOldAfterGc.get(), used});
         }
-        log("t=%+5ds cores used: JVM %s, PostgreSQL %s, whole machine %s; heap %s MB used, %s MB after last GC"
-                + " (min in window %s), old %s MB; %d GCs, %d ms paused; %d threads; pool %s; %d backends; db %s MB;"
-                + " %d in flight; %s done", elapsed, row[1], row[2], row[3], row[4], row[5], row[6], row[7], gcs,
-                pauses, threads, pool, backends, row[14], inFlight.get(), row[16]);
+        log(
+                "t=%+5ds cores used: JVM %s, PostgreSQL %s, whole machine %s; heap %s MB used, %s MB after last GC"
+                        + " (min in window %s), old %s MB; %d GCs, %d ms paused; %d threads; pool %s; %d backends; db %s MB;"
+                        + " %d in flight; %s done",
+                elapsed,
+                row[1],
+                row[2],
+                row[3],
+                row[4],
+                row[5],
+                row[6],
+                row[7],
+                gcs,
+                pauses,
+                threads,
+                pool,
+                backends,
+                row[14],
+                inFlight.get(),
+                row[16]);
     }
 
     private long fullGc(String when, long atSeconds) {
@@ -891,7 +1027,8 @@ public final class SoakBenchmark {
                 .getProcessCpuTime();
         long pg = 0;
         try (var procs = Files.list(Path.of("/proc"))) {
-            for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+            for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+"))
+                    .toList()) {
                 try {
                     String stat = Files.readString(proc.resolve("stat"));
                     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
@@ -924,29 +1061,51 @@ public final class SoakBenchmark {
     /** Cores used between two {@link #cpu()} readings: JVM, PostgreSQL, whole machine. */
     private static String[] cores(long[] from, long[] to) {
         double seconds = Math.max(1e-9, (to[0] - from[0]) / 1e9);
-        return new String[] {String.format(Locale.ROOT, "%.2f", (to[1] - from[1]) / 1e9 / seconds),
+        return new String[] {
+            String.format(Locale.ROOT, "%.2f", (to[1] - from[1]) / 1e9 / seconds),
             from[2] < 0 || to[2] < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", (to[2] - from[2]) / 100.0 / seconds),
-            from[3] < 0 || to[3] < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", (to[3] - from[3]) / 100.0 / seconds)};
+            from[3] < 0 || to[3] < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", (to[3] - from[3]) / 100.0 / seconds)
+        };
     }
 
     private long databaseSize() {
-        return jdbc.sql("SELECT pg_database_size(current_database())").query(Long.class).single();
+        return jdbc.sql("SELECT pg_database_size(current_database())")
+                .query(Long.class)
+                .single();
     }
 
     private Map<String, Long> rowCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String table : List.of("participant", "payment", "payment_allocation", "claim", "audit_log",
-                "event_publication", "kur_loan", "coverage_span")) {
-            counts.put(table, jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single());
+        for (String table : List.of(
+                "participant",
+                "payment",
+                "payment_allocation",
+                "claim",
+                "audit_log",
+                "event_publication",
+                "kur_loan",
+                "coverage_span")) {
+            counts.put(
+                    table,
+                    jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single());
         }
         return counts;
     }
 
     // --------------------------------------------------------------------------------------------------- report
 
-    private boolean report(double rate, Duration warmup, Duration measured, int workers, long measureFrom,
-            long maxLag, Map<String, Long> rowsBefore, long dbBefore, String loadBefore,
-            String loadStart, String loadEnd) {
+    private boolean report(
+            double rate,
+            Duration warmup,
+            Duration measured,
+            int workers,
+            long measureFrom,
+            long maxLag,
+            Map<String, Long> rowsBefore,
+            long dbBefore,
+            String loadBefore,
+            String loadStart,
+            String loadEnd) {
         int n = sent;
         List<Integer> measuredIdx = new ArrayList<>();
         int warmErrors = 0;
@@ -967,8 +1126,13 @@ public final class SoakBenchmark {
         Stats allService = Stats.of(measuredIdx, service);
         double seconds = measured.toNanos() / 1e9;
 
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%n=== Soak run: %.0f requests/s for %s"
-                + " (after a %s warm-up), %d workers, open loop ===%n%n", rate, measured, warmup, workers));
+        StringBuilder sb = new StringBuilder(String.format(
+                Locale.ROOT,
+                "%n=== Soak run: %.0f requests/s for %s" + " (after a %s warm-up), %d workers, open loop ===%n%n",
+                rate,
+                measured,
+                warmup,
+                workers));
         sb.append("| measured | value |\n|---|---:|\n");
         row(sb, "requests sent (measured time)", String.format(Locale.ROOT, "%,d", measuredIdx.size()));
         row(sb, "achieved rate", String.format(Locale.ROOT, "%.2f /s", measuredIdx.size() / seconds));
@@ -980,20 +1144,26 @@ public final class SoakBenchmark {
         row(sb, "most requests in flight at once (sent and not yet answered)", String.valueOf(maxInFlight.get()));
         row(sb, "CPU during the measured time, in cores", cpuSummary);
         row(sb, "dispatcher's latest send (ms behind schedule)", HttpLoad.ms(maxLag));
-        row(sb, "application log events WARN / ERROR (warm-up and load)", warnEvents.get() + " / "
-                + errorEvents.get());
+        row(sb, "application log events WARN / ERROR (warm-up and load)", warnEvents.get() + " / " + errorEvents.get());
         sb.append('\n');
 
         sb.append("| request | share | count | errors | p50 ms | p95 ms | p99 ms | max ms |\n");
         sb.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Kind k : Kind.values()) {
-            List<Integer> of = measuredIdx.stream().filter(i -> kindOf[i] == k.ordinal()).toList();
+            List<Integer> of =
+                    measuredIdx.stream().filter(i -> kindOf[i] == k.ordinal()).toList();
             Stats s = Stats.of(of, latency);
-            sb.append(String.format(Locale.ROOT, "| %s | %d%% | %,d | %d | %s |%n", k.label, k.percent, of.size(),
-                    of.stream().filter(i -> failed[i]).count(), s.cells()));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %d%% | %,d | %d | %s |%n",
+                    k.label,
+                    k.percent,
+                    of.size(),
+                    of.stream().filter(i -> failed[i]).count(),
+                    s.cells()));
         }
-        sb.append(String.format(Locale.ROOT, "| **all** | 100%% | %,d | %d | %s |%n%n", measuredIdx.size(), errors,
-                all.cells()));
+        sb.append(String.format(
+                Locale.ROOT, "| **all** | 100%% | %,d | %d | %s |%n%n", measuredIdx.size(), errors, all.cells()));
 
         sb.append("| minute | requests | errors | p50 ms | p95 ms | p99 ms | max ms |\n");
         sb.append("|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -1002,11 +1172,18 @@ public final class SoakBenchmark {
         for (int m = 0; m < minutes; m++) {
             long from = measureFrom + m * 60_000_000_000L;
             long to = from + 60_000_000_000L;
-            List<Integer> of = measuredIdx.stream().filter(i -> scheduled[i] >= from && scheduled[i] < to).toList();
+            List<Integer> of = measuredIdx.stream()
+                    .filter(i -> scheduled[i] >= from && scheduled[i] < to)
+                    .toList();
             Stats s = Stats.of(of, latency);
             perMinuteP99.add(s.p(99) / 1e6);
-            sb.append(String.format(Locale.ROOT, "| %d | %,d | %d | %s |%n", m + 1, of.size(),
-                    of.stream().filter(i -> failed[i]).count(), s.cells()));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "| %d | %,d | %d | %s |%n",
+                    m + 1,
+                    of.size(),
+                    of.stream().filter(i -> failed[i]).count(),
+                    s.cells()));
         }
         sb.append('\n');
 
@@ -1026,23 +1203,41 @@ public final class SoakBenchmark {
 
         Map<String, Long> rowsAfter = rowCounts();
         sb.append("| table | rows before | rows after | added |\n|---|---:|---:|---:|\n");
-        rowsBefore.forEach((table, before) -> sb.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %,d |%n",
-                table, before, rowsAfter.get(table), rowsAfter.get(table) - before)));
+        rowsBefore.forEach((table, before) -> sb.append(String.format(
+                Locale.ROOT,
+                "| %s | %,d | %,d | %,d |%n",
+                table,
+                before,
+                rowsAfter.get(table),
+                rowsAfter.get(table) - before)));
         long dbAfter = databaseSize();
-        sb.append(String.format(Locale.ROOT, "%nDatabase: %s MB before the load, %s MB after.%n", mb(dbBefore),
-                mb(dbAfter)));
+        sb.append(String.format(
+                Locale.ROOT, "%nDatabase: %s MB before the load, %s MB after.%n", mb(dbBefore), mb(dbAfter)));
 
         // drift: first and last minutes
         double firstP99 = perMinuteP99.isEmpty() ? 0 : perMinuteP99.get(0);
         double lastP99 = perMinuteP99.isEmpty() ? 0 : perMinuteP99.get(perMinuteP99.size() - 1);
-        double medianP99 = perMinuteP99.stream().sorted().skip(perMinuteP99.size() / 2).findFirst().orElse(0.0);
+        double medianP99 = perMinuteP99.stream()
+                .sorted()
+                .skip(perMinuteP99.size() / 2)
+                .findFirst()
+                .orElse(0.0);
         String heapTrend = heapTrend();
-        String liveTrend = liveHeap.size() >= 2 ? String.format(Locale.ROOT, "%s MB at the start, %s MB at the end"
-                + " (%+.1f MB)", mb(liveHeap.get(0)), mb(liveHeap.get(liveHeap.size() - 1)),
-                (liveHeap.get(liveHeap.size() - 1) - liveHeap.get(0)) / 1048576.0) : "n/a";
-        sb.append(String.format(Locale.ROOT, "%nPer-minute p99: first %.1f ms, median %.1f ms, last %.1f ms, highest"
-                + " %.1f ms.%n", firstP99, medianP99, lastP99, perMinuteP99.stream().mapToDouble(d -> d).max()
-                        .orElse(0)));
+        String liveTrend = liveHeap.size() >= 2
+                ? String.format(
+                        Locale.ROOT,
+                        "%s MB at the start, %s MB at the end" + " (%+.1f MB)",
+                        mb(liveHeap.get(0)),
+                        mb(liveHeap.get(liveHeap.size() - 1)),
+                        (liveHeap.get(liveHeap.size() - 1) - liveHeap.get(0)) / 1048576.0)
+                : "n/a";
+        sb.append(String.format(
+                Locale.ROOT,
+                "%nPer-minute p99: first %.1f ms, median %.1f ms, last %.1f ms, highest" + " %.1f ms.%n",
+                firstP99,
+                medianP99,
+                lastP99,
+                perMinuteP99.stream().mapToDouble(d -> d).max().orElse(0)));
         sb.append("Heap after GC (samples): ").append(heapTrend).append(".\n");
         sb.append("Live heap after a full GC: ").append(liveTrend).append(".\n");
         if (!failures.isEmpty()) {
@@ -1050,20 +1245,30 @@ public final class SoakBenchmark {
             failures.forEach(f -> sb.append("- ").append(f).append('\n'));
         }
         if (!logSamples.isEmpty()) {
-            sb.append("\nLog events at WARN and above (first ").append(logSamples.size()).append("):\n");
+            sb.append("\nLog events at WARN and above (first ")
+                    .append(logSamples.size())
+                    .append("):\n");
             logSamples.forEach(f -> sb.append("- ").append(f).append('\n'));
         }
         notes.forEach(note -> sb.append("- ").append(note).append('\n'));
-        sb.append(String.format(Locale.ROOT, "%nMachine: %d cores, Java %s, max heap %d MB; load average before the"
-                + " start %s, when the load began %s, at its end %s.%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20, first3(loadBefore),
-                first3(loadStart), first3(loadEnd)));
+        sb.append(String.format(
+                Locale.ROOT,
+                "%nMachine: %d cores, Java %s, max heap %d MB; load average before the"
+                        + " start %s, when the load began %s, at its end %s.%n",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() >> 20,
+                first3(loadBefore),
+                first3(loadStart),
+                first3(loadEnd)));
         Map<String, Long> mix = new LinkedHashMap<>();
         measuredIdx.forEach(i -> mix.merge(Kind.values()[kindOf[i]].name(), 1L, Long::sum));
         sb.append("Mix sent: ").append(mix).append('\n');
         boolean passed = errors == 0 && unfinished == 0;
-        sb.append(passed ? "SOAK PASSED: no errors\n" : "SOAK FAILED: " + errors + " errors, " + unfinished
-                + " unfinished\n");
+        sb.append(
+                passed
+                        ? "SOAK PASSED: no errors\n"
+                        : "SOAK FAILED: " + errors + " errors, " + unfinished + " unfinished\n");
         System.out.println(sb);
         return passed;
     }
@@ -1071,21 +1276,42 @@ public final class SoakBenchmark {
     /** Heap after GC in the first and the last two minutes of samples. */
     private String heapTrend() {
         synchronized (heapRows) {
-            List<long[]> measuredRows = heapSeries.stream().filter(r -> r[0] > 0).toList();
+            List<long[]> measuredRows =
+                    heapSeries.stream().filter(r -> r[0] > 0).toList();
             if (measuredRows.size() < 4) {
                 return "too few samples";
             }
             long lastT = measuredRows.get(measuredRows.size() - 1)[0];
-            double first = measuredRows.stream().filter(r -> r[0] <= 120).mapToLong(r -> r[1]).average().orElse(0);
-            double last = measuredRows.stream().filter(r -> r[0] > lastT - 120).mapToLong(r -> r[1]).average()
+            double first = measuredRows.stream()
+                    .filter(r -> r[0] <= 120)
+                    .mapToLong(r -> r[1])
+                    .average()
                     .orElse(0);
-            double oldFirst = measuredRows.stream().filter(r -> r[0] <= 120).mapToLong(r -> r[2]).average().orElse(0);
-            double oldLast = measuredRows.stream().filter(r -> r[0] > lastT - 120).mapToLong(r -> r[2]).average()
+            double last = measuredRows.stream()
+                    .filter(r -> r[0] > lastT - 120)
+                    .mapToLong(r -> r[1])
+                    .average()
+                    .orElse(0);
+            double oldFirst = measuredRows.stream()
+                    .filter(r -> r[0] <= 120)
+                    .mapToLong(r -> r[2])
+                    .average()
+                    .orElse(0);
+            double oldLast = measuredRows.stream()
+                    .filter(r -> r[0] > lastT - 120)
+                    .mapToLong(r -> r[2])
+                    .average()
                     .orElse(0);
             long maxAfter = measuredRows.stream().mapToLong(r -> r[1]).max().orElse(0);
-            return String.format(Locale.ROOT, "first two minutes %.0f MB (old gen %.0f MB), last two minutes %.0f MB"
-                    + " (old gen %.0f MB), highest %s MB", first / 1048576, oldFirst / 1048576, last / 1048576,
-                    oldLast / 1048576, mb(maxAfter));
+            return String.format(
+                    Locale.ROOT,
+                    "first two minutes %.0f MB (old gen %.0f MB), last two minutes %.0f MB"
+                            + " (old gen %.0f MB), highest %s MB",
+                    first / 1048576,
+                    oldFirst / 1048576,
+                    last / 1048576,
+                    oldLast / 1048576,
+                    mb(maxAfter));
         }
     }
 
@@ -1133,5 +1359,4 @@ public final class SoakBenchmark {
     private static void log(String format, Object... args) {
         System.out.println("[soak] " + String.format(Locale.ROOT, format, args));
     }
-
 }

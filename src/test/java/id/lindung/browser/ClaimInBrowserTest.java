@@ -16,7 +16,6 @@ import id.lindung.contribution.Payments;
 import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.Membership;
 import id.lindung.participant.ParticipantManagement;
-import id.lindung.support.Chromium;
 import id.lindung.support.InBrowser;
 import id.lindung.support.Tags;
 import java.nio.charset.StandardCharsets;
@@ -42,9 +41,12 @@ import org.springframework.test.context.ActiveProfiles;
  * Debian's Chromium, {@code LINDUNG_SKIP_BROWSER=1} skips. Screenshot: {@code <build dir>/screenshots/claim.png}.
  */
 @Tag(Tags.BROWSER)
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "lindung.claim.four-eyes-threshold=50000000",
-        "lindung.claim.office-name=Kantor Cabang Ketapang (uji peramban)"})
+@SpringBootTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = {
+            "lindung.claim.four-eyes-threshold=50000000",
+            "lindung.claim.office-name=Kantor Cabang Ketapang (uji peramban)"
+        })
 @ActiveProfiles("test")
 class ClaimInBrowserTest extends InBrowser {
 
@@ -52,12 +54,16 @@ class ClaimInBrowserTest extends InBrowser {
 
     @Autowired
     private ParticipantManagement participants;
+
     @Autowired
     private EnrolmentManagement enrolment;
+
     @Autowired
     private Payments payments;
+
     @Autowired
     private BillingRuns billing;
+
     @Autowired
     private id.lindung.claim.ClaimManagement claims;
 
@@ -143,8 +149,11 @@ class ClaimInBrowserTest extends InBrowser {
         assertThat(page.locator("#approve-submit")).hasCount(0);
 
         // The same form sent again (an old tab): the claim page says it changed, no error page.
-        APIResponse stale = page.request().post(claimPath + "/setujui", RequestOptions.create()
-                .setForm(FormData.create().set("_csrf", csrf).set("version", staleVersion)));
+        APIResponse stale = page.request()
+                .post(
+                        claimPath + "/setujui",
+                        RequestOptions.create()
+                                .setForm(FormData.create().set("_csrf", csrf).set("version", staleVersion)));
         assertThat(stale.status()).isEqualTo(200);
         assertThat(stale.text()).contains("telah diubah oleh petugas lain");
 
@@ -172,7 +181,8 @@ class ClaimInBrowserTest extends InBrowser {
         assertThat(page.locator("#claims tr.claim-row").first()).containsText("Rp70.000.000");
         APIResponse csv = page.request().get("/klaim/ekspor.csv?status=APPROVED");
         assertThat(csv.status()).isEqualTo(200);
-        assertThat(new String(csv.body(), StandardCharsets.UTF_8)).startsWith("\uFEFFNomor klaim;")
+        assertThat(new String(csv.body(), StandardCharsets.UTF_8))
+                .startsWith("\uFEFFNomor klaim;")
                 .contains(claimNumber + ";" + participantId + ";Budi Santoso;JKK_DEATH;2026-05-10;APPROVED;70000000;");
     }
 
@@ -183,8 +193,22 @@ class ClaimInBrowserTest extends InBrowser {
     @Test
     void aClaimTheEmployerOwes_saysSoOnItsPage() {
         Membership m = new Members(participants, enrolment).pu(YearMonth.of(2026, 6), 3_000_000, 1);
-        Claim claim = claims.submit(new ClaimIntake(m.participantId(), "JKK_STMB", "WORK_ACCIDENT",
-                java.time.LocalDate.of(2026, 7, 10), null, null, null, 2, null, null, null, null, null, null),
+        Claim claim = claims.submit(
+                new ClaimIntake(
+                        m.participantId(),
+                        "JKK_STMB",
+                        "WORK_ACCIDENT",
+                        java.time.LocalDate.of(2026, 7, 10),
+                        null,
+                        null,
+                        null,
+                        2,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
                 Members.OFFICER);
         assertThat(claim.employerPays()).isTrue();
         openBrowser();

@@ -15,7 +15,6 @@ import id.lindung.contribution.Payments;
 import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.Membership;
 import id.lindung.participant.ParticipantManagement;
-import id.lindung.support.Chromium;
 import id.lindung.support.InBrowser;
 import id.lindung.support.Tags;
 import id.lindung.support.TestClock;
@@ -42,9 +41,12 @@ import org.springframework.test.context.ActiveProfiles;
  * {@code LINDUNG_SKIP_BROWSER=1} skips. Screenshot: {@code <build dir>/screenshots/claim-scholarship.png}.
  */
 @Tag(Tags.BROWSER)
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "lindung.claim.four-eyes-threshold=90000000",
-        "lindung.claim.office-name=Kantor Cabang Ketapang (uji beasiswa)"})
+@SpringBootTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = {
+            "lindung.claim.four-eyes-threshold=90000000",
+            "lindung.claim.office-name=Kantor Cabang Ketapang (uji beasiswa)"
+        })
 @ActiveProfiles("test")
 class ClaimScholarshipInBrowserTest extends InBrowser {
 
@@ -52,12 +54,16 @@ class ClaimScholarshipInBrowserTest extends InBrowser {
 
     @Autowired
     private ParticipantManagement participants;
+
     @Autowired
     private EnrolmentManagement enrolment;
+
     @Autowired
     private Payments payments;
+
     @Autowired
     private BillingRuns billing;
+
     @Autowired
     private ClaimManagement claims;
 
@@ -87,7 +93,8 @@ class ClaimScholarshipInBrowserTest extends InBrowser {
         form.locator("#scholarship-child").selectOption("child-1");
         form.locator("#scholarship-level").selectOption("SD");
         form.locator("#scholarship-submit").click();
-        assertThat(page.locator("#flash")).containsText("Beasiswa Rina tahun ajaran " + label + ": Rp1.500.000 dibayar");
+        assertThat(page.locator("#flash"))
+                .containsText("Beasiswa Rina tahun ajaran " + label + ": Rp1.500.000 dibayar");
         assertThat(page.locator("#scholarship-refusal")).hasCount(0);
         Locator paid = page.locator("#scholarship-paid tr.scholarship-paid-row");
         assertThat(paid).hasCount(1);
@@ -101,8 +108,8 @@ class ClaimScholarshipInBrowserTest extends InBrowser {
         form.locator("#scholarship-level").selectOption("SD");
         form.locator("#scholarship-submit").click();
         assertThat(page.locator("#scholarship-refusal")).isVisible();
-        assertThat(page.locator("#scholarship-refusal-text")).containsText("Beasiswa Rina tahun ajaran " + label
-                + " tidak dibayar");
+        assertThat(page.locator("#scholarship-refusal-text"))
+                .containsText("Beasiswa Rina tahun ajaran " + label + " tidak dibayar");
         assertThat(page.locator("#scholarship-refusal-text")).containsText("sudah dibayar");
         assertThat(page.locator("#scholarship-refusal")).containsText("Dasar hukum");
         assertThat(page.locator("#flash")).hasCount(0);
@@ -110,8 +117,8 @@ class ClaimScholarshipInBrowserTest extends InBrowser {
 
         // A school year not yet started: a message, as for the page's other actions.
         form.locator("#scholarship-child").selectOption("child-2");
-        form.locator("#scholarship-year").evaluate("e => { e.removeAttribute('max'); e.value = '" + (year + 1)
-                + "'; }");
+        form.locator("#scholarship-year")
+                .evaluate("e => { e.removeAttribute('max'); e.value = '" + (year + 1) + "'; }");
         form.locator("#scholarship-submit").click();
         assertThat(page.locator("#claim-errors")).containsText("Tahun ajaran belum dimulai.");
         assertThat(page.locator("#scholarship-paid tr.scholarship-paid-row")).hasCount(1);
@@ -127,14 +134,27 @@ class ClaimScholarshipInBrowserTest extends InBrowser {
         List<ClaimIntake.ChildItem> children = List.of(
                 new ClaimIntake.ChildItem("Rina", LocalDate.of(2016, 3, 1), "SD", 4, false, false, false),
                 new ClaimIntake.ChildItem("Dodi", LocalDate.of(2019, 8, 9), "SD", 1, false, false, false));
-        Claim claim = claims.submit(new ClaimIntake(m.participantId(), "DEATH", "WORK_ACCIDENT",
-                LocalDate.of(2026, 5, 10), null, null, null, null, null, null, null,
-                List.of(new ClaimIntake.Heir("Siti Aminah", "SPOUSE", null, "BRI 0123")), children, null),
+        Claim claim = claims.submit(
+                new ClaimIntake(
+                        m.participantId(),
+                        "DEATH",
+                        "WORK_ACCIDENT",
+                        LocalDate.of(2026, 5, 10),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(new ClaimIntake.Heir("Siti Aminah", "SPOUSE", null, "BRI 0123")),
+                        children,
+                        null),
                 Members.OFFICER);
-        Claim withDocument = claims.addDocument(ClaimId.of(claim.id()), "LAPORAN_KECELAKAAN", "laporan.pdf", PDF,
-                Members.OFFICER);
-        Claim verified = claims.verify(ClaimId.of(claim.id()), withDocument.version(), LocalDate.of(2026, 5, 20),
-                Members.OFFICER);
+        Claim withDocument =
+                claims.addDocument(ClaimId.of(claim.id()), "LAPORAN_KECELAKAAN", "laporan.pdf", PDF, Members.OFFICER);
+        Claim verified = claims.verify(
+                ClaimId.of(claim.id()), withDocument.version(), LocalDate.of(2026, 5, 20), Members.OFFICER);
         Claim approved = claims.approve(ClaimId.of(claim.id()), verified.version(), Members.OFFICER);
         if (approved.status() != ClaimStatus.APPROVED) {
             throw new IllegalStateException("claim not approved: " + approved.status());

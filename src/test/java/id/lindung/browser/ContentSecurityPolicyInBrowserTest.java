@@ -66,8 +66,17 @@ class ContentSecurityPolicyInBrowserTest extends InBrowser {
         page.waitForFunction("() => document.querySelectorAll('#kecamatan option').length > 1");
         collect(page, "/pemberi-kerja", problems);
 
-        for (String path : List.of("/peserta/baru", "/peserta", "/cakupan", "/kur", "/kur/unggah", "/iuran/tarif",
-                "/bantuan-iuran", "/paritrana", "/klaim", "/privasi/retensi")) {
+        for (String path : List.of(
+                "/peserta/baru",
+                "/peserta",
+                "/cakupan",
+                "/kur",
+                "/kur/unggah",
+                "/iuran/tarif",
+                "/bantuan-iuran",
+                "/paritrana",
+                "/klaim",
+                "/privasi/retensi")) {
             page.navigate(path);
             page.waitForLoadState();
             collect(page, path, problems);
@@ -79,8 +88,9 @@ class ContentSecurityPolicyInBrowserTest extends InBrowser {
         page.navigate("/swagger-ui.html");
         page.waitForURL(Pattern.compile(".*/swagger-ui/index.html.*"));
         // the first /v3/api-docs is generated on demand: seconds on a busy 2-core machine
-        assertThat(page.locator(".opblock-tag").first()).isVisible(
-                new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
+        assertThat(page.locator(".opblock-tag").first())
+                .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+                        .setTimeout(60_000));
         collect(page, "/swagger-ui", problems);
 
         assertThat(problems).isEmpty();
@@ -89,7 +99,8 @@ class ContentSecurityPolicyInBrowserTest extends InBrowser {
 
     @Test
     void noTemplateHasAnInlineScriptOrAnEventHandlerAttribute() throws IOException {
-        Pattern inlineScript = Pattern.compile("<script(?![^>]*\\bth:src=|[^>]*\\bsrc=)[^>]*>", Pattern.CASE_INSENSITIVE);
+        Pattern inlineScript =
+                Pattern.compile("<script(?![^>]*\\bth:src=|[^>]*\\bsrc=)[^>]*>", Pattern.CASE_INSENSITIVE);
         Pattern handler = Pattern.compile("\\s(th:)?on[a-z]+\\s*=", Pattern.CASE_INSENSITIVE);
         Pattern javascriptUrl = Pattern.compile("javascript:", Pattern.CASE_INSENSITIVE);
         List<String> found = new ArrayList<>();

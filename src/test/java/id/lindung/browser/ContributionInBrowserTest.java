@@ -24,7 +24,6 @@ import id.lindung.participant.ParticipantDetails;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.participant.Sex;
 import id.lindung.support.ApiClient;
-import id.lindung.support.Chromium;
 import id.lindung.support.InBrowser;
 import id.lindung.support.Niks;
 import id.lindung.support.Tags;
@@ -64,16 +63,18 @@ import org.springframework.test.context.ActiveProfiles;
 class ContributionInBrowserTest extends InBrowser {
 
     private static final String OFFICER = "petugas.kalbar"; // province scope: may run billing
-    private static final LindungUser PROVINCE_OFFICER = new LindungUser(OFFICER, "Petugas Kalbar", Role.OFFICER,
-            RegionScope.of("61"));
+    private static final LindungUser PROVINCE_OFFICER =
+            new LindungUser(OFFICER, "Petugas Kalbar", Role.OFFICER, RegionScope.of("61"));
     private static final String KETAPANG_DESA = "61.04.01.2011";
     private static final String PONTIANAK_DESA = "61.71.01.1002";
     private static final AtomicInteger NAMES = new AtomicInteger();
 
     @Autowired
     private ParticipantManagement participants;
+
     @Autowired
     private EnrolmentManagement enrolment;
+
     @Autowired
     private Clock clock;
 
@@ -157,9 +158,16 @@ class ContributionInBrowserTest extends InBrowser {
         System.out.println("Payment form posts sent by the double click: " + posts.get());
 
         // The very same form once more (a resent form): recorded once, and the page says so.
-        APIResponse again = page.request().post("/kepesertaan/" + membershipId + "/bayar",
-                RequestOptions.create().setForm(FormData.create().set("_csrf", csrf).set("idempotencyKey", key)
-                        .set("amount", amount).set("paidOn", paidOn).set("reference", "KUITANSI-UJI-1")));
+        APIResponse again = page.request()
+                .post(
+                        "/kepesertaan/" + membershipId + "/bayar",
+                        RequestOptions.create()
+                                .setForm(FormData.create()
+                                        .set("_csrf", csrf)
+                                        .set("idempotencyKey", key)
+                                        .set("amount", amount)
+                                        .set("paidOn", paidOn)
+                                        .set("reference", "KUITANSI-UJI-1")));
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.text()).contains("sudah tercatat sebelumnya");
         page.reload();
@@ -180,7 +188,8 @@ class ContributionInBrowserTest extends InBrowser {
         assertThat(page.locator("#payment-rows tr.payment")).hasCount(2);
         assertThat(page.locator("#status-credit")).hasText("Rp0");
         assertThat(page.locator("#bills tbody.bill")).hasCount(2);
-        assertThat(page.locator("#bills tbody.bill").nth(1).locator(".bill-status")).hasText("Belum lunas");
+        assertThat(page.locator("#bills tbody.bill").nth(1).locator(".bill-status"))
+                .hasText("Belum lunas");
         assertThat(page.locator("#status")).containsText("Terlindungi");
         assertThat(page.locator("#status .badge.protection")).hasText("Terlindungi");
         assertThat(page.locator("#status")).containsText("Lunas sampai " + monthName);
@@ -199,15 +208,22 @@ class ContributionInBrowserTest extends InBrowser {
         APIResponse csv = page.request().get("/kepesertaan/" + membershipId + "/rekening.csv");
         assertThat(csv.status()).isEqualTo(200);
         String csvText = new String(csv.body(), StandardCharsets.UTF_8);
-        assertThat(csvText).startsWith("\uFEFFBaris;Periode;").contains("TAGIHAN;" + month + ";")
-                .contains("PEMBAYARAN;").contains("RINCIAN;" + month + ";");
+        assertThat(csvText)
+                .startsWith("\uFEFFBaris;Periode;")
+                .contains("TAGIHAN;" + month + ";")
+                .contains("PEMBAYARAN;")
+                .contains("RINCIAN;" + month + ";");
 
         // A bank file with a bad amount is refused whole, naming the row and column.
         page.navigate("/iuran/tarif");
         page.locator("#tab-payment-files").click();
-        page.locator("#payment-file").setInputFiles(new FilePayload("bank.csv", "text/csv",
-                ("reference;membership_id;amount;paid_on\nTRX-UJI-1;" + membershipId + ";12a00;" + paidOn + "\n")
-                        .getBytes(StandardCharsets.UTF_8)));
+        page.locator("#payment-file")
+                .setInputFiles(new FilePayload(
+                        "bank.csv",
+                        "text/csv",
+                        ("reference;membership_id;amount;paid_on\nTRX-UJI-1;" + membershipId + ";12a00;" + paidOn
+                                        + "\n")
+                                .getBytes(StandardCharsets.UTF_8)));
         page.locator("#payment-file-submit").click();
         assertThat(page.locator("#file-errors")).containsText("rows[2].amount");
         assertThat(page.locator("#file-errors")).containsText("12a00");
@@ -247,8 +263,7 @@ class ContributionInBrowserTest extends InBrowser {
         enrol.locator("#employer-filter").fill(npp);
         enrol.locator("#employerId option:not([value=''])").first().waitFor(attached());
         assertThat(enrol.locator("#employerId option:not([value=''])")).hasCount(1);
-        enrol.locator("#employerId").selectOption(new SelectOption()
-                .setLabel(employerName + " (" + npp + ")"));
+        enrol.locator("#employerId").selectOption(new SelectOption().setLabel(employerName + " (" + npp + ")"));
         enrol.locator("input[name=baseAmount]").fill("3500000");
         enrol.locator("#enrol-submit").click();
         assertThat(page.locator("#flash")).containsText("Penerima Upah");
@@ -259,8 +274,19 @@ class ContributionInBrowserTest extends InBrowser {
     @Test
     void aKetapangOfficerGetsNotFoundForAPontianakStatement() {
         long pontianakParticipant = participant(PONTIANAK_DESA, "617101", "Hendra Gunawan Uji Wilayah");
-        Membership pontianak = enrolment.enrol(new EnrolmentRequest(pontianakParticipant, Segment.BPU, Channel.SELF,
-                Set.of(), null, 1_000_000L, Sector.OTHER, false, YearMonth.now(clock), null), PROVINCE_OFFICER);
+        Membership pontianak = enrolment.enrol(
+                new EnrolmentRequest(
+                        pontianakParticipant,
+                        Segment.BPU,
+                        Channel.SELF,
+                        Set.of(),
+                        null,
+                        1_000_000L,
+                        Sector.OTHER,
+                        false,
+                        YearMonth.now(clock),
+                        null),
+                PROVINCE_OFFICER);
         String statement = "/kepesertaan/" + pontianak.id();
 
         ApiClient ketapang = ApiClient.as(port, "petugas.ketapang");
@@ -268,7 +294,9 @@ class ContributionInBrowserTest extends InBrowser {
         assertThat(ketapang.getPage(statement + "/rekening.xlsx").status()).isEqualTo(404);
         assertThat(ketapang.getPage(statement + "/rekening.csv").status()).isEqualTo(404);
         assertThat(ketapang.getPage(statement + "/status").status()).isEqualTo(404);
-        assertThat(ketapang.getPage("/peserta/" + pontianakParticipant + "/kepesertaan").status()).isEqualTo(404);
+        assertThat(ketapang.getPage("/peserta/" + pontianakParticipant + "/kepesertaan")
+                        .status())
+                .isEqualTo(404);
         // the registry's own pages answer the same (a page, not an error 500)
         ApiClient.Response participantPage = ketapang.getPage("/peserta/" + pontianakParticipant);
         assertThat(participantPage.status()).isEqualTo(404);
@@ -283,8 +311,20 @@ class ContributionInBrowserTest extends InBrowser {
 
     private long participant(String desa, String kecamatanDigits, String name) {
         LocalDate birth = LocalDate.of(1985, 3, 1 + NAMES.incrementAndGet() % 27);
-        return participants.register(new ParticipantDetails(Niks.nik(kecamatanDigits, birth, true), name, birth,
-                Sex.P, desa, null, "Pedagang", null), PROVINCE_OFFICER).participant().id();
+        return participants
+                .register(
+                        new ParticipantDetails(
+                                Niks.nik(kecamatanDigits, birth, true),
+                                name,
+                                birth,
+                                Sex.P,
+                                desa,
+                                null,
+                                "Pedagang",
+                                null),
+                        PROVINCE_OFFICER)
+                .participant()
+                .id();
     }
 
     private static Locator.WaitForOptions attached() {

@@ -56,23 +56,28 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class CoverageInBrowserTest extends InBrowser {
 
-    private static final LindungUser OFFICER = new LindungUser("petugas.kalbar", "Petugas Kalbar", Role.OFFICER,
-            RegionScope.of("61"));
+    private static final LindungUser OFFICER =
+            new LindungUser("petugas.kalbar", "Petugas Kalbar", Role.OFFICER, RegionScope.of("61"));
     private static final String SANDAI_DESA = "61.04.05.2001"; // Kecamatan Sandai, Kabupaten Ketapang
     private static final String SIMPANG_HULU_DESA = "61.04.08.2001"; // Kecamatan Simpang Hulu, Kabupaten Ketapang
     private static final String PONTIANAK_BARAT_DESA = "61.71.03.1001"; // Kecamatan Pontianak Barat
     /** The centre of Kabupaten Ketapang (from the boundaries' properties), where the test clicks the map. */
     private static final double[] KETAPANG_LNG_LAT = {110.6054, -1.6329};
+
     private static final String[] NAMES = {"Andi", "Bayu", "Cahyo", "Dedi", "Eko"};
 
     @Autowired
     private ParticipantManagement participants;
+
     @Autowired
     private EnrolmentManagement enrolment;
+
     @Autowired
     private CoverageReadModel readModel;
+
     @Autowired
     private Clock clock;
+
     @Autowired
     private org.springframework.context.ApplicationContext context;
 
@@ -109,15 +114,19 @@ class CoverageInBrowserTest extends InBrowser {
         assertThat(page.locator("#total-coverage")).hasText(Pattern.compile("\\d+,\\d\\d%"));
         assertThat(page.locator("#total-target")).hasText(Pattern.compile("dari target \\d+,\\d\\d%"));
         assertThat(page.locator("#total-gap")).hasText(Pattern.compile("kurang [\\d.]+ pekerja"));
-        assertThat(page.locator("#forecast")).hasText(Pattern.compile(
-                "^(target tercapai \\p{L}+ \\d{4}|tidak tercapai( sebelum tahun 2100)?) pada laju saat ini$|^sudah tercapai$"));
+        assertThat(page.locator("#forecast"))
+                .hasText(
+                        Pattern.compile(
+                                "^(target tercapai \\p{L}+ \\d{4}|tidak tercapai( sebelum tahun 2100)?) pada laju saat ini$|^sudah tercapai$"));
         assertThat(page.locator("#forecast-needed")).containsText("bulan tersisa sampai Desember " + year);
         assertThat(page.locator("#total-target-source")).containsText("target " + year);
         assertThat(page.locator("#publication")).containsText("Bulan berjalan");
         assertThat(page.locator("#denominator-note")).containsText("Sakernas");
         assertThat(page.locator("#coverage-children tr.child-row")).hasCount(14);
-        assertThat(page.locator("#export-xlsx")).hasAttribute("href", Pattern.compile(".*/cakupan/ekspor\\.xlsx\\?wilayah=61&bulan=\\d{4}-\\d\\d$"));
-        assertThat(page.locator("#export-pdf")).hasAttribute("href", Pattern.compile(".*/cakupan/laporan\\.pdf\\?wilayah=61&bulan=\\d{4}-\\d\\d$"));
+        assertThat(page.locator("#export-xlsx"))
+                .hasAttribute("href", Pattern.compile(".*/cakupan/ekspor\\.xlsx\\?wilayah=61&bulan=\\d{4}-\\d\\d$"));
+        assertThat(page.locator("#export-pdf"))
+                .hasAttribute("href", Pattern.compile(".*/cakupan/laporan\\.pdf\\?wilayah=61&bulan=\\d{4}-\\d\\d$"));
         Locator ketapangRow = page.locator("#coverage-children tr.child-row[data-code='61.04']");
         assertThat(activeOf(ketapangRow)).isGreaterThanOrEqualTo(5);
         assertThat(ketapangRow.locator(".estimate")).hasText("perkiraan");
@@ -125,14 +134,19 @@ class CoverageInBrowserTest extends InBrowser {
         page.locator("#coverage-map[data-ready=true]").waitFor();
         page.waitForFunction("() => document.querySelectorAll('#coverage-map svg path').length >= 14");
         assertThat((Boolean) page.evaluate("() => echarts.getInstanceByDom(document.getElementById('coverage-map'))"
-                + ".getOption().visualMap.length === 1")).as("the map has a visualMap legend").isTrue();
+                        + ".getOption().visualMap.length === 1"))
+                .as("the map has a visualMap legend")
+                .isTrue();
         assertThat(page.locator("#coverage-map svg text").filter(new Locator.FilterOptions().setHasText("0%")))
-                .not().hasCount(0);
+                .not()
+                .hasCount(0);
         // the map is drawn in more than one colour: kab/kota filled, not a blank box
         assertThat(((Number) page.evaluate("() => new Set([...document.querySelectorAll('#coverage-map svg path')]"
-                + ".map(p => p.getAttribute('fill')).filter(f => f && f !== 'none')).size")).intValue())
+                                + ".map(p => p.getAttribute('fill')).filter(f => f && f !== 'none')).size"))
+                        .intValue())
                 .isGreaterThan(1);
-        page.waitForFunction("() => document.querySelectorAll('#coverage-ranking svg path[fill=\"#0b7a3e\"]').length >= 14");
+        page.waitForFunction(
+                "() => document.querySelectorAll('#coverage-ranking svg path[fill=\"#0b7a3e\"]').length >= 14");
         session.screenshot(CoverageInBrowserTest.class, "coverage-province.png");
 
         // Last month has ended: it shows its published figure, and the late payments above as a revision of today.
@@ -146,7 +160,8 @@ class CoverageInBrowserTest extends InBrowser {
 
         // A click on Ketapang on the map opens Ketapang with its kecamatan.
         clickOnMap(KETAPANG_LNG_LAT);
-        page.waitForURL(Pattern.compile(".*/cakupan\\?wilayah=61\\.04&bulan=\\d{4}-\\d\\d$"),
+        page.waitForURL(
+                Pattern.compile(".*/cakupan\\?wilayah=61\\.04&bulan=\\d{4}-\\d\\d$"),
                 new Page.WaitForURLOptions().setTimeout(30_000));
         assertThat(page.locator("#coverage-title")).containsText("Kabupaten Ketapang");
         assertThat(page.locator("#coverage-breadcrumb a.crumb")).hasText("Kalimantan Barat");
@@ -164,34 +179,41 @@ class CoverageInBrowserTest extends InBrowser {
         assertThat(page.locator("#denominators")).containsText("Sakernas");
         assertThat(page.locator("#csv-example")).containsText("region_code;year;segment;workers;source;source_date");
         String header = "region_code;year;segment;workers;source;source_date\n";
-        upload("penyebut-salah.csv", header + "61.04.05;" + year + ";FORMAL;5;Uji BPS;" + year + "-01-15\n"
-                + "61.04.05;" + year + ";PETANI;15;Uji BPS;\n");
+        upload(
+                "penyebut-salah.csv",
+                header + "61.04.05;" + year + ";FORMAL;5;Uji BPS;" + year + "-01-15\n" + "61.04.05;" + year
+                        + ";PETANI;15;Uji BPS;\n");
         Locator error = page.locator("#import-error-table tr.import-error");
         assertThat(error).hasCount(1);
         assertThat(error.locator("td").nth(0)).hasText("3");
         assertThat(error.locator("td").nth(1)).hasText("segment");
         assertThat(error.locator("td").nth(2)).containsText("PETANI");
-        upload("penyebut.csv", header + "61.04.05;" + year + ";FORMAL;5;Uji BPS;" + year + "-01-15\n"
-                + "61.04.05;" + year + ";INFORMAL;15;Uji BPS;\n"
-                + "61.04.08;" + year + ";INFORMAL;10;Uji BPS;\n");
+        upload(
+                "penyebut.csv",
+                header + "61.04.05;" + year + ";FORMAL;5;Uji BPS;" + year + "-01-15\n"
+                        + "61.04.05;" + year + ";INFORMAL;15;Uji BPS;\n"
+                        + "61.04.08;" + year + ";INFORMAL;10;Uji BPS;\n");
         assertThat(page.locator("#import-outcome")).containsText("penyebut.csv");
         assertThat(page.locator("#import-rows")).hasText("3");
-        assertThat(page.locator("#denominators tr.denominator-row[data-region='61.04.05']")).hasCount(2);
+        assertThat(page.locator("#denominators tr.denominator-row[data-region='61.04.05']"))
+                .hasCount(2);
 
         // Back on Ketapang: Sandai has a coverage now and a bar in the ranking; drill down to it.
         page.navigate("/cakupan?wilayah=61.04");
         assertThat(sandai.locator("td.coverage")).hasText(Pattern.compile("\\d+,\\d\\d%"));
-        page.waitForFunction("() => document.querySelectorAll('#coverage-ranking svg path[fill=\"#0b7a3e\"]').length >= 2");
+        page.waitForFunction(
+                "() => document.querySelectorAll('#coverage-ranking svg path[fill=\"#0b7a3e\"]').length >= 2");
         sandai.locator("a.drill").click();
         page.waitForURL(Pattern.compile(".*/cakupan\\?wilayah=61\\.04\\.05&bulan=.*"));
         assertThat(page.locator("#coverage-title")).containsText("Sandai");
-        assertThat(page.locator("#coverage-breadcrumb a.crumb")).hasText(new String[] {"Kalimantan Barat",
-                "Kabupaten Ketapang"});
+        assertThat(page.locator("#coverage-breadcrumb a.crumb"))
+                .hasText(new String[] {"Kalimantan Barat", "Kabupaten Ketapang"});
         assertThat(page.locator("#lowest-level")).isVisible();
         assertThat(page.locator("#coverage-children")).hasCount(0);
         assertThat(page.locator("#total-coverage")).hasText(Pattern.compile("\\d+,\\d\\d%"));
         assertThat(page.locator("#total-target-inherited")).hasText("ikut provinsi");
-        assertThat(page.locator("#coverage-channel-table tr.channel-row[data-channel='AGENT']")).containsText("Agen Perisai");
+        assertThat(page.locator("#coverage-channel-table tr.channel-row[data-channel='AGENT']"))
+                .containsText("Agen Perisai");
         page.waitForFunction("() => document.querySelectorAll('#coverage-trend svg path').length > 2");
         session.screenshot(CoverageInBrowserTest.class, "coverage-kecamatan.png");
 
@@ -221,7 +243,8 @@ class CoverageInBrowserTest extends InBrowser {
         assertThat(page.locator("#coverage-title")).containsText("Kabupaten Ketapang");
         assertThat(page.locator("#coverage-breadcrumb a.crumb")).hasCount(0);
         List<String> offered = page.locator("#filter-region option").all().stream()
-                .map(o -> o.getAttribute("value")).toList();
+                .map(o -> o.getAttribute("value"))
+                .toList();
         assertThat(offered).contains("61.04", "61.04.05").allMatch(code -> code.startsWith("61.04"));
         for (String outside : List.of("61.71", "61")) {
             Response response = page.navigate("/cakupan?wilayah=" + outside);
@@ -237,18 +260,42 @@ class CoverageInBrowserTest extends InBrowser {
         List<Long> ids = new java.util.ArrayList<>();
         for (int i = 0; i < count; i++) {
             LocalDate birth = LocalDate.of(1980 + i, 3, 1 + i);
-            long id = participants.register(new ParticipantDetails(Niks.nik(kecamatanDigits, birth, false),
-                    "Uji Cakupan " + NAMES[i % NAMES.length], birth, Sex.L, desa, null, "Petani", null), OFFICER)
-                    .participant().id();
-            ids.add(enrolment.enrol(new EnrolmentRequest(id, Segment.BPU, channel, Set.of(), null, 1_500_000L,
-                    Sector.OTHER, false, start, null), OFFICER).id());
+            long id = participants
+                    .register(
+                            new ParticipantDetails(
+                                    Niks.nik(kecamatanDigits, birth, false),
+                                    "Uji Cakupan " + NAMES[i % NAMES.length],
+                                    birth,
+                                    Sex.L,
+                                    desa,
+                                    null,
+                                    "Petani",
+                                    null),
+                            OFFICER)
+                    .participant()
+                    .id();
+            ids.add(enrolment
+                    .enrol(
+                            new EnrolmentRequest(
+                                    id,
+                                    Segment.BPU,
+                                    channel,
+                                    Set.of(),
+                                    null,
+                                    1_500_000L,
+                                    Sector.OTHER,
+                                    false,
+                                    start,
+                                    null),
+                            OFFICER)
+                    .id());
         }
         return ids;
     }
 
     private void upload(String name, String csv) {
-        page.locator("#denominator-file").setInputFiles(new FilePayload(name, "text/csv",
-                csv.getBytes(StandardCharsets.UTF_8)));
+        page.locator("#denominator-file")
+                .setInputFiles(new FilePayload(name, "text/csv", csv.getBytes(StandardCharsets.UTF_8)));
         page.locator("#denominator-upload-submit").click();
         page.waitForLoadState();
     }
@@ -258,8 +305,9 @@ class CoverageInBrowserTest extends InBrowser {
         Locator map = page.locator("#coverage-map");
         map.scrollIntoViewIfNeeded();
         @SuppressWarnings("unchecked")
-        List<Number> xy = (List<Number>) map.evaluate("(el, p) => echarts.getInstanceByDom(el)"
-                + ".convertToPixel({ seriesIndex: 0 }, p)", List.of(lngLat[0], lngLat[1]));
+        List<Number> xy = (List<Number>) map.evaluate(
+                "(el, p) => echarts.getInstanceByDom(el)" + ".convertToPixel({ seriesIndex: 0 }, p)",
+                List.of(lngLat[0], lngLat[1]));
         BoundingBox box = map.boundingBox();
         page.mouse().click(box.x + xy.get(0).doubleValue(), box.y + xy.get(1).doubleValue());
     }

@@ -15,7 +15,6 @@ import id.lindung.contribution.Dues;
 import id.lindung.contribution.PaymentRequest;
 import id.lindung.contribution.Payments;
 import id.lindung.enrolment.MembershipId;
-import id.lindung.support.Chromium;
 import id.lindung.support.InBrowser;
 import id.lindung.support.Niks;
 import id.lindung.support.Tags;
@@ -47,15 +46,18 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class KurInBrowserTest extends InBrowser {
 
-    private static final LindungUser OFFICER = new LindungUser("petugas.kalbar", "Petugas Kalbar", Role.OFFICER,
-            RegionScope.of("61"));
+    private static final LindungUser OFFICER =
+            new LindungUser("petugas.kalbar", "Petugas Kalbar", Role.OFFICER, RegionScope.of("61"));
 
     @Autowired
     private JdbcClient jdbc;
+
     @Autowired
     private Payments payments;
+
     @Autowired
     private Dues dues;
+
     @Autowired
     private Clock clock;
 
@@ -120,8 +122,13 @@ class KurInBrowserTest extends InBrowser {
 
         // Without the script (plain form post): the whole page answers; the same file again changes nothing.
         String csrf = page.locator("#kur-upload-form input[name=_csrf]").inputValue();
-        APIResponse again = page.request().post("/kur/unggah", RequestOptions.create().setMultipart(FormData.create()
-                .set("_csrf", csrf).set("file", new FilePayload("kalbar-" + branch + ".csv", "text/csv", file))));
+        APIResponse again = page.request()
+                .post(
+                        "/kur/unggah",
+                        RequestOptions.create()
+                                .setMultipart(FormData.create()
+                                        .set("_csrf", csrf)
+                                        .set("file", new FilePayload("kalbar-" + branch + ".csv", "text/csv", file))));
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.text()).contains("id=\"kur-upload-form\"").contains("sudah pernah diunggah");
 
@@ -156,30 +163,46 @@ class KurInBrowserTest extends InBrowser {
         assertThat(kabKotaLevel.locator(".enrol-errors")).isVisible();
         assertThat(rows).hasCount(3);
         kabKotaLevel.locator("select[name=kecamatan]").selectOption("61.04.01");
-        assertThat(kabKotaLevel.locator("select.enrol-desa option[value='61.04.01.2011']")).hasCount(1);
+        assertThat(kabKotaLevel.locator("select.enrol-desa option[value='61.04.01.2011']"))
+                .hasCount(1);
         screenshot("kur-worklist.png");
 
         // The agent collects what is due now; the payment protects the borrower, and the KUR match follows.
         long membership = jdbc.sql("SELECT m.id FROM kur_loan l JOIN membership m ON m.participant_id ="
-                + " l.participant_id WHERE l.bank_code = 'KALBAR' AND l.loan_id = ?").param(mandatory)
-                .query(Long.class).single();
-        payments.pay(new PaymentRequest("KUR-BROWSER-" + mandatory, membership,
-                dues.dueNow(MembershipId.of(membership), OFFICER).amount(), LocalDate.now(clock), "setoran agen"),
-                        OFFICER);
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() -> new String(
-                page.request().get("/kur/peminjam.csv?bank=KALBAR&status=PROTECTED").body(), StandardCharsets.UTF_8)
-                .contains(";" + mandatory + ";"));
+                        + " l.participant_id WHERE l.bank_code = 'KALBAR' AND l.loan_id = ?")
+                .param(mandatory)
+                .query(Long.class)
+                .single();
+        payments.pay(
+                new PaymentRequest(
+                        "KUR-BROWSER-" + mandatory,
+                        membership,
+                        dues.dueNow(MembershipId.of(membership), OFFICER).amount(),
+                        LocalDate.now(clock),
+                        "setoran agen"),
+                OFFICER);
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(15))
+                .until(() -> new String(
+                                page.request()
+                                        .get("/kur/peminjam.csv?bank=KALBAR&status=PROTECTED")
+                                        .body(),
+                                StandardCharsets.UTF_8)
+                        .contains(";" + mandatory + ";"));
 
         // The borrower is protected now: the loans export says so.
         APIResponse loans = page.request().get("/kur/peminjam.csv?bank=KALBAR&status=PROTECTED");
         assertThat(loans.status()).isEqualTo(200);
-        assertThat(new String(loans.body(), StandardCharsets.UTF_8)).contains(";" + mandatory + ";")
+        assertThat(new String(loans.body(), StandardCharsets.UTF_8))
+                .contains(";" + mandatory + ";")
                 .doesNotContain(";" + small + ";");
 
         // The loans list: protected now, among those who must be enrolled.
         page.navigate("/kur/peminjam?bank=KALBAR&status=PROTECTED&wajib=true");
-        assertThat(page.locator("#loans tr.loan-row").filter(new Locator.FilterOptions().setHasText(mandatory))
-                .locator(".match-status")).hasText("Terlindungi");
+        assertThat(page.locator("#loans tr.loan-row")
+                        .filter(new Locator.FilterOptions().setHasText(mandatory))
+                        .locator(".match-status"))
+                .hasText("Terlindungi");
 
         // The overview: the charts are drawn and the table lists the numbers.
         page.navigate("/kur?kelompok=scheme&bank=KALBAR");

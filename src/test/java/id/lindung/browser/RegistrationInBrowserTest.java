@@ -1,15 +1,15 @@
 package id.lindung.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.WaitForSelectorState;
+import id.lindung.support.Chromium;
+import id.lindung.support.Niks;
 import id.lindung.support.Tags;
 import java.net.URI;
 import java.nio.file.Files;
@@ -18,8 +18,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import id.lindung.support.Chromium;
-import id.lindung.support.Niks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,7 +93,9 @@ class RegistrationInBrowserTest {
     @AfterEach
     void screenshotAndClose() throws Exception {
         if (page != null) {
-            Path file = Chromium.buildDir(RegistrationInBrowserTest.class).resolve("screenshots").resolve("registration.png");
+            Path file = Chromium.buildDir(RegistrationInBrowserTest.class)
+                    .resolve("screenshots")
+                    .resolve("registration.png");
             Files.createDirectories(file.getParent());
             page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
             System.out.println("Browser screenshot: " + file.toAbsolutePath());
@@ -153,7 +153,8 @@ class RegistrationInBrowserTest {
         page.navigate("/peserta");
         page.locator("#search-name").fill("Budi Santoso Uji");
         page.locator("#search").click();
-        assertThat(page.locator("#results tr").filter(new Locator.FilterOptions().setHasText(nik))).hasCount(1);
+        assertThat(page.locator("#results tr").filter(new Locator.FilterOptions().setHasText(nik)))
+                .hasCount(1);
 
         // Switch the interface to English.
         assertThat(page.locator("html")).hasAttribute("lang", "id");
@@ -162,7 +163,8 @@ class RegistrationInBrowserTest {
         assertThat(page.locator("html")).hasAttribute("lang", "en");
         assertThat(page.locator("body")).containsText("Participants");
         // still the same search, now in English
-        assertThat(page.locator("#results tr").filter(new Locator.FilterOptions().setHasText(nik))).hasCount(1);
+        assertThat(page.locator("#results tr").filter(new Locator.FilterOptions().setHasText(nik)))
+                .hasCount(1);
     }
 
     /**
@@ -176,10 +178,12 @@ class RegistrationInBrowserTest {
             kabKota.selectOption(KAB_KOTA);
         }
         assertThat(kabKota).hasValue(KAB_KOTA);
-        page.waitForSelector("#kecamatan option[value='" + KECAMATAN + "']",
+        page.waitForSelector(
+                "#kecamatan option[value='" + KECAMATAN + "']",
                 new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED));
         form.locator("#kecamatan").selectOption(KECAMATAN);
-        Locator firstDesa = form.locator("#desa option[value^='" + KECAMATAN + ".']").first();
+        Locator firstDesa =
+                form.locator("#desa option[value^='" + KECAMATAN + ".']").first();
         firstDesa.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.ATTACHED));
         String desa = firstDesa.getAttribute("value");
         Locator desaSelect = form.locator("select#desa[name=regionCode]");

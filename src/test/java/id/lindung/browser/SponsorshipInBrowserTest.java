@@ -42,15 +42,17 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class SponsorshipInBrowserTest extends InBrowser {
 
-    private static final LindungUser OFFICER = new LindungUser("petugas.kalbar", "Petugas Kalbar", Role.OFFICER,
-            RegionScope.of("61"));
+    private static final LindungUser OFFICER =
+            new LindungUser("petugas.kalbar", "Petugas Kalbar", Role.OFFICER, RegionScope.of("61"));
     private static final String DESA = "61.04.01.2011"; // Kecamatan Delta Pawan, Kabupaten Ketapang
     private static final long PER_WORKER = 16_800; // BPU JKK 1% of Rp1,000,000 + JKM Rp6,800, paid by the government
 
     @Autowired
     private CoverageReadModel readModel;
+
     @Autowired
     private BillingRuns billing;
+
     @Autowired
     private Clock clock;
 
@@ -104,8 +106,8 @@ class SponsorshipInBrowserTest extends InBrowser {
                 + Niks.nik("610401", LocalDate.of(1986, 6, 6), true) + ";Maria Ulin;1986-06-06;" + DESA
                 + ";Penoreh karet;\n";
         assertThat(page.locator("#csv-example")).containsText("nik;name;birth_date;desa_code;occupation;phone");
-        page.locator("#beneficiary-file").setInputFiles(new FilePayload("penerima.csv", "text/csv",
-                csv.getBytes(StandardCharsets.UTF_8)));
+        page.locator("#beneficiary-file")
+                .setInputFiles(new FilePayload("penerima.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)));
         page.locator("#beneficiary-upload-submit").click();
         assertThat(page.locator("#upload-added")).hasText("3");
         assertThat(page).hasURL(Pattern.compile(".*/bantuan-iuran/\\d+#upload-result$"));
@@ -170,7 +172,8 @@ class SponsorshipInBrowserTest extends InBrowser {
 
     /** The active workers tile of the coverage dashboard shown ("1.234" → 1234). */
     private long activeWorkers() {
-        return Long.parseLong(page.locator("#total-active").innerText().replace(".", "").trim());
+        return Long.parseLong(
+                page.locator("#total-active").innerText().replace(".", "").trim());
     }
 
     private static String rupiah(long amount) {

@@ -37,16 +37,43 @@ class ClaimApiTest {
 
     private long participant(ApiClient client) {
         LocalDate birth = LocalDate.of(1979, 2, 14);
-        Response r = client.post("/api/participants", json("nik", Niks.nik("610401", birth, false), "fullName",
-                "Yohanes Ransa", "birthDate", birth.toString(), "sex", "L", "regionCode", KETAPANG_DESA));
+        Response r = client.post(
+                "/api/participants",
+                json(
+                        "nik",
+                        Niks.nik("610401", birth, false),
+                        "fullName",
+                        "Yohanes Ransa",
+                        "birthDate",
+                        birth.toString(),
+                        "sex",
+                        "L",
+                        "regionCode",
+                        KETAPANG_DESA));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return r.json().path("participant").path("id").asLong();
     }
 
     private static String transportClaim(long participantId) {
-        return json("participantId", participantId, "kind", "JKK_TRANSPORT", "cause", "WORK_ACCIDENT", "eventDate",
-                "2026-10-01", "transport", List.of(Map.of("mode", "SEA", "date", "2026-10-01", "description",
-                        "Speedboat ke Ketapang", "amount", 3_500_000)));
+        return json(
+                "participantId",
+                participantId,
+                "kind",
+                "JKK_TRANSPORT",
+                "cause",
+                "WORK_ACCIDENT",
+                "eventDate",
+                "2026-10-01",
+                "transport",
+                List.of(Map.of(
+                        "mode",
+                        "SEA",
+                        "date",
+                        "2026-10-01",
+                        "description",
+                        "Speedboat ke Ketapang",
+                        "amount",
+                        3_500_000)));
     }
 
     @Test
@@ -65,20 +92,32 @@ class ClaimApiTest {
                 .isEqualTo("status.no-membership");
         assertThat(created.json().path("total").asLong()).isZero();
 
-        Response notPdf = officer.postMultipart("/api/claims/" + id + "/documents", Map.of("documentType", "KWITANSI"),
-                "file", "kwitansi.pdf", "<html>no</html>".getBytes(StandardCharsets.UTF_8), "application/pdf");
+        Response notPdf = officer.postMultipart(
+                "/api/claims/" + id + "/documents",
+                Map.of("documentType", "KWITANSI"),
+                "file",
+                "kwitansi.pdf",
+                "<html>no</html>".getBytes(StandardCharsets.UTF_8),
+                "application/pdf");
         assertThat(notPdf.status()).isEqualTo(422);
-        assertThat(notPdf.json().path("errors").get(0).path("message").asString()).contains("PDF, JPEG atau PNG");
-        Response withDocument = officer.postMultipart("/api/claims/" + id + "/documents",
-                Map.of("documentType", "KWITANSI"), "file", "kwitansi.pdf", PDF, "application/octet-stream");
+        assertThat(notPdf.json().path("errors").get(0).path("message").asString())
+                .contains("PDF, JPEG atau PNG");
+        Response withDocument = officer.postMultipart(
+                "/api/claims/" + id + "/documents",
+                Map.of("documentType", "KWITANSI"),
+                "file",
+                "kwitansi.pdf",
+                PDF,
+                "application/octet-stream");
         assertThat(withDocument.status()).as(withDocument.text()).isEqualTo(200);
-        long documentId = withDocument.json().path("documents").get(0).path("id").asLong();
+        long documentId =
+                withDocument.json().path("documents").get(0).path("id").asLong();
         HttpResponse<byte[]> download = officer.getBytes("/api/claims/" + id + "/documents/" + documentId);
         assertThat(download.body()).isEqualTo(PDF);
 
         int version = withDocument.json().path("version").asInt();
-        Response verified = officer.post("/api/claims/" + id + "/verify",
-                json("version", version, "documentsCompleteOn", "2026-10-05"));
+        Response verified = officer.post(
+                "/api/claims/" + id + "/verify", json("version", version, "documentsCompleteOn", "2026-10-05"));
         assertThat(verified.status()).as(verified.text()).isEqualTo(200);
         assertThat(verified.json().path("dueDate").asString()).isEqualTo("2026-10-14");
         int v = verified.json().path("version").asInt();
@@ -91,7 +130,8 @@ class ClaimApiTest {
         HttpResponse<byte[]> early = officer.getBytes("/api/claims/" + id + "/letter.pdf");
         assertThat(early.statusCode()).isEqualTo(409);
 
-        Response rejected = officer.post("/api/claims/" + id + "/reject",
+        Response rejected = officer.post(
+                "/api/claims/" + id + "/reject",
                 json("version", v, "reason", "Tidak terdaftar sebagai peserta pada tanggal kejadian"));
         assertThat(rejected.status()).as(rejected.text()).isEqualTo(200);
         assertThat(rejected.json().path("status").asString()).isEqualTo("REJECTED");
@@ -106,36 +146,63 @@ class ClaimApiTest {
         ApiClient officer = as("petugas.ketapang");
         long participant = participant(officer);
 
-        Response bad = officer.post("/api/claims", json("participantId", participant, "kind", "JKK_MEDICAL",
-                "cause", "WORK_ACCIDENT", "eventDate", "2026-09-01", "invoices",
-                List.of(Map.of("date", "2026-09-02", "description", "RSUD Agoesdjam", "amount", -5))));
+        Response bad = officer.post(
+                "/api/claims",
+                json(
+                        "participantId",
+                        participant,
+                        "kind",
+                        "JKK_MEDICAL",
+                        "cause",
+                        "WORK_ACCIDENT",
+                        "eventDate",
+                        "2026-09-01",
+                        "invoices",
+                        List.of(Map.of("date", "2026-09-02", "description", "RSUD Agoesdjam", "amount", -5))));
         assertThat(bad.status()).isEqualTo(422);
         assertThat(bad.json().path("errors").get(0).path("field").asString()).isEqualTo("invoices[0].amount");
 
-        Response noDate = officer.post("/api/claims", json("participantId", participant, "kind", "DEATH",
-                "cause", "OTHER"));
+        Response noDate =
+                officer.post("/api/claims", json("participantId", participant, "kind", "DEATH", "cause", "OTHER"));
         assertThat(noDate.status()).isEqualTo(422);
         assertThat(noDate.json().path("errors").get(0).path("field").asString()).isEqualTo("eventDate");
 
-        long id = officer.post("/api/claims", transportClaim(participant)).json().path("id").asLong();
+        long id = officer.post("/api/claims", transportClaim(participant))
+                .json()
+                .path("id")
+                .asLong();
         assertThat(as("petugas.pontianak").get("/api/claims/" + id).status()).isEqualTo(404);
         assertThat(as("petugas.kalbar").get("/api/claims/" + id).status()).isEqualTo(200);
-        assertThat(as("analis.ketapang").post("/api/claims", transportClaim(participant)).status()).isEqualTo(403);
-        assertThat(as("analis.ketapang").get("/api/claims/" + id).status()).as("health data").isEqualTo(403);
+        assertThat(as("analis.ketapang")
+                        .post("/api/claims", transportClaim(participant))
+                        .status())
+                .isEqualTo(403);
+        assertThat(as("analis.ketapang").get("/api/claims/" + id).status())
+                .as("health data")
+                .isEqualTo(403);
         assertThat(as("bank.kalbar").get("/api/claims").status()).isEqualTo(403);
-        assertThat(as("petugas.ketapang").get("/api/claims?q=Yohanes").json().path("total").asLong())
+        assertThat(as("petugas.ketapang")
+                        .get("/api/claims?q=Yohanes")
+                        .json()
+                        .path("total")
+                        .asLong())
                 .isGreaterThanOrEqualTo(1);
     }
 
     @Test
     void theHolidayCalendarIsKeptByAdministrators() {
-        assertThat(as("petugas.ketapang").put("/api/holidays/2026-12-24", json("name", "Cuti bersama Natal"))
-                .status()).isEqualTo(403);
-        Response put = as("admin").put("/api/holidays/2026-12-24",
-                json("name", "Cuti bersama Natal", "source", "SKB 3 Menteri 2026"));
+        assertThat(as("petugas.ketapang")
+                        .put("/api/holidays/2026-12-24", json("name", "Cuti bersama Natal"))
+                        .status())
+                .isEqualTo(403);
+        Response put = as("admin")
+                .put("/api/holidays/2026-12-24", json("name", "Cuti bersama Natal", "source", "SKB 3 Menteri 2026"));
         assertThat(put.status()).as(put.text()).isEqualTo(200);
-        assertThat(as("petugas.ketapang").get("/api/holidays?from=2026-12-01&to=2026-12-31").json().findValuesAsString(
-                "name")).contains("Cuti bersama Natal", "Hari Raya Natal");
+        assertThat(as("petugas.ketapang")
+                        .get("/api/holidays?from=2026-12-01&to=2026-12-31")
+                        .json()
+                        .findValuesAsString("name"))
+                .contains("Cuti bersama Natal", "Hari Raya Natal");
         assertThat(as("petugas.ketapang").get("/api/claim-rules").json().size()).isGreaterThan(30);
     }
 }

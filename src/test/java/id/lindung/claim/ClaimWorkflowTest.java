@@ -1,7 +1,5 @@
 package id.lindung.claim;
 
-import id.lindung.claim.ClaimId;
-import id.lindung.support.Truncate;
 import static id.lindung.contribution.Members.OFFICER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,6 +21,7 @@ import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
+import id.lindung.support.Truncate;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -53,34 +52,42 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 @RecordApplicationEvents
 class ClaimWorkflowTest {
 
-    static final LindungUser SECOND = new LindungUser("petugas.dua", "Petugas Dua", Role.OFFICER,
-            RegionScope.of("61"));
-    static final LindungUser PONTIANAK = new LindungUser("petugas.ptk", "Petugas Pontianak", Role.OFFICER,
-            RegionScope.of("61.71"));
+    static final LindungUser SECOND = new LindungUser("petugas.dua", "Petugas Dua", Role.OFFICER, RegionScope.of("61"));
+    static final LindungUser PONTIANAK =
+            new LindungUser("petugas.ptk", "Petugas Pontianak", Role.OFFICER, RegionScope.of("61.71"));
     static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     private static final AtomicInteger KEYS = new AtomicInteger();
 
     @Autowired
     ClaimManagement claims;
+
     @Autowired
     ClaimWorkflow workflow;
+
     @Autowired
     BillingRuns billing;
+
     @Autowired
     Payments payments;
+
     @Autowired
     EnrolmentManagement enrolment;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     ApplicationEvents events;
+
     private Members members;
 
     @BeforeEach
     void empty(@Autowired ParticipantManagement participants) {
-        Truncate.tables(jdbc, "claim_step, claim_document, claim_scholarship, claim_line, claim, late_fine,"
-                + " payment_allocation, payment, payment_file, bill_line, bill, billing_run, membership_base,"
-                + " membership, construction_project, employer");
+        Truncate.tables(
+                jdbc,
+                "claim_step, claim_document, claim_scholarship, claim_line, claim, late_fine,"
+                        + " payment_allocation, payment, payment_file, bill_line, bill, billing_run, membership_base,"
+                        + " membership, construction_project, employer");
         members = new Members(participants, enrolment);
     }
 
@@ -89,21 +96,47 @@ class ClaimWorkflowTest {
         Members.payFirstHalf2026AheadAndBill(m, monthly, "CLAIM-TEST-" + KEYS.incrementAndGet(), payments, billing);
     }
 
-    private static ClaimIntake death(long participantId, String cause, LocalDate date,
-            List<ClaimIntake.ChildItem> children) {
-        return new ClaimIntake(participantId, "DEATH", cause, date, null, null, null, null, null, null, null,
-                List.of(new ClaimIntake.Heir("Siti Aminah", "SPOUSE", null, "BRI 0123")), children, null);
+    private static ClaimIntake death(
+            long participantId, String cause, LocalDate date, List<ClaimIntake.ChildItem> children) {
+        return new ClaimIntake(
+                participantId,
+                "DEATH",
+                cause,
+                date,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(new ClaimIntake.Heir("Siti Aminah", "SPOUSE", null, "BRI 0123")),
+                children,
+                null);
     }
 
     private static ClaimIntake transport(long participantId, long amount) {
-        return new ClaimIntake(participantId, "JKK_TRANSPORT", "WORK_ACCIDENT", LocalDate.of(2026, 5, 4), null, null,
-                List.of(new ClaimIntake.TransportItem("LAND", LocalDate.of(2026, 5, 4), "Ambulans ke RSUD Agoesdjam",
-                        amount)), null, null, null, null, null, null, null);
+        return new ClaimIntake(
+                participantId,
+                "JKK_TRANSPORT",
+                "WORK_ACCIDENT",
+                LocalDate.of(2026, 5, 4),
+                null,
+                null,
+                List.of(new ClaimIntake.TransportItem(
+                        "LAND", LocalDate.of(2026, 5, 4), "Ambulans ke RSUD Agoesdjam", amount)),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     private Claim verified(Claim claim, LocalDate documentsComplete) {
-        Claim withDocument = claims.addDocument(ClaimId.of(claim.id()), "LAPORAN_KECELAKAAN", "laporan.pdf", PDF,
-                OFFICER);
+        Claim withDocument =
+                claims.addDocument(ClaimId.of(claim.id()), "LAPORAN_KECELAKAAN", "laporan.pdf", PDF, OFFICER);
         return claims.verify(ClaimId.of(claim.id()), withDocument.version(), documentsComplete, OFFICER);
     }
 
@@ -113,8 +146,8 @@ class ClaimWorkflowTest {
         Membership m = members.bpu(YearMonth.of(2026, 1), 1_000_000);
         billAndPay(m, 16_800);
 
-        Claim claim = claims.submit(death(m.participantId(), "WORK_ACCIDENT", LocalDate.of(2026, 5, 10), List.of()),
-                OFFICER);
+        Claim claim =
+                claims.submit(death(m.participantId(), "WORK_ACCIDENT", LocalDate.of(2026, 5, 10), List.of()), OFFICER);
 
         assertThat(claim.kind()).isEqualTo("JKK_DEATH");
         assertThat(claim.claimNumber()).matches("KLM-2026-\\d{6}");
@@ -122,8 +155,7 @@ class ClaimWorkflowTest {
         assertThat(claim.member().jkkProtected()).isTrue();
         assertThat(claim.member().wage()).isEqualTo(1_000_000);
         assertThat(claim.member().contributionMonths()).isEqualTo(5); // January to May, the month of the event
-        assertThat(claim.lines()).extracting(Claim.Line::amount).containsExactly(48_000_000L, 12_000_000L,
-                10_000_000L);
+        assertThat(claim.lines()).extracting(Claim.Line::amount).containsExactly(48_000_000L, 12_000_000L, 10_000_000L);
         assertThat(claim.total()).isEqualTo(70_000_000);
         assertThat(claim.lines().get(0).legalBasis()).contains("PP 82/2019");
 
@@ -137,25 +169,33 @@ class ClaimWorkflowTest {
         assertThat(first.status()).isEqualTo(ClaimStatus.AWAITING_SECOND);
         assertThat(events.stream(ClaimDecided.class)).isEmpty();
         assertThatThrownBy(() -> claims.approve(ClaimId.of(v.id()), first.version(), OFFICER))
-                .isInstanceOfSatisfying(ForbiddenException.class,
-                        e -> assertThat(e.code()).isEqualTo("claim.four-eyes.same-officer"));
+                .isInstanceOfSatisfying(
+                        ForbiddenException.class, e -> assertThat(e.code()).isEqualTo("claim.four-eyes.same-officer"));
         Claim approved = claims.approve(ClaimId.of(v.id()), first.version(), SECOND);
         assertThat(approved.status()).isEqualTo(ClaimStatus.APPROVED);
         assertThat(approved.firstApprover()).isEqualTo(OFFICER.username());
         assertThat(approved.decidedBy()).isEqualTo(SECOND.username());
-        assertThat(events.stream(ClaimDecided.class)).singleElement()
+        assertThat(events.stream(ClaimDecided.class))
+                .singleElement()
                 .satisfies(e -> assertThat(e.total()).isEqualTo(70_000_000));
 
         // paid on Friday 5 June: 3 days late → 1% × Rp70,000,000 × 3 (PP 44/2015 art. 37)
-        Claim paid = claims.recordPayment(ClaimId.of(v.id()), approved.version(), LocalDate.of(2026, 6, 5), "TRF-778",
-                OFFICER);
+        Claim paid = claims.recordPayment(
+                ClaimId.of(v.id()), approved.version(), LocalDate.of(2026, 6, 5), "TRF-778", OFFICER);
         assertThat(paid.status()).isEqualTo(ClaimStatus.PAID);
         assertThat(paid.lateDays()).isEqualTo(3);
         assertThat(paid.lateAmount()).isEqualTo(2_100_000);
-        assertThat(paid.total()).isEqualTo(72_100_000).isEqualTo(paid.lines().stream().mapToLong(Claim.Line::amount)
-                .sum());
-        assertThat(paid.steps()).extracting(Claim.Step::status).containsExactly(ClaimStatus.SUBMITTED,
-                ClaimStatus.VERIFIED, ClaimStatus.AWAITING_SECOND, ClaimStatus.APPROVED, ClaimStatus.PAID);
+        assertThat(paid.total())
+                .isEqualTo(72_100_000)
+                .isEqualTo(paid.lines().stream().mapToLong(Claim.Line::amount).sum());
+        assertThat(paid.steps())
+                .extracting(Claim.Step::status)
+                .containsExactly(
+                        ClaimStatus.SUBMITTED,
+                        ClaimStatus.VERIFIED,
+                        ClaimStatus.AWAITING_SECOND,
+                        ClaimStatus.APPROVED,
+                        ClaimStatus.PAID);
     }
 
     @Test
@@ -167,10 +207,14 @@ class ClaimWorkflowTest {
                 new ClaimIntake.ChildItem("Rina", LocalDate.of(2016, 3, 1), "SD", 4, false, false, false),
                 new ClaimIntake.ChildItem("Dodi", LocalDate.of(2019, 8, 9), "SD", 1, false, false, false),
                 new ClaimIntake.ChildItem("Agus", LocalDate.of(2022, 1, 5), null, null, false, false, false));
-        Claim claim = claims.submit(death(m.participantId(), "WORK_ACCIDENT", LocalDate.of(2026, 5, 10), children),
-                OFFICER);
-        assertThat(claim.scholarship()).extracting(Claim.ScholarshipYear::childName).containsOnly("Rina", "Dodi");
-        assertThat(claim.scholarship().stream().mapToLong(Claim.ScholarshipYear::amount).sum())
+        Claim claim =
+                claims.submit(death(m.participantId(), "WORK_ACCIDENT", LocalDate.of(2026, 5, 10), children), OFFICER);
+        assertThat(claim.scholarship())
+                .extracting(Claim.ScholarshipYear::childName)
+                .containsOnly("Rina", "Dodi");
+        assertThat(claim.scholarship().stream()
+                        .mapToLong(Claim.ScholarshipYear::amount)
+                        .sum())
                 .isLessThanOrEqualTo(174_000_000);
         assertThat(claim.scholarshipNotes()).singleElement().satisfies(n -> {
             assertThat(n.childName()).isEqualTo("Agus");
@@ -180,22 +224,20 @@ class ClaimWorkflowTest {
         Claim first = claims.approve(ClaimId.of(v.id()), v.version(), OFFICER);
         claims.approve(ClaimId.of(v.id()), first.version(), SECOND);
 
-        var paid = claims.scholarshipYear(ClaimId.of(v.id()),
-                new ScholarshipYearRequest("child-1", "SD", 2026, false, false),
-                OFFICER);
-        var again = claims.scholarshipYear(ClaimId.of(v.id()),
-                new ScholarshipYearRequest("child-1", "SD", 2026, false, false),
-                OFFICER);
-        var married = claims.scholarshipYear(ClaimId.of(v.id()),
-                new ScholarshipYearRequest("child-2", "SD", 2026, true, false),
-                OFFICER);
+        var paid = claims.scholarshipYear(
+                ClaimId.of(v.id()), new ScholarshipYearRequest("child-1", "SD", 2026, false, false), OFFICER);
+        var again = claims.scholarshipYear(
+                ClaimId.of(v.id()), new ScholarshipYearRequest("child-1", "SD", 2026, false, false), OFFICER);
+        var married = claims.scholarshipYear(
+                ClaimId.of(v.id()), new ScholarshipYearRequest("child-2", "SD", 2026, true, false), OFFICER);
 
         assertThat(paid.amount()).isEqualTo(1_500_000);
         assertThat(paid.refusal()).isNull();
         assertThat(again.amount()).isZero();
         assertThat(again.refusal().code()).isEqualTo("SCHOLARSHIP_YEAR_ALREADY_PAID");
         assertThat(married.refusal().code()).isEqualTo("SCHOLARSHIP_MARRIED");
-        assertThat(claims.get(ClaimId.of(v.id()), OFFICER).scholarshipPaid()).singleElement()
+        assertThat(claims.get(ClaimId.of(v.id()), OFFICER).scholarshipPaid())
+                .singleElement()
                 .satisfies(p -> assertThat(p.amount()).isEqualTo(1_500_000));
     }
 
@@ -204,8 +246,8 @@ class ClaimWorkflowTest {
         // domain reference §3b: Rp20,000,000 + Rp12,000,000 + Rp10,000,000; scholarship only after 36 months paid
         Membership m = members.bpu(YearMonth.of(2026, 1), 1_000_000);
         billAndPay(m, 16_800);
-        List<ClaimIntake.ChildItem> children = List.of(
-                new ClaimIntake.ChildItem("Rina", LocalDate.of(2016, 3, 1), "SD", 4, false, false, false));
+        List<ClaimIntake.ChildItem> children =
+                List.of(new ClaimIntake.ChildItem("Rina", LocalDate.of(2016, 3, 1), "SD", 4, false, false, false));
 
         Claim claim = claims.submit(death(m.participantId(), "OTHER", LocalDate.of(2026, 5, 10), children), OFFICER);
 
@@ -221,7 +263,8 @@ class ClaimWorkflowTest {
     @Test
     void anEventInAMonthTheMemberWasNotProtected_isRefusedWithTheRule_andCanOnlyBeRejected() {
         Membership m = members.bpu(YearMonth.of(2026, 1), 1_000_000);
-        for (YearMonth month = YearMonth.of(2026, 1); !month.isAfter(YearMonth.of(2026, 3));
+        for (YearMonth month = YearMonth.of(2026, 1);
+                !month.isAfter(YearMonth.of(2026, 3));
                 month = month.plusMonths(1)) {
             billing.run(month, OFFICER); // billed, never paid
         }
@@ -235,12 +278,16 @@ class ClaimWorkflowTest {
         assertThat(claim.lines()).isEmpty();
         Claim v = verified(claim, LocalDate.of(2026, 5, 6));
         assertThatThrownBy(() -> claims.approve(ClaimId.of(v.id()), v.version(), OFFICER))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.issues())
-                        .extracting(FieldIssue::code).containsExactly("claim.approve.refused"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.issues())
+                                .extracting(FieldIssue::code)
+                                .containsExactly("claim.approve.refused"));
         Claim rejected = claims.reject(ClaimId.of(v.id()), v.version(), "Iuran Januari-April belum dibayar", OFFICER);
         assertThat(rejected.status()).isEqualTo(ClaimStatus.REJECTED);
-        assertThat(events.stream(ClaimDecided.class)).singleElement().satisfies(e -> assertThat(e.approved())
-                .isFalse());
+        assertThat(events.stream(ClaimDecided.class))
+                .singleElement()
+                .satisfies(e -> assertThat(e.approved()).isFalse());
     }
 
     @Test
@@ -249,8 +296,23 @@ class ClaimWorkflowTest {
         Membership m = members.pu(YearMonth.of(2026, 1), 5_000_000, 2);
         billAndPay(m, 477_000);
 
-        Claim claim = claims.submit(new ClaimIntake(m.participantId(), "JKK_DISABILITY_TOTAL", "WORK_ACCIDENT",
-                LocalDate.of(2026, 4, 2), null, null, null, null, null, null, null, null, null, null), OFFICER);
+        Claim claim = claims.submit(
+                new ClaimIntake(
+                        m.participantId(),
+                        "JKK_DISABILITY_TOTAL",
+                        "WORK_ACCIDENT",
+                        LocalDate.of(2026, 4, 2),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                OFFICER);
 
         assertThat(claim.member().segment()).isEqualTo("PU");
         assertThat(claim.lines()).extracting(Claim.Line::amount).containsExactly(280_000_000L, 12_000_000L);
@@ -292,7 +354,10 @@ class ClaimWorkflowTest {
         }
         pool.shutdown();
 
-        assertThat(results).containsOnlyOnce("won").filteredOn("conflict"::equals).hasSize(officers - 1);
+        assertThat(results)
+                .containsOnlyOnce("won")
+                .filteredOn("conflict"::equals)
+                .hasSize(officers - 1);
         Claim decided = claims.get(ClaimId.of(v.id()), OFFICER);
         assertThat(decided.status()).isIn(ClaimStatus.APPROVED, ClaimStatus.REJECTED);
         assertThat(decided.version()).isEqualTo(v.version() + 1);
@@ -305,16 +370,26 @@ class ClaimWorkflowTest {
         Membership m = members.bpu(YearMonth.of(2026, 1), 1_000_000);
         Claim claim = claims.submit(transport(m.participantId(), 750_000), OFFICER);
 
-        assertThatThrownBy(() -> claims.addDocument(ClaimId.of(claim.id()), "KWITANSI", "kwitansi.pdf",
-                "this is not a PDF".getBytes(StandardCharsets.UTF_8), OFFICER))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.issues())
-                        .extracting(FieldIssue::field, FieldIssue::code)
-                        .containsExactly(org.assertj.core.api.Assertions.tuple("file", "claim.document.content-type")));
+        assertThatThrownBy(() -> claims.addDocument(
+                        ClaimId.of(claim.id()),
+                        "KWITANSI",
+                        "kwitansi.pdf",
+                        "this is not a PDF".getBytes(StandardCharsets.UTF_8),
+                        OFFICER))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.issues())
+                                .extracting(FieldIssue::field, FieldIssue::code)
+                                .containsExactly(
+                                        org.assertj.core.api.Assertions.tuple("file", "claim.document.content-type")));
         byte[] big = new byte[5000];
         System.arraycopy(PDF, 0, big, 0, PDF.length);
         assertThatThrownBy(() -> claims.addDocument(ClaimId.of(claim.id()), "KWITANSI", "besar.pdf", big, OFFICER))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.issues())
-                        .extracting(FieldIssue::code).containsExactly("claim.document.too-large"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.issues())
+                                .extracting(FieldIssue::code)
+                                .containsExactly("claim.document.too-large"));
         assertThatThrownBy(() -> claims.addDocument(ClaimId.of(claim.id()), "FOTO_SELFIE", "a.pdf", PDF, OFFICER))
                 .isInstanceOf(InvalidInputException.class);
 
@@ -326,7 +401,9 @@ class ClaimWorkflowTest {
             assertThat(d.sha256()).hasSize(64);
             assertThat(d.sizeBytes()).isEqualTo(PDF.length);
         });
-        assertThat(claims.document(ClaimId.of(claim.id()), twice.documents().get(0).id(), OFFICER).content())
+        assertThat(claims.document(
+                                ClaimId.of(claim.id()), twice.documents().get(0).id(), OFFICER)
+                        .content())
                 .isEqualTo(PDF);
     }
 
@@ -339,7 +416,8 @@ class ClaimWorkflowTest {
         assertThatThrownBy(() -> claims.assign(ClaimId.of(claim.id()), claim.version(), SECOND))
                 .isInstanceOf(ConflictException.class);
         assertThat(assigned.assignedTo()).isEqualTo(OFFICER.username());
-        assertThat(claims.queue(null, true, null, 0, 20, OFFICER).items()).extracting(ClaimSummary::id)
+        assertThat(claims.queue(null, true, null, 0, 20, OFFICER).items())
+                .extracting(ClaimSummary::id)
                 .containsExactly(claim.id());
         assertThat(claims.queue(null, true, null, 0, 20, SECOND).items()).isEmpty();
         assertThat(claims.queue(null, false, "budi", 0, 20, SECOND).items()).hasSize(1);
@@ -359,12 +437,22 @@ class ClaimWorkflowTest {
     void aRefusedStepChangesNothing() {
         Membership m = members.bpu(YearMonth.of(2026, 1), 1_000_000);
         billAndPay(m, 16_800);
-        ClaimId id = ClaimId.of(claims.submit(death(m.participantId(), "WORK_ACCIDENT", LocalDate.of(2026, 5, 10),
-                List.of(new ClaimIntake.ChildItem("Rina", LocalDate.of(2016, 3, 1), "SD", 4, false, false, false))),
-                OFFICER).id());
+        ClaimId id = ClaimId.of(claims.submit(
+                        death(
+                                m.participantId(),
+                                "WORK_ACCIDENT",
+                                LocalDate.of(2026, 5, 10),
+                                List.of(new ClaimIntake.ChildItem(
+                                        "Rina", LocalDate.of(2016, 3, 1), "SD", 4, false, false, false))),
+                        OFFICER)
+                .id());
         LindungUser agent = new LindungUser("agen.uji", "Agen Uji", Role.AGENT, RegionScope.of("61"));
         LindungUser analyst = new LindungUser("analis.uji", "Analis Uji", Role.GOV_ANALYST, RegionScope.of("61"));
-        LindungUser token = new LindungUser(OFFICER.username(), OFFICER.displayName(), Role.OFFICER, OFFICER.scope(),
+        LindungUser token = new LindungUser(
+                OFFICER.username(),
+                OFFICER.displayName(),
+                Role.OFFICER,
+                OFFICER.scope(),
                 new LindungUser.ViaToken(1, "mesin"));
         List<LindungUser> people = List.of(OFFICER, SECOND, agent, analyst, token);
         List<Runnable> moveOn = List.of(
@@ -372,9 +460,9 @@ class ClaimWorkflowTest {
                 () -> claims.verify(id, claims.get(id, OFFICER).version(), LocalDate.of(2026, 5, 20), OFFICER),
                 () -> claims.approve(id, claims.get(id, OFFICER).version(), OFFICER),
                 () -> claims.approve(id, claims.get(id, OFFICER).version(), SECOND),
-                () -> claims.recordPayment(id, claims.get(id, OFFICER).version(), LocalDate.of(2026, 6, 1), "TRF-1",
-                        OFFICER),
-                () -> { });
+                () -> claims.recordPayment(
+                        id, claims.get(id, OFFICER).version(), LocalDate.of(2026, 6, 1), "TRF-1", OFFICER),
+                () -> {});
         int refused = 0;
         for (Runnable next : moveOn) {
             Claim c = claims.get(id, OFFICER);
@@ -388,10 +476,16 @@ class ClaimWorkflowTest {
                     }
                     String before = snapshot(c, m);
                     long announced = events.stream(ClaimDecided.class).count();
-                    assertThatThrownBy(attempt::run).as("%s by %s on a %s claim", kind, by.username(), c.status())
-                            .isInstanceOfAny(InvalidInputException.class, ForbiddenException.class,
-                                    ConflictException.class, NotFoundException.class);
-                    assertThat(snapshot(c, m)).as("%s by %s refused", kind, by.username()).isEqualTo(before);
+                    assertThatThrownBy(attempt::run)
+                            .as("%s by %s on a %s claim", kind, by.username(), c.status())
+                            .isInstanceOfAny(
+                                    InvalidInputException.class,
+                                    ForbiddenException.class,
+                                    ConflictException.class,
+                                    NotFoundException.class);
+                    assertThat(snapshot(c, m))
+                            .as("%s by %s refused", kind, by.username())
+                            .isEqualTo(before);
                     assertThat(events.stream(ClaimDecided.class).count()).isEqualTo(announced);
                     refused++;
                 }
@@ -407,8 +501,9 @@ class ClaimWorkflowTest {
         ClaimId id = ClaimId.of(c.id());
         int v = c.version();
         return switch (kind) {
-            case ADD_DOCUMENT -> () -> claims.addDocument(id, "KWITANSI", "k.pdf", valid ? PDF
-                    : "bukan PDF".getBytes(StandardCharsets.UTF_8), by);
+            case ADD_DOCUMENT ->
+                () -> claims.addDocument(
+                        id, "KWITANSI", "k.pdf", valid ? PDF : "bukan PDF".getBytes(StandardCharsets.UTF_8), by);
             case ASSIGN -> valid ? () -> claims.assign(id, v, by) : null;
             case VERIFY -> () -> claims.verify(id, v, valid ? LocalDate.of(2026, 5, 20) : LocalDate.of(2027, 1, 1), by);
             case CHOOSE_CHILDREN -> () -> claims.chooseChildren(id, v, List.of(valid ? "child-1" : "child-9"), by);
@@ -416,8 +511,9 @@ class ClaimWorkflowTest {
             case REJECT -> () -> claims.reject(id, v, valid ? "Akta tidak sah" : " ", by);
             case PAY -> () -> claims.recordPayment(id, v, LocalDate.of(2026, 6, 1), valid ? "TRF-2" : null, by);
             case CORRECT_DEATH -> () -> claims.correctDeath(id, valid ? "Salah orang" : "", by);
-            case SCHOLARSHIP_YEAR -> () -> claims.scholarshipYear(id, new ScholarshipYearRequest(
-                    valid ? "child-1" : "child-9", "SD", 2026, false, false), by);
+            case SCHOLARSHIP_YEAR ->
+                () -> claims.scholarshipYear(
+                        id, new ScholarshipYearRequest(valid ? "child-1" : "child-9", "SD", 2026, false, false), by);
         };
     }
 
@@ -437,6 +533,9 @@ class ClaimWorkflowTest {
                                    WHERE s.participant_id = :participant)
                        || '/' || (SELECT count(*) FROM audit_log WHERE entity_type = 'claim'
                                    AND entity_id = CAST(:id AS text))""")
-                .param("id", c.id()).param("participant", m.participantId()).query(String.class).single();
+                .param("id", c.id())
+                .param("participant", m.participantId())
+                .query(String.class)
+                .single();
     }
 }

@@ -50,7 +50,8 @@ import tools.jackson.databind.JsonNode;
  * (enrolled BPU at Rp1,000,000 from January 2026, January to June paid); every claim step goes through the API or
  * the pages as the officers would. Own context and database (the billing runs bill every membership there is).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "lindung.claim.office-name=Kantor Cabang Ketapang")
 @ActiveProfiles("test")
 class OneEventPaysOnceApiTest {
@@ -61,18 +62,25 @@ class OneEventPaysOnceApiTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ParticipantManagement participants;
+
     @Autowired
     EnrolmentManagement enrolment;
+
     @Autowired
     Payments payments;
+
     @Autowired
     BillingRuns billing;
+
     @Autowired
     KurImports kur;
+
     @Autowired
     JdbcClient jdbc;
+
     private Members members;
 
     @BeforeEach
@@ -92,14 +100,31 @@ class OneEventPaysOnceApiTest {
     }
 
     private static String death(long participant, String cause, List<Map<String, Object>> children) {
-        return json("participantId", participant, "kind", "DEATH", "cause", cause, "eventDate", DIED.toString(),
-                "heirs", List.of(Map.of("name", "Siti Aminah", "relation", "SPOUSE", "bankAccount", "BRI 0123")),
-                "children", children);
+        return json(
+                "participantId",
+                participant,
+                "kind",
+                "DEATH",
+                "cause",
+                cause,
+                "eventDate",
+                DIED.toString(),
+                "heirs",
+                List.of(Map.of("name", "Siti Aminah", "relation", "SPOUSE", "bankAccount", "BRI 0123")),
+                "children",
+                children);
     }
 
     private static String jkk(long participant, String kind, LocalDate accident, Object... details) {
-        List<Object> values = new ArrayList<>(List.of("participantId", participant, "kind", kind, "cause",
-                "WORK_ACCIDENT", "eventDate", accident.toString()));
+        List<Object> values = new ArrayList<>(List.of(
+                "participantId",
+                participant,
+                "kind",
+                kind,
+                "cause",
+                "WORK_ACCIDENT",
+                "eventDate",
+                accident.toString()));
         values.addAll(List.of(details));
         return json(values.toArray());
     }
@@ -125,20 +150,29 @@ class OneEventPaysOnceApiTest {
     /** Document, verification and approval (two officers above the four-eyes threshold) over the API. */
     private JsonNode approved(long claimId) {
         ApiClient officer = as("petugas.kalbar");
-        Response doc = officer.postMultipart("/api/claims/" + claimId + "/documents",
-                Map.of("documentType", "SURAT_KEMATIAN"), "file", "surat.pdf", PDF, "application/pdf");
+        Response doc = officer.postMultipart(
+                "/api/claims/" + claimId + "/documents",
+                Map.of("documentType", "SURAT_KEMATIAN"),
+                "file",
+                "surat.pdf",
+                PDF,
+                "application/pdf");
         assertThat(doc.status()).as(doc.text()).isEqualTo(200);
-        Response verified = officer.post("/api/claims/" + claimId + "/verify", json("version",
-                doc.json().path("version").asInt(), "documentsCompleteOn", "2026-05-20"));
+        Response verified = officer.post(
+                "/api/claims/" + claimId + "/verify",
+                json("version", doc.json().path("version").asInt(), "documentsCompleteOn", "2026-05-20"));
         assertThat(verified.status()).as(verified.text()).isEqualTo(200);
-        Response first = officer.post("/api/claims/" + claimId + "/approve", json("version",
-                verified.json().path("version").asInt()));
+        Response first = officer.post(
+                "/api/claims/" + claimId + "/approve",
+                json("version", verified.json().path("version").asInt()));
         assertThat(first.status()).as(first.text()).isEqualTo(200);
         if (first.json().path("status").asString().equals("APPROVED")) {
             return first.json();
         }
-        Response second = as("petugas.ketapang").post("/api/claims/" + claimId + "/approve", json("version",
-                first.json().path("version").asInt()));
+        Response second = as("petugas.ketapang")
+                .post(
+                        "/api/claims/" + claimId + "/approve",
+                        json("version", first.json().path("version").asInt()));
         assertThat(second.status()).as(second.text()).isEqualTo(200);
         assertThat(second.json().path("status").asString()).isEqualTo("APPROVED");
         return second.json();
@@ -159,19 +193,25 @@ class OneEventPaysOnceApiTest {
         Response again = as("agen.ketapang").post("/api/claims", death(m.participantId(), "WORK_ACCIDENT", List.of()));
         assertThat(again.status()).as(again.text()).isEqualTo(409);
         assertThat(again.json().path("detail").asString()).contains(first);
-        assertThat(jdbc.sql("SELECT count(*) FROM claim WHERE participant_id = ?").param(m.participantId())
-                .query(Long.class).single()).as("nothing half-written").isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM claim WHERE participant_id = ?")
+                        .param(m.participantId())
+                        .query(Long.class)
+                        .single())
+                .as("nothing half-written")
+                .isEqualTo(1);
 
         // the first was taken in with the wrong cause: rejected, the right one can come in — and is then the first
-        Response rejected = as("petugas.kalbar").post("/api/claims/" + jkk.json().path("id").asLong() + "/reject",
-                json("version", jkk.json().path("version").asInt(), "reason", "penyebab keliru: sakit"));
+        Response rejected = as("petugas.kalbar")
+                .post(
+                        "/api/claims/" + jkk.json().path("id").asLong() + "/reject",
+                        json("version", jkk.json().path("version").asInt(), "reason", "penyebab keliru: sakit"));
         assertThat(rejected.status()).as(rejected.text()).isEqualTo(200);
         Response right = created(death(m.participantId(), "OTHER", List.of()));
         assertThat(right.json().path("kind").asString()).isEqualTo("JKM_DEATH");
-        Response third = as("petugas.kalbar").post("/api/claims", death(m.participantId(), "WORK_ACCIDENT",
-                List.of()));
+        Response third = as("petugas.kalbar").post("/api/claims", death(m.participantId(), "WORK_ACCIDENT", List.of()));
         assertThat(third.status()).isEqualTo(409);
-        assertThat(third.json().path("detail").asString()).contains(right.json().path("claimNumber").asString())
+        assertThat(third.json().path("detail").asString())
+                .contains(right.json().path("claimNumber").asString())
                 .doesNotContain(first);
     }
 
@@ -187,7 +227,8 @@ class OneEventPaysOnceApiTest {
             billing.run(YearMonth.of(2026, month), OFFICER);
         }
         String branch = "Sukadana-" + System.nanoTime() % 1_000_000;
-        String nik = participants.get(ParticipantId.of(m.participantId()), OFFICER).nik();
+        String nik =
+                participants.get(ParticipantId.of(m.participantId()), OFFICER).nik();
         String file = "bank;branch;loan_id;nik;name;scheme;plafond;disbursed_on;sector;region_code\nKALBAR;" + branch
                 + ";" + branch + "-1;" + nik + ";Budi Santoso;MIKRO;30000000;2026-03-02;Tani;61.04\n";
         kur.importFile("sukadana.csv", new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), OFFICER);
@@ -201,7 +242,10 @@ class OneEventPaysOnceApiTest {
         assertThat(approved.path("death").path("membershipIds").get(0).asLong()).isEqualTo(m.id());
 
         ApiClient officer = as("petugas.kalbar");
-        assertThat(officer.get("/api/participants/" + m.participantId()).json().path("status").asString())
+        assertThat(officer.get("/api/participants/" + m.participantId())
+                        .json()
+                        .path("status")
+                        .asString())
                 .isEqualTo("DECEASED");
         JsonNode membership = officer.get("/api/memberships/" + m.id()).json();
         assertThat(membership.path("endMonth").asString()).isEqualTo("2026-05");
@@ -216,46 +260,81 @@ class OneEventPaysOnceApiTest {
         awaitKur(branch, "DECEASED");
         assertThat(workList(branch)).isEmpty();
         // the ordinary participant update cannot bring them back
-        Response revived = officer.put("/api/participants/" + m.participantId(), json("nik", nik, "fullName",
-                "Budi Santoso", "birthDate", "1988-04-12", "sex", "L", "regionCode", Members.KETAPANG_DESA,
-                "status", "ACTIVE"));
+        Response revived = officer.put(
+                "/api/participants/" + m.participantId(),
+                json(
+                        "nik",
+                        nik,
+                        "fullName",
+                        "Budi Santoso",
+                        "birthDate",
+                        "1988-04-12",
+                        "sex",
+                        "L",
+                        "regionCode",
+                        Members.KETAPANG_DESA,
+                        "status",
+                        "ACTIVE"));
         assertThat(revived.status()).as(revived.text()).isEqualTo(422);
-        assertThat(revived.json().path("errors").get(0).path("field").asString()).isEqualTo("status");
+        assertThat(revived.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("status");
 
         // who may correct: not an agent, a bank or an analyst; not an officer outside the region; not without reason
         String correction = json("reason", "salah orang: yang meninggal adalah saudaranya");
-        assertThat(as("agen.ketapang").post("/api/claims/" + id + "/death-correction", correction).status())
+        assertThat(as("agen.ketapang")
+                        .post("/api/claims/" + id + "/death-correction", correction)
+                        .status())
                 .isEqualTo(403);
-        assertThat(as("bank.kalbar").post("/api/claims/" + id + "/death-correction", correction).status())
+        assertThat(as("bank.kalbar")
+                        .post("/api/claims/" + id + "/death-correction", correction)
+                        .status())
                 .isEqualTo(403);
-        assertThat(as("analis.provinsi").post("/api/claims/" + id + "/death-correction", correction).status())
+        assertThat(as("analis.provinsi")
+                        .post("/api/claims/" + id + "/death-correction", correction)
+                        .status())
                 .isEqualTo(403);
-        assertThat(as("petugas.pontianak").post("/api/claims/" + id + "/death-correction", correction).status())
+        assertThat(as("petugas.pontianak")
+                        .post("/api/claims/" + id + "/death-correction", correction)
+                        .status())
                 .isEqualTo(404);
         Response noReason = officer.post("/api/claims/" + id + "/death-correction", json("reason", " "));
         assertThat(noReason.status()).isEqualTo(422);
-        assertThat(noReason.json().path("errors").get(0).path("field").asString()).isEqualTo("reason");
-        assertThat(officer.get("/api/participants/" + m.participantId()).json().path("status").asString())
+        assertThat(noReason.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("reason");
+        assertThat(officer.get("/api/participants/" + m.participantId())
+                        .json()
+                        .path("status")
+                        .asString())
                 .isEqualTo("DECEASED");
 
         Response corrected = as("petugas.ketapang").post("/api/claims/" + id + "/death-correction", correction);
         assertThat(corrected.status()).as(corrected.text()).isEqualTo(200);
-        assertThat(corrected.json().path("death").path("correctedBy").asString()).isEqualTo("petugas.ketapang");
-        assertThat(corrected.json().path("status").asString()).as("the decision stays").isEqualTo("APPROVED");
-        assertThat(officer.get("/api/participants/" + m.participantId()).json().path("status").asString())
+        assertThat(corrected.json().path("death").path("correctedBy").asString())
+                .isEqualTo("petugas.ketapang");
+        assertThat(corrected.json().path("status").asString())
+                .as("the decision stays")
+                .isEqualTo("APPROVED");
+        assertThat(officer.get("/api/participants/" + m.participantId())
+                        .json()
+                        .path("status")
+                        .asString())
                 .isEqualTo("ACTIVE");
         JsonNode reopened = officer.get("/api/memberships/" + m.id()).json();
-        assertThat(reopened.path("endMonth").isNull() || reopened.path("endMonth").isMissingNode()).isTrue();
+        assertThat(reopened.path("endMonth").isNull()
+                        || reopened.path("endMonth").isMissingNode())
+                .isTrue();
         awaitKur(branch, "LAPSED");
         assertThat(workList(branch)).containsExactly(branch + "-1");
         assertThat(jdbc.sql("""
                 SELECT actor || ' ' || action FROM audit_log WHERE entity_type = 'claim' AND entity_id = ?
-                   AND action IN ('DEATH_RECORDED', 'DEATH_CORRECTED') ORDER BY id""").param(Long.toString(id))
-                .query(String.class).list())
+                   AND action IN ('DEATH_RECORDED', 'DEATH_CORRECTED') ORDER BY id""").param(Long.toString(id)).query(String.class).list())
                 .containsExactly("petugas.kalbar DEATH_RECORDED", "petugas.ketapang DEATH_CORRECTED");
         assertThat(jdbc.sql("""
                 SELECT changes->>'because' FROM audit_log WHERE action = 'MEMBERSHIP_END_CORRECTED'
-                   AND entity_id = ?""").param(Long.toString(m.id())).query(String.class).single())
+                   AND entity_id = ?""")
+                        .param(Long.toString(m.id()))
+                        .query(String.class)
+                        .single())
                 .contains("salah orang");
         Response twice = officer.post("/api/claims/" + id + "/death-correction", correction);
         assertThat(twice.status()).isEqualTo(422);
@@ -265,21 +344,32 @@ class OneEventPaysOnceApiTest {
     private long bills(Membership m, String period) {
         return jdbc.sql("SELECT count(*) FROM bill WHERE membership_id = ? AND period = CAST(? AS date)"
                         + " AND status <> 'CANCELLED'")
-                .params(m.id(), period).query(Long.class).single();
+                .params(m.id(), period)
+                .query(Long.class)
+                .single();
     }
 
     private List<String> workList(String branch) {
-        JsonNode items = as("petugas.kalbar").get("/api/kur/work-list?bank=KALBAR&branch=" + branch).json()
-                .path("items").path("items");
+        JsonNode items = as("petugas.kalbar")
+                .get("/api/kur/work-list?bank=KALBAR&branch=" + branch)
+                .json()
+                .path("items")
+                .path("items");
         List<String> loans = new ArrayList<>();
         items.forEach(i -> loans.add(i.path("loan").path("loanId").asString()));
         return loans;
     }
 
     private void awaitKur(String branch, String status) {
-        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
-                assertThat(jdbc.sql("SELECT match_status FROM kur_loan WHERE bank_code = 'KALBAR' AND loan_id = ?")
-                        .param(branch + "-1").query(String.class).single()).isEqualTo(status));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(
+                                jdbc.sql("SELECT match_status FROM kur_loan WHERE bank_code = 'KALBAR' AND loan_id = ?")
+                                        .param(branch + "-1")
+                                        .query(String.class)
+                                        .single())
+                        .isEqualTo(status));
     }
 
     // ---------------------------------------------------------------------------------- one JKK case per accident
@@ -296,15 +386,24 @@ class OneEventPaysOnceApiTest {
         Response more = created(jkk(m.participantId(), "JKK_STMB", accident, "stmbMonths", 5));
         assertThat(more.json().path("caseNumber").asString()).isEqualTo(caseNumber);
         assertThat(amounts(more)).containsExactly(2_000_000L, 1_500_000L);
-        assertThat(more.json().path("lines").get(1).path("args").toString()).contains("13").contains("15");
-        assertThat(more.json().path("caseClaims").get(0).path("claimNumber").asString()).isEqualTo(caseNumber);
+        assertThat(more.json().path("lines").get(1).path("args").toString())
+                .contains("13")
+                .contains("15");
+        assertThat(more.json().path("caseClaims").get(0).path("claimNumber").asString())
+                .isEqualTo(caseNumber);
 
         Response total = created(jkk(m.participantId(), "JKK_DISABILITY_TOTAL", accident));
-        assertThat(total.json().path("refusal").isMissingNode()).as(total.text()).isTrue();
+        assertThat(total.json().path("refusal").isMissingNode())
+                .as(total.text())
+                .isTrue();
         assertThat(total.json().path("total").asLong()).isEqualTo(56_000_000 + 12_000_000); // 70% × 80 × Rp1 jt
 
-        Response partial = created(jkk(m.participantId(), "JKK_DISABILITY_PARTIAL_ANATOMICAL", accident,
-                "disabilityCodes", List.of("ARM_R_SHOULDER")));
+        Response partial = created(jkk(
+                m.participantId(),
+                "JKK_DISABILITY_PARTIAL_ANATOMICAL",
+                accident,
+                "disabilityCodes",
+                List.of("ARM_R_SHOULDER")));
         assertThat(partial.json().path("caseNumber").asString()).isEqualTo(caseNumber);
         assertThat(partial.json().path("refusal").path("code").asString()).isEqualTo("LUMP_SUM_ALREADY_IN_CASE");
         assertThat(partial.json().path("refusal").path("args").toString())
@@ -314,21 +413,29 @@ class OneEventPaysOnceApiTest {
 
         // a refused claim cannot be approved; the first lump sum can
         approved(total.json().path("id").asLong());
-        Response doc = as("petugas.kalbar").postMultipart("/api/claims/" + partial.json().path("id").asLong()
-                + "/documents", Map.of("documentType", "SURAT_KETERANGAN_DOKTER"), "file", "dokter.pdf", PDF,
-                "application/pdf");
-        Response verified = as("petugas.kalbar").post("/api/claims/" + partial.json().path("id").asLong()
-                + "/verify", json("version", doc.json().path("version").asInt(), "documentsCompleteOn",
-                "2026-05-20"));
+        Response doc = as("petugas.kalbar")
+                .postMultipart(
+                        "/api/claims/" + partial.json().path("id").asLong() + "/documents",
+                        Map.of("documentType", "SURAT_KETERANGAN_DOKTER"),
+                        "file",
+                        "dokter.pdf",
+                        PDF,
+                        "application/pdf");
+        Response verified = as("petugas.kalbar")
+                .post(
+                        "/api/claims/" + partial.json().path("id").asLong() + "/verify",
+                        json("version", doc.json().path("version").asInt(), "documentsCompleteOn", "2026-05-20"));
         assertThat(verified.json().path("refusal").path("code").asString()).isEqualTo("LUMP_SUM_ALREADY_IN_CASE");
-        Response approve = as("petugas.kalbar").post("/api/claims/" + partial.json().path("id").asLong()
-                + "/approve", json("version", verified.json().path("version").asInt()));
+        Response approve = as("petugas.kalbar")
+                .post(
+                        "/api/claims/" + partial.json().path("id").asLong() + "/approve",
+                        json("version", verified.json().path("version").asInt()));
         assertThat(approve.status()).isEqualTo(422);
 
         // another day is another accident: its own case
         Response other = created(jkk(m.participantId(), "JKK_STMB", accident.plusDays(20), "stmbMonths", 1));
-        assertThat(other.json().path("caseNumber").asString()).isEqualTo(other.json().path("claimNumber")
-                .asString());
+        assertThat(other.json().path("caseNumber").asString())
+                .isEqualTo(other.json().path("claimNumber").asString());
         assertThat(amounts(other)).containsExactly(1_000_000L);
     }
 
@@ -343,71 +450,103 @@ class OneEventPaysOnceApiTest {
     @Test
     void threeChildrenRecorded_twoChosen_andTheLetterSaysWhoAndWhy() throws Exception {
         Membership m = paidMember();
-        List<Map<String, Object>> allChosen = List.of(child("Rina", "2016-03-01", "SD", true),
-                child("Dodi", "2019-08-09", "SD", true), child("Agus", "2022-01-05", null, true));
-        Response tooMany = as("petugas.kalbar").post("/api/claims", death(m.participantId(), "WORK_ACCIDENT",
-                allChosen));
+        List<Map<String, Object>> allChosen = List.of(
+                child("Rina", "2016-03-01", "SD", true),
+                child("Dodi", "2019-08-09", "SD", true),
+                child("Agus", "2022-01-05", null, true));
+        Response tooMany =
+                as("petugas.kalbar").post("/api/claims", death(m.participantId(), "WORK_ACCIDENT", allChosen));
         assertThat(tooMany.status()).as(tooMany.text()).isEqualTo(422);
         assertThat(tooMany.json().path("errors")).singleElement().satisfies(e -> {
             assertThat(e.path("field").asString()).isEqualTo("children[2].named");
             assertThat(e.path("message").asString()).contains("2 anak").contains("Agus");
         });
 
-        Response claim = created(death(m.participantId(), "WORK_ACCIDENT", List.of(
-                child("Rina", "2016-03-01", "SD", true), child("Dodi", "2019-08-09", "SD", false),
-                child("Agus", "2022-01-05", null, true))));
+        Response claim = created(death(
+                m.participantId(),
+                "WORK_ACCIDENT",
+                List.of(
+                        child("Rina", "2016-03-01", "SD", true),
+                        child("Dodi", "2019-08-09", "SD", false),
+                        child("Agus", "2022-01-05", null, true))));
         assertThat(claim.json().path("scholarshipChoice").asString()).isEqualTo("CHOSEN");
         assertThat(childNames(claim.json())).containsExactlyInAnyOrder("Rina", "Agus");
         long id = claim.json().path("id").asLong();
         approved(id);
 
         String letter = letterText(id);
-        assertThat(letter).contains("Beasiswa anak").contains("Rina").contains("Dodi").contains("Agus")
-                .contains("Dipilih saat pengajuan").contains("paling banyak untuk 2 anak");
+        assertThat(letter)
+                .contains("Beasiswa anak")
+                .contains("Rina")
+                .contains("Dodi")
+                .contains("Agus")
+                .contains("Dipilih saat pengajuan")
+                .contains("paling banyak untuk 2 anak");
         int dodi = letter.indexOf("Dodi");
-        assertThat(letter.substring(dodi, Math.min(letter.length(), dodi + 120))).contains("tidak");
+        assertThat(letter.substring(dodi, Math.min(letter.length(), dodi + 120)))
+                .contains("tidak");
     }
 
     @Test
     void withNobodyChosen_theDefaultIsTheTwoYoungestInSchool_andTheLetterSaysSo() throws Exception {
         Membership m = paidMember();
-        Response claim = created(death(m.participantId(), "WORK_ACCIDENT", List.of(
-                child("Sulung", "2008-02-01", "SMA", false), child("Tengah", "2013-06-01", "SMP", false),
-                child("Bungsu", "2017-09-01", "SD", false), child("Bayi", "2025-01-01", null, false))));
+        Response claim = created(death(
+                m.participantId(),
+                "WORK_ACCIDENT",
+                List.of(
+                        child("Sulung", "2008-02-01", "SMA", false), child("Tengah", "2013-06-01", "SMP", false),
+                        child("Bungsu", "2017-09-01", "SD", false), child("Bayi", "2025-01-01", null, false))));
         assertThat(claim.json().path("scholarshipChoice").asString()).isEqualTo("DEFAULT");
         assertThat(childNames(claim.json())).containsExactlyInAnyOrder("Tengah", "Bungsu");
         approved(claim.json().path("id").asLong());
-        assertThat(letterText(claim.json().path("id").asLong())).contains("Pilihan bawaan")
-                .contains("Sulung").contains("Bayi");
+        assertThat(letterText(claim.json().path("id").asLong()))
+                .contains("Pilihan bawaan")
+                .contains("Sulung")
+                .contains("Bayi");
     }
 
     @Test
     void theOfficerChoosesTheChildrenBeforeTheDecision_andAgentsAndOtherRegionsCannot() {
         Membership m = paidMember();
-        Response claim = created(death(m.participantId(), "WORK_ACCIDENT", List.of(
-                child("Rina", "2016-03-01", "SD", false), child("Dodi", "2019-08-09", "SD", false),
-                child("Agus", "2021-01-05", "TK", false))));
+        Response claim = created(death(
+                m.participantId(),
+                "WORK_ACCIDENT",
+                List.of(
+                        child("Rina", "2016-03-01", "SD", false),
+                        child("Dodi", "2019-08-09", "SD", false),
+                        child("Agus", "2021-01-05", "TK", false))));
         long id = claim.json().path("id").asLong();
         int version = claim.json().path("version").asInt();
         assertThat(childNames(claim.json())).containsExactlyInAnyOrder("Dodi", "Agus"); // the youngest in school
         String choice = json("version", version, "chosen", List.of("child-1", "child-2"));
 
-        assertThat(as("agen.ketapang").put("/api/claims/" + id + "/scholarship-children", choice).status())
+        assertThat(as("agen.ketapang")
+                        .put("/api/claims/" + id + "/scholarship-children", choice)
+                        .status())
                 .isEqualTo(403);
-        assertThat(as("petugas.pontianak").put("/api/claims/" + id + "/scholarship-children", choice).status())
+        assertThat(as("petugas.pontianak")
+                        .put("/api/claims/" + id + "/scholarship-children", choice)
+                        .status())
                 .isEqualTo(404);
-        Response three = as("petugas.kalbar").put("/api/claims/" + id + "/scholarship-children", json("version",
-                version, "chosen", List.of("child-1", "child-2", "child-3")));
+        Response three = as("petugas.kalbar")
+                .put(
+                        "/api/claims/" + id + "/scholarship-children",
+                        json("version", version, "chosen", List.of("child-1", "child-2", "child-3")));
         assertThat(three.status()).isEqualTo(422);
         assertThat(three.json().path("errors").get(0).path("field").asString()).isEqualTo("chosen");
-        assertThat(three.json().path("errors").get(0).path("message").asString()).contains("Agus");
+        assertThat(three.json().path("errors").get(0).path("message").asString())
+                .contains("Agus");
 
         Response chosen = as("petugas.kalbar").put("/api/claims/" + id + "/scholarship-children", choice);
         assertThat(chosen.status()).as(chosen.text()).isEqualTo(200);
         assertThat(chosen.json().path("scholarshipChoice").asString()).isEqualTo("CHOSEN");
         assertThat(childNames(chosen.json())).containsExactlyInAnyOrder("Rina", "Dodi");
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'CLAIM_CHILDREN_CHOSEN' AND entity_id = ?"
-                + " AND actor = 'petugas.kalbar'").param(Long.toString(id)).query(Long.class).single()).isOne();
+                                + " AND actor = 'petugas.kalbar'")
+                        .param(Long.toString(id))
+                        .query(Long.class)
+                        .single())
+                .isOne();
         Response stale = as("petugas.kalbar").put("/api/claims/" + id + "/scholarship-children", choice);
         assertThat(stale.status()).as("the version guard").isEqualTo(409);
     }
@@ -429,31 +568,59 @@ class OneEventPaysOnceApiTest {
     // ------------------------------------------------------------------- refusals name fields the form has
 
     /** The intake form's fields (and the row fields under them), as {@code templates/claim/form.html} has them. */
-    private static final Set<String> FORM_FIELDS = Set.of("participantId", "kind", "cause", "eventDate",
-            "homeCareStart", "stmbMonths", "wage", "note", "invoices", "transport", "disabilityCodes",
-            "functionLosses", "heirs", "children");
+    private static final Set<String> FORM_FIELDS = Set.of(
+            "participantId",
+            "kind",
+            "cause",
+            "eventDate",
+            "homeCareStart",
+            "stmbMonths",
+            "wage",
+            "note",
+            "invoices",
+            "transport",
+            "disabilityCodes",
+            "functionLosses",
+            "heirs",
+            "children");
 
     @Test
     void everyRefusalOfTheIntakeNamesAFieldOfTheForm() {
         Membership m = paidMember();
         List<String> bad = List.of(
-                death(m.participantId(), "WORK_ACCIDENT", List.of(child("A", "2016-01-01", "SD", true),
-                        child("B", "2017-01-01", "SD", true), child("C", "2018-01-01", "SD", true))),
+                death(
+                        m.participantId(),
+                        "WORK_ACCIDENT",
+                        List.of(
+                                child("A", "2016-01-01", "SD", true),
+                                child("B", "2017-01-01", "SD", true),
+                                child("C", "2018-01-01", "SD", true))),
                 death(m.participantId(), "WORK_ACCIDENT", List.of(child("", "2030-01-01", "KULIAH", false))),
                 jkk(m.participantId(), "JKK_STMB", LocalDate.of(2026, 5, 4), "stmbMonths", 0),
-                jkk(m.participantId(), "JKK_DISABILITY_PARTIAL_ANATOMICAL", LocalDate.of(2026, 5, 4),
-                        "disabilityCodes", List.of("NO_SUCH_PART")),
-                jkk(m.participantId(), "JKK_HOME_CARE", LocalDate.of(2026, 5, 4), "homeCareStart", "2026-05-01",
-                        "invoices", List.of(Map.of("date", "2026-05-05", "description", "perawat",
-                                "amount", 100_000))),
+                jkk(
+                        m.participantId(),
+                        "JKK_DISABILITY_PARTIAL_ANATOMICAL",
+                        LocalDate.of(2026, 5, 4),
+                        "disabilityCodes",
+                        List.of("NO_SUCH_PART")),
+                jkk(
+                        m.participantId(),
+                        "JKK_HOME_CARE",
+                        LocalDate.of(2026, 5, 4),
+                        "homeCareStart",
+                        "2026-05-01",
+                        "invoices",
+                        List.of(Map.of("date", "2026-05-05", "description", "perawat", "amount", 100_000))),
                 json("participantId", m.participantId(), "kind", "JKK_MEDICAL", "cause", "SOMETHING"));
         for (String body : bad) {
             Response r = as("petugas.kalbar").post("/api/claims", body);
             assertThat(r.status()).as(body + " → " + r.text()).isEqualTo(422);
             List<String> fields = new ArrayList<>();
             r.json().path("errors").forEach(e -> fields.add(e.path("field").asString()));
-            assertThat(fields).as(body).isNotEmpty().allSatisfy(f -> assertThat(FORM_FIELDS)
-                    .contains(f.replaceAll("[\\[.].*$", "")));
+            assertThat(fields)
+                    .as(body)
+                    .isNotEmpty()
+                    .allSatisfy(f -> assertThat(FORM_FIELDS).contains(f.replaceAll("[\\[.].*$", "")));
         }
     }
 
@@ -478,14 +645,17 @@ class OneEventPaysOnceApiTest {
         }
         HttpResponse<String> refused = page.post("/klaim/baru?peserta=" + m.participantId(), "/klaim/baru", form);
         assertThat(refused.statusCode()).isEqualTo(200);
-        assertThat(refused.body()).contains("id=\"children-2-named-error\"")
+        assertThat(refused.body())
+                .contains("id=\"children-2-named-error\"")
                 .contains("Beasiswa paling banyak untuk 2 anak");
 
         form.put("children[2].named", "false");
         HttpResponse<String> taken = page.post("/klaim/baru?peserta=" + m.participantId(), "/klaim/baru", form);
         assertThat(taken.statusCode()).as(taken.body()).isEqualTo(302);
-        String first = jdbc.sql("SELECT claim_number FROM claim WHERE participant_id = ?").param(m.participantId())
-                .query(String.class).single();
+        String first = jdbc.sql("SELECT claim_number FROM claim WHERE participant_id = ?")
+                .param(m.participantId())
+                .query(String.class)
+                .single();
 
         form.put("cause", "OTHER");
         HttpResponse<String> second = page.post("/klaim/baru?peserta=" + m.participantId(), "/klaim/baru", form);
@@ -497,51 +667,66 @@ class OneEventPaysOnceApiTest {
     @Test
     void theClaimPageCorrectsADeath_withItsReason_andRefusesAnAgent() throws Exception {
         Membership m = paidMember();
-        long id = created(death(m.participantId(), "OTHER", List.of())).json().path("id").asLong();
+        long id = created(death(m.participantId(), "OTHER", List.of()))
+                .json()
+                .path("id")
+                .asLong();
         approved(id);
         Page agent = Page.signIn(port, "agen.ketapang");
-        HttpResponse<String> refused = agent.post("/klaim/" + id, "/klaim/" + id + "/koreksi-kematian",
-                Map.of("reason", "coba"));
+        HttpResponse<String> refused =
+                agent.post("/klaim/" + id, "/klaim/" + id + "/koreksi-kematian", Map.of("reason", "coba"));
         assertThat(refused.statusCode()).isEqualTo(302);
-        assertThat(as("petugas.kalbar").get("/api/participants/" + m.participantId()).json().path("status")
-                .asString()).isEqualTo("DECEASED");
+        assertThat(as("petugas.kalbar")
+                        .get("/api/participants/" + m.participantId())
+                        .json()
+                        .path("status")
+                        .asString())
+                .isEqualTo("DECEASED");
 
         Page officer = Page.signIn(port, "petugas.kalbar");
         assertThat(officer.get("/klaim/" + id)).contains("id=\"death-correction-form\"");
-        HttpResponse<String> noReason = officer.post("/klaim/" + id, "/klaim/" + id + "/koreksi-kematian",
-                Map.of("reason", ""));
+        HttpResponse<String> noReason =
+                officer.post("/klaim/" + id, "/klaim/" + id + "/koreksi-kematian", Map.of("reason", ""));
         assertThat(noReason.statusCode()).isEqualTo(302);
         assertThat(officer.get("/klaim/" + id)).contains("Alasan koreksi: ");
-        HttpResponse<String> done = officer.post("/klaim/" + id, "/klaim/" + id + "/koreksi-kematian",
-                Map.of("reason", "akta kematian palsu"));
+        HttpResponse<String> done = officer.post(
+                "/klaim/" + id, "/klaim/" + id + "/koreksi-kematian", Map.of("reason", "akta kematian palsu"));
         assertThat(done.statusCode()).isEqualTo(302);
-        assertThat(officer.get("/klaim/" + id)).contains("id=\"death-corrected\"").contains("akta kematian palsu")
+        assertThat(officer.get("/klaim/" + id))
+                .contains("id=\"death-corrected\"")
+                .contains("akta kematian palsu")
                 .doesNotContain("id=\"death-correction-form\"");
-        assertThat(as("petugas.kalbar").get("/api/participants/" + m.participantId()).json().path("status")
-                .asString()).isEqualTo("ACTIVE");
+        assertThat(as("petugas.kalbar")
+                        .get("/api/participants/" + m.participantId())
+                        .json()
+                        .path("status")
+                        .asString())
+                .isEqualTo("ACTIVE");
     }
 
     /** A signed-in browser-like session: cookies, the CSRF token of a form page, form posts. */
     private record Page(HttpClient http, String base) {
 
         static Page signIn(int port, String user) throws Exception {
-            Page p = new Page(HttpClient.newBuilder().cookieHandler(new CookieManager()).build(),
-                    "http://localhost:" + port);
+            Page p = new Page(
+                    HttpClient.newBuilder().cookieHandler(new CookieManager()).build(), "http://localhost:" + port);
             String csrf = p.csrf("/login");
-            HttpResponse<String> in = p.send("/login", Map.of("username", user, "password", ApiClient.DEMO_PASSWORD,
-                    "_csrf", csrf));
+            HttpResponse<String> in =
+                    p.send("/login", Map.of("username", user, "password", ApiClient.DEMO_PASSWORD, "_csrf", csrf));
             assertThat(in.statusCode()).isEqualTo(302);
             return p;
         }
 
         String get(String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            return http.send(
+                            HttpRequest.newBuilder(URI.create(base + path)).build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
         }
 
         String csrf(String path) throws Exception {
-            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> page = http.send(
+                    HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
             return page.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
         }
 
@@ -552,11 +737,16 @@ class OneEventPaysOnceApiTest {
         }
 
         private HttpResponse<String> send(String path, Map<String, String> fields) throws Exception {
-            String body = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                    + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-            return http.send(HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            String body = fields.entrySet().stream()
+                    .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                    .collect(Collectors.joining("&"));
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(base + path))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.lindung.access.LindungUser;
 import id.lindung.access.RegionScope;
 import id.lindung.access.Role;
-import id.lindung.claim.ClaimId;
 import id.lindung.contribution.BillingRuns;
 import id.lindung.contribution.Members;
 import id.lindung.contribution.Payments;
@@ -38,8 +37,8 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class OneEventPaysOnceSequencesTest {
 
-    private static final LindungUser SECOND = new LindungUser("petugas.dua", "Petugas Dua", Role.OFFICER,
-            RegionScope.of("61"));
+    private static final LindungUser SECOND =
+            new LindungUser("petugas.dua", "Petugas Dua", Role.OFFICER, RegionScope.of("61"));
     private static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     private static final LocalDate ACCIDENT = LocalDate.of(2026, 5, 4);
     private static final long SEED = 20_261_207L;
@@ -48,22 +47,38 @@ class OneEventPaysOnceSequencesTest {
 
     @Autowired
     ClaimManagement claims;
+
     @Autowired
     ParticipantManagement participants;
+
     @Autowired
     EnrolmentManagement enrolment;
+
     @Autowired
     Payments payments;
+
     @Autowired
     BillingRuns billing;
+
     @Autowired
     JdbcClient jdbc;
 
     private static ClaimIntake intake(long participant, String kind, String cause, LocalDate date) {
-        return new ClaimIntake(participant, kind, cause, date, null, null, null,
-                kind.equals("JKK_STMB") ? 3 : null, kind.equals("JKK_DISABILITY_PARTIAL_ANATOMICAL")
-                        ? List.of("ARM_R_SHOULDER") : null, null, null,
-                List.of(new ClaimIntake.Heir("Siti", "SPOUSE", null, "BRI 1")), null, null);
+        return new ClaimIntake(
+                participant,
+                kind,
+                cause,
+                date,
+                null,
+                null,
+                null,
+                kind.equals("JKK_STMB") ? 3 : null,
+                kind.equals("JKK_DISABILITY_PARTIAL_ANATOMICAL") ? List.of("ARM_R_SHOULDER") : null,
+                null,
+                null,
+                List.of(new ClaimIntake.Heir("Siti", "SPOUSE", null, "BRI 1")),
+                null,
+                null);
     }
 
     private ClaimIntake randomIntake(Random r, long participant) {
@@ -107,8 +122,8 @@ class OneEventPaysOnceSequencesTest {
                     if (action < 4 || open.isEmpty() && action < 8) {
                         ClaimIntake in = randomIntake(r, p);
                         Claim c = claims.submit(in, OFFICER);
-                        log.add("submit " + c.kind() + " " + c.claimNumber() + (c.eligible() ? "" : " refused "
-                                + c.refusal().code()));
+                        log.add("submit " + c.kind() + " " + c.claimNumber()
+                                + (c.eligible() ? "" : " refused " + c.refusal().code()));
                     } else if (action < 8) {
                         Claim c = open.get(r.nextInt(open.size()));
                         log.add("decide " + c.claimNumber());
@@ -119,7 +134,9 @@ class OneEventPaysOnceSequencesTest {
                         log.add("reject " + c.claimNumber());
                         claims.reject(ClaimId.of(c.id()), c.version(), "acak", OFFICER);
                     } else {
-                        Claim dead = mine.stream().filter(c -> c.death() != null && c.death().inForce()).findFirst()
+                        Claim dead = mine.stream()
+                                .filter(c -> c.death() != null && c.death().inForce())
+                                .findFirst()
                                 .orElse(null);
                         if (dead != null) {
                             log.add("correct " + dead.claimNumber());
@@ -136,26 +153,39 @@ class OneEventPaysOnceSequencesTest {
         // the sequences did reach the interesting states
         assertThat(refused).isPositive();
         assertThat(approved).isPositive();
-        assertThat(jdbc.sql("SELECT count(*) FROM claim_death WHERE corrected_at IS NOT NULL").query(Long.class)
-                .single()).isPositive();
+        assertThat(jdbc.sql("SELECT count(*) FROM claim_death WHERE corrected_at IS NOT NULL")
+                        .query(Long.class)
+                        .single())
+                .isPositive();
         assertThat(jdbc.sql("SELECT count(*) FROM claim WHERE refusal_code = 'LUMP_SUM_ALREADY_IN_CASE'")
-                .query(Long.class).single()).isPositive();
+                        .query(Long.class)
+                        .single())
+                .isPositive();
     }
 
     private void check(long participant, String what) {
         assertThat(jdbc.sql("""
                 SELECT count(*) FROM claim WHERE participant_id = ? AND kind IN ('JKK_DEATH', 'JKM_DEATH')
-                   AND status IN ('APPROVED', 'PAID', 'AWAITING_SECOND')""").param(participant).query(Long.class)
-                .single()).as(what).isLessThanOrEqualTo(1);
+                   AND status IN ('APPROVED', 'PAID', 'AWAITING_SECOND')""").param(participant).query(Long.class).single())
+                .as(what)
+                .isLessThanOrEqualTo(1);
         assertThat(jdbc.sql("""
                 SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM claim
                  WHERE participant_id = ? AND kind IN ('JKK_DISABILITY_PARTIAL_ANATOMICAL',
                        'JKK_DISABILITY_PARTIAL_FUNCTIONAL', 'JKK_DISABILITY_TOTAL', 'JKK_DEATH')
-                   AND status IN ('APPROVED', 'PAID', 'AWAITING_SECOND') GROUP BY case_number) x""")
-                .param(participant).query(Long.class).single()).as(what).isLessThanOrEqualTo(1);
+                   AND status IN ('APPROVED', 'PAID', 'AWAITING_SECOND') GROUP BY case_number) x""").param(participant).query(Long.class).single())
+                .as(what)
+                .isLessThanOrEqualTo(1);
         boolean inForce = jdbc.sql("SELECT count(*) FROM claim_death WHERE participant_id = ? AND corrected_at IS NULL")
-                .param(participant).query(Long.class).single() == 1;
-        assertThat(participants.get(ParticipantId.of(participant), OFFICER).status().name()).as(what)
+                        .param(participant)
+                        .query(Long.class)
+                        .single()
+                == 1;
+        assertThat(participants
+                        .get(ParticipantId.of(participant), OFFICER)
+                        .status()
+                        .name())
+                .as(what)
                 .isEqualTo(inForce ? "DECEASED" : "ACTIVE");
     }
 }

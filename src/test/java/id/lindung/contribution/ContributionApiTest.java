@@ -33,15 +33,27 @@ class ContributionApiTest {
     private long participant(ApiClient client, String desa) {
         LocalDate birth = LocalDate.of(1985, 8, 3);
         String kec = desa.substring(0, 8).replace(".", "");
-        Response r = client.post("/api/participants", json("nik", Niks.nik(kec, birth, true), "fullName",
-                "Siti Aminah", "birthDate", birth.toString(), "sex", "P", "regionCode", desa));
+        Response r = client.post(
+                "/api/participants",
+                json(
+                        "nik",
+                        Niks.nik(kec, birth, true),
+                        "fullName",
+                        "Siti Aminah",
+                        "birthDate",
+                        birth.toString(),
+                        "sex",
+                        "P",
+                        "regionCode",
+                        desa));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return r.json().path("participant").path("id").asLong();
     }
 
     private long enrolBpu(ApiClient client, long participantId, String start) {
-        Response r = client.post("/api/memberships", json("participantId", participantId, "segment", "BPU",
-                "baseAmount", 1_000_000, "startMonth", start));
+        Response r = client.post(
+                "/api/memberships",
+                json("participantId", participantId, "segment", "BPU", "baseAmount", 1_000_000, "startMonth", start));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return r.json().path("id").asLong();
     }
@@ -51,28 +63,44 @@ class ContributionApiTest {
         ApiClient ketapang = as("petugas.ketapang");
         long id = participant(ketapang, KETAPANG_DESA);
 
-        Response withJp = ketapang.post("/api/memberships", json("participantId", id, "segment", "BPU",
-                "programmes", List.of("JP"), "baseAmount", 1_000_000, "startMonth", "2026-01"));
+        Response withJp = ketapang.post(
+                "/api/memberships",
+                json(
+                        "participantId",
+                        id,
+                        "segment",
+                        "BPU",
+                        "programmes",
+                        List.of("JP"),
+                        "baseAmount",
+                        1_000_000,
+                        "startMonth",
+                        "2026-01"));
         assertThat(withJp.status()).isEqualTo(422);
         assertThat(withJp.json().path("errors").get(0).path("field").asString()).isEqualTo("programmes");
         assertThat(withJp.json().path("errors").get(0).path("message").asString())
                 .isEqualTo("Program JP tidak tersedia untuk segmen BPU.");
 
-        Response lowIncome = ketapang.post("/api/memberships", json("participantId", id, "segment", "BPU",
-                "baseAmount", 900_000, "startMonth", "2026-01"));
+        Response lowIncome = ketapang.post(
+                "/api/memberships",
+                json("participantId", id, "segment", "BPU", "baseAmount", 900_000, "startMonth", "2026-01"));
         assertThat(lowIncome.status()).isEqualTo(422);
-        assertThat(lowIncome.json().path("errors").get(0).path("field").asString()).isEqualTo("baseAmount");
+        assertThat(lowIncome.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("baseAmount");
         assertThat(lowIncome.json().path("errors").get(0).path("message").asString())
                 .isEqualTo("Penghasilan yang dilaporkan paling sedikit Rp1.000.000.");
 
-        Response puWithoutEmployer = ketapang.post("/api/memberships", json("participantId", id, "segment", "PU",
-                "baseAmount", 4_000_000, "startMonth", "2026-01"));
+        Response puWithoutEmployer = ketapang.post(
+                "/api/memberships",
+                json("participantId", id, "segment", "PU", "baseAmount", 4_000_000, "startMonth", "2026-01"));
         assertThat(puWithoutEmployer.status()).isEqualTo(422);
-        assertThat(puWithoutEmployer.json().path("errors").get(0).path("field").asString()).isEqualTo("employerId");
+        assertThat(puWithoutEmployer.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("employerId");
 
         long membership = enrolBpu(ketapang, id, "2026-01");
-        Response twice = ketapang.post("/api/memberships", json("participantId", id, "segment", "BPU",
-                "baseAmount", 1_000_000, "startMonth", "2026-02"));
+        Response twice = ketapang.post(
+                "/api/memberships",
+                json("participantId", id, "segment", "BPU", "baseAmount", 1_000_000, "startMonth", "2026-02"));
         assertThat(twice.status()).isEqualTo(422);
         assertThat(twice.json().path("errors").get(0).path("code").asString()).isEqualTo("enrolment.already");
         Response shown = ketapang.get("/api/memberships/" + membership);
@@ -87,13 +115,20 @@ class ContributionApiTest {
         long membership = enrolBpu(ketapang, participant(ketapang, KETAPANG_DESA), "2026-01");
 
         assertThat(pontianak.get("/api/memberships/" + membership).status()).isEqualTo(404);
-        assertThat(pontianak.get("/api/memberships/" + membership + "/statement").status()).isEqualTo(404);
-        Response pay = pontianak.post("/api/payments", json("idempotencyKey", "PTK-1", "membershipId", membership,
-                "amount", 16_800, "paidOn", "2026-01-05"));
+        assertThat(pontianak
+                        .get("/api/memberships/" + membership + "/statement")
+                        .status())
+                .isEqualTo(404);
+        Response pay = pontianak.post(
+                "/api/payments",
+                json("idempotencyKey", "PTK-1", "membershipId", membership, "amount", 16_800, "paidOn", "2026-01-05"));
         assertThat(pay.status()).isEqualTo(422);
         assertThat(pay.json().path("errors").get(0).path("field").asString()).isEqualTo("membershipId");
-        assertThat(ketapang.post("/api/billing-runs", json("period", "2026-01")).status()).isEqualTo(403);
-        assertThat(as("analis.provinsi").post("/api/billing-runs", json("period", "2026-01")).status())
+        assertThat(ketapang.post("/api/billing-runs", json("period", "2026-01")).status())
+                .isEqualTo(403);
+        assertThat(as("analis.provinsi")
+                        .post("/api/billing-runs", json("period", "2026-01"))
+                        .status())
                 .isEqualTo(403);
     }
 
@@ -118,11 +153,13 @@ class ContributionApiTest {
         assertThat(first.status()).as(first.text()).isEqualTo(201);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().path("replayed").asBoolean()).isTrue();
-        assertThat(again.json().path("paymentId").asLong()).isEqualTo(first.json().path("paymentId").asLong());
+        assertThat(again.json().path("paymentId").asLong())
+                .isEqualTo(first.json().path("paymentId").asLong());
 
         Response statement = ketapang.get("/api/memberships/" + membership + "/statement?date=2026-03-20");
         assertThat(statement.status()).isEqualTo(200);
-        assertThat(statement.json().path("status").path("protectedOn").asBoolean()).isTrue();
+        assertThat(statement.json().path("status").path("protectedOn").asBoolean())
+                .isTrue();
         assertThat(statement.json().path("status").path("paidUpTo").asString()).isEqualTo("2026-03");
         assertThat(statement.json().path("payments")).hasSize(1);
         var line = statement.json().path("bills").get(0).path("lines").get(0);
@@ -143,7 +180,9 @@ class ContributionApiTest {
         assertThat(quote.json().path("total").asLong()).isEqualTo(8_400);
         Response rules = officer.get("/api/contribution-rules");
         assertThat(rules.json().size()).isGreaterThan(20);
-        assertThat(officer.put("/api/contribution-rules/cap:3", json("value", 10_600_000)).status()).isEqualTo(403);
+        assertThat(officer.put("/api/contribution-rules/cap:3", json("value", 10_600_000))
+                        .status())
+                .isEqualTo(403);
         Response confirmed = as("admin").put("/api/contribution-rules/rate:1", json("value", 0.25));
         assertThat(confirmed.status()).isEqualTo(422);
     }

@@ -38,6 +38,7 @@ final class LedgerModel {
     static final int LAPSE_AFTER = 3;
     /** BPU JKK+JKM at Rp1.000.000: 16,800; PP 50/2025 halves it from April to December 2026. */
     static final long BPU_FULL = 16_800;
+
     static final long BPU_DISCOUNTED = 8_400;
     /** PU class 2 at Rp5.000.000: JKK 27,000 + JKM 15,000 + JHT 285,000 + JP 150,000. */
     static final long PU_MONTHLY = 477_000;
@@ -45,7 +46,10 @@ final class LedgerModel {
     final Segment segment;
     final YearMonth start;
     LocalDate registeredOn;
-    @Nullable YearMonth end;
+
+    @Nullable
+    YearMonth end;
+
     boolean lapsed;
     final TreeMap<YearMonth, MBill> bills = new TreeMap<>();
     /** Applied payments (rejected ones carry no money). */
@@ -64,13 +68,17 @@ final class LedgerModel {
         }
     }
 
-    record MPayment(String key, long amount, LocalDate paidOn) {
-    }
+    record MPayment(String key, long amount, LocalDate paidOn) {}
 
     /** What the model expects {@link Statements} to say on a day. */
-    record Expected(boolean protectedOn, String reason, @Nullable YearMonth paidUpTo, int contributionMonths,
-            long arrears, int arrearsMonths, long credit) {
-    }
+    record Expected(
+            boolean protectedOn,
+            String reason,
+            @Nullable YearMonth paidUpTo,
+            int contributionMonths,
+            long arrears,
+            int arrearsMonths,
+            long credit) {}
 
     LedgerModel(Segment segment, YearMonth start, LocalDate registeredOn) {
         this.segment = segment;
@@ -124,7 +132,10 @@ final class LedgerModel {
     }
 
     long money(LocalDate asOf) {
-        return payments.stream().filter(p -> !p.paidOn().isAfter(asOf)).mapToLong(MPayment::amount).sum();
+        return payments.stream()
+                .filter(p -> !p.paidOn().isAfter(asOf))
+                .mapToLong(MPayment::amount)
+                .sum();
     }
 
     long moneyNow() {
@@ -143,7 +154,8 @@ final class LedgerModel {
     }
 
     long creditNow() {
-        return moneyNow() - paid(moneyNow()).values().stream().mapToLong(Long::longValue).sum();
+        return moneyNow()
+                - paid(moneyNow()).values().stream().mapToLong(Long::longValue).sum();
     }
 
     boolean hasOpenBill() {
@@ -272,8 +284,14 @@ final class LedgerModel {
         } else {
             reason = "status.unpaid";
         }
-        return new Expected(reason.equals("status.protected"), reason, paidUpTo, contributionMonths, arrears,
-                arrearsMonths, money - used);
+        return new Expected(
+                reason.equals("status.protected"),
+                reason,
+                paidUpTo,
+                contributionMonths,
+                arrears,
+                arrearsMonths,
+                money - used);
     }
 
     /**

@@ -1,23 +1,23 @@
 package id.lindung.contribution;
 
-import id.lindung.enrolment.MembershipId;
-import id.lindung.support.Truncate;
 import static id.lindung.contribution.LedgerModel.CURRENT;
 import static id.lindung.contribution.LedgerModel.TODAY;
 import static id.lindung.contribution.Members.OFFICER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import id.lindung.enrolment.EndReason;
 import id.lindung.enrolment.Channel;
+import id.lindung.enrolment.EndReason;
 import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.EnrolmentRequest;
 import id.lindung.enrolment.Membership;
+import id.lindung.enrolment.MembershipId;
 import id.lindung.enrolment.Segment;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.support.Tags;
+import id.lindung.support.Truncate;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -41,8 +41,8 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.Tag;
 import net.jqwik.api.Tuple;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.BeforeProperty;
+import net.jqwik.api.statistics.Statistics;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -83,33 +83,49 @@ class LedgerPropertiesTest {
 
     @Autowired
     Payments payments;
+
     @Autowired
     BillingRuns billing;
+
     @Autowired
     Statements statements;
+
     @Autowired
     EnrolmentManagement enrolment;
+
     @Autowired
     ParticipantManagement participants;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Clock clock;
 
     @BeforeProperty
     void prepare() throws Exception {
         new TestContextManager(getClass()).prepareTestInstance(this);
-        assertThat(LocalDate.now(clock)).as("business clock (application-test.properties)").isEqualTo(TODAY);
+        assertThat(LocalDate.now(clock))
+                .as("business clock (application-test.properties)")
+                .isEqualTo(TODAY);
     }
 
     // ------------------------------------------------------------------------------------------------ properties
 
-    @Property(tries = 25, seed = "20261207", shrinking = ShrinkingMode.BOUNDED, afterFailure = AfterFailureMode.PREVIOUS_SEED)
+    @Property(
+            tries = 25,
+            seed = "20261207",
+            shrinking = ShrinkingMode.BOUNDED,
+            afterFailure = AfterFailureMode.PREVIOUS_SEED)
     void theLedgerFollowsTheModel(@ForAll("histories") History history) {
         new Trial(history).run();
     }
 
-    @Property(tries = 15, seed = "15015", shrinking = ShrinkingMode.BOUNDED, afterFailure = AfterFailureMode.PREVIOUS_SEED)
+    @Property(
+            tries = 15,
+            seed = "15015",
+            shrinking = ShrinkingMode.BOUNDED,
+            afterFailure = AfterFailureMode.PREVIOUS_SEED)
     void theLedgerFollowsTheModel_bpuWithBankFilesAndLapses(@ForAll("bpuHistories") History history) {
         new Trial(history).run();
     }
@@ -133,12 +149,18 @@ class LedgerPropertiesTest {
         }
 
         LocalDate registeredOn() {
-            return registeredBack == 0 ? TODAY : CURRENT.minusMonths(registeredBack).atDay(1 + registeredBack * 3);
+            return registeredBack == 0
+                    ? TODAY
+                    : CURRENT.minusMonths(registeredBack).atDay(1 + registeredBack * 3);
         }
     }
 
     enum AmountKind {
-        PARTIAL, ONE_MONTH, FEW_MONTHS, MANY_MONTHS, ODD
+        PARTIAL,
+        ONE_MONTH,
+        FEW_MONTHS,
+        MANY_MONTHS,
+        ODD
     }
 
     /** A day relative to a membership's start: its month (start + offset, -1 before the start), the day in it. */
@@ -176,8 +198,7 @@ class LedgerPropertiesTest {
         }
     }
 
-    sealed interface Action permits Pay, PayAgain, PayFile, Run, End, Reenrol {
-    }
+    sealed interface Action permits Pay, PayAgain, PayFile, Run, End, Reenrol {}
 
     /** One payment. */
     record Pay(PaySpec spec) implements Action {
@@ -239,9 +260,11 @@ class LedgerPropertiesTest {
 
     @Provide
     Arbitrary<History> histories() {
-        Arbitrary<MemberSpec> member = Combinators.combine(Arbitraries.of(Segment.BPU, Segment.PU),
+        Arbitrary<MemberSpec> member = Combinators.combine(
+                        Arbitraries.of(Segment.BPU, Segment.PU),
                         Arbitraries.integers().between(-1, 8),
-                        Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(0)),
+                        Arbitraries.frequencyOf(
+                                Tuple.of(3, Arbitraries.just(0)),
                                 Tuple.of(1, Arbitraries.integers().between(1, 8))))
                 .as(MemberSpec::new);
         return history(member, 1, 3, 4, 2, 3, 2, 1, 1);
@@ -251,39 +274,68 @@ class LedgerPropertiesTest {
     Arbitrary<History> bpuHistories() {
         // mostly registered when they started (so four unpaid months end them), sometimes registered today (a
         // back-dated start: arrears to settle, no lapse before four months after registration)
-        Arbitrary<MemberSpec> member = Combinators.combine(Arbitraries.integers().between(3, 8),
+        Arbitrary<MemberSpec> member = Combinators.combine(
+                        Arbitraries.integers().between(3, 8),
                         Arbitraries.frequency(Tuple.of(3, true), Tuple.of(1, false)))
                 .as((back, registeredAtStart) -> new MemberSpec(Segment.BPU, back, registeredAtStart ? back : 0));
         return history(member, 2, 3, 2, 1, 4, 4, 1, 1);
     }
 
-    private static Arbitrary<History> history(Arbitrary<MemberSpec> member, int minMembers, int maxMembers, int pay,
-            int again, int file, int run, int end, int reenrol) {
-        Arbitrary<PaySpec> paySpec = Combinators.combine(Arbitraries.integers().between(0, 2),
-                Arbitraries.of(AmountKind.class), Arbitraries.integers().between(1, 99),
-                Combinators.combine(Arbitraries.integers().between(-1, 9), Arbitraries.integers().between(1, 31))
-                        .as(DayPick::new))
+    private static Arbitrary<History> history(
+            Arbitrary<MemberSpec> member,
+            int minMembers,
+            int maxMembers,
+            int pay,
+            int again,
+            int file,
+            int run,
+            int end,
+            int reenrol) {
+        Arbitrary<PaySpec> paySpec = Combinators.combine(
+                        Arbitraries.integers().between(0, 2),
+                        Arbitraries.of(AmountKind.class),
+                        Arbitraries.integers().between(1, 99),
+                        Combinators.combine(
+                                        Arbitraries.integers().between(-1, 9),
+                                        Arbitraries.integers().between(1, 31))
+                                .as(DayPick::new))
                 .as(PaySpec::new);
         Arbitrary<Action> action = Arbitraries.frequencyOf(
                 Tuple.of(pay, paySpec.map(Pay::new)),
-                Tuple.of(again, Combinators.combine(Arbitraries.integers().between(0, 20), Arbitraries.of(true, false))
-                        .as(PayAgain::new)),
-                Tuple.of(file, Combinators.combine(paySpec.list().ofMinSize(1).ofMaxSize(3),
-                        Arbitraries.of(true, false), Arbitraries.of(true, false)).as(PayFile::new)),
+                Tuple.of(
+                        again,
+                        Combinators.combine(Arbitraries.integers().between(0, 20), Arbitraries.of(true, false))
+                                .as(PayAgain::new)),
+                Tuple.of(
+                        file,
+                        Combinators.combine(
+                                        paySpec.list().ofMinSize(1).ofMaxSize(3),
+                                        Arbitraries.of(true, false),
+                                        Arbitraries.of(true, false))
+                                .as(PayFile::new)),
                 Tuple.of(run, Arbitraries.integers().between(-1, 6).map(Run::new)),
-                Tuple.of(reenrol, Combinators.combine(Arbitraries.integers().between(0, 3),
-                        Arbitraries.integers().between(0, 3)).as(Reenrol::new)),
-                Tuple.of(end, Combinators.combine(Arbitraries.integers().between(0, 2),
-                        Arbitraries.integers().between(0, 20)).as(End::new)));
-        return Combinators.combine(member.list().ofMinSize(minMembers).ofMaxSize(maxMembers),
-                action.list().ofMinSize(1).ofMaxSize(16)).as(History::new);
+                Tuple.of(
+                        reenrol,
+                        Combinators.combine(
+                                        Arbitraries.integers().between(0, 3),
+                                        Arbitraries.integers().between(0, 3))
+                                .as(Reenrol::new)),
+                Tuple.of(
+                        end,
+                        Combinators.combine(
+                                        Arbitraries.integers().between(0, 2),
+                                        Arbitraries.integers().between(0, 20))
+                                .as(End::new)));
+        return Combinators.combine(
+                        member.list().ofMinSize(minMembers).ofMaxSize(maxMembers),
+                        action.list().ofMinSize(1).ofMaxSize(16))
+                .as(History::new);
     }
 
     // ------------------------------------------------------------------------------------------------ one trial
 
     /** A payment recorded (applied or rejected), for sending its key again. */
-    record Recorded(String key, int member, long amount, LocalDate paidOn) {
-    }
+    record Recorded(String key, int member, long amount, LocalDate paidOn) {}
 
     private final class Trial {
 
@@ -305,17 +357,24 @@ class LedgerPropertiesTest {
                 Members members = new Members(participants, enrolment);
                 for (MemberSpec spec : history.members()) {
                     YearMonth start = CURRENT.minusMonths(spec.monthsBack());
-                    Membership m = spec.segment() == Segment.BPU ? members.bpu(start, 1_000_000)
+                    Membership m = spec.segment() == Segment.BPU
+                            ? members.bpu(start, 1_000_000)
                             : members.pu(start, 5_000_000, 2);
                     assertThat(m.registeredOn()).isEqualTo(TODAY);
                     if (spec.registeredBack() > 0) {
                         jdbc.sql("UPDATE membership SET registered_on = ? WHERE id = ?")
-                                .params(java.sql.Date.valueOf(spec.registeredOn()), m.id()).update();
+                                .params(java.sql.Date.valueOf(spec.registeredOn()), m.id())
+                                .update();
                     }
                     models.add(new LedgerModel(spec.segment(), start, spec.registeredOn()));
                     ids.add(m.id());
-                    log.append("enrol m").append(models.size() - 1).append(" = membership ").append(m.id())
-                            .append(' ').append(spec).append('\n');
+                    log.append("enrol m")
+                            .append(models.size() - 1)
+                            .append(" = membership ")
+                            .append(m.id())
+                            .append(' ')
+                            .append(spec)
+                            .append('\n');
                 }
                 compareLedger("after enrolment");
                 int step = 0;
@@ -344,9 +403,22 @@ class LedgerPropertiesTest {
                 if (Boolean.getBoolean("lindung.ledger-properties.log")) {
                     System.out.println("--- history: " + history + "\n" + log);
                 }
-                for (String event : List.of("payment refused (ended)", "key replayed", "key reused refused",
-                        "file row rejected", "file twice", "lapse", "end", "end refused", "fine", "paid ahead",
-                        "PU employer-arrears", "PU not-registered", "PU grace", "credit left", "re-enrolled")) {
+                for (String event : List.of(
+                        "payment refused (ended)",
+                        "key replayed",
+                        "key reused refused",
+                        "file row rejected",
+                        "file twice",
+                        "lapse",
+                        "end",
+                        "end refused",
+                        "fine",
+                        "paid ahead",
+                        "PU employer-arrears",
+                        "PU not-registered",
+                        "PU grace",
+                        "credit left",
+                        "re-enrolled")) {
                     Statistics.label(event).collect(seen.contains(event));
                 }
             } catch (AssertionError | RuntimeException e) {
@@ -355,8 +427,10 @@ class LedgerPropertiesTest {
         }
 
         private void reset() {
-            Truncate.tables(jdbc, "late_fine, payment_allocation, payment, payment_file, bill_line, bill, billing_run,"
-                    + " membership_base, membership, construction_project, employer");
+            Truncate.tables(
+                    jdbc,
+                    "late_fine, payment_allocation, payment, payment_file, bill_line, bill, billing_run,"
+                            + " membership_base, membership, construction_project, employer");
         }
 
         private int member(int pick) {
@@ -373,7 +447,13 @@ class LedgerPropertiesTest {
             long amount = spec.amount(model);
             LocalDate paidOn = spec.day().resolve(model.start);
             String key = key();
-            log.append(key).append(" m").append(i).append(" Rp").append(amount).append(" paid ").append(paidOn);
+            log.append(key)
+                    .append(" m")
+                    .append(i)
+                    .append(" Rp")
+                    .append(amount)
+                    .append(" paid ")
+                    .append(paidOn);
             PaymentRequest request = new PaymentRequest(key, ids.get(i), amount, paidOn, null);
             if (model.closed(paidOn)) {
                 expectRefusal(() -> payments.pay(request, OFFICER), "payment.membership.ended");
@@ -387,7 +467,10 @@ class LedgerPropertiesTest {
             model.addPayment(key, amount, paidOn);
             model.payAhead();
             recorded.add(new Recorded(key, i, amount, paidOn));
-            log.append(" -> allocated ").append(result.allocated()).append(", credit ").append(result.credit());
+            log.append(" -> allocated ")
+                    .append(result.allocated())
+                    .append(", credit ")
+                    .append(result.credit());
         }
 
         private void payAgain(PayAgain again) {
@@ -401,7 +484,9 @@ class LedgerPropertiesTest {
             PaymentRequest request = new PaymentRequest(r.key(), ids.get(r.member()), amount, r.paidOn(), null);
             if (again.sameData()) {
                 PaymentResult result = payments.pay(request, OFFICER);
-                assertThat(result.replayed()).as("the same payment again is a replay").isTrue();
+                assertThat(result.replayed())
+                        .as("the same payment again is a replay")
+                        .isTrue();
                 log.append(" -> replayed");
                 seen.add("key replayed");
             } else {
@@ -425,8 +510,14 @@ class LedgerPropertiesTest {
                 long amount = row.amount(model);
                 LocalDate paidOn = row.day().resolve(model.start);
                 String key = key();
-                csv.append(key).append(';').append(ids.get(i)).append(';').append(amount).append(';')
-                        .append(paidOn).append('\n');
+                csv.append(key)
+                        .append(';')
+                        .append(ids.get(i))
+                        .append(';')
+                        .append(amount)
+                        .append(';')
+                        .append(paidOn)
+                        .append('\n');
                 newRows.add(new Recorded(key, i, amount, paidOn));
                 if (model.closed(paidOn)) {
                     expectRejected++;
@@ -438,15 +529,25 @@ class LedgerPropertiesTest {
             }
             if (file.withKnownRow() && !recorded.isEmpty()) {
                 Recorded r = recorded.get(recorded.size() / 2);
-                csv.append(r.key()).append(';').append(ids.get(r.member())).append(';').append(r.amount())
-                        .append(';').append(r.paidOn()).append('\n');
+                csv.append(r.key())
+                        .append(';')
+                        .append(ids.get(r.member()))
+                        .append(';')
+                        .append(r.amount())
+                        .append(';')
+                        .append(r.paidOn())
+                        .append('\n');
                 expectKnown++;
             }
             log.append(csv.toString().replace('\n', '|'));
             String name = "bank-" + KEYS.incrementAndGet() + ".csv";
             PaymentFileResult result = payments.applyFile(name, stream(csv), OFFICER);
-            log.append(" -> applied ").append(result.applied()).append(", rejected ").append(result.rejected())
-                    .append(", known ").append(result.alreadyKnown());
+            log.append(" -> applied ")
+                    .append(result.applied())
+                    .append(", rejected ")
+                    .append(result.rejected())
+                    .append(", known ")
+                    .append(result.alreadyKnown());
             assertThat(result.replayed()).isFalse();
             assertThat(result.applied()).as("applied rows").isEqualTo(expectApplied);
             assertThat(result.rejected()).as("rejected rows (membership ended)").isEqualTo(expectRejected);
@@ -494,10 +595,15 @@ class LedgerPropertiesTest {
                 }
             }
             BillingRunResult result = billing.run(period, OFFICER);
-            log.append("-> ").append(result.status()).append(", bills ").append(result.billsCreated())
-                    .append(", lapsed ").append(result.lapsed());
+            log.append("-> ")
+                    .append(result.status())
+                    .append(", bills ")
+                    .append(result.billsCreated())
+                    .append(", lapsed ")
+                    .append(result.lapsed());
             assertThat(result.status()).isEqualTo("DONE");
-            assertThat(result.billsCreated()).as("bills created (months up to the run's not billed yet)")
+            assertThat(result.billsCreated())
+                    .as("bills created (months up to the run's not billed yet)")
                     .isEqualTo(expectBills);
             assertThat(result.lapsed()).as("memberships lapsed by the run").isEqualTo(expectLapsed);
             // the run charges PU late fines onto the run month's open bill: the only amounts that may change
@@ -509,13 +615,20 @@ class LedgerPropertiesTest {
                 for (Map.Entry<YearMonth, Long> e : ledgerAmounts(ids.get(i)).entrySet()) {
                     long before = model.bills.get(e.getKey()).amount;
                     if (e.getValue() != before) {
-                        assertThat(e.getKey()).as("a fine goes onto the run month's bill only").isEqualTo(period);
+                        assertThat(e.getKey())
+                                .as("a fine goes onto the run month's bill only")
+                                .isEqualTo(period);
                         assertThat(openBefore.get(i).containsKey(e.getKey()) || !period.isBefore(CURRENT.plusMonths(1)))
-                                .as("a fine goes onto an open bill only (or one the run creates)").isTrue();
+                                .as("a fine goes onto an open bill only (or one the run creates)")
+                                .isTrue();
                         assertThat(e.getValue()).isGreaterThan(before);
                         model.amountFromLedger(e.getKey(), e.getValue());
                         seen.add("fine");
-                        log.append(", fine Rp").append(e.getValue() - before).append(" on m").append(i).append(' ')
+                        log.append(", fine Rp")
+                                .append(e.getValue() - before)
+                                .append(" on m")
+                                .append(i)
+                                .append(' ')
                                 .append(e.getKey());
                     }
                 }
@@ -527,10 +640,22 @@ class LedgerPropertiesTest {
             LedgerModel old = models.get(i);
             Membership was = enrolment.membership(MembershipId.of(ids.get(i)), OFFICER);
             YearMonth start = CURRENT.minusMonths(again.monthsBack());
-            EnrolmentRequest request = new EnrolmentRequest(was.participantId(), was.segment(),
-                    was.segment() == Segment.PU ? Channel.EMPLOYER : Channel.AGENT, null, was.employerId(),
-                    was.segment() == Segment.PU ? 5_000_000L : 1_000_000L, null, false, start, null);
-            log.append("m").append(i).append(" (participant ").append(was.participantId()).append(')');
+            EnrolmentRequest request = new EnrolmentRequest(
+                    was.participantId(),
+                    was.segment(),
+                    was.segment() == Segment.PU ? Channel.EMPLOYER : Channel.AGENT,
+                    null,
+                    was.employerId(),
+                    was.segment() == Segment.PU ? 5_000_000L : 1_000_000L,
+                    null,
+                    false,
+                    start,
+                    null);
+            log.append("m")
+                    .append(i)
+                    .append(" (participant ")
+                    .append(was.participantId())
+                    .append(')');
             if (old.end == null) {
                 expectRefusal(() -> enrolment.enrol(request, OFFICER), "enrolment.already");
                 log.append(" -> refused (still a member)");
@@ -539,7 +664,10 @@ class LedgerPropertiesTest {
             Membership m = enrolment.enrol(request, OFFICER);
             models.add(new LedgerModel(m.segment(), start, m.registeredOn()));
             ids.add(m.id());
-            log.append(" -> m").append(models.size() - 1).append(" = membership ").append(m.id());
+            log.append(" -> m")
+                    .append(models.size() - 1)
+                    .append(" = membership ")
+                    .append(m.id());
             seen.add("re-enrolled");
         }
 
@@ -550,7 +678,8 @@ class LedgerPropertiesTest {
             YearMonth last = model.start.minusMonths(1).plusMonths(end.pick() % span);
             log.append("m").append(i).append(" after ").append(last);
             if (model.end != null) {
-                expectRefusal(() -> enrolment.end(MembershipId.of(ids.get(i)), last, EndReason.REQUESTED, OFFICER),
+                expectRefusal(
+                        () -> enrolment.end(MembershipId.of(ids.get(i)), last, EndReason.REQUESTED, OFFICER),
                         "enrolment.already-ended");
                 log.append(" -> refused (already ended ").append(model.end).append(')');
                 seen.add("end refused");
@@ -573,7 +702,8 @@ class LedgerPropertiesTest {
 
         private Map<YearMonth, Long> ledgerAmounts(long membershipId) {
             Map<YearMonth, Long> amounts = new HashMap<>();
-            jdbc.sql("SELECT period, amount FROM bill WHERE membership_id = ?").param(membershipId)
+            jdbc.sql("SELECT period, amount FROM bill WHERE membership_id = ?")
+                    .param(membershipId)
                     .query(rs -> {
                         amounts.put(YearMonth.from(rs.getDate(1).toLocalDate()), rs.getLong(2));
                     });
@@ -600,15 +730,20 @@ class LedgerPropertiesTest {
                         .query((rs, n) -> YearMonth.from(rs.getDate(1).toLocalDate()) + " " + rs.getLong(2) + " due "
                                 + rs.getDate(3).toLocalDate() + " paid " + rs.getLong(4) + " " + rs.getString(5))
                         .list();
-                assertThat(actual).as("bills of m%d (membership %d) %s", i, id, when)
+                assertThat(actual)
+                        .as("bills of m%d (membership %d) %s", i, id, when)
                         .containsExactlyElementsOf(expected);
                 long credit = jdbc.sql("SELECT coalesce(sum(unallocated), 0)::bigint FROM payment"
-                        + " WHERE membership_id = ? AND status = 'APPLIED'").param(id).query(Long.class).single();
+                                + " WHERE membership_id = ? AND status = 'APPLIED'")
+                        .param(id)
+                        .query(Long.class)
+                        .single();
                 assertThat(credit).as("credit of m%d %s", i, when).isEqualTo(model.creditNow());
                 Membership m = enrolment.membership(MembershipId.of(id), OFFICER);
                 assertThat(m.endMonth()).as("end of m%d %s", i, when).isEqualTo(model.end);
                 if (model.end != null) {
-                    assertThat(m.endReason()).as("end reason of m%d", i)
+                    assertThat(m.endReason())
+                            .as("end reason of m%d", i)
                             .isEqualTo(model.lapsed ? EndReason.LAPSED : EndReason.REQUESTED);
                 }
             }
@@ -628,7 +763,8 @@ class LedgerPropertiesTest {
                 long applied = ((Number) sums.get("applied")).longValue();
                 assertThat(applied).as("applied payments of m%d", i).isEqualTo(model.moneyNow());
                 assertThat(((Number) sums.get("allocated")).longValue() + ((Number) sums.get("credit")).longValue())
-                        .as("allocations + credit = applied payments (m%d)", i).isEqualTo(applied);
+                        .as("allocations + credit = applied payments (m%d)", i)
+                        .isEqualTo(applied);
                 // per payment: allocated + credit = amount; a rejected payment holds nothing
                 assertThat(jdbc.sql("""
                         SELECT p.idempotency_key || ' ' || p.status || ' ' || p.amount || ' ' || p.unallocated || ' '
@@ -637,8 +773,9 @@ class LedgerPropertiesTest {
                            AND (p.status = 'APPLIED' AND p.amount <> p.unallocated + coalesce(
                                   (SELECT sum(a.amount) FROM payment_allocation a WHERE a.payment_id = p.id), 0)
                                 OR p.status = 'REJECTED' AND (p.unallocated <> 0 OR EXISTS
-                                  (SELECT 1 FROM payment_allocation a WHERE a.payment_id = p.id)))""")
-                        .param(id).query(String.class).list()).as("payments whose money does not add up").isEmpty();
+                                  (SELECT 1 FROM payment_allocation a WHERE a.payment_id = p.id)))""").param(id).query(String.class).list())
+                        .as("payments whose money does not add up")
+                        .isEmpty();
                 // per bill: paid = its allocations, within its amount; cancelled bills hold nothing
                 assertThat(jdbc.sql("""
                         SELECT b.period || ' ' || b.status || ' ' || b.amount || ' ' || b.paid || ' '
@@ -648,17 +785,24 @@ class LedgerPropertiesTest {
                                                      WHERE a.bill_id = b.id), 0)
                                 OR b.paid > b.amount OR b.paid < 0
                                 OR (b.status = 'PAID') <> (b.paid = b.amount AND b.status <> 'CANCELLED')
-                                OR b.status = 'CANCELLED' AND b.paid <> 0)""")
-                        .param(id).query(String.class).list()).as("bills paid twice or inconsistent (m%d)", i)
+                                OR b.status = 'CANCELLED' AND b.paid <> 0)""").param(id).query(String.class).list())
+                        .as("bills paid twice or inconsistent (m%d)", i)
                         .isEmpty();
                 assertThat(jdbc.sql("SELECT count(*) - count(DISTINCT period) FROM bill WHERE membership_id = ?")
-                        .param(id).query(Long.class).single()).as("months billed twice (m%d)", i).isZero();
+                                .param(id)
+                                .query(Long.class)
+                                .single())
+                        .as("months billed twice (m%d)", i)
+                        .isZero();
                 // after an end: every later bill cancelled, its money credit again
                 if (model.end != null) {
                     assertThat(jdbc.sql("SELECT count(*) FROM bill WHERE membership_id = ? AND period > ?"
-                                    + " AND status <> 'CANCELLED'")
-                            .params(id, java.sql.Date.valueOf(model.end.atDay(1))).query(Long.class).single())
-                            .as("bills after the end of m%d not cancelled", i).isZero();
+                                            + " AND status <> 'CANCELLED'")
+                                    .params(id, java.sql.Date.valueOf(model.end.atDay(1)))
+                                    .query(Long.class)
+                                    .single())
+                            .as("bills after the end of m%d not cancelled", i)
+                            .isZero();
                 }
                 // credit is left only when nothing is open (it would have paid the oldest open bill)
                 if (!model.bills.isEmpty() && model.bills.lastKey().isAfter(CURRENT)) {
@@ -666,7 +810,9 @@ class LedgerPropertiesTest {
                 }
                 if (model.creditNow() > 0) {
                     seen.add("credit left");
-                    assertThat(model.hasOpenBill()).as("credit and an open bill (m%d)", i).isFalse();
+                    assertThat(model.hasOpenBill())
+                            .as("credit and an open bill (m%d)", i)
+                            .isFalse();
                 }
             }
         }
@@ -681,33 +827,43 @@ class LedgerPropertiesTest {
                         .isEqualTo(statement.status());
                 YearMonth lastBilled = model.bills.isEmpty() ? CURRENT : model.bills.lastKey();
                 LocalDate from = model.start.atDay(1).minusDays(3);
-                LocalDate to = (lastBilled.isAfter(CURRENT) ? lastBilled : CURRENT).atEndOfMonth().plusDays(3);
+                LocalDate to = (lastBilled.isAfter(CURRENT) ? lastBilled : CURRENT)
+                        .atEndOfMonth()
+                        .plusDays(3);
                 List<String> differences = new ArrayList<>();
                 for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
                     MembershipStatus s = statements.status(statement.membership(), statement.bills(), day);
                     LedgerModel.Expected e = model.status(day);
                     if (model.segment == Segment.PU && !e.protectedOn()) {
                         seen.add("PU " + e.reason().substring("status.".length()));
-                    } else if (model.segment == Segment.PU && !model.paidMonths(model.money(day))
-                            .contains(YearMonth.from(day)) && e.protectedOn()) {
+                    } else if (model.segment == Segment.PU
+                            && !model.paidMonths(model.money(day)).contains(YearMonth.from(day))
+                            && e.protectedOn()) {
                         seen.add("PU grace");
                     }
-                    LedgerModel.Expected actual = new LedgerModel.Expected(s.protectedOn(), s.reason(), s.paidUpTo(),
-                            s.contributionMonths(), s.arrears(), s.arrearsMonths(), s.credit());
+                    LedgerModel.Expected actual = new LedgerModel.Expected(
+                            s.protectedOn(),
+                            s.reason(),
+                            s.paidUpTo(),
+                            s.contributionMonths(),
+                            s.arrears(),
+                            s.arrearsMonths(),
+                            s.credit());
                     if (!actual.equals(e)) {
                         differences.add(day + ": expected " + e + "\n            but was  " + actual);
                     }
                     if (day.getDayOfMonth() == 1 || day.equals(TODAY)) {
                         SortedSet<YearMonth> paid = statements.paidMonths(MembershipId.of(ids.get(i)), day, OFFICER);
                         if (!paid.equals(model.paidMonths(model.money(day)))) {
-                            differences.add(day + ": paid months " + paid + ", model "
-                                    + model.paidMonths(model.money(day)));
+                            differences.add(
+                                    day + ": paid months " + paid + ", model " + model.paidMonths(model.money(day)));
                         }
                     }
                 }
                 assertThat(differences.subList(0, Math.min(differences.size(), 6)))
-                        .as("days on which m%d (membership %d) differs from the model (%d days, the first shown)", i,
-                                ids.get(i), differences.size())
+                        .as(
+                                "days on which m%d (membership %d) differs from the model (%d days, the first shown)",
+                                i, ids.get(i), differences.size())
                         .isEmpty();
             }
         }
@@ -715,10 +871,13 @@ class LedgerPropertiesTest {
         /** contribution_protected_month_v: the months protected as known today. */
         private void checkProtectedMonthView() {
             for (int i = 0; i < models.size(); i++) {
-                SortedSet<YearMonth> view = new TreeSet<>(jdbc.sql("SELECT month FROM contribution_protected_month_v"
-                                + " WHERE membership_id = ?").param(ids.get(i))
-                        .query((rs, n) -> YearMonth.from(rs.getDate(1).toLocalDate())).list());
-                assertThat(view).as("contribution_protected_month_v of m%d (membership %d)", i, ids.get(i))
+                SortedSet<YearMonth> view = new TreeSet<>(
+                        jdbc.sql("SELECT month FROM contribution_protected_month_v" + " WHERE membership_id = ?")
+                                .param(ids.get(i))
+                                .query((rs, n) -> YearMonth.from(rs.getDate(1).toLocalDate()))
+                                .list());
+                assertThat(view)
+                        .as("contribution_protected_month_v of m%d (membership %d)", i, ids.get(i))
                         .isEqualTo(models.get(i).protectedMonthsKnownToday());
             }
         }

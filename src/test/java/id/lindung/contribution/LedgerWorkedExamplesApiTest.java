@@ -25,7 +25,8 @@ import tools.jackson.databind.JsonNode;
  * <p>Own context and database ({@code billing-batch-size} differs from the other web tests): the billing run here
  * lapses every BPU membership with four unpaid months, which must not reach other classes' memberships.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "lindung.contribution.billing-batch-size=1000")
 @ActiveProfiles("test")
 class LedgerWorkedExamplesApiTest {
@@ -48,22 +49,53 @@ class LedgerWorkedExamplesApiTest {
 
     private long participant(ApiClient client) {
         LocalDate birth = LocalDate.of(1979, 2, 14);
-        Response r = client.post("/api/participants", json("nik", Niks.nik("610401", birth, false), "fullName",
-                "Yohanes Kurniawan", "birthDate", birth.toString(), "sex", "L", "regionCode", KETAPANG_DESA));
+        Response r = client.post(
+                "/api/participants",
+                json(
+                        "nik",
+                        Niks.nik("610401", birth, false),
+                        "fullName",
+                        "Yohanes Kurniawan",
+                        "birthDate",
+                        birth.toString(),
+                        "sex",
+                        "L",
+                        "regionCode",
+                        KETAPANG_DESA));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return r.json().path("participant").path("id").asLong();
     }
 
     private long enrolBpu(ApiClient client, String start) {
-        Response r = client.post("/api/memberships", json("participantId", participant(client), "segment", "BPU",
-                "channel", "AGENT", "baseAmount", 1_000_000, "startMonth", start));
+        Response r = client.post(
+                "/api/memberships",
+                json(
+                        "participantId",
+                        participant(client),
+                        "segment",
+                        "BPU",
+                        "channel",
+                        "AGENT",
+                        "baseAmount",
+                        1_000_000,
+                        "startMonth",
+                        start));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return r.json().path("id").asLong();
     }
 
     private Response pay(ApiClient client, long membership, long amount, String paidOn) {
-        return client.post("/api/payments", json("idempotencyKey", "WORKED-" + KEY.incrementAndGet(),
-                "membershipId", membership, "amount", amount, "paidOn", paidOn));
+        return client.post(
+                "/api/payments",
+                json(
+                        "idempotencyKey",
+                        "WORKED-" + KEY.incrementAndGet(),
+                        "membershipId",
+                        membership,
+                        "amount",
+                        amount,
+                        "paidOn",
+                        paidOn));
     }
 
     private JsonNode status(ApiClient client, long membership, String date) {
@@ -74,7 +106,10 @@ class LedgerWorkedExamplesApiTest {
 
     private static List<String> bills(JsonNode statement, String field) {
         List<String> values = new ArrayList<>();
-        statement.path("bills").forEach(b -> values.add(b.path("period").asString() + " " + b.path(field).asString()));
+        statement
+                .path("bills")
+                .forEach(b -> values.add(
+                        b.path("period").asString() + " " + b.path(field).asString()));
         return values;
     }
 
@@ -86,12 +121,33 @@ class LedgerWorkedExamplesApiTest {
     @Test
     void backDatedPu_isArrearsForEveryMonth_notProtection_andTheEmployerIsLiable() {
         ApiClient officer = officer();
-        Response employer = officer.post("/api/employers", json("npp", "NPP" + NPP.incrementAndGet(), "name",
-                "PT Karet Ketapang", "riskClass", 2, "regionCode", KETAPANG_DESA));
+        Response employer = officer.post(
+                "/api/employers",
+                json(
+                        "npp",
+                        "NPP" + NPP.incrementAndGet(),
+                        "name",
+                        "PT Karet Ketapang",
+                        "riskClass",
+                        2,
+                        "regionCode",
+                        KETAPANG_DESA));
         assertThat(employer.status()).as(employer.text()).isEqualTo(201);
-        Response enrolled = officer.post("/api/memberships", json("participantId", participant(officer), "segment",
-                "PU", "channel", "EMPLOYER", "employerId", employer.json().path("id").asLong(), "baseAmount",
-                5_000_000, "startMonth", "2025-03"));
+        Response enrolled = officer.post(
+                "/api/memberships",
+                json(
+                        "participantId",
+                        participant(officer),
+                        "segment",
+                        "PU",
+                        "channel",
+                        "EMPLOYER",
+                        "employerId",
+                        employer.json().path("id").asLong(),
+                        "baseAmount",
+                        5_000_000,
+                        "startMonth",
+                        "2025-03"));
         assertThat(enrolled.status()).as(enrolled.text()).isEqualTo(201);
         long membership = enrolled.json().path("id").asLong();
         assertThat(enrolled.json().path("registeredOn").asString()).isEqualTo("2026-12-07");
@@ -104,7 +160,8 @@ class LedgerWorkedExamplesApiTest {
         assertThat(bills.get(0).path("period").asString()).isEqualTo("2025-03");
         assertThat(bills.get(0).path("dueDate").asString()).isEqualTo("2025-04-15");
         assertThat(bills.get(21).path("period").asString()).isEqualTo("2026-12");
-        assertThat(bills(statement.json(), "status")).allSatisfy(s -> assertThat(s).endsWith(" OPEN"));
+        assertThat(bills(statement.json(), "status"))
+                .allSatisfy(s -> assertThat(s).endsWith(" OPEN"));
         long owedBeforeToday = 0;
         for (JsonNode bill : bills) {
             assertThat(bill.path("amount").asLong()).isPositive();
@@ -120,7 +177,8 @@ class LedgerWorkedExamplesApiTest {
         assertThat(today.path("arrearsMonths").asInt()).isEqualTo(20);
         assertThat(today.path("arrears").asLong()).isEqualTo(owedBeforeToday);
         assertThat(today.path("contributionMonths").asInt()).isZero();
-        assertThat(today.path("paidUpTo").isNull() || today.path("paidUpTo").isMissingNode()).isTrue();
+        assertThat(today.path("paidUpTo").isNull() || today.path("paidUpTo").isMissingNode())
+                .isTrue();
         // on a day of the back-dated months the worker was not registered yet: no grace, the employer is liable
         for (String day : List.of("2025-03-01", "2025-06-20", "2026-12-06")) {
             JsonNode then = status(officer, membership, day);
@@ -130,9 +188,10 @@ class LedgerWorkedExamplesApiTest {
         assertThat(status(officer, membership, "2025-02-28").path("reason").asString())
                 .isEqualTo("status.not-started");
         // a participant's status answers the same
-        Response participantStatus = officer.get("/api/participants/"
-                + enrolled.json().path("participantId").asLong() + "/status?date=2026-12-07");
-        assertThat(participantStatus.json().get(0).path("protectedOn").asBoolean()).isFalse();
+        Response participantStatus = officer.get(
+                "/api/participants/" + enrolled.json().path("participantId").asLong() + "/status?date=2026-12-07");
+        assertThat(participantStatus.json().get(0).path("protectedOn").asBoolean())
+                .isFalse();
         assertThat(participantStatus.json().get(0).path("reason").asString()).isEqualTo("status.employer-arrears");
     }
 
@@ -148,20 +207,45 @@ class LedgerWorkedExamplesApiTest {
     void employerLiableClaims_areComputedAndNameTheEmployer_notRefused() {
         ApiClient officer = officer();
         String npp = "NPP" + NPP.incrementAndGet();
-        Response employer = officer.post("/api/employers", json("npp", npp, "name", "PT Sawit Sukadana",
-                "riskClass", 2, "regionCode", KETAPANG_DESA));
+        Response employer = officer.post(
+                "/api/employers",
+                json("npp", npp, "name", "PT Sawit Sukadana", "riskClass", 2, "regionCode", KETAPANG_DESA));
         assertThat(employer.status()).as(employer.text()).isEqualTo(201);
         long employerId = employer.json().path("id").asLong();
         long deceased = participant(officer);
-        Response enrolled = officer.post("/api/memberships", json("participantId", deceased, "segment", "PU",
-                "channel", "EMPLOYER", "employerId", employerId, "baseAmount", 5_000_000, "startMonth", "2025-03"));
+        Response enrolled = officer.post(
+                "/api/memberships",
+                json(
+                        "participantId",
+                        deceased,
+                        "segment",
+                        "PU",
+                        "channel",
+                        "EMPLOYER",
+                        "employerId",
+                        employerId,
+                        "baseAmount",
+                        5_000_000,
+                        "startMonth",
+                        "2025-03"));
         assertThat(enrolled.status()).as(enrolled.text()).isEqualTo(201);
 
-        Response death = officer.post("/api/claims", json("participantId", deceased, "kind", "JKK_DEATH", "cause",
-                "WORK_ACCIDENT", "eventDate", "2025-06-20"));
+        Response death = officer.post(
+                "/api/claims",
+                json(
+                        "participantId",
+                        deceased,
+                        "kind",
+                        "JKK_DEATH",
+                        "cause",
+                        "WORK_ACCIDENT",
+                        "eventDate",
+                        "2025-06-20"));
         assertThat(death.status()).as(death.text()).isEqualTo(201);
         JsonNode claim = death.json();
-        assertThat(claim.path("refusal").isNull() || claim.path("refusal").isMissingNode()).as(death.text()).isTrue();
+        assertThat(claim.path("refusal").isNull() || claim.path("refusal").isMissingNode())
+                .as(death.text())
+                .isTrue();
         assertThat(claim.path("member").path("jkkProtected").asBoolean()).isFalse();
         assertThat(claim.path("member").path("protectionReason").asString()).isEqualTo("status.not-registered");
         JsonNode liability = claim.path("employerLiability");
@@ -173,53 +257,107 @@ class LedgerWorkedExamplesApiTest {
         List<Long> amounts = new ArrayList<>();
         claim.path("lines").forEach(l -> amounts.add(l.path("amount").asLong()));
         assertThat(amounts).contains(240_000_000L);
-        assertThat(claim.path("total").asLong()).isEqualTo(amounts.stream().mapToLong(Long::longValue).sum());
+        assertThat(claim.path("total").asLong())
+                .isEqualTo(amounts.stream().mapToLong(Long::longValue).sum());
 
         // a colleague hurt today: registered, but the employer is more than three bills behind
         long hurt = participant(officer);
-        Response colleague = officer.post("/api/memberships", json("participantId", hurt, "segment", "PU",
-                "channel", "EMPLOYER", "employerId", employerId, "baseAmount", 4_000_000, "startMonth", "2026-06"));
+        Response colleague = officer.post(
+                "/api/memberships",
+                json(
+                        "participantId",
+                        hurt,
+                        "segment",
+                        "PU",
+                        "channel",
+                        "EMPLOYER",
+                        "employerId",
+                        employerId,
+                        "baseAmount",
+                        4_000_000,
+                        "startMonth",
+                        "2026-06"));
         assertThat(colleague.status()).as(colleague.text()).isEqualTo(201);
         registeredOn(colleague.json().path("id").asLong(), "2026-06-01");
-        Response stmb = officer.post("/api/claims", json("participantId", hurt, "kind", "JKK_STMB", "cause",
-                "WORK_ACCIDENT", "eventDate", "2026-12-07", "stmbMonths", 2));
+        Response stmb = officer.post(
+                "/api/claims",
+                json(
+                        "participantId",
+                        hurt,
+                        "kind",
+                        "JKK_STMB",
+                        "cause",
+                        "WORK_ACCIDENT",
+                        "eventDate",
+                        "2026-12-07",
+                        "stmbMonths",
+                        2));
         assertThat(stmb.status()).as(stmb.text()).isEqualTo(201);
         assertThat(stmb.json().path("member").path("protectionReason").asString())
                 .isEqualTo("status.employer-arrears");
-        assertThat(stmb.json().path("employerLiability").path("reason").asString()).isEqualTo("ARREARS");
-        assertThat(stmb.json().path("employerLiability").path("unconfirmed").asBoolean()).isTrue();
+        assertThat(stmb.json().path("employerLiability").path("reason").asString())
+                .isEqualTo("ARREARS");
+        assertThat(stmb.json().path("employerLiability").path("unconfirmed").asBoolean())
+                .isTrue();
         assertThat(stmb.json().path("total").asLong()).isEqualTo(8_000_000); // 2 x 100% x Rp4.000.000
 
         // verified, approved, paid by the employer long after the due date: no late compensation
         long id = stmb.json().path("id").asLong();
-        Response doc = officer.postMultipart("/api/claims/" + id + "/documents",
-                java.util.Map.of("documentType", "LAPORAN_KECELAKAAN"), "file", "laporan.pdf",
-                "%PDF-1.4 laporan".getBytes(java.nio.charset.StandardCharsets.US_ASCII), "application/pdf");
+        Response doc = officer.postMultipart(
+                "/api/claims/" + id + "/documents",
+                java.util.Map.of("documentType", "LAPORAN_KECELAKAAN"),
+                "file",
+                "laporan.pdf",
+                "%PDF-1.4 laporan".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                "application/pdf");
         assertThat(doc.status()).as(doc.text()).isEqualTo(200);
-        Response verified = officer.post("/api/claims/" + id + "/verify", json("version",
-                doc.json().path("version").asInt(), "documentsCompleteOn", "2026-12-07"));
+        Response verified = officer.post(
+                "/api/claims/" + id + "/verify",
+                json("version", doc.json().path("version").asInt(), "documentsCompleteOn", "2026-12-07"));
         assertThat(verified.status()).as(verified.text()).isEqualTo(200);
-        Response approved = officer.post("/api/claims/" + id + "/approve", json("version",
-                verified.json().path("version").asInt()));
+        Response approved = officer.post(
+                "/api/claims/" + id + "/approve",
+                json("version", verified.json().path("version").asInt()));
         assertThat(approved.status()).as(approved.text()).isEqualTo(200);
         assertThat(approved.json().path("status").asString()).isEqualTo("APPROVED");
         java.net.http.HttpResponse<byte[]> letter = officer.getBytes("/api/claims/" + id + "/letter.pdf");
         assertThat(letter.statusCode()).isEqualTo(200);
-        Response paid = officer.post("/api/claims/" + id + "/payment", json("version",
-                approved.json().path("version").asInt(), "paidOn", "2026-12-07", "reference", "TRF-PT-SAWIT-1"));
+        Response paid = officer.post(
+                "/api/claims/" + id + "/payment",
+                json(
+                        "version",
+                        approved.json().path("version").asInt(),
+                        "paidOn",
+                        "2026-12-07",
+                        "reference",
+                        "TRF-PT-SAWIT-1"));
         assertThat(paid.status()).as(paid.text()).isEqualTo(200);
         assertThat(paid.json().path("total").asLong()).isEqualTo(8_000_000);
         assertThat(paid.json().path("lateAmount").asLong()).isZero();
 
         // a BPU member unpaid on the day: refused, no employer to name
         long bpu = enrolBpu(officer, "2026-12");
-        Response refused = officer.post("/api/claims", json("participantId", jdbc.sql(
-                "SELECT participant_id FROM membership WHERE id = ?").param(bpu).query(Long.class).single(),
-                "kind", "JKK_STMB", "cause", "WORK_ACCIDENT", "eventDate", "2026-12-07", "stmbMonths", 1));
+        Response refused = officer.post(
+                "/api/claims",
+                json(
+                        "participantId",
+                        jdbc.sql("SELECT participant_id FROM membership WHERE id = ?")
+                                .param(bpu)
+                                .query(Long.class)
+                                .single(),
+                        "kind",
+                        "JKK_STMB",
+                        "cause",
+                        "WORK_ACCIDENT",
+                        "eventDate",
+                        "2026-12-07",
+                        "stmbMonths",
+                        1));
         assertThat(refused.status()).as(refused.text()).isEqualTo(201);
         assertThat(refused.json().path("refusal").path("code").asString()).isEqualTo("NOT_PROTECTED_JKK");
         assertThat(refused.json().path("employerLiability").isNull()
-                || refused.json().path("employerLiability").isMissingNode()).isTrue();
+                        || refused.json().path("employerLiability").isMissingNode())
+                .isTrue();
     }
 
     /**
@@ -246,9 +384,11 @@ class LedgerWorkedExamplesApiTest {
 
         // within the grace: still a member, not protected while unpaid, settles the arrears and December late
         Response stillOpen = officer.get("/api/memberships/" + within);
-        assertThat(stillOpen.json().path("endMonth").isNull() || stillOpen.json().path("endMonth").isMissingNode())
+        assertThat(stillOpen.json().path("endMonth").isNull()
+                        || stillOpen.json().path("endMonth").isMissingNode())
                 .isTrue();
-        assertThat(status(officer, within, "2026-08-20").path("protectedOn").asBoolean()).isTrue();
+        assertThat(status(officer, within, "2026-08-20").path("protectedOn").asBoolean())
+                .isTrue();
         JsonNode beforeSettling = status(officer, within, "2026-12-02");
         assertThat(beforeSettling.path("protectedOn").asBoolean()).isFalse();
         assertThat(beforeSettling.path("reason").asString()).isEqualTo("status.unpaid");
@@ -264,22 +404,34 @@ class LedgerWorkedExamplesApiTest {
         JsonNode september = status(officer, within, "2026-09-20");
         assertThat(september.path("protectedOn").asBoolean()).isFalse();
         assertThat(september.path("reason").asString()).isEqualTo("status.unpaid");
-        assertThat(status(officer, within, "2026-12-02").path("protectedOn").asBoolean()).isFalse();
+        assertThat(status(officer, within, "2026-12-02").path("protectedOn").asBoolean())
+                .isFalse();
 
         // past the grace: lapsed after July, the last month paid
         Response lapsed = officer.get("/api/memberships/" + past);
         assertThat(lapsed.json().path("endReason").asString()).isEqualTo("LAPSED");
         assertThat(lapsed.json().path("endMonth").asString()).isEqualTo("2026-07");
-        JsonNode statement = officer.get("/api/memberships/" + past + "/statement?date=2026-12-07").json();
-        assertThat(bills(statement, "status")).containsExactly("2026-07 PAID", "2026-08 CANCELLED",
-                "2026-09 CANCELLED", "2026-10 CANCELLED", "2026-11 CANCELLED", "2026-12 CANCELLED");
-        assertThat(status(officer, past, "2026-07-20").path("protectedOn").asBoolean()).isTrue();
-        assertThat(status(officer, past, "2026-08-20").path("reason").asString()).isEqualTo("status.ended");
-        assertThat(status(officer, past, "2026-12-07").path("contributionMonths").asInt()).isEqualTo(1);
+        JsonNode statement = officer.get("/api/memberships/" + past + "/statement?date=2026-12-07")
+                .json();
+        assertThat(bills(statement, "status"))
+                .containsExactly(
+                        "2026-07 PAID",
+                        "2026-08 CANCELLED",
+                        "2026-09 CANCELLED",
+                        "2026-10 CANCELLED",
+                        "2026-11 CANCELLED",
+                        "2026-12 CANCELLED");
+        assertThat(status(officer, past, "2026-07-20").path("protectedOn").asBoolean())
+                .isTrue();
+        assertThat(status(officer, past, "2026-08-20").path("reason").asString())
+                .isEqualTo("status.ended");
+        assertThat(status(officer, past, "2026-12-07")
+                        .path("contributionMonths")
+                        .asInt())
+                .isEqualTo(1);
         Response tooLate = pay(officer, past, 5 * BPU_2026, "2026-12-07");
         assertThat(tooLate.status()).isEqualTo(422);
-        assertThat(tooLate.json().path("errors").get(0).path("code").asString())
-                .isEqualTo("payment.membership.ended");
+        assertThat(tooLate.json().path("errors").get(0).path("code").asString()).isEqualTo("payment.membership.ended");
     }
 
     /**
@@ -311,20 +463,26 @@ class LedgerWorkedExamplesApiTest {
 
         // starting next month: nothing billed yet; the payment bills January 2027 (no discount then) and pays it
         long next = enrolBpu(officer, "2027-01");
-        assertThat(officer.get("/api/memberships/" + next + "/statement").json().path("bills")).isEmpty();
+        assertThat(officer.get("/api/memberships/" + next + "/statement").json().path("bills"))
+                .isEmpty();
         Response ahead = pay(officer, next, 16_800, "2026-12-07");
         assertThat(ahead.status()).as(ahead.text()).isEqualTo(201);
         assertThat(ahead.json().path("allocated").asLong()).isEqualTo(16_800);
-        JsonNode statement = officer.get("/api/memberships/" + next + "/statement").json();
+        JsonNode statement =
+                officer.get("/api/memberships/" + next + "/statement").json();
         assertThat(bills(statement, "status")).containsExactly("2027-01 PAID");
-        assertThat(status(officer, next, "2026-12-31").path("reason").asString()).isEqualTo("status.not-started");
-        assertThat(status(officer, next, "2027-01-01").path("protectedOn").asBoolean()).isTrue();
-        assertThat(status(officer, next, "2027-02-01").path("protectedOn").asBoolean()).isFalse();
+        assertThat(status(officer, next, "2026-12-31").path("reason").asString())
+                .isEqualTo("status.not-started");
+        assertThat(status(officer, next, "2027-01-01").path("protectedOn").asBoolean())
+                .isTrue();
+        assertThat(status(officer, next, "2027-02-01").path("protectedOn").asBoolean())
+                .isFalse();
     }
 
     /** As if the membership had been registered that day (as Lindung's first version or the history import would). */
     private void registeredOn(long membership, String day) {
-        jdbc.sql("UPDATE membership SET registered_on = CAST(? AS date) WHERE id = ?").params(day, membership)
+        jdbc.sql("UPDATE membership SET registered_on = CAST(? AS date) WHERE id = ?")
+                .params(day, membership)
                 .update();
     }
 }

@@ -37,6 +37,7 @@ class QuoteRulesTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Clock clock;
 
@@ -59,8 +60,12 @@ class QuoteRulesTest {
 
     private static void assertRefused(Response r, String field, String code) {
         assertThat(r.status()).as(r.text()).isEqualTo(422);
-        assertThat(r.json().path("errors").get(0).path("field").asString()).as(r.text()).isEqualTo(field);
-        assertThat(r.json().path("errors").get(0).path("code").asString()).as(r.text()).isEqualTo(code);
+        assertThat(r.json().path("errors").get(0).path("field").asString())
+                .as(r.text())
+                .isEqualTo(field);
+        assertThat(r.json().path("errors").get(0).path("code").asString())
+                .as(r.text())
+                .isEqualTo(code);
     }
 
     private static String firstMessage(Response r) {
@@ -69,15 +74,37 @@ class QuoteRulesTest {
 
     private long participant() {
         LocalDate birth = LocalDate.of(1988, 4, 9);
-        Response r = officer().post("/api/participants", json("nik", Niks.nik("610401", birth, false), "fullName",
-                "Antonius Lorens", "birthDate", birth.toString(), "sex", "L", "regionCode", DESA));
+        Response r = officer()
+                .post(
+                        "/api/participants",
+                        json(
+                                "nik",
+                                Niks.nik("610401", birth, false),
+                                "fullName",
+                                "Antonius Lorens",
+                                "birthDate",
+                                birth.toString(),
+                                "sex",
+                                "L",
+                                "regionCode",
+                                DESA));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return r.json().path("participant").path("id").asLong();
     }
 
     private long employer(int riskClass) {
-        Response r = officer().post("/api/employers", json("npp", "QR" + riskClass + System.nanoTime() % 1_000_000_000L,
-                "name", "PT Kapuas " + riskClass, "riskClass", riskClass, "regionCode", DESA));
+        Response r = officer()
+                .post(
+                        "/api/employers",
+                        json(
+                                "npp",
+                                "QR" + riskClass + System.nanoTime() % 1_000_000_000L,
+                                "name",
+                                "PT Kapuas " + riskClass,
+                                "riskClass",
+                                riskClass,
+                                "regionCode",
+                                DESA));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return r.json().path("id").asLong();
     }
@@ -90,10 +117,11 @@ class QuoteRulesTest {
     void bpuIncomeBelowTheFloorIsRefusedWithEnrolmentsMessage() {
         Response quoted = quote("segment", "BPU", "month", MONTH, "base", 900_000);
         assertRefused(quoted, "base", "enrolment.income.below-floor");
-        Response enrolled = enrol("participantId", participant(), "segment", "BPU", "baseAmount", 900_000,
-                "startMonth", start());
+        Response enrolled =
+                enrol("participantId", participant(), "segment", "BPU", "baseAmount", 900_000, "startMonth", start());
         assertRefused(enrolled, "baseAmount", "enrolment.income.below-floor");
-        assertThat(firstMessage(quoted)).isEqualTo(firstMessage(enrolled))
+        assertThat(firstMessage(quoted))
+                .isEqualTo(firstMessage(enrolled))
                 .isEqualTo("Penghasilan yang dilaporkan paling sedikit Rp1.000.000.");
         assertRefused(quote("segment", "BPU", "month", MONTH), "base", "field.required");
     }
@@ -101,7 +129,9 @@ class QuoteRulesTest {
     @Test
     void puWithoutRiskClassIsRefusedInsteadOfDroppingJkk() {
         assertRefused(quote("segment", "PU", "month", MONTH, "base", 5_000_000), "riskClass", "field.required");
-        assertRefused(quote("segment", "PU", "month", MONTH, "base", 5_000_000, "riskClass", 6), "riskClass",
+        assertRefused(
+                quote("segment", "PU", "month", MONTH, "base", 5_000_000, "riskClass", 6),
+                "riskClass",
                 "employer.risk-class.range");
         Response ok = quote("segment", "PU", "month", MONTH, "base", 5_000_000, "riskClass", 3);
         assertThat(ok.status()).as(ok.text()).isEqualTo(200);
@@ -115,16 +145,32 @@ class QuoteRulesTest {
     void programmesTheSegmentCannotHaveAreRefusedWithEnrolmentsMessage() {
         Response quoted = quote("segment", "BPU", "month", MONTH, "base", 1_000_000, "programmes", List.of("JP"));
         assertRefused(quoted, "programmes", "enrolment.programme.unavailable");
-        Response enrolled = enrol("participantId", participant(), "segment", "BPU", "baseAmount", 1_000_000,
-                "programmes", List.of("JP"), "startMonth", start());
-        assertThat(firstMessage(quoted)).isEqualTo(firstMessage(enrolled))
+        Response enrolled = enrol(
+                "participantId",
+                participant(),
+                "segment",
+                "BPU",
+                "baseAmount",
+                1_000_000,
+                "programmes",
+                List.of("JP"),
+                "startMonth",
+                start());
+        assertThat(firstMessage(quoted))
+                .isEqualTo(firstMessage(enrolled))
                 .isEqualTo("Program JP tidak tersedia untuk segmen BPU.");
-        assertRefused(quote("segment", "JAKON", "month", MONTH, "contractValue", 100_000_000, "programmes",
-                List.of("JHT")), "programmes", "enrolment.programme.unavailable");
-        assertRefused(quote("segment", "PU", "month", MONTH, "base", 5_000_000, "riskClass", 1, "sector",
-                "TRANSPORT"), "sector", "enrolment.sector.bpu-only");
-        assertRefused(quote("segment", "PMI", "month", MONTH, "contractMonths", 24, "governmentPaid", true),
-                "governmentPaid", "enrolment.government-paid.bpu-only");
+        assertRefused(
+                quote("segment", "JAKON", "month", MONTH, "contractValue", 100_000_000, "programmes", List.of("JHT")),
+                "programmes",
+                "enrolment.programme.unavailable");
+        assertRefused(
+                quote("segment", "PU", "month", MONTH, "base", 5_000_000, "riskClass", 1, "sector", "TRANSPORT"),
+                "sector",
+                "enrolment.sector.bpu-only");
+        assertRefused(
+                quote("segment", "PMI", "month", MONTH, "contractMonths", 24, "governmentPaid", true),
+                "governmentPaid",
+                "enrolment.government-paid.bpu-only");
     }
 
     @Test
@@ -132,17 +178,46 @@ class QuoteRulesTest {
         assertRefused(quote("segment", "JAKON", "month", MONTH), "contractValue", "field.required");
         Response zeroValue = quote("segment", "JAKON", "month", MONTH, "contractValue", 0);
         assertRefused(zeroValue, "contractValue", "amount.positive");
-        Response project = officer().post("/api/projects", json("employerId", employer(3), "name", "Jembatan",
-                "contractValue", 0, "startMonth", start(), "endMonth", start(6), "workerCount", 10, "regionCode",
-                DESA));
+        Response project = officer()
+                .post(
+                        "/api/projects",
+                        json(
+                                "employerId",
+                                employer(3),
+                                "name",
+                                "Jembatan",
+                                "contractValue",
+                                0,
+                                "startMonth",
+                                start(),
+                                "endMonth",
+                                start(6),
+                                "workerCount",
+                                10,
+                                "regionCode",
+                                DESA));
         assertRefused(project, "contractValue", "amount.positive");
         assertThat(firstMessage(zeroValue)).isEqualTo(firstMessage(project));
 
         assertRefused(quote("segment", "PMI", "month", MONTH), "contractMonths", "field.required");
-        assertRefused(quote("segment", "PMI", "month", MONTH, "contractMonths", 121), "contractMonths",
+        assertRefused(
+                quote("segment", "PMI", "month", MONTH, "contractMonths", 121),
+                "contractMonths",
                 "enrolment.contract-months.range");
-        assertRefused(quote("segment", "PMI", "month", MONTH, "contractMonths", 24, "programmes", List.of("JHT"),
-                "base", 150_000), "base", "enrolment.pmi-jht.amount");
+        assertRefused(
+                quote(
+                        "segment",
+                        "PMI",
+                        "month",
+                        MONTH,
+                        "contractMonths",
+                        24,
+                        "programmes",
+                        List.of("JHT"),
+                        "base",
+                        150_000),
+                "base",
+                "enrolment.pmi-jht.amount");
 
         // the one-off part is what these segments pay: a quote without firstMonth includes it
         Response construction = quote("segment", "JAKON", "month", MONTH, "contractValue", 50_000_000);
@@ -153,13 +228,16 @@ class QuoteRulesTest {
         assertThat(migrant.json().path("total").asLong()).isEqualTo(370_000);
         // a later month of a project owes nothing, when asked for explicitly
         assertThat(quote("segment", "JAKON", "month", MONTH, "contractValue", 50_000_000, "firstMonth", false)
-                .json().path("total").asLong()).isZero();
+                        .json()
+                        .path("total")
+                        .asLong())
+                .isZero();
     }
 
     @Test
     void aMonthBeforeTheProgrammesBeganIsRefused() {
-        assertRefused(quote("segment", "BPU", "month", "2015-06", "base", 1_000_000), "month",
-                "enrolment.start.too-early");
+        assertRefused(
+                quote("segment", "BPU", "month", "2015-06", "base", 1_000_000), "month", "enrolment.start.too-early");
         assertRefused(quote("segment", "BPU", "base", 1_000_000), "month", "field.required");
     }
 
@@ -194,8 +272,19 @@ class QuoteRulesTest {
                 Long value = contractValues[random.nextInt(contractValues.length)];
                 quote.put("contractValue", value);
                 path = "/api/projects";
-                enrol.putAll(Map.of("employerId", employers.get(3), "name", "Proyek " + trial, "startMonth", start(),
-                        "endMonth", start(6), "workerCount", 5, "regionCode", DESA));
+                enrol.putAll(Map.of(
+                        "employerId",
+                        employers.get(3),
+                        "name",
+                        "Proyek " + trial,
+                        "startMonth",
+                        start(),
+                        "endMonth",
+                        start(6),
+                        "workerCount",
+                        5,
+                        "regionCode",
+                        DESA));
                 enrol.put("contractValue", value);
             } else {
                 List<String> asked = new ArrayList<>();
@@ -215,8 +304,17 @@ class QuoteRulesTest {
                 quote.put("sector", sector);
                 quote.put("contractMonths", months);
                 path = "/api/memberships";
-                enrol.putAll(Map.of("participantId", participant(), "segment", segment, "programmes", asked,
-                        "governmentPaid", governmentPaid, "startMonth", start()));
+                enrol.putAll(Map.of(
+                        "participantId",
+                        participant(),
+                        "segment",
+                        segment,
+                        "programmes",
+                        asked,
+                        "governmentPaid",
+                        governmentPaid,
+                        "startMonth",
+                        start()));
                 enrol.put("baseAmount", base);
                 enrol.put("employerId", segment.equals("PU") && riskClass != null ? employers.get(riskClass) : null);
                 enrol.put("sector", sector);
@@ -226,8 +324,9 @@ class QuoteRulesTest {
             Response e = officer().post(path, json(flat(enrol)));
             assertThat(q.status()).as("quote %s: %s", quote, q.text()).isIn(200, 422);
             assertThat(e.status()).as("enrolment %s: %s", enrol, e.text()).isIn(201, 422);
-            assertThat(e.status() == 422).as("enrolment %s refused (%s) iff quote %s refused (%s)", enrol, e.text(),
-                    quote, q.text()).isEqualTo(q.status() == 422);
+            assertThat(e.status() == 422)
+                    .as("enrolment %s refused (%s) iff quote %s refused (%s)", enrol, e.text(), quote, q.text())
+                    .isEqualTo(q.status() == 422);
             if (q.status() == 422) {
                 assertThat(reasons(e, true)).as("reasons for %s", quote).isEqualTo(reasons(q, false));
                 refused++;

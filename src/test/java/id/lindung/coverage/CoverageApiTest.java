@@ -27,31 +27,48 @@ class CoverageApiTest {
         assertThat(own.status()).as(own.text()).isEqualTo(200);
         assertThat(own.json().path("region").path("code").asString()).isEqualTo("61.04");
         assertThat(own.json().path("segments").size()).isEqualTo(3);
-        assertThat(own.json().path("total").path("denominatorEstimated").asBoolean()).isTrue();
+        assertThat(own.json().path("total").path("denominatorEstimated").asBoolean())
+                .isTrue();
         assertThat(ketapang.get("/api/coverage?region=61.71").status()).isEqualTo(404);
         assertThat(ketapang.get("/api/coverage?region=61").status()).isEqualTo(404);
-        assertThat(ketapang.get("/api/coverage?month=2026-13").json().path("errors").path(0).path("code")
-                .asString()).isEqualTo("coverage.month.format");
+        assertThat(ketapang.get("/api/coverage?month=2026-13")
+                        .json()
+                        .path("errors")
+                        .path(0)
+                        .path("code")
+                        .asString())
+                .isEqualTo("coverage.month.format");
 
         Response province = ApiClient.as(port, "petugas.kalbar").get("/api/coverage?region=61");
         assertThat(province.json().path("children").size()).isEqualTo(14);
         assertThat(province.json().path("total").path("denominator").asLong()).isEqualTo(1_819_430L);
 
-        assertThat(ApiClient.as(port, "petugas.kalbar").put("/api/coverage/targets/61.04/2027",
-                json("target", 6500, "source", "uji")).status()).isEqualTo(403);
-        Response set = ketapang.put("/api/coverage/targets/61.04/2027", json("target", 6500, "source",
-                "Perbup Ketapang (uji API)"));
+        assertThat(ApiClient.as(port, "petugas.kalbar")
+                        .put("/api/coverage/targets/61.04/2027", json("target", 6500, "source", "uji"))
+                        .status())
+                .isEqualTo(403);
+        Response set = ketapang.put(
+                "/api/coverage/targets/61.04/2027", json("target", 6500, "source", "Perbup Ketapang (uji API)"));
         assertThat(set.status()).as(set.text()).isEqualTo(200);
         assertThat(set.json().path("target").asInt()).isEqualTo(6500);
         assertThat(ketapang.delete("/api/coverage/targets/61.04/2027").status()).isEqualTo(204);
 
-        Response refused = ketapang.postMultipart("/api/coverage/denominators", Map.of(), "file", "penyebut.csv",
+        Response refused = ketapang.postMultipart(
+                "/api/coverage/denominators",
+                Map.of(),
+                "file",
+                "penyebut.csv",
                 (CoverageDenominators.HEADER + "\n61.04.02;2025;FORMAL;banyak;\"BPS; Sakernas, Agustus\";\n")
-                        .getBytes(StandardCharsets.UTF_8), "text/csv");
+                        .getBytes(StandardCharsets.UTF_8),
+                "text/csv");
         assertThat(refused.status()).as(refused.text()).isEqualTo(422);
-        assertThat(refused.json().path("errors").path(0).path("field").asString()).isEqualTo("rows[2].workers");
-        assertThat(refused.json().path("errors").path(0).path("message").asString()).contains("banyak");
-        assertThat(refused.json().path("errors").size()).as("the quoted source is one field").isEqualTo(1);
+        assertThat(refused.json().path("errors").path(0).path("field").asString())
+                .isEqualTo("rows[2].workers");
+        assertThat(refused.json().path("errors").path(0).path("message").asString())
+                .contains("banyak");
+        assertThat(refused.json().path("errors").size())
+                .as("the quoted source is one field")
+                .isEqualTo(1);
 
         assertThat(ketapang.post("/api/coverage/rebuild", "{}").status()).isEqualTo(403);
         Response rebuilt = ApiClient.as(port, "admin").post("/api/coverage/rebuild", "{}");
@@ -66,19 +83,23 @@ class CoverageApiTest {
         assertThat(xlsx.statusCode()).isEqualTo(200);
         assertThat(xlsx.headers().firstValue("Content-Disposition").orElse(""))
                 .startsWith("attachment; filename=\"cakupan-61.04-");
-        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(
-                new java.io.ByteArrayInputStream(xlsx.body()))) {
-            assertThat(workbook.getFirstSheet().read()).anySatisfy(row -> assertThat(row.getCellText(1))
-                    .contains("Ketapang"));
+        try (var workbook =
+                new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+            assertThat(workbook.getFirstSheet().read())
+                    .anySatisfy(row -> assertThat(row.getCellText(1)).contains("Ketapang"));
         }
         java.net.http.HttpResponse<byte[]> pdf = analyst.getBytes("/cakupan/laporan.pdf?wilayah=61");
         assertThat(pdf.statusCode()).isEqualTo(200);
         try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
-            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document)).contains("Kalimantan Barat")
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
+                    .contains("Kalimantan Barat")
                     .contains("1.819.430");
         }
-        assertThat(ApiClient.as(port, "analis.ketapang").getBytes("/cakupan/laporan.pdf?wilayah=61.71")
-                .statusCode()).isEqualTo(404);
-        assertThat(analyst.getBytes("/cakupan/ekspor.xlsx?bulan=10-2026").statusCode()).isEqualTo(400);
+        assertThat(ApiClient.as(port, "analis.ketapang")
+                        .getBytes("/cakupan/laporan.pdf?wilayah=61.71")
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(analyst.getBytes("/cakupan/ekspor.xlsx?bulan=10-2026").statusCode())
+                .isEqualTo(400);
     }
 }

@@ -3,10 +3,7 @@ package id.lindung.coverage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindung.access.LindungUser;
-import id.lindung.contribution.BillingRuns;
 import id.lindung.contribution.Members;
-import id.lindung.contribution.Payments;
-import id.lindung.contribution.Statements;
 import id.lindung.coverage.CoverageDashboard.TargetKind;
 import id.lindung.enrolment.Channel;
 import id.lindung.enrolment.EndReason;
@@ -40,10 +37,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Coverage counts the protected (issue 15, point 10): the read model's cells equal an independent count from the
@@ -57,29 +52,40 @@ class CoverageProtectedTest {
 
     static final LindungUser OFFICER = Members.OFFICER;
     private static final long BPU_INCOME = 1_500_000L;
-    private static final String[] NAMES = {"Agus Salim", "Budi Utomo", "Citra Lestari", "Dewi Sartika", "Eka Putra",
-        "Fajar Nugraha", "Gita Savitri"};
+    private static final String[] NAMES = {
+        "Agus Salim", "Budi Utomo", "Citra Lestari", "Dewi Sartika", "Eka Putra", "Fajar Nugraha", "Gita Savitri"
+    };
 
     @Autowired
     ParticipantManagement participants;
+
     @Autowired
     EnrolmentManagement enrolment;
+
     @Autowired
     CoverageReadModel readModel;
+
     @Autowired
     CoverageDashboards dashboards;
+
     @Autowired
     CoverageFigures figures;
+
     @Autowired
     KurFigures kurFigures;
+
     @Autowired
     KurImports kurImports;
+
     @Autowired
     RegionDirectory regions;
+
     @Autowired
     org.springframework.context.ApplicationContext context;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Clock clock;
 
@@ -100,18 +106,43 @@ class CoverageProtectedTest {
         Random random = new Random(15_10L);
         List<String> desas = List.of(desaOf("61.05"), desaOf("61.06"), desaOf("61.06", 1));
         List<Membership> members = new ArrayList<>();
-        long employer = enrolment.registerEmployer(new NewEmployer("NPPINV" + System.nanoTime() % 1_000_000,
-                "PT Acak Sentosa", 2, null, desas.get(0)), OFFICER).id();
+        long employer = enrolment
+                .registerEmployer(
+                        new NewEmployer(
+                                "NPPINV" + System.nanoTime() % 1_000_000, "PT Acak Sentosa", 2, null, desas.get(0)),
+                        OFFICER)
+                .id();
         for (int i = 0; i < 14; i++) {
             String desa = desas.get(random.nextInt(desas.size()));
             YearMonth start = now.minusMonths(random.nextInt(7));
             long participant = participant(desa, i);
             Membership m = random.nextInt(10) < 6
-                    ? enrolment.enrol(new EnrolmentRequest(participant, Segment.BPU,
-                            random.nextBoolean() ? Channel.SELF : Channel.AGENT, Set.of(), null, BPU_INCOME,
-                            Sector.OTHER, false, start, null), OFFICER)
-                    : enrolment.enrol(new EnrolmentRequest(participant, Segment.PU, Channel.EMPLOYER, null, employer,
-                            4_000_000L, null, false, start, null), OFFICER);
+                    ? enrolment.enrol(
+                            new EnrolmentRequest(
+                                    participant,
+                                    Segment.BPU,
+                                    random.nextBoolean() ? Channel.SELF : Channel.AGENT,
+                                    Set.of(),
+                                    null,
+                                    BPU_INCOME,
+                                    Sector.OTHER,
+                                    false,
+                                    start,
+                                    null),
+                            OFFICER)
+                    : enrolment.enrol(
+                            new EnrolmentRequest(
+                                    participant,
+                                    Segment.PU,
+                                    Channel.EMPLOYER,
+                                    null,
+                                    employer,
+                                    4_000_000L,
+                                    null,
+                                    false,
+                                    start,
+                                    null),
+                            OFFICER);
             members.add(m);
         }
         // the months billed in a random order (a later month before an earlier one leaves gaps), payments between
@@ -135,11 +166,15 @@ class CoverageProtectedTest {
             }
         }
 
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> assertThat(liveCells()).isEqualTo(independentCells()));
         Map<String, Long> byEvents = readModel.snapshot();
         readModel.rebuild();
-        assertThat(readModel.snapshot()).as("a rebuild gives the cells the events gave").isEqualTo(byEvents);
+        assertThat(readModel.snapshot())
+                .as("a rebuild gives the cells the events gave")
+                .isEqualTo(byEvents);
         assertThat(liveCells()).isEqualTo(independentCells());
         // and the read model does count some of them: the test is not comparing two empty sets
         assertThat(independentCells().keySet()).anyMatch(k -> k.contains("|61.06|"));
@@ -156,8 +191,19 @@ class CoverageProtectedTest {
         YearMonth ended = now.minusMonths(2);
         String desa = desaOf("61.09");
         String kecamatan = desa.substring(0, 8);
-        Membership m = enrolment.enrol(new EnrolmentRequest(participant(desa, 91), Segment.BPU, Channel.SELF,
-                Set.of(), null, BPU_INCOME, Sector.OTHER, false, ended, null), OFFICER);
+        Membership m = enrolment.enrol(
+                new EnrolmentRequest(
+                        participant(desa, 91),
+                        Segment.BPU,
+                        Channel.SELF,
+                        Set.of(),
+                        null,
+                        BPU_INCOME,
+                        Sector.OTHER,
+                        false,
+                        ended,
+                        null),
+                OFFICER);
         ledger.bill(ended);
         ledger.bill(ended.plusMonths(1));
         CoverageDashboard before = dashboards.dashboard(kecamatan, ended, OFFICER);
@@ -167,8 +213,13 @@ class CoverageProtectedTest {
 
         // paid today, two months late: ended and the month after are protected now
         ledger.payOldest(m.id(), 2, LocalDate.now(clock));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                dashboards.dashboard(kecamatan, ended, OFFICER).publication().asKnownNow()).isEqualTo(published + 1));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(dashboards
+                                .dashboard(kecamatan, ended, OFFICER)
+                                .publication()
+                                .asKnownNow())
+                        .isEqualTo(published + 1));
         CoverageDashboard after = dashboards.dashboard(kecamatan, ended, OFFICER);
         assertThat(after.total().active()).as("the published figure stays").isEqualTo(published);
         assertThat(after.publication().published()).isEqualTo(published);
@@ -176,20 +227,27 @@ class CoverageProtectedTest {
             assertThat(r.detectedOn()).isEqualTo(LocalDate.now(clock));
             assertThat(r.after() - r.before()).isEqualTo(1);
         });
-        assertThat(after.trend()).filteredOn(p -> p.month().equals(ended)).singleElement()
+        assertThat(after.trend())
+                .filteredOn(p -> p.month().equals(ended))
+                .singleElement()
                 .satisfies(p -> assertThat(p.active()).isEqualTo(published));
         // the same for the kab/kota and the province: every level has its revision
-        assertThat(dashboards.dashboard("61.09", ended, OFFICER).publication().revisions()).isNotEmpty();
+        assertThat(dashboards.dashboard("61.09", ended, OFFICER).publication().revisions())
+                .isNotEmpty();
         assertThat(jdbc.sql("SELECT published, previous, revised FROM coverage_revision WHERE region_code = ?"
-                        + " AND month = ? AND segment = 'INFORMAL' AND channel = 'SELF' AND detected_on = ?")
-                .params(kecamatan, CoverageReadModel.date(ended), LocalDate.now(clock)).query().listOfRows())
-                .singleElement().satisfies(r -> assertThat(((Number) r.get("revised")).longValue())
+                                + " AND month = ? AND segment = 'INFORMAL' AND channel = 'SELF' AND detected_on = ?")
+                        .params(kecamatan, CoverageReadModel.date(ended), LocalDate.now(clock))
+                        .query()
+                        .listOfRows())
+                .singleElement()
+                .satisfies(r -> assertThat(((Number) r.get("revised")).longValue())
                         .isEqualTo(((Number) r.get("previous")).longValue() + 1));
 
         // a rebuild finds the same revision of today, not a second one; the published figure stays
         readModel.rebuild();
         CoverageDashboard rebuilt = dashboards.dashboard(kecamatan, ended, OFFICER);
-        assertThat(rebuilt.publication().revisions()).isEqualTo(after.publication().revisions());
+        assertThat(rebuilt.publication().revisions())
+                .isEqualTo(after.publication().revisions());
         assertThat(rebuilt.total().active()).isEqualTo(published);
         // the current month is not published: its figure is the live count
         assertThat(dashboards.dashboard(kecamatan, now, OFFICER).publication()).isNull();
@@ -204,31 +262,76 @@ class CoverageProtectedTest {
         LocalDate birth = LocalDate.of(1980, 3, 3);
         String paidNik = Niks.nik(kecamatan.replace(".", "").substring(0, 6), birth, false);
         String unpaidNik = Niks.nik(kecamatan.replace(".", "").substring(0, 6), birth, true);
-        long paid = participants.register(new ParticipantDetails(paidNik, "Rudi Hartono", birth, Sex.L, desa, null,
-                "Pedagang", null), OFFICER).participant().id();
-        long unpaid = participants.register(new ParticipantDetails(unpaidNik, "Rina Hartati", birth, Sex.P, desa, null,
-                "Pedagang", null), OFFICER).participant().id();
-        Membership paying = enrolment.enrol(new EnrolmentRequest(paid, Segment.BPU, Channel.KUR_BANK, Set.of(), null,
-                BPU_INCOME, Sector.OTHER, false, now, null), OFFICER);
-        enrolment.enrol(new EnrolmentRequest(unpaid, Segment.BPU, Channel.KUR_BANK, Set.of(), null, BPU_INCOME,
-                Sector.OTHER, false, now, null), OFFICER);
+        long paid = participants
+                .register(
+                        new ParticipantDetails(paidNik, "Rudi Hartono", birth, Sex.L, desa, null, "Pedagang", null),
+                        OFFICER)
+                .participant()
+                .id();
+        long unpaid = participants
+                .register(
+                        new ParticipantDetails(unpaidNik, "Rina Hartati", birth, Sex.P, desa, null, "Pedagang", null),
+                        OFFICER)
+                .participant()
+                .id();
+        Membership paying = enrolment.enrol(
+                new EnrolmentRequest(
+                        paid,
+                        Segment.BPU,
+                        Channel.KUR_BANK,
+                        Set.of(),
+                        null,
+                        BPU_INCOME,
+                        Sector.OTHER,
+                        false,
+                        now,
+                        null),
+                OFFICER);
+        enrolment.enrol(
+                new EnrolmentRequest(
+                        unpaid,
+                        Segment.BPU,
+                        Channel.KUR_BANK,
+                        Set.of(),
+                        null,
+                        BPU_INCOME,
+                        Sector.OTHER,
+                        false,
+                        now,
+                        null),
+                OFFICER);
         Ledger ledger = ledger();
         ledger.bill(now);
         ledger.payOldest(paying.id(), 1, LocalDate.now(clock));
         String header = "bank;branch;loan_id;nik;name;scheme;plafond;disbursed_on;sector;region_code\n";
         String day = LocalDate.now(clock).minusDays(3).toString();
-        kurImports.importFile("orang.csv", new ByteArrayInputStream((header
-                + "KALBAR;Cabang;PPL-1;" + paidNik + ";Rudi Hartono;MIKRO;50000000;" + day + ";Perdagangan;" + desa + "\n"
-                + "KALBAR;Cabang;PPL-2;" + paidNik + ";Rudi Hartono;MIKRO;20000000;" + day + ";Perdagangan;" + desa + "\n"
-                + "BRI;Cabang;PPL-3;" + paidNik + ";Rudi Hartono;SUPER_MIKRO;5000000;" + day + ";Perdagangan;" + desa
-                + "\n"
-                + "KALBAR;Cabang;PPL-4;" + unpaidNik + ";Rina Hartati;MIKRO;30000000;" + day + ";Perdagangan;" + desa
-                + "\n").getBytes(StandardCharsets.UTF_8)), OFFICER);
-        assertThat(jdbc.sql("SELECT count(*) FROM kur_loan WHERE left(region_code, 8) = ?").param(kecamatan)
-                .query(Long.class).single()).isEqualTo(4);
+        kurImports.importFile(
+                "orang.csv",
+                new ByteArrayInputStream((header
+                                + "KALBAR;Cabang;PPL-1;" + paidNik + ";Rudi Hartono;MIKRO;50000000;" + day
+                                + ";Perdagangan;" + desa + "\n"
+                                + "KALBAR;Cabang;PPL-2;" + paidNik + ";Rudi Hartono;MIKRO;20000000;" + day
+                                + ";Perdagangan;" + desa + "\n"
+                                + "BRI;Cabang;PPL-3;" + paidNik + ";Rudi Hartono;SUPER_MIKRO;5000000;" + day
+                                + ";Perdagangan;" + desa
+                                + "\n"
+                                + "KALBAR;Cabang;PPL-4;" + unpaidNik + ";Rina Hartati;MIKRO;30000000;" + day
+                                + ";Perdagangan;" + desa
+                                + "\n")
+                        .getBytes(StandardCharsets.UTF_8)),
+                OFFICER);
+        assertThat(jdbc.sql("SELECT count(*) FROM kur_loan WHERE left(region_code, 8) = ?")
+                        .param(kecamatan)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(4);
         // KUR's own match counts loans, and calls an open JKK membership without overdue bills protected
         assertThat(jdbc.sql("SELECT count(*) FROM kur_loan WHERE left(region_code, 8) = ? AND match_status ="
-                + " 'PROTECTED'").param(kecamatan).query(Long.class).single()).isGreaterThanOrEqualTo(3);
+                                + " 'PROTECTED'")
+                        .param(kecamatan)
+                        .query(Long.class)
+                        .single())
+                .isGreaterThanOrEqualTo(3);
         kurFigures.refresh();
         CoverageDashboard.KurFigure kur = kurFigures.of(kecamatan);
         assertThat(kur.borrowers()).as("two people, four loans").isEqualTo(2);
@@ -249,10 +352,14 @@ class CoverageProtectedTest {
         assertThat(y2024.denominatorYear()).isEqualTo(2024);
         assertThat(y2024.coverage()).isEqualTo(3647);
         assertThat(y2024.withoutDenominator()).containsExactly(CoverageSegment.CONSTRUCTION);
-        assertThat(ref.denominator("61", CoverageSegment.CONSTRUCTION, 2024)).as("never a later year's").isNull();
+        assertThat(ref.denominator("61", CoverageSegment.CONSTRUCTION, 2024))
+                .as("never a later year's")
+                .isNull();
         assertThat(ref.figure("61", published, 2025).denominator()).isEqualTo(1_819_430L);
         CoverageDashboard.Figure y2026 = ref.figure("61", published, 2026);
-        assertThat(y2026.denominator()).as("2026 has none of its own: 2025's, shown as 2025").isEqualTo(1_819_430L);
+        assertThat(y2026.denominator())
+                .as("2026 has none of its own: 2025's, shown as 2025")
+                .isEqualTo(1_819_430L);
         assertThat(y2026.denominatorYear()).isEqualTo(2025);
         // construction workers of 2024 are counted but not in the rate
         published.put(CoverageSegment.CONSTRUCTION, 5_000L);
@@ -261,7 +368,10 @@ class CoverageProtectedTest {
         assertThat(withConstruction.activeWithoutDenominator()).isEqualTo(5_000L);
         assertThat(withConstruction.coverage()).isEqualTo(3647);
         if (readModel.months().orElseThrow()[0].isBefore(YearMonth.of(2024, 7))) {
-            assertThat(dashboards.dashboard("61", YearMonth.of(2024, 6), OFFICER).total().denominator())
+            assertThat(dashboards
+                            .dashboard("61", YearMonth.of(2024, 6), OFFICER)
+                            .total()
+                            .denominator())
                     .isEqualTo(1_665_422L);
         }
     }
@@ -271,13 +381,13 @@ class CoverageProtectedTest {
     void targetsAreInterpolatedBetweenDatedTargets_andCarriedForwardAfterTheLast() {
         CoverageFigures.Reference ref = figures.reference();
         CoverageFigures.YearTarget t2027 = ref.target("61", 2027);
-        assertThat(t2027.target()).isEqualTo(6204);                       // 60.80 + (65.77 - 60.80) / 4
+        assertThat(t2027.target()).isEqualTo(6204); // 60.80 + (65.77 - 60.80) / 4
         assertThat(t2027.source().kind()).isEqualTo(TargetKind.INTERPOLATED);
         assertThat(t2027.source().fromYear()).isEqualTo(2026);
         assertThat(t2027.source().fromTarget()).isEqualTo(6080);
         assertThat(t2027.source().toYear()).isEqualTo(2030);
         assertThat(t2027.source().toTarget()).isEqualTo(6577);
-        assertThat(ref.target("61", 2028).target()).isEqualTo(6329);      // 6328.5, half up
+        assertThat(ref.target("61", 2028).target()).isEqualTo(6329); // 6328.5, half up
         assertThat(ref.target("61", 2030).source().kind()).isEqualTo(TargetKind.SET);
         CoverageFigures.YearTarget t2031 = ref.target("61", 2031);
         assertThat(t2031.target()).isEqualTo(6577);
@@ -290,28 +400,38 @@ class CoverageProtectedTest {
             assertThat(t.source().regionCode()).isEqualTo("61");
         });
         // a kecamatan in 2027 has a target and a gap: nobody loses them until 2030
-        Map<CoverageSegment, Long> some = new java.util.EnumMap<>(Map.of(CoverageSegment.FORMAL, 10_000L,
-                CoverageSegment.INFORMAL, 0L, CoverageSegment.CONSTRUCTION, 0L));
+        Map<CoverageSegment, Long> some = new java.util.EnumMap<>(Map.of(
+                CoverageSegment.FORMAL, 10_000L, CoverageSegment.INFORMAL, 0L, CoverageSegment.CONSTRUCTION, 0L));
         CoverageDashboard.Figure ketapang2027 = ref.figure("61.04", some, 2027);
         assertThat(ketapang2027.target()).isEqualTo(6204);
         assertThat(ketapang2027.targetInherited()).isTrue();
         assertThat(ketapang2027.gap()).isPositive();
-        assertThat(ref.target("61", 2023)).as("none before the first dated target").isNull();
+        assertThat(ref.target("61", 2023))
+                .as("none before the first dated target")
+                .isNull();
     }
 
     /** The gap is spread over the months actually left until December of the target year. */
     @Test
     void theForecastSpreadsTheGapOverTheMonthsLeft() {
         CoverageFigures.Reference ref = new CoverageFigures.Reference(
-                Map.of("61.99", Map.of(CoverageSegment.FORMAL, new TreeMap<>(Map.of(2026,
-                        new CoverageFigures.Denominator(10_000, 2026, false))))),
-                Map.of("61", new TreeMap<>(Map.of(2026, new CoverageFigures.Target(4_000, 2026),
-                        2030, new CoverageFigures.Target(4_800, 2030)))));
+                Map.of(
+                        "61.99",
+                        Map.of(
+                                CoverageSegment.FORMAL,
+                                new TreeMap<>(Map.of(2026, new CoverageFigures.Denominator(10_000, 2026, false))))),
+                Map.of(
+                        "61",
+                        new TreeMap<>(Map.of(
+                                2026,
+                                new CoverageFigures.Target(4_000, 2026),
+                                2030,
+                                new CoverageFigures.Target(4_800, 2030)))));
         // 2,200 protected of 10,000; 2027's target is interpolated: 40% + 8% / 4 = 42% = 4,200, 2,000 short
         List<CoverageDashboard.TrendPoint> trend = new ArrayList<>();
         for (int i = 0; i <= 12; i++) {
-            trend.add(new CoverageDashboard.TrendPoint(YearMonth.of(2026, 1).plusMonths(i), 1_000 + 100L * i,
-                    10_000L, null, null));
+            trend.add(new CoverageDashboard.TrendPoint(
+                    YearMonth.of(2026, 1).plusMonths(i), 1_000 + 100L * i, 10_000L, null, null));
         }
         YearMonth january = YearMonth.of(2027, 1);
         CoverageDashboard.Figure figure = ref.figure("61.99", List.of(CoverageSegment.FORMAL), 2_200, 2027);
@@ -320,14 +440,16 @@ class CoverageProtectedTest {
         assertThat(running.targetYear()).isEqualTo(2027);
         assertThat(running.targetOfYear()).isEqualTo(4_200);
         assertThat(running.monthsLeft()).isEqualTo(12);
-        assertThat(running.neededPerMonth()).isEqualTo(167);                  // 2,000 / 12, rounded up
+        assertThat(running.neededPerMonth()).isEqualTo(167); // 2,000 / 12, rounded up
         // January 2027 seen in June: it ended, February to December are left after it
-        assertThat(ref.forecast("61.99", trend, january, YearMonth.of(2027, 6), figure).monthsLeft()).isEqualTo(11);
+        assertThat(ref.forecast("61.99", trend, january, YearMonth.of(2027, 6), figure)
+                        .monthsLeft())
+                .isEqualTo(11);
         // December 2026 while it runs: one month left of 2026
         List<CoverageDashboard.TrendPoint> to2026 = trend.subList(0, 12);
         CoverageDashboard.Figure december = ref.figure("61.99", List.of(CoverageSegment.FORMAL), 2_100, 2026);
-        CoverageDashboard.Forecast lastMonth = ref.forecast("61.99", to2026, YearMonth.of(2026, 12),
-                YearMonth.of(2026, 12), december);
+        CoverageDashboard.Forecast lastMonth =
+                ref.forecast("61.99", to2026, YearMonth.of(2026, 12), YearMonth.of(2026, 12), december);
         assertThat(lastMonth.targetYear()).isEqualTo(2026);
         assertThat(lastMonth.monthsLeft()).isEqualTo(1);
         assertThat(lastMonth.neededPerMonth()).isEqualTo(1_900);
@@ -335,7 +457,7 @@ class CoverageProtectedTest {
         CoverageDashboard.Forecast next = ref.forecast("61.99", to2026, YearMonth.of(2026, 12), january, december);
         assertThat(next.targetYear()).isEqualTo(2027);
         assertThat(next.monthsLeft()).isEqualTo(12);
-        assertThat(next.neededPerMonth()).isEqualTo(175);                     // (4,200 - 2,100) / 12
+        assertThat(next.neededPerMonth()).isEqualTo(175); // (4,200 - 2,100) / 12
     }
 
     /** The read model's live cells, {@code month|region|segment|channel -> workers}, zeros left out. */
@@ -363,7 +485,8 @@ class CoverageProtectedTest {
                                                      ELSE 1 END) <> 0""")
                 .params(CoverageReadModel.date(window[0]), CoverageReadModel.date(window[1]))
                 .query(rs -> {
-                    cells.put(rs.getDate(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4),
+                    cells.put(
+                            rs.getDate(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4),
                             rs.getLong(5));
                 });
         return cells;
@@ -371,9 +494,20 @@ class CoverageProtectedTest {
 
     private long participant(String desa, int i) {
         LocalDate birth = LocalDate.of(1975 + i % 20, 1 + i % 12, 1 + i % 27);
-        return participants.register(new ParticipantDetails(Niks.nik(desa.substring(0, 8).replace(".", ""), birth,
-                i % 2 == 0), NAMES[i % NAMES.length], birth, i % 2 == 0 ? Sex.P : Sex.L, desa, null, "Petani", null),
-                OFFICER).participant().id();
+        return participants
+                .register(
+                        new ParticipantDetails(
+                                Niks.nik(desa.substring(0, 8).replace(".", ""), birth, i % 2 == 0),
+                                NAMES[i % NAMES.length],
+                                birth,
+                                i % 2 == 0 ? Sex.P : Sex.L,
+                                desa,
+                                null,
+                                "Petani",
+                                null),
+                        OFFICER)
+                .participant()
+                .id();
     }
 
     private String desaOf(String kabkota) {

@@ -121,18 +121,33 @@ class CoverageReportsTest {
 
     // ------------------------------------------------------------------------------------------ the dashboard
 
-    private static Figure figure(long active, @Nullable Long denominator, boolean estimated, @Nullable Integer target,
-            boolean inherited) {
+    private static Figure figure(
+            long active, @Nullable Long denominator, boolean estimated, @Nullable Integer target, boolean inherited) {
         Integer coverage = denominator == null ? null : (int) Math.round(active * 10000.0 / denominator);
-        Long gap = denominator == null || target == null ? null
+        Long gap = denominator == null || target == null
+                ? null
                 : Math.max(0, (long) Math.ceil(denominator * target / 10000.0) - active);
-        return new Figure(active, denominator, denominator == null ? null : 2025, estimated, coverage, target,
-                target == null ? null : 2026, inherited, gap);
+        return new Figure(
+                active,
+                denominator,
+                denominator == null ? null : 2025,
+                estimated,
+                coverage,
+                target,
+                target == null ? null : 2026,
+                inherited,
+                gap);
     }
 
-    private static ChildFigure child(String code, String name, String level, long active, @Nullable Long denominator,
+    private static ChildFigure child(
+            String code,
+            String name,
+            String level,
+            long active,
+            @Nullable Long denominator,
             @Nullable Integer ownTarget) {
-        return new ChildFigure(new RegionRef(code, name, level, code.substring(0, code.lastIndexOf('.'))),
+        return new ChildFigure(
+                new RegionRef(code, name, level, code.substring(0, code.lastIndexOf('.'))),
                 figure(active, denominator, false, ownTarget == null ? 5956 : ownTarget, ownTarget == null));
     }
 
@@ -154,28 +169,63 @@ class CoverageReportsTest {
                 new SegmentFigure(CoverageSegment.FORMAL, figure(900_000, 1_400_000L, false, 5956, false)),
                 new SegmentFigure(CoverageSegment.INFORMAL, figure(300_000, 1_900_000L, true, 5956, false)),
                 new SegmentFigure(CoverageSegment.CONSTRUCTION, figure(34_567, 85_260L, false, 5956, false)));
-        List<ChannelFigure> channels = List.of(new ChannelFigure(Channel.EMPLOYER, 600_000),
-                new ChannelFigure(Channel.SELF, 400_000), new ChannelFigure(Channel.AGENT, 150_000),
-                new ChannelFigure(Channel.KUR_BANK, 70_000), new ChannelFigure(Channel.GOV_SPONSOR, 14_567));
+        List<ChannelFigure> channels = List.of(
+                new ChannelFigure(Channel.EMPLOYER, 600_000),
+                new ChannelFigure(Channel.SELF, 400_000),
+                new ChannelFigure(Channel.AGENT, 150_000),
+                new ChannelFigure(Channel.KUR_BANK, 70_000),
+                new ChannelFigure(Channel.GOV_SPONSOR, 14_567));
         List<TrendPoint> trend = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             YearMonth m = YearMonth.of(2025, 11).plusMonths(i);
             long active = 1_117_136 + i * 10_675L; // 33,00% in November 2025 up to 36,47%
-            trend.add(new TrendPoint(m, active, 3_385_260L, (int) Math.round(active * 10000.0 / 3_385_260L),
+            trend.add(new TrendPoint(
+                    m,
+                    active,
+                    3_385_260L,
+                    (int) Math.round(active * 10000.0 / 3_385_260L),
                     m.getYear() == 2025 ? 5500 : 5956));
         }
         Forecast forecast = new Forecast(10_675, 6, false, YearMonth.of(2033, 1), 2026, 5956, 390_000L);
-        return new CoverageDashboard(kalbar, YearMonth.of(2026, 10), YearMonth.of(2024, 1), YearMonth.of(2026, 10),
-                total, segments, channels, children, trend, forecast, new KurFigure(12_000, 4_500));
+        return new CoverageDashboard(
+                kalbar,
+                YearMonth.of(2026, 10),
+                YearMonth.of(2024, 1),
+                YearMonth.of(2026, 10),
+                total,
+                segments,
+                channels,
+                children,
+                trend,
+                forecast,
+                new KurFigure(12_000, 4_500));
     }
 
     private static List<Denominator> sources() {
         Instant at = Instant.parse("2026-01-10T02:00:00Z");
         return List.of(
-                new Denominator("61", "Kalimantan Barat", 2025, CoverageSegment.FORMAL, 1_400_000, false,
-                        "BPS Sakernas Agustus 2025", LocalDate.of(2025, 11, 5), "analis.provinsi", at),
-                new Denominator("61.10", "Kabupaten Melawi", 2025, CoverageSegment.INFORMAL, 41_000, true,
-                        "Perkiraan menurut penduduk Dukcapil", null, "analis.provinsi", at));
+                new Denominator(
+                        "61",
+                        "Kalimantan Barat",
+                        2025,
+                        CoverageSegment.FORMAL,
+                        1_400_000,
+                        false,
+                        "BPS Sakernas Agustus 2025",
+                        LocalDate.of(2025, 11, 5),
+                        "analis.provinsi",
+                        at),
+                new Denominator(
+                        "61.10",
+                        "Kabupaten Melawi",
+                        2025,
+                        CoverageSegment.INFORMAL,
+                        41_000,
+                        true,
+                        "Perkiraan menurut penduduk Dukcapil",
+                        null,
+                        "analis.provinsi",
+                        at));
     }
 
     // ----------------------------------------------------------------------------------------------- workbook
@@ -185,15 +235,17 @@ class CoverageReportsTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CoverageWorkbook.write(province(), sources(), GENERATED, TEXTS, out);
 
-        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(out.toByteArray()),
-                new ReadingOptions(true, false))) {
+        try (ReadableWorkbook wb =
+                new ReadableWorkbook(new ByteArrayInputStream(out.toByteArray()), new ReadingOptions(true, false))) {
             List<Sheet> sheets = wb.getSheets().toList();
-            assertThat(sheets).extracting(Sheet::getName)
+            assertThat(sheets)
+                    .extracting(Sheet::getName)
                     .containsExactly("Ringkasan", "Wilayah", "Segmen", "Kanal", "Tren", "KUR", "Sumber penyebut");
 
             Map<String, Row> summary = new HashMap<>();
             for (Row row : sheets.get(0).read()) {
-                row.getOptionalCell(0).filter(c -> c.getType() == CellType.STRING)
+                row.getOptionalCell(0)
+                        .filter(c -> c.getType() == CellType.STRING)
                         .ifPresent(c -> summary.put(c.asString(), row));
             }
             assertThat(summary.get("Wilayah").getCellText(1)).isEqualTo("Kalimantan Barat");
@@ -281,8 +333,8 @@ class CoverageReportsTest {
     @Test
     void theEnglishWorkbookHasEnglishSheetsAndNoSourcesSheetWithoutSources() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CoverageWorkbook.write(province(), List.of(), GENERATED, new CoverageReportTexts(MESSAGES, Locale.ENGLISH),
-                out);
+        CoverageWorkbook.write(
+                province(), List.of(), GENERATED, new CoverageReportTexts(MESSAGES, Locale.ENGLISH), out);
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             assertThat(wb.getSheets().map(Sheet::getName))
                     .containsExactly("Summary", "Regions", "Segments", "Channels", "Trend", "KUR");
@@ -294,7 +346,9 @@ class CoverageReportsTest {
     private static void assertNumber(Cell cell, String value, String format) {
         assertThat(cell.getType()).as("type of %s", cell.getAddress()).isEqualTo(CellType.NUMBER);
         assertThat(cell.asNumber()).as("value of %s", cell.getAddress()).isEqualByComparingTo(value);
-        assertThat(cell.getDataFormatString()).as("format of %s", cell.getAddress()).isEqualTo(format);
+        assertThat(cell.getDataFormatString())
+                .as("format of %s", cell.getAddress())
+                .isEqualTo(format);
     }
 
     // ------------------------------------------------------------------------------------------------- charts
@@ -329,16 +383,28 @@ class CoverageReportsTest {
     @Test
     void theMapClassesFollowTheSpreadOfTheFiguresEvenWhenCoverageIsTiny() {
         CoverageDashboard p = province();
-        List<ChildFigure> tiny = List.of(child("61.01", "Kabupaten Sambas", "KABKOTA", 64, 10_000L, null),
+        List<ChildFigure> tiny = List.of(
+                child("61.01", "Kabupaten Sambas", "KABKOTA", 64, 10_000L, null),
                 child("61.02", "Kabupaten Mempawah", "KABKOTA", 55, 10_000L, null),
                 child("61.03", "Kabupaten Sanggau", "KABKOTA", 43, 10_000L, null));
-        CoverageDashboard d = new CoverageDashboard(p.region(), p.month(), p.firstMonth(), p.latestMonth(), p.total(),
-                p.segments(), p.channels(), tiny, p.trend(), p.forecast(), p.kur());
+        CoverageDashboard d = new CoverageDashboard(
+                p.region(),
+                p.month(),
+                p.firstMonth(),
+                p.latestMonth(),
+                p.total(),
+                p.segments(),
+                p.channels(),
+                tiny,
+                p.trend(),
+                p.forecast(),
+                p.kur());
 
         CoverageChartImages.MapScale scale = CoverageChartImages.mapScale(d);
         assertThat(scale.low()).isEqualTo(40); // 0,40% to 0,65% in steps of 0,05%
         assertThat(scale.high()).isEqualTo(65);
-        assertThat(List.of(scale.colourOf(43), scale.colourOf(55), scale.colourOf(64))).doesNotHaveDuplicates();
+        assertThat(List.of(scale.colourOf(43), scale.colourOf(55), scale.colourOf(64)))
+                .doesNotHaveDuplicates();
         assertThat(luminance(scale.colourOf(64))).isLessThan(luminance(scale.colourOf(43)));
     }
 
@@ -346,14 +412,26 @@ class CoverageReportsTest {
     void aKabKotaMapFillsThatKabKotaByItsTotalAndLeavesTheOthersGrey() throws IOException {
         CoverageDashboard p = province();
         ChildFigure ketapang = p.children().get(1);
-        CoverageDashboard d = new CoverageDashboard(ketapang.region(), p.month(), p.firstMonth(), p.latestMonth(),
-                ketapang.figure(), p.segments(), p.channels(), List.of(), p.trend(), p.forecast(), p.kur());
+        CoverageDashboard d = new CoverageDashboard(
+                ketapang.region(),
+                p.month(),
+                p.firstMonth(),
+                p.latestMonth(),
+                ketapang.figure(),
+                p.segments(),
+                p.channels(),
+                List.of(),
+                p.trend(),
+                p.forecast(),
+                p.kur());
         BufferedImage map = decode(CoverageChartImages.map(d, kalbarBoundaries, TEXTS));
 
         CoverageChartImages.MapFrame frame = CoverageChartImages.mapFrame(kalbarBoundaries, "61");
         Color fill = at(map, frame, 110.605, -1.633);
-        assertThat(fill).isEqualTo(CoverageChartImages.mapScale(d).colourOf(4120))
-                .isNotEqualTo(CoverageChartImages.NO_DATA).isNotEqualTo(Color.WHITE);
+        assertThat(fill)
+                .isEqualTo(CoverageChartImages.mapScale(d).colourOf(4120))
+                .isNotEqualTo(CoverageChartImages.NO_DATA)
+                .isNotEqualTo(Color.WHITE);
         assertThat(at(map, frame, 112.054, 0.093)).isEqualTo(CoverageChartImages.NO_DATA);
     }
 
@@ -395,7 +473,8 @@ class CoverageReportsTest {
     }
 
     private static int middle(int row) {
-        return CoverageChartImages.RANKING_TOP + row * CoverageChartImages.RANKING_ROW
+        return CoverageChartImages.RANKING_TOP
+                + row * CoverageChartImages.RANKING_ROW
                 + CoverageChartImages.RANKING_ROW / 2;
     }
 
@@ -426,7 +505,8 @@ class CoverageReportsTest {
         assertThat(first).isPositive();
         assertThat(last).isPositive().isLessThan(first - 15); // 33,00% to 36,47%: higher up on the right
         int target = -1; // the target line is dashed: the first of 15 columns that meets a dash
-        for (int x = (int) CoverageChartImages.trendX(10, 12); target < 0 && x < CoverageChartImages.trendX(10, 12) + 15;
+        for (int x = (int) CoverageChartImages.trendX(10, 12);
+                target < 0 && x < CoverageChartImages.trendX(10, 12) + 15;
                 x++) {
             target = topmost(trend, x, CoverageChartImages.TARGET);
         }
@@ -452,7 +532,9 @@ class CoverageReportsTest {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         factory.newDocumentBuilder().parse(new InputSource(new StringReader(xhtml)));
-        assertThat(xhtml).doesNotContain("th:text", "th:if", "th:each", "xmlns:th", "th:block").contains("src=\"data:image/png;base64,");
+        assertThat(xhtml)
+                .doesNotContain("th:text", "th:if", "th:each", "xmlns:th", "th:block")
+                .contains("src=\"data:image/png;base64,");
 
         byte[] bytes = reports.render(province(), kalbarBoundaries, sources(), GENERATED, INDONESIAN);
         assertThat(new String(bytes, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
@@ -461,26 +543,55 @@ class CoverageReportsTest {
             assertThat(pdf.getDocumentInformation().getTitle())
                     .isEqualTo("Laporan Cakupan Jaminan Sosial Ketenagakerjaan — Kalimantan Barat, Oktober 2026");
             String text = text(pdf);
-            assertThat(text).contains(
-                    "Laporan Cakupan Jaminan Sosial Ketenagakerjaan",
-                    "Kalimantan Barat (61) — Oktober 2026",
-                    "Dibuat 26 Nov 2026 10:15 WIB",
-                    "Cakupan", "36,47%", "Target", "59,56%", "Tahun target 2026",
-                    "Peserta aktif", "1.234.567", "Pekerja (penyebut): 3.385.260 (Perkiraan)", "781.694",
-                    "Tahun penyebut 2025",
-                    "target 2026 (59,56%) tercapai pada Januari 2033",
-                    "Kota Pontianak 61.71", "198.000", "339.623", "58,30%", "55,00%",
-                    "Kabupaten Ketapang", "41,20%", "59,56%*", "Kabupaten Melawi", "9.876",
-                    "Penerima upah (formal)", "900.000", "64,29%",
-                    "Pemberi kerja", "600.000", "48,60%", "Agen Perisai",
-                    "Peminjam KUR", "12.000", "4.500", "7.500", "37,50%",
-                    "Sumber penyebut", "BPS Sakernas Agustus 2025", "5 November 2025",
-                    "Perkiraan menurut penduduk Dukcapil",
-                    "Penyebut bertanda perkiraan", "Target bertanda * diambil dari wilayah induk",
-                    "Halaman 1 dari");
+            assertThat(text)
+                    .contains(
+                            "Laporan Cakupan Jaminan Sosial Ketenagakerjaan",
+                            "Kalimantan Barat (61) — Oktober 2026",
+                            "Dibuat 26 Nov 2026 10:15 WIB",
+                            "Cakupan",
+                            "36,47%",
+                            "Target",
+                            "59,56%",
+                            "Tahun target 2026",
+                            "Peserta aktif",
+                            "1.234.567",
+                            "Pekerja (penyebut): 3.385.260 (Perkiraan)",
+                            "781.694",
+                            "Tahun penyebut 2025",
+                            "target 2026 (59,56%) tercapai pada Januari 2033",
+                            "Kota Pontianak 61.71",
+                            "198.000",
+                            "339.623",
+                            "58,30%",
+                            "55,00%",
+                            "Kabupaten Ketapang",
+                            "41,20%",
+                            "59,56%*",
+                            "Kabupaten Melawi",
+                            "9.876",
+                            "Penerima upah (formal)",
+                            "900.000",
+                            "64,29%",
+                            "Pemberi kerja",
+                            "600.000",
+                            "48,60%",
+                            "Agen Perisai",
+                            "Peminjam KUR",
+                            "12.000",
+                            "4.500",
+                            "7.500",
+                            "37,50%",
+                            "Sumber penyebut",
+                            "BPS Sakernas Agustus 2025",
+                            "5 November 2025",
+                            "Perkiraan menurut penduduk Dukcapil",
+                            "Penyebut bertanda perkiraan",
+                            "Target bertanda * diambil dari wilayah induk",
+                            "Halaman 1 dari");
             assertThat(text).doesNotContain("#", "??", "coverage.report");
             // the three charts travel inside the document
-            assertThat(images(pdf)).hasSizeGreaterThanOrEqualTo(3)
+            assertThat(images(pdf))
+                    .hasSizeGreaterThanOrEqualTo(3)
                     .anySatisfy(size -> assertThat(size).isEqualTo("1000x760"))
                     .anySatisfy(size -> assertThat(size).isEqualTo("1000x270"))
                     .anySatisfy(size -> assertThat(size).isEqualTo("1000x440"));
@@ -493,9 +604,18 @@ class CoverageReportsTest {
         byte[] bytes = reports.render(province(), null, List.of(), GENERATED, Locale.ENGLISH);
         try (PDDocument pdf = Loader.loadPDF(bytes)) {
             String text = text(pdf);
-            assertThat(text).contains("Employment Social Security Coverage Report", "Kalimantan Barat (61) — October 2026",
-                    "Coverage", "36,47%", "1.234.567", "Wage earners (formal)", "Employer",
-                    "No denominator sources are available", "No boundaries are available", "Page 1 of");
+            assertThat(text)
+                    .contains(
+                            "Employment Social Security Coverage Report",
+                            "Kalimantan Barat (61) — October 2026",
+                            "Coverage",
+                            "36,47%",
+                            "1.234.567",
+                            "Wage earners (formal)",
+                            "Employer",
+                            "No denominator sources are available",
+                            "No boundaries are available",
+                            "Page 1 of");
             assertThat(text).doesNotContain("Oktober", "Cakupan", "Peserta aktif");
             assertThat(images(pdf)).hasSize(2).doesNotContain("1000x760"); // no map without boundaries
         }
@@ -506,9 +626,16 @@ class CoverageReportsTest {
         Figure none = new Figure(321, null, null, false, null, null, null, false, null);
         CoverageDashboard d = new CoverageDashboard(
                 new RegionRef("61.04.01", "Kecamatan Matan Hilir Selatan", "KECAMATAN", "61.04"),
-                YearMonth.of(2026, 10), YearMonth.of(2026, 10), YearMonth.of(2026, 10), none,
-                List.of(new SegmentFigure(CoverageSegment.INFORMAL, none)), List.of(), List.of(), List.of(),
-                new Forecast(0, 0, false, null, null, null, null), new KurFigure(0, 0));
+                YearMonth.of(2026, 10),
+                YearMonth.of(2026, 10),
+                YearMonth.of(2026, 10),
+                none,
+                List.of(new SegmentFigure(CoverageSegment.INFORMAL, none)),
+                List.of(),
+                List.of(),
+                List.of(),
+                new Forecast(0, 0, false, null, null, null, null),
+                new KurFigure(0, 0));
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CoverageWorkbook.write(d, List.of(), GENERATED, TEXTS, out);
@@ -529,21 +656,35 @@ class CoverageReportsTest {
         CoverageReportPdf reports = new CoverageReportPdf(engine(), MESSAGES, new Formats());
         try (PDDocument pdf = Loader.loadPDF(reports.render(d, kalbarBoundaries, List.of(), GENERATED, INDONESIAN))) {
             String text = text(pdf);
-            assertThat(text).contains("Kecamatan Matan Hilir Selatan (61.04.01) — Oktober 2026", "321",
-                    "Tidak ada target untuk perkiraan", "Sumber penyebut tidak tersedia");
+            assertThat(text)
+                    .contains(
+                            "Kecamatan Matan Hilir Selatan (61.04.01) — Oktober 2026",
+                            "321",
+                            "Tidak ada target untuk perkiraan",
+                            "Sumber penyebut tidak tersedia");
             assertThat(text).doesNotContain("Peringkat wilayah", "null");
             assertThat(images(pdf)).containsExactlyInAnyOrder("1000x760", "1000x440"); // map and trend, no ranking
         }
 
         // a kab/kota whose kecamatan have no denominator: listed in the table, but no ranking of "no data" bars
-        CoverageDashboard ketapang = new CoverageDashboard(new RegionRef("61.04", "Kabupaten Ketapang", "KABKOTA", "61"),
-                d.month(), d.firstMonth(), d.latestMonth(), none, d.segments(), d.channels(),
-                List.of(child("61.04.01", "Kecamatan Matan Hilir Selatan", "KECAMATAN", 127, null, null),
+        CoverageDashboard ketapang = new CoverageDashboard(
+                new RegionRef("61.04", "Kabupaten Ketapang", "KABKOTA", "61"),
+                d.month(),
+                d.firstMonth(),
+                d.latestMonth(),
+                none,
+                d.segments(),
+                d.channels(),
+                List.of(
+                        child("61.04.01", "Kecamatan Matan Hilir Selatan", "KECAMATAN", 127, null, null),
                         child("61.04.07", "Kecamatan Sungai Laur", "KECAMATAN", 50, null, null)),
-                d.trend(), d.forecast(), d.kur());
-        try (PDDocument pdf = Loader.loadPDF(reports.render(ketapang, kalbarBoundaries, List.of(), GENERATED,
-                INDONESIAN))) {
-            assertThat(text(pdf)).contains("Kecamatan Peringkat", "Kecamatan Sungai Laur 61.04.07", "127")
+                d.trend(),
+                d.forecast(),
+                d.kur());
+        try (PDDocument pdf =
+                Loader.loadPDF(reports.render(ketapang, kalbarBoundaries, List.of(), GENERATED, INDONESIAN))) {
+            assertThat(text(pdf))
+                    .contains("Kecamatan Peringkat", "Kecamatan Sungai Laur 61.04.07", "127")
                     .doesNotContain("Peringkat wilayah");
             assertThat(images(pdf)).containsExactlyInAnyOrder("1000x760", "1000x440");
         }
@@ -578,8 +719,10 @@ class CoverageReportsTest {
     }
 
     private static boolean near(Color a, Color b, int tolerance) {
-        return Math.abs(a.getRed() - b.getRed()) + Math.abs(a.getGreen() - b.getGreen())
-                + Math.abs(a.getBlue() - b.getBlue()) <= tolerance;
+        return Math.abs(a.getRed() - b.getRed())
+                        + Math.abs(a.getGreen() - b.getGreen())
+                        + Math.abs(a.getBlue() - b.getBlue())
+                <= tolerance;
     }
 
     private static String text(PDDocument pdf) throws IOException {

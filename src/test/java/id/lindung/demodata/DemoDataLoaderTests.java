@@ -30,8 +30,12 @@ class DemoDataLoaderTests {
     private long auditMark;
 
     @Autowired
-    DemoDataLoaderTests(ParticipantBulkLoader bulkLoader, DemoMemberships memberships, DemoHistory history,
-            RegionDirectory regions, JdbcClient jdbc) {
+    DemoDataLoaderTests(
+            ParticipantBulkLoader bulkLoader,
+            DemoMemberships memberships,
+            DemoHistory history,
+            RegionDirectory regions,
+            JdbcClient jdbc) {
         this.bulkLoader = bulkLoader;
         this.memberships = memberships;
         this.history = history;
@@ -41,12 +45,17 @@ class DemoDataLoaderTests {
 
     @BeforeEach
     void emptyRegistry() {
-        jdbc.sql("TRUNCATE participant_duplicate, umkm_business, participant_relative, participant").update();
-        jdbc.sql("TRUNCATE membership_base, membership, construction_project, employer CASCADE").update();
+        jdbc.sql("TRUNCATE participant_duplicate, umkm_business, participant_relative, participant")
+                .update();
+        jdbc.sql("TRUNCATE membership_base, membership, construction_project, employer CASCADE")
+                .update();
         jdbc.sql("TRUNCATE late_fine, payment_allocation, payment, payment_file, bill_line, bill, billing_run,"
-                + " contribution_history_import").update();
+                        + " contribution_history_import")
+                .update();
         // the audit trail is append-only (V27): only lines written after this mark count
-        auditMark = jdbc.sql("SELECT coalesce(max(id), 0) FROM audit_log").query(Long.class).single();
+        auditMark = jdbc.sql("SELECT coalesce(max(id), 0) FROM audit_log")
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -54,14 +63,27 @@ class DemoDataLoaderTests {
         new DemoDataLoader(bulkLoader, memberships, history, regions, true, 3_000, 61, true).run(null);
 
         assertThat(participants()).isEqualTo(3_000);
-        assertThat(jdbc.sql("SELECT count(DISTINCT kabkota_code) FROM participant").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT count(DISTINCT kabkota_code) FROM participant")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(14);
-        assertThat(jdbc.sql("SELECT count(*) FROM participant_relative").query(Long.class).single()).isPositive();
-        assertThat(jdbc.sql("SELECT count(*) FROM umkm_business").query(Long.class).single()).isPositive();
-        Map<String, Object> audit = jdbc.sql("SELECT actor, changes ->> 'count' AS count, changes ->> 'source' AS source"
-                + " FROM audit_log WHERE action = ? AND id > ?").params(ParticipantBulkLoader.AUDIT_ACTION, auditMark)
-                .query().singleRow();
-        assertThat(audit).containsEntry("actor", "system").containsEntry("count", "3000")
+        assertThat(jdbc.sql("SELECT count(*) FROM participant_relative")
+                        .query(Long.class)
+                        .single())
+                .isPositive();
+        assertThat(jdbc.sql("SELECT count(*) FROM umkm_business")
+                        .query(Long.class)
+                        .single())
+                .isPositive();
+        Map<String, Object> audit = jdbc.sql(
+                        "SELECT actor, changes ->> 'count' AS count, changes ->> 'source' AS source"
+                                + " FROM audit_log WHERE action = ? AND id > ?")
+                .params(ParticipantBulkLoader.AUDIT_ACTION, auditMark)
+                .query()
+                .singleRow();
+        assertThat(audit)
+                .containsEntry("actor", "system")
+                .containsEntry("count", "3000")
                 .containsEntry("source", "demo generator, seed 61");
 
         // memberships: every segment of the coverage denominator and every channel, some ended, all in the province
@@ -73,14 +95,20 @@ class DemoDataLoaderTests {
                        count(*) FILTER (WHERE province_code <> '61') AS elsewhere,
                        count(DISTINCT kabkota_code) AS kabkota
                   FROM membership""").query().singleRow();
-        assertThat(((Number) m.get("pu")).longValue()).isBetween(700L, 1_100L);   // ~30% of 3,000
-        assertThat(((Number) m.get("bpu")).longValue()).isBetween(250L, 480L);    // ~12%
-        assertThat(m).containsEntry("jakon", 14L).containsEntry("bpu_channels", 4L).containsEntry("elsewhere", 0L)
+        assertThat(((Number) m.get("pu")).longValue()).isBetween(700L, 1_100L); // ~30% of 3,000
+        assertThat(((Number) m.get("bpu")).longValue()).isBetween(250L, 480L); // ~12%
+        assertThat(m)
+                .containsEntry("jakon", 14L)
+                .containsEntry("bpu_channels", 4L)
+                .containsEntry("elsewhere", 0L)
                 .containsEntry("kabkota", 14L);
         assertThat(((Number) m.get("ended")).longValue()).isPositive();
         assertThat(jdbc.sql("SELECT count(*) FROM membership m WHERE m.segment <> 'JAKON' AND NOT EXISTS"
-                + " (SELECT 1 FROM membership_base b WHERE b.membership_id = m.id)").query(Long.class).single())
-                .as("every PU and BPU membership has its wage or income").isZero();
+                                + " (SELECT 1 FROM membership_base b WHERE b.membership_id = m.id)")
+                        .query(Long.class)
+                        .single())
+                .as("every PU and BPU membership has its wage or income")
+                .isZero();
 
         // the ledger: every owed month a bill, most paid through the history import, protection from money paid
         Map<String, Object> l = jdbc.sql("""
@@ -102,9 +130,14 @@ class DemoDataLoaderTests {
                        (SELECT count(*) FROM membership m WHERE m.registered_on > m.start_month
                            AND EXISTS (SELECT 1 FROM payment p WHERE p.membership_id = m.id)) AS registered_later
                 """).query().singleRow();
-        assertThat(l).containsEntry("without_bill", 0L).containsEntry("outside", 0L)
-                .containsEntry("other_payments", 0L).containsEntry("without_provenance", 0L)
-                .containsEntry("gaps", 0L).containsEntry("half_paid", 0L).containsEntry("registered_later", 0L);
+        assertThat(l)
+                .containsEntry("without_bill", 0L)
+                .containsEntry("outside", 0L)
+                .containsEntry("other_payments", 0L)
+                .containsEntry("without_provenance", 0L)
+                .containsEntry("gaps", 0L)
+                .containsEntry("half_paid", 0L)
+                .containsEntry("registered_later", 0L);
         long paid = ((Number) l.get("paid")).longValue();
         long open = ((Number) l.get("open")).longValue();
         assertThat(paid).as("most owed months paid").isGreaterThan(6 * open);
@@ -113,17 +146,23 @@ class DemoDataLoaderTests {
         assertThat(jdbc.sql("""
                 SELECT count(*) FROM payment p JOIN payment_allocation a ON a.payment_id = p.id
                   JOIN bill b ON b.id = a.bill_id WHERE p.paid_on > b.due_date""").query(Long.class).single())
-                .as("months paid late").isPositive();
+                .as("months paid late")
+                .isPositive();
         assertThat(jdbc.sql("SELECT count(DISTINCT membership_id) FROM bill WHERE status = 'OPEN'"
-                + " AND due_date < DATE '2026-12-07'").query(Long.class).single()).as("memberships in arrears")
+                                + " AND due_date < DATE '2026-12-07'")
+                        .query(Long.class)
+                        .single())
+                .as("memberships in arrears")
                 .isPositive();
         // BPU members who stopped paying were ended as the billing run ends them: no open bill after the end
         assertThat(jdbc.sql("""
                 SELECT count(*) FROM membership m JOIN bill b ON b.membership_id = m.id
-                 WHERE m.end_reason = 'LAPSED' AND b.period > m.end_month AND b.status <> 'CANCELLED'""")
-                .query(Long.class).single()).isZero();
+                 WHERE m.end_reason = 'LAPSED' AND b.period > m.end_month AND b.status <> 'CANCELLED'""").query(Long.class).single()).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM contribution_protected_month_v WHERE month = DATE '2026-11-01'")
-                .query(Long.class).single()).as("memberships protected in November").isGreaterThan(500L);
+                        .query(Long.class)
+                        .single())
+                .as("memberships protected in November")
+                .isGreaterThan(500L);
     }
 
     @Test
@@ -133,7 +172,10 @@ class DemoDataLoaderTests {
 
         assertThat(participants()).isEqualTo(500);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = ? AND id > ?")
-                .params(ParticipantBulkLoader.AUDIT_ACTION, auditMark).query(Long.class).single()).isEqualTo(1);
+                        .params(ParticipantBulkLoader.AUDIT_ACTION, auditMark)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -149,9 +191,12 @@ class DemoDataLoaderTests {
         new DemoDataLoader(bulkLoader, memberships, history, regions, true, 1_000, 61, false).run(null);
 
         assertThat(participants()).isEqualTo(1_000);
-        assertThat(jdbc.sql("SELECT count(*) FROM membership").query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("SELECT count(*) FROM employer").query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("SELECT count(*) FROM bill").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM membership").query(Long.class).single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM employer").query(Long.class).single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM bill").query(Long.class).single())
+                .isZero();
     }
 
     private long participants() {

@@ -43,26 +43,35 @@ class DemoRegistryGeneratorTests {
 
     @Test
     void coversTheFourteenKabKotaOfKalimantanBaratWithTheirRealDesa() {
-        assertThat(kalbar.kabKota()).extracting(DemoGeography.KabKota::code).containsExactly("61.01", "61.02",
-                "61.03", "61.04", "61.05", "61.06", "61.07", "61.08", "61.09", "61.10", "61.11", "61.12", "61.71",
-                "61.72");
-        assertThat(kalbar.kabKota().stream().mapToInt(k -> k.kecamatan().size()).sum()).isEqualTo(174);
-        assertThat(kalbar.kabKota().stream().flatMap(k -> k.kecamatan().stream()).mapToInt(k -> k.desa().size())
-                .sum()).isEqualTo(2145);
+        assertThat(kalbar.kabKota())
+                .extracting(DemoGeography.KabKota::code)
+                .containsExactly(
+                        "61.01", "61.02", "61.03", "61.04", "61.05", "61.06", "61.07", "61.08", "61.09", "61.10",
+                        "61.11", "61.12", "61.71", "61.72");
+        assertThat(kalbar.kabKota().stream().mapToInt(k -> k.kecamatan().size()).sum())
+                .isEqualTo(174);
+        assertThat(kalbar.kabKota().stream()
+                        .flatMap(k -> k.kecamatan().stream())
+                        .mapToInt(k -> k.desa().size())
+                        .sum())
+                .isEqualTo(2145);
     }
 
     @Test
     void theSameSeedGivesTheSameRowsWhateverTheCount() {
-        List<BulkParticipant> again = new DemoRegistryGenerator(kalbar, 61).stream(2_000).toList();
+        List<BulkParticipant> again =
+                new DemoRegistryGenerator(kalbar, 61).stream(2_000).toList();
         assertThat(again).isEqualTo(rows.subList(0, 2_000));
     }
 
     @Test
     void anotherSeedGivesOtherRows() {
-        List<BulkParticipant> other = new DemoRegistryGenerator(kalbar, 62).stream(2_000).toList();
+        List<BulkParticipant> other =
+                new DemoRegistryGenerator(kalbar, 62).stream(2_000).toList();
         long same = 0;
         for (int i = 0; i < other.size(); i++) {
-            if (other.get(i).nik().equals(rows.get(i).nik()) && other.get(i).fullName().equals(rows.get(i).fullName())) {
+            if (other.get(i).nik().equals(rows.get(i).nik())
+                    && other.get(i).fullName().equals(rows.get(i).fullName())) {
                 same++;
             }
         }
@@ -76,16 +85,16 @@ class DemoRegistryGeneratorTests {
         List<String> broken = new ArrayList<>();
         long relativeNiks = 0;
         for (BulkParticipant p : rows) {
-            List<FieldIssue> issues = NikRules.check("nik", p.nik(), p.birthDate(), p.sex(), regionCodes::contains,
-                    today);
+            List<FieldIssue> issues =
+                    NikRules.check("nik", p.nik(), p.birthDate(), p.sex(), regionCodes::contains, today);
             if (!issues.isEmpty()) {
                 broken.add(p.nik() + " " + issues);
             }
             for (BulkRelative r : p.relatives()) {
                 if (r.nik() != null) {
                     relativeNiks++;
-                    List<FieldIssue> rIssues = NikRules.check("nik", r.nik(), r.birthDate(), r.sex(),
-                            regionCodes::contains, today);
+                    List<FieldIssue> rIssues =
+                            NikRules.check("nik", r.nik(), r.birthDate(), r.sex(), regionCodes::contains, today);
                     if (!rIssues.isEmpty()) {
                         broken.add(r.nik() + " " + rIssues);
                     }
@@ -144,8 +153,10 @@ class DemoRegistryGeneratorTests {
     void aboutFiftyTwoPercentAreMenAgedEighteenToSixtyFour() {
         long men = rows.stream().filter(p -> p.sex() == Sex.L).count();
         assertThat((double) men / ROWS).isCloseTo(0.52, within(0.015));
-        assertThat(rows).allSatisfy(p -> assertThat(
-                Period.between(p.birthDate(), DemoRegistryGenerator.REFERENCE_DATE).getYears()).isBetween(18, 64));
+        assertThat(rows)
+                .allSatisfy(p -> assertThat(Period.between(p.birthDate(), DemoRegistryGenerator.REFERENCE_DATE)
+                                .getYears())
+                        .isBetween(18, 64));
     }
 
     @Test
@@ -161,27 +172,47 @@ class DemoRegistryGeneratorTests {
         rows.forEach(p -> names.add(p.fullName().toUpperCase(Locale.ROOT)));
         assertThat(names.size()).isGreaterThan(ROWS / 4);
         List<String> all = rows.stream().map(BulkParticipant::fullName).toList();
-        assertThat(all).anyMatch(n -> n.startsWith("Tjhai ")).anyMatch(n -> n.startsWith("Siti "))
+        assertThat(all)
+                .anyMatch(n -> n.startsWith("Tjhai "))
+                .anyMatch(n -> n.startsWith("Siti "))
                 .anyMatch(n -> n.startsWith("Yohanes "));
-        assertThat(rows.stream().map(BulkParticipant::occupation)).contains("Petani sawit", "Petani karet",
-                "Nelayan", "Pedagang", "Pengemudi ojek", "Buruh harian lepas", "Guru honorer", "Penjahit");
+        assertThat(rows.stream().map(BulkParticipant::occupation))
+                .contains(
+                        "Petani sawit",
+                        "Petani karet",
+                        "Nelayan",
+                        "Pedagang",
+                        "Pengemudi ojek",
+                        "Buruh harian lepas",
+                        "Guru honorer",
+                        "Penjahit");
         // given names of women and men do not mix within a group
         Set<String> menFirst = new HashSet<>();
         Set<String> womenFirst = new HashSet<>();
-        rows.stream().filter(p -> p.fullName().startsWith("Yohanes ") || p.fullName().startsWith("Maria "))
-                .forEach(p -> (p.sex() == Sex.L ? menFirst : womenFirst).add(p.fullName().split(" ")[0]));
+        rows.stream()
+                .filter(p -> p.fullName().startsWith("Yohanes ") || p.fullName().startsWith("Maria "))
+                .forEach(p -> (p.sex() == Sex.L ? menFirst : womenFirst)
+                        .add(p.fullName().split(" ")[0]));
         assertThat(menFirst).containsOnly("Yohanes");
         assertThat(womenFirst).containsOnly("Maria");
     }
 
     @Test
     void someDeclareSpousesAndChildrenAsHeirs() {
-        List<BulkRelative> relatives = rows.stream().flatMap(p -> p.relatives().stream()).toList();
+        List<BulkRelative> relatives =
+                rows.stream().flatMap(p -> p.relatives().stream()).toList();
         assertThat((double) relatives.size() / ROWS).isBetween(0.7, 1.6);
-        assertThat(relatives).filteredOn(r -> r.relation() == RelationType.SPOUSE).allMatch(BulkRelative::heir);
-        List<BulkRelative> children = relatives.stream().filter(r -> r.relation() == RelationType.CHILD).toList();
-        assertThat(children).anyMatch(r -> r.nik() == null).anyMatch(r -> r.nik() != null)
-                .anyMatch(BulkRelative::heir).anyMatch(r -> !r.heir());
+        assertThat(relatives)
+                .filteredOn(r -> r.relation() == RelationType.SPOUSE)
+                .allMatch(BulkRelative::heir);
+        List<BulkRelative> children = relatives.stream()
+                .filter(r -> r.relation() == RelationType.CHILD)
+                .toList();
+        assertThat(children)
+                .anyMatch(r -> r.nik() == null)
+                .anyMatch(r -> r.nik() != null)
+                .anyMatch(BulkRelative::heir)
+                .anyMatch(r -> !r.heir());
         assertThat(relatives).allSatisfy(r -> assertThat(r.fullName()).matches(NAME));
         for (BulkParticipant p : rows) {
             for (BulkRelative r : p.relatives()) {
@@ -197,8 +228,10 @@ class DemoRegistryGeneratorTests {
 
     @Test
     void aboutOneInTwentyOwnsAMostlyMicroBusinessWithAUniqueNib() {
-        List<BulkBusiness> businesses = rows.stream().map(BulkParticipant::business)
-                .filter(java.util.Objects::nonNull).toList();
+        List<BulkBusiness> businesses = rows.stream()
+                .map(BulkParticipant::business)
+                .filter(java.util.Objects::nonNull)
+                .toList();
         assertThat((double) businesses.size() / ROWS).isCloseTo(0.05, within(0.006));
         assertThat(businesses).allSatisfy(b -> {
             assertThat(b.nib()).matches("\\d{13}");
@@ -206,8 +239,11 @@ class DemoRegistryGeneratorTests {
             assertThat(b.regionCode()).hasSize(13);
             assertThat(b.workerCount()).isNotNegative();
         });
-        assertThat(businesses.stream().map(BulkBusiness::nib).distinct().count()).isEqualTo(businesses.size());
-        assertThat(businesses.stream().filter(b -> b.scale() == BusinessScale.MIKRO).count())
+        assertThat(businesses.stream().map(BulkBusiness::nib).distinct().count())
+                .isEqualTo(businesses.size());
+        assertThat(businesses.stream()
+                        .filter(b -> b.scale() == BusinessScale.MIKRO)
+                        .count())
                 .isGreaterThan(businesses.size() * 85L / 100);
         assertThat(businesses).extracting(BulkBusiness::kbli).contains("01262", "47112", "56102");
     }
@@ -215,9 +251,11 @@ class DemoRegistryGeneratorTests {
     @Test
     void aSmallShareAreRegisteredTwiceWithTheSameNameAndBirthDate() {
         Map<String, Integer> byNameAndBirth = new HashMap<>();
-        rows.forEach(p -> byNameAndBirth.merge(p.fullName().toUpperCase(Locale.ROOT) + "|" + p.birthDate(), 1,
-                Integer::sum));
-        long pairs = byNameAndBirth.values().stream().mapToLong(n -> (long) n * (n - 1) / 2).sum();
+        rows.forEach(p ->
+                byNameAndBirth.merge(p.fullName().toUpperCase(Locale.ROOT) + "|" + p.birthDate(), 1, Integer::sum));
+        long pairs = byNameAndBirth.values().stream()
+                .mapToLong(n -> (long) n * (n - 1) / 2)
+                .sum();
         // 0.1 % on purpose, plus common names that coincide by chance
         assertThat(pairs).isBetween(ROWS / 2_000L, ROWS / 200L);
     }

@@ -23,8 +23,7 @@ final class ReferenceFiles {
     private static DemoGeography kalbar;
     private static Map<String, long[]> population;
 
-    private ReferenceFiles() {
-    }
+    private ReferenceFiles() {}
 
     /** Every region code of Indonesia (91,599). */
     static synchronized Set<String> regionCodes() {

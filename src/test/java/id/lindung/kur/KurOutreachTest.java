@@ -10,10 +10,10 @@ import id.lindung.contribution.Dues;
 import id.lindung.contribution.PaymentRequest;
 import id.lindung.contribution.Payments;
 import id.lindung.enrolment.Channel;
-import id.lindung.enrolment.EnrolmentManagement;
-import id.lindung.enrolment.Membership;
 import id.lindung.enrolment.EndReason;
+import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.EnrolmentRequest;
+import id.lindung.enrolment.Membership;
 import id.lindung.enrolment.MembershipId;
 import id.lindung.enrolment.Sector;
 import id.lindung.enrolment.Segment;
@@ -27,9 +27,9 @@ import id.lindung.support.Niks;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.awaitility.Awaitility;
@@ -48,25 +48,33 @@ import org.springframework.test.context.ActiveProfiles;
 class KurOutreachTest {
 
     static final LindungUser OFFICER = KurImportTest.OFFICER;
-    static final LindungUser AGENT = new LindungUser("agen.ketapang", "Agen Ketapang", Role.AGENT,
-            RegionScope.of("61.04"));
+    static final LindungUser AGENT =
+            new LindungUser("agen.ketapang", "Agen Ketapang", Role.AGENT, RegionScope.of("61.04"));
 
     @Autowired
     KurImports imports;
+
     @Autowired
     Payments payments;
+
     @Autowired
     Dues dues;
+
     @Autowired
     Clock clock;
+
     @Autowired
     KurOutreach outreach;
+
     @Autowired
     ParticipantManagement participants;
+
     @Autowired
     EnrolmentManagement enrolment;
+
     @Autowired
     KurMatching matching;
+
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
@@ -83,28 +91,37 @@ class KurOutreachTest {
 
         KurOutreach.WorkList list = outreach.workList("KALBAR", branch, null, null, false, 0, 50, OFFICER);
 
-        assertThat(list.items().items()).extracting(i -> i.loan().loanId(), KurOutreach.WorkItem::reason)
-                .containsExactly(org.assertj.core.api.Assertions.tuple(branch + "-2",
-                        KurOutreach.Reason.MANDATORY_NOT_ENROLLED),
+        assertThat(list.items().items())
+                .extracting(i -> i.loan().loanId(), KurOutreach.WorkItem::reason)
+                .containsExactly(
+                        org.assertj.core.api.Assertions.tuple(branch + "-2", KurOutreach.Reason.MANDATORY_NOT_ENROLLED),
                         org.assertj.core.api.Assertions.tuple(branch + "-1", KurOutreach.Reason.NOT_ENROLLED));
         // BPU at the minimum income: JKK 1% + JKM Rp6,800 (Rp8,400 in a PP 50/2025 discount month)
         assertThat(list.minimumIncome()).isEqualTo(1_000_000);
         assertThat(list.monthlyContribution()).isIn(16_800L, 8_400L);
         assertThat(outreach.workGroups("branch", "KALBAR", OFFICER))
-                .filteredOn(g -> g.key().equals("KALBAR " + branch)).singleElement()
+                .filteredOn(g -> g.key().equals("KALBAR " + branch))
+                .singleElement()
                 .satisfies(g -> assertThat(g.mandatory()).isEqualTo(1));
 
         assertThat(outreach.assign("KALBAR", List.of(branch + "-1", branch + "-2"), AGENT.username(), OFFICER))
                 .isEqualTo(2);
-        assertThat(outreach.workList(null, null, null, null, true, 0, 50, AGENT).items().items())
-                .extracting(i -> i.loan().loanId()).contains(branch + "-1", branch + "-2");
+        assertThat(outreach.workList(null, null, null, null, true, 0, 50, AGENT)
+                        .items()
+                        .items())
+                .extracting(i -> i.loan().loanId())
+                .contains(branch + "-1", branch + "-2");
 
         // the first lives at kab/kota level only in the bank's data: a desa must be chosen
-        assertThatThrownBy(() -> outreach.enrol("KALBAR", branch + "-1", new KurOutreach.EnrolRequest(null, null,
-                null), AGENT)).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.issues())
-                        .extracting(FieldIssue::code).containsExactly("kur.enrol.desa-required"));
-        KurLoan enrolled = outreach.enrol("KALBAR", branch + "-2", new KurOutreach.EnrolRequest(null, null,
-                YearMonth.now(clock)), AGENT);
+        assertThatThrownBy(() ->
+                        outreach.enrol("KALBAR", branch + "-1", new KurOutreach.EnrolRequest(null, null, null), AGENT))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.issues())
+                                .extracting(FieldIssue::code)
+                                .containsExactly("kur.enrol.desa-required"));
+        KurLoan enrolled = outreach.enrol(
+                "KALBAR", branch + "-2", new KurOutreach.EnrolRequest(null, null, YearMonth.now(clock)), AGENT);
 
         // enrolled, not yet protected: protection follows the first payment, which the agent collects
         assertThat(enrolled.matchStatus()).isEqualTo("LAPSED");
@@ -115,16 +132,23 @@ class KurOutreachTest {
             assertThat(m.baseIn(YearMonth.now(clock))).isEqualTo(1_000_000);
         });
         long due = dues.dueNow(MembershipId.of(memberships.get(0).id()), AGENT).amount();
-        payments.pay(new PaymentRequest("KUR-" + branch, memberships.get(0).id(), due, LocalDate.now(clock), null),
-                AGENT);
+        payments.pay(
+                new PaymentRequest("KUR-" + branch, memberships.get(0).id(), due, LocalDate.now(clock), null), AGENT);
         await(() -> status(branch, "-2"), "PROTECTED");
-        assertThat(participants.get(ParticipantId.of(enrolled.participantId()), OFFICER).birthDate())
+        assertThat(participants
+                        .get(ParticipantId.of(enrolled.participantId()), OFFICER)
+                        .birthDate())
                 .isEqualTo(LocalDate.of(1975, 7, 17));
-        assertThat(outreach.workList("KALBAR", branch, null, null, false, 0, 50, OFFICER).items().items())
-                .extracting(i -> i.loan().loanId()).containsExactly(branch + "-1");
+        assertThat(outreach.workList("KALBAR", branch, null, null, false, 0, 50, OFFICER)
+                        .items()
+                        .items())
+                .extracting(i -> i.loan().loanId())
+                .containsExactly(branch + "-1");
         assertThat(outreach.conversion("scheme", "KALBAR", OFFICER))
-                .filteredOn(c -> c.month().equals(YearMonth.of(2026, 10)) && c.key().equals("KECIL"))
-                .singleElement().satisfies(c -> {
+                .filteredOn(
+                        c -> c.month().equals(YearMonth.of(2026, 10)) && c.key().equals("KECIL"))
+                .singleElement()
+                .satisfies(c -> {
                     assertThat(c.protectedNow()).isGreaterThanOrEqualTo(1);
                     assertThat(c.mandatoryProtectedNow()).isGreaterThanOrEqualTo(1);
                     assertThat(c.protectedNow()).isLessThanOrEqualTo(c.borrowers());
@@ -142,19 +166,44 @@ class KurOutreachTest {
         assertThat(status(branch)).isEqualTo("NOT_ENROLLED");
 
         // registered and enrolled at the BPJS office, not through the work list: the events re-match the loan
-        long participant = participants.register(new ParticipantDetails(nik, "Dewi Lestari", birth, Sex.P,
-                "61.04.01.2011", null, "Pengrajin", null), OFFICER).participant().id();
-        Membership m = enrolment.enrol(new EnrolmentRequest(participant, Segment.BPU, Channel.SELF, Set.of(), null,
-                1_500_000L, Sector.OTHER, false, YearMonth.now(clock), null), OFFICER);
+        long participant = participants
+                .register(
+                        new ParticipantDetails(
+                                nik, "Dewi Lestari", birth, Sex.P, "61.04.01.2011", null, "Pengrajin", null),
+                        OFFICER)
+                .participant()
+                .id();
+        Membership m = enrolment.enrol(
+                new EnrolmentRequest(
+                        participant,
+                        Segment.BPU,
+                        Channel.SELF,
+                        Set.of(),
+                        null,
+                        1_500_000L,
+                        Sector.OTHER,
+                        false,
+                        YearMonth.now(clock),
+                        null),
+                OFFICER);
         await(() -> status(branch), "LAPSED"); // enrolled, nothing paid yet
-        payments.pay(new PaymentRequest("KUR-" + branch, m.id(), dues.dueNow(MembershipId.of(m.id()), OFFICER).amount(),
-                LocalDate.now(clock), null), OFFICER);
+        payments.pay(
+                new PaymentRequest(
+                        "KUR-" + branch,
+                        m.id(),
+                        dues.dueNow(MembershipId.of(m.id()), OFFICER).amount(),
+                        LocalDate.now(clock),
+                        null),
+                OFFICER);
         await(() -> status(branch), "PROTECTED");
 
         enrolment.end(MembershipId.of(m.id()), YearMonth.now(clock).minusMonths(1), EndReason.REQUESTED, OFFICER);
         await(() -> status(branch), "LAPSED");
-        assertThat(outreach.workList("KALBAR", branch, null, null, false, 0, 10, OFFICER).items().items())
-                .singleElement().satisfies(i -> assertThat(i.reason()).isEqualTo(KurOutreach.Reason.LAPSED));
+        assertThat(outreach.workList("KALBAR", branch, null, null, false, 0, 10, OFFICER)
+                        .items()
+                        .items())
+                .singleElement()
+                .satisfies(i -> assertThat(i.reason()).isEqualTo(KurOutreach.Reason.LAPSED));
     }
 
     @Test
@@ -163,15 +212,17 @@ class KurOutreachTest {
         String nik = Niks.nik("610403", LocalDate.of(1983, 1, 30), false);
         String file = KurImportTest.HEADER + "\nKALBAR;" + branch + ";" + branch + "-1;" + nik
                 + ";Rudi Hartono;MIKRO;40000000;2026-09-01;Bengkel;61.04\n";
-        imports.importFile("kendawangan.csv", new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)),
-                OFFICER);
+        imports.importFile("kendawangan.csv", new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), OFFICER);
         String version = rowVersion(branch);
         matching.matchAll();
-        assertThat(rowVersion(branch)).as("a loan whose match did not change is not written").isEqualTo(version);
+        assertThat(rowVersion(branch))
+                .as("a loan whose match did not change is not written")
+                .isEqualTo(version);
 
         // a stale status (as after arrears were paid with no event): the nightly pass puts it right
         jdbc.sql("UPDATE kur_loan SET match_status = 'PROTECTED' WHERE bank_code = 'KALBAR' AND loan_id = ?")
-                .param(branch + "-1").update();
+                .param(branch + "-1")
+                .update();
         assertThat(matching.matchAll()).isPositive();
         assertThat(status(branch)).isEqualTo("NOT_ENROLLED");
     }
@@ -182,17 +233,23 @@ class KurOutreachTest {
 
     private String status(String branch, String loan) {
         return jdbc.sql("SELECT match_status FROM kur_loan WHERE bank_code = 'KALBAR' AND loan_id = ?")
-                .param(branch + loan).query(String.class).single();
+                .param(branch + loan)
+                .query(String.class)
+                .single();
     }
 
     /** The transaction that last wrote the loan's row. */
     private String rowVersion(String branch) {
         return jdbc.sql("SELECT xmin::text FROM kur_loan WHERE bank_code = 'KALBAR' AND loan_id = ?")
-                .param(branch + "-1").query(String.class).single();
+                .param(branch + "-1")
+                .query(String.class)
+                .single();
     }
 
     private static void await(java.util.function.Supplier<String> status, String expected) {
-        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
                 .untilAsserted(() -> assertThat(status.get()).isEqualTo(expected));
     }
 }

@@ -17,7 +17,6 @@ import id.lindung.enrolment.NewEmployer;
 import id.lindung.enrolment.NewProject;
 import id.lindung.paritrana.Ranking.Line;
 import id.lindung.paritrana.Ranking.Row;
-import id.lindung.support.Ledger;
 import id.lindung.region.Region;
 import id.lindung.region.RegionDirectory;
 import id.lindung.shared.ConflictException;
@@ -26,6 +25,7 @@ import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
+import id.lindung.support.Ledger;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -54,49 +54,76 @@ import org.springframework.test.context.ActiveProfiles;
 class ParitranaTest {
 
     static final LindungUser ADMIN = new LindungUser("admin", "Administrator", Role.ADMIN, RegionScope.of("61"));
-    static final LindungUser JUROR = new LindungUser("petugas.kalbar", "Petugas Kalbar", Role.OFFICER,
-            RegionScope.of("61"));
-    static final LindungUser KETAPANG_OFFICER = new LindungUser("petugas.ketapang", "Petugas Ketapang", Role.OFFICER,
-            RegionScope.of("61.04"));
-    static final LindungUser KETAPANG = new LindungUser("analis.ketapang", "Analis Ketapang", Role.GOV_ANALYST,
-            RegionScope.of("61.04"));
-    static final LindungUser PROVINCE_ANALYST = new LindungUser("analis.provinsi", "Analis Provinsi",
-            Role.GOV_ANALYST, RegionScope.of("61"));
+    static final LindungUser JUROR =
+            new LindungUser("petugas.kalbar", "Petugas Kalbar", Role.OFFICER, RegionScope.of("61"));
+    static final LindungUser KETAPANG_OFFICER =
+            new LindungUser("petugas.ketapang", "Petugas Ketapang", Role.OFFICER, RegionScope.of("61.04"));
+    static final LindungUser KETAPANG =
+            new LindungUser("analis.ketapang", "Analis Ketapang", Role.GOV_ANALYST, RegionScope.of("61.04"));
+    static final LindungUser PROVINCE_ANALYST =
+            new LindungUser("analis.provinsi", "Analis Provinsi", Role.GOV_ANALYST, RegionScope.of("61"));
 
     @LocalServerPort
     int port;
+
     @Autowired
     Clock clock;
+
     @Autowired
     org.springframework.context.ApplicationContext context;
+
     @Autowired
     ParitranaCycles cycles;
+
     @Autowired
     ParitranaRanking rankings;
+
     @Autowired
     CoverageDashboards dashboards;
+
     @Autowired
     CoverageReadModel readModel;
+
     @Autowired
     EnrolmentManagement enrolment;
+
     @Autowired
     RegionDirectory regions;
+
     @Autowired
     AuditTrail audit;
 
     @Test
     void theFirstCyclesShipWithTheKabKotaOfKalbarAndDefaultWeightsMarkedUnconfirmed() {
-        Cycle kabKota = cycles.list().stream().filter(c -> c.year() == 2026 && c.category() == Category.KABKOTA)
-                .findFirst().map(c -> cycles.get(c.id())).orElseThrow();
+        Cycle kabKota = cycles.list().stream()
+                .filter(c -> c.year() == 2026 && c.category() == Category.KABKOTA)
+                .findFirst()
+                .map(c -> cycles.get(c.id()))
+                .orElseThrow();
         assertThat(kabKota.evaluationYear()).isEqualTo(2025);
-        assertThat(kabKota.entrants()).hasSize(14).extracting(Entrant::regionCode).contains("61.04", "61.71");
-        assertThat(kabKota.indicators()).extracting(Cycle.Weight::code).containsExactly(Indicator.COVERAGE_RATE,
-                Indicator.COVERAGE_GROWTH, Indicator.REGULATIONS, Indicator.BUDGET, Indicator.VULNERABLE_SPONSORED,
-                Indicator.NON_ASN_ENROLLED, Indicator.INNOVATION, Indicator.HEAD_ATTENDANCE);
+        assertThat(kabKota.entrants())
+                .hasSize(14)
+                .extracting(Entrant::regionCode)
+                .contains("61.04", "61.71");
+        assertThat(kabKota.indicators())
+                .extracting(Cycle.Weight::code)
+                .containsExactly(
+                        Indicator.COVERAGE_RATE,
+                        Indicator.COVERAGE_GROWTH,
+                        Indicator.REGULATIONS,
+                        Indicator.BUDGET,
+                        Indicator.VULNERABLE_SPONSORED,
+                        Indicator.NON_ASN_ENROLLED,
+                        Indicator.INNOVATION,
+                        Indicator.HEAD_ATTENDANCE);
         assertThat(kabKota.weightTotal()).isEqualTo(100);
-        assertThat(kabKota.indicators()).allSatisfy(w -> assertThat(w.weightUnconfirmed()).isTrue());
-        Cycle province = cycles.list().stream().filter(c -> c.year() == 2026 && c.category() == Category.PROVINCE)
-                .findFirst().map(c -> cycles.get(c.id())).orElseThrow();
+        assertThat(kabKota.indicators())
+                .allSatisfy(w -> assertThat(w.weightUnconfirmed()).isTrue());
+        Cycle province = cycles.list().stream()
+                .filter(c -> c.year() == 2026 && c.category() == Category.PROVINCE)
+                .findFirst()
+                .map(c -> cycles.get(c.id()))
+                .orElseThrow();
         assertThat(province.entrants()).extracting(Entrant::regionCode).containsExactly("61");
     }
 
@@ -106,37 +133,47 @@ class ParitranaTest {
         Entrant ketapang = entrant(cycle, "61.04");
         Entrant pontianak = entrant(cycle, "61.71");
 
-        EntrantFile file = cycles.enterEvidence(ketapang.id(), Indicator.REGULATIONS, 2,
-                "Perbup Ketapang 4/2020; Perbup Ketapang 83/2023", KETAPANG);
+        EntrantFile file = cycles.enterEvidence(
+                ketapang.id(), Indicator.REGULATIONS, 2, "Perbup Ketapang 4/2020; Perbup Ketapang 83/2023", KETAPANG);
         assertThat(file.evidence()).singleElement().satisfies(e -> {
             assertThat(e.value()).isEqualTo(2);
             assertThat(e.enteredBy()).isEqualTo("analis.ketapang");
         });
-        cycles.enterEvidence(ketapang.id(), Indicator.REGULATIONS, 3, "Perbup 4/2020, 83/2023, Perda 2/2024",
-                PROVINCE_ANALYST);
-        assertThat(cycles.file(ketapang.id()).evidence()).singleElement()
+        cycles.enterEvidence(
+                ketapang.id(), Indicator.REGULATIONS, 3, "Perbup 4/2020, 83/2023, Perda 2/2024", PROVINCE_ANALYST);
+        assertThat(cycles.file(ketapang.id()).evidence())
+                .singleElement()
                 .satisfies(e -> assertThat(e.value()).isEqualTo(3));
         assertThat(audit.history("paritrana_participant", Long.toString(ketapang.id())))
-                .extracting(AuditTrail.AuditEntry::action).containsOnly("PARITRANA_EVIDENCE_ENTERED").hasSize(2);
+                .extracting(AuditTrail.AuditEntry::action)
+                .containsOnly("PARITRANA_EVIDENCE_ENTERED")
+                .hasSize(2);
 
         // another region's government, a BPJS officer, a computed indicator, a value out of range: refused
         assertThatThrownBy(() -> cycles.enterEvidence(pontianak.id(), Indicator.REGULATIONS, 1, "Perwal", KETAPANG))
-                .isInstanceOfSatisfying(ForbiddenException.class,
-                        e -> assertThat(e.code()).isEqualTo("paritrana.evidence.forbidden"));
+                .isInstanceOfSatisfying(
+                        ForbiddenException.class, e -> assertThat(e.code()).isEqualTo("paritrana.evidence.forbidden"));
         assertThatThrownBy(() -> cycles.enterEvidence(ketapang.id(), Indicator.REGULATIONS, 1, "x", JUROR))
                 .isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> cycles.enterEvidence(ketapang.id(), Indicator.COVERAGE_RATE, 9000, "BPJS", KETAPANG))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.issues())
-                        .extracting(FieldIssue::code).containsExactly("paritrana.indicator.notHere"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.issues())
+                                .extracting(FieldIssue::code)
+                                .containsExactly("paritrana.indicator.notHere"));
         assertThatThrownBy(() -> cycles.enterEvidence(ketapang.id(), Indicator.HEAD_ATTENDANCE, 2, "", KETAPANG))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.issues())
-                        .extracting(FieldIssue::field).containsExactly("value", "document"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.issues())
+                                .extracting(FieldIssue::field)
+                                .containsExactly("value", "document"));
         assertThat(cycles.file(pontianak.id()).evidence()).isEmpty();
 
         // jurors: administrators and province-wide officers; not analysts, not a kab/kota officer
         cycles.score(ketapang.id(), Indicator.INNOVATION, 80, "1 Desa 100 Pekerja Rentan", JUROR);
         cycles.score(ketapang.id(), Indicator.INNOVATION, 84, null, JUROR); // replaces the juror's own score
-        assertThat(cycles.file(ketapang.id()).scores()).singleElement()
+        assertThat(cycles.file(ketapang.id()).scores())
+                .singleElement()
                 .satisfies(s -> assertThat(s.score()).isEqualTo(84));
         assertThatThrownBy(() -> cycles.score(ketapang.id(), Indicator.INNOVATION, 100, null, KETAPANG))
                 .isInstanceOf(ForbiddenException.class);
@@ -152,16 +189,21 @@ class ParitranaTest {
                 .isInstanceOf(ForbiddenException.class);
         cycles.setStatus(cycle.id(), CycleStatus.SCORING, ADMIN);
         assertThatThrownBy(() -> cycles.enterEvidence(ketapang.id(), Indicator.BUDGET, 1, "APBD", KETAPANG))
-                .isInstanceOfSatisfying(ConflictException.class,
-                        e -> assertThat(e.code()).isEqualTo("paritrana.cycle.notOpen"));
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.code()).isEqualTo("paritrana.cycle.notOpen"));
         cycles.score(ketapang.id(), Indicator.INNOVATION, 90, null, ADMIN);
         cycles.setStatus(cycle.id(), CycleStatus.CLOSED, ADMIN);
         assertThatThrownBy(() -> cycles.score(ketapang.id(), Indicator.INNOVATION, 10, null, ADMIN))
                 .isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> cycles.setStatus(cycle.id(), CycleStatus.OPEN, ADMIN))
                 .isInstanceOf(ConflictException.class);
-        assertThat(rankings.ranking(cycle.id()).rows().stream().filter(r -> r.entrant().id() == ketapang.id())
-                .findFirst().orElseThrow().line(Indicator.INNOVATION).score()).isEqualByComparingTo("87.00");
+        assertThat(rankings.ranking(cycle.id()).rows().stream()
+                        .filter(r -> r.entrant().id() == ketapang.id())
+                        .findFirst()
+                        .orElseThrow()
+                        .line(Indicator.INNOVATION)
+                        .score())
+                .isEqualByComparingTo("87.00");
     }
 
     /**
@@ -177,25 +219,42 @@ class ParitranaTest {
         Ranking before = rankings.ranking(cycle.id());
         assertThat(before.referenceMonth()).isEqualTo(december);
         CoverageDashboard published = dashboards.dashboard("61.10", december, LindungUser.SYSTEM);
-        assertThat(published.publication()).as("December of last year is published").isNotNull();
+        assertThat(published.publication())
+                .as("December of last year is published")
+                .isNotNull();
         Long rateBefore = row(before, melawi).line(Indicator.COVERAGE_RATE).raw();
         assertThat(rateBefore).isEqualTo(published.total().coverage().longValue());
 
         String desa = desaOf("61.10");
-        long employer = enrolment.registerEmployer(new NewEmployer("NPPPB" + System.nanoTime() % 1_000_000,
-                "PT Melawi Bangun", 3, null, desa), JUROR).id();
-        Membership project = enrolment.registerProject(new NewProject(employer, "Jembatan Nanga Pinoh",
-                2_000_000_000L, december.minusMonths(2), december.plusMonths(1), 600, desa, null), JUROR);
+        long employer = enrolment
+                .registerEmployer(
+                        new NewEmployer("NPPPB" + System.nanoTime() % 1_000_000, "PT Melawi Bangun", 3, null, desa),
+                        JUROR)
+                .id();
+        Membership project = enrolment.registerProject(
+                new NewProject(
+                        employer,
+                        "Jembatan Nanga Pinoh",
+                        2_000_000_000L,
+                        december.minusMonths(2),
+                        december.plusMonths(1),
+                        600,
+                        desa,
+                        null),
+                JUROR);
         Ledger ledger = ledger();
         ledger.bill(december.minusMonths(2));
         ledger.payOldest(project.id(), 1, LocalDate.now(clock));
         readModel.rebuild();
 
         CoverageDashboard revised = dashboards.dashboard("61.10", december, LindungUser.SYSTEM);
-        assertThat(revised.total().coverage()).as("the published figure stays")
+        assertThat(revised.total().coverage())
+                .as("the published figure stays")
                 .isEqualTo(published.total().coverage());
-        assertThat(revised.publication().asKnownNow()).isEqualTo(published.publication().asKnownNow() + 600);
-        assertThat(revised.publication().revisions()).last()
+        assertThat(revised.publication().asKnownNow())
+                .isEqualTo(published.publication().asKnownNow() + 600);
+        assertThat(revised.publication().revisions())
+                .last()
                 .satisfies(r -> assertThat(r.detectedOn()).isEqualTo(LocalDate.now(clock)));
         Ranking after = rankings.ranking(cycle.id());
         assertThat(row(after, melawi).line(Indicator.COVERAGE_RATE).raw()).isEqualTo(rateBefore);
@@ -211,13 +270,26 @@ class ParitranaTest {
         // coverage: a construction project of 400 workers in Kayong Utara, its one bill paid, running through the
         // current month: the cycle judges this year, whose December (the reference month) is the month held last
         YearMonth current = YearMonth.now(clock);
-        YearMonth reference = YearMonth.of(current.getYear(), 12).isAfter(current) ? current
-                : YearMonth.of(current.getYear(), 12);
+        YearMonth reference =
+                YearMonth.of(current.getYear(), 12).isAfter(current) ? current : YearMonth.of(current.getYear(), 12);
         String kayongDesa = desaOf("61.11");
-        long employer = enrolment.registerEmployer(new NewEmployer("NPPPA" + System.nanoTime() % 1_000_000,
-                "PT Kayong Bangun", 3, null, kayongDesa), JUROR).id();
-        Membership dermaga = enrolment.registerProject(new NewProject(employer, "Dermaga Sukadana", 3_000_000_000L,
-                current.minusMonths(9), current.plusMonths(2), 400, kayongDesa, null), JUROR);
+        long employer = enrolment
+                .registerEmployer(
+                        new NewEmployer(
+                                "NPPPA" + System.nanoTime() % 1_000_000, "PT Kayong Bangun", 3, null, kayongDesa),
+                        JUROR)
+                .id();
+        Membership dermaga = enrolment.registerProject(
+                new NewProject(
+                        employer,
+                        "Dermaga Sukadana",
+                        3_000_000_000L,
+                        current.minusMonths(9),
+                        current.plusMonths(2),
+                        400,
+                        kayongDesa,
+                        null),
+                JUROR);
         Ledger ledger = ledger();
         ledger.bill(current.minusMonths(9));
         ledger.payOldest(dermaga.id(), 1, LocalDate.now(clock));
@@ -241,15 +313,23 @@ class ParitranaTest {
 
         Ranking ranking = rankings.ranking(cycle.id());
         assertThat(ranking.referenceMonth()).isEqualTo(reference);
-        assertThat(ranking.rows()).hasSize(14).extracting(Row::rank)
-                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 14).boxed().toList());
+        assertThat(ranking.rows())
+                .hasSize(14)
+                .extracting(Row::rank)
+                .containsExactlyElementsOf(
+                        java.util.stream.IntStream.rangeClosed(1, 14).boxed().toList());
         explained(ranking);
 
         // the coverage indicators are the coverage module's figures, not typed in
         for (Row row : ranking.rows()) {
             String code = row.entrant().regionCode();
-            Integer now = dashboards.dashboard(code, reference, LindungUser.SYSTEM).total().coverage();
-            Integer before = dashboards.dashboard(code, reference.minusYears(1), LindungUser.SYSTEM).total()
+            Integer now = dashboards
+                    .dashboard(code, reference, LindungUser.SYSTEM)
+                    .total()
+                    .coverage();
+            Integer before = dashboards
+                    .dashboard(code, reference.minusYears(1), LindungUser.SYSTEM)
+                    .total()
                     .coverage();
             assertThat(row.line(Indicator.COVERAGE_RATE).raw()).as(code).isEqualTo(now.longValue());
             assertThat(row.line(Indicator.COVERAGE_GROWTH).raw()).as(code).isEqualTo((long) now - before);
@@ -267,9 +347,12 @@ class ParitranaTest {
             assertThat(l.score()).isEqualByComparingTo("85.50");
             assertThat(l.jurors()).isEqualTo(2);
         });
-        assertThat(row(ranking, ketapang).line(Indicator.HEAD_ATTENDANCE).score()).isEqualByComparingTo("100");
-        assertThat(row(ranking, pontianak).line(Indicator.HEAD_ATTENDANCE).score()).isEqualByComparingTo("0");
-        assertThat(row(ranking, sambas).line(Indicator.HEAD_ATTENDANCE).noData()).isTrue();
+        assertThat(row(ranking, ketapang).line(Indicator.HEAD_ATTENDANCE).score())
+                .isEqualByComparingTo("100");
+        assertThat(row(ranking, pontianak).line(Indicator.HEAD_ATTENDANCE).score())
+                .isEqualByComparingTo("0");
+        assertThat(row(ranking, sambas).line(Indicator.HEAD_ATTENDANCE).noData())
+                .isTrue();
 
         // stable: the same inputs give the same order, whatever order the rows come in
         assertThat(ids(rankings.ranking(cycle.id()))).isEqualTo(ids(ranking));
@@ -288,9 +371,10 @@ class ParitranaTest {
         Map<Long, BigDecimal> changed = totals(after);
         changed.forEach((id, total) -> {
             BigDecimal expected = id == sambas.id() ? before.get(id).add(new BigDecimal("2.5000")) : before.get(id);
-            assertThat(total).as("entrant " + id).isEqualByComparingTo(expected);  // 25.00 x 10 / 100
+            assertThat(total).as("entrant " + id).isEqualByComparingTo(expected); // 25.00 x 10 / 100
         });
-        assertThat(row(after, sambas).rank()).isLessThanOrEqualTo(row(ranking, sambas).rank());
+        assertThat(row(after, sambas).rank())
+                .isLessThanOrEqualTo(row(ranking, sambas).rank());
 
         // weights are editable by administrators; the totals follow
         assertThatThrownBy(() -> cycles.setWeight(cycle.id(), Indicator.INNOVATION, 0, null, PROVINCE_ANALYST))
@@ -299,24 +383,40 @@ class ParitranaTest {
                 .isInstanceOf(InvalidInputException.class);
         Cycle reweighted = cycles.setWeight(cycle.id(), Indicator.INNOVATION, 0, "Tanpa wawancara", ADMIN);
         assertThat(reweighted.weightTotal()).isEqualTo(90);
-        assertThat(reweighted.indicators()).filteredOn(w -> w.code() == Indicator.INNOVATION).singleElement()
+        assertThat(reweighted.indicators())
+                .filteredOn(w -> w.code() == Indicator.INNOVATION)
+                .singleElement()
                 .satisfies(w -> assertThat(w.weightUnconfirmed()).isFalse());
         Ranking withoutInnovation = rankings.ranking(cycle.id());
         assertThat(withoutInnovation.weightTotal()).isEqualTo(90);
         explained(withoutInnovation);
-        assertThat(row(withoutInnovation, ketapang).line(Indicator.INNOVATION).contribution()).isZero();
+        assertThat(row(withoutInnovation, ketapang).line(Indicator.INNOVATION).contribution())
+                .isZero();
 
         // closing freezes the coverage figures: a project dated back into 2025 no longer changes the ranking
         cycles.setStatus(cycle.id(), CycleStatus.CLOSED, ADMIN);
         Ranking closed = rankings.ranking(cycle.id());
         assertThat(closed.frozen()).isTrue();
-        Membership teluk = enrolment.registerProject(new NewProject(employer, "Jalan Teluk Batang", 1_000_000_000L,
-                current.minusMonths(6), current.plusMonths(1), 800, kayongDesa, null), JUROR);
+        Membership teluk = enrolment.registerProject(
+                new NewProject(
+                        employer,
+                        "Jalan Teluk Batang",
+                        1_000_000_000L,
+                        current.minusMonths(6),
+                        current.plusMonths(1),
+                        800,
+                        kayongDesa,
+                        null),
+                JUROR);
         ledger.bill(current.minusMonths(6));
         ledger.payOldest(teluk.id(), 1, LocalDate.now(clock));
         readModel.rebuild();
-        assertThat(dashboards.dashboard("61.11", reference, LindungUser.SYSTEM).total().coverage())
-                .isGreaterThan(row(closed, kayong).line(Indicator.COVERAGE_RATE).raw().intValue());
+        assertThat(dashboards
+                        .dashboard("61.11", reference, LindungUser.SYSTEM)
+                        .total()
+                        .coverage())
+                .isGreaterThan(
+                        row(closed, kayong).line(Indicator.COVERAGE_RATE).raw().intValue());
         Ranking later = rankings.ranking(cycle.id());
         assertThat(ids(later)).isEqualTo(ids(closed));
         assertThat(totals(later)).isEqualTo(totals(closed));
@@ -347,17 +447,22 @@ class ParitranaTest {
 
         Ranking ranking = rankings.ranking(cycle.id());
         explained(ranking);
-        assertThat(ranking.rows()).extracting(r -> r.entrant().name())
+        assertThat(ranking.rows())
+                .extracting(r -> r.entrant().name())
                 .containsExactly("CV Ayu Lestari", "Toko Berkah", "Roti Bakar 88", "UD Sungai Kapuas");
-        assertThat(ranking.rows()).extracting(Row::total).extracting(BigDecimal::toPlainString)
+        assertThat(ranking.rows())
+                .extracting(Row::total)
+                .extracting(BigDecimal::toPlainString)
                 .containsExactly("50.0000", "50.0000", "25.0000", "25.0000");
-        assertThat(ranking.rows()).extracting(Row::decidedBy)
+        assertThat(ranking.rows())
+                .extracting(Row::decidedBy)
                 .containsExactly("WORKERS_ENROLLED_SHARE", null, "ENTRANT", null);
 
         // one more programme for Kapuas moves it, and only it, above Roti Bakar
         cycles.enterEvidence(kapuas.id(), Indicator.PROGRAMMES, 1, "Sertifikat JKK", ADMIN);
         Ranking after = rankings.ranking(cycle.id());
-        assertThat(after.rows()).extracting(r -> r.entrant().name())
+        assertThat(after.rows())
+                .extracting(r -> r.entrant().name())
                 .containsExactly("CV Ayu Lestari", "Toko Berkah", "UD Sungai Kapuas", "Roti Bakar 88");
         assertThat(row(after, kapuas).total()).isEqualByComparingTo("29.0000"); // 25 + 20.00 x 20 / 100
         assertThat(row(after, bakery).total()).isEqualByComparingTo("25.0000");
@@ -371,7 +476,8 @@ class ParitranaTest {
         assertThat(list.status()).as(list.text()).isEqualTo(200);
         long cycleId = -1;
         for (var c : list.json()) {
-            if (c.path("year").asInt() == 2026 && "KABKOTA".equals(c.path("category").asString())) {
+            if (c.path("year").asInt() == 2026
+                    && "KABKOTA".equals(c.path("category").asString())) {
                 cycleId = c.path("id").asLong();
             }
         }
@@ -380,39 +486,65 @@ class ParitranaTest {
         assertThat(ranking.status()).as(ranking.text()).isEqualTo(200);
         assertThat(ranking.json().path("rows").size()).isEqualTo(14);
         assertThat(ranking.json().path("rows").path(0).path("lines").size()).isEqualTo(8);
-        assertThat(ranking.json().path("rows").path(0).path("lines").path(0).path("code").asString())
+        assertThat(ranking.json()
+                        .path("rows")
+                        .path(0)
+                        .path("lines")
+                        .path(0)
+                        .path("code")
+                        .asString())
                 .isEqualTo("COVERAGE_RATE");
 
         Response cycle = ketapang.get("/api/paritrana/cycles/" + cycleId);
         Map<String, Long> entrants = new java.util.HashMap<>();
-        cycle.json().path("entrants").forEach(e -> entrants.put(e.path("regionCode").asString(),
-                e.path("id").asLong()));
-        Response own = ketapang.put("/api/paritrana/entrants/" + entrants.get("61.04") + "/evidence/REGULATIONS",
+        cycle.json()
+                .path("entrants")
+                .forEach(e -> entrants.put(
+                        e.path("regionCode").asString(), e.path("id").asLong()));
+        Response own = ketapang.put(
+                "/api/paritrana/entrants/" + entrants.get("61.04") + "/evidence/REGULATIONS",
                 json("value", 2, "document", "Perbup Ketapang 83/2023"));
         assertThat(own.status()).as(own.text()).isEqualTo(200);
         assertThat(own.json().path("evidence")).anySatisfy(e -> {
             assertThat(e.path("code").asString()).isEqualTo("REGULATIONS");
             assertThat(e.path("value").asLong()).isEqualTo(2);
         });
-        assertThat(ketapang.put("/api/paritrana/entrants/" + entrants.get("61.71") + "/evidence/REGULATIONS",
-                json("value", 2, "document", "Perwal")).status()).isEqualTo(403);
-        Response unknown = ketapang.put("/api/paritrana/entrants/" + entrants.get("61.04") + "/evidence/PERDA",
+        assertThat(ketapang.put(
+                                "/api/paritrana/entrants/" + entrants.get("61.71") + "/evidence/REGULATIONS",
+                                json("value", 2, "document", "Perwal"))
+                        .status())
+                .isEqualTo(403);
+        Response unknown = ketapang.put(
+                "/api/paritrana/entrants/" + entrants.get("61.04") + "/evidence/PERDA",
                 json("value", 2, "document", "Perbup"));
         assertThat(unknown.status()).isEqualTo(422);
-        assertThat(unknown.json().path("errors").path(0).path("field").asString()).isEqualTo("code");
-        assertThat(ketapang.post("/api/paritrana/cycles", json("year", 2093, "category", "KABKOTA")).status())
+        assertThat(unknown.json().path("errors").path(0).path("field").asString())
+                .isEqualTo("code");
+        assertThat(ketapang.post("/api/paritrana/cycles", json("year", 2093, "category", "KABKOTA"))
+                        .status())
                 .isEqualTo(403);
-        Response juror = ApiClient.as(port, "petugas.kalbar").put("/api/paritrana/entrants/" + entrants.get("61.04")
-                + "/scores/INNOVATION", json("score", 75, "note", "Program desa"));
+        Response juror = ApiClient.as(port, "petugas.kalbar")
+                .put(
+                        "/api/paritrana/entrants/" + entrants.get("61.04") + "/scores/INNOVATION",
+                        json("score", 75, "note", "Program desa"));
         assertThat(juror.status()).as(juror.text()).isEqualTo(200);
-        assertThat(ApiClient.as(port, "admin").post("/api/paritrana/cycles", json("year", 2093, "category",
-                "KECAMATAN")).json().path("errors").path(0).path("field").asString()).isEqualTo("category");
+        assertThat(ApiClient.as(port, "admin")
+                        .post("/api/paritrana/cycles", json("year", 2093, "category", "KECAMATAN"))
+                        .json()
+                        .path("errors")
+                        .path(0)
+                        .path("field")
+                        .asString())
+                .isEqualTo("category");
     }
 
     @Test
     void theRankingExportsAsAWorkbook_eachEntrantGetsACertificate_andThePagesShowWhoMayEnterWhat() throws Exception {
-        Cycle cycle = cycles.list().stream().filter(c -> c.year() == 2026 && c.category() == Category.KABKOTA)
-                .findFirst().map(c -> cycles.get(c.id())).orElseThrow();
+        Cycle cycle = cycles.list().stream()
+                .filter(c -> c.year() == 2026 && c.category() == Category.KABKOTA)
+                .findFirst()
+                .map(c -> cycles.get(c.id()))
+                .orElseThrow();
         Entrant ketapang = entrant(cycle, "61.04");
         Entrant pontianak = entrant(cycle, "61.71");
         cycles.enterEvidence(ketapang.id(), Indicator.HEAD_ATTENDANCE, 1, "Daftar hadir", KETAPANG);
@@ -420,13 +552,13 @@ class ParitranaTest {
 
         java.net.http.HttpResponse<byte[]> xlsx = analyst.getBytes("/paritrana/" + cycle.id() + "/peringkat.xlsx");
         assertThat(xlsx.statusCode()).isEqualTo(200);
-        assertThat(xlsx.headers().firstValue("Content-Disposition").orElse(""))
-                .contains("paritrana-2026-kabkota.xlsx");
+        assertThat(xlsx.headers().firstValue("Content-Disposition").orElse("")).contains("paritrana-2026-kabkota.xlsx");
         Ranking ranking = rankings.ranking(cycle.id());
         Row ketapangRow = row(ranking, ketapang);
-        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(
-                new java.io.ByteArrayInputStream(xlsx.body()))) {
-            List<org.dhatim.fastexcel.reader.Row> sheet = workbook.getFirstSheet().read();
+        try (var workbook =
+                new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+            List<org.dhatim.fastexcel.reader.Row> sheet =
+                    workbook.getFirstSheet().read();
             assertThat(sheet).anySatisfy(r -> {
                 assertThat(r.getCellText(1)).isEqualTo("Kabupaten Ketapang");
                 assertThat(r.getCellAsNumber(0).orElseThrow().intValue()).isEqualTo(ketapangRow.rank());
@@ -435,23 +567,28 @@ class ParitranaTest {
             assertThat(workbook.getSheets().count()).isEqualTo(3);
         }
 
-        java.net.http.HttpResponse<byte[]> pdf = analyst.getBytes("/paritrana/peserta/" + ketapang.id()
-                + "/sertifikat.pdf");
+        java.net.http.HttpResponse<byte[]> pdf =
+                analyst.getBytes("/paritrana/peserta/" + ketapang.id() + "/sertifikat.pdf");
         assertThat(pdf.statusCode()).isEqualTo(200);
         try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
             assertThat(document.getPage(0).getMediaBox().getWidth())
                     .isGreaterThan(document.getPage(0).getMediaBox().getHeight()); // landscape
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
-            assertThat(text).contains("Piagam Penghargaan").contains("Kabupaten Ketapang")
+            assertThat(text)
+                    .contains("Piagam Penghargaan")
+                    .contains("Kabupaten Ketapang")
                     .contains("Peringkat " + ketapangRow.rank() + " dari 14 peserta")
                     .contains("Nilai total " + new ParitranaTextsProbe().score(ketapangRow.total()))
-                    .contains("Kehadiran kepala daerah").contains("Sementara");
+                    .contains("Kehadiran kepala daerah")
+                    .contains("Sementara");
         }
         java.net.http.HttpResponse<byte[]> english = ApiClient.as(port, "analis.ketapang")
-                .withHeader("Cookie", "lindung-lang=en").getBytes("/paritrana/peserta/" + ketapang.id() + "/sertifikat.pdf");
+                .withHeader("Cookie", "lindung-lang=en")
+                .getBytes("/paritrana/peserta/" + ketapang.id() + "/sertifikat.pdf");
         try (var document = org.apache.pdfbox.Loader.loadPDF(english.body())) {
             assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
-                    .contains("Certificate of Award").contains("Attendance of the head of region");
+                    .contains("Certificate of Award")
+                    .contains("Attendance of the head of region");
         }
 
         Response list = analyst.getPage("/paritrana");
@@ -459,16 +596,27 @@ class ParitranaTest {
         assertThat(list.text()).contains("cycle-row").doesNotContain("id=\"cycle-form\"");
         Response page = analyst.getPage("/paritrana/" + cycle.id());
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.text()).contains("Kabupaten Ketapang").contains("id=\"paritrana-chart\"")
-                .contains("belum terkonfirmasi").doesNotContain("id=\"weight-form\"");
-        assertThat(analyst.getPage("/paritrana/peserta/" + ketapang.id()).text()).contains("id=\"evidence-form\"")
-                .contains("Daftar hadir").doesNotContain("id=\"score-form\"");
+        assertThat(page.text())
+                .contains("Kabupaten Ketapang")
+                .contains("id=\"paritrana-chart\"")
+                .contains("belum terkonfirmasi")
+                .doesNotContain("id=\"weight-form\"");
+        assertThat(analyst.getPage("/paritrana/peserta/" + ketapang.id()).text())
+                .contains("id=\"evidence-form\"")
+                .contains("Daftar hadir")
+                .doesNotContain("id=\"score-form\"");
         assertThat(analyst.getPage("/paritrana/peserta/" + pontianak.id()).text())
-                .doesNotContain("id=\"evidence-form\"").contains("id=\"evidence-read-only\"");
-        assertThat(ApiClient.as(port, "petugas.kalbar").getPage("/paritrana/peserta/" + pontianak.id()).text())
+                .doesNotContain("id=\"evidence-form\"")
+                .contains("id=\"evidence-read-only\"");
+        assertThat(ApiClient.as(port, "petugas.kalbar")
+                        .getPage("/paritrana/peserta/" + pontianak.id())
+                        .text())
                 .contains("id=\"score-form\"");
-        assertThat(ApiClient.as(port, "admin").getPage("/paritrana/" + cycle.id()).text())
-                .contains("id=\"weight-form\"").contains("id=\"status-SCORING\"");
+        assertThat(ApiClient.as(port, "admin")
+                        .getPage("/paritrana/" + cycle.id())
+                        .text())
+                .contains("id=\"weight-form\"")
+                .contains("id=\"status-SCORING\"");
     }
 
     /** The Indonesian number format of the certificate's total (two decimals, comma). */
@@ -485,8 +633,10 @@ class ParitranaTest {
         for (Row row : ranking.rows()) {
             BigDecimal sum = BigDecimal.ZERO;
             for (Line line : row.lines()) {
-                assertThat(line.contribution()).as(row.entrant().name() + " " + line.code())
-                        .isEqualByComparingTo(line.score().multiply(BigDecimal.valueOf(line.weight()))
+                assertThat(line.contribution())
+                        .as(row.entrant().name() + " " + line.code())
+                        .isEqualByComparingTo(line.score()
+                                .multiply(BigDecimal.valueOf(line.weight()))
                                 .divide(BigDecimal.valueOf(ranking.weightTotal()), 4, RoundingMode.HALF_UP));
                 assertThat(line.score()).isBetween(BigDecimal.ZERO, BigDecimal.valueOf(100));
                 sum = sum.add(line.contribution());
@@ -501,10 +651,12 @@ class ParitranaTest {
                 assertThat(a.decidedBy()).as("tie of " + a.entrant().name()).isNotNull();
                 if ("ENTRANT".equals(a.decidedBy())) {
                     assertThat(a.entrant().regionCode() + a.entrant().name())
-                            .isLessThanOrEqualTo(b.entrant().regionCode() + b.entrant().name());
+                            .isLessThanOrEqualTo(
+                                    b.entrant().regionCode() + b.entrant().name());
                 } else {
                     Indicator decided = Indicator.valueOf(a.decidedBy());
-                    assertThat(a.line(decided).score()).isGreaterThan(b.line(decided).score());
+                    assertThat(a.line(decided).score())
+                            .isGreaterThan(b.line(decided).score());
                 }
             } else {
                 assertThat(a.decidedBy()).isNull();
@@ -513,11 +665,17 @@ class ParitranaTest {
     }
 
     private static Entrant entrant(Cycle cycle, String region) {
-        return cycle.entrants().stream().filter(e -> e.regionCode().equals(region)).findFirst().orElseThrow();
+        return cycle.entrants().stream()
+                .filter(e -> e.regionCode().equals(region))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Row row(Ranking ranking, Entrant entrant) {
-        return ranking.rows().stream().filter(r -> r.entrant().id() == entrant.id()).findFirst().orElseThrow();
+        return ranking.rows().stream()
+                .filter(r -> r.entrant().id() == entrant.id())
+                .findFirst()
+                .orElseThrow();
     }
 
     private static List<Long> ids(Ranking ranking) {

@@ -18,10 +18,28 @@ import java.util.Map;
  */
 final class BulkRows {
 
-    private static final String[] GIVEN = {"Ahmad", "Yohanes", "Siti", "Maria", "Hendra", "Kumang", "Slamet",
-        "Nurhayati", "Paulus", "Fatimah", "Rudy", "Sulastri", "Agustinus", "Halimah", "Bujang", "Lina"};
-    private static final String[] FAMILY = {"Tjhai", "Lim", "Bong", "Ajun", "Hasan", "Saputra", "Wijaya", "Rahman",
-        "Ulan", "Lestari", "Sitorus", "Hidayat", "Liu", "Jaung", "Effendi", "Pratama", "Rahayu"};
+    private static final String[] GIVEN = {
+        "Ahmad",
+        "Yohanes",
+        "Siti",
+        "Maria",
+        "Hendra",
+        "Kumang",
+        "Slamet",
+        "Nurhayati",
+        "Paulus",
+        "Fatimah",
+        "Rudy",
+        "Sulastri",
+        "Agustinus",
+        "Halimah",
+        "Bujang",
+        "Lina"
+    };
+    private static final String[] FAMILY = {
+        "Tjhai", "Lim", "Bong", "Ajun", "Hasan", "Saputra", "Wijaya", "Rahman", "Ulan", "Lestari", "Sitorus", "Hidayat",
+        "Liu", "Jaung", "Effendi", "Pratama", "Rahayu"
+    };
 
     private final List<String> desa = new ArrayList<>();
     private final Map<String, Integer> serials = new HashMap<>();
@@ -56,16 +74,34 @@ final class BulkRows {
         if (!again && i % 3 == 0) {
             Sex spouseSex = sex == Sex.L ? Sex.P : Sex.L;
             LocalDate spouseBirth = birth.plusDays(400);
-            relatives.add(new BulkRelative(RelationType.SPOUSE, "Rina Wati", nik(address, spouseBirth, spouseSex),
-                    spouseBirth, spouseSex, true));
+            relatives.add(new BulkRelative(
+                    RelationType.SPOUSE,
+                    "Rina Wati",
+                    nik(address, spouseBirth, spouseSex),
+                    spouseBirth,
+                    spouseSex,
+                    true));
             relatives.add(new BulkRelative(RelationType.CHILD, "Budi", null, LocalDate.of(2025, 6, 1), Sex.L, true));
         }
         if (!again && i % 20 == 0) {
-            business = new BulkBusiness(String.format(Locale.ROOT, "91%011d", i), "Warung Makan " + i, "56102",
-                    BusinessScale.MIKRO, address, 2);
+            business = new BulkBusiness(
+                    String.format(Locale.ROOT, "91%011d", i),
+                    "Warung Makan " + i,
+                    "56102",
+                    BusinessScale.MIKRO,
+                    address,
+                    2);
         }
-        return new BulkParticipant(nik(address, birth, sex), again ? name.toUpperCase(Locale.ROOT) : name, birth,
-                sex, address, "0812" + String.format(Locale.ROOT, "%08d", i), "Petani sawit", relatives, business);
+        return new BulkParticipant(
+                nik(address, birth, sex),
+                again ? name.toUpperCase(Locale.ROOT) : name,
+                birth,
+                sex,
+                address,
+                "0812" + String.format(Locale.ROOT, "%08d", i),
+                "Petani sawit",
+                relatives,
+                business);
     }
 
     private String nik(String desaCode, LocalDate birth, Sex sex) {

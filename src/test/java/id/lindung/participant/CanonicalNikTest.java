@@ -40,21 +40,27 @@ import tools.jackson.databind.JsonNode;
 class CanonicalNikTest {
 
     private static final String DESA = "61.04.01.2011";
-    private static final LindungUser OFFICER = new LindungUser("petugas.kalbar", "Petugas Kalbar", Role.OFFICER,
-            RegionScope.of("61"));
+    private static final LindungUser OFFICER =
+            new LindungUser("petugas.kalbar", "Petugas Kalbar", Role.OFFICER, RegionScope.of("61"));
 
     @LocalServerPort
     int port;
+
     @Autowired
     DataSource appDataSource;
+
     @Autowired
     List<JavaMigration> javaMigrations;
+
     @Autowired
     Vault vault;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     ParticipantBulkLoader bulkLoader;
+
     @Autowired
     KurImports kurImports;
 
@@ -65,8 +71,20 @@ class CanonicalNikTest {
     }
 
     private Response register(String nik) {
-        return officer().post("/api/participants", json("nik", nik, "fullName", "Yohanes Ransa", "birthDate",
-                birth.toString(), "sex", "L", "regionCode", DESA));
+        return officer()
+                .post(
+                        "/api/participants",
+                        json(
+                                "nik",
+                                nik,
+                                "fullName",
+                                "Yohanes Ransa",
+                                "birthDate",
+                                birth.toString(),
+                                "sex",
+                                "L",
+                                "regionCode",
+                                DESA));
     }
 
     private Response searchByNik(String nik) {
@@ -74,8 +92,12 @@ class CanonicalNikTest {
     }
 
     private String openNik(long participantId) {
-        return vault.openText(jdbc.sql("SELECT nik_enc FROM participant WHERE id = ?").param(participantId)
-                .query(byte[].class).single(), IdentityView.NIK_COLUMN);
+        return vault.openText(
+                jdbc.sql("SELECT nik_enc FROM participant WHERE id = ?")
+                        .param(participantId)
+                        .query(byte[].class)
+                        .single(),
+                IdentityView.NIK_COLUMN);
     }
 
     @Test
@@ -97,13 +119,16 @@ class CanonicalNikTest {
         for (String typed : List.of(nik, " " + nik + "  ", "\t" + nik, nik + "\u00A0", "\u200B" + nik)) {
             Response found = searchByNik(typed);
             assertThat(found.status()).as(found.text()).isEqualTo(200);
-            assertThat(found.json().path("items")).as("search by %s", typed.codePoints().boxed().toList())
+            assertThat(found.json().path("items"))
+                    .as("search by %s", typed.codePoints().boxed().toList())
                     .hasSize(1);
             assertThat(found.json().path("items").get(0).path("id").asLong()).isEqualTo(id);
         }
         assertThat(jdbc.sql("SELECT count(*) FROM participant WHERE nik_hash = ANY (?::bytea[])")
-                .param(vault.indexes(IdentityView.NIK_INDEX, nik).toArray(byte[][]::new)).query(Long.class)
-                .single()).isEqualTo(1);
+                        .param(vault.indexes(IdentityView.NIK_INDEX, nik).toArray(byte[][]::new))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -117,8 +142,21 @@ class CanonicalNikTest {
                 .isEqualTo("NIK tidak boleh berisi spasi atau tab di antara angkanya (karakter ke-7).");
         Response dash = register(nik.substring(0, 6) + "-" + nik.substring(7));
         assertThat(dash.json().path("errors").get(0).path("code").asString()).isEqualTo("nik.not-digit");
-        Response english = officer().inEnglish().post("/api/participants", json("nik", nik.substring(0, 15) + "O",
-                "fullName", "Yohanes Ransa", "birthDate", birth.toString(), "sex", "L", "regionCode", DESA));
+        Response english = officer()
+                .inEnglish()
+                .post(
+                        "/api/participants",
+                        json(
+                                "nik",
+                                nik.substring(0, 15) + "O",
+                                "fullName",
+                                "Yohanes Ransa",
+                                "birthDate",
+                                birth.toString(),
+                                "sex",
+                                "L",
+                                "regionCode",
+                                DESA));
         assertThat(english.json().path("errors").get(0).path("message").asString())
                 .isEqualTo("A NIK has only the digits 0-9; character 16 is not a digit.");
     }
@@ -128,32 +166,68 @@ class CanonicalNikTest {
         String nik = Niks.nik("610401", birth, false);
         long id = register(nik).json().path("participant").path("id").asLong();
         // an update with spaces around the same NIK changes nothing; another participant's NIK with spaces is taken
-        Response update = officer().put("/api/participants/" + id, json("nik", "  " + nik + "\u00A0", "fullName",
-                "Yohanes Ransa", "birthDate", birth.toString(), "sex", "L", "regionCode", DESA));
+        Response update = officer()
+                .put(
+                        "/api/participants/" + id,
+                        json(
+                                "nik",
+                                "  " + nik + "\u00A0",
+                                "fullName",
+                                "Yohanes Ransa",
+                                "birthDate",
+                                birth.toString(),
+                                "sex",
+                                "L",
+                                "regionCode",
+                                DESA));
         assertThat(update.status()).as(update.text()).isEqualTo(200);
         assertThat(openNik(id)).isEqualTo(nik);
         String childNik = Niks.nik("610401", LocalDate.of(2015, 8, 17), true);
-        Response child = officer().post("/api/participants/" + id + "/relatives", json("relation", "CHILD",
-                "fullName", "Maria Ransa", "nik", "\t" + childNik + " ", "birthDate", "2015-08-17", "sex", "P",
-                "heir", false));
+        Response child = officer()
+                .post(
+                        "/api/participants/" + id + "/relatives",
+                        json(
+                                "relation",
+                                "CHILD",
+                                "fullName",
+                                "Maria Ransa",
+                                "nik",
+                                "\t" + childNik + " ",
+                                "birthDate",
+                                "2015-08-17",
+                                "sex",
+                                "P",
+                                "heir",
+                                false));
         assertThat(child.status()).as(child.text()).isEqualTo(201);
         assertThat(child.json().path("nik").asString()).isEqualTo(childNik);
 
         String bulkNik = Niks.nik("610401", birth, false);
-        BulkLoadResult loaded = bulkLoader.load(Stream.of(new BulkParticipant("\u00A0" + bulkNik + " ",
-                "Paulus Ransa", birth, Sex.L, DESA, null, null, List.of(), null)), "test", OFFICER);
+        BulkLoadResult loaded = bulkLoader.load(
+                Stream.of(new BulkParticipant(
+                        "\u00A0" + bulkNik + " ", "Paulus Ransa", birth, Sex.L, DESA, null, null, List.of(), null)),
+                "test",
+                OFFICER);
         assertThat(loaded.participants()).isEqualTo(1);
         Response taken = register(bulkNik);
         assertThat(taken.json().path("errors").get(0).path("code").asString()).isEqualTo("nik.taken");
 
         String loanId = "CN-" + System.nanoTime() % 1_000_000;
-        KurImportResult kur = kurImports.importFile("kur.csv", new ByteArrayInputStream((
-                "bank;branch;loan_id;nik;name;scheme;plafond;disbursed_on;sector;region_code\n"
-                        + "KALBAR;Ketapang;" + loanId + ";\u00A0" + nik + "\u00A0;Yohanes Ransa;MIKRO;40000000;"
-                        + "2026-10-01;;61.04\n").getBytes(StandardCharsets.UTF_8)), OFFICER);
+        KurImportResult kur = kurImports.importFile(
+                "kur.csv",
+                new ByteArrayInputStream(
+                        ("bank;branch;loan_id;nik;name;scheme;plafond;disbursed_on;sector;region_code\n"
+                                        + "KALBAR;Ketapang;" + loanId + ";\u00A0" + nik
+                                        + "\u00A0;Yohanes Ransa;MIKRO;40000000;"
+                                        + "2026-10-01;;61.04\n")
+                                .getBytes(StandardCharsets.UTF_8)),
+                OFFICER);
         assertThat(kur.errors()).isEmpty();
         assertThat(jdbc.sql("SELECT count(*) FROM kur_loan l JOIN participant_identity_v p ON p.nik_hash = l.nik_hash"
-                + " WHERE l.loan_id = ? AND p.participant_id = ?").params(loanId, id).query(Long.class).single())
+                                + " WHERE l.loan_id = ? AND p.participant_id = ?")
+                        .params(loanId, id)
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(1);
     }
 
@@ -164,27 +238,66 @@ class CanonicalNikTest {
         long spaced = insert(jdbc, " " + nik, "Yohanes Ransa");
         // as V32 leaves such a pair: in the review queue with its reason, on the page and in the API
         jdbc.sql("INSERT INTO participant_duplicate (participant_id, other_id, reason) VALUES (?, ?, 'NIK_WHITESPACE')"
-                + " ON CONFLICT (participant_id, other_id) DO UPDATE SET reason = EXCLUDED.reason")
-                .params(spaced, holder).update();
+                        + " ON CONFLICT (participant_id, other_id) DO UPDATE SET reason = EXCLUDED.reason")
+                .params(spaced, holder)
+                .update();
         assertThat(officer().getPage("/peserta/duplikat").text())
                 .contains("NIK sama, hanya berbeda spasi di awal atau akhir");
         Response queue = officer().get("/api/participants/duplicates?size=200");
         assertThat(queue.json().path("items").findValues("reason").stream().map(JsonNode::asString))
                 .contains("NIK_WHITESPACE");
         // retired by the officer who reviewed the pair, the form sending the NIK back as shown
-        Response retired = officer().put("/api/participants/" + spaced, json("nik", " " + nik, "fullName",
-                "Yohanes Ransa", "birthDate", birth.toString(), "sex", "L", "regionCode", DESA, "status",
-                "INACTIVE"));
+        Response retired = officer()
+                .put(
+                        "/api/participants/" + spaced,
+                        json(
+                                "nik",
+                                " " + nik,
+                                "fullName",
+                                "Yohanes Ransa",
+                                "birthDate",
+                                birth.toString(),
+                                "sex",
+                                "L",
+                                "regionCode",
+                                DESA,
+                                "status",
+                                "INACTIVE"));
         assertThat(retired.status()).as(retired.text()).isEqualTo(200);
         assertThat(retired.json().path("status").asString()).isEqualTo("INACTIVE");
         assertThat(openNik(spaced)).isEqualTo(" " + nik);
         assertThat(openNik(holder)).isEqualTo(nik);
-        Response other = officer().put("/api/participants/" + spaced, json("nik", Niks.nik("610401", birth, false),
-                "fullName", "Yohanes Ransa", "birthDate", birth.toString(), "sex", "L", "regionCode", DESA));
+        Response other = officer()
+                .put(
+                        "/api/participants/" + spaced,
+                        json(
+                                "nik",
+                                Niks.nik("610401", birth, false),
+                                "fullName",
+                                "Yohanes Ransa",
+                                "birthDate",
+                                birth.toString(),
+                                "sex",
+                                "L",
+                                "regionCode",
+                                DESA));
         assertThat(other.status()).as(other.text()).isEqualTo(200);
-        Response taken = officer().put("/api/participants/" + holder, json("nik", " " + openNik(spaced) + " ",
-                "fullName", "Yohanes Ransa", "birthDate", birth.toString(), "sex", "L", "regionCode", DESA));
-        assertThat(taken.json().path("errors").get(0).path("code").asString()).as(taken.text())
+        Response taken = officer()
+                .put(
+                        "/api/participants/" + holder,
+                        json(
+                                "nik",
+                                " " + openNik(spaced) + " ",
+                                "fullName",
+                                "Yohanes Ransa",
+                                "birthDate",
+                                birth.toString(),
+                                "sex",
+                                "L",
+                                "regionCode",
+                                DESA));
+        assertThat(taken.json().path("errors").get(0).path("code").asString())
+                .as(taken.text())
                 .isEqualTo("nik.taken");
     }
 
@@ -196,16 +309,22 @@ class CanonicalNikTest {
             String a = "6104011702790001";
             String b = "6104015702790002";
             long canonicalA = insert(db, a, "Yohanes Ransa");
-            long spacedA = insert(db, " " + a + "\t", "Yohanes Ransa");           // collides with canonicalA
-            long spacedB = insert(db, "\u00A0" + b + " ", "Maria Ransa");          // nobody holds b: made canonical
-            long spacedBAgain = insert(db, b + "  ", "Maria Ransa");               // then collides with spacedB
+            long spacedA = insert(db, " " + a + "\t", "Yohanes Ransa"); // collides with canonicalA
+            long spacedB = insert(db, "\u00A0" + b + " ", "Maria Ransa"); // nobody holds b: made canonical
+            long spacedBAgain = insert(db, b + "  ", "Maria Ransa"); // then collides with spacedB
             long clean = insert(db, "6104011702790003", "Paulus Ransa");
             // an officer had dismissed the name-and-birth-date pair as two people, not seeing the NIKs agree
             db.sql("INSERT INTO participant_duplicate (participant_id, other_id, status) VALUES (?, ?, 'DISMISSED')")
-                    .params(spacedA, canonicalA).update();
+                    .params(spacedA, canonicalA)
+                    .update();
             db.sql("INSERT INTO participant_relative (participant_id, relation, identity_enc) VALUES (?, 'CHILD', ?)")
-                    .params(clean, vault.seal(("Anak Ransa\u001f 6104015708150002\u00A0\u001f2015-08-17\u001fP")
-                            .getBytes(StandardCharsets.UTF_8), "participant_relative.identity_enc")).update();
+                    .params(
+                            clean,
+                            vault.seal(
+                                    ("Anak Ransa\u001f 6104015708150002\u00A0\u001f2015-08-17\u001fP")
+                                            .getBytes(StandardCharsets.UTF_8),
+                                    "participant_relative.identity_enc"))
+                    .update();
 
             old.migrateTo("latest");
 
@@ -218,14 +337,24 @@ class CanonicalNikTest {
             assertThat(holdersOf(db, a)).containsExactly(canonicalA);
             assertThat(holdersOf(db, b)).containsExactly(spacedB);
             assertThat(db.sql("SELECT participant_id || '>' || other_id || ' ' || reason || ' ' || status"
-                    + " FROM participant_duplicate ORDER BY 1").query(String.class).list()).containsExactly(
+                                    + " FROM participant_duplicate ORDER BY 1")
+                            .query(String.class)
+                            .list())
+                    .containsExactly(
                             spacedA + ">" + canonicalA + " NIK_WHITESPACE OPEN",
                             spacedBAgain + ">" + spacedB + " NIK_WHITESPACE OPEN");
             assertThat(db.sql("SELECT action || ' ' || entity_id FROM audit_log WHERE actor = 'system' ORDER BY id")
-                    .query(String.class).list()).containsExactly("DUPLICATE_FLAGGED " + spacedA,
-                            "PARTICIPANT_NIK_CANONICAL " + spacedB, "DUPLICATE_FLAGGED " + spacedBAgain);
-            assertThat(vault.openText(db.sql("SELECT identity_enc FROM participant_relative").query(byte[].class)
-                    .single(), "participant_relative.identity_enc"))
+                            .query(String.class)
+                            .list())
+                    .containsExactly(
+                            "DUPLICATE_FLAGGED " + spacedA,
+                            "PARTICIPANT_NIK_CANONICAL " + spacedB,
+                            "DUPLICATE_FLAGGED " + spacedBAgain);
+            assertThat(vault.openText(
+                            db.sql("SELECT identity_enc FROM participant_relative")
+                                    .query(byte[].class)
+                                    .single(),
+                            "participant_relative.identity_enc"))
                     .isEqualTo("Anak Ransa\u001f6104015708150002\u001f2015-08-17\u001fP");
         }
     }
@@ -234,18 +363,29 @@ class CanonicalNikTest {
         return db.sql("""
                 INSERT INTO participant (nik_enc, nik_hash, full_name, name_key, birth_date, sex, region_code)
                 VALUES (?, ?, ?, upper(?), '1979-02-17', 'L', ?) RETURNING id""")
-                .params(vault.seal(nik.getBytes(StandardCharsets.UTF_8), IdentityView.NIK_COLUMN),
-                        vault.index(IdentityView.NIK_INDEX, nik), name, name, DESA)
-                .query(Long.class).single();
+                .params(
+                        vault.seal(nik.getBytes(StandardCharsets.UTF_8), IdentityView.NIK_COLUMN),
+                        vault.index(IdentityView.NIK_INDEX, nik),
+                        name,
+                        name,
+                        DESA)
+                .query(Long.class)
+                .single();
     }
 
     private String nikOf(JdbcClient db, long id) {
-        return vault.openText(db.sql("SELECT nik_enc FROM participant WHERE id = ?").param(id).query(byte[].class)
-                .single(), IdentityView.NIK_COLUMN);
+        return vault.openText(
+                db.sql("SELECT nik_enc FROM participant WHERE id = ?")
+                        .param(id)
+                        .query(byte[].class)
+                        .single(),
+                IdentityView.NIK_COLUMN);
     }
 
     private List<Long> holdersOf(JdbcClient db, String nik) {
         return db.sql("SELECT id FROM participant WHERE nik_hash = ANY (?::bytea[]) ORDER BY id")
-                .param(vault.indexes(IdentityView.NIK_INDEX, nik).toArray(byte[][]::new)).query(Long.class).list();
+                .param(vault.indexes(IdentityView.NIK_INDEX, nik).toArray(byte[][]::new))
+                .query(Long.class)
+                .list();
     }
 }

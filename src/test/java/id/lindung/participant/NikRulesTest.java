@@ -40,8 +40,10 @@ class NikRulesTest {
 
     @Test
     void rejectsAnythingButSixteenDigits() {
-        assertThat(codes(check("610401170590007", LocalDate.of(1990, 5, 17), Sex.L))).containsExactly("nik.format");
-        assertThat(check("61040117059000A7", LocalDate.of(1990, 5, 17), Sex.L)).singleElement()
+        assertThat(codes(check("610401170590007", LocalDate.of(1990, 5, 17), Sex.L)))
+                .containsExactly("nik.format");
+        assertThat(check("61040117059000A7", LocalDate.of(1990, 5, 17), Sex.L))
+                .singleElement()
                 .satisfies(i -> assertThat(i.code()).isEqualTo("nik.not-digit"))
                 .satisfies(i -> assertThat(i.args()).containsExactly(15));
         assertThat(codes(check("610401-170590007", LocalDate.of(1990, 5, 17), Sex.L)))
@@ -60,13 +62,28 @@ class NikRulesTest {
     @Test
     void canonicalFormDropsAnyWhiteSpaceAroundTheNik_andKeepsWhatIsInside() {
         String nik = "6104011705900007";
-        for (String around : List.of(" ", "  ", "\t", "\n", "\r\n", "\u00A0", "\u2007", "\u202F", "\u3000",
-                "\u2003", "\u0085", "\u200B", "\uFEFF", " \u00A0\t ")) {
-            assertThat(NikRules.canonical(around + nik)).as("before: %s", around.codePoints().boxed().toList())
+        for (String around : List.of(
+                " ",
+                "  ",
+                "\t",
+                "\n",
+                "\r\n",
+                "\u00A0",
+                "\u2007",
+                "\u202F",
+                "\u3000",
+                "\u2003",
+                "\u0085",
+                "\u200B",
+                "\uFEFF",
+                " \u00A0\t ")) {
+            assertThat(NikRules.canonical(around + nik))
+                    .as("before: %s", around.codePoints().boxed().toList())
                     .isEqualTo(nik);
             assertThat(NikRules.canonical(nik + around)).isEqualTo(nik);
             assertThat(NikRules.canonical(around + nik + around)).isEqualTo(nik);
-            assertThat(check(NikRules.canonical(around + nik + around), LocalDate.of(1990, 5, 17), Sex.L)).isEmpty();
+            assertThat(check(NikRules.canonical(around + nik + around), LocalDate.of(1990, 5, 17), Sex.L))
+                    .isEmpty();
         }
         assertThat(NikRules.canonical(nik)).isSameAs(nik);
         assertThat(NikRules.canonical(null)).isNull();
@@ -76,7 +93,8 @@ class NikRulesTest {
     @Test
     void refusesWhiteSpaceInsideTheNik_andAroundItWhenNotCanonicalised() {
         LocalDate birth = LocalDate.of(1990, 5, 17);
-        assertThat(check("6104 011705900007", birth, Sex.L)).singleElement()
+        assertThat(check("6104 011705900007", birth, Sex.L))
+                .singleElement()
                 .satisfies(i -> assertThat(i.code()).isEqualTo("nik.space"))
                 .satisfies(i -> assertThat(i.args()).containsExactly(5));
         assertThat(codes(check("610401\t1705900007", birth, Sex.L))).containsExactly("nik.space");

@@ -1,6 +1,5 @@
 package id.lindung.participant;
 
-import id.lindung.shared.crypto.Vault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +11,7 @@ import id.lindung.region.RegionDirectory;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
+import id.lindung.shared.crypto.Vault;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,8 +32,8 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class ParticipantBulkLoaderTests {
 
-    private static final LindungUser OFFICER = new LindungUser("petugas.kalbar", "Petugas", Role.OFFICER,
-            RegionScope.of("61"));
+    private static final LindungUser OFFICER =
+            new LindungUser("petugas.kalbar", "Petugas", Role.OFFICER, RegionScope.of("61"));
 
     private final ParticipantBulkLoader loader;
     private final RegionDirectory regions;
@@ -44,8 +44,12 @@ class ParticipantBulkLoaderTests {
     private long auditMark;
 
     @Autowired
-    ParticipantBulkLoaderTests(ParticipantBulkLoader loader, RegionDirectory regions, JdbcClient jdbc,
-            ParticipantRepository repository, Vault vault) {
+    ParticipantBulkLoaderTests(
+            ParticipantBulkLoader loader,
+            RegionDirectory regions,
+            JdbcClient jdbc,
+            ParticipantRepository repository,
+            Vault vault) {
         this.loader = loader;
         this.vault = vault;
         this.repository = repository;
@@ -55,10 +59,13 @@ class ParticipantBulkLoaderTests {
 
     @BeforeEach
     void emptyRegistry() {
-        jdbc.sql("TRUNCATE participant_duplicate, umkm_business, participant_relative, participant").update();
+        jdbc.sql("TRUNCATE participant_duplicate, umkm_business, participant_relative, participant")
+                .update();
         // the audit trail is append-only (V27): lines of earlier tests stay, so only those written after this
         // mark count
-        auditMark = jdbc.sql("SELECT coalesce(max(id), 0) FROM audit_log").query(Long.class).single();
+        auditMark = jdbc.sql("SELECT coalesce(max(id), 0) FROM audit_log")
+                .query(Long.class)
+                .single();
         bulkRows = new BulkRows(regions);
     }
 
@@ -90,14 +97,16 @@ class ParticipantBulkLoaderTests {
         });
         Map<String, Integer> family = new HashMap<>();
         jdbc.sql("SELECT p.nik_enc, count(*) FROM participant_relative r JOIN participant p ON p.id = r.participant_id"
-                + " GROUP BY p.nik_enc").query(rs -> {
+                        + " GROUP BY p.nik_enc")
+                .query(rs -> {
                     family.put(vault.openText(rs.getBytes(1), IdentityView.NIK_COLUMN), rs.getInt(2));
                 });
         assertThat(family).isEqualTo(expectedFamily);
         Map<String, String> owner = new HashMap<>();
-        jdbc.sql("SELECT b.nib, p.nik_enc FROM umkm_business b JOIN participant p ON p.id = b.owner_id").query(rs -> {
-            owner.put(rs.getString(1), vault.openText(rs.getBytes(2), IdentityView.NIK_COLUMN));
-        });
+        jdbc.sql("SELECT b.nib, p.nik_enc FROM umkm_business b JOIN participant p ON p.id = b.owner_id")
+                .query(rs -> {
+                    owner.put(rs.getString(1), vault.openText(rs.getBytes(2), IdentityView.NIK_COLUMN));
+                });
         assertThat(owner).isEqualTo(expectedOwner);
 
         // name_key is the registry's own key
@@ -111,21 +120,30 @@ class ParticipantBulkLoaderTests {
 
         // every same-name-and-birth-date pair is up for review
         Map<String, Integer> sameNameAndBirth = new HashMap<>();
-        rows.forEach(p -> sameNameAndBirth.merge(ParticipantRepository.nameKey(p.fullName()) + "|" + p.birthDate(), 1,
-                Integer::sum));
-        long pairs = sameNameAndBirth.values().stream().mapToLong(n -> (long) n * (n - 1) / 2).sum();
+        rows.forEach(p -> sameNameAndBirth.merge(
+                ParticipantRepository.nameKey(p.fullName()) + "|" + p.birthDate(), 1, Integer::sum));
+        long pairs = sameNameAndBirth.values().stream()
+                .mapToLong(n -> (long) n * (n - 1) / 2)
+                .sum();
         assertThat(pairs).isGreaterThanOrEqualTo(20);
         assertThat(count("participant_duplicate")).isEqualTo(pairs);
         assertThat(result.duplicatePairsFlagged()).isEqualTo(pairs);
 
         // one audit record for the whole load
-        List<Map<String, Object>> audit = jdbc.sql("SELECT actor, entity_type, entity_id, region_code,"
-                + " changes ->> 'count' AS count, changes ->> 'source' AS source FROM audit_log WHERE action = ? AND id > ?")
-                .params(ParticipantBulkLoader.AUDIT_ACTION, auditMark).query().listOfRows();
+        List<Map<String, Object>> audit = jdbc.sql(
+                        "SELECT actor, entity_type, entity_id, region_code,"
+                                + " changes ->> 'count' AS count, changes ->> 'source' AS source FROM audit_log WHERE action = ? AND id > ?")
+                .params(ParticipantBulkLoader.AUDIT_ACTION, auditMark)
+                .query()
+                .listOfRows();
         assertThat(audit).singleElement().satisfies(row -> {
-            assertThat(row).containsEntry("actor", "system").containsEntry("entity_type", "participant")
-                    .containsEntry("entity_id", "bulk").containsEntry("region_code", "61")
-                    .containsEntry("count", "20000").containsEntry("source", "test rows");
+            assertThat(row)
+                    .containsEntry("actor", "system")
+                    .containsEntry("entity_type", "participant")
+                    .containsEntry("entity_id", "bulk")
+                    .containsEntry("region_code", "61")
+                    .containsEntry("count", "20000")
+                    .containsEntry("source", "test rows");
         });
     }
 
@@ -139,7 +157,9 @@ class ParticipantBulkLoaderTests {
         String prefixRange = "((name_key)::text >= 'YUL'::text) AND ((name_key)::text < 'YUM'::text)";
         for (String scope : List.of("61.71", "61")) {
             String plan = String.join("\n", repository.explainSearchPage(null, "yul", scope, 20));
-            assertThat(plan).as(scope).containsPattern("Index Cond: .*" + java.util.regex.Pattern.quote(prefixRange))
+            assertThat(plan)
+                    .as(scope)
+                    .containsPattern("Index Cond: .*" + java.util.regex.Pattern.quote(prefixRange))
                     .doesNotContain("Seq Scan")
                     .doesNotContain("Sort");
         }
@@ -158,8 +178,10 @@ class ParticipantBulkLoaderTests {
         second.set(4_500, registered);
 
         assertThatThrownBy(() -> loader.load(second.iterator(), "second", OFFICER))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.issues())
-                        .containsExactly(FieldIssue.error("nik", "nik.taken", registered.nik())));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.issues())
+                                .containsExactly(FieldIssue.error("nik", "nik.taken", registered.nik())));
 
         assertThat(count("participant")).isEqualTo(1_000);
         assertThat(count("participant_relative")).isEqualTo(relatives);
@@ -174,8 +196,9 @@ class ParticipantBulkLoaderTests {
         rows.add(rows.get(3));
 
         assertThatThrownBy(() -> loader.load(rows.iterator(), "twice", OFFICER))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.issues())
-                        .extracting(FieldIssue::code).containsExactly("nik.taken"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.issues()).extracting(FieldIssue::code).containsExactly("nik.taken"));
         assertThat(count("participant")).isZero();
         assertThat(auditRecords()).isZero();
     }
@@ -187,9 +210,12 @@ class ParticipantBulkLoaderTests {
         rows.set(4_000, withNik(p, p.nik().substring(0, 6) + "310299" + p.nik().substring(12)));
 
         assertThatThrownBy(() -> loader.load(rows.iterator(), "broken", OFFICER))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.issues())
-                        .extracting(FieldIssue::field, FieldIssue::code)
-                        .contains(org.assertj.core.groups.Tuple.tuple("rows[4000].nik", "nik.birthdate.invalid")));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.issues())
+                                .extracting(FieldIssue::field, FieldIssue::code)
+                                .contains(org.assertj.core.groups.Tuple.tuple(
+                                        "rows[4000].nik", "nik.birthdate.invalid")));
         assertThat(count("participant")).isZero();
         assertThat(count("participant_relative")).isZero();
     }
@@ -197,15 +223,27 @@ class ParticipantBulkLoaderTests {
     @Test
     void namesAreStoredTidyAndPhonesWithoutSeparators() {
         BulkParticipant p = bulkRows.rows(0, 1).get(0);
-        BulkParticipant messy = new BulkParticipant(p.nik(), "  siti \t  aminah ", p.birthDate(), p.sex(),
-                p.regionCode(), "0812-3456 7890", " Penjahit ", p.relatives(), p.business());
+        BulkParticipant messy = new BulkParticipant(
+                p.nik(),
+                "  siti \t  aminah ",
+                p.birthDate(),
+                p.sex(),
+                p.regionCode(),
+                "0812-3456 7890",
+                " Penjahit ",
+                p.relatives(),
+                p.business());
 
         loader.load(List.of(messy).iterator(), "messy", OFFICER);
 
         Map<String, Object> row = jdbc.sql("SELECT full_name, name_key, phone, occupation FROM participant")
-                .query().singleRow();
-        assertThat(row).containsEntry("full_name", "siti aminah").containsEntry("name_key", "SITI AMINAH")
-                .containsEntry("phone", "081234567890").containsEntry("occupation", "Penjahit");
+                .query()
+                .singleRow();
+        assertThat(row)
+                .containsEntry("full_name", "siti aminah")
+                .containsEntry("name_key", "SITI AMINAH")
+                .containsEntry("phone", "081234567890")
+                .containsEntry("occupation", "Penjahit");
     }
 
     @Test
@@ -216,8 +254,8 @@ class ParticipantBulkLoaderTests {
 
         LindungUser ketapang = new LindungUser("agen", "Agen", Role.AGENT, RegionScope.of("61.04"));
         assertThatThrownBy(() -> loader.load(rows.iterator(), "x", ketapang))
-                .isInstanceOfSatisfying(ForbiddenException.class,
-                        e -> assertThat(e.code()).isEqualTo("access.region.outside-scope"));
+                .isInstanceOfSatisfying(
+                        ForbiddenException.class, e -> assertThat(e.code()).isEqualTo("access.region.outside-scope"));
         assertThat(count("participant")).isZero();
     }
 
@@ -229,8 +267,16 @@ class ParticipantBulkLoaderTests {
     }
 
     private static BulkParticipant withNik(BulkParticipant p, String nik) {
-        return new BulkParticipant(nik, p.fullName(), p.birthDate(), p.sex(), p.regionCode(), p.phone(),
-                p.occupation(), p.relatives(), p.business());
+        return new BulkParticipant(
+                nik,
+                p.fullName(),
+                p.birthDate(),
+                p.sex(),
+                p.regionCode(),
+                p.phone(),
+                p.occupation(),
+                p.relatives(),
+                p.business());
     }
 
     private long count(String table) {
@@ -239,6 +285,8 @@ class ParticipantBulkLoaderTests {
 
     private long auditRecords() {
         return jdbc.sql("SELECT count(*) FROM audit_log WHERE action = ? AND id > ?")
-                .params(ParticipantBulkLoader.AUDIT_ACTION, auditMark).query(Long.class).single();
+                .params(ParticipantBulkLoader.AUDIT_ACTION, auditMark)
+                .query(Long.class)
+                .single();
     }
 }

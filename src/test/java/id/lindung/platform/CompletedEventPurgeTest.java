@@ -24,16 +24,18 @@ class CompletedEventPurgeTest {
 
     @Autowired
     CompletedEventPurge purge;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Clock clock;
 
     @Test
     void publicationsCompletedLongerAgoThanTheRetentionAreDeleted() {
         Instant now = clock.instant();
-        UUID old = publication(now.minus(Duration.ofDays(40)), now.minus(Duration.ofDays(30)).minusSeconds(60),
-                "COMPLETED");
+        UUID old = publication(
+                now.minus(Duration.ofDays(40)), now.minus(Duration.ofDays(30)).minusSeconds(60), "COMPLETED");
         UUID recent = publication(now.minus(Duration.ofDays(40)), now.minus(Duration.ofDays(29)), "COMPLETED");
         UUID incomplete = publication(now.minus(Duration.ofDays(90)), null, "PUBLISHED");
         UUID failed = publication(now.minus(Duration.ofDays(90)), null, "FAILED");
@@ -41,7 +43,9 @@ class CompletedEventPurgeTest {
         assertThat(purge.purge()).isGreaterThanOrEqualTo(1);
 
         assertThat(jdbc.sql("SELECT id FROM event_publication WHERE id IN (?, ?, ?, ?)")
-                .params(old, recent, incomplete, failed).query(UUID.class).list())
+                        .params(old, recent, incomplete, failed)
+                        .query(UUID.class)
+                        .list())
                 .containsExactlyInAnyOrder(recent, incomplete, failed);
         assertThat(purge.purge()).as("nothing left to delete").isZero();
     }
@@ -52,10 +56,13 @@ class CompletedEventPurgeTest {
                 INSERT INTO event_publication (id, listener_id, event_type, serialized_event, publication_date,
                                                completion_date, status, completion_attempts)
                 VALUES (?, 'test.listener', 'test.Event', ?, ?, ?, ?, 1)""")
-                .params(id, "{\"id\":\"" + id + "\"}", Timestamp.from(published),
-                        completed == null ? null : Timestamp.from(completed), status)
+                .params(
+                        id,
+                        "{\"id\":\"" + id + "\"}",
+                        Timestamp.from(published),
+                        completed == null ? null : Timestamp.from(completed),
+                        status)
                 .update();
         return id;
     }
-
 }

@@ -24,7 +24,8 @@ class EmbeddedDatabaseRestartTest {
     Path dataDir;
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(LindungApplication.class).profiles("test")
+        return new SpringApplicationBuilder(LindungApplication.class)
+                .profiles("test")
                 .run("--lindung.embedded-db.data-dir=" + dataDir.toAbsolutePath(), "--server.port=0");
     }
 
@@ -33,18 +34,25 @@ class EmbeddedDatabaseRestartTest {
         try (ConfigurableApplicationContext first = start()) {
             JdbcClient jdbc = first.getBean(JdbcClient.class);
             jdbc.sql("INSERT INTO audit_log (occurred_at, actor, action, entity_type, entity_id, changes)"
-                    + " VALUES (lindung_now(), 'test', 'RESTART_PROBE', 'probe', '1', '{}')").update();
+                            + " VALUES (lindung_now(), 'test', 'RESTART_PROBE', 'probe', '1', '{}')")
+                    .update();
         }
         assertThat(Files.exists(dataDir.resolve("PG_VERSION"))).isTrue();
 
         try (ConfigurableApplicationContext second = start()) {
             JdbcClient jdbc = second.getBean(JdbcClient.class);
-            assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'RESTART_PROBE'").query(Long.class)
-                    .single()).isEqualTo(1);
-            assertThat(jdbc.sql("SELECT count(*) FROM region").query(Long.class).single()).isEqualTo(91_599);
-            assertThat(jdbc.sql("SELECT count(*) FROM flyway_schema_history WHERE success").query(Long.class)
-                    .single()).isEqualTo(jdbc.sql("SELECT count(*) FROM flyway_schema_history").query(Long.class)
-                    .single());
+            assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'RESTART_PROBE'")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1);
+            assertThat(jdbc.sql("SELECT count(*) FROM region").query(Long.class).single())
+                    .isEqualTo(91_599);
+            assertThat(jdbc.sql("SELECT count(*) FROM flyway_schema_history WHERE success")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(jdbc.sql("SELECT count(*) FROM flyway_schema_history")
+                            .query(Long.class)
+                            .single());
         }
     }
 }

@@ -24,16 +24,26 @@ class StartupFailureTest {
         String[] all = new String[args.length + 1];
         all[0] = "--server.port=0";
         System.arraycopy(args, 0, all, 1, args.length);
-        new SpringApplicationBuilder(LindungApplication.class).profiles("test").run(all).close();
+        new SpringApplicationBuilder(LindungApplication.class)
+                .profiles("test")
+                .run(all)
+                .close();
     }
 
     @Test
     void withoutADatabaseUrlAndWithoutTheEmbeddedServerTheStartStopsNamingTheVariables(CapturedOutput output) {
         assertThatThrownBy(() -> start("--spring.datasource.url=", "--lindung.embedded-db.enabled=false"))
                 .hasRootCauseInstanceOf(MissingDatabaseException.class);
-        assertThat(output).contains("APPLICATION FAILED TO START", MissingDatabaseFailureAnalyzer.DESCRIPTION,
-                "LINDUNG_DB_URL=jdbc:postgresql://", "LINDUNG_DB_USER", "LINDUNG_DB_PASSWORD", "mvn spring-boot:run",
-                "--spring.profiles.active=demo", "LINDUNG_EMBEDDED_DB=true");
+        assertThat(output)
+                .contains(
+                        "APPLICATION FAILED TO START",
+                        MissingDatabaseFailureAnalyzer.DESCRIPTION,
+                        "LINDUNG_DB_URL=jdbc:postgresql://",
+                        "LINDUNG_DB_USER",
+                        "LINDUNG_DB_PASSWORD",
+                        "mvn spring-boot:run",
+                        "--spring.profiles.active=demo",
+                        "LINDUNG_EMBEDDED_DB=true");
         assertThat(output).doesNotContain("Embedded PostgreSQL started");
     }
 
@@ -41,8 +51,13 @@ class StartupFailureTest {
     void aValueOutsideItsConstraintsStopsTheStartNamingTheKey(CapturedOutput output) {
         assertThatThrownBy(() -> start("--lindung.embedded-db.pool-size=0"))
                 .hasRootCauseInstanceOf(BindValidationException.class);
-        assertThat(output).contains("APPLICATION FAILED TO START", "Property: lindung.embedded-db.poolSize",
-                "Value: \"0\"", "Origin: \"lindung.embedded-db.pool-size\"", "must be greater than or equal to 1");
+        assertThat(output)
+                .contains(
+                        "APPLICATION FAILED TO START",
+                        "Property: lindung.embedded-db.poolSize",
+                        "Value: \"0\"",
+                        "Origin: \"lindung.embedded-db.pool-size\"",
+                        "must be greater than or equal to 1");
         assertThat(output).doesNotContain("Embedded PostgreSQL started");
     }
 }

@@ -17,8 +17,7 @@ class DataReportSectionsTest {
             }
 
             @Override
-            public void contribute(DataReportDraft report) {
-            }
+            public void contribute(DataReportDraft report) {}
         };
     }
 
@@ -46,7 +45,8 @@ class DataReportSectionsTest {
 
         List<PersonalDataHolder> unknown = everySection();
         unknown.add(writing("pets"));
-        assertThatThrownBy(() -> reports(unknown)).hasMessageContaining("pets: written by")
+        assertThatThrownBy(() -> reports(unknown))
+                .hasMessageContaining("pets: written by")
                 .hasMessageContaining("not a section of the report");
 
         List<PersonalDataHolder> none = everySection();

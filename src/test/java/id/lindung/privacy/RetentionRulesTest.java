@@ -31,7 +31,8 @@ class RetentionRulesTest {
     @Test
     void anUnquotedSemicolonInTheNoteStaysPartOfIt() {
         RetentionRule rule = read("login-throttle;2024-10-17;P1D;delete;Lindung design;false;a; b ;c\n\n")
-                .valid("login-throttle", LocalDate.of(2026, 1, 1)).orElseThrow();
+                .valid("login-throttle", LocalDate.of(2026, 1, 1))
+                .orElseThrow();
         assertThat(rule.note()).isEqualTo("a; b ;c");
         assertThat(rule.unconfirmed()).isFalse();
     }
@@ -41,21 +42,27 @@ class RetentionRulesTest {
         RetentionRules shipped = RetentionRules.fromCsv(new InputStreamReader(
                 RetentionRulesTest.class.getResourceAsStream("/privacy/retention-rules.csv"), StandardCharsets.UTF_8));
         assertThat(shipped.categories()).containsAll(RetentionRules.ORDER);
-        assertThat(shipped.valid("registry", LocalDate.of(2026, 1, 1)).orElseThrow().note())
+        assertThat(shipped.valid("registry", LocalDate.of(2026, 1, 1))
+                        .orElseThrow()
+                        .note())
                 .contains("; 10 years after the entry ended");
     }
 
     @Test
     void aBadRowOrAQuoteNeverClosedIsRefusedNamingItsLine() {
         assertThatThrownBy(() -> read("claims;2024-10-17;P10Y;DELETE;basis\n"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 2");
-        assertThatThrownBy(() -> read("claims;2024-10-17;P10Y;DELETE;basis;true;note\n"
-                + "claims;2025-13-01;P1Y;DELETE;b;true;n\n"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 3");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("line 2");
+        assertThatThrownBy(() -> read(
+                        "claims;2024-10-17;P10Y;DELETE;basis;true;note\n" + "claims;2025-13-01;P1Y;DELETE;b;true;n\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("line 3");
         assertThatThrownBy(() -> read("claims;2024-10-17;P10Y;DELETE;\"basis;true;note\n"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 2")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("line 2")
                 .hasMessageContaining("never closed");
         assertThatThrownBy(() -> RetentionRules.fromCsv(new StringReader("category,valid_from\n")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("header");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("header");
     }
 }

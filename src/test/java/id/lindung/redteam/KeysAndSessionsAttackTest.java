@@ -43,8 +43,10 @@ class KeysAndSessionsAttackTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PasswordEncoder passwords;
 
@@ -61,33 +63,64 @@ class KeysAndSessionsAttackTest {
         long alsoInPontianak = enrolBpu(pontianak, participant(pontianak, "617101", PONTIANAK_DESA));
         String key = "TRX-" + System.nanoTime();
 
-        Response first = ketapang.post("/api/payments", json("idempotencyKey", key, "membershipId", inKetapang,
-                "amount", 50_000, "paidOn", today.toString()));
+        Response first = ketapang.post(
+                "/api/payments",
+                json("idempotencyKey", key, "membershipId", inKetapang, "amount", 50_000, "paidOn", today.toString()));
         assertThat(first.status()).as(first.text()).isEqualTo(201);
-        Response second = pontianak.post("/api/payments", json("idempotencyKey", key, "membershipId", inPontianak,
-                "amount", 70_000, "paidOn", today.toString()));
-        assertThat(second.status()).as("another kab/kota, the same key: " + second.text()).isEqualTo(201);
+        Response second = pontianak.post(
+                "/api/payments",
+                json("idempotencyKey", key, "membershipId", inPontianak, "amount", 70_000, "paidOn", today.toString()));
+        assertThat(second.status())
+                .as("another kab/kota, the same key: " + second.text())
+                .isEqualTo(201);
         assertThat(second.json().path("replayed").asBoolean()).isFalse();
         assertThat(paymentsWithKey(key)).isEqualTo(2);
 
         // Ketapang's key does not block Pontianak's bank file either (neither refused nor skipped as known)
         String fileKey = "FILE-" + System.nanoTime();
-        assertThat(ketapang.post("/api/payments", json("idempotencyKey", fileKey, "membershipId", inKetapang,
-                "amount", 30_000, "paidOn", today.toString())).status()).isEqualTo(201);
-        Response file = pontianak.postMultipart("/api/payment-files", Map.of(), "file", "bank.csv",
+        assertThat(ketapang.post(
+                                "/api/payments",
+                                json(
+                                        "idempotencyKey",
+                                        fileKey,
+                                        "membershipId",
+                                        inKetapang,
+                                        "amount",
+                                        30_000,
+                                        "paidOn",
+                                        today.toString()))
+                        .status())
+                .isEqualTo(201);
+        Response file = pontianak.postMultipart(
+                "/api/payment-files",
+                Map.of(),
+                "file",
+                "bank.csv",
                 ("reference;membership_id;amount;paid_on\n" + fileKey + ";" + alsoInPontianak + ";40000;" + today
-                        + "\n").getBytes(StandardCharsets.UTF_8), "text/csv");
+                                + "\n")
+                        .getBytes(StandardCharsets.UTF_8),
+                "text/csv");
         assertThat(file.status()).as(file.text()).isIn(200, 201);
         assertThat(file.json().path("applied").asInt()).isEqualTo(1);
         assertThat(file.json().path("alreadyKnown").asInt()).isZero();
         assertThat(paymentsWithKey(fileKey)).isEqualTo(2);
 
         // within one kab/kota a key still means one payment: a replay is a replay, a reuse is refused
-        Response replay = pontianak.post("/api/payments", json("idempotencyKey", key, "membershipId", inPontianak,
-                "amount", 70_000, "paidOn", today.toString()));
+        Response replay = pontianak.post(
+                "/api/payments",
+                json("idempotencyKey", key, "membershipId", inPontianak, "amount", 70_000, "paidOn", today.toString()));
         assertThat(replay.json().path("replayed").asBoolean()).as(replay.text()).isTrue();
-        Response reuse = pontianak.post("/api/payments", json("idempotencyKey", key, "membershipId",
-                alsoInPontianak, "amount", 70_000, "paidOn", today.toString()));
+        Response reuse = pontianak.post(
+                "/api/payments",
+                json(
+                        "idempotencyKey",
+                        key,
+                        "membershipId",
+                        alsoInPontianak,
+                        "amount",
+                        70_000,
+                        "paidOn",
+                        today.toString()));
         assertThat(reuse.status()).isEqualTo(422);
         assertThat(reuse.json().path("errors").get(0).path("code").asString()).isEqualTo("payment.key.reused");
         assertThat(paymentsWithKey(key)).isEqualTo(2);
@@ -95,8 +128,10 @@ class KeysAndSessionsAttackTest {
 
     @Test
     void billingAMonthAfterTheCurrentOneIsRefused() {
-        Response next = ApiClient.as(port, "petugas.kalbar").post("/api/billing-runs",
-                json("period", today.plusMonths(1).toString().substring(0, 7)));
+        Response next = ApiClient.as(port, "petugas.kalbar")
+                .post(
+                        "/api/billing-runs",
+                        json("period", today.plusMonths(1).toString().substring(0, 7)));
         assertThat(next.status()).as(next.text()).isEqualTo(422);
         assertThat(next.json().path("errors").get(0).path("field").asString()).isEqualTo("period");
     }
@@ -107,35 +142,61 @@ class KeysAndSessionsAttackTest {
     void aSessionRequestWithoutTheCsrfTokenIsRefusedWhateverAuthorizationHeaderItCarries() throws Exception {
         Browser browser = new Browser();
         browser.login("petugas.ketapang");
-        long membership = enrolBpu(ApiClient.as(port, "petugas.ketapang"),
+        long membership = enrolBpu(
+                ApiClient.as(port, "petugas.ketapang"),
                 participant(ApiClient.as(port, "petugas.ketapang"), "610401", KETAPANG_DESA));
-        String body = json("idempotencyKey", "CSRF-" + System.nanoTime(), "membershipId", membership, "amount",
-                50_000, "paidOn", today.toString());
-        String wrongBasic = "Basic " + Base64.getEncoder().encodeToString("petugas.ketapang:salah"
-                .getBytes(StandardCharsets.UTF_8));
-        for (String header : List.of("Bearer x", "Bearer lkt_bogus", "Negotiate YII=", "Basic", wrongBasic,
-                "Digest username=\"admin\"")) {
+        String body = json(
+                "idempotencyKey",
+                "CSRF-" + System.nanoTime(),
+                "membershipId",
+                membership,
+                "amount",
+                50_000,
+                "paidOn",
+                today.toString());
+        String wrongBasic = "Basic "
+                + Base64.getEncoder().encodeToString("petugas.ketapang:salah".getBytes(StandardCharsets.UTF_8));
+        for (String header : List.of(
+                "Bearer x", "Bearer lkt_bogus", "Negotiate YII=", "Basic", wrongBasic, "Digest username=\"admin\"")) {
             HttpResponse<String> json = browser.post("/api/payments", "application/json", body, header, null);
-            assertThat(json.statusCode()).as("JSON with the session and Authorization: " + header)
+            assertThat(json.statusCode())
+                    .as("JSON with the session and Authorization: " + header)
                     .isIn(401, 403);
-            HttpResponse<String> form = browser.post("/api/payments", "application/x-www-form-urlencoded",
-                    "idempotencyKey=CSRF&membershipId=" + membership + "&amount=50000&paidOn=" + today, header,
+            HttpResponse<String> form = browser.post(
+                    "/api/payments",
+                    "application/x-www-form-urlencoded",
+                    "idempotencyKey=CSRF&membershipId=" + membership + "&amount=50000&paidOn=" + today,
+                    header,
                     null);
-            assertThat(form.statusCode()).as("form post with the session and Authorization: " + header)
+            assertThat(form.statusCode())
+                    .as("form post with the session and Authorization: " + header)
                     .isIn(401, 403);
         }
         HttpResponse<String> bare = browser.post("/api/payments", "application/json", body, null, null);
         assertThat(bare.statusCode()).as("the session alone, no token").isEqualTo(403);
-        assertThat(jdbc.sql("SELECT count(*) FROM payment WHERE membership_id = ?").param(membership)
-                .query(Long.class).single()).as("nothing paid").isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM payment WHERE membership_id = ?")
+                        .param(membership)
+                        .query(Long.class)
+                        .single())
+                .as("nothing paid")
+                .isZero();
 
         // the controls: the session with its CSRF token, and valid Basic credentials without a session, both work
         String token = browser.csrfToken();
         HttpResponse<String> withToken = browser.post("/api/payments", "application/json", body, null, token);
         assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(201);
-        Response basic = ApiClient.as(port, "petugas.ketapang").post("/api/payments", json("idempotencyKey",
-                "CSRF-B-" + System.nanoTime(), "membershipId", membership, "amount", 50_000, "paidOn",
-                today.toString()));
+        Response basic = ApiClient.as(port, "petugas.ketapang")
+                .post(
+                        "/api/payments",
+                        json(
+                                "idempotencyKey",
+                                "CSRF-B-" + System.nanoTime(),
+                                "membershipId",
+                                membership,
+                                "amount",
+                                50_000,
+                                "paidOn",
+                                today.toString()));
         assertThat(basic.status()).as(basic.text()).isEqualTo(201);
     }
 
@@ -145,9 +206,13 @@ class KeysAndSessionsAttackTest {
     void theSessionCookieIsHttpOnlySameSiteLaxAndSecureWhenConfigured() throws Exception {
         Browser browser = new Browser();
         HttpResponse<String> login = browser.login("petugas.kalbar");
-        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-                .findFirst().orElseThrow();
-        assertThat(cookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax")
+        String cookie = login.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst()
+                .orElseThrow();
+        assertThat(cookie)
+                .containsIgnoringCase("HttpOnly")
+                .containsIgnoringCase("SameSite=Lax")
                 .containsIgnoringCase("Secure");
     }
 
@@ -165,7 +230,10 @@ class KeysAndSessionsAttackTest {
         Browser browser = new Browser();
         String where = "";
         for (int i = 1; i <= 5; i++) {
-            where = browser.loginAs(user, "salah" + i).headers().firstValue("Location").orElse("");
+            where = browser.loginAs(user, "salah" + i)
+                    .headers()
+                    .firstValue("Location")
+                    .orElse("");
         }
         assertThat(where).endsWith("/login?locked");
         assertThat(browser.get("/login?locked").body()).contains("login-locked", "Terlalu banyak percobaan");
@@ -174,7 +242,8 @@ class KeysAndSessionsAttackTest {
 
         // once the lock is over (moved back in the table), the same browser sees no message any more
         jdbc.sql("UPDATE login_throttle SET locked_until = lindung_now() - interval '1 minute' WHERE subject = ?")
-                .param("user:" + user).update();
+                .param("user:" + user)
+                .update();
         assertThat(browser.get("/login?locked").body()).doesNotContain("login-locked");
     }
 
@@ -182,21 +251,35 @@ class KeysAndSessionsAttackTest {
 
     private long participant(ApiClient client, String kecamatan, String desa) {
         LocalDate birth = LocalDate.of(1979, 2, 21);
-        Response r = client.post("/api/participants", json("nik", Niks.nik(kecamatan, birth, true), "fullName",
-                "Rina Wati", "birthDate", birth.toString(), "sex", "P", "regionCode", desa));
+        Response r = client.post(
+                "/api/participants",
+                json(
+                        "nik",
+                        Niks.nik(kecamatan, birth, true),
+                        "fullName",
+                        "Rina Wati",
+                        "birthDate",
+                        birth.toString(),
+                        "sex",
+                        "P",
+                        "regionCode",
+                        desa));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return r.json().path("participant").path("id").asLong();
     }
 
     private long enrolBpu(ApiClient client, long participant) {
-        Response r = client.post("/api/memberships", json("participantId", participant, "segment", "BPU",
-                "baseAmount", 1_000_000, "startMonth", "2026-12"));
+        Response r = client.post(
+                "/api/memberships",
+                json("participantId", participant, "segment", "BPU", "baseAmount", 1_000_000, "startMonth", "2026-12"));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return r.json().path("id").asLong();
     }
 
     private long paymentsWithKey(String key) {
-        return jdbc.sql("SELECT count(*) FROM payment WHERE idempotency_key = ?").param(key).query(Long.class)
+        return jdbc.sql("SELECT count(*) FROM payment WHERE idempotency_key = ?")
+                .param(key)
+                .query(Long.class)
                 .single();
     }
 
@@ -214,14 +297,14 @@ class KeysAndSessionsAttackTest {
         private String session;
 
         HttpResponse<String> get(String path) throws Exception {
-            return keep(http.send(request(path).header("Accept", "text/html").GET().build(),
-                    HttpResponse.BodyHandlers.ofString()));
+            return keep(http.send(
+                    request(path).header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString()));
         }
 
-        HttpResponse<String> post(String path, String contentType, String body, String authorization,
-                String csrfToken) throws Exception {
-            HttpRequest.Builder b = request(path).header("Content-Type", contentType)
-                    .POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> post(String path, String contentType, String body, String authorization, String csrfToken)
+                throws Exception {
+            HttpRequest.Builder b =
+                    request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
             if (authorization != null) {
                 b.header("Authorization", authorization);
             }
@@ -261,8 +344,10 @@ class KeysAndSessionsAttackTest {
         }
 
         private HttpResponse<String> keep(HttpResponse<String> response) {
-            response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-                    .findFirst().ifPresent(c -> session = c.substring("JSESSIONID=".length(), c.indexOf(';')));
+            response.headers().allValues("Set-Cookie").stream()
+                    .filter(c -> c.startsWith("JSESSIONID="))
+                    .findFirst()
+                    .ifPresent(c -> session = c.substring("JSESSIONID=".length(), c.indexOf(';')));
             return response;
         }
 

@@ -61,39 +61,97 @@ class MaskedNikAttackTest {
         birth = LocalDate.of(1985, 3, 7).plusDays(salt % 300);
         nik = Niks.nik("610401", birth, true); // a woman: day + 40 in the NIK
         name = "Korban Uji " + letters(salt);
-        Response registered = officer.post("/api/participants", json("nik", nik, "fullName", name, "birthDate",
-                birth.toString(), "sex", "P", "regionCode", KETAPANG_DESA, "phone", "081234567890"));
+        Response registered = officer.post(
+                "/api/participants",
+                json(
+                        "nik",
+                        nik,
+                        "fullName",
+                        name,
+                        "birthDate",
+                        birth.toString(),
+                        "sex",
+                        "P",
+                        "regionCode",
+                        KETAPANG_DESA,
+                        "phone",
+                        "081234567890"));
         assertThat(registered.status()).as(registered.text()).isEqualTo(201);
         participant = registered.json().path("participant").path("id").asLong();
         // a change of birth date: the audit history holds both dates
         Response read = officer.get("/api/participants/" + participant);
         LocalDate corrected = birth.plusDays(1);
         String correctedNik = Niks.nik("610401", corrected, true);
-        Response changed = officer.put("/api/participants/" + participant, json("nik", correctedNik, "fullName", name,
-                "birthDate", corrected.toString(), "sex", "P", "regionCode", KETAPANG_DESA, "phone", "081234567890",
-                "version", read.json().path("version").asInt()));
+        Response changed = officer.put(
+                "/api/participants/" + participant,
+                json(
+                        "nik",
+                        correctedNik,
+                        "fullName",
+                        name,
+                        "birthDate",
+                        corrected.toString(),
+                        "sex",
+                        "P",
+                        "regionCode",
+                        KETAPANG_DESA,
+                        "phone",
+                        "081234567890",
+                        "version",
+                        read.json().path("version").asInt()));
         assertThat(changed.status()).as(changed.text()).isEqualTo(200);
         birth = corrected;
         nik = correctedNik;
         heirBirth = LocalDate.of(1983, 11, 20).plusDays(salt % 200);
         heirNik = Niks.nik("610401", heirBirth, false);
-        Response heir = officer.post("/api/participants/" + participant + "/relatives", json("relation", "SPOUSE",
-                "fullName", "Suami " + name, "nik", heirNik, "birthDate", heirBirth.toString(), "sex", "L", "heir",
-                true));
+        Response heir = officer.post(
+                "/api/participants/" + participant + "/relatives",
+                json(
+                        "relation",
+                        "SPOUSE",
+                        "fullName",
+                        "Suami " + name,
+                        "nik",
+                        heirNik,
+                        "birthDate",
+                        heirBirth.toString(),
+                        "sex",
+                        "L",
+                        "heir",
+                        true));
         assertThat(heir.status()).as(heir.text()).isEqualTo(201);
         // a KUR loan of the victim from the bank's file, with the birth date the bank holds
         String file = "bank;branch;loan_id;nik;name;scheme;plafond;disbursed_on;sector;region_code;birth_date\n"
                 + "KALBAR;Ketapang;MASK-" + salt + ";" + nik + ";" + name + ";MIKRO;50000000;2026-10-02;Perdagangan;"
                 + "61.04;" + birth + "\n";
-        Response loans = ApiClient.as(port, "bank.kalbar").postMultipart("/api/kur/files", Map.of(), "file",
-                "mask-" + salt + ".csv", file.getBytes(StandardCharsets.UTF_8), "text/csv");
+        Response loans = ApiClient.as(port, "bank.kalbar")
+                .postMultipart(
+                        "/api/kur/files",
+                        Map.of(),
+                        "file",
+                        "mask-" + salt + ".csv",
+                        file.getBytes(StandardCharsets.UTF_8),
+                        "text/csv");
         assertThat(loans.status()).as(loans.text()).isIn(200, 201);
         // a claim with the heir's NIK and bank account and a diagnosis in the intake
-        Response taken = officer.post("/api/claims", json("participantId", participant, "kind", "JKK_MEDICAL",
-                "cause", "WORK_ACCIDENT", "eventDate", "2026-10-01", "invoices", List.of(Map.of("date", "2026-10-01",
-                        "description", DIAGNOSIS, "amount", 1_500_000)), "heirs", List.of(Map.of("name",
-                        "Suami " + name, "relation", "SPOUSE", "nik", heirNik, "bankAccount", ACCOUNT)),
-                "note", DIAGNOSIS));
+        Response taken = officer.post(
+                "/api/claims",
+                json(
+                        "participantId",
+                        participant,
+                        "kind",
+                        "JKK_MEDICAL",
+                        "cause",
+                        "WORK_ACCIDENT",
+                        "eventDate",
+                        "2026-10-01",
+                        "invoices",
+                        List.of(Map.of("date", "2026-10-01", "description", DIAGNOSIS, "amount", 1_500_000)),
+                        "heirs",
+                        List.of(Map.of(
+                                "name", "Suami " + name, "relation", "SPOUSE", "nik", heirNik, "bankAccount", ACCOUNT)),
+                        "note",
+                        DIAGNOSIS));
         assertThat(taken.status()).as(taken.text()).isEqualTo(201);
         claim = taken.json().path("id").asLong();
     }
@@ -167,34 +225,75 @@ class MaskedNikAttackTest {
         String detail = officer.get("/api/participants/" + participant).text();
         assertThat(detail).contains(nik, birth.toString());
         assertThat(officer.get("/api/claims/" + claim).text()).contains(heirNik, ACCOUNT, DIAGNOSIS);
-        assertThat(rebuild("NIK " + nik.substring(0, 6) + "******" + nik.substring(12) + " lahir " + birth
-                + " perempuan")).contains(nik);
+        assertThat(rebuild(
+                        "NIK " + nik.substring(0, 6) + "******" + nik.substring(12) + " lahir " + birth + " perempuan"))
+                .contains(nik);
     }
 
     @Test
     void anAgentCannotSetTheBirthDateToConfirmAGuess() {
         ApiClient agent = ApiClient.as(port, "agen.ketapang");
         Response shown = agent.get("/api/participants/" + participant);
-        assertThat(shown.json().path("birthDate").isNull() || shown.json().path("birthDate").isMissingNode()).isTrue();
+        assertThat(shown.json().path("birthDate").isNull()
+                        || shown.json().path("birthDate").isMissingNode())
+                .isTrue();
         assertThat(shown.json().path("birthYear").asInt()).isEqualTo(birth.getYear());
         for (LocalDate guess : List.of(birth, birth.plusDays(1))) {
-            Response tried = agent.put("/api/participants/" + participant, json("nik", shown.json().path("nik")
-                    .asString(), "fullName", name, "birthDate", guess.toString(), "sex", "P", "regionCode",
-                    KETAPANG_DESA, "version", shown.json().path("version").asInt()));
+            Response tried = agent.put(
+                    "/api/participants/" + participant,
+                    json(
+                            "nik",
+                            shown.json().path("nik").asString(),
+                            "fullName",
+                            name,
+                            "birthDate",
+                            guess.toString(),
+                            "sex",
+                            "P",
+                            "regionCode",
+                            KETAPANG_DESA,
+                            "version",
+                            shown.json().path("version").asInt()));
             // the right guess and the wrong one answer the same
             assertThat(tried.status()).as(tried.text()).isEqualTo(422);
-            assertThat(tried.json().path("errors").get(0).path("field").asString()).isEqualTo("birthDate");
+            assertThat(tried.json().path("errors").get(0).path("field").asString())
+                    .isEqualTo("birthDate");
         }
-        Response tried = agent.put("/api/participants/" + participant, json("nik", nik, "fullName", name, "sex", "P",
-                "regionCode", KETAPANG_DESA, "version", shown.json().path("version").asInt()));
+        Response tried = agent.put(
+                "/api/participants/" + participant,
+                json(
+                        "nik",
+                        nik,
+                        "fullName",
+                        name,
+                        "sex",
+                        "P",
+                        "regionCode",
+                        KETAPANG_DESA,
+                        "version",
+                        shown.json().path("version").asInt()));
         assertThat(tried.status()).isEqualTo(422);
         assertThat(tried.json().path("errors").get(0).path("field").asString()).isEqualTo("nik");
         // what an agent may change, it changes; the identity stays
-        Response renamed = agent.put("/api/participants/" + participant, json("nik", shown.json().path("nik")
-                .asString(), "fullName", name + " Putri", "sex", "P", "regionCode", KETAPANG_DESA, "phone",
-                "081299990000", "version", shown.json().path("version").asInt()));
+        Response renamed = agent.put(
+                "/api/participants/" + participant,
+                json(
+                        "nik",
+                        shown.json().path("nik").asString(),
+                        "fullName",
+                        name + " Putri",
+                        "sex",
+                        "P",
+                        "regionCode",
+                        KETAPANG_DESA,
+                        "phone",
+                        "081299990000",
+                        "version",
+                        shown.json().path("version").asInt()));
         assertThat(renamed.status()).as(renamed.text()).isEqualTo(200);
-        String stored = ApiClient.as(port, "petugas.kalbar").get("/api/participants/" + participant).text();
+        String stored = ApiClient.as(port, "petugas.kalbar")
+                .get("/api/participants/" + participant)
+                .text();
         assertThat(stored).contains(nik, birth.toString(), name + " Putri");
     }
 
@@ -210,10 +309,13 @@ class MaskedNikAttackTest {
     /** The ways a page, an export or an API may write a date. */
     private static List<String> renderings(LocalDate d) {
         Locale id = Locale.forLanguageTag("id-ID");
-        return List.of(d.toString(), d.format(DateTimeFormatter.ofPattern("d MMMM yyyy", id)),
+        return List.of(
+                d.toString(),
+                d.format(DateTimeFormatter.ofPattern("d MMMM yyyy", id)),
                 d.format(DateTimeFormatter.ofPattern("d MMM yyyy", id)),
                 d.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)),
-                d.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")), d.format(DateTimeFormatter.ofPattern("dd-MM-yyyy")),
+                d.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")),
+                d.format(DateTimeFormatter.ofPattern("dd-MM-yyyy")),
                 "[" + d.getYear() + "," + d.getMonthValue() + "," + d.getDayOfMonth() + "]");
     }
 
@@ -223,7 +325,9 @@ class MaskedNikAttackTest {
         Matcher iso = ISO_DATE.matcher(body);
         while (iso.find()) {
             try {
-                dates.add(LocalDate.of(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)),
+                dates.add(LocalDate.of(
+                        Integer.parseInt(iso.group(1)),
+                        Integer.parseInt(iso.group(2)),
                         Integer.parseInt(iso.group(3))));
             } catch (java.time.DateTimeException e) {
                 // not a date
@@ -246,8 +350,10 @@ class MaskedNikAttackTest {
         while (masked.find()) {
             for (LocalDate d : dates) {
                 for (int women = 0; women <= 40; women += 40) {
-                    rebuilt.add(masked.group(1) + String.format("%02d%02d%02d", d.getDayOfMonth() + women,
-                            d.getMonthValue(), d.getYear() % 100) + masked.group(2));
+                    rebuilt.add(masked.group(1)
+                            + String.format(
+                                    "%02d%02d%02d", d.getDayOfMonth() + women, d.getMonthValue(), d.getYear() % 100)
+                            + masked.group(2));
                 }
             }
         }

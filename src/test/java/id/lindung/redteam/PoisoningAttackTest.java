@@ -35,13 +35,15 @@ class PoisoningAttackTest {
     private static final String KETAPANG_DESA = "61.04.01.2011";
     /** The known case: one payment of Rp999.999.999.999.999, which an agent could record. */
     private static final long POISON = 999_999_999_999_999L;
-    private static final List<String> IMPLAUSIBLE_DATES = List.of("0000-01-01", "0001-01-01", "9999-12-31",
-            "+999999999-12-31", "-999999999-01-01");
-    private static final List<String> IMPLAUSIBLE_MONTHS = List.of("0000-01", "0001-01", "9999-12",
-            "+999999999-12", "-999999999-01");
+
+    private static final List<String> IMPLAUSIBLE_DATES =
+            List.of("0000-01-01", "0001-01-01", "9999-12-31", "+999999999-12-31", "-999999999-01-01");
+    private static final List<String> IMPLAUSIBLE_MONTHS =
+            List.of("0000-01", "0001-01", "9999-12", "+999999999-12", "-999999999-01");
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -58,25 +60,59 @@ class PoisoningAttackTest {
             long before = payments(membership);
 
             for (long amount : new long[] {10_000_000_001L, POISON, Long.MAX_VALUE}) {
-                Response r = attacker.post("/api/payments", json("idempotencyKey", key(), "membershipId", membership,
-                        "amount", amount, "paidOn", today.toString()));
+                Response r = attacker.post(
+                        "/api/payments",
+                        json(
+                                "idempotencyKey",
+                                key(),
+                                "membershipId",
+                                membership,
+                                "amount",
+                                amount,
+                                "paidOn",
+                                today.toString()));
                 assertRefused(r, "amount", user + " pays Rp" + amount);
             }
-            Response overflowing = attacker.post("/api/payments", "{\"idempotencyKey\": \"" + key()
-                    + "\", \"membershipId\": " + membership + ", \"amount\": 99999999999999999999, \"paidOn\": \""
-                    + today + "\"}");
+            Response overflowing = attacker.post(
+                    "/api/payments",
+                    "{\"idempotencyKey\": \"" + key()
+                            + "\", \"membershipId\": " + membership
+                            + ", \"amount\": 99999999999999999999, \"paidOn\": \""
+                            + today + "\"}");
             assertRefused(overflowing, "amount", "an amount beyond long");
             for (String date : IMPLAUSIBLE_DATES) {
-                Response r = attacker.post("/api/payments", json("idempotencyKey", key(), "membershipId", membership,
-                        "amount", 50_000, "paidOn", date));
+                Response r = attacker.post(
+                        "/api/payments",
+                        json("idempotencyKey", key(), "membershipId", membership, "amount", 50_000, "paidOn", date));
                 assertRefused(r, "paidOn", user + " pays on " + date);
             }
-            assertRefused(attacker.post("/api/payments", json("idempotencyKey", key(), "membershipId", membership,
-                    "amount", 50_000, "paidOn", "2013-12-31")), "paidOn", "a day before BPJS began");
+            assertRefused(
+                    attacker.post(
+                            "/api/payments",
+                            json(
+                                    "idempotencyKey",
+                                    key(),
+                                    "membershipId",
+                                    membership,
+                                    "amount",
+                                    50_000,
+                                    "paidOn",
+                                    "2013-12-31")),
+                    "paidOn",
+                    "a day before BPJS began");
             assertThat(payments(membership)).as("nothing stored").isEqualTo(before);
 
-            Response atBound = attacker.post("/api/payments", json("idempotencyKey", key(), "membershipId",
-                    membership, "amount", 10_000_000_000L, "paidOn", today.toString()));
+            Response atBound = attacker.post(
+                    "/api/payments",
+                    json(
+                            "idempotencyKey",
+                            key(),
+                            "membershipId",
+                            membership,
+                            "amount",
+                            10_000_000_000L,
+                            "paidOn",
+                            today.toString()));
             assertThat(atBound.status()).as(atBound.text()).isIn(200, 201);
             readersAnswer(attacker, participant, membership);
         }
@@ -92,11 +128,16 @@ class PoisoningAttackTest {
                 + key() + ";" + membership + ";50000;0001-01-01\n"
                 + key() + ";" + membership + ";50000;2013-12-31\n"
                 + key() + ";" + membership + ";50000;9999-12-31\n";
-        Response r = officer.postMultipart("/api/payment-files", Map.of(), "file", "poison.csv",
-                file.getBytes(StandardCharsets.UTF_8), "text/csv");
+        Response r = officer.postMultipart(
+                "/api/payment-files",
+                Map.of(),
+                "file",
+                "poison.csv",
+                file.getBytes(StandardCharsets.UTF_8),
+                "text/csv");
         assertThat(r.status()).as(r.text()).isEqualTo(422);
-        assertThat(fields(r)).contains("rows[2].amount", "rows[3].amount", "rows[4].paid_on", "rows[5].paid_on",
-                "rows[6].paid_on");
+        assertThat(fields(r))
+                .contains("rows[2].amount", "rows[3].amount", "rows[4].paid_on", "rows[5].paid_on", "rows[6].paid_on");
         assertThat(payments(membership)).isZero();
     }
 
@@ -109,38 +150,91 @@ class PoisoningAttackTest {
         long employer = employer(officer);
 
         for (long wage : new long[] {1_000_000_001L, POISON, Long.MAX_VALUE}) {
-            assertRefused(officer.post("/api/memberships", json("participantId", participant, "segment", "PU",
-                    "employerId", employer, "baseAmount", wage, "startMonth", today.withDayOfMonth(1).toString()
-                            .substring(0, 7))), "baseAmount", "PU wage " + wage);
+            assertRefused(
+                    officer.post(
+                            "/api/memberships",
+                            json(
+                                    "participantId",
+                                    participant,
+                                    "segment",
+                                    "PU",
+                                    "employerId",
+                                    employer,
+                                    "baseAmount",
+                                    wage,
+                                    "startMonth",
+                                    today.withDayOfMonth(1).toString().substring(0, 7))),
+                    "baseAmount",
+                    "PU wage " + wage);
         }
         for (long income : new long[] {100_000_001L, POISON}) {
-            assertRefused(officer.post("/api/memberships", json("participantId", participant, "segment", "BPU",
-                    "baseAmount", income, "startMonth", "2026-12")), "baseAmount", "BPU income " + income);
+            assertRefused(
+                    officer.post(
+                            "/api/memberships",
+                            json(
+                                    "participantId",
+                                    participant,
+                                    "segment",
+                                    "BPU",
+                                    "baseAmount",
+                                    income,
+                                    "startMonth",
+                                    "2026-12")),
+                    "baseAmount",
+                    "BPU income " + income);
         }
         for (String month : IMPLAUSIBLE_MONTHS) {
-            assertRefused(officer.post("/api/memberships", json("participantId", participant, "segment", "BPU",
-                    "baseAmount", 1_000_000, "startMonth", month)), "startMonth", "start " + month);
+            assertRefused(
+                    officer.post(
+                            "/api/memberships",
+                            json(
+                                    "participantId",
+                                    participant,
+                                    "segment",
+                                    "BPU",
+                                    "baseAmount",
+                                    1_000_000,
+                                    "startMonth",
+                                    month)),
+                    "startMonth",
+                    "start " + month);
         }
         ApiClient agent = ApiClient.as(port, "agen.ketapang");
         for (String month : IMPLAUSIBLE_MONTHS) {
-            Response r = agent.post("/api/memberships", json("participantId", participant, "segment", "BPU",
-                    "baseAmount", 1_000_000, "startMonth", month));
+            Response r = agent.post(
+                    "/api/memberships",
+                    json("participantId", participant, "segment", "BPU", "baseAmount", 1_000_000, "startMonth", month));
             assertThat(r.status()).as("agent, start " + month + ": " + r.text()).isIn(403, 422);
         }
 
         long membership = enrolBpu(officer, participant, 100_000_000);
         for (long amount : new long[] {100_000_001L, POISON}) {
-            assertRefused(officer.put("/api/memberships/" + membership + "/base", json("amount", amount,
-                    "effectiveFrom", "2026-12")), "amount", "base change " + amount);
+            assertRefused(
+                    officer.put(
+                            "/api/memberships/" + membership + "/base",
+                            json("amount", amount, "effectiveFrom", "2026-12")),
+                    "amount",
+                    "base change " + amount);
         }
         for (String month : IMPLAUSIBLE_MONTHS) {
-            assertRefused(officer.put("/api/memberships/" + membership + "/base", json("amount", 2_000_000,
-                    "effectiveFrom", month)), "effectiveFrom", "base change from " + month);
-            assertRefused(officer.post("/api/memberships/" + membership + "/end", json("lastMonth", month,
-                    "reason", "RESIGNED")), "lastMonth", "end in " + month);
+            assertRefused(
+                    officer.put(
+                            "/api/memberships/" + membership + "/base",
+                            json("amount", 2_000_000, "effectiveFrom", month)),
+                    "effectiveFrom",
+                    "base change from " + month);
+            assertRefused(
+                    officer.post(
+                            "/api/memberships/" + membership + "/end", json("lastMonth", month, "reason", "RESIGNED")),
+                    "lastMonth",
+                    "end in " + month);
         }
-        assertThat(jdbc.sql("SELECT count(*) FROM membership_base WHERE membership_id = ?").param(membership)
-                .query(Long.class).single()).as("only the enrolment's base").isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM membership_base WHERE membership_id = ?")
+                        .param(membership)
+                        .query(Long.class)
+                        .single())
+                .as("only the enrolment's base")
+                .isEqualTo(1);
         readersAnswer(officer, participant, membership);
     }
 
@@ -154,33 +248,136 @@ class PoisoningAttackTest {
             long membership = enrolBpu(ApiClient.as(port, "petugas.ketapang"), participant, 1_000_000);
             String event = today.minusDays(5).toString();
             for (long amount : new long[] {10_000_000_001L, POISON, Long.MAX_VALUE}) {
-                assertRefused(attacker.post("/api/claims", json("participantId", participant, "kind", "JKK_MEDICAL",
-                        "cause", "WORK_ACCIDENT", "eventDate", event, "invoices", List.of(Map.of("date", event,
-                                "description", "RSUD", "amount", amount)))), "invoices[0].amount",
+                assertRefused(
+                        attacker.post(
+                                "/api/claims",
+                                json(
+                                        "participantId",
+                                        participant,
+                                        "kind",
+                                        "JKK_MEDICAL",
+                                        "cause",
+                                        "WORK_ACCIDENT",
+                                        "eventDate",
+                                        event,
+                                        "invoices",
+                                        List.of(Map.of("date", event, "description", "RSUD", "amount", amount)))),
+                        "invoices[0].amount",
                         user + " invoice " + amount);
-                assertRefused(attacker.post("/api/claims", json("participantId", participant, "kind",
-                        "JKK_TRANSPORT", "cause", "WORK_ACCIDENT", "eventDate", event, "transport",
-                        List.of(Map.of("mode", "LAND", "date", event, "description", "ambulans", "amount", amount)))),
-                        "transport[0].amount", user + " transport " + amount);
+                assertRefused(
+                        attacker.post(
+                                "/api/claims",
+                                json(
+                                        "participantId",
+                                        participant,
+                                        "kind",
+                                        "JKK_TRANSPORT",
+                                        "cause",
+                                        "WORK_ACCIDENT",
+                                        "eventDate",
+                                        event,
+                                        "transport",
+                                        List.of(Map.of(
+                                                "mode",
+                                                "LAND",
+                                                "date",
+                                                event,
+                                                "description",
+                                                "ambulans",
+                                                "amount",
+                                                amount)))),
+                        "transport[0].amount",
+                        user + " transport " + amount);
             }
-            assertRefused(attacker.post("/api/claims", json("participantId", participant, "kind", "JKK_TRANSPORT",
-                    "cause", "WORK_ACCIDENT", "eventDate", event, "transport", List.of(Map.of("mode", "LAND", "date",
-                            event, "description", "ambulans", "amount", 100_000_001L)))), "transport[0].amount",
+            assertRefused(
+                    attacker.post(
+                            "/api/claims",
+                            json(
+                                    "participantId",
+                                    participant,
+                                    "kind",
+                                    "JKK_TRANSPORT",
+                                    "cause",
+                                    "WORK_ACCIDENT",
+                                    "eventDate",
+                                    event,
+                                    "transport",
+                                    List.of(Map.of(
+                                            "mode",
+                                            "LAND",
+                                            "date",
+                                            event,
+                                            "description",
+                                            "ambulans",
+                                            "amount",
+                                            100_000_001L)))),
+                    "transport[0].amount",
                     "transport just past the bound");
-            assertRefused(attacker.post("/api/claims", json("participantId", participant, "kind", "DEATH", "cause",
-                    "OTHER", "eventDate", event, "wage", POISON)), "wage", user + " wage at intake");
+            assertRefused(
+                    attacker.post(
+                            "/api/claims",
+                            json(
+                                    "participantId",
+                                    participant,
+                                    "kind",
+                                    "DEATH",
+                                    "cause",
+                                    "OTHER",
+                                    "eventDate",
+                                    event,
+                                    "wage",
+                                    POISON)),
+                    "wage",
+                    user + " wage at intake");
             for (String date : IMPLAUSIBLE_DATES) {
-                assertRefused(attacker.post("/api/claims", json("participantId", participant, "kind", "DEATH",
-                        "cause", "OTHER", "eventDate", date)), "eventDate", user + " event on " + date);
-                assertRefused(attacker.post("/api/claims", json("participantId", participant, "kind",
-                        "JKK_HOME_CARE", "cause", "WORK_ACCIDENT", "eventDate", event, "homeCareStart", date,
-                        "invoices", List.of(Map.of("date", event, "description", "RSUD", "amount", 1_000_000)))),
-                        "homeCareStart", user + " home care from " + date);
+                assertRefused(
+                        attacker.post(
+                                "/api/claims",
+                                json(
+                                        "participantId",
+                                        participant,
+                                        "kind",
+                                        "DEATH",
+                                        "cause",
+                                        "OTHER",
+                                        "eventDate",
+                                        date)),
+                        "eventDate",
+                        user + " event on " + date);
+                assertRefused(
+                        attacker.post(
+                                "/api/claims",
+                                json(
+                                        "participantId",
+                                        participant,
+                                        "kind",
+                                        "JKK_HOME_CARE",
+                                        "cause",
+                                        "WORK_ACCIDENT",
+                                        "eventDate",
+                                        event,
+                                        "homeCareStart",
+                                        date,
+                                        "invoices",
+                                        List.of(Map.of("date", event, "description", "RSUD", "amount", 1_000_000)))),
+                        "homeCareStart",
+                        user + " home care from " + date);
             }
-            Response atBound = attacker.post("/api/claims", json("participantId", participant, "kind", "JKK_MEDICAL",
-                    "cause", "WORK_ACCIDENT", "eventDate", event, "invoices", List.of(
-                            Map.of("date", event, "description", "RSUD", "amount", 10_000_000_000L),
-                            Map.of("date", event, "description", "RSUD 2", "amount", 10_000_000_000L))));
+            Response atBound = attacker.post(
+                    "/api/claims",
+                    json(
+                            "participantId",
+                            participant,
+                            "kind",
+                            "JKK_MEDICAL",
+                            "cause",
+                            "WORK_ACCIDENT",
+                            "eventDate",
+                            event,
+                            "invoices",
+                            List.of(
+                                    Map.of("date", event, "description", "RSUD", "amount", 10_000_000_000L),
+                                    Map.of("date", event, "description", "RSUD 2", "amount", 10_000_000_000L))));
             assertThat(atBound.status()).as(atBound.text()).isIn(201, 422);
             readersAnswer(attacker, participant, membership);
         }
@@ -194,8 +391,11 @@ class PoisoningAttackTest {
         for (String month : List.of("2027-01", "2015-06", "9999-12", "0000-01", "+999999999-12")) {
             assertRefused(admin.post("/api/billing-runs", json("period", month)), "period", "billing " + month);
         }
-        assertThat(jdbc.sql("SELECT count(*) FROM billing_run WHERE period > ?").param(today)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM billing_run WHERE period > ?")
+                        .param(today)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -204,8 +404,10 @@ class PoisoningAttackTest {
         List<String> dates = new ArrayList<>(IMPLAUSIBLE_DATES);
         dates.add(today.plusDays(367).toString());
         for (String date : dates) {
-            assertRefused(admin.post("/api/tokens", json("username", "admin", "name", "poison", "expiresOn", date)),
-                    "expiresOn", "token until " + date);
+            assertRefused(
+                    admin.post("/api/tokens", json("username", "admin", "name", "poison", "expiresOn", date)),
+                    "expiresOn",
+                    "token until " + date);
         }
     }
 
@@ -214,9 +416,10 @@ class PoisoningAttackTest {
         ApiClient officer = ApiClient.as(port, "petugas.ketapang");
         long participant = participant(officer);
         long membership = enrolBpu(officer, participant, 1_000_000);
-        for (String date : List.of("0000-01-01", "0001-01-01", "9999-12-31", "%2B999999999-12-31",
-                "-999999999-01-01")) {
-            for (String path : List.of("/api/memberships/" + membership + "/status?date=" + date,
+        for (String date :
+                List.of("0000-01-01", "0001-01-01", "9999-12-31", "%2B999999999-12-31", "-999999999-01-01")) {
+            for (String path : List.of(
+                    "/api/memberships/" + membership + "/status?date=" + date,
                     "/api/memberships/" + membership + "/statement?date=" + date,
                     "/api/participants/" + participant + "/status?date=" + date)) {
                 Response r = officer.get(path);
@@ -228,13 +431,21 @@ class PoisoningAttackTest {
         }
         ApiClient admin = ApiClient.as(port, "admin");
         for (String date : List.of("0000-01-01", "0001-01-01", "9999-12-31", "%2B999999999-12-31")) {
-            assertRefused(admin.put("/api/holidays/" + date, json("name", "Libur racun", "source", "uji")), "day",
+            assertRefused(
+                    admin.put("/api/holidays/" + date, json("name", "Libur racun", "source", "uji")),
+                    "day",
                     "a holiday on " + date);
             Response list = admin.get("/api/holidays?from=" + date);
-            assertThat(list.status()).as("holidays from " + date + ": " + list.text()).isEqualTo(422);
+            assertThat(list.status())
+                    .as("holidays from " + date + ": " + list.text())
+                    .isEqualTo(422);
         }
-        assertThat(admin.put("/api/holidays/" + today.plusYears(1).withDayOfYear(1), json("name", "Tahun Baru",
-                "source", "SKB")).status()).as("next year's holiday").isEqualTo(200);
+        assertThat(admin.put(
+                                "/api/holidays/" + today.plusYears(1).withDayOfYear(1),
+                                json("name", "Tahun Baru", "source", "SKB"))
+                        .status())
+                .as("next year's holiday")
+                .isEqualTo(200);
         for (String month : List.of("0000-01", "9999-12", "%2B999999999-12")) {
             Response r = officer.get("/api/coverage?month=" + month);
             assertThat(r.status()).as("coverage " + month + ": " + r.text()).isLessThan(500);
@@ -255,31 +466,50 @@ class PoisoningAttackTest {
                 INSERT INTO payment (key_namespace, idempotency_key, membership_id, amount, paid_on, channel, status,
                                      unallocated, recorded_by)
                 VALUES ('61.04', ?, ?, ?, ?, 'SINGLE', 'APPLIED', ?, 'agen.ketapang') RETURNING id""")
-                .params(key(), membership, POISON, java.sql.Date.valueOf(today), POISON).query(Long.class).single();
+                .params(key(), membership, POISON, java.sql.Date.valueOf(today), POISON)
+                .query(Long.class)
+                .single();
         readersAnswer(officer, participant, membership);
 
         long second = enrolBpu(officer, participant(officer), 1_000_000);
-        jdbc.sql("UPDATE membership_base SET amount = ? WHERE membership_id = ?").params(POISON, second).update();
+        jdbc.sql("UPDATE membership_base SET amount = ? WHERE membership_id = ?")
+                .params(POISON, second)
+                .update();
         readersAnswer(officer, participantOf(second), second);
         // the next payment on the poisoned membership still works
-        Response next = officer.post("/api/payments", json("idempotencyKey", key(), "membershipId", membership,
-                "amount", 50_000, "paidOn", today.toString()));
+        Response next = officer.post(
+                "/api/payments",
+                json(
+                        "idempotencyKey",
+                        key(),
+                        "membershipId",
+                        membership,
+                        "amount",
+                        50_000,
+                        "paidOn",
+                        today.toString()));
         assertThat(next.status()).as(next.text()).isIn(200, 201);
         readersAnswer(officer, participant, membership);
 
         Response check = ApiClient.as(port, "admin").get("/api/admin/out-of-bounds");
         assertThat(check.status()).as(check.text()).isEqualTo(200);
         assertThat(check.text()).contains("\"payment\"", "\"" + payment + "\"", "\"membership_base\"");
-        assertThat(officer.get("/api/admin/out-of-bounds").status()).as("administrators only").isEqualTo(403);
+        assertThat(officer.get("/api/admin/out-of-bounds").status())
+                .as("administrators only")
+                .isEqualTo(403);
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
 
     /** Every reader of a member a user opens: API and pages answer 200. */
     private void readersAnswer(ApiClient client, long participant, long membership) {
-        for (String path : List.of("/api/memberships/" + membership, "/api/memberships/" + membership + "/status",
-                "/api/memberships/" + membership + "/statement", "/api/memberships/" + membership + "/due",
-                "/api/participants/" + participant + "/status", "/api/participants/" + participant + "/memberships",
+        for (String path : List.of(
+                "/api/memberships/" + membership,
+                "/api/memberships/" + membership + "/status",
+                "/api/memberships/" + membership + "/statement",
+                "/api/memberships/" + membership + "/due",
+                "/api/participants/" + participant + "/status",
+                "/api/participants/" + participant + "/memberships",
                 "/api/participants/" + participant + "/claims")) {
             Response r = client.get(path);
             assertThat(r.status()).as(path + ": " + r.text()).isEqualTo(200);
@@ -287,8 +517,11 @@ class PoisoningAttackTest {
         ApiClient admin = ApiClient.as(port, "admin");
         Response report = admin.get("/api/participants/" + participant + "/data-report");
         assertThat(report.status()).as("data report: " + report.text()).isEqualTo(200);
-        for (String page : List.of("/peserta/" + participant, "/kepesertaan/" + membership,
-                "/kepesertaan/" + membership + "/status", "/klaim/baru?peserta=" + participant,
+        for (String page : List.of(
+                "/peserta/" + participant,
+                "/kepesertaan/" + membership,
+                "/kepesertaan/" + membership + "/status",
+                "/klaim/baru?peserta=" + participant,
                 "/peserta/" + participant + "/data-pribadi")) {
             Response r = admin.getPage(page);
             assertThat(r.status()).as(page).isEqualTo(200);
@@ -308,20 +541,34 @@ class PoisoningAttackTest {
 
     private long participant(ApiClient client) {
         LocalDate birth = LocalDate.of(1988, 4, 12);
-        Response r = client.post("/api/participants", json("nik", Niks.nik("610401", birth, false), "fullName",
-                "Budi Santoso", "birthDate", birth.toString(), "sex", "L", "regionCode", KETAPANG_DESA));
+        Response r = client.post(
+                "/api/participants",
+                json(
+                        "nik",
+                        Niks.nik("610401", birth, false),
+                        "fullName",
+                        "Budi Santoso",
+                        "birthDate",
+                        birth.toString(),
+                        "sex",
+                        "L",
+                        "regionCode",
+                        KETAPANG_DESA));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return r.json().path("participant").path("id").asLong();
     }
 
     private long participantOf(long membership) {
-        return jdbc.sql("SELECT participant_id FROM membership WHERE id = ?").param(membership).query(Long.class)
+        return jdbc.sql("SELECT participant_id FROM membership WHERE id = ?")
+                .param(membership)
+                .query(Long.class)
                 .single();
     }
 
     private long enrolBpu(ApiClient client, long participant, long income) {
-        Response r = client.post("/api/memberships", json("participantId", participant, "segment", "BPU",
-                "baseAmount", income, "startMonth", "2026-12"));
+        Response r = client.post(
+                "/api/memberships",
+                json("participantId", participant, "segment", "BPU", "baseAmount", income, "startMonth", "2026-12"));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return r.json().path("id").asLong();
     }
@@ -332,19 +579,24 @@ class PoisoningAttackTest {
         body.put("name", "PT Racun");
         body.put("riskClass", 2);
         body.put("regionCode", KETAPANG_DESA);
-        Response r = officer.post("/api/employers", json(body.entrySet().stream()
-                .flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())).toArray()));
+        Response r = officer.post(
+                "/api/employers",
+                json(body.entrySet().stream()
+                        .flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue()))
+                        .toArray()));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return r.json().path("id").asLong();
     }
 
     private long payments(long membership) {
-        return jdbc.sql("SELECT count(*) FROM payment WHERE membership_id = ?").param(membership).query(Long.class)
+        return jdbc.sql("SELECT count(*) FROM payment WHERE membership_id = ?")
+                .param(membership)
+                .query(Long.class)
                 .single();
     }
 
-    private static final java.util.concurrent.atomic.AtomicInteger KEYS = new java.util.concurrent.atomic
-            .AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger KEYS =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     private static String key() {
         return "POISON-" + KEYS.incrementAndGet();

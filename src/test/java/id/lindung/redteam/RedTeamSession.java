@@ -32,15 +32,19 @@ final class RedTeamSession {
     private String csrf = "";
 
     /** An answer: status, content type and body as text. */
-    record Answer(int status, String contentType, String text, byte[] bytes, String location) {
-    }
+    record Answer(int status, String contentType, String text, byte[] bytes, String location) {}
 
     private RedTeamSession(int port, @Nullable String user) {
         this.base = "http://localhost:" + port;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(30)).build();
-        this.basic = user == null ? null : "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(30))
+                .build();
+        this.basic = user == null
+                ? null
+                : "Basic "
+                        + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A signed-in browser session (pages) that also calls the API with HTTP Basic. */
@@ -49,8 +53,8 @@ final class RedTeamSession {
         String token = session.token(session.page("/login").text());
         Answer login = session.send(HttpRequest.newBuilder(session.uri("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + enc(user) + "&password=" + enc(PASSWORD)
-                        + "&_csrf=" + enc(token))));
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "username=" + enc(user) + "&password=" + enc(PASSWORD) + "&_csrf=" + enc(token))));
         if (login.status() != 302) {
             throw new IllegalStateException("login of " + user + " failed: " + login.status());
         }
@@ -66,12 +70,15 @@ final class RedTeamSession {
     }
 
     Answer page(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET());
+        return send(
+                HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET());
     }
 
     /** A page answer, or where it redirects to (a form that shows its errors after a redirect). */
     Answer pageAfterRedirect(Answer answer) {
-        if (answer.status() != 302 || answer.location().isEmpty() || answer.location().contains("/login")) {
+        if (answer.status() != 302
+                || answer.location().isEmpty()
+                || answer.location().contains("/login")) {
             return answer;
         }
         URI target = URI.create(base).resolve(answer.location());
@@ -83,7 +90,8 @@ final class RedTeamSession {
     }
 
     Answer apiJson(String method, String path, String json) {
-        return send(apiRequest(path).header("Content-Type", "application/json")
+        return send(apiRequest(path)
+                .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -96,8 +104,11 @@ final class RedTeamSession {
 
     /** Sends {@code body} as it is, with the given content type. */
     Answer post(String path, boolean api, String contentType, byte[] body) {
-        HttpRequest.Builder request = api ? apiRequest(path)
-                : HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").header("X-CSRF-TOKEN", csrf);
+        HttpRequest.Builder request = api
+                ? apiRequest(path)
+                : HttpRequest.newBuilder(uri(path))
+                        .header("Accept", "text/html")
+                        .header("X-CSRF-TOKEN", csrf);
         return send(request.header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
@@ -105,7 +116,8 @@ final class RedTeamSession {
     static byte[] multipart(String boundary, String fileName, byte[] content, boolean complete) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         if (!complete) {
             out.write(content, 0, content.length / 2);
             return out.toByteArray();
@@ -117,7 +129,8 @@ final class RedTeamSession {
 
     private HttpRequest.Builder apiRequest(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-                .header("Accept", "application/json, application/problem+json, */*").header("Accept-Language", "id");
+                .header("Accept", "application/json, application/problem+json, */*")
+                .header("Accept-Language", "id");
         if (basic != null) {
             request.header("Authorization", basic);
         }
@@ -135,10 +148,13 @@ final class RedTeamSession {
 
     private Answer send(HttpRequest.Builder request) {
         try {
-            HttpResponse<byte[]> response = http.send(request.timeout(Duration.ofSeconds(120)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    new String(response.body(), StandardCharsets.UTF_8), response.body(),
+            HttpResponse<byte[]> response = http.send(
+                    request.timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Answer(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    new String(response.body(), StandardCharsets.UTF_8),
+                    response.body(),
                     response.headers().firstValue("Location").orElse(""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

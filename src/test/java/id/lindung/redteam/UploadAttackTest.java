@@ -52,12 +52,12 @@ class UploadAttackTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ApplicationContext context;
 
     /** An upload endpoint: how to reach it, as whom, and whether it reads XLSX workbooks. */
-    record Target(String key, String path, boolean api, String user, boolean xlsx) {
-    }
+    record Target(String key, String path, boolean api, String user, boolean xlsx) {}
 
     private final List<Target> targets = new ArrayList<>();
     private final Map<String, RedTeamSession> sessions = new HashMap<>();
@@ -65,28 +65,49 @@ class UploadAttackTest {
     @BeforeAll
     void targets() {
         YearMonth now = YearMonth.from(id.lindung.support.TestClock.DATE);
-        ApiClient.Response programme = ApiClient.as(port, "petugas.ketapang").post("/api/sponsorship/programmes",
-                ApiClient.json("name", "Serangan unggah " + System.nanoTime(), "sponsorRegion", "61.04",
-                        "legalBasis", "Perbup Ketapang 83/2023", "fundingSource", "APBD", "budget", 10_000_000,
-                        "startMonth", now.toString(), "endMonth", now.plusMonths(2).toString()));
+        ApiClient.Response programme = ApiClient.as(port, "petugas.ketapang")
+                .post(
+                        "/api/sponsorship/programmes",
+                        ApiClient.json(
+                                "name",
+                                "Serangan unggah " + System.nanoTime(),
+                                "sponsorRegion",
+                                "61.04",
+                                "legalBasis",
+                                "Perbup Ketapang 83/2023",
+                                "fundingSource",
+                                "APBD",
+                                "budget",
+                                10_000_000,
+                                "startMonth",
+                                now.toString(),
+                                "endMonth",
+                                now.plusMonths(2).toString()));
         assertThat(programme.status()).as(programme.text()).isEqualTo(201);
         long programmeId = programme.json().path("id").asLong();
         targets.add(new Target("POST /api/kur/files", "/api/kur/files", true, "petugas.kalbar", true));
         targets.add(new Target("POST /kur/unggah", "/kur/unggah", false, "petugas.kalbar", true));
         targets.add(new Target("POST /api/contribution-history", "/api/contribution-history", true, "admin", true));
         targets.add(new Target("POST /iuran/riwayat", "/iuran/riwayat", false, "admin", true));
-        targets.add(new Target("POST /api/sponsorship/programmes/{id}/beneficiaries",
-                "/api/sponsorship/programmes/" + programmeId + "/beneficiaries", true, "petugas.ketapang", true));
-        targets.add(new Target("POST /bantuan-iuran/{id:\\d+}/penerima", "/bantuan-iuran/" + programmeId
-                + "/penerima", false, "petugas.ketapang", true));
+        targets.add(new Target(
+                "POST /api/sponsorship/programmes/{id}/beneficiaries",
+                "/api/sponsorship/programmes/" + programmeId + "/beneficiaries",
+                true,
+                "petugas.ketapang",
+                true));
+        targets.add(new Target(
+                "POST /bantuan-iuran/{id:\\d+}/penerima",
+                "/bantuan-iuran/" + programmeId + "/penerima",
+                false,
+                "petugas.ketapang",
+                true));
         targets.add(new Target("POST /api/payment-files", "/api/payment-files", true, "admin", false));
         targets.add(new Target("POST /iuran/berkas-pembayaran", "/iuran/berkas-pembayaran", false, "admin", false));
-        targets.add(new Target("POST /api/coverage/denominators", "/api/coverage/denominators", true, "admin",
-                false));
+        targets.add(new Target("POST /api/coverage/denominators", "/api/coverage/denominators", true, "admin", false));
         targets.add(new Target("POST /cakupan/penyebut", "/cakupan/penyebut", false, "admin", false));
         // a claim that does not exist: the attacker's file must not be read, nor its reader's words shown
-        targets.add(new Target("POST /api/claims/{id}/documents", "/api/claims/999999999/documents", true, "admin",
-                false));
+        targets.add(
+                new Target("POST /api/claims/{id}/documents", "/api/claims/999999999/documents", true, "admin", false));
         targets.add(new Target("POST /klaim/{id:\\d+}/dokumen", "/klaim/999999999/dokumen", false, "admin", false));
     }
 
@@ -96,10 +117,14 @@ class UploadAttackTest {
 
     @Test
     void everyUploadEndpointIsAttacked() {
-        Set<String> uploads = Endpoints.of(context).stream().filter(Endpoints.Endpoint::consumesMultipart)
-                .map(Endpoints.Endpoint::key).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> uploads = Endpoints.of(context).stream()
+                .filter(Endpoints.Endpoint::consumesMultipart)
+                .map(Endpoints.Endpoint::key)
+                .collect(Collectors.toCollection(TreeSet::new));
         Set<String> attacked = targets.stream().map(Target::key).collect(Collectors.toCollection(TreeSet::new));
-        assertThat(attacked).as("upload endpoints of the application: add a Target for a new one").isEqualTo(uploads);
+        assertThat(attacked)
+                .as("upload endpoints of the application: add a Target for a new one")
+                .isEqualTo(uploads);
     }
 
     // --------------------------------------------------------------------------------------------------- bombs
@@ -115,26 +140,33 @@ class UploadAttackTest {
         return bombs;
     }
 
-    record Bomb(byte[] bytes, String refusal) {
-    }
+    record Bomb(byte[] bytes, String refusal) {}
 
     @Test
     void decompressionBombsAreRefusedBeforeAnyCellIsRead() {
         Map<String, Bomb> bombs = bombs();
-        assertThat(bombs.get("huge inline cell").bytes().length).as("a small file on the wire").isLessThan(100_000);
+        assertThat(bombs.get("huge inline cell").bytes().length)
+                .as("a small file on the wire")
+                .isLessThan(100_000);
         assertThat(bombs.get("sheet of whitespace").bytes().length).isLessThan(400_000);
         List<String> failures = new ArrayList<>();
         for (Target target : targets.stream().filter(Target::xlsx).toList()) {
             for (Map.Entry<String, Bomb> bomb : bombs.entrySet()) {
                 long before = requestThreadAllocation();
-                RedTeamSession.Answer answer = as(target.user()).upload(target.path(), target.api(), "bom.xlsx",
-                        bomb.getValue().bytes());
+                RedTeamSession.Answer answer = as(target.user())
+                        .upload(
+                                target.path(),
+                                target.api(),
+                                "bom.xlsx",
+                                bomb.getValue().bytes());
                 long allocated = requestThreadAllocation() - before;
                 answer = target.api() ? answer : as(target.user()).pageAfterRedirect(answer);
                 String what = target.key() + " <- " + bomb.getKey() + ": ";
                 String expected = message(bomb.getValue().refusal());
                 if (target.api()) {
-                    if (answer.status() != 422 || !answer.text().contains("\"code\":\"" + bomb.getValue().refusal())) {
+                    if (answer.status() != 422
+                            || !answer.text()
+                                    .contains("\"code\":\"" + bomb.getValue().refusal())) {
                         failures.add(what + answer.status() + " " + answer.text());
                     }
                 } else if (answer.status() >= 500 || !answer.text().contains(expected)) {
@@ -161,9 +193,12 @@ class UploadAttackTest {
                 RedTeamSession.Answer answer = as(target.user()).upload(target.path(), target.api(), name, bomb);
                 answer = target.api() ? answer : as(target.user()).pageAfterRedirect(answer);
                 String what = target.key() + " <- " + name + ": ";
-                boolean refused = target.api() ? answer.status() >= 400 && answer.status() < 500
-                        : answer.status() < 500 && (answer.status() >= 400 || answer.text().contains("biner")
-                                || answer.text().contains("PDF"));
+                boolean refused = target.api()
+                        ? answer.status() >= 400 && answer.status() < 500
+                        : answer.status() < 500
+                                && (answer.status() >= 400
+                                        || answer.text().contains("biner")
+                                        || answer.text().contains("PDF"));
                 if (!refused) {
                     failures.add(what + answer.status() + " " + excerpt(answer.text()));
                 }
@@ -178,9 +213,21 @@ class UploadAttackTest {
     /** A workbook within the limits still goes through (the limits refuse bombs, not files). */
     @Test
     void anOrdinaryWorkbookIsStillRead() {
-        byte[] workbook = Xlsx.sheet("KUR", "bank;branch;loan_id;nik;name;scheme;plafond;disbursed_on;sector;"
-                + "region_code", new Object[] {"KALBAR", "Ketapang", "RT-UP-1", "6104011705900001", "Sri Wahyuni",
-                        "MIKRO", 10_000_000, LocalDate.of(2026, 10, 1), "Perdagangan", "61.04.01"});
+        byte[] workbook = Xlsx.sheet(
+                "KUR",
+                "bank;branch;loan_id;nik;name;scheme;plafond;disbursed_on;sector;" + "region_code",
+                new Object[] {
+                    "KALBAR",
+                    "Ketapang",
+                    "RT-UP-1",
+                    "6104011705900001",
+                    "Sri Wahyuni",
+                    "MIKRO",
+                    10_000_000,
+                    LocalDate.of(2026, 10, 1),
+                    "Perdagangan",
+                    "61.04.01"
+                });
         RedTeamSession.Answer answer = as("petugas.kalbar").upload("/api/kur/files", true, "kur.xlsx", workbook);
         assertThat(answer.status()).as(answer.text()).isEqualTo(201);
     }
@@ -194,8 +241,8 @@ class UploadAttackTest {
         for (Target target : targets) {
             String boundary = "----cut" + System.nanoTime();
             byte[] body = RedTeamSession.multipart(boundary, "kur.xlsx", workbook, false);
-            RedTeamSession.Answer answer = as(target.user()).post(target.path(), target.api(),
-                    "multipart/form-data; boundary=" + boundary, body);
+            RedTeamSession.Answer answer = as(target.user())
+                    .post(target.path(), target.api(), "multipart/form-data; boundary=" + boundary, body);
             checkRefusal(target.key() + " truncated", target.api(), answer, failures);
         }
         assertThat(failures).isEmpty();
@@ -231,20 +278,29 @@ class UploadAttackTest {
     void badRequestParametersAreRefusedNotA500() {
         RedTeamSession officer = as("admin");
         List<String> failures = new ArrayList<>();
-        List<String> bad = List.of("page=-1&size=-5", "page=abc&size=x", "page=99999999999&size=2147483647",
-                "page=2147483647&size=200", "year=99999999999&tahun=-1&bulan=13&month=2026-13", "q=%00&nik=%00&name=%00",
+        List<String> bad = List.of(
+                "page=-1&size=-5",
+                "page=abc&size=x",
+                "page=99999999999&size=2147483647",
+                "page=2147483647&size=200",
+                "year=99999999999&tahun=-1&bulan=13&month=2026-13",
+                "q=%00&nik=%00&name=%00",
                 "status=%27%22%3C&kelompok=%3Cscript%3E&region=..%2F..&bank=%00");
         for (Endpoints.Endpoint endpoint : Endpoints.of(context)) {
-            if (!endpoint.method().equals("GET") || !endpoint.variables().isEmpty()
-                    || endpoint.pattern().startsWith("/actuator") || endpoint.pattern().contains("*")
-                    || endpoint.pattern().equals("/error") || endpoint.pattern().startsWith("/v3/")
+            if (!endpoint.method().equals("GET")
+                    || !endpoint.variables().isEmpty()
+                    || endpoint.pattern().startsWith("/actuator")
+                    || endpoint.pattern().contains("*")
+                    || endpoint.pattern().equals("/error")
+                    || endpoint.pattern().startsWith("/v3/")
                     || endpoint.pattern().startsWith("/swagger")) {
                 continue;
             }
             for (String query : bad) {
                 String path = endpoint.pattern() + "?" + query;
                 RedTeamSession.Answer answer = endpoint.api() ? officer.api(path) : officer.page(path);
-                if (answer.status() >= 500 || (answer.status() >= 400 && answer.text().isBlank())) {
+                if (answer.status() >= 500
+                        || (answer.status() >= 400 && answer.text().isBlank())) {
                     failures.add(path + ": " + answer.status() + " " + excerpt(answer.text()));
                 }
             }
@@ -268,7 +324,8 @@ class UploadAttackTest {
     private String message(String code) {
         return context.getBean(org.springframework.context.MessageSource.class)
                 .getMessage(code, new Object[] {0}, java.util.Locale.forLanguageTag("id-ID"))
-                .replaceAll("\\{.*", "").split(":")[0];
+                .replaceAll("\\{.*", "")
+                .split(":")[0];
     }
 
     /** Bytes allocated so far by the server's request threads (Tomcat's {@code exec} threads). */

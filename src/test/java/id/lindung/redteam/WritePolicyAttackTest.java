@@ -59,13 +59,26 @@ class WritePolicyAttackTest {
     // ------------------------------------------------------------------------------------------------- the table
 
     /** Who may change a membership's income or wage. */
-    enum Change { ANY, OWN_BPU, NONE }
+    enum Change {
+        ANY,
+        OWN_BPU,
+        NONE
+    }
 
     /** Which payments a role records. */
-    enum Pay { ANY, BPU, NONE }
+    enum Pay {
+        ANY,
+        BPU,
+        NONE
+    }
 
     /** Which KUR loans a role may run the enrol action on. */
-    enum Kur { SCOPE, OWN_BANK_REGISTERED, HANDED_TO_ME, NONE }
+    enum Kur {
+        SCOPE,
+        OWN_BANK_REGISTERED,
+        HANDED_TO_ME,
+        NONE
+    }
 
     /**
      * One role's row of the write-policy table.
@@ -75,20 +88,63 @@ class WritePolicyAttackTest {
      * @param backdate may date a start before the current month (officers: up to the configured months)
      * @param maxIncome highest declared income or wage the role may enter
      */
-    record Rules(Set<String> enrol, boolean officerWork, boolean backdate, long maxIncome, Change change, Pay pay,
-            boolean registry, boolean claimIntake, Kur kur) {
-    }
+    record Rules(
+            Set<String> enrol,
+            boolean officerWork,
+            boolean backdate,
+            long maxIncome,
+            Change change,
+            Pay pay,
+            boolean registry,
+            boolean claimIntake,
+            Kur kur) {}
 
     static final Map<Role, Rules> TABLE = new EnumMap<>(Map.of(
-            Role.ADMIN, new Rules(Set.of("PU", "BPU", "PMI"), true, true, Long.MAX_VALUE, Change.ANY, Pay.ANY, true,
-                    true, Kur.SCOPE),
-            Role.OFFICER, new Rules(Set.of("PU", "BPU", "PMI"), true, true, Long.MAX_VALUE, Change.ANY, Pay.ANY,
-                    true, true, Kur.SCOPE),
+            Role.ADMIN,
+                    new Rules(
+                            Set.of("PU", "BPU", "PMI"),
+                            true,
+                            true,
+                            Long.MAX_VALUE,
+                            Change.ANY,
+                            Pay.ANY,
+                            true,
+                            true,
+                            Kur.SCOPE),
+            Role.OFFICER,
+                    new Rules(
+                            Set.of("PU", "BPU", "PMI"),
+                            true,
+                            true,
+                            Long.MAX_VALUE,
+                            Change.ANY,
+                            Pay.ANY,
+                            true,
+                            true,
+                            Kur.SCOPE),
             Role.GOV_ANALYST, new Rules(Set.of(), false, false, 0, Change.NONE, Pay.NONE, false, false, Kur.NONE),
-            Role.BANK_OFFICER, new Rules(Set.of(), false, false, LIMIT, Change.NONE, Pay.NONE, false, false,
-                    Kur.OWN_BANK_REGISTERED),
-            Role.AGENT, new Rules(Set.of("BPU"), false, false, LIMIT, Change.OWN_BPU, Pay.BPU, true, true,
-                    Kur.HANDED_TO_ME)));
+            Role.BANK_OFFICER,
+                    new Rules(
+                            Set.of(),
+                            false,
+                            false,
+                            LIMIT,
+                            Change.NONE,
+                            Pay.NONE,
+                            false,
+                            false,
+                            Kur.OWN_BANK_REGISTERED),
+            Role.AGENT,
+                    new Rules(
+                            Set.of("BPU"),
+                            false,
+                            false,
+                            LIMIT,
+                            Change.OWN_BPU,
+                            Pay.BPU,
+                            true,
+                            true,
+                            Kur.HANDED_TO_ME)));
 
     /** The table as printed in docs/decisions.md and README.md (one line per role). */
     static List<String> printed() {
@@ -99,40 +155,53 @@ class WritePolicyAttackTest {
         lines.add("|---|---|---|---|---|---|---|---|---|---|");
         for (Role role : Role.values()) {
             Rules r = TABLE.get(role);
-            lines.add("| " + role + " | " + (r.enrol().isEmpty()
-                    ? (r.kur() == Kur.OWN_BANK_REGISTERED ? "only through the KUR enrol action, BPU" : "no")
-                    : String.join(", ", r.enrol().stream().sorted().toList()) + (r.officerWork() ? ", JAKON by project"
-                    : " (channel AGENT)"))
-                    + " | " + (r.backdate() ? "up to `backdate-months` back (3)" : r.enrol().isEmpty()
-                    && r.kur() == Kur.NONE ? "—" : "the current month")
-                    + " | " + (r.maxIncome() == Long.MAX_VALUE ? "segment rules" : r.maxIncome() == 0 ? "—"
-                    : "at most `max-income` (Rp20,700,000)")
-                    + " | " + switch (r.change()) {
+            lines.add("| " + role + " | "
+                    + (r.enrol().isEmpty()
+                            ? (r.kur() == Kur.OWN_BANK_REGISTERED ? "only through the KUR enrol action, BPU" : "no")
+                            : String.join(", ", r.enrol().stream().sorted().toList())
+                                    + (r.officerWork() ? ", JAKON by project" : " (channel AGENT)"))
+                    + " | "
+                    + (r.backdate()
+                            ? "up to `backdate-months` back (3)"
+                            : r.enrol().isEmpty() && r.kur() == Kur.NONE ? "—" : "the current month")
+                    + " | "
+                    + (r.maxIncome() == Long.MAX_VALUE
+                            ? "segment rules"
+                            : r.maxIncome() == 0 ? "—" : "at most `max-income` (Rp20,700,000)")
+                    + " | "
+                    + switch (r.change()) {
                         case ANY -> "any in scope";
                         case OWN_BPU -> "BPU memberships they enrolled, from the current month";
                         case NONE -> "no";
                     }
                     + " | " + (r.officerWork() ? "yes, in scope" : "no")
-                    + " | " + switch (r.pay()) {
+                    + " | "
+                    + switch (r.pay()) {
                         case ANY -> "any membership in scope";
                         case BPU -> "BPU memberships in scope";
                         case NONE -> "no";
                     }
                     + " | " + (r.registry() ? "in scope" : "read only")
                     + " | " + (r.claimIntake() ? "in scope" : "no")
-                    + " | " + switch (r.kur()) {
+                    + " | "
+                    + switch (r.kur()) {
                         case SCOPE -> "any loan in scope";
                         case OWN_BANK_REGISTERED -> "own bank's loans whose borrower is registered";
                         case HANDED_TO_ME -> "rows handed to them";
                         case NONE -> "no";
-                    } + " |");
+                    }
+                    + " |");
         }
         return lines;
     }
 
     // --------------------------------------------------------------------------------------------------- callers
 
-    record Caller(String username, Role role, String scope, @Nullable String bank) {
+    record Caller(
+            String username,
+            Role role,
+            String scope,
+            @Nullable String bank) {
         boolean sees(String region) {
             return region.startsWith(scope);
         }
@@ -153,6 +222,7 @@ class WritePolicyAttackTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -195,39 +265,98 @@ class WritePolicyAttackTest {
     private long participant(String desa) {
         LocalDate birth = LocalDate.of(1970, 1, 1).plusDays(BIRTH.incrementAndGet() * 7L);
         String kecamatan = desa.substring(0, 8).replace(".", "");
-        Response r = as("admin").post("/api/participants", json("nik", Niks.nik(kecamatan, birth, false),
-                "fullName", "Sasaran Uji", "birthDate", birth.toString(), "sex", "L", "regionCode", desa));
+        Response r = as("admin")
+                .post(
+                        "/api/participants",
+                        json(
+                                "nik",
+                                Niks.nik(kecamatan, birth, false),
+                                "fullName",
+                                "Sasaran Uji",
+                                "birthDate",
+                                birth.toString(),
+                                "sex",
+                                "L",
+                                "regionCode",
+                                desa));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return r.json().path("participant").path("id").asLong();
     }
 
     private long employer(String desa) {
-        Response r = as("admin").post("/api/employers", json("npp", "RT" + System.nanoTime() % 1_000_000_000L
-                + SERIAL.incrementAndGet(), "name", "PT Uji Kebijakan", "riskClass", 2, "regionCode", desa));
+        Response r = as("admin")
+                .post(
+                        "/api/employers",
+                        json(
+                                "npp",
+                                "RT" + System.nanoTime() % 1_000_000_000L + SERIAL.incrementAndGet(),
+                                "name",
+                                "PT Uji Kebijakan",
+                                "riskClass",
+                                2,
+                                "regionCode",
+                                desa));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return r.json().path("id").asLong();
     }
 
     private long enrolBpuAs(String user, long participant, YearMonth start) {
-        Response r = as(user).post("/api/memberships", json("participantId", participant, "segment", "BPU",
-                "baseAmount", 1_000_000, "startMonth", start.toString()));
+        Response r = as(user).post(
+                        "/api/memberships",
+                        json(
+                                "participantId",
+                                participant,
+                                "segment",
+                                "BPU",
+                                "baseAmount",
+                                1_000_000,
+                                "startMonth",
+                                start.toString()));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return r.json().path("id").asLong();
     }
 
     private long memberships(long participant) {
-        return jdbc.sql("SELECT count(*) FROM membership WHERE participant_id = ?").param(participant)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM membership WHERE participant_id = ?")
+                .param(participant)
+                .query(Long.class)
+                .single();
     }
 
     private String request(String segment, @Nullable Long employer, long amount, YearMonth start, long participant) {
         return switch (segment) {
-            case "PU" -> json("participantId", participant, "segment", "PU", "employerId", employer, "baseAmount",
-                    amount, "startMonth", start.toString());
-            case "PMI" -> json("participantId", participant, "segment", "PMI", "contractMonths", 24, "startMonth",
-                    start.toString());
-            default -> json("participantId", participant, "segment", "BPU", "baseAmount", amount, "startMonth",
-                    start.toString());
+            case "PU" ->
+                json(
+                        "participantId",
+                        participant,
+                        "segment",
+                        "PU",
+                        "employerId",
+                        employer,
+                        "baseAmount",
+                        amount,
+                        "startMonth",
+                        start.toString());
+            case "PMI" ->
+                json(
+                        "participantId",
+                        participant,
+                        "segment",
+                        "PMI",
+                        "contractMonths",
+                        24,
+                        "startMonth",
+                        start.toString());
+            default ->
+                json(
+                        "participantId",
+                        participant,
+                        "segment",
+                        "BPU",
+                        "baseAmount",
+                        amount,
+                        "startMonth",
+                        start.toString());
         };
     }
 
@@ -259,8 +388,8 @@ class WritePolicyAttackTest {
                             int expected = expectedEnrolment(c, desa, segment, amount, start);
                             String what = "enrol " + c.username() + " " + segment + " " + desa + " Rp" + amount
                                     + " from " + start;
-                            Response r = as(c.username()).post("/api/memberships",
-                                    request(segment, ketapangEmployer, amount, start, p));
+                            Response r = as(c.username())
+                                    .post("/api/memberships", request(segment, ketapangEmployer, amount, start, p));
                             expect(what, r, expected);
                             if (expected != 201) {
                                 expectNothingWritten(what, memberships(p) > 0);
@@ -270,25 +399,94 @@ class WritePolicyAttackTest {
                 }
             }
             // JAKON: a construction project and its membership, an officer's
-            Response project = as(c.username()).post("/api/projects", json("employerId", ketapangEmployer, "name",
-                    "Jalan Uji", "contractValue", 500_000_000L, "startMonth", NOW.toString(), "endMonth",
-                    NOW.plusMonths(6).toString(), "workerCount", 10, "regionCode", KETAPANG_DESA));
+            Response project = as(c.username())
+                    .post(
+                            "/api/projects",
+                            json(
+                                    "employerId",
+                                    ketapangEmployer,
+                                    "name",
+                                    "Jalan Uji",
+                                    "contractValue",
+                                    500_000_000L,
+                                    "startMonth",
+                                    NOW.toString(),
+                                    "endMonth",
+                                    NOW.plusMonths(6).toString(),
+                                    "workerCount",
+                                    10,
+                                    "regionCode",
+                                    KETAPANG_DESA));
             expect("project " + c.username(), project, c.rules().officerWork() ? 201 : 403);
             // and an agent or bank naming an employer, or the government as payer, on a BPU enrolment
             if (!c.rules().officerWork()) {
                 long p = participant(KETAPANG_DESA);
-                expect("BPU with employer " + c.username(), as(c.username()).post("/api/memberships",
-                        json("participantId", p, "segment", "BPU", "employerId", ketapangEmployer, "baseAmount",
-                                1_000_000, "startMonth", NOW.toString())), 403);
-                expect("BPU paid by government " + c.username(), as(c.username()).post("/api/memberships",
-                        json("participantId", p, "segment", "BPU", "governmentPaid", true, "baseAmount", 1_000_000,
-                                "startMonth", NOW.toString())), 403);
-                expect("BPU through KUR " + c.username(), as(c.username()).post("/api/memberships",
-                        json("participantId", p, "segment", "BPU", "channel", "KUR_BANK", "baseAmount", 1_000_000,
-                                "startMonth", NOW.toString())), 403);
-                expect("BPU next month " + c.username(), as(c.username()).post("/api/memberships",
-                        json("participantId", p, "segment", "BPU", "baseAmount", 1_000_000,
-                                "startMonth", NOW.plusMonths(1).toString())), c.rules().enrol().isEmpty() ? 403 : 422);
+                expect(
+                        "BPU with employer " + c.username(),
+                        as(c.username())
+                                .post(
+                                        "/api/memberships",
+                                        json(
+                                                "participantId",
+                                                p,
+                                                "segment",
+                                                "BPU",
+                                                "employerId",
+                                                ketapangEmployer,
+                                                "baseAmount",
+                                                1_000_000,
+                                                "startMonth",
+                                                NOW.toString())),
+                        403);
+                expect(
+                        "BPU paid by government " + c.username(),
+                        as(c.username())
+                                .post(
+                                        "/api/memberships",
+                                        json(
+                                                "participantId",
+                                                p,
+                                                "segment",
+                                                "BPU",
+                                                "governmentPaid",
+                                                true,
+                                                "baseAmount",
+                                                1_000_000,
+                                                "startMonth",
+                                                NOW.toString())),
+                        403);
+                expect(
+                        "BPU through KUR " + c.username(),
+                        as(c.username())
+                                .post(
+                                        "/api/memberships",
+                                        json(
+                                                "participantId",
+                                                p,
+                                                "segment",
+                                                "BPU",
+                                                "channel",
+                                                "KUR_BANK",
+                                                "baseAmount",
+                                                1_000_000,
+                                                "startMonth",
+                                                NOW.toString())),
+                        403);
+                expect(
+                        "BPU next month " + c.username(),
+                        as(c.username())
+                                .post(
+                                        "/api/memberships",
+                                        json(
+                                                "participantId",
+                                                p,
+                                                "segment",
+                                                "BPU",
+                                                "baseAmount",
+                                                1_000_000,
+                                                "startMonth",
+                                                NOW.plusMonths(1).toString())),
+                        c.rules().enrol().isEmpty() ? 403 : 422);
                 expectNothingWritten("extras " + c.username(), memberships(p) > 0);
             }
         }
@@ -314,12 +512,19 @@ class WritePolicyAttackTest {
         long agentsOwn = enrolBpuAs("agen.ketapang", participant(KETAPANG_DESA), NOW);
         long officersBpu = enrolBpuAs("petugas.ketapang", participant(KETAPANG_DESA), NOW.minusMonths(3));
         long pontianak = enrolBpuAs("petugas.kalbar", participant(PONTIANAK_DESA), NOW.minusMonths(3));
-        Response pu = as("petugas.kalbar").post("/api/memberships", request("PU", employer(KETAPANG_DESA),
-                5_000_000, NOW.minusMonths(3), participant(KETAPANG_DESA)));
+        Response pu = as("petugas.kalbar")
+                .post(
+                        "/api/memberships",
+                        request(
+                                "PU",
+                                employer(KETAPANG_DESA),
+                                5_000_000,
+                                NOW.minusMonths(3),
+                                participant(KETAPANG_DESA)));
         assertThat(pu.status()).as(pu.text()).isEqualTo(201);
-        record Target(String name, long id, String region, String segment, String enrolledBy) {
-        }
-        List<Target> targets = List.of(new Target("agent's own BPU", agentsOwn, KETAPANG_DESA, "BPU", "agen.ketapang"),
+        record Target(String name, long id, String region, String segment, String enrolledBy) {}
+        List<Target> targets = List.of(
+                new Target("agent's own BPU", agentsOwn, KETAPANG_DESA, "BPU", "agen.ketapang"),
                 new Target("officer's BPU", officersBpu, KETAPANG_DESA, "BPU", "petugas.ketapang"),
                 new Target("Pontianak BPU", pontianak, PONTIANAK_DESA, "BPU", "petugas.kalbar"),
                 new Target("PU", pu.json().path("id").asLong(), KETAPANG_DESA, "PU", "petugas.kalbar"));
@@ -328,8 +533,10 @@ class WritePolicyAttackTest {
                 for (long amount : List.of(LIMIT, LIMIT + 1)) {
                     for (YearMonth from : List.of(NOW, NOW.minusMonths(1))) {
                         long before = base(t.id(), from);
-                        Response r = as(c.username()).put("/api/memberships/" + t.id() + "/base",
-                                json("amount", amount, "effectiveFrom", from.toString()));
+                        Response r = as(c.username())
+                                .put(
+                                        "/api/memberships/" + t.id() + "/base",
+                                        json("amount", amount, "effectiveFrom", from.toString()));
                         int expected = expectedChange(c, t.region(), t.segment(), t.enrolledBy(), amount, from);
                         String what = "change " + c.username() + " " + t.name() + " Rp" + amount + " from " + from;
                         expect(what, r, expected);
@@ -347,11 +554,12 @@ class WritePolicyAttackTest {
         return jdbc.sql("""
                 SELECT coalesce((SELECT amount FROM membership_base WHERE membership_id = ? AND effective_from <= ?
                                   ORDER BY effective_from DESC LIMIT 1), -1)""")
-                .params(membership, month.atDay(1)).query(Long.class).single();
+                .params(membership, month.atDay(1))
+                .query(Long.class)
+                .single();
     }
 
-    static int expectedChange(Caller c, String region, String segment, String enrolledBy, long amount,
-            YearMonth from) {
+    static int expectedChange(Caller c, String region, String segment, String enrolledBy, long amount, YearMonth from) {
         Rules r = c.rules();
         if (!c.sees(region)) {
             return REFUSED;
@@ -376,17 +584,30 @@ class WritePolicyAttackTest {
             for (String desa : List.of(KETAPANG_DESA, PONTIANAK_DESA)) {
                 long m = enrolBpuAs("petugas.kalbar", participant(desa), NOW.minusMonths(1));
                 int expected = !c.sees(desa) ? REFUSED : c.rules().officerWork() ? 201 : 403;
-                expect("start correction " + c.username() + " " + desa, as(c.username()).post("/api/memberships/"
-                        + m + "/start-corrections", json("startMonth", NOW.minusMonths(6).toString(), "reason",
-                        "mulai kerja lebih awal menurut surat desa")), expected);
-                Response end = as(c.username()).post("/api/memberships/" + m + "/end", json("lastMonth",
-                        NOW.toString(), "reason", "REQUESTED"));
+                expect(
+                        "start correction " + c.username() + " " + desa,
+                        as(c.username())
+                                .post(
+                                        "/api/memberships/" + m + "/start-corrections",
+                                        json(
+                                                "startMonth",
+                                                NOW.minusMonths(6).toString(),
+                                                "reason",
+                                                "mulai kerja lebih awal menurut surat desa")),
+                        expected);
+                Response end = as(c.username())
+                        .post(
+                                "/api/memberships/" + m + "/end",
+                                json("lastMonth", NOW.toString(), "reason", "REQUESTED"));
                 int expectedEnd = !c.sees(desa) ? REFUSED : c.rules().officerWork() ? 200 : 403;
                 expect("end " + c.username() + " " + desa, end, expectedEnd);
                 if (expectedEnd != 200) {
-                    expectNothingWritten("end " + c.username(), jdbc.sql(
-                            "SELECT end_month IS NOT NULL FROM membership WHERE id = ?").param(m)
-                            .query(Boolean.class).single());
+                    expectNothingWritten(
+                            "end " + c.username(),
+                            jdbc.sql("SELECT end_month IS NOT NULL FROM membership WHERE id = ?")
+                                    .param(m)
+                                    .query(Boolean.class)
+                                    .single());
                 }
             }
         }
@@ -400,8 +621,8 @@ class WritePolicyAttackTest {
         Map<String, Long> targets = new LinkedHashMap<>();
         targets.put("BPU " + KETAPANG_DESA, enrolBpuAs("petugas.kalbar", participant(KETAPANG_DESA), NOW));
         targets.put("BPU " + PONTIANAK_DESA, enrolBpuAs("petugas.kalbar", participant(PONTIANAK_DESA), NOW));
-        Response pu = as("petugas.kalbar").post("/api/memberships", request("PU", employer, 5_000_000, NOW,
-                participant(KETAPANG_DESA)));
+        Response pu = as("petugas.kalbar")
+                .post("/api/memberships", request("PU", employer, 5_000_000, NOW, participant(KETAPANG_DESA)));
         assertThat(pu.status()).as(pu.text()).isEqualTo(201);
         targets.put("PU " + KETAPANG_DESA, pu.json().path("id").asLong());
         for (Caller c : CALLERS) {
@@ -409,16 +630,31 @@ class WritePolicyAttackTest {
                 String segment = t.getKey().substring(0, t.getKey().indexOf(' '));
                 String region = t.getKey().substring(t.getKey().indexOf(' ') + 1);
                 String key = "uji-" + c.username() + "-" + t.getValue() + "-" + System.nanoTime();
-                Response r = as(c.username()).post("/api/payments", json("idempotencyKey", key, "membershipId",
-                        t.getValue(), "amount", 10_000, "paidOn", "2026-12-07"));
+                Response r = as(c.username())
+                        .post(
+                                "/api/payments",
+                                json(
+                                        "idempotencyKey",
+                                        key,
+                                        "membershipId",
+                                        t.getValue(),
+                                        "amount",
+                                        10_000,
+                                        "paidOn",
+                                        "2026-12-07"));
                 Pay pay = c.rules().pay();
-                int expected = pay == Pay.NONE ? 403 : !c.sees(region) ? 422
-                        : pay == Pay.BPU && !segment.equals("BPU") ? 403 : 201;
+                int expected = pay == Pay.NONE
+                        ? 403
+                        : !c.sees(region) ? 422 : pay == Pay.BPU && !segment.equals("BPU") ? 403 : 201;
                 expect("pay " + c.username() + " " + t.getKey(), r, expected);
                 if (expected != 201) {
-                    expectNothingWritten("pay " + c.username(), jdbc.sql(
-                            "SELECT count(*) FROM payment WHERE idempotency_key LIKE ?").param("%" + key + "%")
-                            .query(Long.class).single() > 0);
+                    expectNothingWritten(
+                            "pay " + c.username(),
+                            jdbc.sql("SELECT count(*) FROM payment WHERE idempotency_key LIKE ?")
+                                            .param("%" + key + "%")
+                                            .query(Long.class)
+                                            .single()
+                                    > 0);
                 }
             }
         }
@@ -431,15 +667,30 @@ class WritePolicyAttackTest {
         for (Caller c : CALLERS) {
             for (String desa : List.of(KETAPANG_DESA, PONTIANAK_DESA)) {
                 LocalDate birth = LocalDate.of(1985, 3, 1).plusDays(BIRTH.incrementAndGet());
-                Response r = as(c.username()).post("/api/participants", json("nik",
-                        Niks.nik(desa.substring(0, 8).replace(".", ""), birth, true), "fullName", "Uji Daftar",
-                        "birthDate", birth.toString(), "sex", "P", "regionCode", desa));
-                expect("register " + c.username() + " " + desa, r,
+                Response r = as(c.username())
+                        .post(
+                                "/api/participants",
+                                json(
+                                        "nik",
+                                        Niks.nik(desa.substring(0, 8).replace(".", ""), birth, true),
+                                        "fullName",
+                                        "Uji Daftar",
+                                        "birthDate",
+                                        birth.toString(),
+                                        "sex",
+                                        "P",
+                                        "regionCode",
+                                        desa));
+                expect(
+                        "register " + c.username() + " " + desa,
+                        r,
                         !c.rules().registry() ? 403 : c.sees(desa) ? 201 : 403);
                 long p = participant(desa);
                 Response claim = as(c.username()).post("/api/claims", json("participantId", p));
                 // an incomplete intake: whoever may take claims in is told what is missing (422), never 201
-                expect("claim intake " + c.username() + " " + desa, claim,
+                expect(
+                        "claim intake " + c.username() + " " + desa,
+                        claim,
                         !c.rules().claimIntake() ? 403 : c.sees(desa) ? 422 : claim.status() == 422 ? 422 : REFUSED);
             }
         }
@@ -452,11 +703,10 @@ class WritePolicyAttackTest {
      */
     @Test
     void kurEnrolAction_ownAndOtherBanksBorrowers() {
-        record Loan(String bank, String id, boolean registered, boolean handed) {
-        }
+        record Loan(String bank, String id, boolean registered, boolean handed) {}
         List<Loan> loans = new ArrayList<>();
-        StringBuilder file = new StringBuilder("bank;branch;loan_id;nik;name;scheme;plafond;disbursed_on;sector;"
-                + "region_code\n");
+        StringBuilder file =
+                new StringBuilder("bank;branch;loan_id;nik;name;scheme;plafond;disbursed_on;sector;" + "region_code\n");
         String run = Long.toString(System.nanoTime() % 1_000_000_000L);
         int n = 0;
         List<Object[]> plan = new ArrayList<>();
@@ -472,16 +722,32 @@ class WritePolicyAttackTest {
                                 LocalDate birth = LocalDate.of(1975, 1, 1).plusDays(BIRTH.incrementAndGet());
                                 String nik = Niks.nik("610401", birth, false);
                                 if (registered) {
-                                    Response r = as("admin").post("/api/participants", json("nik", nik, "fullName",
-                                            "Debitur Uji", "birthDate", birth.toString(), "sex", "L", "regionCode",
-                                            KETAPANG_DESA));
+                                    Response r = as("admin")
+                                            .post(
+                                                    "/api/participants",
+                                                    json(
+                                                            "nik",
+                                                            nik,
+                                                            "fullName",
+                                                            "Debitur Uji",
+                                                            "birthDate",
+                                                            birth.toString(),
+                                                            "sex",
+                                                            "L",
+                                                            "regionCode",
+                                                            KETAPANG_DESA));
                                     assertThat(r.status()).as(r.text()).isEqualTo(201);
                                 }
                                 Loan loan = new Loan(bank, "RT" + run + "-" + (++n), registered, handed);
                                 loans.add(loan);
-                                file.append(bank).append(";Ketapang;").append(loan.id()).append(';').append(nik)
+                                file.append(bank)
+                                        .append(";Ketapang;")
+                                        .append(loan.id())
+                                        .append(';')
+                                        .append(nik)
                                         .append(";Debitur Uji;MIKRO;50000000;2026-11-02;Perdagangan;")
-                                        .append(KETAPANG_DESA).append('\n');
+                                        .append(KETAPANG_DESA)
+                                        .append('\n');
                                 plan.add(new Object[] {c, loan, income, start});
                             }
                         }
@@ -489,14 +755,22 @@ class WritePolicyAttackTest {
                 }
             }
         }
-        Response upload = as("admin").postMultipart("/api/kur/files", Map.of(), "file", "uji.csv",
-                file.toString().getBytes(StandardCharsets.UTF_8), "text/csv");
+        Response upload = as("admin")
+                .postMultipart(
+                        "/api/kur/files",
+                        Map.of(),
+                        "file",
+                        "uji.csv",
+                        file.toString().getBytes(StandardCharsets.UTF_8),
+                        "text/csv");
         assertThat(upload.status()).as(upload.text()).isEqualTo(201);
         for (String bank : List.of("KALBAR", "BRI")) {
-            List<String> handed = loans.stream().filter(l -> l.bank().equals(bank) && l.handed()).map(Loan::id)
+            List<String> handed = loans.stream()
+                    .filter(l -> l.bank().equals(bank) && l.handed())
+                    .map(Loan::id)
                     .toList();
-            Response assigned = as("admin").post("/api/kur/assignments", json("bank", bank, "loanIds", handed,
-                    "agent", "agen.ketapang"));
+            Response assigned = as("admin")
+                    .post("/api/kur/assignments", json("bank", bank, "loanIds", handed, "agent", "agen.ketapang"));
             assertThat(assigned.status()).as(assigned.text()).isEqualTo(200);
         }
         for (Object[] step : plan) {
@@ -504,22 +778,27 @@ class WritePolicyAttackTest {
             Loan loan = (Loan) step[1];
             long income = (Long) step[2];
             YearMonth start = (YearMonth) step[3];
-            Response r = as(c.username()).post("/api/kur/loans/" + loan.bank() + "/" + loan.id() + "/enrol",
-                    json("declaredIncome", income, "startMonth", start.toString()));
+            Response r = as(c.username())
+                    .post(
+                            "/api/kur/loans/" + loan.bank() + "/" + loan.id() + "/enrol",
+                            json("declaredIncome", income, "startMonth", start.toString()));
             int expected = expectedKur(c, loan.bank(), loan.registered(), loan.handed(), income, start);
             String what = "KUR enrol " + c.username() + " " + loan + " Rp" + income + " from " + start;
             expect(what, r, expected);
             if (expected != 200) {
-                expectNothingWritten(what, jdbc.sql(
-                        "SELECT enrolled_membership_id IS NOT NULL FROM kur_loan WHERE bank_code = ? AND loan_id = ?")
-                        .params(loan.bank(), loan.id()).query(Boolean.class).single());
+                expectNothingWritten(
+                        what,
+                        jdbc.sql(
+                                        "SELECT enrolled_membership_id IS NOT NULL FROM kur_loan WHERE bank_code = ? AND loan_id = ?")
+                                .params(loan.bank(), loan.id())
+                                .query(Boolean.class)
+                                .single());
             }
         }
         assertNoFailures();
     }
 
-    static int expectedKur(Caller c, String bank, boolean registered, boolean handed, long income,
-            YearMonth start) {
+    static int expectedKur(Caller c, String bank, boolean registered, boolean handed, long income, YearMonth start) {
         Rules r = c.rules();
         switch (r.kur()) {
             case NONE -> {
@@ -538,8 +817,7 @@ class WritePolicyAttackTest {
                     return 403;
                 }
             }
-            case SCOPE -> {
-            }
+            case SCOPE -> {}
         }
         // the unregistered borrower's desa comes from the loan (a desa code): registered by the action
         boolean over = income > r.maxIncome();

@@ -41,7 +41,8 @@ class RegionReferenceDataTest {
         assertThat(count("SELECT count(*) FROM region WHERE level = 4")).isEqualTo(83_762);
         // every code below a province hangs under an existing parent
         assertThat(count("SELECT count(*) FROM region r WHERE r.parent_code IS NOT NULL"
-                + " AND NOT EXISTS (SELECT 1 FROM region p WHERE p.code = r.parent_code)")).isZero();
+                        + " AND NOT EXISTS (SELECT 1 FROM region p WHERE p.code = r.parent_code)"))
+                .isZero();
     }
 
     @Test
@@ -49,8 +50,12 @@ class RegionReferenceDataTest {
         List<Region> kabKota = regions.children("61");
         assertThat(kabKota).hasSize(14);
         assertThat(kabKota).extracting(Region::name).contains("Kabupaten Ketapang", "Kota Pontianak");
-        long sum = kabKota.stream().mapToLong(r -> regions.population(r.code()).orElseThrow().total()).sum();
-        assertThat(sum).isEqualTo(5_646_268).isEqualTo(regions.population("61").orElseThrow().total());
+        long sum = kabKota.stream()
+                .mapToLong(r -> regions.population(r.code()).orElseThrow().total())
+                .sum();
+        assertThat(sum)
+                .isEqualTo(5_646_268)
+                .isEqualTo(regions.population("61").orElseThrow().total());
         assertThat(regions.population("61.04").orElseThrow().total()).isEqualTo(583_541);
     }
 
@@ -71,21 +76,34 @@ class RegionReferenceDataTest {
         assertThat(kecamatan.get(0).path("code").asString()).isEqualTo("61.04.01");
         assertThat(kecamatan.get(0).path("name").asString()).isEqualTo("Matan Hilir Utara");
         assertThat(anonymous.get("/api/regions/61.99").status()).isEqualTo(404);
-        assertThat(anonymous.get("/api/regions/61.04/population").json().path("total").asLong()).isEqualTo(583_541);
+        assertThat(anonymous
+                        .get("/api/regions/61.04/population")
+                        .json()
+                        .path("total")
+                        .asLong())
+                .isEqualTo(583_541);
     }
 
     @Test
     void servesTheKabKotaBoundariesOfAProvinceAsGeoJson() {
         Response r = ApiClient.anonymous(port).get("/api/regions/61/boundaries");
         assertThat(r.status()).isEqualTo(200);
-        assertThat(r.raw().headers().firstValue("Content-Type")).hasValueSatisfying(
-                t -> assertThat(t).startsWith("application/geo+json"));
+        assertThat(r.raw().headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/geo+json"));
         assertThat(r.json().path("type").asString()).isEqualTo("FeatureCollection");
         List<String> codes = new ArrayList<>();
-        r.json().path("features").forEach(f -> codes.add(f.path("properties").path("code").asString()));
+        r.json()
+                .path("features")
+                .forEach(f -> codes.add(f.path("properties").path("code").asString()));
         assertThat(codes).hasSize(14).contains("61.04", "61.71");
-        assertThat(r.json().path("features").get(0).path("geometry").path("type").asString())
+        assertThat(r.json()
+                        .path("features")
+                        .get(0)
+                        .path("geometry")
+                        .path("type")
+                        .asString())
                 .isIn("Polygon", "MultiPolygon");
-        assertThat(ApiClient.anonymous(port).get("/api/regions/99/boundaries").status()).isEqualTo(404);
+        assertThat(ApiClient.anonymous(port).get("/api/regions/99/boundaries").status())
+                .isEqualTo(404);
     }
 }

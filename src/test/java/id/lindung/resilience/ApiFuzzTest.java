@@ -3,13 +3,13 @@ package id.lindung.resilience;
 import static id.lindung.support.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.lindung.support.Tags;
-import id.lindung.support.TestClock;
 import id.lindung.contribution.Members;
 import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
+import id.lindung.support.Tags;
+import id.lindung.support.TestClock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +32,8 @@ import org.springframework.test.context.ActiveProfiles;
  * 4xx problem (application/problem+json), never a 5xx. Shares ConcurrencyTest's context (same configuration).
  */
 @Tag(Tags.FUZZ)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "lindung.test.context=resilience-concurrency")
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -40,8 +41,10 @@ class ApiFuzzTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ParticipantManagement participants;
+
     @Autowired
     EnrolmentManagement enrolment;
 
@@ -54,13 +57,14 @@ class ApiFuzzTest {
      * answer its valid body with a success, so that the fuzzing reaches its work and not only its refusals.
      */
     private static boolean refusedByDesign(String endpoint) {
-        return endpoint.contains("/999999/") || endpoint.contains("/NO-SUCH-LOAN/") || endpoint.endsWith("/end")
+        return endpoint.contains("/999999/")
+                || endpoint.contains("/NO-SUCH-LOAN/")
+                || endpoint.endsWith("/end")
                 || endpoint.equals("POST /api/tokens");
     }
 
     /** An endpoint and a valid body, as field → raw JSON value. */
-    private record Endpoint(String method, String path, Map<String, String> fields) {
-    }
+    private record Endpoint(String method, String path, Map<String, String> fields) {}
 
     private void endpoint(String method, String path, String... fieldsAndRawValues) {
         Map<String, String> fields = new LinkedHashMap<>();
@@ -73,53 +77,183 @@ class ApiFuzzTest {
     @BeforeAll
     void fixture() {
         admin = ConcurrencyTest.adminWithToken(port, "api fuzz");
-        long membership = new Members(participants, enrolment).bpu(YearMonth.of(2026, 1), 1_000_000).id();
+        long membership = new Members(participants, enrolment)
+                .bpu(YearMonth.of(2026, 1), 1_000_000)
+                .id();
         long participant = new Members(participants, enrolment).participant();
         long unenrolled = new Members(participants, enrolment).participant(); // the programme enrols participant
         YearMonth now = YearMonth.now(TestClock.CLOCK);
-        Response programme = admin.post("/api/sponsorship/programmes", json("name", "Fuzz", "sponsorRegion",
-                "61.04", "legalBasis", "Perbup 1/2026", "fundingSource", "APBD", "budget", 1_000_000_000,
-                "startMonth", now.toString(), "endMonth", now.plusMonths(5).toString()));
+        Response programme = admin.post(
+                "/api/sponsorship/programmes",
+                json(
+                        "name",
+                        "Fuzz",
+                        "sponsorRegion",
+                        "61.04",
+                        "legalBasis",
+                        "Perbup 1/2026",
+                        "fundingSource",
+                        "APBD",
+                        "budget",
+                        1_000_000_000,
+                        "startMonth",
+                        now.toString(),
+                        "endMonth",
+                        now.plusMonths(5).toString()));
         assertThat(programme.status()).as(programme.text()).isEqualTo(201);
         long programmeId = programme.json().path("id").asLong();
 
-        endpoint("POST", "/api/participants", "nik", "\"6104011705900001\"", "fullName", "\"Budi Santoso\"",
-                "birthDate", "\"1990-05-17\"", "sex", "\"L\"", "regionCode", "\"61.04.01.2011\"", "phone",
-                "\"081234567890\"", "occupation", "\"Petani\"");
-        endpoint("POST", "/api/payments", "idempotencyKey", "\"FUZZ-1\"", "membershipId", Long.toString(membership),
-                "amount", "16800", "paidOn", "\"2026-01-10\"", "reference", "\"teller\"");
+        endpoint(
+                "POST",
+                "/api/participants",
+                "nik",
+                "\"6104011705900001\"",
+                "fullName",
+                "\"Budi Santoso\"",
+                "birthDate",
+                "\"1990-05-17\"",
+                "sex",
+                "\"L\"",
+                "regionCode",
+                "\"61.04.01.2011\"",
+                "phone",
+                "\"081234567890\"",
+                "occupation",
+                "\"Petani\"");
+        endpoint(
+                "POST",
+                "/api/payments",
+                "idempotencyKey",
+                "\"FUZZ-1\"",
+                "membershipId",
+                Long.toString(membership),
+                "amount",
+                "16800",
+                "paidOn",
+                "\"2026-01-10\"",
+                "reference",
+                "\"teller\"");
         endpoint("PUT", "/api/coverage/targets/61.04/2027", "target", "70", "source", "\"RPJMD\"");
         endpoint("POST", "/api/sponsorship/simulations", "workers", "{\"61.04\": 1000}", "months", "12");
-        endpoint("POST", "/api/sponsorship/programmes", "name", "\"Fuzz\"", "sponsorRegion", "\"61.04\"",
-                "legalBasis", "\"Perbup\"", "fundingSource", "\"APBD\"", "budget", "1000000", "startMonth",
-                "\"" + now + "\"", "endMonth", "\"" + now.plusMonths(2) + "\"");
-        endpoint("POST", "/api/sponsorship/programmes/" + programmeId + "/beneficiaries", "participantIds",
+        endpoint(
+                "POST",
+                "/api/sponsorship/programmes",
+                "name",
+                "\"Fuzz\"",
+                "sponsorRegion",
+                "\"61.04\"",
+                "legalBasis",
+                "\"Perbup\"",
+                "fundingSource",
+                "\"APBD\"",
+                "budget",
+                "1000000",
+                "startMonth",
+                "\"" + now + "\"",
+                "endMonth",
+                "\"" + now.plusMonths(2) + "\"");
+        endpoint(
+                "POST",
+                "/api/sponsorship/programmes/" + programmeId + "/beneficiaries",
+                "participantIds",
                 "[" + participant + "]");
-        endpoint("POST", "/api/sponsorship/programmes/" + programmeId + "/payments", "month", "\"" + now + "\"",
-                "paidOn", "\"" + java.time.LocalDate.now(TestClock.CLOCK) + "\"", "reference", "\"SP2D-1\"");
-        endpoint("POST", "/api/sponsorship/programmes/" + programmeId + "/end", "lastMonth", "\"" + now + "\"",
-                "action", "\"END\"", "version", "999");
-        endpoint("POST", "/api/kur/assignments", "bank", "\"KALBAR\"", "loanIds", "[\"L-1\", \"L-2\"]", "agent",
+        endpoint(
+                "POST",
+                "/api/sponsorship/programmes/" + programmeId + "/payments",
+                "month",
+                "\"" + now + "\"",
+                "paidOn",
+                "\"" + java.time.LocalDate.now(TestClock.CLOCK) + "\"",
+                "reference",
+                "\"SP2D-1\"");
+        endpoint(
+                "POST",
+                "/api/sponsorship/programmes/" + programmeId + "/end",
+                "lastMonth",
+                "\"" + now + "\"",
+                "action",
+                "\"END\"",
+                "version",
+                "999");
+        endpoint(
+                "POST",
+                "/api/kur/assignments",
+                "bank",
+                "\"KALBAR\"",
+                "loanIds",
+                "[\"L-1\", \"L-2\"]",
+                "agent",
                 "\"agen.ketapang\"");
         endpoint("POST", "/api/kur/loans/KALBAR/NO-SUCH-LOAN/enrol", "desaCode", "\"61.04.01.2011\"");
-        endpoint("POST", "/api/memberships", "participantId", Long.toString(unenrolled), "segment", "\"BPU\"",
-                "channel", "\"SELF\"", "programmes", "[\"JHT\"]", "baseAmount", "1000000", "sector", "\"OTHER\"",
-                "governmentPaid", "false", "startMonth", "\"2026-11\"");
-        endpoint("PUT", "/api/memberships/" + membership + "/base", "amount", "2000000", "effectiveFrom",
-                "\"2026-12\"");
-        endpoint("POST", "/api/employers", "npp", "\"NPP999\"", "name", "\"PT Fuzz\"", "riskClass", "2",
-                "regionCode", "\"61.04.01.2011\"");
-        endpoint("POST", "/api/quotes", "segment", "\"PU\"", "month", "\"2026-11\"", "base", "5000000",
-                "riskClass", "3", "programmes", "[\"JHT\",\"JP\"]");
-        endpoint("POST", "/api/claims", "participantId", Long.toString(participant), "kind", "\"DEATH\"", "cause",
-                "\"OTHER\"", "eventDate", "\"2026-05-10\"", "heirs",
+        endpoint(
+                "POST",
+                "/api/memberships",
+                "participantId",
+                Long.toString(unenrolled),
+                "segment",
+                "\"BPU\"",
+                "channel",
+                "\"SELF\"",
+                "programmes",
+                "[\"JHT\"]",
+                "baseAmount",
+                "1000000",
+                "sector",
+                "\"OTHER\"",
+                "governmentPaid",
+                "false",
+                "startMonth",
+                "\"2026-11\"");
+        endpoint(
+                "PUT", "/api/memberships/" + membership + "/base", "amount", "2000000", "effectiveFrom", "\"2026-12\"");
+        endpoint(
+                "POST",
+                "/api/employers",
+                "npp",
+                "\"NPP999\"",
+                "name",
+                "\"PT Fuzz\"",
+                "riskClass",
+                "2",
+                "regionCode",
+                "\"61.04.01.2011\"");
+        endpoint(
+                "POST",
+                "/api/quotes",
+                "segment",
+                "\"PU\"",
+                "month",
+                "\"2026-11\"",
+                "base",
+                "5000000",
+                "riskClass",
+                "3",
+                "programmes",
+                "[\"JHT\",\"JP\"]");
+        endpoint(
+                "POST",
+                "/api/claims",
+                "participantId",
+                Long.toString(participant),
+                "kind",
+                "\"DEATH\"",
+                "cause",
+                "\"OTHER\"",
+                "eventDate",
+                "\"2026-05-10\"",
+                "heirs",
                 "[{\"name\": \"Siti\", \"relation\": \"SPOUSE\", \"nik\": null, \"account\": \"BRI 1\"}]");
         endpoint("POST", "/api/claims/999999/approve", "version", "1");
         endpoint("POST", "/api/claims/999999/verify", "version", "1", "documentsCompleteOn", "\"2026-05-06\"");
-        endpoint("POST", "/api/tokens", "username", "\"bank.kalbar\"", "name", "\"H2H\"", "expiresOn",
-                "\"2030-01-01\"");
+        endpoint(
+                "POST", "/api/tokens", "username", "\"bank.kalbar\"", "name", "\"H2H\"", "expiresOn", "\"2030-01-01\"");
         // a day far from every claim of this context, within the calendar's two years ahead
-        endpoint("PUT", "/api/holidays/" + TestClock.DATE.plusYears(2).minusDays(2), "name", "\"Libur\"", "source",
+        endpoint(
+                "PUT",
+                "/api/holidays/" + TestClock.DATE.plusYears(2).minusDays(2),
+                "name",
+                "\"Libur\"",
+                "source",
                 "\"SKB\"");
     }
 
@@ -131,15 +265,15 @@ class ApiFuzzTest {
             case 1 -> r.nextBoolean() ? "true" : "false";
             case 2 -> Long.toString(r.nextLong());
             case 3 -> "9".repeat(1 + r.nextInt(400)); // far beyond a long
-            case 4 -> "-" + r.nextInt(1000) + "." + r.nextInt(1000) + "e" + (r.nextBoolean() ? "" : "-")
-                    + r.nextInt(100_000);
+            case 4 ->
+                "-" + r.nextInt(1000) + "." + r.nextInt(1000) + "e" + (r.nextBoolean() ? "" : "-") + r.nextInt(100_000);
             case 5 -> "\"" + escape(Fuzz.text(r, 40)) + "\"";
             case 6 -> "\"" + escape(Fuzz.tricky(r)) + "\"";
             case 7 -> "\"" + "x".repeat(r.nextInt(200_000)) + "\"";
             case 8 -> r.nextBoolean() ? "\"\\ud800\"" : "\"Budi\\u0000Santoso\""; // lone surrogate, NUL
             case 9 -> "\"2026-" + r.nextInt(20) + "-" + r.nextInt(40) + "\"";
             case 10 -> "\"" + r.nextInt(10_000) + "-" + r.nextInt(20) + "\"";
-            case 11 -> "[" + "[".repeat(r.nextInt(5_000)) ; // deep, maybe never closed
+            case 11 -> "[" + "[".repeat(r.nextInt(5_000)); // deep, maybe never closed
             case 12 -> "{\"a\": " + value(r, depth + 1) + "}";
             case 13 -> "[" + value(r, depth + 1) + ", " + value(r, depth + 1) + "]";
             default -> "[".repeat(2_000 + r.nextInt(2_000)) + "]".repeat(2_000 + r.nextInt(2_000));
@@ -162,7 +296,10 @@ class ApiFuzzTest {
 
     private static String render(Map<String, String> fields) {
         StringBuilder s = new StringBuilder("{");
-        fields.forEach((k, v) -> s.append(s.length() > 1 ? ", " : "").append('"').append(escape(k)).append("\": ")
+        fields.forEach((k, v) -> s.append(s.length() > 1 ? ", " : "")
+                .append('"')
+                .append(escape(k))
+                .append("\": ")
                 .append(v));
         return s.append('}').toString();
     }
@@ -214,24 +351,32 @@ class ApiFuzzTest {
             String endpoint = e.method() + " " + e.path();
             statuses.merge(endpoint + " " + response.status(), 1, Integer::sum);
             if (n < endpoints.size()) {
-                validAnswers.put(endpoint, response.status() + " " + response.text()
-                        .substring(0, Math.min(300, response.text().length())));
+                validAnswers.put(
+                        endpoint,
+                        response.status() + " "
+                                + response.text()
+                                        .substring(
+                                                0, Math.min(300, response.text().length())));
             }
             String shown = body.length() > 300 ? body.substring(0, 300) + "…(" + body.length() + " chars)" : body;
             String type = response.raw().headers().firstValue("Content-Type").orElse("");
             if (response.status() >= 500 || response.status() >= 400 && !type.startsWith("application/problem+json")) {
-                failures.putIfAbsent(endpoint, "case " + n + " with " + shown + " → " + response.status() + " "
-                        + type + " " + response.text());
+                failures.putIfAbsent(
+                        endpoint,
+                        "case " + n + " with " + shown + " → " + response.status() + " " + type + " "
+                                + response.text());
             }
         });
         System.out.println("API fuzz: " + cases + " requests; " + statuses);
-        assertThat(failures).as("endpoints answering 5xx or a 4xx that is no problem (seed printed above)")
+        assertThat(failures)
+                .as("endpoints answering 5xx or a 4xx that is no problem (seed printed above)")
                 .isEmpty();
         // the run reached the endpoints' work, not only their refusals
-        Set<String> succeeded = statuses.keySet().stream().filter(k -> k.matches(".* 2\\d\\d$"))
-                .map(k -> k.substring(0, k.lastIndexOf(' '))).collect(java.util.stream.Collectors.toSet());
-        assertThat(endpoints.stream().map(e -> e.method() + " " + e.path())
-                .filter(e -> !refusedByDesign(e)))
+        Set<String> succeeded = statuses.keySet().stream()
+                .filter(k -> k.matches(".* 2\\d\\d$"))
+                .map(k -> k.substring(0, k.lastIndexOf(' ')))
+                .collect(java.util.stream.Collectors.toSet());
+        assertThat(endpoints.stream().map(e -> e.method() + " " + e.path()).filter(e -> !refusedByDesign(e)))
                 .as("endpoints that answered a success at least once; answers to the valid bodies: %s", validAnswers)
                 .allMatch(succeeded::contains);
     }

@@ -79,12 +79,14 @@ class CrashRestartTest {
     static final int BILLING_BATCH = 2_000;
     /** The business clock's month (7 December 2026): the file pays the month's bills, nothing else is owed yet. */
     static final YearMonth MONTH = YearMonth.of(2026, 12);
+
     static final LocalDate PAID_ON = LocalDate.of(2026, 12, 5);
     /**
      * Every this many bills the payment file has a second line for the membership: money beyond the bill, which pays
      * ahead (January 2027 in full, Rp8.200 of February: two allocations).
      */
     static final int CREDIT_EVERY = 4;
+
     static final long CREDIT = 25_000;
     static final String KUR_HEADER = "bank;branch;loan_id;nik;name;scheme;plafond;disbursed_on;sector;region_code";
     static final int SIGKILL_EXIT = 128 + 9;
@@ -94,6 +96,7 @@ class CrashRestartTest {
     private final List<ChildApplication> children = new java.util.ArrayList<>();
     /** The restarted child of the last scenario that passed: the next scenario starts its work on it. */
     private ChildApplication handedOver;
+
     private long killedAt;
     private Path logDir;
     private EmbeddedPostgres postgres;
@@ -114,11 +117,17 @@ class CrashRestartTest {
         }
         long t0 = System.nanoTime();
         // as platform.EmbeddedPostgresConfiguration starts a throw-away server (tests)
-        postgres = EmbeddedPostgres.builder().setCleanDataDirectory(true).setPGStartupWait(Duration.ofSeconds(60))
-                .setServerConfig("max_connections", "100").setServerConfig("shared_buffers", "128MB")
-                .setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off")
-                .setServerConfig("full_page_writes", "off").start();
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+        postgres = EmbeddedPostgres.builder()
+                .setCleanDataDirectory(true)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("shared_buffers", "128MB")
+                .setServerConfig("fsync", "off")
+                .setServerConfig("synchronous_commit", "off")
+                .setServerConfig("full_page_writes", "off")
+                .start();
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + DATABASE);
         }
         dbUrl = postgres.getJdbcUrl("postgres", DATABASE);
@@ -131,8 +140,9 @@ class CrashRestartTest {
 
         // the first child migrates the empty database and loads the demo registry (bulk loader), without the demo's
         // memberships and their contribution history (this test writes its own)
-        ChildApplication first = start("kur-1", Map.of("lindung.demo.participants", Integer.toString(MEMBERS),
-                "lindung.demo.memberships", "false"));
+        ChildApplication first = start(
+                "kur-1",
+                Map.of("lindung.demo.participants", Integer.toString(MEMBERS), "lindung.demo.memberships", "false"));
         assertThat(count("SELECT count(*) FROM participant_identity_v")).isEqualTo(MEMBERS);
         assertThat(count("SELECT count(*) FROM membership")).isZero();
         // one BPU membership (JKK, JKM) per participant from the billed month, declared income 1.0-5.0 million: its
@@ -141,15 +151,15 @@ class CrashRestartTest {
                 INSERT INTO membership (participant_id, segment, channel, programmes, sector, government_paid,
                                         start_month, region_code)
                 SELECT p.participant_id, 'BPU', 'AGENT', 'JKK,JKM', 'OTHER', FALSE, :month, p.region_code
-                  FROM participant_identity_v p ORDER BY p.participant_id""")
-                .param("month", date(MONTH)).update();
+                  FROM participant_identity_v p ORDER BY p.participant_id""").param("month", date(MONTH)).update();
         jdbc.sql("""
                 INSERT INTO membership_base (membership_id, effective_from, amount)
                 SELECT m.id, m.start_month, 1000000 + (m.id % 41) * 100000 FROM membership m""").update();
         jdbc.sql("VACUUM ANALYZE membership").update();
         jdbc.sql("VACUUM ANALYZE membership_base").update();
         assertThat(memberships).isEqualTo(MEMBERS);
-        System.out.printf("setup: database, schema, %,d participants (demo loader) and memberships in %,d ms%n",
+        System.out.printf(
+                "setup: database, schema, %,d participants (demo loader) and memberships in %,d ms%n",
                 MEMBERS, (System.nanoTime() - t0) / 1_000_000);
         handedOver = first;
     }
@@ -189,32 +199,40 @@ class CrashRestartTest {
 
         ChildApplication first = running("kur-1");
         long sizeBefore = count("SELECT pg_relation_size('kur_loan')");
-        Future<Response> upload = background.submit(() -> admin(first).postMultipart("/api/kur/files", Map.of(),
-                "file", "kur-besar.csv", file.bytes(), "text/csv"));
+        Future<Response> upload = background.submit(() -> admin(first)
+                .postMultipart("/api/kur/files", Map.of(), "file", "kur-besar.csv", file.bytes(), "text/csv"));
         // killed while the loans are being written: the upsert runs and kur_loan has grown by 4 MB (about 15,000
         // loans, not committed)
-        String seen = awaitStatement(first, upload, () -> count("SELECT pg_relation_size('kur_loan')")
-                >= sizeBefore + (4 << 20), "INSERT INTO kur_loan");
-        killMidWay(first, upload, seen + ", kur_loan grown by " + (count("SELECT pg_relation_size('kur_loan')")
-                - sizeBefore >> 20) + " MB");
+        String seen = awaitStatement(
+                first,
+                upload,
+                () -> count("SELECT pg_relation_size('kur_loan')") >= sizeBefore + (4 << 20),
+                "INSERT INTO kur_loan");
+        killMidWay(
+                first,
+                upload,
+                seen + ", kur_loan grown by " + (count("SELECT pg_relation_size('kur_loan')") - sizeBefore >> 20)
+                        + " MB");
 
         ChildApplication second = start("kur-2");
         // what the crash left, once the server has ended the dead child's sessions: nothing of the file (one
         // transaction, never committed)
         awaitSessionsEnded(first);
         assertThat(count("SELECT count(*) FROM kur_file WHERE sha256 = ?", file.sha256()))
-                .as("the import committed before the kill: make the file bigger").isZero();
-        assertThat(count("SELECT count(*) FROM kur_loan WHERE loan_id LIKE 'CRASH-KUR-%'")).isZero();
-        Response again = admin(second).postMultipart("/api/kur/files", Map.of(), "file", "kur-besar.csv",
-                file.bytes(), "text/csv");
+                .as("the import committed before the kill: make the file bigger")
+                .isZero();
+        assertThat(count("SELECT count(*) FROM kur_loan WHERE loan_id LIKE 'CRASH-KUR-%'"))
+                .isZero();
+        Response again = admin(second)
+                .postMultipart("/api/kur/files", Map.of(), "file", "kur-besar.csv", file.bytes(), "text/csv");
         assertThat(again.status()).as(again.text()).isEqualTo(201);
         assertThat(again.json().path("replayed").asBoolean()).isFalse();
         assertThat(again.json().path("rows").asInt()).isEqualTo(KUR_ROWS);
         assertThat(again.json().path("inserted").asInt()).isEqualTo(file.good());
         assertThat(again.json().path("rejected").asInt()).isEqualTo(file.bad());
         long fileId = again.json().path("fileId").asLong();
-        Response replay = admin(second).postMultipart("/api/kur/files", Map.of(), "file", "kur-besar.csv",
-                file.bytes(), "text/csv");
+        Response replay = admin(second)
+                .postMultipart("/api/kur/files", Map.of(), "file", "kur-besar.csv", file.bytes(), "text/csv");
         assertThat(replay.status()).as(replay.text()).isEqualTo(201);
         assertThat(replay.json().path("replayed").asBoolean()).isTrue();
         assertThat(replay.json().path("fileId").asLong()).isEqualTo(fileId);
@@ -224,20 +242,26 @@ class CrashRestartTest {
                        coalesce(sum(plafond), 0) AS plafond, count(*) FILTER (WHERE first_file_id = :file
                        AND last_file_id = :file) AS of_file
                   FROM kur_loan WHERE loan_id LIKE 'CRASH-KUR-%'""").param("file", fileId).query().singleRow();
-        assertThat(loans).containsEntry("n", (long) file.good()).containsEntry("distinct_loans", (long) file.good())
+        assertThat(loans)
+                .containsEntry("n", (long) file.good())
+                .containsEntry("distinct_loans", (long) file.good())
                 .containsEntry("of_file", (long) file.good());
         assertThat(((Number) loans.get("plafond")).longValue()).isEqualTo(file.plafondSum());
-        assertThat(count("SELECT count(*) FROM kur_file WHERE sha256 = ?", file.sha256())).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM kur_file_error WHERE file_id = ?", fileId)).isEqualTo(file.bad());
-        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'KUR_FILE_IMPORTED'"
-                + " AND changes->>'sha256' = ?", file.sha256())).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM kur_file WHERE sha256 = ?", file.sha256()))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM kur_file_error WHERE file_id = ?", fileId))
+                .isEqualTo(file.bad());
+        assertThat(count(
+                        "SELECT count(*) FROM audit_log WHERE action = 'KUR_FILE_IMPORTED'"
+                                + " AND changes->>'sha256' = ?",
+                        file.sha256()))
+                .isEqualTo(1);
         assertNothingLeftRunning();
         handedOver = second;
     }
 
     /** A KUR file: its bytes, SHA-256, rows that will be stored, rows refused and the stored rows' plafond sum. */
-    record KurFile(byte[] bytes, String sha256, int good, int bad, long plafondSum) {
-    }
+    record KurFile(byte[] bytes, String sha256, int good, int bad, long plafondSum) {}
 
     /**
      * {@code rows} loans (ids {@code prefix + i}) of Bank Kalbar and BRI in Ketapang, MIKRO, plafond 10,000,001 to
@@ -262,8 +286,16 @@ class CrashRestartTest {
                 good++;
                 sum += plafond;
             }
-            csv.append(i % 3 == 0 ? "BRI" : "KALBAR").append(";Ketapang;").append(prefix).append(i).append(';')
-                    .append(nik).append(";Debitur ").append(i).append(";MIKRO;").append(plafond)
+            csv.append(i % 3 == 0 ? "BRI" : "KALBAR")
+                    .append(";Ketapang;")
+                    .append(prefix)
+                    .append(i)
+                    .append(';')
+                    .append(nik)
+                    .append(";Debitur ")
+                    .append(i)
+                    .append(";MIKRO;")
+                    .append(plafond)
                     .append(";2025-06-15;Perdagangan;61.04\n");
         }
         byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
@@ -276,7 +308,8 @@ class CrashRestartTest {
     @Order(2)
     void killedDuringABillingRun_theRunIsMarkedInterruptedAndTheSameMonthAgainFinishesIt() throws Exception {
         assertThat(count("SELECT count(*) FROM billing_run WHERE period = ?", date(MONTH)))
-                .as("the month is billed once, by this test").isZero();
+                .as("the month is billed once, by this test")
+                .isZero();
         long lastMembership = count("SELECT max(id) FROM membership");
         // killed once the committed checkpoint has passed 40% of the memberships (a range or more still to go)
         long killFrom = count("SELECT id FROM membership ORDER BY id OFFSET ? LIMIT 1", MEMBERS * 2 / 5);
@@ -288,18 +321,23 @@ class CrashRestartTest {
         assertThat(expectedBills).isEqualTo(MEMBERS);
 
         ChildApplication first = running("billing-1");
-        Future<Response> run = background.submit(() -> admin(first).post("/api/billing-runs",
-                json("period", MONTH.toString())));
+        Future<Response> run =
+                background.submit(() -> admin(first).post("/api/billing-runs", json("period", MONTH.toString())));
         long checkpoint = await(first, run, "a billing checkpoint past membership " + killFrom, () -> {
-            long c = count("SELECT coalesce(max(last_membership_id), 0) FROM billing_run WHERE period = ?"
-                    + " AND status = 'RUNNING'", date(MONTH));
+            long c = count(
+                    "SELECT coalesce(max(last_membership_id), 0) FROM billing_run WHERE period = ?"
+                            + " AND status = 'RUNNING'",
+                    date(MONTH));
             return c >= killFrom ? c : null;
         });
         killMidWay(first, run, "checkpoint " + checkpoint);
 
         // what the crash left: the run RUNNING (as the dead process left it) ...
         long runId = count("SELECT id FROM billing_run WHERE period = ?", date(MONTH));
-        assertThat(jdbc.sql("SELECT status FROM billing_run WHERE id = ?").param(runId).query(String.class).single())
+        assertThat(jdbc.sql("SELECT status FROM billing_run WHERE id = ?")
+                        .param(runId)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("RUNNING");
 
         ChildApplication second = start("billing-2");
@@ -307,57 +345,86 @@ class CrashRestartTest {
         // checkpoint; the range in flight left nothing
         awaitSessionsEnded(first);
         Map<String, Object> left = jdbc.sql("SELECT last_membership_id, bills_created FROM billing_run WHERE id = ?")
-                .param(runId).query().singleRow();
+                .param(runId)
+                .query()
+                .singleRow();
         long leftAt = ((Number) left.get("last_membership_id")).longValue();
-        assertThat(leftAt).as("killed mid-run").isGreaterThanOrEqualTo(checkpoint).isLessThan(lastMembership);
+        assertThat(leftAt)
+                .as("killed mid-run")
+                .isGreaterThanOrEqualTo(checkpoint)
+                .isLessThan(lastMembership);
         long committed = count("SELECT count(*) FROM membership WHERE id <= ?", leftAt);
-        assertThat(((Number) left.get("bills_created")).longValue()).as("bills the run counted").isEqualTo(committed);
-        assertThat(count("SELECT count(*) FROM bill WHERE period = ?", date(MONTH))).as("bills after the crash")
+        assertThat(((Number) left.get("bills_created")).longValue())
+                .as("bills the run counted")
+                .isEqualTo(committed);
+        assertThat(count("SELECT count(*) FROM bill WHERE period = ?", date(MONTH)))
+                .as("bills after the crash")
                 .isEqualTo(committed);
         assertThat(count("SELECT count(*) FROM bill WHERE period = ? AND membership_id > ?", date(MONTH), leftAt))
-                .as("bills of the range in flight").isZero();
-        System.out.printf("billing run %d interrupted at membership %d of %d: %,d bills committed%n", runId, leftAt,
-                lastMembership, committed);
+                .as("bills of the range in flight")
+                .isZero();
+        System.out.printf(
+                "billing run %d interrupted at membership %d of %d: %,d bills committed%n",
+                runId, leftAt, lastMembership, committed);
         ApiClient admin = admin(second);
         // on start-up the new process marked the run interrupted: not shown as running forever
         Response runs = admin.get("/api/billing-runs");
         assertThat(runs.status()).isEqualTo(200);
         assertThat(runs.json().get(0).path("runId").asLong()).isEqualTo(runId);
-        assertThat(runs.json().get(0).path("status").asString()).as("status after the restart").isEqualTo("FAILED");
+        assertThat(runs.json().get(0).path("status").asString())
+                .as("status after the restart")
+                .isEqualTo("FAILED");
         assertThat(runs.json().get(0).path("error").asString()).startsWith("interrupted");
 
         Response resumed = admin.post("/api/billing-runs", json("period", MONTH.toString()));
         assertThat(resumed.status()).as(resumed.text()).isEqualTo(200);
-        assertThat(resumed.json().path("runId").asLong()).as("the interrupted run resumed").isEqualTo(runId);
+        assertThat(resumed.json().path("runId").asLong())
+                .as("the interrupted run resumed")
+                .isEqualTo(runId);
         assertThat(resumed.json().path("status").asString()).isEqualTo("DONE");
         assertThat(resumed.json().path("billsCreated").asLong()).isEqualTo(expectedBills);
         assertThat(resumed.json().path("lastMembershipId").asLong()).isEqualTo(lastMembership);
         Response again = admin.post("/api/billing-runs", json("period", MONTH.toString()));
         assertThat(again.status()).as(again.text()).isEqualTo(200);
-        assertThat(again.json().path("billsCreated").asLong()).as("the month again creates nothing").isZero();
+        assertThat(again.json().path("billsCreated").asLong())
+                .as("the month again creates nothing")
+                .isZero();
 
         Map<String, Object> bills = jdbc.sql("""
                 SELECT count(*) AS bills, count(DISTINCT membership_id) AS members, sum(amount) AS total,
                        count(*) FILTER (WHERE billing_run_id <> :run) AS other_run,
                        count(*) FILTER (WHERE status <> 'OPEN') AS not_open
-                  FROM bill WHERE period = :month""").param("month", date(MONTH)).param("run", runId)
-                .query().singleRow();
-        assertThat(bills).containsEntry("bills", expectedBills).containsEntry("members", expectedBills)
-                .containsEntry("other_run", 0L).containsEntry("not_open", 0L);
+                  FROM bill WHERE period = :month""")
+                .param("month", date(MONTH))
+                .param("run", runId)
+                .query()
+                .singleRow();
+        assertThat(bills)
+                .containsEntry("bills", expectedBills)
+                .containsEntry("members", expectedBills)
+                .containsEntry("other_run", 0L)
+                .containsEntry("not_open", 0L);
         assertThat(((Number) bills.get("total")).longValue()).isEqualTo(expectedTotal);
         Map<String, Object> lines = jdbc.sql("""
                 SELECT count(*) AS lines, sum(l.employer_amount + l.worker_amount) AS total
-                  FROM bill_line l JOIN bill b ON b.id = l.bill_id WHERE b.period = ?""").param(date(MONTH))
-                .query().singleRow();
+                  FROM bill_line l JOIN bill b ON b.id = l.bill_id WHERE b.period = ?""").param(date(MONTH)).query().singleRow();
         assertThat(lines).containsEntry("lines", 4 * expectedBills); // JKK, JKM and their PP 50/2025 discounts
         assertThat(((Number) lines.get("total")).longValue()).isEqualTo(expectedTotal);
-        assertThat(count("SELECT count(*) FROM bill b WHERE b.period = ? AND b.amount <> (SELECT sum(l.employer_amount"
-                + " + l.worker_amount) FROM bill_line l WHERE l.bill_id = b.id)", date(MONTH)))
-                .as("bills whose amount is not the sum of their lines").isZero();
-        assertThat(jdbc.sql("SELECT status FROM billing_run WHERE period = ? ORDER BY id").param(date(MONTH))
-                .query(String.class).list()).containsExactly("DONE", "DONE");
-        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'BILLING_RUN_DONE' AND entity_id = ?",
-                Long.toString(runId))).isEqualTo(1);
+        assertThat(count(
+                        "SELECT count(*) FROM bill b WHERE b.period = ? AND b.amount <> (SELECT sum(l.employer_amount"
+                                + " + l.worker_amount) FROM bill_line l WHERE l.bill_id = b.id)",
+                        date(MONTH)))
+                .as("bills whose amount is not the sum of their lines")
+                .isZero();
+        assertThat(jdbc.sql("SELECT status FROM billing_run WHERE period = ? ORDER BY id")
+                        .param(date(MONTH))
+                        .query(String.class)
+                        .list())
+                .containsExactly("DONE", "DONE");
+        assertThat(count(
+                        "SELECT count(*) FROM audit_log WHERE action = 'BILLING_RUN_DONE' AND entity_id = ?",
+                        Long.toString(runId)))
+                .isEqualTo(1);
         assertNothingLeftRunning();
         handedOver = second;
     }
@@ -374,7 +441,10 @@ class CrashRestartTest {
             assertThat(billed.status()).as(billed.text()).isEqualTo(200);
         }
         Map<String, Object> open = jdbc.sql("SELECT count(*) AS n, sum(amount) AS total FROM bill WHERE period = ?"
-                + " AND status = 'OPEN' AND paid = 0").param(date(MONTH)).query().singleRow();
+                        + " AND status = 'OPEN' AND paid = 0")
+                .param(date(MONTH))
+                .query()
+                .singleRow();
         long bills = ((Number) open.get("n")).longValue();
         long billTotal = ((Number) open.get("total")).longValue();
         assertThat(bills).isEqualTo(MEMBERS);
@@ -383,13 +453,18 @@ class CrashRestartTest {
         assertThat(file.total()).isEqualTo(billTotal + file.credit());
 
         long sizeBefore = count("SELECT pg_relation_size('payment')");
-        Future<Response> upload = background.submit(() -> admin(first).postMultipart("/api/payment-files",
-                Map.of(), "file", "bank-januari.csv", file.bytes(), "text/csv"));
+        Future<Response> upload = background.submit(() -> admin(first)
+                .postMultipart("/api/payment-files", Map.of(), "file", "bank-januari.csv", file.bytes(), "text/csv"));
         // past reading and checking the file: payments being recorded (payment grown by 1 MB, about 10,000 rows,
         // not committed) or allocated, bills being marked paid
-        String seen = awaitStatement(first, upload, () -> count("SELECT pg_relation_size('payment')")
-                >= sizeBefore + (1 << 20), "INSERT INTO payment (", "INSERT INTO payment_allocation",
-                "UPDATE bill b SET paid", "INSERT INTO late_fine");
+        String seen = awaitStatement(
+                first,
+                upload,
+                () -> count("SELECT pg_relation_size('payment')") >= sizeBefore + (1 << 20),
+                "INSERT INTO payment (",
+                "INSERT INTO payment_allocation",
+                "UPDATE bill b SET paid",
+                "INSERT INTO late_fine");
         killMidWay(first, upload, seen);
 
         ChildApplication second = start("payments-2");
@@ -397,12 +472,15 @@ class CrashRestartTest {
         // transaction, never committed)
         awaitSessionsEnded(first);
         assertThat(count("SELECT count(*) FROM payment_file WHERE sha256 = ?", file.sha256()))
-                .as("the file was applied before the kill: make it bigger").isZero();
-        assertThat(count("SELECT count(*) FROM payment WHERE idempotency_key LIKE 'CRASH-%'")).isZero();
-        assertThat(count("SELECT coalesce(sum(paid), 0) FROM bill WHERE period = ?", date(MONTH))).isZero();
+                .as("the file was applied before the kill: make it bigger")
+                .isZero();
+        assertThat(count("SELECT count(*) FROM payment WHERE idempotency_key LIKE 'CRASH-%'"))
+                .isZero();
+        assertThat(count("SELECT coalesce(sum(paid), 0) FROM bill WHERE period = ?", date(MONTH)))
+                .isZero();
 
-        Response again = admin(second).postMultipart("/api/payment-files", Map.of(), "file", "bank-januari.csv",
-                file.bytes(), "text/csv");
+        Response again = admin(second)
+                .postMultipart("/api/payment-files", Map.of(), "file", "bank-januari.csv", file.bytes(), "text/csv");
         assertThat(again.status()).as(again.text()).isEqualTo(200);
         assertThat(again.json().path("replayed").asBoolean()).isFalse();
         assertThat(again.json().path("rows").asLong()).isEqualTo(file.lines());
@@ -412,8 +490,8 @@ class CrashRestartTest {
         assertThat(again.json().path("totalAmount").asLong()).isEqualTo(file.total());
         long fileId = again.json().path("fileId").asLong();
         Map<String, Object> before = accounts(fileId);
-        Response replay = admin(second).postMultipart("/api/payment-files", Map.of(), "file", "bank-januari.csv",
-                file.bytes(), "text/csv");
+        Response replay = admin(second)
+                .postMultipart("/api/payment-files", Map.of(), "file", "bank-januari.csv", file.bytes(), "text/csv");
         assertThat(replay.status()).as(replay.text()).isEqualTo(200);
         assertThat(replay.json().path("replayed").asBoolean()).isTrue();
         assertThat(replay.json().path("fileId").asLong()).isEqualTo(fileId);
@@ -425,19 +503,28 @@ class CrashRestartTest {
         long aheadBills = count("SELECT count(*) FROM bill WHERE period > ? AND paid > 0", date(MONTH));
         assertThat(count("SELECT coalesce(sum(paid), 0) FROM bill WHERE period > ?", date(MONTH)))
                 .isEqualTo(file.credit());
-        assertThat(accounts).containsEntry("payments", file.lines()).containsEntry("paid", file.total())
-                .containsEntry("keys", file.lines()).containsEntry("credit", 0L)
-                .containsEntry("allocations", bills + aheadBills).containsEntry("allocated", file.total())
-                .containsEntry("bills_paid", bills).containsEntry("bills_paid_sum", billTotal)
-                .containsEntry("not_adding_up", 0L).containsEntry("fines", 0L).containsEntry("files", 1L);
-        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'PAYMENT_FILE_APPLIED'"
-                + " AND changes->>'sha256' = ?", file.sha256())).isEqualTo(1);
+        assertThat(accounts)
+                .containsEntry("payments", file.lines())
+                .containsEntry("paid", file.total())
+                .containsEntry("keys", file.lines())
+                .containsEntry("credit", 0L)
+                .containsEntry("allocations", bills + aheadBills)
+                .containsEntry("allocated", file.total())
+                .containsEntry("bills_paid", bills)
+                .containsEntry("bills_paid_sum", billTotal)
+                .containsEntry("not_adding_up", 0L)
+                .containsEntry("fines", 0L)
+                .containsEntry("files", 1L);
+        assertThat(count(
+                        "SELECT count(*) FROM audit_log WHERE action = 'PAYMENT_FILE_APPLIED'"
+                                + " AND changes->>'sha256' = ?",
+                        file.sha256()))
+                .isEqualTo(1);
         assertNothingLeftRunning();
     }
 
     /** A payment file: bytes, SHA-256, lines, total, and the part of it that is credit (no bill to pay). */
-    record PaymentFile(byte[] bytes, String sha256, long lines, long total, long credit) {
-    }
+    record PaymentFile(byte[] bytes, String sha256, long lines, long total, long credit) {}
 
     /**
      * One line per open bill of the month for its amount, paid on the 5th (before the due date: no fines), and for
@@ -448,17 +535,33 @@ class CrashRestartTest {
         StringBuilder csv = new StringBuilder("reference;membership_id;amount;paid_on\n");
         long[] totals = new long[4]; // lines, total, credit, bills
         jdbc.sql("SELECT id, membership_id, amount FROM bill WHERE period = ? AND status = 'OPEN'"
-                + " ORDER BY hashint8(id), id").param(date(MONTH)).query(rs -> {
+                        + " ORDER BY hashint8(id), id")
+                .param(date(MONTH))
+                .query(rs -> {
                     long bill = rs.getLong(1);
                     long membership = rs.getLong(2);
                     long amount = rs.getLong(3);
-                    csv.append("CRASH-PAY-").append(bill).append(';').append(membership).append(';').append(amount)
-                            .append(';').append(PAID_ON).append('\n');
+                    csv.append("CRASH-PAY-")
+                            .append(bill)
+                            .append(';')
+                            .append(membership)
+                            .append(';')
+                            .append(amount)
+                            .append(';')
+                            .append(PAID_ON)
+                            .append('\n');
                     totals[0]++;
                     totals[1] += amount;
                     if (totals[3]++ % CREDIT_EVERY == 0) {
-                        csv.append("CRASH-CREDIT-").append(bill).append(';').append(membership).append(';')
-                                .append(CREDIT).append(';').append(PAID_ON.plusDays(1)).append('\n');
+                        csv.append("CRASH-CREDIT-")
+                                .append(bill)
+                                .append(';')
+                                .append(membership)
+                                .append(';')
+                                .append(CREDIT)
+                                .append(';')
+                                .append(PAID_ON.plusDays(1))
+                                .append('\n');
                         totals[0]++;
                         totals[1] += CREDIT;
                         totals[2] += CREDIT;
@@ -487,7 +590,10 @@ class CrashRestartTest {
                          AS not_adding_up,
                        (SELECT count(*) FROM late_fine) AS fines,
                        (SELECT count(*) FROM payment_file) AS files""")
-                .param("file", fileId).param("month", date(MONTH)).query().singleRow();
+                .param("file", fileId)
+                .param("month", date(MONTH))
+                .query()
+                .singleRow();
     }
 
     // -------------------------------------------------------------------------------------------- the child
@@ -523,15 +629,26 @@ class CrashRestartTest {
      * Waits until a session of the child is executing a statement that contains one of {@code fragments} and
      * {@code andThen} holds: the work is mid-way. @return the statement's start
      */
-    private String awaitStatement(ChildApplication child, Future<Response> request, BooleanSupplier andThen,
-            String... fragments) {
-        Pattern any = Pattern.compile(String.join("|", java.util.Arrays.stream(fragments).map(Pattern::quote)
-                .toList()));
-        return await(child, request, "a statement with " + String.join(" or ", fragments), () -> jdbc.sql(
-                        "SELECT query FROM pg_stat_activity WHERE application_name = ? AND state = 'active'")
-                .param(child.name()).query(String.class).list().stream().filter(q -> any.matcher(q).find())
-                .map(q -> q.replaceAll("\\s+", " ").trim()).map(q -> q.substring(0, Math.min(60, q.length())))
-                .findFirst().filter(q -> andThen.getAsBoolean()).orElse(null));
+    private String awaitStatement(
+            ChildApplication child, Future<Response> request, BooleanSupplier andThen, String... fragments) {
+        Pattern any = Pattern.compile(String.join(
+                "|", java.util.Arrays.stream(fragments).map(Pattern::quote).toList()));
+        return await(
+                child,
+                request,
+                "a statement with " + String.join(" or ", fragments),
+                () -> jdbc
+                        .sql("SELECT query FROM pg_stat_activity WHERE application_name = ? AND state = 'active'")
+                        .param(child.name())
+                        .query(String.class)
+                        .list()
+                        .stream()
+                        .filter(q -> any.matcher(q).find())
+                        .map(q -> q.replaceAll("\\s+", " ").trim())
+                        .map(q -> q.substring(0, Math.min(60, q.length())))
+                        .findFirst()
+                        .filter(q -> andThen.getAsBoolean())
+                        .orElse(null));
     }
 
     /** Polls {@code probe} every 10 ms until it answers (not null); fails if the request ends first. */
@@ -543,8 +660,8 @@ class CrashRestartTest {
                 return seen;
             }
             if (request.isDone()) {
-                throw new AssertionError("the request ended before " + what + " was seen: " + outcome(request)
-                        + "\n" + child.tail(30));
+                throw new AssertionError(
+                        "the request ended before " + what + " was seen: " + outcome(request) + "\n" + child.tail(30));
             }
             sleep(10);
         }
@@ -559,8 +676,8 @@ class CrashRestartTest {
         assertThat(exit).as("exit code of a SIGKILLed JVM").isEqualTo(SIGKILL_EXIT);
         try {
             Response r = request.get(30, TimeUnit.SECONDS);
-            throw new AssertionError("the request was answered although the process was killed: " + r.status()
-                    + " " + r.text());
+            throw new AssertionError(
+                    "the request was answered although the process was killed: " + r.status() + " " + r.text());
         } catch (ExecutionException expected) {
             // connection reset or closed by the dying process
         }
@@ -573,11 +690,14 @@ class CrashRestartTest {
     private void awaitSessionsEnded(ChildApplication child) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (count("SELECT count(*) FROM pg_stat_activity WHERE application_name = ?", child.name()) > 0) {
-            assertThat(System.nanoTime()).as("sessions of the killed child still open").isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("sessions of the killed child still open")
+                    .isLessThan(deadline);
             sleep(50);
         }
-        System.out.printf("child %s: its database sessions ended by %d ms after the kill%n", child.name(),
-                (System.nanoTime() - killedAt) / 1_000_000);
+        System.out.printf(
+                "child %s: its database sessions ended by %d ms after the kill%n",
+                child.name(), (System.nanoTime() - killedAt) / 1_000_000);
     }
 
     private static void stop(ChildApplication child) {
@@ -591,19 +711,25 @@ class CrashRestartTest {
      * advisory lock of its own) have finished.
      */
     private void assertNothingLeftRunning() {
-        assertThat(count("SELECT count(*) FROM billing_run WHERE status <> 'DONE'")).isZero();
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+        assertThat(count("SELECT count(*) FROM billing_run WHERE status <> 'DONE'"))
+                .isZero();
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> {
                     assertThat(count("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                            + " AND state LIKE 'idle in transaction%'")).isZero();
-                    assertThat(count("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")).isZero();
+                                    + " AND state LIKE 'idle in transaction%'"))
+                            .isZero();
+                    assertThat(count("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"))
+                            .isZero();
                 });
     }
 
     private static String outcome(Future<Response> request) {
         try {
             Response r = request.get();
-            return r.status() + " " + r.text().substring(0, Math.min(300, r.text().length()));
+            return r.status() + " "
+                    + r.text().substring(0, Math.min(300, r.text().length()));
         } catch (Exception e) {
             return e.toString();
         }

@@ -23,8 +23,7 @@ final class Fuzz {
         void run(Random random, int n) throws Exception;
     }
 
-    private Fuzz() {
-    }
+    private Fuzz() {}
 
     static double seconds() {
         return Double.parseDouble(System.getProperty("lindung.fuzz.seconds", Integer.toString(DEFAULT_SECONDS)));
@@ -43,8 +42,9 @@ final class Fuzz {
             try {
                 property.run(random, n);
             } catch (Throwable e) {
-                throw new AssertionError(name + " failed on case " + n + " (replay: -D" + TestSeeds.PROPERTY + "="
-                        + seed + "): " + e, e);
+                throw new AssertionError(
+                        name + " failed on case " + n + " (replay: -D" + TestSeeds.PROPERTY + "=" + seed + "): " + e,
+                        e);
             }
             n++;
         } while (System.nanoTime() < end || n < minCases);
@@ -62,10 +62,46 @@ final class Fuzz {
 
     // ------------------------------------------------------------------------------------------------ generators
 
-    private static final String[] TRICKY = {"", " ", "\"", "\"\"", ";", ",", "\n", "\r\n", "\r", "\t", "\u0000",
-            "\uFEFF", "é", "ñ", "日本", "😀", "\uD800", "null", "-1", "0", "9223372036854775808", "1e309", "NaN",
-            "2026-02-30", "31/12/2026", "99/99/9999", "61.04", "61.04.01.2011", "KALBAR", "MIKRO", "Super Mikro",
-            "6104011705900001", "0000000000000000", "<script>", "'; DROP TABLE x;--", "%s%n", "\\", "../../"};
+    private static final String[] TRICKY = {
+        "",
+        " ",
+        "\"",
+        "\"\"",
+        ";",
+        ",",
+        "\n",
+        "\r\n",
+        "\r",
+        "\t",
+        "\u0000",
+        "\uFEFF",
+        "é",
+        "ñ",
+        "日本",
+        "😀",
+        "\uD800",
+        "null",
+        "-1",
+        "0",
+        "9223372036854775808",
+        "1e309",
+        "NaN",
+        "2026-02-30",
+        "31/12/2026",
+        "99/99/9999",
+        "61.04",
+        "61.04.01.2011",
+        "KALBAR",
+        "MIKRO",
+        "Super Mikro",
+        "6104011705900001",
+        "0000000000000000",
+        "<script>",
+        "'; DROP TABLE x;--",
+        "%s%n",
+        "\\",
+        "../../"
+    };
 
     static String tricky(Random r) {
         return TRICKY[r.nextInt(TRICKY.length)];

@@ -2,8 +2,6 @@ package id.lindung.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.lindung.support.Tags;
-import id.lindung.support.TestClock;
 import id.lindung.access.LindungUser;
 import id.lindung.access.RegionScope;
 import id.lindung.access.Role;
@@ -14,6 +12,8 @@ import id.lindung.kur.KurImports;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.sponsorship.SponsorshipBeneficiaries;
 import id.lindung.support.Niks;
+import id.lindung.support.Tags;
+import id.lindung.support.TestClock;
 import id.lindung.support.Xlsx;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,23 +33,28 @@ import org.springframework.test.context.ActiveProfiles;
  * never another exception, and a refused file leaves nothing behind. Shares ConcurrencyTest's context.
  */
 @Tag(Tags.FUZZ)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "lindung.test.context=resilience-concurrency")
 @ActiveProfiles("test")
 class ImportFuzzTest {
 
     static final LindungUser OFFICER = Members.OFFICER;
-    static final LindungUser ANALYST = new LindungUser("analis.provinsi", "Analis Provinsi", Role.GOV_ANALYST,
-            RegionScope.of("61"));
+    static final LindungUser ANALYST =
+            new LindungUser("analis.provinsi", "Analis Provinsi", Role.GOV_ANALYST, RegionScope.of("61"));
 
     @Autowired
     KurImports kur;
+
     @Autowired
     CoverageDenominators denominators;
+
     @Autowired
     SponsorshipBeneficiaries beneficiaries;
+
     @Autowired
     id.lindung.sponsorship.SponsorshipProgrammes programmes;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -63,9 +68,13 @@ class ImportFuzzTest {
         int rows = 1 + r.nextInt(4);
         for (int i = 0; i < rows; i++) {
             LocalDate birth = LocalDate.of(1970 + r.nextInt(30), 1 + r.nextInt(12), 1 + r.nextInt(28));
-            csv.append("\nKALBAR;\"Ketapang; Kota\";FZ-").append(r.nextInt(1_000_000)).append(';')
-                    .append(Niks.nik("610401", birth, r.nextBoolean())).append(";\"Sri \"\"Yanti\"\"\";MIKRO;")
-                    .append(10_000_001 + r.nextInt(90_000_000)).append(";2026-10-01;Perdagangan;61.04;")
+            csv.append("\nKALBAR;\"Ketapang; Kota\";FZ-")
+                    .append(r.nextInt(1_000_000))
+                    .append(';')
+                    .append(Niks.nik("610401", birth, r.nextBoolean()))
+                    .append(";\"Sri \"\"Yanti\"\"\";MIKRO;")
+                    .append(10_000_001 + r.nextInt(90_000_000))
+                    .append(";2026-10-01;Perdagangan;61.04;")
                     .append(birth);
         }
         return csv.append('\n').toString();
@@ -76,16 +85,19 @@ class ImportFuzzTest {
         long files = count("SELECT count(*) FROM kur_file");
         long loans = count("SELECT count(*) FROM kur_loan");
         try {
-            KurImportResult result = kur.importFile(xlsx ? "fuzz.xlsx" : "fuzz.csv", new ByteArrayInputStream(bytes),
-                    OFFICER);
-            assertThat(result.rows()).isEqualTo(result.inserted() + result.updated() + result.unchanged()
-                    + result.rejected());
+            KurImportResult result =
+                    kur.importFile(xlsx ? "fuzz.xlsx" : "fuzz.csv", new ByteArrayInputStream(bytes), OFFICER);
+            assertThat(result.rows())
+                    .isEqualTo(result.inserted() + result.updated() + result.unchanged() + result.rejected());
             return true;
         } catch (InvalidInputException refused) {
             assertThat(refused.issues()).isNotEmpty();
-            assertThat(count("SELECT count(*) FROM kur_file")).as("a refused file leaves no file row")
+            assertThat(count("SELECT count(*) FROM kur_file"))
+                    .as("a refused file leaves no file row")
                     .isEqualTo(files);
-            assertThat(count("SELECT count(*) FROM kur_loan")).as("a refused file leaves no loan").isEqualTo(loans);
+            assertThat(count("SELECT count(*) FROM kur_loan"))
+                    .as("a refused file leaves no loan")
+                    .isEqualTo(loans);
             return false;
         }
     }
@@ -127,13 +139,31 @@ class ImportFuzzTest {
     void kurXlsx_randomAndMutated_isAResultOrARefusal() {
         Outcomes outcomes = new Outcomes();
         Fuzz.run("KUR XLSX", (r, n) -> {
-            byte[] seed = Xlsx.sheet("KUR", "bank;branch;loan_id;nik;name;scheme;plafond;disbursed_on;region_code",
-                    new Object[] {"KALBAR", "Ketapang", "FX-" + r.nextInt(1_000_000),
-                            Niks.nik("610401", LocalDate.of(1980, 2, 2).plusDays(n % 5_000), false), "Sri", "MIKRO",
-                            50_000_000,
-                            LocalDate.of(2026, 10, 1), "61.04"},
-                    new Object[] {"KALBAR", "Ketapang", "FX-" + r.nextInt(1_000_000), 6104010202800001L, "Andi",
-                            "Super Mikro", r.nextInt() * 1e6, r.nextDouble() * 1e7, r.nextInt()});
+            byte[] seed = Xlsx.sheet(
+                    "KUR",
+                    "bank;branch;loan_id;nik;name;scheme;plafond;disbursed_on;region_code",
+                    new Object[] {
+                        "KALBAR",
+                        "Ketapang",
+                        "FX-" + r.nextInt(1_000_000),
+                        Niks.nik("610401", LocalDate.of(1980, 2, 2).plusDays(n % 5_000), false),
+                        "Sri",
+                        "MIKRO",
+                        50_000_000,
+                        LocalDate.of(2026, 10, 1),
+                        "61.04"
+                    },
+                    new Object[] {
+                        "KALBAR",
+                        "Ketapang",
+                        "FX-" + r.nextInt(1_000_000),
+                        6104010202800001L,
+                        "Andi",
+                        "Super Mikro",
+                        r.nextInt() * 1e6,
+                        r.nextDouble() * 1e7,
+                        r.nextInt()
+                    });
             byte[] bytes = switch (n % 4) {
                 case 0 -> Fuzz.bytes(r, 1_000);
                 case 1 -> seed; // valid cells of the wrong kinds: rows refused, the file read
@@ -155,14 +185,15 @@ class ImportFuzzTest {
             long rows = count("SELECT count(*) FROM coverage_denominator");
             long sum = count("SELECT coalesce(sum(workers), 0) FROM coverage_denominator");
             try {
-                CoverageDenominators.ImportResult result = denominators.importCsv(new ByteArrayInputStream(bytes),
-                        ANALYST);
+                CoverageDenominators.ImportResult result =
+                        denominators.importCsv(new ByteArrayInputStream(bytes), ANALYST);
                 assertThat(result).isNotNull();
                 outcomes.count(true);
             } catch (InvalidInputException refused) {
                 assertThat(refused.issues()).isNotEmpty();
                 assertThat(count("SELECT count(*) FROM coverage_denominator")).isEqualTo(rows);
-                assertThat(count("SELECT coalesce(sum(workers), 0) FROM coverage_denominator")).isEqualTo(sum);
+                assertThat(count("SELECT coalesce(sum(workers), 0) FROM coverage_denominator"))
+                        .isEqualTo(sum);
                 outcomes.count(false);
             }
         });
@@ -172,9 +203,20 @@ class ImportFuzzTest {
     @Test
     void beneficiaryLists_randomAndMutated_areAResultOrARefusal_andARefusalChangesNothing() {
         YearMonth now = YearMonth.now(TestClock.CLOCK);
-        long programme = programmes.create(new id.lindung.sponsorship.Programme.New("Fuzz beneficiaries", "61.04",
-                "Perbup 1/2026", id.lindung.sponsorship.Programme.FundingSource.APBD, 1_000_000_000L, now,
-                now.plusMonths(5), null, null), OFFICER).id();
+        long programme = programmes
+                .create(
+                        new id.lindung.sponsorship.Programme.New(
+                                "Fuzz beneficiaries",
+                                "61.04",
+                                "Perbup 1/2026",
+                                id.lindung.sponsorship.Programme.FundingSource.APBD,
+                                1_000_000_000L,
+                                now,
+                                now.plusMonths(5),
+                                null,
+                                null),
+                        OFFICER)
+                .id();
         Outcomes outcomes = new Outcomes();
         Fuzz.run("beneficiary CSV/XLSX", 0.75, (r, n) -> {
             LocalDate birth = LocalDate.of(1975 + r.nextInt(20), 3, 3);
@@ -183,9 +225,9 @@ class ImportFuzzTest {
             boolean xlsx = n % 4 == 3;
             // valid lists (a list with one bad row is refused whole), then mutated: both answers occur
             if (xlsx) {
-                byte[] seed = Xlsx.sheet("Penerima", "nik;name;birth_date;desa_code;occupation;phone",
-                        new Object[] {nik, "Pak Udin", n % 8 == 3 ? r.nextDouble() * 1e9 : birth, "61.04.01.2011",
-                            "Nelayan", ""});
+                byte[] seed = Xlsx.sheet("Penerima", "nik;name;birth_date;desa_code;occupation;phone", new Object[] {
+                    nik, "Pak Udin", n % 8 == 3 ? r.nextDouble() * 1e9 : birth, "61.04.01.2011", "Nelayan", ""
+                });
                 bytes = r.nextBoolean() ? seed : Fuzz.mutate(r, seed);
             } else {
                 String seed = "nik;name;birth_date;desa_code;occupation;phone\n" + nik
@@ -196,14 +238,20 @@ class ImportFuzzTest {
             long listed = count("SELECT count(*) FROM sponsorship_beneficiary");
             long people = count("SELECT count(*) FROM participant");
             try {
-                assertThat(beneficiaries.importCsv(programme, xlsx ? "penerima.xlsx" : "penerima.csv",
-                        new ByteArrayInputStream(bytes), OFFICER)).isNotNull();
+                assertThat(beneficiaries.importCsv(
+                                programme,
+                                xlsx ? "penerima.xlsx" : "penerima.csv",
+                                new ByteArrayInputStream(bytes),
+                                OFFICER))
+                        .isNotNull();
                 outcomes.count(true);
             } catch (InvalidInputException refused) {
                 assertThat(refused.issues()).isNotEmpty();
                 assertThat(count("SELECT count(*) FROM sponsorship_file")).isEqualTo(files);
-                assertThat(count("SELECT count(*) FROM sponsorship_beneficiary")).isEqualTo(listed);
-                assertThat(count("SELECT count(*) FROM participant")).as("nobody registered by a refused list")
+                assertThat(count("SELECT count(*) FROM sponsorship_beneficiary"))
+                        .isEqualTo(listed);
+                assertThat(count("SELECT count(*) FROM participant"))
+                        .as("nobody registered by a refused list")
                         .isEqualTo(people);
                 outcomes.count(false);
             }

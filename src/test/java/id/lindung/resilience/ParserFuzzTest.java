@@ -34,8 +34,8 @@ import org.junit.jupiter.api.Test;
 @Tag(Tags.FUZZ)
 class ParserFuzzTest {
 
-    private static final Set<String> REGIONS = Set.of("61", "61.04", "61.04.01", "61.71", "61.71.01", "31",
-            "31.71", "31.71.01");
+    private static final Set<String> REGIONS =
+            Set.of("61", "61.04", "61.04.01", "61.71", "61.71.01", "31", "31.71", "31.71.01");
     private static final Predicate<String> REGION_EXISTS = REGIONS::contains;
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
     private static final String VALID_NIK = "6104011705900001";
@@ -45,20 +45,25 @@ class ParserFuzzTest {
     // ------------------------------------------------------------------------------------------------ NIK rules
 
     private static void checkNik(Random r, String nik) {
-        LocalDate declared = r.nextInt(3) == 0 ? null : LocalDate.of(1900 + r.nextInt(130), 1 + r.nextInt(12),
-                1 + r.nextInt(28));
+        LocalDate declared =
+                r.nextInt(3) == 0 ? null : LocalDate.of(1900 + r.nextInt(130), 1 + r.nextInt(12), 1 + r.nextInt(28));
         Sex sex = switch (r.nextInt(3)) {
             case 0 -> null;
             case 1 -> Sex.L;
             default -> Sex.P;
         };
         List<FieldIssue> issues = NikRules.check("nik", nik, declared, sex, REGION_EXISTS, TODAY);
-        assertThat(issues).as("issues of %s", nik).isNotNull().doesNotContainNull()
+        assertThat(issues)
+                .as("issues of %s", nik)
+                .isNotNull()
+                .doesNotContainNull()
                 .allSatisfy(i -> assertThat(i.field()).isEqualTo("nik"))
                 .allSatisfy(i -> assertThat(i.code()).startsWith("nik."));
         boolean sixteenAsciiDigits = nik != null && nik.matches("[0-9]{16}");
         if (!sixteenAsciiDigits) {
-            assertThat(issues).as("a NIK that is not 16 digits is refused: %s", nik).anyMatch(FieldIssue::isError);
+            assertThat(issues)
+                    .as("a NIK that is not 16 digits is refused: %s", nik)
+                    .anyMatch(FieldIssue::isError);
         } else {
             // what the pages and imports derive from a well-formed NIK never throws either
             NikRules.sexOf(nik);
@@ -137,10 +142,12 @@ class ParserFuzzTest {
         int[] checked = new int[1];
         Fuzz.run("CsvRowSource", (r, n) -> {
             byte[] bytes = n % 2 == 0 ? Fuzz.bytes(r, 600) : Fuzz.mutate(r, seed);
-            var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            var decoder = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
-            try (RowSource source = new CsvRowSource(new InputStreamReader(new ByteArrayInputStream(bytes), decoder),
-                    ';', MAX_FIELD, MAX_FIELDS)) {
+            try (RowSource source = new CsvRowSource(
+                    new InputStreamReader(new ByteArrayInputStream(bytes), decoder), ';', MAX_FIELD, MAX_FIELDS)) {
                 RowSource.Row row;
                 while ((row = source.next()) != null) {
                     checkRow(row.cells(), row.tooLong());
@@ -157,8 +164,11 @@ class ParserFuzzTest {
 
     @Test
     void xlsxRowSource_onRandomAndMutatedWorkbooks_givesRowsOrAnException_neverAnError() {
-        byte[] seed = Xlsx.sheet("KUR", "bank;branch;loan_id;nik;name", new Object[] {"KALBAR", "Ketapang", "L-1",
-                "6104011705900001", "Sri"}, new Object[] {"BRI", "Pontianak", 42, LocalDate.of(2026, 10, 1), 5e9});
+        byte[] seed = Xlsx.sheet(
+                "KUR",
+                "bank;branch;loan_id;nik;name",
+                new Object[] {"KALBAR", "Ketapang", "L-1", "6104011705900001", "Sri"},
+                new Object[] {"BRI", "Pontianak", 42, LocalDate.of(2026, 10, 1), 5e9});
         int[] checked = new int[1];
         Fuzz.run("XlsxRowSource", (r, n) -> {
             byte[] bytes = switch (n % 4) {
@@ -171,7 +181,8 @@ class ParserFuzzTest {
                 int rows = 0;
                 while ((row = source.next()) != null && rows++ < 10_000) {
                     assertThat(row.cells().size()).isLessThanOrEqualTo(MAX_FIELDS);
-                    assertThat(row.cells()).allSatisfy(c -> assertThat(c.length()).isLessThanOrEqualTo(MAX_FIELD));
+                    assertThat(row.cells())
+                            .allSatisfy(c -> assertThat(c.length()).isLessThanOrEqualTo(MAX_FIELD));
                     checked[0]++;
                 }
             } catch (IOException | RuntimeException refused) {

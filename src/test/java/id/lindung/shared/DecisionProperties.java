@@ -8,8 +8,7 @@ import java.util.Set;
 /** What every workflow decision must satisfy, for the property tests of the workflows. */
 public final class DecisionProperties {
 
-    private DecisionProperties() {
-    }
+    private DecisionProperties() {}
 
     /**
      * A decision on a change of {@code kind} agrees with what the page offers: allowed, so offered; refused while
@@ -23,10 +22,12 @@ public final class DecisionProperties {
         }
         List<Decision.Breach> breaches = decision.breaches();
         if (offered.contains(kind)) {
-            assertThat(breaches).as("%s offered, so refused only for its input", kind)
+            assertThat(breaches)
+                    .as("%s offered, so refused only for its input", kind)
                     .allMatch(b -> b.rule().input());
         } else {
-            assertThat(breaches).as("%s not offered, so a rule of the record or the actor refuses", kind)
+            assertThat(breaches)
+                    .as("%s not offered, so a rule of the record or the actor refuses", kind)
                     .anyMatch(b -> !b.rule().input());
         }
         if (breaches.get(0).rule().answer() != Decision.Answer.INVALID) {

@@ -3,8 +3,6 @@ package id.lindung.sponsorship;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import id.lindung.participant.ParticipantId;
-import id.lindung.support.TestClock;
 import id.lindung.access.LindungUser;
 import id.lindung.access.RegionScope;
 import id.lindung.access.Role;
@@ -18,6 +16,7 @@ import id.lindung.enrolment.Membership;
 import id.lindung.enrolment.Sector;
 import id.lindung.enrolment.Segment;
 import id.lindung.participant.ParticipantDetails;
+import id.lindung.participant.ParticipantId;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.participant.Sex;
 import id.lindung.shared.FieldIssue;
@@ -25,6 +24,7 @@ import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
 import id.lindung.support.Niks;
+import id.lindung.support.TestClock;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -49,34 +49,43 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class SponsorshipTest {
 
-    static final LindungUser OFFICER = new LindungUser("petugas.kalbar", "Petugas Kalbar", Role.OFFICER,
-            RegionScope.of("61"));
-    static final LindungUser PONTIANAK = new LindungUser("petugas.pontianak", "Petugas Pontianak", Role.OFFICER,
-            RegionScope.of("61.71"));
-    static final LindungUser ANALYST = new LindungUser("analis.ketapang", "Analis Ketapang", Role.GOV_ANALYST,
-            RegionScope.of("61.04"));
+    static final LindungUser OFFICER =
+            new LindungUser("petugas.kalbar", "Petugas Kalbar", Role.OFFICER, RegionScope.of("61"));
+    static final LindungUser PONTIANAK =
+            new LindungUser("petugas.pontianak", "Petugas Pontianak", Role.OFFICER, RegionScope.of("61.71"));
+    static final LindungUser ANALYST =
+            new LindungUser("analis.ketapang", "Analis Ketapang", Role.GOV_ANALYST, RegionScope.of("61.04"));
     static final String DESA = "61.04.01.2011";
     /** BPU at the minimum income, paid by the government: JKK 1% of Rp1,000,000 + JKM Rp6,800, no discount. */
     static final long PER_WORKER = 16_800;
 
     @Autowired
     CoverageReadModel readModel;
+
     @Autowired
     SponsorshipProgrammes programmes;
+
     @Autowired
     SponsorshipBeneficiaries beneficiaries;
+
     @Autowired
     SponsorshipBills bills;
+
     @Autowired
     SponsorshipSimulator simulator;
+
     @Autowired
     BillingRuns billing;
+
     @Autowired
     CoverageDashboards dashboards;
+
     @Autowired
     ParticipantManagement participants;
+
     @Autowired
     EnrolmentManagement enrolment;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -86,35 +95,57 @@ class SponsorshipTest {
         String kecamatan = DESA.substring(0, 8);
         eventsHandled(); // enrolments of earlier tests counted, so "before" stays put
         readModel.rebuild(); // and their payments (which publish no ledger event on this branch yet)
-        SponsorshipSimulator.Simulation simulation = simulator.simulate(new SponsorshipSimulator.Request(
-                Map.of(kecamatan, 3), 3, now, null), OFFICER);
+        SponsorshipSimulator.Simulation simulation =
+                simulator.simulate(new SponsorshipSimulator.Request(Map.of(kecamatan, 3), 3, now, null), OFFICER);
         assertThat(simulation.perWorkerFirstMonth()).isEqualTo(PER_WORKER);
         assertThat(simulation.cost()).isEqualTo(3 * 3 * PER_WORKER);
 
-        Programme p = programmes.create(new Programme.New("Pekerja rentan Ketapang (uji)", "61.04",
-                "Perbup Ketapang 83/2023", Programme.FundingSource.DBH_SAWIT, 120_000L, now, now.plusMonths(2), null,
-                "Petani dan nelayan"), OFFICER);
-        assertThatThrownBy(() -> programmes.create(new Programme.New("x", "61.04", "x", Programme.FundingSource.APBD,
-                1L, now, now, null, null), ANALYST)).isInstanceOf(ForbiddenException.class);
+        Programme p = programmes.create(
+                new Programme.New(
+                        "Pekerja rentan Ketapang (uji)",
+                        "61.04",
+                        "Perbup Ketapang 83/2023",
+                        Programme.FundingSource.DBH_SAWIT,
+                        120_000L,
+                        now,
+                        now.plusMonths(2),
+                        null,
+                        "Petani dan nelayan"),
+                OFFICER);
+        assertThatThrownBy(() -> programmes.create(
+                        new Programme.New("x", "61.04", "x", Programme.FundingSource.APBD, 1L, now, now, null, null),
+                        ANALYST))
+                .isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> programmes.get(p.id(), PONTIANAK)).isInstanceOf(NotFoundException.class);
         assertThat(programmes.get(p.id(), ANALYST).name()).isEqualTo("Pekerja rentan Ketapang (uji)");
 
         // one worker is already BPU on their own: left as they are
         LocalDate born = LocalDate.of(1979, 3, 3);
         String ownNik = Niks.nik("610401", born, false);
-        long own = participants.register(new ParticipantDetails(ownNik, "Ahmad Nelayan", born, Sex.L, DESA, null,
-                "Nelayan", null), OFFICER).participant().id();
-        enrolment.enrol(new EnrolmentRequest(own, Segment.BPU, Channel.SELF, Set.of(), null, 1_000_000L,
-                Sector.OTHER, false, now, null), OFFICER);
-        List<String> niks = List.of(Niks.nik("610401", LocalDate.of(1980, 1, 1), true),
-                Niks.nik("610401", LocalDate.of(1981, 2, 2), false), Niks.nik("610401", LocalDate.of(1982, 3, 3), true));
+        long own = participants
+                .register(
+                        new ParticipantDetails(ownNik, "Ahmad Nelayan", born, Sex.L, DESA, null, "Nelayan", null),
+                        OFFICER)
+                .participant()
+                .id();
+        enrolment.enrol(
+                new EnrolmentRequest(
+                        own, Segment.BPU, Channel.SELF, Set.of(), null, 1_000_000L, Sector.OTHER, false, now, null),
+                OFFICER);
+        List<String> niks = List.of(
+                Niks.nik("610401", LocalDate.of(1980, 1, 1), true),
+                Niks.nik("610401", LocalDate.of(1981, 2, 2), false),
+                Niks.nik("610401", LocalDate.of(1982, 3, 3), true));
 
         // a bad list: nothing registered, nothing enrolled, each problem named by row and column
         String bad = SponsorshipBeneficiaries.HEADER + "\n" + niks.get(0) + ";Sri Rahayu;;" + DESA + ";Petani;\n"
                 + niks.get(1) + ";;;" + DESA + ";Petani;\n" + niks.get(2) + ";Marta;;61.71.01.1001;Petani;\n";
         assertThatThrownBy(() -> beneficiaries.importCsv(p.id(), "salah.csv", stream(bad), OFFICER))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.issues())
-                        .extracting(FieldIssue::field).containsExactly("rows[3].name", "rows[4].desa_code"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.issues())
+                                .extracting(FieldIssue::field)
+                                .containsExactly("rows[3].name", "rows[4].desa_code"));
         assertThat(participants.findByNik(niks.get(0), OFFICER)).isEmpty();
 
         String good = SponsorshipBeneficiaries.HEADER + "\n" + niks.get(0) + ";Sri Rahayu;;" + DESA + ";Petani;\n"
@@ -122,9 +153,16 @@ class SponsorshipTest {
                 + niks.get(2) + ";Marta Lestari;;" + DESA + ";Nelayan;\n" + ownNik + ";Ahmad Nelayan;;" + DESA
                 + ";Nelayan;\n";
         SponsorshipBeneficiaries.Result r = beneficiaries.importCsv(p.id(), "penerima.csv", stream(good), OFFICER);
-        assertThat(r).extracting(SponsorshipBeneficiaries.Result::added, SponsorshipBeneficiaries.Result::elsewhere,
-                SponsorshipBeneficiaries.Result::replayed).containsExactly(3, 1, false);
-        assertThat(beneficiaries.importCsv(p.id(), "penerima.csv", stream(good), OFFICER).replayed()).isTrue();
+        assertThat(r)
+                .extracting(
+                        SponsorshipBeneficiaries.Result::added,
+                        SponsorshipBeneficiaries.Result::elsewhere,
+                        SponsorshipBeneficiaries.Result::replayed)
+                .containsExactly(3, 1, false);
+        assertThat(beneficiaries
+                        .importCsv(p.id(), "penerima.csv", stream(good), OFFICER)
+                        .replayed())
+                .isTrue();
         assertThat(beneficiaries.importCsv(p.id(), "penerima-lagi.csv", stream(good + "\n"), OFFICER))
                 .extracting(SponsorshipBeneficiaries.Result::added, SponsorshipBeneficiaries.Result::unchanged)
                 .containsExactly(0, 3);
@@ -143,10 +181,15 @@ class SponsorshipTest {
         SponsorshipBills.ConsolidatedBill bill = bills.bill(p.id(), now, ANALYST);
         assertThat(bill.members()).isEqualTo(3);
         assertThat(bill.lines()).extracting(SponsorshipBills.Line::amount).containsOnly(PER_WORKER);
-        assertThat(bill.amount()).isEqualTo(bill.lines().stream().mapToLong(SponsorshipBills.Line::amount).sum())
+        assertThat(bill.amount())
+                .isEqualTo(bill.lines().stream()
+                        .mapToLong(SponsorshipBills.Line::amount)
+                        .sum())
                 .isEqualTo(jdbc.sql("SELECT sum(v.amount) FROM contribution_bill_v v JOIN sponsorship_beneficiary s"
-                        + " ON s.membership_id = v.membership_id WHERE s.programme_id = ? AND v.period = ?")
-                        .params(p.id(), now.atDay(1)).query(Long.class).single())
+                                + " ON s.membership_id = v.membership_id WHERE s.programme_id = ? AND v.period = ?")
+                        .params(p.id(), now.atDay(1))
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(simulation.cost() / 3);
 
         // the budget cannot pay to the end: 3 months x 3 workers = 151,200 > 120,000
@@ -175,7 +218,8 @@ class SponsorshipTest {
         for (SponsorshipBeneficiaries.Beneficiary b : beneficiaries.list(p.id(), OFFICER)) {
             assertThat(b.endMonth()).isEqualTo(now);
             List<Membership> open = enrolment.membershipsOf(ParticipantId.of(b.participantId()), OFFICER).stream()
-                    .filter(m -> m.endMonth() == null).toList();
+                    .filter(m -> m.endMonth() == null)
+                    .toList();
             assertThat(open).singleElement().satisfies(m -> {
                 assertThat(m.channel()).isEqualTo(Channel.SELF);
                 assertThat(m.governmentPaid()).isFalse();
@@ -188,9 +232,15 @@ class SponsorshipTest {
 
     /** Waits until the coverage read model has handled every event published so far. */
     private void eventsHandled() {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> jdbc.sql(
-                "SELECT count(*) FROM event_publication WHERE completion_date IS NULL AND listener_id LIKE ?")
-                .param("%CoverageReadModel%").query(Long.class).single() == 0);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> jdbc.sql(
+                                        "SELECT count(*) FROM event_publication WHERE completion_date IS NULL AND listener_id LIKE ?")
+                                .param("%CoverageReadModel%")
+                                .query(Long.class)
+                                .single()
+                        == 0);
     }
 
     private static ByteArrayInputStream stream(String s) {
@@ -200,24 +250,40 @@ class SponsorshipTest {
     @Test
     void anXlsxListIsReadFromItsFirstSheet_andANikTypedAsANumberRefusesTheFile() {
         YearMonth now = YearMonth.now(TestClock.CLOCK);
-        Programme p = programmes.create(new Programme.New("Pekerja sawit Kalbar (uji XLSX)", "61",
-                "Pergub Kalbar 29/2024", Programme.FundingSource.DBH_SAWIT, 10_000_000L, now, now.plusMonths(5),
-                null, null), OFFICER);
+        Programme p = programmes.create(
+                new Programme.New(
+                        "Pekerja sawit Kalbar (uji XLSX)",
+                        "61",
+                        "Pergub Kalbar 29/2024",
+                        Programme.FundingSource.DBH_SAWIT,
+                        10_000_000L,
+                        now,
+                        now.plusMonths(5),
+                        null,
+                        null),
+                OFFICER);
         LocalDate born = LocalDate.of(1990, 10, 10);
         String nik = Niks.nik("610401", born, false);
         String other = Niks.nik("610401", LocalDate.of(1991, 11, 11), true);
         byte[] numeric = xlsx(new Object[] {Long.valueOf(nik), "Benediktus", born, DESA, "Buruh sawit", ""});
-        assertThatThrownBy(() -> beneficiaries.importCsv(p.id(), "sawit.xlsx", new ByteArrayInputStream(numeric),
-                OFFICER)).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.issues())
-                        .extracting(FieldIssue::field, FieldIssue::code).containsExactly(
-                                org.assertj.core.api.Assertions.tuple("rows[2].nik", "sponsorship.file.nik-number")));
+        assertThatThrownBy(
+                        () -> beneficiaries.importCsv(p.id(), "sawit.xlsx", new ByteArrayInputStream(numeric), OFFICER))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.issues())
+                                .extracting(FieldIssue::field, FieldIssue::code)
+                                .containsExactly(org.assertj.core.api.Assertions.tuple(
+                                        "rows[2].nik", "sponsorship.file.nik-number")));
 
-        byte[] good = xlsx(new Object[] {nik, "Benediktus", born, DESA, "Buruh sawit", ""},
+        byte[] good = xlsx(
+                new Object[] {nik, "Benediktus", born, DESA, "Buruh sawit", ""},
                 new Object[] {other, "Maria Goreti", "", DESA, "Buruh sawit", "081234567890"});
-        assertThat(beneficiaries.importCsv(p.id(), "sawit.xlsx", new ByteArrayInputStream(good), OFFICER).added())
+        assertThat(beneficiaries
+                        .importCsv(p.id(), "sawit.xlsx", new ByteArrayInputStream(good), OFFICER)
+                        .added())
                 .isEqualTo(2);
-        assertThat(participants.findByNik(nik, OFFICER)).hasValueSatisfying(x ->
-                assertThat(x.birthDate()).isEqualTo(born));
+        assertThat(participants.findByNik(nik, OFFICER))
+                .hasValueSatisfying(x -> assertThat(x.birthDate()).isEqualTo(born));
     }
 
     private static byte[] xlsx(Object[]... rows) {

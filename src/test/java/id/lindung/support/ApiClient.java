@@ -27,8 +27,11 @@ public final class ApiClient {
     }
 
     public static ApiClient as(int port, String username) {
-        return new ApiClient(port, "Basic " + Base64.getEncoder()
-                .encodeToString((username + ":" + DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        return new ApiClient(
+                port,
+                "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString((username + ":" + DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8)));
     }
 
     public static ApiClient anonymous(int port) {
@@ -54,8 +57,7 @@ public final class ApiClient {
     }
 
     /** A response: status, parsed JSON body (missing node when empty or not JSON) and raw text. */
-    public record Response(int status, JsonNode json, String text, HttpResponse<String> raw) {
-    }
+    public record Response(int status, JsonNode json, String text, HttpResponse<String> raw) {}
 
     public Response get(String path) {
         return send(request(path).GET());
@@ -67,12 +69,14 @@ public final class ApiClient {
     }
 
     public Response post(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json")
+        return send(request(path)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public Response put(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json")
+        return send(request(path)
+                .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -81,19 +85,26 @@ public final class ApiClient {
     }
 
     /** A multipart/form-data POST: text fields and one file. */
-    public Response postMultipart(String path, java.util.Map<String, String> fields, String fileField,
-            String fileName, byte[] content, String contentType) {
+    public Response postMultipart(
+            String path,
+            java.util.Map<String, String> fields,
+            String fileField,
+            String fileName,
+            byte[] content,
+            String contentType) {
         String boundary = "----lindung" + System.nanoTime();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         java.nio.charset.Charset utf8 = StandardCharsets.UTF_8;
-        fields.forEach((name, value) -> body.writeBytes(("--" + boundary
-                + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
-                .getBytes(utf8)));
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
-                + "\"; filename=\"" + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(utf8));
+        fields.forEach((name, value) -> body.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                        .getBytes(utf8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                        + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+                .getBytes(utf8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
-        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        return send(request(path)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
@@ -110,7 +121,8 @@ public final class ApiClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", language);
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", language);
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }

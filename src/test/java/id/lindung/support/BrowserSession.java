@@ -78,7 +78,8 @@ public final class BrowserSession {
     /** The last screenshot and the JavaScript errors to the test output, then closes the browser. */
     public void finish(Class<?> testClass, String screenshotName) {
         try {
-            System.out.println("Browser screenshot: " + screenshot(testClass, screenshotName).toAbsolutePath());
+            System.out.println("Browser screenshot: "
+                    + screenshot(testClass, screenshotName).toAbsolutePath());
             if (!pageErrors.isEmpty()) {
                 System.out.println("JavaScript errors in the page: " + pageErrors);
             }

@@ -51,8 +51,8 @@ public final class ChildApplication implements AutoCloseable {
      * @param jdbcUrl the database (without {@code ApplicationName}; it is added)
      * @param properties more {@code --key=value} arguments for the application
      */
-    public static ChildApplication start(String name, Path logDir, String jdbcUrl, String user, String password,
-            Map<String, String> properties) {
+    public static ChildApplication start(
+            String name, Path logDir, String jdbcUrl, String user, String password, Map<String, String> properties) {
         try {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(name + ".log");
@@ -61,14 +61,21 @@ public final class ChildApplication implements AutoCloseable {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     // C1 only: a start costs about 10 s of CPU instead of 15-18 s (C2 compiling on two shared cores)
-                    "-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError",
+                    "-Xmx768m",
+                    "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1",
+                    "-XX:+ExitOnOutOfMemoryError",
                     "-Dfile.encoding=UTF-8",
                     // multipart uploads and Tomcat's work directory: what a killed process leaves stays in target/
                     "-Djava.io.tmpdir=" + tmp,
-                    "-cp", System.getProperty("java.class.path"), LindungApplication.class.getName(),
-                    "--spring.profiles.active=test", "--server.port=" + port));
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    LindungApplication.class.getName(),
+                    "--spring.profiles.active=test",
+                    "--server.port=" + port));
             properties.forEach((k, v) -> command.add("--" + k + "=" + v));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
             Map<String, String> env = builder.environment();
             env.keySet().removeIf(k -> k.startsWith("LINDUNG_") || k.equals("PORT"));
@@ -90,9 +97,13 @@ public final class ChildApplication implements AutoCloseable {
     }
 
     private void awaitUp(long startedNanos) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).GET().build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest health = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build();
         long deadline = startedNanos + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -102,9 +113,16 @@ public final class ChildApplication implements AutoCloseable {
             try {
                 HttpResponse<String> r = http.send(health, HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
-                    System.out.printf("child %s (pid %d) up on port %d after %d ms (%d ms CPU)%n", name,
-                            process.pid(), port, (System.nanoTime() - startedNanos) / 1_000_000,
-                            process.info().totalCpuDuration().map(Duration::toMillis).orElse(-1L));
+                    System.out.printf(
+                            "child %s (pid %d) up on port %d after %d ms (%d ms CPU)%n",
+                            name,
+                            process.pid(),
+                            port,
+                            (System.nanoTime() - startedNanos) / 1_000_000,
+                            process.info()
+                                    .totalCpuDuration()
+                                    .map(Duration::toMillis)
+                                    .orElse(-1L));
                     return;
                 }
             } catch (IOException notYet) {
@@ -115,8 +133,8 @@ public final class ChildApplication implements AutoCloseable {
             }
             sleep(250);
         }
-        throw new IllegalStateException("child " + name + " not up after " + START_TIMEOUT + "; its log " + log
-                + " ends:\n" + tail(40));
+        throw new IllegalStateException(
+                "child " + name + " not up after " + START_TIMEOUT + "; its log " + log + " ends:\n" + tail(40));
     }
 
     public int port() {

@@ -21,8 +21,7 @@ import java.util.stream.Stream;
  */
 public final class Chromium {
 
-    private Chromium() {
-    }
+    private Chromium() {}
 
     public static Playwright playwright() {
         assumeFalse("1".equals(System.getenv("LINDUNG_SKIP_BROWSER")), "LINDUNG_SKIP_BROWSER=1");
@@ -31,20 +30,29 @@ public final class Chromium {
     }
 
     public static Browser launch(Playwright playwright) {
-        Path chromium = find().orElseGet(() -> fail(
-                "Chromium not found (/usr/bin/chromium or on PATH). Install it: apt-get install -y chromium "
+        Path chromium = find().orElseGet(() ->
+                fail("Chromium not found (/usr/bin/chromium or on PATH). Install it: apt-get install -y chromium "
                         + "(or set LINDUNG_SKIP_BROWSER=1 to skip this test)."));
-        Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(chromium)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+        Browser browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(chromium)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--no-first-run",
+                                "--disable-quic")));
         PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
         return browser;
     }
 
     private static Optional<Path> find() {
-        Stream<Path> candidates = Stream.concat(Stream.of(Path.of("/usr/bin/chromium")),
+        Stream<Path> candidates = Stream.concat(
+                Stream.of(Path.of("/usr/bin/chromium")),
                 Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
                         .filter(dir -> !dir.isBlank())
                         .flatMap(dir -> Stream.of(Path.of(dir, "chromium"), Path.of(dir, "chromium-browser"))));
@@ -54,7 +62,12 @@ public final class Chromium {
     /** The Maven build directory a test class was compiled into (target/, or another via -Dlindung.build.dir). */
     public static Path buildDir(Class<?> testClass) {
         try {
-            return Path.of(testClass.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
+            return Path.of(testClass
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .getParent();
         } catch (Exception e) {
             return Path.of("target");
         }

@@ -12,6 +12,7 @@ public abstract class InBrowser {
 
     @LocalServerPort
     protected int port;
+
     protected BrowserSession session;
     protected Page page;
 

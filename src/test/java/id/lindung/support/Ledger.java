@@ -4,11 +4,11 @@ import id.lindung.contribution.Bill;
 import id.lindung.contribution.BillingRunResult;
 import id.lindung.contribution.BillingRuns;
 import id.lindung.contribution.LedgerBatchChanged;
+import id.lindung.contribution.Members;
 import id.lindung.contribution.PaymentRequest;
 import id.lindung.contribution.Payments;
 import id.lindung.contribution.ProtectionChanged;
 import id.lindung.contribution.Statements;
-import id.lindung.contribution.Members;
 import id.lindung.enrolment.MembershipId;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -36,11 +36,19 @@ public final class Ledger {
 
     /** The ledger of a running application. */
     public static Ledger of(org.springframework.context.ApplicationContext context) {
-        return new Ledger(context.getBean(BillingRuns.class), context.getBean(Payments.class),
-                context.getBean(Statements.class), context, context.getBean(TransactionTemplate.class));
+        return new Ledger(
+                context.getBean(BillingRuns.class),
+                context.getBean(Payments.class),
+                context.getBean(Statements.class),
+                context,
+                context.getBean(TransactionTemplate.class));
     }
 
-    public Ledger(BillingRuns billing, Payments payments, Statements statements, ApplicationEventPublisher events,
+    public Ledger(
+            BillingRuns billing,
+            Payments payments,
+            Statements statements,
+            ApplicationEventPublisher events,
             TransactionTemplate transactions) {
         this.billing = billing;
         this.payments = payments;
@@ -58,14 +66,21 @@ public final class Ledger {
 
     /** The membership's open bills, oldest first. */
     public List<Bill> open(long membershipId) {
-        return statements.statement(MembershipId.of(membershipId), LocalDate.now(TestClock.CLOCK), Members.OFFICER)
-                .bills().stream()
-                .filter(b -> b.outstanding() > 0).sorted(java.util.Comparator.comparing(Bill::period)).toList();
+        return statements
+                .statement(MembershipId.of(membershipId), LocalDate.now(TestClock.CLOCK), Members.OFFICER)
+                .bills()
+                .stream()
+                .filter(b -> b.outstanding() > 0)
+                .sorted(java.util.Comparator.comparing(Bill::period))
+                .toList();
     }
 
     /** Pays the oldest {@code count} open bills exactly (payments go to the oldest open bill first). */
     public void payOldest(long membershipId, int count, LocalDate paidOn) {
-        long amount = open(membershipId).stream().limit(count).mapToLong(Bill::outstanding).sum();
+        long amount = open(membershipId).stream()
+                .limit(count)
+                .mapToLong(Bill::outstanding)
+                .sum();
         if (amount > 0) {
             pay(membershipId, amount, paidOn);
         }
@@ -73,7 +88,8 @@ public final class Ledger {
 
     /** One payment of an amount (paid on a day), then the membership's ledger event. */
     public void pay(long membershipId, long amount, LocalDate paidOn) {
-        payments.pay(new PaymentRequest("COV-" + KEYS.incrementAndGet(), membershipId, amount, paidOn, null),
+        payments.pay(
+                new PaymentRequest("COV-" + KEYS.incrementAndGet(), membershipId, amount, paidOn, null),
                 Members.OFFICER);
         publish(new ProtectionChanged(MembershipId.of(membershipId)));
     }

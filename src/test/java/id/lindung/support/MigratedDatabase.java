@@ -34,14 +34,22 @@ public final class MigratedDatabase implements AutoCloseable {
         JdbcClient server = JdbcClient.create(app);
         server.sql("CREATE DATABASE " + name).update();
         String url = app.getJdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
-        return new MigratedDatabase(server, name, new DriverManagerDataSource(url, app.getUsername(),
-                app.getPassword()), javaMigrations.toArray(JavaMigration[]::new));
+        return new MigratedDatabase(
+                server,
+                name,
+                new DriverManagerDataSource(url, app.getUsername(), app.getPassword()),
+                javaMigrations.toArray(JavaMigration[]::new));
     }
 
     /** Migrates to {@code target}: a version number, or {@code latest}. */
     public MigratedDatabase migrateTo(String target) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").javaMigrations(javaMigrations)
-                .target(target).load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .javaMigrations(javaMigrations)
+                .target(target)
+                .load()
+                .migrate();
         return this;
     }
 

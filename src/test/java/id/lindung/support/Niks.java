@@ -15,13 +15,13 @@ public final class Niks {
 
     /** The first serial {@link #nik} hands out: NIKs written by hand in the tests use the lower ones. */
     static final int FIRST_FRESH = 1001;
+
     static final int LAST = 9999;
 
     /** The next fresh serial per first twelve digits (kecamatan, birth date and sex). */
     private static final Map<String, AtomicInteger> NEXT = new ConcurrentHashMap<>();
 
-    private Niks() {
-    }
+    private Niks() {}
 
     /**
      * A NIK no earlier call of this JVM gave: e.g. {@code nik("610401", LocalDate.of(1990, 5, 17), false)} =
@@ -31,10 +31,11 @@ public final class Niks {
      */
     public static String nik(String kecamatanDigits, LocalDate birth, boolean female) {
         String prefix = prefix(kecamatanDigits, birth, female);
-        int serial = NEXT.computeIfAbsent(prefix, p -> new AtomicInteger(FIRST_FRESH)).getAndIncrement();
+        int serial = NEXT.computeIfAbsent(prefix, p -> new AtomicInteger(FIRST_FRESH))
+                .getAndIncrement();
         if (serial > LAST) {
-            throw new IllegalStateException("no fresh NIK serial left for " + prefix + "xxxx: " + (LAST - FIRST_FRESH
-                    + 1) + " handed out; vary the birth date or the kecamatan");
+            throw new IllegalStateException("no fresh NIK serial left for " + prefix + "xxxx: "
+                    + (LAST - FIRST_FRESH + 1) + " handed out; vary the birth date or the kecamatan");
         }
         return prefix + String.format(Locale.ROOT, "%04d", serial);
     }
@@ -51,7 +52,12 @@ public final class Niks {
         if (!kecamatanDigits.matches("\\d{6}")) {
             throw new IllegalArgumentException("a kecamatan has six digits: " + kecamatanDigits);
         }
-        return kecamatanDigits + String.format(Locale.ROOT, "%02d%02d%02d", birth.getDayOfMonth() + (female ? 40 : 0),
-                birth.getMonthValue(), birth.getYear() % 100);
+        return kecamatanDigits
+                + String.format(
+                        Locale.ROOT,
+                        "%02d%02d%02d",
+                        birth.getDayOfMonth() + (female ? 40 : 0),
+                        birth.getMonthValue(),
+                        birth.getYear() % 100);
     }
 }

@@ -28,8 +28,10 @@ class NiksTest {
     private static final Set<String> GIVEN = new HashSet<>();
 
     @Property(tries = 2_000)
-    void everyNikIsSixteenDigits_valid_andNew(@ForAll("kecamatan") String kecamatan,
-            @ForAll @DateRange(min = "1940-01-01", max = "2010-12-31") LocalDate birth, @ForAll boolean female) {
+    void everyNikIsSixteenDigits_valid_andNew(
+            @ForAll("kecamatan") String kecamatan,
+            @ForAll @DateRange(min = "1940-01-01", max = "2010-12-31") LocalDate birth,
+            @ForAll boolean female) {
         String nik = Niks.nik(kecamatan, birth, female);
         assertThat(nik).matches("\\d{16}").startsWith(kecamatan);
         assertThat(NikRules.check("nik", nik, birth, female ? Sex.P : Sex.L, REGIONS::contains, TODAY))
@@ -47,12 +49,14 @@ class NiksTest {
         LocalDate birth = LocalDate.of(1931, 1, 1); // no other test is born on that day
         Set<String> niks = new HashSet<>();
         assertThatThrownBy(() -> {
-            for (int i = 0; i < 20_000; i++) {
-                String nik = Niks.nik("610401", birth, true);
-                assertThat(nik).hasSize(16);
-                niks.add(nik);
-            }
-        }).isInstanceOf(IllegalStateException.class).hasMessageContaining("no fresh NIK serial left");
+                    for (int i = 0; i < 20_000; i++) {
+                        String nik = Niks.nik("610401", birth, true);
+                        assertThat(nik).hasSize(16);
+                        niks.add(nik);
+                    }
+                })
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no fresh NIK serial left");
         assertThat(niks).hasSize(Niks.LAST - Niks.FIRST_FRESH + 1);
     }
 
@@ -60,7 +64,9 @@ class NiksTest {
     void aSerialOutsideFourDigitsIsRefused(@ForAll @IntRange(min = -100_000, max = 100_000) int serial) {
         LocalDate birth = LocalDate.of(1990, 5, 17);
         if (serial >= 1 && serial <= 9_999) {
-            assertThat(Niks.of("610401", birth, false, serial)).hasSize(16).endsWith(String.format(java.util.Locale.ROOT, "%04d", serial));
+            assertThat(Niks.of("610401", birth, false, serial))
+                    .hasSize(16)
+                    .endsWith(String.format(java.util.Locale.ROOT, "%04d", serial));
         } else {
             assertThatThrownBy(() -> Niks.of("610401", birth, false, serial))
                     .isInstanceOf(IllegalArgumentException.class);

@@ -52,8 +52,8 @@ public final class SharedPostgres implements ContextCustomizerFactory {
     private static boolean templateMigrated;
 
     @Override
-    public ContextCustomizer createContextCustomizer(Class<?> testClass,
-            List<ContextConfigurationAttributes> configAttributes) {
+    public ContextCustomizer createContextCustomizer(
+            Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
         return AnnotatedElementUtils.hasAnnotation(testClass, SpringBootTest.class) ? new Customizer() : null;
     }
 
@@ -71,18 +71,28 @@ public final class SharedPostgres implements ContextCustomizerFactory {
             }
             EmbeddedPostgres postgres = server(env.getProperty("lindung.embedded-db.shared-buffers", "128MB"));
             String database = "lindung_ctx_" + CONTEXTS.incrementAndGet();
-            env.getPropertySources().addFirst(new MapPropertySource("sharedPostgres", Map.of(
-                    "spring.datasource.url", postgres.getJdbcUrl(USER, database),
-                    "spring.datasource.username", USER,
-                    "spring.datasource.password", "",
-                    "spring.datasource.hikari.pool-name", "lindung-embedded",
-                    "spring.datasource.hikari.maximum-pool-size",
-                    env.getProperty("lindung.embedded-db.pool-size", "20"),
-                    // contexts stay cached for the rest of the run: idle ones hold few connections of the server
-                    "spring.datasource.hikari.minimum-idle", "2",
-                    "spring.datasource.hikari.idle-timeout", "30000")));
-            context.getBeanFactory().registerSingleton("sharedPostgresMigration",
-                    (FlywayMigrationStrategy) flyway -> migrate(flyway, database));
+            env.getPropertySources()
+                    .addFirst(new MapPropertySource(
+                            "sharedPostgres",
+                            Map.of(
+                                    "spring.datasource.url",
+                                    postgres.getJdbcUrl(USER, database),
+                                    "spring.datasource.username",
+                                    USER,
+                                    "spring.datasource.password",
+                                    "",
+                                    "spring.datasource.hikari.pool-name",
+                                    "lindung-embedded",
+                                    "spring.datasource.hikari.maximum-pool-size",
+                                    env.getProperty("lindung.embedded-db.pool-size", "20"),
+                                    // contexts stay cached for the rest of the run: idle ones hold few connections of
+                                    // the server
+                                    "spring.datasource.hikari.minimum-idle",
+                                    "2",
+                                    "spring.datasource.hikari.idle-timeout",
+                                    "30000")));
+            context.getBeanFactory().registerSingleton("sharedPostgresMigration", (FlywayMigrationStrategy)
+                    flyway -> migrate(flyway, database));
         }
 
         @Override
@@ -102,7 +112,8 @@ public final class SharedPostgres implements ContextCustomizerFactory {
             try {
                 // as platform.EmbeddedPostgresConfiguration starts a throw-away server, with room for the
                 // connections of every cached context
-                server = EmbeddedPostgres.builder().setCleanDataDirectory(true)
+                server = EmbeddedPostgres.builder()
+                        .setCleanDataDirectory(true)
                         // stopped after the last context has closed (below), not by zonky's JVM hook, which would
                         // run beside Spring's and leave closing connection pools waiting
                         .setRegisterShutdownHook(false)
@@ -124,7 +135,9 @@ public final class SharedPostgres implements ContextCustomizerFactory {
                     log.warn("The tests' embedded PostgreSQL did not stop cleanly", e);
                 }
             });
-            log.info("Shared test PostgreSQL started on port {} ({} ms)", server.getPort(),
+            log.info(
+                    "Shared test PostgreSQL started on port {} ({} ms)",
+                    server.getPort(),
                     (System.nanoTime() - started) / 1_000_000);
         }
         return server;
@@ -141,8 +154,10 @@ public final class SharedPostgres implements ContextCustomizerFactory {
         synchronized (SharedPostgres.class) {
             execute("CREATE DATABASE " + database + (templateMigrated ? " TEMPLATE " + TEMPLATE : ""));
         }
-        return List.of("--spring.datasource.url=" + postgres.getJdbcUrl(USER, database),
-                "--spring.datasource.username=" + USER, "--spring.datasource.password=");
+        return List.of(
+                "--spring.datasource.url=" + postgres.getJdbcUrl(USER, database),
+                "--spring.datasource.username=" + USER,
+                "--spring.datasource.password=");
     }
 
     /** Creates the context's database from the template (migrating the template first, once), then migrates it. */
@@ -151,13 +166,18 @@ public final class SharedPostgres implements ContextCustomizerFactory {
             long started = System.nanoTime();
             if (!templateMigrated) {
                 execute("CREATE DATABASE " + TEMPLATE);
-                Flyway.configure(flyway.getConfiguration().getClassLoader()).configuration(flyway.getConfiguration())
-                        .dataSource(server.getJdbcUrl(USER, TEMPLATE), USER, "").load().migrate();
+                Flyway.configure(flyway.getConfiguration().getClassLoader())
+                        .configuration(flyway.getConfiguration())
+                        .dataSource(server.getJdbcUrl(USER, TEMPLATE), USER, "")
+                        .load()
+                        .migrate();
                 templateMigrated = true;
                 log.info("Template database migrated ({} ms)", (System.nanoTime() - started) / 1_000_000);
             }
             execute("CREATE DATABASE " + database + " TEMPLATE " + TEMPLATE);
-            log.info("Database {} created from the template ({} ms)", database,
+            log.info(
+                    "Database {} created from the template ({} ms)",
+                    database,
                     (System.nanoTime() - started) / 1_000_000);
         }
         flyway.migrate();

@@ -11,8 +11,7 @@ public final class SignIn {
 
     private static final AtomicInteger USERS = new AtomicInteger();
 
-    private SignIn() {
-    }
+    private SignIn() {}
 
     /** A new province officer with the demo password, named {@code prefix.<pid>.<n>.<nanos>} (unique per run). */
     public static String newOfficer(JdbcClient jdbc, PasswordEncoder passwords, String prefix) {
@@ -21,7 +20,8 @@ public final class SignIn {
         jdbc.sql("""
                 INSERT INTO app_user (username, password_hash, display_name, role, region_scope)
                 VALUES (?, ?, 'Uji', 'OFFICER', '61')""")
-                .params(username, passwords.encode(ApiClient.DEMO_PASSWORD)).update();
+                .params(username, passwords.encode(ApiClient.DEMO_PASSWORD))
+                .update();
         return username;
     }
 

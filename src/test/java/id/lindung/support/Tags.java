@@ -22,6 +22,5 @@ public final class Tags {
     /** Every benchmark at a small size. */
     public static final String BENCH_SMOKE = "bench-smoke";
 
-    private Tags() {
-    }
+    private Tags() {}
 }

@@ -19,9 +19,9 @@ public final class TestClock {
     public static final LocalDateTime START = LocalDateTime.of(2026, 12, 7, 9, 0);
     public static final LocalDate DATE = START.toLocalDate();
     public static final ZoneId ZONE = ZoneId.of("Asia/Pontianak");
-    public static final Clock CLOCK = Clock.offset(Clock.system(ZONE),
+    public static final Clock CLOCK = Clock.offset(
+            Clock.system(ZONE),
             Duration.between(Instant.now(), START.atZone(ZONE).toInstant()));
 
-    private TestClock() {
-    }
+    private TestClock() {}
 }

@@ -15,15 +15,21 @@ public final class TestSeeds {
     /** One new seed per JVM for {@code random}: the printed value replays every seeded test of the run. */
     private static final long RANDOM = new SecureRandom().nextLong();
 
-    private TestSeeds() {
-    }
+    private TestSeeds() {}
 
     /** The seed {@code what} runs with: {@code -Dlindung.test.seed} when given, else {@code fixed}; printed. */
     public static long seed(String what, long fixed) {
         String given = System.getProperty(PROPERTY, "").trim();
         long seed = given.isEmpty() ? fixed : given.equalsIgnoreCase("random") ? RANDOM : Long.parseLong(given);
-        System.out.printf(Locale.ROOT, "seed of %s: %d (%s; again: -D%s=%d, a new one: -D%s=random)%n", what, seed,
-                given.isEmpty() ? "fixed" : "-D" + PROPERTY + "=" + given, PROPERTY, seed, PROPERTY);
+        System.out.printf(
+                Locale.ROOT,
+                "seed of %s: %d (%s; again: -D%s=%d, a new one: -D%s=random)%n",
+                what,
+                seed,
+                given.isEmpty() ? "fixed" : "-D" + PROPERTY + "=" + given,
+                PROPERTY,
+                seed,
+                PROPERTY);
         return seed;
     }
 }

@@ -12,13 +12,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class Truncate {
 
-    private Truncate() {
-    }
+    private Truncate() {}
 
     public static void tables(JdbcClient jdbc, String tables) {
         long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (System.nanoTime() < until && jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date"
-                + " IS NULL").query(Long.class).single() > 0) {
+        while (System.nanoTime() < until
+                && jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date" + " IS NULL")
+                                .query(Long.class)
+                                .single()
+                        > 0) {
             sleep(50);
         }
         for (int attempt = 1; ; attempt++) {

@@ -10,8 +10,7 @@ import org.dhatim.fastexcel.Worksheet;
 /** Writes small XLSX files for import tests: a header row, then rows of strings, numbers and dates. */
 public final class Xlsx {
 
-    private Xlsx() {
-    }
+    private Xlsx() {}
 
     /** One sheet: the header's ';'-separated names, then the rows (a number stays a number cell, a date a date). */
     public static byte[] sheet(String sheetName, String header, Object[]... rows) {

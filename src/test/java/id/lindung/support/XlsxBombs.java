@@ -53,58 +53,65 @@ public final class XlsxBombs {
         void write(OutputStream sheet) throws IOException;
     }
 
-    private XlsxBombs() {
-    }
+    private XlsxBombs() {}
 
     /**
      * One inline-string cell of {@code megabytes} MB of the letter A, in the first row (the header every reader
      * reads): ~58 KB on the wire per 60 MB.
      */
     public static byte[] hugeCell(int megabytes) {
-        return workbook(sheet -> {
-            sheet.write("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>".getBytes(StandardCharsets.US_ASCII));
-            repeat(sheet, (byte) 'A', (long) megabytes << 20);
-            sheet.write("</t></is></c></row>".getBytes(StandardCharsets.US_ASCII));
-        }, 0);
+        return workbook(
+                sheet -> {
+                    sheet.write("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>".getBytes(StandardCharsets.US_ASCII));
+                    repeat(sheet, (byte) 'A', (long) megabytes << 20);
+                    sheet.write("</t></is></c></row>".getBytes(StandardCharsets.US_ASCII));
+                },
+                0);
     }
 
     /** One cell of {@code kilobytes} KB of random letters: compresses badly, so only the cell limit stops it. */
     public static byte[] longRandomCell(int kilobytes) {
-        return workbook(sheet -> {
-            sheet.write(HEADER_ROW.getBytes(StandardCharsets.US_ASCII));
-            sheet.write("<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>".getBytes(StandardCharsets.US_ASCII));
-            Random random = new Random(16);
-            byte[] text = new byte[kilobytes << 10];
-            for (int i = 0; i < text.length; i++) {
-                text[i] = (byte) ('a' + random.nextInt(26));
-            }
-            sheet.write(text);
-            sheet.write("</t></is></c></row>".getBytes(StandardCharsets.US_ASCII));
-        }, 0);
+        return workbook(
+                sheet -> {
+                    sheet.write(HEADER_ROW.getBytes(StandardCharsets.US_ASCII));
+                    sheet.write("<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>".getBytes(StandardCharsets.US_ASCII));
+                    Random random = new Random(16);
+                    byte[] text = new byte[kilobytes << 10];
+                    for (int i = 0; i < text.length; i++) {
+                        text[i] = (byte) ('a' + random.nextInt(26));
+                    }
+                    sheet.write(text);
+                    sheet.write("</t></is></c></row>".getBytes(StandardCharsets.US_ASCII));
+                },
+                0);
     }
 
     /** {@code megabytes} MB of blanks between two rows: a sheet of whitespace, ratio about 1000:1. */
     public static byte[] whitespace(int megabytes) {
-        return workbook(sheet -> {
-            sheet.write(HEADER_ROW.getBytes(StandardCharsets.US_ASCII));
-            repeat(sheet, (byte) ' ', (long) megabytes << 20);
-        }, 0);
+        return workbook(
+                sheet -> {
+                    sheet.write(HEADER_ROW.getBytes(StandardCharsets.US_ASCII));
+                    repeat(sheet, (byte) ' ', (long) megabytes << 20);
+                },
+                0);
     }
 
     /** The same small row {@code rows} times: every cell small, the ratio far above any real sheet's. */
     public static byte[] repeatedRows(int rows) {
         byte[] row = "<row><c t=\"inlineStr\"><is><t>KALBAR</t></is></c><c><v>1</v></c></row>"
                 .getBytes(StandardCharsets.US_ASCII);
-        return workbook(sheet -> {
-            for (int i = 0; i < rows; i++) {
-                sheet.write(row);
-            }
-        }, 0);
+        return workbook(
+                sheet -> {
+                    for (int i = 0; i < rows; i++) {
+                        sheet.write(row);
+                    }
+                },
+                0);
     }
 
     /** A valid workbook with {@code extra} more (empty) parts. */
     public static byte[] manyEntries(int extra) {
-        return workbook(sheet -> { }, extra);
+        return workbook(sheet -> {}, extra);
     }
 
     /**

@@ -16,15 +16,28 @@ class MessagesInSyncTest {
 
     private static Set<String> keys(String resource) throws IOException {
         Properties p = new Properties();
-        try (var in = new InputStreamReader(MessagesInSyncTest.class.getResourceAsStream(resource),
-                StandardCharsets.UTF_8)) {
+        try (var in =
+                new InputStreamReader(MessagesInSyncTest.class.getResourceAsStream(resource), StandardCharsets.UTF_8)) {
             p.load(in);
         }
         return new TreeSet<>(p.stringPropertyNames());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"messages", "contribution", "contribution-history", "claim", "kur", "coverage", "coverage-report", "sponsorship", "paritrana", "privacy", "policy"})
+    @ValueSource(
+            strings = {
+                "messages",
+                "contribution",
+                "contribution-history",
+                "claim",
+                "kur",
+                "coverage",
+                "coverage-report",
+                "sponsorship",
+                "paritrana",
+                "privacy",
+                "policy"
+            })
     void indonesianAndEnglishHaveTheSameKeys(String bundle) throws IOException {
         Set<String> indonesian = keys("/i18n/" + bundle + ".properties");
         Set<String> english = keys("/i18n/" + bundle + "_en.properties");

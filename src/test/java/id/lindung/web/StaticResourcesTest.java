@@ -33,13 +33,20 @@ class StaticResourcesTest {
         assertThat(home.text()).contains("href=\"/peserta\"", "src=\"/js/home-chart.js\"", "href=\"/css/lindung.css\"");
 
         ApiClient anonymous = ApiClient.anonymous(port);
-        for (String path : new String[] {htmx.group(1), "/webjars/htmx.org/dist/htmx.min.js",
-            "/webjars/echarts/dist/echarts.min.js", "/css/lindung.css", "/js/home-chart.js"}) {
+        for (String path : new String[] {
+            htmx.group(1),
+            "/webjars/htmx.org/dist/htmx.min.js",
+            "/webjars/echarts/dist/echarts.min.js",
+            "/css/lindung.css",
+            "/js/home-chart.js"
+        }) {
             Response file = anonymous.get(path);
             assertThat(file.status()).as(path).isEqualTo(200);
             assertThat(file.text()).as(path).hasSizeGreaterThan(100);
         }
         assertThat(anonymous.get("/css/tidak-ada.css").status()).isEqualTo(404);
-        assertThat(anonymous.get("/static/css/lindung.css").status()).as("only by its path").isNotEqualTo(200);
+        assertThat(anonymous.get("/static/css/lindung.css").status())
+                .as("only by its path")
+                .isNotEqualTo(200);
     }
 }

@@ -3,7 +3,6 @@ package id.lindung.access.internal;
 import id.lindung.shared.retention.ExpiringData;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,17 +20,21 @@ class AccessRetention {
     @Bean
     ExpiringData loginThrottleRetention(JdbcClient jdbc, LoginProperties login) {
         Duration window = login.window();
-        return ExpiringData.of("login-throttle", cutoff -> jdbc.sql("""
+        return ExpiringData.of(
+                "login-throttle",
+                cutoff -> jdbc.sql("""
                 DELETE FROM login_throttle
                  WHERE window_started_at + CAST(? AS interval) < ? AND (locked_until IS NULL OR locked_until < ?)""")
-                .params(window.toSeconds() + " seconds", Timestamp.from(cutoff), Timestamp.from(cutoff)).update());
+                        .params(window.toSeconds() + " seconds", Timestamp.from(cutoff), Timestamp.from(cutoff))
+                        .update());
     }
 
     @Bean
     ExpiringData apiTokenRetention(JdbcClient jdbc) {
-        return ExpiringData.of("api-tokens", cutoff -> jdbc.sql("""
+        return ExpiringData.of(
+                "api-tokens",
+                cutoff -> jdbc.sql("""
                 DELETE FROM api_token
-                 WHERE coalesce(revoked_at, expires_at) < ?""")
-                .param(Timestamp.from(cutoff)).update());
+                 WHERE coalesce(revoked_at, expires_at) < ?""").param(Timestamp.from(cutoff)).update());
     }
 }

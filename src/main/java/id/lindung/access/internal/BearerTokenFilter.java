@@ -35,23 +35,28 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
+        if (header == null
+                || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
                 || header.length() > SCHEME.length() && !Character.isWhitespace(header.charAt(SCHEME.length()))) {
             chain.doFilter(request, response);
             return;
         }
-        Optional<LindungUser> user = tokens.authenticate(header.substring(SCHEME.length()).strip());
+        Optional<LindungUser> user =
+                tokens.authenticate(header.substring(SCHEME.length()).strip());
         if (user.isEmpty()) {
             contexts.clearContext();
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            SecurityConfiguration.problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+            SecurityConfiguration.problem(
+                    response,
+                    HttpServletResponse.SC_UNAUTHORIZED,
+                    "Unauthorized",
                     "The API token is unknown, revoked or expired");
             return;
         }
         LindungUserDetails details = new LindungUserDetails(user.get(), null, true);
         SecurityContext context = contexts.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(details, null,
-                details.getAuthorities()));
+        context.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(details, null, details.getAuthorities()));
         contexts.setContext(context);
         HeaderAuthentication.mark(request);
         try {

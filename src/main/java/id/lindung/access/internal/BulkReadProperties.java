@@ -27,8 +27,11 @@ record BulkReadProperties(@DefaultValue @Valid RowsPerHour rowsPerHour) {
      * @param bankOfficer bank officers
      * @param agent field agents
      */
-    record RowsPerHour(@DefaultValue("100000") @Min(0) long admin, @DefaultValue("20000") @Min(0) long officer,
-            @DefaultValue("2000") @Min(0) long govAnalyst, @DefaultValue("2000") @Min(0) long bankOfficer,
+    record RowsPerHour(
+            @DefaultValue("100000") @Min(0) long admin,
+            @DefaultValue("20000") @Min(0) long officer,
+            @DefaultValue("2000") @Min(0) long govAnalyst,
+            @DefaultValue("2000") @Min(0) long bankOfficer,
             @DefaultValue("1000") @Min(0) long agent) {
 
         long of(Role role) {

@@ -10,5 +10,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        ({@code LINDUNG_ADMIN_PASSWORD}); empty: no such user
  */
 @ConfigurationProperties("lindung")
-record FirstAdminProperties(@Nullable String adminPassword) {
-}
+record FirstAdminProperties(@Nullable String adminPassword) {}

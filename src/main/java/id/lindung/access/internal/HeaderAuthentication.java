@@ -13,8 +13,8 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
-import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -39,7 +39,8 @@ final class HeaderAuthentication {
         @Override
         public void saveContext(SecurityContext context, HttpServletRequest request, HttpServletResponse response) {
             requestScoped.saveContext(context, request, response);
-            if (context.getAuthentication() != null && context.getAuthentication().isAuthenticated()) {
+            if (context.getAuthentication() != null
+                    && context.getAuthentication().isAuthenticated()) {
                 mark(request);
             }
         }
@@ -61,8 +62,7 @@ final class HeaderAuthentication {
         }
     };
 
-    private HeaderAuthentication() {
-    }
+    private HeaderAuthentication() {}
 
     static void mark(HttpServletRequest request) {
         request.setAttribute(ATTRIBUTE, Boolean.TRUE);
@@ -83,19 +83,23 @@ final class HeaderAuthentication {
         XorCsrfTokenRequestAttributeHandler masked = new XorCsrfTokenRequestAttributeHandler();
         filter.setRequestHandler(new CsrfTokenRequestHandler() {
             @Override
-            public void handle(HttpServletRequest request, HttpServletResponse response,
+            public void handle(
+                    HttpServletRequest request,
+                    HttpServletResponse response,
                     java.util.function.Supplier<CsrfToken> token) {
                 masked.handle(request, response, token);
             }
 
             @Override
             public @Nullable String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken token) {
-                return masked.resolveCsrfTokenValue(new HttpServletRequestWrapper(request) {
-                    @Override
-                    public @Nullable String getParameter(String name) {
-                        return null;
-                    }
-                }, token);
+                return masked.resolveCsrfTokenValue(
+                        new HttpServletRequestWrapper(request) {
+                            @Override
+                            public @Nullable String getParameter(String name) {
+                                return null;
+                            }
+                        },
+                        token);
             }
         });
         RequestMatcher unsafe = CsrfFilter.DEFAULT_CSRF_MATCHER;

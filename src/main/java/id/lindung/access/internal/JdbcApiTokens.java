@@ -39,6 +39,7 @@ class JdbcApiTokens implements ApiTokens {
     static final int MAX_NAME = 120;
     /** {@code last_used_at} is written at most this often per token, not on every request. */
     static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
+
     private static final int RANDOM_BYTES = 32;
     private static final int TOKEN_LENGTH = TOKEN_PREFIX.length() + 43;
     private static final int SHOWN_PREFIX = TOKEN_PREFIX.length() + 4;
@@ -65,8 +66,12 @@ class JdbcApiTokens implements ApiTokens {
 
     @Override
     @Transactional
-    public IssuedToken issue(@Nullable String username, String name, @Nullable LocalDate expiresOn,
-            @Nullable String scope, LindungUser by) {
+    public IssuedToken issue(
+            @Nullable String username,
+            String name,
+            @Nullable LocalDate expiresOn,
+            @Nullable String scope,
+            LindungUser by) {
         by.requireSignedInAsThemselves("access.token.signed-in");
         String cleanName = name == null ? "" : name.strip();
         List<FieldIssue> issues = new java.util.ArrayList<>();
@@ -92,8 +97,8 @@ class JdbcApiTokens implements ApiTokens {
         if (!issues.isEmpty()) {
             throw new InvalidInputException(issues);
         }
-        LindungUser user = accounts.find(by.username())
-                .orElseThrow(() -> new ForbiddenException("access.token.signed-in"));
+        LindungUser user =
+                accounts.find(by.username()).orElseThrow(() -> new ForbiddenException("access.token.signed-in"));
         String effectiveScope = tokenScope.isEmpty() ? user.scope().code() : tokenScope;
 
         byte[] secret = new byte[RANDOM_BYTES];
@@ -101,14 +106,24 @@ class JdbcApiTokens implements ApiTokens {
         String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         String prefix = token.substring(0, SHOWN_PREFIX);
         Instant now = clock.instant();
-        Instant expiresAt = expiresOn == null ? null : expiresOn.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
+        Instant expiresAt = expiresOn == null
+                ? null
+                : expiresOn.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
         long id = jdbc.sql("""
                 INSERT INTO api_token (username, name, token_hash, prefix, created_by, created_at, expires_at,
                                        region_scope)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(user.username(), cleanName, sha256(token), prefix, user.username(), Timestamp.from(now),
-                        expiresAt == null ? null : Timestamp.from(expiresAt), tokenScope.isEmpty() ? null : tokenScope)
-                .query(Long.class).single();
+                .params(
+                        user.username(),
+                        cleanName,
+                        sha256(token),
+                        prefix,
+                        user.username(),
+                        Timestamp.from(now),
+                        expiresAt == null ? null : Timestamp.from(expiresAt),
+                        tokenScope.isEmpty() ? null : tokenScope)
+                .query(Long.class)
+                .single();
 
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put("username", user.username());
@@ -128,33 +143,40 @@ class JdbcApiTokens implements ApiTokens {
                             + " WHERE ? = '' OR u.region_scope = ? OR u.region_scope LIKE ?"
                             + " ORDER BY t.created_at DESC, t.id DESC")
                     .params(scope, scope, scope + ".%")
-                    .query((rs, i) -> info(rs)).list();
+                    .query((rs, i) -> info(rs))
+                    .list();
         }
         return jdbc.sql("SELECT " + INFO_COLUMNS + " FROM api_token t WHERE t.username = ?"
                         + " ORDER BY t.created_at DESC, t.id DESC")
                 .param(by.username())
-                .query((rs, i) -> info(rs)).list();
+                .query((rs, i) -> info(rs))
+                .list();
     }
 
     @Override
     @Transactional
     public void revoke(long id, LindungUser by) {
-        record Owner(String username, RegionScope scope, boolean revoked) {
-        }
+        record Owner(String username, RegionScope scope, boolean revoked) {}
         Owner owner = jdbc.sql("SELECT t.username, u.region_scope, t.revoked_at IS NOT NULL FROM api_token t"
                         + " JOIN app_user u ON u.username = t.username WHERE t.id = ? FOR UPDATE OF t")
                 .param(id)
                 .query((rs, i) -> new Owner(rs.getString(1), RegionScope.of(rs.getString(2)), rs.getBoolean(3)))
                 .optional()
                 .filter(o -> o.username().equals(by.username())
-                        || by.role() == Role.ADMIN && by.scope().includes(o.scope().code()))
+                        || by.role() == Role.ADMIN
+                                && by.scope().includes(o.scope().code()))
                 .orElseThrow(() -> new NotFoundException("api token " + id));
         if (owner.revoked()) {
             return;
         }
         jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE id = ?")
-                .params(Timestamp.from(clock.instant()), id).update();
-        audit.record("API_TOKEN_REVOKED", "api_token", Long.toString(id), regionOf(owner.scope()),
+                .params(Timestamp.from(clock.instant()), id)
+                .update();
+        audit.record(
+                "API_TOKEN_REVOKED",
+                "api_token",
+                Long.toString(id),
+                regionOf(owner.scope()),
                 Map.of("username", owner.username()));
     }
 
@@ -169,8 +191,10 @@ class JdbcApiTokens implements ApiTokens {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        record Found(long id, @Nullable Instant lastUsed, @Nullable LindungUser user) {
-        }
+        record Found(
+                long id,
+                @Nullable Instant lastUsed,
+                @Nullable LindungUser user) {}
         Optional<Found> found = jdbc.sql("""
                 SELECT t.id, t.last_used_at, u.username, u.display_name, u.role, u.region_scope, t.name,
                        t.region_scope
@@ -184,8 +208,13 @@ class JdbcApiTokens implements ApiTokens {
                     if (narrowed != null && !userScope.includes(narrowed)) {
                         return new Found(rs.getLong(1), null, null); // the creator's scope no longer holds it
                     }
-                    return new Found(rs.getLong(1), instant(rs, 2),
-                            new LindungUser(rs.getString(3), rs.getString(4), Role.valueOf(rs.getString(5)),
+                    return new Found(
+                            rs.getLong(1),
+                            instant(rs, 2),
+                            new LindungUser(
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    Role.valueOf(rs.getString(5)),
                                     narrowed == null ? userScope : RegionScope.of(narrowed),
                                     new LindungUser.ViaToken(rs.getLong(1), rs.getString(7))));
                 })
@@ -197,7 +226,8 @@ class JdbcApiTokens implements ApiTokens {
                 // the condition again in SQL: of several requests at once, only one writes
                 jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ?"
                                 + " AND (last_used_at IS NULL OR last_used_at < ?)")
-                        .params(Timestamp.from(now), f.id(), Timestamp.from(staleBefore)).update();
+                        .params(Timestamp.from(now), f.id(), Timestamp.from(staleBefore))
+                        .update();
             }
         });
         return found.map(Found::user);
@@ -212,9 +242,17 @@ class JdbcApiTokens implements ApiTokens {
     }
 
     private static TokenInfo info(ResultSet rs) throws SQLException {
-        return new TokenInfo(rs.getLong("id"), rs.getString("username"), rs.getString("name"),
-                rs.getString("prefix"), rs.getString("region_scope"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
-                instant(rs, "expires_at"), instant(rs, "revoked_at"), instant(rs, "last_used_at"));
+        return new TokenInfo(
+                rs.getLong("id"),
+                rs.getString("username"),
+                rs.getString("name"),
+                rs.getString("prefix"),
+                rs.getString("region_scope"),
+                rs.getString("created_by"),
+                rs.getTimestamp("created_at").toInstant(),
+                instant(rs, "expires_at"),
+                instant(rs, "revoked_at"),
+                instant(rs, "last_used_at"));
     }
 
     private static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {

@@ -42,15 +42,15 @@ class JdbcAuditTrail implements AuditTrail {
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public void record(String action, String entityType, String entityId, @Nullable String regionCode,
-            Map<String, ?> changes) {
+    public void record(
+            String action, String entityType, String entityId, @Nullable String regionCode, Map<String, ?> changes) {
         insert(action, entityType, entityId, regionCode, changes);
     }
 
     @Override
     @Transactional(propagation = Propagation.SUPPORTS)
-    public void recordRead(String action, String entityType, String entityId, @Nullable String regionCode,
-            Map<String, ?> details) {
+    public void recordRead(
+            String action, String entityType, String entityId, @Nullable String regionCode, Map<String, ?> details) {
         if (!READ_ACTIONS.contains(action)) {
             throw new IllegalArgumentException("not a read action: " + action);
         }
@@ -63,10 +63,11 @@ class JdbcAuditTrail implements AuditTrail {
         insert(EXPORT_DOWNLOADED, "export", export, regionCode, details);
     }
 
-    private void insert(String action, String entityType, String entityId, @Nullable String regionCode,
-            Map<String, ?> changes) {
-        jdbc.sql(INSERT).params(line(Timestamp.from(clock.instant()), action, entityType, entityId, regionCode,
-                changes)).update();
+    private void insert(
+            String action, String entityType, String entityId, @Nullable String regionCode, Map<String, ?> changes) {
+        jdbc.sql(INSERT)
+                .params(line(Timestamp.from(clock.instant()), action, entityType, entityId, regionCode, changes))
+                .update();
     }
 
     /**
@@ -74,14 +75,26 @@ class JdbcAuditTrail implements AuditTrail {
      * id, region, changes as JSON text, token id and name), for a caller that writes it in a statement of its own
      * ({@code JdbcBulkReads}).
      */
-    public Object[] line(Timestamp at, String action, String entityType, String entityId, @Nullable String regionCode,
+    public Object[] line(
+            Timestamp at,
+            String action,
+            String entityType,
+            String entityId,
+            @Nullable String regionCode,
             Map<String, ?> changes) {
         LindungUser user = currentUser.get().orElse(LindungUser.SYSTEM);
         LindungUser.ViaToken token = user.token();
-        return new Object[] {at, user.username(), action, entityType, entityId,
-                regionCode == null || regionCode.isEmpty() ? null : regionCode,
-                json.writeValueAsString(new LinkedHashMap<>(changes)),
-                token == null ? null : token.id(), token == null ? null : token.name()};
+        return new Object[] {
+            at,
+            user.username(),
+            action,
+            entityType,
+            entityId,
+            regionCode == null || regionCode.isEmpty() ? null : regionCode,
+            json.writeValueAsString(new LinkedHashMap<>(changes)),
+            token == null ? null : token.id(),
+            token == null ? null : token.name()
+        };
     }
 
     @Override
@@ -113,7 +126,13 @@ class JdbcAuditTrail implements AuditTrail {
     private static AuditEntry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
         long tokenId = rs.getLong(7);
         LindungUser.ViaToken token = rs.wasNull() ? null : new LindungUser.ViaToken(tokenId, rs.getString(8));
-        return new AuditEntry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), token);
+        return new AuditEntry(
+                rs.getTimestamp(1).toInstant(),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                token);
     }
 }

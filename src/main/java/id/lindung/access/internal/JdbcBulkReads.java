@@ -43,8 +43,14 @@ class JdbcBulkReads implements BulkReads {
     private final TransactionTemplate outsideTransaction;
     private final JdbcAuditTrail lines;
 
-    JdbcBulkReads(JdbcClient jdbc, AuditTrail audit, JdbcAuditTrail lines, CurrentUser currentUser, Clock clock,
-            BulkReadProperties properties, PlatformTransactionManager transactions) {
+    JdbcBulkReads(
+            JdbcClient jdbc,
+            AuditTrail audit,
+            JdbcAuditTrail lines,
+            CurrentUser currentUser,
+            Clock clock,
+            BulkReadProperties properties,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.currentUser = currentUser;
@@ -83,16 +89,31 @@ class JdbcBulkReads implements BulkReads {
         LindungUser me = user.get();
         long limit = limit(me.role());
         Instant now = clock.instant();
-        record Budget(long used, @Nullable Timestamp oldest, boolean allowed) {
-        }
+        record Budget(long used, @Nullable Timestamp oldest, boolean allowed) {}
         // one statement in its own implicit transaction (outside any of the caller's): count and line together
         // the line's own values: occurred at, actor (a token's creator), action, entity, region, changes, token
-        Object[] line = lines.line(Timestamp.from(now), export ? AuditTrail.EXPORT_DOWNLOADED : LIST_READ,
-                export ? "export" : "list", name, regionCode, details);
+        Object[] line = lines.line(
+                Timestamp.from(now),
+                export ? AuditTrail.EXPORT_DOWNLOADED : LIST_READ,
+                export ? "export" : "list",
+                name,
+                regionCode,
+                details);
         Budget budget = outsideTransaction.execute(status -> jdbc.sql(
-                "SELECT used, oldest, allowed FROM lindung_read_budget(?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)")
-                .params(line[1], line[0], Math.max(0, rows), limit, LOCK,
-                        line[2], line[3], line[4], line[5], line[6], line[7], line[8])
+                        "SELECT used, oldest, allowed FROM lindung_read_budget(?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)")
+                .params(
+                        line[1],
+                        line[0],
+                        Math.max(0, rows),
+                        limit,
+                        LOCK,
+                        line[2],
+                        line[3],
+                        line[4],
+                        line[5],
+                        line[6],
+                        line[7],
+                        line[8])
                 .query((rs, i) -> new Budget(rs.getLong(1), rs.getTimestamp(2), rs.getBoolean(3)))
                 .single());
         if (budget.allowed()) {
@@ -105,11 +126,13 @@ class JdbcBulkReads implements BulkReads {
         ownTransaction.executeWithoutResult(
                 status -> audit.recordRead(LIST_REFUSED, export ? "export" : "list", name, regionCode, refused));
         // the oldest minute counted (its start) leaves the hour an hour later
-        Instant retry = budget.oldest() == null ? now.plus(WINDOW) : budget.oldest().toInstant().plus(WINDOW);
+        Instant retry = budget.oldest() == null
+                ? now.plus(WINDOW)
+                : budget.oldest().toInstant().plus(WINDOW);
         long seconds = Math.max(1, Duration.between(clock.instant(), retry).toSeconds());
         String time = DateTimeFormatter.ofPattern("HH:mm").format(retry.atZone(clock.getZone()));
-        throw new TooManyRequestsException(seconds, "reads.limit", Long.toString(limit),
-                Long.toString(budget.used()), time);
+        throw new TooManyRequestsException(
+                seconds, "reads.limit", Long.toString(limit), Long.toString(budget.used()), time);
     }
 
     private void line(boolean export, String name, @Nullable String regionCode, Map<String, Object> details) {
@@ -119,5 +142,4 @@ class JdbcBulkReads implements BulkReads {
             audit.recordRead(LIST_READ, "list", name, regionCode, details);
         }
     }
-
 }

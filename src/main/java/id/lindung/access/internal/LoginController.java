@@ -38,8 +38,8 @@ class LoginController {
             if (until == null) {
                 session.removeAttribute(LOCKED_USERNAME);
             } else {
-                model.addAttribute("lockedUntil", DateTimeFormatter.ofPattern("HH:mm").format(until.atZone(
-                        clock.getZone())));
+                model.addAttribute(
+                        "lockedUntil", DateTimeFormatter.ofPattern("HH:mm").format(until.atZone(clock.getZone())));
             }
         }
         return "access/login";

@@ -22,7 +22,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("lindung.security.login")
 @Validated
-record LoginProperties(@DefaultValue("5") @Min(1) int maxFailures,
-        @DefaultValue("50") @Min(1) int maxFailuresPerAddress, @DefaultValue("15m") @NotNull Duration window,
-        @DefaultValue("15m") @NotNull Duration lockout, @DefaultValue("10") @Min(4) @Max(31) int bcryptStrength) {
-}
+record LoginProperties(
+        @DefaultValue("5") @Min(1) int maxFailures,
+        @DefaultValue("50") @Min(1) int maxFailuresPerAddress,
+        @DefaultValue("15m") @NotNull Duration window,
+        @DefaultValue("15m") @NotNull Duration lockout,
+        @DefaultValue("10") @Min(4) @Max(31) int bcryptStrength) {}

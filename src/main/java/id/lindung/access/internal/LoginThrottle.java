@@ -24,8 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 class LoginThrottle {
 
     /** What is known before checking a password: until when it is refused, and whether the user has failures. */
-    record Check(@Nullable Instant lockedUntil, boolean userHasFailures) {
-    }
+    record Check(@Nullable Instant lockedUntil, boolean userHasFailures) {}
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
@@ -51,30 +50,37 @@ class LoginThrottle {
                 SELECT max(locked_until) FILTER (WHERE locked_until > ?), bool_or(subject = ?)
                   FROM login_throttle WHERE subject IN (?, ?)""")
                 .params(now, userKey(username), userKey(username), addressKey(address))
-                .query((rs, i) -> new Check(rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant(),
-                        rs.getBoolean(2)))
+                .query((rs, i) -> new Check(
+                        rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant(), rs.getBoolean(2)))
                 .single();
     }
 
     /** Counts a wrong password; returns until when the username or address is now locked, or null. */
     @Transactional
-    @Nullable Instant failed(String username, String address) {
+    @Nullable
+    Instant failed(String username, String address) {
         Instant now = clock.instant();
         Counted user = count(userKey(username), maxFailures, now);
         Counted byAddress = count(addressKey(address), maxFailuresPerAddress, now);
         String scope = regionOf(username);
-        audit.record("LOGIN_FAILED", "login", shorten(username), scope,
+        audit.record(
+                "LOGIN_FAILED",
+                "login",
+                shorten(username),
+                scope,
                 Map.of("address", address, "failures", user.failures(), "failuresFromAddress", byAddress.failures()));
         if (user.lockedNow()) {
             audit.record("LOGIN_LOCKED", "login", shorten(username), scope, lockDetails(address, user.until()));
         }
         if (byAddress.lockedNow()) {
-            audit.record("LOGIN_LOCKED", "login-address", shorten(address), null, lockDetails(address,
-                    byAddress.until()));
+            audit.record(
+                    "LOGIN_LOCKED", "login-address", shorten(address), null, lockDetails(address, byAddress.until()));
         }
         Instant until = null;
         for (Counted c : new Counted[] {user, byAddress}) {
-            if (c.until() != null && c.until().isAfter(now) && (until == null || c.until().isAfter(until))) {
+            if (c.until() != null
+                    && c.until().isAfter(now)
+                    && (until == null || c.until().isAfter(until))) {
                 until = c.until();
             }
         }
@@ -84,11 +90,12 @@ class LoginThrottle {
     /** A successful sign-in: the username starts again from zero. */
     @Transactional
     void succeeded(String username) {
-        jdbc.sql("DELETE FROM login_throttle WHERE subject = ?").param(userKey(username)).update();
+        jdbc.sql("DELETE FROM login_throttle WHERE subject = ?")
+                .param(userKey(username))
+                .update();
     }
 
-    private record Counted(int failures, @Nullable Instant until, boolean lockedNow) {
-    }
+    private record Counted(int failures, @Nullable Instant until, boolean lockedNow) {}
 
     /**
      * One more failure for a subject, atomically: a new window when the last one is over or its lockout has ended,
@@ -112,10 +119,15 @@ class LoginThrottle {
                     WHEN t.failures + 1 >= :limit AND t.locked_until IS NULL THEN CAST(:until AS timestamptz)
                     ELSE t.locked_until END
                 RETURNING failures, locked_until, locked_until = CAST(:until AS timestamptz)""")
-                .param("subject", subject).param("now", at).param("limit", limit).param("until", until)
+                .param("subject", subject)
+                .param("now", at)
+                .param("limit", limit)
+                .param("until", until)
                 .param("windowStart", windowStart)
-                .query((rs, i) -> new Counted(rs.getInt(1),
-                        rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant(), rs.getBoolean(3)))
+                .query((rs, i) -> new Counted(
+                        rs.getInt(1),
+                        rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant(),
+                        rs.getBoolean(3)))
                 .single();
     }
 
@@ -127,8 +139,12 @@ class LoginThrottle {
     }
 
     private @Nullable String regionOf(String username) {
-        return jdbc.sql("SELECT region_scope FROM app_user WHERE username = ?").param(username).query(String.class)
-                .optional().filter(code -> !code.isEmpty()).orElse(null);
+        return jdbc.sql("SELECT region_scope FROM app_user WHERE username = ?")
+                .param(username)
+                .query(String.class)
+                .optional()
+                .filter(code -> !code.isEmpty())
+                .orElse(null);
     }
 
     private static String userKey(String username) {

@@ -3,8 +3,8 @@ package id.lindung.access.internal;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -43,14 +43,14 @@ class SecurityConfiguration {
     /** BCrypt with the configured cost, stored with its {@code {bcrypt}} prefix (Spring's delegating format). */
     @Bean
     PasswordEncoder passwordEncoder(LoginProperties login) {
-        return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(
-                login.bcryptStrength())));
+        return new DelegatingPasswordEncoder(
+                "bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(login.bcryptStrength())));
     }
 
     /** Username and password (form and Basic) through the login throttle; the only provider, so Boot adds no other. */
     @Bean
-    AuthenticationProvider throttledPasswords(UserAccounts users, PasswordEncoder passwordEncoder,
-            LoginThrottle throttle) {
+    AuthenticationProvider throttledPasswords(
+            UserAccounts users, PasswordEncoder passwordEncoder, LoginThrottle throttle) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(passwordEncoder);
         return new ThrottledAuthenticationProvider(passwords, throttle);
@@ -63,26 +63,35 @@ class SecurityConfiguration {
         AccessDeniedHandler forbidden = (request, response, e) ->
                 problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", e.getMessage());
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.GET, "/api/regions", "/api/regions/**").permitAll()
-                        .anyRequest().authenticated())
-                .httpBasic(basic -> basic.securityContextRepository(HeaderAuthentication.MARKING).authenticationEntryPoint((request, response, e) -> {
-                    if (e instanceof LoginLockedException locked) {
-                        long seconds = Math.max(1, Duration.between(clock.instant(), locked.until()).toSeconds());
-                        response.setHeader("Retry-After", Long.toString(seconds));
-                        problem(response, 429, "Too Many Requests", lockedMessage(messages, clock, locked));
-                    } else {
-                        problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
-                                "Sign in with HTTP Basic credentials");
-                    }
-                }))
+                .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.GET, "/api/regions", "/api/regions/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .httpBasic(basic -> basic.securityContextRepository(HeaderAuthentication.MARKING)
+                        .authenticationEntryPoint((request, response, e) -> {
+                            if (e instanceof LoginLockedException locked) {
+                                long seconds = Math.max(
+                                        1,
+                                        Duration.between(clock.instant(), locked.until())
+                                                .toSeconds());
+                                response.setHeader("Retry-After", Long.toString(seconds));
+                                problem(response, 429, "Too Many Requests", lockedMessage(messages, clock, locked));
+                            } else {
+                                problem(
+                                        response,
+                                        HttpServletResponse.SC_UNAUTHORIZED,
+                                        "Unauthorized",
+                                        "Sign in with HTTP Basic credentials");
+                            }
+                        }))
                 .exceptionHandling(ex -> ex.accessDeniedHandler(forbidden))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 // CSRF is checked after authentication (below), not before it where Spring puts it
                 .csrf(csrf -> csrf.disable())
                 // API tokens (Authorization: Bearer lkt_…) before Basic: a bad token answers 401, no fallback
                 .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
-                .addFilterAfter(HeaderAuthentication.csrfUnlessAuthenticatedByHeader(forbidden),
+                .addFilterAfter(
+                        HeaderAuthentication.csrfUnlessAuthenticatedByHeader(forbidden),
                         BasicAuthenticationFilter.class)
                 .headers(SecurityConfiguration::secureHeaders);
         return http.build();
@@ -91,13 +100,25 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain web(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
-                                "/error", "/actuator/health/**", "/actuator/health", "/v3/api-docs/**",
-                                "/swagger-ui/**", "/swagger-ui.html")
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/login",
+                                "/webjars/**",
+                                "/css/**",
+                                "/js/**",
+                                "/img/**",
+                                "/favicon.ico",
+                                "/error",
+                                "/actuator/health/**",
+                                "/actuator/health",
+                                "/v3/api-docs/**",
+                                "/swagger-ui/**",
+                                "/swagger-ui.html")
                         .permitAll()
-                        .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(form -> form.loginPage("/login")
+                        .defaultSuccessUrl("/", false)
+                        .permitAll()
                         .failureHandler(loginFailure()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 .httpBasic(Customizer.withDefaults())
@@ -125,8 +146,11 @@ class SecurityConfiguration {
 
     static String lockedMessage(MessageSource messages, Clock clock, LoginLockedException locked) {
         String time = DateTimeFormatter.ofPattern("HH:mm").format(locked.until().atZone(clock.getZone()));
-        return Objects.requireNonNull(messages.getMessage("login.locked", new Object[] {time},
-                "Too many sign-in attempts; try again after " + time, LocaleContextHolder.getLocale()));
+        return Objects.requireNonNull(messages.getMessage(
+                "login.locked",
+                new Object[] {time},
+                "Too many sign-in attempts; try again after " + time,
+                LocaleContextHolder.getLocale()));
     }
 
     /**
@@ -141,9 +165,10 @@ class SecurityConfiguration {
     private static void secureHeaders(HeadersConfigurer<HttpSecurity> headers) {
         headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-                .permissionsPolicyHeader(permissions -> permissions.policy(
-                        "camera=(), microphone=(), geolocation=(), payment=(), usb=()"))
-                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
+                .permissionsPolicyHeader(permissions ->
+                        permissions.policy("camera=(), microphone=(), geolocation=(), payment=(), usb=()"))
+                .httpStrictTransportSecurity(
+                        hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
                 .frameOptions(frame -> frame.deny());
     }
 
@@ -152,7 +177,8 @@ class SecurityConfiguration {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         String safe = detail == null ? "" : detail.replace("\\", "\\\\").replace("\"", "\\\"");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + safe + "\"}");
+        response.getWriter()
+                .write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
+                        + safe + "\"}");
     }
 }

@@ -26,8 +26,10 @@ final class ThrottledAuthenticationProvider implements AuthenticationProvider {
     @Override
     public @Nullable Authentication authenticate(Authentication authentication) {
         String username = authentication.getName() == null ? "" : authentication.getName();
-        String address = authentication.getDetails() instanceof WebAuthenticationDetails web
-                && web.getRemoteAddress() != null ? web.getRemoteAddress() : "unknown";
+        String address =
+                authentication.getDetails() instanceof WebAuthenticationDetails web && web.getRemoteAddress() != null
+                        ? web.getRemoteAddress()
+                        : "unknown";
         LoginThrottle.Check check = throttle.check(username, address);
         if (check.lockedUntil() != null) {
             throw new LoginLockedException(check.lockedUntil());

@@ -35,23 +35,33 @@ class UserAccounts implements UserDetailsService, UserProvisioning {
                         + " WHERE username = ?")
                 .param(username)
                 .query((rs, i) -> new LindungUserDetails(
-                        new LindungUser(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)),
+                        new LindungUser(
+                                rs.getString(1),
+                                rs.getString(2),
+                                Role.valueOf(rs.getString(3)),
                                 RegionScope.of(rs.getString(4))),
-                        rs.getString(5), rs.getBoolean(6)))
+                        rs.getString(5),
+                        rs.getBoolean(6)))
                 .optional()
                 .orElseThrow(() -> new UsernameNotFoundException(username));
     }
 
     @Override
     @Transactional
-    public boolean createIfAbsent(String username, String rawPassword, String displayName, Role role, RegionScope scope) {
+    public boolean createIfAbsent(
+            String username, String rawPassword, String displayName, Role role, RegionScope scope) {
         boolean created = jdbc.sql("""
                 INSERT INTO app_user (username, password_hash, display_name, role, region_scope)
                 VALUES (?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING""")
-                .params(username, passwords.encode(rawPassword), displayName, role.name(), scope.code())
-                .update() == 1;
+                        .params(username, passwords.encode(rawPassword), displayName, role.name(), scope.code())
+                        .update()
+                == 1;
         if (created) {
-            audit.record("USER_CREATED", "user", username, scope.code().isEmpty() ? null : scope.code(),
+            audit.record(
+                    "USER_CREATED",
+                    "user",
+                    username,
+                    scope.code().isEmpty() ? null : scope.code(),
                     java.util.Map.of("displayName", displayName, "role", role.name(), "scope", scope.code()));
         }
         return created;
@@ -63,7 +73,10 @@ class UserAccounts implements UserDetailsService, UserProvisioning {
 
     List<LindungUser> all() {
         return jdbc.sql("SELECT username, display_name, role, region_scope FROM app_user ORDER BY username")
-                .query((rs, i) -> new LindungUser(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)),
+                .query((rs, i) -> new LindungUser(
+                        rs.getString(1),
+                        rs.getString(2),
+                        Role.valueOf(rs.getString(3)),
                         RegionScope.of(rs.getString(4))))
                 .list();
     }

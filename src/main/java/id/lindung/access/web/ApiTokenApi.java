@@ -27,8 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/tokens")
-@Tag(name = "Token API", description = "API tokens for machines (e.g. a KUR bank's host-to-host link): "
-        + "send 'Authorization: Bearer lkt_…'; a token acts as the person who created it")
+@Tag(
+        name = "Token API",
+        description = "API tokens for machines (e.g. a KUR bank's host-to-host link): "
+                + "send 'Authorization: Bearer lkt_…'; a token acts as the person who created it")
 @SecurityRequirement(name = "basicAuth")
 @SecurityRequirement(name = "bearerAuth")
 class ApiTokenApi {
@@ -41,19 +43,26 @@ class ApiTokenApi {
         this.currentUser = currentUser;
     }
 
-    record TokenRequest(@Nullable String username, @Nullable String name, @Nullable LocalDate expiresOn,
-            @Nullable String scope) {
-    }
+    record TokenRequest(
+            @Nullable String username,
+            @Nullable String name,
+            @Nullable LocalDate expiresOn,
+            @Nullable String scope) {}
 
     @PostMapping
-    @Operation(summary = "Issue a token for oneself (signed in with one's own password, not with a token)",
+    @Operation(
+            summary = "Issue a token for oneself (signed in with one's own password, not with a token)",
             description = "The token acts as the caller: the caller's role and scope, or the narrower region given "
                     + "as scope. username may be left out; naming anyone else is refused (422). The answer is the "
                     + "only time the token is shown: store it at once. Without expiresOn the token is valid until "
                     + "revoked; with it, through the end of that day (WIB).")
     ResponseEntity<IssuedToken> issue(@RequestBody TokenRequest request) {
-        IssuedToken issued = tokens.issue(request.username(), request.name() == null ? "" : request.name(),
-                request.expiresOn(), request.scope(), currentUser.require());
+        IssuedToken issued = tokens.issue(
+                request.username(),
+                request.name() == null ? "" : request.name(),
+                request.expiresOn(),
+                request.scope(),
+                currentUser.require());
         return ResponseEntity.created(URI.create("/api/tokens/" + issued.id()))
                 .cacheControl(CacheControl.noStore())
                 .body(issued);

@@ -42,8 +42,7 @@ public record AccidentCase(String caseNumber, List<EarlierClaim> earlier) {
     }
 
     /** One line of an earlier claim: its code (e.g. {@code JKK_TRANSPORT_SEA}) and amount. */
-    public record PaidLine(String code, long amount) {
-    }
+    public record PaidLine(String code, long amount) {}
 
     /** The earlier claim that holds the case's lump sum, if any. */
     public Optional<EarlierClaim> lumpSum() {
@@ -52,13 +51,19 @@ public record AccidentCase(String caseNumber, List<EarlierClaim> earlier) {
 
     /** STMB months already claimed on the case. */
     public int stmbMonths() {
-        return earlier.stream().filter(c -> c.kind() == ClaimKind.JKK_STMB).mapToInt(EarlierClaim::stmbMonths).sum();
+        return earlier.stream()
+                .filter(c -> c.kind() == ClaimKind.JKK_STMB)
+                .mapToInt(EarlierClaim::stmbMonths)
+                .sum();
     }
 
     /** What the earlier claims hold on lines with {@code code}. */
     public long paid(String code) {
-        return earlier.stream().flatMap(c -> c.lines().stream()).filter(l -> l.code().equals(code))
-                .mapToLong(PaidLine::amount).sum();
+        return earlier.stream()
+                .flatMap(c -> c.lines().stream())
+                .filter(l -> l.code().equals(code))
+                .mapToLong(PaidLine::amount)
+                .sum();
     }
 
     /** What the earlier claims hold in all. */

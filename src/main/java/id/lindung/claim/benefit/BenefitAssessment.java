@@ -12,11 +12,20 @@ import org.jspecify.annotations.Nullable;
  * death before 36 months of contributions). {@code employerLiability}: an eligible claim the employer pays, not BPJS
  * (the worker was unprotected because of the employer; {@link EmployerLiability}). The scholarship itself is planned and paid by {@link ScholarshipPlanner}.
  */
-public record BenefitAssessment(ClaimKind kind, LocalDate eventDate, @Nullable Refusal refusal,
-        List<BenefitLine> lines, @Nullable Refusal scholarshipRefusal, @Nullable EmployerLiability employerLiability) {
+public record BenefitAssessment(
+        ClaimKind kind,
+        LocalDate eventDate,
+        @Nullable Refusal refusal,
+        List<BenefitLine> lines,
+        @Nullable Refusal scholarshipRefusal,
+        @Nullable EmployerLiability employerLiability) {
 
     /** An assessment the programme pays (or refuses). */
-    public BenefitAssessment(ClaimKind kind, LocalDate eventDate, @Nullable Refusal refusal, List<BenefitLine> lines,
+    public BenefitAssessment(
+            ClaimKind kind,
+            LocalDate eventDate,
+            @Nullable Refusal refusal,
+            List<BenefitLine> lines,
             @Nullable Refusal scholarshipRefusal) {
         this(kind, eventDate, refusal, lines, scholarshipRefusal, null);
     }

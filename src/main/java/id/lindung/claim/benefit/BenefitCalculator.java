@@ -69,17 +69,25 @@ public final class BenefitCalculator {
         Optional<Refusal> refused = Eligibility.check(facts);
         EmployerLiability employer = null;
         if (refused.isPresent()) {
-            employer = Eligibility.employerLiability(rules, facts, refused.get()).orElse(null);
+            employer =
+                    Eligibility.employerLiability(rules, facts, refused.get()).orElse(null);
             if (employer == null) {
                 return BenefitAssessment.refused(facts, refused.get());
             }
         }
-        AccidentCase c = facts.kind().programme() == id.lindung.enrolment.Programme.JKK ? accident
+        AccidentCase c = facts.kind().programme() == id.lindung.enrolment.Programme.JKK
+                ? accident
                 : AccidentCase.first(accident.caseNumber());
         if (facts.kind().lumpSum() && c.lumpSum().isPresent()) {
             AccidentCase.EarlierClaim earlier = c.lumpSum().get();
-            return BenefitAssessment.refused(facts, Refusal.of(RefusalCode.LUMP_SUM_ALREADY_IN_CASE, c.caseNumber(),
-                    earlier.claimNumber(), earlier.kind().name(), format(earlier.total())));
+            return BenefitAssessment.refused(
+                    facts,
+                    Refusal.of(
+                            RefusalCode.LUMP_SUM_ALREADY_IN_CASE,
+                            c.caseNumber(),
+                            earlier.claimNumber(),
+                            earlier.kind().name(),
+                            format(earlier.total())));
         }
         List<BenefitLine> lines;
         try {
@@ -88,7 +96,8 @@ public final class BenefitCalculator {
             return BenefitAssessment.refused(facts, Refusal.ruleMissing(e));
         }
         Refusal scholarship = facts.kind().grantsScholarship()
-                ? Eligibility.scholarshipBasis(rules, facts).orElse(null) : null;
+                ? Eligibility.scholarshipBasis(rules, facts).orElse(null)
+                : null;
         return new BenefitAssessment(facts.kind(), facts.eventDate(), null, lines, scholarship, employer);
     }
 
@@ -129,7 +138,8 @@ public final class BenefitCalculator {
         }
         List<BenefitLine> lines = new ArrayList<>();
         for (Invoice i : d.invoices()) {
-            lines.add(Line.of("JKK_MEDICAL", i.description(), i.date()).uses(atCost)
+            lines.add(Line.of("JKK_MEDICAL", i.description(), i.date())
+                    .uses(atCost)
                     .amount(i.amount(), format(i.amount())));
         }
         return lines;
@@ -149,11 +159,14 @@ public final class BenefitCalculator {
             }
         }
         List<BenefitLine> lines = new ArrayList<>();
-        lines.add(Line.of("JKK_HOME_CARE", months.intValue()).uses(cap, months)
-                .amount(Math.min(within, left(cap, "JKK_HOME_CARE", c)), "min(" + format(within) + "; "
-                        + capLeft(cap, "JKK_HOME_CARE", c) + ")"));
+        lines.add(Line.of("JKK_HOME_CARE", months.intValue())
+                .uses(cap, months)
+                .amount(
+                        Math.min(within, left(cap, "JKK_HOME_CARE", c)),
+                        "min(" + format(within) + "; " + capLeft(cap, "JKK_HOME_CARE", c) + ")"));
         if (d.invoices().stream().anyMatch(i -> !i.date().isBefore(end))) {
-            lines.add(Line.of("JKK_HOME_CARE_AFTER_PERIOD", months.intValue()).uses(months)
+            lines.add(Line.of("JKK_HOME_CARE_AFTER_PERIOD", months.intValue())
+                    .uses(months)
                     .amount(0, format(after) + " × 0"));
         }
         return lines;
@@ -168,8 +181,11 @@ public final class BenefitCalculator {
         byMode.forEach((mode, claimed) -> {
             BenefitRule cap = rules.rule(mode.cap(), on);
             String code = "JKK_TRANSPORT_" + mode.name();
-            lines.add(Line.of(code).uses(cap).amount(Math.min(claimed, left(cap, code, accident)),
-                    "min(" + format(claimed) + "; " + capLeft(cap, code, accident) + ")"));
+            lines.add(Line.of(code)
+                    .uses(cap)
+                    .amount(
+                            Math.min(claimed, left(cap, code, accident)),
+                            "min(" + format(claimed) + "; " + capLeft(cap, code, accident) + ")"));
         });
         return lines;
     }
@@ -210,7 +226,8 @@ public final class BenefitCalculator {
         List<BenefitLine> lines = new ArrayList<>();
         for (StmbTier t : tiers) {
             BigDecimal exact = Rupiah.percentOf(t.pct, BigDecimal.valueOf(wage)).multiply(BigDecimal.valueOf(t.months));
-            lines.add(Line.of("JKK_STMB", t.from, t.from + t.months - 1).uses(t.rules.toArray(BenefitRule[]::new))
+            lines.add(Line.of("JKK_STMB", t.from, t.from + t.months - 1)
+                    .uses(t.rules.toArray(BenefitRule[]::new))
                     .amount(Rupiah.round(exact), t.months + " × " + percent(t.pct) + " × " + format(wage)));
         }
         return lines;
@@ -254,8 +271,11 @@ public final class BenefitCalculator {
         List<Partial> items = new ArrayList<>();
         for (String code : d.codes()) {
             DisabilityRow row = rules.disability(code, on);
-            items.add(new Partial(row, row.percent(), Line.of("JKK_DISABILITY_ANATOMICAL", code, row.bodyPartId(),
-                    row.bodyPartEn()), percent(row.percent())));
+            items.add(new Partial(
+                    row,
+                    row.percent(),
+                    Line.of("JKK_DISABILITY_ANATOMICAL", code, row.bodyPartId(), row.bodyPartEn()),
+                    percent(row.percent())));
         }
         return partial(on, items, wage);
     }
@@ -264,8 +284,14 @@ public final class BenefitCalculator {
         List<Partial> items = new ArrayList<>();
         for (FunctionLoss loss : d.losses()) {
             DisabilityRow row = rules.disability(loss.code(), on);
-            items.add(new Partial(row, Rupiah.percentOf(loss.percentLost(), row.percent()),
-                    Line.of("JKK_DISABILITY_FUNCTIONAL", loss.code(), row.bodyPartId(), row.bodyPartEn(),
+            items.add(new Partial(
+                    row,
+                    Rupiah.percentOf(loss.percentLost(), row.percent()),
+                    Line.of(
+                            "JKK_DISABILITY_FUNCTIONAL",
+                            loss.code(),
+                            row.bodyPartId(),
+                            row.bodyPartEn(),
                             Rupiah.percent(loss.percentLost())),
                     percent(loss.percentLost()) + " × " + percent(row.percent())));
         }
@@ -273,8 +299,7 @@ public final class BenefitCalculator {
     }
 
     /** A partial disability's item: its table row, its percentage, its line, and its share as a formula. */
-    private record Partial(DisabilityRow row, BigDecimal pct, Line line, String share) {
-    }
+    private record Partial(DisabilityRow row, BigDecimal pct, Line line, String share) {}
 
     /**
      * The lines of a partial disability's items, in their order, under the cap on their sum: each item takes at most
@@ -293,10 +318,11 @@ public final class BenefitCalculator {
             String share = item.share();
             if (effective.compareTo(item.pct()) < 0) {
                 line.uses(cap);
-                share = "min(" + share + "; " + percent(cap.value()) + " − " + percent(cap.value().subtract(left))
-                        + ")";
+                share = "min(" + share + "; " + percent(cap.value()) + " − "
+                        + percent(cap.value().subtract(left)) + ")";
             }
-            lines.add(line.amount(disabilityAmount(effective, multiplier, wage),
+            lines.add(line.amount(
+                    disabilityAmount(effective, multiplier, wage),
                     share + " × " + Rupiah.number(multiplier.value()) + " × " + format(wage)));
         }
         return lines;
@@ -311,9 +337,12 @@ public final class BenefitCalculator {
         BenefitRule multiplier = rules.rule(RuleKey.JKK_WAGE_MULTIPLIER, on);
         BenefitRule periodic = rules.rule(RuleKey.JKK_PERIODIC_BENEFIT, on);
         return List.of(
-                Line.of("JKK_DISABILITY_TOTAL").uses(pct, multiplier).amount(
-                        disabilityAmount(pct.value(), multiplier, wage), percent(pct.value()) + " × "
-                                + Rupiah.number(multiplier.value()) + " × " + format(wage)),
+                Line.of("JKK_DISABILITY_TOTAL")
+                        .uses(pct, multiplier)
+                        .amount(
+                                disabilityAmount(pct.value(), multiplier, wage),
+                                percent(pct.value()) + " × " + Rupiah.number(multiplier.value()) + " × "
+                                        + format(wage)),
                 fixed("JKK_PERIODIC_BENEFIT", periodic));
     }
 
@@ -332,14 +361,15 @@ public final class BenefitCalculator {
         if (byWage >= minimum.longValue()) {
             lumpLine = lump.amount(byWage, formula);
         } else {
-            lumpLine = lump.uses(minimum).amount(minimum.longValue(),
-                    "max(" + formula + "; " + format(minimum.longValue()) + ")");
+            lumpLine = lump.uses(minimum)
+                    .amount(minimum.longValue(), "max(" + formula + "; " + format(minimum.longValue()) + ")");
         }
         return List.of(lumpLine, fixed("JKK_PERIODIC_BENEFIT", periodic), fixed("JKK_FUNERAL", funeral));
     }
 
     private List<BenefitLine> jkmDeath(LocalDate on) {
-        return List.of(fixed("JKM_LUMP_SUM", rules.rule(RuleKey.JKM_LUMP_SUM, on)),
+        return List.of(
+                fixed("JKM_LUMP_SUM", rules.rule(RuleKey.JKM_LUMP_SUM, on)),
                 fixed("JKM_PERIODIC_BENEFIT", rules.rule(RuleKey.JKM_PERIODIC_BENEFIT, on)),
                 fixed("JKM_FUNERAL", rules.rule(RuleKey.JKM_FUNERAL, on)));
     }
@@ -371,7 +401,11 @@ public final class BenefitCalculator {
                 issues.add(FieldIssue.error("details.costs", "claim.input.noItems"));
             }
             for (int i = 0; i < t.costs().size(); i++) {
-                amountAndDate(issues, "details.costs[" + i + "]", t.costs().get(i).amount(), t.costs().get(i).date(),
+                amountAndDate(
+                        issues,
+                        "details.costs[" + i + "]",
+                        t.costs().get(i).amount(),
+                        t.costs().get(i).date(),
                         f.eventDate());
             }
         } else if (d instanceof ClaimDetails.TemporaryIncapacity s) {
@@ -381,12 +415,15 @@ public final class BenefitCalculator {
         } else if (d instanceof ClaimDetails.AnatomicalDisability a) {
             codes(issues, "details.codes", a.codes());
         } else if (d instanceof ClaimDetails.FunctionalDisability fd) {
-            codes(issues, "details.losses", fd.losses().stream().map(FunctionLoss::code).toList());
+            codes(
+                    issues,
+                    "details.losses",
+                    fd.losses().stream().map(FunctionLoss::code).toList());
             for (int i = 0; i < fd.losses().size(); i++) {
                 BigDecimal lost = fd.losses().get(i).percentLost();
                 if (lost.signum() <= 0 || lost.compareTo(BigDecimal.valueOf(100)) > 0) {
-                    issues.add(FieldIssue.error("details.losses[" + i + "].percentLost",
-                            "claim.input.percentLostRange"));
+                    issues.add(
+                            FieldIssue.error("details.losses[" + i + "].percentLost", "claim.input.percentLostRange"));
                 }
             }
         }
@@ -400,12 +437,17 @@ public final class BenefitCalculator {
             issues.add(FieldIssue.error(field, "claim.input.noItems"));
         }
         for (int i = 0; i < invoices.size(); i++) {
-            amountAndDate(issues, field + "[" + i + "]", invoices.get(i).amount(), invoices.get(i).date(), earliest);
+            amountAndDate(
+                    issues,
+                    field + "[" + i + "]",
+                    invoices.get(i).amount(),
+                    invoices.get(i).date(),
+                    earliest);
         }
     }
 
-    private static void amountAndDate(List<FieldIssue> issues, String field, long amount, LocalDate date,
-            LocalDate earliest) {
+    private static void amountAndDate(
+            List<FieldIssue> issues, String field, long amount, LocalDate date, LocalDate earliest) {
         if (amount < 0) {
             issues.add(FieldIssue.error(field + ".amount", "claim.input.negative"));
         }

@@ -11,8 +11,16 @@ import java.util.Objects;
  * {@code ruleValidFrom} the latest {@code valid_from} among them, {@code unconfirmed} whether any of them is
  * unconfirmed, {@code ruleRefs} which rows ({@code KEY@valid_from}, {@code disability:CODE@valid_from}).
  */
-public record BenefitLine(String code, String messageKey, List<Object> args, long amount, String formula,
-        String legalBasis, LocalDate ruleValidFrom, boolean unconfirmed, List<String> ruleRefs) {
+public record BenefitLine(
+        String code,
+        String messageKey,
+        List<Object> args,
+        long amount,
+        String formula,
+        String legalBasis,
+        LocalDate ruleValidFrom,
+        boolean unconfirmed,
+        List<String> ruleRefs) {
 
     public BenefitLine {
         Objects.requireNonNull(code, "code");

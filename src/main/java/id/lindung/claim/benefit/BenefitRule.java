@@ -10,8 +10,14 @@ import org.jspecify.annotations.Nullable;
  * from {@code validFrom} until the next row of the same key. {@code unconfirmed}: the figure is not confirmed in the
  * domain reference's sources.
  */
-public record BenefitRule(RuleKey key, LocalDate validFrom, BigDecimal value, String legalBasis, String source,
-        boolean unconfirmed, @Nullable String note) {
+public record BenefitRule(
+        RuleKey key,
+        LocalDate validFrom,
+        BigDecimal value,
+        String legalBasis,
+        String source,
+        boolean unconfirmed,
+        @Nullable String note) {
 
     public BenefitRule {
         Objects.requireNonNull(key, "key");

@@ -39,10 +39,12 @@ public final class BenefitRules {
             "code;body_part_id;body_part_en;percent;valid_from;legal_basis;source;unconfirmed";
     /** The shipped files on the classpath. */
     public static final String RULES_RESOURCE = "/claim/benefit-rules.csv";
+
     public static final String DISABILITY_RESOURCE = "/claim/disability-table.csv";
 
     /** Longer fields are refused (a legal basis or a note is a sentence or two). */
     private static final int MAX_FIELD_LENGTH = 10_000;
+
     private static final int MAX_FIELDS = 1_000;
 
     private final List<BenefitRule> rules;
@@ -61,8 +63,9 @@ public final class BenefitRules {
                 throw new IllegalArgumentException("two disability rows " + d.code() + " valid from " + d.validFrom());
             }
         }
-        this.rules = rules.stream().sorted(Comparator.comparing(BenefitRule::key)
-                .thenComparing(BenefitRule::validFrom)).toList();
+        this.rules = rules.stream()
+                .sorted(Comparator.comparing(BenefitRule::key).thenComparing(BenefitRule::validFrom))
+                .toList();
         this.disability = List.copyOf(disability);
     }
 
@@ -81,7 +84,8 @@ public final class BenefitRules {
 
     /** The rows shipped in {@code src/main/resources/claim/}. */
     public static BenefitRules shipped() {
-        try (Reader r = resource(RULES_RESOURCE); Reader d = resource(DISABILITY_RESOURCE)) {
+        try (Reader r = resource(RULES_RESOURCE);
+                Reader d = resource(DISABILITY_RESOURCE)) {
             return fromCsv(r, d);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -108,8 +112,12 @@ public final class BenefitRules {
 
     /** The disability rows valid on {@code date}, one per code. */
     public List<DisabilityRow> disabilityTable(LocalDate date) {
-        return byCode.values().stream().map(m -> m.floorEntry(date)).filter(e -> e != null).map(Map.Entry::getValue)
-                .sorted(Comparator.comparing(DisabilityRow::code)).toList();
+        return byCode.values().stream()
+                .map(m -> m.floorEntry(date))
+                .filter(e -> e != null)
+                .map(Map.Entry::getValue)
+                .sorted(Comparator.comparing(DisabilityRow::code))
+                .toList();
     }
 
     /** The row of {@code key} valid on {@code date}, if any. */
@@ -156,17 +164,32 @@ public final class BenefitRules {
             if (unit != key.unit()) {
                 throw new IllegalArgumentException("unit of " + key + " is " + key.unit() + ", not " + unit);
             }
-            rows.add(new BenefitRule(key, date(f[1]), new BigDecimal(f[2]), required(f[4], "legal_basis"),
-                    required(f[5], "source"), bool(f[6]), f[7].isEmpty() ? null : f[7]));
+            rows.add(new BenefitRule(
+                    key,
+                    date(f[1]),
+                    new BigDecimal(f[2]),
+                    required(f[4], "legal_basis"),
+                    required(f[5], "source"),
+                    bool(f[6]),
+                    f[7].isEmpty() ? null : f[7]));
         });
         return rows;
     }
 
     private static List<DisabilityRow> parseDisability(Reader reader) {
         List<DisabilityRow> rows = new ArrayList<>();
-        forEachRow(reader, DISABILITY_HEADER, (line, f) -> rows.add(new DisabilityRow(required(f[0], "code"),
-                required(f[1], "body_part_id"), required(f[2], "body_part_en"), new BigDecimal(f[3]), date(f[4]),
-                required(f[5], "legal_basis"), required(f[6], "source"), bool(f[7]))));
+        forEachRow(
+                reader,
+                DISABILITY_HEADER,
+                (line, f) -> rows.add(new DisabilityRow(
+                        required(f[0], "code"),
+                        required(f[1], "body_part_id"),
+                        required(f[2], "body_part_en"),
+                        new BigDecimal(f[3]),
+                        date(f[4]),
+                        required(f[5], "legal_basis"),
+                        required(f[6], "source"),
+                        bool(f[7]))));
         return rows;
     }
 
@@ -193,12 +216,12 @@ public final class BenefitRules {
                     continue;
                 }
                 if (!row.tooLong().isEmpty()) {
-                    throw new IllegalArgumentException("line " + line + ": field " + (row.tooLong().get(0) + 1)
-                            + " is longer than " + MAX_FIELD_LENGTH + " characters");
+                    throw new IllegalArgumentException("line " + line + ": field "
+                            + (row.tooLong().get(0) + 1) + " is longer than " + MAX_FIELD_LENGTH + " characters");
                 }
                 if (cells.size() != columns) {
-                    throw new IllegalArgumentException("line " + line + ": " + cells.size() + " fields, expected "
-                            + columns);
+                    throw new IllegalArgumentException(
+                            "line " + line + ": " + cells.size() + " fields, expected " + columns);
                 }
                 String[] fields = new String[columns];
                 for (int i = 0; i < columns; i++) {

@@ -9,8 +9,14 @@ import org.jspecify.annotations.Nullable;
  * school year in progress at the planning date; {@code level == null} (and {@code yearInLevel == 0}): not yet in
  * school.
  */
-public record Child(String id, String name, LocalDate birthDate, @Nullable EducationLevel level, int yearInLevel,
-        boolean married, boolean working) {
+public record Child(
+        String id,
+        String name,
+        LocalDate birthDate,
+        @Nullable EducationLevel level,
+        int yearInLevel,
+        boolean married,
+        boolean working) {
 
     public Child {
         Objects.requireNonNull(id, "id");

@@ -8,8 +8,7 @@ import java.util.Objects;
 public sealed interface ClaimDetails {
 
     /** Death and total permanent disability need nothing more than the member's facts. */
-    record None() implements ClaimDetails {
-    }
+    record None() implements ClaimDetails {}
 
     /** Medical care: every invoice is paid at cost. */
     record MedicalCare(List<Invoice> invoices) implements ClaimDetails {
@@ -33,8 +32,7 @@ public sealed interface ClaimDetails {
     }
 
     /** STMB: whole months of temporary incapacity to work. */
-    record TemporaryIncapacity(int months) implements ClaimDetails {
-    }
+    record TemporaryIncapacity(int months) implements ClaimDetails {}
 
     /** Body parts lost, as codes of the disability table. */
     record AnatomicalDisability(List<String> codes) implements ClaimDetails {

@@ -8,8 +8,8 @@ import java.util.Objects;
  * Everything the engine needs to assess one claim: the kind, the event date (accident, diagnosis or death; the
  * rules valid that day apply), the cause, the member's facts at that date and the kind's details.
  */
-public record ClaimFacts(ClaimKind kind, LocalDate eventDate, EventCause cause, MemberFacts member,
-        ClaimDetails details) {
+public record ClaimFacts(
+        ClaimKind kind, LocalDate eventDate, EventCause cause, MemberFacts member, ClaimDetails details) {
 
     public ClaimFacts {
         Objects.requireNonNull(kind, "kind");
@@ -18,8 +18,9 @@ public record ClaimFacts(ClaimKind kind, LocalDate eventDate, EventCause cause, 
         Objects.requireNonNull(member, "member");
         Objects.requireNonNull(details, "details");
         if (!kind.detailsType().isInstance(details)) {
-            throw new IllegalArgumentException(kind + " takes " + kind.detailsType().getSimpleName() + ", not "
-                    + details.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    kind + " takes " + kind.detailsType().getSimpleName() + ", not "
+                            + details.getClass().getSimpleName());
         }
     }
 
@@ -40,8 +41,7 @@ public record ClaimFacts(ClaimKind kind, LocalDate eventDate, EventCause cause, 
         return jkk(ClaimKind.JKK_MEDICAL, accident, member, new ClaimDetails.MedicalCare(invoices));
     }
 
-    public static ClaimFacts homeCare(LocalDate accident, MemberFacts member, LocalDate start,
-            List<Invoice> invoices) {
+    public static ClaimFacts homeCare(LocalDate accident, MemberFacts member, LocalDate start, List<Invoice> invoices) {
         return jkk(ClaimKind.JKK_HOME_CARE, accident, member, new ClaimDetails.HomeCare(start, invoices));
     }
 
@@ -50,12 +50,18 @@ public record ClaimFacts(ClaimKind kind, LocalDate eventDate, EventCause cause, 
     }
 
     public static ClaimFacts anatomical(LocalDate accident, MemberFacts member, String... codes) {
-        return jkk(ClaimKind.JKK_DISABILITY_PARTIAL_ANATOMICAL, accident, member,
+        return jkk(
+                ClaimKind.JKK_DISABILITY_PARTIAL_ANATOMICAL,
+                accident,
+                member,
                 new ClaimDetails.AnatomicalDisability(List.of(codes)));
     }
 
     public static ClaimFacts functional(LocalDate accident, MemberFacts member, FunctionLoss... losses) {
-        return jkk(ClaimKind.JKK_DISABILITY_PARTIAL_FUNCTIONAL, accident, member,
+        return jkk(
+                ClaimKind.JKK_DISABILITY_PARTIAL_FUNCTIONAL,
+                accident,
+                member,
                 new ClaimDetails.FunctionalDisability(List.of(losses)));
     }
 

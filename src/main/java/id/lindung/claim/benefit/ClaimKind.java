@@ -39,8 +39,11 @@ public enum ClaimKind {
 
     /** The kinds whose amounts depend on the wage (or, for BPU, the declared income). */
     public boolean wageBased() {
-        return this == JKK_STMB || this == JKK_DISABILITY_PARTIAL_ANATOMICAL
-                || this == JKK_DISABILITY_PARTIAL_FUNCTIONAL || this == JKK_DISABILITY_TOTAL || this == JKK_DEATH;
+        return this == JKK_STMB
+                || this == JKK_DISABILITY_PARTIAL_ANATOMICAL
+                || this == JKK_DISABILITY_PARTIAL_FUNCTIONAL
+                || this == JKK_DISABILITY_TOTAL
+                || this == JKK_DEATH;
     }
 
     /**
@@ -48,8 +51,10 @@ public enum ClaimKind {
      * accident pays at most one of them ({@link AccidentCase}).
      */
     public boolean lumpSum() {
-        return this == JKK_DISABILITY_PARTIAL_ANATOMICAL || this == JKK_DISABILITY_PARTIAL_FUNCTIONAL
-                || this == JKK_DISABILITY_TOTAL || this == JKK_DEATH;
+        return this == JKK_DISABILITY_PARTIAL_ANATOMICAL
+                || this == JKK_DISABILITY_PARTIAL_FUNCTIONAL
+                || this == JKK_DISABILITY_TOTAL
+                || this == JKK_DEATH;
     }
 
     /** A death (JKK or JKM): one person dies once. */

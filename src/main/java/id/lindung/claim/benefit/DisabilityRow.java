@@ -8,8 +8,15 @@ import java.util.Objects;
  * One row of the partial-disability table ({@code claim/disability-table.csv}, PP 44/2015 jo. PP 82/2019 Lampiran
  * III): a body part and its percentage. {@code unconfirmed}: the percentage is not in the domain reference.
  */
-public record DisabilityRow(String code, String bodyPartId, String bodyPartEn, BigDecimal percent,
-        LocalDate validFrom, String legalBasis, String source, boolean unconfirmed) {
+public record DisabilityRow(
+        String code,
+        String bodyPartId,
+        String bodyPartEn,
+        BigDecimal percent,
+        LocalDate validFrom,
+        String legalBasis,
+        String source,
+        boolean unconfirmed) {
 
     public DisabilityRow {
         Objects.requireNonNull(code, "code");

@@ -6,8 +6,7 @@ import java.util.Optional;
 /** The refusals shared by the calculator and the scholarship planner. */
 final class Eligibility {
 
-    private Eligibility() {
-    }
+    private Eligibility() {}
 
     /**
      * Which programme applies and whether it protected the member: JKK kinds need a work accident or occupational
@@ -17,7 +16,8 @@ final class Eligibility {
         switch (f.kind().programme()) {
             case JKK:
                 if (!f.cause().workRelated()) {
-                    return Optional.of(Refusal.of(RefusalCode.NOT_WORK_RELATED, f.kind().name()));
+                    return Optional.of(
+                            Refusal.of(RefusalCode.NOT_WORK_RELATED, f.kind().name()));
                 }
                 if (!f.member().jkkProtected()) {
                     return Optional.of(Refusal.of(RefusalCode.NOT_PROTECTED_JKK, f.eventDate()));
@@ -32,7 +32,8 @@ final class Eligibility {
                 }
                 return Optional.empty();
             default:
-                throw new IllegalStateException("no benefit rules for " + f.kind().programme());
+                throw new IllegalStateException(
+                        "no benefit rules for " + f.kind().programme());
         }
     }
 
@@ -43,19 +44,21 @@ final class Eligibility {
      */
     static Optional<EmployerLiability> employerLiability(BenefitRules rules, ClaimFacts f, Refusal refusal) {
         MemberFacts m = f.member();
-        if (m.segment() != Segment.PU || m.employerDefault() == MemberFacts.EmployerDefault.NONE
+        if (m.segment() != Segment.PU
+                || m.employerDefault() == MemberFacts.EmployerDefault.NONE
                 || !(refusal.is(RefusalCode.NOT_PROTECTED_JKK) || refusal.is(RefusalCode.NOT_PROTECTED_JKM))) {
             return Optional.empty();
         }
         RuleKey key = m.employerDefault() == MemberFacts.EmployerDefault.UNREGISTERED
-                ? RuleKey.EMPLOYER_LIABLE_UNREGISTERED : RuleKey.EMPLOYER_LIABLE_ARREARS;
+                ? RuleKey.EMPLOYER_LIABLE_UNREGISTERED
+                : RuleKey.EMPLOYER_LIABLE_ARREARS;
         try {
             BenefitRule rule = rules.rule(key, f.eventDate());
             if (rule.intValue() != 1) {
                 return Optional.empty();
             }
-            return Optional.of(new EmployerLiability(m.employerDefault(), rule.legalBasis(), rule.unconfirmed(),
-                    rule.ref()));
+            return Optional.of(
+                    new EmployerLiability(m.employerDefault(), rule.legalBasis(), rule.unconfirmed(), rule.ref()));
         } catch (MissingRuleException e) {
             return Optional.empty();
         }
@@ -68,7 +71,8 @@ final class Eligibility {
      */
     static Optional<Refusal> scholarshipBasis(BenefitRules rules, ClaimFacts f) {
         if (!f.kind().grantsScholarship()) {
-            return Optional.of(Refusal.of(RefusalCode.SCHOLARSHIP_NOT_FOR_CLAIM_KIND, f.kind().name()));
+            return Optional.of(Refusal.of(
+                    RefusalCode.SCHOLARSHIP_NOT_FOR_CLAIM_KIND, f.kind().name()));
         }
         Optional<Refusal> refused = check(f);
         if (refused.isPresent() && employerLiability(rules, f, refused.get()).isEmpty()) {
@@ -85,8 +89,11 @@ final class Eligibility {
             if (f.kind() == ClaimKind.JKM_DEATH) {
                 BenefitRule min = rules.rule(RuleKey.SCHOLARSHIP_JKM_MIN_CONTRIBUTION_MONTHS, f.eventDate());
                 if (f.member().contributionMonths() < min.intValue()) {
-                    return Optional.of(Refusal.byRule(RefusalCode.SCHOLARSHIP_MIN_CONTRIBUTION, min,
-                            f.member().contributionMonths(), min.intValue()));
+                    return Optional.of(Refusal.byRule(
+                            RefusalCode.SCHOLARSHIP_MIN_CONTRIBUTION,
+                            min,
+                            f.member().contributionMonths(),
+                            min.intValue()));
                 }
             }
         } catch (MissingRuleException e) {

@@ -8,8 +8,8 @@ import java.util.Objects;
  * the employer as the payer, by the rule row ({@link RuleKey#EMPLOYER_LIABLE_UNREGISTERED},
  * {@link RuleKey#EMPLOYER_LIABLE_ARREARS}) valid on the event date. Without such a row the refusal stands.
  */
-public record EmployerLiability(MemberFacts.EmployerDefault reason, String legalBasis, boolean unconfirmed,
-        String ruleRef) {
+public record EmployerLiability(
+        MemberFacts.EmployerDefault reason, String legalBasis, boolean unconfirmed, String ruleRef) {
 
     public EmployerLiability {
         Objects.requireNonNull(reason, "reason");

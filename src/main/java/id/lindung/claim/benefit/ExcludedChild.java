@@ -1,5 +1,4 @@
 package id.lindung.claim.benefit;
 
 /** A child who gets no scholarship, with the rule. */
-public record ExcludedChild(Child child, Refusal reason) {
-}
+public record ExcludedChild(Child child, Refusal reason) {}

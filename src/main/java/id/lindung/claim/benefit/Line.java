@@ -55,7 +55,7 @@ final class Line {
         if (refs.isEmpty()) {
             throw new IllegalStateException(code + ": a line needs at least one rule row");
         }
-        return new BenefitLine(code, messageKey, args, amount, formula, String.join("; ", bases), validFrom,
-                unconfirmed, refs);
+        return new BenefitLine(
+                code, messageKey, args, amount, formula, String.join("; ", bases), validFrom, unconfirmed, refs);
     }
 }

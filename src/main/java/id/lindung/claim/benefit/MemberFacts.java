@@ -10,8 +10,13 @@ import java.util.Objects;
  * protected when the cause is the employer's (not registered yet, or beyond the arrears grace); the benefit is then
  * the employer's to pay where a rule says so ({@link EmployerLiability}).
  */
-public record MemberFacts(Segment segment, boolean jkkProtected, boolean jkmProtected, int contributionMonths,
-        long wage, EmployerDefault employerDefault) {
+public record MemberFacts(
+        Segment segment,
+        boolean jkkProtected,
+        boolean jkmProtected,
+        int contributionMonths,
+        long wage,
+        EmployerDefault employerDefault) {
 
     /** Why the employer, not the worker, stands behind a missing protection. */
     public enum EmployerDefault {
@@ -28,8 +33,7 @@ public record MemberFacts(Segment segment, boolean jkkProtected, boolean jkmProt
         Objects.requireNonNull(employerDefault, "employerDefault");
     }
 
-    public MemberFacts(Segment segment, boolean jkkProtected, boolean jkmProtected, int contributionMonths,
-            long wage) {
+    public MemberFacts(Segment segment, boolean jkkProtected, boolean jkmProtected, int contributionMonths, long wage) {
         this(segment, jkkProtected, jkmProtected, contributionMonths, wage, EmployerDefault.NONE);
     }
 

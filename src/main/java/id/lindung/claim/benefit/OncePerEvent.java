@@ -20,14 +20,17 @@ import org.jspecify.annotations.Nullable;
  */
 public final class OncePerEvent {
 
-    private OncePerEvent() {
-    }
+    private OncePerEvent() {}
 
     /**
      * Another claim of the same person: its number, kind, event date, whether it was rejected, and its case number
      * ({@code null} for JKM).
      */
-    public record OtherClaim(String claimNumber, ClaimKind kind, LocalDate eventDate, boolean rejected,
+    public record OtherClaim(
+            String claimNumber,
+            ClaimKind kind,
+            LocalDate eventDate,
+            boolean rejected,
             @Nullable String caseNumber) {
 
         public OtherClaim {
@@ -49,12 +52,15 @@ public final class OncePerEvent {
      * The case a new claim belongs to: for a JKK kind, the case of the first other JKK claim on the same accident date
      * (rejected ones too: the case stays the same), else a new case named {@code ownNumber}; {@code null} for JKM.
      */
-    public static @Nullable String caseOf(ClaimKind kind, LocalDate eventDate, String ownNumber,
-            List<OtherClaim> others) {
+    public static @Nullable String caseOf(
+            ClaimKind kind, LocalDate eventDate, String ownNumber, List<OtherClaim> others) {
         if (kind.programme() != id.lindung.enrolment.Programme.JKK) {
             return null;
         }
-        return others.stream().filter(o -> o.caseNumber() != null && o.eventDate().equals(eventDate))
-                .map(OtherClaim::caseNumber).findFirst().orElse(ownNumber);
+        return others.stream()
+                .filter(o -> o.caseNumber() != null && o.eventDate().equals(eventDate))
+                .map(OtherClaim::caseNumber)
+                .findFirst()
+                .orElse(ownNumber);
     }
 }

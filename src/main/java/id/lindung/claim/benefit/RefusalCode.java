@@ -17,8 +17,8 @@ public enum RefusalCode {
      * A second lump sum (disability or death) on one accident. Args: case number, the earlier claim's number, its
      * kind, its lump sum (formatted rupiah).
      */
-    LUMP_SUM_ALREADY_IN_CASE("PP 44/2015 jo. PP 82/2019 (santunan cacat atau kematian satu kali untuk satu kecelakaan"
-            + " kerja)"),
+    LUMP_SUM_ALREADY_IN_CASE(
+            "PP 44/2015 jo. PP 82/2019 (santunan cacat atau kematian satu kali untuk satu kecelakaan" + " kerja)"),
     /** No rule row valid at the event date. Args: rule key, date. */
     RULE_MISSING("Lindung: aturan manfaat berlaku pada tanggal kejadian (benefit-rules.csv)"),
     /** The scholarship is not a benefit of this claim kind. Args: claim kind. */

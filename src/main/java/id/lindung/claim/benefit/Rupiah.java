@@ -15,8 +15,7 @@ public final class Rupiah {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    private Rupiah() {
-    }
+    private Rupiah() {}
 
     /** The one rounding rule: to whole rupiah, half up. */
     public static long round(BigDecimal exact) {

@@ -9,8 +9,12 @@ import org.jspecify.annotations.Nullable;
  * level the proof shows ({@code null}: no proof of enrolment), the school year (2024 = 2024/2025), what was already
  * paid to this child, and how many other children of the member already receive the scholarship.
  */
-public record ScholarshipClaim(Child child, @Nullable EducationLevel level, int schoolYear,
-        List<ScholarshipPayment> paidToChild, int otherChildrenReceiving) {
+public record ScholarshipClaim(
+        Child child,
+        @Nullable EducationLevel level,
+        int schoolYear,
+        List<ScholarshipPayment> paidToChild,
+        int otherChildrenReceiving) {
 
     public ScholarshipClaim {
         Objects.requireNonNull(child, "child");

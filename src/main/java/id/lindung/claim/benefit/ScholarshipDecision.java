@@ -3,7 +3,8 @@ package id.lindung.claim.benefit;
 import org.jspecify.annotations.Nullable;
 
 /** The answer to a yearly scholarship claim: the payable line, or the refusal naming its rule. */
-public record ScholarshipDecision(@Nullable BenefitLine line, @Nullable Refusal refusal) {
+public record ScholarshipDecision(
+        @Nullable BenefitLine line, @Nullable Refusal refusal) {
 
     public ScholarshipDecision {
         if ((line == null) == (refusal == null)) {

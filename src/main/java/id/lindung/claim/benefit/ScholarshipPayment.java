@@ -1,5 +1,4 @@
 package id.lindung.claim.benefit;
 
 /** A scholarship year already paid to a child. */
-public record ScholarshipPayment(int schoolYear, EducationLevel level, long amount) {
-}
+public record ScholarshipPayment(int schoolYear, EducationLevel level, long amount) {}

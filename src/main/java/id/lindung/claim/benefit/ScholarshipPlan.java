@@ -8,8 +8,11 @@ import org.jspecify.annotations.Nullable;
  * scholarship at all (then nothing else), else one schedule per chosen child and every other child with the reason;
  * {@code choice}: whether the children were chosen at intake or by the default rule.
  */
-public record ScholarshipPlan(@Nullable Refusal refusal, List<ChildSchedule> schedules,
-        List<ExcludedChild> excluded, ScholarshipPlanner.Choice choice) {
+public record ScholarshipPlan(
+        @Nullable Refusal refusal,
+        List<ChildSchedule> schedules,
+        List<ExcludedChild> excluded,
+        ScholarshipPlanner.Choice choice) {
 
     public ScholarshipPlan {
         schedules = List.copyOf(schedules);

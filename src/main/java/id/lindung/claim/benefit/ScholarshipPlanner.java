@@ -76,7 +76,8 @@ public final class ScholarshipPlanner {
 
     /** The default order of preference: in school before not yet in school; youngest in school first. */
     static final Comparator<Child> DEFAULT_PREFERENCE = Comparator.<Child, Boolean>comparing(c -> c.level() == null)
-            .thenComparing((a, b) -> a.level() == null ? a.birthDate().compareTo(b.birthDate())
+            .thenComparing((a, b) -> a.level() == null
+                    ? a.birthDate().compareTo(b.birthDate())
                     : b.birthDate().compareTo(a.birthDate()));
 
     /** {@link #plan(ClaimFacts, LocalDate, List, List)} with nobody chosen: the default. */
@@ -114,13 +115,18 @@ public final class ScholarshipPlanner {
             }
         }
         List<Child> preferred = namedByHeirs.isEmpty()
-                ? candidates.stream().sorted(DEFAULT_PREFERENCE).limit(maxChildren.intValue()).toList()
+                ? candidates.stream()
+                        .sorted(DEFAULT_PREFERENCE)
+                        .limit(maxChildren.intValue())
+                        .toList()
                 : candidates.stream().filter(c -> namedByHeirs.contains(c.id())).toList();
         List<Child> chosen = candidates.stream().filter(preferred::contains).toList();
         for (Child c : candidates) {
             if (!chosen.contains(c)) {
-                excluded.add(new ExcludedChild(c, Refusal.byRule(RefusalCode.SCHOLARSHIP_MAX_CHILDREN, maxChildren,
-                        c.name(), maxChildren.intValue())));
+                excluded.add(new ExcludedChild(
+                        c,
+                        Refusal.byRule(
+                                RefusalCode.SCHOLARSHIP_MAX_CHILDREN, maxChildren, c.name(), maxChildren.intValue())));
             }
         }
         List<ChildSchedule> schedules = new ArrayList<>();
@@ -172,8 +178,7 @@ public final class ScholarshipPlanner {
             BenefitRule maxYears = rules.rule(level.maxYears(), on);
             if (year <= maxYears.intValue()) {
                 if (paid >= cap.longValue()) {
-                    endedBy = Refusal.byRule(RefusalCode.SCHOLARSHIP_CHILD_CAP_REACHED, cap, c.name(),
-                            cap.longValue());
+                    endedBy = Refusal.byRule(RefusalCode.SCHOLARSHIP_CHILD_CAP_REACHED, cap, c.name(), cap.longValue());
                     break;
                 }
                 BenefitLine line = yearLine(level, year, schoolYear, paid, on);
@@ -198,13 +203,17 @@ public final class ScholarshipPlanner {
         BenefitRule yearly = rules.rule(level.yearly(), on);
         BenefitRule maxYears = rules.rule(level.maxYears(), on);
         BenefitRule cap = rules.rule(RuleKey.SCHOLARSHIP_MAX_PER_CHILD, on);
-        Line line = Line.of("SCHOLARSHIP", level.name(), year, label(schoolYear)).uses(yearly, maxYears);
+        Line line =
+                Line.of("SCHOLARSHIP", level.name(), year, label(schoolYear)).uses(yearly, maxYears);
         long left = cap.longValue() - paidBefore;
         if (yearly.longValue() <= left) {
             return line.amount(yearly.longValue(), format(yearly.longValue()));
         }
-        return line.uses(cap).amount(Math.max(left, 0), "min(" + format(yearly.longValue()) + "; "
-                + format(cap.longValue()) + " − " + format(paidBefore) + ")");
+        return line.uses(cap)
+                .amount(
+                        Math.max(left, 0),
+                        "min(" + format(yearly.longValue()) + "; " + format(cap.longValue()) + " − "
+                                + format(paidBefore) + ")");
     }
 
     /**
@@ -235,28 +244,33 @@ public final class ScholarshipPlanner {
         }
         BenefitRule ageLimit = rules.rule(RuleKey.SCHOLARSHIP_AGE_LIMIT, on);
         if (tooOld(c, schoolYear, ageLimit)) {
-            return refused(Refusal.byRule(RefusalCode.SCHOLARSHIP_AGE_LIMIT, ageLimit, c.name(),
-                    ageLimit.intValue()));
+            return refused(Refusal.byRule(RefusalCode.SCHOLARSHIP_AGE_LIMIT, ageLimit, c.name(), ageLimit.intValue()));
         }
         BenefitRule maxChildren = rules.rule(RuleKey.SCHOLARSHIP_MAX_CHILDREN, on);
         if (claim.paidToChild().isEmpty() && claim.otherChildrenReceiving() >= maxChildren.intValue()) {
-            return refused(Refusal.byRule(RefusalCode.SCHOLARSHIP_MAX_CHILDREN, maxChildren, c.name(),
-                    maxChildren.intValue()));
+            return refused(Refusal.byRule(
+                    RefusalCode.SCHOLARSHIP_MAX_CHILDREN, maxChildren, c.name(), maxChildren.intValue()));
         }
         if (claim.paidToChild().stream().anyMatch(p -> p.schoolYear() == schoolYear)) {
             return refused(Refusal.of(RefusalCode.SCHOLARSHIP_YEAR_ALREADY_PAID, label(schoolYear)));
         }
         BenefitRule maxYears = rules.rule(level.maxYears(), on);
-        long yearsAtLevel = claim.paidToChild().stream().filter(p -> p.level() == level).count();
+        long yearsAtLevel =
+                claim.paidToChild().stream().filter(p -> p.level() == level).count();
         if (yearsAtLevel >= maxYears.intValue()) {
-            return refused(Refusal.byRule(RefusalCode.SCHOLARSHIP_LEVEL_YEARS_USED, maxYears, label(schoolYear),
-                    level.name(), maxYears.intValue()));
+            return refused(Refusal.byRule(
+                    RefusalCode.SCHOLARSHIP_LEVEL_YEARS_USED,
+                    maxYears,
+                    label(schoolYear),
+                    level.name(),
+                    maxYears.intValue()));
         }
         BenefitRule cap = rules.rule(RuleKey.SCHOLARSHIP_MAX_PER_CHILD, on);
-        long paid = claim.paidToChild().stream().mapToLong(ScholarshipPayment::amount).sum();
+        long paid = claim.paidToChild().stream()
+                .mapToLong(ScholarshipPayment::amount)
+                .sum();
         if (paid >= cap.longValue()) {
-            return refused(Refusal.byRule(RefusalCode.SCHOLARSHIP_CHILD_CAP_REACHED, cap, c.name(),
-                    cap.longValue()));
+            return refused(Refusal.byRule(RefusalCode.SCHOLARSHIP_CHILD_CAP_REACHED, cap, c.name(), cap.longValue()));
         }
         return new ScholarshipDecision(yearLine(level, (int) yearsAtLevel + 1, schoolYear, paid, on), null);
     }
@@ -280,8 +294,12 @@ public final class ScholarshipPlanner {
             } else if (seen.contains(id)) {
                 issues.add(FieldIssue.error("children[" + at + "].named", "claim.input.duplicateChild"));
             } else if (seen.size() >= max) {
-                issues.add(FieldIssue.error("children[" + at + "].named", "claim.input.tooManyNamedChildren", max,
-                        chosen.size(), children.get(at).name()));
+                issues.add(FieldIssue.error(
+                        "children[" + at + "].named",
+                        "claim.input.tooManyNamedChildren",
+                        max,
+                        chosen.size(),
+                        children.get(at).name()));
             } else {
                 seen.add(id);
             }
@@ -303,8 +321,12 @@ public final class ScholarshipPlanner {
         return -1;
     }
 
-    private static void validatePlan(ClaimFacts facts, LocalDate asOf, List<Child> children,
-            List<String> namedByHeirs, BenefitRule maxChildren) {
+    private static void validatePlan(
+            ClaimFacts facts,
+            LocalDate asOf,
+            List<Child> children,
+            List<String> namedByHeirs,
+            BenefitRule maxChildren) {
         List<FieldIssue> issues = new ArrayList<>();
         if (asOf.isBefore(facts.eventDate())) {
             issues.add(FieldIssue.error("asOf", "claim.input.dateTooEarly", facts.eventDate()));

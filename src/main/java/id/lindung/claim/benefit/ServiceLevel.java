@@ -34,7 +34,8 @@ public final class ServiceLevel {
 
     /** The last day to pay without delay: the n-th working day after {@code documentsComplete}. */
     public LocalDate dueDate(LocalDate documentsComplete, HolidayCalendar calendar) {
-        int days = rules.rule(RuleKey.JKK_PAYMENT_DUE_WORKING_DAYS, documentsComplete).intValue();
+        int days = rules.rule(RuleKey.JKK_PAYMENT_DUE_WORKING_DAYS, documentsComplete)
+                .intValue();
         LocalDate d = documentsComplete;
         for (int counted = 0; counted < days; ) {
             d = d.plusDays(1);
@@ -46,25 +47,25 @@ public final class ServiceLevel {
     }
 
     /** The late payment of an eligible JKK assessment, on its total. */
-    public LatePayment latePayment(BenefitAssessment assessment, LocalDate documentsComplete, LocalDate paidOn,
-            HolidayCalendar calendar) {
+    public LatePayment latePayment(
+            BenefitAssessment assessment, LocalDate documentsComplete, LocalDate paidOn, HolidayCalendar calendar) {
         if (!assessment.eligible() || assessment.kind().programme() != Programme.JKK) {
-            throw new IllegalArgumentException("late payment applies to eligible JKK benefits, not "
-                    + assessment.kind() + (assessment.eligible() ? "" : " (refused)"));
+            throw new IllegalArgumentException("late payment applies to eligible JKK benefits, not " + assessment.kind()
+                    + (assessment.eligible() ? "" : " (refused)"));
         }
         return latePayment(assessment.total(), documentsComplete, paidOn, calendar);
     }
 
     /** The late payment on a JKK {@code benefit} (whole rupiah) paid on {@code paidOn}. */
-    public LatePayment latePayment(long benefit, LocalDate documentsComplete, LocalDate paidOn,
-            HolidayCalendar calendar) {
+    public LatePayment latePayment(
+            long benefit, LocalDate documentsComplete, LocalDate paidOn, HolidayCalendar calendar) {
         Objects.requireNonNull(paidOn, "paidOn");
         if (benefit < 0) {
             throw new IllegalArgumentException("negative benefit " + benefit);
         }
         if (paidOn.isBefore(documentsComplete)) {
-            throw new IllegalArgumentException("paid on " + paidOn + " before the documents were complete on "
-                    + documentsComplete);
+            throw new IllegalArgumentException(
+                    "paid on " + paidOn + " before the documents were complete on " + documentsComplete);
         }
         LocalDate due = dueDate(documentsComplete, calendar);
         long late = Math.max(0, ChronoUnit.DAYS.between(due, paidOn));
@@ -73,9 +74,10 @@ public final class ServiceLevel {
         }
         BenefitRule workingDays = rules.rule(RuleKey.JKK_PAYMENT_DUE_WORKING_DAYS, documentsComplete);
         BenefitRule perDay = rules.rule(RuleKey.JKK_LATE_PAYMENT_PCT_PER_DAY, documentsComplete);
-        long amount = Rupiah.round(Rupiah.percentOf(perDay.value(), BigDecimal.valueOf(benefit))
-                .multiply(BigDecimal.valueOf(late)));
-        BenefitLine line = Line.of("JKK_LATE_PAYMENT", due, late).uses(workingDays, perDay)
+        long amount = Rupiah.round(
+                Rupiah.percentOf(perDay.value(), BigDecimal.valueOf(benefit)).multiply(BigDecimal.valueOf(late)));
+        BenefitLine line = Line.of("JKK_LATE_PAYMENT", due, late)
+                .uses(workingDays, perDay)
                 .amount(amount, Rupiah.percent(perDay.value()) + " × " + late + " × " + format(benefit));
         return new LatePayment(due, late, line);
     }

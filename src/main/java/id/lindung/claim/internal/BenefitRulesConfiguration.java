@@ -27,8 +27,8 @@ class BenefitRulesConfiguration {
         String rules = properties.benefitRules();
         String table = properties.disabilityTable();
         try (Reader r = new InputStreamReader(resources.getResource(rules).getInputStream(), StandardCharsets.UTF_8);
-                Reader d = new InputStreamReader(resources.getResource(table).getInputStream(),
-                        StandardCharsets.UTF_8)) {
+                Reader d =
+                        new InputStreamReader(resources.getResource(table).getInputStream(), StandardCharsets.UTF_8)) {
             return BenefitRules.fromCsv(r, d);
         } catch (IOException e) {
             throw new UncheckedIOException("benefit rules from " + rules + " and " + table, e);

@@ -18,9 +18,13 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("lindung.claim")
 @Validated
-public record ClaimProperties(@DefaultValue("Kantor Cabang Pontianak") @NotBlank String officeName,
+public record ClaimProperties(
+        @DefaultValue("Kantor Cabang Pontianak") @NotBlank String officeName,
         @DefaultValue("50000000") @Min(0) long fourEyesThreshold,
         @DefaultValue("10485760") @Min(1) int documentMaxBytes,
-        @DefaultValue("classpath:claim/benefit-rules.csv") @NotBlank String benefitRules,
-        @DefaultValue("classpath:claim/disability-table.csv") @NotBlank String disabilityTable) {
-}
+
+        @DefaultValue("classpath:claim/benefit-rules.csv") @NotBlank
+        String benefitRules,
+
+        @DefaultValue("classpath:claim/disability-table.csv") @NotBlank
+        String disabilityTable) {}

@@ -3,7 +3,6 @@ package id.lindung.claim.internal;
 import id.lindung.shared.retention.ExpiringData;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -37,30 +36,44 @@ class ClaimRetention {
 
     @Bean
     ExpiringData claimDocumentRetention(JdbcClient jdbc, Clock clock) {
-        return ExpiringData.of("claim-documents", cutoff -> jdbc.sql(
-                        "DELETE FROM claim_document WHERE claim_id IN (" + CLOSED_BEFORE + ")")
-                .param("cutoff", Timestamp.from(cutoff)).param("cutoffDate", LocalDate.ofInstant(cutoff,
-                        clock.getZone()))
-                .update());
+        return ExpiringData.of(
+                "claim-documents",
+                cutoff -> jdbc.sql("DELETE FROM claim_document WHERE claim_id IN (" + CLOSED_BEFORE + ")")
+                        .param("cutoff", Timestamp.from(cutoff))
+                        .param("cutoffDate", LocalDate.ofInstant(cutoff, clock.getZone()))
+                        .update());
     }
 
     @Bean
     ExpiringData claimRecordRetention(JdbcClient jdbc, Clock clock) {
         return ExpiringData.of("claims", cutoff -> {
-            List<Long> ids = jdbc.sql(CLOSED_BEFORE).param("cutoff", Timestamp.from(cutoff))
-                    .param("cutoffDate", LocalDate.ofInstant(cutoff, clock.getZone())).query(Long.class).list();
+            List<Long> ids = jdbc.sql(CLOSED_BEFORE)
+                    .param("cutoff", Timestamp.from(cutoff))
+                    .param("cutoffDate", LocalDate.ofInstant(cutoff, clock.getZone()))
+                    .query(Long.class)
+                    .list();
             if (ids.isEmpty()) {
                 return 0;
             }
             Long[] array = ids.toArray(Long[]::new);
             jdbc.sql("DELETE FROM claim_death_membership WHERE death_id IN (SELECT id FROM claim_death"
-                    + " WHERE claim_id = ANY (CAST(? AS bigint[])))").param(array).update();
-            for (String child : List.of("claim_document", "claim_step", "claim_line", "claim_scholarship",
-                    "claim_scholarship_payment", "claim_death")) {
-                jdbc.sql("DELETE FROM " + child + " WHERE claim_id = ANY (CAST(? AS bigint[]))").param(array)
+                            + " WHERE claim_id = ANY (CAST(? AS bigint[])))")
+                    .param(array)
+                    .update();
+            for (String child : List.of(
+                    "claim_document",
+                    "claim_step",
+                    "claim_line",
+                    "claim_scholarship",
+                    "claim_scholarship_payment",
+                    "claim_death")) {
+                jdbc.sql("DELETE FROM " + child + " WHERE claim_id = ANY (CAST(? AS bigint[]))")
+                        .param(array)
                         .update();
             }
-            return jdbc.sql("DELETE FROM claim WHERE id = ANY (CAST(? AS bigint[]))").param(array).update();
+            return jdbc.sql("DELETE FROM claim WHERE id = ANY (CAST(? AS bigint[]))")
+                    .param(array)
+                    .update();
         });
     }
 }

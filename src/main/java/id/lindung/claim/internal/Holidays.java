@@ -16,8 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class Holidays {
 
-    public record Holiday(LocalDate day, String name, String source, boolean unconfirmed) {
-    }
+    public record Holiday(LocalDate day, String name, String source, boolean unconfirmed) {}
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
@@ -28,7 +27,8 @@ public class Holidays {
     }
 
     public HolidayCalendar calendar() {
-        Set<LocalDate> days = new HashSet<>(jdbc.sql("SELECT day FROM claim_holiday").query(LocalDate.class).list());
+        Set<LocalDate> days = new HashSet<>(
+                jdbc.sql("SELECT day FROM claim_holiday").query(LocalDate.class).list());
         return HolidayCalendar.of(days);
     }
 
@@ -37,8 +37,8 @@ public class Holidays {
                         + " WHERE (CAST(? AS date) IS NULL OR day >= ?) AND (CAST(? AS date) IS NULL OR day <= ?)"
                         + " ORDER BY day")
                 .params(from, from, to, to)
-                .query((rs, n) -> new Holiday(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3),
-                        rs.getBoolean(4)))
+                .query((rs, n) ->
+                        new Holiday(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
                 .list();
     }
 
@@ -49,13 +49,15 @@ public class Holidays {
         jdbc.sql("INSERT INTO claim_holiday (day, name, source, unconfirmed) VALUES (?, ?, ?, FALSE)"
                         + " ON CONFLICT (day) DO UPDATE SET name = excluded.name, source = excluded.source,"
                         + " unconfirmed = FALSE")
-                .params(day, name, source).update();
+                .params(day, name, source)
+                .update();
     }
 
     /** Removes a day; audited when there was one. */
     @Transactional
     public boolean remove(LocalDate day) {
-        boolean removed = jdbc.sql("DELETE FROM claim_holiday WHERE day = ?").param(day).update() > 0;
+        boolean removed =
+                jdbc.sql("DELETE FROM claim_holiday WHERE day = ?").param(day).update() > 0;
         if (removed) {
             audit.record("HOLIDAY_REMOVED", "claim_holiday", day.toString(), null, Map.of());
         }

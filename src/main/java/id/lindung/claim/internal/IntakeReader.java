@@ -27,6 +27,7 @@ public final class IntakeReader {
 
     /** The programmes began on 1 July 2015; no claim for an earlier event. */
     public static final LocalDate EARLIEST_EVENT = Bounds.EARLIEST_MONTH.atDay(1);
+
     static final int MAX_ITEMS = 200;
 
     private final List<FieldIssue> issues = new ArrayList<>();
@@ -43,9 +44,20 @@ public final class IntakeReader {
     }
 
     /** The engine's names of its input ({@code details.codes}) and the intake field they come from. */
-    private static final java.util.Map<String, String> ENGINE_FIELDS = java.util.Map.of("details.invoices",
-            "invoices", "details.costs", "transport", "details.start", "homeCareStart", "details.months",
-            "stmbMonths", "details.codes", "disabilityCodes", "details.losses", "functionLosses", "member.wage",
+    private static final java.util.Map<String, String> ENGINE_FIELDS = java.util.Map.of(
+            "details.invoices",
+            "invoices",
+            "details.costs",
+            "transport",
+            "details.start",
+            "homeCareStart",
+            "details.months",
+            "stmbMonths",
+            "details.codes",
+            "disabilityCodes",
+            "details.losses",
+            "functionLosses",
+            "member.wage",
             "wage");
 
     /**
@@ -56,8 +68,11 @@ public final class IntakeReader {
         String field = issue.field();
         for (java.util.Map.Entry<String, String> e : ENGINE_FIELDS.entrySet()) {
             if (field.equals(e.getKey()) || field.startsWith(e.getKey() + "[") || field.startsWith(e.getKey() + ".")) {
-                return new FieldIssue(e.getValue() + field.substring(e.getKey().length()), issue.code(),
-                        issue.args(), issue.severity());
+                return new FieldIssue(
+                        e.getValue() + field.substring(e.getKey().length()),
+                        issue.code(),
+                        issue.args(),
+                        issue.severity());
             }
         }
         return issue;
@@ -142,12 +157,12 @@ public final class IntakeReader {
                     issues.add(FieldIssue.error("disabilityCodes", "field.required"));
                     yield null;
                 }
-                yield new ClaimDetails.AnatomicalDisability(codes.stream().map(c -> c == null ? "" : c.trim())
-                        .toList());
+                yield new ClaimDetails.AnatomicalDisability(
+                        codes.stream().map(c -> c == null ? "" : c.trim()).toList());
             }
             case JKK_DISABILITY_PARTIAL_FUNCTIONAL -> {
-                List<ClaimIntake.FunctionLossItem> items = in.functionLosses() == null ? List.of()
-                        : in.functionLosses();
+                List<ClaimIntake.FunctionLossItem> items =
+                        in.functionLosses() == null ? List.of() : in.functionLosses();
                 if (items.isEmpty()) {
                     issues.add(FieldIssue.error("functionLosses", "field.required"));
                     yield null;
@@ -193,8 +208,8 @@ public final class IntakeReader {
         return invoices;
     }
 
-    private List<TransportCost> transport(@Nullable List<ClaimIntake.TransportItem> items,
-            @Nullable LocalDate eventDate) {
+    private List<TransportCost> transport(
+            @Nullable List<ClaimIntake.TransportItem> items, @Nullable LocalDate eventDate) {
         if (items == null || items.isEmpty()) {
             issues.add(FieldIssue.error("transport", "claim.transport.required"));
             return List.of();
@@ -211,7 +226,8 @@ public final class IntakeReader {
             }
             LocalDate date = itemDate(item.date(), eventDate, field);
             Long amount = amount(item.amount(), field, Bounds.Money.TRANSPORT_COST);
-            String description = item.description() == null ? "" : item.description().trim();
+            String description =
+                    item.description() == null ? "" : item.description().trim();
             if (mode != null && date != null && amount != null) {
                 costs.add(new TransportCost(mode, date, description, amount));
             }

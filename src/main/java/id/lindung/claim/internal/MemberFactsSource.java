@@ -36,9 +36,11 @@ public class MemberFactsSource {
      * The facts, the paying membership (null when none is active for the programme), the status reason and, when the
      * employer stands behind a missing protection, the employer ("NPP name").
      */
-    public record Established(MemberFacts facts, @Nullable Long membershipId, String protectionReason,
-            @Nullable String employer) {
-    }
+    public record Established(
+            MemberFacts facts,
+            @Nullable Long membershipId,
+            String protectionReason,
+            @Nullable String employer) {}
 
     private final EnrolmentManagement enrolment;
     private final Statements statements;
@@ -48,15 +50,18 @@ public class MemberFactsSource {
         this.statements = statements;
     }
 
-    public Established establish(long participantId, ClaimKind kind, LocalDate eventDate, @Nullable Long intakeWage,
-            LindungUser by) {
+    public Established establish(
+            long participantId, ClaimKind kind, LocalDate eventDate, @Nullable Long intakeWage, LindungUser by) {
         List<Membership> memberships = enrolment.membershipsOf(ParticipantId.of(participantId), by);
         YearMonth month = YearMonth.from(eventDate);
         Candidate jkk = pick(memberships, Programme.JKK, month, eventDate, by);
         Candidate jkm = pick(memberships, Programme.JKM, month, eventDate, by);
         Candidate paying = kind.programme() == Programme.JKK ? jkk : jkm;
-        Segment segment = paying != null ? paying.membership.segment()
-                : memberships.stream().max(Comparator.comparing(Membership::startMonth)).map(Membership::segment)
+        Segment segment = paying != null
+                ? paying.membership.segment()
+                : memberships.stream()
+                        .max(Comparator.comparing(Membership::startMonth))
+                        .map(Membership::segment)
                         .orElse(Segment.BPU);
         long wage = 0;
         if (paying != null && (segment == Segment.PU || segment == Segment.BPU)) {
@@ -65,27 +70,42 @@ public class MemberFactsSource {
             wage = intakeWage;
         }
         int months = contributionMonths(memberships, month, eventDate, by);
-        MemberFacts.EmployerDefault employerDefault = paying == null || paying.status.protectedOn()
-                || segment != Segment.PU ? MemberFacts.EmployerDefault.NONE
-                : switch (paying.status.reason()) {
-                    case "status.not-registered" -> MemberFacts.EmployerDefault.UNREGISTERED;
-                    case "status.employer-arrears" -> MemberFacts.EmployerDefault.ARREARS;
-                    default -> MemberFacts.EmployerDefault.NONE;
-                };
-        MemberFacts facts = new MemberFacts(segment, jkk != null && jkk.status.protectedOn(),
-                jkm != null && jkm.status.protectedOn(), months, wage, employerDefault);
-        String employer = employerDefault == MemberFacts.EmployerDefault.NONE ? null
-                : enrolment.employerOf(MembershipId.of(Objects.requireNonNull(paying).membership.id()), by)
-                        .map(e -> e.npp() + " " + e.name()).orElse(null);
-        return new Established(facts, paying == null ? null : paying.membership.id(),
-                paying == null ? "status.no-membership" : paying.status.reason(), employer);
+        MemberFacts.EmployerDefault employerDefault =
+                paying == null || paying.status.protectedOn() || segment != Segment.PU
+                        ? MemberFacts.EmployerDefault.NONE
+                        : switch (paying.status.reason()) {
+                            case "status.not-registered" -> MemberFacts.EmployerDefault.UNREGISTERED;
+                            case "status.employer-arrears" -> MemberFacts.EmployerDefault.ARREARS;
+                            default -> MemberFacts.EmployerDefault.NONE;
+                        };
+        MemberFacts facts = new MemberFacts(
+                segment,
+                jkk != null && jkk.status.protectedOn(),
+                jkm != null && jkm.status.protectedOn(),
+                months,
+                wage,
+                employerDefault);
+        String employer = employerDefault == MemberFacts.EmployerDefault.NONE
+                ? null
+                : enrolment
+                        .employerOf(
+                                MembershipId.of(Objects.requireNonNull(paying)
+                                        .membership
+                                        .id()),
+                                by)
+                        .map(e -> e.npp() + " " + e.name())
+                        .orElse(null);
+        return new Established(
+                facts,
+                paying == null ? null : paying.membership.id(),
+                paying == null ? "status.no-membership" : paying.status.reason(),
+                employer);
     }
 
-    private record Candidate(Membership membership, MembershipStatus status) {
-    }
+    private record Candidate(Membership membership, MembershipStatus status) {}
 
-    private @Nullable Candidate pick(List<Membership> memberships, Programme programme, YearMonth month,
-            LocalDate day, LindungUser by) {
+    private @Nullable Candidate pick(
+            List<Membership> memberships, Programme programme, YearMonth month, LocalDate day, LindungUser by) {
         return memberships.stream()
                 .filter(m -> m.programmes().contains(programme) && m.activeIn(month))
                 .map(m -> new Candidate(m, statements.status(MembershipId.of(m.id()), day, by)))
@@ -102,7 +122,8 @@ public class MemberFactsSource {
         Set<YearMonth> paid = new HashSet<>();
         for (Membership m : memberships) {
             if (m.programmes().contains(Programme.JKM) && !m.startMonth().isAfter(eventMonth)) {
-                paid.addAll(statements.paidMonths(MembershipId.of(m.id()), day, by).headSet(eventMonth.plusMonths(1)));
+                paid.addAll(
+                        statements.paidMonths(MembershipId.of(m.id()), day, by).headSet(eventMonth.plusMonths(1)));
             }
         }
         return paid.size();

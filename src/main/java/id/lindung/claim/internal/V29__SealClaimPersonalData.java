@@ -47,7 +47,8 @@ class V29__SealClaimPersonalData extends BaseJavaMigration {
         try (Statement st = c.createStatement()) {
             st.execute("ALTER TABLE claim DROP COLUMN intake, ALTER COLUMN intake_enc SET NOT NULL");
             st.execute("ALTER TABLE claim_step DROP COLUMN note");
-            st.execute("ALTER TABLE claim_scholarship DROP COLUMN child_name, ALTER COLUMN child_name_enc SET NOT NULL");
+            st.execute(
+                    "ALTER TABLE claim_scholarship DROP COLUMN child_name, ALTER COLUMN child_name_enc SET NOT NULL");
             st.execute("ALTER TABLE claim_scholarship_payment DROP COLUMN child_name,"
                     + " ALTER COLUMN child_name_enc SET NOT NULL");
             st.execute("""
@@ -68,7 +69,8 @@ class V29__SealClaimPersonalData extends BaseJavaMigration {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         ids.add(rs.getLong(1));
-                        byte[] plain = source.equals("content") ? rs.getBytes(2)
+                        byte[] plain = source.equals("content")
+                                ? rs.getBytes(2)
                                 : rs.getString(2).getBytes(StandardCharsets.UTF_8);
                         sealed.add(vault.seal(plain, column));
                     }

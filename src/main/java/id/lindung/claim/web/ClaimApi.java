@@ -15,12 +15,12 @@ import id.lindung.claim.benefit.BenefitRule;
 import id.lindung.claim.benefit.BenefitRules;
 import id.lindung.claim.benefit.DisabilityRow;
 import id.lindung.claim.internal.Holidays;
-import id.lindung.claim.workflow.ClaimWorkflow;
 import id.lindung.claim.letter.DecisionLetters;
+import id.lindung.claim.workflow.ClaimWorkflow;
 import id.lindung.participant.ParticipantId;
 import id.lindung.participant.ParticipantManagement;
-import id.lindung.shared.ConflictException;
 import id.lindung.shared.Bounds;
+import id.lindung.shared.ConflictException;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
@@ -76,9 +76,18 @@ class ClaimApi {
     private final Bounds bounds;
     private final BulkReads bulkReads;
 
-    ClaimApi(ClaimManagement claims, ParticipantManagement participants, DecisionLetters letters, ClaimTexts texts,
-            BenefitRules rules, Holidays holidays, CurrentUser currentUser, AuditTrail audit, Bounds bounds,
-            BulkReads bulkReads, ClaimWorkflow workflow) {
+    ClaimApi(
+            ClaimManagement claims,
+            ParticipantManagement participants,
+            DecisionLetters letters,
+            ClaimTexts texts,
+            BenefitRules rules,
+            Holidays holidays,
+            CurrentUser currentUser,
+            AuditTrail audit,
+            Bounds bounds,
+            BulkReads bulkReads,
+            ClaimWorkflow workflow) {
         this.workflow = workflow;
         this.bounds = bounds;
         this.bulkReads = bulkReads;
@@ -92,26 +101,23 @@ class ClaimApi {
         this.currentUser = currentUser;
     }
 
-    record Change(@Nullable Integer version) {
-    }
+    record Change(@Nullable Integer version) {}
 
-    record Verification(@Nullable Integer version, @Nullable LocalDate documentsCompleteOn) {
-    }
+    record Verification(@Nullable Integer version, @Nullable LocalDate documentsCompleteOn) {}
 
-    record Rejection(@Nullable Integer version, @Nullable String reason) {
-    }
+    record Rejection(@Nullable Integer version, @Nullable String reason) {}
 
-    record PaymentRecord(@Nullable Integer version, @Nullable LocalDate paidOn, @Nullable String reference) {
-    }
+    record PaymentRecord(
+            @Nullable Integer version,
+            @Nullable LocalDate paidOn,
+            @Nullable String reference) {}
 
-    record DeathCorrection(@Nullable String reason) {
-    }
+    record DeathCorrection(@Nullable String reason) {}
 
-    record ChildrenChoice(@Nullable Integer version, @Nullable List<String> chosen) {
-    }
+    record ChildrenChoice(
+            @Nullable Integer version, @Nullable List<String> chosen) {}
 
-    record HolidayEntry(@Nullable String name, @Nullable String source) {
-    }
+    record HolidayEntry(@Nullable String name, @Nullable String source) {}
 
     @PostMapping("/claims")
     @Operation(summary = "Take a claim in; the answer has the amounts computed with the rules of the event date")
@@ -122,12 +128,18 @@ class ClaimApi {
 
     @GetMapping("/claims")
     @Operation(summary = "Work queue in your region: open claims (or one status), yours only with mine=true")
-    PageResult<ClaimSummary> queue(@RequestParam(required = false) @Nullable ClaimStatus status,
-            @RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) @Nullable String q,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    PageResult<ClaimSummary> queue(
+            @RequestParam(required = false) @Nullable ClaimStatus status,
+            @RequestParam(defaultValue = "false") boolean mine,
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
         LindungUser me = user();
         PageResult<ClaimSummary> result = claims.queue(status, mine, q, page, size, me);
-        bulkReads.listed("claims", me.scope().code(), ClaimQueuePages.queueFilter("api", status, mine, q, page, size),
+        bulkReads.listed(
+                "claims",
+                me.scope().code(),
+                ClaimQueuePages.queueFilter("api", status, mine, q, page, size),
                 result.items().size());
         return result;
     }
@@ -136,8 +148,8 @@ class ClaimApi {
     @Operation(summary = "One claim with its health details, heirs and documents (the read is audited: CLAIM_VIEWED)")
     Claim get(@PathVariable long id) {
         Claim claim = claims.get(ClaimId.ofRequest(id), user());
-        audit.recordRead(AuditTrail.CLAIM_VIEWED, "claim", Long.toString(id), claim.regionCode(),
-                Map.of("view", "api"));
+        audit.recordRead(
+                AuditTrail.CLAIM_VIEWED, "claim", Long.toString(id), claim.regionCode(), Map.of("view", "api"));
         return claim;
     }
 
@@ -147,18 +159,28 @@ class ClaimApi {
         LindungUser by = user();
         ParticipantId participant = ParticipantId.ofRequest(id);
         List<Claim> found = claims.ofParticipant(participant, by);
-        audit.recordRead(AuditTrail.CLAIM_VIEWED, "participant", Long.toString(id),
-                participants.get(participant, by).regionCode(), Map.of("view", "api-participant-claims", "claims",
+        audit.recordRead(
+                AuditTrail.CLAIM_VIEWED,
+                "participant",
+                Long.toString(id),
+                participants.get(participant, by).regionCode(),
+                Map.of(
+                        "view",
+                        "api-participant-claims",
+                        "claims",
                         found.stream().map(Claim::id).toList()));
         return found;
     }
 
     @PostMapping(path = "/claims/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Add a document (PDF, JPEG or PNG, recognised from the content; the same file is kept once)")
-    Claim addDocument(@PathVariable long id, @RequestParam("documentType") String documentType,
-            @RequestPart("file") MultipartFile file) throws IOException {
-        return claims.addDocument(ClaimId.ofRequest(id), documentType, file.getOriginalFilename(), file.getBytes(),
-                user());
+    Claim addDocument(
+            @PathVariable long id,
+            @RequestParam("documentType") String documentType,
+            @RequestPart("file") MultipartFile file)
+            throws IOException {
+        return claims.addDocument(
+                ClaimId.ofRequest(id), documentType, file.getOriginalFilename(), file.getBytes(), user());
     }
 
     @GetMapping("/claims/{id}/documents/{documentId}")
@@ -166,11 +188,20 @@ class ClaimApi {
     ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable long documentId) {
         ClaimId claim = ClaimId.ofRequest(id);
         ClaimManagement.StoredDocument d = claims.document(claim, documentId, user());
-        audit.recordRead(AuditTrail.CLAIM_DOCUMENT_VIEWED, "claim", Long.toString(id),
-                claims.get(claim, user()).regionCode(), Map.of("documentId", documentId));
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(d.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(d.fileName()).build().toString())
+        audit.recordRead(
+                AuditTrail.CLAIM_DOCUMENT_VIEWED,
+                "claim",
+                Long.toString(id),
+                claims.get(claim, user()).regionCode(),
+                Map.of("documentId", documentId));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(d.contentType()))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(d.fileName())
+                                .build()
+                                .toString())
                 .body(d.content());
     }
 
@@ -204,23 +235,25 @@ class ClaimApi {
     }
 
     @PutMapping("/claims/{id}/scholarship-children")
-    @Operation(summary = "Choose the children who get the scholarship plan (child-1, …; at most two; none: the"
-            + " default — the youngest in school) on a claim not yet approved")
+    @Operation(
+            summary = "Choose the children who get the scholarship plan (child-1, …; at most two; none: the"
+                    + " default — the youngest in school) on a claim not yet approved")
     Claim chooseChildren(@PathVariable long id, @RequestBody ChildrenChoice choice) {
         return claims.chooseChildren(ClaimId.ofRequest(id), choice.version(), choice.chosen(), user());
     }
 
     @PostMapping("/claims/{id}/death-correction")
-    @Operation(summary = "Correct a death recorded in error: the participant's status and memberships are put back"
-            + " (officers and administrators, with a reason; audited as DEATH_CORRECTED)")
+    @Operation(
+            summary = "Correct a death recorded in error: the participant's status and memberships are put back"
+                    + " (officers and administrators, with a reason; audited as DEATH_CORRECTED)")
     Claim correctDeath(@PathVariable long id, @RequestBody DeathCorrection correction) {
         return claims.correctDeath(ClaimId.ofRequest(id), correction.reason(), user());
     }
 
     @PostMapping("/claims/{id}/scholarship-years")
     @Operation(summary = "A yearly scholarship on proof of enrolment: the amount paid, or the refusal naming its rule")
-    ClaimManagement.ScholarshipYearDecision scholarshipYear(@PathVariable long id,
-            @RequestBody ScholarshipYearRequest request) {
+    ClaimManagement.ScholarshipYearDecision scholarshipYear(
+            @PathVariable long id, @RequestBody ScholarshipYearRequest request) {
         return claims.scholarshipYear(ClaimId.ofRequest(id), request, user());
     }
 
@@ -233,13 +266,22 @@ class ClaimApi {
             throw new ConflictException("claim.letter.undecided", claim.claimNumber());
         }
         Locale locale = LocaleContextHolder.getLocale();
-        byte[] pdf = letters.render(texts.letter(claim, participants.get(ParticipantId.of(claim.participantId()), by),
-                locale), locale);
-        audit.recordRead(AuditTrail.EXPORT_DOWNLOADED, "claim", Long.toString(id), claim.regionCode(),
+        byte[] pdf = letters.render(
+                texts.letter(claim, participants.get(ParticipantId.of(claim.participantId()), by), locale), locale);
+        audit.recordRead(
+                AuditTrail.EXPORT_DOWNLOADED,
+                "claim",
+                Long.toString(id),
+                claim.regionCode(),
                 Map.of("file", "letter.pdf", "claimNumber", claim.claimNumber()));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.inline().filename(claim.claimNumber() + ".pdf").build().toString())
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline()
+                                .filename(claim.claimNumber() + ".pdf")
+                                .build()
+                                .toString())
                 .body(pdf);
     }
 
@@ -267,7 +309,8 @@ class ClaimApi {
 
     @PutMapping("/holidays/{day}")
     @Operation(summary = "Add or confirm a holiday (administrators)")
-    List<Holidays.Holiday> putHoliday(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+    List<Holidays.Holiday> putHoliday(
+            @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
             @RequestBody HolidayEntry entry) {
         requireAdmin();
         List<FieldIssue> issues = new java.util.ArrayList<>();
@@ -282,15 +325,21 @@ class ClaimApi {
         if (entry.source() != null && entry.source().trim().length() > 200) {
             throw new InvalidInputException(FieldIssue.error("source", "field.too-long", 200));
         }
-        holidays.put(day, entry.name().trim(), entry.source() == null || entry.source().isBlank()
-                ? "admin " + user().username() : entry.source().trim());
+        holidays.put(
+                day,
+                entry.name().trim(),
+                entry.source() == null || entry.source().isBlank()
+                        ? "admin " + user().username()
+                        : entry.source().trim());
         return holidays.between(day, day);
     }
 
     @DeleteMapping("/holidays/{day}")
     ResponseEntity<Void> deleteHoliday(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
         requireAdmin();
-        return holidays.remove(day) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+        return holidays.remove(day)
+                ? ResponseEntity.noContent().build()
+                : ResponseEntity.notFound().build();
     }
 
     private void requireAdmin() {

@@ -35,8 +35,11 @@ class ClaimDecisionPages {
     }
 
     @PostMapping("/klaim/{id:\\d+}/ambil")
-    String assign(@PathVariable long id, @RequestParam(required = false) @Nullable Integer version,
-            RedirectAttributes redirect) throws IOException {
+    String assign(
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable Integer version,
+            RedirectAttributes redirect)
+            throws IOException {
         return forms.act(id, redirect, "", me -> {
             Claim c = claims.assign(ClaimId.ofRequest(id), version(version), me);
             return forms.message("claim.page.done.assigned", c.claimNumber());
@@ -44,19 +47,25 @@ class ClaimDecisionPages {
     }
 
     @PostMapping("/klaim/{id:\\d+}/verifikasi")
-    String verify(@PathVariable long id, @RequestParam(required = false) @Nullable Integer version,
-            @RequestParam(required = false) @Nullable String documentsCompleteOn, RedirectAttributes redirect)
+    String verify(
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable Integer version,
+            @RequestParam(required = false) @Nullable String documentsCompleteOn,
+            RedirectAttributes redirect)
             throws IOException {
         return forms.act(id, redirect, "", me -> {
-            Claim c = claims.verify(ClaimId.ofRequest(id), version(version),
-                    date("documentsCompleteOn", documentsCompleteOn), me);
+            Claim c = claims.verify(
+                    ClaimId.ofRequest(id), version(version), date("documentsCompleteOn", documentsCompleteOn), me);
             return forms.message("claim.page.done.verified", formats.date(c.dueDate()));
         });
     }
 
     @PostMapping("/klaim/{id:\\d+}/setujui")
-    String approve(@PathVariable long id, @RequestParam(required = false) @Nullable Integer version,
-            RedirectAttributes redirect) throws IOException {
+    String approve(
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable Integer version,
+            RedirectAttributes redirect)
+            throws IOException {
         return forms.act(id, redirect, "", me -> {
             Claim c = claims.approve(ClaimId.ofRequest(id), version(version), me);
             return c.status() == ClaimStatus.AWAITING_SECOND
@@ -66,8 +75,12 @@ class ClaimDecisionPages {
     }
 
     @PostMapping("/klaim/{id:\\d+}/tolak")
-    String reject(@PathVariable long id, @RequestParam(required = false) @Nullable Integer version,
-            @RequestParam(required = false) @Nullable String reason, RedirectAttributes redirect) throws IOException {
+    String reject(
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable Integer version,
+            @RequestParam(required = false) @Nullable String reason,
+            RedirectAttributes redirect)
+            throws IOException {
         return forms.act(id, redirect, "", me -> {
             Claim c = claims.reject(ClaimId.ofRequest(id), version(version), reason, me);
             return forms.message("claim.page.done.rejected", c.claimNumber());
@@ -75,9 +88,12 @@ class ClaimDecisionPages {
     }
 
     @PostMapping("/klaim/{id:\\d+}/anak-beasiswa")
-    String chooseChildren(@PathVariable long id, @RequestParam(required = false) @Nullable Integer version,
+    String chooseChildren(
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable Integer version,
             @RequestParam(name = "chosen", required = false) @Nullable List<String> chosen,
-            RedirectAttributes redirect) throws IOException {
+            RedirectAttributes redirect)
+            throws IOException {
         return forms.act(id, redirect, "#scholarship", me -> {
             Claim c = claims.chooseChildren(ClaimId.ofRequest(id), version, chosen, me);
             return forms.message("claim.page.done.childrenChosen", c.claimNumber());
@@ -85,8 +101,9 @@ class ClaimDecisionPages {
     }
 
     @PostMapping("/klaim/{id:\\d+}/koreksi-kematian")
-    String correctDeath(@PathVariable long id, @RequestParam(required = false) @Nullable String reason,
-            RedirectAttributes redirect) throws IOException {
+    String correctDeath(
+            @PathVariable long id, @RequestParam(required = false) @Nullable String reason, RedirectAttributes redirect)
+            throws IOException {
         return forms.act(id, redirect, "#death", me -> {
             Claim c = claims.correctDeath(ClaimId.ofRequest(id), reason, me);
             return forms.message("claim.page.done.deathCorrected", c.claimNumber());

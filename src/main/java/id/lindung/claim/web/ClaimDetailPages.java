@@ -48,8 +48,14 @@ class ClaimDetailPages {
     private final Clock clock;
     private final AuditTrail audit;
 
-    ClaimDetailPages(ClaimManagement claims, ParticipantManagement participants, ClaimTexts texts,
-            CurrentUser currentUser, Formats formats, Clock clock, AuditTrail audit) {
+    ClaimDetailPages(
+            ClaimManagement claims,
+            ParticipantManagement participants,
+            ClaimTexts texts,
+            CurrentUser currentUser,
+            Formats formats,
+            Clock clock,
+            AuditTrail audit) {
         this.claims = claims;
         this.participants = participants;
         this.texts = texts;
@@ -67,17 +73,41 @@ class ClaimDetailPages {
         Locale locale = LocaleContextHolder.getLocale();
         model.addAttribute("c", c);
         model.addAttribute("participant", participantOf(c, me));
-        model.addAttribute("protectionReason", c.member().protectionReason().isBlank() ? ""
-                : texts.message(c.member().protectionReason(), locale));
-        model.addAttribute("lines", c.lines().stream().map(l -> new LineView(l.lineNo(), l.code(),
-                texts.message(l.messageKey(), l.args(), locale), l.formula(), l.legalBasis(), l.amount(),
-                l.unconfirmed(), l.ruleRefs())).toList());
-        model.addAttribute("refusal", c.refusal() == null ? null
-                : texts.message(c.refusal().messageKey(), c.refusal().args(), locale));
+        model.addAttribute(
+                "protectionReason",
+                c.member().protectionReason().isBlank()
+                        ? ""
+                        : texts.message(c.member().protectionReason(), locale));
+        model.addAttribute(
+                "lines",
+                c.lines().stream()
+                        .map(l -> new LineView(
+                                l.lineNo(),
+                                l.code(),
+                                texts.message(l.messageKey(), l.args(), locale),
+                                l.formula(),
+                                l.legalBasis(),
+                                l.amount(),
+                                l.unconfirmed(),
+                                l.ruleRefs()))
+                        .toList());
+        model.addAttribute(
+                "refusal",
+                c.refusal() == null
+                        ? null
+                        : texts.message(c.refusal().messageKey(), c.refusal().args(), locale));
         model.addAttribute("children", scholarship(c));
-        model.addAttribute("scholarshipTotal", c.scholarship().stream().mapToLong(Claim.ScholarshipYear::amount).sum());
-        model.addAttribute("notes", c.scholarshipNotes().stream().map(n -> new NoteView(n.childName(),
-                texts.message(n.messageKey(), n.args(), locale), n.legalBasis())).toList());
+        model.addAttribute(
+                "scholarshipTotal",
+                c.scholarship().stream()
+                        .mapToLong(Claim.ScholarshipYear::amount)
+                        .sum());
+        model.addAttribute(
+                "notes",
+                c.scholarshipNotes().stream()
+                        .map(n -> new NoteView(
+                                n.childName(), texts.message(n.messageKey(), n.args(), locale), n.legalBasis()))
+                        .toList());
         model.addAttribute("documentTypes", ClaimManagement.DOCUMENT_TYPES);
         model.addAttribute("documentMaxMb", Math.max(1, claims.documentMaxBytes() / (1024 * 1024)));
         ClaimManagement.Steps steps = claims.steps(c, me); // the workflow's: page and API agree by construction
@@ -87,22 +117,34 @@ class ClaimDetailPages {
         model.addAttribute("canVerify", steps.offers(Kind.VERIFY));
         model.addAttribute("verifyWaitsForDocuments", steps.waitsOnlyFor(Kind.VERIFY, ClaimRule.NO_DOCUMENTS));
         model.addAttribute("canApprove", steps.offers(Kind.APPROVE));
-        model.addAttribute("firstApprovalMine", c.status() == ClaimStatus.AWAITING_SECOND
-                && me.username().equals(c.firstApprover()));
+        model.addAttribute(
+                "firstApprovalMine",
+                c.status() == ClaimStatus.AWAITING_SECOND && me.username().equals(c.firstApprover()));
         model.addAttribute("needsSecond", steps.secondApprovalNeeded());
         model.addAttribute("threshold", claims.fourEyesThreshold());
         model.addAttribute("canReject", steps.offers(Kind.REJECT));
         model.addAttribute("canPay", steps.offers(Kind.PAY));
         model.addAttribute("choosableChildren", steps.offers(Kind.CHOOSE_CHILDREN) ? choosable(c) : List.of());
         model.addAttribute("canCorrectDeath", steps.offers(Kind.CORRECT_DEATH));
-        model.addAttribute("caseTotal", c.total() + c.caseClaims().stream().filter(o -> o.status() != ClaimStatus.REJECTED)
-                .mapToLong(Claim.CaseClaim::total).sum());
-        model.addAttribute("chosenWhy", c.scholarshipChoice() == null ? null
-                : texts.message("claim.scholarship.choice." + c.scholarshipChoice(), locale));
+        model.addAttribute(
+                "caseTotal",
+                c.total()
+                        + c.caseClaims().stream()
+                                .filter(o -> o.status() != ClaimStatus.REJECTED)
+                                .mapToLong(Claim.CaseClaim::total)
+                                .sum());
+        model.addAttribute(
+                "chosenWhy",
+                c.scholarshipChoice() == null
+                        ? null
+                        : texts.message("claim.scholarship.choice." + c.scholarshipChoice(), locale));
         model.addAttribute("decisionRequired", steps.offers(Kind.REJECT)); // an open claim, someone who decides
         model.addAttribute("today", LocalDate.now(clock));
-        model.addAttribute("rejectReason", c.refusal() == null ? ""
-                : texts.message(c.refusal().messageKey(), c.refusal().args(), locale));
+        model.addAttribute(
+                "rejectReason",
+                c.refusal() == null
+                        ? ""
+                        : texts.message(c.refusal().messageKey(), c.refusal().args(), locale));
         boolean scholarshipYears = steps.offers(Kind.SCHOLARSHIP_YEAR);
         model.addAttribute("canScholarshipYear", scholarshipYears);
         model.addAttribute("scholarshipChildren", scholarshipYears ? intakeChildren(c) : List.of());
@@ -141,31 +183,41 @@ class ClaimDetailPages {
         List<Choosable> children = new ArrayList<>();
         for (int i = 0; items != null && i < items.size(); i++) {
             ClaimIntake.ChildItem item = items.get(i);
-            children.add(new Choosable("child-" + (i + 1), String.valueOf(item.name()),
-                    item.birthDate() == null ? "" : formats.date(item.birthDate()), item.named()));
+            children.add(new Choosable(
+                    "child-" + (i + 1),
+                    String.valueOf(item.name()),
+                    item.birthDate() == null ? "" : formats.date(item.birthDate()),
+                    item.named()));
         }
         return children;
     }
 
-    public record Choosable(String id, String name, String birthDate, boolean chosen) {
-    }
+    public record Choosable(String id, String name, String birthDate, boolean chosen) {}
 
     private static List<ChildPlan> scholarship(Claim c) {
         Map<String, List<Claim.ScholarshipYear>> byChild = new LinkedHashMap<>();
         for (Claim.ScholarshipYear y : c.scholarship()) {
             byChild.computeIfAbsent(y.childId(), k -> new ArrayList<>()).add(y);
         }
-        return byChild.values().stream().map(years -> new ChildPlan(years.get(0).childName(), years,
-                years.stream().mapToLong(Claim.ScholarshipYear::amount).sum())).toList();
+        return byChild.values().stream()
+                .map(years -> new ChildPlan(
+                        years.get(0).childName(),
+                        years,
+                        years.stream().mapToLong(Claim.ScholarshipYear::amount).sum()))
+                .toList();
     }
 
-    public record LineView(int lineNo, String code, String label, String formula, String legalBasis, long amount,
-            boolean unconfirmed, String ruleRefs) {
-    }
+    public record LineView(
+            int lineNo,
+            String code,
+            String label,
+            String formula,
+            String legalBasis,
+            long amount,
+            boolean unconfirmed,
+            String ruleRefs) {}
 
-    public record ChildPlan(String name, List<Claim.ScholarshipYear> years, long total) {
-    }
+    public record ChildPlan(String name, List<Claim.ScholarshipYear> years, long total) {}
 
-    public record NoteView(@Nullable String childName, String text, String legalBasis) {
-    }
+    public record NoteView(@Nullable String childName, String text, String legalBasis) {}
 }

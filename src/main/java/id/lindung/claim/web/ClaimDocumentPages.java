@@ -24,8 +24,11 @@ class ClaimDocumentPages {
     }
 
     @PostMapping("/klaim/{id:\\d+}/dokumen")
-    String addDocument(@PathVariable long id, @RequestParam(required = false) @Nullable String documentType,
-            @RequestParam(name = "file", required = false) @Nullable MultipartFile file, RedirectAttributes redirect)
+    String addDocument(
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable String documentType,
+            @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+            RedirectAttributes redirect)
             throws IOException {
         return forms.act(id, redirect, "#dokumen", me -> {
             byte[] content = file == null ? null : file.getBytes();

@@ -20,16 +20,21 @@ public class ClaimForm {
 
     /** The form's kind for a death: the cause decides JKK or JKM. */
     static final String DEATH = "DEATH";
+
     private static final int ROWS = 3;
 
     private @Nullable Long participantId;
     private @Nullable String kind;
     private @Nullable String cause;
+
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private @Nullable LocalDate eventDate;
+
     private List<InvoiceRow> invoices = new ArrayList<>();
+
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private @Nullable LocalDate homeCareStart;
+
     private List<TransportRow> transport = new ArrayList<>();
     private @Nullable Integer stmbMonths;
     private List<String> disabilityCodes = new ArrayList<>();
@@ -79,8 +84,7 @@ public class ClaimForm {
             rows.put("invoices", kept(invoices, InvoiceRow::empty));
             for (int i : rows.get("invoices")) {
                 InvoiceRow r = invoices.get(i);
-                invoiceItems.add(new ClaimIntake.InvoiceItem(r.getDate(), blank(r.getDescription()),
-                        r.getAmount()));
+                invoiceItems.add(new ClaimIntake.InvoiceItem(r.getDate(), blank(r.getDescription()), r.getAmount()));
             }
         }
         List<ClaimIntake.TransportItem> transportItems = null;
@@ -89,8 +93,8 @@ public class ClaimForm {
             rows.put("transport", kept(transport, TransportRow::empty));
             for (int i : rows.get("transport")) {
                 TransportRow r = transport.get(i);
-                transportItems.add(new ClaimIntake.TransportItem(blank(r.getMode()), r.getDate(),
-                        blank(r.getDescription()), r.getAmount()));
+                transportItems.add(new ClaimIntake.TransportItem(
+                        blank(r.getMode()), r.getDate(), blank(r.getDescription()), r.getAmount()));
             }
         }
         List<String> codes = null;
@@ -116,8 +120,8 @@ public class ClaimForm {
             rows.put("heirs", kept(heirs, HeirRow::empty));
             for (int i : rows.get("heirs")) {
                 HeirRow r = heirs.get(i);
-                heirItems.add(new ClaimIntake.Heir(blank(r.getName()), blank(r.getRelation()), blank(r.getNik()),
-                        blank(r.getBankAccount())));
+                heirItems.add(new ClaimIntake.Heir(
+                        blank(r.getName()), blank(r.getRelation()), blank(r.getNik()), blank(r.getBankAccount())));
             }
         }
         List<ClaimIntake.ChildItem> childItems = null;
@@ -126,15 +130,32 @@ public class ClaimForm {
             rows.put("children", kept(children, ChildRow::empty));
             for (int i : rows.get("children")) {
                 ChildRow r = children.get(i);
-                childItems.add(new ClaimIntake.ChildItem(blank(r.getName()), r.getBirthDate(), blank(r.getLevel()),
-                        r.getYearInLevel(), r.isMarried(), r.isWorking(), r.isNamed()));
+                childItems.add(new ClaimIntake.ChildItem(
+                        blank(r.getName()),
+                        r.getBirthDate(),
+                        blank(r.getLevel()),
+                        r.getYearInLevel(),
+                        r.isMarried(),
+                        r.isWorking(),
+                        r.isNamed()));
             }
         }
         boolean wageShown = k.equals(DEATH) || engineKind != null && engineKind.wageBased();
-        ClaimIntake intake = new ClaimIntake(participantId, blank(kind), blank(cause), eventDate, invoiceItems,
-                engineKind == ClaimKind.JKK_HOME_CARE ? homeCareStart : null, transportItems,
-                engineKind == ClaimKind.JKK_STMB ? stmbMonths : null, codes, losses,
-                wageShown ? wage : null, heirItems, childItems, blank(note));
+        ClaimIntake intake = new ClaimIntake(
+                participantId,
+                blank(kind),
+                blank(cause),
+                eventDate,
+                invoiceItems,
+                engineKind == ClaimKind.JKK_HOME_CARE ? homeCareStart : null,
+                transportItems,
+                engineKind == ClaimKind.JKK_STMB ? stmbMonths : null,
+                codes,
+                losses,
+                wageShown ? wage : null,
+                heirItems,
+                childItems,
+                blank(note));
         return new Intake(intake, rows);
     }
 
@@ -148,42 +169,125 @@ public class ClaimForm {
         return kept;
     }
 
-    public @Nullable Long getParticipantId() { return participantId; }
-    public void setParticipantId(@Nullable Long participantId) { this.participantId = participantId; }
-    public @Nullable String getKind() { return kind; }
-    public void setKind(@Nullable String kind) { this.kind = kind; }
-    public @Nullable String getCause() { return cause; }
-    public void setCause(@Nullable String cause) { this.cause = cause; }
-    public @Nullable LocalDate getEventDate() { return eventDate; }
-    public void setEventDate(@Nullable LocalDate eventDate) { this.eventDate = eventDate; }
-    public List<InvoiceRow> getInvoices() { return invoices; }
-    public void setInvoices(List<InvoiceRow> invoices) { this.invoices = invoices; }
-    public @Nullable LocalDate getHomeCareStart() { return homeCareStart; }
-    public void setHomeCareStart(@Nullable LocalDate homeCareStart) { this.homeCareStart = homeCareStart; }
-    public List<TransportRow> getTransport() { return transport; }
-    public void setTransport(List<TransportRow> transport) { this.transport = transport; }
-    public @Nullable Integer getStmbMonths() { return stmbMonths; }
-    public void setStmbMonths(@Nullable Integer stmbMonths) { this.stmbMonths = stmbMonths; }
-    public List<String> getDisabilityCodes() { return disabilityCodes; }
-    public void setDisabilityCodes(List<String> disabilityCodes) { this.disabilityCodes = disabilityCodes; }
-    public List<LossRow> getFunctionLosses() { return functionLosses; }
-    public void setFunctionLosses(List<LossRow> functionLosses) { this.functionLosses = functionLosses; }
-    public @Nullable Long getWage() { return wage; }
-    public void setWage(@Nullable Long wage) { this.wage = wage; }
-    public List<HeirRow> getHeirs() { return heirs; }
-    public void setHeirs(List<HeirRow> heirs) { this.heirs = heirs; }
-    public List<ChildRow> getChildren() { return children; }
-    public void setChildren(List<ChildRow> children) { this.children = children; }
-    public @Nullable String getNote() { return note; }
-    public void setNote(@Nullable String note) { this.note = note; }
+    public @Nullable Long getParticipantId() {
+        return participantId;
+    }
+
+    public void setParticipantId(@Nullable Long participantId) {
+        this.participantId = participantId;
+    }
+
+    public @Nullable String getKind() {
+        return kind;
+    }
+
+    public void setKind(@Nullable String kind) {
+        this.kind = kind;
+    }
+
+    public @Nullable String getCause() {
+        return cause;
+    }
+
+    public void setCause(@Nullable String cause) {
+        this.cause = cause;
+    }
+
+    public @Nullable LocalDate getEventDate() {
+        return eventDate;
+    }
+
+    public void setEventDate(@Nullable LocalDate eventDate) {
+        this.eventDate = eventDate;
+    }
+
+    public List<InvoiceRow> getInvoices() {
+        return invoices;
+    }
+
+    public void setInvoices(List<InvoiceRow> invoices) {
+        this.invoices = invoices;
+    }
+
+    public @Nullable LocalDate getHomeCareStart() {
+        return homeCareStart;
+    }
+
+    public void setHomeCareStart(@Nullable LocalDate homeCareStart) {
+        this.homeCareStart = homeCareStart;
+    }
+
+    public List<TransportRow> getTransport() {
+        return transport;
+    }
+
+    public void setTransport(List<TransportRow> transport) {
+        this.transport = transport;
+    }
+
+    public @Nullable Integer getStmbMonths() {
+        return stmbMonths;
+    }
+
+    public void setStmbMonths(@Nullable Integer stmbMonths) {
+        this.stmbMonths = stmbMonths;
+    }
+
+    public List<String> getDisabilityCodes() {
+        return disabilityCodes;
+    }
+
+    public void setDisabilityCodes(List<String> disabilityCodes) {
+        this.disabilityCodes = disabilityCodes;
+    }
+
+    public List<LossRow> getFunctionLosses() {
+        return functionLosses;
+    }
+
+    public void setFunctionLosses(List<LossRow> functionLosses) {
+        this.functionLosses = functionLosses;
+    }
+
+    public @Nullable Long getWage() {
+        return wage;
+    }
+
+    public void setWage(@Nullable Long wage) {
+        this.wage = wage;
+    }
+
+    public List<HeirRow> getHeirs() {
+        return heirs;
+    }
+
+    public void setHeirs(List<HeirRow> heirs) {
+        this.heirs = heirs;
+    }
+
+    public List<ChildRow> getChildren() {
+        return children;
+    }
+
+    public void setChildren(List<ChildRow> children) {
+        this.children = children;
+    }
+
+    public @Nullable String getNote() {
+        return note;
+    }
+
+    public void setNote(@Nullable String note) {
+        this.note = note;
+    }
 
     /** The intake as sent, and for each list which form row each sent row came from. */
-    record Intake(ClaimIntake intake, Map<String, List<Integer>> rows) {
-    }
+    record Intake(ClaimIntake intake, Map<String, List<Integer>> rows) {}
 
     public static class InvoiceRow {
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         private @Nullable LocalDate date;
+
         private @Nullable String description;
         private @Nullable Long amount;
 
@@ -191,20 +295,42 @@ public class ClaimForm {
             return date == null && (description == null || description.isBlank()) && amount == null;
         }
 
-        public @Nullable LocalDate getDate() { return date; }
-        public void setDate(@Nullable LocalDate date) { this.date = date; }
-        public @Nullable String getDescription() { return description; }
-        public void setDescription(@Nullable String description) { this.description = description; }
-        public @Nullable Long getAmount() { return amount; }
-        public void setAmount(@Nullable Long amount) { this.amount = amount; }
+        public @Nullable LocalDate getDate() {
+            return date;
+        }
+
+        public void setDate(@Nullable LocalDate date) {
+            this.date = date;
+        }
+
+        public @Nullable String getDescription() {
+            return description;
+        }
+
+        public void setDescription(@Nullable String description) {
+            this.description = description;
+        }
+
+        public @Nullable Long getAmount() {
+            return amount;
+        }
+
+        public void setAmount(@Nullable Long amount) {
+            this.amount = amount;
+        }
     }
 
     /** An invoice row with its mode; the mode alone (a select always sends one) does not make a row. */
     public static class TransportRow extends InvoiceRow {
         private @Nullable String mode;
 
-        public @Nullable String getMode() { return mode; }
-        public void setMode(@Nullable String mode) { this.mode = mode; }
+        public @Nullable String getMode() {
+            return mode;
+        }
+
+        public void setMode(@Nullable String mode) {
+            this.mode = mode;
+        }
     }
 
     public static class LossRow {
@@ -215,10 +341,21 @@ public class ClaimForm {
             return (code == null || code.isBlank()) && percentLost == null;
         }
 
-        public @Nullable String getCode() { return code; }
-        public void setCode(@Nullable String code) { this.code = code; }
-        public @Nullable BigDecimal getPercentLost() { return percentLost; }
-        public void setPercentLost(@Nullable BigDecimal percentLost) { this.percentLost = percentLost; }
+        public @Nullable String getCode() {
+            return code;
+        }
+
+        public void setCode(@Nullable String code) {
+            this.code = code;
+        }
+
+        public @Nullable BigDecimal getPercentLost() {
+            return percentLost;
+        }
+
+        public void setPercentLost(@Nullable BigDecimal percentLost) {
+            this.percentLost = percentLost;
+        }
     }
 
     public static class HeirRow {
@@ -229,24 +366,50 @@ public class ClaimForm {
 
         /** The relation alone (a select always sends one) does not make a row. */
         boolean empty() {
-            return (name == null || name.isBlank()) && (nik == null || nik.isBlank())
+            return (name == null || name.isBlank())
+                    && (nik == null || nik.isBlank())
                     && (bankAccount == null || bankAccount.isBlank());
         }
 
-        public @Nullable String getName() { return name; }
-        public void setName(@Nullable String name) { this.name = name; }
-        public @Nullable String getRelation() { return relation; }
-        public void setRelation(@Nullable String relation) { this.relation = relation; }
-        public @Nullable String getNik() { return nik; }
-        public void setNik(@Nullable String nik) { this.nik = nik; }
-        public @Nullable String getBankAccount() { return bankAccount; }
-        public void setBankAccount(@Nullable String bankAccount) { this.bankAccount = bankAccount; }
+        public @Nullable String getName() {
+            return name;
+        }
+
+        public void setName(@Nullable String name) {
+            this.name = name;
+        }
+
+        public @Nullable String getRelation() {
+            return relation;
+        }
+
+        public void setRelation(@Nullable String relation) {
+            this.relation = relation;
+        }
+
+        public @Nullable String getNik() {
+            return nik;
+        }
+
+        public void setNik(@Nullable String nik) {
+            this.nik = nik;
+        }
+
+        public @Nullable String getBankAccount() {
+            return bankAccount;
+        }
+
+        public void setBankAccount(@Nullable String bankAccount) {
+            this.bankAccount = bankAccount;
+        }
     }
 
     public static class ChildRow {
         private @Nullable String name;
+
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         private @Nullable LocalDate birthDate;
+
         private @Nullable String level;
         private @Nullable Integer yearInLevel;
         private boolean married;
@@ -258,20 +421,61 @@ public class ClaimForm {
             return (name == null || name.isBlank()) && birthDate == null;
         }
 
-        public @Nullable String getName() { return name; }
-        public void setName(@Nullable String name) { this.name = name; }
-        public @Nullable LocalDate getBirthDate() { return birthDate; }
-        public void setBirthDate(@Nullable LocalDate birthDate) { this.birthDate = birthDate; }
-        public @Nullable String getLevel() { return level; }
-        public void setLevel(@Nullable String level) { this.level = level; }
-        public @Nullable Integer getYearInLevel() { return yearInLevel; }
-        public void setYearInLevel(@Nullable Integer yearInLevel) { this.yearInLevel = yearInLevel; }
-        public boolean isMarried() { return married; }
-        public void setMarried(boolean married) { this.married = married; }
-        public boolean isWorking() { return working; }
-        public void setWorking(boolean working) { this.working = working; }
-        public boolean isNamed() { return named; }
-        public void setNamed(boolean named) { this.named = named; }
+        public @Nullable String getName() {
+            return name;
+        }
+
+        public void setName(@Nullable String name) {
+            this.name = name;
+        }
+
+        public @Nullable LocalDate getBirthDate() {
+            return birthDate;
+        }
+
+        public void setBirthDate(@Nullable LocalDate birthDate) {
+            this.birthDate = birthDate;
+        }
+
+        public @Nullable String getLevel() {
+            return level;
+        }
+
+        public void setLevel(@Nullable String level) {
+            this.level = level;
+        }
+
+        public @Nullable Integer getYearInLevel() {
+            return yearInLevel;
+        }
+
+        public void setYearInLevel(@Nullable Integer yearInLevel) {
+            this.yearInLevel = yearInLevel;
+        }
+
+        public boolean isMarried() {
+            return married;
+        }
+
+        public void setMarried(boolean married) {
+            this.married = married;
+        }
+
+        public boolean isWorking() {
+            return working;
+        }
+
+        public void setWorking(boolean working) {
+            this.working = working;
+        }
+
+        public boolean isNamed() {
+            return named;
+        }
+
+        public void setNamed(boolean named) {
+            this.named = named;
+        }
     }
 
     static @Nullable String blank(@Nullable String s) {

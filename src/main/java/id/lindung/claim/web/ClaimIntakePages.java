@@ -1,7 +1,5 @@
 package id.lindung.claim.web;
 
-import id.lindung.participant.ParticipantId;
-import id.lindung.shared.Indonesian;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
 import id.lindung.claim.Claim;
@@ -14,12 +12,14 @@ import id.lindung.claim.benefit.EventCause;
 import id.lindung.claim.benefit.TransportMode;
 import id.lindung.claim.workflow.ClaimWorkflow;
 import id.lindung.participant.Participant;
+import id.lindung.participant.ParticipantId;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.participant.RelationType;
 import id.lindung.participant.Relative;
 import id.lindung.shared.ConflictException;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
+import id.lindung.shared.Indonesian;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.web.FormPosts;
 import id.lindung.shared.web.PageMessages;
@@ -51,8 +51,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ClaimIntakePages {
 
-    private static final Set<String> FORM_FIELDS = Set.of("kind", "cause", "eventDate", "homeCareStart", "stmbMonths",
-            "wage", "note", "invoices", "transport", "disabilityCodes", "functionLosses", "heirs", "children");
+    private static final Set<String> FORM_FIELDS = Set.of(
+            "kind",
+            "cause",
+            "eventDate",
+            "homeCareStart",
+            "stmbMonths",
+            "wage",
+            "note",
+            "invoices",
+            "transport",
+            "disabilityCodes",
+            "functionLosses",
+            "heirs",
+            "children");
     private static final Pattern INDEXED = Pattern.compile("^(\\w+)\\[(\\d+)\\](.*)$");
 
     private final ClaimWorkflow workflow;
@@ -63,8 +75,14 @@ class ClaimIntakePages {
     private final PageMessages messages;
     private final Clock clock;
 
-    ClaimIntakePages(ClaimManagement claims, ParticipantManagement participants, BenefitRules rules,
-            CurrentUser currentUser, PageMessages messages, Clock clock, ClaimWorkflow workflow) {
+    ClaimIntakePages(
+            ClaimManagement claims,
+            ParticipantManagement participants,
+            BenefitRules rules,
+            CurrentUser currentUser,
+            PageMessages messages,
+            Clock clock,
+            ClaimWorkflow workflow) {
         this.workflow = workflow;
         this.claims = claims;
         this.participants = participants;
@@ -75,7 +93,9 @@ class ClaimIntakePages {
     }
 
     @GetMapping("/klaim/baru")
-    String newClaim(@RequestParam(name = "peserta", required = false) @Nullable Long participantId, Model model,
+    String newClaim(
+            @RequestParam(name = "peserta", required = false) @Nullable Long participantId,
+            Model model,
             RedirectAttributes redirect) {
         LindungUser me = currentUser.require();
         if (!workflow.mayTakeIn(me)) {
@@ -83,21 +103,29 @@ class ClaimIntakePages {
             throw new ForbiddenException("claim.role.intake", me.role().name());
         }
         if (participantId == null) {
-            redirect.addFlashAttribute("flashWarnings",
-                    List.of(messages.message("claim.page.intake.chooseParticipant")));
+            redirect.addFlashAttribute(
+                    "flashWarnings", List.of(messages.message("claim.page.intake.chooseParticipant")));
             return "redirect:/peserta";
         }
         ParticipantId participant = ParticipantId.ofRequest(participantId);
         Participant p = participants.get(participant, me);
         ClaimForm form = new ClaimForm();
         form.setParticipantId(participantId);
-        prefillFamily(form, participants.relatives(participant, me).stream().map(r -> r.disclosedTo(me)).toList());
+        prefillFamily(
+                form,
+                participants.relatives(participant, me).stream()
+                        .map(r -> r.disclosedTo(me))
+                        .toList());
         return intakePage(model, form, p);
     }
 
     @PostMapping("/klaim/baru")
-    String submit(@ModelAttribute("claimForm") ClaimForm form, BindingResult binding, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
+    String submit(
+            @ModelAttribute("claimForm") ClaimForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         LindungUser me = currentUser.require();
         if (form.getParticipantId() == null) {
             return "redirect:/peserta";
@@ -109,8 +137,8 @@ class ClaimIntakePages {
         ClaimForm.Intake intake = form.toIntake();
         try {
             Claim claim = claims.submit(intake.intake(), me);
-            redirect.addFlashAttribute("flashMessage",
-                    messages.message("claim.page.done.submitted", claim.claimNumber()));
+            redirect.addFlashAttribute(
+                    "flashMessage", messages.message("claim.page.done.submitted", claim.claimNumber()));
             return "redirect:/klaim/" + claim.id();
         } catch (InvalidInputException e) {
             for (FieldIssue issue : e.issues()) {
@@ -141,7 +169,9 @@ class ClaimIntakePages {
             if (m.group(1).equals("functionLosses") && rest.isEmpty()) {
                 rest = ".code"; // the engine names the row for a code it does not know
             }
-            if (rows != null && sent < rows.size() && (!rest.isEmpty() || m.group(1).equals("disabilityCodes"))) {
+            if (rows != null
+                    && sent < rows.size()
+                    && (!rest.isEmpty() || m.group(1).equals("disabilityCodes"))) {
                 field = m.group(1) + "[" + rows.get(sent) + "]" + rest;
             } else {
                 field = m.group(1);
@@ -165,8 +195,8 @@ class ClaimIntakePages {
             kinds.add(k.name());
         }
         List<Option> disability = rules.disabilityTable(LocalDate.now(clock)).stream()
-                .map(r -> new Option(r.code(), (english ? r.bodyPartEn() : r.bodyPartId()) + " (" + pct(r, english)
-                        + ")"))
+                .map(r -> new Option(
+                        r.code(), (english ? r.bodyPartEn() : r.bodyPartId()) + " (" + pct(r, english) + ")"))
                 .toList();
         model.addAttribute("claimForm", form);
         model.addAttribute("participant", p);
@@ -207,7 +237,10 @@ class ClaimIntakePages {
             if (r.heir()) {
                 ClaimForm.HeirRow h = new ClaimForm.HeirRow();
                 h.setName(r.fullName());
-                h.setRelation(r.relation() == RelationType.SIBLING ? "OTHER" : r.relation().name());
+                h.setRelation(
+                        r.relation() == RelationType.SIBLING
+                                ? "OTHER"
+                                : r.relation().name());
                 h.setNik(r.nik() == null || r.nik().contains("*") ? null : r.nik());
                 form.getHeirs().add(h);
             }

@@ -42,13 +42,16 @@ class ClaimPaymentPages {
     }
 
     @PostMapping("/klaim/{id:\\d+}/bayar")
-    String pay(@PathVariable long id, @RequestParam(required = false) @Nullable Integer version,
+    String pay(
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable Integer version,
             @RequestParam(required = false) @Nullable String paidOn,
-            @RequestParam(required = false) @Nullable String reference, RedirectAttributes redirect)
+            @RequestParam(required = false) @Nullable String reference,
+            RedirectAttributes redirect)
             throws IOException {
         return forms.act(id, redirect, "", me -> {
-            Claim c = claims.recordPayment(ClaimId.ofRequest(id), version(version), date("paidOn", paidOn), reference,
-                    me);
+            Claim c = claims.recordPayment(
+                    ClaimId.ofRequest(id), version(version), date("paidOn", paidOn), reference, me);
             return forms.message("claim.page.done.paid", c.claimNumber(), formats.rupiah(c.total()));
         });
     }
@@ -58,27 +61,37 @@ class ClaimPaymentPages {
      * rule's message and legal basis shown in the scholarship section — a normal outcome, not an error).
      */
     @PostMapping("/klaim/{id:\\d+}/beasiswa")
-    String scholarshipYear(@PathVariable long id, @RequestParam(required = false) @Nullable String childId,
+    String scholarshipYear(
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable String childId,
             @RequestParam(required = false) @Nullable String level,
             @RequestParam(required = false) @Nullable String schoolYear,
             @RequestParam(defaultValue = "false") boolean married,
-            @RequestParam(defaultValue = "false") boolean working, RedirectAttributes redirect) throws IOException {
+            @RequestParam(defaultValue = "false") boolean working,
+            RedirectAttributes redirect)
+            throws IOException {
         return forms.act(id, redirect, "#scholarship", me -> {
             Integer year = schoolYear(schoolYear);
             ClaimId claim = ClaimId.ofRequest(id);
-            ClaimManagement.ScholarshipYearDecision d = claims.scholarshipYear(claim,
-                    new ScholarshipYearRequest(blank(childId), blank(level), year, married, working), me);
+            ClaimManagement.ScholarshipYearDecision d = claims.scholarshipYear(
+                    claim, new ScholarshipYearRequest(blank(childId), blank(level), year, married, working), me);
             String child = childName(claims.get(claim, me), d.childId());
             String yearLabel = ScholarshipPlanner.label(d.schoolYear());
             Claim.Refusal refusal = d.refusal();
             if (refusal != null) {
                 Locale locale = LocaleContextHolder.getLocale();
-                redirect.addFlashAttribute("scholarshipRefusal", forms.message("claim.page.scholarship.refused",
-                        child, yearLabel) + ": " + texts.message(refusal.messageKey(), refusal.args(), locale));
+                redirect.addFlashAttribute(
+                        "scholarshipRefusal",
+                        forms.message("claim.page.scholarship.refused", child, yearLabel) + ": "
+                                + texts.message(refusal.messageKey(), refusal.args(), locale));
                 redirect.addFlashAttribute("scholarshipRefusalBasis", refusal.legalBasis());
                 return null;
             }
-            return forms.message("claim.page.scholarship.done", child, yearLabel, formats.rupiah(d.amount()),
+            return forms.message(
+                    "claim.page.scholarship.done",
+                    child,
+                    yearLabel,
+                    formats.rupiah(d.amount()),
                     d.formula() == null ? "" : d.formula());
         });
     }
@@ -90,13 +103,16 @@ class ClaimPaymentPages {
         try {
             return Integer.valueOf(value.trim());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(FieldIssue.error("schoolYear", "claim.page.scholarship.yearInvalid",
-                    value));
+            throw new InvalidInputException(
+                    FieldIssue.error("schoolYear", "claim.page.scholarship.yearInvalid", value));
         }
     }
 
     private static String childName(Claim c, String childId) {
-        return ClaimDetailPages.intakeChildren(c).stream().filter(o -> o.value().equals(childId)).map(Option::label)
-                .findFirst().orElse(childId);
+        return ClaimDetailPages.intakeChildren(c).stream()
+                .filter(o -> o.value().equals(childId))
+                .map(Option::label)
+                .findFirst()
+                .orElse(childId);
     }
 }

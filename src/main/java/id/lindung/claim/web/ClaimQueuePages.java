@@ -46,8 +46,13 @@ class ClaimQueuePages {
     private final AuditTrail audit;
     private final BulkReads bulkReads;
 
-    ClaimQueuePages(ClaimManagement claims, ParticipantManagement participants, CurrentUser currentUser,
-            AuditTrail audit, BulkReads bulkReads, ClaimWorkflow workflow) {
+    ClaimQueuePages(
+            ClaimManagement claims,
+            ParticipantManagement participants,
+            CurrentUser currentUser,
+            AuditTrail audit,
+            BulkReads bulkReads,
+            ClaimWorkflow workflow) {
         this.workflow = workflow;
         this.claims = claims;
         this.participants = participants;
@@ -57,24 +62,30 @@ class ClaimQueuePages {
     }
 
     @GetMapping("/klaim")
-    String queue(@RequestParam(required = false) @Nullable String status,
+    String queue(
+            @RequestParam(required = false) @Nullable String status,
             @RequestParam(name = "milik", defaultValue = "false") boolean mine,
             @RequestParam(required = false) @Nullable String q,
             @RequestParam(name = "peserta", required = false) @Nullable Long participantId,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         LindungUser me = currentUser.require();
         ClaimStatus chosen = status(status);
         if (participantId != null) {
             ParticipantId participant = ParticipantId.ofRequest(participantId);
             Participant p = participants.get(participant, me);
             List<Row> rows = claims.ofParticipant(participant, me).stream()
-                    .map(c -> Row.of(c, p.fullName())).toList();
+                    .map(c -> Row.of(c, p.fullName()))
+                    .toList();
             model.addAttribute("participant", p);
             model.addAttribute("result", new PageResult<>(rows, 0, Math.max(rows.size(), 1), rows.size(), false));
         } else {
             model.addAttribute("participant", null);
             PageResult<ClaimSummary> result = claims.queue(chosen, mine, q, Math.max(page, 0), 20, me);
-            bulkReads.listed("claims", me.scope().code(), queueFilter("page", chosen, mine, q, page, 20),
+            bulkReads.listed(
+                    "claims",
+                    me.scope().code(),
+                    queueFilter("page", chosen, mine, q, page, 20),
                     result.items().size());
             model.addAttribute("result", result.map(Row::of));
         }
@@ -87,19 +98,32 @@ class ClaimQueuePages {
     }
 
     /** The audit line's filter of a claim list page; a NIK searched for stays masked. */
-    static Map<String, Object> queueFilter(String view, @Nullable ClaimStatus status, boolean mine, @Nullable String q,
-            int page, int size) {
+    static Map<String, Object> queueFilter(
+            String view, @Nullable ClaimStatus status, boolean mine, @Nullable String q, int page, int size) {
         String query = q != null && q.strip().matches("\\d{16}") ? NikMask.mask(q.strip()) : q;
-        return BulkReads.filter("view", view, "status", status == null ? null : status.name(), "mine", mine, "q",
-                query, "page", page, "size", size);
+        return BulkReads.filter(
+                "view",
+                view,
+                "status",
+                status == null ? null : status.name(),
+                "mine",
+                mine,
+                "q",
+                query,
+                "page",
+                page,
+                "size",
+                size);
     }
 
     @GetMapping("/klaim/ekspor.csv")
-    void export(@RequestParam(required = false) @Nullable String status,
+    void export(
+            @RequestParam(required = false) @Nullable String status,
             @RequestParam(name = "milik", defaultValue = "false") boolean mine,
             @RequestParam(required = false) @Nullable String q,
             @RequestParam(name = "peserta", required = false) @Nullable Long participantId,
-            HttpServletResponse response) throws IOException {
+            HttpServletResponse response)
+            throws IOException {
         LindungUser me = currentUser.require();
         ClaimStatus chosen = status(status);
         List<Row> rows = new ArrayList<>();
@@ -123,17 +147,39 @@ class ClaimQueuePages {
         filters.put("rows", rows.size());
         if (participantId != null) {
             filters.put("file", "claims.csv");
-            audit.recordRead(AuditTrail.EXPORT_DOWNLOADED, "participant", Long.toString(participantId),
-                    participants.get(ParticipantId.ofRequest(participantId), me).regionCode(), filters);
+            audit.recordRead(
+                    AuditTrail.EXPORT_DOWNLOADED,
+                    "participant",
+                    Long.toString(participantId),
+                    participants.get(ParticipantId.ofRequest(participantId), me).regionCode(),
+                    filters);
         } else {
             bulkReads.exported("claims.csv", me.scope().code(), filters, rows.size());
         }
         CsvWriter out = CsvDownload.start(response, "klaim-lindung.csv");
-        out.row("Nomor klaim", "ID peserta", "Peserta", "Jenis", "Tanggal kejadian", "Status", "Jumlah",
-                "Memenuhi syarat", "Jatuh tempo", "Ditangani oleh");
+        out.row(
+                "Nomor klaim",
+                "ID peserta",
+                "Peserta",
+                "Jenis",
+                "Tanggal kejadian",
+                "Status",
+                "Jumlah",
+                "Memenuhi syarat",
+                "Jatuh tempo",
+                "Ditangani oleh");
         for (Row r : rows) {
-            out.row(r.claimNumber(), r.participantId(), r.participantName(), r.kind(), r.eventDate(),
-                    r.status().name(), r.total(), r.eligible() ? "ya" : "tidak", r.dueDate(), r.assignedTo());
+            out.row(
+                    r.claimNumber(),
+                    r.participantId(),
+                    r.participantName(),
+                    r.kind(),
+                    r.eventDate(),
+                    r.status().name(),
+                    r.total(),
+                    r.eligible() ? "ya" : "tidak",
+                    r.dueDate(),
+                    r.assignedTo());
         }
         out.flush();
     }
@@ -150,18 +196,47 @@ class ClaimQueuePages {
     }
 
     /** A line of the queue, from the queue itself or from one participant's claims. */
-    public record Row(long id, String claimNumber, long participantId, String participantName, String kind,
-            LocalDate eventDate, ClaimStatus status, long total, boolean eligible, @Nullable String assignedTo,
+    public record Row(
+            long id,
+            String claimNumber,
+            long participantId,
+            String participantName,
+            String kind,
+            LocalDate eventDate,
+            ClaimStatus status,
+            long total,
+            boolean eligible,
+            @Nullable String assignedTo,
             @Nullable LocalDate dueDate) {
 
         static Row of(ClaimSummary s) {
-            return new Row(s.id(), s.claimNumber(), s.participantId(), s.participantName(), s.kind(), s.eventDate(),
-                    s.status(), s.total(), s.eligible(), s.assignedTo(), s.dueDate());
+            return new Row(
+                    s.id(),
+                    s.claimNumber(),
+                    s.participantId(),
+                    s.participantName(),
+                    s.kind(),
+                    s.eventDate(),
+                    s.status(),
+                    s.total(),
+                    s.eligible(),
+                    s.assignedTo(),
+                    s.dueDate());
         }
 
         static Row of(Claim c, String participantName) {
-            return new Row(c.id(), c.claimNumber(), c.participantId(), participantName, c.kind(), c.eventDate(),
-                    c.status(), c.total(), c.eligible(), c.assignedTo(), c.dueDate());
+            return new Row(
+                    c.id(),
+                    c.claimNumber(),
+                    c.participantId(),
+                    participantName,
+                    c.kind(),
+                    c.eventDate(),
+                    c.status(),
+                    c.total(),
+                    c.eligible(),
+                    c.assignedTo(),
+                    c.dueDate());
         }
     }
 }

@@ -37,7 +37,8 @@ class ClaimStepForms {
 
     interface Step {
         /** The flash message, or null when the step put its own outcome in the flash. */
-        @Nullable String run(LindungUser me) throws IOException;
+        @Nullable
+        String run(LindungUser me) throws IOException;
     }
 
     /** Runs a step of claim {@code id} and goes back to its page at {@code anchor}. */
@@ -54,9 +55,13 @@ class ClaimStepForms {
         } catch (ForbiddenException e) {
             redirect.addFlashAttribute("claimErrors", List.of(message(e.code(), e.args())));
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("claimErrors", e.issues().stream().filter(FieldIssue::isError)
-                    .map(i -> fieldLabel(i.field(), anchor) + ": " + message(i.code(), i.args().toArray()))
-                    .toList());
+            redirect.addFlashAttribute(
+                    "claimErrors",
+                    e.issues().stream()
+                            .filter(FieldIssue::isError)
+                            .map(i -> fieldLabel(i.field(), anchor) + ": "
+                                    + message(i.code(), i.args().toArray()))
+                            .toList());
         }
         return "redirect:/klaim/" + id + anchor;
     }

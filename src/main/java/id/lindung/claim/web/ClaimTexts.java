@@ -29,8 +29,8 @@ class ClaimTexts {
     private final Formats formats;
     private final String officeName;
 
-    ClaimTexts(Clock clock, MessageSource messages, RegionDirectory regions, Formats formats,
-            ClaimProperties properties) {
+    ClaimTexts(
+            Clock clock, MessageSource messages, RegionDirectory regions, Formats formats, ClaimProperties properties) {
         this.clock = clock;
         this.messages = messages;
         this.regions = regions;
@@ -67,32 +67,53 @@ class ClaimTexts {
     }
 
     DecisionLetter letter(Claim c, Participant p, Locale locale) {
-        boolean approved = c.status() == id.lindung.claim.ClaimStatus.APPROVED
-                || c.status() == id.lindung.claim.ClaimStatus.PAID;
+        boolean approved =
+                c.status() == id.lindung.claim.ClaimStatus.APPROVED || c.status() == id.lindung.claim.ClaimStatus.PAID;
         List<DecisionLetter.Line> lines = approved
-                ? c.lines().stream().filter(l -> !l.code().equals("JKK_LATE_PAYMENT"))
-                        .map(l -> new DecisionLetter.Line(message(l.messageKey(), l.args(), locale), l.formula(),
-                                l.legalBasis(), l.amount()))
+                ? c.lines().stream()
+                        .filter(l -> !l.code().equals("JKK_LATE_PAYMENT"))
+                        .map(l -> new DecisionLetter.Line(
+                                message(l.messageKey(), l.args(), locale), l.formula(), l.legalBasis(), l.amount()))
                         .toList()
                 : List.of();
         long total = lines.stream().mapToLong(DecisionLetter.Line::amount).sum();
         String reason = approved ? null : rejection(c, locale);
-        LocalDate decidedOn = c.decidedAt() == null ? LocalDate.now(clock)
+        LocalDate decidedOn = c.decidedAt() == null
+                ? LocalDate.now(clock)
                 : c.decidedAt().atZone(clock.getZone()).toLocalDate();
-        return new DecisionLetter(c.claimNumber(), p.fullName(), masked(p.nik()),
-                regions.nameOf(c.regionCode().substring(0, Math.min(5, c.regionCode().length()))),
-                message("claim.kind." + c.kind(), locale), message("claim.cause." + c.cause(), locale),
-                c.eventDate(), approved, lines, total, reason,
+        return new DecisionLetter(
+                c.claimNumber(),
+                p.fullName(),
+                masked(p.nik()),
+                regions.nameOf(
+                        c.regionCode().substring(0, Math.min(5, c.regionCode().length()))),
+                message("claim.kind." + c.kind(), locale),
+                message("claim.cause." + c.cause(), locale),
+                c.eventDate(),
+                approved,
+                lines,
+                total,
+                reason,
                 approved || c.refusal() == null ? null : c.refusal().legalBasis(),
                 c.firstApprover() != null ? c.firstApprover() : String.valueOf(c.decidedBy()),
-                c.firstApprover() != null ? c.decidedBy() : null, decidedOn,
-                c.kind().startsWith("JKK") && !c.employerPays() ? c.dueDate() : null, c.unconfirmedRules(),
-                officeName, children(c, locale),
+                c.firstApprover() != null ? c.decidedBy() : null,
+                decidedOn,
+                c.kind().startsWith("JKK") && !c.employerPays() ? c.dueDate() : null,
+                c.unconfirmedRules(),
+                officeName,
+                children(c, locale),
                 approved && c.employerLiability() != null
-                        ? message("claim.employer-liable." + c.employerLiability().reason(),
-                                List.of(c.employerLiability().employer() == null ? "-"
-                                        : c.employerLiability().employer()), locale) : null,
-                approved && c.employerLiability() != null ? c.employerLiability().legalBasis() : null);
+                        ? message(
+                                "claim.employer-liable." + c.employerLiability().reason(),
+                                List.of(
+                                        c.employerLiability().employer() == null
+                                                ? "-"
+                                                : c.employerLiability().employer()),
+                                locale)
+                        : null,
+                approved && c.employerLiability() != null
+                        ? c.employerLiability().legalBasis()
+                        : null);
     }
 
     /**
@@ -104,21 +125,31 @@ class ClaimTexts {
         if (items == null || items.isEmpty()) {
             return List.of();
         }
-        String chosenWhy = c.scholarshipChoice() == null ? ""
+        String chosenWhy = c.scholarshipChoice() == null
+                ? ""
                 : message("claim.scholarship.choice." + c.scholarshipChoice(), locale);
-        String general = c.scholarshipNotes().stream().filter(n -> n.childName() == null)
-                .map(n -> message(n.messageKey(), n.args(), locale)).findFirst().orElse(null);
+        String general = c.scholarshipNotes().stream()
+                .filter(n -> n.childName() == null)
+                .map(n -> message(n.messageKey(), n.args(), locale))
+                .findFirst()
+                .orElse(null);
         List<DecisionLetter.ChildLine> lines = new java.util.ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             String id = "child-" + (i + 1);
             String given = items.get(i).name();
             String name = given == null ? id : given.trim();
-            long planned = c.scholarship().stream().filter(y -> y.childId().equals(id))
-                    .mapToLong(Claim.ScholarshipYear::amount).sum();
+            long planned = c.scholarship().stream()
+                    .filter(y -> y.childId().equals(id))
+                    .mapToLong(Claim.ScholarshipYear::amount)
+                    .sum();
             boolean chosen = c.scholarship().stream().anyMatch(y -> y.childId().equals(id));
-            String why = chosen ? chosenWhy : c.scholarshipNotes().stream()
-                    .filter(n -> name.equals(n.childName())).map(n -> message(n.messageKey(), n.args(), locale))
-                    .findFirst().orElse(general == null ? message("letter.children.noPlan", locale) : general);
+            String why = chosen
+                    ? chosenWhy
+                    : c.scholarshipNotes().stream()
+                            .filter(n -> name.equals(n.childName()))
+                            .map(n -> message(n.messageKey(), n.args(), locale))
+                            .findFirst()
+                            .orElse(general == null ? message("letter.children.noPlan", locale) : general);
             lines.add(new DecisionLetter.ChildLine(name, chosen, why, planned));
         }
         return lines;

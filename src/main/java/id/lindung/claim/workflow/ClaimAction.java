@@ -14,7 +14,15 @@ public sealed interface ClaimAction {
 
     /** The kinds of step, in the order a claim page lists them. */
     enum Kind {
-        ADD_DOCUMENT, ASSIGN, VERIFY, CHOOSE_CHILDREN, APPROVE, REJECT, PAY, CORRECT_DEATH, SCHOLARSHIP_YEAR;
+        ADD_DOCUMENT,
+        ASSIGN,
+        VERIFY,
+        CHOOSE_CHILDREN,
+        APPROVE,
+        REJECT,
+        PAY,
+        CORRECT_DEATH,
+        SCHOLARSHIP_YEAR;
 
         /** Steps of the decision side (officers and administrators); a document is added by whoever takes claims in. */
         public boolean decision() {

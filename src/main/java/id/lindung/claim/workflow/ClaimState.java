@@ -16,11 +16,25 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>{@code total} is the amount approved, without the late compensation a payment adds.
  */
-public record ClaimState(String claimNumber, ClaimStatus status, ClaimKind kind, LocalDate eventDate,
-        boolean eligible, long total, boolean employerPays, int documents, int children,
-        @Nullable String assignedTo, @Nullable String verifiedBy, @Nullable LocalDate documentsCompleteOn,
-        @Nullable String firstApprover, @Nullable String decidedBy, @Nullable LocalDate paidOn,
-        boolean deathInForce, @Nullable String caseNumber, List<OncePerEvent.OtherClaim> otherClaims,
+public record ClaimState(
+        String claimNumber,
+        ClaimStatus status,
+        ClaimKind kind,
+        LocalDate eventDate,
+        boolean eligible,
+        long total,
+        boolean employerPays,
+        int documents,
+        int children,
+        @Nullable String assignedTo,
+        @Nullable String verifiedBy,
+        @Nullable LocalDate documentsCompleteOn,
+        @Nullable String firstApprover,
+        @Nullable String decidedBy,
+        @Nullable LocalDate paidOn,
+        boolean deathInForce,
+        @Nullable String caseNumber,
+        List<OncePerEvent.OtherClaim> otherClaims,
         @Nullable String lumpSumHeldBy) {
 
     public ClaimState {
@@ -32,14 +46,55 @@ public record ClaimState(String claimNumber, ClaimStatus status, ClaimKind kind,
     }
 
     ClaimState assigned(String to) {
-        return new ClaimState(claimNumber, status, kind, eventDate, eligible, total, employerPays, documents, children,
-                to, verifiedBy, documentsCompleteOn, firstApprover, decidedBy, paidOn, deathInForce, caseNumber,
-                otherClaims, lumpSumHeldBy);
+        return new ClaimState(
+                claimNumber,
+                status,
+                kind,
+                eventDate,
+                eligible,
+                total,
+                employerPays,
+                documents,
+                children,
+                to,
+                verifiedBy,
+                documentsCompleteOn,
+                firstApprover,
+                decidedBy,
+                paidOn,
+                deathInForce,
+                caseNumber,
+                otherClaims,
+                lumpSumHeldBy);
     }
 
-    ClaimState moved(ClaimStatus to, @Nullable String verifier, @Nullable LocalDate complete,
-            @Nullable String first, @Nullable String decider, @Nullable LocalDate paid, boolean death) {
-        return new ClaimState(claimNumber, to, kind, eventDate, eligible, total, employerPays, documents, children,
-                assignedTo, verifier, complete, first, decider, paid, death, caseNumber, otherClaims, lumpSumHeldBy);
+    ClaimState moved(
+            ClaimStatus to,
+            @Nullable String verifier,
+            @Nullable LocalDate complete,
+            @Nullable String first,
+            @Nullable String decider,
+            @Nullable LocalDate paid,
+            boolean death) {
+        return new ClaimState(
+                claimNumber,
+                to,
+                kind,
+                eventDate,
+                eligible,
+                total,
+                employerPays,
+                documents,
+                children,
+                assignedTo,
+                verifier,
+                complete,
+                first,
+                decider,
+                paid,
+                death,
+                caseNumber,
+                otherClaims,
+                lumpSumHeldBy);
     }
 }

@@ -100,7 +100,9 @@ public final class ClaimWorkflow {
 
     /** Whether {@code by} may take a new claim in. */
     public Decision<LindungUser> takeIn(LindungUser by) {
-        return new Decision.Checks().check(!mayTakeIn(by), ROLE_TAKE_IN, "", by.role().name()).decide(() -> by);
+        return new Decision.Checks()
+                .check(!mayTakeIn(by), ROLE_TAKE_IN, "", by.role().name())
+                .decide(() -> by);
     }
 
     /**
@@ -143,8 +145,11 @@ public final class ClaimWorkflow {
         for (Kind kind : Kind.values()) {
             Decision.Checks checks = new Decision.Checks();
             preconditions(checks, state, kind, by);
-            refusing.put(kind, checks.decide(() -> kind).breaches().stream()
-                    .map(b -> (ClaimRule) b.rule()).toList());
+            refusing.put(
+                    kind,
+                    checks.decide(() -> kind).breaches().stream()
+                            .map(b -> (ClaimRule) b.rule())
+                            .toList());
         }
         return refusing;
     }
@@ -170,32 +175,64 @@ public final class ClaimWorkflow {
         ClaimStatus status = s.status();
         switch (kind) {
             case ADD_DOCUMENT -> checks.check(!status.open(), CLOSED, "claim", status.name());
-            case ASSIGN -> checks.check(!status.open(), CLOSED, "status", status.name())
-                    .check(by.username().equals(s.assignedTo()), ALREADY_ASSIGNED, "assignedTo");
-            case VERIFY -> checks.check(status != ClaimStatus.SUBMITTED, STATUS, "status",
-                            ClaimStatus.SUBMITTED.name(), status.name())
-                    .check(s.documents() == 0, NO_DOCUMENTS, "documents");
-            case CHOOSE_CHILDREN -> checks.check(status != ClaimStatus.SUBMITTED && status != ClaimStatus.VERIFIED,
-                            STATUS, "status", ClaimStatus.VERIFIED.name(), status.name())
-                    .check(!s.kind().grantsScholarship() || s.children() == 0, NO_CHILDREN, "chosen");
+            case ASSIGN ->
+                checks.check(!status.open(), CLOSED, "status", status.name())
+                        .check(by.username().equals(s.assignedTo()), ALREADY_ASSIGNED, "assignedTo");
+            case VERIFY ->
+                checks.check(
+                                status != ClaimStatus.SUBMITTED,
+                                STATUS,
+                                "status",
+                                ClaimStatus.SUBMITTED.name(),
+                                status.name())
+                        .check(s.documents() == 0, NO_DOCUMENTS, "documents");
+            case CHOOSE_CHILDREN ->
+                checks.check(
+                                status != ClaimStatus.SUBMITTED && status != ClaimStatus.VERIFIED,
+                                STATUS,
+                                "status",
+                                ClaimStatus.VERIFIED.name(),
+                                status.name())
+                        .check(!s.kind().grantsScholarship() || s.children() == 0, NO_CHILDREN, "chosen");
             case APPROVE -> {
-                checks.check(status != ClaimStatus.VERIFIED && status != ClaimStatus.AWAITING_SECOND, STATUS,
-                        "status", ClaimStatus.VERIFIED.name(), status.name());
+                checks.check(
+                        status != ClaimStatus.VERIFIED && status != ClaimStatus.AWAITING_SECOND,
+                        STATUS,
+                        "status",
+                        ClaimStatus.VERIFIED.name(),
+                        status.name());
                 checks.check(!s.eligible(), NOT_ELIGIBLE, "status");
-                OncePerEvent.deathClaimed(s.kind(), s.otherClaims()).ifPresent(first -> checks.check(true,
-                        DEATH_CLAIMED, "", first.claimNumber(), first.kind().name()));
-                checks.check(s.kind().lumpSum() && s.lumpSumHeldBy() != null, LUMP_SUM_TAKEN, "",
-                        String.valueOf(s.caseNumber()), String.valueOf(s.lumpSumHeldBy()));
-                checks.check(status == ClaimStatus.AWAITING_SECOND && by.username().equals(s.firstApprover()),
-                        SAME_APPROVER, "");
+                OncePerEvent.deathClaimed(s.kind(), s.otherClaims())
+                        .ifPresent(first -> checks.check(
+                                true,
+                                DEATH_CLAIMED,
+                                "",
+                                first.claimNumber(),
+                                first.kind().name()));
+                checks.check(
+                        s.kind().lumpSum() && s.lumpSumHeldBy() != null,
+                        LUMP_SUM_TAKEN,
+                        "",
+                        String.valueOf(s.caseNumber()),
+                        String.valueOf(s.lumpSumHeldBy()));
+                checks.check(
+                        status == ClaimStatus.AWAITING_SECOND && by.username().equals(s.firstApprover()),
+                        SAME_APPROVER,
+                        "");
             }
             case REJECT -> checks.check(!status.open(), CLOSED, "status", status.name());
-            case PAY -> checks.check(status != ClaimStatus.APPROVED, STATUS, "status", ClaimStatus.APPROVED.name(),
-                    status.name());
+            case PAY ->
+                checks.check(
+                        status != ClaimStatus.APPROVED, STATUS, "status", ClaimStatus.APPROVED.name(), status.name());
             case CORRECT_DEATH -> checks.check(!s.deathInForce(), NO_DEATH_IN_FORCE, "claim", s.claimNumber());
-            case SCHOLARSHIP_YEAR -> checks.check(status != ClaimStatus.APPROVED && status != ClaimStatus.PAID,
-                            STATUS, "status", ClaimStatus.APPROVED.name(), status.name())
-                    .check(!s.kind().grantsScholarship() || s.children() == 0, NO_CHILDREN, "childId");
+            case SCHOLARSHIP_YEAR ->
+                checks.check(
+                                status != ClaimStatus.APPROVED && status != ClaimStatus.PAID,
+                                STATUS,
+                                "status",
+                                ClaimStatus.APPROVED.name(),
+                                status.name())
+                        .check(!s.kind().grantsScholarship() || s.children() == 0, NO_CHILDREN, "childId");
         }
     }
 
@@ -204,7 +241,9 @@ public final class ClaimWorkflow {
             LocalDate on = v.documentsCompleteOn();
             checks.check(on == null, REQUIRED, "documentsCompleteOn");
             checks.check(on != null && on.isAfter(today), DATE_FUTURE, "documentsCompleteOn");
-            checks.check(on != null && !on.isAfter(today) && on.isBefore(s.eventDate()), DATE_BEFORE_EVENT,
+            checks.check(
+                    on != null && !on.isAfter(today) && on.isBefore(s.eventDate()),
+                    DATE_BEFORE_EVENT,
                     "documentsCompleteOn");
         } else if (action instanceof ClaimAction.Reject r) {
             reason(checks, r.reason());
@@ -222,8 +261,8 @@ public final class ClaimWorkflow {
             }
             String reference = p.reference();
             checks.check(reference == null || reference.isBlank(), REQUIRED, "reference");
-            checks.check(reference != null && !reference.isBlank() && reference.length() > 100, TOO_LONG,
-                    "reference", 100);
+            checks.check(
+                    reference != null && !reference.isBlank() && reference.length() > 100, TOO_LONG, "reference", 100);
         }
         // the other steps take no input the policy checks
     }
@@ -243,24 +282,57 @@ public final class ClaimWorkflow {
             case ASSIGN:
                 return new Transition(s.assigned(me), s.status(), Set.of());
             case VERIFY:
-                return new Transition(s.moved(ClaimStatus.VERIFIED, me, ((ClaimAction.Verify) action)
-                        .documentsCompleteOn(), s.firstApprover(), s.decidedBy(), s.paidOn(), s.deathInForce()),
-                        ClaimStatus.VERIFIED, Set.of(Effect.REASSESS));
+                return new Transition(
+                        s.moved(
+                                ClaimStatus.VERIFIED,
+                                me,
+                                ((ClaimAction.Verify) action).documentsCompleteOn(),
+                                s.firstApprover(),
+                                s.decidedBy(),
+                                s.paidOn(),
+                                s.deathInForce()),
+                        ClaimStatus.VERIFIED,
+                        Set.of(Effect.REASSESS));
             case CHOOSE_CHILDREN:
                 return new Transition(s, s.status(), Set.of(Effect.REASSESS));
             case APPROVE:
                 return approval(s, me);
             case REJECT:
-                return new Transition(s.moved(ClaimStatus.REJECTED, s.verifiedBy(), s.documentsCompleteOn(),
-                        s.firstApprover(), me, s.paidOn(), s.deathInForce()), ClaimStatus.REJECTED,
+                return new Transition(
+                        s.moved(
+                                ClaimStatus.REJECTED,
+                                s.verifiedBy(),
+                                s.documentsCompleteOn(),
+                                s.firstApprover(),
+                                me,
+                                s.paidOn(),
+                                s.deathInForce()),
+                        ClaimStatus.REJECTED,
                         Set.of(Effect.ANNOUNCE_DECISION));
             case PAY:
-                return new Transition(s.moved(ClaimStatus.PAID, s.verifiedBy(), s.documentsCompleteOn(),
-                        s.firstApprover(), s.decidedBy(), ((ClaimAction.Pay) action).paidOn(), s.deathInForce()),
-                        ClaimStatus.PAID, lateCompensationDue(s) ? Set.of(Effect.LATE_COMPENSATION) : Set.of());
+                return new Transition(
+                        s.moved(
+                                ClaimStatus.PAID,
+                                s.verifiedBy(),
+                                s.documentsCompleteOn(),
+                                s.firstApprover(),
+                                s.decidedBy(),
+                                ((ClaimAction.Pay) action).paidOn(),
+                                s.deathInForce()),
+                        ClaimStatus.PAID,
+                        lateCompensationDue(s) ? Set.of(Effect.LATE_COMPENSATION) : Set.of());
             case CORRECT_DEATH:
-                return new Transition(s.moved(s.status(), s.verifiedBy(), s.documentsCompleteOn(), s.firstApprover(),
-                        s.decidedBy(), s.paidOn(), false), s.status(), Set.of(Effect.REVERSE_DEATH));
+                return new Transition(
+                        s.moved(
+                                s.status(),
+                                s.verifiedBy(),
+                                s.documentsCompleteOn(),
+                                s.firstApprover(),
+                                s.decidedBy(),
+                                s.paidOn(),
+                                false),
+                        s.status(),
+                        Set.of(Effect.REVERSE_DEATH));
             default: // a document, a scholarship year: the claim itself stays as it is
                 return new Transition(s, s.status(), Set.of());
         }
@@ -269,13 +341,32 @@ public final class ClaimWorkflow {
     /** Above the threshold the first approval waits for a second officer; a death approved is recorded. */
     private Transition approval(ClaimState s, String me) {
         if (needsSecondApproval(s)) {
-            return new Transition(s.moved(ClaimStatus.AWAITING_SECOND, s.verifiedBy(), s.documentsCompleteOn(), me,
-                    null, null, s.deathInForce()), ClaimStatus.AWAITING_SECOND, Set.of());
+            return new Transition(
+                    s.moved(
+                            ClaimStatus.AWAITING_SECOND,
+                            s.verifiedBy(),
+                            s.documentsCompleteOn(),
+                            me,
+                            null,
+                            null,
+                            s.deathInForce()),
+                    ClaimStatus.AWAITING_SECOND,
+                    Set.of());
         }
-        Set<Effect> effects = s.kind().death() ? Set.of(Effect.ANNOUNCE_DECISION, Effect.RECORD_DEATH)
+        Set<Effect> effects = s.kind().death()
+                ? Set.of(Effect.ANNOUNCE_DECISION, Effect.RECORD_DEATH)
                 : Set.of(Effect.ANNOUNCE_DECISION);
-        return new Transition(s.moved(ClaimStatus.APPROVED, s.verifiedBy(), s.documentsCompleteOn(),
-                s.firstApprover(), me, null, s.deathInForce() || s.kind().death()), ClaimStatus.APPROVED, effects);
+        return new Transition(
+                s.moved(
+                        ClaimStatus.APPROVED,
+                        s.verifiedBy(),
+                        s.documentsCompleteOn(),
+                        s.firstApprover(),
+                        me,
+                        null,
+                        s.deathInForce() || s.kind().death()),
+                ClaimStatus.APPROVED,
+                effects);
     }
 
     /**

@@ -115,8 +115,7 @@ public class Allocation {
                 """).update();
         jdbc.sql("""
                 INSERT INTO payment_allocation (payment_id, bill_id, amount)
-                SELECT payment_id, bill_id, amount FROM alloc_tmp WHERE pending ORDER BY payment_id, bill_id""")
-                .update();
+                SELECT payment_id, bill_id, amount FROM alloc_tmp WHERE pending ORDER BY payment_id, bill_id""").update();
         jdbc.sql("""
                 UPDATE payment p SET unallocated = p.unallocated - a.total
                   FROM (SELECT payment_id, sum(amount) AS total FROM alloc_tmp WHERE NOT pending
@@ -145,6 +144,8 @@ public class Allocation {
                    AND (r.valid_to IS NULL OR b.due_date <= r.valid_to)
                  WHERE a.paid_on > b.due_date AND r.pct > 0
                 ON CONFLICT (bill_id, payment_id) DO NOTHING""").update();
-        return jdbc.sql("SELECT coalesce(sum(amount), 0) FROM alloc_tmp").query(Long.class).single();
+        return jdbc.sql("SELECT coalesce(sum(amount), 0) FROM alloc_tmp")
+                .query(Long.class)
+                .single();
     }
 }

@@ -21,8 +21,7 @@ public final class ContributionSql {
     public static final String LINE_COLUMNS = "membership_id, period, line_no, programme, kind, base, employer_pct,"
             + " worker_pct, employer_amount, worker_amount, rule_ref";
 
-    private ContributionSql() {
-    }
+    private ContributionSql() {}
 
     /** The rules applied to a fact source: a SELECT giving {@link #FACT_COLUMNS}. */
     public static String lines(String facts) {

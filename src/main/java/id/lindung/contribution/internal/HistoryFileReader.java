@@ -31,15 +31,18 @@ import org.jspecify.annotations.Nullable;
 public final class HistoryFileReader extends StagingFileReader {
 
     /** The columns (docs/contribution-history-format.md); {@code nik} or {@code membership_id} may be left out. */
-    public static final List<String> COLUMNS = List.of("nik", "membership_id", "month", "programme", "amount",
-            "paid_on");
+    public static final List<String> COLUMNS =
+            List.of("nik", "membership_id", "month", "programme", "amount", "paid_on");
+
     static final Set<String> OPTIONAL = Set.of("nik", "membership_id");
     /** Programmes a row may name: a line of the month's bill, or the whole bill. */
     public static final Set<String> PROGRAMMES = Set.of("JKK", "JKM", "JHT", "JP", "JKP", "JKK_JKM", "ALL");
+
     static final int MAX_FIELD_LENGTH = 200;
     static final int MAX_FIELDS = 30;
     /** The first month the contribution rules know (SJSN programmes under BPJS Ketenagakerjaan, July 2015). */
     public static final YearMonth EARLIEST = YearMonth.of(2015, 7);
+
     public static final String STAGING_COLUMNS = "line_no, ok, nik_hash, membership_id, period, programme, amount,"
             + " paid_on, err_field, err_code, err_args";
     private static final int NIK = 0, MEMBERSHIP = 1, MONTH = 2, PROGRAMME = 3, AMOUNT = 4, PAID_ON = 5;
@@ -76,7 +79,8 @@ public final class HistoryFileReader extends StagingFileReader {
             issues.add(FieldIssue.error("nik", "history.nik.number-cell"));
         } else if (nik != null) {
             List<FieldIssue> nikIssues = NikRules.check("nik", nik, null, null, regionExists, today).stream()
-                    .filter(FieldIssue::isError).toList();
+                    .filter(FieldIssue::isError)
+                    .toList();
             issues.addAll(nikIssues);
             if (nikIssues.isEmpty()) {
                 nikHash = vault.index(IdentityView.NIK_INDEX, nik);
@@ -90,14 +94,21 @@ public final class HistoryFileReader extends StagingFileReader {
                 membershipId = Long.parseLong(membershipText);
             }
         }
-        if (nik == null && membershipText == null && !row.tooLong().contains(index[NIK])
+        if (nik == null
+                && membershipText == null
+                && !row.tooLong().contains(index[NIK])
                 && !row.tooLong().contains(index[MEMBERSHIP])) {
             issues.add(FieldIssue.error(index[NIK] >= 0 ? "nik" : "membership_id", "history.member.required"));
         }
         YearMonth month = month(v[MONTH], row, index[MONTH], issues);
-        String programme = v[PROGRAMME] == null ? null : v[PROGRAMME].toUpperCase(Locale.ROOT).replace(' ', '_');
+        String programme = v[PROGRAMME] == null
+                ? null
+                : v[PROGRAMME].toUpperCase(Locale.ROOT).replace(' ', '_');
         if (required(programme, "programme", issues) && !PROGRAMMES.contains(programme)) {
-            issues.add(FieldIssue.error("programme", "history.programme.unknown", programme,
+            issues.add(FieldIssue.error(
+                    "programme",
+                    "history.programme.unknown",
+                    programme,
                     String.join(", ", PROGRAMMES.stream().sorted().toList())));
         }
         Long amount = null;
@@ -116,9 +127,16 @@ public final class HistoryFileReader extends StagingFileReader {
             problems(out, row.line(), issues);
             return false;
         }
-        out.number(row.line()).bool(true).bytes(nikHash).value(membershipId)
-                .value(Objects.requireNonNull(month).atDay(1)).text(programme) // no issue: a month
-                .value(amount).value(paidOn).nul(3).end();
+        out.number(row.line())
+                .bool(true)
+                .bytes(nikHash)
+                .value(membershipId)
+                .value(Objects.requireNonNull(month).atDay(1))
+                .text(programme) // no issue: a month
+                .value(amount)
+                .value(paidOn)
+                .nul(3)
+                .end();
         return true;
     }
 
@@ -131,10 +149,14 @@ public final class HistoryFileReader extends StagingFileReader {
         try {
             if (row.numericCells().contains(column)) {
                 month = YearMonth.from(TabularFile.date(text, true));
-            } else if (text.length() == 7 && text.charAt(4) == '-' && TabularFile.digits(text.substring(0, 4), 4)
+            } else if (text.length() == 7
+                    && text.charAt(4) == '-'
+                    && TabularFile.digits(text.substring(0, 4), 4)
                     && TabularFile.digits(text.substring(5), 2)) {
                 month = YearMonth.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10));
-            } else if (text.length() == 7 && text.charAt(2) == '/' && TabularFile.digits(text.substring(0, 2), 2)
+            } else if (text.length() == 7
+                    && text.charAt(2) == '/'
+                    && TabularFile.digits(text.substring(0, 2), 2)
                     && TabularFile.digits(text.substring(3), 4)) {
                 month = YearMonth.of(Integer.parseInt(text, 3, 7, 10), Integer.parseInt(text, 0, 2, 10));
             } else if (TabularFile.isoDigits(text)) {
@@ -173,7 +195,8 @@ public final class HistoryFileReader extends StagingFileReader {
             return null;
         }
         if (date.isBefore(Bounds.EARLIEST_PAYMENT)) {
-            issues.add(FieldIssue.error("paid_on", "bounds.date", Bounds.EARLIEST_PAYMENT.toString(), today.toString()));
+            issues.add(
+                    FieldIssue.error("paid_on", "bounds.date", Bounds.EARLIEST_PAYMENT.toString(), today.toString()));
             return null;
         }
         return date;

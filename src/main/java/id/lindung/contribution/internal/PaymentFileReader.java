@@ -51,8 +51,7 @@ public final class PaymentFileReader {
     }
 
     /** What was read: data rows, the first errors and their total count, the file's SHA-256. */
-    public record Outcome(int rows, List<FieldIssue> errors, int errorCount, String sha256) {
-    }
+    public record Outcome(int rows, List<FieldIssue> errors, int errorCount, String sha256) {}
 
     public Outcome copy(InputStream content, CopyManager copy, String copySql) throws IOException, SQLException {
         List<FieldIssue> errors = new ArrayList<>();
@@ -76,8 +75,14 @@ public final class PaymentFileReader {
             TabularFile.Header found = TabularFile.header(header, COLUMNS, Set.of());
             int[] index = found.index();
             for (String missing : found.missing()) {
-                add(errors, errorCount, FieldIssue.error("rows[1]." + missing, "payment-file.column.missing",
-                        missing, String.join(", ", COLUMNS)));
+                add(
+                        errors,
+                        errorCount,
+                        FieldIssue.error(
+                                "rows[1]." + missing,
+                                "payment-file.column.missing",
+                                missing,
+                                String.join(", ", COLUMNS)));
             }
             if (errorCount[0] > 0) {
                 return finish(in, rows, errors, errorCount[0], digest.hexOfAll());
@@ -86,8 +91,10 @@ public final class PaymentFileReader {
             while ((row = reader.next()) != null) {
                 int lineNo = row.line();
                 if (tooLong(row)) {
-                    add(errors, errorCount, FieldIssue.error("rows[" + lineNo + "]", "payment-file.line.too-long",
-                            MAX_LINE_LENGTH));
+                    add(
+                            errors,
+                            errorCount,
+                            FieldIssue.error("rows[" + lineNo + "]", "payment-file.line.too-long", MAX_LINE_LENGTH));
                     break;
                 }
                 List<String> fields = row.cells();
@@ -96,8 +103,15 @@ public final class PaymentFileReader {
                 }
                 rows++;
                 if (fields.size() != columns) {
-                    add(errors, errorCount, FieldIssue.error("rows[" + lineNo + "]", "payment-file.field-count",
-                            fields.size(), columns, String.valueOf(reader.separator())));
+                    add(
+                            errors,
+                            errorCount,
+                            FieldIssue.error(
+                                    "rows[" + lineNo + "]",
+                                    "payment-file.field-count",
+                                    fields.size(),
+                                    columns,
+                                    String.valueOf(reader.separator())));
                     continue;
                 }
                 String reference = fields.get(index[0]).trim();
@@ -108,12 +122,15 @@ public final class PaymentFileReader {
                 String prefix = "rows[" + lineNo + "].";
                 if (reference.isEmpty()) {
                     add(errors, errorCount, FieldIssue.error(prefix + "reference", "field.required"));
-                } else if (reference.length() > 100 || !REFERENCE.matcher(reference).matches()) {
+                } else if (reference.length() > 100
+                        || !REFERENCE.matcher(reference).matches()) {
                     add(errors, errorCount, FieldIssue.error(prefix + "reference", "payment-file.reference.format"));
                 }
                 if (!MEMBERSHIP_ID.matcher(membership).matches()) {
-                    add(errors, errorCount, FieldIssue.error(prefix + "membership_id", "payment-file.number",
-                            membership));
+                    add(
+                            errors,
+                            errorCount,
+                            FieldIssue.error(prefix + "membership_id", "payment-file.number", membership));
                 }
                 if (!AMOUNT.matcher(amount).matches()) {
                     add(errors, errorCount, FieldIssue.error(prefix + "amount", "payment-file.amount", amount));
@@ -135,8 +152,12 @@ public final class PaymentFileReader {
                 if (errorCount[0] > before || errorCount[0] > 0) {
                     continue; // once anything is wrong the file is refused: stop copying, keep checking
                 }
-                out.number(lineNo).text(reference).number(Long.parseLong(membership)).number(Long.parseLong(amount))
-                        .value(date).end();
+                out.number(lineNo)
+                        .text(reference)
+                        .number(Long.parseLong(membership))
+                        .number(Long.parseLong(amount))
+                        .value(date)
+                        .end();
                 out.sendWhenFull(in);
             }
             out.sendTo(in);

@@ -70,8 +70,17 @@ class ContributionApi {
     private final UploadCheck uploads;
     private final AuditTrail audit;
 
-    ContributionApi(Statements statements, Payments payments, BillingRuns billing, RateBook rates,
-            Quotes quotes, CurrentUser currentUser, Clock clock, UploadCheck uploads, AuditTrail audit, Dues dues) {
+    ContributionApi(
+            Statements statements,
+            Payments payments,
+            BillingRuns billing,
+            RateBook rates,
+            Quotes quotes,
+            CurrentUser currentUser,
+            Clock clock,
+            UploadCheck uploads,
+            AuditTrail audit,
+            Dues dues) {
         this.dues = dues;
         this.audit = audit;
         this.uploads = uploads;
@@ -84,56 +93,67 @@ class ContributionApi {
         this.clock = clock;
     }
 
-    record BillingRunRequest(@Nullable YearMonth period) {
-    }
+    record BillingRunRequest(@Nullable YearMonth period) {}
 
-    record RuleCorrection(@Nullable BigDecimal value, @Nullable String note) {
-    }
+    record RuleCorrection(
+            @Nullable BigDecimal value, @Nullable String note) {}
 
     @GetMapping("/memberships/{id}/statement")
-    @Operation(summary = "Bills (with every line and its legal basis), payments and the status on a date "
-            + "(default today); the read is audited (STATEMENT_VIEWED)")
-    Statement statement(@PathVariable long id,
+    @Operation(
+            summary = "Bills (with every line and its legal basis), payments and the status on a date "
+                    + "(default today); the read is audited (STATEMENT_VIEWED)")
+    Statement statement(
+            @PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         LocalDate on = date == null ? LocalDate.now(clock) : date;
         Statement statement = statements.statement(MembershipId.ofRequest(id), on, user());
-        audit.recordRead(AuditTrail.STATEMENT_VIEWED, "membership", Long.toString(id),
-                statement.membership().regionCode(), Map.of("view", "api", "date", on.toString()));
+        audit.recordRead(
+                AuditTrail.STATEMENT_VIEWED,
+                "membership",
+                Long.toString(id),
+                statement.membership().regionCode(),
+                Map.of("view", "api", "date", on.toString()));
         return statement;
     }
 
     @GetMapping("/memberships/{id}/status")
     @Operation(summary = "Protected or not on a date, paid-up-to month, arrears, credit")
-    MembershipStatus status(@PathVariable long id,
+    MembershipStatus status(
+            @PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         return statements.status(MembershipId.ofRequest(id), date == null ? LocalDate.now(clock) : date, user());
     }
 
     @GetMapping("/memberships/{id}/due")
-    @Operation(summary = "What the member owes now: every owed month up to the current one not yet paid, after "
-            + "credit (no billing run needed; nothing is written)")
+    @Operation(
+            summary = "What the member owes now: every owed month up to the current one not yet paid, after "
+                    + "credit (no billing run needed; nothing is written)")
     DueNow due(@PathVariable long id) {
         return dues.dueNow(MembershipId.ofRequest(id), user());
     }
 
     @GetMapping("/participants/{id}/status")
     @Operation(summary = "Status of each of a participant's memberships on a date")
-    List<MembershipStatus> participantStatus(@PathVariable long id,
+    List<MembershipStatus> participantStatus(
+            @PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        return statements.statusOfParticipant(ParticipantId.ofRequest(id), date == null ? LocalDate.now(clock) : date,
-                user());
+        return statements.statusOfParticipant(
+                ParticipantId.ofRequest(id), date == null ? LocalDate.now(clock) : date, user());
     }
 
     @PostMapping("/payments")
-    @Operation(summary = "Record a payment exactly once", description = "The idempotency key (body field or "
-            + "Idempotency-Key header) identifies the payment: the same payment again answers 200 with the first "
-            + "result and changes nothing; the same key with other data is refused (422). Allocated to open bills "
-            + "oldest first; the rest stays as credit.")
-    ResponseEntity<PaymentResult> pay(@RequestBody PaymentRequest request,
+    @Operation(
+            summary = "Record a payment exactly once",
+            description = "The idempotency key (body field or "
+                    + "Idempotency-Key header) identifies the payment: the same payment again answers 200 with the first "
+                    + "result and changes nothing; the same key with other data is refused (422). Allocated to open bills "
+                    + "oldest first; the rest stays as credit.")
+    ResponseEntity<PaymentResult> pay(
+            @RequestBody PaymentRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String headerKey) {
         PaymentRequest withKey = request.idempotencyKey() == null && headerKey != null
-                ? new PaymentRequest(headerKey, request.membershipId(), request.amount(), request.paidOn(),
-                        request.reference())
+                ? new PaymentRequest(
+                        headerKey, request.membershipId(), request.amount(), request.paidOn(), request.reference())
                 : request;
         PaymentResult result = payments.pay(withKey, user());
         if (result.replayed()) {
@@ -141,7 +161,9 @@ class ContributionApi {
         }
         // the key is the caller's text (quotes, spaces, unicode): encoded, or the Location fails after the payment
         URI location = org.springframework.web.util.UriComponentsBuilder.fromPath("/api/payments/{key}")
-                .buildAndExpand(result.idempotencyKey()).encode().toUri();
+                .buildAndExpand(result.idempotencyKey())
+                .encode()
+                .toUri();
         return ResponseEntity.created(location).body(result);
     }
 
@@ -151,17 +173,19 @@ class ContributionApi {
     }
 
     @PostMapping(path = "/payment-files", consumes = "multipart/form-data")
-    @Operation(summary = "Apply a bank payment file", description = "CSV with header reference;membership_id;"
-            + "amount;paid_on (comma or semicolon; dates yyyy-MM-dd or dd/MM/yyyy). Checked whole first: any bad row "
-            + "and nothing is written (422 naming rows[line].column). The same file again changes nothing.")
+    @Operation(
+            summary = "Apply a bank payment file",
+            description = "CSV with header reference;membership_id;"
+                    + "amount;paid_on (comma or semicolon; dates yyyy-MM-dd or dd/MM/yyyy). Checked whole first: any bad row "
+                    + "and nothing is written (422 naming rows[line].column). The same file again changes nothing.")
     PaymentFileResult paymentFile(@RequestPart("file") MultipartFile file) throws IOException {
         if (file.isEmpty()) {
             throw new InvalidInputException(FieldIssue.error("file", "payment-file.empty"));
         }
         uploads.check(file, "file", "payment-file", UploadCheck.Content.CSV);
         try (InputStream in = file.getInputStream()) {
-            return payments.applyFile(file.getOriginalFilename() == null ? "upload.csv" : file.getOriginalFilename(),
-                    in, user());
+            return payments.applyFile(
+                    file.getOriginalFilename() == null ? "upload.csv" : file.getOriginalFilename(), in, user());
         }
     }
 
@@ -192,7 +216,8 @@ class ContributionApi {
     }
 
     @PostMapping("/quotes")
-    @Operation(summary = "What a membership would pay in a month, line by line, by the billing rules",
+    @Operation(
+            summary = "What a membership would pay in a month, line by line, by the billing rules",
             description = "Refused (422, naming the field) exactly where enrolment would refuse the same terms:"
                     + " income below the BPU floor, PU without riskClass, programmes the segment cannot have,"
                     + " construction without contractValue, PMI without contractMonths. Construction and PMI quotes"

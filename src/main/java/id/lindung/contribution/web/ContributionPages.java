@@ -1,9 +1,5 @@
 package id.lindung.contribution.web;
 
-import id.lindung.enrolment.MembershipId;
-import id.lindung.participant.ParticipantId;
-import id.lindung.shared.Indonesian;
-import id.lindung.contribution.ContributionPolicy;
 import id.lindung.access.AuditTrail;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
@@ -11,6 +7,7 @@ import id.lindung.contribution.Bill;
 import id.lindung.contribution.BillLine;
 import id.lindung.contribution.BillingRunResult;
 import id.lindung.contribution.BillingRuns;
+import id.lindung.contribution.ContributionPolicy;
 import id.lindung.contribution.Dues;
 import id.lindung.contribution.MembershipStatus;
 import id.lindung.contribution.Payment;
@@ -24,11 +21,14 @@ import id.lindung.contribution.Statement;
 import id.lindung.contribution.Statements;
 import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.Membership;
+import id.lindung.enrolment.MembershipId;
 import id.lindung.participant.Participant;
+import id.lindung.participant.ParticipantId;
 import id.lindung.participant.ParticipantManagement;
-import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ConflictException;
+import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
+import id.lindung.shared.Indonesian;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
 import id.lindung.shared.tabular.CsvWriter;
@@ -88,6 +88,7 @@ class ContributionPages {
     private static final Set<String> PAYMENT_FIELDS = Set.of("amount", "paidOn", "reference");
     /** Rule tables in the order the rate book lists them; the first four hold figures an administrator corrects. */
     private static final List<String> RULE_GROUPS = List.of("rate", "cap", "tier", "package", "discount", "fine");
+
     private static final Set<String> CORRECTABLE = Set.of("rate", "cap", "tier", "package");
 
     private final ContributionPolicy policy;
@@ -104,9 +105,20 @@ class ContributionPages {
     private final UploadCheck uploads;
     private final AuditTrail audit;
 
-    ContributionPages(Statements statements, Payments payments, BillingRuns billing, RateBook rates,
-            EnrolmentManagement enrolment, ParticipantManagement participants, CurrentUser currentUser,
-            MessageSource messages, Clock clock, UploadCheck uploads, AuditTrail audit, Dues dues, ContributionPolicy policy) {
+    ContributionPages(
+            Statements statements,
+            Payments payments,
+            BillingRuns billing,
+            RateBook rates,
+            EnrolmentManagement enrolment,
+            ParticipantManagement participants,
+            CurrentUser currentUser,
+            MessageSource messages,
+            Clock clock,
+            UploadCheck uploads,
+            AuditTrail audit,
+            Dues dues,
+            ContributionPolicy policy) {
         this.policy = policy;
         this.dues = dues;
         this.audit = audit;
@@ -125,41 +137,69 @@ class ContributionPages {
     // ------------------------------------------------------------------------------------------------ statement
 
     @GetMapping("/kepesertaan/{id}")
-    String statement(@PathVariable long id,
+    String statement(
+            @PathVariable long id,
             @RequestParam(name = "tanggal", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-            LocalDate date, Model model) {
+                    LocalDate date,
+            Model model) {
         LindungUser me = currentUser.require();
         Statement statement = statements.statement(MembershipId.ofRequest(id), date == null ? today() : date, me);
-        audit.recordRead(AuditTrail.STATEMENT_VIEWED, "membership", Long.toString(id),
-                statement.membership().regionCode(), Map.of("view", "page"));
+        audit.recordRead(
+                AuditTrail.STATEMENT_VIEWED,
+                "membership",
+                Long.toString(id),
+                statement.membership().regionCode(),
+                Map.of("view", "page"));
         PaymentForm form = new PaymentForm();
         form.setIdempotencyKey(UUID.randomUUID().toString());
         form.setPaidOn(today());
-        long outstanding = statement.bills().stream().mapToLong(Bill::outstanding).sum();
+        long outstanding =
+                statement.bills().stream().mapToLong(Bill::outstanding).sum();
         form.setAmount(outstanding > 0 ? outstanding : null);
         return statementPage(model, statement, form, me);
     }
 
     @PostMapping("/kepesertaan/{id}/bayar")
-    String pay(@PathVariable long id, @ModelAttribute("paymentForm") PaymentForm form, BindingResult binding,
-            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+    String pay(
+            @PathVariable long id,
+            @ModelAttribute("paymentForm") PaymentForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         LindungUser me = currentUser.require();
         Statement statement = statements.statement(MembershipId.ofRequest(id), today(), me);
         if (binding.hasErrors()) {
             return statementPage(model, statement, form, me);
         }
         try {
-            PaymentResult result = payments.pay(new PaymentRequest(form.getIdempotencyKey(), id, form.getAmount(),
-                    form.getPaidOn(), blankToNull(form.getReference())), me);
+            PaymentResult result = payments.pay(
+                    new PaymentRequest(
+                            form.getIdempotencyKey(),
+                            id,
+                            form.getAmount(),
+                            form.getPaidOn(),
+                            blankToNull(form.getReference())),
+                    me);
             if (result.replayed()) {
-                redirect.addFlashAttribute("flashMessage", message("payment.page.replayed",
-                        rupiah(result.amount()), date(result.paidOn())));
+                redirect.addFlashAttribute(
+                        "flashMessage",
+                        message("payment.page.replayed", rupiah(result.amount()), date(result.paidOn())));
             } else if ("REJECTED".equals(result.status())) {
-                redirect.addFlashAttribute("flashWarnings", List.of(message("payment.page.rejected",
-                        rupiah(result.amount()), message("payment.reject." + result.rejectReason()))));
+                redirect.addFlashAttribute(
+                        "flashWarnings",
+                        List.of(message(
+                                "payment.page.rejected",
+                                rupiah(result.amount()),
+                                message("payment.reject." + result.rejectReason()))));
             } else {
-                redirect.addFlashAttribute("flashMessage", message("payment.page.recorded", rupiah(result.amount()),
-                        rupiah(result.allocated()), rupiah(result.credit())));
+                redirect.addFlashAttribute(
+                        "flashMessage",
+                        message(
+                                "payment.page.recorded",
+                                rupiah(result.amount()),
+                                rupiah(result.allocated()),
+                                rupiah(result.credit())));
             }
             return "redirect:/kepesertaan/" + id + "#payments";
         } catch (InvalidInputException e) {
@@ -172,7 +212,8 @@ class ContributionPages {
                     form.setIdempotencyKey(UUID.randomUUID().toString());
                     binding.reject("payment.page.stale-form", "payment.page.stale-form");
                 } else if (PAYMENT_FIELDS.contains(issue.field())) {
-                    binding.rejectValue(issue.field(), issue.code(), issue.args().toArray(), issue.code());
+                    binding.rejectValue(
+                            issue.field(), issue.code(), issue.args().toArray(), issue.code());
                 } else {
                     binding.reject(issue.code(), issue.args().toArray(), issue.code());
                 }
@@ -186,11 +227,13 @@ class ContributionPages {
 
     /** The status block alone, loaded by the enrolment page for each membership. */
     @GetMapping("/kepesertaan/{id}/status")
-    String status(@PathVariable long id,
+    String status(
+            @PathVariable long id,
             @RequestParam(name = "tanggal", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-            LocalDate date, Model model) {
-        MembershipStatus status = statements.status(MembershipId.ofRequest(id), date == null ? today() : date,
-                currentUser.require());
+                    LocalDate date,
+            Model model) {
+        MembershipStatus status =
+                statements.status(MembershipId.ofRequest(id), date == null ? today() : date, currentUser.require());
         model.addAttribute("status", status);
         model.addAttribute("ui", new Ui());
         return "contribution/fragments :: status";
@@ -205,7 +248,9 @@ class ContributionPages {
         model.addAttribute("employerName", employerName(m, me));
         model.addAttribute("paymentForm", form);
         model.addAttribute("canPay", policy.mayPayFor(me, m));
-        model.addAttribute("outstanding", statement.bills().stream().mapToLong(Bill::outstanding).sum());
+        model.addAttribute(
+                "outstanding",
+                statement.bills().stream().mapToLong(Bill::outstanding).sum());
         model.addAttribute("due", dues.dueNow(MembershipId.of(m.id()), me));
         model.addAttribute("today", today());
         model.addAttribute("ui", new Ui());
@@ -239,8 +284,17 @@ class ContributionPages {
 
     /** A statement export is audited (on the membership) before its first byte is sent. */
     private void exported(Statement s, String file) {
-        audit.recordRead(AuditTrail.EXPORT_DOWNLOADED, "membership", Long.toString(s.membership().id()),
-                s.membership().regionCode(), Map.of("file", file, "bills", s.bills().size(), "payments",
+        audit.recordRead(
+                AuditTrail.EXPORT_DOWNLOADED,
+                "membership",
+                Long.toString(s.membership().id()),
+                s.membership().regionCode(),
+                Map.of(
+                        "file",
+                        file,
+                        "bills",
+                        s.bills().size(),
+                        "payments",
                         s.payments().size()));
     }
 
@@ -249,21 +303,83 @@ class ContributionPages {
         Statement s = statements.statement(MembershipId.ofRequest(id), today(), currentUser.require());
         exported(s, "statement.csv");
         CsvWriter out = CsvDownload.start(response, "rekening-iuran-" + id + ".csv");
-        out.row("Baris", "Periode", "Jatuh tempo", "Status", "Program", "Komponen", "Dasar iuran",
-                "% pemberi kerja", "% pekerja", "Iuran pemberi kerja", "Iuran pekerja", "Jumlah", "Dibayar",
-                "Tanggal bayar", "Referensi", "Dasar hukum", "Belum terkonfirmasi");
+        out.row(
+                "Baris",
+                "Periode",
+                "Jatuh tempo",
+                "Status",
+                "Program",
+                "Komponen",
+                "Dasar iuran",
+                "% pemberi kerja",
+                "% pekerja",
+                "Iuran pemberi kerja",
+                "Iuran pekerja",
+                "Jumlah",
+                "Dibayar",
+                "Tanggal bayar",
+                "Referensi",
+                "Dasar hukum",
+                "Belum terkonfirmasi");
         for (Bill b : s.bills()) {
-            out.row("TAGIHAN", b.period().toString(), b.dueDate().toString(), b.status(), null, null,
-                    null, null, null, null, null, b.amount(), b.paid(), null, null, null, null);
+            out.row(
+                    "TAGIHAN",
+                    b.period().toString(),
+                    b.dueDate().toString(),
+                    b.status(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    b.amount(),
+                    b.paid(),
+                    null,
+                    null,
+                    null,
+                    null);
             for (BillLine l : b.lines()) {
-                out.row("RINCIAN", b.period().toString(), null, null, l.programme(), l.kind(), l.base(),
-                        l.employerPct(), l.workerPct(), l.employerAmount(), l.workerAmount(), l.amount(), null,
-                        null, null, legalBasis(l), l.unconfirmed() ? "ya" : null);
+                out.row(
+                        "RINCIAN",
+                        b.period().toString(),
+                        null,
+                        null,
+                        l.programme(),
+                        l.kind(),
+                        l.base(),
+                        l.employerPct(),
+                        l.workerPct(),
+                        l.employerAmount(),
+                        l.workerAmount(),
+                        l.amount(),
+                        null,
+                        null,
+                        null,
+                        legalBasis(l),
+                        l.unconfirmed() ? "ya" : null);
             }
         }
         for (Payment p : s.payments()) {
-            out.row("PEMBAYARAN", null, null, p.status(), null, p.channel(), null, null, null, null, null,
-                    p.amount(), p.allocated(), p.paidOn().toString(), p.reference(), null, null);
+            out.row(
+                    "PEMBAYARAN",
+                    null,
+                    null,
+                    p.status(),
+                    null,
+                    p.channel(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    p.amount(),
+                    p.allocated(),
+                    p.paidOn().toString(),
+                    p.reference(),
+                    null,
+                    null);
         }
         out.flush();
     }
@@ -289,8 +405,20 @@ class ContributionPages {
         }
 
         Worksheet lines = wb.newWorksheet("Rincian");
-        XlsxDownload.header(lines, "Periode", "Baris", "Program", "Komponen", "Dasar iuran", "% pemberi kerja",
-                "% pekerja", "Iuran pemberi kerja", "Iuran pekerja", "Jumlah", "Dasar hukum", "Belum terkonfirmasi");
+        XlsxDownload.header(
+                lines,
+                "Periode",
+                "Baris",
+                "Program",
+                "Komponen",
+                "Dasar iuran",
+                "% pemberi kerja",
+                "% pekerja",
+                "Iuran pemberi kerja",
+                "Iuran pekerja",
+                "Jumlah",
+                "Dasar hukum",
+                "Belum terkonfirmasi");
         r = 1;
         for (Bill b : s.bills()) {
             for (BillLine l : b.lines()) {
@@ -317,8 +445,8 @@ class ContributionPages {
         }
 
         Worksheet paid = wb.newWorksheet("Pembayaran");
-        XlsxDownload.header(paid, "Tanggal bayar", "Jumlah", "Teralokasi", "Kredit", "Kanal", "Referensi", "Status",
-                "Kunci");
+        XlsxDownload.header(
+                paid, "Tanggal bayar", "Jumlah", "Teralokasi", "Kredit", "Kanal", "Referensi", "Status", "Kunci");
         r = 1;
         for (Payment p : s.payments()) {
             paid.value(r, 0, p.paidOn());
@@ -352,32 +480,51 @@ class ContributionPages {
         Map<String, List<RateRule>> groups = new LinkedHashMap<>();
         RULE_GROUPS.forEach(g -> groups.put(g, new ArrayList<>()));
         for (RateRule rule : rates.all()) {
-            groups.computeIfAbsent(rule.ref().substring(0, rule.ref().indexOf(':')), g -> new ArrayList<>()).add(rule);
+            groups.computeIfAbsent(rule.ref().substring(0, rule.ref().indexOf(':')), g -> new ArrayList<>())
+                    .add(rule);
         }
         model.addAttribute("groups", groups);
         model.addAttribute("isAdmin", policy.mayCorrectRates(me));
-        model.addAttribute("unconfirmedCount", groups.values().stream().flatMap(List::stream)
-                .filter(RateRule::unconfirmed).count());
+        model.addAttribute(
+                "unconfirmedCount",
+                groups.values().stream()
+                        .flatMap(List::stream)
+                        .filter(RateRule::unconfirmed)
+                        .count());
         model.addAttribute("ui", new Ui());
         return "contribution/rates";
     }
 
     @PostMapping("/iuran/tarif/koreksi")
-    String correctRate(@RequestParam String ref, @RequestParam(required = false) String value,
-            @RequestParam(required = false) String note, RedirectAttributes redirect) {
+    String correctRate(
+            @RequestParam String ref,
+            @RequestParam(required = false) String value,
+            @RequestParam(required = false) String note,
+            RedirectAttributes redirect) {
         LindungUser me = currentUser.require();
         String anchor = "#rule-" + ref.replace(':', '-');
         try {
-            RateRule before = rates.all().stream().filter(r -> r.ref().equals(ref)).findFirst()
+            RateRule before = rates.all().stream()
+                    .filter(r -> r.ref().equals(ref))
+                    .findFirst()
                     .orElseThrow(() -> new NotFoundException("rule " + ref));
             BigDecimal parsed = parseFigure(value, isRupiah(before.value()));
             RateRule after = rates.correct(ref, parsed, note, me);
-            redirect.addFlashAttribute("flashMessage", message("rates.page.corrected", after.what(),
-                    new Ui().ruleValue(before.value()), new Ui().ruleValue(after.value())));
+            redirect.addFlashAttribute(
+                    "flashMessage",
+                    message(
+                            "rates.page.corrected",
+                            after.what(),
+                            new Ui().ruleValue(before.value()),
+                            new Ui().ruleValue(after.value())));
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("rateErrorRef", ref);
-            redirect.addFlashAttribute("rateErrors", e.issues().stream().filter(FieldIssue::isError)
-                    .map(i -> message(i.code(), i.args().toArray())).toList());
+            redirect.addFlashAttribute(
+                    "rateErrors",
+                    e.issues().stream()
+                            .filter(FieldIssue::isError)
+                            .map(i -> message(i.code(), i.args().toArray()))
+                            .toList());
         }
         return "redirect:/iuran/tarif" + anchor;
     }
@@ -428,8 +575,9 @@ class ContributionPages {
         }
         try {
             BillingRunResult r = billing.run(period, me);
-            redirect.addFlashAttribute("flashMessage", message("billing.page.done", new Ui().month(r.period()),
-                    r.billsCreated(), r.lapsed()));
+            redirect.addFlashAttribute(
+                    "flashMessage",
+                    message("billing.page.done", new Ui().month(r.period()), r.billsCreated(), r.lapsed()));
         } catch (ForbiddenException e) {
             redirect.addFlashAttribute("billingError", message(e.code(), e.args()));
         } catch (ConflictException e) {
@@ -461,16 +609,23 @@ class ContributionPages {
             model.addAttribute("fileErrors", List.of(new IssueText("file", message("payment-file.empty"))));
             return paymentFilePage(model, me);
         }
-        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "berkas.csv"
-                : file.getOriginalFilename();
+        String name =
+                file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
+                        ? "berkas.csv"
+                        : file.getOriginalFilename();
         try (InputStream in = file.getInputStream()) {
             uploads.check(file, "file", "payment-file", UploadCheck.Content.CSV);
             PaymentFileResult result = payments.applyFile(name, in, me);
             model.addAttribute("fileResult", result);
         } catch (InvalidInputException e) {
             model.addAttribute("fileName", name);
-            model.addAttribute("fileErrors", e.issues().stream().filter(FieldIssue::isError)
-                    .map(i -> new IssueText(i.field(), message(i.code(), i.args().toArray()))).toList());
+            model.addAttribute(
+                    "fileErrors",
+                    e.issues().stream()
+                            .filter(FieldIssue::isError)
+                            .map(i -> new IssueText(
+                                    i.field(), message(i.code(), i.args().toArray())))
+                            .toList());
         }
         return paymentFilePage(model, me);
     }
@@ -482,8 +637,7 @@ class ContributionPages {
     }
 
     /** One refused row or column of a payment file: where ({@code rows[4].amount}) and what, in words. */
-    public record IssueText(String field, String message) {
-    }
+    public record IssueText(String field, String message) {}
 
     // ------------------------------------------------------------------------------------------------- outcomes
 
@@ -557,8 +711,9 @@ class ContributionPages {
 
         public boolean correctable(RateRule rule) {
             String table = rule.ref().substring(0, rule.ref().indexOf(':'));
-            return rule.unconfirmed() && CORRECTABLE.contains(table) && (rule.value().matches("\\d+")
-                    || rule.value().matches("[0-9.]+%"));
+            return rule.unconfirmed()
+                    && CORRECTABLE.contains(table)
+                    && (rule.value().matches("\\d+") || rule.value().matches("[0-9.]+%"));
         }
 
         /** The figure as an administrator types it: "16800", "0,24". */
@@ -575,17 +730,42 @@ class ContributionPages {
 
         private @Nullable String idempotencyKey;
         private @Nullable Long amount;
+
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         private @Nullable LocalDate paidOn;
+
         private @Nullable String reference;
 
-        public @Nullable String getIdempotencyKey() { return idempotencyKey; }
-        public void setIdempotencyKey(@Nullable String idempotencyKey) { this.idempotencyKey = idempotencyKey; }
-        public @Nullable Long getAmount() { return amount; }
-        public void setAmount(@Nullable Long amount) { this.amount = amount; }
-        public @Nullable LocalDate getPaidOn() { return paidOn; }
-        public void setPaidOn(@Nullable LocalDate paidOn) { this.paidOn = paidOn; }
-        public @Nullable String getReference() { return reference; }
-        public void setReference(@Nullable String reference) { this.reference = reference; }
+        public @Nullable String getIdempotencyKey() {
+            return idempotencyKey;
+        }
+
+        public void setIdempotencyKey(@Nullable String idempotencyKey) {
+            this.idempotencyKey = idempotencyKey;
+        }
+
+        public @Nullable Long getAmount() {
+            return amount;
+        }
+
+        public void setAmount(@Nullable Long amount) {
+            this.amount = amount;
+        }
+
+        public @Nullable LocalDate getPaidOn() {
+            return paidOn;
+        }
+
+        public void setPaidOn(@Nullable LocalDate paidOn) {
+            this.paidOn = paidOn;
+        }
+
+        public @Nullable String getReference() {
+            return reference;
+        }
+
+        public void setReference(@Nullable String reference) {
+            this.reference = reference;
+        }
     }
 }

@@ -43,24 +43,28 @@ class HistoryImportApi {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Import paid months (CSV or XLSX: nik or membership_id, month, programme, amount, paid_on):"
-            + " every row checked against the ledger's bill of its month, all or nothing; the same file again"
-            + " changes nothing (replayed=true). BPJS officers and administrators; rows outside the importer's"
-            + " region are refused by row")
+    @Operation(
+            summary = "Import paid months (CSV or XLSX: nik or membership_id, month, programme, amount, paid_on):"
+                    + " every row checked against the ledger's bill of its month, all or nothing; the same file again"
+                    + " changes nothing (replayed=true). BPJS officers and administrators; rows outside the importer's"
+                    + " region are refused by row")
     ResponseEntity<HistoryImportResult> upload(@RequestPart("file") MultipartFile file) throws IOException {
         uploads.check(file, "file", "history-file", UploadCheck.Content.CSV_OR_XLSX);
         try (InputStream in = file.getInputStream()) {
             HistoryImportResult r = imports.importFile(file.getOriginalFilename(), in, currentUser.require());
-            return r.replayed() ? ResponseEntity.ok(r)
-                    : ResponseEntity.created(URI.create("/api/contribution-history?id=" + r.importId())).body(r);
+            return r.replayed()
+                    ? ResponseEntity.ok(r)
+                    : ResponseEntity.created(URI.create("/api/contribution-history?id=" + r.importId()))
+                            .body(r);
         }
     }
 
     @GetMapping
     @Operation(summary = "The latest imports (newest first); with id, that one import")
-    List<HistoryImportResult> recent(@RequestParam(required = false) Long id,
-            @RequestParam(defaultValue = "20") int limit) {
-        return id == null ? imports.recent(limit, currentUser.require())
+    List<HistoryImportResult> recent(
+            @RequestParam(required = false) Long id, @RequestParam(defaultValue = "20") int limit) {
+        return id == null
+                ? imports.recent(limit, currentUser.require())
                 : List.of(imports.find(id, currentUser.require()));
     }
 }

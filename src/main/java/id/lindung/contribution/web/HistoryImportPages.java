@@ -1,8 +1,8 @@
 package id.lindung.contribution.web;
 
-import id.lindung.contribution.ContributionPolicy;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
+import id.lindung.contribution.ContributionPolicy;
 import id.lindung.contribution.HistoryImportResult;
 import id.lindung.contribution.HistoryImports;
 import id.lindung.shared.FieldIssue;
@@ -42,8 +42,12 @@ class HistoryImportPages {
     private final UploadCheck uploads;
     private final MessageSource messages;
 
-    HistoryImportPages(HistoryImports imports, CurrentUser currentUser, UploadCheck uploads,
-            MessageSource messages, ContributionPolicy policy) {
+    HistoryImportPages(
+            HistoryImports imports,
+            CurrentUser currentUser,
+            UploadCheck uploads,
+            MessageSource messages,
+            ContributionPolicy policy) {
         this.policy = policy;
         this.imports = imports;
         this.currentUser = currentUser;
@@ -57,12 +61,16 @@ class HistoryImportPages {
     }
 
     @PostMapping("/iuran/riwayat")
-    String upload(@RequestParam(name = "file", required = false) @Nullable MultipartFile file,
-            @RequestHeader(name = "X-Requested-With", required = false) @Nullable String requestedWith, Model model)
+    String upload(
+            @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+            @RequestHeader(name = "X-Requested-With", required = false) @Nullable String requestedWith,
+            Model model)
             throws IOException {
         LindungUser me = requireImporter();
-        if (file == null || file.isEmpty() && (file.getOriginalFilename() == null
-                || file.getOriginalFilename().isBlank())) {
+        if (file == null
+                || file.isEmpty()
+                        && (file.getOriginalFilename() == null
+                                || file.getOriginalFilename().isBlank())) {
             model.addAttribute("uploadErrors", List.of(new RowError(null, "file", message("history.page.choose"))));
         } else {
             model.addAttribute("fileName", file.getOriginalFilename());
@@ -70,8 +78,12 @@ class HistoryImportPages {
                 uploads.check(file, "file", "history-file", UploadCheck.Content.CSV_OR_XLSX);
                 model.addAttribute("result", imports.importFile(file.getOriginalFilename(), in, me));
             } catch (InvalidInputException e) {
-                model.addAttribute("uploadErrors", e.issues().stream().filter(FieldIssue::isError)
-                        .map(this::rowError).toList());
+                model.addAttribute(
+                        "uploadErrors",
+                        e.issues().stream()
+                                .filter(FieldIssue::isError)
+                                .map(this::rowError)
+                                .toList());
             }
         }
         page(model, me);
@@ -97,13 +109,13 @@ class HistoryImportPages {
     private RowError rowError(FieldIssue issue) {
         String text = message(issue.code(), issue.args().toArray());
         Matcher m = ROW_FIELD.matcher(issue.field());
-        return m.matches() ? new RowError(Integer.parseInt(m.group(1)), m.group(2), text)
+        return m.matches()
+                ? new RowError(Integer.parseInt(m.group(1)), m.group(2), text)
                 : new RowError(null, issue.field(), text);
     }
 
     /** One refusal: line (null: the whole file), column, reason in the reader's language. */
-    public record RowError(@Nullable Integer line, String column, String reason) {
-    }
+    public record RowError(@Nullable Integer line, String column, String reason) {}
 
     private String message(String code, Object... args) {
         return Objects.requireNonNull(messages.getMessage(code, args, code, LocaleContextHolder.getLocale()));

@@ -54,10 +54,12 @@ public final class CoverageChartImages {
     public static final int RANKING_WIDTH = 1000;
     /** Top of the first bar row; each row is {@link #RANKING_ROW} high, {@link #RANKING_BOTTOM} below the last. */
     public static final int RANKING_TOP = 70;
+
     public static final int RANKING_ROW = 30;
     public static final int RANKING_BOTTOM = 50;
     /** Where the bars start (0%) and where the axis ends. */
     public static final int RANKING_LEFT = 280;
+
     public static final int RANKING_RIGHT = 910;
     public static final int TREND_WIDTH = 1000;
     public static final int TREND_HEIGHT = 440;
@@ -70,12 +72,14 @@ public final class CoverageChartImages {
     public static final Color NO_DATA = new Color(0xD9D9D9);
     /** Bars of regions below their target and at or above it; the coverage line of the trend. */
     public static final Color BAR = new Color(0x41AB5D);
+
     public static final Color BAR_REACHED = new Color(0x006D2C);
     public static final Color LINE = new Color(0x1B7F3B);
     public static final Color TARGET = new Color(0xC0392B);
     /** ColorBrewer "Greens", five classes, light to dark. */
-    static final Color[] GREENS = {new Color(0xEDF8E9), new Color(0xBAE4B3), new Color(0x74C476),
-            new Color(0x31A354), new Color(0x006D2C)};
+    static final Color[] GREENS = {
+        new Color(0xEDF8E9), new Color(0xBAE4B3), new Color(0x74C476), new Color(0x31A354), new Color(0x006D2C)
+    };
 
     private static final Color TEXT = new Color(0x222222);
     private static final Color MUTED = new Color(0x666666);
@@ -90,8 +94,7 @@ public final class CoverageChartImages {
         }
     }
 
-    private CoverageChartImages() {
-    }
+    private CoverageChartImages() {}
 
     // ----------------------------------------------------------------------------------------------------- map
 
@@ -161,8 +164,10 @@ public final class CoverageChartImages {
     static Map<String, Integer> mapValues(CoverageDashboard d) {
         Map<String, Integer> values = new HashMap<>();
         switch (d.region().level()) {
-            case "PROVINCE" -> d.children().stream().filter(c -> c.figure().coverage() != null)
-                    .forEach(c -> values.put(c.region().code(), c.figure().coverage()));
+            case "PROVINCE" ->
+                d.children().stream()
+                        .filter(c -> c.figure().coverage() != null)
+                        .forEach(c -> values.put(c.region().code(), c.figure().coverage()));
             case "KABKOTA" -> {
                 if (d.total().coverage() != null) {
                     values.put(d.region().code(), d.total().coverage());
@@ -185,8 +190,8 @@ public final class CoverageChartImages {
         return MapFrame.fit(areas(geoJson, provinceCode));
     }
 
-    private static void mapLegend(Graphics2D g, MapScale scale, CoverageDashboard d, CoverageReportTexts t, int x,
-            int y) {
+    private static void mapLegend(
+            Graphics2D g, MapScale scale, CoverageDashboard d, CoverageReportTexts t, int x, int y) {
         g.setColor(TEXT);
         g.setFont(BundledFont.awt(Font.BOLD, 15));
         g.drawString(t.label("chart.coverage"), x, y);
@@ -351,8 +356,7 @@ public final class CoverageChartImages {
     }
 
     /** A kab/kota of the GeoJSON: its rings as lon, lat, lon, lat, ... and where its label goes. */
-    record Area(String code, String name, List<double[]> rings, double labelLon, double labelLat) {
-    }
+    record Area(String code, String name, List<double[]> rings, double labelLon, double labelLat) {}
 
     static List<Area> areas(String geoJson, String provinceCode) {
         JsonNode features = JSON.readTree(geoJson).path("features");
@@ -387,7 +391,9 @@ public final class CoverageChartImages {
                 lon = properties.path("lng").asDouble();
                 lat = properties.path("lat").asDouble();
             } else {
-                double[] largest = rings.stream().max((a, b) -> Integer.compare(a.length, b.length)).orElseThrow();
+                double[] largest = rings.stream()
+                        .max((a, b) -> Integer.compare(a.length, b.length))
+                        .orElseThrow();
                 lon = centre(largest, 0);
                 lat = centre(largest, 1);
             }
@@ -498,8 +504,8 @@ public final class CoverageChartImages {
         if (target != null) {
             double x = RANKING_LEFT + Math.min(axisMax, target) * perPoint;
             g.setColor(TARGET);
-            g.setStroke(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {7f, 5f},
-                    0f));
+            g.setStroke(
+                    new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {7f, 5f}, 0f));
             g.draw(new Line2D.Double(x, RANKING_TOP - 10, x, bottom));
             g.setFont(BundledFont.awt(Font.BOLD, 14));
             String label = t.label("chart.target", t.percent(target));
@@ -513,7 +519,9 @@ public final class CoverageChartImages {
 
     /** The x of the {@code i}-th of {@code n} months on the trend chart. */
     public static double trendX(int i, int n) {
-        return n <= 1 ? (TREND_LEFT + TREND_RIGHT) / 2.0 : TREND_LEFT + (double) i * (TREND_RIGHT - TREND_LEFT) / (n - 1);
+        return n <= 1
+                ? (TREND_LEFT + TREND_RIGHT) / 2.0
+                : TREND_LEFT + (double) i * (TREND_RIGHT - TREND_LEFT) / (n - 1);
     }
 
     /**
@@ -607,7 +615,11 @@ public final class CoverageChartImages {
             String label = t.percent(last);
             double x = trendX(lastIndex, n);
             int w = g.getFontMetrics().stringWidth(label);
-            haloText(g, label, (float) Math.min(x, TREND_WIDTH - w / 2.0 - 4), (float) trendY(last, lo, range) - 12,
+            haloText(
+                    g,
+                    label,
+                    (float) Math.min(x, TREND_WIDTH - w / 2.0 - 4),
+                    (float) trendY(last, lo, range) - 12,
                     BundledFont.awt(Font.BOLD, 15));
         }
         return png(image, g);
@@ -621,8 +633,13 @@ public final class CoverageChartImages {
      * A line through the months that have a value; a month without one breaks it. As {@code steps} the value holds
      * until half-way to the next month and changes there (a target changes with the year, it does not slope).
      */
-    private static void polyline(Graphics2D g, List<TrendPoint> points,
-            Function<TrendPoint, @Nullable Integer> value, boolean steps, int low, int range) {
+    private static void polyline(
+            Graphics2D g,
+            List<TrendPoint> points,
+            Function<TrendPoint, @Nullable Integer> value,
+            boolean steps,
+            int low,
+            int range) {
         Path2D.Double path = new Path2D.Double();
         boolean open = false;
         double previousY = 0;
@@ -652,9 +669,11 @@ public final class CoverageChartImages {
 
     private static void legendLine(Graphics2D g, Color colour, boolean dashed, String label, int x, int y) {
         g.setColor(colour);
-        g.setStroke(dashed
-                ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {7f, 5f}, 0f)
-                : new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        g.setStroke(
+                dashed
+                        ? new BasicStroke(
+                                2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {7f, 5f}, 0f)
+                        : new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         g.draw(new Line2D.Double(x, y - 5, x + 30, y - 5));
         g.setColor(TEXT);
         g.setFont(BundledFont.awt(Font.PLAIN, 14));

@@ -46,14 +46,22 @@ public class CoverageReportPdf {
      * @param geoJson the kab/kota boundaries of the region's province, or {@code null} (no map)
      * @param sources the denominator rows behind the figures (the region's and its children's), may be empty
      */
-    public byte[] render(CoverageDashboard d, @Nullable String geoJson, List<Denominator> sources,
-            Instant generatedAt, Locale locale) {
+    public byte[] render(
+            CoverageDashboard d,
+            @Nullable String geoJson,
+            List<Denominator> sources,
+            Instant generatedAt,
+            Locale locale) {
         return XhtmlPdf.toPdf(xhtml(d, geoJson, sources, generatedAt, locale), "coverage report");
     }
 
     /** The report as XHTML: the template processed in {@code locale}, the charts inside as data URIs. */
-    public String xhtml(CoverageDashboard d, @Nullable String geoJson, List<Denominator> sources,
-            Instant generatedAt, Locale locale) {
+    public String xhtml(
+            CoverageDashboard d,
+            @Nullable String geoJson,
+            List<Denominator> sources,
+            Instant generatedAt,
+            Locale locale) {
         Objects.requireNonNull(d, "dashboard");
         CoverageReportTexts t = new CoverageReportTexts(messages, locale);
         Map<String, Object> variables = new HashMap<>();
@@ -62,13 +70,21 @@ public class CoverageReportPdf {
         variables.put("fmt", formats);
         variables.put("sources", sources);
         variables.put("generatedAt", generatedAt);
-        variables.put("childLevel", d.children().isEmpty() ? "" : d.children().get(0).region().level());
-        variables.put("channelTotal", d.channels().stream().mapToLong(ChannelFigure::active).sum());
-        variables.put("estimated", d.total().denominatorEstimated()
-                || d.children().stream().anyMatch(c -> c.figure().denominatorEstimated())
-                || d.segments().stream().anyMatch(s -> s.figure().denominatorEstimated()));
-        variables.put("inherited", d.children().stream().anyMatch(c -> c.figure().targetInherited())
-                || d.total().targetInherited());
+        variables.put(
+                "childLevel",
+                d.children().isEmpty() ? "" : d.children().get(0).region().level());
+        variables.put(
+                "channelTotal",
+                d.channels().stream().mapToLong(ChannelFigure::active).sum());
+        variables.put(
+                "estimated",
+                d.total().denominatorEstimated()
+                        || d.children().stream().anyMatch(c -> c.figure().denominatorEstimated())
+                        || d.segments().stream().anyMatch(s -> s.figure().denominatorEstimated()));
+        variables.put(
+                "inherited",
+                d.children().stream().anyMatch(c -> c.figure().targetInherited())
+                        || d.total().targetInherited());
         if (geoJson != null) {
             variables.put("mapImage", dataUri(CoverageChartImages.map(d, geoJson, t)));
         }

@@ -1,10 +1,10 @@
 package id.lindung.coverage.report;
 
-import id.lindung.shared.Indonesian;
 import id.lindung.coverage.CoverageDashboard;
 import id.lindung.coverage.CoverageDashboard.Forecast;
 import id.lindung.coverage.CoverageSegment;
 import id.lindung.enrolment.Channel;
+import id.lindung.shared.Indonesian;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
@@ -111,7 +111,8 @@ public final class CoverageReportTexts {
         String sentence = f.reachedMonth() != null
                 ? label("forecast.month", pace, months, year, target, month(f.reachedMonth()))
                 : label("forecast.never", pace, months, year, target);
-        return f.neededPerMonth() == null ? sentence
+        return f.neededPerMonth() == null
+                ? sentence
                 : sentence + " " + label("forecast.needed", year, target, number(f.neededPerMonth()));
     }
 

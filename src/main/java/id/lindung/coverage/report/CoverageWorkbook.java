@@ -33,12 +33,16 @@ public final class CoverageWorkbook {
     private static final String PERCENT = "0.00%";
     private static final String MONTH = "yyyy-mm";
 
-    private CoverageWorkbook() {
-    }
+    private CoverageWorkbook() {}
 
     /** Writes the workbook of {@code d} to {@code out} (not closed). */
-    public static void write(CoverageDashboard d, List<Denominator> sources, Instant generatedAt,
-            CoverageReportTexts t, OutputStream out) throws IOException {
+    public static void write(
+            CoverageDashboard d,
+            List<Denominator> sources,
+            Instant generatedAt,
+            CoverageReportTexts t,
+            OutputStream out)
+            throws IOException {
         Workbook wb = new Workbook(out, "Lindung", "1.0");
         summary(wb.newWorksheet(t.label("sheet.summary")), d, generatedAt, t);
         regions(wb.newWorksheet(t.label("sheet.regions")), d, t);
@@ -138,8 +142,21 @@ public final class CoverageWorkbook {
     }
 
     private static void regions(Worksheet s, CoverageDashboard d, CoverageReportTexts t) {
-        header(s, t, "rank", "regionCode", "region", "active", "denominator", "denominatorYear", "estimated",
-                "coverage", "target", "targetYear", "targetInherited", "gap");
+        header(
+                s,
+                t,
+                "rank",
+                "regionCode",
+                "region",
+                "active",
+                "denominator",
+                "denominatorYear",
+                "estimated",
+                "coverage",
+                "target",
+                "targetYear",
+                "targetInherited",
+                "gap");
         s.width(2, 30);
         int r = 1;
         int rank = 0;
@@ -159,8 +176,19 @@ public final class CoverageWorkbook {
     }
 
     private static void segments(Worksheet s, CoverageDashboard d, CoverageReportTexts t) {
-        header(s, t, "segment", "active", "denominator", "denominatorYear", "estimated", "coverage", "target",
-                "targetYear", "targetInherited", "gap");
+        header(
+                s,
+                t,
+                "segment",
+                "active",
+                "denominator",
+                "denominatorYear",
+                "estimated",
+                "coverage",
+                "target",
+                "targetYear",
+                "targetInherited",
+                "gap");
         s.width(0, 32);
         int r = 1;
         for (SegmentFigure sf : d.segments()) {
@@ -230,7 +258,16 @@ public final class CoverageWorkbook {
     }
 
     private static void sources(Worksheet s, List<Denominator> sources, CoverageReportTexts t) {
-        header(s, t, "regionCode", "region", "denominatorYear", "segment", "workers", "estimated", "source",
+        header(
+                s,
+                t,
+                "regionCode",
+                "region",
+                "denominatorYear",
+                "segment",
+                "workers",
+                "estimated",
+                "source",
                 "sourceDate");
         s.width(1, 28);
         s.width(3, 30);

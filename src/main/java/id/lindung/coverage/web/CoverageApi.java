@@ -1,11 +1,11 @@
 package id.lindung.coverage.web;
 
-import id.lindung.coverage.CoveragePolicy;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
 import id.lindung.coverage.CoverageDashboard;
 import id.lindung.coverage.CoverageDashboards;
 import id.lindung.coverage.CoverageDenominators;
+import id.lindung.coverage.CoveragePolicy;
 import id.lindung.coverage.CoverageReadModel;
 import id.lindung.coverage.CoverageTargets;
 import id.lindung.shared.FieldIssue;
@@ -50,8 +50,13 @@ class CoverageApi {
     private final CurrentUser currentUser;
     private final UploadCheck uploads;
 
-    CoverageApi(CoverageDashboards dashboards, CoverageDenominators denominators, CoverageTargets targets,
-            CoverageReadModel readModel, CurrentUser currentUser, UploadCheck uploads) {
+    CoverageApi(
+            CoverageDashboards dashboards,
+            CoverageDenominators denominators,
+            CoverageTargets targets,
+            CoverageReadModel readModel,
+            CurrentUser currentUser,
+            UploadCheck uploads) {
         this.uploads = uploads;
         this.dashboards = dashboards;
         this.denominators = denominators;
@@ -61,13 +66,15 @@ class CoverageApi {
     }
 
     /** A target as the API takes it: basis points (5956 = 59.56%) and the source. */
-    record TargetRequest(int target, @Nullable String source) {
-    }
+    record TargetRequest(int target, @Nullable String source) {}
 
     @GetMapping
-    @Operation(summary = "Coverage of a region (province, kab/kota, kecamatan; default: your scope) in a month"
-            + " (YYYY-MM; default: the latest): total, segments, channels, next level down, trend, forecast, KUR")
-    CoverageDashboard dashboard(@RequestParam(required = false) @Nullable String region,
+    @Operation(
+            summary =
+                    "Coverage of a region (province, kab/kota, kecamatan; default: your scope) in a month"
+                            + " (YYYY-MM; default: the latest): total, segments, channels, next level down, trend, forecast, KUR")
+    CoverageDashboard dashboard(
+            @RequestParam(required = false) @Nullable String region,
             @RequestParam(required = false) @Nullable String month) {
         return dashboards.dashboard(region, month(month), user());
     }
@@ -78,8 +85,9 @@ class CoverageApi {
     }
 
     @PostMapping(path = "/denominators", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Import denominators from CSV (region_code;year;segment;workers;source;source_date):"
-            + " all rows or none")
+    @Operation(
+            summary = "Import denominators from CSV (region_code;year;segment;workers;source;source_date):"
+                    + " all rows or none")
     CoverageDenominators.ImportResult importDenominators(@RequestPart("file") MultipartFile file) throws IOException {
         uploads.check(file, "file", "denominators", UploadCheck.Content.CSV);
         try (InputStream in = file.getInputStream()) {
@@ -87,7 +95,9 @@ class CoverageApi {
         }
     }
 
-    @PostMapping(path = "/denominators", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
+    @PostMapping(
+            path = "/denominators",
+            consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
     CoverageDenominators.ImportResult importDenominatorsBody(@RequestBody byte[] csv) {
         return denominators.importCsv(new ByteArrayInputStream(csv), user());
     }
@@ -98,8 +108,8 @@ class CoverageApi {
     }
 
     @PutMapping("/targets/{region}/{year}")
-    CoverageTargets.Target putTarget(@PathVariable String region, @PathVariable int year,
-            @RequestBody TargetRequest request) {
+    CoverageTargets.Target putTarget(
+            @PathVariable String region, @PathVariable int year, @RequestBody TargetRequest request) {
         return targets.put(region, year, request.target(), request.source(), user());
     }
 

@@ -1,20 +1,24 @@
 package id.lindung.coverage.web;
 
-import id.lindung.shared.Indonesian;
-import id.lindung.shared.ForbiddenException;
-import id.lindung.coverage.CoveragePolicy;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
 import id.lindung.coverage.CoverageDashboard;
 import id.lindung.coverage.CoverageDashboards;
 import id.lindung.coverage.CoverageDenominators;
+import id.lindung.coverage.CoveragePolicy;
 import id.lindung.coverage.CoverageTargets;
 import id.lindung.region.Region;
 import id.lindung.region.RegionDirectory;
 import id.lindung.region.RegionProperties;
 import id.lindung.shared.FieldIssue;
+import id.lindung.shared.ForbiddenException;
+import id.lindung.shared.Indonesian;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
+import id.lindung.shared.tabular.CsvWriter;
+import id.lindung.shared.web.CsvDownload;
+import id.lindung.shared.web.PageMessages;
+import id.lindung.shared.web.UploadCheck;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,10 +33,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import id.lindung.shared.web.PageMessages;
-import id.lindung.shared.tabular.CsvWriter;
-import id.lindung.shared.web.CsvDownload;
-import id.lindung.shared.web.UploadCheck;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -61,6 +61,7 @@ class CoveragePages {
             61.04;2026;FORMAL;83500;Sakernas Agustus 2026 (BPS Kalbar);2026-11-05
             61.04;2026;INFORMAL;90100;Sakernas Agustus 2026 (BPS Kalbar);2026-11-05
             """;
+
     private static final Pattern ROW_FIELD = Pattern.compile("^rows?\\[(\\d+)]\\.?(.*)$");
     private static final int SHOWN_ERRORS = 50;
     private static final int MAX_MONTHS = 120;
@@ -77,9 +78,16 @@ class CoveragePages {
     private final UploadCheck uploads;
     private final String homeProvince;
 
-    CoveragePages(CoverageDashboards dashboards, CoverageDenominators denominators, CoverageTargets targets,
-            RegionDirectory regions, CurrentUser currentUser, MessageSource messages, PageMessages pageMessages,
-            UploadCheck uploads, RegionProperties region) {
+    CoveragePages(
+            CoverageDashboards dashboards,
+            CoverageDenominators denominators,
+            CoverageTargets targets,
+            RegionDirectory regions,
+            CurrentUser currentUser,
+            MessageSource messages,
+            PageMessages pageMessages,
+            UploadCheck uploads,
+            RegionProperties region) {
         this.homeProvince = region.homeProvince();
         this.uploads = uploads;
         this.dashboards = dashboards;
@@ -102,8 +110,10 @@ class CoveragePages {
     // ----------------------------------------------------------------------------------------------- dashboard
 
     @GetMapping("/cakupan")
-    String dashboard(@RequestParam(name = "wilayah", required = false) @Nullable String region,
-            @RequestParam(name = "bulan", required = false) @Nullable String month, Model model) {
+    String dashboard(
+            @RequestParam(name = "wilayah", required = false) @Nullable String region,
+            @RequestParam(name = "bulan", required = false) @Nullable String month,
+            Model model) {
         LindungUser me = currentUser.require();
         YearMonth asked = null;
         try {
@@ -125,33 +135,56 @@ class CoveragePages {
         model.addAttribute("regionOptions", regionOptions(d.region().code(), me));
         model.addAttribute("breadcrumb", breadcrumb(d.region(), me));
         model.addAttribute("isProvince", "PROVINCE".equals(d.region().level()));
-        model.addAttribute("childLevel", switch (d.region().level()) {
-            case "PROVINCE" -> "KABKOTA";
-            case "KABKOTA" -> "KECAMATAN";
-            default -> "";
-        });
+        model.addAttribute(
+                "childLevel",
+                switch (d.region().level()) {
+                    case "PROVINCE" -> "KABKOTA";
+                    case "KABKOTA" -> "KECAMATAN";
+                    default -> "";
+                });
         model.addAttribute("forecastText", forecast(d, months));
         model.addAttribute("targetText", targetText(d.total()));
-        model.addAttribute("denominatorCarriedText", d.total().denominatorYear() != null
-                && d.total().denominatorYear() != d.month().getYear()
-                ? message("coverage.page.denominatorCarried", d.month().getYear(), d.total().denominatorYear()) : "");
-        model.addAttribute("withoutDenominatorText", d.total().withoutDenominator().isEmpty() ? ""
-                : message("coverage.page.withoutDenominator", String.join(", ", d.total().withoutDenominator()
-                        .stream().map(x -> message("coverage.segment." + x)).toList()),
-                        PERCENT.number(d.total().activeWithoutDenominator()), d.month().getYear()));
+        model.addAttribute(
+                "denominatorCarriedText",
+                d.total().denominatorYear() != null
+                                && d.total().denominatorYear() != d.month().getYear()
+                        ? message(
+                                "coverage.page.denominatorCarried",
+                                d.month().getYear(),
+                                d.total().denominatorYear())
+                        : "");
+        model.addAttribute(
+                "withoutDenominatorText",
+                d.total().withoutDenominator().isEmpty()
+                        ? ""
+                        : message(
+                                "coverage.page.withoutDenominator",
+                                String.join(
+                                        ", ",
+                                        d.total().withoutDenominator().stream()
+                                                .map(x -> message("coverage.segment." + x))
+                                                .toList()),
+                                PERCENT.number(d.total().activeWithoutDenominator()),
+                                d.month().getYear()));
         model.addAttribute("publicationLines", publicationLines(d));
         model.addAttribute("neededText", needed(d));
-        model.addAttribute("trendLabels", d.trend().stream().map(t -> t.month().format(months)).toList());
+        model.addAttribute(
+                "trendLabels",
+                d.trend().stream().map(t -> t.month().format(months)).toList());
         model.addAttribute("denominatorSources", denominatorSources(d, me));
-        model.addAttribute("noDenominatorChildren", d.children().stream()
-                .anyMatch(c -> c.figure().denominator() == null));
-        model.addAttribute("noChildCoverage", d.children().stream().allMatch(c -> c.figure().coverage() == null));
+        model.addAttribute(
+                "noDenominatorChildren",
+                d.children().stream().anyMatch(c -> c.figure().denominator() == null));
+        model.addAttribute(
+                "noChildCoverage",
+                d.children().stream().allMatch(c -> c.figure().coverage() == null));
         return "coverage/dashboard";
     }
 
     private List<Option> monthOptions(CoverageDashboard d, DateTimeFormatter format) {
         List<Option> options = new ArrayList<>();
-        for (YearMonth m = d.latestMonth(); !m.isBefore(d.firstMonth()) && options.size() < MAX_MONTHS;
+        for (YearMonth m = d.latestMonth();
+                !m.isBefore(d.firstMonth()) && options.size() < MAX_MONTHS;
                 m = m.minusMonths(1)) {
             options.add(new Option(m.toString(), m.format(format), m.equals(d.month()), 0));
         }
@@ -174,7 +207,8 @@ class CoveragePages {
             options.add(new Option(child.code(), child.name(), child.code().equals(shown), 1));
             if (top.length() == 2 && child.code().equals(shownKabKota)) {
                 for (Region kecamatan : regions.children(child.code())) {
-                    options.add(new Option(kecamatan.code(), kecamatan.name(), kecamatan.code().equals(shown), 2));
+                    options.add(new Option(
+                            kecamatan.code(), kecamatan.name(), kecamatan.code().equals(shown), 2));
                 }
             }
         }
@@ -229,14 +263,22 @@ class CoveragePages {
             return "";
         }
         if (f.neededPerMonth() == null) {
-            return f.monthsLeft() == 0 && !f.reached() ? message("coverage.page.needed.over", f.targetYear().toString())
+            return f.monthsLeft() == 0 && !f.reached()
+                    ? message("coverage.page.needed.over", f.targetYear().toString())
                     : "";
         }
         if (f.neededPerMonth() <= 0) {
-            return message("coverage.page.needed.none", PERCENT.of(f.targetOfYear()), f.targetYear().toString());
+            return message(
+                    "coverage.page.needed.none",
+                    PERCENT.of(f.targetOfYear()),
+                    f.targetYear().toString());
         }
-        return message("coverage.page.needed", PERCENT.number(f.neededPerMonth()), f.targetYear().toString(),
-                PERCENT.of(f.targetOfYear()), f.monthsLeft());
+        return message(
+                "coverage.page.needed",
+                PERCENT.number(f.neededPerMonth()),
+                f.targetYear().toString(),
+                PERCENT.of(f.targetOfYear()),
+                f.monthsLeft());
     }
 
     /**
@@ -248,11 +290,17 @@ class CoveragePages {
         if (t == null || figure.targetYear() == null) {
             return "";
         }
-        String text = message("coverage.page.target." + t.kind(), figure.targetYear(), PERCENT.of(figure.target()),
-                t.fromYear(), t.fromTarget() == null ? "" : PERCENT.of(t.fromTarget()), t.toYear(),
+        String text = message(
+                "coverage.page.target." + t.kind(),
+                figure.targetYear(),
+                PERCENT.of(figure.target()),
+                t.fromYear(),
+                t.fromTarget() == null ? "" : PERCENT.of(t.fromTarget()),
+                t.toYear(),
                 t.toTarget() == null ? "" : PERCENT.of(t.toTarget()));
-        return figure.targetInherited() ? text + ", " + message("coverage.page.target.from",
-                regions.nameOf(t.regionCode())) : text;
+        return figure.targetInherited()
+                ? text + ", " + message("coverage.page.target.from", regions.nameOf(t.regionCode()))
+                : text;
     }
 
     /** The published figure of an ended month and its revisions, as sentences; the current month says so. */
@@ -269,8 +317,12 @@ class CoveragePages {
         } else {
             lines.add(message("coverage.page.published.revised", PERCENT.number(p.asKnownNow())));
             for (CoverageDashboard.Revision r : p.revisions()) {
-                lines.add(message("coverage.page.revision", r.detectedOn().format(days), PERCENT.number(r.before()),
-                        PERCENT.number(r.after()), PERCENT.signed(r.after() - r.before())));
+                lines.add(message(
+                        "coverage.page.revision",
+                        r.detectedOn().format(days),
+                        PERCENT.number(r.before()),
+                        PERCENT.number(r.after()),
+                        PERCENT.signed(r.after() - r.before())));
             }
         }
         return lines;
@@ -282,8 +334,11 @@ class CoveragePages {
         if (year == null) {
             return List.of();
         }
-        return denominators.list(year, me).stream().filter(r -> r.regionCode().equals(d.region().code()))
-                .map(CoverageDenominators.Denominator::source).distinct().toList();
+        return denominators.list(year, me).stream()
+                .filter(r -> r.regionCode().equals(d.region().code()))
+                .map(CoverageDenominators.Denominator::source)
+                .distinct()
+                .toList();
     }
 
     // ------------------------------------------------------------------------------------------- denominators
@@ -296,8 +351,8 @@ class CoveragePages {
     }
 
     @PostMapping("/cakupan/penyebut")
-    String importDenominators(@RequestParam(name = "file", required = false) @Nullable MultipartFile file,
-            Model model) throws IOException {
+    String importDenominators(@RequestParam(name = "file", required = false) @Nullable MultipartFile file, Model model)
+            throws IOException {
         LindungUser me = currentUser.require();
         if (file == null || file.isEmpty()) {
             model.addAttribute("uploadErrors", List.of(new ErrorView("", "", message("coverage.page.upload.choose"))));
@@ -309,7 +364,9 @@ class CoveragePages {
             } catch (InvalidInputException e) {
                 model.addAttribute("uploadErrors", errorViews(e));
             } catch (ForbiddenException e) {
-                model.addAttribute("uploadErrors", List.of(new ErrorView("", "", messagesOf(e).get(0))));
+                model.addAttribute(
+                        "uploadErrors",
+                        List.of(new ErrorView("", "", messagesOf(e).get(0))));
             }
         }
         showDenominators("", model);
@@ -329,28 +386,36 @@ class CoveragePages {
         List<CoverageDenominators.Denominator> all = denominators.list(null, currentUser.require());
         TreeSet<Integer> years = new TreeSet<>();
         all.forEach(r -> years.add(r.year()));
-        Integer year = asked == null ? (years.isEmpty() ? null : years.last())
+        Integer year = asked == null
+                ? (years.isEmpty() ? null : years.last())
                 : asked.trim().matches("\\d{4}") ? Integer.valueOf(asked.trim()) : null;
         model.addAttribute("years", years.descendingSet());
         model.addAttribute("year", year);
-        model.addAttribute("rows", year == null ? all : all.stream().filter(r -> r.year() == year).toList());
+        model.addAttribute(
+                "rows",
+                year == null ? all : all.stream().filter(r -> r.year() == year).toList());
         model.addAttribute("csvExample", CSV_EXAMPLE);
     }
 
     /** The refusals of a file as rows of a table: line, column, reason. */
     private List<ErrorView> errorViews(InvalidInputException e) {
         Locale locale = LocaleContextHolder.getLocale();
-        return e.issues().stream().filter(FieldIssue::isError).limit(SHOWN_ERRORS).map(issue -> {
-            String text = Objects.requireNonNull(
-                    messages.getMessage(issue.code(), issue.args().toArray(), issue.code(), locale));
-            Matcher m = ROW_FIELD.matcher(issue.field());
-            return m.matches() ? new ErrorView(m.group(1), m.group(2), text) : new ErrorView("", issue.field(), text);
-        }).toList();
+        return e.issues().stream()
+                .filter(FieldIssue::isError)
+                .limit(SHOWN_ERRORS)
+                .map(issue -> {
+                    String text = Objects.requireNonNull(
+                            messages.getMessage(issue.code(), issue.args().toArray(), issue.code(), locale));
+                    Matcher m = ROW_FIELD.matcher(issue.field());
+                    return m.matches()
+                            ? new ErrorView(m.group(1), m.group(2), text)
+                            : new ErrorView("", issue.field(), text);
+                })
+                .toList();
     }
 
     /** A refused row as the page shows it: line, column, reason in the reader's language. */
-    public record ErrorView(String line, String column, String reason) {
-    }
+    public record ErrorView(String line, String column, String reason) {}
 
     // ------------------------------------------------------------------------------------------------ targets
 
@@ -367,10 +432,12 @@ class CoveragePages {
     }
 
     @PostMapping("/cakupan/target")
-    String putTarget(@RequestParam(name = "region", required = false) @Nullable String region,
+    String putTarget(
+            @RequestParam(name = "region", required = false) @Nullable String region,
             @RequestParam(name = "year", required = false) @Nullable String year,
             @RequestParam(name = "target", required = false) @Nullable String target,
-            @RequestParam(name = "source", required = false) @Nullable String source, RedirectAttributes redirect) {
+            @RequestParam(name = "source", required = false) @Nullable String source,
+            RedirectAttributes redirect) {
         LindungUser me = currentUser.require();
         try {
             List<FieldIssue> issues = new ArrayList<>();
@@ -385,11 +452,19 @@ class CoveragePages {
             if (!issues.isEmpty()) {
                 throw new InvalidInputException(issues);
             }
-            CoverageTargets.Target saved = targets.put(Objects.requireNonNull(blank(region)),
-                    Objects.requireNonNull(y), Objects.requireNonNull(bp), // no issue: both given
-                    Objects.requireNonNull(blank(source)), me);
-            redirect.addFlashAttribute("flashMessage", message("coverage.page.target.saved", saved.regionName(),
-                    Integer.toString(saved.year()), PERCENT.of(saved.target())));
+            CoverageTargets.Target saved = targets.put(
+                    Objects.requireNonNull(blank(region)),
+                    Objects.requireNonNull(y),
+                    Objects.requireNonNull(bp), // no issue: both given
+                    Objects.requireNonNull(blank(source)),
+                    me);
+            redirect.addFlashAttribute(
+                    "flashMessage",
+                    message(
+                            "coverage.page.target.saved",
+                            saved.regionName(),
+                            Integer.toString(saved.year()),
+                            PERCENT.of(saved.target())));
         } catch (InvalidInputException | ForbiddenException | NotFoundException e) {
             redirect.addFlashAttribute("coverageErrors", messagesOf(e));
             redirect.addFlashAttribute("form", new TargetForm(nn(region), nn(year), nn(target), nn(source)));
@@ -398,8 +473,10 @@ class CoveragePages {
     }
 
     @PostMapping("/cakupan/target/hapus")
-    String removeTarget(@RequestParam(name = "region", required = false) @Nullable String region,
-            @RequestParam(name = "year", required = false) @Nullable String year, RedirectAttributes redirect) {
+    String removeTarget(
+            @RequestParam(name = "region", required = false) @Nullable String region,
+            @RequestParam(name = "year", required = false) @Nullable String year,
+            RedirectAttributes redirect) {
         LindungUser me = currentUser.require();
         try {
             List<FieldIssue> issues = new ArrayList<>();
@@ -412,8 +489,12 @@ class CoveragePages {
             }
             int given = Objects.requireNonNull(y); // no issue: a year
             targets.remove(Objects.requireNonNull(blank(region)), given, me);
-            redirect.addFlashAttribute("flashMessage", message("coverage.page.target.removed",
-                    regions.nameOf(Objects.requireNonNull(region).trim()), Integer.toString(given)));
+            redirect.addFlashAttribute(
+                    "flashMessage",
+                    message(
+                            "coverage.page.target.removed",
+                            regions.nameOf(Objects.requireNonNull(region).trim()),
+                            Integer.toString(given)));
         } catch (InvalidInputException | ForbiddenException | NotFoundException e) {
             redirect.addFlashAttribute("coverageErrors", messagesOf(e));
         }
@@ -421,8 +502,7 @@ class CoveragePages {
     }
 
     /** The target form as the user filled it in, shown again after a refusal. */
-    public record TargetForm(String region, String year, String target, String source) {
-    }
+    public record TargetForm(String region, String year, String target, String source) {}
 
     private static @Nullable Integer year(@Nullable String value, List<FieldIssue> issues) {
         String v = blank(value);
@@ -444,7 +524,9 @@ class CoveragePages {
             String number = v.replace("%", "").replace(" ", "").replace(',', '.');
             try {
                 BigDecimal bp = new BigDecimal(number).movePointRight(2);
-                if (bp.stripTrailingZeros().scale() <= 0 && bp.signum() > 0 && bp.compareTo(BigDecimal.valueOf(10_000)) <= 0) {
+                if (bp.stripTrailingZeros().scale() <= 0
+                        && bp.signum() > 0
+                        && bp.compareTo(BigDecimal.valueOf(10_000)) <= 0) {
                     return bp.intValueExact();
                 }
             } catch (NumberFormatException | ArithmeticException e) {
@@ -466,8 +548,7 @@ class CoveragePages {
     }
 
     /** A step of the breadcrumb. */
-    public record Crumb(String code, String name) {
-    }
+    public record Crumb(String code, String name) {}
 
     static final Percent PERCENT = new Percent();
 

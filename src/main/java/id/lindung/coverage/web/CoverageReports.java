@@ -55,8 +55,14 @@ class CoverageReports {
     private final Clock clock;
     private final AuditTrail audit;
 
-    CoverageReports(CoverageDashboards dashboards, CoverageDenominators denominators, RegionDirectory regions,
-            CoverageReportPdf reports, CurrentUser currentUser, MessageSource messages, Clock clock,
+    CoverageReports(
+            CoverageDashboards dashboards,
+            CoverageDenominators denominators,
+            RegionDirectory regions,
+            CoverageReportPdf reports,
+            CurrentUser currentUser,
+            MessageSource messages,
+            Clock clock,
             AuditTrail audit) {
         this.audit = audit;
         this.dashboards = dashboards;
@@ -69,8 +75,10 @@ class CoverageReports {
     }
 
     @GetMapping("/cakupan/ekspor.xlsx")
-    ResponseEntity<byte[]> workbook(@RequestParam(name = "wilayah", required = false) @Nullable String region,
-            @RequestParam(name = "bulan", required = false) @Nullable YearMonth month) throws IOException {
+    ResponseEntity<byte[]> workbook(
+            @RequestParam(name = "wilayah", required = false) @Nullable String region,
+            @RequestParam(name = "bulan", required = false) @Nullable YearMonth month)
+            throws IOException {
         LindungUser me = currentUser.require();
         Locale locale = LocaleContextHolder.getLocale();
         CoverageDashboard d = dashboards.dashboard(blank(region), month, me);
@@ -81,20 +89,24 @@ class CoverageReports {
     }
 
     @GetMapping("/cakupan/laporan.pdf")
-    ResponseEntity<byte[]> report(@RequestParam(name = "wilayah", required = false) @Nullable String region,
+    ResponseEntity<byte[]> report(
+            @RequestParam(name = "wilayah", required = false) @Nullable String region,
             @RequestParam(name = "bulan", required = false) @Nullable YearMonth month) {
         LindungUser me = currentUser.require();
         Locale locale = LocaleContextHolder.getLocale();
         CoverageDashboard d = dashboards.dashboard(blank(region), month, me);
-        String boundaries = regions.kabKotaBoundaries(d.region().code().substring(0, 2)).orElse(null);
+        String boundaries =
+                regions.kabKotaBoundaries(d.region().code().substring(0, 2)).orElse(null);
         byte[] pdf = reports.render(d, boundaries, sources(d, me), Instant.now(clock), locale);
         exported("coverage.pdf", d);
         return download(pdf, MediaType.APPLICATION_PDF, fileName(d, "pdf"));
     }
 
     private void exported(String file, CoverageDashboard d) {
-        audit.recordExport(file, d.region().code(), java.util.Map.of("region", d.region().code(), "month",
-                d.month().toString()));
+        audit.recordExport(
+                file,
+                d.region().code(),
+                java.util.Map.of("region", d.region().code(), "month", d.month().toString()));
     }
 
     /** The denominator rows of the region and the regions one level down for the year the figures use. */
@@ -107,7 +119,9 @@ class CoverageReports {
         codes.add(d.region().code());
         d.children().forEach(c -> codes.add(c.region().code()));
         try {
-            return denominators.list(year, me).stream().filter(n -> codes.contains(n.regionCode())).toList();
+            return denominators.list(year, me).stream()
+                    .filter(n -> codes.contains(n.regionCode()))
+                    .toList();
         } catch (ForbiddenException e) {
             return List.of(); // a role that may not read the denominators gets the report without their sources
         }
@@ -119,9 +133,14 @@ class CoverageReports {
     }
 
     private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String fileName) {
-        return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(fileName).build().toString())
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(fileName)
+                                .build()
+                                .toString())
                 .body(body);
     }
 

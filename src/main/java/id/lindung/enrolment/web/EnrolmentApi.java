@@ -49,23 +49,25 @@ class EnrolmentApi {
         this.corrections = corrections;
     }
 
-    record BaseChange(@Nullable Long amount, @Nullable YearMonth effectiveFrom) {
-    }
+    record BaseChange(@Nullable Long amount, @Nullable YearMonth effectiveFrom) {}
 
-    record EndRequest(@Nullable YearMonth lastMonth, @Nullable EndReason reason) {
-    }
+    record EndRequest(
+            @Nullable YearMonth lastMonth, @Nullable EndReason reason) {}
 
     @PostMapping("/employers")
     @Operation(summary = "Register an employer (NPP, name, JKK risk class 1-5, region)")
     ResponseEntity<Employer> registerEmployer(@RequestBody NewEmployer employer) {
         Employer saved = enrolment.registerEmployer(employer, user());
-        return ResponseEntity.created(URI.create("/api/employers/" + saved.id())).body(saved);
+        return ResponseEntity.created(URI.create("/api/employers/" + saved.id()))
+                .body(saved);
     }
 
     @GetMapping("/employers")
     @Operation(summary = "Employers in the caller's scope, by NPP or part of the name")
-    PageResult<Employer> employers(@RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    PageResult<Employer> employers(
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
         return enrolment.searchEmployers(q, page, size, user());
     }
 
@@ -75,11 +77,13 @@ class EnrolmentApi {
     }
 
     @PostMapping("/projects")
-    @Operation(summary = "Register a construction project and its JKK+JKM membership (contributions from the "
-            + "contract value, billed once)")
+    @Operation(
+            summary = "Register a construction project and its JKK+JKM membership (contributions from the "
+                    + "contract value, billed once)")
     ResponseEntity<Membership> registerProject(@RequestBody NewProject project) {
         Membership saved = enrolment.registerProject(project, user());
-        return ResponseEntity.created(URI.create("/api/memberships/" + saved.id())).body(saved);
+        return ResponseEntity.created(URI.create("/api/memberships/" + saved.id()))
+                .body(saved);
     }
 
     @GetMapping("/projects/{id}")
@@ -88,13 +92,16 @@ class EnrolmentApi {
     }
 
     @PostMapping("/memberships")
-    @Operation(summary = "Enrol a participant", description = "BPU: JKK and JKM, JHT optional, declared income at "
-            + "least the floor; PU: all five programmes through an employer, reported wage; PMI: JKK and JKM for the "
-            + "contract, JHT optional with a chosen amount. Mandatory programmes are added; unavailable ones are "
-            + "refused (422 naming 'programmes').")
+    @Operation(
+            summary = "Enrol a participant",
+            description = "BPU: JKK and JKM, JHT optional, declared income at "
+                    + "least the floor; PU: all five programmes through an employer, reported wage; PMI: JKK and JKM for the "
+                    + "contract, JHT optional with a chosen amount. Mandatory programmes are added; unavailable ones are "
+                    + "refused (422 naming 'programmes').")
     ResponseEntity<Membership> enrol(@RequestBody EnrolmentRequest request) {
         Membership saved = enrolment.enrol(request, user());
-        return ResponseEntity.created(URI.create("/api/memberships/" + saved.id())).body(saved);
+        return ResponseEntity.created(URI.create("/api/memberships/" + saved.id()))
+                .body(saved);
     }
 
     @GetMapping("/memberships/{id}")
@@ -115,21 +122,25 @@ class EnrolmentApi {
     }
 
     @PostMapping("/memberships/{id}/end")
-    @Operation(summary = "End a membership after its last protected month (reason REQUESTED, CONTRACT_ENDED or "
-            + "DECEASED; lapse for arrears is set by the billing run)")
+    @Operation(
+            summary = "End a membership after its last protected month (reason REQUESTED, CONTRACT_ENDED or "
+                    + "DECEASED; lapse for arrears is set by the billing run)")
     Membership end(@PathVariable long id, @RequestBody EndRequest request) {
         return enrolment.end(MembershipId.ofRequest(id), request.lastMonth(), request.reason(), user());
     }
 
     @PostMapping("/memberships/{id}/start-corrections")
-    @Operation(summary = "Request an earlier start (beyond what the enrolling role may back-date)", description =
-            "Officers and administrators, with a reason of at least 10 characters; a second officer approves. "
-            + "Back-dating is arrears, not protection: the months in between become owed.")
-    ResponseEntity<StartCorrection> requestStartCorrection(@PathVariable long id,
-            @RequestBody StartCorrectionRequest request) {
-        StartCorrection saved = corrections.request(MembershipId.ofRequest(id), request.startMonth(), request.reason(),
-                user());
-        return ResponseEntity.created(URI.create("/api/memberships/" + id + "/start-corrections")).body(saved);
+    @Operation(
+            summary = "Request an earlier start (beyond what the enrolling role may back-date)",
+            description =
+                    "Officers and administrators, with a reason of at least 10 characters; a second officer approves. "
+                            + "Back-dating is arrears, not protection: the months in between become owed.")
+    ResponseEntity<StartCorrection> requestStartCorrection(
+            @PathVariable long id, @RequestBody StartCorrectionRequest request) {
+        StartCorrection saved =
+                corrections.request(MembershipId.ofRequest(id), request.startMonth(), request.reason(), user());
+        return ResponseEntity.created(URI.create("/api/memberships/" + id + "/start-corrections"))
+                .body(saved);
     }
 
     @GetMapping("/memberships/{id}/start-corrections")
@@ -148,8 +159,8 @@ class EnrolmentApi {
         return corrections.reject(id, user());
     }
 
-    record StartCorrectionRequest(@Nullable YearMonth startMonth, @Nullable String reason) {
-    }
+    record StartCorrectionRequest(
+            @Nullable YearMonth startMonth, @Nullable String reason) {}
 
     private LindungUser user() {
         return currentUser.require();

@@ -1,7 +1,5 @@
 package id.lindung.enrolment.web;
 
-import id.lindung.participant.ParticipantId;
-import id.lindung.shared.Indonesian;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
 import id.lindung.enrolment.Channel;
@@ -15,8 +13,10 @@ import id.lindung.enrolment.Programme;
 import id.lindung.enrolment.Sector;
 import id.lindung.enrolment.Segment;
 import id.lindung.participant.Participant;
+import id.lindung.participant.ParticipantId;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.region.RegionProperties;
+import id.lindung.shared.Indonesian;
 import id.lindung.shared.NotFoundException;
 import id.lindung.shared.PageResult;
 import id.lindung.shared.web.FormPosts;
@@ -59,6 +59,7 @@ class EnrolmentPages {
 
     /** Segments a person is enrolled in one by one (construction is enrolled per project). */
     static final List<Segment> PERSONAL_SEGMENTS = List.of(Segment.BPU, Segment.PU, Segment.PMI);
+
     private static final int EMPLOYER_OPTIONS = 200;
 
     private final EnrolmentManagement enrolment;
@@ -69,8 +70,14 @@ class EnrolmentPages {
     private final EnrolmentPolicy policy;
     private final String homeProvince;
 
-    EnrolmentPages(EnrolmentManagement enrolment, ParticipantManagement participants, CurrentUser currentUser,
-            MessageSource messages, Clock clock, EnrolmentPolicy policy, RegionProperties region) {
+    EnrolmentPages(
+            EnrolmentManagement enrolment,
+            ParticipantManagement participants,
+            CurrentUser currentUser,
+            MessageSource messages,
+            Clock clock,
+            EnrolmentPolicy policy,
+            RegionProperties region) {
         this.homeProvince = region.homeProvince();
         this.policy = policy;
         this.enrolment = enrolment;
@@ -94,16 +101,30 @@ class EnrolmentPages {
     }
 
     @PostMapping("/peserta/{id}/kepesertaan")
-    String enrol(@PathVariable long id, @ModelAttribute("enrolmentForm") EnrolmentForm form, BindingResult binding,
-            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+    String enrol(
+            @PathVariable long id,
+            @ModelAttribute("enrolmentForm") EnrolmentForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         LindungUser me = currentUser.require();
         Participant p = participants.get(ParticipantId.ofRequest(id), me);
-        return FormPosts.post(binding, response, EnrolmentForm.FIELDS, () -> {
-            Membership m = enrolment.enrol(form.toRequest(id), me);
-            redirect.addFlashAttribute("flashMessage", message("enrolment.page.enrolled",
-                    message("segment." + m.segment()), monthName(m.startMonth())));
-            return "redirect:/peserta/" + id + "/kepesertaan#membership-" + m.id();
-        }, () -> membershipsPage(model, p, form, me));
+        return FormPosts.post(
+                binding,
+                response,
+                EnrolmentForm.FIELDS,
+                () -> {
+                    Membership m = enrolment.enrol(form.toRequest(id), me);
+                    redirect.addFlashAttribute(
+                            "flashMessage",
+                            message(
+                                    "enrolment.page.enrolled",
+                                    message("segment." + m.segment()),
+                                    monthName(m.startMonth())));
+                    return "redirect:/peserta/" + id + "/kepesertaan#membership-" + m.id();
+                },
+                () -> membershipsPage(model, p, form, me));
     }
 
     private String membershipsPage(Model model, Participant p, EnrolmentForm form, LindungUser me) {
@@ -125,7 +146,9 @@ class EnrolmentPages {
         model.addAttribute("channels", channelsFor(me));
         model.addAttribute("sectors", Sector.values());
         model.addAttribute("optionalProgrammes", optionalProgrammes());
-        model.addAttribute("employers", enrolment.searchEmployers(null, 0, EMPLOYER_OPTIONS, me).items());
+        model.addAttribute(
+                "employers",
+                enrolment.searchEmployers(null, 0, EMPLOYER_OPTIONS, me).items());
         model.addAttribute("bpuMinIncome", enrolment.bpuMinIncome());
         model.addAttribute("ui", new Ui());
         return "enrolment/memberships";
@@ -158,27 +181,40 @@ class EnrolmentPages {
     // ------------------------------------------------------------------------------------------------ employers
 
     @GetMapping("/pemberi-kerja")
-    String employers(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
-            Model model) {
+    String employers(
+            @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
         return employersPage(model, q, page, new EmployerForm(), currentUser.require());
     }
 
     @PostMapping("/pemberi-kerja")
-    String registerEmployer(@ModelAttribute("employerForm") EmployerForm form, BindingResult binding, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
+    String registerEmployer(
+            @ModelAttribute("employerForm") EmployerForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         LindungUser me = currentUser.require();
-        return FormPosts.post(binding, response, EmployerForm.FIELDS, () -> {
-            Employer saved = enrolment.registerEmployer(form.toNewEmployer(), me);
-            redirect.addFlashAttribute("flashMessage", message("employer.page.registered", saved.name(), saved.npp()));
-            return "redirect:/pemberi-kerja?q=" + saved.npp();
-        }, () -> employersPage(model, null, 0, form, me));
+        return FormPosts.post(
+                binding,
+                response,
+                EmployerForm.FIELDS,
+                () -> {
+                    Employer saved = enrolment.registerEmployer(form.toNewEmployer(), me);
+                    redirect.addFlashAttribute(
+                            "flashMessage", message("employer.page.registered", saved.name(), saved.npp()));
+                    return "redirect:/pemberi-kerja?q=" + saved.npp();
+                },
+                () -> employersPage(model, null, 0, form, me));
     }
 
     /** {@code <option>}s of the employers matching a text, for the enrolment form's employer list (htmx). */
     @GetMapping("/pemberi-kerja/pilihan")
     String employerOptions(@RequestParam(required = false) String q, Model model) {
-        model.addAttribute("employers", enrolment.searchEmployers(q, 0, EMPLOYER_OPTIONS, currentUser.require())
-                .items());
+        model.addAttribute(
+                "employers",
+                enrolment
+                        .searchEmployers(q, 0, EMPLOYER_OPTIONS, currentUser.require())
+                        .items());
         return "enrolment/memberships :: employerOptions";
     }
 
@@ -218,8 +254,11 @@ class EnrolmentPages {
 
         /** "JKK, JKM, JHT" in the programmes' order. */
         public String programmes(Set<Programme> programmes) {
-            return programmes.isEmpty() ? "" : String.join(", ", EnumSet.copyOf(programmes).stream()
-                    .map(Enum::name).toList());
+            return programmes.isEmpty()
+                    ? ""
+                    : String.join(
+                            ", ",
+                            EnumSet.copyOf(programmes).stream().map(Enum::name).toList());
         }
     }
 
@@ -228,8 +267,16 @@ class EnrolmentPages {
     /** The enrolment form as the browser posts it. */
     public static class EnrolmentForm {
 
-        static final Set<String> FIELDS = Set.of("segment", "channel", "programmes", "employerId", "baseAmount",
-                "sector", "governmentPaid", "startMonth", "contractMonths");
+        static final Set<String> FIELDS = Set.of(
+                "segment",
+                "channel",
+                "programmes",
+                "employerId",
+                "baseAmount",
+                "sector",
+                "governmentPaid",
+                "startMonth",
+                "contractMonths");
 
         private @Nullable Segment segment;
         private @Nullable Channel channel;
@@ -238,8 +285,10 @@ class EnrolmentPages {
         private @Nullable Long baseAmount;
         private @Nullable Sector sector;
         private boolean governmentPaid;
+
         @DateTimeFormat(pattern = "yyyy-MM")
         private @Nullable YearMonth startMonth;
+
         private @Nullable Integer contractMonths;
 
         EnrolmentRequest toRequest(long participantId) {
@@ -251,28 +300,90 @@ class EnrolmentPages {
                 programmes.stream().filter(p -> segment.optional().contains(p)).forEach(optional::add);
             }
             Long base = pmi && !optional.contains(Programme.JHT) ? null : baseAmount;
-            return new EnrolmentRequest(participantId, segment, channel, optional, pu ? employerId : null, base,
-                    sector, segment == Segment.BPU && governmentPaid, startMonth, pmi ? contractMonths : null);
+            return new EnrolmentRequest(
+                    participantId,
+                    segment,
+                    channel,
+                    optional,
+                    pu ? employerId : null,
+                    base,
+                    sector,
+                    segment == Segment.BPU && governmentPaid,
+                    startMonth,
+                    pmi ? contractMonths : null);
         }
 
-        public @Nullable Segment getSegment() { return segment; }
-        public void setSegment(@Nullable Segment segment) { this.segment = segment; }
-        public @Nullable Channel getChannel() { return channel; }
-        public void setChannel(@Nullable Channel channel) { this.channel = channel; }
-        public Set<Programme> getProgrammes() { return programmes; }
-        public void setProgrammes(Set<Programme> programmes) { this.programmes = programmes; }
-        public @Nullable Long getEmployerId() { return employerId; }
-        public void setEmployerId(@Nullable Long employerId) { this.employerId = employerId; }
-        public @Nullable Long getBaseAmount() { return baseAmount; }
-        public void setBaseAmount(@Nullable Long baseAmount) { this.baseAmount = baseAmount; }
-        public @Nullable Sector getSector() { return sector; }
-        public void setSector(@Nullable Sector sector) { this.sector = sector; }
-        public boolean isGovernmentPaid() { return governmentPaid; }
-        public void setGovernmentPaid(boolean governmentPaid) { this.governmentPaid = governmentPaid; }
-        public @Nullable YearMonth getStartMonth() { return startMonth; }
-        public void setStartMonth(@Nullable YearMonth startMonth) { this.startMonth = startMonth; }
-        public @Nullable Integer getContractMonths() { return contractMonths; }
-        public void setContractMonths(@Nullable Integer contractMonths) { this.contractMonths = contractMonths; }
+        public @Nullable Segment getSegment() {
+            return segment;
+        }
+
+        public void setSegment(@Nullable Segment segment) {
+            this.segment = segment;
+        }
+
+        public @Nullable Channel getChannel() {
+            return channel;
+        }
+
+        public void setChannel(@Nullable Channel channel) {
+            this.channel = channel;
+        }
+
+        public Set<Programme> getProgrammes() {
+            return programmes;
+        }
+
+        public void setProgrammes(Set<Programme> programmes) {
+            this.programmes = programmes;
+        }
+
+        public @Nullable Long getEmployerId() {
+            return employerId;
+        }
+
+        public void setEmployerId(@Nullable Long employerId) {
+            this.employerId = employerId;
+        }
+
+        public @Nullable Long getBaseAmount() {
+            return baseAmount;
+        }
+
+        public void setBaseAmount(@Nullable Long baseAmount) {
+            this.baseAmount = baseAmount;
+        }
+
+        public @Nullable Sector getSector() {
+            return sector;
+        }
+
+        public void setSector(@Nullable Sector sector) {
+            this.sector = sector;
+        }
+
+        public boolean isGovernmentPaid() {
+            return governmentPaid;
+        }
+
+        public void setGovernmentPaid(boolean governmentPaid) {
+            this.governmentPaid = governmentPaid;
+        }
+
+        public @Nullable YearMonth getStartMonth() {
+            return startMonth;
+        }
+
+        public void setStartMonth(@Nullable YearMonth startMonth) {
+            this.startMonth = startMonth;
+        }
+
+        public @Nullable Integer getContractMonths() {
+            return contractMonths;
+        }
+
+        public void setContractMonths(@Nullable Integer contractMonths) {
+            this.contractMonths = contractMonths;
+        }
     }
 
     /** The employer registration form. The region is the finest level chosen: desa, else kecamatan, else kab/kota. */
@@ -290,8 +401,8 @@ class EnrolmentPages {
 
         NewEmployer toNewEmployer() {
             String region = firstFilled(regionCode, kecamatan, kabKota);
-            return new NewEmployer(npp == null ? null : npp.trim().toUpperCase(Locale.ROOT), name, riskClass, kbli,
-                    region);
+            return new NewEmployer(
+                    npp == null ? null : npp.trim().toUpperCase(Locale.ROOT), name, riskClass, kbli, region);
         }
 
         private static @Nullable String firstFilled(@Nullable String... values) {
@@ -304,19 +415,60 @@ class EnrolmentPages {
             return filled.isEmpty() ? null : filled.get(0);
         }
 
-        public @Nullable String getNpp() { return npp; }
-        public void setNpp(@Nullable String npp) { this.npp = npp; }
-        public @Nullable String getName() { return name; }
-        public void setName(@Nullable String name) { this.name = name; }
-        public @Nullable Integer getRiskClass() { return riskClass; }
-        public void setRiskClass(@Nullable Integer riskClass) { this.riskClass = riskClass; }
-        public @Nullable String getKbli() { return kbli; }
-        public void setKbli(@Nullable String kbli) { this.kbli = kbli; }
-        public @Nullable String getKabKota() { return kabKota; }
-        public void setKabKota(@Nullable String kabKota) { this.kabKota = kabKota; }
-        public @Nullable String getKecamatan() { return kecamatan; }
-        public void setKecamatan(@Nullable String kecamatan) { this.kecamatan = kecamatan; }
-        public @Nullable String getRegionCode() { return regionCode; }
-        public void setRegionCode(@Nullable String regionCode) { this.regionCode = regionCode; }
+        public @Nullable String getNpp() {
+            return npp;
+        }
+
+        public void setNpp(@Nullable String npp) {
+            this.npp = npp;
+        }
+
+        public @Nullable String getName() {
+            return name;
+        }
+
+        public void setName(@Nullable String name) {
+            this.name = name;
+        }
+
+        public @Nullable Integer getRiskClass() {
+            return riskClass;
+        }
+
+        public void setRiskClass(@Nullable Integer riskClass) {
+            this.riskClass = riskClass;
+        }
+
+        public @Nullable String getKbli() {
+            return kbli;
+        }
+
+        public void setKbli(@Nullable String kbli) {
+            this.kbli = kbli;
+        }
+
+        public @Nullable String getKabKota() {
+            return kabKota;
+        }
+
+        public void setKabKota(@Nullable String kabKota) {
+            this.kabKota = kabKota;
+        }
+
+        public @Nullable String getKecamatan() {
+            return kecamatan;
+        }
+
+        public void setKecamatan(@Nullable String kecamatan) {
+            this.kecamatan = kecamatan;
+        }
+
+        public @Nullable String getRegionCode() {
+            return regionCode;
+        }
+
+        public void setRegionCode(@Nullable String regionCode) {
+            this.regionCode = regionCode;
+        }
     }
 }

@@ -27,8 +27,19 @@ import org.jspecify.annotations.Nullable;
 public final class KurFileReader extends StagingFileReader {
 
     /** The column specification (docs/kur-file-format.md). */
-    public static final List<String> COLUMNS = List.of("bank", "branch", "loan_id", "nik", "name", "scheme",
-            "plafond", "disbursed_on", "sector", "region_code", "birth_date");
+    public static final List<String> COLUMNS = List.of(
+            "bank",
+            "branch",
+            "loan_id",
+            "nik",
+            "name",
+            "scheme",
+            "plafond",
+            "disbursed_on",
+            "sector",
+            "region_code",
+            "birth_date");
+
     static final Set<String> OPTIONAL = Set.of("sector", "birth_date");
     public static final int MAX_FIELD_LENGTH = 500;
     static final int MAX_FIELDS = 40;
@@ -36,17 +47,26 @@ public final class KurFileReader extends StagingFileReader {
     static final LocalDate EARLIEST = LocalDate.of(2007, 11, 1);
     /** Where a loan's NIK is sealed for, and the kind of its blind index (the registry's, so that they match). */
     public static final String NIK_COLUMN = "kur_loan.nik_enc";
+
     public static final String NIK_INDEX = id.lindung.participant.IdentityView.NIK_INDEX;
     // positions in COLUMNS
-    private static final int BANK = 0, BRANCH = 1, LOAN_ID = 2, NIK = 3, NAME = 4, SCHEME = 5, PLAFOND = 6,
-            DISBURSED_ON = 7, SECTOR = 8, REGION_CODE = 9, BIRTH_DATE = 10;
+    private static final int BANK = 0,
+            BRANCH = 1,
+            LOAN_ID = 2,
+            NIK = 3,
+            NAME = 4,
+            SCHEME = 5,
+            PLAFOND = 6,
+            DISBURSED_ON = 7,
+            SECTOR = 8,
+            REGION_CODE = 9,
+            BIRTH_DATE = 10;
     static final String STAGING_COLUMNS = "line_no, ok, bank, branch, loan_id, nik_enc, nik_hash, name, birth_date,"
             + " scheme, plafond,"
             + " disbursed_on, sector, region_code, err_field, err_code, err_args";
 
     /** A scheme's plafond range from a date on. */
-    public record SchemeRule(String scheme, LocalDate validFrom, long min, long max) {
-    }
+    public record SchemeRule(String scheme, LocalDate validFrom, long min, long max) {}
 
     private final LocalDate today;
     private final Set<String> banks;
@@ -56,8 +76,13 @@ public final class KurFileReader extends StagingFileReader {
     private final Vault vault;
 
     /** @param vault seals each NIK (and indexes it) before it leaves for the database: no NIK is staged in clear */
-    public KurFileReader(LocalDate today, Set<String> banks, @Nullable String uploaderBank, List<SchemeRule> schemes,
-            Predicate<String> regionExists, Vault vault) {
+    public KurFileReader(
+            LocalDate today,
+            Set<String> banks,
+            @Nullable String uploaderBank,
+            List<SchemeRule> schemes,
+            Predicate<String> regionExists,
+            Vault vault) {
         super(new Layout("kur", COLUMNS, OPTIONAL, STAGING_COLUMNS, MAX_FIELD_LENGTH, MAX_FIELDS));
         this.vault = vault;
         this.today = today;
@@ -99,7 +124,8 @@ public final class KurFileReader extends StagingFileReader {
             issues.add(FieldIssue.error("nik", "kur.nik.number-cell"));
         } else if (nik != null) {
             NikRules.check("nik", nik.isEmpty() ? null : nik, null, null, regionExists, today).stream()
-                    .filter(FieldIssue::isError).forEach(issues::add);
+                    .filter(FieldIssue::isError)
+                    .forEach(issues::add);
         }
         String name = v[NAME];
         if (required(name, "name", issues) && name.length() > 150) {
@@ -124,8 +150,7 @@ public final class KurFileReader extends StagingFileReader {
             if (rule == null) {
                 issues.add(FieldIssue.error("scheme", "kur.scheme.unknown", scheme));
             } else if (plafond != null && (plafond < rule.min() || plafond > rule.max())) {
-                issues.add(FieldIssue.error("plafond", "kur.plafond.range", plafond, scheme, rule.min(),
-                        rule.max()));
+                issues.add(FieldIssue.error("plafond", "kur.plafond.range", plafond, scheme, rule.min(), rule.max()));
             }
         }
         String sector = v[SECTOR];
@@ -143,17 +168,30 @@ public final class KurFileReader extends StagingFileReader {
             problems(out, row.line(), issues);
             return false;
         }
-        out.number(row.line()).bool(true).text(bank).text(branch).text(loanId)
+        out.number(row.line())
+                .bool(true)
+                .text(bank)
+                .text(branch)
+                .text(loanId)
                 .bytes(vault.seal(Objects.requireNonNull(nik).getBytes(StandardCharsets.UTF_8), NIK_COLUMN)) // valid
-                .bytes(vault.index(NIK_INDEX, nik)).text(name).value(birth).text(scheme).value(plafond)
-                .value(disbursed).text(sector == null || sector.isEmpty() ? null : sector).text(region).nul(3).end();
+                .bytes(vault.index(NIK_INDEX, nik))
+                .text(name)
+                .value(birth)
+                .text(scheme)
+                .value(plafond)
+                .value(disbursed)
+                .text(sector == null || sector.isEmpty() ? null : sector)
+                .text(region)
+                .nul(3)
+                .end();
         return true;
     }
 
     private @Nullable SchemeRule rule(String scheme, LocalDate on) {
         SchemeRule found = null;
         for (SchemeRule r : schemes) {
-            if (r.scheme().equals(scheme) && !r.validFrom().isAfter(on)
+            if (r.scheme().equals(scheme)
+                    && !r.validFrom().isAfter(on)
                     && (found == null || r.validFrom().isAfter(found.validFrom()))) {
                 found = r;
             }
@@ -169,8 +207,13 @@ public final class KurFileReader extends StagingFileReader {
         return found;
     }
 
-    private @Nullable LocalDate date(@Nullable String text, String field, boolean required, RowSource.Row row,
-            int[] index, List<FieldIssue> issues) {
+    private @Nullable LocalDate date(
+            @Nullable String text,
+            String field,
+            boolean required,
+            RowSource.Row row,
+            int[] index,
+            List<FieldIssue> issues) {
         if (text == null || text.isEmpty()) {
             if (required && text != null) {
                 issues.add(FieldIssue.error(field, "field.required"));
@@ -202,8 +245,13 @@ public final class KurFileReader extends StagingFileReader {
         }
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_'
-                    || c == '/' || c == '-')) {
+            if (!(c >= 'a' && c <= 'z'
+                    || c >= 'A' && c <= 'Z'
+                    || c >= '0' && c <= '9'
+                    || c == '.'
+                    || c == '_'
+                    || c == '/'
+                    || c == '-')) {
                 return false;
             }
         }

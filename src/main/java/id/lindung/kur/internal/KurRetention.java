@@ -21,10 +21,10 @@ class KurRetention {
     ExpiringData kurLoanRetention(JdbcClient jdbc, Clock clock) {
         return ExpiringData.of("kur-loans", cutoff -> {
             int loans = jdbc.sql("DELETE FROM kur_loan WHERE disbursed_on < ?")
-                    .param(LocalDate.ofInstant(cutoff, clock.getZone())).update();
+                    .param(LocalDate.ofInstant(cutoff, clock.getZone()))
+                    .update();
             int errors = jdbc.sql("""
-                    DELETE FROM kur_file_error e USING kur_file f WHERE e.file_id = f.id AND f.uploaded_at < ?""")
-                    .param(Timestamp.from(cutoff)).update();
+                    DELETE FROM kur_file_error e USING kur_file f WHERE e.file_id = f.id AND f.uploaded_at < ?""").param(Timestamp.from(cutoff)).update();
             return (long) loans + errors;
         });
     }

@@ -63,8 +63,16 @@ class KurApi {
     private final AuditTrail audit;
     private final BulkReads bulkReads;
 
-    KurApi(KurImports imports, KurLoans loans, KurBanks banks, KurOutreach outreach, MessageSource messages,
-            CurrentUser currentUser, UploadCheck uploads, AuditTrail audit, BulkReads bulkReads) {
+    KurApi(
+            KurImports imports,
+            KurLoans loans,
+            KurBanks banks,
+            KurOutreach outreach,
+            MessageSource messages,
+            CurrentUser currentUser,
+            UploadCheck uploads,
+            AuditTrail audit,
+            BulkReads bulkReads) {
         this.bulkReads = bulkReads;
         this.audit = audit;
         this.uploads = uploads;
@@ -82,13 +90,16 @@ class KurApi {
     }
 
     @PostMapping(path = "/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Import a disbursement file (CSV or XLSX, see docs/kur-file-format.md): bad rows are"
-            + " refused naming line and column, a bad file is refused whole, the same file twice changes nothing")
+    @Operation(
+            summary =
+                    "Import a disbursement file (CSV or XLSX, see docs/kur-file-format.md): bad rows are"
+                            + " refused naming line and column, a bad file is refused whole, the same file twice changes nothing")
     ResponseEntity<KurImportResult> upload(@RequestPart("file") MultipartFile file) throws IOException {
         uploads.check(file, "file", "kur-file", UploadCheck.Content.CSV_OR_XLSX);
         try (InputStream in = file.getInputStream()) {
             KurImportResult r = imports.importFile(file.getOriginalFilename(), in, user());
-            return ResponseEntity.created(URI.create("/api/kur/files/" + r.fileId())).body(r);
+            return ResponseEntity.created(URI.create("/api/kur/files/" + r.fileId()))
+                    .body(r);
         }
     }
 
@@ -105,57 +116,98 @@ class KurApi {
         CsvWriter csv = CsvWriter.excel(bytes).row("line", "column", "code", "reason");
         LindungUser by = user();
         List<KurImportResult.RowError> errors = imports.errors(id, 1_000_000, by);
-        audit.recordRead(AuditTrail.EXPORT_DOWNLOADED, "kur_file", Long.toString(id), by.scope().code(),
+        audit.recordRead(
+                AuditTrail.EXPORT_DOWNLOADED,
+                "kur_file",
+                Long.toString(id),
+                by.scope().code(),
                 Map.of("file", "errors.csv", "rows", errors.size()));
         for (KurImportResult.RowError e : errors) {
             String reason = messages.getMessage(e.code(), e.args().toArray(), e.code(), locale);
             csv.row(e.line(), e.field(), e.code(), reason);
         }
         csv.flush();
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename("kur-" + id + "-kesalahan.csv").build().toString())
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("kur-" + id + "-kesalahan.csv")
+                                .build()
+                                .toString())
                 .body(bytes.toByteArray());
     }
 
     @GetMapping("/loans")
-    @Operation(summary = "Loans and their match: PROTECTED, LAPSED, NOT_ENROLLED or DECEASED; mandatory=true for the borrowers"
-            + " who must be enrolled (KUR Kecil and Khusus above Rp100,000,000)", description = "A borrower matched "
-            + "to a participant outside the caller's region scope shows REGISTERED_ELSEWHERE and nothing of the "
-            + "participant. Each page is audited (LIST_READ) and counts against the caller's rows per hour (429).")
-    PageResult<KurLoan> loans(@RequestParam(required = false) @Nullable String bank,
+    @Operation(
+            summary =
+                    "Loans and their match: PROTECTED, LAPSED, NOT_ENROLLED or DECEASED; mandatory=true for the borrowers"
+                            + " who must be enrolled (KUR Kecil and Khusus above Rp100,000,000)",
+            description =
+                    "A borrower matched "
+                            + "to a participant outside the caller's region scope shows REGISTERED_ELSEWHERE and nothing of the "
+                            + "participant. Each page is audited (LIST_READ) and counts against the caller's rows per hour (429).")
+    PageResult<KurLoan> loans(
+            @RequestParam(required = false) @Nullable String bank,
             @RequestParam(required = false) @Nullable String status,
-            @RequestParam(defaultValue = "false") boolean mandatory, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "false") boolean mandatory,
+            @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         LindungUser me = user();
         PageResult<KurLoan> result = loans.search(bank, status, mandatory, page, size, me);
-        bulkReads.listed("kur-loans", me.scope().code(), BulkReads.filter("view", "api", "bank", bank, "status",
-                status, "mandatory", mandatory, "page", page, "size", size), result.items().size());
+        bulkReads.listed(
+                "kur-loans",
+                me.scope().code(),
+                BulkReads.filter(
+                        "view",
+                        "api",
+                        "bank",
+                        bank,
+                        "status",
+                        status,
+                        "mandatory",
+                        mandatory,
+                        "page",
+                        page,
+                        "size",
+                        size),
+                result.items().size());
         return result;
     }
 
-    record Assignment(@Nullable String bank, @Nullable List<String> loanIds, @Nullable String agent) {
-    }
+    record Assignment(
+            @Nullable String bank,
+            @Nullable List<String> loanIds,
+            @Nullable String agent) {}
 
     @GetMapping("/work-list")
-    @Operation(summary = "Borrowers to contact, most urgent first (mandatory and not enrolled), with what a BPU"
-            + " membership would cost them; mine=true for a field agent's own list")
-    KurOutreach.WorkList workList(@RequestParam(required = false) @Nullable String bank,
+    @Operation(
+            summary = "Borrowers to contact, most urgent first (mandatory and not enrolled), with what a BPU"
+                    + " membership would cost them; mine=true for a field agent's own list")
+    KurOutreach.WorkList workList(
+            @RequestParam(required = false) @Nullable String bank,
             @RequestParam(required = false) @Nullable String branch,
             @RequestParam(required = false) @Nullable String kabkota,
-            @RequestParam(required = false) @Nullable String agent, @RequestParam(defaultValue = "false") boolean mine,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(required = false) @Nullable String agent,
+            @RequestParam(defaultValue = "false") boolean mine,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
         LindungUser me = user();
         KurOutreach.WorkList list = outreach.workList(bank, branch, kabkota, agent, mine, page, size, me);
-        bulkReads.listed("kur-work-list", me.scope().code(), BulkReads.filter("view", "api", "bank", bank, "branch",
-                branch, "kabkota", kabkota, "agent", agent, "mine", mine, "page", page, "size", size),
+        bulkReads.listed(
+                "kur-work-list",
+                me.scope().code(),
+                BulkReads.filter(
+                        "view", "api", "bank", bank, "branch", branch, "kabkota", kabkota, "agent", agent, "mine", mine,
+                        "page", page, "size", size),
                 list.items().items().size());
         return list;
     }
 
     @GetMapping("/work-groups")
     @Operation(summary = "Work list counts per branch, kabkota or agent")
-    List<KurOutreach.WorkGroup> workGroups(@RequestParam(defaultValue = "kabkota") String groupBy,
+    List<KurOutreach.WorkGroup> workGroups(
+            @RequestParam(defaultValue = "kabkota") String groupBy,
             @RequestParam(required = false) @Nullable String bank) {
         return outreach.workGroups(groupBy, bank, user());
     }
@@ -164,25 +216,28 @@ class KurApi {
     @Operation(summary = "Hand loans to a field agent (empty agent: take them back)")
     Map<String, Integer> assign(@RequestBody Assignment a) {
         if (a.bank() == null || a.loanIds() == null || a.loanIds().isEmpty()) {
-            throw new InvalidInputException(FieldIssue.error(a.bank() == null ? "bank" : "loanIds",
-                    "field.required"));
+            throw new InvalidInputException(FieldIssue.error(a.bank() == null ? "bank" : "loanIds", "field.required"));
         }
         return Map.of("assigned", outreach.assign(a.bank(), a.loanIds(), a.agent(), user()));
     }
 
     @PostMapping("/loans/{bank}/{loanId}/enrol")
     @Operation(summary = "Enrol the borrower as BPU (JKK, JKM) through the KUR channel, registering them if needed")
-    KurLoan enrol(@PathVariable String bank, @PathVariable String loanId,
+    KurLoan enrol(
+            @PathVariable String bank,
+            @PathVariable String loanId,
             @RequestBody(required = false) KurOutreach.@Nullable EnrolRequest request) {
-        KurLoan loan = outreach.enrol(bank, loanId, request == null ? new KurOutreach.EnrolRequest(null, null, null)
-                : request, user());
+        KurLoan loan = outreach.enrol(
+                bank, loanId, request == null ? new KurOutreach.EnrolRequest(null, null, null) : request, user());
         return loan.disclosedTo(user());
     }
 
     @GetMapping("/conversion")
-    @Operation(summary = "Per disbursement month and bank, scheme or kabkota: borrowers, enrolled at disbursement,"
-            + " protected now")
-    List<KurOutreach.Conversion> conversion(@RequestParam(defaultValue = "bank") String groupBy,
+    @Operation(
+            summary = "Per disbursement month and bank, scheme or kabkota: borrowers, enrolled at disbursement,"
+                    + " protected now")
+    List<KurOutreach.Conversion> conversion(
+            @RequestParam(defaultValue = "bank") String groupBy,
             @RequestParam(required = false) @Nullable String bank) {
         return outreach.conversion(groupBy, bank, user());
     }

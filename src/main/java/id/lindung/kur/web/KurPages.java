@@ -19,6 +19,11 @@ import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
 import id.lindung.shared.PageResult;
+import id.lindung.shared.tabular.CsvWriter;
+import id.lindung.shared.web.CsvDownload;
+import id.lindung.shared.web.PageMessages;
+import id.lindung.shared.web.UploadCheck;
+import id.lindung.shared.web.XlsxDownload;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -38,11 +43,6 @@ import java.util.regex.Pattern;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.jspecify.annotations.Nullable;
-import id.lindung.shared.web.PageMessages;
-import id.lindung.shared.tabular.CsvWriter;
-import id.lindung.shared.web.CsvDownload;
-import id.lindung.shared.web.XlsxDownload;
-import id.lindung.shared.web.UploadCheck;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.lang.Contract;
@@ -92,9 +92,20 @@ class KurPages {
     private final AuditTrail audit;
     private final BulkReads bulkReads;
 
-    KurPages(KurImports imports, KurLoans loans, KurOutreach outreach, KurBanks banks, RegionDirectory regions,
-            CurrentUser currentUser, MessageSource messages, PageMessages pageMessages, Clock clock,
-            UploadCheck uploads, AuditTrail audit, KurPolicy policy, BulkReads bulkReads) {
+    KurPages(
+            KurImports imports,
+            KurLoans loans,
+            KurOutreach outreach,
+            KurBanks banks,
+            RegionDirectory regions,
+            CurrentUser currentUser,
+            MessageSource messages,
+            PageMessages pageMessages,
+            Clock clock,
+            UploadCheck uploads,
+            AuditTrail audit,
+            KurPolicy policy,
+            BulkReads bulkReads) {
         this.policy = policy;
         this.bulkReads = bulkReads;
         this.audit = audit;
@@ -123,15 +134,16 @@ class KurPages {
         model.addAttribute("canAssign", policy.mayAssign(me));
         model.addAttribute("canEnrol", policy.mayEnrol(me));
         model.addAttribute("isAgent", me.role() == Role.AGENT);
-        model.addAttribute("bankOptions", bank != null ? List.of(new KurBanks.Bank(bank, bank, false))
-                : banks.all());
+        model.addAttribute("bankOptions", bank != null ? List.of(new KurBanks.Bank(bank, bank, false)) : banks.all());
     }
 
     // ------------------------------------------------------------------------------------------------ overview
 
     @GetMapping("/kur")
-    String overview(@RequestParam(name = "kelompok", defaultValue = "bank") String groupBy,
-            @RequestParam(required = false) @Nullable String bank, Model model) {
+    String overview(
+            @RequestParam(name = "kelompok", defaultValue = "bank") String groupBy,
+            @RequestParam(required = false) @Nullable String bank,
+            Model model) {
         LindungUser me = currentUser.require();
         String group = CONVERSION_GROUPS.contains(groupBy) ? groupBy : "bank";
         List<ConversionRow> rows = List.of();
@@ -142,11 +154,22 @@ class KurPages {
         }
         long borrowers = rows.stream().mapToLong(ConversionRow::borrowers).sum();
         model.addAttribute("rows", rows);
-        model.addAttribute("total", new ConversionRow(null, "", "", message("kur.page.total"), borrowers,
-                rows.stream().mapToLong(ConversionRow::enrolledAtDisbursement).sum(),
-                rows.stream().mapToLong(ConversionRow::protectedNow).sum(),
-                rows.stream().mapToLong(ConversionRow::mandatory).sum(),
-                rows.stream().mapToLong(ConversionRow::mandatoryProtectedNow).sum()));
+        model.addAttribute(
+                "total",
+                new ConversionRow(
+                        null,
+                        "",
+                        "",
+                        message("kur.page.total"),
+                        borrowers,
+                        rows.stream()
+                                .mapToLong(ConversionRow::enrolledAtDisbursement)
+                                .sum(),
+                        rows.stream().mapToLong(ConversionRow::protectedNow).sum(),
+                        rows.stream().mapToLong(ConversionRow::mandatory).sum(),
+                        rows.stream()
+                                .mapToLong(ConversionRow::mandatoryProtectedNow)
+                                .sum()));
         model.addAttribute("group", group);
         model.addAttribute("groups", CONVERSION_GROUPS);
         model.addAttribute("bank", isBlank(bank) ? "" : bank.trim().toUpperCase(Locale.ROOT));
@@ -154,22 +177,35 @@ class KurPages {
     }
 
     @GetMapping("/kur/konversi.csv")
-    void conversionCsv(@RequestParam(name = "kelompok", defaultValue = "bank") String groupBy,
-            @RequestParam(required = false) @Nullable String bank, HttpServletResponse response) throws IOException {
+    void conversionCsv(
+            @RequestParam(name = "kelompok", defaultValue = "bank") String groupBy,
+            @RequestParam(required = false) @Nullable String bank,
+            HttpServletResponse response)
+            throws IOException {
         String group = conversionGroup(groupBy);
         List<ConversionRow> rows = conversionExported("kur-conversion.csv", group, bank);
         CsvWriter out = CsvDownload.start(response, "kur-konversi-" + group + ".csv");
         out.row((Object[]) conversionHeader(group));
         for (ConversionRow r : rows) {
-            out.row(r.monthKey(), r.key(), r.label(), r.borrowers(), r.enrolledAtDisbursement(), r.protectedNow(),
-                    r.mandatory(), r.mandatoryProtectedNow());
+            out.row(
+                    r.monthKey(),
+                    r.key(),
+                    r.label(),
+                    r.borrowers(),
+                    r.enrolledAtDisbursement(),
+                    r.protectedNow(),
+                    r.mandatory(),
+                    r.mandatoryProtectedNow());
         }
         out.flush();
     }
 
     @GetMapping("/kur/konversi.xlsx")
-    void conversionXlsx(@RequestParam(name = "kelompok", defaultValue = "bank") String groupBy,
-            @RequestParam(required = false) @Nullable String bank, HttpServletResponse response) throws IOException {
+    void conversionXlsx(
+            @RequestParam(name = "kelompok", defaultValue = "bank") String groupBy,
+            @RequestParam(required = false) @Nullable String bank,
+            HttpServletResponse response)
+            throws IOException {
         String group = conversionGroup(groupBy);
         List<ConversionRow> rows = conversionExported("kur-conversion.xlsx", group, bank);
         Workbook wb = XlsxDownload.start(response, "kur-konversi-" + group + ".xlsx");
@@ -206,19 +242,32 @@ class KurPages {
     }
 
     private String[] conversionHeader(String group) {
-        return new String[] {message("kur.page.field.month"), message("kur.page.group." + group),
-                message("kur.page.field.name"), message("kur.page.field.borrowers"),
-                message("kur.page.field.enrolledAtDisbursement"), message("kur.page.field.protectedNow"),
-                message("kur.page.field.mandatory"), message("kur.page.field.mandatoryProtectedNow")};
+        return new String[] {
+            message("kur.page.field.month"),
+            message("kur.page.group." + group),
+            message("kur.page.field.name"),
+            message("kur.page.field.borrowers"),
+            message("kur.page.field.enrolledAtDisbursement"),
+            message("kur.page.field.protectedNow"),
+            message("kur.page.field.mandatory"),
+            message("kur.page.field.mandatoryProtectedNow")
+        };
     }
 
     private List<ConversionRow> conversion(String group, @Nullable String bank, LindungUser me) {
         DateTimeFormatter monthFormat = DateTimeFormatter.ofPattern("MMM yyyy", formatLocale());
         Map<String, String> labels = new HashMap<>();
         return outreach.conversion(group, blank(bank), me).stream()
-                .map(c -> new ConversionRow(c.month(), c.month().format(monthFormat), c.key(),
-                        labels.computeIfAbsent(c.key(), k -> groupLabel(group, k)), c.borrowers(),
-                        c.enrolledAtDisbursement(), c.protectedNow(), c.mandatory(), c.mandatoryProtectedNow()))
+                .map(c -> new ConversionRow(
+                        c.month(),
+                        c.month().format(monthFormat),
+                        c.key(),
+                        labels.computeIfAbsent(c.key(), k -> groupLabel(group, k)),
+                        c.borrowers(),
+                        c.enrolledAtDisbursement(),
+                        c.protectedNow(),
+                        c.mandatory(),
+                        c.mandatoryProtectedNow()))
                 .toList();
     }
 
@@ -227,16 +276,24 @@ class KurPages {
             return message(group.equals("agent") ? "kur.page.unassigned" : "kur.page.none");
         }
         return switch (group) {
-            case "scheme" -> Objects.requireNonNull(
-                    messages.getMessage("kur.page.scheme." + key, null, key, LocaleContextHolder.getLocale()));
+            case "scheme" ->
+                Objects.requireNonNull(
+                        messages.getMessage("kur.page.scheme." + key, null, key, LocaleContextHolder.getLocale()));
             case "kabkota" -> regions.nameOf(key);
             default -> key;
         };
     }
 
     /** A month and group of the conversion, with its labels for the page. */
-    public record ConversionRow(@Nullable YearMonth month, String monthLabel, String key, String label,
-            long borrowers, long enrolledAtDisbursement, long protectedNow, long mandatory,
+    public record ConversionRow(
+            @Nullable YearMonth month,
+            String monthLabel,
+            String key,
+            String label,
+            long borrowers,
+            long enrolledAtDisbursement,
+            long protectedNow,
+            long mandatory,
             long mandatoryProtectedNow) {
 
         public String monthKey() {
@@ -257,12 +314,16 @@ class KurPages {
      * result fragment; sent by the plain form: the whole page.
      */
     @PostMapping("/kur/unggah")
-    String upload(@RequestParam(name = "file", required = false) @Nullable MultipartFile file,
-            @RequestHeader(name = "X-Requested-With", required = false) @Nullable String requestedWith, Model model)
+    String upload(
+            @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+            @RequestHeader(name = "X-Requested-With", required = false) @Nullable String requestedWith,
+            Model model)
             throws IOException {
         LindungUser me = currentUser.require();
-        if (file == null || file.isEmpty() && (file.getOriginalFilename() == null
-                || file.getOriginalFilename().isBlank())) {
+        if (file == null
+                || file.isEmpty()
+                        && (file.getOriginalFilename() == null
+                                || file.getOriginalFilename().isBlank())) {
             model.addAttribute("uploadErrors", List.of(message("kur.page.upload.choose")));
         } else {
             model.addAttribute("fileName", file.getOriginalFilename());
@@ -288,10 +349,16 @@ class KurPages {
     private void showResult(Model model, KurImportResult result) {
         Locale locale = LocaleContextHolder.getLocale();
         model.addAttribute("result", result);
-        model.addAttribute("resultErrors", result.errors().stream().limit(SHOWN_ERRORS)
-                .map(e -> new ErrorView(e.line(), e.field(),
-                        Objects.requireNonNull(messages.getMessage(e.code(), e.args().toArray(), e.code(), locale))))
-                .toList());
+        model.addAttribute(
+                "resultErrors",
+                result.errors().stream()
+                        .limit(SHOWN_ERRORS)
+                        .map(e -> new ErrorView(
+                                e.line(),
+                                e.field(),
+                                Objects.requireNonNull(
+                                        messages.getMessage(e.code(), e.args().toArray(), e.code(), locale))))
+                        .toList());
     }
 
     private List<KurImportResult> recent(LindungUser me) {
@@ -299,23 +366,38 @@ class KurPages {
     }
 
     /** A refused row as the page shows it: line, column, reason in the reader's language. */
-    public record ErrorView(int line, String column, String reason) {
-    }
+    public record ErrorView(int line, String column, String reason) {}
 
     // --------------------------------------------------------------------------------------------------- loans
 
     @GetMapping("/kur/peminjam")
-    String loanList(@RequestParam(required = false) @Nullable String bank,
+    String loanList(
+            @RequestParam(required = false) @Nullable String bank,
             @RequestParam(required = false) @Nullable String status,
             @RequestParam(name = "wajib", defaultValue = "false") boolean mandatory,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         LindungUser me = currentUser.require();
         PageResult<LoanRow> result = new PageResult<>(List.of(), 0, PAGE_SIZE, 0, false);
         try {
-            PageResult<KurLoan> found = loans.search(blank(bank), blank(status), mandatory, Math.max(page, 0),
-                    PAGE_SIZE, me);
-            bulkReads.listed("kur-loans", me.scope().code(), BulkReads.filter("view", "page", "bank", blank(bank),
-                    "status", blank(status), "mandatory", mandatory, "page", page, "size", PAGE_SIZE),
+            PageResult<KurLoan> found =
+                    loans.search(blank(bank), blank(status), mandatory, Math.max(page, 0), PAGE_SIZE, me);
+            bulkReads.listed(
+                    "kur-loans",
+                    me.scope().code(),
+                    BulkReads.filter(
+                            "view",
+                            "page",
+                            "bank",
+                            blank(bank),
+                            "status",
+                            blank(status),
+                            "mandatory",
+                            mandatory,
+                            "page",
+                            page,
+                            "size",
+                            PAGE_SIZE),
                     found.items().size());
             result = found.map(this::row);
         } catch (ForbiddenException | InvalidInputException e) {
@@ -330,9 +412,11 @@ class KurPages {
     }
 
     @GetMapping("/kur/peminjam.csv")
-    void loansCsv(@RequestParam(required = false) @Nullable String bank,
+    void loansCsv(
+            @RequestParam(required = false) @Nullable String bank,
             @RequestParam(required = false) @Nullable String status,
-            @RequestParam(name = "wajib", defaultValue = "false") boolean mandatory, HttpServletResponse response)
+            @RequestParam(name = "wajib", defaultValue = "false") boolean mandatory,
+            HttpServletResponse response)
             throws IOException {
         LindungUser me = currentUser.require();
         List<KurLoan> all = new ArrayList<>();
@@ -349,13 +433,44 @@ class KurPages {
         filters.put("mandatory", mandatory);
         bulkReads.exported("kur-borrowers.csv", me.scope().code(), filters, all.size());
         CsvWriter out = CsvDownload.start(response, "kur-peminjam.csv");
-        out.row("bank", "branch", "loan_id", "nik", "name", "birth_date", "scheme", "plafond", "disbursed_on",
-                "sector", "region_code", "region", "mandatory", "status", "enrolled_at_disbursement", "name_mismatch",
-                "birth_mismatch", "participant_id");
+        out.row(
+                "bank",
+                "branch",
+                "loan_id",
+                "nik",
+                "name",
+                "birth_date",
+                "scheme",
+                "plafond",
+                "disbursed_on",
+                "sector",
+                "region_code",
+                "region",
+                "mandatory",
+                "status",
+                "enrolled_at_disbursement",
+                "name_mismatch",
+                "birth_mismatch",
+                "participant_id");
         for (KurLoan l : all) { // as loans.search disclosed them to me: NIK masked, birth date kept or not
-            out.row(l.bankCode(), l.branch(), l.loanId(), l.nik(), l.name(), l.birthDate(),
-                    l.scheme(), l.plafond(), l.disbursedOn(), l.sector(), l.regionCode(), regions.nameOf(l.regionCode()),
-                    l.mandatory(), l.matchStatus(), l.enrolledAtDisbursement(), l.nameMismatch(), l.birthMismatch(),
+            out.row(
+                    l.bankCode(),
+                    l.branch(),
+                    l.loanId(),
+                    l.nik(),
+                    l.name(),
+                    l.birthDate(),
+                    l.scheme(),
+                    l.plafond(),
+                    l.disbursedOn(),
+                    l.sector(),
+                    l.regionCode(),
+                    regions.nameOf(l.regionCode()),
+                    l.mandatory(),
+                    l.matchStatus(),
+                    l.enrolledAtDisbursement(),
+                    l.nameMismatch(),
+                    l.birthMismatch(),
                     l.participantId());
         }
         out.flush();
@@ -366,33 +481,57 @@ class KurPages {
     }
 
     /** A loan with the name of its region. */
-    public record LoanRow(KurLoan loan, String regionName) {
-    }
+    public record LoanRow(KurLoan loan, String regionName) {}
 
     // ----------------------------------------------------------------------------------------------- work list
 
     @GetMapping("/kur/daftar-kerja")
-    String workList(@RequestParam(name = "kelompok", defaultValue = "kabkota") String groupBy,
+    String workList(
+            @RequestParam(name = "kelompok", defaultValue = "kabkota") String groupBy,
             @RequestParam(required = false) @Nullable String bank,
             @RequestParam(name = "cabang", required = false) @Nullable String branch,
             @RequestParam(required = false) @Nullable String kabkota,
             @RequestParam(name = "agen", required = false) @Nullable String agent,
             @RequestParam(name = "milik", defaultValue = "false") boolean mine,
-            @RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
+            @RequestParam(defaultValue = "0") int page,
+            HttpServletRequest request,
+            Model model) {
         LindungUser me = currentUser.require();
         String group = WORK_GROUPS.contains(groupBy) ? groupBy : "kabkota";
         List<GroupRow> groups = List.of();
         List<WorkRow> rows = List.of();
         KurOutreach.WorkList list = null;
         try {
-            groups = outreach.workGroups(group, blank(bank), me).stream().map(g -> groupRow(group, g)).toList();
-            list = outreach.workList(blank(bank), blank(branch), blank(kabkota), blank(agent), mine,
-                    Math.max(page, 0), PAGE_SIZE, me);
-            bulkReads.listed("kur-work-list", me.scope().code(), BulkReads.filter("view", "page", "bank",
-                    blank(bank), "branch", blank(branch), "kabkota", blank(kabkota), "agent", blank(agent), "mine",
-                    mine, "page", page, "size", PAGE_SIZE), list.items().items().size());
+            groups = outreach.workGroups(group, blank(bank), me).stream()
+                    .map(g -> groupRow(group, g))
+                    .toList();
+            list = outreach.workList(
+                    blank(bank), blank(branch), blank(kabkota), blank(agent), mine, Math.max(page, 0), PAGE_SIZE, me);
+            bulkReads.listed(
+                    "kur-work-list",
+                    me.scope().code(),
+                    BulkReads.filter(
+                            "view",
+                            "page",
+                            "bank",
+                            blank(bank),
+                            "branch",
+                            blank(branch),
+                            "kabkota",
+                            blank(kabkota),
+                            "agent",
+                            blank(agent),
+                            "mine",
+                            mine,
+                            "page",
+                            page,
+                            "size",
+                            PAGE_SIZE),
+                    list.items().items().size());
             Map<String, List<Region>> options = new HashMap<>();
-            rows = list.items().items().stream().map(i -> workRow(i, me, options)).toList();
+            rows = list.items().items().stream()
+                    .map(i -> workRow(i, me, options))
+                    .toList();
         } catch (ForbiddenException | InvalidInputException e) {
             model.addAttribute("kurErrors", messagesOf(e));
         }
@@ -400,8 +539,7 @@ class KurPages {
         model.addAttribute("groups", WORK_GROUPS);
         model.addAttribute("groupRows", groups);
         model.addAttribute("list", list);
-        model.addAttribute("result", list == null ? new PageResult<>(List.of(), 0, PAGE_SIZE, 0, false)
-                : list.items());
+        model.addAttribute("result", list == null ? new PageResult<>(List.of(), 0, PAGE_SIZE, 0, false) : list.items());
         model.addAttribute("rows", rows);
         model.addAttribute("bank", isBlank(bank) ? "" : bank.trim().toUpperCase(Locale.ROOT));
         model.addAttribute("branch", isBlank(branch) ? "" : branch.trim());
@@ -410,8 +548,11 @@ class KurPages {
         model.addAttribute("agent", isBlank(agent) ? "" : agent.trim());
         model.addAttribute("mine", mine);
         model.addAttribute("thisMonth", YearMonth.now(clock).toString());
-        model.addAttribute("quotedMonth", list == null ? "" : list.quotedMonth()
-                .format(DateTimeFormatter.ofPattern("MMMM yyyy", formatLocale())));
+        model.addAttribute(
+                "quotedMonth",
+                list == null
+                        ? ""
+                        : list.quotedMonth().format(DateTimeFormatter.ofPattern("MMMM yyyy", formatLocale())));
         String query = request.getQueryString();
         model.addAttribute("back", "/kur/daftar-kerja" + (query == null || query.isEmpty() ? "" : "?" + query));
         return "kur/worklist";
@@ -431,8 +572,17 @@ class KurPages {
             case "kabkota" -> kabkota = g.key();
             default -> agent = g.key();
         }
-        return new GroupRow(g.key(), groupLabel(group, g.key()), bank, branch, kabkota, agent, g.borrowers(),
-                g.mandatory(), g.notEnrolled(), g.lapsed());
+        return new GroupRow(
+                g.key(),
+                groupLabel(group, g.key()),
+                bank,
+                branch,
+                kabkota,
+                agent,
+                g.borrowers(),
+                g.mandatory(),
+                g.notEnrolled(),
+                g.lapsed());
     }
 
     private WorkRow workRow(KurOutreach.WorkItem item, LindungUser me, Map<String, List<Region>> options) {
@@ -441,8 +591,11 @@ class KurPages {
         List<Region> kecamatans = List.of();
         List<Region> desas = List.of();
         if (loan.participantId() == null && code.length() < 13) {
-            List<Region> children = options.computeIfAbsent(code, c -> regions.children(c).stream()
-                    .filter(r -> me.scope().includes(r.code())).toList());
+            List<Region> children = options.computeIfAbsent(
+                    code,
+                    c -> regions.children(c).stream()
+                            .filter(r -> me.scope().includes(r.code()))
+                            .toList());
             if (code.length() <= 5) {
                 kecamatans = children;
             } else {
@@ -450,30 +603,53 @@ class KurPages {
             }
         }
         boolean needsDesa = loan.participantId() == null && code.length() < 13;
-        return new WorkRow(loan, regions.nameOf(code), item.reason().name(), item.assignedAgent(), needsDesa,
-                kecamatans, desas, loan.bankCode() + "|" + loan.loanId());
+        return new WorkRow(
+                loan,
+                regions.nameOf(code),
+                item.reason().name(),
+                item.assignedAgent(),
+                needsDesa,
+                kecamatans,
+                desas,
+                loan.bankCode() + "|" + loan.loanId());
     }
 
     /** Counts of a group of the work list, and the filter that shows its borrowers. */
-    public record GroupRow(String key, String label, String bank, String branch, String kabkota, String agent,
-            long borrowers, long mandatory, long notEnrolled, long lapsed) {
-    }
+    public record GroupRow(
+            String key,
+            String label,
+            String bank,
+            String branch,
+            String kabkota,
+            String agent,
+            long borrowers,
+            long mandatory,
+            long notEnrolled,
+            long lapsed) {}
 
     /**
      * A line of the work list. {@code needsDesa}: the borrower is not registered and the bank named no desa, so the
      * enrol form asks for one (from {@code kecamatans} then the desa list, or directly from {@code desas}).
      */
-    public record WorkRow(KurLoan loan, String regionName, String reason, @Nullable String assignedAgent,
-            boolean needsDesa, List<Region> kecamatans, List<Region> desas, String ref) {
-    }
+    public record WorkRow(
+            KurLoan loan,
+            String regionName,
+            String reason,
+            @Nullable String assignedAgent,
+            boolean needsDesa,
+            List<Region> kecamatans,
+            List<Region> desas,
+            String ref) {}
 
     @PostMapping("/kur/daftar-kerja/daftarkan")
-    String enrol(@RequestParam(required = false) @Nullable String bank,
+    String enrol(
+            @RequestParam(required = false) @Nullable String bank,
             @RequestParam(required = false) @Nullable String loanId,
             @RequestParam(required = false) @Nullable String regionCode,
             @RequestParam(required = false) @Nullable String declaredIncome,
             @RequestParam(required = false) @Nullable String startMonth,
-            @RequestParam(name = "kembali", required = false) @Nullable String back, RedirectAttributes redirect) {
+            @RequestParam(name = "kembali", required = false) @Nullable String back,
+            RedirectAttributes redirect) {
         LindungUser me = currentUser.require();
         String target = "redirect:" + backTo(back);
         if (isBlank(bank) || isBlank(loanId)) {
@@ -481,8 +657,11 @@ class KurPages {
             return target;
         }
         try {
-            KurLoan loan = outreach.enrol(bank.trim(), loanId.trim(), new KurOutreach.EnrolRequest(blank(regionCode),
-                    income(declaredIncome), month(startMonth)), me);
+            KurLoan loan = outreach.enrol(
+                    bank.trim(),
+                    loanId.trim(),
+                    new KurOutreach.EnrolRequest(blank(regionCode), income(declaredIncome), month(startMonth)),
+                    me);
             redirect.addFlashAttribute("flashMessage", message("kur.page.enrol.done", loan.name(), loan.loanId()));
         } catch (InvalidInputException | ForbiddenException | NotFoundException e) {
             List<String> problems = messagesOf(e);
@@ -499,9 +678,11 @@ class KurPages {
     }
 
     @PostMapping("/kur/daftar-kerja/serahkan")
-    String assign(@RequestParam(name = "pinjaman", required = false) @Nullable List<String> selected,
+    String assign(
+            @RequestParam(name = "pinjaman", required = false) @Nullable List<String> selected,
             @RequestParam(required = false) @Nullable String agent,
-            @RequestParam(name = "kembali", required = false) @Nullable String back, RedirectAttributes redirect) {
+            @RequestParam(name = "kembali", required = false) @Nullable String back,
+            RedirectAttributes redirect) {
         LindungUser me = currentUser.require();
         String target = "redirect:" + backTo(back);
         if (selected == null || selected.isEmpty()) {
@@ -512,7 +693,8 @@ class KurPages {
         for (String ref : selected) {
             int bar = ref.indexOf('|');
             if (bar > 0 && bar < ref.length() - 1) {
-                byBank.computeIfAbsent(ref.substring(0, bar), b -> new ArrayList<>()).add(ref.substring(bar + 1));
+                byBank.computeIfAbsent(ref.substring(0, bar), b -> new ArrayList<>())
+                        .add(ref.substring(bar + 1));
             }
         }
         try {
@@ -520,9 +702,11 @@ class KurPages {
             for (Map.Entry<String, List<String>> e : byBank.entrySet()) {
                 changed += outreach.assign(e.getKey(), e.getValue(), blank(agent), me);
             }
-            redirect.addFlashAttribute("flashMessage", isBlank(agent)
-                    ? message("kur.page.assign.takenBack", changed)
-                    : message("kur.page.assign.done", changed, agent.trim()));
+            redirect.addFlashAttribute(
+                    "flashMessage",
+                    isBlank(agent)
+                            ? message("kur.page.assign.takenBack", changed)
+                            : message("kur.page.assign.done", changed, agent.trim()));
         } catch (InvalidInputException | ForbiddenException e) {
             redirect.addFlashAttribute("kurErrors", messagesOf(e));
         }

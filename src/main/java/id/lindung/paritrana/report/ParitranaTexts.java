@@ -1,10 +1,10 @@
 package id.lindung.paritrana.report;
 
-import id.lindung.shared.Indonesian;
 import id.lindung.paritrana.Category;
 import id.lindung.paritrana.CycleStatus;
 import id.lindung.paritrana.Indicator;
 import id.lindung.paritrana.Ranking.Line;
+import id.lindung.shared.Indonesian;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
@@ -55,7 +55,8 @@ public final class ParitranaTexts {
 
     /** Why a row stands above the next one with the same total ({@code Ranking.Row.decidedBy}). */
     public String decidedBy(String decidedBy) {
-        return "ENTRANT".equals(decidedBy) ? label("page.ranking.decidedByEntrant")
+        return "ENTRANT".equals(decidedBy)
+                ? label("page.ranking.decidedByEntrant")
                 : label("page.ranking.decidedBy", indicator(Indicator.valueOf(decidedBy)));
     }
 
@@ -65,8 +66,8 @@ public final class ParitranaTexts {
             return label("page.noData");
         }
         return switch (code.unit()) {
-            case BASIS_POINTS -> (code == Indicator.COVERAGE_GROWTH && value > 0 ? "+" : "")
-                    + Indonesian.basisPoints(value);
+            case BASIS_POINTS ->
+                (code == Indicator.COVERAGE_GROWTH && value > 0 ? "+" : "") + Indonesian.basisPoints(value);
             case RUPIAH -> Indonesian.rupiah(value);
             case YES_NO -> label(value > 0 ? "page.yes" : "page.no");
             default -> number(value);
@@ -75,7 +76,8 @@ public final class ParitranaTexts {
 
     /** The raw value of a line; jury lines show the jurors' average. */
     public String raw(Line line) {
-        return line.scale() == Indicator.Scale.JURY_AVERAGE && line.jurors() > 0 ? decimals(line.score(), 2)
+        return line.scale() == Indicator.Scale.JURY_AVERAGE && line.jurors() > 0
+                ? decimals(line.score(), 2)
                 : raw(line.code(), line.raw());
     }
 

@@ -24,8 +24,7 @@ public final class RankingWorkbook {
     private static final String SCORE = "0.00";
     private static final String EXACT = "0.0000";
 
-    private RankingWorkbook() {
-    }
+    private RankingWorkbook() {}
 
     /** Writes the workbook to {@code out} (not closed). */
     public static void write(Ranking ranking, Instant generatedAt, ParitranaTexts t, OutputStream out)
@@ -42,7 +41,12 @@ public final class RankingWorkbook {
         s.value(0, 0, t.label("export.title", Integer.toString(c.year()), t.category(c.category())));
         s.style(0, 0).bold().set();
         s.value(1, 0, t.label("page.evaluation", Integer.toString(c.evaluationYear())));
-        s.value(2, 0, t.label("export.generated", generatedAt.atZone(WIB).toLocalDateTime().toString()));
+        s.value(
+                2,
+                0,
+                t.label(
+                        "export.generated",
+                        generatedAt.atZone(WIB).toLocalDateTime().toString()));
         int r = 4;
         String[] heads = {"rank", "entrant", "regionCode", "employerRef", "total"};
         for (int i = 0; i < heads.length; i++) {
@@ -59,7 +63,10 @@ public final class RankingWorkbook {
             s.value(r, 0, row.rank());
             s.value(r, 1, row.entrant().name());
             s.value(r, 2, row.entrant().regionCode());
-            s.value(r, 3, row.entrant().employerRef() == null ? "" : row.entrant().employerRef());
+            s.value(
+                    r,
+                    3,
+                    row.entrant().employerRef() == null ? "" : row.entrant().employerRef());
             s.value(r, 4, row.total());
             s.style(r, 4).format(EXACT).set();
             col = 5;

@@ -48,23 +48,21 @@ class ParitranaApi {
         this.currentUser = currentUser;
     }
 
-    record NewCycle(int year, @Nullable String category, @Nullable Integer evaluationYear) {
-    }
+    record NewCycle(
+            int year, @Nullable String category, @Nullable Integer evaluationYear) {}
 
-    record StatusChange(@Nullable String status) {
-    }
+    record StatusChange(@Nullable String status) {}
 
-    record WeightChange(int weight, @Nullable String note) {
-    }
+    record WeightChange(int weight, @Nullable String note) {}
 
-    record NewEntrant(@Nullable String name, @Nullable String regionCode, @Nullable String employerRef) {
-    }
+    record NewEntrant(
+            @Nullable String name,
+            @Nullable String regionCode,
+            @Nullable String employerRef) {}
 
-    record EvidenceEntry(long value, @Nullable String document) {
-    }
+    record EvidenceEntry(long value, @Nullable String document) {}
 
-    record ScoreEntry(int score, @Nullable String note) {
-    }
+    record ScoreEntry(int score, @Nullable String note) {}
 
     @GetMapping("/cycles")
     @Operation(summary = "All award cycles, newest first")
@@ -75,11 +73,15 @@ class ParitranaApi {
 
     @PostMapping("/cycles")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "A new cycle with the default (unconfirmed) weights; regional cycles get their entrants"
-            + " (administrators)")
+    @Operation(
+            summary = "A new cycle with the default (unconfirmed) weights; regional cycles get their entrants"
+                    + " (administrators)")
     Cycle create(@RequestBody NewCycle request) {
-        return cycles.create(request.year(), parse(Category.class, "category", request.category()),
-                request.evaluationYear(), currentUser.require());
+        return cycles.create(
+                request.year(),
+                parse(Category.class, "category", request.category()),
+                request.evaluationYear(),
+                currentUser.require());
     }
 
     @GetMapping("/cycles/{id}")
@@ -97,16 +99,16 @@ class ParitranaApi {
     @PutMapping("/cycles/{id}/indicators/{code}")
     @Operation(summary = "Set an indicator's weight (0-100 points) and note (administrators)")
     Cycle weight(@PathVariable long id, @PathVariable String code, @RequestBody WeightChange request) {
-        return cycles.setWeight(id, parse(Indicator.class, "code", code), request.weight(), request.note(),
-                currentUser.require());
+        return cycles.setWeight(
+                id, parse(Indicator.class, "code", code), request.weight(), request.note(), currentUser.require());
     }
 
     @PostMapping("/cycles/{id}/entrants")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a business to a business cycle (administrators)")
     Entrant addEntrant(@PathVariable long id, @RequestBody NewEntrant request) {
-        return cycles.addEntrant(id, request.name(), request.regionCode(), request.employerRef(),
-                currentUser.require());
+        return cycles.addEntrant(
+                id, request.name(), request.regionCode(), request.employerRef(), currentUser.require());
     }
 
     @GetMapping("/cycles/{id}/ranking")
@@ -123,19 +125,21 @@ class ParitranaApi {
     }
 
     @PutMapping("/entrants/{id}/evidence/{code}")
-    @Operation(summary = "Enter evidence: a value and the document it rests on (the entrant's government analyst"
-            + " or an administrator; open cycles)")
+    @Operation(
+            summary = "Enter evidence: a value and the document it rests on (the entrant's government analyst"
+                    + " or an administrator; open cycles)")
     EntrantFile evidence(@PathVariable long id, @PathVariable String code, @RequestBody EvidenceEntry request) {
-        return cycles.enterEvidence(id, parse(Indicator.class, "code", code), request.value(),
-                request.document(), currentUser.require());
+        return cycles.enterEvidence(
+                id, parse(Indicator.class, "code", code), request.value(), request.document(), currentUser.require());
     }
 
     @PutMapping("/entrants/{id}/scores/{code}")
-    @Operation(summary = "Your jury score (0-100) of a jury indicator (administrators and BPJS officers with a"
-            + " province-wide scope)")
+    @Operation(
+            summary = "Your jury score (0-100) of a jury indicator (administrators and BPJS officers with a"
+                    + " province-wide scope)")
     EntrantFile score(@PathVariable long id, @PathVariable String code, @RequestBody ScoreEntry request) {
-        return cycles.score(id, parse(Indicator.class, "code", code), request.score(), request.note(),
-                currentUser.require());
+        return cycles.score(
+                id, parse(Indicator.class, "code", code), request.score(), request.note(), currentUser.require());
     }
 
     /** An enum constant by name, or a refusal naming the field. */
@@ -143,8 +147,8 @@ class ParitranaApi {
         try {
             return Enum.valueOf(type, value == null ? "" : value.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(FieldIssue.error(field, "paritrana.value.unknown",
-                    value == null ? "" : value));
+            throw new InvalidInputException(
+                    FieldIssue.error(field, "paritrana.value.unknown", value == null ? "" : value));
         }
     }
 }

@@ -43,8 +43,14 @@ class ParitranaExports {
     private final Clock clock;
     private final AuditTrail audit;
 
-    ParitranaExports(ParitranaCycles cycles, ParitranaRanking rankings, CertificatePdf certificates,
-            CurrentUser currentUser, MessageSource messages, Clock clock, AuditTrail audit) {
+    ParitranaExports(
+            ParitranaCycles cycles,
+            ParitranaRanking rankings,
+            CertificatePdf certificates,
+            CurrentUser currentUser,
+            MessageSource messages,
+            Clock clock,
+            AuditTrail audit) {
         this.audit = audit;
         this.cycles = cycles;
         this.rankings = rankings;
@@ -59,12 +65,19 @@ class ParitranaExports {
         currentUser.require();
         Ranking ranking = rankings.ranking(id);
         ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
-        RankingWorkbook.write(ranking, Instant.now(clock),
-                new ParitranaTexts(messages, LocaleContextHolder.getLocale()), out);
-        audit.recordRead(AuditTrail.EXPORT_DOWNLOADED, "paritrana_cycle", Long.toString(id), null,
+        RankingWorkbook.write(
+                ranking, Instant.now(clock), new ParitranaTexts(messages, LocaleContextHolder.getLocale()), out);
+        audit.recordRead(
+                AuditTrail.EXPORT_DOWNLOADED,
+                "paritrana_cycle",
+                Long.toString(id),
+                null,
                 java.util.Map.of("file", "ranking.xlsx", "rows", ranking.rows().size()));
-        return download(out.toByteArray(), XLSX, "paritrana-" + ranking.cycle().year() + "-"
-                + ranking.cycle().category().name().toLowerCase(java.util.Locale.ROOT) + ".xlsx");
+        return download(
+                out.toByteArray(),
+                XLSX,
+                "paritrana-" + ranking.cycle().year() + "-"
+                        + ranking.cycle().category().name().toLowerCase(java.util.Locale.ROOT) + ".xlsx");
     }
 
     @GetMapping("/paritrana/peserta/{id}/sertifikat.pdf")
@@ -72,18 +85,30 @@ class ParitranaExports {
         currentUser.require();
         Entrant entrant = cycles.entrant(id);
         Ranking ranking = rankings.ranking(entrant.cycleId());
-        Ranking.Row row = ranking.rows().stream().filter(r -> r.entrant().id() == id).findFirst().orElseThrow();
+        Ranking.Row row = ranking.rows().stream()
+                .filter(r -> r.entrant().id() == id)
+                .findFirst()
+                .orElseThrow();
         byte[] pdf = certificates.render(ranking, row, Instant.now(clock), LocaleContextHolder.getLocale());
-        audit.recordRead(AuditTrail.EXPORT_DOWNLOADED, "paritrana_participant", Long.toString(id),
-                entrant.regionCode(), java.util.Map.of("file", "certificate.pdf", "cycle", entrant.cycleId()));
-        return download(pdf, MediaType.APPLICATION_PDF, "paritrana-" + ranking.cycle().year() + "-sertifikat-"
-                + id + ".pdf");
+        audit.recordRead(
+                AuditTrail.EXPORT_DOWNLOADED,
+                "paritrana_participant",
+                Long.toString(id),
+                entrant.regionCode(),
+                java.util.Map.of("file", "certificate.pdf", "cycle", entrant.cycleId()));
+        return download(
+                pdf, MediaType.APPLICATION_PDF, "paritrana-" + ranking.cycle().year() + "-sertifikat-" + id + ".pdf");
     }
 
     private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String fileName) {
-        return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(fileName).build().toString())
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(fileName)
+                                .build()
+                                .toString())
                 .body(body);
     }
 }

@@ -1,6 +1,5 @@
 package id.lindung.paritrana.web;
 
-import id.lindung.shared.ForbiddenException;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
 import id.lindung.paritrana.Category;
@@ -16,6 +15,7 @@ import id.lindung.paritrana.workflow.ParitranaWorkflow;
 import id.lindung.paritrana.workflow.ParitranaWorkflow.Kind;
 import id.lindung.shared.ConflictException;
 import id.lindung.shared.FieldIssue;
+import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
 import id.lindung.shared.web.PageMessages;
@@ -49,8 +49,12 @@ class ParitranaPages {
     private final MessageSource messages;
     private final PageMessages pageMessages;
 
-    ParitranaPages(ParitranaCycles cycles, ParitranaRanking rankings, CurrentUser currentUser,
-            MessageSource messages, PageMessages pageMessages) {
+    ParitranaPages(
+            ParitranaCycles cycles,
+            ParitranaRanking rankings,
+            CurrentUser currentUser,
+            MessageSource messages,
+            PageMessages pageMessages) {
         this.cycles = cycles;
         this.rankings = rankings;
         this.currentUser = currentUser;
@@ -69,17 +73,21 @@ class ParitranaPages {
     }
 
     @PostMapping("/paritrana")
-    String create(@RequestParam(name = "year", required = false) @Nullable String year,
+    String create(
+            @RequestParam(name = "year", required = false) @Nullable String year,
             @RequestParam(name = "category", required = false) @Nullable String category,
             @RequestParam(name = "evaluationYear", required = false) @Nullable String evaluationYear,
             RedirectAttributes redirect) {
         try {
-            Integer evaluation = blank(evaluationYear) == null ? null
-                    : (int) number("evaluationYear", evaluationYear);
-            Cycle c = cycles.create((int) number("year", year), ParitranaApi.parse(Category.class, "category",
-                    category), evaluation, currentUser.require());
-            redirect.addFlashAttribute("flashMessage", message("paritrana.page.create.saved",
-                    Integer.toString(c.year()), texts().category(c.category())));
+            Integer evaluation = blank(evaluationYear) == null ? null : (int) number("evaluationYear", evaluationYear);
+            Cycle c = cycles.create(
+                    (int) number("year", year),
+                    ParitranaApi.parse(Category.class, "category", category),
+                    evaluation,
+                    currentUser.require());
+            redirect.addFlashAttribute(
+                    "flashMessage",
+                    message("paritrana.page.create.saved", Integer.toString(c.year()), texts().category(c.category())));
             return "redirect:/paritrana/" + c.id();
         } catch (InvalidInputException | ForbiddenException | ConflictException e) {
             redirect.addFlashAttribute("paritranaErrors", refusal(e));
@@ -95,27 +103,35 @@ class ParitranaPages {
         model.addAttribute("c", ranking.cycle());
         model.addAttribute("t", texts());
         Set<Kind> offered = ParitranaWorkflow.offered(ranking.cycle(), null, me);
-        model.addAttribute("nextStatuses", offered.contains(Kind.SET_STATUS)
-                ? ParitranaWorkflow.nextStatuses(ranking.cycle().status()) : List.of());
+        model.addAttribute(
+                "nextStatuses",
+                offered.contains(Kind.SET_STATUS)
+                        ? ParitranaWorkflow.nextStatuses(ranking.cycle().status())
+                        : List.of());
         model.addAttribute("canSetWeight", offered.contains(Kind.SET_WEIGHT));
         model.addAttribute("canAddEntrant", offered.contains(Kind.ADD_ENTRANT));
         return "paritrana/cycle";
     }
 
     @PostMapping("/paritrana/{id}/status")
-    String status(@PathVariable long id, @RequestParam(name = "status", required = false) @Nullable String status,
+    String status(
+            @PathVariable long id,
+            @RequestParam(name = "status", required = false) @Nullable String status,
             RedirectAttributes redirect) {
         return act(redirect, "/paritrana/" + id, () -> {
-            Cycle c = cycles.setStatus(id, ParitranaApi.parse(CycleStatus.class, "status", status),
-                    currentUser.require());
+            Cycle c = cycles.setStatus(
+                    id, ParitranaApi.parse(CycleStatus.class, "status", status), currentUser.require());
             return message("paritrana.page.status.saved", texts().status(c.status()));
         });
     }
 
     @PostMapping("/paritrana/{id}/bobot")
-    String weight(@PathVariable long id, @RequestParam(name = "code", required = false) @Nullable String code,
+    String weight(
+            @PathVariable long id,
+            @RequestParam(name = "code", required = false) @Nullable String code,
             @RequestParam(name = "weight", required = false) @Nullable String weight,
-            @RequestParam(name = "note", required = false) @Nullable String note, RedirectAttributes redirect) {
+            @RequestParam(name = "note", required = false) @Nullable String note,
+            RedirectAttributes redirect) {
         return act(redirect, "/paritrana/" + id, () -> {
             Indicator indicator = ParitranaApi.parse(Indicator.class, "code", code);
             int w = (int) number("weight", weight);
@@ -125,12 +141,19 @@ class ParitranaPages {
     }
 
     @PostMapping("/paritrana/{id}/peserta")
-    String addEntrant(@PathVariable long id, @RequestParam(name = "name", required = false) @Nullable String name,
+    String addEntrant(
+            @PathVariable long id,
+            @RequestParam(name = "name", required = false) @Nullable String name,
             @RequestParam(name = "regionCode", required = false) @Nullable String regionCode,
             @RequestParam(name = "employerRef", required = false) @Nullable String employerRef,
             RedirectAttributes redirect) {
-        return act(redirect, "/paritrana/" + id, () -> message("paritrana.page.entrant.add.saved",
-                cycles.addEntrant(id, name, regionCode, employerRef, currentUser.require()).name()));
+        return act(
+                redirect,
+                "/paritrana/" + id,
+                () -> message(
+                        "paritrana.page.entrant.add.saved",
+                        cycles.addEntrant(id, name, regionCode, employerRef, currentUser.require())
+                                .name()));
     }
 
     @GetMapping("/paritrana/peserta/{id}")
@@ -142,8 +165,12 @@ class ParitranaPages {
         model.addAttribute("file", cycles.file(id));
         model.addAttribute("r", ranking);
         model.addAttribute("c", c);
-        model.addAttribute("row", ranking.rows().stream().filter(x -> x.entrant().id() == id).findFirst()
-                .orElseThrow());
+        model.addAttribute(
+                "row",
+                ranking.rows().stream()
+                        .filter(x -> x.entrant().id() == id)
+                        .findFirst()
+                        .orElseThrow());
         model.addAttribute("t", texts());
         Set<Kind> offered = ParitranaWorkflow.offered(c, entrant, me);
         model.addAttribute("canEnterEvidence", offered.contains(Kind.ENTER_EVIDENCE));
@@ -154,7 +181,9 @@ class ParitranaPages {
     }
 
     @PostMapping("/paritrana/peserta/{id}/bukti")
-    String evidence(@PathVariable long id, @RequestParam(name = "code", required = false) @Nullable String code,
+    String evidence(
+            @PathVariable long id,
+            @RequestParam(name = "code", required = false) @Nullable String code,
             @RequestParam(name = "value", required = false) @Nullable String value,
             @RequestParam(name = "document", required = false) @Nullable String document,
             RedirectAttributes redirect) {
@@ -166,9 +195,12 @@ class ParitranaPages {
     }
 
     @PostMapping("/paritrana/peserta/{id}/nilai")
-    String score(@PathVariable long id, @RequestParam(name = "code", required = false) @Nullable String code,
+    String score(
+            @PathVariable long id,
+            @RequestParam(name = "code", required = false) @Nullable String code,
             @RequestParam(name = "score", required = false) @Nullable String score,
-            @RequestParam(name = "note", required = false) @Nullable String note, RedirectAttributes redirect) {
+            @RequestParam(name = "note", required = false) @Nullable String note,
+            RedirectAttributes redirect) {
         return act(redirect, "/paritrana/peserta/" + id, () -> {
             Indicator indicator = ParitranaApi.parse(Indicator.class, "code", code);
             cycles.score(id, indicator, (int) number("score", score), note, currentUser.require());
@@ -192,7 +224,10 @@ class ParitranaPages {
     }
 
     private static List<Indicator> codes(Cycle c, Indicator.Source source) {
-        return c.indicators().stream().map(Cycle.Weight::code).filter(code -> code.source() == source).toList();
+        return c.indicators().stream()
+                .map(Cycle.Weight::code)
+                .filter(code -> code.source() == source)
+                .toList();
     }
 
     /** A whole number typed in a form ("4.300.000.000" and "4300000000" alike), or a refusal naming the field. */
@@ -201,8 +236,8 @@ class ParitranaPages {
         try {
             return Long.parseLong(v);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(FieldIssue.error(field, "paritrana.page.field.valueFormat",
-                    value == null ? "" : value.trim()));
+            throw new InvalidInputException(
+                    FieldIssue.error(field, "paritrana.page.field.valueFormat", value == null ? "" : value.trim()));
         }
     }
 

@@ -58,11 +58,14 @@ public final class ParitranaWorkflow {
 
     /** The changes the pages offer. */
     public enum Kind {
-        SET_STATUS, SET_WEIGHT, ADD_ENTRANT, ENTER_EVIDENCE, SCORE
+        SET_STATUS,
+        SET_WEIGHT,
+        ADD_ENTRANT,
+        ENTER_EVIDENCE,
+        SCORE
     }
 
-    private ParitranaWorkflow() {
-    }
+    private ParitranaWorkflow() {}
 
     // ------------------------------------------------------------------------------------------------- roles
 
@@ -82,31 +85,36 @@ public final class ParitranaWorkflow {
 
     /** The administrator's role, asked before the cycle is read. */
     public static Decision<LindungUser> manager(LindungUser by) {
-        return new Decision.Checks().check(!mayManage(by), ADMIN, "", by.role().name()).decide(() -> by);
+        return new Decision.Checks()
+                .check(!mayManage(by), ADMIN, "", by.role().name())
+                .decide(() -> by);
     }
 
     /** The juror's role, asked before the entrant is read. */
     public static Decision<LindungUser> juror(LindungUser by) {
-        return new Decision.Checks().check(!isJuror(by), NOT_JUROR, "", by.role().name()).decide(() -> by);
+        return new Decision.Checks()
+                .check(!isJuror(by), NOT_JUROR, "", by.role().name())
+                .decide(() -> by);
     }
 
     /** The right to enter {@code entrant}'s evidence, asked before the cycle is read. */
     public static Decision<LindungUser> evidenceBy(Entrant entrant, LindungUser by) {
-        return new Decision.Checks().check(!mayEnterEvidence(entrant.regionCode(), by), EVIDENCE_FORBIDDEN, "",
-                entrant.name()).decide(() -> by);
+        return new Decision.Checks()
+                .check(!mayEnterEvidence(entrant.regionCode(), by), EVIDENCE_FORBIDDEN, "", entrant.name())
+                .decide(() -> by);
     }
 
     // ------------------------------------------------------------------------------------------------ cycles
 
     /** A new cycle as it is stored: the evaluation year defaulted to the year before. */
-    public record NewCycle(int year, Category category, int evaluationYear) {
-    }
+    public record NewCycle(int year, Category category, int evaluationYear) {}
 
     /** A new cycle of {@code category} for {@code year}; {@code exists}: one is there already. */
-    public static Decision<NewCycle> create(int year, Category category, @Nullable Integer evaluationYear,
-            boolean exists, LindungUser by) {
+    public static Decision<NewCycle> create(
+            int year, Category category, @Nullable Integer evaluationYear, boolean exists, LindungUser by) {
         int evaluation = evaluationYear == null ? year - 1 : evaluationYear;
-        return new Decision.Checks().check(!mayManage(by), ADMIN, "", by.role().name())
+        return new Decision.Checks()
+                .check(!mayManage(by), ADMIN, "", by.role().name())
                 .check(year < 2017 || year > 2100, CYCLE_YEAR, "year", year)
                 .check(evaluation < 2000 || evaluation > year, EVALUATION_YEAR, "evaluationYear", evaluation)
                 .check(exists, CYCLE_EXISTS, "", year, category.name())
@@ -115,7 +123,8 @@ public final class ParitranaWorkflow {
 
     /** The statuses a cycle may move to from {@code from}: OPEN and SCORING to each other or to CLOSED. */
     public static List<CycleStatus> nextStatuses(CycleStatus from) {
-        return from == CycleStatus.CLOSED ? List.of()
+        return from == CycleStatus.CLOSED
+                ? List.of()
                 : Arrays.stream(CycleStatus.values()).filter(s -> s != from).toList();
     }
 
@@ -128,20 +137,21 @@ public final class ParitranaWorkflow {
     }
 
     /** An indicator's weight changed: the weight before, the new one and the note kept. */
-    public record WeightChange(Indicator code, int before, int weight, String note) {
-    }
+    public record WeightChange(Indicator code, int before, int weight, String note) {}
 
     /**
      * {@code code}'s weight set to {@code weight} (0–100 points) with {@code note} (none: the note stays): allowed
      * unless every weight of the cycle would then be 0.
      */
-    public static Decision<WeightChange> setWeight(Cycle c, Indicator code, int weight, @Nullable String note,
-            LindungUser by) {
+    public static Decision<WeightChange> setWeight(
+            Cycle c, Indicator code, int weight, @Nullable String note, LindungUser by) {
         Decision.Checks checks = new Decision.Checks();
         preconditions(checks, c, null, Kind.SET_WEIGHT, by, null);
-        Optional<Cycle.Weight> before = c.indicators().stream().filter(w -> w.code() == code).findFirst();
+        Optional<Cycle.Weight> before =
+                c.indicators().stream().filter(w -> w.code() == code).findFirst();
         checks.check(before.isEmpty(), INDICATOR_UNKNOWN, "code", c.id(), code.name());
-        String n = note == null || note.isBlank() ? before.map(Cycle.Weight::note).orElse("") : note.trim();
+        String n =
+                note == null || note.isBlank() ? before.map(Cycle.Weight::note).orElse("") : note.trim();
         int was = before.map(Cycle.Weight::weight).orElse(0);
         checks.check(weight < 0 || weight > 100, WEIGHT_RANGE, "weight", weight)
                 .check(n.length() > 400, WEIGHT_NOTE, "note")
@@ -150,15 +160,20 @@ public final class ParitranaWorkflow {
     }
 
     /** A business entrant as it is stored: trimmed, no NPP when blank. */
-    public record NewEntrant(String name, String regionCode, @Nullable String employerRef) {
-    }
+    public record NewEntrant(
+            String name, String regionCode, @Nullable String employerRef) {}
 
     /**
      * A business added to an open business cycle: a name, a region of the home province ({@code homeRegion}), the NPP
      * when known; not twice in one region.
      */
-    public static Decision<NewEntrant> addEntrant(Cycle c, @Nullable String name, @Nullable String regionCode,
-            @Nullable String employerRef, Predicate<String> homeRegion, LindungUser by) {
+    public static Decision<NewEntrant> addEntrant(
+            Cycle c,
+            @Nullable String name,
+            @Nullable String regionCode,
+            @Nullable String employerRef,
+            Predicate<String> homeRegion,
+            LindungUser by) {
         Decision.Checks checks = new Decision.Checks();
         preconditions(checks, c, null, Kind.ADD_ENTRANT, by, null);
         String n = name == null ? "" : name.trim();
@@ -167,27 +182,34 @@ public final class ParitranaWorkflow {
         checks.check(n.isEmpty() || n.length() > 200, ENTRANT_NAME, "name")
                 .check(!homeRegion.test(region), ENTRANT_REGION, "regionCode", region)
                 .check(ref != null && ref.length() > 40, ENTRANT_REF, "employerRef")
-                .check(c.entrants().stream().anyMatch(e -> e.regionCode().equals(region)
-                        && e.name().equalsIgnoreCase(n)), ENTRANT_EXISTS, "", n);
+                .check(
+                        c.entrants().stream()
+                                .anyMatch(e -> e.regionCode().equals(region)
+                                        && e.name().equalsIgnoreCase(n)),
+                        ENTRANT_EXISTS,
+                        "",
+                        n);
         return checks.decide(() -> new NewEntrant(n, region, ref));
     }
 
     /** Evidence entered for {@code entrant}: allowed with the document it rests on (trimmed), or refused. */
-    public static Decision<String> enterEvidence(Cycle c, Entrant entrant, Indicator code, long value,
-            @Nullable String document, LindungUser by) {
+    public static Decision<String> enterEvidence(
+            Cycle c, Entrant entrant, Indicator code, long value, @Nullable String document, LindungUser by) {
         Decision.Checks checks = new Decision.Checks();
         preconditions(checks, c, entrant, Kind.ENTER_EVIDENCE, by, null);
         indicator(checks, c, code, Indicator.Source.EVIDENCE);
         String doc = document == null ? "" : document.trim();
-        checks.check(value < 0 || value > code.unit().max(), EVIDENCE_RANGE, "value",
+        checks.check(
+                        value < 0 || value > code.unit().max(),
+                        EVIDENCE_RANGE,
+                        "value",
                         Long.toString(code.unit().max()))
                 .check(doc.isEmpty() || doc.length() > 500, EVIDENCE_DOCUMENT, "document");
         return checks.decide(() -> doc);
     }
 
     /** A juror's score (0–100) with an optional note. */
-    public record Score(int score, @Nullable String note) {
-    }
+    public record Score(int score, @Nullable String note) {}
 
     /** A juror's score of a jury indicator: allowed while the cycle is not closed, or refused. */
     public static Decision<Score> score(Cycle c, Indicator code, int score, @Nullable String note, LindungUser by) {
@@ -218,27 +240,48 @@ public final class ParitranaWorkflow {
 
     // ------------------------------------------------------------------------------------------------- rules
 
-    private static void preconditions(Decision.Checks checks, Cycle c, @Nullable Entrant entrant, Kind kind,
-            LindungUser by, @Nullable CycleStatus to) {
+    private static void preconditions(
+            Decision.Checks checks,
+            Cycle c,
+            @Nullable Entrant entrant,
+            Kind kind,
+            LindungUser by,
+            @Nullable CycleStatus to) {
         CycleStatus status = c.status();
         switch (kind) {
-            case SET_STATUS -> checks.check(!mayManage(by), ADMIN, "", by.role().name())
-                    .check(status == CycleStatus.CLOSED, STATUS_FINAL, "", status.name(), String.valueOf(to));
-            case SET_WEIGHT -> checks.check(!mayManage(by), ADMIN, "", by.role().name())
-                    .check(status == CycleStatus.CLOSED, CLOSED, "");
-            case ADD_ENTRANT -> checks.check(!mayManage(by), ADMIN, "", by.role().name())
-                    .check(c.category().regional(), ENTRANT_REGIONAL, "", c.category().name())
-                    .check(status != CycleStatus.OPEN, NOT_OPEN, "", status.name());
-            case ENTER_EVIDENCE -> checks.check(entrant == null || !mayEnterEvidence(entrant.regionCode(), by),
-                            EVIDENCE_FORBIDDEN, "", entrant == null ? "" : entrant.name())
-                    .check(status != CycleStatus.OPEN, NOT_OPEN, "", status.name());
-            case SCORE -> checks.check(!isJuror(by), NOT_JUROR, "", by.role().name())
-                    .check(status == CycleStatus.CLOSED, CLOSED, "");
+            case SET_STATUS ->
+                checks.check(!mayManage(by), ADMIN, "", by.role().name())
+                        .check(status == CycleStatus.CLOSED, STATUS_FINAL, "", status.name(), String.valueOf(to));
+            case SET_WEIGHT ->
+                checks.check(!mayManage(by), ADMIN, "", by.role().name())
+                        .check(status == CycleStatus.CLOSED, CLOSED, "");
+            case ADD_ENTRANT ->
+                checks.check(!mayManage(by), ADMIN, "", by.role().name())
+                        .check(
+                                c.category().regional(),
+                                ENTRANT_REGIONAL,
+                                "",
+                                c.category().name())
+                        .check(status != CycleStatus.OPEN, NOT_OPEN, "", status.name());
+            case ENTER_EVIDENCE ->
+                checks.check(
+                                entrant == null || !mayEnterEvidence(entrant.regionCode(), by),
+                                EVIDENCE_FORBIDDEN,
+                                "",
+                                entrant == null ? "" : entrant.name())
+                        .check(status != CycleStatus.OPEN, NOT_OPEN, "", status.name());
+            case SCORE ->
+                checks.check(!isJuror(by), NOT_JUROR, "", by.role().name())
+                        .check(status == CycleStatus.CLOSED, CLOSED, "");
         }
     }
 
     private static void indicator(Decision.Checks checks, Cycle c, Indicator code, Indicator.Source source) {
-        checks.check(code.source() != source || c.indicators().stream().noneMatch(w -> w.code() == code),
-                INDICATOR_NOT_HERE, "code", code.name(), source.name());
+        checks.check(
+                code.source() != source || c.indicators().stream().noneMatch(w -> w.code() == code),
+                INDICATOR_NOT_HERE,
+                "code",
+                code.name(),
+                source.name());
     }
 }

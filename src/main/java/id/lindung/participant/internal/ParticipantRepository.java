@@ -9,8 +9,8 @@ import id.lindung.participant.Participant;
 import id.lindung.participant.ParticipantStatus;
 import id.lindung.participant.ParticipantSummary;
 import id.lindung.participant.RegionCount;
-import id.lindung.participant.Relative;
 import id.lindung.participant.RelationType;
+import id.lindung.participant.Relative;
 import id.lindung.participant.Sex;
 import id.lindung.shared.PageResult;
 import id.lindung.shared.crypto.Vault;
@@ -35,12 +35,14 @@ public class ParticipantRepository {
 
     /** The column the sealed NIK is bound to, and the kind of its blind index. */
     public static final String NIK_COLUMN = id.lindung.participant.IdentityView.NIK_COLUMN;
+
     public static final String NIK_INDEX = id.lindung.participant.IdentityView.NIK_INDEX;
     public static final String RELATIVE_COLUMN = "participant_relative.identity_enc";
     static final char SEP = '\u001f';
 
-    private static final String COLUMNS = "id, nik_enc, full_name, birth_date, sex, region_code, phone, occupation, status,"
-            + " nik_warnings, created_at, updated_at, version";
+    private static final String COLUMNS =
+            "id, nik_enc, full_name, birth_date, sex, region_code, phone, occupation, status,"
+                    + " nik_warnings, created_at, updated_at, version";
     private static final String SUMMARY_COLUMNS = "id, nik_enc, full_name, birth_date, sex, region_code, status";
 
     private final JdbcClient jdbc;
@@ -75,76 +77,126 @@ public class ParticipantRepository {
         return name.trim().replaceAll("\\s+", " ").toUpperCase(java.util.Locale.ROOT);
     }
 
-    public long insert(String nik, String fullName, java.time.LocalDate birthDate, Sex sex, String regionCode,
-            @Nullable String phone, @Nullable String occupation, ParticipantStatus status, List<String> warnings) {
+    public long insert(
+            String nik,
+            String fullName,
+            java.time.LocalDate birthDate,
+            Sex sex,
+            String regionCode,
+            @Nullable String phone,
+            @Nullable String occupation,
+            ParticipantStatus status,
+            List<String> warnings) {
         return jdbc.sql("""
                 INSERT INTO participant (nik_enc, nik_hash, full_name, name_key, birth_date, sex, region_code, phone,
                                          occupation, status, nik_warnings)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(sealNik(nik), nikIndex(nik), fullName, nameKey(fullName), Date.valueOf(birthDate), sex.name(), regionCode, phone,
-                        occupation, status.name(), warnings.isEmpty() ? null : String.join(",", warnings))
-                .query(Long.class).single();
+                .params(
+                        sealNik(nik),
+                        nikIndex(nik),
+                        fullName,
+                        nameKey(fullName),
+                        Date.valueOf(birthDate),
+                        sex.name(),
+                        regionCode,
+                        phone,
+                        occupation,
+                        status.name(),
+                        warnings.isEmpty() ? null : String.join(",", warnings))
+                .query(Long.class)
+                .single();
     }
 
     /** Updates when the version still matches; returns whether it did. */
-    public boolean update(long id, int expectedVersion, String nik, String fullName, java.time.LocalDate birthDate,
-            Sex sex, String regionCode, @Nullable String phone, @Nullable String occupation, ParticipantStatus status,
+    public boolean update(
+            long id,
+            int expectedVersion,
+            String nik,
+            String fullName,
+            java.time.LocalDate birthDate,
+            Sex sex,
+            String regionCode,
+            @Nullable String phone,
+            @Nullable String occupation,
+            ParticipantStatus status,
             List<String> warnings) {
         return jdbc.sql("""
                 UPDATE participant SET nik_enc = ?, nik_hash = ?, full_name = ?, name_key = ?, birth_date = ?, sex = ?, region_code = ?,
                        phone = ?, occupation = ?, status = ?, nik_warnings = ?, updated_at = lindung_now(),
                        version = version + 1
                  WHERE id = ? AND version = ?""")
-                .params(sealNik(nik), nikIndex(nik), fullName, nameKey(fullName), Date.valueOf(birthDate), sex.name(),
-                        regionCode, phone, occupation, status.name(),
-                        warnings.isEmpty() ? null : String.join(",", warnings), id,
-                        expectedVersion)
-                .update() == 1;
+                        .params(
+                                sealNik(nik),
+                                nikIndex(nik),
+                                fullName,
+                                nameKey(fullName),
+                                Date.valueOf(birthDate),
+                                sex.name(),
+                                regionCode,
+                                phone,
+                                occupation,
+                                status.name(),
+                                warnings.isEmpty() ? null : String.join(",", warnings),
+                                id,
+                                expectedVersion)
+                        .update()
+                == 1;
     }
 
     /** Sets the status alone (a recorded death and its correction); returns whether the row changed. */
     public boolean setStatus(long id, ParticipantStatus status) {
         return jdbc.sql("UPDATE participant SET status = ?, updated_at = lindung_now(), version = version + 1"
-                        + " WHERE id = ? AND status <> ?")
-                .params(status.name(), id, status.name()).update() == 1;
+                                + " WHERE id = ? AND status <> ?")
+                        .params(status.name(), id, status.name())
+                        .update()
+                == 1;
     }
 
     public Optional<Participant> findById(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM participant WHERE id = ?").param(id)
-                .query(this::participant).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM participant WHERE id = ?")
+                .param(id)
+                .query(this::participant)
+                .optional();
     }
 
     public Optional<Participant> findByNik(String nik) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM participant WHERE nik_hash = ANY (?::bytea[])")
-                .param(nikIndexes(nik)).query(this::participant).optional();
+                .param(nikIndexes(nik))
+                .query(this::participant)
+                .optional();
     }
 
     public boolean nikTaken(String nik, long exceptId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM participant WHERE nik_hash = ANY (?::bytea[]) AND id <> ?)")
                 .params(nikIndexes(nik), exceptId)
-                .query(Boolean.class).single();
+                .query(Boolean.class)
+                .single();
     }
 
-    public PageResult<ParticipantSummary> search(@Nullable String nik, @Nullable String name, String regionPrefix,
-            int page, int size) {
+    public PageResult<ParticipantSummary> search(
+            @Nullable String nik, @Nullable String name, String regionPrefix, int page, int size) {
         List<Object> params = new ArrayList<>();
         String where = where(nik, name, regionPrefix, params);
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(size);
         pageParams.add((long) page * size);
-        List<ParticipantSummary> items = jdbc.sql(pageSql(where)).params(pageParams).query(this::summary).list();
+        List<ParticipantSummary> items =
+                jdbc.sql(pageSql(where)).params(pageParams).query(this::summary).list();
         if (page == 0 && items.size() < size) {
             // a first page that is not full is the whole answer (a NIK lookup always is): no count needed
             return new PageResult<>(items, page, size, items.size(), false);
         }
         long total = jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM participant WHERE " + where + " LIMIT "
                         + (COUNT_CAP + 1) + ") capped")
-                .params(params).query(Long.class).single();
+                .params(params)
+                .query(Long.class)
+                .single();
         return new PageResult<>(items, page, size, Math.min(total, COUNT_CAP), total > COUNT_CAP);
     }
 
     private static String pageSql(String where) {
-        return "SELECT " + SUMMARY_COLUMNS + " FROM participant WHERE " + where + " ORDER BY name_key, id LIMIT ? OFFSET ?";
+        return "SELECT " + SUMMARY_COLUMNS + " FROM participant WHERE " + where
+                + " ORDER BY name_key, id LIMIT ? OFFSET ?";
     }
 
     /**
@@ -156,17 +208,25 @@ public class ParticipantRepository {
         String where = where(nik, name, regionPrefix, params);
         params.add(size);
         params.add(0L);
-        return jdbc.sql("EXPLAIN " + pageSql(where)).params(params).query(String.class).list();
+        return jdbc.sql("EXPLAIN " + pageSql(where))
+                .params(params)
+                .query(String.class)
+                .list();
     }
 
     /** Streams every match in name order (for export). */
-    public void forEach(@Nullable String nik, @Nullable String name, String regionPrefix, int limit,
+    public void forEach(
+            @Nullable String nik,
+            @Nullable String name,
+            String regionPrefix,
+            int limit,
             Consumer<ParticipantSummary> sink) {
         List<Object> params = new ArrayList<>();
         String where = where(nik, name, regionPrefix, params);
         params.add(limit);
         jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM participant WHERE " + where + " ORDER BY name_key, id LIMIT ?")
-                .params(params).query(rs -> {
+                .params(params)
+                .query(rs -> {
                     sink.accept(summary(rs, 0));
                 });
     }
@@ -203,12 +263,15 @@ public class ParticipantRepository {
     /** Ids of other participants with the same name and birth date but another NIK. */
     public List<Long> sameNameAndBirthDate(long id, String fullName, java.time.LocalDate birthDate) {
         return jdbc.sql("SELECT id FROM participant WHERE name_key = ? AND birth_date = ? AND id <> ? ORDER BY id")
-                .params(nameKey(fullName), Date.valueOf(birthDate), id).query(Long.class).list();
+                .params(nameKey(fullName), Date.valueOf(birthDate), id)
+                .query(Long.class)
+                .list();
     }
 
     public void flagDuplicate(long a, long b) {
         jdbc.sql("INSERT INTO participant_duplicate (participant_id, other_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                .params(Math.max(a, b), Math.min(a, b)).update();
+                .params(Math.max(a, b), Math.min(a, b))
+                .update();
     }
 
     /** Flags every same-name-and-birth-date pair not yet flagged (set-based, after a bulk load). */
@@ -231,7 +294,10 @@ public class ParticipantRepository {
         }
         String from = " FROM participant_duplicate d JOIN participant n ON n.id = d.participant_id"
                 + " JOIN participant o ON o.id = d.other_id WHERE d.status = 'OPEN' AND " + scope;
-        long total = jdbc.sql("SELECT count(*)" + from).params(params).query(Long.class).single();
+        long total = jdbc.sql("SELECT count(*)" + from)
+                .params(params)
+                .query(Long.class)
+                .single();
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(size);
         pageParams.add((long) page * size);
@@ -239,16 +305,18 @@ public class ParticipantRepository {
                         + " n.region_code, n.status, o.id, o.nik_enc, o.full_name, o.birth_date, o.sex, o.region_code, o.status,"
                         + " d.detected_at, d.reason" + from + " ORDER BY d.detected_at DESC, n.id LIMIT ? OFFSET ?")
                 .params(pageParams)
-                .query((rs, i) -> new DuplicateCandidate(summaryAt(rs, 1), summaryAt(rs, 8),
-                        rs.getTimestamp(15).toInstant(), rs.getString(16)))
+                .query((rs, i) -> new DuplicateCandidate(
+                        summaryAt(rs, 1), summaryAt(rs, 8), rs.getTimestamp(15).toInstant(), rs.getString(16)))
                 .list();
         return new PageResult<>(items, page, size, total, false);
     }
 
     public boolean resolveDuplicate(long participantId, long otherId, String status) {
         return jdbc.sql("UPDATE participant_duplicate SET status = ? WHERE participant_id = ? AND other_id = ?"
-                        + " AND status = 'OPEN'")
-                .params(status, Math.max(participantId, otherId), Math.min(participantId, otherId)).update() == 1;
+                                + " AND status = 'OPEN'")
+                        .params(status, Math.max(participantId, otherId), Math.min(participantId, otherId))
+                        .update()
+                == 1;
     }
 
     public List<RegionCount> countsByKabKota(String regionPrefix) {
@@ -261,14 +329,15 @@ public class ParticipantRepository {
         }
         java.util.Map<String, Long> businesses = new java.util.HashMap<>();
         jdbc.sql("SELECT kabkota_code, count(*) FROM umkm_business WHERE " + businessWhere + " GROUP BY kabkota_code")
-                .params(businessParams).query(rs -> {
+                .params(businessParams)
+                .query(rs -> {
                     businesses.put(rs.getString(1), rs.getLong(2));
                 });
         return jdbc.sql("SELECT kabkota_code, count(*), count(*) FILTER (WHERE sex = 'P') FROM participant WHERE "
                         + where + " GROUP BY kabkota_code ORDER BY kabkota_code")
                 .params(params)
-                .query((rs, i) -> new RegionCount(rs.getString(1), rs.getLong(2), rs.getLong(3),
-                        businesses.getOrDefault(rs.getString(1), 0L)))
+                .query((rs, i) -> new RegionCount(
+                        rs.getString(1), rs.getLong(2), rs.getLong(3), businesses.getOrDefault(rs.getString(1), 0L)))
                 .list();
     }
 
@@ -276,10 +345,17 @@ public class ParticipantRepository {
         return jdbc.sql("""
                 INSERT INTO participant_relative (participant_id, relation, identity_enc, heir)
                 VALUES (?, ?, ?, ?) RETURNING id""")
-                .params(participantId, Objects.requireNonNull(r.relation()).name(),
-                        sealRelative(Objects.requireNonNull(r.fullName()).trim(), blankToNull(r.nik()),
-                        r.birthDate(), r.sex()), r.heir())
-                .query(Long.class).single();
+                .params(
+                        participantId,
+                        Objects.requireNonNull(r.relation()).name(),
+                        sealRelative(
+                                Objects.requireNonNull(r.fullName()).trim(),
+                                blankToNull(r.nik()),
+                                r.birthDate(),
+                                r.sex()),
+                        r.heir())
+                .query(Long.class)
+                .single();
     }
 
     public List<Relative> relatives(long participantId) {
@@ -288,24 +364,35 @@ public class ParticipantRepository {
                 .param(participantId)
                 .query((rs, i) -> {
                     String[] f = openRelative(rs.getBytes(3));
-                    return new Relative(rs.getLong(1), RelationType.valueOf(rs.getString(2)), f[0], emptyToNull(f[1]),
+                    return new Relative(
+                            rs.getLong(1),
+                            RelationType.valueOf(rs.getString(2)),
+                            f[0],
+                            emptyToNull(f[1]),
                             f[2].isEmpty() ? null : java.time.LocalDate.parse(f[2]),
-                            f[3].isEmpty() ? null : Sex.valueOf(f[3]), rs.getBoolean(4));
+                            f[3].isEmpty() ? null : Sex.valueOf(f[3]),
+                            rs.getBoolean(4));
                 })
                 .list();
     }
 
     /** A relative's name, NIK, birth date and sex, sealed together (children's data is specific personal data). */
-    public byte[] sealRelative(String fullName, @Nullable String nik, java.time.@Nullable LocalDate birthDate,
-            @Nullable Sex sex) {
+    public byte[] sealRelative(
+            String fullName, @Nullable String nik, java.time.@Nullable LocalDate birthDate, @Nullable Sex sex) {
         return vault.seal(relativeText(fullName, nik, birthDate, sex), RELATIVE_COLUMN);
     }
 
     /** The plain text a relative's identity is sealed from (also what the bulk loader seals). */
-    public static byte[] relativeText(String fullName, @Nullable String nik, java.time.@Nullable LocalDate birthDate,
-            @Nullable Sex sex) {
-        return (fullName + SEP + (nik == null ? "" : nik) + SEP + (birthDate == null ? "" : birthDate.toString())
-                + SEP + (sex == null ? "" : sex.name())).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    public static byte[] relativeText(
+            String fullName, @Nullable String nik, java.time.@Nullable LocalDate birthDate, @Nullable Sex sex) {
+        return (fullName
+                        + SEP
+                        + (nik == null ? "" : nik)
+                        + SEP
+                        + (birthDate == null ? "" : birthDate.toString())
+                        + SEP
+                        + (sex == null ? "" : sex.name()))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private String[] openRelative(byte[] sealed) {
@@ -322,7 +409,9 @@ public class ParticipantRepository {
     }
 
     public boolean nibTaken(String nib) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM umkm_business WHERE nib = ?)").param(nib).query(Boolean.class)
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM umkm_business WHERE nib = ?)")
+                .param(nib)
+                .query(Boolean.class)
                 .single();
     }
 
@@ -330,27 +419,44 @@ public class ParticipantRepository {
         return jdbc.sql("""
                 INSERT INTO umkm_business (nib, name, owner_id, kbli, scale, region_code, worker_count)
                 VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(b.nib(), Objects.requireNonNull(b.name()).trim(), b.ownerId(), b.kbli(),
-                        Objects.requireNonNull(b.scale()).name(), b.regionCode(),
+                .params(
+                        b.nib(),
+                        Objects.requireNonNull(b.name()).trim(),
+                        b.ownerId(),
+                        b.kbli(),
+                        Objects.requireNonNull(b.scale()).name(),
+                        b.regionCode(),
                         b.workerCount())
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     public List<Business> businessesOf(long ownerId) {
         return jdbc.sql("SELECT id, nib, name, owner_id, kbli, scale, region_code, worker_count FROM umkm_business"
                         + " WHERE owner_id = ? ORDER BY id")
-                .param(ownerId).query(ParticipantRepository::business).list();
+                .param(ownerId)
+                .query(ParticipantRepository::business)
+                .list();
     }
 
     public Optional<Business> findBusiness(long id) {
         return jdbc.sql("SELECT id, nib, name, owner_id, kbli, scale, region_code, worker_count FROM umkm_business"
                         + " WHERE id = ?")
-                .param(id).query(ParticipantRepository::business).optional();
+                .param(id)
+                .query(ParticipantRepository::business)
+                .optional();
     }
 
     private static Business business(ResultSet rs, int i) throws SQLException {
-        return new Business(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-                BusinessScale.valueOf(rs.getString(6)), rs.getString(7), rs.getInt(8));
+        return new Business(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getLong(4),
+                rs.getString(5),
+                BusinessScale.valueOf(rs.getString(6)),
+                rs.getString(7),
+                rs.getInt(8));
     }
 
     private static @Nullable String blankToNull(@Nullable String s) {
@@ -359,11 +465,20 @@ public class ParticipantRepository {
 
     private Participant participant(ResultSet rs, int i) throws SQLException {
         String warnings = rs.getString(10);
-        return new Participant(rs.getLong(1), openNik(rs.getBytes(2)), rs.getString(3), rs.getDate(4).toLocalDate(),
-                Sex.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8),
+        return new Participant(
+                rs.getLong(1),
+                openNik(rs.getBytes(2)),
+                rs.getString(3),
+                rs.getDate(4).toLocalDate(),
+                Sex.valueOf(rs.getString(5)),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
                 ParticipantStatus.valueOf(rs.getString(9)),
                 warnings == null ? List.of() : Arrays.asList(warnings.split(",")),
-                rs.getTimestamp(11).toInstant(), rs.getTimestamp(12).toInstant(), rs.getInt(13));
+                rs.getTimestamp(11).toInstant(),
+                rs.getTimestamp(12).toInstant(),
+                rs.getInt(13));
     }
 
     private ParticipantSummary summary(ResultSet rs, int i) throws SQLException {
@@ -371,8 +486,13 @@ public class ParticipantRepository {
     }
 
     private ParticipantSummary summaryAt(ResultSet rs, int c) throws SQLException {
-        return new ParticipantSummary(rs.getLong(c), openNik(rs.getBytes(c + 1)), rs.getString(c + 2),
-                rs.getDate(c + 3).toLocalDate(), Sex.valueOf(rs.getString(c + 4)), rs.getString(c + 5),
+        return new ParticipantSummary(
+                rs.getLong(c),
+                openNik(rs.getBytes(c + 1)),
+                rs.getString(c + 2),
+                rs.getDate(c + 3).toLocalDate(),
+                Sex.valueOf(rs.getString(c + 4)),
+                rs.getString(c + 5),
                 ParticipantStatus.valueOf(rs.getString(c + 6)));
     }
 }

@@ -42,9 +42,16 @@ public final class ParticipantRules {
      * A worker's data. The NIK issues (errors and warnings) come first in the order {@link NikRules} gives them;
      * callers keep the warnings with the participant.
      */
-    public void checkWorker(String prefix, @Nullable String nik, @Nullable String fullName,
-            @Nullable LocalDate birthDate, @Nullable Sex sex, @Nullable String regionCode, @Nullable String phone,
-            @Nullable String occupation, List<FieldIssue> issues) {
+    public void checkWorker(
+            String prefix,
+            @Nullable String nik,
+            @Nullable String fullName,
+            @Nullable LocalDate birthDate,
+            @Nullable Sex sex,
+            @Nullable String regionCode,
+            @Nullable String phone,
+            @Nullable String occupation,
+            List<FieldIssue> issues) {
         issues.addAll(NikRules.check(prefix + "nik", nik, birthDate, sex, regionExists, today));
         if (birthDate == null) {
             issues.add(FieldIssue.error(prefix + "birthDate", "field.required"));
@@ -68,15 +75,22 @@ public final class ParticipantRules {
     }
 
     /** A family member: the NIK is optional (young children may have none) but must be valid when given. */
-    public void checkRelative(String prefix, @Nullable RelationType relation, @Nullable String fullName,
-            @Nullable String nik, @Nullable LocalDate birthDate, @Nullable Sex sex, List<FieldIssue> issues) {
+    public void checkRelative(
+            String prefix,
+            @Nullable RelationType relation,
+            @Nullable String fullName,
+            @Nullable String nik,
+            @Nullable LocalDate birthDate,
+            @Nullable Sex sex,
+            List<FieldIssue> issues) {
         if (relation == null) {
             issues.add(FieldIssue.error(prefix + "relation", "field.required"));
         }
         checkName(prefix + "fullName", fullName, issues);
         if (nik != null && !nik.isEmpty()) {
             NikRules.check(prefix + "nik", nik, birthDate, sex, regionExists, today).stream()
-                    .filter(FieldIssue::isError).forEach(issues::add);
+                    .filter(FieldIssue::isError)
+                    .forEach(issues::add);
         }
         if (birthDate != null && birthDate.isAfter(today)) {
             issues.add(FieldIssue.error(prefix + "birthDate", "birthDate.future"));
@@ -84,8 +98,14 @@ public final class ParticipantRules {
     }
 
     /** A business's own data (whether its NIB is taken and who owns it are the caller's to check). */
-    public void checkBusiness(String prefix, @Nullable String nib, @Nullable String name, @Nullable String kbli,
-            @Nullable BusinessScale scale, @Nullable String regionCode, @Nullable Integer workerCount,
+    public void checkBusiness(
+            String prefix,
+            @Nullable String nib,
+            @Nullable String name,
+            @Nullable String kbli,
+            @Nullable BusinessScale scale,
+            @Nullable String regionCode,
+            @Nullable Integer workerCount,
             List<FieldIssue> issues) {
         if (nib == null || !NIB.matcher(nib).matches()) {
             issues.add(FieldIssue.error(prefix + "nib", "nib.format"));
@@ -132,7 +152,8 @@ public final class ParticipantRules {
         String trimmed = name.trim();
         for (int i = 0, n = trimmed.length(); i < n; i++) {
             char c = trimmed.charAt(i);
-            if (Character.isWhitespace(c) && (c != ' ' || (i + 1 < n && Character.isWhitespace(trimmed.charAt(i + 1))))) {
+            if (Character.isWhitespace(c)
+                    && (c != ' ' || (i + 1 < n && Character.isWhitespace(trimmed.charAt(i + 1))))) {
                 return WHITE_SPACE.matcher(trimmed).replaceAll(" ");
             }
         }

@@ -64,8 +64,7 @@ class V26__SealParticipantIdentities extends BaseJavaMigration {
                       FROM participant""");
         }
         if (participants + relatives > 0) {
-            log.info("Sealed the NIKs of {} participants and the identities of {} relatives", participants,
-                    relatives);
+            log.info("Sealed the NIKs of {} participants and the identities of {} relatives", participants, relatives);
         }
     }
 
@@ -76,8 +75,8 @@ class V26__SealParticipantIdentities extends BaseJavaMigration {
             List<Long> ids = new ArrayList<>();
             List<byte[]> sealed = new ArrayList<>();
             List<byte[]> hashes = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, nik FROM participant WHERE id > ? ORDER BY id LIMIT " + BATCH)) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT id, nik FROM participant WHERE id > ? ORDER BY id LIMIT " + BATCH)) {
                 ps.setLong(1, after);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -116,10 +115,13 @@ class V26__SealParticipantIdentities extends BaseJavaMigration {
                     while (rs.next()) {
                         ids.add(rs.getLong(1));
                         String nik = rs.getString(3);
-                        LocalDate birth = rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate();
+                        LocalDate birth =
+                                rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate();
                         Sex sex = rs.getString(5) == null ? null : Sex.valueOf(rs.getString(5));
-                        sealed.add(vault.seal(ParticipantRepository.relativeText(rs.getString(2),
-                                nik == null ? null : nik.trim(), birth, sex), ParticipantRepository.RELATIVE_COLUMN));
+                        sealed.add(vault.seal(
+                                ParticipantRepository.relativeText(
+                                        rs.getString(2), nik == null ? null : nik.trim(), birth, sex),
+                                ParticipantRepository.RELATIVE_COLUMN));
                     }
                 }
             }

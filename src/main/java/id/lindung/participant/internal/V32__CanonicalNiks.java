@@ -44,8 +44,7 @@ class V32__CanonicalNiks extends BaseJavaMigration {
         this.vault = vault;
     }
 
-    private record Spelling(long id, String canonical, String regionCode) {
-    }
+    private record Spelling(long id, String canonical, String regionCode) {}
 
     @Override
     public void migrate(Context context) throws Exception {
@@ -62,10 +61,12 @@ class V32__CanonicalNiks extends BaseJavaMigration {
         for (Spelling s : nonCanonical(c)) {
             Long holder = holderOf(c, s.canonical());
             if (holder == null) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE participant SET nik_enc = ?, nik_hash = ? WHERE id = ?")) {
-                    ps.setBytes(1, vault.seal(s.canonical().getBytes(StandardCharsets.UTF_8),
-                            ParticipantRepository.NIK_COLUMN));
+                try (PreparedStatement ps =
+                        c.prepareStatement("UPDATE participant SET nik_enc = ?, nik_hash = ? WHERE id = ?")) {
+                    ps.setBytes(
+                            1,
+                            vault.seal(
+                                    s.canonical().getBytes(StandardCharsets.UTF_8), ParticipantRepository.NIK_COLUMN));
                     ps.setBytes(2, vault.index(ParticipantRepository.NIK_INDEX, s.canonical()));
                     ps.setLong(3, s.id());
                     ps.executeUpdate();
@@ -90,9 +91,12 @@ class V32__CanonicalNiks extends BaseJavaMigration {
         }
         int relatives = canonicaliseRelatives(c);
         if (canonicalised + flagged + relatives > 0) {
-            log.info("Canonical NIKs: {} participants' NIKs stripped of white space, {} left as they are and flagged"
-                    + " as possible duplicates of the holder of their NIK, {} relatives' NIKs stripped",
-                    canonicalised, flagged, relatives);
+            log.info(
+                    "Canonical NIKs: {} participants' NIKs stripped of white space, {} left as they are and flagged"
+                            + " as possible duplicates of the holder of their NIK, {} relatives' NIKs stripped",
+                    canonicalised,
+                    flagged,
+                    relatives);
         }
     }
 
@@ -119,8 +123,8 @@ class V32__CanonicalNiks extends BaseJavaMigration {
         int seen = BATCH;
         while (seen == BATCH) {
             seen = 0;
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, " + columns + " FROM " + table
-                    + " WHERE id > ? ORDER BY id LIMIT " + BATCH)) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, " + columns + " FROM " + table + " WHERE id > ? ORDER BY id LIMIT " + BATCH)) {
                 ps.setLong(1, after);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -135,8 +139,8 @@ class V32__CanonicalNiks extends BaseJavaMigration {
 
     /** The participant holding {@code nik} (indexed under any key of the keyring), if any. */
     private @Nullable Long holderOf(Connection c, String nik) throws Exception {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id FROM participant WHERE nik_hash = ANY (?::bytea[])")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT id FROM participant WHERE nik_hash = ANY (?::bytea[])")) {
             ps.setObject(1, vault.indexes(ParticipantRepository.NIK_INDEX, nik).toArray(byte[][]::new));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : null;
@@ -162,14 +166,15 @@ class V32__CanonicalNiks extends BaseJavaMigration {
         List<Long> ids = new ArrayList<>();
         List<byte[]> sealed = new ArrayList<>();
         scan(c, "participant_relative", "identity_enc", (id, rs) -> {
-            String[] f = new String(vault.open(rs.getBytes(2), ParticipantRepository.RELATIVE_COLUMN),
-                    StandardCharsets.UTF_8).split(sep, -1);
+            String[] f = new String(
+                            vault.open(rs.getBytes(2), ParticipantRepository.RELATIVE_COLUMN), StandardCharsets.UTF_8)
+                    .split(sep, -1);
             String canonical = NikRules.canonical(f[1]);
             if (!f[1].equals(canonical)) {
                 f[1] = canonical;
                 ids.add(id);
-                sealed.add(vault.seal(String.join(sep, f).getBytes(StandardCharsets.UTF_8),
-                        ParticipantRepository.RELATIVE_COLUMN));
+                sealed.add(vault.seal(
+                        String.join(sep, f).getBytes(StandardCharsets.UTF_8), ParticipantRepository.RELATIVE_COLUMN));
             }
         });
         if (!ids.isEmpty()) {

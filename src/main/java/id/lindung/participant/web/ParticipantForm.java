@@ -13,8 +13,10 @@ public class ParticipantForm {
 
     private @Nullable String nik;
     private @Nullable String fullName;
+
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private @Nullable LocalDate birthDate;
+
     private @Nullable Sex sex;
     private @Nullable String kabKota;
     private @Nullable String kecamatan;
@@ -44,26 +46,91 @@ public class ParticipantForm {
         return new ParticipantDetails(nik, fullName, birthDate, sex, regionCode, phone, occupation, status);
     }
 
-    public @Nullable String getNik() { return nik; }
-    public void setNik(@Nullable String nik) { this.nik = nik; }
-    public @Nullable String getFullName() { return fullName; }
-    public void setFullName(@Nullable String fullName) { this.fullName = fullName; }
-    public @Nullable LocalDate getBirthDate() { return birthDate; }
-    public void setBirthDate(@Nullable LocalDate birthDate) { this.birthDate = birthDate; }
-    public @Nullable Sex getSex() { return sex; }
-    public void setSex(@Nullable Sex sex) { this.sex = sex; }
-    public @Nullable String getKabKota() { return kabKota; }
-    public void setKabKota(@Nullable String kabKota) { this.kabKota = kabKota; }
-    public @Nullable String getKecamatan() { return kecamatan; }
-    public void setKecamatan(@Nullable String kecamatan) { this.kecamatan = kecamatan; }
-    public @Nullable String getRegionCode() { return regionCode; }
-    public void setRegionCode(@Nullable String regionCode) { this.regionCode = regionCode; }
-    public @Nullable String getPhone() { return phone; }
-    public void setPhone(@Nullable String phone) { this.phone = phone; }
-    public @Nullable String getOccupation() { return occupation; }
-    public void setOccupation(@Nullable String occupation) { this.occupation = occupation; }
-    public @Nullable ParticipantStatus getStatus() { return status; }
-    public void setStatus(@Nullable ParticipantStatus status) { this.status = status; }
-    public @Nullable Integer getVersion() { return version; }
-    public void setVersion(@Nullable Integer version) { this.version = version; }
+    public @Nullable String getNik() {
+        return nik;
+    }
+
+    public void setNik(@Nullable String nik) {
+        this.nik = nik;
+    }
+
+    public @Nullable String getFullName() {
+        return fullName;
+    }
+
+    public void setFullName(@Nullable String fullName) {
+        this.fullName = fullName;
+    }
+
+    public @Nullable LocalDate getBirthDate() {
+        return birthDate;
+    }
+
+    public void setBirthDate(@Nullable LocalDate birthDate) {
+        this.birthDate = birthDate;
+    }
+
+    public @Nullable Sex getSex() {
+        return sex;
+    }
+
+    public void setSex(@Nullable Sex sex) {
+        this.sex = sex;
+    }
+
+    public @Nullable String getKabKota() {
+        return kabKota;
+    }
+
+    public void setKabKota(@Nullable String kabKota) {
+        this.kabKota = kabKota;
+    }
+
+    public @Nullable String getKecamatan() {
+        return kecamatan;
+    }
+
+    public void setKecamatan(@Nullable String kecamatan) {
+        this.kecamatan = kecamatan;
+    }
+
+    public @Nullable String getRegionCode() {
+        return regionCode;
+    }
+
+    public void setRegionCode(@Nullable String regionCode) {
+        this.regionCode = regionCode;
+    }
+
+    public @Nullable String getPhone() {
+        return phone;
+    }
+
+    public void setPhone(@Nullable String phone) {
+        this.phone = phone;
+    }
+
+    public @Nullable String getOccupation() {
+        return occupation;
+    }
+
+    public void setOccupation(@Nullable String occupation) {
+        this.occupation = occupation;
+    }
+
+    public @Nullable ParticipantStatus getStatus() {
+        return status;
+    }
+
+    public void setStatus(@Nullable ParticipantStatus status) {
+        this.status = status;
+    }
+
+    public @Nullable Integer getVersion() {
+        return version;
+    }
+
+    public void setVersion(@Nullable Integer version) {
+        this.version = version;
+    }
 }

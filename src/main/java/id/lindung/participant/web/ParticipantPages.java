@@ -1,19 +1,18 @@
 package id.lindung.participant.web;
 
-import id.lindung.participant.ParticipantPolicy;
 import id.lindung.access.AuditTrail;
-import id.lindung.access.Disclosure;
 import id.lindung.access.BulkReads;
 import id.lindung.access.CurrentUser;
+import id.lindung.access.Disclosure;
 import id.lindung.access.LindungUser;
 import id.lindung.access.NikDisplay;
-import id.lindung.shared.crypto.NikMask;
 import id.lindung.participant.BusinessScale;
 import id.lindung.participant.NewBusiness;
 import id.lindung.participant.NewRelative;
 import id.lindung.participant.Participant;
 import id.lindung.participant.ParticipantId;
 import id.lindung.participant.ParticipantManagement;
+import id.lindung.participant.ParticipantPolicy;
 import id.lindung.participant.ParticipantStatus;
 import id.lindung.participant.RegistrationResult;
 import id.lindung.participant.RelationType;
@@ -21,10 +20,11 @@ import id.lindung.participant.SearchCriteria;
 import id.lindung.participant.Sex;
 import id.lindung.region.Region;
 import id.lindung.region.RegionDirectory;
-import id.lindung.region.RegionProperties;
 import id.lindung.region.RegionLevel;
+import id.lindung.region.RegionProperties;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.InvalidInputException;
+import id.lindung.shared.crypto.NikMask;
 import id.lindung.shared.tabular.CsvWriter;
 import id.lindung.shared.web.CsvDownload;
 import id.lindung.shared.web.FormPosts;
@@ -56,8 +56,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ParticipantPages {
 
     /** The registration and edit form's own fields: the service's issues on them stand next to them. */
-    private static final Set<String> FORM_FIELDS = Set.of("nik", "fullName", "birthDate", "sex", "regionCode",
-            "phone", "occupation", "status");
+    private static final Set<String> FORM_FIELDS =
+            Set.of("nik", "fullName", "birthDate", "sex", "regionCode", "phone", "occupation", "status");
 
     private final ParticipantPolicy policy;
     private final ParticipantManagement participants;
@@ -70,9 +70,16 @@ class ParticipantPages {
     private final tools.jackson.databind.json.JsonMapper json;
     private final String homeProvince;
 
-    ParticipantPages(ParticipantManagement participants, RegionDirectory regions, CurrentUser currentUser,
-            AuditTrail audit, MessageSource messages, tools.jackson.databind.json.JsonMapper json,
-            ParticipantPolicy policy, BulkReads bulkReads, RegionProperties region) {
+    ParticipantPages(
+            ParticipantManagement participants,
+            RegionDirectory regions,
+            CurrentUser currentUser,
+            AuditTrail audit,
+            MessageSource messages,
+            tools.jackson.databind.json.JsonMapper json,
+            ParticipantPolicy policy,
+            BulkReads bulkReads,
+            RegionProperties region) {
         this.homeProvince = region.homeProvince();
         this.json = json;
         this.policy = policy;
@@ -85,15 +92,22 @@ class ParticipantPages {
     }
 
     @GetMapping("/peserta")
-    String search(@RequestParam(required = false) String nik, @RequestParam(required = false) String name,
-            @RequestParam(required = false) String region, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size, Model model) {
+    String search(
+            @RequestParam(required = false) String nik,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String region,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size,
+            Model model) {
         LindungUser me = currentUser.require();
         SearchCriteria criteria = new SearchCriteria(nik, name, region);
         model.addAttribute("criteria", criteria);
         var result = participants.search(criteria, page, size, me);
-        bulkReads.listed("participants", me.scope().narrow(region).orElse(me.scope().code()),
-                searchFilter("page", nik, name, region, page, size), result.items().size());
+        bulkReads.listed(
+                "participants",
+                me.scope().narrow(region).orElse(me.scope().code()),
+                searchFilter("page", nik, name, region, page, size),
+                result.items().size());
         model.addAttribute("result", result);
         model.addAttribute("kabKotaOptions", kabKotaOptions(me));
         model.addAttribute("regions", regions);
@@ -102,13 +116,28 @@ class ParticipantPages {
 
     /** The audit line's filter of a registry search page: NIK masked, like the registry's own lines. */
     static Map<String, Object> searchFilter(String view, String nik, String name, String region, int page, int size) {
-        return BulkReads.filter("view", view, "nik", nik == null || nik.isBlank() ? null : NikMask.mask(nik),
-                "name", name, "region", region, "page", page, "size", size);
+        return BulkReads.filter(
+                "view",
+                view,
+                "nik",
+                nik == null || nik.isBlank() ? null : NikMask.mask(nik),
+                "name",
+                name,
+                "region",
+                region,
+                "page",
+                page,
+                "size",
+                size);
     }
 
     @GetMapping("/peserta/ekspor.csv")
-    void export(@RequestParam(required = false) String nik, @RequestParam(required = false) String name,
-            @RequestParam(required = false) String region, HttpServletResponse response) throws IOException {
+    void export(
+            @RequestParam(required = false) String nik,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String region,
+            HttpServletResponse response)
+            throws IOException {
         LindungUser me = currentUser.require();
         Map<String, Object> filters = new LinkedHashMap<>();
         filters.put("nik", NikMask.mask(nik)); // the trail keeps NIKs masked, like the registry's own lines
@@ -118,18 +147,38 @@ class ParticipantPages {
         // streamed: the rows are counted first (the search's count, capped like the export), and that count is what
         // the audit line and the hourly budget hold
         var count = participants.search(new SearchCriteria(nik, name, region), 0, 1, me);
-        long rows = count.totalCapped() ? ParticipantManagement.MAX_EXPORT_ROWS
+        long rows = count.totalCapped()
+                ? ParticipantManagement.MAX_EXPORT_ROWS
                 : Math.min(count.total(), ParticipantManagement.MAX_EXPORT_ROWS);
-        bulkReads.exported("participants.csv", me.scope().narrow(region).orElse(me.scope().code()), filters, rows);
+        bulkReads.exported(
+                "participants.csv", me.scope().narrow(region).orElse(me.scope().code()), filters, rows);
         CsvWriter out = CsvDownload.start(response, "peserta-lindung.csv");
-        out.row("NIK", "Nama", "Tanggal lahir", "Jenis kelamin", "Kode desa", "Desa", "Kecamatan", "Kabupaten/Kota",
+        out.row(
+                "NIK",
+                "Nama",
+                "Tanggal lahir",
+                "Jenis kelamin",
+                "Kode desa",
+                "Desa",
+                "Kecamatan",
+                "Kabupaten/Kota",
                 "Status");
-        participants.export(new SearchCriteria(nik, name, region), me, p -> out.row(NikDisplay.show(p.nik(), me),
-                p.fullName(), Disclosure.seesIdentity(me) ? p.birthDate()
-                        : Integer.toString(Objects.requireNonNull(p.birthDate()).getYear()), // rows come undisclosed
-                p.sex().name(), p.regionCode(), regions.nameOf(p.regionCode()),
-                regions.nameOf(p.regionCode().substring(0, 8)), regions.nameOf(p.regionCode().substring(0, 5)),
-                p.status().name()));
+        participants.export(
+                new SearchCriteria(nik, name, region),
+                me,
+                p -> out.row(
+                        NikDisplay.show(p.nik(), me),
+                        p.fullName(),
+                        Disclosure.seesIdentity(me)
+                                ? p.birthDate()
+                                : Integer.toString(
+                                        Objects.requireNonNull(p.birthDate()).getYear()), // rows come undisclosed
+                        p.sex().name(),
+                        p.regionCode(),
+                        regions.nameOf(p.regionCode()),
+                        regions.nameOf(p.regionCode().substring(0, 8)),
+                        regions.nameOf(p.regionCode().substring(0, 5)),
+                        p.status().name()));
         out.flush();
     }
 
@@ -144,15 +193,30 @@ class ParticipantPages {
     }
 
     @PostMapping("/peserta/baru")
-    String register(@ModelAttribute("form") ParticipantForm form, BindingResult binding, Model model,
-            RedirectAttributes redirect, HttpServletResponse response) {
+    String register(
+            @ModelAttribute("form") ParticipantForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         LindungUser me = currentUser.require();
-        return FormPosts.post(binding, response, FORM_FIELDS, () -> {
-            RegistrationResult result = participants.register(form.toDetails(), me);
-            redirect.addFlashAttribute("flashMessage", message("participant.registered", result.participant().fullName()));
-            redirect.addFlashAttribute("flashWarnings", result.warnings().stream().map(this::message).toList());
-            return "redirect:/peserta/" + result.participant().id();
-        }, () -> form(model, form, me, null));
+        return FormPosts.post(
+                binding,
+                response,
+                FORM_FIELDS,
+                () -> {
+                    RegistrationResult result = participants.register(form.toDetails(), me);
+                    redirect.addFlashAttribute(
+                            "flashMessage",
+                            message(
+                                    "participant.registered",
+                                    result.participant().fullName()));
+                    redirect.addFlashAttribute(
+                            "flashWarnings",
+                            result.warnings().stream().map(this::message).toList());
+                    return "redirect:/peserta/" + result.participant().id();
+                },
+                () -> form(model, form, me, null));
     }
 
     @GetMapping("/peserta/{id}")
@@ -160,19 +224,30 @@ class ParticipantPages {
         LindungUser me = currentUser.require();
         ParticipantId participant = ParticipantId.ofRequest(id);
         Participant p = participants.get(participant, me);
-        audit.recordRead(AuditTrail.PARTICIPANT_VIEWED, "participant", Long.toString(id), p.regionCode(),
+        audit.recordRead(
+                AuditTrail.PARTICIPANT_VIEWED,
+                "participant",
+                Long.toString(id),
+                p.regionCode(),
                 Map.of("view", "page"));
         model.addAttribute("p", p);
         model.addAttribute("mayReport", policy.mayReadDataReport(me));
         model.addAttribute("relatives", participants.relatives(participant, me));
         model.addAttribute("businesses", participants.businessesOf(participant, me));
-        model.addAttribute("history", audit.history("participant", Long.toString(id)).stream()
-                .map(e -> e.withChanges(Disclosure.auditChanges(e.changesJson(), me, json))).toList());
+        model.addAttribute(
+                "history",
+                audit.history("participant", Long.toString(id)).stream()
+                        .map(e -> e.withChanges(Disclosure.auditChanges(e.changesJson(), me, json)))
+                        .toList());
         model.addAttribute("regions", regions);
         model.addAttribute("relationTypes", RelationType.values());
         model.addAttribute("scales", BusinessScale.values());
-        model.addAttribute("nikWarnings", p.nikWarnings().stream().map(code -> message(code, p.nik().substring(0, 6),
-                Region.fromNikDigits(p.nik(), RegionLevel.KECAMATAN))).toList());
+        model.addAttribute(
+                "nikWarnings",
+                p.nikWarnings().stream()
+                        .map(code -> message(
+                                code, p.nik().substring(0, 6), Region.fromNikDigits(p.nik(), RegionLevel.KECAMATAN)))
+                        .toList());
         return "participant/detail";
     }
 
@@ -180,7 +255,11 @@ class ParticipantPages {
     String editForm(@PathVariable long id, Model model) {
         LindungUser me = requireWriter();
         Participant p = participants.get(ParticipantId.ofRequest(id), me);
-        audit.recordRead(AuditTrail.PARTICIPANT_VIEWED, "participant", Long.toString(id), p.regionCode(),
+        audit.recordRead(
+                AuditTrail.PARTICIPANT_VIEWED,
+                "participant",
+                Long.toString(id),
+                p.regionCode(),
                 Map.of("view", "edit-form"));
         ParticipantForm form = ParticipantForm.of(p);
         form.setNik(NikDisplay.show(form.getNik(), me)); // masked stays unchanged when sent back
@@ -192,27 +271,43 @@ class ParticipantPages {
     }
 
     @PostMapping("/peserta/{id}/ubah")
-    String update(@PathVariable long id, @ModelAttribute("form") ParticipantForm form, BindingResult binding,
-            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+    String update(
+            @PathVariable long id,
+            @ModelAttribute("form") ParticipantForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         LindungUser me = currentUser.require();
         ParticipantId participant = ParticipantId.ofRequest(id);
         participants.get(participant, me);
-        return FormPosts.post(binding, response, FORM_FIELDS, () -> {
-            Participant saved = participants.update(participant, form.toDetails(), form.getVersion(), me);
-            redirect.addFlashAttribute("flashMessage", message("participant.updated", saved.fullName()));
-            return "redirect:/peserta/" + id;
-        }, () -> form(model, form, me, id));
+        return FormPosts.post(
+                binding,
+                response,
+                FORM_FIELDS,
+                () -> {
+                    Participant saved = participants.update(participant, form.toDetails(), form.getVersion(), me);
+                    redirect.addFlashAttribute("flashMessage", message("participant.updated", saved.fullName()));
+                    return "redirect:/peserta/" + id;
+                },
+                () -> form(model, form, me, id));
     }
 
     @PostMapping("/peserta/{id}/keluarga")
-    String addRelative(@PathVariable long id, @RequestParam(required = false) RelationType relation,
-            @RequestParam(required = false) String fullName, @RequestParam(required = false) String nik,
+    String addRelative(
+            @PathVariable long id,
+            @RequestParam(required = false) RelationType relation,
+            @RequestParam(required = false) String fullName,
+            @RequestParam(required = false) String nik,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthDate,
-            @RequestParam(required = false) Sex sex, @RequestParam(defaultValue = "false") boolean heir,
+            @RequestParam(required = false) Sex sex,
+            @RequestParam(defaultValue = "false") boolean heir,
             RedirectAttributes redirect) {
         try {
-            participants.addRelative(ParticipantId.ofRequest(id),
-                    new NewRelative(relation, fullName, nik, birthDate, sex, heir), currentUser.require());
+            participants.addRelative(
+                    ParticipantId.ofRequest(id),
+                    new NewRelative(relation, fullName, nik, birthDate, sex, heir),
+                    currentUser.require());
             redirect.addFlashAttribute("flashMessage", message("relative.added", fullName));
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("relativeErrors", fieldMessages(e.issues()));
@@ -221,15 +316,19 @@ class ParticipantPages {
     }
 
     @PostMapping("/peserta/{id}/usaha")
-    String addBusiness(@PathVariable long id, @RequestParam(required = false) String nib,
-            @RequestParam(required = false) String name, @RequestParam(required = false) String kbli,
+    String addBusiness(
+            @PathVariable long id,
+            @RequestParam(required = false) String nib,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String kbli,
             @RequestParam(required = false) BusinessScale scale,
-            @RequestParam(required = false) Integer workerCount, RedirectAttributes redirect) {
+            @RequestParam(required = false) Integer workerCount,
+            RedirectAttributes redirect) {
         LindungUser me = currentUser.require();
         Participant owner = participants.get(ParticipantId.ofRequest(id), me);
         try {
-            participants.registerBusiness(new NewBusiness(nib, name, id, kbli, scale, owner.regionCode(), workerCount),
-                    me);
+            participants.registerBusiness(
+                    new NewBusiness(nib, name, id, kbli, scale, owner.regionCode(), workerCount), me);
             redirect.addFlashAttribute("flashMessage", message("business.added", name));
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("businessErrors", fieldMessages(e.issues()));
@@ -241,18 +340,24 @@ class ParticipantPages {
     String duplicates(@RequestParam(defaultValue = "0") int page, Model model) {
         LindungUser me = currentUser.require();
         var open = participants.openDuplicates(page, 20, me);
-        bulkReads.listed("participant-duplicates", me.scope().code(), BulkReads.filter("view", "page", "page", page,
-                "size", 20), 2L * open.items().size()); // two participants a pair
+        bulkReads.listed(
+                "participant-duplicates",
+                me.scope().code(),
+                BulkReads.filter("view", "page", "page", page, "size", 20),
+                2L * open.items().size()); // two participants a pair
         model.addAttribute("result", open);
         model.addAttribute("regions", regions);
         return "participant/duplicates";
     }
 
     @PostMapping("/peserta/duplikat/{id}/{otherId}")
-    String resolve(@PathVariable long id, @PathVariable long otherId, @RequestParam boolean confirmed,
+    String resolve(
+            @PathVariable long id,
+            @PathVariable long otherId,
+            @RequestParam boolean confirmed,
             RedirectAttributes redirect) {
-        participants.resolveDuplicate(ParticipantId.ofRequest(id), ParticipantId.ofRequest(otherId), confirmed,
-                currentUser.require());
+        participants.resolveDuplicate(
+                ParticipantId.ofRequest(id), ParticipantId.ofRequest(otherId), confirmed, currentUser.require());
         redirect.addFlashAttribute("flashMessage", message(confirmed ? "duplicate.confirmed" : "duplicate.dismissed"));
         return "redirect:/peserta/duplikat";
     }
@@ -292,12 +397,16 @@ class ParticipantPages {
         if (parent == null || parent.isBlank()) {
             return List.of();
         }
-        return regions.children(parent).stream().filter(r -> me.scope().includes(r.code())).toList();
+        return regions.children(parent).stream()
+                .filter(r -> me.scope().includes(r.code()))
+                .toList();
     }
 
     private List<String> fieldMessages(List<FieldIssue> issues) {
-        return issues.stream().filter(FieldIssue::isError)
-                .map(i -> message("field." + i.field()) + ": " + message(i)).toList();
+        return issues.stream()
+                .filter(FieldIssue::isError)
+                .map(i -> message("field." + i.field()) + ": " + message(i))
+                .toList();
     }
 
     private String message(FieldIssue issue) {

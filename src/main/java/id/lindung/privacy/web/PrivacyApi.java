@@ -37,18 +37,21 @@ class PrivacyApi {
     }
 
     @GetMapping("/participants/{id}/data-report")
-    @Operation(summary = "What Lindung holds about a participant (subject-access request)", description = "Every "
-            + "category of data with purpose, legal basis, source, since when and retention period, and the audit "
-            + "lines about the participant's records. BPJS officers and administrators, participants in their scope "
-            + "(404 outside it). Producing it is audited (DATA_REPORT_PRODUCED). The PDF: "
-            + "/peserta/{id}/data-pribadi.pdf.")
+    @Operation(
+            summary = "What Lindung holds about a participant (subject-access request)",
+            description = "Every "
+                    + "category of data with purpose, legal basis, source, since when and retention period, and the audit "
+                    + "lines about the participant's records. BPJS officers and administrators, participants in their scope "
+                    + "(404 outside it). Producing it is audited (DATA_REPORT_PRODUCED). The PDF: "
+                    + "/peserta/{id}/data-pribadi.pdf.")
     DataReport report(@PathVariable long id) {
         return reports.report(id, "json", currentUser.require());
     }
 
     @GetMapping("/privacy/retention")
-    @Operation(summary = "Retention categories: period, action, legal basis (unconfirmed where no regulation gives "
-            + "a number), whether the nightly job applies it, its last run")
+    @Operation(
+            summary = "Retention categories: period, action, legal basis (unconfirmed where no regulation gives "
+                    + "a number), whether the nightly job applies it, its last run")
     RetentionPolicy.Overview retention() {
         currentUser.require();
         return policy.overview();

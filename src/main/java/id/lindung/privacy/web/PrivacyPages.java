@@ -44,8 +44,14 @@ class PrivacyPages {
     private final Formats formats;
     private final MessageSource messages;
 
-    PrivacyPages(DataReports reports, RetentionPolicy policy, RetentionJob job, CurrentUser currentUser,
-            ITemplateEngine templates, Formats formats, MessageSource messages) {
+    PrivacyPages(
+            DataReports reports,
+            RetentionPolicy policy,
+            RetentionJob job,
+            CurrentUser currentUser,
+            ITemplateEngine templates,
+            Formats formats,
+            MessageSource messages) {
         this.reports = reports;
         this.policy = policy;
         this.job = job;
@@ -65,11 +71,16 @@ class PrivacyPages {
     ResponseEntity<byte[]> pdf(@PathVariable long id) {
         DataReport report = reports.report(id, "pdf", currentUser.require());
         Locale locale = LocaleContextHolder.getLocale();
-        byte[] pdf = XhtmlPdf.toPdf(XhtmlPdf.xhtml(templates, PDF_TEMPLATE, locale,
-                Map.of("r", report, "fmt", formats)), "data report");
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("data-pribadi-" + id + ".pdf").build().toString())
+        byte[] pdf = XhtmlPdf.toPdf(
+                XhtmlPdf.xhtml(templates, PDF_TEMPLATE, locale, Map.of("r", report, "fmt", formats)), "data report");
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("data-pribadi-" + id + ".pdf")
+                                .build()
+                                .toString())
                 .body(pdf);
     }
 
@@ -84,10 +95,15 @@ class PrivacyPages {
     String run(RedirectAttributes redirect) {
         requireAdmin();
         RetentionJob.Run run = job.run();
-        long removed = run.outcomes().stream().mapToLong(RetentionJob.Outcome::removed).sum();
-        long failed = run.outcomes().stream().filter(o -> o.status() == RetentionJob.Status.FAILED).count();
-        redirect.addFlashAttribute("flashMessage", messages.getMessage("privacy.retention.ran",
-                new Object[] {removed, failed}, LocaleContextHolder.getLocale()));
+        long removed =
+                run.outcomes().stream().mapToLong(RetentionJob.Outcome::removed).sum();
+        long failed = run.outcomes().stream()
+                .filter(o -> o.status() == RetentionJob.Status.FAILED)
+                .count();
+        redirect.addFlashAttribute(
+                "flashMessage",
+                messages.getMessage(
+                        "privacy.retention.ran", new Object[] {removed, failed}, LocaleContextHolder.getLocale()));
         return "redirect:/privasi/retensi";
     }
 

@@ -60,14 +60,16 @@ class JdbcRegionDirectory implements RegionDirectory, org.springframework.beans.
     @Override
     public List<Region> provinces() {
         return jdbc.sql("SELECT code, name, parent_code FROM region WHERE level = 1 ORDER BY code")
-                .query((rs, i) -> region(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+                .query((rs, i) -> region(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
     }
 
     @Override
     public List<Region> children(String code) {
         return jdbc.sql("SELECT code, name, parent_code FROM region WHERE parent_code = ? ORDER BY code")
                 .param(code)
-                .query((rs, i) -> region(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+                .query((rs, i) -> region(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
     }
 
     @Override
@@ -93,7 +95,8 @@ class JdbcRegionDirectory implements RegionDirectory, org.springframework.beans.
 
     @Override
     public Optional<Population> population(String code) {
-        return jdbc.sql("SELECT code, male, female, total FROM region_population WHERE code = ?").param(code)
+        return jdbc.sql("SELECT code, male, female, total FROM region_population WHERE code = ?")
+                .param(code)
                 .query((rs, i) -> new Population(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
                 .optional();
     }
@@ -102,9 +105,10 @@ class JdbcRegionDirectory implements RegionDirectory, org.springframework.beans.
     public Optional<String> kabKotaBoundaries(String provinceCode) {
         String json = jdbc.sql("""
                 SELECT jsonb_build_object('type', 'FeatureCollection', 'features', jsonb_agg(feature ORDER BY code))::text
-                  FROM region_boundary WHERE province_code = ? HAVING count(*) > 0""")
-                .param(provinceCode).query(String.class).list().stream().filter(java.util.Objects::nonNull)
-                .findFirst().orElse(null);
+                  FROM region_boundary WHERE province_code = ? HAVING count(*) > 0""").param(provinceCode).query(String.class).list().stream()
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
         return Optional.ofNullable(json);
     }
 

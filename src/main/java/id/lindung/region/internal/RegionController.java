@@ -57,7 +57,9 @@ class RegionController {
     @Operation(summary = "GeoJSON FeatureCollection of the kab/kota boundaries of a province")
     ResponseEntity<String> boundaries(@PathVariable String code) {
         String json = regions.kabKotaBoundaries(code).orElseThrow(() -> new NotFoundException("boundaries of " + code));
-        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(1)))
-                .contentType(MediaType.parseMediaType("application/geo+json")).body(json);
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(1)))
+                .contentType(MediaType.parseMediaType("application/geo+json"))
+                .body(json);
     }
 }

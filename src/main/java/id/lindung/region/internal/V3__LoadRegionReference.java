@@ -32,7 +32,8 @@ class V3__LoadRegionReference extends BaseJavaMigration {
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         try (Statement st = connection.createStatement()) {
             st.execute("CREATE TEMP TABLE region_stage (code VARCHAR(13), name VARCHAR(150)) ON COMMIT DROP");
-            long codes = copy("reference/wilayah.csv", copy, "COPY region_stage FROM STDIN WITH (FORMAT csv, HEADER true)");
+            long codes =
+                    copy("reference/wilayah.csv", copy, "COPY region_stage FROM STDIN WITH (FORMAT csv, HEADER true)");
             st.execute("""
                     INSERT INTO region (code, name, level, parent_code, province_code)
                     SELECT code, name,
@@ -42,8 +43,9 @@ class V3__LoadRegionReference extends BaseJavaMigration {
                            substr(code, 1, 2)
                       FROM region_stage""");
 
-            st.execute("CREATE TEMP TABLE population_stage (code VARCHAR(5), name TEXT, male INT, female INT, total INT)"
-                    + " ON COMMIT DROP");
+            st.execute(
+                    "CREATE TEMP TABLE population_stage (code VARCHAR(5), name TEXT, male INT, female INT, total INT)"
+                            + " ON COMMIT DROP");
             copy("reference/population.csv", copy, "COPY population_stage FROM STDIN WITH (FORMAT csv, HEADER true)");
             st.execute("INSERT INTO region_population (code, male, female, total)"
                     + " SELECT code, male, female, total FROM population_stage");
@@ -59,7 +61,10 @@ class V3__LoadRegionReference extends BaseJavaMigration {
                 ps.setString(1, geojson);
                 ps.executeUpdate();
             }
-            log.info("Region reference data loaded: {} codes in {} ms", codes, (System.nanoTime() - started) / 1_000_000);
+            log.info(
+                    "Region reference data loaded: {} codes in {} ms",
+                    codes,
+                    (System.nanoTime() - started) / 1_000_000);
         }
     }
 

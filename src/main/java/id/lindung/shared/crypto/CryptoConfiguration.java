@@ -17,8 +17,8 @@ class CryptoConfiguration {
     }
 
     @Bean
-    KeyRotation keyRotation(Vault vault, List<SealedColumn> columns, JdbcClient jdbc,
-            PlatformTransactionManager transactions) {
+    KeyRotation keyRotation(
+            Vault vault, List<SealedColumn> columns, JdbcClient jdbc, PlatformTransactionManager transactions) {
         return new KeyRotation(vault, columns, jdbc, new TransactionTemplate(transactions));
     }
 }

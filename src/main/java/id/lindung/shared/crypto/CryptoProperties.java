@@ -15,5 +15,4 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("lindung.crypto")
 @Validated
-record CryptoProperties(@NotNull Path keyring, @NotNull Boolean createKeyring) {
-}
+record CryptoProperties(@NotNull Path keyring, @NotNull Boolean createKeyring) {}

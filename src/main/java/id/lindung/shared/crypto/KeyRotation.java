@@ -38,13 +38,15 @@ public class KeyRotation {
         for (SealedColumn c : columns) {
             Map<String, Long> counts = new LinkedHashMap<>();
             jdbc.sql("SELECT " + dataKeyOf(c.column()) + ", count(*) FROM " + c.table() + " WHERE " + c.column()
-                    + " IS NOT NULL GROUP BY 1 ORDER BY 1")
-                    .query((rs, n) -> counts.put("data key " + rs.getInt(1), rs.getLong(2))).list();
+                            + " IS NOT NULL GROUP BY 1 ORDER BY 1")
+                    .query((rs, n) -> counts.put("data key " + rs.getInt(1), rs.getLong(2)))
+                    .list();
             if (c.indexColumn() != null) {
                 jdbc.sql("SELECT " + indexKeyOf(c.indexColumn()) + ", count(*) FROM " + c.table() + " WHERE "
-                        + c.indexColumn() + " IS NOT NULL GROUP BY 1"
-                        + " ORDER BY 1")
-                        .query((rs, n) -> counts.put("index key " + rs.getInt(1), rs.getLong(2))).list();
+                                + c.indexColumn() + " IS NOT NULL GROUP BY 1"
+                                + " ORDER BY 1")
+                        .query((rs, n) -> counts.put("index key " + rs.getInt(1), rs.getLong(2)))
+                        .list();
             }
             out.put(c.context(), counts);
         }
@@ -58,8 +60,12 @@ public class KeyRotation {
             long n = rotate(c);
             rewritten.put(c.context(), n);
             if (n > 0) {
-                log.info("Key rotation: {} values of {} re-sealed under data key {} / index key {}", n, c.context(),
-                        vault.keyring().currentDataKey(), vault.keyring().currentIndexKey());
+                log.info(
+                        "Key rotation: {} values of {} re-sealed under data key {} / index key {}",
+                        n,
+                        c.context(),
+                        vault.keyring().currentDataKey(),
+                        vault.keyring().currentIndexKey());
             }
         }
         return rewritten;
@@ -99,13 +105,18 @@ public class KeyRotation {
                 }
                 boolean indexed = c.indexColumn() != null;
                 jdbc.sql("UPDATE " + c.table() + " t SET " + c.column() + " = v.sealed"
-                        + (indexed ? ", " + c.indexColumn() + " = v.idx" : "")
-                        + " FROM unnest(?::text[], ?::bytea[]" + (indexed ? ", ?::bytea[]" : "") + ") AS v(k, sealed"
-                        + (indexed ? ", idx" : "") + ") WHERE t." + c.key() + " = v.k::" + type)
-                        .params(indexed
-                                ? new Object[] {keys.toArray(String[]::new), values.toArray(byte[][]::new),
-                                        indexes.toArray(byte[][]::new)}
-                                : new Object[] {keys.toArray(String[]::new), values.toArray(byte[][]::new)})
+                                + (indexed ? ", " + c.indexColumn() + " = v.idx" : "")
+                                + " FROM unnest(?::text[], ?::bytea[]" + (indexed ? ", ?::bytea[]" : "")
+                                + ") AS v(k, sealed"
+                                + (indexed ? ", idx" : "") + ") WHERE t." + c.key() + " = v.k::" + type)
+                        .params(
+                                indexed
+                                        ? new Object[] {
+                                            keys.toArray(String[]::new),
+                                            values.toArray(byte[][]::new),
+                                            indexes.toArray(byte[][]::new)
+                                        }
+                                        : new Object[] {keys.toArray(String[]::new), values.toArray(byte[][]::new)})
                         .update();
                 return new Object[] {keys.get(keys.size() - 1), keys.size()};
             });

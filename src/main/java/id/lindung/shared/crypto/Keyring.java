@@ -36,7 +36,11 @@ public final class Keyring {
     private final int currentIndex;
     private final Path source;
 
-    Keyring(Map<Integer, SecretKey> dataKeys, int currentData, Map<Integer, SecretKey> indexKeys, int currentIndex,
+    Keyring(
+            Map<Integer, SecretKey> dataKeys,
+            int currentData,
+            Map<Integer, SecretKey> indexKeys,
+            int currentIndex,
             Path source) {
         this.dataKeys = Collections.unmodifiableMap(new TreeMap<>(dataKeys));
         this.indexKeys = Collections.unmodifiableMap(new TreeMap<>(indexKeys));
@@ -54,8 +58,8 @@ public final class Keyring {
         }
         for (int version : keys.keySet()) {
             if (version < 1 || version > 0xFFFF) {
-                throw new IllegalStateException("Keyring " + source + ": key numbers run from 1 to 65535, not "
-                        + kind + "." + version);
+                throw new IllegalStateException(
+                        "Keyring " + source + ": key numbers run from 1 to 65535, not " + kind + "." + version);
             }
         }
     }
@@ -108,8 +112,8 @@ public final class Keyring {
             throw new IllegalStateException("Keyring " + file + ": " + name + " is not base64");
         }
         if (bytes.length != KEY_BYTES) {
-            throw new IllegalStateException("Keyring " + file + ": " + name + " must be 32 bytes (256 bits), not "
-                    + bytes.length);
+            throw new IllegalStateException(
+                    "Keyring " + file + ": " + name + " must be 32 bytes (256 bits), not " + bytes.length);
         }
         return new SecretKeySpec(bytes, algorithm);
     }
@@ -162,8 +166,8 @@ public final class Keyring {
     SecretKey dataKey(int version) {
         SecretKey key = dataKeys.get(version);
         if (key == null) {
-            throw new IllegalStateException("Data encrypted with key " + version + ", which the keyring " + source
-                    + " no longer holds");
+            throw new IllegalStateException(
+                    "Data encrypted with key " + version + ", which the keyring " + source + " no longer holds");
         }
         return key;
     }

@@ -8,8 +8,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class NikMask {
 
-    private NikMask() {
-    }
+    private NikMask() {}
 
     public static @Nullable String mask(@Nullable String nik) {
         if (nik == null || nik.length() != 16) {

@@ -9,7 +9,11 @@ import org.jspecify.annotations.Nullable;
  * {@code indexColumn}, when set, holds the blind index (of {@code indexKind}) of the sealed text, recomputed under
  * the current index key.
  */
-public record SealedColumn(String table, String key, String column, @Nullable String indexColumn,
+public record SealedColumn(
+        String table,
+        String key,
+        String column,
+        @Nullable String indexColumn,
         @Nullable String indexKind) {
 
     public SealedColumn {

@@ -67,13 +67,15 @@ public final class Vault {
         }
         try {
             Cipher c = ciphers.get();
-            c.init(Cipher.DECRYPT_MODE, keys.dataKey(keyOf(sealed)), new GCMParameterSpec(TAG_BITS, sealed, 3,
-                    NONCE_BYTES));
+            c.init(
+                    Cipher.DECRYPT_MODE,
+                    keys.dataKey(keyOf(sealed)),
+                    new GCMParameterSpec(TAG_BITS, sealed, 3, NONCE_BYTES));
             c.updateAAD(column.getBytes(StandardCharsets.UTF_8));
             return c.doFinal(sealed, HEADER, sealed.length - HEADER);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("A sealed value of " + column + " does not open: changed, or sealed for"
-                    + " another column", e);
+            throw new IllegalStateException(
+                    "A sealed value of " + column + " does not open: changed, or sealed for" + " another column", e);
         }
     }
 

@@ -17,6 +17,7 @@ public final class CopyText {
 
     /** Send the buffer once it is this long (a little below 64 KiB, so one row more still fits). */
     private static final int SEND_AT = (1 << 16) - 2048;
+
     private static final HexFormat HEX = HexFormat.of();
 
     private final StringBuilder out;

@@ -16,8 +16,7 @@ import org.jspecify.annotations.Nullable;
 public final class CsvTokenizer {
 
     /** One row: its fields, the line it started on, the indexes of fields that were too long, and more fields. */
-    public record Row(int line, List<String> fields, List<Integer> tooLong, boolean tooManyFields) {
-    }
+    public record Row(int line, List<String> fields, List<Integer> tooLong, boolean tooManyFields) {}
 
     /** The file cannot be read as CSV (an unterminated quote); names the line the quote opened on. */
     public static final class UnterminatedQuoteException extends IOException {

@@ -9,9 +9,9 @@ import org.jspecify.annotations.Nullable;
 public interface RowSource extends Closeable {
 
     /** One row: its line (or sheet row) number, the cells, the indexes of cells too long to keep, and notes. */
-    record Row(int line, List<String> cells, List<Integer> tooLong, boolean tooManyCells, List<Integer> numericCells) {
-    }
+    record Row(int line, List<String> cells, List<Integer> tooLong, boolean tooManyCells, List<Integer> numericCells) {}
 
     /** The next row, null at the end. */
-    @Nullable Row next() throws IOException;
+    @Nullable
+    Row next() throws IOException;
 }

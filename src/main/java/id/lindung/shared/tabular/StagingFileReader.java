@@ -48,8 +48,7 @@ public abstract class StagingFileReader {
     }
 
     /** What was read: data rows, rows with problems, the file's SHA-256. */
-    public record Outcome(int rows, int rowsWithProblems, String sha256) {
-    }
+    public record Outcome(int rows, int rowsWithProblems, String sha256) {}
 
     /**
      * A reader's shape.
@@ -60,9 +59,13 @@ public abstract class StagingFileReader {
      * @param optional the columns a file may leave out
      * @param stagingColumns the staging table's columns as COPY names them
      */
-    public record Layout(String codes, List<String> columns, Set<String> optional, String stagingColumns,
-            int maxFieldLength, int maxFields) {
-    }
+    public record Layout(
+            String codes,
+            List<String> columns,
+            Set<String> optional,
+            String stagingColumns,
+            int maxFieldLength,
+            int maxFields) {}
 
     private final Layout layout;
     /** NULL values of a refused row: the staging columns but line, ok and the three of the problem. */
@@ -78,13 +81,13 @@ public abstract class StagingFileReader {
      *
      * @throws FileProblem when the file as a whole is refused; the COPY is cancelled
      */
-    public final Outcome copy(InputStream content, boolean xlsx, XlsxLimits limits, CopyManager copy,
-            String stagingTable) throws IOException, SQLException, FileProblem {
+    public final Outcome copy(
+            InputStream content, boolean xlsx, XlsxLimits limits, CopyManager copy, String stagingTable)
+            throws IOException, SQLException, FileProblem {
         Sha256.Reading digest = Sha256.reading(new BufferedInputStream(content, 1 << 16));
         CopyIn in = copy.copyIn("COPY " + stagingTable + " (" + layout.stagingColumns() + ") FROM STDIN");
         boolean done = false;
-        try (RowSource source = TabularFile.open(digest, xlsx, layout.maxFieldLength(), layout.maxFields(),
-                limits)) {
+        try (RowSource source = TabularFile.open(digest, xlsx, layout.maxFieldLength(), layout.maxFields(), limits)) {
             RowSource.Row header = source.next();
             if (header == null || TabularFile.blank(header.cells())) {
                 throw problem("empty");
@@ -92,7 +95,10 @@ public abstract class StagingFileReader {
             TabularFile.Header found = TabularFile.header(header, layout.columns(), layout.optional());
             List<String> missing = missing(found);
             if (!missing.isEmpty()) {
-                throw new FileProblem(FieldIssue.error("file", columnsMissingCode(xlsx), String.join(", ", missing),
+                throw new FileProblem(FieldIssue.error(
+                        "file",
+                        columnsMissingCode(xlsx),
+                        String.join(", ", missing),
                         String.join(";", layout.columns())));
             }
             int rows = 0;
@@ -194,8 +200,8 @@ public abstract class StagingFileReader {
                 continue;
             }
             if (!row.tooLong().isEmpty() && row.tooLong().contains(i)) {
-                issues.add(FieldIssue.error(columns.get(c), layout.codes() + ".field.too-long",
-                        layout.maxFieldLength()));
+                issues.add(
+                        FieldIssue.error(columns.get(c), layout.codes() + ".field.too-long", layout.maxFieldLength()));
                 continue;
             }
             v[c] = i < row.cells().size() ? row.cells().get(i).trim() : "";

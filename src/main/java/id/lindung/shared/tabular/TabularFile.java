@@ -23,11 +23,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TabularFile {
 
-    private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/uuuu")
-            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter DMY =
+            DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
-    private TabularFile() {
-    }
+    private TabularFile() {}
 
     /**
      * The rows of an upload: the first sheet of an XLSX workbook (within {@code limits}, else
@@ -43,7 +42,9 @@ public final class TabularFile {
      * byte-order mark is skipped), separated by {@code ;} when its first line has one, else by {@code ,}.
      */
     public static CsvRowSource csv(InputStream in, int maxFieldLength, int maxFields) throws IOException {
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         InputStreamReader chars = new InputStreamReader(in, decoder);
         // the separator is the one the header uses: peek at the first line
@@ -64,8 +65,7 @@ public final class TabularFile {
     }
 
     /** Where each column of a header row is (-1: absent), and which required ones are missing. */
-    public record Header(int[] index, List<String> missing) {
-    }
+    public record Header(int[] index, List<String> missing) {}
 
     /**
      * Finds {@code columns} in a header row by name (case, surrounding blanks and a byte-order mark ignored).
@@ -73,7 +73,8 @@ public final class TabularFile {
      */
     public static Header header(RowSource.Row header, List<String> columns, Set<String> optional) {
         List<String> names = header.cells().stream()
-                .map(h -> h.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT)).toList();
+                .map(h -> h.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT))
+                .toList();
         int[] index = new int[columns.size()];
         List<String> missing = new ArrayList<>();
         for (int c = 0; c < columns.size(); c++) {
@@ -136,7 +137,9 @@ public final class TabularFile {
         }
         if (isoDigits(text)) {
             // yyyy-MM-dd, what LocalDate.parse reads, without the cost of the general parser
-            return LocalDate.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10),
+            return LocalDate.of(
+                    Integer.parseInt(text, 0, 4, 10),
+                    Integer.parseInt(text, 5, 7, 10),
                     Integer.parseInt(text, 8, 10, 10));
         }
         return LocalDate.parse(text);

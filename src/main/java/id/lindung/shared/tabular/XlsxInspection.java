@@ -27,8 +27,7 @@ final class XlsxInspection {
     private static final int CENTRAL_DIRECTORY_SIGNATURE = 0x504B0102; // PK\1\2
     private static final long MB = 1024 * 1024;
 
-    private XlsxInspection() {
-    }
+    private XlsxInspection() {}
 
     /** Copies the upload to a new temporary file (owner-only), refusing it once it shows too many entries. */
     static Path receive(InputStream in, XlsxLimits limits) throws IOException {

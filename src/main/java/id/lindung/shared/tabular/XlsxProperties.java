@@ -20,9 +20,12 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("lindung.upload.xlsx")
 @Validated
-record XlsxProperties(@DefaultValue("1000") @Min(1) int maxEntries,
-        @DefaultValue("256MB") @NotNull DataSize maxEntrySize, @DefaultValue("512MB") @NotNull DataSize maxTotalSize,
-        @DefaultValue("100") @Min(1) int maxRatio, @DefaultValue("32KB") @NotNull DataSize maxCellSize) {
+record XlsxProperties(
+        @DefaultValue("1000") @Min(1) int maxEntries,
+        @DefaultValue("256MB") @NotNull DataSize maxEntrySize,
+        @DefaultValue("512MB") @NotNull DataSize maxTotalSize,
+        @DefaultValue("100") @Min(1) int maxRatio,
+        @DefaultValue("32KB") @NotNull DataSize maxCellSize) {
 
     /** The defaults above, for readers used outside the application. */
     static XlsxProperties defaults() {
@@ -30,7 +33,7 @@ record XlsxProperties(@DefaultValue("1000") @Min(1) int maxEntries,
     }
 
     XlsxLimits limits() {
-        return new XlsxLimits(maxEntries, maxEntrySize.toBytes(), maxTotalSize.toBytes(), maxRatio,
-                (int) Math.min(Integer.MAX_VALUE, maxCellSize.toBytes()));
+        return new XlsxLimits(maxEntries, maxEntrySize.toBytes(), maxTotalSize.toBytes(), maxRatio, (int)
+                Math.min(Integer.MAX_VALUE, maxCellSize.toBytes()));
     }
 }

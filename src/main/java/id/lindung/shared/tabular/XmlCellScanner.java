@@ -17,13 +17,22 @@ import org.jspecify.annotations.Nullable;
  */
 final class XmlCellScanner {
 
-    private static final int HEAD = 0, PROLOG = 1, TEXT = 2, TAG_OPEN = 3, NAME = 4, TAG = 5, ATTRIBUTE = 6,
-            BANG = 7, COMMENT = 8, CDATA = 9, INSTRUCTION = 10, SKIP = 11;
+    private static final int HEAD = 0,
+            PROLOG = 1,
+            TEXT = 2,
+            TAG_OPEN = 3,
+            NAME = 4,
+            TAG = 5,
+            ATTRIBUTE = 6,
+            BANG = 7,
+            COMMENT = 8,
+            CDATA = 9,
+            INSTRUCTION = 10,
+            SKIP = 11;
     private static final byte[] COMMENT_START = "--".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CDATA_START = "[CDATA[".getBytes(StandardCharsets.US_ASCII);
     private static final Pattern ENCODING = Pattern.compile("encoding\\s*=\\s*[\"']([^\"']*)[\"']");
-    private static final Set<String> ENCODINGS = Set.of("utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1",
-            "latin1");
+    private static final Set<String> ENCODINGS = Set.of("utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin1");
     private static final int MAX_DECLARATION = 256;
 
     private final int maxCellSize;
@@ -149,12 +158,16 @@ final class XmlCellScanner {
     private void started() throws XlsxRefusedException {
         int n = headLength;
         byte[] h = head;
-        if (n >= 2 && ((h[0] == (byte) 0xFE && h[1] == (byte) 0xFF) || (h[0] == (byte) 0xFF && h[1] == (byte) 0xFE)
-                || (h[0] == 0 && h[1] == '<') || (h[0] == '<' && h[1] == 0))) {
+        if (n >= 2
+                && ((h[0] == (byte) 0xFE && h[1] == (byte) 0xFF)
+                        || (h[0] == (byte) 0xFF && h[1] == (byte) 0xFE)
+                        || (h[0] == 0 && h[1] == '<')
+                        || (h[0] == '<' && h[1] == 0))) {
             throw new XlsxRefusedException("upload.xlsx.invalid");
         }
-        if (n == 4 && ((h[0] == 0 && h[1] == 0 && (h[2] == (byte) 0xFE || h[3] == '<'))
-                || (h[0] == 0x4C && h[1] == 0x6F && h[2] == (byte) 0xA7 && h[3] == (byte) 0x94))) {
+        if (n == 4
+                && ((h[0] == 0 && h[1] == 0 && (h[2] == (byte) 0xFE || h[3] == '<'))
+                        || (h[0] == 0x4C && h[1] == 0x6F && h[2] == (byte) 0xA7 && h[3] == (byte) 0x94))) {
             throw new XlsxRefusedException("upload.xlsx.invalid");
         }
         boolean bom = n >= 3 && h[0] == (byte) 0xEF && h[1] == (byte) 0xBB && h[2] == (byte) 0xBF;
@@ -210,8 +223,8 @@ final class XmlCellScanner {
             }
         }
         int length = nameLength - local;
-        boolean watched = (length == 1 && name[local] == 'c')
-                || (length == 2 && name[local] == 's' && name[local + 1] == 'i');
+        boolean watched =
+                (length == 1 && name[local] == 'c') || (length == 2 && name[local] == 's' && name[local + 1] == 'i');
         if (!watched) {
             return;
         }

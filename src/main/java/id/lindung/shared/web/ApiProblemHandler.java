@@ -1,8 +1,8 @@
 package id.lindung.shared.web;
 
-import id.lindung.shared.FieldIssue;
 import id.lindung.shared.CodedException;
 import id.lindung.shared.ConflictException;
+import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
@@ -42,13 +42,22 @@ class ApiProblemHandler {
         List<Map<String, Object>> errors = new ArrayList<>();
         List<Map<String, Object>> warnings = new ArrayList<>();
         for (FieldIssue issue : e.issues()) {
-            Map<String, Object> entry = Map.of("field", issue.field(), "code", issue.code(),
-                    "message", messages.getMessage(issue.code(), issue.args().toArray(), issue.code(), locale));
+            Map<String, Object> entry = Map.of(
+                    "field",
+                    issue.field(),
+                    "code",
+                    issue.code(),
+                    "message",
+                    messages.getMessage(issue.code(), issue.args().toArray(), issue.code(), locale));
             (issue.isError() ? errors : warnings).add(entry);
         }
-        problem.setDetail(errors.isEmpty() ? null
-                : errors.stream().map(m -> m.get("field") + ": " + m.get("message")).reduce((a, b) -> a + "; " + b)
-                        .orElse(null));
+        problem.setDetail(
+                errors.isEmpty()
+                        ? null
+                        : errors.stream()
+                                .map(m -> m.get("field") + ": " + m.get("message"))
+                                .reduce((a, b) -> a + "; " + b)
+                                .orElse(null));
         problem.setProperty("errors", errors);
         if (!warnings.isEmpty()) {
             problem.setProperty("warnings", warnings);
@@ -59,7 +68,9 @@ class ApiProblemHandler {
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ProblemDetail beanValidation(MethodArgumentNotValidException e) {
         List<FieldIssue> issues = e.getBindingResult().getFieldErrors().stream()
-                .map(fe -> FieldIssue.error(fe.getField(), "validation." + fe.getCode(),
+                .map(fe -> FieldIssue.error(
+                        fe.getField(),
+                        "validation." + fe.getCode(),
                         fe.getDefaultMessage() == null ? "" : fe.getDefaultMessage()))
                 .toList();
         return invalid(new InvalidInputException(issues));
@@ -70,15 +81,17 @@ class ApiProblemHandler {
     ProblemDetail unreadable(org.springframework.http.converter.HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
         // a DatabindException (a date that is no date) or a number beyond long (InputCoercionException): both say where
-        if (cause instanceof tools.jackson.core.JacksonException db && !db.getPath().isEmpty()) {
+        if (cause instanceof tools.jackson.core.JacksonException db
+                && !db.getPath().isEmpty()) {
             String field = db.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                    .reduce((a, b) -> a + "." + b).orElse("");
+                    .reduce((a, b) -> a + "." + b)
+                    .orElse("");
             return invalid(new InvalidInputException(FieldIssue.error(field, "validation.typeMismatch")));
         }
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
-        problem.setTitle(messages.getMessage("problem.unreadable", null, "Unreadable request",
-                LocaleContextHolder.getLocale()));
+        problem.setTitle(
+                messages.getMessage("problem.unreadable", null, "Unreadable request", LocaleContextHolder.getLocale()));
         return problem;
     }
 
@@ -95,8 +108,8 @@ class ApiProblemHandler {
             throw e;
         }
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
-        problem.setTitle(messages.getMessage("problem.unreadable", null, "Unreadable request",
-                LocaleContextHolder.getLocale()));
+        problem.setTitle(
+                messages.getMessage("problem.unreadable", null, "Unreadable request", LocaleContextHolder.getLocale()));
         problem.setDetail("A text contains a NUL character (U+0000).");
         return problem;
     }

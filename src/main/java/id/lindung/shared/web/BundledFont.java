@@ -74,8 +74,7 @@ public final class BundledFont {
         }
     }
 
-    private BundledFont() {
-    }
+    private BundledFont() {}
 
     /**
      * The font for Java2D at {@code size} points in {@code style} ({@link Font#PLAIN}, {@link Font#BOLD},

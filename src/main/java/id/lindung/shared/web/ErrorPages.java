@@ -52,17 +52,20 @@ class ErrorPages implements ErrorController {
 
     /** A browser: the page, unless the failed request was an API call (problem details then, whatever it accepts). */
     @RequestMapping(produces = MediaType.TEXT_HTML_VALUE)
-    @Nullable ModelAndView page(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    @Nullable
+    ModelAndView page(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Failure failure = failure(request);
         response.setStatus(failure.status());
         if (failure.path().startsWith("/api/")) {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
             ProblemDetail p = problem(failure);
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + json(p.getTitle()) + "\",\"status\":"
-                    + p.getStatus() + (p.getDetail() == null ? "" : ",\"detail\":\"" + json(p.getDetail()) + "\"")
-                    + ",\"instance\":\"" + json(failure.path()) + "\",\"reference\":\"" + failure.reference()
-                    + "\"}");
+            response.getWriter()
+                    .write("{\"type\":\"about:blank\",\"title\":\"" + json(p.getTitle()) + "\",\"status\":"
+                            + p.getStatus()
+                            + (p.getDetail() == null ? "" : ",\"detail\":\"" + json(p.getDetail()) + "\"")
+                            + ",\"instance\":\"" + json(failure.path()) + "\",\"reference\":\"" + failure.reference()
+                            + "\"}");
             return null;
         }
         return page(failure, request.getAttribute(DETAIL) instanceof String detail ? detail : null);
@@ -72,14 +75,16 @@ class ErrorPages implements ErrorController {
     @RequestMapping
     ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
         Failure failure = failure(request);
-        return ResponseEntity.status(failure.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.status(failure.status())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem(failure));
     }
 
     private static ModelAndView page(Failure failure, @Nullable String detail) {
         int status = failure.status();
-        String kind = status == 404 || status == 403 || status == 429 || status >= 500 ? (status >= 500 ? "500"
-                : Integer.toString(status)) : "other";
+        String kind = status == 404 || status == 403 || status == 429 || status >= 500
+                ? (status >= 500 ? "500" : Integer.toString(status))
+                : "other";
         Map<String, Object> model = new HashMap<>();
         model.put("status", status);
         model.put("titleKey", "error.page.title." + kind);
@@ -100,8 +105,8 @@ class ErrorPages implements ErrorController {
         ProblemDetail problem = ProblemDetail.forStatus(status);
         if (status.is5xxServerError()) {
             problem.setTitle(messages.getMessage("problem.server-error", null, "Internal server error", locale));
-            problem.setDetail(messages.getMessage("problem.server-error.detail", new Object[] {failure.reference()},
-                    null, locale));
+            problem.setDetail(messages.getMessage(
+                    "problem.server-error.detail", new Object[] {failure.reference()}, null, locale));
         } else if (status == HttpStatus.NOT_FOUND) {
             problem.setTitle(messages.getMessage("problem.not-found", null, "Not found", locale));
         } else if (status == HttpStatus.FORBIDDEN) {
@@ -125,7 +130,8 @@ class ErrorPages implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         // /error asked for directly: nothing failed, and there is no such page
         int status = code instanceof Integer c && HttpStatus.resolve(c) != null ? c : 404;
-        String path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri ? uri
+        String path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri
+                ? uri
                 : request.getRequestURI();
         boolean logged = ErrorReference.of(request) != null;
         String reference = ErrorReference.assign(request);
@@ -138,15 +144,18 @@ class ErrorPages implements ErrorController {
             if (status >= 500) {
                 log.error("Error, reference {}: {} answered {}", reference, path, status, error);
             } else {
-                log.info("Reference {}: {} answered {}{}", reference, path, status,
+                log.info(
+                        "Reference {}: {} answered {}{}",
+                        reference,
+                        path,
+                        status,
                         error == null ? "" : " (" + error.getClass().getSimpleName() + ")");
             }
         }
         return new Failure(status, path, reference);
     }
 
-    private record Failure(int status, String path, String reference) {
-    }
+    private record Failure(int status, String path, String reference) {}
 
     private static String json(@Nullable String s) {
         if (s == null) {

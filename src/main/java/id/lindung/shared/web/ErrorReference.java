@@ -15,8 +15,7 @@ final class ErrorReference {
     /** Crockford's base 32: no I, L, O or U, easy to read out over the phone. */
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
 
-    private ErrorReference() {
-    }
+    private ErrorReference() {}
 
     /** A new reference, e.g. {@code LND-7K3M9QXA}. */
     static String next() {

@@ -15,15 +15,18 @@ import org.springframework.validation.BindingResult;
  */
 public final class FormPosts {
 
-    private FormPosts() {
-    }
+    private FormPosts() {}
 
     /**
      * {@code save}'s redirect, or {@code formAgain} when the binding has errors or the service refuses the input
      * ({@code fields}: the form's own fields) or the caller.
      */
-    public static String post(BindingResult binding, HttpServletResponse response, Set<String> fields,
-            Supplier<String> save, Supplier<String> formAgain) {
+    public static String post(
+            BindingResult binding,
+            HttpServletResponse response,
+            Set<String> fields,
+            Supplier<String> save,
+            Supplier<String> formAgain) {
         if (binding.hasErrors()) {
             return formAgain.get();
         }

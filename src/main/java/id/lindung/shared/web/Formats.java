@@ -47,7 +47,9 @@ public class Formats {
     }
 
     public String dateTime(@Nullable Instant i) {
-        return i == null ? "" : i.atZone(WIB).format(DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", locale())) + " WIB";
+        return i == null
+                ? ""
+                : i.atZone(WIB).format(DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", locale())) + " WIB";
     }
 
     private static Locale locale() {

@@ -41,16 +41,22 @@ class MalformedRequests implements HandlerExceptionResolver, Ordered {
     }
 
     @Override
-    public @Nullable ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response,
-            @Nullable Object handler, Exception ex) {
+    public @Nullable ModelAndView resolveException(
+            HttpServletRequest request, HttpServletResponse response, @Nullable Object handler, Exception ex) {
         if (!(ex instanceof MultipartException multipart) || response.isCommitted()) {
             return null;
         }
-        int status = ex instanceof MaxUploadSizeExceededException ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE
+        int status = ex instanceof MaxUploadSizeExceededException
+                ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE
                 : HttpServletResponse.SC_BAD_REQUEST;
         String reference = ErrorReference.assign(request);
-        log.info("Reference {}: {} {} answered {}, unreadable multipart body ({})", reference, request.getMethod(),
-                request.getRequestURI(), status, multipart.getMostSpecificCause().toString());
+        log.info(
+                "Reference {}: {} {} answered {}, unreadable multipart body ({})",
+                reference,
+                request.getMethod(),
+                request.getRequestURI(),
+                status,
+                multipart.getMostSpecificCause().toString());
         request.setAttribute(WebUtils.ERROR_EXCEPTION_ATTRIBUTE, ex);
         try {
             response.sendError(status);
@@ -74,7 +80,9 @@ class MalformedRequests implements HandlerExceptionResolver, Ordered {
                 throws ServletException, IOException {
             String query = request.getQueryString();
             if (query != null && query.toLowerCase(Locale.ROOT).contains("%00")) {
-                log.info("{} {} answered 400: a NUL character in the query string", request.getMethod(),
+                log.info(
+                        "{} {} answered 400: a NUL character in the query string",
+                        request.getMethod(),
                         request.getRequestURI());
                 response.sendError(HttpServletResponse.SC_BAD_REQUEST);
                 return;

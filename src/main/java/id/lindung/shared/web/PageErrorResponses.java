@@ -26,9 +26,10 @@ class PageErrorResponses implements HandlerExceptionResolver, Ordered {
     }
 
     @Override
-    public @Nullable ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response,
-            @Nullable Object handler, Exception ex) {
-        if (!(ex instanceof ErrorResponse refusal) || request.getRequestURI().startsWith("/api/")
+    public @Nullable ModelAndView resolveException(
+            HttpServletRequest request, HttpServletResponse response, @Nullable Object handler, Exception ex) {
+        if (!(ex instanceof ErrorResponse refusal)
+                || request.getRequestURI().startsWith("/api/")
                 || response.isCommitted()) {
             return null;
         }

@@ -1,8 +1,8 @@
 package id.lindung.shared.web;
 
-import id.lindung.shared.Indonesian;
 import id.lindung.shared.CodedException;
 import id.lindung.shared.FieldIssue;
+import id.lindung.shared.Indonesian;
 import id.lindung.shared.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;

@@ -44,8 +44,7 @@ class PageProblemHandler {
     }
 
     @ExceptionHandler(ForbiddenException.class)
-    void forbidden(ForbiddenException e, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
+    void forbidden(ForbiddenException e, HttpServletRequest request, HttpServletResponse response) throws IOException {
         refuse(request, response, HttpServletResponse.SC_FORBIDDEN, message(e.code(), e.args()), e);
     }
 
@@ -59,30 +58,42 @@ class PageProblemHandler {
      * fields and their messages, not a server error.
      */
     @ExceptionHandler(InvalidInputException.class)
-    void invalid(InvalidInputException e, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        String detail = e.issues().stream().filter(FieldIssue::isError)
+    void invalid(InvalidInputException e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String detail = e.issues().stream()
+                .filter(FieldIssue::isError)
                 .map(i -> i.field() + ": " + message(i.code(), i.args().toArray()))
-                .reduce((a, b) -> a + "; " + b).orElse(null);
+                .reduce((a, b) -> a + "; " + b)
+                .orElse(null);
         refuse(request, response, 422, detail, e);
     }
 
     @ExceptionHandler(id.lindung.shared.TooManyRequestsException.class)
-    void tooMany(id.lindung.shared.TooManyRequestsException e, HttpServletRequest request,
-            HttpServletResponse response) throws IOException {
+    void tooMany(id.lindung.shared.TooManyRequestsException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
         refuse(request, response, 429, message(e.code(), e.args()), e);
     }
 
     /** Logs the refusal with a reference and lets the container show the error page ({@code /error}). */
-    private static void refuse(HttpServletRequest request, HttpServletResponse response, int status,
-            @Nullable String detail, RuntimeException e) throws IOException {
+    private static void refuse(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            int status,
+            @Nullable String detail,
+            RuntimeException e)
+            throws IOException {
         String reference = ErrorReference.assign(request);
         if (detail != null) {
             request.setAttribute(ErrorPages.DETAIL, detail);
         }
-        log.info("Reference {}: {} {} answered {} ({}: {})", reference, request.getMethod(), request.getRequestURI(),
-                status, e.getClass().getSimpleName(), e.getMessage());
+        log.info(
+                "Reference {}: {} {} answered {} ({}: {})",
+                reference,
+                request.getMethod(),
+                request.getRequestURI(),
+                status,
+                e.getClass().getSimpleName(),
+                e.getMessage());
         response.sendError(status);
     }
 

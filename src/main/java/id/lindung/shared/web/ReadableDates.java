@@ -50,8 +50,8 @@ class ReadableDates {
         public T deserialize(JsonParser p, DeserializationContext ctxt) {
             T value = reader.deserialize(p, ctxt);
             if (value != null && !Bounds.readableYear(value.get(ChronoField.YEAR))) {
-                return type.cast(ctxt.handleWeirdStringValue(type, value.toString(),
-                        "year outside " + Bounds.FIRST_YEAR + " to " + Bounds.LAST_YEAR));
+                return type.cast(ctxt.handleWeirdStringValue(
+                        type, value.toString(), "year outside " + Bounds.FIRST_YEAR + " to " + Bounds.LAST_YEAR));
             }
             return value;
         }

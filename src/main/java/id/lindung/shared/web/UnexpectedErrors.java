@@ -27,8 +27,8 @@ final class UnexpectedErrors implements HandlerExceptionResolver {
     private static final Logger log = LoggerFactory.getLogger(UnexpectedErrors.class);
 
     @Override
-    public @Nullable ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response,
-            @Nullable Object handler, Exception ex) {
+    public @Nullable ModelAndView resolveException(
+            HttpServletRequest request, HttpServletResponse response, @Nullable Object handler, Exception ex) {
         if (ex instanceof AccessDeniedException || ex instanceof AuthenticationException) {
             return null;
         }
@@ -37,8 +37,12 @@ final class UnexpectedErrors implements HandlerExceptionResolver {
             return new ModelAndView();
         }
         String reference = ErrorReference.assign(request);
-        log.error("Unexpected error, reference {}: {} {} answered 500", reference, request.getMethod(),
-                request.getRequestURI(), ex);
+        log.error(
+                "Unexpected error, reference {}: {} {} answered 500",
+                reference,
+                request.getMethod(),
+                request.getRequestURI(),
+                ex);
         if (!response.isCommitted()) {
             try {
                 response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);

@@ -37,9 +37,18 @@ public class UploadCheck {
     static final int SNIFF_BYTES = 8192;
     private static final double MB = 1024.0 * 1024.0;
     private static final byte[][] BINARY_SIGNATURES = {
-        {'P', 'K', 3, 4}, {'P', 'K', 5, 6}, {'%', 'P', 'D', 'F'}, {'M', 'Z'}, {0x7f, 'E', 'L', 'F'},
-        {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0}, {(byte) 0x1f, (byte) 0x8b}, {'R', 'a', 'r', '!'},
-        {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE}, {(byte) 0xFE, (byte) 0xFF}, {(byte) 0xFF, (byte) 0xFE}};
+        {'P', 'K', 3, 4},
+        {'P', 'K', 5, 6},
+        {'%', 'P', 'D', 'F'},
+        {'M', 'Z'},
+        {0x7f, 'E', 'L', 'F'},
+        {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0},
+        {(byte) 0x1f, (byte) 0x8b},
+        {'R', 'a', 'r', '!'},
+        {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE},
+        {(byte) 0xFE, (byte) 0xFF},
+        {(byte) 0xFF, (byte) 0xFE}
+    };
 
     private final UploadSizeProperties limits;
 
@@ -68,14 +77,16 @@ public class UploadCheck {
     public void check(MultipartFile file, String field, String kind, Content content) {
         DataSize max = limit(kind);
         if (file.getSize() > max.toBytes()) {
-            throw new InvalidInputException(FieldIssue.error(field, "upload.too-large", file.getSize() / MB,
-                    max.toBytes() / MB));
+            throw new InvalidInputException(
+                    FieldIssue.error(field, "upload.too-large", file.getSize() / MB, max.toBytes() / MB));
         }
         if (file.isEmpty()) {
             return;
         }
         byte[] head = head(file);
-        String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(Locale.ROOT);
+        String name = file.getOriginalFilename() == null
+                ? ""
+                : file.getOriginalFilename().toLowerCase(Locale.ROOT);
         if (content == Content.CSV_OR_XLSX && name.endsWith(".xlsx")) {
             if (!startsWith(head, BINARY_SIGNATURES[0])) {
                 throw new InvalidInputException(FieldIssue.error(field, "upload.not-xlsx"));
@@ -83,8 +94,8 @@ public class UploadCheck {
             return;
         }
         if (!isText(head)) {
-            throw new InvalidInputException(FieldIssue.error(field,
-                    content == Content.CSV ? "upload.not-csv" : "upload.not-csv-or-xlsx"));
+            throw new InvalidInputException(
+                    FieldIssue.error(field, content == Content.CSV ? "upload.not-csv" : "upload.not-csv-or-xlsx"));
         }
     }
 
@@ -100,7 +111,9 @@ public class UploadCheck {
                 return false;
             }
         }
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        CharsetDecoder utf8 = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(head);
         CharBuffer out = CharBuffer.allocate(head.length);

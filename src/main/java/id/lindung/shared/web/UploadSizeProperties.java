@@ -18,7 +18,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("lindung.upload.max-size")
 @Validated
-record UploadSizeProperties(@DefaultValue("256MB") @NotNull DataSize kurFile,
-        @DefaultValue("100MB") @NotNull DataSize paymentFile, @DefaultValue("5MB") @NotNull DataSize denominators,
-        @DefaultValue("50MB") @NotNull DataSize beneficiaries, @DefaultValue("256MB") @NotNull DataSize historyFile) {
-}
+record UploadSizeProperties(
+        @DefaultValue("256MB") @NotNull DataSize kurFile,
+        @DefaultValue("100MB") @NotNull DataSize paymentFile,
+        @DefaultValue("5MB") @NotNull DataSize denominators,
+        @DefaultValue("50MB") @NotNull DataSize beneficiaries,
+        @DefaultValue("256MB") @NotNull DataSize historyFile) {}

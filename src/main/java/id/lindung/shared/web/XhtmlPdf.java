@@ -44,16 +44,14 @@ public final class XhtmlPdf {
         XRLog.setLoggerImpl(new Slf4jXRLogger());
     }
 
-    private XhtmlPdf() {
-    }
+    private XhtmlPdf() {}
 
     /**
      * The template processed in {@code locale} with the given variables, made {@link #printable}. The locale is
      * also the current one while the template runs, so {@link Formats} takes month names from the document's
      * language, whoever asks; the caller's locale is restored afterwards.
      */
-    public static String xhtml(ITemplateEngine templates, String template, Locale locale,
-            Map<String, ?> variables) {
+    public static String xhtml(ITemplateEngine templates, String template, Locale locale, Map<String, ?> variables) {
         Objects.requireNonNull(locale, "locale");
         LocaleContext previous = LocaleContextHolder.getLocaleContext();
         LocaleContextHolder.setLocale(locale);
@@ -73,12 +71,17 @@ public final class XhtmlPdf {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
             // nothing from outside: only what the document carries inside itself (data: URIs)
-            builder.useExternalResourceAccessControl((uri, type) -> uri != null && uri.startsWith("data:"),
+            builder.useExternalResourceAccessControl(
+                    (uri, type) -> uri != null && uri.startsWith("data:"),
                     ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
             builder.withProducer("Lindung");
             for (BundledFont.Face face : BundledFont.Face.values()) {
-                builder.useFont(face::open, BundledFont.FAMILY, face.weight(),
-                        face.italic() ? FontStyle.ITALIC : FontStyle.NORMAL, true);
+                builder.useFont(
+                        face::open,
+                        BundledFont.FAMILY,
+                        face.weight(),
+                        face.italic() ? FontStyle.ITALIC : FontStyle.NORMAL,
+                        true);
             }
             builder.withHtmlContent(xhtml, null);
             builder.toStream(out);
@@ -129,7 +132,8 @@ public final class XhtmlPdf {
         @Override
         public boolean isLogLevelEnabled(Diagnostic diagnostic) {
             int value = diagnostic.getLevel().intValue();
-            return value >= Level.WARNING.intValue() || LoggerFactory.getLogger("com.openhtmltopdf").isDebugEnabled();
+            return value >= Level.WARNING.intValue()
+                    || LoggerFactory.getLogger("com.openhtmltopdf").isDebugEnabled();
         }
     }
 }

@@ -14,8 +14,7 @@ public final class XlsxDownload {
     /** The media type of an XLSX workbook. */
     public static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    private XlsxDownload() {
-    }
+    private XlsxDownload() {}
 
     /** Starts the download of {@code fileName} (plain ASCII, no quotes) and gives the workbook written to its body. */
     public static Workbook start(HttpServletResponse response, String fileName) throws IOException {

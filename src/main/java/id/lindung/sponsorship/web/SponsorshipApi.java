@@ -3,12 +3,12 @@ package id.lindung.sponsorship.web;
 import id.lindung.access.BulkReads;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
+import id.lindung.shared.web.UploadCheck;
 import id.lindung.sponsorship.Programme;
 import id.lindung.sponsorship.SponsorshipBeneficiaries;
 import id.lindung.sponsorship.SponsorshipBills;
 import id.lindung.sponsorship.SponsorshipProgrammes;
 import id.lindung.sponsorship.SponsorshipSimulator;
-import id.lindung.shared.web.UploadCheck;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,7 +27,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -47,8 +46,14 @@ class SponsorshipApi {
     private final UploadCheck uploads;
     private final BulkReads bulkReads;
 
-    SponsorshipApi(SponsorshipProgrammes programmes, SponsorshipBeneficiaries beneficiaries, SponsorshipBills bills,
-            SponsorshipSimulator simulator, CurrentUser currentUser, UploadCheck uploads, BulkReads bulkReads) {
+    SponsorshipApi(
+            SponsorshipProgrammes programmes,
+            SponsorshipBeneficiaries beneficiaries,
+            SponsorshipBills bills,
+            SponsorshipSimulator simulator,
+            CurrentUser currentUser,
+            UploadCheck uploads,
+            BulkReads bulkReads) {
         this.bulkReads = bulkReads;
         this.uploads = uploads;
         this.programmes = programmes;
@@ -59,16 +64,16 @@ class SponsorshipApi {
     }
 
     /** Ending a programme: the last month covered (default its end month), END or HAND_OVER, the version seen. */
-    record EndRequest(@Nullable YearMonth lastMonth, String action, int version) {
-    }
+    record EndRequest(@Nullable YearMonth lastMonth, String action, int version) {}
 
     /** Paying a month's consolidated bill. */
-    record PayRequest(YearMonth month, @Nullable LocalDate paidOn, @Nullable String reference) {
-    }
+    record PayRequest(
+            YearMonth month,
+            @Nullable LocalDate paidOn,
+            @Nullable String reference) {}
 
     /** Adding workers already in the registry. */
-    record AddRequest(List<Long> participantIds) {
-    }
+    record AddRequest(List<Long> participantIds) {}
 
     @GetMapping("/programmes")
     List<Programme> list() {
@@ -78,7 +83,8 @@ class SponsorshipApi {
     @PostMapping("/programmes")
     ResponseEntity<Programme> create(@RequestBody Programme.New request) {
         Programme p = programmes.create(request, user());
-        return ResponseEntity.created(URI.create("/api/sponsorship/programmes/" + p.id())).body(p);
+        return ResponseEntity.created(URI.create("/api/sponsorship/programmes/" + p.id()))
+                .body(p);
     }
 
     @GetMapping("/programmes/{id}")
@@ -93,8 +99,9 @@ class SponsorshipApi {
     }
 
     @PostMapping(path = "/programmes/{id}/beneficiaries", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Import beneficiaries (CSV nik;name;birth_date;desa_code;occupation;phone): all rows or"
-            + " none, the same file twice changes nothing")
+    @Operation(
+            summary = "Import beneficiaries (CSV nik;name;birth_date;desa_code;occupation;phone): all rows or"
+                    + " none, the same file twice changes nothing")
     SponsorshipBeneficiaries.Result importFile(@PathVariable long id, @RequestPart("file") MultipartFile file)
             throws IOException {
         uploads.check(file, "file", "beneficiaries", UploadCheck.Content.CSV_OR_XLSX);
@@ -112,14 +119,17 @@ class SponsorshipApi {
     List<SponsorshipBeneficiaries.Beneficiary> beneficiaries(@PathVariable long id) {
         LindungUser me = user();
         List<SponsorshipBeneficiaries.Beneficiary> list = beneficiaries.list(id, me);
-        bulkReads.listed("sponsorship-beneficiaries", me.scope().code(), BulkReads.filter("view", "api",
-                "programme", id), list.size());
+        bulkReads.listed(
+                "sponsorship-beneficiaries",
+                me.scope().code(),
+                BulkReads.filter("view", "api", "programme", id),
+                list.size());
         return list;
     }
 
     @GetMapping("/programmes/{id}/bills/{month}")
-    SponsorshipBills.ConsolidatedBill bill(@PathVariable long id,
-            @PathVariable @DateTimeFormat(pattern = "yyyy-MM") YearMonth month) {
+    SponsorshipBills.ConsolidatedBill bill(
+            @PathVariable long id, @PathVariable @DateTimeFormat(pattern = "yyyy-MM") YearMonth month) {
         return bills.bill(id, month, user());
     }
 
@@ -134,8 +144,9 @@ class SponsorshipApi {
     }
 
     @PostMapping("/simulations")
-    @Operation(summary = "What N more sponsored workers in these regions for M months would cost and add to"
-            + " coverage (nothing is written)")
+    @Operation(
+            summary = "What N more sponsored workers in these regions for M months would cost and add to"
+                    + " coverage (nothing is written)")
     SponsorshipSimulator.Simulation simulate(@RequestBody SponsorshipSimulator.Request request) {
         return simulator.simulate(request, user());
     }

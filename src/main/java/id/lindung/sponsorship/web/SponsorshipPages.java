@@ -1,7 +1,6 @@
 package id.lindung.sponsorship.web;
 
 import id.lindung.access.BulkReads;
-import id.lindung.shared.ForbiddenException;
 import id.lindung.access.CurrentUser;
 import id.lindung.access.LindungUser;
 import id.lindung.region.Region;
@@ -9,10 +8,12 @@ import id.lindung.region.RegionDirectory;
 import id.lindung.region.RegionProperties;
 import id.lindung.shared.ConflictException;
 import id.lindung.shared.FieldIssue;
+import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
 import id.lindung.shared.web.Formats;
 import id.lindung.shared.web.PageMessages;
+import id.lindung.shared.web.UploadCheck;
 import id.lindung.sponsorship.Programme;
 import id.lindung.sponsorship.SponsorshipBeneficiaries;
 import id.lindung.sponsorship.SponsorshipBills;
@@ -20,7 +21,6 @@ import id.lindung.sponsorship.SponsorshipProgrammes;
 import id.lindung.sponsorship.SponsorshipSimulator;
 import id.lindung.sponsorship.workflow.SponsorshipAction;
 import id.lindung.sponsorship.workflow.SponsorshipWorkflow;
-import id.lindung.shared.web.UploadCheck;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,6 +65,7 @@ class SponsorshipPages {
             6104014101800001;Sri Rahayu;;61.04.01.2011;Petani;
             6104010202810002;Yohanes Ding;1981-02-02;61.04.01.2011;Petani sawit;0812345678
             """;
+
     static final int SIMULATION_ROWS = 5;
     private static final Pattern ROW_FIELD = Pattern.compile("^rows\\[(\\d+)]\\.(.*)$");
     private static final int SHOWN_ERRORS = 50;
@@ -85,9 +86,18 @@ class SponsorshipPages {
     private final BulkReads bulkReads;
     private final String homeProvince;
 
-    SponsorshipPages(SponsorshipProgrammes programmes, SponsorshipBeneficiaries beneficiaries,
-            SponsorshipBills bills, SponsorshipSimulator simulator, RegionDirectory regions, CurrentUser currentUser,
-            PageMessages messages, Formats fmt, Clock clock, UploadCheck uploads, BulkReads bulkReads,
+    SponsorshipPages(
+            SponsorshipProgrammes programmes,
+            SponsorshipBeneficiaries beneficiaries,
+            SponsorshipBills bills,
+            SponsorshipSimulator simulator,
+            RegionDirectory regions,
+            CurrentUser currentUser,
+            PageMessages messages,
+            Formats fmt,
+            Clock clock,
+            UploadCheck uploads,
+            BulkReads bulkReads,
             RegionProperties region) {
         this.homeProvince = region.homeProvince();
         this.bulkReads = bulkReads;
@@ -117,13 +127,18 @@ class SponsorshipPages {
     @GetMapping("/bantuan-iuran")
     String list(Model model) {
         YearMonth now = YearMonth.now(clock);
-        showList(new ProgrammeForm("", "", "", "", "", now.toString(), now.plusMonths(11).toString(), "", ""),
+        showList(
+                new ProgrammeForm(
+                        "", "", "", "", "", now.toString(), now.plusMonths(11).toString(), "", ""),
                 model);
         return "sponsorship/list";
     }
 
     @PostMapping("/bantuan-iuran")
-    String create(@ModelAttribute ProgrammeForm form, Model model, RedirectAttributes redirect,
+    String create(
+            @ModelAttribute ProgrammeForm form,
+            Model model,
+            RedirectAttributes redirect,
             HttpServletResponse response) {
         LindungUser me = currentUser.require();
         try {
@@ -144,7 +159,8 @@ class SponsorshipPages {
     private void showList(ProgrammeForm form, Model model) {
         LindungUser me = currentUser.require();
         List<ProgrammeRow> rows = programmes.list(me).stream()
-                .map(p -> new ProgrammeRow(p, bills.budget(p.id(), me))).toList();
+                .map(p -> new ProgrammeRow(p, bills.budget(p.id(), me)))
+                .toList();
         model.addAttribute("rows", rows);
         model.addAttribute("form", form);
         model.addAttribute("sponsorOptions", sponsorOptions(me));
@@ -155,8 +171,7 @@ class SponsorshipPages {
     }
 
     /** A programme with its budget, as the list shows it. */
-    public record ProgrammeRow(Programme programme, SponsorshipBills.Budget budget) {
-    }
+    public record ProgrammeRow(Programme programme, SponsorshipBills.Budget budget) {}
 
     /** The governments a writer may create a programme for: the province and the kab/kota of the user's scope. */
     private List<Option> sponsorOptions(LindungUser me) {
@@ -172,23 +187,37 @@ class SponsorshipPages {
     }
 
     /** The create form as the user filled it in (rupiah may be written with dots: 1.500.000). */
-    public record ProgrammeForm(@Nullable String name, @Nullable String sponsorRegion, @Nullable String legalBasis,
-            @Nullable String fundingSource, @Nullable String budget, @Nullable String startMonth,
-            @Nullable String endMonth, @Nullable String declaredIncome, @Nullable String eligibility) {
+    public record ProgrammeForm(
+            @Nullable String name,
+            @Nullable String sponsorRegion,
+            @Nullable String legalBasis,
+            @Nullable String fundingSource,
+            @Nullable String budget,
+            @Nullable String startMonth,
+            @Nullable String endMonth,
+            @Nullable String declaredIncome,
+            @Nullable String eligibility) {
 
         Programme.New parse() {
             List<FieldIssue> issues = new ArrayList<>();
             Programme.FundingSource source = null;
             if (blank(fundingSource) != null) {
                 try {
-                    source = Programme.FundingSource.valueOf(Objects.requireNonNull(fundingSource).trim());
+                    source = Programme.FundingSource.valueOf(
+                            Objects.requireNonNull(fundingSource).trim());
                 } catch (IllegalArgumentException e) {
                     issues.add(FieldIssue.error("fundingSource", "field.required"));
                 }
             }
-            Programme.New p = new Programme.New(name, sponsorRegion, legalBasis, source,
-                    rupiah("budget", budget, issues), month("startMonth", startMonth, issues),
-                    month("endMonth", endMonth, issues), rupiah("declaredIncome", declaredIncome, issues),
+            Programme.New p = new Programme.New(
+                    name,
+                    sponsorRegion,
+                    legalBasis,
+                    source,
+                    rupiah("budget", budget, issues),
+                    month("startMonth", startMonth, issues),
+                    month("endMonth", endMonth, issues),
+                    rupiah("declaredIncome", declaredIncome, issues),
                     eligibility);
             if (!issues.isEmpty()) {
                 throw new InvalidInputException(issues);
@@ -200,7 +229,9 @@ class SponsorshipPages {
     // ------------------------------------------------------------------------------------------------ programme
 
     @GetMapping("/bantuan-iuran/{id:\\d+}")
-    String programme(@PathVariable long id, @RequestParam(name = "bulan", required = false) @Nullable String month,
+    String programme(
+            @PathVariable long id,
+            @RequestParam(name = "bulan", required = false) @Nullable String month,
             Model model) {
         showProgramme(id, month, model);
         return "sponsorship/programme";
@@ -212,14 +243,18 @@ class SponsorshipPages {
      * the result.
      */
     @PostMapping("/bantuan-iuran/{id:\\d+}/penerima")
-    String upload(@PathVariable long id, @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
-            @RequestHeader(name = "X-Requested-With", required = false) @Nullable String requestedWith, Model model,
-            RedirectAttributes redirect) throws IOException {
+    String upload(
+            @PathVariable long id,
+            @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+            @RequestHeader(name = "X-Requested-With", required = false) @Nullable String requestedWith,
+            Model model,
+            RedirectAttributes redirect)
+            throws IOException {
         LindungUser me = currentUser.require();
         Map<String, Object> outcome = new LinkedHashMap<>();
         if (file == null || file.isEmpty()) {
-            outcome.put("uploadErrors", List.of(new ErrorView("", "",
-                    messages.message("sponsorship.page.upload.choose"))));
+            outcome.put(
+                    "uploadErrors", List.of(new ErrorView("", "", messages.message("sponsorship.page.upload.choose"))));
         } else {
             outcome.put("fileName", file.getOriginalFilename());
             try (InputStream in = file.getInputStream()) {
@@ -228,8 +263,10 @@ class SponsorshipPages {
             } catch (InvalidInputException e) {
                 outcome.put("uploadErrors", errorViews(e));
             } catch (ForbiddenException e) {
-                outcome.put("uploadErrors", List.of(new ErrorView("", "",
-                        messages.refusal(e, FIELD_LABELS).get(0))));
+                outcome.put(
+                        "uploadErrors",
+                        List.of(new ErrorView(
+                                "", "", messages.refusal(e, FIELD_LABELS).get(0))));
             }
         }
         if (!"XMLHttpRequest".equals(requestedWith)) {
@@ -242,7 +279,9 @@ class SponsorshipPages {
     }
 
     @PostMapping("/bantuan-iuran/{id:\\d+}/bayar")
-    String pay(@PathVariable long id, @RequestParam(name = "bulan", required = false) @Nullable String month,
+    String pay(
+            @PathVariable long id,
+            @RequestParam(name = "bulan", required = false) @Nullable String month,
             @RequestParam(name = "reference", required = false) @Nullable String reference,
             RedirectAttributes redirect) {
         LindungUser me = currentUser.require();
@@ -250,23 +289,34 @@ class SponsorshipPages {
             List<FieldIssue> issues = new ArrayList<>();
             YearMonth m = month("month", month, issues);
             if (m == null) {
-                throw new InvalidInputException(issues.isEmpty()
-                        ? List.of(FieldIssue.error("month", "field.required")) : issues);
+                throw new InvalidInputException(
+                        issues.isEmpty() ? List.of(FieldIssue.error("month", "field.required")) : issues);
             }
             SponsorshipBills.Paid paid = bills.pay(id, m, null, blank(reference), me);
-            redirect.addFlashAttribute("flashMessage", messages.message("sponsorship.page.bill.paid.done",
-                    view.month(m), paid.bills(), fmt.rupiah(paid.amount()), paid.alreadyPaid()));
+            redirect.addFlashAttribute(
+                    "flashMessage",
+                    messages.message(
+                            "sponsorship.page.bill.paid.done",
+                            view.month(m),
+                            paid.bills(),
+                            fmt.rupiah(paid.amount()),
+                            paid.alreadyPaid()));
         } catch (InvalidInputException | ForbiddenException | ConflictException e) {
             redirect.addFlashAttribute("pageErrors", messages.refusal(e, FIELD_LABELS));
         }
         return "redirect:/bantuan-iuran/" + id
-                + (blank(month) == null ? "" : "?bulan=" + Objects.requireNonNull(month).trim());
+                + (blank(month) == null
+                        ? ""
+                        : "?bulan=" + Objects.requireNonNull(month).trim());
     }
 
     @PostMapping("/bantuan-iuran/{id:\\d+}/akhiri")
-    String end(@PathVariable long id, @RequestParam(name = "lastMonth", required = false) @Nullable String lastMonth,
+    String end(
+            @PathVariable long id,
+            @RequestParam(name = "lastMonth", required = false) @Nullable String lastMonth,
             @RequestParam(name = "action", required = false) @Nullable String action,
-            @RequestParam(name = "version", defaultValue = "0") int version, RedirectAttributes redirect) {
+            @RequestParam(name = "version", defaultValue = "0") int version,
+            RedirectAttributes redirect) {
         LindungUser me = currentUser.require();
         try {
             List<FieldIssue> issues = new ArrayList<>();
@@ -275,8 +325,9 @@ class SponsorshipPages {
                 throw new InvalidInputException(issues);
             }
             Programme p = programmes.end(id, last, action == null ? "" : action.trim(), version, me);
-            redirect.addFlashAttribute("flashMessage", messages.message("sponsorship.page.ended." + p.endAction(),
-                    view.month(p.lastMonth())));
+            redirect.addFlashAttribute(
+                    "flashMessage",
+                    messages.message("sponsorship.page.ended." + p.endAction(), view.month(p.lastMonth())));
         } catch (InvalidInputException | ForbiddenException | ConflictException e) {
             redirect.addFlashAttribute("pageErrors", messages.refusal(e, FIELD_LABELS));
         }
@@ -292,8 +343,11 @@ class SponsorshipPages {
         model.addAttribute("p", p);
         model.addAttribute("budget", bills.budget(id, me));
         List<SponsorshipBeneficiaries.Beneficiary> listed = beneficiaries.list(id, me);
-        bulkReads.listed("sponsorship-beneficiaries", me.scope().code(), BulkReads.filter("view", "page",
-                "programme", id), listed.size());
+        bulkReads.listed(
+                "sponsorship-beneficiaries",
+                me.scope().code(),
+                BulkReads.filter("view", "page", "programme", id),
+                listed.size());
         model.addAttribute("beneficiaries", listed);
         model.addAttribute("csvExample", CSV_EXAMPLE);
         Set<SponsorshipAction.Kind> offered = SponsorshipWorkflow.offered(p, me, LocalDate.now(clock));
@@ -322,7 +376,8 @@ class SponsorshipPages {
 
     private List<Option> billMonths(Programme p, YearMonth shown) {
         List<Option> options = new ArrayList<>();
-        for (YearMonth m = p.lastMonth(); !m.isBefore(p.startMonth()) && options.size() < MAX_BILL_MONTHS;
+        for (YearMonth m = p.lastMonth();
+                !m.isBefore(p.startMonth()) && options.size() < MAX_BILL_MONTHS;
                 m = m.minusMonths(1)) {
             options.add(new Option(m.toString(), view.month(m)));
         }
@@ -334,16 +389,19 @@ class SponsorshipPages {
 
     /** The refusals of a file as rows of a table: line, column, reason. */
     private List<ErrorView> errorViews(InvalidInputException e) {
-        return e.issues().stream().filter(FieldIssue::isError).limit(SHOWN_ERRORS).map(issue -> {
-            String reason = messages.message(issue.code(), issue.args().toArray());
-            Matcher m = ROW_FIELD.matcher(issue.field());
-            return m.matches() ? new ErrorView(m.group(1), m.group(2), reason) : new ErrorView("", "", reason);
-        }).toList();
+        return e.issues().stream()
+                .filter(FieldIssue::isError)
+                .limit(SHOWN_ERRORS)
+                .map(issue -> {
+                    String reason = messages.message(issue.code(), issue.args().toArray());
+                    Matcher m = ROW_FIELD.matcher(issue.field());
+                    return m.matches() ? new ErrorView(m.group(1), m.group(2), reason) : new ErrorView("", "", reason);
+                })
+                .toList();
     }
 
     /** A refused row as the page shows it: line, column, reason in the reader's language. */
-    public record ErrorView(String line, String column, String reason) {
-    }
+    public record ErrorView(String line, String column, String reason) {}
 
     // ----------------------------------------------------------------------------------------------- simulation
 
@@ -352,11 +410,13 @@ class SponsorshipPages {
      * ({@code bulan}), first month ({@code mulai}), income ({@code penghasilan}). Writes nothing, so a GET.
      */
     @GetMapping("/bantuan-iuran/simulasi")
-    String simulation(@RequestParam(name = "wilayah", required = false) @Nullable List<String> regionCodes,
+    String simulation(
+            @RequestParam(name = "wilayah", required = false) @Nullable List<String> regionCodes,
             @RequestParam(name = "pekerja", required = false) @Nullable List<String> workers,
             @RequestParam(name = "bulan", required = false) @Nullable String months,
             @RequestParam(name = "mulai", required = false) @Nullable String start,
-            @RequestParam(name = "penghasilan", required = false) @Nullable String income, Model model) {
+            @RequestParam(name = "penghasilan", required = false) @Nullable String income,
+            Model model) {
         LindungUser me = currentUser.require();
         List<SimulationRow> rows = new ArrayList<>();
         for (int i = 0; i < SIMULATION_ROWS; i++) {
@@ -370,8 +430,11 @@ class SponsorshipPages {
         model.addAttribute("regionOptions", simulationOptions(me));
         if (asked) {
             try {
-                model.addAttribute("simulation", simulator.simulate(simulationRequest(rows,
-                        Objects.requireNonNull(months), start, income), me)); // asked: months given
+                model.addAttribute(
+                        "simulation",
+                        simulator.simulate(
+                                simulationRequest(rows, Objects.requireNonNull(months), start, income),
+                                me)); // asked: months given
             } catch (InvalidInputException | ForbiddenException | NotFoundException e) {
                 model.addAttribute("pageErrors", messages.refusal(e, FIELD_LABELS));
             }
@@ -379,8 +442,8 @@ class SponsorshipPages {
         return "sponsorship/simulation";
     }
 
-    private static SponsorshipSimulator.Request simulationRequest(List<SimulationRow> rows, String months,
-            @Nullable String start, @Nullable String income) {
+    private static SponsorshipSimulator.Request simulationRequest(
+            List<SimulationRow> rows, String months, @Nullable String start, @Nullable String income) {
         List<FieldIssue> issues = new ArrayList<>();
         Map<String, Integer> workers = new LinkedHashMap<>();
         for (SimulationRow row : rows) {
@@ -419,8 +482,7 @@ class SponsorshipPages {
     }
 
     /** A row of the simulation form as filled in. */
-    public record SimulationRow(String region, String workers) {
-    }
+    public record SimulationRow(String region, String workers) {}
 
     // -------------------------------------------------------------------------------------------------- helpers
 
@@ -436,8 +498,10 @@ class SponsorshipPages {
     private Map<String, String> fieldErrors(RuntimeException e) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (e instanceof InvalidInputException invalid) {
-            invalid.issues().stream().filter(FieldIssue::isError).forEach(i -> errors.putIfAbsent(i.field(),
-                    messages.message(i.code(), i.args().toArray())));
+            invalid.issues().stream()
+                    .filter(FieldIssue::isError)
+                    .forEach(i -> errors.putIfAbsent(
+                            i.field(), messages.message(i.code(), i.args().toArray())));
         }
         return errors;
     }
@@ -501,7 +565,9 @@ class SponsorshipPages {
     }
 
     private static String at(@Nullable List<String> values, int i) {
-        return values == null || i >= values.size() || values.get(i) == null ? "" : values.get(i).trim();
+        return values == null || i >= values.size() || values.get(i) == null
+                ? ""
+                : values.get(i).trim();
     }
 
     private static @Nullable String blank(@Nullable String s) {

@@ -12,7 +12,9 @@ public sealed interface SponsorshipAction {
 
     /** The kinds of change a programme page offers. */
     enum Kind {
-        ADD_BENEFICIARIES, PAY_BILL, END
+        ADD_BENEFICIARIES,
+        PAY_BILL,
+        END
     }
 
     /** Beneficiaries from a file or the registry. */

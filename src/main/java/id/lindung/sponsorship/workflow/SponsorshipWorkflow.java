@@ -50,8 +50,7 @@ public final class SponsorshipWorkflow {
     /** How a programme ends. */
     public static final List<String> END_ACTIONS = List.of("END", "HAND_OVER");
 
-    private SponsorshipWorkflow() {
-    }
+    private SponsorshipWorkflow() {}
 
     /** Whether {@code by} manages programmes at all (the sponsor's region is checked per programme). */
     public static boolean mayWrite(LindungUser by) {
@@ -60,48 +59,68 @@ public final class SponsorshipWorkflow {
 
     /** The role, asked before a programme is read: a reader is refused, not told the programme is elsewhere. */
     public static Decision<LindungUser> mayAttempt(LindungUser by) {
-        return new Decision.Checks().check(!mayWrite(by), ROLE, "", by.role().name()).decide(() -> by);
+        return new Decision.Checks()
+                .check(!mayWrite(by), ROLE, "", by.role().name())
+                .decide(() -> by);
     }
 
     // ------------------------------------------------------------------------------------------------ creating
 
     /** A new programme as it is stored: trimmed, the income defaulted to the BPU minimum. */
-    public record NewProgramme(String name, String sponsorRegion, String legalBasis,
-            Programme.FundingSource fundingSource, long budget, YearMonth startMonth, YearMonth endMonth,
-            long declaredIncome, @Nullable String eligibility) {
-    }
+    public record NewProgramme(
+            String name,
+            String sponsorRegion,
+            String legalBasis,
+            Programme.FundingSource fundingSource,
+            long budget,
+            YearMonth startMonth,
+            YearMonth endMonth,
+            long declaredIncome,
+            @Nullable String eligibility) {}
 
     /**
      * A new programme {@code p} by {@code by}: its government a known province or kab/kota ({@code regionExists})
      * inside the caller's scope, a budget, months in order, an income not below {@code bpuMinIncome}.
      */
-    public static Decision<NewProgramme> create(Programme.New p, LindungUser by, Predicate<String> regionExists,
-            long bpuMinIncome) {
-        Decision.Checks checks = new Decision.Checks().check(!mayWrite(by), ROLE, "", by.role().name());
+    public static Decision<NewProgramme> create(
+            Programme.New p, LindungUser by, Predicate<String> regionExists, long bpuMinIncome) {
+        Decision.Checks checks =
+                new Decision.Checks().check(!mayWrite(by), ROLE, "", by.role().name());
         String name = trim(p.name());
         checks.check(name == null || name.length() > 200, NAME, "name");
         String region = trim(p.sponsorRegion());
         boolean known = region != null && (region.length() == 2 || region.length() == 5) && regionExists.test(region);
         checks.check(!known, REGION, "sponsorRegion", String.valueOf(region));
-        checks.check(known && !by.scope().includes(Objects.requireNonNull(region)), REGION_OUT_OF_SCOPE,
-                "sponsorRegion", String.valueOf(region));
+        checks.check(
+                known && !by.scope().includes(Objects.requireNonNull(region)),
+                REGION_OUT_OF_SCOPE,
+                "sponsorRegion",
+                String.valueOf(region));
         String basis = trim(p.legalBasis());
         checks.check(basis == null || basis.length() > 200, LEGAL_BASIS, "legalBasis");
         checks.check(p.fundingSource() == null, REQUIRED, "fundingSource");
         checks.check(p.budget() == null || p.budget() <= 0, BUDGET, "budget");
         checks.check(p.startMonth() == null, REQUIRED, "startMonth");
         checks.check(p.endMonth() == null, REQUIRED, "endMonth");
-        checks.check(p.startMonth() != null && p.endMonth() != null && p.endMonth().isBefore(p.startMonth()),
-                END_BEFORE_START, "endMonth");
+        checks.check(
+                p.startMonth() != null && p.endMonth() != null && p.endMonth().isBefore(p.startMonth()),
+                END_BEFORE_START,
+                "endMonth");
         long income = p.declaredIncome() == null ? bpuMinIncome : p.declaredIncome();
         checks.check(income < bpuMinIncome, INCOME, "declaredIncome", bpuMinIncome);
         String eligibility = trim(p.eligibility());
         checks.check(eligibility != null && eligibility.length() > 1000, ELIGIBILITY, "eligibility");
         // decide builds only when every check passed: then each of these is given
-        return checks.decide(() -> new NewProgramme(Objects.requireNonNull(name), Objects.requireNonNull(region),
-                Objects.requireNonNull(basis), Objects.requireNonNull(p.fundingSource()),
-                Objects.requireNonNull(p.budget()), Objects.requireNonNull(p.startMonth()),
-                Objects.requireNonNull(p.endMonth()), income, eligibility));
+        return checks.decide(() -> new NewProgramme(
+                Objects.requireNonNull(name),
+                Objects.requireNonNull(region),
+                Objects.requireNonNull(basis),
+                Objects.requireNonNull(p.fundingSource()),
+                Objects.requireNonNull(p.budget()),
+                Objects.requireNonNull(p.startMonth()),
+                Objects.requireNonNull(p.endMonth()),
+                income,
+                eligibility));
     }
 
     // ---------------------------------------------------------------------------------------- a programme
@@ -129,17 +148,19 @@ public final class SponsorshipWorkflow {
     }
 
     /** The consolidated bill of a month paid: allowed with what to pay, or refused. */
-    public static Decision<Payment> pay(Programme p, SponsorshipAction.PayBill bill, LindungUser by,
-            LocalDate today) {
+    public static Decision<Payment> pay(Programme p, SponsorshipAction.PayBill bill, LindungUser by, LocalDate today) {
         Decision.Checks checks = new Decision.Checks();
         preconditions(checks, p, Kind.PAY_BILL, by, YearMonth.from(today));
         YearMonth month = bill.month();
         checks.check(month == null, REQUIRED, "month");
         checks.check(month != null && bill.lines().isEmpty(), NO_BILL, "month", String.valueOf(month));
-        return checks.decide(() -> new Payment(Objects.requireNonNull(month), // decide: only with a month
+        return checks.decide(() -> new Payment(
+                Objects.requireNonNull(month), // decide: only with a month
                 bill.paidOn() == null ? today : bill.paidOn(),
-                bill.lines().stream().filter(l -> l.open() > 0)
-                        .map(l -> new BillLine(l.membershipId(), l.open(), 0)).toList(),
+                bill.lines().stream()
+                        .filter(l -> l.open() > 0)
+                        .map(l -> new BillLine(l.membershipId(), l.open(), 0))
+                        .toList(),
                 (int) bill.lines().stream().filter(l -> l.open() <= 0).count()));
     }
 
@@ -162,11 +183,18 @@ public final class SponsorshipWorkflow {
     public static Decision<Ending> end(Programme p, SponsorshipAction.End end, LindungUser by, LocalDate today) {
         Decision.Checks checks = new Decision.Checks();
         preconditions(checks, p, Kind.END, by, YearMonth.from(today));
-        checks.check(end.action() == null || !END_ACTIONS.contains(end.action()), END_ACTION, "action",
+        checks.check(
+                end.action() == null || !END_ACTIONS.contains(end.action()),
+                END_ACTION,
+                "action",
                 String.valueOf(end.action()));
         YearMonth last = end.lastMonth() == null ? p.endMonth() : end.lastMonth();
-        checks.check(last.isBefore(p.startMonth().minusMonths(1)) || last.isAfter(p.endMonth()), END_MONTH,
-                "lastMonth", p.startMonth().minusMonths(1).toString(), p.endMonth().toString());
+        checks.check(
+                last.isBefore(p.startMonth().minusMonths(1)) || last.isAfter(p.endMonth()),
+                END_MONTH,
+                "lastMonth",
+                p.startMonth().minusMonths(1).toString(),
+                p.endMonth().toString());
         return checks.decide(() -> new Ending(last, String.valueOf(end.action())));
     }
 
@@ -183,13 +211,17 @@ public final class SponsorshipWorkflow {
         return offered;
     }
 
-    private static void preconditions(Decision.Checks checks, Programme p, Kind kind, LindungUser by,
-            YearMonth thisMonth) {
+    private static void preconditions(
+            Decision.Checks checks, Programme p, Kind kind, LindungUser by, YearMonth thisMonth) {
         checks.check(!mayWrite(by), ROLE, "", by.role().name());
         checks.check(!by.scope().includes(p.sponsorRegion()), SCOPE, "", p.sponsorRegion());
         switch (kind) {
-            case ADD_BENEFICIARIES -> checks.check(p.endedOn() != null || thisMonth.isAfter(p.endMonth()), ENDED,
-                    "programme", p.lastMonth().toString());
+            case ADD_BENEFICIARIES ->
+                checks.check(
+                        p.endedOn() != null || thisMonth.isAfter(p.endMonth()),
+                        ENDED,
+                        "programme",
+                        p.lastMonth().toString());
             case END -> checks.check(p.endedOn() != null, ENDED, "programme", String.valueOf(p.endedOn()));
             case PAY_BILL -> {
                 // a past or ended programme's bills are still paid
@@ -225,7 +257,8 @@ public final class SponsorshipWorkflow {
 
     /** A worker outside the sponsor's region, as a refusal naming {@code field}. */
     public static Decision<String> beneficiaryRegion(String region, String who, String field, Programme p) {
-        return new Decision.Checks().check(!inRegion(region, p), BENEFICIARY_REGION, field, who, p.sponsorRegion())
+        return new Decision.Checks()
+                .check(!inRegion(region, p), BENEFICIARY_REGION, field, who, p.sponsorRegion())
                 .decide(() -> region);
     }
 

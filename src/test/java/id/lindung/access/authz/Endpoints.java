@@ -25,8 +25,7 @@ public final class Endpoints {
 
     private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z0-9_]+)(?::[^}]*)?}");
 
-    private Endpoints() {
-    }
+    private Endpoints() {}
 
     /**
      * One handler method for one HTTP method and path pattern. {@code consumes}: the media types it declares it
@@ -75,11 +74,12 @@ public final class Endpoints {
     /** Every endpoint, sorted by pattern, then method, then what it consumes. */
     public static List<Endpoint> of(ApplicationContext context) {
         List<Endpoint> endpoints = new ArrayList<>();
-        for (RequestMappingInfoHandlerMapping mapping
-                : context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
+        for (RequestMappingInfoHandlerMapping mapping :
+                context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
             mapping.getHandlerMethods().forEach((info, handler) -> add(endpoints, info, handler));
         }
-        endpoints.sort(Comparator.comparing(Endpoint::pattern).thenComparing(Endpoint::method)
+        endpoints.sort(Comparator.comparing(Endpoint::pattern)
+                .thenComparing(Endpoint::method)
                 .thenComparing(e -> String.join(",", e.consumes())));
         return List.copyOf(new java.util.LinkedHashSet<>(endpoints));
     }
@@ -90,8 +90,10 @@ public final class Endpoints {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String v = value.apply(m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement(
-                    java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")));
+            m.appendReplacement(
+                    out,
+                    Matcher.quoteReplacement(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)
+                            .replace("+", "%20")));
         }
         m.appendTail(out);
         return out.toString();
@@ -103,12 +105,15 @@ public final class Endpoints {
         info.getConsumesCondition().getConsumableMediaTypes().forEach(t -> consumes.add(t.toString()));
         boolean multipart = Arrays.stream(handler.getMethodParameters())
                 .anyMatch(p -> MultipartFile.class.isAssignableFrom(p.getParameterType()));
-        String name = handler.getBeanType().getSimpleName() + "." + handler.getMethod().getName();
-        List<String> names = methods.isEmpty() ? List.of("*") : methods.stream().map(Enum::name).sorted().toList();
+        String name = handler.getBeanType().getSimpleName() + "."
+                + handler.getMethod().getName();
+        List<String> names = methods.isEmpty()
+                ? List.of("*")
+                : methods.stream().map(Enum::name).sorted().toList();
         for (String pattern : info.getPatternValues()) {
             for (String method : names) {
-                endpoints.add(new Endpoint(method, pattern, java.util.Collections.unmodifiableSortedSet(consumes),
-                        multipart, name));
+                endpoints.add(new Endpoint(
+                        method, pattern, java.util.Collections.unmodifiableSortedSet(consumes), multipart, name));
             }
         }
     }

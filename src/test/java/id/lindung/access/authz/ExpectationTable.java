@@ -21,8 +21,9 @@ import java.util.Set;
 public final class ExpectationTable {
 
     /** The columns after method and pattern, in order: the five roles, then callers who are not signed in. */
-    public static final List<String> COLUMNS = List.of("ADMIN", "OFFICER", "GOV_ANALYST", "BANK_OFFICER", "AGENT",
-            "anonymous");
+    public static final List<String> COLUMNS =
+            List.of("ADMIN", "OFFICER", "GOV_ANALYST", "BANK_OFFICER", "AGENT", "anonymous");
+
     public static final String ANONYMOUS = "anonymous";
 
     /** What one role (or an anonymous caller) gets from an endpoint. */

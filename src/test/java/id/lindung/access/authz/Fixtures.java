@@ -67,21 +67,33 @@ import org.springframework.context.ApplicationContext;
 public final class Fixtures {
 
     /** A set of entities in one kab/kota. */
-    public record FixtureSet(String name, String region, Map<String, String> values, String tokenOwner,
-            String bank) {
-    }
+    public record FixtureSet(String name, String region, Map<String, String> values, String tokenOwner, String bank) {}
 
     /** Names of fixtures that belong to a region: a user's scope decides whether they are in reach. */
-    public static final Set<String> REGIONAL = Set.of("participant", "dupA", "dupB", "membership", "startCorrection", "employer",
-            "project", "claim", "document", "paymentKey", "loanId", "region", "entrant", "programme");
+    public static final Set<String> REGIONAL = Set.of(
+            "participant",
+            "dupA",
+            "dupB",
+            "membership",
+            "startCorrection",
+            "employer",
+            "project",
+            "claim",
+            "document",
+            "paymentKey",
+            "loanId",
+            "region",
+            "entrant",
+            "programme");
     /** Names of fixtures owned by a user or a bank. */
     public static final Set<String> TOKEN = Set.of("token");
+
     public static final Set<String> BANK = Set.of("kurFile", "loanId", "loanBank");
 
-    static final LindungUser ADMIN = new LindungUser("admin", "Administrator Lindung", Role.ADMIN,
-            RegionScope.of("61"));
-    static final LindungUser BANK_KALBAR = new LindungUser("bank.kalbar", "Petugas Bank Kalbar", Role.BANK_OFFICER,
-            RegionScope.of("61"));
+    static final LindungUser ADMIN =
+            new LindungUser("admin", "Administrator Lindung", Role.ADMIN, RegionScope.of("61"));
+    static final LindungUser BANK_KALBAR =
+            new LindungUser("bank.kalbar", "Petugas Bank Kalbar", Role.BANK_OFFICER, RegionScope.of("61"));
     static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     private static final AtomicInteger SERIAL = new AtomicInteger();
 
@@ -95,10 +107,26 @@ public final class Fixtures {
         this.context = context;
         this.clock = context.getBean(Clock.class);
         Map<String, String> common = common();
-        this.ketapang = set("Ketapang", "61.04", "610401", "61.04.01.2011", "KALBAR", BANK_KALBAR,
-                "petugas.ketapang", "2031-12-24", common);
-        this.pontianak = set("Pontianak", "61.71", "617101", "61.71.01.1002", "BNI", ADMIN, "petugas.pontianak",
-                "2031-12-26", common);
+        this.ketapang = set(
+                "Ketapang",
+                "61.04",
+                "610401",
+                "61.04.01.2011",
+                "KALBAR",
+                BANK_KALBAR,
+                "petugas.ketapang",
+                "2031-12-24",
+                common);
+        this.pontianak = set(
+                "Pontianak",
+                "61.71",
+                "617101",
+                "61.71.01.1002",
+                "BNI",
+                ADMIN,
+                "petugas.pontianak",
+                "2031-12-26",
+                common);
     }
 
     public List<FixtureSet> sets() {
@@ -112,7 +140,9 @@ public final class Fixtures {
     /** What does not depend on the region: a Paritrana cycle, a rule, months and indicator codes. */
     private Map<String, String> common() {
         Map<String, String> v = new LinkedHashMap<>();
-        RateRule rule = bean(RateBook.class).all().stream().filter(RateRule::unconfirmed).findFirst()
+        RateRule rule = bean(RateBook.class).all().stream()
+                .filter(RateRule::unconfirmed)
+                .findFirst()
                 .orElse(bean(RateBook.class).all().get(0));
         v.put("ruleRef", rule.ref());
         Cycle cycle = bean(ParitranaCycles.class).create(2035, Category.KABKOTA, 2025, ADMIN);
@@ -129,8 +159,16 @@ public final class Fixtures {
         return v;
     }
 
-    private FixtureSet set(String name, String region, String kecamatanDigits, String desa, String bank,
-            LindungUser uploader, String tokenOwner, String holiday, Map<String, String> common) {
+    private FixtureSet set(
+            String name,
+            String region,
+            String kecamatanDigits,
+            String desa,
+            String bank,
+            LindungUser uploader,
+            String tokenOwner,
+            String holiday,
+            Map<String, String> common) {
         Map<String, String> v = new LinkedHashMap<>(common);
         LocalDate today = LocalDate.now(clock);
         YearMonth month = YearMonth.now(clock);
@@ -143,30 +181,78 @@ public final class Fixtures {
         long participant = register(participants, kecamatanDigits, desa, "Matriks " + name, LocalDate.of(1985, 3, 9));
         v.put("participant", Long.toString(participant));
         String borrowerNik = Niks.nik(kecamatanDigits, LocalDate.of(1990, 7, 21), false);
-        long borrower = participants.register(new ParticipantDetails(borrowerNik, "Peminjam " + name,
-                LocalDate.of(1990, 7, 21), Sex.L, desa, null, "Pedagang", null), ADMIN).participant().id();
+        long borrower = participants
+                .register(
+                        new ParticipantDetails(
+                                borrowerNik,
+                                "Peminjam " + name,
+                                LocalDate.of(1990, 7, 21),
+                                Sex.L,
+                                desa,
+                                null,
+                                "Pedagang",
+                                null),
+                        ADMIN)
+                .participant()
+                .id();
         v.put("borrower", Long.toString(borrower));
 
-        Membership membership = enrolment.enrol(new EnrolmentRequest(participant, Segment.BPU, Channel.AGENT, Set.of(),
-                null, 1_000_000L, Sector.OTHER, false, month, null), ADMIN);
+        Membership membership = enrolment.enrol(
+                new EnrolmentRequest(
+                        participant,
+                        Segment.BPU,
+                        Channel.AGENT,
+                        Set.of(),
+                        null,
+                        1_000_000L,
+                        Sector.OTHER,
+                        false,
+                        month,
+                        null),
+                ADMIN);
         v.put("membership", Long.toString(membership.id()));
         // requested by an officer who is none of the matrix's callers: every caller may be the second pair of eyes
-        LindungUser requester = new LindungUser("petugas.matriks", "Petugas Matriks", Role.OFFICER,
-                RegionScope.of("61"));
-        v.put("startCorrection", Long.toString(bean(StartCorrections.class).request(MembershipId.of(membership.id()),
-                month.minusMonths(1), "Uji matriks otorisasi: mulai sebulan lebih awal", requester).id()));
-        long employer = enrolment.registerEmployer(new NewEmployer("MTX" + run + SERIAL.incrementAndGet(),
-                "PT Matriks " + name, 2, null, desa), ADMIN).id();
+        LindungUser requester =
+                new LindungUser("petugas.matriks", "Petugas Matriks", Role.OFFICER, RegionScope.of("61"));
+        v.put(
+                "startCorrection",
+                Long.toString(bean(StartCorrections.class)
+                        .request(
+                                MembershipId.of(membership.id()),
+                                month.minusMonths(1),
+                                "Uji matriks otorisasi: mulai sebulan lebih awal",
+                                requester)
+                        .id()));
+        long employer = enrolment
+                .registerEmployer(
+                        new NewEmployer("MTX" + run + SERIAL.incrementAndGet(), "PT Matriks " + name, 2, null, desa),
+                        ADMIN)
+                .id();
         v.put("employer", Long.toString(employer));
-        Membership project = enrolment.registerProject(new NewProject(employer, "Jembatan " + name, 500_000_000L,
-                month, month.plusMonths(3), 12, desa, null), ADMIN);
+        Membership project = enrolment.registerProject(
+                new NewProject(employer, "Jembatan " + name, 500_000_000L, month, month.plusMonths(3), 12, desa, null),
+                ADMIN);
         v.put("project", Long.toString(project.projectId()));
 
         ClaimManagement claims = bean(ClaimManagement.class);
         LocalDate event = today.minusDays(10);
-        Claim claim = claims.submit(new ClaimIntake(participant, "JKK_TRANSPORT", "WORK_ACCIDENT", event, null, null,
-                List.of(new ClaimIntake.TransportItem("LAND", event, "Ambulans ke RSUD", 500_000L)), null, null, null,
-                null, null, null, null), ADMIN);
+        Claim claim = claims.submit(
+                new ClaimIntake(
+                        participant,
+                        "JKK_TRANSPORT",
+                        "WORK_ACCIDENT",
+                        event,
+                        null,
+                        null,
+                        List.of(new ClaimIntake.TransportItem("LAND", event, "Ambulans ke RSUD", 500_000L)),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                ADMIN);
         v.put("claim", Long.toString(claim.id()));
         Claim withDocument = claims.addDocument(ClaimId.of(claim.id()), "KWITANSI", "kwitansi.pdf", PDF, ADMIN);
         v.put("document", Long.toString(withDocument.documents().get(0).id()));
@@ -179,8 +265,11 @@ public final class Fixtures {
         String csv = "bank;branch;loan_id;nik;name;scheme;plafond;disbursed_on;sector;region_code\n" + bank + ";"
                 + name + ";" + loanId + ";" + borrowerNik + ";Peminjam " + name + ";MIKRO;30000000;"
                 + today.minusDays(20) + ";Perdagangan;" + desa + "\n";
-        KurImportResult file = bean(KurImports.class).importFile("matriks-" + name + ".csv",
-                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), uploader);
+        KurImportResult file = bean(KurImports.class)
+                .importFile(
+                        "matriks-" + name + ".csv",
+                        new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+                        uploader);
         if (file.inserted() != 1) {
             throw new IllegalStateException("KUR fixture not imported: " + file);
         }
@@ -188,28 +277,55 @@ public final class Fixtures {
         v.put("loanBank", bank);
         v.put("loanId", loanId);
         KurLoan loan = bean(KurOutreach.class).find(bank, loanId, ADMIN);
-        if (loan.participantId() == null || loan.participantId() != borrower
+        if (loan.participantId() == null
+                || loan.participantId() != borrower
                 || loan.matchStatus().equals("PROTECTED")) {
             throw new IllegalStateException("KUR fixture loan not matched to its unprotected borrower: " + loan);
         }
 
-        Programme programme = bean(SponsorshipProgrammes.class).create(new Programme.New("Bantuan Iuran " + name,
-                region, "Perbup uji matriks", Programme.FundingSource.APBD, 100_000_000L, month, month.plusMonths(11),
-                null, null), ADMIN);
+        Programme programme = bean(SponsorshipProgrammes.class)
+                .create(
+                        new Programme.New(
+                                "Bantuan Iuran " + name,
+                                region,
+                                "Perbup uji matriks",
+                                Programme.FundingSource.APBD,
+                                100_000_000L,
+                                month,
+                                month.plusMonths(11),
+                                null,
+                                null),
+                        ADMIN);
         v.put("programme", Long.toString(programme.id()));
 
         LindungUser owner = new LindungUser(tokenOwner, tokenOwner, Role.OFFICER, RegionScope.of(region));
-        v.put("token", Long.toString(bean(ApiTokens.class).issue(null, "matriks " + name, null, null, owner).id()));
+        v.put(
+                "token",
+                Long.toString(bean(ApiTokens.class)
+                        .issue(null, "matriks " + name, null, null, owner)
+                        .id()));
         v.put("holiday", holiday);
         putHoliday(holiday);
         putTarget(region, v.get("targetYear"));
         return new FixtureSet(name, region, Map.copyOf(v), tokenOwner, bank);
     }
 
-    private long register(ParticipantManagement participants, String kecamatanDigits, String desa, String fullName,
-            LocalDate birth) {
-        return participants.register(new ParticipantDetails(Niks.nik(kecamatanDigits, birth, false), fullName, birth,
-                Sex.L, desa, null, "Petani", null), ADMIN).participant().id();
+    private long register(
+            ParticipantManagement participants, String kecamatanDigits, String desa, String fullName, LocalDate birth) {
+        return participants
+                .register(
+                        new ParticipantDetails(
+                                Niks.nik(kecamatanDigits, birth, false),
+                                fullName,
+                                birth,
+                                Sex.L,
+                                desa,
+                                null,
+                                "Petani",
+                                null),
+                        ADMIN)
+                .participant()
+                .id();
     }
 
     // ------------------------------------------------------------------------------- fixtures made per request
@@ -265,8 +381,8 @@ public final class Fixtures {
      * Whether {@code user} owns the set's entity among {@code names}: its API token, or its bank's KUR file or loan.
      * Null when none of the names is an owned kind.
      */
-    public static @Nullable Boolean owns(@Nullable String username, @Nullable String bank, FixtureSet set,
-            List<String> names) {
+    public static @Nullable Boolean owns(
+            @Nullable String username, @Nullable String bank, FixtureSet set, List<String> names) {
         Predicate<Set<String>> uses = kinds -> names.stream().anyMatch(kinds::contains);
         if (uses.test(TOKEN)) {
             return set.tokenOwner().equals(username);

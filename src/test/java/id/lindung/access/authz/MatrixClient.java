@@ -33,9 +33,11 @@ public final class MatrixClient {
     private final HttpClient http;
     /** The API's client: no cookies, so every API request authenticates with its own header (no session). */
     private final HttpClient api;
+
     private final @Nullable String authorization;
     /** HTTP Basic of the caller, for the API requests that refuse API tokens ({@link #PERSONAL}). */
     private @Nullable String personal;
+
     private String csrf = "";
 
     /**
@@ -48,15 +50,22 @@ public final class MatrixClient {
     private MatrixClient(int port, @Nullable String authorization) {
         this.base = "http://localhost:" + port;
         this.authorization = authorization;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(
-                HttpClient.Redirect.NEVER).connectTimeout(TIMEOUT).build();
-        this.api = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(TIMEOUT).build();
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(TIMEOUT)
+                .build();
+        this.api = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(TIMEOUT)
+                .build();
     }
 
     /** An anonymous caller with a session and CSRF token from the login page. */
     public static MatrixClient anonymous(int port) {
         MatrixClient client = new MatrixClient(port, null);
-        client.csrf = client.token(client.send("GET", "/login", Body.none(), false).text());
+        client.csrf =
+                client.token(client.send("GET", "/login", Body.none(), false).text());
         return client;
     }
 
@@ -67,21 +76,25 @@ public final class MatrixClient {
     public static MatrixClient signedIn(int port, String username, String password, String apiAuthorization) {
         MatrixClient client = new MatrixClient(port, apiAuthorization);
         client.personal = basic(username, password);
-        String loginToken = client.token(client.send("GET", "/login", Body.none(), false).text());
-        Answer login = client.send("POST", "/login", Body.form(Map.of("username", username, "password", password,
-                "_csrf", loginToken)), false);
+        String loginToken =
+                client.token(client.send("GET", "/login", Body.none(), false).text());
+        Answer login = client.send(
+                "POST",
+                "/login",
+                Body.form(Map.of("username", username, "password", password, "_csrf", loginToken)),
+                false);
         String location = login.location();
         if (login.status() != 302 || location.contains("/login")) {
-            throw new IllegalStateException("form login of " + username + " failed: " + login.status() + " "
-                    + location);
+            throw new IllegalStateException(
+                    "form login of " + username + " failed: " + login.status() + " " + location);
         }
         client.csrf = client.token(client.send("GET", "/", Body.none(), false).text());
         return client;
     }
 
     public static String basic(String username, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private String token(String html) {
@@ -93,7 +106,11 @@ public final class MatrixClient {
     }
 
     /** What a request sends after the request line. */
-    public record Body(String kind, Map<String, String> fields, @Nullable String fileName, byte @Nullable [] file,
+    public record Body(
+            String kind,
+            Map<String, String> fields,
+            @Nullable String fileName,
+            byte @Nullable [] file,
             @Nullable String text) {
 
         public static Body none() {
@@ -127,22 +144,21 @@ public final class MatrixClient {
     }
 
     /** A response: status, where it redirects, its content type and (for text answers) its body. */
-    public record Answer(int status, String location, String contentType, String text) {
-    }
+    public record Answer(int status, String location, String contentType, String text) {}
 
     /**
      * Sends a request. {@code api}: with the API's {@code Authorization} header and without the session cookie
      * mattering; otherwise as the browser (Accept text/html, the session's CSRF token on every non-GET).
      */
     public Answer send(String method, String path, Body body, boolean api) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
-                .header("Accept-Language", "id");
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).header("Accept-Language", "id");
         boolean write = !method.equals("GET") && !method.equals("HEAD");
         if (api) {
             request.header("Accept", "application/json, application/problem+json, */*");
             String path0 = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
-            String auth = personal != null && PERSONAL.matcher(method + " " + path0).matches() ? personal
-                    : authorization;
+            String auth =
+                    personal != null && PERSONAL.matcher(method + " " + path0).matches() ? personal : authorization;
             if (auth != null) {
                 request.header("Authorization", auth);
             }
@@ -169,7 +185,8 @@ public final class MatrixClient {
                 }
                 StringBuilder form = new StringBuilder();
                 fields.forEach((k, v) -> form.append(form.isEmpty() ? "" : "&")
-                        .append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+                        .append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+                        .append('=')
                         .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
                 request.header("Content-Type", "application/x-www-form-urlencoded");
                 publisher = HttpRequest.BodyPublishers.ofString(form.toString());
@@ -181,19 +198,21 @@ public final class MatrixClient {
                     fields.putIfAbsent("_csrf", csrf);
                 }
                 request.header("Content-Type", "multipart/form-data; boundary=" + boundary);
-                publisher = HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, fields, body.fileName(),
-                        body.file()));
+                publisher = HttpRequest.BodyPublishers.ofByteArray(
+                        multipart(boundary, fields, body.fileName(), body.file()));
             }
-            default -> {
-            }
+            default -> {}
         }
         request.method(method, publisher);
         try {
-            HttpResponse<byte[]> response = (api ? this.api : http).send(request.build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response =
+                    (api ? this.api : http).send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             String type = response.headers().firstValue("Content-Type").orElse("");
             boolean text = type.contains("html") || type.contains("json") || type.startsWith("text/plain");
-            return new Answer(response.statusCode(), response.headers().firstValue("Location").orElse(""), type,
+            return new Answer(
+                    response.statusCode(),
+                    response.headers().firstValue("Location").orElse(""),
+                    type,
                     text ? new String(response.body(), StandardCharsets.UTF_8) : "");
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path, e);
@@ -210,14 +229,15 @@ public final class MatrixClient {
         return send("GET", path, Body.none(), false);
     }
 
-    private static byte[] multipart(String boundary, Map<String, String> fields, @Nullable String fileName,
-            byte @Nullable [] file) {
+    private static byte[] multipart(
+            String boundary, Map<String, String> fields, @Nullable String fileName, byte @Nullable [] file) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        fields.forEach((name, value) -> out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
-                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        fields.forEach((name, value) -> out.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8)));
         if (fileName != null && file != null) {
             out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                    + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                            + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
                     .getBytes(StandardCharsets.UTF_8));
             out.writeBytes(file);
             out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));

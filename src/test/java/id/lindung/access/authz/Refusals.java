@@ -27,13 +27,18 @@ public final class Refusals {
 
     /** What an answer means. */
     public enum Outcome {
-        ALLOWED, REFUSED, NOT_FOUND, LOGIN, ERROR
+        ALLOWED,
+        REFUSED,
+        NOT_FOUND,
+        LOGIN,
+        ERROR
     }
 
     private static final Pattern FORBIDDEN = Pattern.compile("new ForbiddenException\\(\\s*\"([^\"]+)\"");
     /** A workflow rule answered with 403 ({@code Decision.Spec.of("code", FORBIDDEN)}, e.g. {@code ClaimRule}). */
-    private static final Pattern FORBIDDEN_RULE = Pattern.compile(
-            "\\bof(?:Input)?\\(\\s*\"([^\"]+)\",\\s*(?:Decision\\.Answer\\.)?FORBIDDEN\\s*\\)");
+    private static final Pattern FORBIDDEN_RULE =
+            Pattern.compile("\\bof(?:Input)?\\(\\s*\"([^\"]+)\",\\s*(?:Decision\\.Answer\\.)?FORBIDDEN\\s*\\)");
+
     private static final Pattern SCOPE_KEY = Pattern.compile("(?m)^([a-z][A-Za-z0-9.-]*\\.scope)=");
     private static final Pattern ERROR_CODE = Pattern.compile("\"code\"\\s*:\\s*\"([^\"]+)\"");
     private static final Locale INDONESIAN = Locale.forLanguageTag("id");
@@ -53,8 +58,8 @@ public final class Refusals {
             }
             texts.add(Pattern.compile(regex.toString(), Pattern.DOTALL));
         }
-        this.notFound = Pattern.compile(">\\s*" + Pattern.quote(messages.getMessage("problem.not-found", null,
-                INDONESIAN)) + "\\.?\\s*<");
+        this.notFound = Pattern.compile(
+                ">\\s*" + Pattern.quote(messages.getMessage("problem.not-found", null, INDONESIAN)) + "\\.?\\s*<");
     }
 
     /** The refusal codes: read from main code, so a refusal added tomorrow is recognised too. */
@@ -75,10 +80,12 @@ public final class Refusals {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("main sources not found from " + Path.of("").toAbsolutePath(), e);
+            throw new UncheckedIOException(
+                    "main sources not found from " + Path.of("").toAbsolutePath(), e);
         }
         try (Stream<Path> files = Files.list(Path.of("src/main/resources/i18n"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".properties")).toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".properties")).toList()) {
                 Matcher m = SCOPE_KEY.matcher(Files.readString(file));
                 while (m.find()) {
                     found.add(m.group(1));
@@ -122,7 +129,8 @@ public final class Refusals {
             }
             return Outcome.ALLOWED;
         }
-        if ((status == 302 || status == 303) && answer.location().replaceAll("\\?.*", "").endsWith("/login")) {
+        if ((status == 302 || status == 303)
+                && answer.location().replaceAll("\\?.*", "").endsWith("/login")) {
             return Outcome.LOGIN;
         }
         if (!write) {
@@ -163,7 +171,12 @@ public final class Refusals {
     }
 
     private static String unescape(String html) {
-        return html.replace("&#39;", "'").replace("&quot;", "\"").replace("&#34;", "\"").replace("&lt;", "<")
-                .replace("&gt;", ">").replace("&amp;", "&").replaceAll("\\s+", " ");
+        return html.replace("&#39;", "'")
+                .replace("&quot;", "\"")
+                .replace("&#34;", "\"")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&")
+                .replaceAll("\\s+", " ");
     }
 }

@@ -29,15 +29,19 @@ import org.springframework.test.context.ActiveProfiles;
  * refused one a LIST_REFUSED line, another user's budget is untouched, and a token reads from its creator's budget. Same context as BulkReadAttackTest (an
  * analyst may read 60 rows an hour there).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "lindung.test.context=redteam-identity", "lindung.claim.four-eyes-threshold=50000000",
-        "lindung.reads.rows-per-hour.gov-analyst=60", "lindung.reads.rows-per-hour.bank-officer=60",
-        "lindung.reads.rows-per-hour.agent=40"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "lindung.test.context=redteam-identity", "lindung.claim.four-eyes-threshold=50000000",
+            "lindung.reads.rows-per-hour.gov-analyst=60", "lindung.reads.rows-per-hour.bank-officer=60",
+            "lindung.reads.rows-per-hour.agent=40"
+        })
 @ActiveProfiles("test")
 class ReadBudgetTest {
 
     @Autowired
     BulkReads bulkReads;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -45,8 +49,9 @@ class ReadBudgetTest {
     private Callable<Boolean> page(LindungUser user, long rows, CountDownLatch start) {
         return () -> {
             LindungUserDetails details = new LindungUserDetails(user, "-", true);
-            SecurityContextHolder.getContext().setAuthentication(
-                    new UsernamePasswordAuthenticationToken(details, null, details.getAuthorities()));
+            SecurityContextHolder.getContext()
+                    .setAuthentication(
+                            new UsernamePasswordAuthenticationToken(details, null, details.getAuthorities()));
             try {
                 start.await();
                 bulkReads.listed("participants", "61", Map.of("page", 0), rows);
@@ -60,8 +65,10 @@ class ReadBudgetTest {
     }
 
     private long lines(String actor, String action) {
-        return jdbc.sql("SELECT count(*) FROM audit_log WHERE actor = ? AND action = ?").params(actor, action)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM audit_log WHERE actor = ? AND action = ?")
+                .params(actor, action)
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -84,23 +91,37 @@ class ReadBudgetTest {
             assertThat(lines("analis.paralel", BulkReads.LIST_READ)).isEqualTo(3);
             assertThat(lines("analis.paralel", BulkReads.LIST_REFUSED)).isEqualTo(9);
             assertThat(jdbc.sql("SELECT sum(rows) FROM read_budget WHERE actor = 'analis.paralel'")
-                    .query(Long.class).single()).isEqualTo(60);
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(60);
 
             // a page of nothing still leaves its line and passes; another user's budget is their own
             assertThat(pool.submit(page(racer, 0, new CountDownLatch(0))).get()).isTrue();
             assertThat(lines("analis.paralel", BulkReads.LIST_READ)).isEqualTo(4);
-            assertThat(pool.submit(page(other, 60, new CountDownLatch(0))).get()).isTrue();
+            assertThat(pool.submit(page(other, 60, new CountDownLatch(0))).get())
+                    .isTrue();
             assertThat(pool.submit(page(other, 1, new CountDownLatch(0))).get()).isFalse();
 
             // a token acts as its creator: it reads from the creator's budget, it does not bring a budget of its own
-            LindungUser person = new LindungUser("analis.token", "Analis Token", Role.GOV_ANALYST, RegionScope.of("61"));
-            LindungUser viaToken = new LindungUser("analis.token", "Analis Token", Role.GOV_ANALYST,
-                    RegionScope.of("61"), new LindungUser.ViaToken(9_001, "skrip ekspor"));
-            assertThat(pool.submit(page(person, 40, new CountDownLatch(0))).get()).isTrue();
-            assertThat(pool.submit(page(viaToken, 30, new CountDownLatch(0))).get()).isFalse();
-            assertThat(pool.submit(page(viaToken, 20, new CountDownLatch(0))).get()).isTrue();
+            LindungUser person =
+                    new LindungUser("analis.token", "Analis Token", Role.GOV_ANALYST, RegionScope.of("61"));
+            LindungUser viaToken = new LindungUser(
+                    "analis.token",
+                    "Analis Token",
+                    Role.GOV_ANALYST,
+                    RegionScope.of("61"),
+                    new LindungUser.ViaToken(9_001, "skrip ekspor"));
+            assertThat(pool.submit(page(person, 40, new CountDownLatch(0))).get())
+                    .isTrue();
+            assertThat(pool.submit(page(viaToken, 30, new CountDownLatch(0))).get())
+                    .isFalse();
+            assertThat(pool.submit(page(viaToken, 20, new CountDownLatch(0))).get())
+                    .isTrue();
             assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE actor = 'analis.token' AND action = ?"
-                    + " AND via_token_name = 'skrip ekspor'").param(BulkReads.LIST_READ).query(Long.class).single())
+                                    + " AND via_token_name = 'skrip ekspor'")
+                            .param(BulkReads.LIST_READ)
+                            .query(Long.class)
+                            .single())
                     .isEqualTo(1);
         } finally {
             pool.shutdownNow();

@@ -12,14 +12,18 @@ import org.junit.jupiter.api.Test;
 /** The benefit engine stays pure: nothing in it depends on Spring or Jakarta. */
 class BenefitEngineArchitectureTest {
 
-    private static final ArchRule PURE = noClasses().that().resideInAPackage("id.lindung.claim.benefit..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..");
+    private static final ArchRule PURE = noClasses()
+            .that()
+            .resideInAPackage("id.lindung.claim.benefit..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework..", "jakarta..");
 
     @Test
     void theEngineDependsOnNeitherSpringNorJakarta() {
         // not ImportOption.DO_NOT_INCLUDE_TESTS: it only knows target/test-classes, and builds may use another dir
-        JavaClasses engine = new ClassFileImporter().withImportOption(mainClassesOnly())
-                .importPackages("id.lindung.claim.benefit");
+        JavaClasses engine =
+                new ClassFileImporter().withImportOption(mainClassesOnly()).importPackages("id.lindung.claim.benefit");
         assertThat(engine.contain(BenefitCalculator.class)).isTrue();
         assertThat(engine.size()).isGreaterThan(20);
         PURE.check(engine);

@@ -31,8 +31,8 @@ class BenefitInvariantsTest {
     private static final int CASES = 1_000;
     private static final LocalDate FIRST = LocalDate.of(2015, 1, 1);
     private static final LocalDate LAST = LocalDate.of(2035, 12, 31);
-    private static final String[] CODES = RULES.disabilityTable().stream().map(DisabilityRow::code)
-            .toArray(String[]::new);
+    private static final String[] CODES =
+            RULES.disabilityTable().stream().map(DisabilityRow::code).toArray(String[]::new);
 
     // ------------------------------------------------------------------------------------------------ generators
 
@@ -60,10 +60,11 @@ class BenefitInvariantsTest {
     private static ClaimFacts claim(Random r) {
         ClaimKind kind = ClaimKind.values()[r.nextInt(ClaimKind.values().length)];
         LocalDate event = date(r, FIRST, LAST);
-        EventCause cause = r.nextInt(10) == 0 ? EventCause.values()[r.nextInt(3)]
+        EventCause cause = r.nextInt(10) == 0
+                ? EventCause.values()[r.nextInt(3)]
                 : kind == ClaimKind.JKM_DEATH ? EventCause.OTHER : EventCause.WORK_ACCIDENT;
-        MemberFacts member = new MemberFacts(Segment.values()[r.nextInt(4)], r.nextInt(8) != 0, r.nextInt(8) != 0,
-                r.nextInt(240), wage(r));
+        MemberFacts member = new MemberFacts(
+                Segment.values()[r.nextInt(4)], r.nextInt(8) != 0, r.nextInt(8) != 0, r.nextInt(240), wage(r));
         ClaimDetails details;
         switch (kind) {
             case JKK_MEDICAL -> details = new ClaimDetails.MedicalCare(invoices(r, event));
@@ -74,15 +75,17 @@ class BenefitInvariantsTest {
             case JKK_TRANSPORT -> {
                 List<TransportCost> costs = new ArrayList<>();
                 for (int i = 0, n = 1 + r.nextInt(6); i < n; i++) {
-                    costs.add(new TransportCost(TransportMode.values()[r.nextInt(3)], event.plusDays(r.nextInt(30)),
-                            "t" + i, amount(r)));
+                    costs.add(new TransportCost(
+                            TransportMode.values()[r.nextInt(3)], event.plusDays(r.nextInt(30)), "t" + i, amount(r)));
                 }
                 details = new ClaimDetails.Transport(costs);
             }
             case JKK_STMB -> details = new ClaimDetails.TemporaryIncapacity(1 + r.nextInt(40));
             case JKK_DISABILITY_PARTIAL_ANATOMICAL -> details = new ClaimDetails.AnatomicalDisability(codes(r));
-            case JKK_DISABILITY_PARTIAL_FUNCTIONAL -> details = new ClaimDetails.FunctionalDisability(
-                    codes(r).stream().map(c -> new FunctionLoss(c, percent(r))).toList());
+            case JKK_DISABILITY_PARTIAL_FUNCTIONAL ->
+                details = new ClaimDetails.FunctionalDisability(codes(r).stream()
+                        .map(c -> new FunctionLoss(c, percent(r)))
+                        .toList());
             default -> details = new ClaimDetails.None();
         }
         return new ClaimFacts(kind, event, cause, member, details);
@@ -125,12 +128,21 @@ class BenefitInvariantsTest {
             assertThat(a.total()).as(what).isEqualTo(sum);
             // which programme and protection decide first, then the rules valid at the event date
             boolean jkk = f.kind().programme() == id.lindung.enrolment.Programme.JKK;
-            String expected = jkk && !f.cause().workRelated() ? "NOT_WORK_RELATED"
-                    : !jkk && f.cause().workRelated() ? "DEATH_IS_JKK"
-                    : jkk && !f.member().jkkProtected() ? "NOT_PROTECTED_JKK"
-                    : !jkk && !f.member().jkmProtected() ? "NOT_PROTECTED_JKM"
-                    : f.eventDate().isBefore(f.kind() == ClaimKind.JKK_STMB ? LocalDate.of(2015, 7, 1)
-                            : LocalDate.of(2019, 12, 2)) ? "RULE_MISSING" : null;
+            String expected = jkk && !f.cause().workRelated()
+                    ? "NOT_WORK_RELATED"
+                    : !jkk && f.cause().workRelated()
+                            ? "DEATH_IS_JKK"
+                            : jkk && !f.member().jkkProtected()
+                                    ? "NOT_PROTECTED_JKK"
+                                    : !jkk && !f.member().jkmProtected()
+                                            ? "NOT_PROTECTED_JKM"
+                                            : f.eventDate()
+                                                            .isBefore(
+                                                                    f.kind() == ClaimKind.JKK_STMB
+                                                                            ? LocalDate.of(2015, 7, 1)
+                                                                            : LocalDate.of(2019, 12, 2))
+                                                    ? "RULE_MISSING"
+                                                    : null;
             assertThat(a.eligible() ? null : a.refusal().code()).as(what).isEqualTo(expected);
             if (!a.eligible()) {
                 assertThat(a.lines()).as(what).isEmpty();
@@ -145,19 +157,23 @@ class BenefitInvariantsTest {
     private static void checkKind(ClaimFacts f, BenefitAssessment a, String what) {
         long wage = f.member().wage();
         switch (f.kind()) {
-            case JKK_MEDICAL -> assertThat(a.total()).as(what).isEqualTo(((ClaimDetails.MedicalCare) f.details())
-                    .invoices().stream().mapToLong(Invoice::amount).sum());
+            case JKK_MEDICAL ->
+                assertThat(a.total())
+                        .as(what)
+                        .isEqualTo(((ClaimDetails.MedicalCare) f.details())
+                                .invoices().stream().mapToLong(Invoice::amount).sum());
             case JKK_HOME_CARE -> {
-                long claimed = ((ClaimDetails.HomeCare) f.details()).invoices().stream().mapToLong(Invoice::amount)
-                        .sum();
+                long claimed = ((ClaimDetails.HomeCare) f.details())
+                        .invoices().stream().mapToLong(Invoice::amount).sum();
                 assertThat(a.total()).as(what).isLessThanOrEqualTo(20_000_000).isLessThanOrEqualTo(claimed);
             }
             case JKK_TRANSPORT -> {
                 Map<TransportMode, Long> claimed = new EnumMap<>(TransportMode.class);
-                ((ClaimDetails.Transport) f.details()).costs().forEach(c -> claimed.merge(c.mode(), c.amount(),
-                        Long::sum));
-                Map<TransportMode, Long> caps = Map.of(TransportMode.LAND, 5_000_000L, TransportMode.SEA, 2_000_000L,
-                        TransportMode.AIR, 10_000_000L);
+                ((ClaimDetails.Transport) f.details())
+                        .costs()
+                        .forEach(c -> claimed.merge(c.mode(), c.amount(), Long::sum));
+                Map<TransportMode, Long> caps = Map.of(
+                        TransportMode.LAND, 5_000_000L, TransportMode.SEA, 2_000_000L, TransportMode.AIR, 10_000_000L);
                 assertThat(a.lines()).as(what).hasSize(claimed.size());
                 for (BenefitLine l : a.lines()) {
                     TransportMode mode = TransportMode.valueOf(l.code().substring("JKK_TRANSPORT_".length()));
@@ -166,13 +182,17 @@ class BenefitInvariantsTest {
             }
             case JKK_STMB -> {
                 int months = ((ClaimDetails.TemporaryIncapacity) f.details()).months();
-                assertThat(a.total()).as(what).isLessThanOrEqualTo(months * wage)
+                assertThat(a.total())
+                        .as(what)
+                        .isLessThanOrEqualTo(months * wage)
                         .isGreaterThanOrEqualTo(months * wage / 2 - a.lines().size());
                 assertThat(a.lines().size()).as(what).isBetween(1, 3);
             }
             case JKK_DISABILITY_PARTIAL_ANATOMICAL, JKK_DISABILITY_PARTIAL_FUNCTIONAL ->
                 // each line rounds by at most half a rupiah: never above 70% x 80 = 56 x wage (total disability)
-                assertThat(a.total()).as(what).isLessThanOrEqualTo(56 * wage + a.lines().size() / 2);
+                assertThat(a.total())
+                        .as(what)
+                        .isLessThanOrEqualTo(56 * wage + a.lines().size() / 2);
             case JKK_DISABILITY_TOTAL -> assertThat(a.total()).as(what).isEqualTo(56 * wage + 12_000_000);
             case JKK_DEATH -> {
                 assertThat(a.lines().get(0).amount()).as(what).isEqualTo(Math.max(48 * wage, 20_000_000));
@@ -186,9 +206,16 @@ class BenefitInvariantsTest {
     // ------------------------------------------------------------------------------------------------ scholarship
 
     private static final Map<EducationLevel, long[]> TABLE = Map.of(
-            EducationLevel.TK, new long[] {1_500_000, 2}, EducationLevel.SD, new long[] {1_500_000, 6},
-            EducationLevel.SMP, new long[] {2_000_000, 3}, EducationLevel.SMA, new long[] {3_000_000, 3},
-            EducationLevel.PT, new long[] {12_000_000, 5});
+            EducationLevel.TK,
+            new long[] {1_500_000, 2},
+            EducationLevel.SD,
+            new long[] {1_500_000, 6},
+            EducationLevel.SMP,
+            new long[] {2_000_000, 3},
+            EducationLevel.SMA,
+            new long[] {3_000_000, 3},
+            EducationLevel.PT,
+            new long[] {12_000_000, 5});
 
     private static Child child(Random r, String id, LocalDate asOf) {
         LocalDate birth = date(r, asOf.minusYears(25), asOf.plusYears(1));
@@ -232,10 +259,11 @@ class BenefitInvariantsTest {
                 continue;
             }
             assertThat(plan.schedules().size()).as(what).isLessThanOrEqualTo(2);
-            assertThat(plan.schedules().size() + plan.excluded().size()).as(what).isEqualTo(children.size());
+            assertThat(plan.schedules().size() + plan.excluded().size())
+                    .as(what)
+                    .isEqualTo(children.size());
             assertThat(plan.total()).as(what).isLessThanOrEqualTo(174_000_000);
-            int start = Math.max(ScholarshipPlanner.schoolYearOf(asOf), ScholarshipPlanner.schoolYearOf(
-                    f.eventDate()));
+            int start = Math.max(ScholarshipPlanner.schoolYearOf(asOf), ScholarshipPlanner.schoolYearOf(f.eventDate()));
             for (ChildSchedule s : plan.schedules()) {
                 assertThat(s.child().married() || s.child().working()).as(what).isFalse();
                 assertThat(s.total()).as(what).isLessThanOrEqualTo(87_000_000);
@@ -246,19 +274,25 @@ class BenefitInvariantsTest {
                     previous = y.schoolYear();
                     assertThat(y.amount()).as(what).isPositive().isLessThanOrEqualTo(TABLE.get(y.level())[0]);
                     assertThat(Period.between(s.child().birthDate(), ScholarshipPlanner.firstDay(y.schoolYear()))
-                            .getYears()).as(what).isLessThan(23);
+                                    .getYears())
+                            .as(what)
+                            .isLessThan(23);
                     yearsPerLevel.merge(y.level(), 1, Integer::sum);
                 }
-                yearsPerLevel.forEach((level, n) -> assertThat(n).as(what).isLessThanOrEqualTo(
-                        (int) TABLE.get(level)[1]));
+                yearsPerLevel.forEach(
+                        (level, n) -> assertThat(n).as(what).isLessThanOrEqualTo((int) TABLE.get(level)[1]));
             }
             // by default the youngest in school are chosen, then those not yet in school, eldest first
             List<Child> eligibleNotChosen = plan.excluded().stream()
-                    .filter(e -> e.reason().is(RefusalCode.SCHOLARSHIP_MAX_CHILDREN)).map(ExcludedChild::child)
+                    .filter(e -> e.reason().is(RefusalCode.SCHOLARSHIP_MAX_CHILDREN))
+                    .map(ExcludedChild::child)
                     .toList();
             for (Child out : eligibleNotChosen) {
-                assertThat(plan.schedules()).as(what).hasSize(2).allSatisfy(s -> assertThat(
-                        ScholarshipPlanner.DEFAULT_PREFERENCE.compare(s.child(), out)).isLessThanOrEqualTo(0));
+                assertThat(plan.schedules())
+                        .as(what)
+                        .hasSize(2)
+                        .allSatisfy(s -> assertThat(ScholarshipPlanner.DEFAULT_PREFERENCE.compare(s.child(), out))
+                                .isLessThanOrEqualTo(0));
             }
         }
     }
@@ -281,19 +315,24 @@ class BenefitInvariantsTest {
                     if (r.nextInt(5) == 0) {
                         continue; // no claim this year
                     }
-                    EducationLevel level = r.nextInt(8) == 0 ? null
+                    EducationLevel level = r.nextInt(8) == 0
+                            ? null
                             : EducationLevel.values()[r.nextInt(EducationLevel.values().length)];
                     List<ScholarshipPayment> mine = paid.getOrDefault(c.id(), List.of());
                     int others = (int) paid.entrySet().stream()
-                            .filter(e -> !e.getKey().equals(c.id()) && !e.getValue().isEmpty()).count();
-                    int claimed = r.nextInt(10) == 0 && !mine.isEmpty() ? mine.get(0).schoolYear() : year;
-                    ScholarshipDecision d = PLANNER.claimYear(f, new ScholarshipClaim(c, level, claimed, mine,
-                            others));
+                            .filter(e ->
+                                    !e.getKey().equals(c.id()) && !e.getValue().isEmpty())
+                            .count();
+                    int claimed =
+                            r.nextInt(10) == 0 && !mine.isEmpty() ? mine.get(0).schoolYear() : year;
+                    ScholarshipDecision d = PLANNER.claimYear(f, new ScholarshipClaim(c, level, claimed, mine, others));
                     if (d.payable()) {
                         assertThat(level).as(what).isNotNull();
                         assertThat(d.amount()).as(what).isPositive().isLessThanOrEqualTo(TABLE.get(level)[0]);
-                        assertThat(Period.between(c.birthDate(), ScholarshipPlanner.firstDay(claimed)).getYears())
-                                .as(what).isLessThan(23);
+                        assertThat(Period.between(c.birthDate(), ScholarshipPlanner.firstDay(claimed))
+                                        .getYears())
+                                .as(what)
+                                .isLessThan(23);
                         paid.computeIfAbsent(c.id(), k -> new ArrayList<>())
                                 .add(new ScholarshipPayment(claimed, level, d.amount()));
                     } else {
@@ -301,14 +340,22 @@ class BenefitInvariantsTest {
                     }
                 }
             }
-            assertThat(paid.values().stream().filter(p -> !p.isEmpty()).count()).as(what).isLessThanOrEqualTo(2);
+            assertThat(paid.values().stream().filter(p -> !p.isEmpty()).count())
+                    .as(what)
+                    .isLessThanOrEqualTo(2);
             for (List<ScholarshipPayment> p : paid.values()) {
-                assertThat(p.stream().mapToLong(ScholarshipPayment::amount).sum()).as(what)
+                assertThat(p.stream().mapToLong(ScholarshipPayment::amount).sum())
+                        .as(what)
                         .isLessThanOrEqualTo(87_000_000);
-                assertThat(p.stream().map(ScholarshipPayment::schoolYear).distinct().count()).as(what)
+                assertThat(p.stream()
+                                .map(ScholarshipPayment::schoolYear)
+                                .distinct()
+                                .count())
+                        .as(what)
                         .isEqualTo(p.size());
                 for (EducationLevel level : EducationLevel.values()) {
-                    assertThat(p.stream().filter(x -> x.level() == level).count()).as(what)
+                    assertThat(p.stream().filter(x -> x.level() == level).count())
+                            .as(what)
                             .isLessThanOrEqualTo(TABLE.get(level)[1]);
                 }
             }

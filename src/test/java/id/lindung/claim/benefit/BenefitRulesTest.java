@@ -83,33 +83,43 @@ class BenefitRulesTest {
         // Permenaker 5/2021 table (domain reference §3c): 3 + 9 + 6 + 9 + 60 = 87 million per child
         long sum = 0;
         for (EducationLevel level : EducationLevel.values()) {
-            sum += RULES.rule(level.yearly(), EVENT_2025).longValue() * RULES.rule(level.maxYears(), EVENT_2025)
-                    .longValue();
+            sum += RULES.rule(level.yearly(), EVENT_2025).longValue()
+                    * RULES.rule(level.maxYears(), EVENT_2025).longValue();
         }
-        assertThat(sum).isEqualTo(87_000_000).isEqualTo(RULES.rule(RuleKey.SCHOLARSHIP_MAX_PER_CHILD, EVENT_2025)
-                .longValue());
+        assertThat(sum)
+                .isEqualTo(87_000_000)
+                .isEqualTo(RULES.rule(RuleKey.SCHOLARSHIP_MAX_PER_CHILD, EVENT_2025)
+                        .longValue());
     }
 
     @Test
     @DisplayName("The row valid at the event date applies: STMB tier 2 is 75% before PP 82/2019 (kompasiana 2019), "
             + "100% from 2019-12-02")
     void theLatestRowOnOrBeforeTheDateApplies() {
-        assertThat(RULES.rule(RuleKey.JKK_STMB_TIER2_PCT, LocalDate.of(2015, 7, 1)).value()).isEqualByComparingTo("75");
-        assertThat(RULES.rule(RuleKey.JKK_STMB_TIER2_PCT, PP_82_2019.minusDays(1)).value()).isEqualByComparingTo("75");
+        assertThat(RULES.rule(RuleKey.JKK_STMB_TIER2_PCT, LocalDate.of(2015, 7, 1))
+                        .value())
+                .isEqualByComparingTo("75");
+        assertThat(RULES.rule(RuleKey.JKK_STMB_TIER2_PCT, PP_82_2019.minusDays(1))
+                        .value())
+                .isEqualByComparingTo("75");
         assertThat(RULES.rule(RuleKey.JKK_STMB_TIER2_PCT, PP_82_2019).value()).isEqualByComparingTo("100");
-        assertThat(RULES.rule(RuleKey.JKK_STMB_TIER2_PCT, LocalDate.of(2030, 1, 1)).value())
+        assertThat(RULES.rule(RuleKey.JKK_STMB_TIER2_PCT, LocalDate.of(2030, 1, 1))
+                        .value())
                 .isEqualByComparingTo("100");
     }
 
     @Test
     void aDateBeforeEveryRowNamesTheMissingRule() {
         assertThatThrownBy(() -> RULES.rule(RuleKey.JKK_FUNERAL, PP_82_2019.minusDays(1)))
-                .isInstanceOf(MissingRuleException.class).hasMessageContaining("JKK_FUNERAL")
+                .isInstanceOf(MissingRuleException.class)
+                .hasMessageContaining("JKK_FUNERAL")
                 .satisfies(e -> assertThat(((MissingRuleException) e).ruleKey()).isEqualTo("JKK_FUNERAL"));
         assertThatThrownBy(() -> RULES.rule(RuleKey.SCHOLARSHIP_SD_YEARLY, PERMENAKER_5_2021.minusDays(1)))
-                .isInstanceOf(MissingRuleException.class).hasMessageContaining("SCHOLARSHIP_SD_YEARLY");
+                .isInstanceOf(MissingRuleException.class)
+                .hasMessageContaining("SCHOLARSHIP_SD_YEARLY");
         assertThatThrownBy(() -> RULES.disability("EYE_ONE", PP_82_2019.minusDays(1)))
-                .isInstanceOf(MissingRuleException.class).hasMessageContaining("disability:EYE_ONE");
+                .isInstanceOf(MissingRuleException.class)
+                .hasMessageContaining("disability:EYE_ONE");
     }
 
     @Test
@@ -120,11 +130,14 @@ class BenefitRulesTest {
         assertThat(RULES.disability("EYE_ONE", EVENT_2025).percent()).isEqualByComparingTo("35");
         assertThat(RULES.disability("ARM_R_SHOULDER", EVENT_2025).percent()).isEqualByComparingTo("40");
         assertThat(RULES.disability("ARM_L_SHOULDER", EVENT_2025).percent()).isEqualByComparingTo("35");
-        Set<String> confirmed = RULES.disabilityTable().stream().filter(d -> !d.unconfirmed())
-                .map(DisabilityRow::code).collect(Collectors.toSet());
+        Set<String> confirmed = RULES.disabilityTable().stream()
+                .filter(d -> !d.unconfirmed())
+                .map(DisabilityRow::code)
+                .collect(Collectors.toSet());
         assertThat(confirmed).containsExactlyInAnyOrder("EYES_BOTH", "EYE_ONE", "ARM_R_SHOULDER", "ARM_L_SHOULDER");
         assertThat(RULES.disabilityTable()).hasSizeGreaterThan(20);
-        assertThat(RULES.disabilityTable(EVENT_2025)).hasSize(RULES.disabilityTable().size());
+        assertThat(RULES.disabilityTable(EVENT_2025))
+                .hasSize(RULES.disabilityTable().size());
     }
 
     @Test
@@ -154,8 +167,8 @@ class BenefitRulesTest {
     private static final String DISABILITY_OK = BenefitRules.DISABILITY_HEADER + "\n";
 
     private static BenefitRules rules(String body) {
-        return BenefitRules.fromCsv(new StringReader(BenefitRules.RULES_HEADER + "\n" + body),
-                new StringReader(DISABILITY_OK));
+        return BenefitRules.fromCsv(
+                new StringReader(BenefitRules.RULES_HEADER + "\n" + body), new StringReader(DISABILITY_OK));
     }
 
     @Test
@@ -181,7 +194,8 @@ class BenefitRulesTest {
     @Test
     void aQuoteNeverClosedIsRefusedNamingItsLine() {
         assertThatThrownBy(() -> rules("JKK_FUNERAL;2030-01-01;15000000;RUPIAH;\"PP 1/2030;example;true;\n"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 2")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("line 2")
                 .hasMessageContaining("never closed");
     }
 
@@ -198,28 +212,33 @@ class BenefitRulesTest {
             """)
     void aBadRowIsRefusedNamingItsLine(String row, String message) {
         assertThatThrownBy(() -> rules("JKK_FUNERAL;2019-12-02;10000000;RUPIAH;PP 82/2019;x;false;\n" + row + "\n"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 3")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("line 3")
                 .hasMessageContaining(message);
     }
 
     @Test
     void twoRowsOfOneKeyAndDateAreRefused() {
         assertThatThrownBy(() -> rules("JKK_FUNERAL;2019-12-02;10000000;RUPIAH;PP 82/2019;x;false;\n"
-                + "JKK_FUNERAL;2019-12-02;11000000;RUPIAH;PP 82/2019;x;false;\n"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("two rows of JKK_FUNERAL");
+                        + "JKK_FUNERAL;2019-12-02;11000000;RUPIAH;PP 82/2019;x;false;\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("two rows of JKK_FUNERAL");
     }
 
     @Test
     void aWrongHeaderIsRefused() {
-        assertThatThrownBy(() -> BenefitRules.fromCsv(new StringReader("key,valid_from\n"),
-                new StringReader(DISABILITY_OK))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() ->
+                        BenefitRules.fromCsv(new StringReader("key,valid_from\n"), new StringReader(DISABILITY_OK)))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("line 1");
     }
 
     @Test
     void aDisabilityPercentAbove100IsRefused() {
-        assertThatThrownBy(() -> BenefitRules.fromCsv(new StringReader(BenefitRules.RULES_HEADER + "\n"),
-                new StringReader(DISABILITY_OK + "X;x;x;101;2019-12-02;PP;src;true\n")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 2");
+        assertThatThrownBy(() -> BenefitRules.fromCsv(
+                        new StringReader(BenefitRules.RULES_HEADER + "\n"),
+                        new StringReader(DISABILITY_OK + "X;x;x;101;2019-12-02;PP;src;true\n")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("line 2");
     }
 }

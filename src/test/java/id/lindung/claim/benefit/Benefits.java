@@ -14,8 +14,7 @@ final class Benefits {
     /** A date under PP 82/2019 and the Permenaker 5/2021 scholarship table. */
     static final LocalDate EVENT = LocalDate.of(2025, 3, 10);
 
-    private Benefits() {
-    }
+    private Benefits() {}
 
     /** A BPU member protected under JKK and JKM, declaring {@code income}. */
     static MemberFacts bpu(long income, int contributionMonths) {

@@ -22,8 +22,8 @@ class ClaimMessagesTest {
 
     private static Properties load(String resource) throws IOException {
         Properties p = new Properties();
-        try (var in = new InputStreamReader(ClaimMessagesTest.class.getResourceAsStream(resource),
-                StandardCharsets.UTF_8)) {
+        try (var in =
+                new InputStreamReader(ClaimMessagesTest.class.getResourceAsStream(resource), StandardCharsets.UTF_8)) {
             p.load(in);
         }
         return p;
@@ -87,8 +87,12 @@ class ClaimMessagesTest {
                 }
             }
         }
-        assertThat(used).contains("claim.input.wageRequired", "claim.line.JKK_DEATH_LUMP_SUM",
-                "claim.line.SCHOLARSHIP", "claim.line.JKK_LATE_PAYMENT");
+        assertThat(used)
+                .contains(
+                        "claim.input.wageRequired",
+                        "claim.line.JKK_DEATH_LUMP_SUM",
+                        "claim.line.SCHOLARSHIP",
+                        "claim.line.JKK_LATE_PAYMENT");
         Set<String> id = load("/i18n/claim.properties").stringPropertyNames();
         assertThat(id).containsAll(used);
     }

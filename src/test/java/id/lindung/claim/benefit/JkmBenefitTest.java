@@ -23,10 +23,12 @@ class JkmBenefitTest {
     void bpuDyingOfIllness() {
         BenefitAssessment a = CALCULATOR.assess(ClaimFacts.death(EVENT, EventCause.OTHER, bpu(1_000_000, 48)));
         assertThat(a.kind()).isEqualTo(ClaimKind.JKM_DEATH);
-        assertThat(a.lines()).extracting(BenefitLine::code, BenefitLine::amount).containsExactly(
-                tuple("JKM_LUMP_SUM", 20_000_000L),
-                tuple("JKM_PERIODIC_BENEFIT", 12_000_000L),
-                tuple("JKM_FUNERAL", 10_000_000L));
+        assertThat(a.lines())
+                .extracting(BenefitLine::code, BenefitLine::amount)
+                .containsExactly(
+                        tuple("JKM_LUMP_SUM", 20_000_000L),
+                        tuple("JKM_PERIODIC_BENEFIT", 12_000_000L),
+                        tuple("JKM_FUNERAL", 10_000_000L));
         assertThat(a.total()).isEqualTo(42_000_000);
         assertThat(a.lines()).allSatisfy(l -> assertThat(l.legalBasis()).contains("PP 82/2019"));
         assertThat(a.scholarshipEntitled()).isTrue();
@@ -35,7 +37,9 @@ class JkmBenefitTest {
     @Test
     @DisplayName("JKM does not depend on the wage: a PU at Rp10,000,000 gets the same 42,000,000")
     void jkmIsFlat() {
-        assertThat(CALCULATOR.assess(ClaimFacts.death(EVENT, EventCause.OTHER, pu(10_000_000, 48))).total())
+        assertThat(CALCULATOR
+                        .assess(ClaimFacts.death(EVENT, EventCause.OTHER, pu(10_000_000, 48)))
+                        .total())
                 .isEqualTo(42_000_000);
     }
 
@@ -45,7 +49,9 @@ class JkmBenefitTest {
     @CsvSource({"0, false", "35, false", "36, true", "120, true"})
     void jkmScholarshipNeedsThreeYears(int months, boolean entitled) {
         BenefitAssessment a = CALCULATOR.assess(ClaimFacts.death(EVENT, EventCause.OTHER, bpu(1_000_000, months)));
-        assertThat(a.total()).as("the cash benefit does not depend on the months").isEqualTo(42_000_000);
+        assertThat(a.total())
+                .as("the cash benefit does not depend on the months")
+                .isEqualTo(42_000_000);
         assertThat(a.scholarshipEntitled()).isEqualTo(entitled);
         if (!entitled) {
             assertThat(a.scholarshipRefusal()).satisfies(r -> {
@@ -60,15 +66,17 @@ class JkmBenefitTest {
     @Test
     @DisplayName("A JKK death needs no minimum: 1 month of contributions still opens the scholarship (beritau.id)")
     void jkkDeathScholarshipHasNoMinimum() {
-        assertThat(CALCULATOR.assess(ClaimFacts.death(EVENT, EventCause.WORK_ACCIDENT, bpu(1_000_000, 1)))
-                .scholarshipEntitled()).isTrue();
+        assertThat(CALCULATOR
+                        .assess(ClaimFacts.death(EVENT, EventCause.WORK_ACCIDENT, bpu(1_000_000, 1)))
+                        .scholarshipEntitled())
+                .isTrue();
     }
 
     @Test
     @DisplayName("A death not protected under JKM is refused naming the rule")
     void notProtected() {
-        BenefitAssessment a = CALCULATOR.assess(ClaimFacts.death(EVENT, EventCause.OTHER,
-                new MemberFacts(Segment.BPU, true, false, 40, 1_000_000)));
+        BenefitAssessment a = CALCULATOR.assess(
+                ClaimFacts.death(EVENT, EventCause.OTHER, new MemberFacts(Segment.BPU, true, false, 40, 1_000_000)));
         assertThat(a.refusal().code()).isEqualTo("NOT_PROTECTED_JKM");
         assertThat(a.refusal().args()).containsExactly(EVENT);
         assertThat(a.total()).isZero();
@@ -81,8 +89,8 @@ class JkmBenefitTest {
         assertThat(ClaimKind.death(EventCause.WORK_ACCIDENT)).isEqualTo(ClaimKind.JKK_DEATH);
         assertThat(ClaimKind.death(EventCause.OCCUPATIONAL_DISEASE)).isEqualTo(ClaimKind.JKK_DEATH);
         assertThat(ClaimKind.death(EventCause.OTHER)).isEqualTo(ClaimKind.JKM_DEATH);
-        ClaimFacts wrong = new ClaimFacts(ClaimKind.JKM_DEATH, EVENT, EventCause.WORK_ACCIDENT, bpu(1_000_000, 48),
-                new ClaimDetails.None());
+        ClaimFacts wrong = new ClaimFacts(
+                ClaimKind.JKM_DEATH, EVENT, EventCause.WORK_ACCIDENT, bpu(1_000_000, 48), new ClaimDetails.None());
         assertThat(CALCULATOR.assess(wrong).refusal().code()).isEqualTo("DEATH_IS_JKK");
     }
 

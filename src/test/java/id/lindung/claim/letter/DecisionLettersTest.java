@@ -55,30 +55,61 @@ class DecisionLettersTest {
     }
 
     /** A BPU member's death from a work accident, declared income Rp1.000.000. */
-    private static DecisionLetter approval(List<DecisionLetter.Line> lines, boolean unconfirmed,
-            @Nullable String secondApprover) {
+    private static DecisionLetter approval(
+            List<DecisionLetter.Line> lines, boolean unconfirmed, @Nullable String secondApprover) {
         long total = lines.stream().mapToLong(DecisionLetter.Line::amount).sum();
-        return new DecisionLetter("KLM-2026-000123", "Nur'aini binti Abdul Rahman", "6171••••••••0042",
-                "Kota Pontianak, Kalimantan Barat", "JKK: meninggal dunia akibat kecelakaan kerja", "Kecelakaan kerja",
-                LocalDate.of(2026, 8, 17), true, lines, total, null, null, "petugas.pontianak", secondApprover,
-                LocalDate.of(2026, 11, 26), LocalDate.of(2026, 12, 7), unconfirmed, "Kantor Cabang Pontianak");
+        return new DecisionLetter(
+                "KLM-2026-000123",
+                "Nur'aini binti Abdul Rahman",
+                "6171••••••••0042",
+                "Kota Pontianak, Kalimantan Barat",
+                "JKK: meninggal dunia akibat kecelakaan kerja",
+                "Kecelakaan kerja",
+                LocalDate.of(2026, 8, 17),
+                true,
+                lines,
+                total,
+                null,
+                null,
+                "petugas.pontianak",
+                secondApprover,
+                LocalDate.of(2026, 11, 26),
+                LocalDate.of(2026, 12, 7),
+                unconfirmed,
+                "Kantor Cabang Pontianak");
     }
 
     private static List<DecisionLetter.Line> deathLines() {
         return List.of(
-                new DecisionLetter.Line("Santunan kematian akibat kecelakaan kerja", "48 × Rp1.000.000",
-                        "PP 82/2019 Lampiran III", 48_000_000),
+                new DecisionLetter.Line(
+                        "Santunan kematian akibat kecelakaan kerja",
+                        "48 × Rp1.000.000",
+                        "PP 82/2019 Lampiran III",
+                        48_000_000),
                 new DecisionLetter.Line("Biaya pemakaman", "Rp10.000.000", "PP 82/2019 Lampiran III", 10_000_000),
-                new DecisionLetter.Line("Santunan berkala (dibayar sekaligus)", "Rp12.000.000",
-                        "PP 82/2019 Lampiran III", 12_000_000));
+                new DecisionLetter.Line(
+                        "Santunan berkala (dibayar sekaligus)", "Rp12.000.000", "PP 82/2019 Lampiran III", 12_000_000));
     }
 
     private static DecisionLetter rejection() {
-        return new DecisionLetter("KLM-2026-000124", "Budi Santoso", "6104••••••••0007", "Kabupaten Ketapang",
-                "JKM: meninggal dunia bukan akibat kecelakaan kerja", "Sakit atau kecelakaan bukan kecelakaan kerja",
-                LocalDate.of(2026, 3, 2), false, List.of(), 0,
+        return new DecisionLetter(
+                "KLM-2026-000124",
+                "Budi Santoso",
+                "6104••••••••0007",
+                "Kabupaten Ketapang",
+                "JKM: meninggal dunia bukan akibat kecelakaan kerja",
+                "Sakit atau kecelakaan bukan kecelakaan kerja",
+                LocalDate.of(2026, 3, 2),
+                false,
+                List.of(),
+                0,
                 "Peserta tidak terlindungi program JKM pada tanggal meninggal dunia (2 Maret 2026).",
-                "PP 44/2015 Pasal 34", "petugas.ketapang", null, LocalDate.of(2026, 4, 14), null, false,
+                "PP 44/2015 Pasal 34",
+                "petugas.ketapang",
+                null,
+                LocalDate.of(2026, 4, 14),
+                null,
+                false,
                 "Kantor Cabang Pembantu Ketapang");
     }
 
@@ -96,7 +127,8 @@ class DecisionLettersTest {
     @Test
     void theLetterIsSetInTheBundledFont() throws IOException {
         byte[] bytes = letters.render(approval(deathLines(), true, "kepala.pontianak"), INDONESIAN);
-        assertThat(BundledFontTest.embeddedFonts(bytes)).isNotEmpty()
+        assertThat(BundledFontTest.embeddedFonts(bytes))
+                .isNotEmpty()
                 .allSatisfy(name -> assertThat(name).contains("+NotoSans-"));
     }
 
@@ -112,22 +144,38 @@ class DecisionLettersTest {
             assertThat(pdf.getPage(0).getMediaBox().getHeight()).isCloseTo(841.9f, Offset.offset(1f));
             assertThat(pdf.getDocumentInformation().getTitle()).isEqualTo("Surat Keputusan Klaim KLM-2026-000123");
             String text = text(pdf);
-            assertThat(text).contains(
-                    "BPJS Ketenagakerjaan — Kantor Cabang Pontianak",
-                    "Surat Keputusan Klaim KLM-2026-000123",
-                    "Keputusan: klaim disetujui",
-                    "Nur'aini binti Abdul Rahman", "6171••••••••0042", "Kota Pontianak, Kalimantan Barat",
-                    "JKK: meninggal dunia akibat kecelakaan kerja", "Kecelakaan kerja",
-                    "17 Agustus 2026",
-                    "Manfaat", "Perhitungan", "Dasar hukum", "Jumlah",
-                    "Santunan kematian akibat kecelakaan kerja", "48 × Rp1.000.000", "PP 82/2019 Lampiran III",
-                    "Rp48.000.000", "Rp10.000.000", "Rp12.000.000",
-                    "Jumlah manfaat", "Rp70.000.000",
-                    "Manfaat dibayar paling lambat 7 Desember 2026",
-                    "Sebagian angka berstatus belum terkonfirmasi",
-                    "Diputuskan oleh", "petugas.pontianak", "Persetujuan kedua", "kepala.pontianak",
-                    "Tanggal keputusan", "26 November 2026",
-                    "Halaman 1 dari 1");
+            assertThat(text)
+                    .contains(
+                            "BPJS Ketenagakerjaan — Kantor Cabang Pontianak",
+                            "Surat Keputusan Klaim KLM-2026-000123",
+                            "Keputusan: klaim disetujui",
+                            "Nur'aini binti Abdul Rahman",
+                            "6171••••••••0042",
+                            "Kota Pontianak, Kalimantan Barat",
+                            "JKK: meninggal dunia akibat kecelakaan kerja",
+                            "Kecelakaan kerja",
+                            "17 Agustus 2026",
+                            "Manfaat",
+                            "Perhitungan",
+                            "Dasar hukum",
+                            "Jumlah",
+                            "Santunan kematian akibat kecelakaan kerja",
+                            "48 × Rp1.000.000",
+                            "PP 82/2019 Lampiran III",
+                            "Rp48.000.000",
+                            "Rp10.000.000",
+                            "Rp12.000.000",
+                            "Jumlah manfaat",
+                            "Rp70.000.000",
+                            "Manfaat dibayar paling lambat 7 Desember 2026",
+                            "Sebagian angka berstatus belum terkonfirmasi",
+                            "Diputuskan oleh",
+                            "petugas.pontianak",
+                            "Persetujuan kedua",
+                            "kepala.pontianak",
+                            "Tanggal keputusan",
+                            "26 November 2026",
+                            "Halaman 1 dari 1");
             assertThat(text).doesNotContain("Alasan penolakan", "#");
             // the total comes after the lines
             assertThat(text.indexOf("Rp70.000.000")).isGreaterThan(text.indexOf("Rp12.000.000"));
@@ -137,21 +185,61 @@ class DecisionLettersTest {
     @Test
     void anApprovalTheEmployerOwes_saysWhoPaysAndWhy_andNoBpjsDueDate() throws IOException {
         DecisionLetter a = approval(deathLines(), true, "kepala.pontianak");
-        DecisionLetter employerPays = new DecisionLetter(a.claimNumber(), a.participantName(), a.nikMasked(),
-                a.regionName(), a.kindLabel(), a.causeLabel(), a.eventDate(), true, a.lines(), a.total(), null, null,
-                a.decidedBy(), a.secondApprover(), a.decidedOn(), null, true, a.officeName(), List.of(),
+        DecisionLetter employerPays = new DecisionLetter(
+                a.claimNumber(),
+                a.participantName(),
+                a.nikMasked(),
+                a.regionName(),
+                a.kindLabel(),
+                a.causeLabel(),
+                a.eventDate(),
+                true,
+                a.lines(),
+                a.total(),
+                null,
+                null,
+                a.decidedBy(),
+                a.secondApprover(),
+                a.decidedOn(),
+                null,
+                true,
+                a.officeName(),
+                List.of(),
                 "Pemberi kerja (NPP0042 PT Sawit Sukadana) wajib membayar terlebih dahulu manfaat di bawah.",
                 "PP 44/2015 (pemberi kerja menunggak iuran)");
 
         try (PDDocument pdf = Loader.loadPDF(letters.render(employerPays, INDONESIAN))) {
             String text = text(pdf);
-            assertThat(text).contains("Dibayar oleh pemberi kerja", "NPP0042 PT Sawit Sukadana",
-                    "PP 44/2015 (pemberi kerja menunggak iuran)", "Rp70.000.000");
+            assertThat(text)
+                    .contains(
+                            "Dibayar oleh pemberi kerja",
+                            "NPP0042 PT Sawit Sukadana",
+                            "PP 44/2015 (pemberi kerja menunggak iuran)",
+                            "Rp70.000.000");
             assertThat(text).doesNotContain("paling lambat", "paling lama 7 hari kerja");
         }
-        assertThatThrownBy(() -> new DecisionLetter("KLM-1", "A", "6104****0001", "Ketapang", "JKK", "KK",
-                LocalDate.of(2026, 1, 1), false, List.of(), 0, "ditolak", null, "petugas", null,
-                LocalDate.of(2026, 2, 1), null, false, "Kantor", List.of(), "pemberi kerja", "PP 44/2015"))
+        assertThatThrownBy(() -> new DecisionLetter(
+                        "KLM-1",
+                        "A",
+                        "6104****0001",
+                        "Ketapang",
+                        "JKK",
+                        "KK",
+                        LocalDate.of(2026, 1, 1),
+                        false,
+                        List.of(),
+                        0,
+                        "ditolak",
+                        null,
+                        "petugas",
+                        null,
+                        LocalDate.of(2026, 2, 1),
+                        null,
+                        false,
+                        "Kantor",
+                        List.of(),
+                        "pemberi kerja",
+                        "PP 44/2015"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -162,17 +250,28 @@ class DecisionLettersTest {
         try (PDDocument pdf = Loader.loadPDF(bytes)) {
             assertThat(pdf.getNumberOfPages()).isEqualTo(1);
             String text = text(pdf);
-            assertThat(text).contains(
-                    "BPJS Ketenagakerjaan — Kantor Cabang Pembantu Ketapang",
-                    "Surat Keputusan Klaim KLM-2026-000124",
-                    "Keputusan: klaim ditolak",
-                    "Budi Santoso", "Kabupaten Ketapang", "2 Maret 2026",
-                    "Alasan penolakan",
-                    "Peserta tidak terlindungi program JKM pada tanggal meninggal dunia (2 Maret 2026).",
-                    "Dasar hukum", "PP 44/2015 Pasal 34",
-                    "petugas.ketapang", "14 April 2026");
-            assertThat(text).doesNotContain("Rp", "Perhitungan", "Jumlah manfaat", "dibayar paling",
-                    "Persetujuan kedua", "belum terkonfirmasi");
+            assertThat(text)
+                    .contains(
+                            "BPJS Ketenagakerjaan — Kantor Cabang Pembantu Ketapang",
+                            "Surat Keputusan Klaim KLM-2026-000124",
+                            "Keputusan: klaim ditolak",
+                            "Budi Santoso",
+                            "Kabupaten Ketapang",
+                            "2 Maret 2026",
+                            "Alasan penolakan",
+                            "Peserta tidak terlindungi program JKM pada tanggal meninggal dunia (2 Maret 2026).",
+                            "Dasar hukum",
+                            "PP 44/2015 Pasal 34",
+                            "petugas.ketapang",
+                            "14 April 2026");
+            assertThat(text)
+                    .doesNotContain(
+                            "Rp",
+                            "Perhitungan",
+                            "Jumlah manfaat",
+                            "dibayar paling",
+                            "Persetujuan kedua",
+                            "belum terkonfirmasi");
         }
     }
 
@@ -182,17 +281,36 @@ class DecisionLettersTest {
 
         try (PDDocument pdf = Loader.loadPDF(bytes)) {
             String text = text(pdf);
-            assertThat(text).contains(
-                    "Claim Decision Letter KLM-2026-000123",
-                    "Decision: the claim is approved",
-                    "Participant", "Name", "Region", "Kind of claim", "Date of the event", "17 August 2026",
-                    "Benefit", "Calculation", "Legal basis", "Amount", "Total benefit",
-                    "Rp48.000.000", "Rp70.000.000",
-                    "The benefit is paid by 7 December 2026 at the latest",
-                    "Decided by", "Date of decision", "26 November 2026",
-                    "Page 1 of 1");
-            assertThat(text).doesNotContain("Peserta", "Perhitungan", "Jumlah manfaat", "Agustus",
-                    "Some figures are unconfirmed", "Second approval");
+            assertThat(text)
+                    .contains(
+                            "Claim Decision Letter KLM-2026-000123",
+                            "Decision: the claim is approved",
+                            "Participant",
+                            "Name",
+                            "Region",
+                            "Kind of claim",
+                            "Date of the event",
+                            "17 August 2026",
+                            "Benefit",
+                            "Calculation",
+                            "Legal basis",
+                            "Amount",
+                            "Total benefit",
+                            "Rp48.000.000",
+                            "Rp70.000.000",
+                            "The benefit is paid by 7 December 2026 at the latest",
+                            "Decided by",
+                            "Date of decision",
+                            "26 November 2026",
+                            "Page 1 of 1");
+            assertThat(text)
+                    .doesNotContain(
+                            "Peserta",
+                            "Perhitungan",
+                            "Jumlah manfaat",
+                            "Agustus",
+                            "Some figures are unconfirmed",
+                            "Second approval");
         }
     }
 
@@ -200,8 +318,11 @@ class DecisionLettersTest {
     void fortyLinesRunOntoASecondPageWithTheTableHeaderRepeated() throws IOException {
         List<DecisionLetter.Line> lines = new ArrayList<>();
         for (int i = 1; i <= 40; i++) {
-            lines.add(new DecisionLetter.Line("Perawatan dan pengobatan: RSUD Dokter Soedarso, kuitansi " + i,
-                    "Rp" + i + ".000", "PP 44/2015 jo. PP 82/2019 Lampiran III", i * 1_000L));
+            lines.add(new DecisionLetter.Line(
+                    "Perawatan dan pengobatan: RSUD Dokter Soedarso, kuitansi " + i,
+                    "Rp" + i + ".000",
+                    "PP 44/2015 jo. PP 82/2019 Lampiran III",
+                    i * 1_000L));
         }
         byte[] bytes = letters.render(approval(lines, false, null), INDONESIAN);
 
@@ -218,10 +339,25 @@ class DecisionLettersTest {
 
     @Test
     void theTemplateGivesWellFormedXhtmlAndEscapesMarkupInTheData() throws Exception {
-        DecisionLetter letter = new DecisionLetter("KLM-2026-000125", "A & B <script>x</script>", "6171••••••••0001",
-                "Kota Pontianak", "JKK: perawatan", "Kecelakaan kerja", LocalDate.of(2026, 1, 5), true,
+        DecisionLetter letter = new DecisionLetter(
+                "KLM-2026-000125",
+                "A & B <script>x</script>",
+                "6171••••••••0001",
+                "Kota Pontianak",
+                "JKK: perawatan",
+                "Kecelakaan kerja",
+                LocalDate.of(2026, 1, 5),
+                true,
                 List.of(new DecisionLetter.Line("Perawatan", "min(40%; 100% − 70%) × Rp1.000", "PP \"44\"/2015", 300)),
-                300, null, null, "petugas", null, LocalDate.of(2026, 1, 9), null, false, "Kantor Cabang Pontianak");
+                300,
+                null,
+                null,
+                "petugas",
+                null,
+                LocalDate.of(2026, 1, 9),
+                null,
+                false,
+                "Kantor Cabang Pontianak");
 
         LocaleContext before = LocaleContextHolder.getLocaleContext();
         String xhtml = letters.xhtml(letter, INDONESIAN);
@@ -229,22 +365,64 @@ class DecisionLettersTest {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         factory.newDocumentBuilder().parse(new InputSource(new StringReader(xhtml)));
-        assertThat(xhtml).doesNotContain("<script>", "th:text", "xmlns:th", "th:block", "−").contains("A &amp; B &lt;script&gt;");
+        assertThat(xhtml)
+                .doesNotContain("<script>", "th:text", "xmlns:th", "th:block", "−")
+                .contains("A &amp; B &lt;script&gt;");
 
         try (PDDocument pdf = Loader.loadPDF(letters.render(letter, INDONESIAN))) {
-            assertThat(text(pdf)).contains("A & B <script>x</script>", "min(40%; 100% - 70%) × Rp1.000",
-                    "PP \"44\"/2015", "Manfaat dibayar paling lama 7 hari kerja sejak dokumen lengkap")
+            assertThat(text(pdf))
+                    .contains(
+                            "A & B <script>x</script>",
+                            "min(40%; 100% - 70%) × Rp1.000",
+                            "PP \"44\"/2015",
+                            "Manfaat dibayar paling lama 7 hari kerja sejak dokumen lengkap")
                     .doesNotContain("#");
         }
     }
 
     @Test
     void theTotalMustBeTheSumOfTheLinesAndARejectionNeedsItsReason() {
-        assertThatThrownBy(() -> new DecisionLetter("K", "N", "NIK", "R", "kind", "cause", LocalDate.of(2026, 1, 1),
-                true, deathLines(), 69_000_000, null, null, "x", null, LocalDate.of(2026, 1, 2), null, false, "KC"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sum");
-        assertThatThrownBy(() -> new DecisionLetter("K", "N", "NIK", "R", "kind", "cause", LocalDate.of(2026, 1, 1),
-                false, List.of(), 0, " ", null, "x", null, LocalDate.of(2026, 1, 2), null, false, "KC"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reason");
+        assertThatThrownBy(() -> new DecisionLetter(
+                        "K",
+                        "N",
+                        "NIK",
+                        "R",
+                        "kind",
+                        "cause",
+                        LocalDate.of(2026, 1, 1),
+                        true,
+                        deathLines(),
+                        69_000_000,
+                        null,
+                        null,
+                        "x",
+                        null,
+                        LocalDate.of(2026, 1, 2),
+                        null,
+                        false,
+                        "KC"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("sum");
+        assertThatThrownBy(() -> new DecisionLetter(
+                        "K",
+                        "N",
+                        "NIK",
+                        "R",
+                        "kind",
+                        "cause",
+                        LocalDate.of(2026, 1, 1),
+                        false,
+                        List.of(),
+                        0,
+                        " ",
+                        null,
+                        "x",
+                        null,
+                        LocalDate.of(2026, 1, 2),
+                        null,
+                        false,
+                        "KC"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("reason");
     }
 }

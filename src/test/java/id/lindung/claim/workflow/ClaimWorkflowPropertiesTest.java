@@ -55,8 +55,8 @@ class ClaimWorkflowPropertiesTest {
     static final LindungUser OFFICER_A = officer("petugas.a", Role.OFFICER);
     static final LindungUser OFFICER_B = officer("petugas.b", Role.OFFICER);
     static final LindungUser ADMIN = officer("admin", Role.ADMIN);
-    static final LindungUser A_BY_TOKEN = new LindungUser("petugas.a", "petugas.a", Role.OFFICER, RegionScope.of("61"),
-            new LindungUser.ViaToken(1, "mesin"));
+    static final LindungUser A_BY_TOKEN = new LindungUser(
+            "petugas.a", "petugas.a", Role.OFFICER, RegionScope.of("61"), new LindungUser.ViaToken(1, "mesin"));
     static final LindungUser AGENT = officer("agen", Role.AGENT);
     static final LindungUser ANALYST = officer("analis", Role.GOV_ANALYST);
     static final LindungUser BANK = officer("bank", Role.BANK_OFFICER);
@@ -67,8 +67,7 @@ class ClaimWorkflowPropertiesTest {
         return new LindungUser(username, username, role, RegionScope.of("61"));
     }
 
-    record Step(LindungUser actor, ClaimAction action) {
-    }
+    record Step(LindungUser actor, ClaimAction action) {}
 
     @Property(tries = 1000, seed = "17006", shrinking = ShrinkingMode.BOUNDED)
     void randomSequencesKeepTheRules(@ForAll("claims") ClaimState start, @ForAll("steps") List<Step> steps) {
@@ -97,8 +96,10 @@ class ClaimWorkflowPropertiesTest {
             }
             invariants(s, approvers);
         }
-        String reached = s.status() + (s.total() > THRESHOLD && !s.status().open() && s.status() != ClaimStatus.REJECTED
-                ? " above the threshold" : "");
+        String reached = s.status()
+                + (s.total() > THRESHOLD && !s.status().open() && s.status() != ClaimStatus.REJECTED
+                        ? " above the threshold"
+                        : "");
         Statistics.label("reached").collect(reached);
         Statistics.label("reached").coverage(c -> {
             c.check("PAID").percentage(p -> p >= 2);
@@ -111,7 +112,8 @@ class ClaimWorkflowPropertiesTest {
         DecisionProperties.agreesWithTheOffer(decision, step.action().kind(), offered);
         for (Kind k : Kind.values()) {
             assertThat(workflow.decide(s, valid(k), step.actor(), TODAY).allowed())
-                    .as("%s with a valid input is allowed exactly when offered", k).isEqualTo(offered.contains(k));
+                    .as("%s with a valid input is allowed exactly when offered", k)
+                    .isEqualTo(offered.contains(k));
         }
     }
 
@@ -123,7 +125,9 @@ class ClaimWorkflowPropertiesTest {
             assertThat(actor.role()).isIn(Role.ADMIN, Role.OFFICER, Role.AGENT);
         }
         if (kind == Kind.APPROVE) {
-            assertThat(actor.byToken()).as("approvals need the person, not a token").isFalse();
+            assertThat(actor.byToken())
+                    .as("approvals need the person, not a token")
+                    .isFalse();
         }
     }
 
@@ -144,7 +148,10 @@ class ClaimWorkflowPropertiesTest {
             assertThat(approvers).isNotEmpty().contains(s.decidedBy());
         }
         if (s.status() == ClaimStatus.PAID) {
-            assertThat(s.paidOn()).isNotNull().isAfterOrEqualTo(s.documentsCompleteOn()).isBeforeOrEqualTo(TODAY);
+            assertThat(s.paidOn())
+                    .isNotNull()
+                    .isAfterOrEqualTo(s.documentsCompleteOn())
+                    .isBeforeOrEqualTo(TODAY);
         }
         if (s.deathInForce()) {
             assertThat(s.kind().death()).isTrue();
@@ -168,9 +175,25 @@ class ClaimWorkflowPropertiesTest {
     }
 
     static ClaimState withDocuments(ClaimState s, int documents) {
-        return new ClaimState(s.claimNumber(), s.status(), s.kind(), s.eventDate(), s.eligible(), s.total(),
-                s.employerPays(), documents, s.children(), s.assignedTo(), s.verifiedBy(), s.documentsCompleteOn(),
-                s.firstApprover(), s.decidedBy(), s.paidOn(), s.deathInForce(), s.caseNumber(), s.otherClaims(),
+        return new ClaimState(
+                s.claimNumber(),
+                s.status(),
+                s.kind(),
+                s.eventDate(),
+                s.eligible(),
+                s.total(),
+                s.employerPays(),
+                documents,
+                s.children(),
+                s.assignedTo(),
+                s.verifiedBy(),
+                s.documentsCompleteOn(),
+                s.firstApprover(),
+                s.decidedBy(),
+                s.paidOn(),
+                s.deathInForce(),
+                s.caseNumber(),
+                s.otherClaims(),
                 s.lumpSumHeldBy());
     }
 
@@ -192,28 +215,56 @@ class ClaimWorkflowPropertiesTest {
         long total = r.nextInt(4) == 0 ? THRESHOLD : (long) r.nextInt(2 * (int) (THRESHOLD / 1000)) * 1000;
         List<OncePerEvent.OtherClaim> others = new ArrayList<>();
         if (r.nextInt(6) == 0) {
-            others.add(new OncePerEvent.OtherClaim("KLM-2026-000009", r.nextBoolean() ? ClaimKind.JKM_DEATH
-                    : ClaimKind.JKK_MEDICAL, event, r.nextBoolean(), null));
+            others.add(new OncePerEvent.OtherClaim(
+                    "KLM-2026-000009",
+                    r.nextBoolean() ? ClaimKind.JKM_DEATH : ClaimKind.JKK_MEDICAL,
+                    event,
+                    r.nextBoolean(),
+                    null));
         }
         String caseNumber = kind.programme() == id.lindung.enrolment.Programme.JKK ? "KLM-2026-000001" : null;
-        return new ClaimState("KLM-2026-000001", ClaimStatus.SUBMITTED, kind, event, r.nextInt(4) != 0, total,
-                r.nextInt(8) == 0, 0, r.nextInt(3), null, null, null, null, null, null, false, caseNumber, others,
+        return new ClaimState(
+                "KLM-2026-000001",
+                ClaimStatus.SUBMITTED,
+                kind,
+                event,
+                r.nextInt(4) != 0,
+                total,
+                r.nextInt(8) == 0,
+                0,
+                r.nextInt(3),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                caseNumber,
+                others,
                 r.nextInt(8) == 0 ? "KLM-2026-000002" : null);
     }
 
     @Provide
     Arbitrary<List<Step>> steps() {
-        Arbitrary<LindungUser> actors = Arbitraries.frequencyOf(Tuple.of(5, Arbitraries.just(OFFICER_A)),
-                Tuple.of(5, Arbitraries.just(OFFICER_B)), Tuple.of(3, Arbitraries.just(ADMIN)),
-                Tuple.of(1, Arbitraries.just(A_BY_TOKEN)), Tuple.of(1, Arbitraries.just(AGENT)),
-                Tuple.of(1, Arbitraries.just(ANALYST)), Tuple.of(1, Arbitraries.just(BANK)));
-        Arbitrary<LocalDate> dates = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(TODAY.plusDays(1))),
+        Arbitrary<LindungUser> actors = Arbitraries.frequencyOf(
+                Tuple.of(5, Arbitraries.just(OFFICER_A)),
+                Tuple.of(5, Arbitraries.just(OFFICER_B)),
+                Tuple.of(3, Arbitraries.just(ADMIN)),
+                Tuple.of(1, Arbitraries.just(A_BY_TOKEN)),
+                Tuple.of(1, Arbitraries.just(AGENT)),
+                Tuple.of(1, Arbitraries.just(ANALYST)),
+                Tuple.of(1, Arbitraries.just(BANK)));
+        Arbitrary<LocalDate> dates = Arbitraries.frequencyOf(
+                Tuple.of(1, Arbitraries.just(TODAY.plusDays(1))),
                 Tuple.of(1, Arbitraries.just(LocalDate.of(2013, 12, 31))),
                 Tuple.of(4, Arbitraries.integers().between(0, 500).map(TODAY::minusDays)),
                 Tuple.of(8, Arbitraries.integers().between(0, 10).map(TODAY::minusDays)));
         Arbitrary<LocalDate> maybeDates = dates.injectNull(0.1);
-        Arbitrary<String> texts = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(" ")),
-                Tuple.of(1, Arbitraries.just("x".repeat(501))), Tuple.of(8, Arbitraries.just("TRF-0001 alasan")))
+        Arbitrary<String> texts = Arbitraries.frequencyOf(
+                        Tuple.of(1, Arbitraries.just(" ")),
+                        Tuple.of(1, Arbitraries.just("x".repeat(501))),
+                        Tuple.of(8, Arbitraries.just("TRF-0001 alasan")))
                 .injectNull(0.1);
         Arbitrary<ClaimAction> actions = Arbitraries.frequencyOf(
                 Tuple.of(6, just(new ClaimAction.AddDocument())),
@@ -222,10 +273,14 @@ class ClaimWorkflowPropertiesTest {
                 Tuple.of(2, just(new ClaimAction.ChooseChildren())),
                 Tuple.of(15, just(new ClaimAction.Approve())),
                 Tuple.of(1, texts.map(t -> (ClaimAction) new ClaimAction.Reject(t))),
-                Tuple.of(10, Combinators.combine(maybeDates, texts).as((d, t) -> (ClaimAction) new ClaimAction.Pay(d,
-                        t))),
+                Tuple.of(10, Combinators.combine(maybeDates, texts).as((d, t) ->
+                        (ClaimAction) new ClaimAction.Pay(d, t))),
                 Tuple.of(2, texts.map(t -> (ClaimAction) new ClaimAction.CorrectDeath(t))),
                 Tuple.of(2, just(new ClaimAction.ScholarshipYear())));
-        return Combinators.combine(actors, actions).as(Step::new).list().ofMinSize(1).ofMaxSize(60);
+        return Combinators.combine(actors, actions)
+                .as(Step::new)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(60);
     }
 }

@@ -18,18 +18,25 @@ import org.junit.jupiter.api.Test;
  */
 class WorkflowArchitectureTest {
 
-    static final String[] WORKFLOWS = {"id.lindung.claim.workflow", "id.lindung.sponsorship.workflow",
-            "id.lindung.paritrana.workflow"};
+    static final String[] WORKFLOWS = {
+        "id.lindung.claim.workflow", "id.lindung.sponsorship.workflow", "id.lindung.paritrana.workflow"
+    };
 
-    private static final ArchRule PURE = noClasses().that().resideInAnyPackage("id.lindung.claim.workflow..",
-                    "id.lindung.sponsorship.workflow..", "id.lindung.paritrana.workflow..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..", "java.sql..",
-                    "javax.sql..");
+    private static final ArchRule PURE = noClasses()
+            .that()
+            .resideInAnyPackage(
+                    "id.lindung.claim.workflow..",
+                    "id.lindung.sponsorship.workflow..",
+                    "id.lindung.paritrana.workflow..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.springframework..", "jakarta..", "java.sql..", "javax.sql..");
 
     @Test
     void theWorkflowsDependOnNeitherSpringNorJakartaNorJdbc() {
         // not ImportOption.DO_NOT_INCLUDE_TESTS: it only knows target/test-classes, and builds may use another dir
-        JavaClasses workflows = new ClassFileImporter().withImportOption(mainClassesOnly()).importPackages(WORKFLOWS);
+        JavaClasses workflows =
+                new ClassFileImporter().withImportOption(mainClassesOnly()).importPackages(WORKFLOWS);
         assertThat(workflows.contain(ClaimWorkflow.class)).isTrue();
         assertThat(workflows.contain(SponsorshipWorkflow.class)).isTrue();
         assertThat(workflows.contain(ParitranaWorkflow.class)).isTrue();

@@ -39,7 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * work, and a new key re-encrypts everything while matches by NIK keep holding. Own context and database: the
  * rotation leaves data the application's keyring cannot open.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "lindung.test.context=personal-data-at-rest")
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -54,14 +55,19 @@ class PersonalDataAtRestTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Vault vault;
+
     @Autowired
     List<SealedColumn> sealedColumns;
+
     @Autowired
     PlatformTransactionManager transactions;
+
     @Value("${lindung.crypto.keyring}")
     Path keyring;
 
@@ -80,37 +86,104 @@ class PersonalDataAtRestTest {
         borrowerNik = Niks.nik("610401", LocalDate.of(1988, 12, 1), false);
         ApiClient officer = ApiClient.as(port, "petugas.ketapang");
 
-        Response registered = officer.post("/api/participants", json("nik", nik, "fullName", "Yohanes Ransa",
-                "birthDate", birth.toString(), "sex", "L", "regionCode", DESA));
+        Response registered = officer.post(
+                "/api/participants",
+                json(
+                        "nik",
+                        nik,
+                        "fullName",
+                        "Yohanes Ransa",
+                        "birthDate",
+                        birth.toString(),
+                        "sex",
+                        "L",
+                        "regionCode",
+                        DESA));
         assertThat(registered.status()).as(registered.text()).isEqualTo(201);
         participantId = registered.json().path("participant").path("id").asLong();
-        Response child = officer.post("/api/participants/" + participantId + "/relatives", json("relation", "CHILD",
-                "fullName", CHILD, "nik", childNik, "birthDate", "2015-08-17", "sex", "P", "heir", false));
+        Response child = officer.post(
+                "/api/participants/" + participantId + "/relatives",
+                json(
+                        "relation",
+                        "CHILD",
+                        "fullName",
+                        CHILD,
+                        "nik",
+                        childNik,
+                        "birthDate",
+                        "2015-08-17",
+                        "sex",
+                        "P",
+                        "heir",
+                        false));
         assertThat(child.status()).as(child.text()).isEqualTo(201);
 
-        Response claim = officer.post("/api/claims", json("participantId", participantId, "kind", "DEATH", "cause",
-                "WORK_ACCIDENT", "eventDate", "2026-10-01", "note", DIAGNOSIS, "wage", 3_000_000,
-                "heirs", List.of(Map.of("name", "Agnes Ransa", "relation", "SPOUSE", "nik", spouseNik,
-                        "bankAccount", ACCOUNT)),
-                "children", List.of(Map.of("name", CHILD, "birthDate", "2015-08-17", "level", "SD",
-                        "yearInLevel", 5, "married", false, "working", false, "named", true))));
+        Response claim = officer.post(
+                "/api/claims",
+                json(
+                        "participantId",
+                        participantId,
+                        "kind",
+                        "DEATH",
+                        "cause",
+                        "WORK_ACCIDENT",
+                        "eventDate",
+                        "2026-10-01",
+                        "note",
+                        DIAGNOSIS,
+                        "wage",
+                        3_000_000,
+                        "heirs",
+                        List.of(Map.of(
+                                "name", "Agnes Ransa", "relation", "SPOUSE", "nik", spouseNik, "bankAccount", ACCOUNT)),
+                        "children",
+                        List.of(Map.of(
+                                "name",
+                                CHILD,
+                                "birthDate",
+                                "2015-08-17",
+                                "level",
+                                "SD",
+                                "yearInLevel",
+                                5,
+                                "married",
+                                false,
+                                "working",
+                                false,
+                                "named",
+                                true))));
         assertThat(claim.status()).as(claim.text()).isEqualTo(201);
         long claimId = claim.json().path("id").asLong();
         byte[] pdf = ("%PDF-1.4\n% " + DIAGNOSIS + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
-        Response document = officer.postMultipart("/api/claims/" + claimId + "/documents",
-                Map.of("documentType", "LAINNYA"), "file", "surat-dokter.pdf", pdf, "application/pdf");
+        Response document = officer.postMultipart(
+                "/api/claims/" + claimId + "/documents",
+                Map.of("documentType", "LAINNYA"),
+                "file",
+                "surat-dokter.pdf",
+                pdf,
+                "application/pdf");
         assertThat(document.status()).as(document.text()).isEqualTo(200);
         // read back through the application: opened again
         long documentId = document.json().path("documents").get(0).path("id").asLong();
-        assertThat(officer.getBytes("/api/claims/" + claimId + "/documents/" + documentId).body()).isEqualTo(pdf);
+        assertThat(officer.getBytes("/api/claims/" + claimId + "/documents/" + documentId)
+                        .body())
+                .isEqualTo(pdf);
         assertThat(officer.get("/api/claims/" + claimId).text()).contains(ACCOUNT, CHILD, spouseNik);
 
-        Response kur = ApiClient.as(port, "bank.kalbar").postMultipart("/api/kur/files", Map.of(), "file", "kur.csv",
-                ("bank;branch;loan_id;nik;name;scheme;plafond;disbursed_on;sector;region_code\n"
-                        + "KALBAR;Ketapang;AT-REST-1;" + borrowerNik + ";Debitur Rahasia;MIKRO;50000000;2026-10-02;"
-                        + "Perdagangan;61.04\n"
-                        + "KALBAR;Ketapang;AT-REST-2;" + nik + ";Yohanes Ransa;MIKRO;25000000;2026-10-03;;61.04\n")
-                        .getBytes(StandardCharsets.UTF_8), "text/csv");
+        Response kur = ApiClient.as(port, "bank.kalbar")
+                .postMultipart(
+                        "/api/kur/files",
+                        Map.of(),
+                        "file",
+                        "kur.csv",
+                        ("bank;branch;loan_id;nik;name;scheme;plafond;disbursed_on;sector;region_code\n"
+                                        + "KALBAR;Ketapang;AT-REST-1;" + borrowerNik
+                                        + ";Debitur Rahasia;MIKRO;50000000;2026-10-02;"
+                                        + "Perdagangan;61.04\n"
+                                        + "KALBAR;Ketapang;AT-REST-2;" + nik
+                                        + ";Yohanes Ransa;MIKRO;25000000;2026-10-03;;61.04\n")
+                                .getBytes(StandardCharsets.UTF_8),
+                        "text/csv");
         assertThat(kur.status()).as(kur.text()).isEqualTo(201);
     }
 
@@ -128,8 +201,10 @@ class PersonalDataAtRestTest {
             String test = "bytea".equals(c.get("data_type"))
                     ? "position(convert_to(?, 'UTF8') in \"" + column + "\") > 0"
                     : "strpos(\"" + column + "\"::text, ?) > 0";
-            long n = jdbc.sql("SELECT count(*) FROM \"" + table + "\" WHERE " + test).param(secret)
-                    .query(Long.class).single();
+            long n = jdbc.sql("SELECT count(*) FROM \"" + table + "\" WHERE " + test)
+                    .param(secret)
+                    .query(Long.class)
+                    .single();
             if (n > 0) {
                 found.add(table + "." + column);
             }
@@ -152,7 +227,10 @@ class PersonalDataAtRestTest {
         }
         assertThat(inClear).as("specific personal data in clear").isEmpty();
         assertThat(jdbc.sql("SELECT count(*) FROM participant WHERE nik_hash = ?")
-                .param(vault.index(IdentityView.NIK_INDEX, nik)).query(Long.class).single()).isEqualTo(1);
+                        .param(vault.index(IdentityView.NIK_INDEX, nik))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -163,27 +241,59 @@ class PersonalDataAtRestTest {
         ApiClient analyst = ApiClient.as(port, "analis.ketapang");
         ApiClient agent = ApiClient.as(port, "agen.ketapang");
 
-        assertThat(officer.get("/api/participants/" + participantId).json().path("nik").asString()).isEqualTo(nik);
-        assertThat(analyst.get("/api/participants/" + participantId).json().path("nik").asString()).isEqualTo(masked);
+        assertThat(officer.get("/api/participants/" + participantId)
+                        .json()
+                        .path("nik")
+                        .asString())
+                .isEqualTo(nik);
+        assertThat(analyst.get("/api/participants/" + participantId)
+                        .json()
+                        .path("nik")
+                        .asString())
+                .isEqualTo(masked);
         Response found = analyst.get("/api/participants?nik=" + nik);
         assertThat(found.json().path("total").asLong()).isEqualTo(1);
         assertThat(found.text()).contains(masked).doesNotContain(nik);
-        assertThat(agent.get("/api/participants/" + participantId + "/relatives").text())
-                .contains(childNik.substring(0, 6) + "******").doesNotContain(childNik);
-        assertThat(officer.get("/api/participants/" + participantId + "/relatives").text()).contains(childNik);
-        assertThat(analyst.getPage("/peserta/" + participantId).text()).contains(masked).doesNotContain(nik);
+        assertThat(agent.get("/api/participants/" + participantId + "/relatives")
+                        .text())
+                .contains(childNik.substring(0, 6) + "******")
+                .doesNotContain(childNik);
+        assertThat(officer.get("/api/participants/" + participantId + "/relatives")
+                        .text())
+                .contains(childNik);
+        assertThat(analyst.getPage("/peserta/" + participantId).text())
+                .contains(masked)
+                .doesNotContain(nik);
         assertThat(officer.getPage("/peserta/" + participantId).text()).contains(nik);
         assertThat(new String(analyst.getBytes("/peserta/ekspor.csv?nik=" + nik).body(), StandardCharsets.UTF_8))
-                .contains(masked).doesNotContain(nik);
+                .contains(masked)
+                .doesNotContain(nik);
         // the audit trail keeps the NIK masked for everyone
-        assertThat(officer.get("/api/participants/" + participantId + "/history").text()).contains(masked)
+        assertThat(officer.get("/api/participants/" + participantId + "/history")
+                        .text())
+                .contains(masked)
                 .doesNotContain(nik);
         // the edit form shows what the user may see; sent back masked (and the birth date, which an agent sees as
         // its year, left out), the identity stays as it was
-        Response kept = agent.put("/api/participants/" + participantId, json("nik", masked, "fullName",
-                "Yohanes Ransa", "sex", "L", "regionCode", DESA, "phone", "081234567890"));
+        Response kept = agent.put(
+                "/api/participants/" + participantId,
+                json(
+                        "nik",
+                        masked,
+                        "fullName",
+                        "Yohanes Ransa",
+                        "sex",
+                        "L",
+                        "regionCode",
+                        DESA,
+                        "phone",
+                        "081234567890"));
         assertThat(kept.status()).as(kept.text()).isEqualTo(200);
-        assertThat(officer.get("/api/participants/" + participantId).json().path("nik").asString()).isEqualTo(nik);
+        assertThat(officer.get("/api/participants/" + participantId)
+                        .json()
+                        .path("nik")
+                        .asString())
+                .isEqualTo(nik);
     }
 
     @Test
@@ -193,23 +303,35 @@ class PersonalDataAtRestTest {
         Response status = admin.get("/api/admin/keys");
         assertThat(status.status()).as(status.text()).isEqualTo(200);
         assertThat(status.json().path("currentDataKey").asInt()).isEqualTo(1);
-        assertThat(status.json().path("valuesPerKey").path("participant.nik_enc").path("data key 1").asLong())
+        assertThat(status.json()
+                        .path("valuesPerKey")
+                        .path("participant.nik_enc")
+                        .path("data key 1")
+                        .asLong())
                 .isGreaterThanOrEqualTo(1);
-        assertThat(ApiClient.as(port, "petugas.kalbar").get("/api/admin/keys").status()).isEqualTo(403);
-        assertThat(ApiClient.as(port, "petugas.kalbar").post("/api/admin/keys/rotation", "{}").status())
+        assertThat(ApiClient.as(port, "petugas.kalbar").get("/api/admin/keys").status())
+                .isEqualTo(403);
+        assertThat(ApiClient.as(port, "petugas.kalbar")
+                        .post("/api/admin/keys/rotation", "{}")
+                        .status())
                 .isEqualTo(403);
         Response nothing = admin.post("/api/admin/keys/rotation", "{}");
         assertThat(nothing.status()).as(nothing.text()).isEqualTo(200);
-        nothing.json().properties().forEach(e -> assertThat(e.getValue().asLong()).as(e.getKey()).isZero());
+        nothing.json()
+                .properties()
+                .forEach(e -> assertThat(e.getValue().asLong()).as(e.getKey()).isZero());
     }
 
     @Test
     @Order(4)
     void aNewKeyReEncryptsEverything_onceOnly_andMatchesByNikStillHold(@TempDir Path dir) throws Exception {
         Path next = dir.resolve("keyring.properties");
-        Files.writeString(next, Files.readString(keyring).replace("data.current=1", "data.current=2")
-                .replace("index.current=1", "index.current=2")
-                + "data.2=" + key() + "\nindex.2=" + key() + "\n");
+        Files.writeString(
+                next,
+                Files.readString(keyring)
+                                .replace("data.current=1", "data.current=2")
+                                .replace("index.current=1", "index.current=2")
+                        + "data.2=" + key() + "\nindex.2=" + key() + "\n");
         Vault rotated = new Vault(Keyring.load(next, false));
         KeyRotation rotation = new KeyRotation(rotated, sealedColumns, jdbc, new TransactionTemplate(transactions));
         long matchedBefore = matchedLoans();
@@ -217,28 +339,41 @@ class PersonalDataAtRestTest {
 
         Map<String, Long> rewritten = rotation.run();
 
-        assertThat(rewritten).containsKeys("participant.nik_enc", "participant_relative.identity_enc",
-                "claim.intake_enc", "claim_document.content", "kur_loan.nik_enc");
-        rotation.census().forEach((column, perKey) -> assertThat(perKey.keySet()).as(column)
-                .allMatch(k -> k.endsWith(" 2")));
-        assertThat(rewritten.get("participant.nik_enc")).isEqualTo(jdbc.sql("SELECT count(*) FROM participant")
-                .query(Long.class).single());
+        assertThat(rewritten)
+                .containsKeys(
+                        "participant.nik_enc",
+                        "participant_relative.identity_enc",
+                        "claim.intake_enc",
+                        "claim_document.content",
+                        "kur_loan.nik_enc");
+        rotation.census()
+                .forEach((column, perKey) ->
+                        assertThat(perKey.keySet()).as(column).allMatch(k -> k.endsWith(" 2")));
+        assertThat(rewritten.get("participant.nik_enc"))
+                .isEqualTo(jdbc.sql("SELECT count(*) FROM participant")
+                        .query(Long.class)
+                        .single());
         assertThat(rotation.run().values()).allMatch(n -> n == 0);
         // the new key opens what is there; lookups and matches by the NIK's index hold
-        byte[] sealed = jdbc.sql("SELECT nik_enc FROM participant WHERE id = ?").param(participantId)
-                .query(byte[].class).single();
+        byte[] sealed = jdbc.sql("SELECT nik_enc FROM participant WHERE id = ?")
+                .param(participantId)
+                .query(byte[].class)
+                .single();
         assertThat(Vault.keyOf(sealed)).isEqualTo(2);
         assertThat(rotated.openText(sealed, IdentityView.NIK_COLUMN)).isEqualTo(nik);
         assertThat(jdbc.sql("SELECT count(*) FROM participant WHERE nik_hash = ANY (?::bytea[])")
-                .param(rotated.indexes(IdentityView.NIK_INDEX, nik).toArray(byte[][]::new)).query(Long.class)
-                .single()).isEqualTo(1);
+                        .param(rotated.indexes(IdentityView.NIK_INDEX, nik).toArray(byte[][]::new))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         assertThat(matchedLoans()).isEqualTo(matchedBefore);
         assertThat(whereInClear(nik)).isEmpty();
     }
 
     private long matchedLoans() {
         return jdbc.sql("SELECT count(*) FROM kur_loan l JOIN participant_identity_v p ON p.nik_hash = l.nik_hash")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     private static String key() {

@@ -10,22 +10,45 @@ class CopyTextTest {
 
     @Test
     void backslashTabNewlineAndCarriageReturnAreEscaped() {
-        String row = new CopyText().text("a\\b").text("tab\there").text("two\nlines").text("cr\rhere").end()
-                .buffer().toString();
+        String row = new CopyText()
+                .text("a\\b")
+                .text("tab\there")
+                .text("two\nlines")
+                .text("cr\rhere")
+                .end()
+                .buffer()
+                .toString();
         assertThat(row).isEqualTo("a\\\\b\ttab\\there\ttwo\\nlines\tcr\\rhere\n");
     }
 
     @Test
     void nullIsBackslashN_andAnEmptyTextIsEmpty() {
-        assertThat(new CopyText().text(null).text("").value(null).bytes(null).nul(2).end().buffer().toString())
+        assertThat(new CopyText()
+                        .text(null)
+                        .text("")
+                        .value(null)
+                        .bytes(null)
+                        .nul(2)
+                        .end()
+                        .buffer()
+                        .toString())
                 .isEqualTo("\\N\t\t\\N\t\\N\t\\N\t\\N\n");
     }
 
     @Test
     void plainTextNumbersDatesBooleansAndBytesAsCopyReadsThem() {
-        String rows = new CopyText().text("Sri Yanti; \"Ketapang\" é").number(-42).value(LocalDate.of(2026, 12, 7))
-                .bool(true).bool(false).bytes(new byte[] {0, (byte) 0xAB, 0x10}).end()
-                .number(7).end().buffer().toString();
+        String rows = new CopyText()
+                .text("Sri Yanti; \"Ketapang\" é")
+                .number(-42)
+                .value(LocalDate.of(2026, 12, 7))
+                .bool(true)
+                .bool(false)
+                .bytes(new byte[] {0, (byte) 0xAB, 0x10})
+                .end()
+                .number(7)
+                .end()
+                .buffer()
+                .toString();
         assertThat(rows).isEqualTo("Sri Yanti; \"Ketapang\" é\t-42\t2026-12-07\tt\tf\t\\\\x00ab10\n7\n");
     }
 

@@ -40,15 +40,14 @@ class CsvTokenizerTest {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 
     @Test
     void quotedFieldsHoldSeparatorsQuotesAndLineBreaks_andRowsStartOnTheirLines() throws IOException {
-        List<CsvTokenizer.Row> rows = rows(new StringReader("a;\"b;c\";\"say \"\"hi\"\"\"\r\n\"two\nlines\";x\n\n"
-                + "last;\"\";z\r"), 100, 10);
+        List<CsvTokenizer.Row> rows = rows(
+                new StringReader("a;\"b;c\";\"say \"\"hi\"\"\"\r\n\"two\nlines\";x\n\n" + "last;\"\";z\r"), 100, 10);
         assertThat(rows).extracting(CsvTokenizer.Row::line).containsExactly(1, 2, 4, 5);
         assertThat(rows.get(0).fields()).containsExactly("a", "b;c", "say \"hi\"");
         assertThat(rows.get(1).fields()).containsExactly("two\nlines", "x");
@@ -65,8 +64,8 @@ class CsvTokenizerTest {
     @Test
     void aFieldTooLongIsNamedAndNotKept_evenAcrossTheBuffer_andTheRowReadsOn() throws IOException {
         String huge = "x".repeat(40_000);
-        List<CsvTokenizer.Row> rows = rows(new StringReader("a;" + huge + ";\"" + huge + "\";b\nok;" + "y".repeat(
-                20_000) + "\n"), 30_000, 10);
+        List<CsvTokenizer.Row> rows = rows(
+                new StringReader("a;" + huge + ";\"" + huge + "\";b\nok;" + "y".repeat(20_000) + "\n"), 30_000, 10);
         assertThat(rows.get(0).fields()).containsExactly("a", "", "", "b");
         assertThat(rows.get(0).tooLong()).containsExactly(1, 2);
         assertThat(rows.get(1).fields()).containsExactly("ok", "y".repeat(20_000));
@@ -83,7 +82,8 @@ class CsvTokenizerTest {
     @Test
     void aQuoteNeverClosedNamesTheLineItOpenedOn() {
         assertThatThrownBy(() -> rows(new StringReader("a;b\nc;\"d\ne;f\n"), 100, 10))
-                .isInstanceOfSatisfying(CsvTokenizer.UnterminatedQuoteException.class,
+                .isInstanceOfSatisfying(
+                        CsvTokenizer.UnterminatedQuoteException.class,
                         e -> assertThat(e.line).isEqualTo(2));
     }
 
@@ -110,10 +110,12 @@ class CsvTokenizerTest {
                 text.append(random.nextBoolean() ? "\r\n" : "\n");
             }
             String csv = text.toString();
-            List<CsvTokenizer.Row> read = rows(random.nextBoolean() ? new StringReader(csv)
-                    : trickling(csv, random), 50_000, 10);
-            assertThat(read).extracting(CsvTokenizer.Row::fields).as("file %d: %s", file, csv.length() < 500 ? csv
-                    : csv.length() + " characters").isEqualTo(written);
+            List<CsvTokenizer.Row> read =
+                    rows(random.nextBoolean() ? new StringReader(csv) : trickling(csv, random), 50_000, 10);
+            assertThat(read)
+                    .extracting(CsvTokenizer.Row::fields)
+                    .as("file %d: %s", file, csv.length() < 500 ? csv : csv.length() + " characters")
+                    .isEqualTo(written);
         }
     }
 }

@@ -77,8 +77,8 @@ class XlsxLimitsTest {
 
     @Test
     void xmlAParserCouldReadOtherwiseIsRefused() {
-        byte[] doctype = XlsxBombs.workbook(sheet -> sheet.write(
-                "<!DOCTYPE x [<!ENTITY a \"aaaa\">]>".getBytes(StandardCharsets.US_ASCII)), 0);
+        byte[] doctype = XlsxBombs.workbook(
+                sheet -> sheet.write("<!DOCTYPE x [<!ENTITY a \"aaaa\">]>".getBytes(StandardCharsets.US_ASCII)), 0);
         assertThat(refusal(doctype, DEFAULTS)).isEqualTo("upload.xlsx.invalid");
         byte[] notAZip = "PK\3\4 this is no workbook".getBytes(StandardCharsets.ISO_8859_1);
         assertThat(refusal(notAZip, DEFAULTS)).isEqualTo("upload.xlsx.invalid");
@@ -100,14 +100,15 @@ class XlsxLimitsTest {
         XmlCellScanner sharedStrings = new XmlCellScanner(64);
         byte[] si = ("<sst><si><r><t>" + "x".repeat(30) + "</t></r><r><t>" + "y".repeat(30) + "</t></r></si></sst>")
                 .getBytes(StandardCharsets.US_ASCII);
-        assertThatThrownBy(() -> sharedStrings.accept(si, 0, si.length)).isInstanceOf(XlsxRefusedException.class)
+        assertThatThrownBy(() -> sharedStrings.accept(si, 0, si.length))
+                .isInstanceOf(XlsxRefusedException.class)
                 .hasMessage("upload.xlsx.cell");
     }
 
     @Test
     void anOrdinaryWorkbookIsReadAsBefore() throws IOException {
-        byte[] workbook = Xlsx.sheet("KUR", "bank;name", new Object[] {"KALBAR", "=HYPERLINK(\"x\")"},
-                new Object[] {"BRI", 42});
+        byte[] workbook =
+                Xlsx.sheet("KUR", "bank;name", new Object[] {"KALBAR", "=HYPERLINK(\"x\")"}, new Object[] {"BRI", 42});
         try (RowSource rows = new XlsxRowSource(new ByteArrayInputStream(workbook), 500, 40, DEFAULTS)) {
             assertThat(rows.next().cells()).containsExactly("bank", "name");
             assertThat(rows.next().cells()).containsExactly("KALBAR", "=HYPERLINK(\"x\")");

@@ -29,7 +29,9 @@ public class BundledFontTest {
                 PDResources resources = page.getResources();
                 for (COSName name : resources.getFontNames()) {
                     PDFont font = resources.getFont(name);
-                    assertThat(font.isEmbedded()).as(font.getName() + " embedded").isTrue();
+                    assertThat(font.isEmbedded())
+                            .as(font.getName() + " embedded")
+                            .isTrue();
                     names.add(font.getName());
                 }
             }
@@ -45,11 +47,12 @@ public class BundledFontTest {
                 </style></head><body><p>Rp1.234.567 – <b>tebal</b> <i>miring</i> <b><i>keduanya</i></b></p>
                 </body></html>""", "font test");
         // subset fonts are named with a six-letter tag: ABCDEF+NotoSans-Bold
-        assertThat(embeddedFonts(pdf)).isNotEmpty()
+        assertThat(embeddedFonts(pdf))
+                .isNotEmpty()
                 .allSatisfy(name -> assertThat(name).matches("[A-Z]{6}\\+NotoSans-(Regular|Bold|Italic|BoldItalic)"))
                 .extracting(name -> name.substring(7))
-                .containsExactlyInAnyOrder("NotoSans-Regular", "NotoSans-Bold", "NotoSans-Italic",
-                        "NotoSans-BoldItalic");
+                .containsExactlyInAnyOrder(
+                        "NotoSans-Regular", "NotoSans-Bold", "NotoSans-Italic", "NotoSans-BoldItalic");
     }
 
     @Test
@@ -64,8 +67,10 @@ public class BundledFontTest {
         }
         assertThat(pdfTemplates).hasSize(4);
         for (Path f : pdfTemplates) {
-            assertThat(Files.readString(f, StandardCharsets.UTF_8)).as(f.toString())
-                    .contains("body { font-family: 'Noto Sans', sans-serif;").doesNotContain("Helvetica");
+            assertThat(Files.readString(f, StandardCharsets.UTF_8))
+                    .as(f.toString())
+                    .contains("body { font-family: 'Noto Sans', sans-serif;")
+                    .doesNotContain("Helvetica");
         }
     }
 
@@ -75,6 +80,7 @@ public class BundledFontTest {
         assertThat(BundledFont.awt(Font.BOLD, 14).getFontName()).isEqualTo("Noto Sans Bold");
         assertThat(BundledFont.awt(Font.ITALIC, 14).getFontName()).isEqualTo("Noto Sans Italic");
         assertThat(BundledFont.awt(Font.BOLD, 15).getSize2D()).isEqualTo(15f);
-        assertThat(BundledFont.awt(Font.PLAIN, 14).canDisplayUpTo("Kapuas Hulu 36,12% – Rp1.234 ×")).isEqualTo(-1);
+        assertThat(BundledFont.awt(Font.PLAIN, 14).canDisplayUpTo("Kapuas Hulu 36,12% – Rp1.234 ×"))
+                .isEqualTo(-1);
     }
 }

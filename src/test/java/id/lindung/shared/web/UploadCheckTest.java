@@ -30,6 +30,7 @@ class UploadCheckTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -43,8 +44,8 @@ class UploadCheckTest {
         byte[] zip = zip("penyebut.csv", DENOMINATORS);
 
         for (byte[] content : new byte[][] {exe, zip}) {
-            Response r = admin.postMultipart("/api/coverage/denominators", Map.of(), "file", "penyebut.csv", content,
-                    "text/csv");
+            Response r = admin.postMultipart(
+                    "/api/coverage/denominators", Map.of(), "file", "penyebut.csv", content, "text/csv");
             assertThat(r.status()).isEqualTo(422);
             assertThat(r.json().path("errors").get(0).path("field").asString()).isEqualTo("file");
             assertThat(r.json().path("errors").get(0).path("code").asString()).isEqualTo("upload.not-csv");
@@ -57,15 +58,21 @@ class UploadCheckTest {
         Response kur = admin.postMultipart("/api/kur/files", Map.of(), "file", "kur.csv", zip, "text/csv");
         assertThat(kur.status()).isEqualTo(422);
         assertThat(kur.json().path("errors").get(0).path("code").asString()).isEqualTo("upload.not-csv-or-xlsx");
-        Response notXlsx = admin.postMultipart("/api/kur/files", Map.of(), "file", "kur.xlsx",
-                "bank;loan_id\n".getBytes(StandardCharsets.UTF_8), "application/octet-stream");
+        Response notXlsx = admin.postMultipart(
+                "/api/kur/files",
+                Map.of(),
+                "file",
+                "kur.xlsx",
+                "bank;loan_id\n".getBytes(StandardCharsets.UTF_8),
+                "application/octet-stream");
         assertThat(notXlsx.status()).isEqualTo(422);
         assertThat(notXlsx.json().path("errors").get(0).path("code").asString()).isEqualTo("upload.not-xlsx");
 
-        Response sponsorship = admin.postMultipart("/api/sponsorship/programmes/1/beneficiaries", Map.of(), "file",
-                "penerima.csv", exe, "text/csv");
+        Response sponsorship = admin.postMultipart(
+                "/api/sponsorship/programmes/1/beneficiaries", Map.of(), "file", "penerima.csv", exe, "text/csv");
         assertThat(sponsorship.status()).isEqualTo(422);
-        assertThat(sponsorship.json().path("errors").get(0).path("field").asString()).isEqualTo("file");
+        assertThat(sponsorship.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("file");
     }
 
     @Test
@@ -74,8 +81,14 @@ class UploadCheckTest {
         while (csv.length() < 6 * 1024 * 1024) {
             csv.append("61.04.05;2025;FORMAL;5;Uji BPS;2025-01-15\n");
         }
-        Response r = ApiClient.as(port, "admin").postMultipart("/api/coverage/denominators", Map.of(), "file",
-                "penyebut.csv", csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv");
+        Response r = ApiClient.as(port, "admin")
+                .postMultipart(
+                        "/api/coverage/denominators",
+                        Map.of(),
+                        "file",
+                        "penyebut.csv",
+                        csv.toString().getBytes(StandardCharsets.UTF_8),
+                        "text/csv");
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.json().path("errors").get(0).path("field").asString()).isEqualTo("file");
         assertThat(r.json().path("detail").asString()).contains("Berkas terlalu besar: 6,0 MB; paling besar 5 MB");
@@ -85,21 +98,32 @@ class UploadCheckTest {
     void aRealCsvPassesTheCheck() {
         // a year no other test looks at, removed again: the database is shared by the tests of this context
         try {
-            Response r = ApiClient.as(port, "admin").postMultipart("/api/coverage/denominators", Map.of(), "file",
-                    "penyebut.csv", ("\uFEFF" + DENOMINATORS + "61.04.05;2001;FORMAL;5;Uji unggah;2001-01-15\n")
-                            .getBytes(StandardCharsets.UTF_8), "text/csv");
+            Response r = ApiClient.as(port, "admin")
+                    .postMultipart(
+                            "/api/coverage/denominators",
+                            Map.of(),
+                            "file",
+                            "penyebut.csv",
+                            ("\uFEFF" + DENOMINATORS + "61.04.05;2001;FORMAL;5;Uji unggah;2001-01-15\n")
+                                    .getBytes(StandardCharsets.UTF_8),
+                            "text/csv");
             assertThat(r.status()).as(r.text()).isEqualTo(200);
         } finally {
-            jdbc.sql("DELETE FROM coverage_denominator WHERE year = 2001 AND source = 'Uji unggah'").update();
+            jdbc.sql("DELETE FROM coverage_denominator WHERE year = 2001 AND source = 'Uji unggah'")
+                    .update();
         }
     }
 
     @Test
     void textIsUtf8WithoutNulOrABinarySignature() {
-        assertThat(UploadCheck.isText("nik;nama\n6104;Ä€\n".getBytes(StandardCharsets.UTF_8))).isTrue();
-        assertThat(UploadCheck.isText("nik;nama\n6104;\u00c4".getBytes(StandardCharsets.ISO_8859_1))).isFalse();
-        assertThat(UploadCheck.isText("a;b\0c".getBytes(StandardCharsets.UTF_8))).isFalse();
-        assertThat(UploadCheck.isText("%PDF-1.7\n".getBytes(StandardCharsets.UTF_8))).isFalse();
+        assertThat(UploadCheck.isText("nik;nama\n6104;Ä€\n".getBytes(StandardCharsets.UTF_8)))
+                .isTrue();
+        assertThat(UploadCheck.isText("nik;nama\n6104;\u00c4".getBytes(StandardCharsets.ISO_8859_1)))
+                .isFalse();
+        assertThat(UploadCheck.isText("a;b\0c".getBytes(StandardCharsets.UTF_8)))
+                .isFalse();
+        assertThat(UploadCheck.isText("%PDF-1.7\n".getBytes(StandardCharsets.UTF_8)))
+                .isFalse();
         // a full first block may end in the middle of a character
         byte[] block = new byte[UploadCheck.SNIFF_BYTES];
         Arrays.fill(block, (byte) 'a');

@@ -49,18 +49,21 @@ import net.jqwik.api.statistics.Statistics;
 class SponsorshipWorkflowPropertiesTest {
 
     static final LocalDate FIRST_DAY = LocalDate.of(2026, 12, 7);
-    static final List<LindungUser> PEOPLE = List.of(person("admin", Role.ADMIN, "61"),
-            person("petugas.kalbar", Role.OFFICER, "61"), person("petugas.ketapang", Role.OFFICER, "61.04"),
-            person("petugas.pontianak", Role.OFFICER, "61.71"), person("analis", Role.GOV_ANALYST, "61"),
-            person("agen", Role.AGENT, "61.04"), person("bank", Role.BANK_OFFICER, "61"));
+    static final List<LindungUser> PEOPLE = List.of(
+            person("admin", Role.ADMIN, "61"),
+            person("petugas.kalbar", Role.OFFICER, "61"),
+            person("petugas.ketapang", Role.OFFICER, "61.04"),
+            person("petugas.pontianak", Role.OFFICER, "61.71"),
+            person("analis", Role.GOV_ANALYST, "61"),
+            person("agen", Role.AGENT, "61.04"),
+            person("bank", Role.BANK_OFFICER, "61"));
 
     private static LindungUser person(String username, Role role, String scope) {
         return new LindungUser(username, username, role, RegionScope.of(scope));
     }
 
     /** One step: who, what, and the random numbers that fill it in. */
-    record Step(LindungUser actor, int what, long seed) {
-    }
+    record Step(LindungUser actor, int what, long seed) {}
 
     @Property(tries = 1000, seed = "17006", shrinking = ShrinkingMode.BOUNDED)
     void randomSequencesKeepTheRules(@ForAll("programmes") Programme start, @ForAll("steps") List<Step> steps) {
@@ -98,31 +101,42 @@ class SponsorshipWorkflowPropertiesTest {
                 case 2 -> {
                     YearMonth month = r.nextInt(10) == 0 ? null : p.startMonth().plusMonths(r.nextInt(4));
                     List<BillLine> lines = month == null ? List.of() : bills.computeIfAbsent(month, m -> bill(r));
-                    Decision<Payment> d = SponsorshipWorkflow.pay(p, new SponsorshipAction.PayBill(month, null,
-                            lines), by, today);
+                    Decision<Payment> d =
+                            SponsorshipWorkflow.pay(p, new SponsorshipAction.PayBill(month, null, lines), by, today);
                     check(d, Kind.PAY_BILL, offered, by, p);
                     if (d.allowed()) {
                         Payment payment = d.orThrow();
-                        long open = lines.stream().mapToLong(BillLine::open).filter(o -> o > 0).sum();
+                        long open = lines.stream()
+                                .mapToLong(BillLine::open)
+                                .filter(o -> o > 0)
+                                .sum();
                         assertThat(payment.toPay()).allMatch(l -> l.open() > 0);
-                        assertThat(payment.toPay().stream().mapToLong(BillLine::open).sum()).isEqualTo(open);
-                        assertThat(payment.toPay().size() + payment.alreadyPaid()).isEqualTo(lines.size());
+                        assertThat(payment.toPay().stream()
+                                        .mapToLong(BillLine::open)
+                                        .sum())
+                                .isEqualTo(open);
+                        assertThat(payment.toPay().size() + payment.alreadyPaid())
+                                .isEqualTo(lines.size());
                         assertThat(payment.paidOn()).isEqualTo(today);
-                        bills.put(month, lines.stream().map(l -> new BillLine(l.membershipId(), l.amount(),
-                                l.amount())).toList()); // paid: a second payment finds nothing open
+                        bills.put(
+                                month,
+                                lines.stream()
+                                        .map(l -> new BillLine(l.membershipId(), l.amount(), l.amount()))
+                                        .toList()); // paid: a second payment finds nothing open
                     }
                 }
                 default -> {
                     YearMonth last = r.nextInt(4) == 0 ? null : p.startMonth().plusMonths(r.nextInt(30) - 4);
-                    String action = List.of("END", "HAND_OVER", "END", "SELESAI", "").get(r.nextInt(5));
-                    Decision<Ending> d = SponsorshipWorkflow.end(p, new SponsorshipAction.End(last, action), by,
-                            today);
+                    String action =
+                            List.of("END", "HAND_OVER", "END", "SELESAI", "").get(r.nextInt(5));
+                    Decision<Ending> d = SponsorshipWorkflow.end(p, new SponsorshipAction.End(last, action), by, today);
                     check(d, Kind.END, offered, by, p);
                     if (d.allowed()) {
                         Ending ending = d.orThrow();
                         assertThat(p.endedOn()).as("a programme ends once").isNull();
                         assertThat(ending.lastMonth()).isBetween(p.startMonth().minusMonths(1), p.endMonth());
-                        assertThat(ending.handOverFrom()).isEqualTo(ending.lastMonth().plusMonths(1));
+                        assertThat(ending.handOverFrom())
+                                .isEqualTo(ending.lastMonth().plusMonths(1));
                         p = ended(p, ending);
                     }
                 }
@@ -143,14 +157,21 @@ class SponsorshipWorkflowPropertiesTest {
         }
     }
 
-    private static void validInputIsAllowedExactlyWhenOffered(Programme p, LindungUser by, LocalDate today,
-            Set<Kind> offered) {
+    private static void validInputIsAllowedExactlyWhenOffered(
+            Programme p, LindungUser by, LocalDate today, Set<Kind> offered) {
         assertThat(SponsorshipWorkflow.addBeneficiaries(p, by, today).allowed())
                 .isEqualTo(offered.contains(Kind.ADD_BENEFICIARIES));
-        assertThat(SponsorshipWorkflow.pay(p, new SponsorshipAction.PayBill(p.startMonth(), null,
-                List.of(new BillLine(1, 16_800, 0))), by, today).allowed()).isEqualTo(offered.contains(Kind.PAY_BILL));
+        assertThat(SponsorshipWorkflow.pay(
+                                p,
+                                new SponsorshipAction.PayBill(
+                                        p.startMonth(), null, List.of(new BillLine(1, 16_800, 0))),
+                                by,
+                                today)
+                        .allowed())
+                .isEqualTo(offered.contains(Kind.PAY_BILL));
         assertThat(SponsorshipWorkflow.end(p, new SponsorshipAction.End(p.endMonth(), "HAND_OVER"), by, today)
-                .allowed()).isEqualTo(offered.contains(Kind.END));
+                        .allowed())
+                .isEqualTo(offered.contains(Kind.END));
     }
 
     private static List<BillLine> bill(Random r) {
@@ -163,9 +184,24 @@ class SponsorshipWorkflowPropertiesTest {
     }
 
     private static Programme ended(Programme p, Ending ending) {
-        return new Programme(p.id(), p.name(), p.sponsorRegion(), p.sponsorName(), p.legalBasis(), p.fundingSource(),
-                p.budget(), p.startMonth(), p.endMonth(), p.declaredIncome(), p.eligibility(), ending.lastMonth(),
-                ending.action(), p.beneficiaries(), p.createdBy(), p.createdAt(), p.version() + 1);
+        return new Programme(
+                p.id(),
+                p.name(),
+                p.sponsorRegion(),
+                p.sponsorName(),
+                p.legalBasis(),
+                p.fundingSource(),
+                p.budget(),
+                p.startMonth(),
+                p.endMonth(),
+                p.declaredIncome(),
+                p.eligibility(),
+                ending.lastMonth(),
+                ending.action(),
+                p.beneficiaries(),
+                p.createdBy(),
+                p.createdAt(),
+                p.version() + 1);
     }
 
     @Provide
@@ -173,9 +209,24 @@ class SponsorshipWorkflowPropertiesTest {
         return Arbitraries.randomValue(r -> {
             YearMonth start = YearMonth.from(FIRST_DAY).plusMonths(r.nextInt(12) - 6);
             String sponsor = List.of("61", "61.04", "61.71").get(r.nextInt(3));
-            return new Programme(1, "Bantuan iuran", sponsor, sponsor, "Pergub 1/2026", Programme.FundingSource.APBD,
-                    1_000_000_000L, start, start.plusMonths(r.nextInt(18)), 1_000_000, null, null, null, 0, "admin",
-                    Instant.parse("2026-01-01T00:00:00Z"), 0);
+            return new Programme(
+                    1,
+                    "Bantuan iuran",
+                    sponsor,
+                    sponsor,
+                    "Pergub 1/2026",
+                    Programme.FundingSource.APBD,
+                    1_000_000_000L,
+                    start,
+                    start.plusMonths(r.nextInt(18)),
+                    1_000_000,
+                    null,
+                    null,
+                    null,
+                    0,
+                    "admin",
+                    Instant.parse("2026-01-01T00:00:00Z"),
+                    0);
         });
     }
 
@@ -183,7 +234,10 @@ class SponsorshipWorkflowPropertiesTest {
     Arbitrary<List<Step>> steps() {
         Arbitrary<LindungUser> people = Arbitraries.of(PEOPLE);
         Arbitrary<Integer> what = Arbitraries.integers().between(0, 3);
-        return net.jqwik.api.Combinators.combine(people, what, Arbitraries.longs()).as(Step::new).list()
-                .ofMinSize(1).ofMaxSize(25);
+        return net.jqwik.api.Combinators.combine(people, what, Arbitraries.longs())
+                .as(Step::new)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(25);
     }
 }
