@@ -34,6 +34,7 @@ import id.lindung.shared.NotFoundException;
 import id.lindung.shared.tabular.CsvWriter;
 import id.lindung.shared.web.CsvDownload;
 import id.lindung.shared.web.FormPosts;
+import id.lindung.shared.web.PageMessages;
 import id.lindung.shared.web.UploadCheck;
 import id.lindung.shared.web.XlsxDownload;
 import jakarta.servlet.http.HttpServletResponse;
@@ -49,7 +50,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -58,7 +58,6 @@ import org.dhatim.fastexcel.Worksheet;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -100,7 +99,7 @@ class ContributionPages {
     private final EnrolmentManagement enrolment;
     private final ParticipantManagement participants;
     private final CurrentUser currentUser;
-    private final MessageSource messages;
+    private final PageMessages messages;
     private final Clock clock;
     private final UploadCheck uploads;
     private final AuditTrail audit;
@@ -113,7 +112,7 @@ class ContributionPages {
             EnrolmentManagement enrolment,
             ParticipantManagement participants,
             CurrentUser currentUser,
-            MessageSource messages,
+            PageMessages messages,
             Clock clock,
             UploadCheck uploads,
             AuditTrail audit,
@@ -648,7 +647,7 @@ class ContributionPages {
     }
 
     private String message(String code, Object... args) {
-        return Objects.requireNonNull(messages.getMessage(code, args, code, LocaleContextHolder.getLocale()));
+        return messages.message(code, args);
     }
 
     private static String rupiah(long amount) {

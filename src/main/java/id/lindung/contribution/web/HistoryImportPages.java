@@ -8,16 +8,14 @@ import id.lindung.contribution.HistoryImports;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
+import id.lindung.shared.web.PageMessages;
 import id.lindung.shared.web.UploadCheck;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,13 +38,13 @@ class HistoryImportPages {
     private final HistoryImports imports;
     private final CurrentUser currentUser;
     private final UploadCheck uploads;
-    private final MessageSource messages;
+    private final PageMessages messages;
 
     HistoryImportPages(
             HistoryImports imports,
             CurrentUser currentUser,
             UploadCheck uploads,
-            MessageSource messages,
+            PageMessages messages,
             ContributionPolicy policy) {
         this.policy = policy;
         this.imports = imports;
@@ -118,6 +116,6 @@ class HistoryImportPages {
     public record RowError(@Nullable Integer line, String column, String reason) {}
 
     private String message(String code, Object... args) {
-        return Objects.requireNonNull(messages.getMessage(code, args, code, LocaleContextHolder.getLocale()));
+        return messages.message(code, args);
     }
 }

@@ -20,6 +20,7 @@ import id.lindung.shared.Indonesian;
 import id.lindung.shared.NotFoundException;
 import id.lindung.shared.PageResult;
 import id.lindung.shared.web.FormPosts;
+import id.lindung.shared.web.PageMessages;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -31,10 +32,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -65,7 +64,7 @@ class EnrolmentPages {
     private final EnrolmentManagement enrolment;
     private final ParticipantManagement participants;
     private final CurrentUser currentUser;
-    private final MessageSource messages;
+    private final PageMessages messages;
     private final Clock clock;
     private final EnrolmentPolicy policy;
     private final String homeProvince;
@@ -74,7 +73,7 @@ class EnrolmentPages {
             EnrolmentManagement enrolment,
             ParticipantManagement participants,
             CurrentUser currentUser,
-            MessageSource messages,
+            PageMessages messages,
             Clock clock,
             EnrolmentPolicy policy,
             RegionProperties region) {
@@ -233,7 +232,7 @@ class EnrolmentPages {
     }
 
     private String message(String code, Object... args) {
-        return Objects.requireNonNull(messages.getMessage(code, args, code, LocaleContextHolder.getLocale()));
+        return messages.message(code, args);
     }
 
     static String monthName(@Nullable YearMonth month) {

@@ -28,18 +28,16 @@ import id.lindung.shared.crypto.NikMask;
 import id.lindung.shared.tabular.CsvWriter;
 import id.lindung.shared.web.CsvDownload;
 import id.lindung.shared.web.FormPosts;
+import id.lindung.shared.web.PageMessages;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -64,7 +62,7 @@ class ParticipantPages {
     private final RegionDirectory regions;
     private final CurrentUser currentUser;
     private final AuditTrail audit;
-    private final MessageSource messages;
+    private final PageMessages messages;
     private final BulkReads bulkReads;
 
     private final tools.jackson.databind.json.JsonMapper json;
@@ -75,7 +73,7 @@ class ParticipantPages {
             RegionDirectory regions,
             CurrentUser currentUser,
             AuditTrail audit,
-            MessageSource messages,
+            PageMessages messages,
             tools.jackson.databind.json.JsonMapper json,
             ParticipantPolicy policy,
             BulkReads bulkReads,
@@ -414,7 +412,6 @@ class ParticipantPages {
     }
 
     private String message(String code, Object... args) {
-        Locale locale = LocaleContextHolder.getLocale();
-        return Objects.requireNonNull(messages.getMessage(code, args, code, locale));
+        return messages.message(code, args);
     }
 }
