@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
-import id.lindung.support.Niks;
+import id.lindung.support.ApiFixtures;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -36,22 +36,7 @@ class ClaimApiTest {
     }
 
     private long participant(ApiClient client) {
-        LocalDate birth = LocalDate.of(1979, 2, 14);
-        Response r = client.post(
-                "/api/participants",
-                json(
-                        "nik",
-                        Niks.nik("610401", birth, false),
-                        "fullName",
-                        "Yohanes Ransa",
-                        "birthDate",
-                        birth.toString(),
-                        "sex",
-                        "L",
-                        "regionCode",
-                        KETAPANG_DESA));
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.json().path("participant").path("id").asLong();
+        return ApiFixtures.participant(client, "Yohanes Ransa", LocalDate.of(1979, 2, 14), false, KETAPANG_DESA);
     }
 
     private static String transportClaim(long participantId) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
-import id.lindung.support.Niks;
+import id.lindung.support.ApiFixtures;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,31 +31,11 @@ class ContributionApiTest {
     }
 
     private long participant(ApiClient client, String desa) {
-        LocalDate birth = LocalDate.of(1985, 8, 3);
-        String kec = desa.substring(0, 8).replace(".", "");
-        Response r = client.post(
-                "/api/participants",
-                json(
-                        "nik",
-                        Niks.nik(kec, birth, true),
-                        "fullName",
-                        "Siti Aminah",
-                        "birthDate",
-                        birth.toString(),
-                        "sex",
-                        "P",
-                        "regionCode",
-                        desa));
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.json().path("participant").path("id").asLong();
+        return ApiFixtures.participant(client, "Siti Aminah", LocalDate.of(1985, 8, 3), true, desa);
     }
 
     private long enrolBpu(ApiClient client, long participantId, String start) {
-        Response r = client.post(
-                "/api/memberships",
-                json("participantId", participantId, "segment", "BPU", "baseAmount", 1_000_000, "startMonth", start));
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.json().path("id").asLong();
+        return ApiFixtures.enrolBpu(client, participantId, 1_000_000, start);
     }
 
     @Test

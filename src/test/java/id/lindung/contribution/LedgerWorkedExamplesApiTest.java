@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
-import id.lindung.support.Niks;
+import id.lindung.support.ApiFixtures;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,40 +48,11 @@ class LedgerWorkedExamplesApiTest {
     }
 
     private long participant(ApiClient client) {
-        LocalDate birth = LocalDate.of(1979, 2, 14);
-        Response r = client.post(
-                "/api/participants",
-                json(
-                        "nik",
-                        Niks.nik("610401", birth, false),
-                        "fullName",
-                        "Yohanes Kurniawan",
-                        "birthDate",
-                        birth.toString(),
-                        "sex",
-                        "L",
-                        "regionCode",
-                        KETAPANG_DESA));
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.json().path("participant").path("id").asLong();
+        return ApiFixtures.participant(client, "Yohanes Kurniawan", LocalDate.of(1979, 2, 14), false, KETAPANG_DESA);
     }
 
     private long enrolBpu(ApiClient client, String start) {
-        Response r = client.post(
-                "/api/memberships",
-                json(
-                        "participantId",
-                        participant(client),
-                        "segment",
-                        "BPU",
-                        "channel",
-                        "AGENT",
-                        "baseAmount",
-                        1_000_000,
-                        "startMonth",
-                        start));
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.json().path("id").asLong();
+        return ApiFixtures.enrolBpu(client, participant(client), 1_000_000, start, "channel", "AGENT");
     }
 
     private Response pay(ApiClient client, long membership, long amount, String paidOn) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
+import id.lindung.support.ApiFixtures;
 import id.lindung.support.Niks;
 import id.lindung.support.TestClock;
 import java.io.IOException;
@@ -56,24 +57,17 @@ class DataReportTest {
         LocalDate birth = LocalDate.of(1982, 8, 21);
         String nik = Niks.nik("610401", birth, true);
         String suffix = letters();
-        Response registered = officer.post(
-                "/api/participants",
-                json(
-                        "nik",
-                        nik,
-                        "fullName",
-                        "Maria Goreti " + suffix,
-                        "birthDate",
-                        birth.toString(),
-                        "sex",
-                        "P",
-                        "regionCode",
-                        KETAPANG_DESA,
-                        "phone",
-                        "0812-7777-0001",
-                        "occupation",
-                        "Penyadap karet"));
-        assertThat(registered.status()).as(registered.text()).isEqualTo(201);
+        Response registered = ApiFixtures.register(
+                officer,
+                nik,
+                "Maria Goreti " + suffix,
+                birth,
+                "P",
+                KETAPANG_DESA,
+                "phone",
+                "0812-7777-0001",
+                "occupation",
+                "Penyadap karet");
         long id = registered.json().path("participant").path("id").asLong();
         assertThat(officer.post(
                                 "/api/participants/" + id + "/relatives",

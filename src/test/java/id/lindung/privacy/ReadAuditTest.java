@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
+import id.lindung.support.ApiFixtures;
 import id.lindung.support.Niks;
 import id.lindung.support.TestClock;
 import java.nio.charset.StandardCharsets;
@@ -57,25 +58,8 @@ class ReadAuditTest {
     }
 
     private long participant(String name) {
-        LocalDate birth = LocalDate.of(1985, 3, 9);
-        Response r = as("petugas.ketapang")
-                .post(
-                        "/api/participants",
-                        json(
-                                "nik",
-                                Niks.nik("610401", birth, false),
-                                "fullName",
-                                name,
-                                "birthDate",
-                                birth.toString(),
-                                "sex",
-                                "L",
-                                "regionCode",
-                                KETAPANG_DESA,
-                                "phone",
-                                "081234500001"));
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.json().path("participant").path("id").asLong();
+        return ApiFixtures.participant(
+                as("petugas.ketapang"), name, LocalDate.of(1985, 3, 9), false, KETAPANG_DESA, "phone", "081234500001");
     }
 
     /** The audit lines written since the test began for one action and entity, oldest first. */

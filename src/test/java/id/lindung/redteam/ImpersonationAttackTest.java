@@ -18,6 +18,7 @@ import id.lindung.enrolment.Membership;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
+import id.lindung.support.ApiFixtures;
 import id.lindung.support.MigratedDatabase;
 import id.lindung.support.Niks;
 import java.nio.charset.StandardCharsets;
@@ -235,20 +236,8 @@ class ImpersonationAttackTest {
         ApiClient token = ownToken("petugas.kalbar", "Integrasi Disnaker");
         long tokenId = tokenId("Integrasi Disnaker");
         LocalDate birth = LocalDate.of(1991, 3, 14);
-        Response registered = token.post(
-                "/api/participants",
-                json(
-                        "nik",
-                        Niks.nik("610401", birth, true),
-                        "fullName",
-                        "Dewi Lestari Token",
-                        "birthDate",
-                        birth.toString(),
-                        "sex",
-                        "P",
-                        "regionCode",
-                        Members.KETAPANG_DESA));
-        assertThat(registered.status()).as(registered.text()).isEqualTo(201);
+        Response registered = ApiFixtures.register(
+                token, Niks.nik("610401", birth, true), "Dewi Lestari Token", birth, "P", Members.KETAPANG_DESA);
         long participant = registered.json().path("participant").path("id").asLong();
 
         assertThat(jdbc.sql("""
@@ -267,21 +256,13 @@ class ImpersonationAttackTest {
                 .contains("petugas.kalbar via token " + tokenId + " (Integrasi Disnaker ");
         // the same person through their password: the person alone, no token on the line
         LocalDate other = LocalDate.of(1992, 7, 9);
-        Response byPassword = as("petugas.kalbar")
-                .post(
-                        "/api/participants",
-                        json(
-                                "nik",
-                                Niks.nik("610401", other, false),
-                                "fullName",
-                                "Agus Tanpa Token",
-                                "birthDate",
-                                other.toString(),
-                                "sex",
-                                "L",
-                                "regionCode",
-                                Members.KETAPANG_DESA));
-        assertThat(byPassword.status()).as(byPassword.text()).isEqualTo(201);
+        Response byPassword = ApiFixtures.register(
+                as("petugas.kalbar"),
+                Niks.nik("610401", other, false),
+                "Agus Tanpa Token",
+                other,
+                "L",
+                Members.KETAPANG_DESA);
         JsonNode line = as("admin")
                 .get("/api/participants/"
                         + byPassword.json().path("participant").path("id").asLong() + "/history")
@@ -313,21 +294,8 @@ class ImpersonationAttackTest {
         }
         // a province officer narrows a token to Ketapang: a Pontianak participant is then out of its reach
         LocalDate birth = LocalDate.of(1987, 8, 1);
-        Response pontianak = as("petugas.kalbar")
-                .post(
-                        "/api/participants",
-                        json(
-                                "nik",
-                                Niks.nik("617101", birth, true),
-                                "fullName",
-                                "Rina Pontianak",
-                                "birthDate",
-                                birth.toString(),
-                                "sex",
-                                "P",
-                                "regionCode",
-                                "61.71.01.1002"));
-        assertThat(pontianak.status()).as(pontianak.text()).isEqualTo(201);
+        Response pontianak = ApiFixtures.register(
+                as("petugas.kalbar"), Niks.nik("617101", birth, true), "Rina Pontianak", birth, "P", "61.71.01.1002");
         long id = pontianak.json().path("participant").path("id").asLong();
         Response issued = as("petugas.kalbar").post("/api/tokens", json("name", "Ketapang saja", "scope", "61.04"));
         assertThat(issued.status()).as(issued.text()).isEqualTo(201);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
-import id.lindung.support.Niks;
+import id.lindung.support.ApiFixtures;
 import id.lindung.support.SignIn;
 import id.lindung.support.TestClock;
 import java.net.URI;
@@ -58,9 +58,9 @@ class KeysAndSessionsAttackTest {
     void twoKabKotaUsingTheSameKeyBothSucceed_singlyAndInABankFile() {
         ApiClient ketapang = ApiClient.as(port, "petugas.ketapang");
         ApiClient pontianak = ApiClient.as(port, "petugas.pontianak");
-        long inKetapang = enrolBpu(ketapang, participant(ketapang, "610401", KETAPANG_DESA));
-        long inPontianak = enrolBpu(pontianak, participant(pontianak, "617101", PONTIANAK_DESA));
-        long alsoInPontianak = enrolBpu(pontianak, participant(pontianak, "617101", PONTIANAK_DESA));
+        long inKetapang = enrolBpu(ketapang, participant(ketapang, KETAPANG_DESA));
+        long inPontianak = enrolBpu(pontianak, participant(pontianak, PONTIANAK_DESA));
+        long alsoInPontianak = enrolBpu(pontianak, participant(pontianak, PONTIANAK_DESA));
         String key = "TRX-" + System.nanoTime();
 
         Response first = ketapang.post(
@@ -144,7 +144,7 @@ class KeysAndSessionsAttackTest {
         browser.login("petugas.ketapang");
         long membership = enrolBpu(
                 ApiClient.as(port, "petugas.ketapang"),
-                participant(ApiClient.as(port, "petugas.ketapang"), "610401", KETAPANG_DESA));
+                participant(ApiClient.as(port, "petugas.ketapang"), KETAPANG_DESA));
         String body = json(
                 "idempotencyKey",
                 "CSRF-" + System.nanoTime(),
@@ -249,31 +249,12 @@ class KeysAndSessionsAttackTest {
 
     // ------------------------------------------------------------------------------------------------ helpers
 
-    private long participant(ApiClient client, String kecamatan, String desa) {
-        LocalDate birth = LocalDate.of(1979, 2, 21);
-        Response r = client.post(
-                "/api/participants",
-                json(
-                        "nik",
-                        Niks.nik(kecamatan, birth, true),
-                        "fullName",
-                        "Rina Wati",
-                        "birthDate",
-                        birth.toString(),
-                        "sex",
-                        "P",
-                        "regionCode",
-                        desa));
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.json().path("participant").path("id").asLong();
+    private long participant(ApiClient client, String desa) {
+        return ApiFixtures.participant(client, "Rina Wati", LocalDate.of(1979, 2, 21), true, desa);
     }
 
     private long enrolBpu(ApiClient client, long participant) {
-        Response r = client.post(
-                "/api/memberships",
-                json("participantId", participant, "segment", "BPU", "baseAmount", 1_000_000, "startMonth", "2026-12"));
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.json().path("id").asLong();
+        return ApiFixtures.enrolBpu(client, participant, 1_000_000, "2026-12");
     }
 
     private long paymentsWithKey(String key) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
+import id.lindung.support.ApiFixtures;
 import id.lindung.support.Niks;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -61,22 +62,8 @@ class MaskedNikAttackTest {
         birth = LocalDate.of(1985, 3, 7).plusDays(salt % 300);
         nik = Niks.nik("610401", birth, true); // a woman: day + 40 in the NIK
         name = "Korban Uji " + letters(salt);
-        Response registered = officer.post(
-                "/api/participants",
-                json(
-                        "nik",
-                        nik,
-                        "fullName",
-                        name,
-                        "birthDate",
-                        birth.toString(),
-                        "sex",
-                        "P",
-                        "regionCode",
-                        KETAPANG_DESA,
-                        "phone",
-                        "081234567890"));
-        assertThat(registered.status()).as(registered.text()).isEqualTo(201);
+        Response registered =
+                ApiFixtures.register(officer, nik, name, birth, "P", KETAPANG_DESA, "phone", "081234567890");
         participant = registered.json().path("participant").path("id").asLong();
         // a change of birth date: the audit history holds both dates
         Response read = officer.get("/api/participants/" + participant);
@@ -84,16 +71,11 @@ class MaskedNikAttackTest {
         String correctedNik = Niks.nik("610401", corrected, true);
         Response changed = officer.put(
                 "/api/participants/" + participant,
-                json(
-                        "nik",
+                ApiFixtures.worker(
                         correctedNik,
-                        "fullName",
                         name,
-                        "birthDate",
-                        corrected.toString(),
-                        "sex",
+                        corrected,
                         "P",
-                        "regionCode",
                         KETAPANG_DESA,
                         "phone",
                         "081234567890",
@@ -241,16 +223,11 @@ class MaskedNikAttackTest {
         for (LocalDate guess : List.of(birth, birth.plusDays(1))) {
             Response tried = agent.put(
                     "/api/participants/" + participant,
-                    json(
-                            "nik",
+                    ApiFixtures.worker(
                             shown.json().path("nik").asString(),
-                            "fullName",
                             name,
-                            "birthDate",
-                            guess.toString(),
-                            "sex",
+                            guess,
                             "P",
-                            "regionCode",
                             KETAPANG_DESA,
                             "version",
                             shown.json().path("version").asInt()));

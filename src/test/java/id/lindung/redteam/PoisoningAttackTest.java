@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
-import id.lindung.support.Niks;
+import id.lindung.support.ApiFixtures;
 import id.lindung.support.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -540,22 +540,7 @@ class PoisoningAttackTest {
     }
 
     private long participant(ApiClient client) {
-        LocalDate birth = LocalDate.of(1988, 4, 12);
-        Response r = client.post(
-                "/api/participants",
-                json(
-                        "nik",
-                        Niks.nik("610401", birth, false),
-                        "fullName",
-                        "Budi Santoso",
-                        "birthDate",
-                        birth.toString(),
-                        "sex",
-                        "L",
-                        "regionCode",
-                        KETAPANG_DESA));
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.json().path("participant").path("id").asLong();
+        return ApiFixtures.participant(client, "Budi Santoso", LocalDate.of(1988, 4, 12), false, KETAPANG_DESA);
     }
 
     private long participantOf(long membership) {
@@ -566,11 +551,7 @@ class PoisoningAttackTest {
     }
 
     private long enrolBpu(ApiClient client, long participant, long income) {
-        Response r = client.post(
-                "/api/memberships",
-                json("participantId", participant, "segment", "BPU", "baseAmount", income, "startMonth", "2026-12"));
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.json().path("id").asLong();
+        return ApiFixtures.enrolBpu(client, participant, income, "2026-12");
     }
 
     private long employer(ApiClient officer) {

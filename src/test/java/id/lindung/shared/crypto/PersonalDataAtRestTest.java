@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.lindung.participant.IdentityView;
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
+import id.lindung.support.ApiFixtures;
 import id.lindung.support.Niks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -86,20 +87,7 @@ class PersonalDataAtRestTest {
         borrowerNik = Niks.nik("610401", LocalDate.of(1988, 12, 1), false);
         ApiClient officer = ApiClient.as(port, "petugas.ketapang");
 
-        Response registered = officer.post(
-                "/api/participants",
-                json(
-                        "nik",
-                        nik,
-                        "fullName",
-                        "Yohanes Ransa",
-                        "birthDate",
-                        birth.toString(),
-                        "sex",
-                        "L",
-                        "regionCode",
-                        DESA));
-        assertThat(registered.status()).as(registered.text()).isEqualTo(201);
+        Response registered = ApiFixtures.register(officer, nik, "Yohanes Ransa", birth, "L", DESA);
         participantId = registered.json().path("participant").path("id").asLong();
         Response child = officer.post(
                 "/api/participants/" + participantId + "/relatives",

@@ -1,0 +1,82 @@
+package id.lindung.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.lindung.support.ApiClient.Response;
+import java.time.LocalDate;
+import java.util.Arrays;
+
+/**
+ * Participants and memberships set up over real HTTP, as an officer enters them: each call checks that the app
+ * answered 201 (the response text is the failure message) and answers what the test goes on with.
+ */
+public final class ApiFixtures {
+
+    private ApiFixtures() {}
+
+    /**
+     * The JSON body of {@code POST /api/participants} for a worker: NIK, name, birth date, sex (L or P) and desa,
+     * then any further keys and values (phone, status, ...).
+     */
+    public static String worker(
+            String nik, String fullName, LocalDate birth, String sex, String regionCode, Object... more) {
+        Object[] fields = {
+            "nik", nik, "fullName", fullName, "birthDate", birth.toString(), "sex", sex, "regionCode", regionCode
+        };
+        return ApiClient.json(concat(fields, more));
+    }
+
+    /** Registers the worker {@link #worker} describes; the answer must be 201, and is returned whole. */
+    public static Response register(
+            ApiClient client,
+            String nik,
+            String fullName,
+            LocalDate birth,
+            String sex,
+            String regionCode,
+            Object... more) {
+        Response r = client.post("/api/participants", worker(nik, fullName, birth, sex, regionCode, more));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return r;
+    }
+
+    /**
+     * Registers a worker with a fresh NIK of the desa's kecamatan (see {@link Niks#nik}), sex P for a woman and L for
+     * a man; answers the new participant's id.
+     */
+    public static long participant(
+            ApiClient client, String fullName, LocalDate birth, boolean female, String desa, Object... more) {
+        String nik = Niks.nik(kecamatan(desa), birth, female);
+        return participantId(register(client, nik, fullName, birth, female ? "P" : "L", desa, more));
+    }
+
+    /** The id of the participant a 201 of {@code POST /api/participants} names. */
+    public static long participantId(Response registered) {
+        return registered.json().path("participant").path("id").asLong();
+    }
+
+    /** The six digits of a desa code's kecamatan, as a NIK starts: 61.04.01.2011 gives 610401. */
+    public static String kecamatan(String desa) {
+        return desa.substring(0, 8).replace(".", "");
+    }
+
+    /**
+     * Enrols the participant in BPU (self-employed) from that month with that reported income, plus any further keys
+     * and values (channel, ...); the answer must be 201. Answers the membership's id.
+     */
+    public static long enrolBpu(
+            ApiClient client, long participant, long baseAmount, String startMonth, Object... more) {
+        Object[] fields = {
+            "participantId", participant, "segment", "BPU", "baseAmount", baseAmount, "startMonth", startMonth
+        };
+        Response r = client.post("/api/memberships", ApiClient.json(concat(fields, more)));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return r.json().path("id").asLong();
+    }
+
+    private static Object[] concat(Object[] fields, Object[] more) {
+        Object[] all = Arrays.copyOf(fields, fields.length + more.length);
+        System.arraycopy(more, 0, all, fields.length, more.length);
+        return all;
+    }
+}
