@@ -107,26 +107,10 @@ class DataReportTest {
 
         // a government programme enrols her from its list
         YearMonth now = YearMonth.now(TestClock.CLOCK);
-        Response programme = officer.post(
-                "/api/sponsorship/programmes",
-                json(
-                        "name",
-                        "Bantuan penyadap " + suffix,
-                        "sponsorRegion",
-                        "61.04",
-                        "legalBasis",
-                        "Perbup Ketapang 83/2023",
-                        "fundingSource",
-                        "APBD",
-                        "budget",
-                        50_000_000,
-                        "startMonth",
-                        now.toString(),
-                        "endMonth",
-                        now.plusMonths(5).toString()));
-        assertThat(programme.status()).as(programme.text()).isEqualTo(201);
+        long programme = ApiFixtures.createKetapangProgramme(
+                officer, "Bantuan penyadap " + suffix, 50_000_000, now, now.plusMonths(5));
         Response imported = officer.postMultipart(
-                "/api/sponsorship/programmes/" + programme.json().path("id").asLong() + "/beneficiaries",
+                "/api/sponsorship/programmes/" + programme + "/beneficiaries",
                 Map.of(),
                 "file",
                 "penerima-" + suffix + ".csv",

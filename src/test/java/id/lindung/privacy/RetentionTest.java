@@ -438,26 +438,8 @@ class RetentionTest {
 
     private long programmeWithOneBeneficiary() {
         YearMonth now = YearMonth.now(clock);
-        Response programme = as("petugas.ketapang")
-                .post(
-                        "/api/sponsorship/programmes",
-                        json(
-                                "name",
-                                "Retensi " + suffix,
-                                "sponsorRegion",
-                                "61.04",
-                                "legalBasis",
-                                "Perbup Ketapang 83/2023",
-                                "fundingSource",
-                                "APBD",
-                                "budget",
-                                10_000_000,
-                                "startMonth",
-                                now.toString(),
-                                "endMonth",
-                                now.plusMonths(2).toString()));
-        assertThat(programme.status()).as(programme.text()).isEqualTo(201);
-        long id = programme.json().path("id").asLong();
+        long id = ApiFixtures.createKetapangProgramme(
+                as("petugas.ketapang"), "Retensi " + suffix, 10_000_000, now, now.plusMonths(2));
         String nik = Niks.nik("610401", LocalDate.of(1970, 7, 7), false);
         Response imported = as("petugas.ketapang")
                 .postMultipart(

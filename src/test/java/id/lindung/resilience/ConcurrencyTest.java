@@ -16,6 +16,7 @@ import id.lindung.enrolment.Membership;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
+import id.lindung.support.ApiFixtures;
 import id.lindung.support.Niks;
 import id.lindung.support.Tags;
 import id.lindung.support.TestClock;
@@ -401,25 +402,8 @@ class ConcurrencyTest {
     @Test
     void fiftyOfficersUploadingTheSameBeneficiaryListAtOnce_enrolEachWorkerOnce() throws Exception {
         YearMonth now = YearMonth.now(TestClock.CLOCK);
-        Response created = admin.post(
-                "/api/sponsorship/programmes",
-                json(
-                        "name",
-                        "Bantuan iuran nelayan (race)",
-                        "sponsorRegion",
-                        "61.04",
-                        "legalBasis",
-                        "Perbup Ketapang 83/2023",
-                        "fundingSource",
-                        "APBD",
-                        "budget",
-                        500_000_000,
-                        "startMonth",
-                        now.toString(),
-                        "endMonth",
-                        now.plusMonths(5).toString()));
-        assertThat(created.status()).as(created.text()).isEqualTo(201);
-        long programme = created.json().path("id").asLong();
+        long programme = ApiFixtures.createKetapangProgramme(
+                admin, "Bantuan iuran nelayan (race)", 500_000_000, now, now.plusMonths(5));
         StringBuilder csv = new StringBuilder("nik;name;birth_date;desa_code;occupation;phone");
         for (int i = 0; i < 5; i++) {
             csv.append('\n')

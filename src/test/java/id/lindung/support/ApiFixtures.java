@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindung.support.ApiClient.Response;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Arrays;
 
 /**
- * Participants and memberships set up over real HTTP, as an officer enters them: each call checks that the app
- * answered 201 (the response text is the failure message) and answers what the test goes on with.
+ * Participants, memberships and sponsorship programmes set up over real HTTP, as an officer enters them: each call
+ * that creates something checks that the app answered 201 (the response text is the failure message) and answers what
+ * the test goes on with.
  */
 public final class ApiFixtures {
 
@@ -70,6 +72,36 @@ public final class ApiFixtures {
             "participantId", participant, "segment", "BPU", "baseAmount", baseAmount, "startMonth", startMonth
         };
         Response r = client.post("/api/memberships", ApiClient.json(concat(fields, more)));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return r.json().path("id").asLong();
+    }
+
+    /**
+     * The JSON body of {@code POST /api/sponsorship/programmes} for a Kabupaten Ketapang (61.04) programme paid from
+     * its APBD under Perbup Ketapang 83/2023, with that name and budget, from one month to another.
+     */
+    public static String ketapangProgramme(String name, long budget, YearMonth start, YearMonth end) {
+        return ApiClient.json(
+                "name",
+                name,
+                "sponsorRegion",
+                "61.04",
+                "legalBasis",
+                "Perbup Ketapang 83/2023",
+                "fundingSource",
+                "APBD",
+                "budget",
+                budget,
+                "startMonth",
+                start.toString(),
+                "endMonth",
+                end.toString());
+    }
+
+    /** Creates the programme {@link #ketapangProgramme} describes; the answer must be 201. Answers its id. */
+    public static long createKetapangProgramme(
+            ApiClient client, String name, long budget, YearMonth start, YearMonth end) {
+        Response r = client.post("/api/sponsorship/programmes", ketapangProgramme(name, budget, start, end));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return r.json().path("id").asLong();
     }
