@@ -44,26 +44,13 @@ class ContributionApiTest {
         long id = participant(ketapang, KETAPANG_DESA);
 
         Response withJp = ketapang.post(
-                "/api/memberships",
-                json(
-                        "participantId",
-                        id,
-                        "segment",
-                        "BPU",
-                        "programmes",
-                        List.of("JP"),
-                        "baseAmount",
-                        1_000_000,
-                        "startMonth",
-                        "2026-01"));
+                "/api/memberships", ApiFixtures.bpu(id, 1_000_000, "2026-01", "programmes", List.of("JP")));
         assertThat(withJp.status()).isEqualTo(422);
         assertThat(withJp.json().path("errors").get(0).path("field").asString()).isEqualTo("programmes");
         assertThat(withJp.json().path("errors").get(0).path("message").asString())
                 .isEqualTo("Program JP tidak tersedia untuk segmen BPU.");
 
-        Response lowIncome = ketapang.post(
-                "/api/memberships",
-                json("participantId", id, "segment", "BPU", "baseAmount", 900_000, "startMonth", "2026-01"));
+        Response lowIncome = ketapang.post("/api/memberships", ApiFixtures.bpu(id, 900_000, "2026-01"));
         assertThat(lowIncome.status()).isEqualTo(422);
         assertThat(lowIncome.json().path("errors").get(0).path("field").asString())
                 .isEqualTo("baseAmount");
@@ -78,9 +65,7 @@ class ContributionApiTest {
                 .isEqualTo("employerId");
 
         long membership = enrolBpu(ketapang, id, "2026-01");
-        Response twice = ketapang.post(
-                "/api/memberships",
-                json("participantId", id, "segment", "BPU", "baseAmount", 1_000_000, "startMonth", "2026-02"));
+        Response twice = ketapang.post("/api/memberships", ApiFixtures.bpu(id, 1_000_000, "2026-02"));
         assertThat(twice.status()).isEqualTo(422);
         assertThat(twice.json().path("errors").get(0).path("code").asString()).isEqualTo("enrolment.already");
         Response shown = ketapang.get("/api/memberships/" + membership);

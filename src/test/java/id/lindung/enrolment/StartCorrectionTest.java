@@ -46,17 +46,7 @@ class StartCorrectionTest {
     }
 
     private Response enrolBpu(String user, long participant, String start) {
-        return as(user).post(
-                        "/api/memberships",
-                        json(
-                                "participantId",
-                                participant,
-                                "segment",
-                                "BPU",
-                                "baseAmount",
-                                1_000_000,
-                                "startMonth",
-                                start));
+        return as(user).post("/api/memberships", ApiFixtures.bpu(participant, 1_000_000, start));
     }
 
     @Test
@@ -77,19 +67,7 @@ class StartCorrectionTest {
                 .contains("3 bulan", "2026-09", "koreksi mulai");
         // a bank officer enrols only through the KUR work list's enrol action (WritePolicyAttackTest)
         Response bank = as("bank.kalbar")
-                .post(
-                        "/api/memberships",
-                        json(
-                                "participantId",
-                                participant(),
-                                "segment",
-                                "BPU",
-                                "channel",
-                                "KUR_BANK",
-                                "baseAmount",
-                                1_000_000,
-                                "startMonth",
-                                "2026-11"));
+                .post("/api/memberships", ApiFixtures.bpu(participant(), 1_000_000, "2026-11", "channel", "KUR_BANK"));
         assertThat(bank.status()).isEqualTo(403);
     }
 

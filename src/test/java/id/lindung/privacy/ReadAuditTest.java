@@ -187,19 +187,14 @@ class ReadAuditTest {
         // a membership's statement: API, page, CSV, XLSX
         Response membership = officer.post(
                 "/api/memberships",
-                json(
-                        "participantId",
+                ApiFixtures.bpu(
                         id,
-                        "segment",
-                        "BPU",
+                        1_000_000,
+                        java.time.YearMonth.now(TestClock.CLOCK).toString(),
                         "channel",
                         "SELF",
-                        "baseAmount",
-                        1_000_000,
                         "sector",
-                        "OTHER",
-                        "startMonth",
-                        java.time.YearMonth.now(TestClock.CLOCK).toString()));
+                        "OTHER"));
         assertThat(membership.status()).as(membership.text()).isEqualTo(201);
         String m = membership.json().path("id").asString();
         assertThat(officer.get("/api/memberships/" + m + "/statement").status()).isEqualTo(200);

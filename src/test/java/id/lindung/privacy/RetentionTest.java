@@ -136,19 +136,14 @@ class RetentionTest {
         Response enrolled = as("petugas.ketapang")
                 .post(
                         "/api/memberships",
-                        json(
-                                "participantId",
+                        ApiFixtures.bpu(
                                 stillMember,
-                                "segment",
-                                "BPU",
+                                1_000_000,
+                                java.time.YearMonth.now(TestClock.CLOCK).toString(),
                                 "channel",
                                 "SELF",
-                                "baseAmount",
-                                1_000_000,
                                 "sector",
-                                "OTHER",
-                                "startMonth",
-                                java.time.YearMonth.now(TestClock.CLOCK).toString()));
+                                "OTHER"));
         assertThat(enrolled.status()).as(enrolled.text()).isEqualTo(201);
         markDeceased(stillMember);
         String nikLongAgo = nik(deceasedLongAgo);

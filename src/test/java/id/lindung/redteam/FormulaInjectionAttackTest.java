@@ -128,18 +128,7 @@ class FormulaInjectionAttackTest {
                 ApiFixtures.register(officer, Niks.nik("610401", birth, false), "Yohanes Rumus", birth, "L", DESA);
         long participantId = participant.json().path("participant").path("id").asLong();
         ApiClient.Response membership = officer.post(
-                "/api/memberships",
-                ApiClient.json(
-                        "participantId",
-                        participantId,
-                        "segment",
-                        "BPU",
-                        "channel",
-                        "AGENT",
-                        "baseAmount",
-                        1_000_000,
-                        "startMonth",
-                        "2026-12"));
+                "/api/memberships", ApiFixtures.bpu(participantId, 1_000_000, "2026-12", "channel", "AGENT"));
         assertThat(membership.status()).as(membership.text()).isEqualTo(201);
         long membershipId = membership.json().path("id").asLong();
         for (int i = 0; i < 3; i++) {

@@ -169,41 +169,19 @@ class PoisoningAttackTest {
         }
         for (long income : new long[] {100_000_001L, POISON}) {
             assertRefused(
-                    officer.post(
-                            "/api/memberships",
-                            json(
-                                    "participantId",
-                                    participant,
-                                    "segment",
-                                    "BPU",
-                                    "baseAmount",
-                                    income,
-                                    "startMonth",
-                                    "2026-12")),
+                    officer.post("/api/memberships", ApiFixtures.bpu(participant, income, "2026-12")),
                     "baseAmount",
                     "BPU income " + income);
         }
         for (String month : IMPLAUSIBLE_MONTHS) {
             assertRefused(
-                    officer.post(
-                            "/api/memberships",
-                            json(
-                                    "participantId",
-                                    participant,
-                                    "segment",
-                                    "BPU",
-                                    "baseAmount",
-                                    1_000_000,
-                                    "startMonth",
-                                    month)),
+                    officer.post("/api/memberships", ApiFixtures.bpu(participant, 1_000_000, month)),
                     "startMonth",
                     "start " + month);
         }
         ApiClient agent = ApiClient.as(port, "agen.ketapang");
         for (String month : IMPLAUSIBLE_MONTHS) {
-            Response r = agent.post(
-                    "/api/memberships",
-                    json("participantId", participant, "segment", "BPU", "baseAmount", 1_000_000, "startMonth", month));
+            Response r = agent.post("/api/memberships", ApiFixtures.bpu(participant, 1_000_000, month));
             assertThat(r.status()).as("agent, start " + month + ": " + r.text()).isIn(403, 422);
         }
 

@@ -320,16 +320,7 @@ class WritePolicyAttackTest {
                         24,
                         "startMonth",
                         start.toString());
-            default ->
-                json(
-                        "participantId",
-                        participant,
-                        "segment",
-                        "BPU",
-                        "baseAmount",
-                        amount,
-                        "startMonth",
-                        start.toString());
+            default -> ApiFixtures.bpu(participant, amount, start.toString());
         };
     }
 
@@ -399,66 +390,29 @@ class WritePolicyAttackTest {
                         as(c.username())
                                 .post(
                                         "/api/memberships",
-                                        json(
-                                                "participantId",
-                                                p,
-                                                "segment",
-                                                "BPU",
-                                                "employerId",
-                                                ketapangEmployer,
-                                                "baseAmount",
-                                                1_000_000,
-                                                "startMonth",
-                                                NOW.toString())),
+                                        ApiFixtures.bpu(p, 1_000_000, NOW.toString(), "employerId", ketapangEmployer)),
                         403);
                 expect(
                         "BPU paid by government " + c.username(),
                         as(c.username())
                                 .post(
                                         "/api/memberships",
-                                        json(
-                                                "participantId",
-                                                p,
-                                                "segment",
-                                                "BPU",
-                                                "governmentPaid",
-                                                true,
-                                                "baseAmount",
-                                                1_000_000,
-                                                "startMonth",
-                                                NOW.toString())),
+                                        ApiFixtures.bpu(p, 1_000_000, NOW.toString(), "governmentPaid", true)),
                         403);
                 expect(
                         "BPU through KUR " + c.username(),
                         as(c.username())
                                 .post(
                                         "/api/memberships",
-                                        json(
-                                                "participantId",
-                                                p,
-                                                "segment",
-                                                "BPU",
-                                                "channel",
-                                                "KUR_BANK",
-                                                "baseAmount",
-                                                1_000_000,
-                                                "startMonth",
-                                                NOW.toString())),
+                                        ApiFixtures.bpu(p, 1_000_000, NOW.toString(), "channel", "KUR_BANK")),
                         403);
                 expect(
                         "BPU next month " + c.username(),
                         as(c.username())
                                 .post(
                                         "/api/memberships",
-                                        json(
-                                                "participantId",
-                                                p,
-                                                "segment",
-                                                "BPU",
-                                                "baseAmount",
-                                                1_000_000,
-                                                "startMonth",
-                                                NOW.plusMonths(1).toString())),
+                                        ApiFixtures.bpu(
+                                                p, 1_000_000, NOW.plusMonths(1).toString())),
                         c.rules().enrol().isEmpty() ? 403 : 422);
                 expectNothingWritten("extras " + c.username(), memberships(p) > 0);
             }

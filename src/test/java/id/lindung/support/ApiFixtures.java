@@ -63,15 +63,23 @@ public final class ApiFixtures {
     }
 
     /**
+     * The JSON body of {@code POST /api/memberships} for a BPU (self-employed) membership of the participant from that
+     * month with that reported income, then any further keys and values (channel, employerId, ...).
+     */
+    public static String bpu(long participant, Object baseAmount, Object startMonth, Object... more) {
+        Object[] fields = {
+            "participantId", participant, "segment", "BPU", "baseAmount", baseAmount, "startMonth", startMonth
+        };
+        return ApiClient.json(concat(fields, more));
+    }
+
+    /**
      * Enrols the participant in BPU (self-employed) from that month with that reported income, plus any further keys
      * and values (channel, ...); the answer must be 201. Answers the membership's id.
      */
     public static long enrolBpu(
             ApiClient client, long participant, long baseAmount, String startMonth, Object... more) {
-        Object[] fields = {
-            "participantId", participant, "segment", "BPU", "baseAmount", baseAmount, "startMonth", startMonth
-        };
-        Response r = client.post("/api/memberships", ApiClient.json(concat(fields, more)));
+        Response r = client.post("/api/memberships", bpu(participant, baseAmount, startMonth, more));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return r.json().path("id").asLong();
     }
