@@ -76,7 +76,10 @@ class DecisionLettersTest {
                 LocalDate.of(2026, 11, 26),
                 LocalDate.of(2026, 12, 7),
                 unconfirmed,
-                "Kantor Cabang Pontianak");
+                "Kantor Cabang Pontianak",
+                List.of(),
+                null,
+                null);
     }
 
     private static List<DecisionLetter.Line> deathLines() {
@@ -110,7 +113,10 @@ class DecisionLettersTest {
                 LocalDate.of(2026, 4, 14),
                 null,
                 false,
-                "Kantor Cabang Pembantu Ketapang");
+                "Kantor Cabang Pembantu Ketapang",
+                List.of(),
+                null,
+                null);
     }
 
     private static String text(PDDocument pdf) throws IOException {
@@ -357,7 +363,10 @@ class DecisionLettersTest {
                 LocalDate.of(2026, 1, 9),
                 null,
                 false,
-                "Kantor Cabang Pontianak");
+                "Kantor Cabang Pontianak",
+                List.of(),
+                null,
+                null);
 
         LocaleContext before = LocaleContextHolder.getLocaleContext();
         String xhtml = letters.xhtml(letter, INDONESIAN);
@@ -382,47 +391,38 @@ class DecisionLettersTest {
 
     @Test
     void theTotalMustBeTheSumOfTheLinesAndARejectionNeedsItsReason() {
-        assertThatThrownBy(() -> new DecisionLetter(
-                        "K",
-                        "N",
-                        "NIK",
-                        "R",
-                        "kind",
-                        "cause",
-                        LocalDate.of(2026, 1, 1),
-                        true,
-                        deathLines(),
-                        69_000_000,
-                        null,
-                        null,
-                        "x",
-                        null,
-                        LocalDate.of(2026, 1, 2),
-                        null,
-                        false,
-                        "KC"))
+        assertThatThrownBy(() -> minimal(true, deathLines(), 69_000_000, null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("sum");
-        assertThatThrownBy(() -> new DecisionLetter(
-                        "K",
-                        "N",
-                        "NIK",
-                        "R",
-                        "kind",
-                        "cause",
-                        LocalDate.of(2026, 1, 1),
-                        false,
-                        List.of(),
-                        0,
-                        " ",
-                        null,
-                        "x",
-                        null,
-                        LocalDate.of(2026, 1, 2),
-                        null,
-                        false,
-                        "KC"))
+        assertThatThrownBy(() -> minimal(false, List.of(), 0, " "))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("reason");
+    }
+
+    /** A letter with one-letter names and dates in 2026 around what the checks look at. */
+    private static DecisionLetter minimal(
+            boolean approved, List<DecisionLetter.Line> lines, long total, @Nullable String rejectionReason) {
+        return new DecisionLetter(
+                "K",
+                "N",
+                "NIK",
+                "R",
+                "kind",
+                "cause",
+                LocalDate.of(2026, 1, 1),
+                approved,
+                lines,
+                total,
+                rejectionReason,
+                null,
+                "x",
+                null,
+                LocalDate.of(2026, 1, 2),
+                null,
+                false,
+                "KC",
+                List.of(),
+                null,
+                null);
     }
 }
