@@ -40,14 +40,9 @@ class ClaimApiTest {
     }
 
     private static String transportClaim(long participantId) {
-        return json(
-                "participantId",
+        return ApiFixtures.workAccidentClaim(
                 participantId,
-                "kind",
                 "JKK_TRANSPORT",
-                "cause",
-                "WORK_ACCIDENT",
-                "eventDate",
                 "2026-10-01",
                 "transport",
                 List.of(Map.of(
@@ -133,14 +128,9 @@ class ClaimApiTest {
 
         Response bad = officer.post(
                 "/api/claims",
-                json(
-                        "participantId",
+                ApiFixtures.workAccidentClaim(
                         participant,
-                        "kind",
                         "JKK_MEDICAL",
-                        "cause",
-                        "WORK_ACCIDENT",
-                        "eventDate",
                         "2026-09-01",
                         "invoices",
                         List.of(Map.of("date", "2026-09-02", "description", "RSUD Agoesdjam", "amount", -5))));

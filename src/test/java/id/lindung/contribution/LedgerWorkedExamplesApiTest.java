@@ -201,17 +201,8 @@ class LedgerWorkedExamplesApiTest {
                         "2025-03"));
         assertThat(enrolled.status()).as(enrolled.text()).isEqualTo(201);
 
-        Response death = officer.post(
-                "/api/claims",
-                json(
-                        "participantId",
-                        deceased,
-                        "kind",
-                        "JKK_DEATH",
-                        "cause",
-                        "WORK_ACCIDENT",
-                        "eventDate",
-                        "2025-06-20"));
+        Response death =
+                officer.post("/api/claims", ApiFixtures.workAccidentClaim(deceased, "JKK_DEATH", "2025-06-20"));
         assertThat(death.status()).as(death.text()).isEqualTo(201);
         JsonNode claim = death.json();
         assertThat(claim.path("refusal").isNull() || claim.path("refusal").isMissingNode())
@@ -251,18 +242,7 @@ class LedgerWorkedExamplesApiTest {
         assertThat(colleague.status()).as(colleague.text()).isEqualTo(201);
         registeredOn(colleague.json().path("id").asLong(), "2026-06-01");
         Response stmb = officer.post(
-                "/api/claims",
-                json(
-                        "participantId",
-                        hurt,
-                        "kind",
-                        "JKK_STMB",
-                        "cause",
-                        "WORK_ACCIDENT",
-                        "eventDate",
-                        "2026-12-07",
-                        "stmbMonths",
-                        2));
+                "/api/claims", ApiFixtures.workAccidentClaim(hurt, "JKK_STMB", "2026-12-07", "stmbMonths", 2));
         assertThat(stmb.status()).as(stmb.text()).isEqualTo(201);
         assertThat(stmb.json().path("member").path("protectionReason").asString())
                 .isEqualTo("status.employer-arrears");
@@ -310,17 +290,12 @@ class LedgerWorkedExamplesApiTest {
         long bpu = enrolBpu(officer, "2026-12");
         Response refused = officer.post(
                 "/api/claims",
-                json(
-                        "participantId",
+                ApiFixtures.workAccidentClaim(
                         jdbc.sql("SELECT participant_id FROM membership WHERE id = ?")
                                 .param(bpu)
                                 .query(Long.class)
                                 .single(),
-                        "kind",
                         "JKK_STMB",
-                        "cause",
-                        "WORK_ACCIDENT",
-                        "eventDate",
                         "2026-12-07",
                         "stmbMonths",
                         1));

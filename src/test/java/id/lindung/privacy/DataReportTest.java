@@ -143,14 +143,9 @@ class DataReportTest {
         // a claim, and a bank's loan to her
         Response claim = officer.post(
                 "/api/claims",
-                json(
-                        "participantId",
+                ApiFixtures.workAccidentClaim(
                         id,
-                        "kind",
                         "JKK_TRANSPORT",
-                        "cause",
-                        "WORK_ACCIDENT",
-                        "eventDate",
                         LocalDate.now(TestClock.CLOCK).minusDays(3).toString(),
                         "transport",
                         List.of(Map.of(

@@ -116,14 +116,9 @@ class ReadAuditTest {
         // a claim with a document, rejected: its page, API, document, letter, the participant's claims and CSV
         Response claim = officer.post(
                 "/api/claims",
-                json(
-                        "participantId",
+                ApiFixtures.workAccidentClaim(
                         id,
-                        "kind",
                         "JKK_TRANSPORT",
-                        "cause",
-                        "WORK_ACCIDENT",
-                        "eventDate",
                         "2026-10-01",
                         "transport",
                         List.of(Map.of(

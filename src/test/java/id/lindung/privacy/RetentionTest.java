@@ -383,14 +383,9 @@ class RetentionTest {
     }
 
     private static String transportClaim(long participant) {
-        return json(
-                "participantId",
+        return ApiFixtures.workAccidentClaim(
                 participant,
-                "kind",
                 "JKK_TRANSPORT",
-                "cause",
-                "WORK_ACCIDENT",
-                "eventDate",
                 "2026-10-01",
                 "transport",
                 List.of(Map.of("mode", "LAND", "date", "2026-10-01", "description", "Ambulans", "amount", 500_000)));

@@ -118,14 +118,9 @@ class MaskedNikAttackTest {
         // a claim with the heir's NIK and bank account and a diagnosis in the intake
         Response taken = officer.post(
                 "/api/claims",
-                json(
-                        "participantId",
+                ApiFixtures.workAccidentClaim(
                         participant,
-                        "kind",
                         "JKK_MEDICAL",
-                        "cause",
-                        "WORK_ACCIDENT",
-                        "eventDate",
                         "2026-10-01",
                         "invoices",
                         List.of(Map.of("date", "2026-10-01", "description", DIAGNOSIS, "amount", 1_500_000)),

@@ -229,14 +229,9 @@ class PoisoningAttackTest {
                 assertRefused(
                         attacker.post(
                                 "/api/claims",
-                                json(
-                                        "participantId",
+                                ApiFixtures.workAccidentClaim(
                                         participant,
-                                        "kind",
                                         "JKK_MEDICAL",
-                                        "cause",
-                                        "WORK_ACCIDENT",
-                                        "eventDate",
                                         event,
                                         "invoices",
                                         List.of(Map.of("date", event, "description", "RSUD", "amount", amount)))),
@@ -245,14 +240,9 @@ class PoisoningAttackTest {
                 assertRefused(
                         attacker.post(
                                 "/api/claims",
-                                json(
-                                        "participantId",
+                                ApiFixtures.workAccidentClaim(
                                         participant,
-                                        "kind",
                                         "JKK_TRANSPORT",
-                                        "cause",
-                                        "WORK_ACCIDENT",
-                                        "eventDate",
                                         event,
                                         "transport",
                                         List.of(Map.of(
@@ -270,14 +260,9 @@ class PoisoningAttackTest {
             assertRefused(
                     attacker.post(
                             "/api/claims",
-                            json(
-                                    "participantId",
+                            ApiFixtures.workAccidentClaim(
                                     participant,
-                                    "kind",
                                     "JKK_TRANSPORT",
-                                    "cause",
-                                    "WORK_ACCIDENT",
-                                    "eventDate",
                                     event,
                                     "transport",
                                     List.of(Map.of(
@@ -325,14 +310,9 @@ class PoisoningAttackTest {
                 assertRefused(
                         attacker.post(
                                 "/api/claims",
-                                json(
-                                        "participantId",
+                                ApiFixtures.workAccidentClaim(
                                         participant,
-                                        "kind",
                                         "JKK_HOME_CARE",
-                                        "cause",
-                                        "WORK_ACCIDENT",
-                                        "eventDate",
                                         event,
                                         "homeCareStart",
                                         date,
@@ -343,14 +323,9 @@ class PoisoningAttackTest {
             }
             Response atBound = attacker.post(
                     "/api/claims",
-                    json(
-                            "participantId",
+                    ApiFixtures.workAccidentClaim(
                             participant,
-                            "kind",
                             "JKK_MEDICAL",
-                            "cause",
-                            "WORK_ACCIDENT",
-                            "eventDate",
                             event,
                             "invoices",
                             List.of(

@@ -8,9 +8,9 @@ import java.time.YearMonth;
 import java.util.Arrays;
 
 /**
- * Participants, memberships and sponsorship programmes set up over real HTTP, as an officer enters them: each call
- * that creates something checks that the app answered 201 (the response text is the failure message) and answers what
- * the test goes on with.
+ * Participants, memberships, claims and sponsorship programmes set up over real HTTP, as an officer enters them:
+ * request bodies, and calls that create something, check that the app answered 201 (the response text is the failure
+ * message) and answer what the test goes on with.
  */
 public final class ApiFixtures {
 
@@ -22,10 +22,18 @@ public final class ApiFixtures {
      */
     public static String worker(
             String nik, String fullName, LocalDate birth, String sex, String regionCode, Object... more) {
-        Object[] fields = {
-            "nik", nik, "fullName", fullName, "birthDate", birth.toString(), "sex", sex, "regionCode", regionCode
-        };
-        return ApiClient.json(concat(fields, more));
+        return json(
+                more,
+                "nik",
+                nik,
+                "fullName",
+                fullName,
+                "birthDate",
+                birth.toString(),
+                "sex",
+                sex,
+                "regionCode",
+                regionCode);
     }
 
     /** Registers the worker {@link #worker} describes; the answer must be 201, and is returned whole. */
@@ -67,10 +75,16 @@ public final class ApiFixtures {
      * month with that reported income, then any further keys and values (channel, employerId, ...).
      */
     public static String bpu(long participant, Object baseAmount, Object startMonth, Object... more) {
-        Object[] fields = {
-            "participantId", participant, "segment", "BPU", "baseAmount", baseAmount, "startMonth", startMonth
-        };
-        return ApiClient.json(concat(fields, more));
+        return json(
+                more,
+                "participantId",
+                participant,
+                "segment",
+                "BPU",
+                "baseAmount",
+                baseAmount,
+                "startMonth",
+                startMonth);
     }
 
     /**
@@ -82,6 +96,14 @@ public final class ApiFixtures {
         Response r = client.post("/api/memberships", bpu(participant, baseAmount, startMonth, more));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return r.json().path("id").asLong();
+    }
+
+    /**
+     * The JSON body of {@code POST /api/claims} for a claim of that kind (JKK_MEDICAL, JKK_TRANSPORT, ...) after a
+     * work accident on that day, then any further keys and values (invoices, transport, heirs, ...).
+     */
+    public static String workAccidentClaim(long participant, String kind, Object eventDate, Object... more) {
+        return json(more, "participantId", participant, "kind", kind, "cause", "WORK_ACCIDENT", "eventDate", eventDate);
     }
 
     /**
@@ -114,9 +136,10 @@ public final class ApiFixtures {
         return r.json().path("id").asLong();
     }
 
-    private static Object[] concat(Object[] fields, Object[] more) {
+    /** {@link ApiClient#json} of the fields, then of the further keys and values a caller adds. */
+    private static String json(Object[] more, Object... fields) {
         Object[] all = Arrays.copyOf(fields, fields.length + more.length);
         System.arraycopy(more, 0, all, fields.length, more.length);
-        return all;
+        return ApiClient.json(all);
     }
 }

@@ -108,14 +108,9 @@ class PersonalDataAtRestTest {
 
         Response claim = officer.post(
                 "/api/claims",
-                json(
-                        "participantId",
+                ApiFixtures.workAccidentClaim(
                         participantId,
-                        "kind",
                         "DEATH",
-                        "cause",
-                        "WORK_ACCIDENT",
-                        "eventDate",
                         "2026-10-01",
                         "note",
                         DIAGNOSIS,
