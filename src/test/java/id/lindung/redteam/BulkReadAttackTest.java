@@ -15,6 +15,7 @@ import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
 import id.lindung.support.ApiFixtures;
 import id.lindung.support.Niks;
+import id.lindung.support.RedTeamIdentityContext;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -24,10 +25,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,14 +37,7 @@ import tools.jackson.databind.JsonNode;
  * application.properties); the context is shared with {@link ImpersonationAttackTest}, which reads no lists as these
  * users.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "lindung.test.context=redteam-identity", "lindung.claim.four-eyes-threshold=50000000",
-            "lindung.reads.rows-per-hour.gov-analyst=60", "lindung.reads.rows-per-hour.bank-officer=60",
-            "lindung.reads.rows-per-hour.agent=40"
-        })
-@ActiveProfiles("test")
+@RedTeamIdentityContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BulkReadAttackTest {
 

@@ -21,6 +21,7 @@ import id.lindung.support.ApiClient.Response;
 import id.lindung.support.ApiFixtures;
 import id.lindung.support.MigratedDatabase;
 import id.lindung.support.Niks;
+import id.lindung.support.RedTeamIdentityContext;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -30,11 +31,9 @@ import javax.sql.DataSource;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -43,14 +42,7 @@ import tools.jackson.databind.JsonNode;
  * four-eyes claim or start correction alone (session + token, two tokens), hide behind a token in the audit trail,
  * widen a token beyond their scope, or keep using a token issued for someone else before the fix.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "lindung.test.context=redteam-identity", "lindung.claim.four-eyes-threshold=50000000",
-            "lindung.reads.rows-per-hour.gov-analyst=60", "lindung.reads.rows-per-hour.bank-officer=60",
-            "lindung.reads.rows-per-hour.agent=40"
-        }) // the context of BulkReadAttackTest
-@ActiveProfiles("test")
+@RedTeamIdentityContext
 class ImpersonationAttackTest {
 
     private static final AtomicInteger SERIAL = new AtomicInteger();
