@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.lindung.claim.Claim;
 import id.lindung.claim.ClaimId;
-import id.lindung.claim.ClaimIntake;
 import id.lindung.claim.ClaimManagement;
 import id.lindung.claim.ClaimStatus;
 import id.lindung.contribution.BillingRuns;
@@ -19,6 +18,7 @@ import id.lindung.participant.ParticipantManagement;
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
 import id.lindung.support.ApiFixtures;
+import id.lindung.support.Intakes;
 import id.lindung.support.MigratedDatabase;
 import id.lindung.support.Niks;
 import id.lindung.support.RedTeamIdentityContext;
@@ -94,22 +94,7 @@ class ImpersonationAttackTest {
         Membership m = new Members(participants, enrolment).bpu(YearMonth.of(2026, 1), 1_000_000);
         Members.payFirstHalf2026AheadAndBill(m, 16_800, "REDTEAM-ID-" + System.nanoTime(), payments, billing);
         Claim claim = claims.submit(
-                new ClaimIntake(
-                        m.participantId(),
-                        "DEATH",
-                        "WORK_ACCIDENT",
-                        LocalDate.of(2026, 5, 10),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        List.of(new ClaimIntake.Heir("Siti Aminah", "SPOUSE", null, "BRI 0123")),
-                        List.of(),
-                        null),
-                OFFICER);
+                Intakes.death(m.participantId(), "WORK_ACCIDENT", LocalDate.of(2026, 5, 10), List.of()), OFFICER);
         Claim withDocument =
                 claims.addDocument(ClaimId.of(claim.id()), "LAPORAN_KECELAKAAN", "laporan.pdf", PDF, OFFICER);
         Claim verified =

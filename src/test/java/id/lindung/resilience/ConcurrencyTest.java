@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindung.claim.Claim;
 import id.lindung.claim.ClaimId;
-import id.lindung.claim.ClaimIntake;
 import id.lindung.claim.ClaimManagement;
 import id.lindung.contribution.BillingRuns;
 import id.lindung.contribution.Members;
@@ -17,6 +16,7 @@ import id.lindung.participant.ParticipantManagement;
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
 import id.lindung.support.ApiFixtures;
+import id.lindung.support.Intakes;
 import id.lindung.support.Niks;
 import id.lindung.support.Tags;
 import id.lindung.support.TestClock;
@@ -271,22 +271,8 @@ class ConcurrencyTest {
         Membership m = members.bpu(YearMonth.of(2026, 1), 1_000_000);
         Members.payFirstHalf2026AheadAndBill(m, 16_800, "RACE-CLAIM-" + System.nanoTime(), payments, billing);
         Claim claim = claims.submit(
-                new ClaimIntake(
-                        m.participantId(),
-                        "JKK_TRANSPORT",
-                        "WORK_ACCIDENT",
-                        LocalDate.of(2026, 5, 4),
-                        null,
-                        null,
-                        List.of(new ClaimIntake.TransportItem(
-                                "LAND", LocalDate.of(2026, 5, 4), "Ambulans ke RSUD Agoesdjam", 750_000L)),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null),
+                Intakes.landTransport(
+                        m.participantId(), LocalDate.of(2026, 5, 4), "Ambulans ke RSUD Agoesdjam", 750_000L),
                 OFFICER);
         Claim withDocument = claims.addDocument(
                 ClaimId.of(claim.id()),
