@@ -84,9 +84,7 @@ class ContributionApiTest {
                         .get("/api/memberships/" + membership + "/statement")
                         .status())
                 .isEqualTo(404);
-        Response pay = pontianak.post(
-                "/api/payments",
-                json("idempotencyKey", "PTK-1", "membershipId", membership, "amount", 16_800, "paidOn", "2026-01-05"));
+        Response pay = pontianak.post("/api/payments", ApiFixtures.payment("PTK-1", membership, 16_800, "2026-01-05"));
         assertThat(pay.status()).isEqualTo(422);
         assertThat(pay.json().path("errors").get(0).path("field").asString()).isEqualTo("membershipId");
         assertThat(ketapang.post("/api/billing-runs", json("period", "2026-01")).status())

@@ -57,16 +57,7 @@ class LedgerWorkedExamplesApiTest {
 
     private Response pay(ApiClient client, long membership, long amount, String paidOn) {
         return client.post(
-                "/api/payments",
-                json(
-                        "idempotencyKey",
-                        "WORKED-" + KEY.incrementAndGet(),
-                        "membershipId",
-                        membership,
-                        "amount",
-                        amount,
-                        "paidOn",
-                        paidOn));
+                "/api/payments", ApiFixtures.payment("WORKED-" + KEY.incrementAndGet(), membership, amount, paidOn));
     }
 
     private JsonNode status(ApiClient client, long membership, String date) {

@@ -127,14 +127,10 @@ class DataReportTest {
                 .asLong();
         Response paid = officer.post(
                 "/api/payments",
-                json(
-                        "idempotencyKey",
+                ApiFixtures.payment(
                         "DR-" + suffix,
-                        "membershipId",
                         membership,
-                        "amount",
                         16_800,
-                        "paidOn",
                         LocalDate.now(TestClock.CLOCK).toString(),
                         "reference",
                         "TRF-" + suffix));

@@ -134,14 +134,10 @@ class FormulaInjectionAttackTest {
         for (int i = 0; i < 3; i++) {
             ApiClient.Response paid = officer.post(
                     "/api/payments",
-                    ApiClient.json(
-                            "idempotencyKey",
+                    ApiFixtures.payment(
                             "RT-F-" + run + "-" + i,
-                            "membershipId",
                             membershipId,
-                            "amount",
                             10_000,
-                            "paidOn",
                             "2026-12-0" + (i + 1),
                             "reference",
                             PAYLOADS.get(i)));

@@ -10,6 +10,7 @@ import id.lindung.support.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,16 +62,7 @@ class PoisoningAttackTest {
 
             for (long amount : new long[] {10_000_000_001L, POISON, Long.MAX_VALUE}) {
                 Response r = attacker.post(
-                        "/api/payments",
-                        json(
-                                "idempotencyKey",
-                                key(),
-                                "membershipId",
-                                membership,
-                                "amount",
-                                amount,
-                                "paidOn",
-                                today.toString()));
+                        "/api/payments", ApiFixtures.payment(key(), membership, amount, today.toString()));
                 assertRefused(r, "amount", user + " pays Rp" + amount);
             }
             Response overflowing = attacker.post(
@@ -81,38 +73,17 @@ class PoisoningAttackTest {
                             + today + "\"}");
             assertRefused(overflowing, "amount", "an amount beyond long");
             for (String date : IMPLAUSIBLE_DATES) {
-                Response r = attacker.post(
-                        "/api/payments",
-                        json("idempotencyKey", key(), "membershipId", membership, "amount", 50_000, "paidOn", date));
+                Response r = attacker.post("/api/payments", ApiFixtures.payment(key(), membership, 50_000, date));
                 assertRefused(r, "paidOn", user + " pays on " + date);
             }
             assertRefused(
-                    attacker.post(
-                            "/api/payments",
-                            json(
-                                    "idempotencyKey",
-                                    key(),
-                                    "membershipId",
-                                    membership,
-                                    "amount",
-                                    50_000,
-                                    "paidOn",
-                                    "2013-12-31")),
+                    attacker.post("/api/payments", ApiFixtures.payment(key(), membership, 50_000, "2013-12-31")),
                     "paidOn",
                     "a day before BPJS began");
             assertThat(payments(membership)).as("nothing stored").isEqualTo(before);
 
             Response atBound = attacker.post(
-                    "/api/payments",
-                    json(
-                            "idempotencyKey",
-                            key(),
-                            "membershipId",
-                            membership,
-                            "amount",
-                            10_000_000_000L,
-                            "paidOn",
-                            today.toString()));
+                    "/api/payments", ApiFixtures.payment(key(), membership, 10_000_000_000L, today.toString()));
             assertThat(atBound.status()).as(atBound.text()).isIn(200, 201);
             readersAnswer(attacker, participant, membership);
         }
@@ -229,82 +200,28 @@ class PoisoningAttackTest {
                 assertRefused(
                         attacker.post(
                                 "/api/claims",
-                                ApiFixtures.workAccidentClaim(
+                                medicalClaim(
                                         participant,
-                                        "JKK_MEDICAL",
                                         event,
-                                        "invoices",
                                         List.of(Map.of("date", event, "description", "RSUD", "amount", amount)))),
                         "invoices[0].amount",
                         user + " invoice " + amount);
                 assertRefused(
-                        attacker.post(
-                                "/api/claims",
-                                ApiFixtures.workAccidentClaim(
-                                        participant,
-                                        "JKK_TRANSPORT",
-                                        event,
-                                        "transport",
-                                        List.of(Map.of(
-                                                "mode",
-                                                "LAND",
-                                                "date",
-                                                event,
-                                                "description",
-                                                "ambulans",
-                                                "amount",
-                                                amount)))),
+                        attacker.post("/api/claims", landTransportClaim(participant, event, amount)),
                         "transport[0].amount",
                         user + " transport " + amount);
             }
             assertRefused(
-                    attacker.post(
-                            "/api/claims",
-                            ApiFixtures.workAccidentClaim(
-                                    participant,
-                                    "JKK_TRANSPORT",
-                                    event,
-                                    "transport",
-                                    List.of(Map.of(
-                                            "mode",
-                                            "LAND",
-                                            "date",
-                                            event,
-                                            "description",
-                                            "ambulans",
-                                            "amount",
-                                            100_000_001L)))),
+                    attacker.post("/api/claims", landTransportClaim(participant, event, 100_000_001L)),
                     "transport[0].amount",
                     "transport just past the bound");
             assertRefused(
-                    attacker.post(
-                            "/api/claims",
-                            json(
-                                    "participantId",
-                                    participant,
-                                    "kind",
-                                    "DEATH",
-                                    "cause",
-                                    "OTHER",
-                                    "eventDate",
-                                    event,
-                                    "wage",
-                                    POISON)),
+                    attacker.post("/api/claims", otherDeathClaim(participant, event, "wage", POISON)),
                     "wage",
                     user + " wage at intake");
             for (String date : IMPLAUSIBLE_DATES) {
                 assertRefused(
-                        attacker.post(
-                                "/api/claims",
-                                json(
-                                        "participantId",
-                                        participant,
-                                        "kind",
-                                        "DEATH",
-                                        "cause",
-                                        "OTHER",
-                                        "eventDate",
-                                        date)),
+                        attacker.post("/api/claims", otherDeathClaim(participant, date)),
                         "eventDate",
                         user + " event on " + date);
                 assertRefused(
@@ -323,11 +240,9 @@ class PoisoningAttackTest {
             }
             Response atBound = attacker.post(
                     "/api/claims",
-                    ApiFixtures.workAccidentClaim(
+                    medicalClaim(
                             participant,
-                            "JKK_MEDICAL",
                             event,
-                            "invoices",
                             List.of(
                                     Map.of("date", event, "description", "RSUD", "amount", 10_000_000_000L),
                                     Map.of("date", event, "description", "RSUD 2", "amount", 10_000_000_000L))));
@@ -430,17 +345,7 @@ class PoisoningAttackTest {
                 .update();
         readersAnswer(officer, participantOf(second), second);
         // the next payment on the poisoned membership still works
-        Response next = officer.post(
-                "/api/payments",
-                json(
-                        "idempotencyKey",
-                        key(),
-                        "membershipId",
-                        membership,
-                        "amount",
-                        50_000,
-                        "paidOn",
-                        today.toString()));
+        Response next = officer.post("/api/payments", ApiFixtures.payment(key(), membership, 50_000, today.toString()));
         assertThat(next.status()).as(next.text()).isIn(200, 201);
         readersAnswer(officer, participant, membership);
 
@@ -494,6 +399,27 @@ class PoisoningAttackTest {
 
     private long participant(ApiClient client) {
         return ApiFixtures.participant(client, "Budi Santoso", LocalDate.of(1988, 4, 12), false, KETAPANG_DESA);
+    }
+
+    private static String medicalClaim(long participant, String event, List<?> invoices) {
+        return ApiFixtures.workAccidentClaim(participant, "JKK_MEDICAL", event, "invoices", invoices);
+    }
+
+    private static String landTransportClaim(long participant, String event, long amount) {
+        return ApiFixtures.workAccidentClaim(
+                participant,
+                "JKK_TRANSPORT",
+                event,
+                "transport",
+                List.of(Map.of("mode", "LAND", "date", event, "description", "ambulans", "amount", amount)));
+    }
+
+    /** A death claim not caused by work, on that day, with any further keys and values. */
+    private static String otherDeathClaim(long participant, String eventDate, Object... more) {
+        List<Object> fields = new ArrayList<>(
+                List.of("participantId", participant, "kind", "DEATH", "cause", "OTHER", "eventDate", eventDate));
+        fields.addAll(Arrays.asList(more));
+        return json(fields.toArray());
     }
 
     private long participantOf(long membership) {

@@ -558,17 +558,7 @@ class WritePolicyAttackTest {
                 String region = t.getKey().substring(t.getKey().indexOf(' ') + 1);
                 String key = "uji-" + c.username() + "-" + t.getValue() + "-" + System.nanoTime();
                 Response r = as(c.username())
-                        .post(
-                                "/api/payments",
-                                json(
-                                        "idempotencyKey",
-                                        key,
-                                        "membershipId",
-                                        t.getValue(),
-                                        "amount",
-                                        10_000,
-                                        "paidOn",
-                                        "2026-12-07"));
+                        .post("/api/payments", ApiFixtures.payment(key, t.getValue(), 10_000, "2026-12-07"));
                 Pay pay = c.rules().pay();
                 int expected = pay == Pay.NONE
                         ? 403

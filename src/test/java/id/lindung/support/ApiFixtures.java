@@ -8,9 +8,9 @@ import java.time.YearMonth;
 import java.util.Arrays;
 
 /**
- * Participants, memberships, claims and sponsorship programmes set up over real HTTP, as an officer enters them:
- * request bodies, and calls that create something, check that the app answered 201 (the response text is the failure
- * message) and answer what the test goes on with.
+ * The request bodies for participants, memberships, payments, claims and sponsorship programmes as an officer enters
+ * them over real HTTP, and calls that create them: such a call checks that the app answered 201 (the response text is
+ * the failure message) and answers what the test goes on with.
  */
 public final class ApiFixtures {
 
@@ -96,6 +96,14 @@ public final class ApiFixtures {
         Response r = client.post("/api/memberships", bpu(participant, baseAmount, startMonth, more));
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return r.json().path("id").asLong();
+    }
+
+    /**
+     * The JSON body of {@code POST /api/payments}: a payment under that idempotency key of that amount to the
+     * membership, paid on that day, then any further keys and values (reference, ...).
+     */
+    public static String payment(String key, long membership, Object amount, Object paidOn, Object... more) {
+        return json(more, "idempotencyKey", key, "membershipId", membership, "amount", amount, "paidOn", paidOn);
     }
 
     /**
