@@ -1,6 +1,5 @@
 package id.lindung.participant;
 
-import static id.lindung.support.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindung.access.LindungUser;
@@ -154,19 +153,7 @@ class CanonicalNikTest {
         Response child = officer()
                 .post(
                         "/api/participants/" + id + "/relatives",
-                        json(
-                                "relation",
-                                "CHILD",
-                                "fullName",
-                                "Maria Ransa",
-                                "nik",
-                                "\t" + childNik + " ",
-                                "birthDate",
-                                "2015-08-17",
-                                "sex",
-                                "P",
-                                "heir",
-                                false));
+                        ApiFixtures.relative("CHILD", "Maria Ransa", "\t" + childNik + " ", "2015-08-17", "P", false));
         assertThat(child.status()).as(child.text()).isEqualTo(201);
         assertThat(child.json().path("nik").asString()).isEqualTo(childNik);
 

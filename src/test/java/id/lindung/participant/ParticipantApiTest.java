@@ -351,36 +351,19 @@ class ParticipantApiTest {
         Response child = as("petugas.ketapang")
                 .post(
                         "/api/participants/" + id + "/relatives",
-                        json(
-                                "relation",
+                        ApiFixtures.relative(
                                 "CHILD",
-                                "fullName",
                                 "Nur Hidayat",
-                                "nik",
                                 Niks.nik("610401", childBirth, true),
-                                "birthDate",
                                 childBirth.toString(),
-                                "sex",
                                 "P",
-                                "heir",
                                 true));
         assertThat(child.status()).as(child.text()).isEqualTo(201);
         Response badChild = as("petugas.ketapang")
                 .post(
                         "/api/participants/" + id + "/relatives",
-                        json(
-                                "relation",
-                                "CHILD",
-                                "fullName",
-                                "Anak Salah",
-                                "nik",
-                                "6104010106120000",
-                                "birthDate",
-                                childBirth.toString(),
-                                "sex",
-                                "P",
-                                "heir",
-                                true));
+                        ApiFixtures.relative(
+                                "CHILD", "Anak Salah", "6104010106120000", childBirth.toString(), "P", true));
         assertThat(badChild.status()).isEqualTo(422);
         assertThat(as("petugas.ketapang")
                         .get("/api/participants/" + id + "/relatives")

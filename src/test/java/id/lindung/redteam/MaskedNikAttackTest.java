@@ -88,19 +88,7 @@ class MaskedNikAttackTest {
         heirNik = Niks.nik("610401", heirBirth, false);
         Response heir = officer.post(
                 "/api/participants/" + participant + "/relatives",
-                json(
-                        "relation",
-                        "SPOUSE",
-                        "fullName",
-                        "Suami " + name,
-                        "nik",
-                        heirNik,
-                        "birthDate",
-                        heirBirth.toString(),
-                        "sex",
-                        "L",
-                        "heir",
-                        true));
+                ApiFixtures.relative("SPOUSE", "Suami " + name, heirNik, heirBirth.toString(), "L", true));
         assertThat(heir.status()).as(heir.text()).isEqualTo(201);
         // a KUR loan of the victim from the bank's file, with the birth date the bank holds
         String file = "bank;branch;loan_id;nik;name;scheme;plafond;disbursed_on;sector;region_code;birth_date\n"

@@ -8,9 +8,9 @@ import java.time.YearMonth;
 import java.util.Arrays;
 
 /**
- * The request bodies for participants, memberships, payments, claims and sponsorship programmes as an officer enters
- * them over real HTTP, and calls that create them: such a call checks that the app answered 201 (the response text is
- * the failure message) and answers what the test goes on with.
+ * The request bodies for participants and their relatives, memberships, payments, claims and sponsorship programmes
+ * as an officer enters them over real HTTP, and calls that create them: such a call checks that the app answered 201
+ * (the response text is the failure message) and answers what the test goes on with.
  */
 public final class ApiFixtures {
 
@@ -63,6 +63,27 @@ public final class ApiFixtures {
     /** The id of the participant a 201 of {@code POST /api/participants} names. */
     public static long participantId(Response registered) {
         return registered.json().path("participant").path("id").asLong();
+    }
+
+    /**
+     * The JSON body of {@code POST /api/participants/{id}/relatives}: a relative (CHILD, SPOUSE, ...) with name, NIK,
+     * birth date, sex and whether they are an heir.
+     */
+    public static String relative(
+            String relation, String fullName, String nik, String birthDate, String sex, boolean heir) {
+        return ApiClient.json(
+                "relation",
+                relation,
+                "fullName",
+                fullName,
+                "nik",
+                nik,
+                "birthDate",
+                birthDate,
+                "sex",
+                sex,
+                "heir",
+                heir);
     }
 
     /** The six digits of a desa code's kecamatan, as a NIK starts: 61.04.01.2011 gives 610401. */

@@ -91,19 +91,7 @@ class PersonalDataAtRestTest {
         participantId = registered.json().path("participant").path("id").asLong();
         Response child = officer.post(
                 "/api/participants/" + participantId + "/relatives",
-                json(
-                        "relation",
-                        "CHILD",
-                        "fullName",
-                        CHILD,
-                        "nik",
-                        childNik,
-                        "birthDate",
-                        "2015-08-17",
-                        "sex",
-                        "P",
-                        "heir",
-                        false));
+                ApiFixtures.relative("CHILD", CHILD, childNik, "2015-08-17", "P", false));
         assertThat(child.status()).as(child.text()).isEqualTo(201);
 
         Response claim = officer.post(
