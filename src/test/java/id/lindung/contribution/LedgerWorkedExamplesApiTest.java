@@ -97,19 +97,13 @@ class LedgerWorkedExamplesApiTest {
         assertThat(employer.status()).as(employer.text()).isEqualTo(201);
         Response enrolled = officer.post(
                 "/api/memberships",
-                json(
-                        "participantId",
+                ApiFixtures.pu(
                         participant(officer),
-                        "segment",
-                        "PU",
-                        "channel",
-                        "EMPLOYER",
-                        "employerId",
                         employer.json().path("id").asLong(),
-                        "baseAmount",
                         5_000_000,
-                        "startMonth",
-                        "2025-03"));
+                        "2025-03",
+                        "channel",
+                        "EMPLOYER"));
         assertThat(enrolled.status()).as(enrolled.text()).isEqualTo(201);
         long membership = enrolled.json().path("id").asLong();
         assertThat(enrolled.json().path("registeredOn").asString()).isEqualTo("2026-12-07");
@@ -176,20 +170,7 @@ class LedgerWorkedExamplesApiTest {
         long employerId = employer.json().path("id").asLong();
         long deceased = participant(officer);
         Response enrolled = officer.post(
-                "/api/memberships",
-                json(
-                        "participantId",
-                        deceased,
-                        "segment",
-                        "PU",
-                        "channel",
-                        "EMPLOYER",
-                        "employerId",
-                        employerId,
-                        "baseAmount",
-                        5_000_000,
-                        "startMonth",
-                        "2025-03"));
+                "/api/memberships", ApiFixtures.pu(deceased, employerId, 5_000_000, "2025-03", "channel", "EMPLOYER"));
         assertThat(enrolled.status()).as(enrolled.text()).isEqualTo(201);
 
         Response death =
@@ -216,20 +197,7 @@ class LedgerWorkedExamplesApiTest {
         // a colleague hurt today: registered, but the employer is more than three bills behind
         long hurt = participant(officer);
         Response colleague = officer.post(
-                "/api/memberships",
-                json(
-                        "participantId",
-                        hurt,
-                        "segment",
-                        "PU",
-                        "channel",
-                        "EMPLOYER",
-                        "employerId",
-                        employerId,
-                        "baseAmount",
-                        4_000_000,
-                        "startMonth",
-                        "2026-06"));
+                "/api/memberships", ApiFixtures.pu(hurt, employerId, 4_000_000, "2026-06", "channel", "EMPLOYER"));
         assertThat(colleague.status()).as(colleague.text()).isEqualTo(201);
         registeredOn(colleague.json().path("id").asLong(), "2026-06-01");
         Response stmb = officer.post(

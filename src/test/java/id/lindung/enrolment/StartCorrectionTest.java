@@ -89,17 +89,7 @@ class StartCorrectionTest {
         Response enrolled = as("petugas.ketapang")
                 .post(
                         "/api/memberships",
-                        json(
-                                "participantId",
-                                participant(),
-                                "segment",
-                                "PU",
-                                "employerId",
-                                employer.json().path("id").asLong(),
-                                "baseAmount",
-                                4_000_000,
-                                "startMonth",
-                                "2026-12"));
+                        ApiFixtures.pu(participant(), employer.json().path("id").asLong(), 4_000_000, "2026-12"));
         assertThat(enrolled.status()).as(enrolled.text()).isEqualTo(201);
         long membership = enrolled.json().path("id").asLong();
 

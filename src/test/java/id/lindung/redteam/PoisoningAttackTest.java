@@ -124,16 +124,10 @@ class PoisoningAttackTest {
             assertRefused(
                     officer.post(
                             "/api/memberships",
-                            json(
-                                    "participantId",
+                            ApiFixtures.pu(
                                     participant,
-                                    "segment",
-                                    "PU",
-                                    "employerId",
                                     employer,
-                                    "baseAmount",
                                     wage,
-                                    "startMonth",
                                     today.withDayOfMonth(1).toString().substring(0, 7))),
                     "baseAmount",
                     "PU wage " + wage);

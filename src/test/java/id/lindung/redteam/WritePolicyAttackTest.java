@@ -298,18 +298,7 @@ class WritePolicyAttackTest {
 
     private String request(String segment, @Nullable Long employer, long amount, YearMonth start, long participant) {
         return switch (segment) {
-            case "PU" ->
-                json(
-                        "participantId",
-                        participant,
-                        "segment",
-                        "PU",
-                        "employerId",
-                        employer,
-                        "baseAmount",
-                        amount,
-                        "startMonth",
-                        start.toString());
+            case "PU" -> ApiFixtures.pu(participant, employer, amount, start.toString());
             case "PMI" ->
                 json(
                         "participantId",

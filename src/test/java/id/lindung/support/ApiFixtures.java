@@ -109,6 +109,25 @@ public final class ApiFixtures {
     }
 
     /**
+     * The JSON body of {@code POST /api/memberships} for a PU (wage earner) membership of the participant with that
+     * employer from that month at that wage, then any further keys and values (channel, ...).
+     */
+    public static String pu(long participant, Object employer, Object baseAmount, Object startMonth, Object... more) {
+        return json(
+                more,
+                "participantId",
+                participant,
+                "segment",
+                "PU",
+                "employerId",
+                employer,
+                "baseAmount",
+                baseAmount,
+                "startMonth",
+                startMonth);
+    }
+
+    /**
      * Enrols the participant in BPU (self-employed) from that month with that reported income, plus any further keys
      * and values (channel, ...); the answer must be 201. Answers the membership's id.
      */
