@@ -72,23 +72,18 @@ class ClaimApiTest {
                 .isEqualTo("status.no-membership");
         assertThat(created.json().path("total").asLong()).isZero();
 
-        Response notPdf = officer.postMultipart(
-                "/api/claims/" + id + "/documents",
-                Map.of("documentType", "KWITANSI"),
-                "file",
+        Response notPdf = ApiFixtures.claimDocument(
+                officer,
+                id,
+                "KWITANSI",
                 "kwitansi.pdf",
                 "<html>no</html>".getBytes(StandardCharsets.UTF_8),
                 "application/pdf");
         assertThat(notPdf.status()).isEqualTo(422);
         assertThat(notPdf.json().path("errors").get(0).path("message").asString())
                 .contains("PDF, JPEG atau PNG");
-        Response withDocument = officer.postMultipart(
-                "/api/claims/" + id + "/documents",
-                Map.of("documentType", "KWITANSI"),
-                "file",
-                "kwitansi.pdf",
-                PDF,
-                "application/octet-stream");
+        Response withDocument =
+                ApiFixtures.claimDocument(officer, id, "KWITANSI", "kwitansi.pdf", PDF, "application/octet-stream");
         assertThat(withDocument.status()).as(withDocument.text()).isEqualTo(200);
         long documentId =
                 withDocument.json().path("documents").get(0).path("id").asLong();

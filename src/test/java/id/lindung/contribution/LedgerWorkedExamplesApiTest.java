@@ -213,10 +213,10 @@ class LedgerWorkedExamplesApiTest {
 
         // verified, approved, paid by the employer long after the due date: no late compensation
         long id = stmb.json().path("id").asLong();
-        Response doc = officer.postMultipart(
-                "/api/claims/" + id + "/documents",
-                java.util.Map.of("documentType", "LAPORAN_KECELAKAAN"),
-                "file",
+        Response doc = ApiFixtures.claimDocument(
+                officer,
+                id,
+                "LAPORAN_KECELAKAAN",
                 "laporan.pdf",
                 "%PDF-1.4 laporan".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                 "application/pdf");

@@ -125,13 +125,8 @@ class ReadAuditTest {
                                 "mode", "LAND", "date", "2026-10-01", "description", "Ambulans", "amount", 750_000))));
         assertThat(claim.status()).as(claim.text()).isEqualTo(201);
         long claimId = claim.json().path("id").asLong();
-        Response withDocument = officer.postMultipart(
-                "/api/claims/" + claimId + "/documents",
-                Map.of("documentType", "KWITANSI"),
-                "file",
-                "kwitansi.pdf",
-                PDF,
-                "application/pdf");
+        Response withDocument =
+                ApiFixtures.claimDocument(officer, claimId, "KWITANSI", "kwitansi.pdf", PDF, "application/pdf");
         long documentId =
                 withDocument.json().path("documents").get(0).path("id").asLong();
         Response rejected = officer.post(

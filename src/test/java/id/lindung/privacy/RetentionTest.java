@@ -397,13 +397,8 @@ class RetentionTest {
                 .json()
                 .path("id")
                 .asLong();
-        Response withDocument = officer.postMultipart(
-                "/api/claims/" + id + "/documents",
-                Map.of("documentType", "KWITANSI"),
-                "file",
-                "kwitansi-" + id + ".pdf",
-                PDF,
-                "application/pdf");
+        Response withDocument =
+                ApiFixtures.claimDocument(officer, id, "KWITANSI", "kwitansi-" + id + ".pdf", PDF, "application/pdf");
         assertThat(withDocument.status()).as(withDocument.text()).isEqualTo(200);
         Response rejected = officer.post(
                 "/api/claims/" + id + "/reject",

@@ -6,6 +6,7 @@ import id.lindung.support.ApiClient.Response;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * The request bodies for participants and their relatives, memberships, payments, claims and sponsorship programmes
@@ -152,6 +153,21 @@ public final class ApiFixtures {
      */
     public static String workAccidentClaim(long participant, String kind, Object eventDate, Object... more) {
         return json(more, "participantId", participant, "kind", kind, "cause", "WORK_ACCIDENT", "eventDate", eventDate);
+    }
+
+    /**
+     * Sends a file as a document of that type (KWITANSI, LAPORAN_KECELAKAAN, ...) of the claim, a multipart POST to
+     * the claim's documents; the answer is returned unchecked.
+     */
+    public static Response claimDocument(
+            ApiClient client, long claim, String documentType, String fileName, byte[] content, String contentType) {
+        return client.postMultipart(
+                "/api/claims/" + claim + "/documents",
+                Map.of("documentType", documentType),
+                "file",
+                fileName,
+                content,
+                contentType);
     }
 
     /**

@@ -126,13 +126,8 @@ class PersonalDataAtRestTest {
         assertThat(claim.status()).as(claim.text()).isEqualTo(201);
         long claimId = claim.json().path("id").asLong();
         byte[] pdf = ("%PDF-1.4\n% " + DIAGNOSIS + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
-        Response document = officer.postMultipart(
-                "/api/claims/" + claimId + "/documents",
-                Map.of("documentType", "LAINNYA"),
-                "file",
-                "surat-dokter.pdf",
-                pdf,
-                "application/pdf");
+        Response document =
+                ApiFixtures.claimDocument(officer, claimId, "LAINNYA", "surat-dokter.pdf", pdf, "application/pdf");
         assertThat(document.status()).as(document.text()).isEqualTo(200);
         // read back through the application: opened again
         long documentId = document.json().path("documents").get(0).path("id").asLong();
