@@ -2,19 +2,17 @@ package id.lindung.claim;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import id.lindung.shared.NotFoundException;
+import id.lindung.shared.TypedIds;
 
 /**
  * A claim's id at the claim module's API, so that it cannot be swapped with another kind of id. On the wire, in
  * logs and in audit entity ids it is the plain number ({@link #toString()}, JSON). docs/decisions.md, "Typed ids at
- * module APIs".
+ * module APIs"; the checks are {@link TypedIds}.
  */
-public record ClaimId(long value) {
+public record ClaimId(@JsonValue long value) {
 
     public ClaimId {
-        if (value <= 0) {
-            throw new IllegalArgumentException("claim id must be positive: " + value);
-        }
+        TypedIds.requirePositive("claim", value);
     }
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
@@ -24,16 +22,7 @@ public record ClaimId(long value) {
 
     /** An id as a request names it (path, form, body): one that cannot exist is not found, like one that does not. */
     public static ClaimId ofRequest(long value) {
-        if (value <= 0) {
-            throw new NotFoundException("claim " + value);
-        }
-        return new ClaimId(value);
-    }
-
-    @JsonValue
-    @Override
-    public long value() {
-        return value;
+        return new ClaimId(TypedIds.requested("claim", value));
     }
 
     @Override

@@ -37,22 +37,6 @@ public record CoverageDashboard(
         KurFigure kur,
         @Nullable Publication publication) {
 
-    /** A dashboard of a month that is not published (the current month). */
-    public CoverageDashboard(
-            RegionRef region,
-            YearMonth month,
-            YearMonth firstMonth,
-            YearMonth latestMonth,
-            Figure total,
-            List<SegmentFigure> segments,
-            List<ChannelFigure> channels,
-            List<ChildFigure> children,
-            List<TrendPoint> trend,
-            Forecast forecast,
-            KurFigure kur) {
-        this(region, month, firstMonth, latestMonth, total, segments, channels, children, trend, forecast, kur, null);
-    }
-
     /**
      * How a month that has ended was published and revised since. The dashboard's figures of such a month are the
      * published ones; later payments, back-dated enrolments and lapses show here, never as a silent rewrite.
@@ -105,34 +89,7 @@ public record CoverageDashboard(
             @Nullable Long gap,
             List<CoverageSegment> withoutDenominator,
             long activeWithoutDenominator,
-            @Nullable TargetSource targetSource) {
-
-        /** A figure whose segments all have a denominator (or none has), with its target as set. */
-        public Figure(
-                long active,
-                @Nullable Long denominator,
-                @Nullable Integer denominatorYear,
-                boolean denominatorEstimated,
-                @Nullable Integer coverage,
-                @Nullable Integer target,
-                @Nullable Integer targetYear,
-                boolean targetInherited,
-                @Nullable Long gap) {
-            this(
-                    active,
-                    denominator,
-                    denominatorYear,
-                    denominatorEstimated,
-                    coverage,
-                    target,
-                    targetYear,
-                    targetInherited,
-                    gap,
-                    List.of(),
-                    0,
-                    null);
-        }
-    }
+            @Nullable TargetSource targetSource) {}
 
     /** How a year's target was found. */
     public enum TargetKind {
@@ -191,19 +148,7 @@ public record CoverageDashboard(
             @Nullable Integer targetYear,
             @Nullable Integer targetOfYear,
             @Nullable Long neededPerMonth,
-            int monthsLeft) {
-
-        public Forecast(
-                long pacePerMonth,
-                int paceMonths,
-                boolean reached,
-                @Nullable YearMonth reachedMonth,
-                @Nullable Integer targetYear,
-                @Nullable Integer targetOfYear,
-                @Nullable Long neededPerMonth) {
-            this(pacePerMonth, paceMonths, reached, reachedMonth, targetYear, targetOfYear, neededPerMonth, 0);
-        }
-    }
+            int monthsLeft) {}
 
     /**
      * KUR borrowers in the region as people (by the NIK's index: two loans of one borrower are one person, counted

@@ -11,6 +11,8 @@ import id.lindung.shared.tabular.StagingFileReader;
 import id.lindung.shared.tabular.TabularFile;
 import id.lindung.shared.tabular.XlsxLimits;
 import java.io.InputStream;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -39,6 +41,9 @@ public class KurImports {
 
     private static final Logger log = LoggerFactory.getLogger(KurImports.class);
     static final int LISTED_ERRORS = 200;
+    /** The columns of a file's result, in the order {@link #fileResult} reads them. */
+    private static final String SELECT_FILE = "SELECT id, file_name, format, uploaded_by_bank, row_count, inserted,"
+            + " updated, unchanged, rejected, uploaded_by, uploaded_at FROM kur_file";
     /** Class of the transaction advisory lock (two-int form) an import holds on its file's hash ("KU"). */
     private static final int FILE_LOCK_CLASS = 0x4B55;
 
@@ -234,48 +239,39 @@ public class KurImports {
      */
     public List<KurImportResult> recent(int limit, LindungUser by) {
         String bank = banks.bankOf(by).orElse(null);
-        return jdbc.sql("SELECT id, file_name, format, uploaded_by_bank, row_count, inserted, updated, unchanged,"
-                        + " rejected, uploaded_by, uploaded_at FROM kur_file"
+        return jdbc.sql(SELECT_FILE
                         + " WHERE CAST(:bank AS varchar) IS NULL OR uploaded_by_bank = :bank ORDER BY id DESC LIMIT :n")
                 .param("bank", bank)
                 .param("n", Math.min(Math.max(limit, 1), 100))
-                .query((rs, n) -> new KurImportResult(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getInt(5),
-                        rs.getInt(6),
-                        rs.getInt(7),
-                        rs.getInt(8),
-                        rs.getInt(9),
-                        rs.getString(10),
-                        rs.getTimestamp(11).toInstant(),
-                        false,
-                        List.of()))
+                .query((rs, n) -> fileResult(rs, false, List.of()))
                 .list();
     }
 
     private KurImportResult result(long fileId, boolean replayed) {
-        return jdbc.sql("SELECT id, file_name, format, uploaded_by_bank, row_count, inserted, updated, unchanged,"
-                        + " rejected, uploaded_by, uploaded_at FROM kur_file WHERE id = ?")
+        return jdbc.sql(SELECT_FILE + " WHERE id = ?")
                 .param(fileId)
-                .query((rs, n) -> new KurImportResult(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getInt(5),
-                        rs.getInt(6),
-                        rs.getInt(7),
-                        rs.getInt(8),
-                        rs.getInt(9),
-                        rs.getString(10),
-                        rs.getTimestamp(11).toInstant(),
-                        replayed,
-                        replayed ? List.of() : errorRows(fileId, LISTED_ERRORS)))
+                .query((rs, n) -> fileResult(rs, replayed, replayed ? List.of() : errorRows(fileId, LISTED_ERRORS)))
                 .optional()
                 .orElseThrow(() -> new NotFoundException("kur file " + fileId));
+    }
+
+    /** A row of {@link #SELECT_FILE} as a result, with those refused rows. */
+    private static KurImportResult fileResult(ResultSet rs, boolean replayed, List<KurImportResult.RowError> errors)
+            throws SQLException {
+        return new KurImportResult(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getInt(5),
+                rs.getInt(6),
+                rs.getInt(7),
+                rs.getInt(8),
+                rs.getInt(9),
+                rs.getString(10),
+                rs.getTimestamp(11).toInstant(),
+                replayed,
+                errors);
     }
 
     private List<KurImportResult.RowError> errorRows(long fileId, int limit) {

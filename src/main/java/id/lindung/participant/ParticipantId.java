@@ -2,19 +2,17 @@ package id.lindung.participant;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import id.lindung.shared.NotFoundException;
+import id.lindung.shared.TypedIds;
 
 /**
  * A participant's id as other modules pass it, so that it cannot be swapped with another kind of id. On the wire,
  * in logs and in audit entity ids it is the plain number ({@link #toString()}, JSON). docs/decisions.md, "Typed ids
- * at module APIs".
+ * at module APIs"; the checks are {@link TypedIds}.
  */
-public record ParticipantId(long value) {
+public record ParticipantId(@JsonValue long value) {
 
     public ParticipantId {
-        if (value <= 0) {
-            throw new IllegalArgumentException("participant id must be positive: " + value);
-        }
+        TypedIds.requirePositive("participant", value);
     }
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
@@ -24,16 +22,7 @@ public record ParticipantId(long value) {
 
     /** An id as a request names it (path, form, body): one that cannot exist is not found, like one that does not. */
     public static ParticipantId ofRequest(long value) {
-        if (value <= 0) {
-            throw new NotFoundException("participant " + value);
-        }
-        return new ParticipantId(value);
-    }
-
-    @JsonValue
-    @Override
-    public long value() {
-        return value;
+        return new ParticipantId(TypedIds.requested("participant", value));
     }
 
     @Override

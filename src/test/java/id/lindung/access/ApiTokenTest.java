@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
+import id.lindung.support.ApiFixtures;
 import id.lindung.support.Niks;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -59,23 +60,8 @@ class ApiTokenTest {
     }
 
     private long participantInKetapang() {
-        LocalDate birth = LocalDate.of(1988, 4, 12);
-        Response r = as("petugas.ketapang")
-                .post(
-                        "/api/participants",
-                        json(
-                                "nik",
-                                Niks.nik("610401", birth, false),
-                                "fullName",
-                                "Yohanes Apui",
-                                "birthDate",
-                                birth.toString(),
-                                "sex",
-                                "L",
-                                "regionCode",
-                                KETAPANG_DESA));
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.json().path("participant").path("id").asLong();
+        return ApiFixtures.participant(
+                as("petugas.ketapang"), "Yohanes Apui", LocalDate.of(1988, 4, 12), false, KETAPANG_DESA);
     }
 
     @Test

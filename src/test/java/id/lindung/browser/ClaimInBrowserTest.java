@@ -9,7 +9,6 @@ import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
 import id.lindung.claim.Claim;
-import id.lindung.claim.ClaimIntake;
 import id.lindung.contribution.BillingRuns;
 import id.lindung.contribution.Members;
 import id.lindung.contribution.Payments;
@@ -17,6 +16,7 @@ import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.Membership;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.support.InBrowser;
+import id.lindung.support.Intakes;
 import id.lindung.support.Tags;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
@@ -193,23 +193,8 @@ class ClaimInBrowserTest extends InBrowser {
     @Test
     void aClaimTheEmployerOwes_saysSoOnItsPage() {
         Membership m = new Members(participants, enrolment).pu(YearMonth.of(2026, 6), 3_000_000, 1);
-        Claim claim = claims.submit(
-                new ClaimIntake(
-                        m.participantId(),
-                        "JKK_STMB",
-                        "WORK_ACCIDENT",
-                        java.time.LocalDate.of(2026, 7, 10),
-                        null,
-                        null,
-                        null,
-                        2,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null),
-                Members.OFFICER);
+        Claim claim =
+                claims.submit(Intakes.stmb(m.participantId(), java.time.LocalDate.of(2026, 7, 10), 2), Members.OFFICER);
         assertThat(claim.employerPays()).isTrue();
         openBrowser();
         session.signIn("petugas.kalbar");

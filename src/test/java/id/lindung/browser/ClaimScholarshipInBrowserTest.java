@@ -16,6 +16,7 @@ import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.Membership;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.support.InBrowser;
+import id.lindung.support.Intakes;
 import id.lindung.support.Tags;
 import id.lindung.support.TestClock;
 import java.nio.charset.StandardCharsets;
@@ -135,21 +136,7 @@ class ClaimScholarshipInBrowserTest extends InBrowser {
                 new ClaimIntake.ChildItem("Rina", LocalDate.of(2016, 3, 1), "SD", 4, false, false, false),
                 new ClaimIntake.ChildItem("Dodi", LocalDate.of(2019, 8, 9), "SD", 1, false, false, false));
         Claim claim = claims.submit(
-                new ClaimIntake(
-                        m.participantId(),
-                        "DEATH",
-                        "WORK_ACCIDENT",
-                        LocalDate.of(2026, 5, 10),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        List.of(new ClaimIntake.Heir("Siti Aminah", "SPOUSE", null, "BRI 0123")),
-                        children,
-                        null),
+                Intakes.death(m.participantId(), "WORK_ACCIDENT", LocalDate.of(2026, 5, 10), children),
                 Members.OFFICER);
         Claim withDocument =
                 claims.addDocument(ClaimId.of(claim.id()), "LAPORAN_KECELAKAAN", "laporan.pdf", PDF, Members.OFFICER);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
-import id.lindung.support.Niks;
+import id.lindung.support.ApiFixtures;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -36,33 +36,13 @@ class ClaimApiTest {
     }
 
     private long participant(ApiClient client) {
-        LocalDate birth = LocalDate.of(1979, 2, 14);
-        Response r = client.post(
-                "/api/participants",
-                json(
-                        "nik",
-                        Niks.nik("610401", birth, false),
-                        "fullName",
-                        "Yohanes Ransa",
-                        "birthDate",
-                        birth.toString(),
-                        "sex",
-                        "L",
-                        "regionCode",
-                        KETAPANG_DESA));
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.json().path("participant").path("id").asLong();
+        return ApiFixtures.participant(client, "Yohanes Ransa", LocalDate.of(1979, 2, 14), false, KETAPANG_DESA);
     }
 
     private static String transportClaim(long participantId) {
-        return json(
-                "participantId",
+        return ApiFixtures.workAccidentClaim(
                 participantId,
-                "kind",
                 "JKK_TRANSPORT",
-                "cause",
-                "WORK_ACCIDENT",
-                "eventDate",
                 "2026-10-01",
                 "transport",
                 List.of(Map.of(
@@ -92,23 +72,18 @@ class ClaimApiTest {
                 .isEqualTo("status.no-membership");
         assertThat(created.json().path("total").asLong()).isZero();
 
-        Response notPdf = officer.postMultipart(
-                "/api/claims/" + id + "/documents",
-                Map.of("documentType", "KWITANSI"),
-                "file",
+        Response notPdf = ApiFixtures.claimDocument(
+                officer,
+                id,
+                "KWITANSI",
                 "kwitansi.pdf",
                 "<html>no</html>".getBytes(StandardCharsets.UTF_8),
                 "application/pdf");
         assertThat(notPdf.status()).isEqualTo(422);
         assertThat(notPdf.json().path("errors").get(0).path("message").asString())
                 .contains("PDF, JPEG atau PNG");
-        Response withDocument = officer.postMultipart(
-                "/api/claims/" + id + "/documents",
-                Map.of("documentType", "KWITANSI"),
-                "file",
-                "kwitansi.pdf",
-                PDF,
-                "application/octet-stream");
+        Response withDocument =
+                ApiFixtures.claimDocument(officer, id, "KWITANSI", "kwitansi.pdf", PDF, "application/octet-stream");
         assertThat(withDocument.status()).as(withDocument.text()).isEqualTo(200);
         long documentId =
                 withDocument.json().path("documents").get(0).path("id").asLong();
@@ -148,14 +123,9 @@ class ClaimApiTest {
 
         Response bad = officer.post(
                 "/api/claims",
-                json(
-                        "participantId",
+                ApiFixtures.workAccidentClaim(
                         participant,
-                        "kind",
                         "JKK_MEDICAL",
-                        "cause",
-                        "WORK_ACCIDENT",
-                        "eventDate",
                         "2026-09-01",
                         "invoices",
                         List.of(Map.of("date", "2026-09-02", "description", "RSUD Agoesdjam", "amount", -5))));

@@ -21,6 +21,7 @@ import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
+import id.lindung.support.Intakes;
 import id.lindung.support.Truncate;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -98,40 +99,11 @@ class ClaimWorkflowTest {
 
     private static ClaimIntake death(
             long participantId, String cause, LocalDate date, List<ClaimIntake.ChildItem> children) {
-        return new ClaimIntake(
-                participantId,
-                "DEATH",
-                cause,
-                date,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                List.of(new ClaimIntake.Heir("Siti Aminah", "SPOUSE", null, "BRI 0123")),
-                children,
-                null);
+        return Intakes.death(participantId, cause, date, children);
     }
 
     private static ClaimIntake transport(long participantId, long amount) {
-        return new ClaimIntake(
-                participantId,
-                "JKK_TRANSPORT",
-                "WORK_ACCIDENT",
-                LocalDate.of(2026, 5, 4),
-                null,
-                null,
-                List.of(new ClaimIntake.TransportItem(
-                        "LAND", LocalDate.of(2026, 5, 4), "Ambulans ke RSUD Agoesdjam", amount)),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        return Intakes.landTransport(participantId, LocalDate.of(2026, 5, 4), "Ambulans ke RSUD Agoesdjam", amount);
     }
 
     private Claim verified(Claim claim, LocalDate documentsComplete) {
@@ -297,22 +269,7 @@ class ClaimWorkflowTest {
         billAndPay(m, 477_000);
 
         Claim claim = claims.submit(
-                new ClaimIntake(
-                        m.participantId(),
-                        "JKK_DISABILITY_TOTAL",
-                        "WORK_ACCIDENT",
-                        LocalDate.of(2026, 4, 2),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null),
-                OFFICER);
+                Intakes.workAccident(m.participantId(), "JKK_DISABILITY_TOTAL", LocalDate.of(2026, 4, 2)), OFFICER);
 
         assertThat(claim.member().segment()).isEqualTo("PU");
         assertThat(claim.lines()).extracting(Claim.Line::amount).containsExactly(280_000_000L, 12_000_000L);

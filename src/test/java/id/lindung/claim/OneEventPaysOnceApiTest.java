@@ -14,6 +14,7 @@ import id.lindung.participant.ParticipantId;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
+import id.lindung.support.ApiFixtures;
 import java.io.ByteArrayInputStream;
 import java.net.CookieManager;
 import java.net.URI;
@@ -150,13 +151,8 @@ class OneEventPaysOnceApiTest {
     /** Document, verification and approval (two officers above the four-eyes threshold) over the API. */
     private JsonNode approved(long claimId) {
         ApiClient officer = as("petugas.kalbar");
-        Response doc = officer.postMultipart(
-                "/api/claims/" + claimId + "/documents",
-                Map.of("documentType", "SURAT_KEMATIAN"),
-                "file",
-                "surat.pdf",
-                PDF,
-                "application/pdf");
+        Response doc =
+                ApiFixtures.claimDocument(officer, claimId, "SURAT_KEMATIAN", "surat.pdf", PDF, "application/pdf");
         assertThat(doc.status()).as(doc.text()).isEqualTo(200);
         Response verified = officer.post(
                 "/api/claims/" + claimId + "/verify",
@@ -413,14 +409,13 @@ class OneEventPaysOnceApiTest {
 
         // a refused claim cannot be approved; the first lump sum can
         approved(total.json().path("id").asLong());
-        Response doc = as("petugas.kalbar")
-                .postMultipart(
-                        "/api/claims/" + partial.json().path("id").asLong() + "/documents",
-                        Map.of("documentType", "SURAT_KETERANGAN_DOKTER"),
-                        "file",
-                        "dokter.pdf",
-                        PDF,
-                        "application/pdf");
+        Response doc = ApiFixtures.claimDocument(
+                as("petugas.kalbar"),
+                partial.json().path("id").asLong(),
+                "SURAT_KETERANGAN_DOKTER",
+                "dokter.pdf",
+                PDF,
+                "application/pdf");
         Response verified = as("petugas.kalbar")
                 .post(
                         "/api/claims/" + partial.json().path("id").asLong() + "/verify",

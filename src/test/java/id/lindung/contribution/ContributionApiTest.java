@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
-import id.lindung.support.Niks;
+import id.lindung.support.ApiFixtures;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,31 +31,11 @@ class ContributionApiTest {
     }
 
     private long participant(ApiClient client, String desa) {
-        LocalDate birth = LocalDate.of(1985, 8, 3);
-        String kec = desa.substring(0, 8).replace(".", "");
-        Response r = client.post(
-                "/api/participants",
-                json(
-                        "nik",
-                        Niks.nik(kec, birth, true),
-                        "fullName",
-                        "Siti Aminah",
-                        "birthDate",
-                        birth.toString(),
-                        "sex",
-                        "P",
-                        "regionCode",
-                        desa));
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.json().path("participant").path("id").asLong();
+        return ApiFixtures.participant(client, "Siti Aminah", LocalDate.of(1985, 8, 3), true, desa);
     }
 
     private long enrolBpu(ApiClient client, long participantId, String start) {
-        Response r = client.post(
-                "/api/memberships",
-                json("participantId", participantId, "segment", "BPU", "baseAmount", 1_000_000, "startMonth", start));
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.json().path("id").asLong();
+        return ApiFixtures.enrolBpu(client, participantId, 1_000_000, start);
     }
 
     @Test
@@ -64,26 +44,13 @@ class ContributionApiTest {
         long id = participant(ketapang, KETAPANG_DESA);
 
         Response withJp = ketapang.post(
-                "/api/memberships",
-                json(
-                        "participantId",
-                        id,
-                        "segment",
-                        "BPU",
-                        "programmes",
-                        List.of("JP"),
-                        "baseAmount",
-                        1_000_000,
-                        "startMonth",
-                        "2026-01"));
+                "/api/memberships", ApiFixtures.bpu(id, 1_000_000, "2026-01", "programmes", List.of("JP")));
         assertThat(withJp.status()).isEqualTo(422);
         assertThat(withJp.json().path("errors").get(0).path("field").asString()).isEqualTo("programmes");
         assertThat(withJp.json().path("errors").get(0).path("message").asString())
                 .isEqualTo("Program JP tidak tersedia untuk segmen BPU.");
 
-        Response lowIncome = ketapang.post(
-                "/api/memberships",
-                json("participantId", id, "segment", "BPU", "baseAmount", 900_000, "startMonth", "2026-01"));
+        Response lowIncome = ketapang.post("/api/memberships", ApiFixtures.bpu(id, 900_000, "2026-01"));
         assertThat(lowIncome.status()).isEqualTo(422);
         assertThat(lowIncome.json().path("errors").get(0).path("field").asString())
                 .isEqualTo("baseAmount");
@@ -98,9 +65,7 @@ class ContributionApiTest {
                 .isEqualTo("employerId");
 
         long membership = enrolBpu(ketapang, id, "2026-01");
-        Response twice = ketapang.post(
-                "/api/memberships",
-                json("participantId", id, "segment", "BPU", "baseAmount", 1_000_000, "startMonth", "2026-02"));
+        Response twice = ketapang.post("/api/memberships", ApiFixtures.bpu(id, 1_000_000, "2026-02"));
         assertThat(twice.status()).isEqualTo(422);
         assertThat(twice.json().path("errors").get(0).path("code").asString()).isEqualTo("enrolment.already");
         Response shown = ketapang.get("/api/memberships/" + membership);
@@ -119,9 +84,7 @@ class ContributionApiTest {
                         .get("/api/memberships/" + membership + "/statement")
                         .status())
                 .isEqualTo(404);
-        Response pay = pontianak.post(
-                "/api/payments",
-                json("idempotencyKey", "PTK-1", "membershipId", membership, "amount", 16_800, "paidOn", "2026-01-05"));
+        Response pay = pontianak.post("/api/payments", ApiFixtures.payment("PTK-1", membership, 16_800, "2026-01-05"));
         assertThat(pay.status()).isEqualTo(422);
         assertThat(pay.json().path("errors").get(0).path("field").asString()).isEqualTo("membershipId");
         assertThat(ketapang.post("/api/billing-runs", json("period", "2026-01")).status())

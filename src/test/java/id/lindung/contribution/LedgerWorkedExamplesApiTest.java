@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
-import id.lindung.support.Niks;
+import id.lindung.support.ApiFixtures;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,54 +48,16 @@ class LedgerWorkedExamplesApiTest {
     }
 
     private long participant(ApiClient client) {
-        LocalDate birth = LocalDate.of(1979, 2, 14);
-        Response r = client.post(
-                "/api/participants",
-                json(
-                        "nik",
-                        Niks.nik("610401", birth, false),
-                        "fullName",
-                        "Yohanes Kurniawan",
-                        "birthDate",
-                        birth.toString(),
-                        "sex",
-                        "L",
-                        "regionCode",
-                        KETAPANG_DESA));
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.json().path("participant").path("id").asLong();
+        return ApiFixtures.participant(client, "Yohanes Kurniawan", LocalDate.of(1979, 2, 14), false, KETAPANG_DESA);
     }
 
     private long enrolBpu(ApiClient client, String start) {
-        Response r = client.post(
-                "/api/memberships",
-                json(
-                        "participantId",
-                        participant(client),
-                        "segment",
-                        "BPU",
-                        "channel",
-                        "AGENT",
-                        "baseAmount",
-                        1_000_000,
-                        "startMonth",
-                        start));
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.json().path("id").asLong();
+        return ApiFixtures.enrolBpu(client, participant(client), 1_000_000, start, "channel", "AGENT");
     }
 
     private Response pay(ApiClient client, long membership, long amount, String paidOn) {
         return client.post(
-                "/api/payments",
-                json(
-                        "idempotencyKey",
-                        "WORKED-" + KEY.incrementAndGet(),
-                        "membershipId",
-                        membership,
-                        "amount",
-                        amount,
-                        "paidOn",
-                        paidOn));
+                "/api/payments", ApiFixtures.payment("WORKED-" + KEY.incrementAndGet(), membership, amount, paidOn));
     }
 
     private JsonNode status(ApiClient client, long membership, String date) {
@@ -135,19 +97,13 @@ class LedgerWorkedExamplesApiTest {
         assertThat(employer.status()).as(employer.text()).isEqualTo(201);
         Response enrolled = officer.post(
                 "/api/memberships",
-                json(
-                        "participantId",
+                ApiFixtures.pu(
                         participant(officer),
-                        "segment",
-                        "PU",
-                        "channel",
-                        "EMPLOYER",
-                        "employerId",
                         employer.json().path("id").asLong(),
-                        "baseAmount",
                         5_000_000,
-                        "startMonth",
-                        "2025-03"));
+                        "2025-03",
+                        "channel",
+                        "EMPLOYER"));
         assertThat(enrolled.status()).as(enrolled.text()).isEqualTo(201);
         long membership = enrolled.json().path("id").asLong();
         assertThat(enrolled.json().path("registeredOn").asString()).isEqualTo("2026-12-07");
@@ -214,33 +170,11 @@ class LedgerWorkedExamplesApiTest {
         long employerId = employer.json().path("id").asLong();
         long deceased = participant(officer);
         Response enrolled = officer.post(
-                "/api/memberships",
-                json(
-                        "participantId",
-                        deceased,
-                        "segment",
-                        "PU",
-                        "channel",
-                        "EMPLOYER",
-                        "employerId",
-                        employerId,
-                        "baseAmount",
-                        5_000_000,
-                        "startMonth",
-                        "2025-03"));
+                "/api/memberships", ApiFixtures.pu(deceased, employerId, 5_000_000, "2025-03", "channel", "EMPLOYER"));
         assertThat(enrolled.status()).as(enrolled.text()).isEqualTo(201);
 
-        Response death = officer.post(
-                "/api/claims",
-                json(
-                        "participantId",
-                        deceased,
-                        "kind",
-                        "JKK_DEATH",
-                        "cause",
-                        "WORK_ACCIDENT",
-                        "eventDate",
-                        "2025-06-20"));
+        Response death =
+                officer.post("/api/claims", ApiFixtures.workAccidentClaim(deceased, "JKK_DEATH", "2025-06-20"));
         assertThat(death.status()).as(death.text()).isEqualTo(201);
         JsonNode claim = death.json();
         assertThat(claim.path("refusal").isNull() || claim.path("refusal").isMissingNode())
@@ -263,35 +197,11 @@ class LedgerWorkedExamplesApiTest {
         // a colleague hurt today: registered, but the employer is more than three bills behind
         long hurt = participant(officer);
         Response colleague = officer.post(
-                "/api/memberships",
-                json(
-                        "participantId",
-                        hurt,
-                        "segment",
-                        "PU",
-                        "channel",
-                        "EMPLOYER",
-                        "employerId",
-                        employerId,
-                        "baseAmount",
-                        4_000_000,
-                        "startMonth",
-                        "2026-06"));
+                "/api/memberships", ApiFixtures.pu(hurt, employerId, 4_000_000, "2026-06", "channel", "EMPLOYER"));
         assertThat(colleague.status()).as(colleague.text()).isEqualTo(201);
         registeredOn(colleague.json().path("id").asLong(), "2026-06-01");
         Response stmb = officer.post(
-                "/api/claims",
-                json(
-                        "participantId",
-                        hurt,
-                        "kind",
-                        "JKK_STMB",
-                        "cause",
-                        "WORK_ACCIDENT",
-                        "eventDate",
-                        "2026-12-07",
-                        "stmbMonths",
-                        2));
+                "/api/claims", ApiFixtures.workAccidentClaim(hurt, "JKK_STMB", "2026-12-07", "stmbMonths", 2));
         assertThat(stmb.status()).as(stmb.text()).isEqualTo(201);
         assertThat(stmb.json().path("member").path("protectionReason").asString())
                 .isEqualTo("status.employer-arrears");
@@ -303,10 +213,10 @@ class LedgerWorkedExamplesApiTest {
 
         // verified, approved, paid by the employer long after the due date: no late compensation
         long id = stmb.json().path("id").asLong();
-        Response doc = officer.postMultipart(
-                "/api/claims/" + id + "/documents",
-                java.util.Map.of("documentType", "LAPORAN_KECELAKAAN"),
-                "file",
+        Response doc = ApiFixtures.claimDocument(
+                officer,
+                id,
+                "LAPORAN_KECELAKAAN",
                 "laporan.pdf",
                 "%PDF-1.4 laporan".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                 "application/pdf");
@@ -339,17 +249,12 @@ class LedgerWorkedExamplesApiTest {
         long bpu = enrolBpu(officer, "2026-12");
         Response refused = officer.post(
                 "/api/claims",
-                json(
-                        "participantId",
+                ApiFixtures.workAccidentClaim(
                         jdbc.sql("SELECT participant_id FROM membership WHERE id = ?")
                                 .param(bpu)
                                 .query(Long.class)
                                 .single(),
-                        "kind",
                         "JKK_STMB",
-                        "cause",
-                        "WORK_ACCIDENT",
-                        "eventDate",
                         "2026-12-07",
                         "stmbMonths",
                         1));

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
-import id.lindung.support.Niks;
+import id.lindung.support.ApiFixtures;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -73,23 +73,7 @@ class QuoteRulesTest {
     }
 
     private long participant() {
-        LocalDate birth = LocalDate.of(1988, 4, 9);
-        Response r = officer()
-                .post(
-                        "/api/participants",
-                        json(
-                                "nik",
-                                Niks.nik("610401", birth, false),
-                                "fullName",
-                                "Antonius Lorens",
-                                "birthDate",
-                                birth.toString(),
-                                "sex",
-                                "L",
-                                "regionCode",
-                                DESA));
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.json().path("participant").path("id").asLong();
+        return ApiFixtures.participant(officer(), "Antonius Lorens", LocalDate.of(1988, 4, 9), false, DESA);
     }
 
     private long employer(int riskClass) {

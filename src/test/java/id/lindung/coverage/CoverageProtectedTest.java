@@ -118,18 +118,7 @@ class CoverageProtectedTest {
             long participant = participant(desa, i);
             Membership m = random.nextInt(10) < 6
                     ? enrolment.enrol(
-                            new EnrolmentRequest(
-                                    participant,
-                                    Segment.BPU,
-                                    random.nextBoolean() ? Channel.SELF : Channel.AGENT,
-                                    Set.of(),
-                                    null,
-                                    BPU_INCOME,
-                                    Sector.OTHER,
-                                    false,
-                                    start,
-                                    null),
-                            OFFICER)
+                            bpu(participant, random.nextBoolean() ? Channel.SELF : Channel.AGENT, start), OFFICER)
                     : enrolment.enrol(
                             new EnrolmentRequest(
                                     participant,
@@ -191,19 +180,7 @@ class CoverageProtectedTest {
         YearMonth ended = now.minusMonths(2);
         String desa = desaOf("61.09");
         String kecamatan = desa.substring(0, 8);
-        Membership m = enrolment.enrol(
-                new EnrolmentRequest(
-                        participant(desa, 91),
-                        Segment.BPU,
-                        Channel.SELF,
-                        Set.of(),
-                        null,
-                        BPU_INCOME,
-                        Sector.OTHER,
-                        false,
-                        ended,
-                        null),
-                OFFICER);
+        Membership m = enrolment.enrol(bpu(participant(desa, 91), Channel.SELF, ended), OFFICER);
         ledger.bill(ended);
         ledger.bill(ended.plusMonths(1));
         CoverageDashboard before = dashboards.dashboard(kecamatan, ended, OFFICER);
@@ -274,32 +251,8 @@ class CoverageProtectedTest {
                         OFFICER)
                 .participant()
                 .id();
-        Membership paying = enrolment.enrol(
-                new EnrolmentRequest(
-                        paid,
-                        Segment.BPU,
-                        Channel.KUR_BANK,
-                        Set.of(),
-                        null,
-                        BPU_INCOME,
-                        Sector.OTHER,
-                        false,
-                        now,
-                        null),
-                OFFICER);
-        enrolment.enrol(
-                new EnrolmentRequest(
-                        unpaid,
-                        Segment.BPU,
-                        Channel.KUR_BANK,
-                        Set.of(),
-                        null,
-                        BPU_INCOME,
-                        Sector.OTHER,
-                        false,
-                        now,
-                        null),
-                OFFICER);
+        Membership paying = enrolment.enrol(bpu(paid, Channel.KUR_BANK, now), OFFICER);
+        enrolment.enrol(bpu(unpaid, Channel.KUR_BANK, now), OFFICER);
         Ledger ledger = ledger();
         ledger.bill(now);
         ledger.payOldest(paying.id(), 1, LocalDate.now(clock));
@@ -517,5 +470,11 @@ class CoverageProtectedTest {
     private String desaOf(String kabkota, int kecamatan) {
         var k = regions.children(kabkota).get(kecamatan);
         return regions.children(k.code()).get(0).code();
+    }
+
+    /** A BPU membership at {@link #BPU_INCOME}, in sector OTHER, with the basic programmes, from that month. */
+    private static EnrolmentRequest bpu(long participant, Channel channel, YearMonth start) {
+        return new EnrolmentRequest(
+                participant, Segment.BPU, channel, Set.of(), null, BPU_INCOME, Sector.OTHER, false, start, null);
     }
 }

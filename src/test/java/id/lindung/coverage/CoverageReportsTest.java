@@ -17,6 +17,7 @@ import id.lindung.coverage.report.CoverageReportTexts;
 import id.lindung.coverage.report.CoverageWorkbook;
 import id.lindung.enrolment.Channel;
 import id.lindung.shared.web.Formats;
+import id.lindung.support.Templates;
 import java.awt.Color;
 import java.awt.geom.Point2D;
 import java.awt.image.BufferedImage;
@@ -57,8 +58,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import org.xml.sax.InputSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -100,23 +99,11 @@ class CoverageReportsTest {
     }
 
     private static ResourceBundleMessageSource messages() {
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasenames("i18n/messages", "i18n/contribution", "i18n/coverage-report");
-        messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
-        messages.setFallbackToSystemLocale(false);
-        return messages;
+        return Templates.messages("i18n/messages", "i18n/contribution", "i18n/coverage-report");
     }
 
     private static SpringTemplateEngine engine() {
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-        resolver.setPrefix("templates/");
-        resolver.setSuffix(".html");
-        resolver.setTemplateMode(TemplateMode.HTML);
-        resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        SpringTemplateEngine engine = new SpringTemplateEngine();
-        engine.setTemplateResolver(resolver);
-        engine.setTemplateEngineMessageSource(MESSAGES);
-        return engine;
+        return Templates.engine(MESSAGES);
     }
 
     // ------------------------------------------------------------------------------------------ the dashboard
@@ -136,7 +123,10 @@ class CoverageReportsTest {
                 target,
                 target == null ? null : 2026,
                 inherited,
-                gap);
+                gap,
+                List.of(),
+                0,
+                null);
     }
 
     private static ChildFigure child(
@@ -186,7 +176,7 @@ class CoverageReportsTest {
                     (int) Math.round(active * 10000.0 / 3_385_260L),
                     m.getYear() == 2025 ? 5500 : 5956));
         }
-        Forecast forecast = new Forecast(10_675, 6, false, YearMonth.of(2033, 1), 2026, 5956, 390_000L);
+        Forecast forecast = new Forecast(10_675, 6, false, YearMonth.of(2033, 1), 2026, 5956, 390_000L, 0);
         return new CoverageDashboard(
                 kalbar,
                 YearMonth.of(2026, 10),
@@ -198,7 +188,8 @@ class CoverageReportsTest {
                 children,
                 trend,
                 forecast,
-                new KurFigure(12_000, 4_500));
+                new KurFigure(12_000, 4_500),
+                null);
     }
 
     private static List<Denominator> sources() {
@@ -398,7 +389,8 @@ class CoverageReportsTest {
                 tiny,
                 p.trend(),
                 p.forecast(),
-                p.kur());
+                p.kur(),
+                null);
 
         CoverageChartImages.MapScale scale = CoverageChartImages.mapScale(d);
         assertThat(scale.low()).isEqualTo(40); // 0,40% to 0,65% in steps of 0,05%
@@ -423,7 +415,8 @@ class CoverageReportsTest {
                 List.of(),
                 p.trend(),
                 p.forecast(),
-                p.kur());
+                p.kur(),
+                null);
         BufferedImage map = decode(CoverageChartImages.map(d, kalbarBoundaries, TEXTS));
 
         CoverageChartImages.MapFrame frame = CoverageChartImages.mapFrame(kalbarBoundaries, "61");
@@ -623,7 +616,7 @@ class CoverageReportsTest {
 
     @Test
     void aKecamatanWithoutDenominatorTargetOrHistoryStillGivesEveryExport() throws IOException {
-        Figure none = new Figure(321, null, null, false, null, null, null, false, null);
+        Figure none = new Figure(321, null, null, false, null, null, null, false, null, List.of(), 0, null);
         CoverageDashboard d = new CoverageDashboard(
                 new RegionRef("61.04.01", "Kecamatan Matan Hilir Selatan", "KECAMATAN", "61.04"),
                 YearMonth.of(2026, 10),
@@ -634,8 +627,9 @@ class CoverageReportsTest {
                 List.of(),
                 List.of(),
                 List.of(),
-                new Forecast(0, 0, false, null, null, null, null),
-                new KurFigure(0, 0));
+                new Forecast(0, 0, false, null, null, null, null, 0),
+                new KurFigure(0, 0),
+                null);
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CoverageWorkbook.write(d, List.of(), GENERATED, TEXTS, out);
@@ -680,7 +674,8 @@ class CoverageReportsTest {
                         child("61.04.07", "Kecamatan Sungai Laur", "KECAMATAN", 50, null, null)),
                 d.trend(),
                 d.forecast(),
-                d.kur());
+                d.kur(),
+                null);
         try (PDDocument pdf =
                 Loader.loadPDF(reports.render(ketapang, kalbarBoundaries, List.of(), GENERATED, INDONESIAN))) {
             assertThat(text(pdf))

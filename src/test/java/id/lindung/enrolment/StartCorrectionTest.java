@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
-import id.lindung.support.Niks;
+import id.lindung.support.ApiFixtures;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -42,36 +42,11 @@ class StartCorrectionTest {
 
     private long participant() {
         LocalDate birth = LocalDate.of(1980, 1, 1).plusDays(BIRTH.incrementAndGet());
-        Response r = as("petugas.ketapang")
-                .post(
-                        "/api/participants",
-                        json(
-                                "nik",
-                                Niks.nik("610401", birth, false),
-                                "fullName",
-                                "Andi Wijaya",
-                                "birthDate",
-                                birth.toString(),
-                                "sex",
-                                "L",
-                                "regionCode",
-                                KETAPANG_DESA));
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.json().path("participant").path("id").asLong();
+        return ApiFixtures.participant(as("petugas.ketapang"), "Andi Wijaya", birth, false, KETAPANG_DESA);
     }
 
     private Response enrolBpu(String user, long participant, String start) {
-        return as(user).post(
-                        "/api/memberships",
-                        json(
-                                "participantId",
-                                participant,
-                                "segment",
-                                "BPU",
-                                "baseAmount",
-                                1_000_000,
-                                "startMonth",
-                                start));
+        return as(user).post("/api/memberships", ApiFixtures.bpu(participant, 1_000_000, start));
     }
 
     @Test
@@ -92,19 +67,7 @@ class StartCorrectionTest {
                 .contains("3 bulan", "2026-09", "koreksi mulai");
         // a bank officer enrols only through the KUR work list's enrol action (WritePolicyAttackTest)
         Response bank = as("bank.kalbar")
-                .post(
-                        "/api/memberships",
-                        json(
-                                "participantId",
-                                participant(),
-                                "segment",
-                                "BPU",
-                                "channel",
-                                "KUR_BANK",
-                                "baseAmount",
-                                1_000_000,
-                                "startMonth",
-                                "2026-11"));
+                .post("/api/memberships", ApiFixtures.bpu(participant(), 1_000_000, "2026-11", "channel", "KUR_BANK"));
         assertThat(bank.status()).isEqualTo(403);
     }
 
@@ -126,17 +89,7 @@ class StartCorrectionTest {
         Response enrolled = as("petugas.ketapang")
                 .post(
                         "/api/memberships",
-                        json(
-                                "participantId",
-                                participant(),
-                                "segment",
-                                "PU",
-                                "employerId",
-                                employer.json().path("id").asLong(),
-                                "baseAmount",
-                                4_000_000,
-                                "startMonth",
-                                "2026-12"));
+                        ApiFixtures.pu(participant(), employer.json().path("id").asLong(), 4_000_000, "2026-12"));
         assertThat(enrolled.status()).as(enrolled.text()).isEqualTo(201);
         long membership = enrolled.json().path("id").asLong();
 

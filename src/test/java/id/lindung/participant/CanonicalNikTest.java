@@ -1,6 +1,5 @@
 package id.lindung.participant;
 
-import static id.lindung.support.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindung.access.LindungUser;
@@ -11,6 +10,7 @@ import id.lindung.kur.KurImports;
 import id.lindung.shared.crypto.Vault;
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
+import id.lindung.support.ApiFixtures;
 import id.lindung.support.MigratedDatabase;
 import id.lindung.support.Niks;
 import java.io.ByteArrayInputStream;
@@ -71,20 +71,7 @@ class CanonicalNikTest {
     }
 
     private Response register(String nik) {
-        return officer()
-                .post(
-                        "/api/participants",
-                        json(
-                                "nik",
-                                nik,
-                                "fullName",
-                                "Yohanes Ransa",
-                                "birthDate",
-                                birth.toString(),
-                                "sex",
-                                "L",
-                                "regionCode",
-                                DESA));
+        return officer().post("/api/participants", ApiFixtures.worker(nik, "Yohanes Ransa", birth, "L", DESA));
     }
 
     private Response searchByNik(String nik) {
@@ -146,17 +133,7 @@ class CanonicalNikTest {
                 .inEnglish()
                 .post(
                         "/api/participants",
-                        json(
-                                "nik",
-                                nik.substring(0, 15) + "O",
-                                "fullName",
-                                "Yohanes Ransa",
-                                "birthDate",
-                                birth.toString(),
-                                "sex",
-                                "L",
-                                "regionCode",
-                                DESA));
+                        ApiFixtures.worker(nik.substring(0, 15) + "O", "Yohanes Ransa", birth, "L", DESA));
         assertThat(english.json().path("errors").get(0).path("message").asString())
                 .isEqualTo("A NIK has only the digits 0-9; character 16 is not a digit.");
     }
@@ -169,36 +146,14 @@ class CanonicalNikTest {
         Response update = officer()
                 .put(
                         "/api/participants/" + id,
-                        json(
-                                "nik",
-                                "  " + nik + "\u00A0",
-                                "fullName",
-                                "Yohanes Ransa",
-                                "birthDate",
-                                birth.toString(),
-                                "sex",
-                                "L",
-                                "regionCode",
-                                DESA));
+                        ApiFixtures.worker("  " + nik + "\u00A0", "Yohanes Ransa", birth, "L", DESA));
         assertThat(update.status()).as(update.text()).isEqualTo(200);
         assertThat(openNik(id)).isEqualTo(nik);
         String childNik = Niks.nik("610401", LocalDate.of(2015, 8, 17), true);
         Response child = officer()
                 .post(
                         "/api/participants/" + id + "/relatives",
-                        json(
-                                "relation",
-                                "CHILD",
-                                "fullName",
-                                "Maria Ransa",
-                                "nik",
-                                "\t" + childNik + " ",
-                                "birthDate",
-                                "2015-08-17",
-                                "sex",
-                                "P",
-                                "heir",
-                                false));
+                        ApiFixtures.relative("CHILD", "Maria Ransa", "\t" + childNik + " ", "2015-08-17", "P", false));
         assertThat(child.status()).as(child.text()).isEqualTo(201);
         assertThat(child.json().path("nik").asString()).isEqualTo(childNik);
 
@@ -250,19 +205,7 @@ class CanonicalNikTest {
         Response retired = officer()
                 .put(
                         "/api/participants/" + spaced,
-                        json(
-                                "nik",
-                                " " + nik,
-                                "fullName",
-                                "Yohanes Ransa",
-                                "birthDate",
-                                birth.toString(),
-                                "sex",
-                                "L",
-                                "regionCode",
-                                DESA,
-                                "status",
-                                "INACTIVE"));
+                        ApiFixtures.worker(" " + nik, "Yohanes Ransa", birth, "L", DESA, "status", "INACTIVE"));
         assertThat(retired.status()).as(retired.text()).isEqualTo(200);
         assertThat(retired.json().path("status").asString()).isEqualTo("INACTIVE");
         assertThat(openNik(spaced)).isEqualTo(" " + nik);
@@ -270,32 +213,12 @@ class CanonicalNikTest {
         Response other = officer()
                 .put(
                         "/api/participants/" + spaced,
-                        json(
-                                "nik",
-                                Niks.nik("610401", birth, false),
-                                "fullName",
-                                "Yohanes Ransa",
-                                "birthDate",
-                                birth.toString(),
-                                "sex",
-                                "L",
-                                "regionCode",
-                                DESA));
+                        ApiFixtures.worker(Niks.nik("610401", birth, false), "Yohanes Ransa", birth, "L", DESA));
         assertThat(other.status()).as(other.text()).isEqualTo(200);
         Response taken = officer()
                 .put(
                         "/api/participants/" + holder,
-                        json(
-                                "nik",
-                                " " + openNik(spaced) + " ",
-                                "fullName",
-                                "Yohanes Ransa",
-                                "birthDate",
-                                birth.toString(),
-                                "sex",
-                                "L",
-                                "regionCode",
-                                DESA));
+                        ApiFixtures.worker(" " + openNik(spaced) + " ", "Yohanes Ransa", birth, "L", DESA));
         assertThat(taken.json().path("errors").get(0).path("code").asString())
                 .as(taken.text())
                 .isEqualTo("nik.taken");

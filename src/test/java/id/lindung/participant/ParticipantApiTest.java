@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.lindung.access.LindungUser;
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
+import id.lindung.support.ApiFixtures;
 import id.lindung.support.Niks;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -47,29 +48,12 @@ class ParticipantApiTest {
     }
 
     private static String worker(String nik, String name, LocalDate birth, String sex, String desa) {
-        return json(
-                "nik",
-                nik,
-                "fullName",
-                name,
-                "birthDate",
-                birth.toString(),
-                "sex",
-                sex,
-                "regionCode",
-                desa,
-                "phone",
-                "0812-3456-7890",
-                "occupation",
-                "Petani sawit");
+        return ApiFixtures.worker(nik, name, birth, sex, desa, "phone", "0812-3456-7890", "occupation", "Petani sawit");
     }
 
     private long register(ApiClient client, String name, LocalDate birth, boolean female, String desa) {
-        String kec = desa.substring(0, 8).replace(".", "");
-        Response r = client.post(
-                "/api/participants", worker(Niks.nik(kec, birth, female), name, birth, female ? "P" : "L", desa));
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.json().path("participant").path("id").asLong();
+        return ApiFixtures.participant(
+                client, name, birth, female, desa, "phone", "0812-3456-7890", "occupation", "Petani sawit");
     }
 
     @Test
@@ -286,19 +270,8 @@ class ParticipantApiTest {
         Response stale = as("petugas.ketapang")
                 .put(
                         "/api/participants/" + id,
-                        json(
-                                "nik",
-                                p.path("nik").asString(),
-                                "fullName",
-                                "Dewi L",
-                                "birthDate",
-                                birth.toString(),
-                                "sex",
-                                "P",
-                                "regionCode",
-                                KETAPANG_DESA,
-                                "version",
-                                0));
+                        ApiFixtures.worker(
+                                p.path("nik").asString(), "Dewi L", birth, "P", KETAPANG_DESA, "version", 0));
         assertThat(stale.status()).isEqualTo(422);
         assertThat(stale.json().path("errors").get(0).path("field").asString()).isEqualTo("version");
     }
@@ -333,18 +306,7 @@ class ParticipantApiTest {
         assertThat(ketapang.get("/api/participants/" + pontianak + "/history").status())
                 .isEqualTo(404);
         Response change = ketapang.put(
-                "/api/participants/" + pontianak,
-                json(
-                        "nik",
-                        nik,
-                        "fullName",
-                        "Diubah",
-                        "birthDate",
-                        birth.toString(),
-                        "sex",
-                        "P",
-                        "regionCode",
-                        KETAPANG_DESA));
+                "/api/participants/" + pontianak, ApiFixtures.worker(nik, "Diubah", birth, "P", KETAPANG_DESA));
         assertThat(change.status()).isEqualTo(404);
         Response create = ketapang.post(
                 "/api/participants",
@@ -389,36 +351,19 @@ class ParticipantApiTest {
         Response child = as("petugas.ketapang")
                 .post(
                         "/api/participants/" + id + "/relatives",
-                        json(
-                                "relation",
+                        ApiFixtures.relative(
                                 "CHILD",
-                                "fullName",
                                 "Nur Hidayat",
-                                "nik",
                                 Niks.nik("610401", childBirth, true),
-                                "birthDate",
                                 childBirth.toString(),
-                                "sex",
                                 "P",
-                                "heir",
                                 true));
         assertThat(child.status()).as(child.text()).isEqualTo(201);
         Response badChild = as("petugas.ketapang")
                 .post(
                         "/api/participants/" + id + "/relatives",
-                        json(
-                                "relation",
-                                "CHILD",
-                                "fullName",
-                                "Anak Salah",
-                                "nik",
-                                "6104010106120000",
-                                "birthDate",
-                                childBirth.toString(),
-                                "sex",
-                                "P",
-                                "heir",
-                                true));
+                        ApiFixtures.relative(
+                                "CHILD", "Anak Salah", "6104010106120000", childBirth.toString(), "P", true));
         assertThat(badChild.status()).isEqualTo(422);
         assertThat(as("petugas.ketapang")
                         .get("/api/participants/" + id + "/relatives")

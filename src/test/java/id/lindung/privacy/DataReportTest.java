@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
+import id.lindung.support.ApiFixtures;
 import id.lindung.support.Niks;
 import id.lindung.support.TestClock;
 import java.io.IOException;
@@ -56,24 +57,17 @@ class DataReportTest {
         LocalDate birth = LocalDate.of(1982, 8, 21);
         String nik = Niks.nik("610401", birth, true);
         String suffix = letters();
-        Response registered = officer.post(
-                "/api/participants",
-                json(
-                        "nik",
-                        nik,
-                        "fullName",
-                        "Maria Goreti " + suffix,
-                        "birthDate",
-                        birth.toString(),
-                        "sex",
-                        "P",
-                        "regionCode",
-                        KETAPANG_DESA,
-                        "phone",
-                        "0812-7777-0001",
-                        "occupation",
-                        "Penyadap karet"));
-        assertThat(registered.status()).as(registered.text()).isEqualTo(201);
+        Response registered = ApiFixtures.register(
+                officer,
+                nik,
+                "Maria Goreti " + suffix,
+                birth,
+                "P",
+                KETAPANG_DESA,
+                "phone",
+                "0812-7777-0001",
+                "occupation",
+                "Penyadap karet");
         long id = registered.json().path("participant").path("id").asLong();
         assertThat(officer.post(
                                 "/api/participants/" + id + "/relatives",
@@ -113,26 +107,10 @@ class DataReportTest {
 
         // a government programme enrols her from its list
         YearMonth now = YearMonth.now(TestClock.CLOCK);
-        Response programme = officer.post(
-                "/api/sponsorship/programmes",
-                json(
-                        "name",
-                        "Bantuan penyadap " + suffix,
-                        "sponsorRegion",
-                        "61.04",
-                        "legalBasis",
-                        "Perbup Ketapang 83/2023",
-                        "fundingSource",
-                        "APBD",
-                        "budget",
-                        50_000_000,
-                        "startMonth",
-                        now.toString(),
-                        "endMonth",
-                        now.plusMonths(5).toString()));
-        assertThat(programme.status()).as(programme.text()).isEqualTo(201);
+        long programme = ApiFixtures.createKetapangProgramme(
+                officer, "Bantuan penyadap " + suffix, 50_000_000, now, now.plusMonths(5));
         Response imported = officer.postMultipart(
-                "/api/sponsorship/programmes/" + programme.json().path("id").asLong() + "/beneficiaries",
+                "/api/sponsorship/programmes/" + programme + "/beneficiaries",
                 Map.of(),
                 "file",
                 "penerima-" + suffix + ".csv",
@@ -149,14 +127,10 @@ class DataReportTest {
                 .asLong();
         Response paid = officer.post(
                 "/api/payments",
-                json(
-                        "idempotencyKey",
+                ApiFixtures.payment(
                         "DR-" + suffix,
-                        "membershipId",
                         membership,
-                        "amount",
                         16_800,
-                        "paidOn",
                         LocalDate.now(TestClock.CLOCK).toString(),
                         "reference",
                         "TRF-" + suffix));
@@ -165,14 +139,9 @@ class DataReportTest {
         // a claim, and a bank's loan to her
         Response claim = officer.post(
                 "/api/claims",
-                json(
-                        "participantId",
+                ApiFixtures.workAccidentClaim(
                         id,
-                        "kind",
                         "JKK_TRANSPORT",
-                        "cause",
-                        "WORK_ACCIDENT",
-                        "eventDate",
                         LocalDate.now(TestClock.CLOCK).minusDays(3).toString(),
                         "transport",
                         List.of(Map.of(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
+import id.lindung.support.ApiFixtures;
 import id.lindung.support.Niks;
 import id.lindung.support.TestClock;
 import java.nio.charset.StandardCharsets;
@@ -57,25 +58,8 @@ class ReadAuditTest {
     }
 
     private long participant(String name) {
-        LocalDate birth = LocalDate.of(1985, 3, 9);
-        Response r = as("petugas.ketapang")
-                .post(
-                        "/api/participants",
-                        json(
-                                "nik",
-                                Niks.nik("610401", birth, false),
-                                "fullName",
-                                name,
-                                "birthDate",
-                                birth.toString(),
-                                "sex",
-                                "L",
-                                "regionCode",
-                                KETAPANG_DESA,
-                                "phone",
-                                "081234500001"));
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.json().path("participant").path("id").asLong();
+        return ApiFixtures.participant(
+                as("petugas.ketapang"), name, LocalDate.of(1985, 3, 9), false, KETAPANG_DESA, "phone", "081234500001");
     }
 
     /** The audit lines written since the test began for one action and entity, oldest first. */
@@ -132,27 +116,17 @@ class ReadAuditTest {
         // a claim with a document, rejected: its page, API, document, letter, the participant's claims and CSV
         Response claim = officer.post(
                 "/api/claims",
-                json(
-                        "participantId",
+                ApiFixtures.workAccidentClaim(
                         id,
-                        "kind",
                         "JKK_TRANSPORT",
-                        "cause",
-                        "WORK_ACCIDENT",
-                        "eventDate",
                         "2026-10-01",
                         "transport",
                         List.of(Map.of(
                                 "mode", "LAND", "date", "2026-10-01", "description", "Ambulans", "amount", 750_000))));
         assertThat(claim.status()).as(claim.text()).isEqualTo(201);
         long claimId = claim.json().path("id").asLong();
-        Response withDocument = officer.postMultipart(
-                "/api/claims/" + claimId + "/documents",
-                Map.of("documentType", "KWITANSI"),
-                "file",
-                "kwitansi.pdf",
-                PDF,
-                "application/pdf");
+        Response withDocument =
+                ApiFixtures.claimDocument(officer, claimId, "KWITANSI", "kwitansi.pdf", PDF, "application/pdf");
         long documentId =
                 withDocument.json().path("documents").get(0).path("id").asLong();
         Response rejected = officer.post(
@@ -203,19 +177,14 @@ class ReadAuditTest {
         // a membership's statement: API, page, CSV, XLSX
         Response membership = officer.post(
                 "/api/memberships",
-                json(
-                        "participantId",
+                ApiFixtures.bpu(
                         id,
-                        "segment",
-                        "BPU",
+                        1_000_000,
+                        java.time.YearMonth.now(TestClock.CLOCK).toString(),
                         "channel",
                         "SELF",
-                        "baseAmount",
-                        1_000_000,
                         "sector",
-                        "OTHER",
-                        "startMonth",
-                        java.time.YearMonth.now(TestClock.CLOCK).toString()));
+                        "OTHER"));
         assertThat(membership.status()).as(membership.text()).isEqualTo(201);
         String m = membership.json().path("id").asString();
         assertThat(officer.get("/api/memberships/" + m + "/statement").status()).isEqualTo(200);

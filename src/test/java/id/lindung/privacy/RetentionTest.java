@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
+import id.lindung.support.ApiFixtures;
 import id.lindung.support.Niks;
 import id.lindung.support.TestClock;
 import java.nio.charset.StandardCharsets;
@@ -135,19 +136,14 @@ class RetentionTest {
         Response enrolled = as("petugas.ketapang")
                 .post(
                         "/api/memberships",
-                        json(
-                                "participantId",
+                        ApiFixtures.bpu(
                                 stillMember,
-                                "segment",
-                                "BPU",
+                                1_000_000,
+                                java.time.YearMonth.now(TestClock.CLOCK).toString(),
                                 "channel",
                                 "SELF",
-                                "baseAmount",
-                                1_000_000,
                                 "sector",
-                                "OTHER",
-                                "startMonth",
-                                java.time.YearMonth.now(TestClock.CLOCK).toString()));
+                                "OTHER"));
         assertThat(enrolled.status()).as(enrolled.text()).isEqualTo(201);
         markDeceased(stillMember);
         String nikLongAgo = nik(deceasedLongAgo);
@@ -340,27 +336,16 @@ class RetentionTest {
     }
 
     private long participant(String name, String status) {
-        LocalDate birth = LocalDate.of(1960, 6, 15);
-        Response r = as("petugas.ketapang")
-                .post(
-                        "/api/participants",
-                        json(
-                                "nik",
-                                Niks.nik("610401", birth, false),
-                                "fullName",
-                                name,
-                                "birthDate",
-                                birth.toString(),
-                                "sex",
-                                "L",
-                                "regionCode",
-                                KETAPANG_DESA,
-                                "phone",
-                                "081200001111",
-                                "status",
-                                status));
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.json().path("participant").path("id").asLong();
+        return ApiFixtures.participant(
+                as("petugas.ketapang"),
+                name,
+                LocalDate.of(1960, 6, 15),
+                false,
+                KETAPANG_DESA,
+                "phone",
+                "081200001111",
+                "status",
+                status);
     }
 
     private String nik(long participant) {
@@ -398,14 +383,9 @@ class RetentionTest {
     }
 
     private static String transportClaim(long participant) {
-        return json(
-                "participantId",
+        return ApiFixtures.workAccidentClaim(
                 participant,
-                "kind",
                 "JKK_TRANSPORT",
-                "cause",
-                "WORK_ACCIDENT",
-                "eventDate",
                 "2026-10-01",
                 "transport",
                 List.of(Map.of("mode", "LAND", "date", "2026-10-01", "description", "Ambulans", "amount", 500_000)));
@@ -417,13 +397,8 @@ class RetentionTest {
                 .json()
                 .path("id")
                 .asLong();
-        Response withDocument = officer.postMultipart(
-                "/api/claims/" + id + "/documents",
-                Map.of("documentType", "KWITANSI"),
-                "file",
-                "kwitansi-" + id + ".pdf",
-                PDF,
-                "application/pdf");
+        Response withDocument =
+                ApiFixtures.claimDocument(officer, id, "KWITANSI", "kwitansi-" + id + ".pdf", PDF, "application/pdf");
         assertThat(withDocument.status()).as(withDocument.text()).isEqualTo(200);
         Response rejected = officer.post(
                 "/api/claims/" + id + "/reject",
@@ -448,26 +423,8 @@ class RetentionTest {
 
     private long programmeWithOneBeneficiary() {
         YearMonth now = YearMonth.now(clock);
-        Response programme = as("petugas.ketapang")
-                .post(
-                        "/api/sponsorship/programmes",
-                        json(
-                                "name",
-                                "Retensi " + suffix,
-                                "sponsorRegion",
-                                "61.04",
-                                "legalBasis",
-                                "Perbup Ketapang 83/2023",
-                                "fundingSource",
-                                "APBD",
-                                "budget",
-                                10_000_000,
-                                "startMonth",
-                                now.toString(),
-                                "endMonth",
-                                now.plusMonths(2).toString()));
-        assertThat(programme.status()).as(programme.text()).isEqualTo(201);
-        long id = programme.json().path("id").asLong();
+        long id = ApiFixtures.createKetapangProgramme(
+                as("petugas.ketapang"), "Retensi " + suffix, 10_000_000, now, now.plusMonths(2));
         String nik = Niks.nik("610401", LocalDate.of(1970, 7, 7), false);
         Response imported = as("petugas.ketapang")
                 .postMultipart(

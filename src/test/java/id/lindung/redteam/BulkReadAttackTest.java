@@ -13,7 +13,9 @@ import id.lindung.participant.ParticipantManagement;
 import id.lindung.participant.Sex;
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
+import id.lindung.support.ApiFixtures;
 import id.lindung.support.Niks;
+import id.lindung.support.RedTeamIdentityContext;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -23,10 +25,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,14 +37,7 @@ import tools.jackson.databind.JsonNode;
  * application.properties); the context is shared with {@link ImpersonationAttackTest}, which reads no lists as these
  * users.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "lindung.test.context=redteam-identity", "lindung.claim.four-eyes-threshold=50000000",
-            "lindung.reads.rows-per-hour.gov-analyst=60", "lindung.reads.rows-per-hour.bank-officer=60",
-            "lindung.reads.rows-per-hour.agent=40"
-        })
-@ActiveProfiles("test")
+@RedTeamIdentityContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BulkReadAttackTest {
 
@@ -180,52 +173,14 @@ class BulkReadAttackTest {
     void probingNiksOfAnotherKabKotaThroughCreateOrUpdateTellsTakenFromFreeApartInNothing() {
         LocalDate taken = birth();
         String takenNik = Niks.nik("617101", taken, false);
-        Response pontianak = as("petugas.pontianak")
-                .post(
-                        "/api/participants",
-                        json(
-                                "nik",
-                                takenNik,
-                                "fullName",
-                                "Warga Pontianak",
-                                "birthDate",
-                                taken.toString(),
-                                "sex",
-                                "L",
-                                "regionCode",
-                                PONTIANAK_DESA));
-        assertThat(pontianak.status()).as(pontianak.text()).isEqualTo(201);
+        ApiFixtures.register(as("petugas.pontianak"), takenNik, "Warga Pontianak", taken, "L", PONTIANAK_DESA);
         LocalDate free = birth();
         String freeNik = Niks.nik("617101", free, false);
 
         Response probeTaken = as("petugas.ketapang")
-                .post(
-                        "/api/participants",
-                        json(
-                                "nik",
-                                takenNik,
-                                "fullName",
-                                "Coba",
-                                "birthDate",
-                                taken.toString(),
-                                "sex",
-                                "L",
-                                "regionCode",
-                                KETAPANG_DESA));
+                .post("/api/participants", ApiFixtures.worker(takenNik, "Coba", taken, "L", KETAPANG_DESA));
         Response probeFree = as("petugas.ketapang")
-                .post(
-                        "/api/participants",
-                        json(
-                                "nik",
-                                freeNik,
-                                "fullName",
-                                "Coba",
-                                "birthDate",
-                                free.toString(),
-                                "sex",
-                                "L",
-                                "regionCode",
-                                KETAPANG_DESA));
+                .post("/api/participants", ApiFixtures.worker(freeNik, "Coba", free, "L", KETAPANG_DESA));
         assertThat(probeTaken.status()).isEqualTo(probeFree.status()).isEqualTo(422);
         assertThat(errors(probeTaken)).isEqualTo(errors(probeFree));
         assertThat(errors(probeTaken).toString())
@@ -238,33 +193,9 @@ class BulkReadAttackTest {
         long own = register("610401", KETAPANG_DESA);
         Response read = as("petugas.ketapang").get("/api/participants/" + own);
         Response updateTaken = as("petugas.ketapang")
-                .put(
-                        "/api/participants/" + own,
-                        json(
-                                "nik",
-                                takenNik,
-                                "fullName",
-                                "Coba",
-                                "birthDate",
-                                taken.toString(),
-                                "sex",
-                                "L",
-                                "regionCode",
-                                KETAPANG_DESA));
+                .put("/api/participants/" + own, ApiFixtures.worker(takenNik, "Coba", taken, "L", KETAPANG_DESA));
         Response updateFree = as("petugas.ketapang")
-                .put(
-                        "/api/participants/" + own,
-                        json(
-                                "nik",
-                                freeNik,
-                                "fullName",
-                                "Coba",
-                                "birthDate",
-                                free.toString(),
-                                "sex",
-                                "L",
-                                "regionCode",
-                                KETAPANG_DESA));
+                .put("/api/participants/" + own, ApiFixtures.worker(freeNik, "Coba", free, "L", KETAPANG_DESA));
         assertThat(updateTaken.status()).isEqualTo(updateFree.status()).isEqualTo(422);
         assertThat(errors(updateTaken)).isEqualTo(errors(probeFree));
         assertThat(as("petugas.ketapang")
@@ -300,21 +231,13 @@ class BulkReadAttackTest {
         assertThat(errors(inScope).toString()).contains("nik.taken");
         // the province desk still registers a newcomer whose NIK another province issued (Kabupaten Bogor)
         LocalDate newcomer = birth();
-        Response fromJava = as("petugas.kalbar")
-                .post(
-                        "/api/participants",
-                        json(
-                                "nik",
-                                Niks.nik("320101", newcomer, false),
-                                "fullName",
-                                "Pendatang Baru",
-                                "birthDate",
-                                newcomer.toString(),
-                                "sex",
-                                "L",
-                                "regionCode",
-                                KETAPANG_DESA));
-        assertThat(fromJava.status()).as(fromJava.text()).isEqualTo(201);
+        Response fromJava = ApiFixtures.register(
+                as("petugas.kalbar"),
+                Niks.nik("320101", newcomer, false),
+                "Pendatang Baru",
+                newcomer,
+                "L",
+                KETAPANG_DESA);
     }
 
     private static List<String> errors(Response r) {
@@ -326,21 +249,8 @@ class BulkReadAttackTest {
         // a Ketapang loan whose borrower lives, and is registered, in Pontianak
         LocalDate birth = birth();
         String nik = Niks.nik("610402", birth, false);
-        Response moved = as("petugas.kalbar")
-                .post(
-                        "/api/participants",
-                        json(
-                                "nik",
-                                nik,
-                                "fullName",
-                                "Peminjam Pindahan",
-                                "birthDate",
-                                birth.toString(),
-                                "sex",
-                                "L",
-                                "regionCode",
-                                PONTIANAK_DESA));
-        assertThat(moved.status()).as(moved.text()).isEqualTo(201);
+        Response moved =
+                ApiFixtures.register(as("petugas.kalbar"), nik, "Peminjam Pindahan", birth, "L", PONTIANAK_DESA);
         long participant = moved.json().path("participant").path("id").asLong();
         String loanId = "RT-" + System.nanoTime() % 1_000_000;
         KurImportResult file = imports.importFile(

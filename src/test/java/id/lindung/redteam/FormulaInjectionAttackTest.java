@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.lindung.access.authz.Endpoints;
 import id.lindung.shared.tabular.CsvWriter;
 import id.lindung.support.ApiClient;
+import id.lindung.support.ApiFixtures;
 import id.lindung.support.Niks;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -118,61 +119,25 @@ class FormulaInjectionAttackTest {
         for (String p : PAYLOADS) {
             ApiClient.Response refused = officer.post(
                     "/api/participants",
-                    ApiClient.json(
-                            "nik",
-                            Niks.nik("610401", birth.minusDays(4000), false),
-                            "fullName",
-                            p,
-                            "birthDate",
-                            birth.minusDays(4000).toString(),
-                            "sex",
-                            "L",
-                            "regionCode",
-                            DESA));
+                    ApiFixtures.worker(
+                            Niks.nik("610401", birth.minusDays(4000), false), p, birth.minusDays(4000), "L", DESA));
             assertThat(refused.status()).as(p + " as a name: " + refused.text()).isEqualTo(422);
         }
         // ...so a participant with an ordinary name, enrolled, pays with formula references
-        ApiClient.Response participant = officer.post(
-                "/api/participants",
-                ApiClient.json(
-                        "nik",
-                        Niks.nik("610401", birth, false),
-                        "fullName",
-                        "Yohanes Rumus",
-                        "birthDate",
-                        birth.toString(),
-                        "sex",
-                        "L",
-                        "regionCode",
-                        DESA));
-        assertThat(participant.status()).as(participant.text()).isEqualTo(201);
+        ApiClient.Response participant =
+                ApiFixtures.register(officer, Niks.nik("610401", birth, false), "Yohanes Rumus", birth, "L", DESA);
         long participantId = participant.json().path("participant").path("id").asLong();
         ApiClient.Response membership = officer.post(
-                "/api/memberships",
-                ApiClient.json(
-                        "participantId",
-                        participantId,
-                        "segment",
-                        "BPU",
-                        "channel",
-                        "AGENT",
-                        "baseAmount",
-                        1_000_000,
-                        "startMonth",
-                        "2026-12"));
+                "/api/memberships", ApiFixtures.bpu(participantId, 1_000_000, "2026-12", "channel", "AGENT"));
         assertThat(membership.status()).as(membership.text()).isEqualTo(201);
         long membershipId = membership.json().path("id").asLong();
         for (int i = 0; i < 3; i++) {
             ApiClient.Response paid = officer.post(
                     "/api/payments",
-                    ApiClient.json(
-                            "idempotencyKey",
+                    ApiFixtures.payment(
                             "RT-F-" + run + "-" + i,
-                            "membershipId",
                             membershipId,
-                            "amount",
                             10_000,
-                            "paidOn",
                             "2026-12-0" + (i + 1),
                             "reference",
                             PAYLOADS.get(i)));

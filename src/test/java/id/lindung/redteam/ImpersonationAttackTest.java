@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.lindung.claim.Claim;
 import id.lindung.claim.ClaimId;
-import id.lindung.claim.ClaimIntake;
 import id.lindung.claim.ClaimManagement;
 import id.lindung.claim.ClaimStatus;
 import id.lindung.contribution.BillingRuns;
@@ -18,8 +17,11 @@ import id.lindung.enrolment.Membership;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
+import id.lindung.support.ApiFixtures;
+import id.lindung.support.Intakes;
 import id.lindung.support.MigratedDatabase;
 import id.lindung.support.Niks;
+import id.lindung.support.RedTeamIdentityContext;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -29,11 +31,9 @@ import javax.sql.DataSource;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,14 +42,7 @@ import tools.jackson.databind.JsonNode;
  * four-eyes claim or start correction alone (session + token, two tokens), hide behind a token in the audit trail,
  * widen a token beyond their scope, or keep using a token issued for someone else before the fix.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "lindung.test.context=redteam-identity", "lindung.claim.four-eyes-threshold=50000000",
-            "lindung.reads.rows-per-hour.gov-analyst=60", "lindung.reads.rows-per-hour.bank-officer=60",
-            "lindung.reads.rows-per-hour.agent=40"
-        }) // the context of BulkReadAttackTest
-@ActiveProfiles("test")
+@RedTeamIdentityContext
 class ImpersonationAttackTest {
 
     private static final AtomicInteger SERIAL = new AtomicInteger();
@@ -101,22 +94,7 @@ class ImpersonationAttackTest {
         Membership m = new Members(participants, enrolment).bpu(YearMonth.of(2026, 1), 1_000_000);
         Members.payFirstHalf2026AheadAndBill(m, 16_800, "REDTEAM-ID-" + System.nanoTime(), payments, billing);
         Claim claim = claims.submit(
-                new ClaimIntake(
-                        m.participantId(),
-                        "DEATH",
-                        "WORK_ACCIDENT",
-                        LocalDate.of(2026, 5, 10),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        List.of(new ClaimIntake.Heir("Siti Aminah", "SPOUSE", null, "BRI 0123")),
-                        List.of(),
-                        null),
-                OFFICER);
+                Intakes.death(m.participantId(), "WORK_ACCIDENT", LocalDate.of(2026, 5, 10), List.of()), OFFICER);
         Claim withDocument =
                 claims.addDocument(ClaimId.of(claim.id()), "LAPORAN_KECELAKAAN", "laporan.pdf", PDF, OFFICER);
         Claim verified =
@@ -235,20 +213,8 @@ class ImpersonationAttackTest {
         ApiClient token = ownToken("petugas.kalbar", "Integrasi Disnaker");
         long tokenId = tokenId("Integrasi Disnaker");
         LocalDate birth = LocalDate.of(1991, 3, 14);
-        Response registered = token.post(
-                "/api/participants",
-                json(
-                        "nik",
-                        Niks.nik("610401", birth, true),
-                        "fullName",
-                        "Dewi Lestari Token",
-                        "birthDate",
-                        birth.toString(),
-                        "sex",
-                        "P",
-                        "regionCode",
-                        Members.KETAPANG_DESA));
-        assertThat(registered.status()).as(registered.text()).isEqualTo(201);
+        Response registered = ApiFixtures.register(
+                token, Niks.nik("610401", birth, true), "Dewi Lestari Token", birth, "P", Members.KETAPANG_DESA);
         long participant = registered.json().path("participant").path("id").asLong();
 
         assertThat(jdbc.sql("""
@@ -267,21 +233,13 @@ class ImpersonationAttackTest {
                 .contains("petugas.kalbar via token " + tokenId + " (Integrasi Disnaker ");
         // the same person through their password: the person alone, no token on the line
         LocalDate other = LocalDate.of(1992, 7, 9);
-        Response byPassword = as("petugas.kalbar")
-                .post(
-                        "/api/participants",
-                        json(
-                                "nik",
-                                Niks.nik("610401", other, false),
-                                "fullName",
-                                "Agus Tanpa Token",
-                                "birthDate",
-                                other.toString(),
-                                "sex",
-                                "L",
-                                "regionCode",
-                                Members.KETAPANG_DESA));
-        assertThat(byPassword.status()).as(byPassword.text()).isEqualTo(201);
+        Response byPassword = ApiFixtures.register(
+                as("petugas.kalbar"),
+                Niks.nik("610401", other, false),
+                "Agus Tanpa Token",
+                other,
+                "L",
+                Members.KETAPANG_DESA);
         JsonNode line = as("admin")
                 .get("/api/participants/"
                         + byPassword.json().path("participant").path("id").asLong() + "/history")
@@ -313,21 +271,8 @@ class ImpersonationAttackTest {
         }
         // a province officer narrows a token to Ketapang: a Pontianak participant is then out of its reach
         LocalDate birth = LocalDate.of(1987, 8, 1);
-        Response pontianak = as("petugas.kalbar")
-                .post(
-                        "/api/participants",
-                        json(
-                                "nik",
-                                Niks.nik("617101", birth, true),
-                                "fullName",
-                                "Rina Pontianak",
-                                "birthDate",
-                                birth.toString(),
-                                "sex",
-                                "P",
-                                "regionCode",
-                                "61.71.01.1002"));
-        assertThat(pontianak.status()).as(pontianak.text()).isEqualTo(201);
+        Response pontianak = ApiFixtures.register(
+                as("petugas.kalbar"), Niks.nik("617101", birth, true), "Rina Pontianak", birth, "P", "61.71.01.1002");
         long id = pontianak.json().path("participant").path("id").asLong();
         Response issued = as("petugas.kalbar").post("/api/tokens", json("name", "Ketapang saja", "scope", "61.04"));
         assertThat(issued.status()).as(issued.text()).isEqualTo(201);

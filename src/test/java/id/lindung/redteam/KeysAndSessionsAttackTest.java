@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
-import id.lindung.support.Niks;
+import id.lindung.support.ApiFixtures;
 import id.lindung.support.SignIn;
 import id.lindung.support.TestClock;
 import java.net.URI;
@@ -58,18 +58,15 @@ class KeysAndSessionsAttackTest {
     void twoKabKotaUsingTheSameKeyBothSucceed_singlyAndInABankFile() {
         ApiClient ketapang = ApiClient.as(port, "petugas.ketapang");
         ApiClient pontianak = ApiClient.as(port, "petugas.pontianak");
-        long inKetapang = enrolBpu(ketapang, participant(ketapang, "610401", KETAPANG_DESA));
-        long inPontianak = enrolBpu(pontianak, participant(pontianak, "617101", PONTIANAK_DESA));
-        long alsoInPontianak = enrolBpu(pontianak, participant(pontianak, "617101", PONTIANAK_DESA));
+        long inKetapang = enrolBpu(ketapang, participant(ketapang, KETAPANG_DESA));
+        long inPontianak = enrolBpu(pontianak, participant(pontianak, PONTIANAK_DESA));
+        long alsoInPontianak = enrolBpu(pontianak, participant(pontianak, PONTIANAK_DESA));
         String key = "TRX-" + System.nanoTime();
 
-        Response first = ketapang.post(
-                "/api/payments",
-                json("idempotencyKey", key, "membershipId", inKetapang, "amount", 50_000, "paidOn", today.toString()));
+        Response first = ketapang.post("/api/payments", ApiFixtures.payment(key, inKetapang, 50_000, today.toString()));
         assertThat(first.status()).as(first.text()).isEqualTo(201);
-        Response second = pontianak.post(
-                "/api/payments",
-                json("idempotencyKey", key, "membershipId", inPontianak, "amount", 70_000, "paidOn", today.toString()));
+        Response second =
+                pontianak.post("/api/payments", ApiFixtures.payment(key, inPontianak, 70_000, today.toString()));
         assertThat(second.status())
                 .as("another kab/kota, the same key: " + second.text())
                 .isEqualTo(201);
@@ -78,17 +75,7 @@ class KeysAndSessionsAttackTest {
 
         // Ketapang's key does not block Pontianak's bank file either (neither refused nor skipped as known)
         String fileKey = "FILE-" + System.nanoTime();
-        assertThat(ketapang.post(
-                                "/api/payments",
-                                json(
-                                        "idempotencyKey",
-                                        fileKey,
-                                        "membershipId",
-                                        inKetapang,
-                                        "amount",
-                                        30_000,
-                                        "paidOn",
-                                        today.toString()))
+        assertThat(ketapang.post("/api/payments", ApiFixtures.payment(fileKey, inKetapang, 30_000, today.toString()))
                         .status())
                 .isEqualTo(201);
         Response file = pontianak.postMultipart(
@@ -106,21 +93,11 @@ class KeysAndSessionsAttackTest {
         assertThat(paymentsWithKey(fileKey)).isEqualTo(2);
 
         // within one kab/kota a key still means one payment: a replay is a replay, a reuse is refused
-        Response replay = pontianak.post(
-                "/api/payments",
-                json("idempotencyKey", key, "membershipId", inPontianak, "amount", 70_000, "paidOn", today.toString()));
+        Response replay =
+                pontianak.post("/api/payments", ApiFixtures.payment(key, inPontianak, 70_000, today.toString()));
         assertThat(replay.json().path("replayed").asBoolean()).as(replay.text()).isTrue();
-        Response reuse = pontianak.post(
-                "/api/payments",
-                json(
-                        "idempotencyKey",
-                        key,
-                        "membershipId",
-                        alsoInPontianak,
-                        "amount",
-                        70_000,
-                        "paidOn",
-                        today.toString()));
+        Response reuse =
+                pontianak.post("/api/payments", ApiFixtures.payment(key, alsoInPontianak, 70_000, today.toString()));
         assertThat(reuse.status()).isEqualTo(422);
         assertThat(reuse.json().path("errors").get(0).path("code").asString()).isEqualTo("payment.key.reused");
         assertThat(paymentsWithKey(key)).isEqualTo(2);
@@ -144,16 +121,8 @@ class KeysAndSessionsAttackTest {
         browser.login("petugas.ketapang");
         long membership = enrolBpu(
                 ApiClient.as(port, "petugas.ketapang"),
-                participant(ApiClient.as(port, "petugas.ketapang"), "610401", KETAPANG_DESA));
-        String body = json(
-                "idempotencyKey",
-                "CSRF-" + System.nanoTime(),
-                "membershipId",
-                membership,
-                "amount",
-                50_000,
-                "paidOn",
-                today.toString());
+                participant(ApiClient.as(port, "petugas.ketapang"), KETAPANG_DESA));
+        String body = ApiFixtures.payment("CSRF-" + System.nanoTime(), membership, 50_000, today.toString());
         String wrongBasic = "Basic "
                 + Base64.getEncoder().encodeToString("petugas.ketapang:salah".getBytes(StandardCharsets.UTF_8));
         for (String header : List.of(
@@ -188,15 +157,7 @@ class KeysAndSessionsAttackTest {
         Response basic = ApiClient.as(port, "petugas.ketapang")
                 .post(
                         "/api/payments",
-                        json(
-                                "idempotencyKey",
-                                "CSRF-B-" + System.nanoTime(),
-                                "membershipId",
-                                membership,
-                                "amount",
-                                50_000,
-                                "paidOn",
-                                today.toString()));
+                        ApiFixtures.payment("CSRF-B-" + System.nanoTime(), membership, 50_000, today.toString()));
         assertThat(basic.status()).as(basic.text()).isEqualTo(201);
     }
 
@@ -249,31 +210,12 @@ class KeysAndSessionsAttackTest {
 
     // ------------------------------------------------------------------------------------------------ helpers
 
-    private long participant(ApiClient client, String kecamatan, String desa) {
-        LocalDate birth = LocalDate.of(1979, 2, 21);
-        Response r = client.post(
-                "/api/participants",
-                json(
-                        "nik",
-                        Niks.nik(kecamatan, birth, true),
-                        "fullName",
-                        "Rina Wati",
-                        "birthDate",
-                        birth.toString(),
-                        "sex",
-                        "P",
-                        "regionCode",
-                        desa));
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.json().path("participant").path("id").asLong();
+    private long participant(ApiClient client, String desa) {
+        return ApiFixtures.participant(client, "Rina Wati", LocalDate.of(1979, 2, 21), true, desa);
     }
 
     private long enrolBpu(ApiClient client, long participant) {
-        Response r = client.post(
-                "/api/memberships",
-                json("participantId", participant, "segment", "BPU", "baseAmount", 1_000_000, "startMonth", "2026-12"));
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.json().path("id").asLong();
+        return ApiFixtures.enrolBpu(client, participant, 1_000_000, "2026-12");
     }
 
     private long paymentsWithKey(String key) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
+import id.lindung.support.ApiFixtures;
 import id.lindung.support.Niks;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -61,22 +62,8 @@ class MaskedNikAttackTest {
         birth = LocalDate.of(1985, 3, 7).plusDays(salt % 300);
         nik = Niks.nik("610401", birth, true); // a woman: day + 40 in the NIK
         name = "Korban Uji " + letters(salt);
-        Response registered = officer.post(
-                "/api/participants",
-                json(
-                        "nik",
-                        nik,
-                        "fullName",
-                        name,
-                        "birthDate",
-                        birth.toString(),
-                        "sex",
-                        "P",
-                        "regionCode",
-                        KETAPANG_DESA,
-                        "phone",
-                        "081234567890"));
-        assertThat(registered.status()).as(registered.text()).isEqualTo(201);
+        Response registered =
+                ApiFixtures.register(officer, nik, name, birth, "P", KETAPANG_DESA, "phone", "081234567890");
         participant = registered.json().path("participant").path("id").asLong();
         // a change of birth date: the audit history holds both dates
         Response read = officer.get("/api/participants/" + participant);
@@ -84,16 +71,11 @@ class MaskedNikAttackTest {
         String correctedNik = Niks.nik("610401", corrected, true);
         Response changed = officer.put(
                 "/api/participants/" + participant,
-                json(
-                        "nik",
+                ApiFixtures.worker(
                         correctedNik,
-                        "fullName",
                         name,
-                        "birthDate",
-                        corrected.toString(),
-                        "sex",
+                        corrected,
                         "P",
-                        "regionCode",
                         KETAPANG_DESA,
                         "phone",
                         "081234567890",
@@ -106,19 +88,7 @@ class MaskedNikAttackTest {
         heirNik = Niks.nik("610401", heirBirth, false);
         Response heir = officer.post(
                 "/api/participants/" + participant + "/relatives",
-                json(
-                        "relation",
-                        "SPOUSE",
-                        "fullName",
-                        "Suami " + name,
-                        "nik",
-                        heirNik,
-                        "birthDate",
-                        heirBirth.toString(),
-                        "sex",
-                        "L",
-                        "heir",
-                        true));
+                ApiFixtures.relative("SPOUSE", "Suami " + name, heirNik, heirBirth.toString(), "L", true));
         assertThat(heir.status()).as(heir.text()).isEqualTo(201);
         // a KUR loan of the victim from the bank's file, with the birth date the bank holds
         String file = "bank;branch;loan_id;nik;name;scheme;plafond;disbursed_on;sector;region_code;birth_date\n"
@@ -136,14 +106,9 @@ class MaskedNikAttackTest {
         // a claim with the heir's NIK and bank account and a diagnosis in the intake
         Response taken = officer.post(
                 "/api/claims",
-                json(
-                        "participantId",
+                ApiFixtures.workAccidentClaim(
                         participant,
-                        "kind",
                         "JKK_MEDICAL",
-                        "cause",
-                        "WORK_ACCIDENT",
-                        "eventDate",
                         "2026-10-01",
                         "invoices",
                         List.of(Map.of("date", "2026-10-01", "description", DIAGNOSIS, "amount", 1_500_000)),
@@ -241,16 +206,11 @@ class MaskedNikAttackTest {
         for (LocalDate guess : List.of(birth, birth.plusDays(1))) {
             Response tried = agent.put(
                     "/api/participants/" + participant,
-                    json(
-                            "nik",
+                    ApiFixtures.worker(
                             shown.json().path("nik").asString(),
-                            "fullName",
                             name,
-                            "birthDate",
-                            guess.toString(),
-                            "sex",
+                            guess,
                             "P",
-                            "regionCode",
                             KETAPANG_DESA,
                             "version",
                             shown.json().path("version").asInt()));

@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
-import id.lindung.support.Niks;
+import id.lindung.support.ApiFixtures;
 import id.lindung.support.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,16 +62,7 @@ class PoisoningAttackTest {
 
             for (long amount : new long[] {10_000_000_001L, POISON, Long.MAX_VALUE}) {
                 Response r = attacker.post(
-                        "/api/payments",
-                        json(
-                                "idempotencyKey",
-                                key(),
-                                "membershipId",
-                                membership,
-                                "amount",
-                                amount,
-                                "paidOn",
-                                today.toString()));
+                        "/api/payments", ApiFixtures.payment(key(), membership, amount, today.toString()));
                 assertRefused(r, "amount", user + " pays Rp" + amount);
             }
             Response overflowing = attacker.post(
@@ -81,38 +73,17 @@ class PoisoningAttackTest {
                             + today + "\"}");
             assertRefused(overflowing, "amount", "an amount beyond long");
             for (String date : IMPLAUSIBLE_DATES) {
-                Response r = attacker.post(
-                        "/api/payments",
-                        json("idempotencyKey", key(), "membershipId", membership, "amount", 50_000, "paidOn", date));
+                Response r = attacker.post("/api/payments", ApiFixtures.payment(key(), membership, 50_000, date));
                 assertRefused(r, "paidOn", user + " pays on " + date);
             }
             assertRefused(
-                    attacker.post(
-                            "/api/payments",
-                            json(
-                                    "idempotencyKey",
-                                    key(),
-                                    "membershipId",
-                                    membership,
-                                    "amount",
-                                    50_000,
-                                    "paidOn",
-                                    "2013-12-31")),
+                    attacker.post("/api/payments", ApiFixtures.payment(key(), membership, 50_000, "2013-12-31")),
                     "paidOn",
                     "a day before BPJS began");
             assertThat(payments(membership)).as("nothing stored").isEqualTo(before);
 
             Response atBound = attacker.post(
-                    "/api/payments",
-                    json(
-                            "idempotencyKey",
-                            key(),
-                            "membershipId",
-                            membership,
-                            "amount",
-                            10_000_000_000L,
-                            "paidOn",
-                            today.toString()));
+                    "/api/payments", ApiFixtures.payment(key(), membership, 10_000_000_000L, today.toString()));
             assertThat(atBound.status()).as(atBound.text()).isIn(200, 201);
             readersAnswer(attacker, participant, membership);
         }
@@ -153,57 +124,29 @@ class PoisoningAttackTest {
             assertRefused(
                     officer.post(
                             "/api/memberships",
-                            json(
-                                    "participantId",
+                            ApiFixtures.pu(
                                     participant,
-                                    "segment",
-                                    "PU",
-                                    "employerId",
                                     employer,
-                                    "baseAmount",
                                     wage,
-                                    "startMonth",
                                     today.withDayOfMonth(1).toString().substring(0, 7))),
                     "baseAmount",
                     "PU wage " + wage);
         }
         for (long income : new long[] {100_000_001L, POISON}) {
             assertRefused(
-                    officer.post(
-                            "/api/memberships",
-                            json(
-                                    "participantId",
-                                    participant,
-                                    "segment",
-                                    "BPU",
-                                    "baseAmount",
-                                    income,
-                                    "startMonth",
-                                    "2026-12")),
+                    officer.post("/api/memberships", ApiFixtures.bpu(participant, income, "2026-12")),
                     "baseAmount",
                     "BPU income " + income);
         }
         for (String month : IMPLAUSIBLE_MONTHS) {
             assertRefused(
-                    officer.post(
-                            "/api/memberships",
-                            json(
-                                    "participantId",
-                                    participant,
-                                    "segment",
-                                    "BPU",
-                                    "baseAmount",
-                                    1_000_000,
-                                    "startMonth",
-                                    month)),
+                    officer.post("/api/memberships", ApiFixtures.bpu(participant, 1_000_000, month)),
                     "startMonth",
                     "start " + month);
         }
         ApiClient agent = ApiClient.as(port, "agen.ketapang");
         for (String month : IMPLAUSIBLE_MONTHS) {
-            Response r = agent.post(
-                    "/api/memberships",
-                    json("participantId", participant, "segment", "BPU", "baseAmount", 1_000_000, "startMonth", month));
+            Response r = agent.post("/api/memberships", ApiFixtures.bpu(participant, 1_000_000, month));
             assertThat(r.status()).as("agent, start " + month + ": " + r.text()).isIn(403, 422);
         }
 
@@ -251,110 +194,36 @@ class PoisoningAttackTest {
                 assertRefused(
                         attacker.post(
                                 "/api/claims",
-                                json(
-                                        "participantId",
+                                medicalClaim(
                                         participant,
-                                        "kind",
-                                        "JKK_MEDICAL",
-                                        "cause",
-                                        "WORK_ACCIDENT",
-                                        "eventDate",
                                         event,
-                                        "invoices",
                                         List.of(Map.of("date", event, "description", "RSUD", "amount", amount)))),
                         "invoices[0].amount",
                         user + " invoice " + amount);
                 assertRefused(
-                        attacker.post(
-                                "/api/claims",
-                                json(
-                                        "participantId",
-                                        participant,
-                                        "kind",
-                                        "JKK_TRANSPORT",
-                                        "cause",
-                                        "WORK_ACCIDENT",
-                                        "eventDate",
-                                        event,
-                                        "transport",
-                                        List.of(Map.of(
-                                                "mode",
-                                                "LAND",
-                                                "date",
-                                                event,
-                                                "description",
-                                                "ambulans",
-                                                "amount",
-                                                amount)))),
+                        attacker.post("/api/claims", landTransportClaim(participant, event, amount)),
                         "transport[0].amount",
                         user + " transport " + amount);
             }
             assertRefused(
-                    attacker.post(
-                            "/api/claims",
-                            json(
-                                    "participantId",
-                                    participant,
-                                    "kind",
-                                    "JKK_TRANSPORT",
-                                    "cause",
-                                    "WORK_ACCIDENT",
-                                    "eventDate",
-                                    event,
-                                    "transport",
-                                    List.of(Map.of(
-                                            "mode",
-                                            "LAND",
-                                            "date",
-                                            event,
-                                            "description",
-                                            "ambulans",
-                                            "amount",
-                                            100_000_001L)))),
+                    attacker.post("/api/claims", landTransportClaim(participant, event, 100_000_001L)),
                     "transport[0].amount",
                     "transport just past the bound");
             assertRefused(
-                    attacker.post(
-                            "/api/claims",
-                            json(
-                                    "participantId",
-                                    participant,
-                                    "kind",
-                                    "DEATH",
-                                    "cause",
-                                    "OTHER",
-                                    "eventDate",
-                                    event,
-                                    "wage",
-                                    POISON)),
+                    attacker.post("/api/claims", otherDeathClaim(participant, event, "wage", POISON)),
                     "wage",
                     user + " wage at intake");
             for (String date : IMPLAUSIBLE_DATES) {
                 assertRefused(
-                        attacker.post(
-                                "/api/claims",
-                                json(
-                                        "participantId",
-                                        participant,
-                                        "kind",
-                                        "DEATH",
-                                        "cause",
-                                        "OTHER",
-                                        "eventDate",
-                                        date)),
+                        attacker.post("/api/claims", otherDeathClaim(participant, date)),
                         "eventDate",
                         user + " event on " + date);
                 assertRefused(
                         attacker.post(
                                 "/api/claims",
-                                json(
-                                        "participantId",
+                                ApiFixtures.workAccidentClaim(
                                         participant,
-                                        "kind",
                                         "JKK_HOME_CARE",
-                                        "cause",
-                                        "WORK_ACCIDENT",
-                                        "eventDate",
                                         event,
                                         "homeCareStart",
                                         date,
@@ -365,16 +234,9 @@ class PoisoningAttackTest {
             }
             Response atBound = attacker.post(
                     "/api/claims",
-                    json(
-                            "participantId",
+                    medicalClaim(
                             participant,
-                            "kind",
-                            "JKK_MEDICAL",
-                            "cause",
-                            "WORK_ACCIDENT",
-                            "eventDate",
                             event,
-                            "invoices",
                             List.of(
                                     Map.of("date", event, "description", "RSUD", "amount", 10_000_000_000L),
                                     Map.of("date", event, "description", "RSUD 2", "amount", 10_000_000_000L))));
@@ -477,17 +339,7 @@ class PoisoningAttackTest {
                 .update();
         readersAnswer(officer, participantOf(second), second);
         // the next payment on the poisoned membership still works
-        Response next = officer.post(
-                "/api/payments",
-                json(
-                        "idempotencyKey",
-                        key(),
-                        "membershipId",
-                        membership,
-                        "amount",
-                        50_000,
-                        "paidOn",
-                        today.toString()));
+        Response next = officer.post("/api/payments", ApiFixtures.payment(key(), membership, 50_000, today.toString()));
         assertThat(next.status()).as(next.text()).isIn(200, 201);
         readersAnswer(officer, participant, membership);
 
@@ -540,22 +392,28 @@ class PoisoningAttackTest {
     }
 
     private long participant(ApiClient client) {
-        LocalDate birth = LocalDate.of(1988, 4, 12);
-        Response r = client.post(
-                "/api/participants",
-                json(
-                        "nik",
-                        Niks.nik("610401", birth, false),
-                        "fullName",
-                        "Budi Santoso",
-                        "birthDate",
-                        birth.toString(),
-                        "sex",
-                        "L",
-                        "regionCode",
-                        KETAPANG_DESA));
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.json().path("participant").path("id").asLong();
+        return ApiFixtures.participant(client, "Budi Santoso", LocalDate.of(1988, 4, 12), false, KETAPANG_DESA);
+    }
+
+    private static String medicalClaim(long participant, String event, List<?> invoices) {
+        return ApiFixtures.workAccidentClaim(participant, "JKK_MEDICAL", event, "invoices", invoices);
+    }
+
+    private static String landTransportClaim(long participant, String event, long amount) {
+        return ApiFixtures.workAccidentClaim(
+                participant,
+                "JKK_TRANSPORT",
+                event,
+                "transport",
+                List.of(Map.of("mode", "LAND", "date", event, "description", "ambulans", "amount", amount)));
+    }
+
+    /** A death claim not caused by work, on that day, with any further keys and values. */
+    private static String otherDeathClaim(long participant, String eventDate, Object... more) {
+        List<Object> fields = new ArrayList<>(
+                List.of("participantId", participant, "kind", "DEATH", "cause", "OTHER", "eventDate", eventDate));
+        fields.addAll(Arrays.asList(more));
+        return json(fields.toArray());
     }
 
     private long participantOf(long membership) {
@@ -566,11 +424,7 @@ class PoisoningAttackTest {
     }
 
     private long enrolBpu(ApiClient client, long participant, long income) {
-        Response r = client.post(
-                "/api/memberships",
-                json("participantId", participant, "segment", "BPU", "baseAmount", income, "startMonth", "2026-12"));
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.json().path("id").asLong();
+        return ApiFixtures.enrolBpu(client, participant, income, "2026-12");
     }
 
     private long employer(ApiClient officer) {

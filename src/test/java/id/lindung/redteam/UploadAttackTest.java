@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindung.access.authz.Endpoints;
 import id.lindung.support.ApiClient;
+import id.lindung.support.ApiFixtures;
 import id.lindung.support.Tags;
 import id.lindung.support.Xlsx;
 import id.lindung.support.XlsxBombs;
@@ -65,26 +66,12 @@ class UploadAttackTest {
     @BeforeAll
     void targets() {
         YearMonth now = YearMonth.from(id.lindung.support.TestClock.DATE);
-        ApiClient.Response programme = ApiClient.as(port, "petugas.ketapang")
-                .post(
-                        "/api/sponsorship/programmes",
-                        ApiClient.json(
-                                "name",
-                                "Serangan unggah " + System.nanoTime(),
-                                "sponsorRegion",
-                                "61.04",
-                                "legalBasis",
-                                "Perbup Ketapang 83/2023",
-                                "fundingSource",
-                                "APBD",
-                                "budget",
-                                10_000_000,
-                                "startMonth",
-                                now.toString(),
-                                "endMonth",
-                                now.plusMonths(2).toString()));
-        assertThat(programme.status()).as(programme.text()).isEqualTo(201);
-        long programmeId = programme.json().path("id").asLong();
+        long programmeId = ApiFixtures.createKetapangProgramme(
+                ApiClient.as(port, "petugas.ketapang"),
+                "Serangan unggah " + System.nanoTime(),
+                10_000_000,
+                now,
+                now.plusMonths(2));
         targets.add(new Target("POST /api/kur/files", "/api/kur/files", true, "petugas.kalbar", true));
         targets.add(new Target("POST /kur/unggah", "/kur/unggah", false, "petugas.kalbar", true));
         targets.add(new Target("POST /api/contribution-history", "/api/contribution-history", true, "admin", true));

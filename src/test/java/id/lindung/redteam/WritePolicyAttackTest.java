@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.lindung.access.Role;
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
+import id.lindung.support.ApiFixtures;
 import id.lindung.support.Niks;
 import id.lindung.support.Tags;
 import java.io.IOException;
@@ -264,23 +265,7 @@ class WritePolicyAttackTest {
 
     private long participant(String desa) {
         LocalDate birth = LocalDate.of(1970, 1, 1).plusDays(BIRTH.incrementAndGet() * 7L);
-        String kecamatan = desa.substring(0, 8).replace(".", "");
-        Response r = as("admin")
-                .post(
-                        "/api/participants",
-                        json(
-                                "nik",
-                                Niks.nik(kecamatan, birth, false),
-                                "fullName",
-                                "Sasaran Uji",
-                                "birthDate",
-                                birth.toString(),
-                                "sex",
-                                "L",
-                                "regionCode",
-                                desa));
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.json().path("participant").path("id").asLong();
+        return ApiFixtures.participant(as("admin"), "Sasaran Uji", birth, false, desa);
     }
 
     private long employer(String desa) {
@@ -301,19 +286,7 @@ class WritePolicyAttackTest {
     }
 
     private long enrolBpuAs(String user, long participant, YearMonth start) {
-        Response r = as(user).post(
-                        "/api/memberships",
-                        json(
-                                "participantId",
-                                participant,
-                                "segment",
-                                "BPU",
-                                "baseAmount",
-                                1_000_000,
-                                "startMonth",
-                                start.toString()));
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.json().path("id").asLong();
+        return ApiFixtures.enrolBpu(as(user), participant, 1_000_000, start.toString());
     }
 
     private long memberships(long participant) {
@@ -325,18 +298,7 @@ class WritePolicyAttackTest {
 
     private String request(String segment, @Nullable Long employer, long amount, YearMonth start, long participant) {
         return switch (segment) {
-            case "PU" ->
-                json(
-                        "participantId",
-                        participant,
-                        "segment",
-                        "PU",
-                        "employerId",
-                        employer,
-                        "baseAmount",
-                        amount,
-                        "startMonth",
-                        start.toString());
+            case "PU" -> ApiFixtures.pu(participant, employer, amount, start.toString());
             case "PMI" ->
                 json(
                         "participantId",
@@ -347,16 +309,7 @@ class WritePolicyAttackTest {
                         24,
                         "startMonth",
                         start.toString());
-            default ->
-                json(
-                        "participantId",
-                        participant,
-                        "segment",
-                        "BPU",
-                        "baseAmount",
-                        amount,
-                        "startMonth",
-                        start.toString());
+            default -> ApiFixtures.bpu(participant, amount, start.toString());
         };
     }
 
@@ -426,66 +379,29 @@ class WritePolicyAttackTest {
                         as(c.username())
                                 .post(
                                         "/api/memberships",
-                                        json(
-                                                "participantId",
-                                                p,
-                                                "segment",
-                                                "BPU",
-                                                "employerId",
-                                                ketapangEmployer,
-                                                "baseAmount",
-                                                1_000_000,
-                                                "startMonth",
-                                                NOW.toString())),
+                                        ApiFixtures.bpu(p, 1_000_000, NOW.toString(), "employerId", ketapangEmployer)),
                         403);
                 expect(
                         "BPU paid by government " + c.username(),
                         as(c.username())
                                 .post(
                                         "/api/memberships",
-                                        json(
-                                                "participantId",
-                                                p,
-                                                "segment",
-                                                "BPU",
-                                                "governmentPaid",
-                                                true,
-                                                "baseAmount",
-                                                1_000_000,
-                                                "startMonth",
-                                                NOW.toString())),
+                                        ApiFixtures.bpu(p, 1_000_000, NOW.toString(), "governmentPaid", true)),
                         403);
                 expect(
                         "BPU through KUR " + c.username(),
                         as(c.username())
                                 .post(
                                         "/api/memberships",
-                                        json(
-                                                "participantId",
-                                                p,
-                                                "segment",
-                                                "BPU",
-                                                "channel",
-                                                "KUR_BANK",
-                                                "baseAmount",
-                                                1_000_000,
-                                                "startMonth",
-                                                NOW.toString())),
+                                        ApiFixtures.bpu(p, 1_000_000, NOW.toString(), "channel", "KUR_BANK")),
                         403);
                 expect(
                         "BPU next month " + c.username(),
                         as(c.username())
                                 .post(
                                         "/api/memberships",
-                                        json(
-                                                "participantId",
-                                                p,
-                                                "segment",
-                                                "BPU",
-                                                "baseAmount",
-                                                1_000_000,
-                                                "startMonth",
-                                                NOW.plusMonths(1).toString())),
+                                        ApiFixtures.bpu(
+                                                p, 1_000_000, NOW.plusMonths(1).toString())),
                         c.rules().enrol().isEmpty() ? 403 : 422);
                 expectNothingWritten("extras " + c.username(), memberships(p) > 0);
             }
@@ -631,17 +547,7 @@ class WritePolicyAttackTest {
                 String region = t.getKey().substring(t.getKey().indexOf(' ') + 1);
                 String key = "uji-" + c.username() + "-" + t.getValue() + "-" + System.nanoTime();
                 Response r = as(c.username())
-                        .post(
-                                "/api/payments",
-                                json(
-                                        "idempotencyKey",
-                                        key,
-                                        "membershipId",
-                                        t.getValue(),
-                                        "amount",
-                                        10_000,
-                                        "paidOn",
-                                        "2026-12-07"));
+                        .post("/api/payments", ApiFixtures.payment(key, t.getValue(), 10_000, "2026-12-07"));
                 Pay pay = c.rules().pay();
                 int expected = pay == Pay.NONE
                         ? 403
@@ -670,16 +576,11 @@ class WritePolicyAttackTest {
                 Response r = as(c.username())
                         .post(
                                 "/api/participants",
-                                json(
-                                        "nik",
+                                ApiFixtures.worker(
                                         Niks.nik(desa.substring(0, 8).replace(".", ""), birth, true),
-                                        "fullName",
                                         "Uji Daftar",
-                                        "birthDate",
-                                        birth.toString(),
-                                        "sex",
+                                        birth,
                                         "P",
-                                        "regionCode",
                                         desa));
                 expect(
                         "register " + c.username() + " " + desa,
@@ -722,21 +623,8 @@ class WritePolicyAttackTest {
                                 LocalDate birth = LocalDate.of(1975, 1, 1).plusDays(BIRTH.incrementAndGet());
                                 String nik = Niks.nik("610401", birth, false);
                                 if (registered) {
-                                    Response r = as("admin")
-                                            .post(
-                                                    "/api/participants",
-                                                    json(
-                                                            "nik",
-                                                            nik,
-                                                            "fullName",
-                                                            "Debitur Uji",
-                                                            "birthDate",
-                                                            birth.toString(),
-                                                            "sex",
-                                                            "L",
-                                                            "regionCode",
-                                                            KETAPANG_DESA));
-                                    assertThat(r.status()).as(r.text()).isEqualTo(201);
+                                    Response r = ApiFixtures.register(
+                                            as("admin"), nik, "Debitur Uji", birth, "L", KETAPANG_DESA);
                                 }
                                 Loan loan = new Loan(bank, "RT" + run + "-" + (++n), registered, handed);
                                 loans.add(loan);

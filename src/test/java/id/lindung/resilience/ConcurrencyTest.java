@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindung.claim.Claim;
 import id.lindung.claim.ClaimId;
-import id.lindung.claim.ClaimIntake;
 import id.lindung.claim.ClaimManagement;
 import id.lindung.contribution.BillingRuns;
 import id.lindung.contribution.Members;
@@ -16,6 +15,8 @@ import id.lindung.enrolment.Membership;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
+import id.lindung.support.ApiFixtures;
+import id.lindung.support.Intakes;
 import id.lindung.support.Niks;
 import id.lindung.support.Tags;
 import id.lindung.support.TestClock;
@@ -270,22 +271,8 @@ class ConcurrencyTest {
         Membership m = members.bpu(YearMonth.of(2026, 1), 1_000_000);
         Members.payFirstHalf2026AheadAndBill(m, 16_800, "RACE-CLAIM-" + System.nanoTime(), payments, billing);
         Claim claim = claims.submit(
-                new ClaimIntake(
-                        m.participantId(),
-                        "JKK_TRANSPORT",
-                        "WORK_ACCIDENT",
-                        LocalDate.of(2026, 5, 4),
-                        null,
-                        null,
-                        List.of(new ClaimIntake.TransportItem(
-                                "LAND", LocalDate.of(2026, 5, 4), "Ambulans ke RSUD Agoesdjam", 750_000L)),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null),
+                Intakes.landTransport(
+                        m.participantId(), LocalDate.of(2026, 5, 4), "Ambulans ke RSUD Agoesdjam", 750_000L),
                 OFFICER);
         Claim withDocument = claims.addDocument(
                 ClaimId.of(claim.id()),
@@ -401,25 +388,8 @@ class ConcurrencyTest {
     @Test
     void fiftyOfficersUploadingTheSameBeneficiaryListAtOnce_enrolEachWorkerOnce() throws Exception {
         YearMonth now = YearMonth.now(TestClock.CLOCK);
-        Response created = admin.post(
-                "/api/sponsorship/programmes",
-                json(
-                        "name",
-                        "Bantuan iuran nelayan (race)",
-                        "sponsorRegion",
-                        "61.04",
-                        "legalBasis",
-                        "Perbup Ketapang 83/2023",
-                        "fundingSource",
-                        "APBD",
-                        "budget",
-                        500_000_000,
-                        "startMonth",
-                        now.toString(),
-                        "endMonth",
-                        now.plusMonths(5).toString()));
-        assertThat(created.status()).as(created.text()).isEqualTo(201);
-        long programme = created.json().path("id").asLong();
+        long programme = ApiFixtures.createKetapangProgramme(
+                admin, "Bantuan iuran nelayan (race)", 500_000_000, now, now.plusMonths(5));
         StringBuilder csv = new StringBuilder("nik;name;birth_date;desa_code;occupation;phone");
         for (int i = 0; i < 5; i++) {
             csv.append('\n')

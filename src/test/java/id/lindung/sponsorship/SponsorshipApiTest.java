@@ -1,10 +1,10 @@
 package id.lindung.sponsorship;
 
-import static id.lindung.support.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
+import id.lindung.support.ApiFixtures;
 import id.lindung.support.Niks;
 import id.lindung.support.TestClock;
 import java.nio.charset.StandardCharsets;
@@ -27,21 +27,8 @@ class SponsorshipApiTest {
     @Test
     void officersCreateAndImport_analystsSimulate_otherRegionsSeeNothing() {
         YearMonth now = YearMonth.now(TestClock.CLOCK);
-        String programme = json(
-                "name",
-                "Bantuan iuran nelayan Ketapang",
-                "sponsorRegion",
-                "61.04",
-                "legalBasis",
-                "Perbup Ketapang 83/2023",
-                "fundingSource",
-                "APBD",
-                "budget",
-                50_000_000,
-                "startMonth",
-                now.toString(),
-                "endMonth",
-                now.plusMonths(5).toString());
+        String programme =
+                ApiFixtures.ketapangProgramme("Bantuan iuran nelayan Ketapang", 50_000_000, now, now.plusMonths(5));
         assertThat(ApiClient.as(port, "analis.ketapang")
                         .post("/api/sponsorship/programmes", programme)
                         .status())

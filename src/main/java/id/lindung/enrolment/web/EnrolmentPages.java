@@ -21,11 +21,11 @@ import id.lindung.shared.NotFoundException;
 import id.lindung.shared.PageResult;
 import id.lindung.shared.web.FormPosts;
 import id.lindung.shared.web.PageMessages;
+import id.lindung.shared.web.RegionChoice;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -386,7 +386,7 @@ class EnrolmentPages {
     }
 
     /** The employer registration form. The region is the finest level chosen: desa, else kecamatan, else kab/kota. */
-    public static class EmployerForm {
+    public static class EmployerForm extends RegionChoice {
 
         static final Set<String> FIELDS = Set.of("npp", "name", "riskClass", "kbli", "regionCode");
 
@@ -394,24 +394,10 @@ class EnrolmentPages {
         private @Nullable String name;
         private @Nullable Integer riskClass;
         private @Nullable String kbli;
-        private @Nullable String kabKota;
-        private @Nullable String kecamatan;
-        private @Nullable String regionCode;
 
         NewEmployer toNewEmployer() {
-            String region = firstFilled(regionCode, kecamatan, kabKota);
             return new NewEmployer(
-                    npp == null ? null : npp.trim().toUpperCase(Locale.ROOT), name, riskClass, kbli, region);
-        }
-
-        private static @Nullable String firstFilled(@Nullable String... values) {
-            List<String> filled = new ArrayList<>();
-            for (String v : values) {
-                if (v != null && !v.isBlank()) {
-                    filled.add(v.trim());
-                }
-            }
-            return filled.isEmpty() ? null : filled.get(0);
+                    npp == null ? null : npp.trim().toUpperCase(Locale.ROOT), name, riskClass, kbli, finestRegion());
         }
 
         public @Nullable String getNpp() {
@@ -444,30 +430,6 @@ class EnrolmentPages {
 
         public void setKbli(@Nullable String kbli) {
             this.kbli = kbli;
-        }
-
-        public @Nullable String getKabKota() {
-            return kabKota;
-        }
-
-        public void setKabKota(@Nullable String kabKota) {
-            this.kabKota = kabKota;
-        }
-
-        public @Nullable String getKecamatan() {
-            return kecamatan;
-        }
-
-        public void setKecamatan(@Nullable String kecamatan) {
-            this.kecamatan = kecamatan;
-        }
-
-        public @Nullable String getRegionCode() {
-            return regionCode;
-        }
-
-        public void setRegionCode(@Nullable String regionCode) {
-            this.regionCode = regionCode;
         }
     }
 }

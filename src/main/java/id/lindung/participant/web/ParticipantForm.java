@@ -4,12 +4,13 @@ import id.lindung.participant.Participant;
 import id.lindung.participant.ParticipantDetails;
 import id.lindung.participant.ParticipantStatus;
 import id.lindung.participant.Sex;
+import id.lindung.shared.web.RegionChoice;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /** The registration / edit form as the browser posts it. */
-public class ParticipantForm {
+public class ParticipantForm extends RegionChoice {
 
     private @Nullable String nik;
     private @Nullable String fullName;
@@ -18,9 +19,6 @@ public class ParticipantForm {
     private @Nullable LocalDate birthDate;
 
     private @Nullable Sex sex;
-    private @Nullable String kabKota;
-    private @Nullable String kecamatan;
-    private @Nullable String regionCode;
     private @Nullable String phone;
     private @Nullable String occupation;
     private @Nullable ParticipantStatus status = ParticipantStatus.ACTIVE;
@@ -32,9 +30,9 @@ public class ParticipantForm {
         f.fullName = p.fullName();
         f.birthDate = p.birthDate();
         f.sex = p.sex();
-        f.regionCode = p.regionCode();
-        f.kecamatan = p.regionCode().substring(0, 8);
-        f.kabKota = p.kabKotaCode();
+        f.setRegionCode(p.regionCode());
+        f.setKecamatan(p.regionCode().substring(0, 8));
+        f.setKabKota(p.kabKotaCode());
         f.phone = p.phone();
         f.occupation = p.occupation();
         f.status = p.status();
@@ -43,7 +41,7 @@ public class ParticipantForm {
     }
 
     ParticipantDetails toDetails() {
-        return new ParticipantDetails(nik, fullName, birthDate, sex, regionCode, phone, occupation, status);
+        return new ParticipantDetails(nik, fullName, birthDate, sex, getRegionCode(), phone, occupation, status);
     }
 
     public @Nullable String getNik() {
@@ -76,30 +74,6 @@ public class ParticipantForm {
 
     public void setSex(@Nullable Sex sex) {
         this.sex = sex;
-    }
-
-    public @Nullable String getKabKota() {
-        return kabKota;
-    }
-
-    public void setKabKota(@Nullable String kabKota) {
-        this.kabKota = kabKota;
-    }
-
-    public @Nullable String getKecamatan() {
-        return kecamatan;
-    }
-
-    public void setKecamatan(@Nullable String kecamatan) {
-        this.kecamatan = kecamatan;
-    }
-
-    public @Nullable String getRegionCode() {
-        return regionCode;
-    }
-
-    public void setRegionCode(@Nullable String regionCode) {
-        this.regionCode = regionCode;
     }
 
     public @Nullable String getPhone() {

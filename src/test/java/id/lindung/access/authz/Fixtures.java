@@ -6,7 +6,6 @@ import id.lindung.access.RegionScope;
 import id.lindung.access.Role;
 import id.lindung.claim.Claim;
 import id.lindung.claim.ClaimId;
-import id.lindung.claim.ClaimIntake;
 import id.lindung.claim.ClaimManagement;
 import id.lindung.claim.internal.Holidays;
 import id.lindung.contribution.PaymentRequest;
@@ -38,6 +37,7 @@ import id.lindung.participant.ParticipantManagement;
 import id.lindung.participant.Sex;
 import id.lindung.sponsorship.Programme;
 import id.lindung.sponsorship.SponsorshipProgrammes;
+import id.lindung.support.Intakes;
 import id.lindung.support.Niks;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -236,23 +236,7 @@ public final class Fixtures {
 
         ClaimManagement claims = bean(ClaimManagement.class);
         LocalDate event = today.minusDays(10);
-        Claim claim = claims.submit(
-                new ClaimIntake(
-                        participant,
-                        "JKK_TRANSPORT",
-                        "WORK_ACCIDENT",
-                        event,
-                        null,
-                        null,
-                        List.of(new ClaimIntake.TransportItem("LAND", event, "Ambulans ke RSUD", 500_000L)),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null),
-                ADMIN);
+        Claim claim = claims.submit(Intakes.landTransport(participant, event, "Ambulans ke RSUD", 500_000L), ADMIN);
         v.put("claim", Long.toString(claim.id()));
         Claim withDocument = claims.addDocument(ClaimId.of(claim.id()), "KWITANSI", "kwitansi.pdf", PDF, ADMIN);
         v.put("document", Long.toString(withDocument.documents().get(0).id()));

@@ -7,6 +7,7 @@ import id.lindung.access.LindungUser;
 import id.lindung.access.RegionScope;
 import id.lindung.access.Role;
 import id.lindung.shared.TooManyRequestsException;
+import id.lindung.support.RedTeamIdentityContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +18,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The hourly read budget under parallel requests of one user (issue 16, point 7; the counter of V62): however many
@@ -29,14 +28,7 @@ import org.springframework.test.context.ActiveProfiles;
  * refused one a LIST_REFUSED line, another user's budget is untouched, and a token reads from its creator's budget. Same context as BulkReadAttackTest (an
  * analyst may read 60 rows an hour there).
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "lindung.test.context=redteam-identity", "lindung.claim.four-eyes-threshold=50000000",
-            "lindung.reads.rows-per-hour.gov-analyst=60", "lindung.reads.rows-per-hour.bank-officer=60",
-            "lindung.reads.rows-per-hour.agent=40"
-        })
-@ActiveProfiles("test")
+@RedTeamIdentityContext
 class ReadBudgetTest {
 
     @Autowired

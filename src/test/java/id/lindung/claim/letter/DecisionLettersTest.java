@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.lindung.shared.web.BundledFontTest;
 import id.lindung.shared.web.Formats;
+import id.lindung.support.Templates;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -21,10 +22,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import org.xml.sax.InputSource;
 
 /**
@@ -39,19 +37,7 @@ class DecisionLettersTest {
     private final DecisionLetters letters = new DecisionLetters(engine(), new Formats());
 
     private static SpringTemplateEngine engine() {
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-        resolver.setPrefix("templates/");
-        resolver.setSuffix(".html");
-        resolver.setTemplateMode(TemplateMode.HTML);
-        resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasenames("i18n/messages", "i18n/claim");
-        messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
-        messages.setFallbackToSystemLocale(false);
-        SpringTemplateEngine engine = new SpringTemplateEngine();
-        engine.setTemplateResolver(resolver);
-        engine.setTemplateEngineMessageSource(messages);
-        return engine;
+        return Templates.engine(Templates.messages("i18n/messages", "i18n/claim"));
     }
 
     /** A BPU member's death from a work accident, declared income Rp1.000.000. */
@@ -76,7 +62,10 @@ class DecisionLettersTest {
                 LocalDate.of(2026, 11, 26),
                 LocalDate.of(2026, 12, 7),
                 unconfirmed,
-                "Kantor Cabang Pontianak");
+                "Kantor Cabang Pontianak",
+                List.of(),
+                null,
+                null);
     }
 
     private static List<DecisionLetter.Line> deathLines() {
@@ -110,7 +99,10 @@ class DecisionLettersTest {
                 LocalDate.of(2026, 4, 14),
                 null,
                 false,
-                "Kantor Cabang Pembantu Ketapang");
+                "Kantor Cabang Pembantu Ketapang",
+                List.of(),
+                null,
+                null);
     }
 
     private static String text(PDDocument pdf) throws IOException {
@@ -357,7 +349,10 @@ class DecisionLettersTest {
                 LocalDate.of(2026, 1, 9),
                 null,
                 false,
-                "Kantor Cabang Pontianak");
+                "Kantor Cabang Pontianak",
+                List.of(),
+                null,
+                null);
 
         LocaleContext before = LocaleContextHolder.getLocaleContext();
         String xhtml = letters.xhtml(letter, INDONESIAN);
@@ -382,47 +377,38 @@ class DecisionLettersTest {
 
     @Test
     void theTotalMustBeTheSumOfTheLinesAndARejectionNeedsItsReason() {
-        assertThatThrownBy(() -> new DecisionLetter(
-                        "K",
-                        "N",
-                        "NIK",
-                        "R",
-                        "kind",
-                        "cause",
-                        LocalDate.of(2026, 1, 1),
-                        true,
-                        deathLines(),
-                        69_000_000,
-                        null,
-                        null,
-                        "x",
-                        null,
-                        LocalDate.of(2026, 1, 2),
-                        null,
-                        false,
-                        "KC"))
+        assertThatThrownBy(() -> minimal(true, deathLines(), 69_000_000, null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("sum");
-        assertThatThrownBy(() -> new DecisionLetter(
-                        "K",
-                        "N",
-                        "NIK",
-                        "R",
-                        "kind",
-                        "cause",
-                        LocalDate.of(2026, 1, 1),
-                        false,
-                        List.of(),
-                        0,
-                        " ",
-                        null,
-                        "x",
-                        null,
-                        LocalDate.of(2026, 1, 2),
-                        null,
-                        false,
-                        "KC"))
+        assertThatThrownBy(() -> minimal(false, List.of(), 0, " "))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("reason");
+    }
+
+    /** A letter with one-letter names and dates in 2026 around what the checks look at. */
+    private static DecisionLetter minimal(
+            boolean approved, List<DecisionLetter.Line> lines, long total, @Nullable String rejectionReason) {
+        return new DecisionLetter(
+                "K",
+                "N",
+                "NIK",
+                "R",
+                "kind",
+                "cause",
+                LocalDate.of(2026, 1, 1),
+                approved,
+                lines,
+                total,
+                rejectionReason,
+                null,
+                "x",
+                null,
+                LocalDate.of(2026, 1, 2),
+                null,
+                false,
+                "KC",
+                List.of(),
+                null,
+                null);
     }
 }

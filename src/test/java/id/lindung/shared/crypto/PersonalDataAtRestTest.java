@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.lindung.participant.IdentityView;
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
+import id.lindung.support.ApiFixtures;
 import id.lindung.support.Niks;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -86,48 +87,18 @@ class PersonalDataAtRestTest {
         borrowerNik = Niks.nik("610401", LocalDate.of(1988, 12, 1), false);
         ApiClient officer = ApiClient.as(port, "petugas.ketapang");
 
-        Response registered = officer.post(
-                "/api/participants",
-                json(
-                        "nik",
-                        nik,
-                        "fullName",
-                        "Yohanes Ransa",
-                        "birthDate",
-                        birth.toString(),
-                        "sex",
-                        "L",
-                        "regionCode",
-                        DESA));
-        assertThat(registered.status()).as(registered.text()).isEqualTo(201);
+        Response registered = ApiFixtures.register(officer, nik, "Yohanes Ransa", birth, "L", DESA);
         participantId = registered.json().path("participant").path("id").asLong();
         Response child = officer.post(
                 "/api/participants/" + participantId + "/relatives",
-                json(
-                        "relation",
-                        "CHILD",
-                        "fullName",
-                        CHILD,
-                        "nik",
-                        childNik,
-                        "birthDate",
-                        "2015-08-17",
-                        "sex",
-                        "P",
-                        "heir",
-                        false));
+                ApiFixtures.relative("CHILD", CHILD, childNik, "2015-08-17", "P", false));
         assertThat(child.status()).as(child.text()).isEqualTo(201);
 
         Response claim = officer.post(
                 "/api/claims",
-                json(
-                        "participantId",
+                ApiFixtures.workAccidentClaim(
                         participantId,
-                        "kind",
                         "DEATH",
-                        "cause",
-                        "WORK_ACCIDENT",
-                        "eventDate",
                         "2026-10-01",
                         "note",
                         DIAGNOSIS,
@@ -155,13 +126,8 @@ class PersonalDataAtRestTest {
         assertThat(claim.status()).as(claim.text()).isEqualTo(201);
         long claimId = claim.json().path("id").asLong();
         byte[] pdf = ("%PDF-1.4\n% " + DIAGNOSIS + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
-        Response document = officer.postMultipart(
-                "/api/claims/" + claimId + "/documents",
-                Map.of("documentType", "LAINNYA"),
-                "file",
-                "surat-dokter.pdf",
-                pdf,
-                "application/pdf");
+        Response document =
+                ApiFixtures.claimDocument(officer, claimId, "LAINNYA", "surat-dokter.pdf", pdf, "application/pdf");
         assertThat(document.status()).as(document.text()).isEqualTo(200);
         // read back through the application: opened again
         long documentId = document.json().path("documents").get(0).path("id").asLong();

@@ -3,6 +3,7 @@ package id.lindung.shared.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindung.support.ApiClient;
+import id.lindung.support.Leaks;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,23 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ErrorPagesTest {
 
     private static final Pattern REFERENCE = Pattern.compile("LND-[0-9A-HJKMNP-TV-Z]{8}");
-    private static final String[] LEAKS = {
-        "Whitelabel",
-        "Exception",
-        "exception",
-        "at id.lindung",
-        "org.springframework",
-        "java.",
-        "org.postgresql",
-        "PSQL",
-        "SELECT ",
-        "INSERT ",
-        "SQL",
-        "trace",
-        "\tat ",
-        "jakarta.",
-        "Caused by"
-    };
+    private static final String[] LEAKS = Leaks.internalsAnd("Whitelabel", "jakarta.", "Caused by");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort

@@ -1,0 +1,31 @@
+package id.lindung.support;
+
+import java.util.Arrays;
+
+/** Words that would show a stack trace, the framework or SQL in an answer: a user is never shown any of them. */
+public final class Leaks {
+
+    private static final String[] INTERNALS = {
+        "Exception",
+        "exception",
+        "at id.lindung",
+        "org.springframework",
+        "java.",
+        "org.postgresql",
+        "PSQL",
+        "SELECT ",
+        "INSERT ",
+        "SQL",
+        "trace",
+        "\tat "
+    };
+
+    private Leaks() {}
+
+    /** Those words, and any more a test looks for (a fresh array, for {@code doesNotContain}). */
+    public static String[] internalsAnd(String... more) {
+        String[] all = Arrays.copyOf(INTERNALS, INTERNALS.length + more.length);
+        System.arraycopy(more, 0, all, INTERNALS.length, more.length);
+        return all;
+    }
+}
