@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -21,6 +23,8 @@ import org.springframework.validation.FieldError;
  * start, naming the key and the constraint. A context holding just the records (all of them, found as the
  * application finds them) over application.properties; StartupFailureTest shows the same through a real start.
  */
+// runs beside the other test classes, its own methods one after another (junit-platform.properties)
+@Execution(ExecutionMode.CONCURRENT)
 class ConfigurationValidationTest {
 
     @Configuration(proxyBeanMethods = false)
@@ -40,11 +44,13 @@ class ConfigurationValidationTest {
             });
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void theDefaultsAreValid() {
         records.run(context -> assertThat(context).hasNotFailed());
     }
 
     @ParameterizedTest(name = "{0}={1}")
+    @Execution(ExecutionMode.SAME_THREAD)
     @CsvSource(
             delimiter = '|',
             value = {

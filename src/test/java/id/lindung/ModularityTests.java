@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
@@ -18,6 +20,8 @@ import org.springframework.modulith.docs.Documenter;
  * the same. After a change of the modules, refresh it with
  * {@code ./run-tests -Dtest=ModularityTests -Dlindung.docs.write=true} (writes docs/modules, then checks it).
  */
+// runs beside the other test classes, its own methods one after another (junit-platform.properties)
+@Execution(ExecutionMode.CONCURRENT)
 class ModularityTests {
 
     // ArchUnit's DoNotIncludeTests only knows ".../target/test-classes/"; builds may use another directory
@@ -27,11 +31,13 @@ class ModularityTests {
     private final ApplicationModules modules = ApplicationModules.of(LindungApplication.class, NO_TEST_CLASSES);
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void moduleBoundariesAreRespected() {
         modules.verify();
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void theCommittedModuleDocsAreCurrent() throws IOException {
         Path committed = Path.of("docs/modules");
         Path generated = Path.of(System.getProperty("lindung.build.dir", "target"), "spring-modulith-docs");

@@ -49,6 +49,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,6 +75,8 @@ import org.springframework.test.context.ActiveProfiles;
  * uses Basic instead), the pages with one form login per user whose session and CSRF token are reused.
  */
 @Tag(Tags.MATRIX)
+// runs beside the other test classes, its own methods one after another (junit-platform.properties)
+@Execution(ExecutionMode.CONCURRENT)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "lindung.test.context=access-authorization-matrix")
@@ -307,6 +311,7 @@ class AuthorizationMatrixTest {
     // ------------------------------------------------------------------------------------------- the table
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void theTableHasARowForEveryEndpointAndAnEndpointForEveryRow() {
         Set<String> keys = new TreeSet<>();
         endpoints.forEach(e -> keys.add(e.key()));
@@ -364,6 +369,7 @@ class AuthorizationMatrixTest {
      * worker in its scope, with the other worker's NIK and name from outside it (a pair it cannot resolve either).
      */
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void aKabKotaUserSeesNoPossibleDuplicateWithAWorkerOutsideItsScope() {
         ParticipantManagement participants = context.getBean(ParticipantManagement.class);
         LindungUser admin = new LindungUser("admin", "Administrator", Role.ADMIN, RegionScope.of("61"));
@@ -409,6 +415,7 @@ class AuthorizationMatrixTest {
     // ------------------------------------------------------------------------------------------- the matrix
 
     @TestFactory
+    @Execution(ExecutionMode.SAME_THREAD)
     Stream<DynamicTest> everyEndpointAnswersEveryCallerAsTheTableSays() {
         prepare();
         List<DynamicTest> tests = new ArrayList<>();

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Every benchmark once at a small size, so that none rots unnoticed between the runs by hand (docs/benchmarks.md):
@@ -22,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * docs/benchmarks.md.
  */
 @Tag(Tags.BENCH_SMOKE)
+// runs beside the other test classes, its own methods one after another (junit-platform.properties)
+@Execution(ExecutionMode.CONCURRENT)
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class BenchmarkSmokeTest {
 
@@ -36,21 +40,25 @@ class BenchmarkSmokeTest {
     Path dir;
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void kur() throws Exception {
         KurBenchmark.main(args("2000", "top=0", MONTH_START));
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void contribution() throws Exception {
         ContributionBenchmark.main(args("2000", "top=0", MONTH_END));
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void historyImport() throws Exception {
         HistoryImportBenchmark.main(args("2000", YEAR_START));
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void coverage() throws Exception {
         CoverageBenchmark.main(args(
                 "2000",
@@ -67,6 +75,7 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void registryLoad() throws Exception {
         RegistryLoadBenchmark.main(args("2000", MONTH_END));
     }
@@ -83,11 +92,13 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void enrolmentPolicy() throws Exception {
         EnrolmentPolicyBenchmark.main(args("n=20", "warmup=5", "rounds=1", "policyCalls=10000"));
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void registryHttp() throws Exception {
         RegistryHttpBenchmark.main(new String[] {
             "dataDir=" + dir.resolve("registry-db"),
@@ -107,6 +118,7 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void soak() throws Exception {
         assertThat(SoakBenchmark.run(
                         "duration=PT5S",

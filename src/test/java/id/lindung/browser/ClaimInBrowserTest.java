@@ -23,6 +23,8 @@ import java.time.YearMonth;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -41,6 +43,8 @@ import org.springframework.test.context.ActiveProfiles;
  * Debian's Chromium, {@code LINDUNG_SKIP_BROWSER=1} skips. Screenshot: {@code <build dir>/screenshots/claim.png}.
  */
 @Tag(Tags.BROWSER)
+// runs beside the other test classes, its own methods one after another (junit-platform.properties)
+@Execution(ExecutionMode.CONCURRENT)
 @SpringBootTest(
         webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {
@@ -73,6 +77,7 @@ class ClaimInBrowserTest extends InBrowser {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void officerTakesInADeathClaim_twoOfficersApprove_andTheLetterIsAPdf() {
         long participantId = protectedBpuMember();
         openBrowser();
@@ -191,6 +196,7 @@ class ClaimInBrowserTest extends InBrowser {
      * not paid): the claim page shows the amounts and says the employer pays them, naming it and the legal basis.
      */
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void aClaimTheEmployerOwes_saysSoOnItsPage() {
         Membership m = new Members(participants, enrolment).pu(YearMonth.of(2026, 6), 3_000_000, 1);
         Claim claim =

@@ -25,6 +25,8 @@ import java.time.YearMonth;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -42,6 +44,8 @@ import org.springframework.test.context.ActiveProfiles;
  * {@code LINDUNG_SKIP_BROWSER=1} skips. Screenshot: {@code <build dir>/screenshots/claim-scholarship.png}.
  */
 @Tag(Tags.BROWSER)
+// runs beside the other test classes, its own methods one after another (junit-platform.properties)
+@Execution(ExecutionMode.CONCURRENT)
 @SpringBootTest(
         webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {
@@ -74,6 +78,7 @@ class ClaimScholarshipInBrowserTest extends InBrowser {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void officerPaysAChildsSchoolYear_andTheSameYearAgainIsRefusedWithItsRule() {
         long claimId = approvedJkkDeathWithTwoChildren();
         int year = ScholarshipPlanner.schoolYearOf(LocalDate.now(TestClock.CLOCK));

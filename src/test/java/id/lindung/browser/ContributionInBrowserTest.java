@@ -24,6 +24,7 @@ import id.lindung.participant.ParticipantDetails;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.participant.Sex;
 import id.lindung.support.ApiClient;
+import id.lindung.support.BrowserSession;
 import id.lindung.support.InBrowser;
 import id.lindung.support.Niks;
 import id.lindung.support.Tags;
@@ -144,7 +145,6 @@ class ContributionInBrowserTest extends InBrowser {
         assertThat(Long.parseLong(amount)).isPositive();
         payment.locator("input[name=reference]").fill("KUITANSI-UJI-1");
         String key = payment.locator("input[name=idempotencyKey]").inputValue();
-        String csrf = payment.locator("input[name=_csrf]").inputValue();
         String paidOn = payment.locator("input[name=paidOn]").inputValue();
         AtomicInteger posts = new AtomicInteger();
         page.onRequest(request -> {
@@ -157,19 +157,33 @@ class ContributionInBrowserTest extends InBrowser {
         assertThat(page.locator("#payment-rows tr.payment")).hasCount(1);
         System.out.println("Payment form posts sent by the double click: " + posts.get());
 
-        // The very same form once more (a resent form): recorded once, and the page says so.
-        APIResponse again = page.request()
-                .post(
-                        "/kepesertaan/" + membershipId + "/bayar",
-                        RequestOptions.create()
-                                .setForm(FormData.create()
-                                        .set("_csrf", csrf)
-                                        .set("idempotencyKey", key)
-                                        .set("amount", amount)
-                                        .set("paidOn", paidOn)
-                                        .set("reference", "KUITANSI-UJI-1")));
-        assertThat(again.status()).isEqualTo(200);
-        assertThat(again.text()).contains("sudah tercatat sebelumnya");
+        // The very same form once more (a resent form): recorded once, and the page says so. Sent from a second
+        // sign-in of the same officer: the first session may still hold the flash message of a double-click answer
+        // whose page the browser never loaded, and the next page would show that one.
+        BrowserSession second = BrowserSession.open(port);
+        try {
+            second.signIn(OFFICER);
+            second.page().navigate(statementPath);
+            APIResponse again = second.page()
+                    .request()
+                    .post(
+                            "/kepesertaan/" + membershipId + "/bayar",
+                            RequestOptions.create()
+                                    .setForm(FormData.create()
+                                            .set(
+                                                    "_csrf",
+                                                    second.page()
+                                                            .locator("#payment-form input[name=_csrf]")
+                                                            .inputValue())
+                                            .set("idempotencyKey", key)
+                                            .set("amount", amount)
+                                            .set("paidOn", paidOn)
+                                            .set("reference", "KUITANSI-UJI-1")));
+            assertThat(again.status()).isEqualTo(200);
+            assertThat(again.text()).contains("sudah tercatat sebelumnya");
+        } finally {
+            second.finish(ContributionInBrowserTest.class, "contribution-resent-form.png");
+        }
         page.reload();
         assertThat(page.locator("#payment-rows tr.payment")).hasCount(1);
         assertThat(bill.locator(".bill-status")).hasText("Lunas");

@@ -24,8 +24,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /** The demo registry is deterministic, valid by the NIK rules and shaped like Kalimantan Barat. */
+// runs beside the other test classes, its own methods one after another (junit-platform.properties)
+@Execution(ExecutionMode.CONCURRENT)
 class DemoRegistryGeneratorTests {
 
     private static final int ROWS = 50_000;
@@ -42,6 +46,7 @@ class DemoRegistryGeneratorTests {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void coversTheFourteenKabKotaOfKalimantanBaratWithTheirRealDesa() {
         assertThat(kalbar.kabKota())
                 .extracting(DemoGeography.KabKota::code)
@@ -58,6 +63,7 @@ class DemoRegistryGeneratorTests {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void theSameSeedGivesTheSameRowsWhateverTheCount() {
         List<BulkParticipant> again =
                 new DemoRegistryGenerator(kalbar, 61).stream(2_000).toList();
@@ -65,6 +71,7 @@ class DemoRegistryGeneratorTests {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void anotherSeedGivesOtherRows() {
         List<BulkParticipant> other =
                 new DemoRegistryGenerator(kalbar, 62).stream(2_000).toList();
@@ -79,6 +86,7 @@ class DemoRegistryGeneratorTests {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void everyNikOfParticipantsAndRelativesPassesTheNikRules() {
         Set<String> regionCodes = ReferenceFiles.regionCodes();
         LocalDate today = DemoRegistryGenerator.REFERENCE_DATE;
@@ -106,6 +114,7 @@ class DemoRegistryGeneratorTests {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void niksAreUniqueAcrossParticipantsAndRelatives() {
         Set<String> niks = new HashSet<>();
         List<String> repeated = new ArrayList<>();
@@ -123,6 +132,7 @@ class DemoRegistryGeneratorTests {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void kabKotaSharesFollowTheDukcapilPopulation() {
         Map<String, long[]> population = ReferenceFiles.population();
         double province = population.get("61")[0] + population.get("61")[1];
@@ -136,6 +146,7 @@ class DemoRegistryGeneratorTests {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void livesInRealDesaAndMostlyCarriesTheNikOfTheOwnKecamatan() {
         Set<String> regionCodes = ReferenceFiles.regionCodes();
         long ownKecamatan = 0;
@@ -150,6 +161,7 @@ class DemoRegistryGeneratorTests {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void aboutFiftyTwoPercentAreMenAgedEighteenToSixtyFour() {
         long men = rows.stream().filter(p -> p.sex() == Sex.L).count();
         assertThat((double) men / ROWS).isCloseTo(0.52, within(0.015));
@@ -160,6 +172,7 @@ class DemoRegistryGeneratorTests {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void namesPhonesAndOccupationsLookLocal() {
         assertThat(rows).allSatisfy(p -> {
             assertThat(p.fullName()).matches(NAME).hasSizeLessThanOrEqualTo(150);
@@ -198,6 +211,7 @@ class DemoRegistryGeneratorTests {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void someDeclareSpousesAndChildrenAsHeirs() {
         List<BulkRelative> relatives =
                 rows.stream().flatMap(p -> p.relatives().stream()).toList();
@@ -227,6 +241,7 @@ class DemoRegistryGeneratorTests {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void aboutOneInTwentyOwnsAMostlyMicroBusinessWithAUniqueNib() {
         List<BulkBusiness> businesses = rows.stream()
                 .map(BulkParticipant::business)
@@ -249,6 +264,7 @@ class DemoRegistryGeneratorTests {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void aSmallShareAreRegisteredTwiceWithTheSameNameAndBirthDate() {
         Map<String, Integer> byNameAndBirth = new HashMap<>();
         rows.forEach(p ->
@@ -261,6 +277,7 @@ class DemoRegistryGeneratorTests {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void makesAMillionRowsLazilyWithoutRunningOutOfSerials() {
         Iterator<BulkParticipant> million = new DemoRegistryGenerator(kalbar, 7).iterator(1_000_000);
         long count = 0;

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * migrations do not run twice.
  */
 @Tag(Tags.CRASH)
+// runs beside the other test classes, its own methods one after another (junit-platform.properties)
+@Execution(ExecutionMode.CONCURRENT)
 class EmbeddedDatabaseRestartTest {
 
     @TempDir
@@ -30,6 +34,7 @@ class EmbeddedDatabaseRestartTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void dataSurvivesARestart() {
         try (ConfigurableApplicationContext first = start()) {
             JdbcClient jdbc = first.getBean(JdbcClient.class);

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apache.coyote.AbstractProtocol;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -315,14 +318,30 @@ class UploadAttackTest {
                 .split(":")[0];
     }
 
-    /** Bytes allocated so far by the server's request threads (Tomcat's {@code exec} threads). */
-    private static long requestThreadAllocation() {
+    /**
+     * Bytes allocated so far by this server's request threads (its Tomcat connector's {@code exec} threads; other
+     * servers may run in the JVM beside this test).
+     */
+    private long requestThreadAllocation() {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        var server = (TomcatWebServer) ((WebServerApplicationContext) context).getWebServer();
+        // the connector's name, "http-nio-auto-1-<port>" once bound to a random port, names its threads without the
+        // port: "http-nio-auto-1-exec-3"
+        String name = ((AbstractProtocol<?>) server.getTomcat().getConnector().getProtocolHandler())
+                .getName()
+                .replace("\"", "")
+                .replaceFirst("-" + server.getPort() + "$", "");
+        String prefix = name + "-exec-";
         long total = 0;
+        int seen = 0;
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (thread.getName().contains("exec")) {
+            if (thread.getName().startsWith(prefix)) {
                 total += Math.max(0, threads.getThreadAllocatedBytes(thread.getId()));
+                seen++;
             }
+        }
+        if (seen == 0) {
+            throw new IllegalStateException("no request thread named " + prefix + "*");
         }
         return total;
     }

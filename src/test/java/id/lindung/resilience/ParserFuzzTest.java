@@ -25,6 +25,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The parsers behind registration and uploads, fed random and mutated input for a fixed time each
@@ -32,6 +34,8 @@ import org.junit.jupiter.api.Test;
  * exception, and keep their limits. Plain JUnit, no Spring.
  */
 @Tag(Tags.FUZZ)
+// runs beside the other test classes, its own methods one after another (junit-platform.properties)
+@Execution(ExecutionMode.CONCURRENT)
 class ParserFuzzTest {
 
     private static final Set<String> REGIONS =
@@ -72,6 +76,7 @@ class ParserFuzzTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void nikRules_onRandomStrings_digitStringsAndNearValidNiks_answerWithIssues_neverThrow() {
         int cases = Fuzz.run("NikRules.check", (r, n) -> {
             String nik = switch (n % 5) {
@@ -109,6 +114,7 @@ class ParserFuzzTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void csvTokenizer_onRandomAndMutatedText_givesRowsWithinItsLimits_orAnUnterminatedQuote() {
         int[] checked = new int[1];
         Fuzz.run("CsvTokenizer", (r, n) -> {
@@ -137,6 +143,7 @@ class ParserFuzzTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void csvRowSource_onRandomBytes_givesRows_orACodingOrQuoteProblem() {
         byte[] seed = CSV_SEED.getBytes(StandardCharsets.UTF_8);
         int[] checked = new int[1];
@@ -163,6 +170,7 @@ class ParserFuzzTest {
     // ------------------------------------------------------------------------------------------------ XLSX
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void xlsxRowSource_onRandomAndMutatedWorkbooks_givesRowsOrAnException_neverAnError() {
         byte[] seed = Xlsx.sheet(
                 "KUR",
@@ -193,6 +201,7 @@ class ParserFuzzTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void excelDate_onAnyNumber_isADateOrAnArithmeticRefusal() {
         int[] dates = new int[1];
         Fuzz.run("XlsxRowSource.excelDate", 0.25, (r, n) -> {

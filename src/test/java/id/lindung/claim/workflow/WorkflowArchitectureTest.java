@@ -10,12 +10,16 @@ import com.tngtech.archunit.lang.ArchRule;
 import id.lindung.paritrana.workflow.ParitranaWorkflow;
 import id.lindung.sponsorship.workflow.SponsorshipWorkflow;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The workflow policies of claims, sponsorship and the Paritrana Award are pure functions of the facts they are given
  * (issue 17, point 6): nothing in their packages depends on Spring, Jakarta or JDBC, so they can neither read the
  * database nor be anything but the rules (as {@code BenefitEngineArchitectureTest} keeps the benefit engine).
  */
+// runs beside the other test classes, its own methods one after another (junit-platform.properties)
+@Execution(ExecutionMode.CONCURRENT)
 class WorkflowArchitectureTest {
 
     static final String[] WORKFLOWS = {
@@ -33,6 +37,7 @@ class WorkflowArchitectureTest {
             .resideInAnyPackage("org.springframework..", "jakarta..", "java.sql..", "javax.sql..");
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void theWorkflowsDependOnNeitherSpringNorJakartaNorJdbc() {
         // not ImportOption.DO_NOT_INCLUDE_TESTS: it only knows target/test-classes, and builds may use another dir
         JavaClasses workflows =
@@ -55,6 +60,7 @@ class WorkflowArchitectureTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void theRuleCatchesAJdbcDependency() {
         JavaClasses violating = new ClassFileImporter().importClasses(JdbcUser.class);
         assertThat(PURE.evaluate(violating).hasViolation()).isTrue();
