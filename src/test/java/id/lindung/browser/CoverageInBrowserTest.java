@@ -17,13 +17,12 @@ import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.EnrolmentRequest;
 import id.lindung.enrolment.Sector;
 import id.lindung.enrolment.Segment;
-import id.lindung.participant.ParticipantDetails;
 import id.lindung.participant.ParticipantManagement;
-import id.lindung.participant.Sex;
 import id.lindung.support.InBrowser;
 import id.lindung.support.Ledger;
 import id.lindung.support.Niks;
 import id.lindung.support.Tags;
+import id.lindung.support.Workers;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -280,20 +279,13 @@ class CoverageInBrowserTest extends InBrowser {
         List<Long> ids = new java.util.ArrayList<>();
         for (int i = 0; i < count; i++) {
             LocalDate birth = LocalDate.of(1980 + i, 3, 1 + i);
-            long id = participants
-                    .register(
-                            new ParticipantDetails(
-                                    Niks.nik(kecamatanDigits, birth, false),
-                                    "Uji Cakupan " + NAMES[i % NAMES.length],
-                                    birth,
-                                    Sex.L,
-                                    desa,
-                                    null,
-                                    "Petani",
-                                    null),
-                            OFFICER)
-                    .participant()
-                    .id();
+            long id = Workers.register(
+                    participants,
+                    Niks.nik(kecamatanDigits, birth, false),
+                    "Uji Cakupan " + NAMES[i % NAMES.length],
+                    birth,
+                    desa,
+                    OFFICER);
             ids.add(enrolment
                     .enrol(
                             new EnrolmentRequest(
