@@ -216,7 +216,7 @@ class HomePageTest {
         assertThat(block(html, "task-coverage")).contains("href=\"/cakupan\"");
         assertThat(html)
                 .contains("id=\"total-participants\"")
-                .contains("/js/home-chart.js")
+                .containsPattern("/js/home-chart-[0-9a-f]{32}\\.js")
                 .doesNotContain(fixtures.ketapang.claimNumber());
         assertThat(ApiClient.as(port, "analis.provinsi")
                         .getPage("/peserta/" + fixtures.registeredBorrowerId)
