@@ -190,7 +190,7 @@ class PhoneInBrowserTest extends InBrowser {
         System.out.println(
                 username + " on a phone: " + visited.size() + " pages " + visited + "; not open to them: " + notOpen);
 
-        assertThat(visited).as("the pages visited").contains("/", "/peserta", "/cakupan");
+        assertThat(visited).as("the pages visited").contains("/", "/peserta").hasSizeGreaterThan(10);
         assertThat(problems).as(username + " at " + WIDTH + "×" + HEIGHT).isEmpty();
     }
 
@@ -200,7 +200,9 @@ class PhoneInBrowserTest extends InBrowser {
         openBrowser(WIDTH, HEIGHT);
         session.signIn(AGENT);
         List<String> problems = new ArrayList<>();
-        page.locator("#chart canvas").waitFor();
+        if (page.locator("#chart").count() > 0) {
+            page.locator("#chart canvas").waitFor(); // the chart drawn before the screenshot
+        }
         session.screenshot(PhoneInBrowserTest.class, "phone-agent-home.png");
         problems.addAll(check("home"));
 
