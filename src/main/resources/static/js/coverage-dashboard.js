@@ -13,12 +13,43 @@
   const pct = v => (v === null || v === undefined ? '–' : pctFmt.format(v) + '%');
   const pctShort = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 });
   const percentOf = bp => (bp === null ? null : bp / 100);
-  const niceCeiling = v => {
-    if (v <= 0) {
-      return 1;
+  // Up to five classes [from, to) cut at the quintiles of the values (rounded to 0,01%), the first from 0%, the last
+  // up to the highest value (rounded up); equal cuts merge, and where the quintiles leave one class (most values
+  // alike) the steps are equal instead. A legend item per class, labelled "1,20% – 2,35%".
+  const classes = values => {
+    if (!values.length) {
+      return [{ gte: 0, lte: 1, label: '0% – 1%' }];
     }
-    const power = Math.pow(10, Math.floor(Math.log10(v)));
-    return [1, 2, 5, 10].map(f => f * power).find(n => n >= v);
+    const sorted = [...values].sort((a, b) => a - b);
+    const round = v => Math.round(v * 100) / 100;
+    const top = Math.ceil(sorted[sorted.length - 1] * 100) / 100 || 0.01;
+    const cuts = [0];
+    for (let i = 1; i < 5; i++) {
+      const cut = round(sorted[Math.floor((i * sorted.length) / 5)]);
+      if (cut > cuts[cuts.length - 1] && cut < top) {
+        cuts.push(cut);
+      }
+    }
+    if (cuts.length < 2) {
+      // Mostly equal values (many at 0%): five equal steps up to the highest instead.
+      cuts.length = 1;
+      for (let i = 1; i < 5; i++) {
+        const cut = round((top * i) / 5);
+        if (cut > cuts[cuts.length - 1] && cut < top) {
+          cuts.push(cut);
+        }
+      }
+    }
+    cuts.push(top);
+    const result = [];
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      const last = i + 2 === cuts.length;
+      result.push({
+        gte: cuts[i], ...(last ? { lte: cuts[i + 1] } : { lt: cuts[i + 1] }),
+        label: pctShort.format(cuts[i]) + '% – ' + pctShort.format(cuts[i + 1]) + '%'
+      });
+    }
+    return result.reverse();
   };
   const rows = selector => [...document.querySelectorAll(selector)].map(tr => tr.dataset);
   const charts = [];
@@ -46,8 +77,9 @@
       .then(r => (r.ok ? r.json() : Promise.reject(new Error('boundaries: HTTP ' + r.status))))
       .then(geo => {
         echarts.registerMap('coverage-area', geo, {});
-        // The scale runs to the highest coverage shown (rounded up to 1, 2 or 5 × 10ⁿ), so kab/kota can be told apart.
-        const max = niceCeiling(Math.max(0, ...children.filter(c => c.coverage !== null).map(c => c.coverage)));
+        // Classes from the data: up to five, cut at the quintiles of the coverages shown, so that kab/kota that differ
+        // get different colours even when all are far below the target; the legend names each class's range.
+        const pieces = classes(children.map(c => c.coverage).filter(v => v !== null));
         const chart = init(mapBox);
         chart.setOption({
           tooltip: {
@@ -58,8 +90,8 @@
             }
           },
           visualMap: {
-            type: 'continuous', min: 0, max: max, left: 10, bottom: 10, calculable: true, precision: 2,
-            formatter: v => pctShort.format(v) + '%', inRange: { color: ['#e4f4ea', '#0b7a3e'] }
+            type: 'piecewise', pieces: pieces, left: 10, bottom: 10, itemGap: 6, textStyle: { fontSize: 12 },
+            inRange: { color: ['#e4f4ea', '#0b7a3e'] }, outOfRange: { color: '#e8ece9' }
           },
           series: [{
             type: 'map', map: 'coverage-area', nameProperty: 'code', roam: false, selectedMode: false,
@@ -114,7 +146,8 @@
     });
   }
 
-  // (c) Coverage per month against the target of each month's year.
+  // (c) Coverage per month against the target of each month's year: both in percent on one axis, so a line close to
+  // the target means coverage close to it. The workers counted go on a chart of their own (c2).
   const trendBox = document.getElementById('coverage-trend');
   const trend = rows('#coverage-trend-table tr.trend-row');
   if (trendBox && trend.length) {
@@ -122,22 +155,29 @@
     chart.setOption({
       grid: { left: 10, right: 10, top: 40, bottom: 10, containLabel: true },
       legend: { top: 0 },
-      tooltip: { trigger: 'axis', valueFormatter: v => (v === null || v === undefined ? '–' : fmt.format(v)) },
+      tooltip: { trigger: 'axis', valueFormatter: pct },
       xAxis: { type: 'category', data: trend.map(p => p.label) },
-      yAxis: [
-        { type: 'value', min: 0, axisLabel: { formatter: v => fmt.format(v) + '%' } },
-        { type: 'value', min: 0, minInterval: 1, splitLine: { show: false }, axisLabel: { formatter: v => fmt.format(v) } }
-      ],
+      yAxis: { type: 'value', min: 0, axisLabel: { formatter: v => pctShort.format(v) + '%' } },
       series: [
-        { type: 'bar', name: trendBox.dataset.labelActive, yAxisIndex: 1, data: trend.map(p => num(p.active)),
-          itemStyle: { color: '#cfe3d6' }, barMaxWidth: 18 },
         { type: 'line', name: trendBox.dataset.labelCoverage, symbolSize: 6, connectNulls: false,
-          tooltip: { valueFormatter: pct },
           data: trend.map(p => percentOf(num(p.coverage))), itemStyle: { color: '#0b7a3e' }, areaStyle: { opacity: 0.08 } },
         { type: 'line', name: trendBox.dataset.labelTarget, step: 'middle', symbol: 'none',
-          tooltip: { valueFormatter: pct },
           data: trend.map(p => percentOf(num(p.target))), lineStyle: { type: 'dashed', color: '#c0392b' },
           itemStyle: { color: '#c0392b' } }
+      ]
+    });
+  }
+  const trendActiveBox = document.getElementById('coverage-trend-active');
+  if (trendActiveBox && trend.length) {
+    const chart = init(trendActiveBox);
+    chart.setOption({
+      grid: { left: 10, right: 10, top: 20, bottom: 10, containLabel: true },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: v => fmt.format(v) },
+      xAxis: { type: 'category', data: trend.map(p => p.label) },
+      yAxis: { type: 'value', min: 0, minInterval: 1, axisLabel: { formatter: v => fmt.format(v) } },
+      series: [
+        { type: 'bar', name: trendActiveBox.dataset.labelActive, data: trend.map(p => num(p.active)),
+          itemStyle: { color: '#0b7a3e' }, barMaxWidth: 18 }
       ]
     });
   }

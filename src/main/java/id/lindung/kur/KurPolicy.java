@@ -48,22 +48,35 @@ public class KurPolicy {
      * @param assignedAgent the agent the loan is handed to, if any
      */
     public void checkEnrol(LindungUser by, KurLoan loan, @Nullable String ownBank, @Nullable String assignedAgent) {
-        switch (by.role()) {
-            case ADMIN, OFFICER -> {}
-            case BANK_OFFICER -> {
-                if (ownBank == null || !ownBank.equals(loan.bankCode())) {
-                    throw new ForbiddenException(
-                            "kur.bank.not-yours", loan.bankCode(), ownBank == null ? "-" : ownBank);
-                }
-            }
-            case AGENT -> {
-                if (!by.username().equals(assignedAgent)) {
-                    throw new ForbiddenException("policy.kur.agent.not-assigned");
-                }
-            }
-            case GOV_ANALYST ->
-                throw new ForbiddenException("access.role.read-only", by.role().name());
+        ForbiddenException refusal = enrolRefusal(by, loan, ownBank, assignedAgent);
+        if (refusal != null) {
+            throw refusal;
         }
+    }
+
+    /**
+     * Whether the work list offers {@code by} the enrol action on this row: exactly when {@link #checkEnrol} and, for
+     * a borrower not yet in the registry, {@link #checkRegisterBorrower} would let it through (a bank is not shown a
+     * form it would fill in only to be refused).
+     */
+    public boolean offersEnrol(LindungUser by, KurLoan loan, @Nullable String ownBank, @Nullable String assignedAgent) {
+        return enrolRefusal(by, loan, ownBank, assignedAgent) == null
+                && (loan.participantId() != null || registersBorrowers(by));
+    }
+
+    private static @Nullable ForbiddenException enrolRefusal(
+            LindungUser by, KurLoan loan, @Nullable String ownBank, @Nullable String assignedAgent) {
+        return switch (by.role()) {
+            case ADMIN, OFFICER -> null;
+            case BANK_OFFICER ->
+                ownBank == null || !ownBank.equals(loan.bankCode())
+                        ? new ForbiddenException("kur.bank.not-yours", loan.bankCode(), ownBank == null ? "-" : ownBank)
+                        : null;
+            case AGENT ->
+                by.username().equals(assignedAgent) ? null : new ForbiddenException("policy.kur.agent.not-assigned");
+            case GOV_ANALYST ->
+                new ForbiddenException("access.role.read-only", by.role().name());
+        };
     }
 
     /**
@@ -71,8 +84,12 @@ public class KurPolicy {
      * registry (an officer or the agent the row is handed to registers them).
      */
     public void checkRegisterBorrower(LindungUser by) {
-        if (by.role() == Role.BANK_OFFICER) {
+        if (!registersBorrowers(by)) {
             throw new ForbiddenException("policy.kur.bank.not-registered");
         }
+    }
+
+    private static boolean registersBorrowers(LindungUser by) {
+        return by.role() != Role.BANK_OFFICER;
     }
 }

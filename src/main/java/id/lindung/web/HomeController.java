@@ -7,32 +7,42 @@ import id.lindung.participant.RegionCount;
 import id.lindung.region.Population;
 import id.lindung.region.RegionDirectory;
 import id.lindung.region.RegionProperties;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** Home: the registry in the user's area, per kab/kota, against the Dukcapil population. */
+/**
+ * Home: the work waiting for the signed-in user's role ({@link HomeTasks}). Officers: open claims with their service
+ * level, possible duplicates, rejected rows of bank payment files. Banks: the KUR work list. Government analysts:
+ * coverage against the target, and the registry per kab/kota against the Dukcapil population. Agents: their workers
+ * due this week or in arrears. Administrators: unconfirmed figures, the keys, and the registry per kab/kota.
+ */
 @Controller
 class HomeController {
 
+    private final HomeTasks tasks;
     private final ParticipantManagement participants;
     private final RegionDirectory regions;
     private final CurrentUser currentUser;
     private final String homeProvince;
 
     HomeController(
+            HomeTasks tasks,
             ParticipantManagement participants,
             RegionDirectory regions,
             CurrentUser currentUser,
             RegionProperties region) {
+        this.tasks = tasks;
         this.homeProvince = region.homeProvince();
         this.participants = participants;
         this.regions = regions;
         this.currentUser = currentUser;
     }
 
-    /** One row of the home table. */
+    /** One row of the registry table. */
     record Row(String code, String name, long participants, long women, long businesses, long population) {
         public long perThousand() {
             return population == 0 ? 0 : Math.round(participants * 1000.0 / population);
@@ -42,7 +52,33 @@ class HomeController {
     @GetMapping("/")
     String home(Model model) {
         LindungUser me = currentUser.require();
-        java.util.Map<String, RegionCount> counts = new java.util.HashMap<>();
+        switch (me.role()) {
+            case OFFICER -> {
+                model.addAttribute("claims", tasks.claimsWaiting(me));
+                model.addAttribute("duplicates", tasks.duplicates(me));
+                model.addAttribute("rejectedPayments", tasks.rejectedPayments(me));
+            }
+            case BANK_OFFICER -> model.addAttribute("kurWork", tasks.kurWorkList(me));
+            case AGENT -> model.addAttribute("dues", tasks.dues(me));
+            case GOV_ANALYST -> {
+                model.addAttribute("coverage", tasks.coverage(me));
+                model.addAttribute("coverageShown", true);
+                registry(model, me);
+            }
+            case ADMIN -> {
+                model.addAttribute("config", tasks.unconfirmedFigures());
+                model.addAttribute("keys", tasks.keys(me));
+                registry(model, me);
+            }
+        }
+        model.addAttribute("dueDays", HomeTasks.DUE_DAYS);
+        model.addAttribute("fileDays", HomeTasks.FILE_DAYS);
+        return "home";
+    }
+
+    /** The registry in the user's area, per kab/kota, against the Dukcapil population (table, chart and map). */
+    private void registry(Model model, LindungUser me) {
+        Map<String, RegionCount> counts = new HashMap<>();
         participants.countsByKabKota(me).forEach(c -> counts.put(c.regionCode(), c));
         String scope = me.scope().code();
         String province = scope.isEmpty() ? homeProvince : scope.substring(0, 2);
@@ -67,6 +103,5 @@ class HomeController {
                 "totalBusinesses", rows.stream().mapToLong(Row::businesses).sum());
         model.addAttribute(
                 "totalPopulation", rows.stream().mapToLong(Row::population).sum());
-        return "home";
     }
 }

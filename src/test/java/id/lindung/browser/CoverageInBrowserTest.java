@@ -17,13 +17,12 @@ import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.EnrolmentRequest;
 import id.lindung.enrolment.Sector;
 import id.lindung.enrolment.Segment;
-import id.lindung.participant.ParticipantDetails;
 import id.lindung.participant.ParticipantManagement;
-import id.lindung.participant.Sex;
 import id.lindung.support.InBrowser;
 import id.lindung.support.Ledger;
 import id.lindung.support.Niks;
 import id.lindung.support.Tags;
+import id.lindung.support.Workers;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -147,6 +146,25 @@ class CoverageInBrowserTest extends InBrowser {
                 .isGreaterThan(1);
         page.waitForFunction(
                 "() => document.querySelectorAll('#coverage-ranking svg path[fill=\"#0b7a3e\"]').length >= 14");
+        // The legend's classes come from the data (quintiles), not a fixed scale; the trend is in percent only, on one
+        // axis with the target, and the workers counted have a chart of their own.
+        assertThat((String) page.evaluate("() => { const v = echarts.getInstanceByDom("
+                        + "document.getElementById('coverage-map')).getOption().visualMap[0];"
+                        + " const top = Math.max(0, ...[...document.querySelectorAll('#coverage-children tr.child-row')]"
+                        + ".map(r => r.dataset.coverage).filter(c => c).map(Number)) / 100;"
+                        + " return v.type + ' ' + (v.pieces.length >= 1 && v.pieces.length <= 5)"
+                        + " + ' ' + (v.pieces[0].lte === (Math.ceil(top * 100) / 100 || 0.01)); }"))
+                .isEqualTo("piecewise true true");
+        assertThat((String) page.evaluate("() => { const o = echarts.getInstanceByDom("
+                        + "document.getElementById('coverage-trend')).getOption();"
+                        + " return o.yAxis.length + ' ' + o.series.map(s => s.type).join(','); }"))
+                .isEqualTo("1 line,line");
+        assertThat(
+                        (String)
+                                page.evaluate(
+                                        "() => echarts.getInstanceByDom("
+                                                + "document.getElementById('coverage-trend-active')).getOption().series.map(s => s.type).join()"))
+                .isEqualTo("bar");
         session.screenshot(CoverageInBrowserTest.class, "coverage-province.png");
 
         // Last month has ended: it shows its published figure, and the late payments above as a revision of today.
@@ -172,6 +190,7 @@ class CoverageInBrowserTest extends InBrowser {
         assertThat(activeOf(sandai)).isGreaterThanOrEqualTo(4);
         assertThat(sandai.locator("td.coverage")).hasText("–");
         assertThat(page.locator("#children-no-denominator")).isVisible();
+        assertThat(page.locator("#children-add-denominators")).hasAttribute("href", "/cakupan/penyebut");
 
         // Kecamatan denominators through the import page: a bad row refuses the whole file, naming row and column.
         page.locator("#tab-coverage-denominators").click();
@@ -260,20 +279,13 @@ class CoverageInBrowserTest extends InBrowser {
         List<Long> ids = new java.util.ArrayList<>();
         for (int i = 0; i < count; i++) {
             LocalDate birth = LocalDate.of(1980 + i, 3, 1 + i);
-            long id = participants
-                    .register(
-                            new ParticipantDetails(
-                                    Niks.nik(kecamatanDigits, birth, false),
-                                    "Uji Cakupan " + NAMES[i % NAMES.length],
-                                    birth,
-                                    Sex.L,
-                                    desa,
-                                    null,
-                                    "Petani",
-                                    null),
-                            OFFICER)
-                    .participant()
-                    .id();
+            long id = Workers.register(
+                    participants,
+                    Niks.nik(kecamatanDigits, birth, false),
+                    "Uji Cakupan " + NAMES[i % NAMES.length],
+                    birth,
+                    desa,
+                    OFFICER);
             ids.add(enrolment
                     .enrol(
                             new EnrolmentRequest(

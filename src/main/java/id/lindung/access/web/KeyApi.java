@@ -2,9 +2,8 @@ package id.lindung.access.web;
 
 import id.lindung.access.AuditTrail;
 import id.lindung.access.CurrentUser;
+import id.lindung.access.KeyPolicy;
 import id.lindung.access.LindungUser;
-import id.lindung.access.Role;
-import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.crypto.KeyRotation;
 import id.lindung.shared.crypto.Vault;
 import io.swagger.v3.oas.annotations.Operation;
@@ -91,10 +90,6 @@ class KeyApi {
     }
 
     private LindungUser requireProvinceAdmin() {
-        LindungUser me = currentUser.require();
-        if (me.role() != Role.ADMIN || !me.provinceWide()) {
-            throw new ForbiddenException("access.keys.admin", me.role().name());
-        }
-        return me;
+        return KeyPolicy.checkManage(currentUser.require());
     }
 }

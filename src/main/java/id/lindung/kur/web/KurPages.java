@@ -529,8 +529,9 @@ class KurPages {
                             PAGE_SIZE),
                     list.items().items().size());
             Map<String, List<Region>> options = new HashMap<>();
+            String ownBank = banks.bankOf(me).orElse(null);
             rows = list.items().items().stream()
-                    .map(i -> workRow(i, me, options))
+                    .map(i -> workRow(i, me, ownBank, options))
                     .toList();
         } catch (ForbiddenException | InvalidInputException e) {
             model.addAttribute("kurErrors", messagesOf(e));
@@ -585,7 +586,8 @@ class KurPages {
                 g.lapsed());
     }
 
-    private WorkRow workRow(KurOutreach.WorkItem item, LindungUser me, Map<String, List<Region>> options) {
+    private WorkRow workRow(
+            KurOutreach.WorkItem item, LindungUser me, @Nullable String ownBank, Map<String, List<Region>> options) {
         KurLoan loan = item.loan();
         String code = loan.regionCode();
         List<Region> kecamatans = List.of();
@@ -611,7 +613,8 @@ class KurPages {
                 needsDesa,
                 kecamatans,
                 desas,
-                loan.bankCode() + "|" + loan.loanId());
+                loan.bankCode() + "|" + loan.loanId(),
+                policy.offersEnrol(me, loan, ownBank, item.assignedAgent()));
     }
 
     /** Counts of a group of the work list, and the filter that shows its borrowers. */
@@ -630,6 +633,7 @@ class KurPages {
     /**
      * A line of the work list. {@code needsDesa}: the borrower is not registered and the bank named no desa, so the
      * enrol form asks for one (from {@code kecamatans} then the desa list, or directly from {@code desas}).
+     * {@code enrolOffered}: the enrol action would let this user through on this row ({@link KurPolicy#offersEnrol}).
      */
     public record WorkRow(
             KurLoan loan,
@@ -639,7 +643,8 @@ class KurPages {
             boolean needsDesa,
             List<Region> kecamatans,
             List<Region> desas,
-            String ref) {}
+            String ref,
+            boolean enrolOffered) {}
 
     @PostMapping("/kur/daftar-kerja/daftarkan")
     String enrol(

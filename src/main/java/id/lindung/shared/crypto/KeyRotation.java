@@ -71,17 +71,40 @@ public class KeyRotation {
         return rewritten;
     }
 
-    private long rotate(SealedColumn c) {
-        int data = vault.keyring().currentDataKey();
-        int index = vault.keyring().currentIndexKey();
-        String stale = dataKeyOf(c.column()) + " <> " + data;
-        if (c.indexColumn() != null) {
-            stale = "(" + stale + " OR " + indexKeyOf(c.indexColumn()) + " <> " + index + ")";
+    /**
+     * Whether any value is still under a key other than the current ones, that is whether {@link #run} has work.
+     * With a single data key and a single index key in the keyring there is none, and nothing is read; otherwise each
+     * column is asked until one has such a value.
+     */
+    public boolean pending() {
+        Keyring keyring = vault.keyring();
+        if (keyring.dataKeyVersions().size() <= 1 && keyring.indexKeyVersions().size() <= 1) {
+            return false;
         }
+        for (SealedColumn c : columns) {
+            if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + c.table() + " WHERE " + stale(c) + ")")
+                    .query(Boolean.class)
+                    .single()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** SQL: a value of the column that is not under the current data key (or its index not under the index key). */
+    private String stale(SealedColumn c) {
+        String stale = dataKeyOf(c.column()) + " <> " + vault.keyring().currentDataKey();
+        if (c.indexColumn() != null) {
+            stale = "(" + stale + " OR " + indexKeyOf(c.indexColumn()) + " <> "
+                    + vault.keyring().currentIndexKey() + ")";
+        }
+        return c.column() + " IS NOT NULL AND " + stale;
+    }
+
+    private long rotate(SealedColumn c) {
         String type = c.keyType();
         String select = "SELECT " + c.key() + "::text, " + c.column() + " FROM " + c.table() + " WHERE " + c.key()
-                + " > ?::" + type + " AND " + c.column() + " IS NOT NULL AND " + stale + " ORDER BY " + c.key()
-                + " LIMIT " + BATCH;
+                + " > ?::" + type + " AND " + stale(c) + " ORDER BY " + c.key() + " LIMIT " + BATCH;
         long total = 0;
         String after = c.key().equals("ctid") ? "(0,0)" : Long.toString(Long.MIN_VALUE);
         while (true) {

@@ -3,6 +3,7 @@ package id.lindung.shared.web;
 import id.lindung.shared.Indonesian;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -44,6 +45,11 @@ public class Formats {
 
     public String date(@Nullable LocalDate d) {
         return d == null ? "" : d.format(DateTimeFormatter.ofPattern("d MMMM yyyy", locale()));
+    }
+
+    /** A month: "Desember 2026". */
+    public String month(@Nullable YearMonth m) {
+        return m == null ? "" : m.format(DateTimeFormatter.ofPattern("MMMM yyyy", locale()));
     }
 
     public String dateTime(@Nullable Instant i) {

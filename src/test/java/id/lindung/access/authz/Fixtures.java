@@ -39,6 +39,7 @@ import id.lindung.sponsorship.Programme;
 import id.lindung.sponsorship.SponsorshipProgrammes;
 import id.lindung.support.Intakes;
 import id.lindung.support.Niks;
+import id.lindung.support.Workers;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -296,20 +297,7 @@ public final class Fixtures {
 
     private long register(
             ParticipantManagement participants, String kecamatanDigits, String desa, String fullName, LocalDate birth) {
-        return participants
-                .register(
-                        new ParticipantDetails(
-                                Niks.nik(kecamatanDigits, birth, false),
-                                fullName,
-                                birth,
-                                Sex.L,
-                                desa,
-                                null,
-                                "Petani",
-                                null),
-                        ADMIN)
-                .participant()
-                .id();
+        return Workers.register(participants, Niks.nik(kecamatanDigits, birth, false), fullName, birth, desa, ADMIN);
     }
 
     // ------------------------------------------------------------------------------- fixtures made per request

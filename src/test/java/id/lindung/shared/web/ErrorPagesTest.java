@@ -236,7 +236,7 @@ class ErrorPagesTest {
                         "id=\"problem\"",
                         "data-status=\"" + status + "\"",
                         "id=\"error-home\" href=\"/\"",
-                        "/css/lindung.css");
+                        "/css/lindung-");
         assertThat(body).contains(texts);
         assertThat(Leaks.withoutTokens(body)).doesNotContain(LEAKS).doesNotContainIgnoringCase("paritrana_cycle");
         assertSecurityHeaders(r);
