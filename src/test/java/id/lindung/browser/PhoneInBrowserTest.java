@@ -378,7 +378,7 @@ class PhoneInBrowserTest extends InBrowser {
 
     /**
      * A Ketapang worker with a BPU membership and one payment, their death claim, and two Bank Kalbar loans of a new
-     * branch in Ketapang (one a KUR Kecil the borrower must be enrolled for).
+     * branch in Ketapang (one a KUR Kecil the borrower must be enrolled for), handed to the agent.
      */
     private static synchronized Fixture fixture(int port, Clock clock) {
         if (fixture != null) {
@@ -436,6 +436,10 @@ class PhoneInBrowserTest extends InBrowser {
                                 .getBytes(StandardCharsets.UTF_8),
                         "text/csv");
         assertThat(kur.status()).as(kur.text()).isEqualTo(201);
+        ApiClient.Response handed = officer.post(
+                "/api/kur/assignments",
+                ApiClient.json("bank", "KALBAR", "loanIds", List.of(branch + "-1", branch + "-2"), "agent", AGENT));
+        assertThat(handed.status()).as(handed.text()).isEqualTo(200);
         fixture = new Fixture(
                 participant, name, membership, claim.json().path("id").asLong(), branch);
         return fixture;
