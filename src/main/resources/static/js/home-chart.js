@@ -14,7 +14,9 @@
   const fmt = new Intl.NumberFormat('id-ID');
   const byCount = [...rows].sort((a, b) => a.participants - b.participants);
   const short = n => n.replace(/^Kabupaten /, 'Kab. ');
-  echarts.init(chartBox).setOption({
+  const chart = echarts.init(chartBox);
+  window.addEventListener('resize', () => chart.resize());
+  chart.setOption({
     grid: { left: 130, right: 30, top: 10, bottom: 30 },
     tooltip: { trigger: 'axis', valueFormatter: v => fmt.format(v) },
     xAxis: { type: 'value', axisLabel: { formatter: v => fmt.format(v) } },
@@ -27,6 +29,7 @@
     const data = rows.map(r => ({ name: r.name, value: r.population ? Math.round(r.participants * 1000 / r.population) : 0 }));
     const max = Math.max(1, ...data.map(d => d.value));
     const map = echarts.init(mapBox);
+    window.addEventListener('resize', () => map.resize());
     map.setOption({
       tooltip: { trigger: 'item', formatter: p => p.name + ': ' + fmt.format(p.value || 0) + ' ' + mapBox.dataset.label },
       visualMap: { min: 0, max: max, left: 10, bottom: 10, calculable: true, inRange: { color: ['#f1f8e9', '#0b7a3e'] } },

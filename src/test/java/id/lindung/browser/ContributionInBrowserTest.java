@@ -141,7 +141,9 @@ class ContributionInBrowserTest extends InBrowser {
 
         // Pay the bill with a double click: one payment.
         Locator payment = page.locator("#payment-form");
-        String amount = payment.locator("input[name=amount]").inputValue();
+        String shown = payment.locator("input[name=amount]").inputValue(); // with thousands separators: 16.800
+        assertThat(shown).matches("[1-9]\\d{0,2}(\\.\\d{3})*");
+        String amount = shown.replace(".", ""); // what the form sends
         assertThat(Long.parseLong(amount)).isPositive();
         payment.locator("input[name=reference]").fill("KUITANSI-UJI-1");
         String key = payment.locator("input[name=idempotencyKey]").inputValue();

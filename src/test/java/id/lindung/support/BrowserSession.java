@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One browser test's Chromium: a page on the app under test (Indonesian locale, 1280×900, downloads accepted), the
- * JavaScript errors the pages raised, sign-in through the login form, screenshots into the build directory, and
- * closing everything at the end.
+ * One browser test's Chromium: a page on the app under test (Indonesian locale, 1280×900 or a phone's size, downloads
+ * accepted), the JavaScript errors the pages raised, sign-in through the login form, screenshots into the build
+ * directory, and closing everything at the end.
  */
 public final class BrowserSession {
 
@@ -24,21 +24,26 @@ public final class BrowserSession {
     private final Page page;
     private final List<String> pageErrors = new ArrayList<>();
 
-    private BrowserSession(int port) {
+    private BrowserSession(int port, int width, int height) {
         playwright = Chromium.playwright();
         browser = Chromium.launch(playwright);
         context = browser.newContext(new Browser.NewContextOptions()
                 .setBaseURL("http://localhost:" + port)
                 .setLocale("id-ID")
                 .setAcceptDownloads(true)
-                .setViewportSize(1280, 900));
+                .setViewportSize(width, height));
         context.setDefaultTimeout(15_000);
         page = context.newPage();
         page.onPageError(pageErrors::add);
     }
 
     public static BrowserSession open(int port) {
-        return new BrowserSession(port);
+        return new BrowserSession(port, 1280, 900);
+    }
+
+    /** A session whose window is that many CSS pixels wide and high (a phone: 375×812). */
+    public static BrowserSession open(int port, int width, int height) {
+        return new BrowserSession(port, width, height);
     }
 
     public Page page() {

@@ -24,6 +24,12 @@ public abstract class InBrowser {
         page = session.page();
     }
 
+    /** A session with a window of that size in CSS pixels (a phone: 375×812). */
+    protected void openBrowser(int width, int height) {
+        session = BrowserSession.open(port, width, height);
+        page = session.page();
+    }
+
     @AfterEach
     void screenshotAndClose() {
         if (session != null) {
