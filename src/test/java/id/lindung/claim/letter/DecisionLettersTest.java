@@ -385,6 +385,119 @@ class DecisionLettersTest {
                 .hasMessageContaining("reason");
     }
 
+    @Test
+    void heirsTheAccountPaidToAndTheSignatoriesPositions_areOnTheLetter_theAccountOnlyOnAnApproval()
+            throws IOException {
+        DecisionLetter a = approval(deathLines(), false, "Yohanes Eko Saputra");
+        List<DecisionLetter.Heir> heirs = List.of(
+                new DecisionLetter.Heir("Abdul Rahman", "Orang tua", "-", "BNI 555 1111", false),
+                new DecisionLetter.Heir("Siti Aminah", "Suami/Istri", "610401******0003", "BRI 0123 4567", true));
+        DecisionLetter paid = new DecisionLetter(
+                a.claimNumber(),
+                a.participantName(),
+                a.nikMasked(),
+                a.regionName(),
+                a.kindLabel(),
+                a.causeLabel(),
+                a.eventDate(),
+                true,
+                a.lines(),
+                a.total(),
+                null,
+                null,
+                "Rahmat Hidayat",
+                "Yohanes Eko Saputra",
+                a.decidedOn(),
+                a.dueDate(),
+                false,
+                "Kantor Cabang Perintis Ketapang",
+                List.of(),
+                null,
+                null,
+                "Kepala Bidang Pelayanan",
+                "Kepala Kantor Cabang Perintis",
+                heirs);
+        assertThat(paid.payee()).isEqualTo(heirs.get(1));
+        try (PDDocument pdf = Loader.loadPDF(letters.render(paid, INDONESIAN))) {
+            assertThat(text(pdf))
+                    .contains(
+                            "BPJS Ketenagakerjaan — Kantor Cabang Perintis Ketapang",
+                            "Ahli waris",
+                            "Abdul Rahman Orang tua - BNI 555 1111",
+                            "Siti Aminah (penerima pembayaran) Suami/Istri 610401******0003 BRI 0123 4567",
+                            "Manfaat dibayarkan ke rekening BRI 0123 4567 atas nama Siti Aminah.",
+                            "Diputuskan oleh Rahmat Hidayat Jabatan Kepala Bidang Pelayanan",
+                            "Persetujuan kedua Yohanes Eko Saputra Jabatan Kepala Kantor Cabang Perintis");
+        }
+        try (PDDocument pdf = Loader.loadPDF(letters.render(paid, Locale.ENGLISH))) {
+            assertThat(text(pdf))
+                    .contains("Heirs", "The benefit is paid to account BRI 0123 4567 in the name of Siti Aminah.")
+                    .contains("Position Kepala Bidang Pelayanan");
+        }
+
+        DecisionLetter r = rejection();
+        List<DecisionLetter.Heir> unpaid = List.of(
+                heirs.get(0),
+                new DecisionLetter.Heir("Siti Aminah", "Suami/Istri", "610401******0003", "BRI 0123 4567", false));
+        DecisionLetter refused = new DecisionLetter(
+                r.claimNumber(),
+                r.participantName(),
+                r.nikMasked(),
+                r.regionName(),
+                r.kindLabel(),
+                r.causeLabel(),
+                r.eventDate(),
+                false,
+                List.of(),
+                0,
+                r.rejectionReason(),
+                r.legalBasisOfRefusal(),
+                r.decidedBy(),
+                null,
+                r.decidedOn(),
+                null,
+                false,
+                r.officeName(),
+                List.of(),
+                null,
+                null,
+                "Petugas BPJS",
+                null,
+                unpaid);
+        try (PDDocument pdf = Loader.loadPDF(letters.render(refused, INDONESIAN))) {
+            assertThat(text(pdf))
+                    .contains("Ahli waris", "Siti Aminah", "Jabatan Petugas BPJS")
+                    .doesNotContain("BRI 0123 4567")
+                    .doesNotContain("dibayarkan ke rekening");
+        }
+        assertThatThrownBy(() -> new DecisionLetter(
+                        r.claimNumber(),
+                        r.participantName(),
+                        r.nikMasked(),
+                        r.regionName(),
+                        r.kindLabel(),
+                        r.causeLabel(),
+                        r.eventDate(),
+                        false,
+                        List.of(),
+                        0,
+                        r.rejectionReason(),
+                        null,
+                        r.decidedBy(),
+                        null,
+                        r.decidedOn(),
+                        null,
+                        false,
+                        r.officeName(),
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        heirs))
+                .hasMessageContaining("nobody's to pay");
+    }
+
     /** A letter with one-letter names and dates in 2026 around what the checks look at. */
     private static DecisionLetter minimal(
             boolean approved, List<DecisionLetter.Line> lines, long total, @Nullable String rejectionReason) {
