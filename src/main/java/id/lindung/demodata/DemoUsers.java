@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * The demo users listed in the README, with the published password, while demo data is on
  * ({@code lindung.demo.enabled}); never otherwise (docs/decisions.md, "Demo users and data only while LINDUNG_DEMO is
- * on"), with plausible positions (jabatan) for what they sign. Their scopes are the demo's Kalimantan Barat ({@link DemoDataLoader#PROVINCE}) and two of its kab/kota.
+ * on"), with plausible positions (jabatan) for what they sign. Their scopes are the demo's Kalimantan Barat
+ * ({@link DemoDataLoader#PROVINCE}) and two of its kab/kota.
  */
 @Component
 @Order(1)

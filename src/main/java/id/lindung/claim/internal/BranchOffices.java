@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The BPJS Ketenagakerjaan branch office serving each kab/kota of Kalimantan Barat ({@code claim/branch-offices.csv},
- * dated, every row UNCONFIRMED: docs/decisions.md, "Decision letters: heirs, branch, signatory"). A region outside
+ * dated, every row UNCONFIRMED: docs/decisions.md, "Claims that can be paid"). A region outside
  * the table falls back to {@code lindung.claim.office-name}.
  */
 @Component

@@ -35,8 +35,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * The claim page ({@code /klaim/{id}}): facts, breakdown with legal basis or the refusal, heirs and the account
- * paid to (bank accounts in full only to officers and administrators), scholarship plan, documents, history, and the forms of exactly the steps the workflow offers the user ({@link ClaimManagement#steps});
- * on an approved or paid claim that grants scholarships, the years paid and the yearly scholarship form.
+ * paid to (bank accounts in full only to officers and administrators), scholarship plan, documents, history, and
+ * the forms of exactly the steps the workflow offers the user ({@link ClaimManagement#steps}); on an approved or
+ * paid claim that grants scholarships, the years paid and the yearly scholarship form.
  */
 @Controller
 class ClaimDetailPages {
