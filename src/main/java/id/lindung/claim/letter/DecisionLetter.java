@@ -59,56 +59,6 @@ public record DecisionLetter(
         }
     }
 
-    /** A letter without positions and heirs (a claim with none recorded). */
-    public DecisionLetter(
-            String claimNumber,
-            String participantName,
-            String nikMasked,
-            String regionName,
-            String kindLabel,
-            String causeLabel,
-            LocalDate eventDate,
-            boolean approved,
-            List<Line> lines,
-            long total,
-            @Nullable String rejectionReason,
-            @Nullable String legalBasisOfRefusal,
-            String decidedBy,
-            @Nullable String secondApprover,
-            LocalDate decidedOn,
-            @Nullable LocalDate dueDate,
-            boolean unconfirmedRulesUsed,
-            String officeName,
-            List<ChildLine> children,
-            @Nullable String employerPays,
-            @Nullable String employerPaysBasis) {
-        this(
-                claimNumber,
-                participantName,
-                nikMasked,
-                regionName,
-                kindLabel,
-                causeLabel,
-                eventDate,
-                approved,
-                lines,
-                total,
-                rejectionReason,
-                legalBasisOfRefusal,
-                decidedBy,
-                secondApprover,
-                decidedOn,
-                dueDate,
-                unconfirmedRulesUsed,
-                officeName,
-                children,
-                employerPays,
-                employerPaysBasis,
-                null,
-                null,
-                List.of());
-    }
-
     /** The heir the benefit is paid to, on an approval that BPJS pays; null otherwise. */
     public @Nullable Heir payee() {
         return heirs.stream().filter(Heir::payee).findFirst().orElse(null);
