@@ -3,6 +3,7 @@ package id.lindung.demodata;
 import id.lindung.access.RegionScope;
 import id.lindung.access.Role;
 import id.lindung.access.UserProvisioning;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * The demo users listed in the README, with the published password, while demo data is on
  * ({@code lindung.demo.enabled}); never otherwise (docs/decisions.md, "Demo users and data only while LINDUNG_DEMO is
- * on"). Their scopes are the demo's Kalimantan Barat ({@link DemoDataLoader#PROVINCE}) and two of its kab/kota.
+ * on"), with plausible positions (jabatan) for what they sign. Their scopes are the demo's Kalimantan Barat
+ * ({@link DemoDataLoader#PROVINCE}) and two of its kab/kota.
  */
 @Component
 @Order(1)
@@ -38,20 +40,23 @@ class DemoUsers implements ApplicationRunner {
         }
         String province = DemoDataLoader.PROVINCE;
         int created = 0;
-        created += add("admin", "Administrator Lindung", Role.ADMIN, province);
-        created += add("petugas.kalbar", "Petugas BPJS Kanwil Kalimantan", Role.OFFICER, province);
-        created += add("petugas.pontianak", "Petugas KC Pontianak", Role.OFFICER, "61.71");
-        created += add("petugas.ketapang", "Petugas KCP Ketapang", Role.OFFICER, "61.04");
-        created += add("analis.provinsi", "Analis Disnakertrans Provinsi", Role.GOV_ANALYST, province);
-        created += add("analis.ketapang", "Analis Disnaker Ketapang", Role.GOV_ANALYST, "61.04");
-        created += add("bank.kalbar", "Petugas Bank Kalbar", Role.BANK_OFFICER, province);
-        created += add("agen.ketapang", "Agen Perisai Ketapang", Role.AGENT, "61.04");
+        created += add("admin", "Administrator Lindung", "Administrator Sistem", Role.ADMIN, province);
+        created += add("petugas.kalbar", "Rahmat Hidayat", "Kepala Bidang Pelayanan", Role.OFFICER, province);
+        created += add("petugas.pontianak", "Dewi Lestari", "Penata Madya Pelayanan", Role.OFFICER, "61.71");
+        created +=
+                add("petugas.ketapang", "Yohanes Eko Saputra", "Kepala Kantor Cabang Perintis", Role.OFFICER, "61.04");
+        created +=
+                add("analis.provinsi", "Analis Disnakertrans Provinsi", "Analis Kebijakan", Role.GOV_ANALYST, province);
+        created += add("analis.ketapang", "Analis Disnaker Ketapang", "Analis Kebijakan", Role.GOV_ANALYST, "61.04");
+        created += add("bank.kalbar", "Petugas Bank Kalbar", "Account Officer KUR", Role.BANK_OFFICER, province);
+        // No position: documents name the role instead (Agen Perisai).
+        created += add("agen.ketapang", "Agen Perisai Ketapang", null, Role.AGENT, "61.04");
         if (created > 0) {
             log.info("Created {} demo users (password '{}', see README)", created, PASSWORD);
         }
     }
 
-    private int add(String username, String name, Role role, String scope) {
-        return users.createIfAbsent(username, PASSWORD, name, role, RegionScope.of(scope)) ? 1 : 0;
+    private int add(String username, String name, @Nullable String position, Role role, String scope) {
+        return users.createIfAbsent(username, PASSWORD, name, position, role, RegionScope.of(scope)) ? 1 : 0;
     }
 }

@@ -49,7 +49,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Issue 15, one event pays once and children on death claims, over HTTP. Members are set up through the services
  * (enrolled BPU at Rp1,000,000 from January 2026, January to June paid); every claim step goes through the API or
- * the pages as the officers would. Own context and database (the billing runs bill every membership there is).
+ * the pages as the officers would; heirs and the account paid to on the claim page and the decision letter, for
+ * whom (issue 18, point 5). Own context and database (the billing runs bill every membership there is).
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -553,7 +554,11 @@ class OneEventPaysOnceApiTest {
     }
 
     private String letterText(long id) throws Exception {
-        HttpResponse<byte[]> pdf = as("petugas.kalbar").getBytes("/api/claims/" + id + "/letter.pdf");
+        return letterText(id, "petugas.kalbar");
+    }
+
+    private String letterText(long id, String user) throws Exception {
+        HttpResponse<byte[]> pdf = as(user).getBytes("/api/claims/" + id + "/letter.pdf");
         assertThat(pdf.statusCode()).isEqualTo(200);
         try (PDDocument doc = Loader.loadPDF(pdf.body())) {
             return new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
@@ -697,6 +702,129 @@ class OneEventPaysOnceApiTest {
                         .path("status")
                         .asString())
                 .isEqualTo("ACTIVE");
+    }
+
+    // ------------------------------------------------------------- heirs and payment (issue 18, point 5)
+
+    private static final String HEIR_NIK = "6104015507900003";
+    private static final String HEIR_ACCOUNT = "BRI 0123 4567 8901";
+
+    /** A death claim with a parent and a spouse (the spouse is paid, though listed second), approved. */
+    private long approvedWithHeirs() {
+        Membership m = paidMember();
+        long id = created(json(
+                        "participantId",
+                        m.participantId(),
+                        "kind",
+                        "DEATH",
+                        "cause",
+                        "OTHER",
+                        "eventDate",
+                        DIED.toString(),
+                        "heirs",
+                        List.of(
+                                Map.of("name", "Abdul Rahman", "relation", "PARENT", "bankAccount", "BNI 555 1111"),
+                                Map.of(
+                                        "name",
+                                        "Siti Aminah",
+                                        "relation",
+                                        "SPOUSE",
+                                        "nik",
+                                        HEIR_NIK,
+                                        "bankAccount",
+                                        HEIR_ACCOUNT))))
+                .json()
+                .path("id")
+                .asLong();
+        approved(id);
+        return id;
+    }
+
+    @Test
+    void theOfficerInScope_seesHeirsAndTheAccountPaidTo_onThePageAndTheLetter_andTheReadIsAudited() throws Exception {
+        long id = approvedWithHeirs();
+        for (String officer : List.of("petugas.kalbar", "petugas.ketapang")) {
+            Response page = as(officer).getPage("/klaim/" + id);
+            assertThat(page.status()).isEqualTo(200);
+            String section = page.text().substring(page.text().indexOf("id=\"heirs\""));
+            assertThat(section)
+                    .contains("Ahli waris dan pembayaran")
+                    .contains("Siti Aminah")
+                    .contains("Suami/Istri")
+                    .contains("610401******0003")
+                    .contains(HEIR_ACCOUNT)
+                    .contains("BNI 555 1111")
+                    .doesNotContain(HEIR_NIK);
+            int spouse = section.indexOf("Siti Aminah");
+            assertThat(section.substring(spouse, spouse + 200)).contains("penerima pembayaran");
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'CLAIM_VIEWED' AND entity_id = ?"
+                                + " AND actor = 'petugas.ketapang' AND changes ->> 'bankAccounts' = 'full'"
+                                + " AND changes ->> 'heirs' = '2'")
+                        .param(Long.toString(id))
+                        .query(Long.class)
+                        .single())
+                .isOne();
+
+        String letter = letterText(id, "petugas.ketapang");
+        assertThat(letter)
+                .as("headed with the Ketapang participant's branch, not the configured fallback")
+                .contains("BPJS Ketenagakerjaan — Kantor Cabang Perintis Ketapang")
+                .doesNotContain("Kantor Cabang Ketapang")
+                .as("signed with the deciding officer's full name and position")
+                .contains("Diputuskan oleh Rahmat Hidayat")
+                .contains("Jabatan Kepala Bidang Pelayanan")
+                .doesNotContain("petugas.kalbar")
+                .as("the heirs and the account paid to")
+                .contains("Ahli waris")
+                .contains("Abdul Rahman")
+                .contains("610401******0003")
+                .contains("Manfaat dibayarkan ke rekening " + HEIR_ACCOUNT + " atas nama Siti Aminah.")
+                .doesNotContain(HEIR_NIK);
+    }
+
+    @Test
+    void anAgentSeesHeirsMasked_whileAnalysts_theBank_andAnotherKabKotasOfficer_seeNothing() throws Exception {
+        long id = approvedWithHeirs();
+
+        Response agentPage = as("agen.ketapang").getPage("/klaim/" + id);
+        assertThat(agentPage.status()).isEqualTo(200);
+        assertThat(agentPage.text())
+                .contains("Siti Aminah")
+                .contains("••••8901")
+                .contains("610401******0003")
+                .doesNotContain(HEIR_ACCOUNT)
+                .doesNotContain("0123 4567")
+                .doesNotContain("BNI 555 1111")
+                .doesNotContain(HEIR_NIK);
+        assertThat(as("agen.ketapang").get("/api/claims/" + id).text())
+                .doesNotContain(HEIR_ACCOUNT)
+                .doesNotContain(HEIR_NIK);
+        assertThat(letterText(id, "agen.ketapang"))
+                .contains("••••8901")
+                .doesNotContain(HEIR_ACCOUNT)
+                .doesNotContain("BNI 555 1111")
+                .doesNotContain(HEIR_NIK);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'CLAIM_VIEWED' AND entity_id = ?"
+                                + " AND actor = 'agen.ketapang' AND changes ->> 'bankAccounts' = 'last-four'")
+                        .param(Long.toString(id))
+                        .query(Long.class)
+                        .single())
+                .isOne();
+
+        for (String outsider : List.of("analis.provinsi", "analis.ketapang", "bank.kalbar", "petugas.pontianak")) {
+            ApiClient client = as(outsider);
+            Response page = client.getPage("/klaim/" + id);
+            Response api = client.get("/api/claims/" + id);
+            HttpResponse<byte[]> pdf = client.getBytes("/api/claims/" + id + "/letter.pdf");
+            assertThat(List.of(page.status(), api.status(), pdf.statusCode()))
+                    .as(outsider)
+                    .allMatch(status -> status == 403 || status == 404);
+            assertThat(page.text() + api.text() + new String(pdf.body(), StandardCharsets.ISO_8859_1))
+                    .as(outsider)
+                    .doesNotContain("Siti Aminah")
+                    .doesNotContain(HEIR_ACCOUNT);
+        }
     }
 
     /** A signed-in browser-like session: cookies, the CSRF token of a form page, form posts. */

@@ -4,9 +4,11 @@ import id.lindung.access.AuditTrail;
 import id.lindung.access.LindungUser;
 import id.lindung.access.RegionScope;
 import id.lindung.access.Role;
+import id.lindung.access.Signatories;
 import id.lindung.access.UserProvisioning;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -17,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The user table: look-up for sign-in, and creation (passwords are stored only as BCrypt hashes). */
 @Service
-class UserAccounts implements UserDetailsService, UserProvisioning {
+class UserAccounts implements UserDetailsService, UserProvisioning, Signatories {
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
@@ -49,22 +51,39 @@ class UserAccounts implements UserDetailsService, UserProvisioning {
     @Override
     @Transactional
     public boolean createIfAbsent(
-            String username, String rawPassword, String displayName, Role role, RegionScope scope) {
+            String username,
+            String rawPassword,
+            String displayName,
+            @Nullable String position,
+            Role role,
+            RegionScope scope) {
+        String held = position == null || position.isBlank() ? null : position.strip();
         boolean created = jdbc.sql("""
-                INSERT INTO app_user (username, password_hash, display_name, role, region_scope)
-                VALUES (?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING""")
-                        .params(username, passwords.encode(rawPassword), displayName, role.name(), scope.code())
+                INSERT INTO app_user (username, password_hash, display_name, position, role, region_scope)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING""")
+                        .params(username, passwords.encode(rawPassword), displayName, held, role.name(), scope.code())
                         .update()
                 == 1;
         if (created) {
-            audit.record(
-                    "USER_CREATED",
-                    "user",
-                    username,
-                    scope.code().isEmpty() ? null : scope.code(),
-                    java.util.Map.of("displayName", displayName, "role", role.name(), "scope", scope.code()));
+            java.util.Map<String, Object> changes = new java.util.LinkedHashMap<>();
+            changes.put("displayName", displayName);
+            if (held != null) {
+                changes.put("position", held);
+            }
+            changes.put("role", role.name());
+            changes.put("scope", scope.code());
+            audit.record("USER_CREATED", "user", username, scope.code().isEmpty() ? null : scope.code(), changes);
         }
         return created;
+    }
+
+    @Override
+    public Optional<Signatory> of(String username) {
+        return jdbc.sql("SELECT username, display_name, position, role FROM app_user WHERE username = ?")
+                .param(username)
+                .query((rs, i) ->
+                        new Signatory(rs.getString(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4))))
+                .optional();
     }
 
     long count() {

@@ -9,7 +9,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Claims.
  *
- * @param officeName the BPJS office named on decision letters
+ * @param officeName the BPJS office heading the decision letter of a participant whose kab/kota is not in the
+ *        branch table ({@link BranchOffices})
  * @param fourEyesThreshold a claim paying more than this (whole rupiah) needs a second officer's approval
  * @param documentMaxBytes the largest claim document accepted, in bytes
  * @param benefitRules the dated benefit rule rows (CSV); point it at a corrected file, e.g.

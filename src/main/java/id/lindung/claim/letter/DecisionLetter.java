@@ -16,6 +16,11 @@ import org.jspecify.annotations.Nullable;
  * {@code legalBasisOfRefusal}. {@code children}: every child recorded on a death or total-disability claim, who gets
  * the scholarship and why (at most two do). {@code employerPays}: on an approval the employer owes, who pays and why
  * (with {@code employerPaysBasis}, its legal basis); null when BPJS pays.
+ *
+ * <p>{@code officeName}: the branch office of the participant's kab/kota. {@code decidedBy} and
+ * {@code secondApprover}: the officers' full names, with their positions (jabatan: the one on record, else the
+ * role's label). {@code heirs}: the heirs recorded at intake, NIK masked, the bank account as the reader may see it;
+ * on an approval that BPJS pays, the heir marked {@code payee} is the one whose account the benefit is paid to.
  */
 public record DecisionLetter(
         String claimNumber,
@@ -38,7 +43,26 @@ public record DecisionLetter(
         String officeName,
         List<ChildLine> children,
         @Nullable String employerPays,
-        @Nullable String employerPaysBasis) {
+        @Nullable String employerPaysBasis,
+        @Nullable String decidedByPosition,
+        @Nullable String secondApproverPosition,
+        List<Heir> heirs) {
+
+    /** A heir: name, relation (its label), NIK masked, bank account ("" when none), and whether the benefit's payee. */
+    public record Heir(String name, String relation, String nikMasked, String bankAccount, boolean payee) {
+
+        public Heir {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(relation, "relation");
+            Objects.requireNonNull(nikMasked, "nikMasked");
+            Objects.requireNonNull(bankAccount, "bankAccount");
+        }
+    }
+
+    /** The heir the benefit is paid to, on an approval that BPJS pays; null otherwise. */
+    public @Nullable Heir payee() {
+        return heirs.stream().filter(Heir::payee).findFirst().orElse(null);
+    }
 
     /**
      * A child recorded on the claim: whether it gets the scholarship plan, and why ({@code why}: the choice — at
@@ -75,6 +99,10 @@ public record DecisionLetter(
         Objects.requireNonNull(officeName, "officeName");
         lines = List.copyOf(lines);
         children = List.copyOf(children);
+        heirs = List.copyOf(heirs);
+        if (heirs.stream().filter(Heir::payee).count() > 1) {
+            throw new IllegalArgumentException(claimNumber + ": the benefit is paid to one account");
+        }
         if (approved) {
             long sum = 0;
             for (Line line : lines) {
@@ -85,7 +113,7 @@ public record DecisionLetter(
                         claimNumber + ": total " + total + " is not the sum of the lines (" + sum + ")");
             }
         } else {
-            if (employerPays != null) {
+            if (employerPays != null || heirs.stream().anyMatch(Heir::payee)) {
                 throw new IllegalArgumentException(claimNumber + ": a rejection is nobody's to pay");
             }
             if (!lines.isEmpty() || total != 0) {

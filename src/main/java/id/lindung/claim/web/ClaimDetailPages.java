@@ -17,6 +17,7 @@ import id.lindung.participant.Participant;
 import id.lindung.participant.ParticipantId;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.shared.NotFoundException;
+import id.lindung.shared.crypto.NikMask;
 import id.lindung.shared.web.Formats;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -33,9 +34,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * The claim page ({@code /klaim/{id}}): facts, breakdown with legal basis or the refusal, scholarship plan,
- * documents, history, and the forms of exactly the steps the workflow offers the user ({@link ClaimManagement#steps});
- * on an approved or paid claim that grants scholarships, the years paid and the yearly scholarship form.
+ * The claim page ({@code /klaim/{id}}): facts, breakdown with legal basis or the refusal, heirs and the account
+ * paid to (bank accounts in full only to officers and administrators), scholarship plan, documents, history, and
+ * the forms of exactly the steps the workflow offers the user ({@link ClaimManagement#steps}); on an approved or
+ * paid claim that grants scholarships, the years paid and the yearly scholarship form.
  */
 @Controller
 class ClaimDetailPages {
@@ -69,8 +71,23 @@ class ClaimDetailPages {
     String claim(@PathVariable long id, Model model) {
         LindungUser me = currentUser.require();
         Claim c = claims.get(ClaimId.ofRequest(id), me);
-        audit.recordRead(AuditTrail.CLAIM_VIEWED, "claim", Long.toString(id), c.regionCode(), Map.of("view", "page"));
+        List<HeirView> heirs = heirs(c);
+        audit.recordRead(
+                AuditTrail.CLAIM_VIEWED,
+                "claim",
+                Long.toString(id),
+                c.regionCode(),
+                heirs.isEmpty()
+                        ? Map.of("view", "page")
+                        : Map.of(
+                                "view",
+                                "page",
+                                "heirs",
+                                heirs.size(),
+                                "bankAccounts",
+                                Disclosure.seesIdentity(me) ? "full" : "last-four"));
         Locale locale = LocaleContextHolder.getLocale();
+        model.addAttribute("heirs", heirs);
         model.addAttribute("c", c);
         model.addAttribute("participant", participantOf(c, me));
         model.addAttribute(
@@ -152,6 +169,34 @@ class ClaimDetailPages {
         model.addAttribute("currentSchoolYear", ScholarshipPlanner.schoolYearOf(LocalDate.now(clock)));
         return "claim/detail";
     }
+
+    /**
+     * The heirs for the section "Ahli waris dan pembayaran": as the claim was disclosed to the reader (bank account
+     * in full for officers and administrators, its last four digits for agents), the NIK masked for everyone, and
+     * who is paid when BPJS pays an approved claim ({@link ClaimTexts#payeeIndex}).
+     */
+    static List<HeirView> heirs(Claim c) {
+        List<ClaimIntake.Heir> items = ClaimTexts.heirsOf(c);
+        int payee = c.status() != ClaimStatus.REJECTED && !c.employerPays() ? ClaimTexts.payeeIndex(items) : -1;
+        List<HeirView> heirs = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            ClaimIntake.Heir h = items.get(i);
+            heirs.add(new HeirView(
+                    h.name() == null ? "–" : h.name().strip(),
+                    h.relation() == null ? "" : h.relation(),
+                    h.nik() == null || h.nik().isBlank()
+                            ? "–"
+                            : String.valueOf(NikMask.mask(h.nik().strip())),
+                    h.bankAccount() == null || h.bankAccount().isBlank()
+                            ? "–"
+                            : h.bankAccount().strip(),
+                    i == payee));
+        }
+        return heirs;
+    }
+
+    /** A heir as the claim page shows it; {@code relation} the code (SPOUSE, …) or empty. */
+    public record HeirView(String name, String relation, String nikMasked, String bankAccount, boolean payee) {}
 
     private @Nullable Participant participantOf(Claim c, LindungUser me) {
         try {

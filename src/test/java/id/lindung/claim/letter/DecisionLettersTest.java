@@ -65,7 +65,10 @@ class DecisionLettersTest {
                 "Kantor Cabang Pontianak",
                 List.of(),
                 null,
-                null);
+                null,
+                null,
+                null,
+                List.of());
     }
 
     private static List<DecisionLetter.Line> deathLines() {
@@ -102,7 +105,10 @@ class DecisionLettersTest {
                 "Kantor Cabang Pembantu Ketapang",
                 List.of(),
                 null,
-                null);
+                null,
+                null,
+                null,
+                List.of());
     }
 
     private static String text(PDDocument pdf) throws IOException {
@@ -198,7 +204,10 @@ class DecisionLettersTest {
                 a.officeName(),
                 List.of(),
                 "Pemberi kerja (NPP0042 PT Sawit Sukadana) wajib membayar terlebih dahulu manfaat di bawah.",
-                "PP 44/2015 (pemberi kerja menunggak iuran)");
+                "PP 44/2015 (pemberi kerja menunggak iuran)",
+                null,
+                null,
+                List.of());
 
         try (PDDocument pdf = Loader.loadPDF(letters.render(employerPays, INDONESIAN))) {
             String text = text(pdf);
@@ -231,7 +240,10 @@ class DecisionLettersTest {
                         "Kantor",
                         List.of(),
                         "pemberi kerja",
-                        "PP 44/2015"))
+                        "PP 44/2015",
+                        null,
+                        null,
+                        List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -352,7 +364,10 @@ class DecisionLettersTest {
                 "Kantor Cabang Pontianak",
                 List.of(),
                 null,
-                null);
+                null,
+                null,
+                null,
+                List.of());
 
         LocaleContext before = LocaleContextHolder.getLocaleContext();
         String xhtml = letters.xhtml(letter, INDONESIAN);
@@ -385,6 +400,80 @@ class DecisionLettersTest {
                 .hasMessageContaining("reason");
     }
 
+    @Test
+    void heirsTheAccountPaidToAndTheSignatoriesPositions_areOnTheLetter_theAccountOnlyOnAnApproval()
+            throws IOException {
+        List<DecisionLetter.Heir> heirs = List.of(
+                new DecisionLetter.Heir("Abdul Rahman", "Orang tua", "-", "BNI 555 1111", false),
+                new DecisionLetter.Heir("Siti Aminah", "Suami/Istri", "610401******0003", "BRI 0123 4567", true));
+        DecisionLetter paid = addressed(
+                approval(deathLines(), false, "Yohanes Eko Saputra"),
+                "Kepala Bidang Pelayanan",
+                "Kepala Kantor Cabang Perintis",
+                heirs);
+        assertThat(paid.payee()).isEqualTo(heirs.get(1));
+        try (PDDocument pdf = Loader.loadPDF(letters.render(paid, INDONESIAN))) {
+            assertThat(text(pdf))
+                    .contains(
+                            "Ahli waris",
+                            "Abdul Rahman Orang tua - BNI 555 1111",
+                            "Siti Aminah (penerima pembayaran) Suami/Istri 610401******0003 BRI 0123 4567",
+                            "Manfaat dibayarkan ke rekening BRI 0123 4567 atas nama Siti Aminah.",
+                            "Diputuskan oleh petugas.pontianak Jabatan Kepala Bidang Pelayanan",
+                            "Persetujuan kedua Yohanes Eko Saputra Jabatan Kepala Kantor Cabang Perintis");
+        }
+        try (PDDocument pdf = Loader.loadPDF(letters.render(paid, Locale.ENGLISH))) {
+            assertThat(text(pdf))
+                    .contains("Heirs", "The benefit is paid to account BRI 0123 4567 in the name of Siti Aminah.")
+                    .contains("Position Kepala Bidang Pelayanan");
+        }
+
+        List<DecisionLetter.Heir> unpaid = List.of(
+                heirs.get(0),
+                new DecisionLetter.Heir("Siti Aminah", "Suami/Istri", "610401******0003", "BRI 0123 4567", false));
+        try (PDDocument pdf =
+                Loader.loadPDF(letters.render(addressed(rejection(), "Petugas BPJS", null, unpaid), INDONESIAN))) {
+            assertThat(text(pdf))
+                    .contains("Ahli waris", "Siti Aminah", "Jabatan Petugas BPJS")
+                    .doesNotContain("BRI 0123 4567")
+                    .doesNotContain("dibayarkan ke rekening");
+        }
+        assertThatThrownBy(() -> addressed(rejection(), null, null, heirs)).hasMessageContaining("nobody's to pay");
+    }
+
+    /** The letter with the signatories' positions and the heirs. */
+    private static DecisionLetter addressed(
+            DecisionLetter l,
+            @Nullable String decidedByPosition,
+            @Nullable String secondApproverPosition,
+            List<DecisionLetter.Heir> heirs) {
+        return new DecisionLetter(
+                l.claimNumber(),
+                l.participantName(),
+                l.nikMasked(),
+                l.regionName(),
+                l.kindLabel(),
+                l.causeLabel(),
+                l.eventDate(),
+                l.approved(),
+                l.lines(),
+                l.total(),
+                l.rejectionReason(),
+                l.legalBasisOfRefusal(),
+                l.decidedBy(),
+                l.secondApprover(),
+                l.decidedOn(),
+                l.dueDate(),
+                l.unconfirmedRulesUsed(),
+                l.officeName(),
+                l.children(),
+                l.employerPays(),
+                l.employerPaysBasis(),
+                decidedByPosition,
+                secondApproverPosition,
+                heirs);
+    }
+
     /** A letter with one-letter names and dates in 2026 around what the checks look at. */
     private static DecisionLetter minimal(
             boolean approved, List<DecisionLetter.Line> lines, long total, @Nullable String rejectionReason) {
@@ -409,6 +498,9 @@ class DecisionLettersTest {
                 "KC",
                 List.of(),
                 null,
-                null);
+                null,
+                null,
+                null,
+                List.of());
     }
 }
