@@ -53,8 +53,8 @@ import org.springframework.test.context.ActiveProfiles;
  * ({@link Accessibility}: any critical or serious violation fails, every page's findings listed at the end): the
  * province officer every page with its forms (the claim and enrolment forms with every section shown, as without
  * JavaScript; a KUR upload's result; the KUR work list with an enrol form open); each other role the pages where it
- * sees something else (the administrator's forms, the analyst's read-only and coverage pages in English, one bank's
- * KUR pages, the agent's work list and claim, and the error pages); and the sign-in page. Then an officer of
+ * sees something else (its home page; the administrator's forms, the analyst's read-only and coverage pages in
+ * English, one bank's KUR pages, the agent's work list and claim, and the error pages); and the sign-in page. Then an officer of
  * Kabupaten Ketapang signs in, registers a worker and enrols them as BPU with the keyboard alone (Tab, Shift+Tab,
  * Enter, Space, arrow keys and typing; no click), each element reached by Tab showing a focus ring.
  *
@@ -167,8 +167,8 @@ class AccessibilityInBrowserTest extends InBrowser {
         Fixture f = fixture();
         openBrowser();
         session.signIn("admin");
-        // the forms only an administrator gets: rate corrections, retention, Paritrana cycles, weights and stages
-        check("/iuran/tarif", "/privasi/retensi", "/paritrana", "/paritrana/" + f.cycle());
+        // its home; the forms only an administrator gets: rate corrections, retention, Paritrana cycles and weights
+        check("/", "/iuran/tarif", "/privasi/retensi", "/paritrana", "/paritrana/" + f.cycle());
         assertThat(problems).isEmpty();
     }
 
@@ -199,8 +199,8 @@ class AccessibilityInBrowserTest extends InBrowser {
         fixture();
         openBrowser();
         session.signIn("bank.kalbar");
-        // the KUR pages of one bank (no bank filter)
-        check("/kur", "/kur/unggah", "/kur/daftar-kerja", "/kur/peminjam");
+        // its home and the KUR pages of one bank (no bank filter)
+        check("/", "/kur", "/kur/unggah", "/kur/daftar-kerja", "/kur/peminjam");
         assertThat(problems).isEmpty();
     }
 
@@ -209,7 +209,7 @@ class AccessibilityInBrowserTest extends InBrowser {
         Fixture f = fixture();
         openBrowser();
         session.signIn("agen.ketapang");
-        check("/peserta/" + f.participant() + "/kepesertaan", "/klaim/" + f.claim(), "/kur/daftar-kerja");
+        check("/", "/peserta/" + f.participant() + "/kepesertaan", "/klaim/" + f.claim(), "/kur/daftar-kerja");
         open("/privasi/retensi");
         assertThat(page.locator("#problem")).hasAttribute("data-status", "403");
         checkOpenPage("error page 403");
