@@ -54,9 +54,9 @@ import org.springframework.test.context.ActiveProfiles;
  * province officer every page with its forms (the claim and enrolment forms with every section shown, as without
  * JavaScript; a KUR upload's result; the KUR work list with an enrol form open); each other role the pages where it
  * sees something else (its home page; the administrator's forms, the analyst's read-only and coverage pages in
- * English, one bank's KUR pages, the agent's work list and claim, and the error pages); and the sign-in page. Then an officer of
- * Kabupaten Ketapang signs in, registers a worker and enrols them as BPU with the keyboard alone (Tab, Shift+Tab,
- * Enter, Space, arrow keys and typing; no click), each element reached by Tab showing a focus ring.
+ * English, one bank's KUR pages, the agent's work list and claim, and the error pages); and the sign-in page. Then
+ * an officer of Kabupaten Ketapang signs in, registers a worker and enrols them as BPU with the keyboard alone (Tab,
+ * Shift+Tab, Enter, Space, arrow keys and typing; no click), each element reached by Tab showing a focus ring.
  *
  * <p>Same context as the other browser tests (the database is shared: unique NIKs, NIB and loan ids). Debian's
  * Chromium, {@code LINDUNG_SKIP_BROWSER=1} skips. Screenshot: {@code <build dir>/screenshots/accessibility.png}.
@@ -69,7 +69,10 @@ class AccessibilityInBrowserTest extends InBrowser {
     private static final LindungUser OFFICER = Members.OFFICER;
     private static final String DESA = Members.KETAPANG_DESA;
 
-    /** What the pages show, made once for the class: a Ketapang worker with family, business, membership, claim. */
+    /**
+     * What the pages show, made once for the class: a Ketapang worker with a child, a business, a PU membership and a
+     * claim; a KUR file; a sponsorship programme; a Paritrana cycle with entrants (from the migrations).
+     */
     private static Fixture fixture;
 
     @Autowired
