@@ -15,6 +15,7 @@ import id.lindung.contribution.Payments;
 import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.Membership;
 import id.lindung.participant.ParticipantManagement;
+import id.lindung.support.Accessibility;
 import id.lindung.support.InBrowser;
 import id.lindung.support.Intakes;
 import id.lindung.support.Tags;
@@ -105,6 +106,7 @@ class ClaimInBrowserTest extends InBrowser {
         assertThat(page.locator("#invoices-0-amount-error")).hasCount(0);
         assertThat(form.locator("#kind")).hasValue("JKK_MEDICAL");
         assertThat(form.locator("input[name='invoices[1].description']")).hasValue("Rawat inap RSUD Agoesdjam");
+        Accessibility.assertNoSeriousViolations(page, "claim form with refused fields");
 
         // It is a death: heirs instead of invoices, and still no date.
         form.locator("#kind").selectOption("DEATH");

@@ -23,6 +23,7 @@ import id.lindung.enrolment.Segment;
 import id.lindung.participant.ParticipantDetails;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.participant.Sex;
+import id.lindung.support.Accessibility;
 import id.lindung.support.ApiClient;
 import id.lindung.support.BrowserSession;
 import id.lindung.support.InBrowser;
@@ -108,6 +109,7 @@ class ContributionInBrowserTest extends InBrowser {
         form.locator("#enrol-submit").click();
         assertThat(page.locator("#baseAmount-error")).containsText("1.000.000");
         assertThat(form.locator("select[name=segment]")).hasValue("BPU");
+        Accessibility.assertNoSeriousViolations(page, "enrolment form with a refused income");
 
         // A valid income: enrolled, not protected until paid.
         form.locator("input[name=baseAmount]").fill("1000000");
@@ -138,6 +140,7 @@ class ContributionInBrowserTest extends InBrowser {
         bill.locator("details.bill-lines summary").click();
         assertThat(bill.locator("tr.bill-line").first()).containsText("PP 44/2015");
         assertThat(bill.locator(".unconfirmed").first()).hasText("belum terkonfirmasi"); // BPU JKK 1% of income
+        Accessibility.assertNoSeriousViolations(page, "statement with a bill's lines open");
 
         // Pay the bill with a double click: one payment.
         Locator payment = page.locator("#payment-form");

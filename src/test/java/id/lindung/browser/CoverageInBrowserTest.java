@@ -18,6 +18,7 @@ import id.lindung.enrolment.EnrolmentRequest;
 import id.lindung.enrolment.Sector;
 import id.lindung.enrolment.Segment;
 import id.lindung.participant.ParticipantManagement;
+import id.lindung.support.Accessibility;
 import id.lindung.support.InBrowser;
 import id.lindung.support.Ledger;
 import id.lindung.support.Niks;
@@ -132,6 +133,7 @@ class CoverageInBrowserTest extends InBrowser {
 
         page.locator("#coverage-map[data-ready=true]").waitFor();
         page.waitForFunction("() => document.querySelectorAll('#coverage-map svg path').length >= 14");
+        Accessibility.assertNoSeriousViolations(page, "coverage dashboard with its map");
         assertThat((Boolean) page.evaluate("() => echarts.getInstanceByDom(document.getElementById('coverage-map'))"
                         + ".getOption().visualMap.length === 1"))
                 .as("the map has a visualMap legend")

@@ -15,8 +15,9 @@ import id.lindung.contribution.Dues;
 import id.lindung.contribution.PaymentRequest;
 import id.lindung.contribution.Payments;
 import id.lindung.enrolment.MembershipId;
+import id.lindung.support.Accessibility;
 import id.lindung.support.InBrowser;
-import id.lindung.support.Niks;
+import id.lindung.support.KurFiles;
 import id.lindung.support.Tags;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -71,18 +72,7 @@ class KurInBrowserTest extends InBrowser {
         String branch = "Sandai" + System.nanoTime() % 1_000_000_000L;
         String small = branch + "-1";
         String mandatory = branch + "-2";
-        String micro = branch + "-3";
-        String bad = branch + "-4";
-        String disbursed = LocalDate.now(clock).minusDays(10).toString();
-        String csv = "bank;branch;loan_id;nik;name;scheme;plafond;disbursed_on;sector;region_code\n"
-                + "KALBAR;" + branch + ";" + small + ";" + Niks.nik("610401", LocalDate.of(1992, 2, 2), true)
-                + ";Wati;MIKRO;20000000;" + disbursed + ";Warung;61.04\n"
-                + "KALBAR;" + branch + ";" + mandatory + ";" + Niks.nik("610401", LocalDate.of(1975, 7, 17), false)
-                + ";Yohanes Ding;KECIL;150000000;" + disbursed + ";Sawit;61.04.01.2011\n"
-                + "KALBAR;" + branch + ";" + micro + ";" + Niks.nik("617101", LocalDate.of(1988, 3, 9), true)
-                + ";Rina Anggraini;SUPER_MIKRO;5000000;" + disbursed + ";Dagang;61.71\n"
-                + "KALBAR;" + branch + ";" + bad + ";" + Niks.nik("610401", LocalDate.of(1980, 1, 1), false)
-                + ";Budi;MIKRO;banyak;" + disbursed + ";Kebun;61.04\n";
+        String csv = KurFiles.kalbar(branch, LocalDate.now(clock).minusDays(10));
         byte[] file = csv.getBytes(StandardCharsets.UTF_8);
 
         openBrowser();
@@ -111,6 +101,7 @@ class KurInBrowserTest extends InBrowser {
         assertThat(error.locator("td").nth(1)).hasText("plafond");
         assertThat(error.locator("td").nth(2)).containsText("harus berupa angka rupiah");
         assertThat(page.locator("#recent-files tr.recent-file").first()).containsText("kalbar-" + branch + ".csv");
+        Accessibility.assertNoSeriousViolations(page, "KUR upload result");
         screenshot("kur-upload.png");
 
         // The full error report, in the reader's language.
@@ -165,6 +156,7 @@ class KurInBrowserTest extends InBrowser {
         kabKotaLevel.locator("select[name=kecamatan]").selectOption("61.04.01");
         assertThat(kabKotaLevel.locator("select.enrol-desa option[value='61.04.01.2011']"))
                 .hasCount(1);
+        Accessibility.assertNoSeriousViolations(page, "KUR work list, an enrol form refused");
         screenshot("kur-worklist.png");
 
         // The agent collects what is due now; the payment protects the borrower, and the KUR match follows.

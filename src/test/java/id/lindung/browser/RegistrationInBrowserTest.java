@@ -8,6 +8,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.WaitForSelectorState;
+import id.lindung.support.Accessibility;
 import id.lindung.support.Chromium;
 import id.lindung.support.Niks;
 import id.lindung.support.Tags;
@@ -137,6 +138,7 @@ class RegistrationInBrowserTest {
         form.locator("#save").click();
 
         assertThat(page.locator("#nik-error")).containsText("0000");
+        Accessibility.assertNoSeriousViolations(page, "registration form with a refused NIK");
         // The rest of what was entered survives the round trip.
         assertThat(form.locator("[name=fullName]")).hasValue(NAME);
         assertThat(form.locator("input[name=birthDate]")).hasValue(BIRTH_DATE);
@@ -165,6 +167,7 @@ class RegistrationInBrowserTest {
         // still the same search, now in English
         assertThat(page.locator("#results tr").filter(new Locator.FilterOptions().setHasText(nik)))
                 .hasCount(1);
+        Accessibility.assertNoSeriousViolations(page, "participant search in English");
     }
 
     /**

@@ -32,16 +32,16 @@ import org.xml.sax.InputSource;
  */
 class DecisionLettersTest {
 
-    private static final Locale INDONESIAN = Locale.forLanguageTag("id-ID");
+    static final Locale INDONESIAN = Locale.forLanguageTag("id-ID");
 
     private final DecisionLetters letters = new DecisionLetters(engine(), new Formats());
 
-    private static SpringTemplateEngine engine() {
+    static SpringTemplateEngine engine() {
         return Templates.engine(Templates.messages("i18n/messages", "i18n/claim"));
     }
 
     /** A BPU member's death from a work accident, declared income Rp1.000.000. */
-    private static DecisionLetter approval(
+    static DecisionLetter approval(
             List<DecisionLetter.Line> lines, boolean unconfirmed, @Nullable String secondApprover) {
         long total = lines.stream().mapToLong(DecisionLetter.Line::amount).sum();
         return new DecisionLetter(
@@ -71,7 +71,7 @@ class DecisionLettersTest {
                 List.of());
     }
 
-    private static List<DecisionLetter.Line> deathLines() {
+    static List<DecisionLetter.Line> deathLines() {
         return List.of(
                 new DecisionLetter.Line(
                         "Santunan kematian akibat kecelakaan kerja",
@@ -83,7 +83,7 @@ class DecisionLettersTest {
                         "Santunan berkala (dibayar sekaligus)", "Rp12.000.000", "PP 82/2019 Lampiran III", 12_000_000));
     }
 
-    private static DecisionLetter rejection() {
+    static DecisionLetter rejection() {
         return new DecisionLetter(
                 "KLM-2026-000124",
                 "Budi Santoso",
