@@ -781,6 +781,14 @@ class OneEventPaysOnceApiTest {
                 .contains("610401******0003")
                 .contains("Manfaat dibayarkan ke rekening " + HEIR_ACCOUNT + " atas nama Siti Aminah.")
                 .doesNotContain(HEIR_NIK);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'EXPORT_DOWNLOADED' AND entity_id = ?"
+                                + " AND actor = 'petugas.ketapang' AND changes ->> 'file' = 'letter.pdf'"
+                                + " AND changes ->> 'bankAccounts' = 'full' AND changes ->> 'heirs' = '2'")
+                        .param(Long.toString(id))
+                        .query(Long.class)
+                        .single())
+                .as("the letter's download says it carried the heirs' accounts in full")
+                .isOne();
     }
 
     @Test

@@ -273,7 +273,11 @@ class ClaimApi {
                 "claim",
                 Long.toString(id),
                 claim.regionCode(),
-                Map.of("file", "letter.pdf", "claimNumber", claim.claimNumber()));
+                ClaimDetailPages.withHeirsShown(
+                        Map.of("file", "letter.pdf", "claimNumber", claim.claimNumber()),
+                        ClaimTexts.heirsOf(claim).size(),
+                        claim.status() != ClaimStatus.REJECTED,
+                        by));
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(

@@ -77,15 +77,7 @@ class ClaimDetailPages {
                 "claim",
                 Long.toString(id),
                 c.regionCode(),
-                heirs.isEmpty()
-                        ? Map.of("view", "page")
-                        : Map.of(
-                                "view",
-                                "page",
-                                "heirs",
-                                heirs.size(),
-                                "bankAccounts",
-                                Disclosure.seesIdentity(me) ? "full" : "last-four"));
+                withHeirsShown(Map.of("view", "page"), heirs.size(), true, me));
         Locale locale = LocaleContextHolder.getLocale();
         model.addAttribute("heirs", heirs);
         model.addAttribute("c", c);
@@ -193,6 +185,24 @@ class ClaimDetailPages {
                     i == payee));
         }
         return heirs;
+    }
+
+    /**
+     * The details of a read audit line for a view that shows {@code heirs} heirs: how many, and when their bank
+     * accounts are shown ({@code accountsShown}), whether in full or cut to the last four digits for {@code reader}.
+     * Shared by the claim page and the decision letter, which show the same accounts to the same readers.
+     */
+    static Map<String, Object> withHeirsShown(
+            Map<String, Object> details, int heirs, boolean accountsShown, LindungUser reader) {
+        if (heirs == 0) {
+            return details;
+        }
+        Map<String, Object> shown = new LinkedHashMap<>(details);
+        shown.put("heirs", heirs);
+        if (accountsShown) {
+            shown.put("bankAccounts", Disclosure.seesIdentity(reader) ? "full" : "last-four");
+        }
+        return shown;
     }
 
     /** A heir as the claim page shows it; {@code relation} the code (SPOUSE, …) or empty. */
