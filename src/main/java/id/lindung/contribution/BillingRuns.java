@@ -9,6 +9,7 @@ import id.lindung.shared.Bounds;
 import id.lindung.shared.ConflictException;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
+import id.lindung.shared.progress.Progress;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.IntConsumer;
 import javax.sql.DataSource;
@@ -106,6 +108,11 @@ public class BillingRuns {
      * country run billing: it covers every membership.
      */
     public BillingRunResult run(YearMonth period, LindungUser by) {
+        return run(period, by, Progress.none());
+    }
+
+    /** As {@link #run(YearMonth, LindungUser)}, reporting the memberships billed range by range into progress. */
+    public BillingRunResult run(YearMonth period, LindungUser by, Progress progress) {
         if (!policy.mayRunBilling(by)) {
             throw new ForbiddenException("billing.role", by.role().name());
         }
@@ -126,7 +133,7 @@ public class BillingRuns {
                 throw new ConflictException("billing.already-running", running);
             }
             try {
-                return runAlone(period, by);
+                return runAlone(period, by, progress);
             } finally {
                 advisoryLock(guard, "pg_advisory_unlock");
             }
@@ -177,25 +184,39 @@ public class BillingRuns {
         }
     }
 
-    private BillingRunResult runAlone(YearMonth period, LindungUser by) {
+    private BillingRunResult runAlone(YearMonth period, LindungUser by, Progress progress) {
         long runId = startOrResume(period, by);
         long from = checkpoint(runId);
         int batch = 0;
+        // progress: memberships in finished ranges (those before a resumed run's checkpoint included) of all
+        Map<String, Object> counts = jdbc.sql("SELECT count(*) AS total, count(*) FILTER (WHERE membership_id <= ?)"
+                        + " AS done FROM enrolment_membership_v")
+                .param(from)
+                .query()
+                .singleRow();
+        long done = ((Number) Objects.requireNonNull(counts.get("done"))).longValue();
+        progress.phase("billing.lines", 1, 1, ((Number) Objects.requireNonNull(counts.get("total"))).longValue());
+        progress.advance(done);
         try {
             while (true) {
                 // the next range holds batchSize memberships, whatever gaps the ids have
-                Long to = jdbc.sql("SELECT max(membership_id) FROM (SELECT membership_id FROM enrolment_membership_v"
-                                + " WHERE membership_id > ? ORDER BY membership_id LIMIT ?) r")
+                Map<String, Object> range = jdbc.sql("SELECT max(membership_id) AS last, count(*) AS size FROM"
+                                + " (SELECT membership_id FROM enrolment_membership_v WHERE membership_id > ?"
+                                + " ORDER BY membership_id LIMIT ?) r")
                         .params(from, batchSize)
-                        .query(Long.class)
-                        .optional()
-                        .orElse(null);
-                if (to == null) {
+                        .query()
+                        .singleRow();
+                Number last = (Number) range.get("last");
+                if (last == null) {
                     break;
                 }
+                long to = last.longValue();
                 long rangeFrom = from;
-                tx.executeWithoutResult(status -> billRange(runId, period, rangeFrom, to));
+                tx.executeWithoutResult(status -> billRange(runId, period, rangeFrom, to, progress));
                 from = to;
+                done += ((Number) Objects.requireNonNull(range.get("size"))).longValue();
+                progress.relabel("billing.lines");
+                progress.advance(done);
                 afterBatch.accept(++batch);
             }
         } catch (RuntimeException e) {
@@ -299,14 +320,16 @@ public class BillingRuns {
                 .single();
     }
 
-    private void billRange(long runId, YearMonth period, long from, long to) {
+    private void billRange(long runId, YearMonth period, long from, long to, Progress progress) {
         allocation.lock();
         allocation.setBatchWorkMem();
         Date month = Date.valueOf(period.atDay(1));
         // every owed month up to this one (months missed since the last bill, e.g. no run for a while)
         int created = ledger.billOwedMonths(period, runId, from, to);
 
+        progress.relabel("billing.fines");
         chargeFines(month, from, to);
+        progress.relabel("billing.allocate");
 
         allocation.clearScope();
         jdbc.sql("INSERT INTO alloc_scope SELECT DISTINCT membership_id FROM payment WHERE unallocated > 0"
@@ -315,6 +338,7 @@ public class BillingRuns {
                 .update();
         allocation.allocate();
 
+        progress.relabel("billing.lapse");
         int lapsed = lapse(period, from, to);
 
         jdbc.sql("UPDATE billing_run SET last_membership_id = ?, bills_created = bills_created + ?,"

@@ -12,6 +12,7 @@ import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
 import id.lindung.shared.crypto.Vault;
+import id.lindung.shared.progress.Progress;
 import id.lindung.shared.tabular.StagingFileReader;
 import id.lindung.shared.tabular.TabularFile;
 import id.lindung.shared.tabular.XlsxLimits;
@@ -114,6 +115,19 @@ public class HistoryImports {
     /** Imports a history file (CSV or XLSX by its name), all or nothing. */
     @Transactional
     public HistoryImportResult importFile(@Nullable String fileName, InputStream content, LindungUser by) {
+        return importFile(fileName, content, by, Progress.none());
+    }
+
+    /** The steps {@link #importFile(String, InputStream, LindungUser, Progress)} reports, reading the file first. */
+    public static final int FILE_STEPS = 2;
+
+    /**
+     * As {@link #importFile(String, InputStream, LindungUser)}, reporting step 2 into progress (the caller reports
+     * step 1, reading the file, with {@link Progress#reading}).
+     */
+    @Transactional
+    public HistoryImportResult importFile(
+            @Nullable String fileName, InputStream content, LindungUser by, Progress progress) {
         requireImporter(by);
         String name = TabularFile.fileName(fileName, "riwayat.csv");
         boolean xlsx = TabularFile.isXlsx(name);
@@ -123,6 +137,7 @@ public class HistoryImports {
                 dataSource,
                 copy -> new HistoryFileReader(LocalDate.now(clock), regions::exists, vault)
                         .copy(content, xlsx, xlsxLimits, copy, STAGING));
+        progress.phase("history.import", 2, FILE_STEPS, read.rows());
         return importStaged(name, xlsx ? "XLSX" : "CSV", read.sha256(), read.rows(), by);
     }
 

@@ -12,6 +12,7 @@ import id.lindung.shared.Bounds;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
+import id.lindung.shared.progress.Progress;
 import id.lindung.shared.tabular.StagingFileReader;
 import java.io.InputStream;
 import java.sql.Date;
@@ -202,6 +203,18 @@ public class Payments {
      */
     @Transactional
     public PaymentFileResult applyFile(String fileName, InputStream content, LindungUser by) {
+        return applyFile(fileName, content, by, Progress.none());
+    }
+
+    /** The steps {@link #applyFile(String, InputStream, LindungUser, Progress)} reports, reading the file first. */
+    public static final int FILE_STEPS = 4;
+
+    /**
+     * As {@link #applyFile(String, InputStream, LindungUser)}, reporting steps 2 to {@link #FILE_STEPS} into progress
+     * (the caller reports step 1, reading the file, with {@link Progress#reading}).
+     */
+    @Transactional
+    public PaymentFileResult applyFile(String fileName, InputStream content, LindungUser by, Progress progress) {
         policy.checkImport(by);
         long started = System.nanoTime();
         allocation.setBatchWorkMem();
@@ -222,6 +235,7 @@ public class Payments {
             throw new InvalidInputException(FieldIssue.error("file", "payment-file.empty"));
         }
         if (errorCount == 0) {
+            progress.phase("payment-file.check", 2, FILE_STEPS, read.rows());
             jdbc.sql("ANALYZE payment_staging").update();
             // references are unique within the file, memberships exist and lie in the uploader's scope
             jdbc.sql("""
@@ -276,6 +290,7 @@ public class Payments {
                 .params(read.sha256(), fileName, read.rows(), by.username())
                 .query(Long.class)
                 .single();
+        progress.phase("payment-file.record", 3, FILE_STEPS, read.rows());
         // The file's new payments, allocated before they are recorded so that each is written once with what is
         // left of it (Allocation.plan). Numbered from payment's own sequence membership by membership, in file order
         // within a membership (all that allocation order needs): the indexes on payment and payment_allocation then
@@ -319,6 +334,7 @@ public class Payments {
         allocation.clearScope();
         jdbc.sql("INSERT INTO alloc_scope SELECT membership_id FROM ledger_scope")
                 .update();
+        progress.phase("payment-file.allocate", 4, FILE_STEPS, read.rows());
         allocation.plan(true);
         int inserted = jdbc.sql("""
                 INSERT INTO payment (id, key_namespace, idempotency_key, membership_id, amount, paid_on, channel,

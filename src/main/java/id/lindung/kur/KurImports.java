@@ -7,6 +7,7 @@ import id.lindung.region.RegionDirectory;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.NotFoundException;
 import id.lindung.shared.crypto.Vault;
+import id.lindung.shared.progress.Progress;
 import id.lindung.shared.tabular.StagingFileReader;
 import id.lindung.shared.tabular.TabularFile;
 import id.lindung.shared.tabular.XlsxLimits;
@@ -84,6 +85,19 @@ public class KurImports {
      */
     @Transactional
     public KurImportResult importFile(@Nullable String fileName, InputStream content, LindungUser by) {
+        return importFile(fileName, content, by, Progress.none());
+    }
+
+    /** The steps {@link #importFile(String, InputStream, LindungUser, Progress)} reports, reading the file first. */
+    public static final int FILE_STEPS = 3;
+
+    /**
+     * As {@link #importFile(String, InputStream, LindungUser)}, reporting steps 2 and 3 into progress (the caller
+     * reports step 1, reading the file, with {@link Progress#reading}).
+     */
+    @Transactional
+    public KurImportResult importFile(
+            @Nullable String fileName, InputStream content, LindungUser by, Progress progress) {
         String uploaderBank = banks.bankOf(by).orElse(null);
         if (uploaderBank == null && !policy.mayImportAnyBank(by)) {
             throw new ForbiddenException(
@@ -120,6 +134,7 @@ public class KurImports {
         if (same.isPresent()) {
             return same.get();
         }
+        progress.phase("kur.check", 2, FILE_STEPS, read.rows());
         jdbc.sql("ANALYZE kur_staging").update();
         // a loan repeated within the file: the first occurrence counts, the others are refused naming it
         jdbc.sql("""
@@ -143,6 +158,7 @@ public class KurImports {
                 INSERT INTO kur_file_error (file_id, line_no, field, code, args)
                 SELECT ?, line_no, err_field, err_code, coalesce(err_args, '') FROM kur_staging WHERE NOT ok
                  ORDER BY line_no""").param(fileId).update();
+        progress.phase("kur.apply", 3, FILE_STEPS, read.rows());
         // each loan written once, matched as it is written (KurMatching's joins)
         String upsert = """
                 WITH changed AS (

@@ -19,6 +19,7 @@ import id.lindung.region.RegionDirectory;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.crypto.Vault;
+import id.lindung.shared.progress.Progress;
 import id.lindung.shared.tabular.CsvTokenizer;
 import id.lindung.shared.tabular.RowSource;
 import id.lindung.shared.tabular.TabularFile;
@@ -133,6 +134,19 @@ public class SponsorshipBeneficiaries {
      */
     @Transactional
     public Result importCsv(long programmeId, @Nullable String fileName, InputStream csv, LindungUser by) {
+        return importCsv(programmeId, fileName, csv, by, Progress.none());
+    }
+
+    /** The steps {@link #importCsv(long, String, InputStream, LindungUser, Progress)} reports, reading first. */
+    public static final int FILE_STEPS = 2;
+
+    /**
+     * As {@link #importCsv(long, String, InputStream, LindungUser)}, reporting step 2 (the rows added) into progress
+     * (the caller reports step 1, reading the file, with {@link Progress#reading}).
+     */
+    @Transactional
+    public Result importCsv(
+            long programmeId, @Nullable String fileName, InputStream csv, LindungUser by, Progress progress) {
         Open open = writable(programmeId, by);
         Programme p = open.programme();
         byte[] content;
@@ -162,7 +176,10 @@ public class SponsorshipBeneficiaries {
                 .query(Long.class)
                 .single();
         Map<Placement, Integer> counts = new HashMap<>();
+        progress.phase("sponsorship.add", 2, FILE_STEPS, rows.size());
+        int done = 0;
         for (Row r : rows) {
+            progress.advance(done++);
             long participantId;
             try {
                 participantId = participants

@@ -157,6 +157,7 @@ class AuthorizationMatrixTest {
             List.of("/api/sponsorship/programmes/", "id", "programme", "month", "billMonth"),
             List.of("/bantuan-iuran/", "id", "programme"),
             List.of("/api/regions/{code}/boundaries", "code", "province"),
+            List.of("/ui/progress/", "operation", "operation"),
             List.of("/api/regions/", "code", "region"));
 
     /**

@@ -31,6 +31,8 @@ import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.Indonesian;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
+import id.lindung.shared.progress.OperationProgress;
+import id.lindung.shared.progress.Progress;
 import id.lindung.shared.tabular.CsvWriter;
 import id.lindung.shared.web.CsvDownload;
 import id.lindung.shared.web.FormPosts;
@@ -103,6 +105,7 @@ class ContributionPages {
     private final Clock clock;
     private final UploadCheck uploads;
     private final AuditTrail audit;
+    private final OperationProgress progresses;
 
     ContributionPages(
             Statements statements,
@@ -117,7 +120,9 @@ class ContributionPages {
             UploadCheck uploads,
             AuditTrail audit,
             Dues dues,
-            ContributionPolicy policy) {
+            ContributionPolicy policy,
+            OperationProgress progresses) {
+        this.progresses = progresses;
         this.policy = policy;
         this.dues = dues;
         this.audit = audit;
@@ -563,7 +568,10 @@ class ContributionPages {
     }
 
     @PostMapping("/iuran/penagihan")
-    String runBilling(@RequestParam(name = "bulan", required = false) String month, RedirectAttributes redirect) {
+    String runBilling(
+            @RequestParam(name = "bulan", required = false) String month,
+            @RequestParam(name = "operation", required = false) @Nullable String operation,
+            RedirectAttributes redirect) {
         LindungUser me = currentUser.require();
         YearMonth period;
         try {
@@ -573,7 +581,9 @@ class ContributionPages {
             return "redirect:/iuran/penagihan";
         }
         try {
-            BillingRunResult r = billing.run(period, me);
+            Progress progress = progresses.start(me.username(), operation);
+            BillingRunResult r = billing.run(period, me, progress);
+            progress.finish();
             redirect.addFlashAttribute(
                     "flashMessage",
                     message("billing.page.done", new Ui().month(r.period()), r.billsCreated(), r.lapsed()));
@@ -601,7 +611,10 @@ class ContributionPages {
     }
 
     @PostMapping("/iuran/berkas-pembayaran")
-    String uploadPaymentFile(@RequestParam(name = "file", required = false) MultipartFile file, Model model)
+    String uploadPaymentFile(
+            @RequestParam(name = "file", required = false) MultipartFile file,
+            @RequestParam(name = "operation", required = false) @Nullable String operation,
+            Model model)
             throws IOException {
         LindungUser me = currentUser.require();
         if (file == null || file.isEmpty()) {
@@ -612,9 +625,11 @@ class ContributionPages {
                 file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
                         ? "berkas.csv"
                         : file.getOriginalFilename();
-        try (InputStream in = file.getInputStream()) {
+        Progress progress = progresses.start(me.username(), operation);
+        try (InputStream in = progress.reading(file.getInputStream(), file.getSize(), Payments.FILE_STEPS)) {
             uploads.check(file, "file", "payment-file", UploadCheck.Content.CSV);
-            PaymentFileResult result = payments.applyFile(name, in, me);
+            PaymentFileResult result = payments.applyFile(name, in, me, progress);
+            progress.finish();
             model.addAttribute("fileResult", result);
         } catch (InvalidInputException e) {
             model.addAttribute("fileName", name);

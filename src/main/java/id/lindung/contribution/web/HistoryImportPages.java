@@ -8,6 +8,8 @@ import id.lindung.contribution.HistoryImports;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
+import id.lindung.shared.progress.OperationProgress;
+import id.lindung.shared.progress.Progress;
 import id.lindung.shared.web.PageMessages;
 import id.lindung.shared.web.UploadCheck;
 import java.io.IOException;
@@ -39,13 +41,16 @@ class HistoryImportPages {
     private final CurrentUser currentUser;
     private final UploadCheck uploads;
     private final PageMessages messages;
+    private final OperationProgress progresses;
 
     HistoryImportPages(
+            OperationProgress progresses,
             HistoryImports imports,
             CurrentUser currentUser,
             UploadCheck uploads,
             PageMessages messages,
             ContributionPolicy policy) {
+        this.progresses = progresses;
         this.policy = policy;
         this.imports = imports;
         this.currentUser = currentUser;
@@ -62,6 +67,7 @@ class HistoryImportPages {
     String upload(
             @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
             @RequestHeader(name = "X-Requested-With", required = false) @Nullable String requestedWith,
+            @RequestParam(name = "operation", required = false) @Nullable String operation,
             Model model)
             throws IOException {
         LindungUser me = requireImporter();
@@ -72,9 +78,11 @@ class HistoryImportPages {
             model.addAttribute("uploadErrors", List.of(new RowError(null, "file", message("history.page.choose"))));
         } else {
             model.addAttribute("fileName", file.getOriginalFilename());
-            try (InputStream in = file.getInputStream()) {
+            Progress progress = progresses.start(me.username(), operation);
+            try (InputStream in = progress.reading(file.getInputStream(), file.getSize(), HistoryImports.FILE_STEPS)) {
                 uploads.check(file, "file", "history-file", UploadCheck.Content.CSV_OR_XLSX);
-                model.addAttribute("result", imports.importFile(file.getOriginalFilename(), in, me));
+                model.addAttribute("result", imports.importFile(file.getOriginalFilename(), in, me, progress));
+                progress.finish();
             } catch (InvalidInputException e) {
                 model.addAttribute(
                         "uploadErrors",

@@ -19,6 +19,8 @@ import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
 import id.lindung.shared.PageResult;
+import id.lindung.shared.progress.OperationProgress;
+import id.lindung.shared.progress.Progress;
 import id.lindung.shared.tabular.CsvWriter;
 import id.lindung.shared.web.CsvDownload;
 import id.lindung.shared.web.PageMessages;
@@ -91,6 +93,7 @@ class KurPages {
     private final UploadCheck uploads;
     private final AuditTrail audit;
     private final BulkReads bulkReads;
+    private final OperationProgress progresses;
 
     KurPages(
             KurImports imports,
@@ -105,7 +108,9 @@ class KurPages {
             UploadCheck uploads,
             AuditTrail audit,
             KurPolicy policy,
-            BulkReads bulkReads) {
+            BulkReads bulkReads,
+            OperationProgress progresses) {
+        this.progresses = progresses;
         this.policy = policy;
         this.bulkReads = bulkReads;
         this.audit = audit;
@@ -317,6 +322,7 @@ class KurPages {
     String upload(
             @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
             @RequestHeader(name = "X-Requested-With", required = false) @Nullable String requestedWith,
+            @RequestParam(name = "operation", required = false) @Nullable String operation,
             Model model)
             throws IOException {
         LindungUser me = currentUser.require();
@@ -327,9 +333,11 @@ class KurPages {
             model.addAttribute("uploadErrors", List.of(message("kur.page.upload.choose")));
         } else {
             model.addAttribute("fileName", file.getOriginalFilename());
-            try (InputStream in = file.getInputStream()) {
+            Progress progress = progresses.start(me.username(), operation);
+            try (InputStream in = progress.reading(file.getInputStream(), file.getSize(), KurImports.FILE_STEPS)) {
                 uploads.check(file, "file", "kur-file", UploadCheck.Content.CSV_OR_XLSX);
-                showResult(model, imports.importFile(file.getOriginalFilename(), in, me));
+                showResult(model, imports.importFile(file.getOriginalFilename(), in, me, progress));
+                progress.finish();
             } catch (InvalidInputException | ForbiddenException e) {
                 model.addAttribute("uploadErrors", messagesOf(e));
             }

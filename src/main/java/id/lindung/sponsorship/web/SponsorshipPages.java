@@ -11,6 +11,8 @@ import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
+import id.lindung.shared.progress.OperationProgress;
+import id.lindung.shared.progress.Progress;
 import id.lindung.shared.web.Formats;
 import id.lindung.shared.web.PageMessages;
 import id.lindung.shared.web.UploadCheck;
@@ -85,6 +87,7 @@ class SponsorshipPages {
     private final UploadCheck uploads;
     private final BulkReads bulkReads;
     private final String homeProvince;
+    private final OperationProgress progresses;
 
     SponsorshipPages(
             SponsorshipProgrammes programmes,
@@ -98,7 +101,9 @@ class SponsorshipPages {
             Clock clock,
             UploadCheck uploads,
             BulkReads bulkReads,
-            RegionProperties region) {
+            RegionProperties region,
+            OperationProgress progresses) {
+        this.progresses = progresses;
         this.homeProvince = region.homeProvince();
         this.bulkReads = bulkReads;
         this.uploads = uploads;
@@ -247,6 +252,7 @@ class SponsorshipPages {
             @PathVariable long id,
             @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
             @RequestHeader(name = "X-Requested-With", required = false) @Nullable String requestedWith,
+            @RequestParam(name = "operation", required = false) @Nullable String operation,
             Model model,
             RedirectAttributes redirect)
             throws IOException {
@@ -257,9 +263,12 @@ class SponsorshipPages {
                     "uploadErrors", List.of(new ErrorView("", "", messages.message("sponsorship.page.upload.choose"))));
         } else {
             outcome.put("fileName", file.getOriginalFilename());
-            try (InputStream in = file.getInputStream()) {
+            Progress progress = progresses.start(me.username(), operation);
+            try (InputStream in =
+                    progress.reading(file.getInputStream(), file.getSize(), SponsorshipBeneficiaries.FILE_STEPS)) {
                 uploads.check(file, "file", "beneficiaries", UploadCheck.Content.CSV_OR_XLSX);
-                outcome.put("result", beneficiaries.importCsv(id, file.getOriginalFilename(), in, me));
+                outcome.put("result", beneficiaries.importCsv(id, file.getOriginalFilename(), in, me, progress));
+                progress.finish();
             } catch (InvalidInputException e) {
                 outcome.put("uploadErrors", errorViews(e));
             } catch (ForbiddenException e) {

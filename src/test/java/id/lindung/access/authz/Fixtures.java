@@ -35,6 +35,7 @@ import id.lindung.paritrana.ParitranaCycles;
 import id.lindung.participant.ParticipantDetails;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.participant.Sex;
+import id.lindung.shared.progress.OperationProgress;
 import id.lindung.sponsorship.Programme;
 import id.lindung.sponsorship.SponsorshipProgrammes;
 import id.lindung.support.Intakes;
@@ -97,6 +98,17 @@ public final class Fixtures {
             new LindungUser("bank.kalbar", "Petugas Bank Kalbar", Role.BANK_OFFICER, RegionScope.of("61"));
     static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     private static final AtomicInteger SERIAL = new AtomicInteger();
+    /** An operation id every caller of the matrix has started (before each request that names it). */
+    static final String OPERATION = "6d617472-696b-4000-8000-000000000001";
+
+    private static final List<String> CALLERS = List.of(
+            "admin",
+            "petugas.kalbar",
+            "petugas.ketapang",
+            "analis.provinsi",
+            "analis.ketapang",
+            "bank.kalbar",
+            "agen.ketapang");
 
     private final ApplicationContext context;
     private final Clock clock;
@@ -157,6 +169,7 @@ public final class Fixtures {
         v.put("billMonth", YearMonth.now(clock).toString());
         v.put("targetYear", "2031");
         v.put("province", "61");
+        v.put("operation", OPERATION);
         return v;
     }
 
@@ -316,6 +329,10 @@ public final class Fixtures {
             ParticipantManagement participants = bean(ParticipantManagement.class);
             fresh.put("dupA", Long.toString(register(participants, kecamatan, desa, fullName, birth)));
             fresh.put("dupB", Long.toString(register(participants, kecamatan, desa, fullName, birth)));
+        }
+        if (names.contains("operation")) {
+            // each caller reads its own operation's progress (another user's is 404: OperationProgressHttpTest)
+            CALLERS.forEach(user -> bean(OperationProgress.class).start(user, OPERATION));
         }
         if (endpoint.method().equals("DELETE") && names.contains("holiday")) {
             putHoliday(set.values().get("holiday"));
