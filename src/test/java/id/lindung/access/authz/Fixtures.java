@@ -101,9 +101,11 @@ public final class Fixtures {
     /** An operation id every caller of the matrix has started (before each request that names it). */
     static final String OPERATION = "6d617472-696b-4000-8000-000000000001";
 
+    /** The users of AuthorizationMatrixTest.CALLERS. */
     private static final List<String> CALLERS = List.of(
             "admin",
             "petugas.kalbar",
+            "petugas.pontianak",
             "petugas.ketapang",
             "analis.provinsi",
             "analis.ketapang",
