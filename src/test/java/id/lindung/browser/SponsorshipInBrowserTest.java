@@ -110,7 +110,10 @@ class SponsorshipInBrowserTest extends InBrowser {
                 .setInputFiles(new FilePayload("penerima.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)));
         page.locator("#beneficiary-upload-submit").click();
         assertThat(page.locator("#upload-added")).hasText("3");
-        assertThat(page).hasURL(Pattern.compile(".*/bantuan-iuran/\\d+#upload-result$"));
+        // sent by the page's script (issue 18: busy button, progress from the server): the result replaces its section
+        assertThat(page).hasURL(Pattern.compile(".*/bantuan-iuran/\\d+$"));
+        assertThat(page.locator("#upload-status")).hasText("Selesai.");
+        assertThat(page.locator("#beneficiary-upload-submit")).isEnabled();
         assertThat(page.locator("#upload-elsewhere")).hasText("0");
         assertThat(page.locator("#beneficiaries tr.beneficiary-row")).hasCount(3);
         assertThat(page.locator("#beneficiaries")).containsText("Antonius Jalung");
