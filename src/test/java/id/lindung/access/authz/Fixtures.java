@@ -333,7 +333,7 @@ public final class Fixtures {
             fresh.put("dupB", Long.toString(register(participants, kecamatan, desa, fullName, birth)));
         }
         if (names.contains("operation")) {
-            // each caller reads its own operation's progress (another user's is 404: OperationProgressHttpTest)
+            // each caller reads its own operation's progress (another user's is 404: ProgressAttackTest)
             CALLERS.forEach(user -> bean(OperationProgress.class).start(user, OPERATION));
         }
         if (endpoint.method().equals("DELETE") && names.contains("holiday")) {
