@@ -211,6 +211,28 @@ class WhatUsersKnowSearchTest {
                 .contains("gin (name_key gin_trgm_ops)");
     }
 
+    @Test
+    void theKurWorkListIsFilteredByAKabKotaNameCompletedWithinScope() {
+        ApiClient bank = ApiClient.as(port, "bank.kalbar");
+        String all = bank.getPage("/kur/daftar-kerja").text();
+        assertThat(all).contains("<datalist id=\"kabkota-options\"").contains("label=\"61.04\"");
+        String ketapang = all.replaceAll("(?s).*<option value=\"([^\"]+)\" label=\"61.04\".*", "$1");
+        // the name as completed, or without its "Kabupaten", filters as the code does
+        for (String typed : new String[] {ketapang, ketapang.replaceFirst("^Kabupaten ", ""), "61.04"}) {
+            String page =
+                    bank.getPage("/kur/daftar-kerja?kabkota=" + enc(typed)).text();
+            assertThat(page).as(typed).contains("title=\"61.04\"").doesNotContain("id=\"kur-errors\"");
+        }
+        // a Ketapang analyst is offered Ketapang only, and another kab/kota's name resolves to nothing in scope
+        String analyst = ApiClient.as(port, "analis.ketapang")
+                .getPage("/kur/daftar-kerja?kabkota=Pontianak")
+                .text();
+        assertThat(analyst.replaceAll("(?s).*<datalist id=\"kabkota-options\">(.*?)</datalist>.*", "$1"))
+                .contains("61.04")
+                .doesNotContain("61.71");
+        assertThat(analyst).doesNotContain("title=\"61.71\"");
+    }
+
     /** Signs in through the login form (a browser's session and its CSRF token) and posts a form. */
     private HttpResponse<String> postForm(String user, String path, Map<String, String> fields) throws Exception {
         HttpClient http =
