@@ -44,6 +44,7 @@ public final class PaymentFileReader {
     private static final Pattern REFERENCE = Pattern.compile("[\\p{Alnum}._/:-]+");
     private static final Pattern MEMBERSHIP_ID = Pattern.compile("\\d{1,18}");
     private static final Pattern MEMBERSHIP_NUMBER = Pattern.compile("2\\d{10}");
+    private static final Pattern AMOUNT = Pattern.compile("\\d{1,15}");
 
     /** The columns that may name the membership paid for; a file has exactly one of them. */
     public enum Key {
@@ -70,8 +71,6 @@ public final class PaymentFileReader {
      */
     public static final String STAGING_COLUMNS =
             "line_no, reference, membership_id, membership_number, nik_hash, key_shown, amount, paid_on";
-
-    private static final Pattern AMOUNT = Pattern.compile("\\d{1,15}");
 
     private final LocalDate today;
     private final int maxErrors;

@@ -770,14 +770,13 @@ class KurPages {
     /** The kab/kota in the user's scope: what the work list's region filter completes (KUR data names no lower). */
     private List<Region> kabKotasInScope(LindungUser me) {
         String scope = me.scope().code();
-        List<Region> provinces = scope.isEmpty() ? regions.provinces() : List.of();
         if (scope.length() >= 5) {
             return regions.find(scope.substring(0, 5)).stream().toList();
         }
         if (scope.length() == 2) {
             return regions.children(scope);
         }
-        return provinces.stream()
+        return regions.provinces().stream()
                 .flatMap(p -> regions.children(p.code()).stream())
                 .toList();
     }

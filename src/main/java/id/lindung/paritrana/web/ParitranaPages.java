@@ -231,7 +231,6 @@ class ParitranaPages {
                 .toList();
     }
 
-    /** A whole number typed in a form ("4.300.000.000" and "4300000000" alike), or a refusal naming the field. */
     /**
      * An evidence value as people write it: "ya"/"tidak" (or 1/0) for a yes-or-no indicator, rupiah and counts with
      * thousands dots and an "Rp" in front ("Rp1.234.567").
@@ -254,6 +253,7 @@ class ParitranaPages {
         return number("value", v.startsWith("rp") ? v.substring(2) : v);
     }
 
+    /** A whole number typed in a form ("4.300.000.000" and "4300000000" alike), or a refusal naming the field. */
     private static long number(String field, @Nullable String value) {
         String v = value == null ? "" : value.trim().replace(".", "").replace(" ", "");
         try {
