@@ -14,7 +14,7 @@ import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
 import org.springframework.web.servlet.resource.VersionResourceResolver;
 
 /**
- * Static files by explicit paths: Lindung's own under {@code /css/**} and {@code /js/**}, the webjars (htmx, ECharts)
+ * Static files by explicit paths: Lindung's own under {@code /css/**}, {@code /js/**} and {@code /img/**}, the webjars (htmx, ECharts)
  * under {@code /webjars/**} by version-agnostic paths, each resolution cached. Spring Boot's default mapping of
  * {@code /**} is off ({@code spring.web.resources.add-mappings=false}): with the webjars' resource chain on, every
  * link a page writes ({@code th:href}, {@code th:action}) is first looked up as a static file under the patterns of
@@ -46,6 +46,10 @@ class StaticResources implements WebMvcConfigurer {
                 .addResourceLocations("classpath:/static/js/")
                 .resourceChain(true)
                 .addResolver(byContent());
+        registry.addResourceHandler("/img/**")
+                .addResourceLocations("classpath:/static/img/")
+                .resourceChain(true)
+                .addResolver(byContent());
         registry.addResourceHandler("/webjars/**")
                 .addResourceLocations("classpath:/META-INF/resources/webjars/")
                 .resourceChain(true)
@@ -59,7 +63,7 @@ class StaticResources implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new StaticCaching()).addPathPatterns("/css/**", "/js/**", "/webjars/**");
+        registry.addInterceptor(new StaticCaching()).addPathPatterns("/css/**", "/js/**", "/img/**", "/webjars/**");
     }
 
     /** Sets how long the browser may keep a static file, before the resource handler answers. */
