@@ -136,9 +136,14 @@
     results = [];
     localStorage.removeItem(STORE);
     sessionStorage.removeItem(RESULTS);
-    return 'caches' in window
-      ? caches.keys().then(keys => Promise.all(keys.map(k => caches.delete(k)))).catch(() => {})
+    // the service worker goes too (the next sign-in installs it again), so that the sign-in page fills no cache
+    const worker = 'serviceWorker' in navigator
+      ? navigator.serviceWorker.getRegistrations().then(all => Promise.all(all.map(r => r.unregister())))
       : Promise.resolve();
+    const cached = 'caches' in window
+      ? caches.keys().then(keys => Promise.all(keys.map(k => caches.delete(k))))
+      : Promise.resolve();
+    return Promise.all([worker, cached]).catch(() => {});
   };
 
   document.addEventListener('submit', event => {
@@ -206,6 +211,7 @@
       Object.assign(d, {state, message, errors}); // kept, for the agent to read and remove
     } else {
       drafts = drafts.filter(x => x.key !== d.key); // sent or there already: the personal data goes
+      results = results.filter(x => x.key !== d.key); // a draft sent again: its latest answer
       results.push({user, key: d.key, label: d.label, state, message, href: answer.href || ''});
     }
     save();
