@@ -1,8 +1,8 @@
 // Drafts kept on this device while the network is down (issue 18; docs/decisions.md, "Drafts on the agent's
 // device"). Loaded by every page for users who register or enrol (fragments/drafts.html).
 // - The registration form (/peserta/baru) and the enrolment form (/peserta/{id}/kepesertaan): a submission without a
-//   network is kept here (localStorage, only the form's own fields, with a key the device makes) instead of lost; with
-//   a network the form posts as before, with a CSRF token fetched just then (a form kept from before holds a stale one).
+//   network is kept here (localStorage, only the form's own fields, with a key the device makes) instead of lost;
+//   with a network the form posts as before, with a CSRF token fetched just then (a kept form's token may be stale).
 // - Kept drafts are sent when the network returns ('online', a page opened online, every 30 s), each with its key
 //   (Idempotency-Key), to /api/drafts/...; the server's answer is shown per draft: sent, duplicate, refused with its
 //   reasons. A sent or duplicate draft's fields are forgotten at once; only its outcome line stays, for this tab.

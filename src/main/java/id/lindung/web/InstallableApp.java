@@ -28,6 +28,9 @@ class InstallableApp {
 
     static final String SERVICE_WORKER = "static/sw.js";
 
+    /** The header's green (lindung.css {@code --green}), which the phone shows around the installed app. */
+    static final String THEME_COLOUR = "#0b7a3e";
+
     private final PageMessages messages;
     private final byte[] serviceWorker;
 
@@ -69,9 +72,6 @@ class InstallableApp {
                 .contentType(MediaType.parseMediaType("application/manifest+json"))
                 .body(manifest);
     }
-
-    /** The header's green (lindung.css {@code --green}), which the phone shows around the installed app. */
-    static final String THEME_COLOUR = "#0b7a3e";
 
     private static Map<String, String> icon(String src, String sizes, String type) {
         return Map.of("src", src, "sizes", sizes, "type", type);

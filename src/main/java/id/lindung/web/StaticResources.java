@@ -14,7 +14,7 @@ import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
 import org.springframework.web.servlet.resource.VersionResourceResolver;
 
 /**
- * Static files by explicit paths: Lindung's own under {@code /css/**}, {@code /js/**} and {@code /img/**}, the webjars (htmx, ECharts)
+ * Static files by explicit paths: Lindung's own under {@code /css/**} and {@code /js/**}, the webjars (htmx, ECharts)
  * under {@code /webjars/**} by version-agnostic paths, each resolution cached. Spring Boot's default mapping of
  * {@code /**} is off ({@code spring.web.resources.add-mappings=false}): with the webjars' resource chain on, every
  * link a page writes ({@code th:href}, {@code th:action}) is first looked up as a static file under the patterns of
@@ -25,7 +25,9 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
  * <p>Every page links its files by a name that carries the MD5 of the content ({@code /css/lindung-<md5>.css}): the
  * browser keeps such a file for a year without asking again ({@code immutable}), and a new release has new names. A
  * file asked for by its plain name (an old bookmark, a test) is answered too, but must be revalidated. Compression
- * (gzip) is Tomcat's ({@code server.compression.*}); see docs/decisions.md, "Pages on a weak connection".
+ * (gzip) is Tomcat's ({@code server.compression.*}); see docs/decisions.md, "Pages on a weak connection". Icons are
+ * under {@code /img/**} alike. The service worker's script and the web app manifest are not served here:
+ * {@link InstallableApp} answers them, never versioned and always revalidated.
  */
 @Configuration(proxyBeanMethods = false)
 class StaticResources implements WebMvcConfigurer {

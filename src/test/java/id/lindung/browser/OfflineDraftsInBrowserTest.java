@@ -41,6 +41,8 @@ class OfflineDraftsInBrowserTest extends InBrowser {
     private static final String KECAMATAN = "61.04.01";
     private static final LocatorAssertions.IsVisibleOptions PATIENT =
             new LocatorAssertions.IsVisibleOptions().setTimeout(45_000);
+    private static final LocatorAssertions.ContainsTextOptions PATIENT_TEXT =
+            new LocatorAssertions.ContainsTextOptions().setTimeout(45_000);
 
     @Autowired
     JdbcClient jdbc;
@@ -155,7 +157,4 @@ class OfflineDraftsInBrowserTest extends InBrowser {
                 .isNull();
         assertThat((List<?>) page.evaluate("() => caches.keys()")).isEmpty();
     }
-
-    private static final com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions PATIENT_TEXT =
-            new LocatorAssertions.ContainsTextOptions().setTimeout(45_000);
 }
