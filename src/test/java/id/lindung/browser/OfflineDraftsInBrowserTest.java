@@ -28,7 +28,8 @@ import org.springframework.test.context.ActiveProfiles;
  * (the service worker installed and the desa lists kept), the network cut, the form filled and sent: the draft is
  * kept on the device and shown as waiting; the network back: the draft is sent by itself and shown as sent, the
  * worker registered once. The same draft sent again (its key replayed) registers nobody more; a draft for a NIK
- * registered already comes back as a duplicate with a link to the worker. Signing out forgets drafts and caches.
+ * registered already comes back as a duplicate with a link to the worker. An enrolment drafted without a network on
+ * the worker's memberships page is sent the same way. Signing out forgets drafts and caches.
  *
  * <p>Debian's Chromium, {@code LINDUNG_SKIP_BROWSER=1} skips. Screenshots in {@code <build dir>/screenshots/}:
  * {@code offline-draft-waiting.png} and {@code offline-drafts.png} (the last page).
@@ -123,6 +124,7 @@ class OfflineDraftsInBrowserTest extends InBrowser {
         assertThat(participantsWith(nik)).isEqualTo(1);
         assertThat(page.evaluate("() => localStorage.getItem('lindung.drafts')"))
                 .isEqualTo("[]");
+        String worker = sent.locator("a").getAttribute("href");
 
         // the same draft again, as a device that did not hear the answer would send it: its key replayed
         page.evaluate("d => localStorage.setItem('lindung.drafts', d)", kept);
@@ -142,6 +144,23 @@ class OfflineDraftsInBrowserTest extends InBrowser {
         assertThat(duplicate.locator(".draft-state")).hasText("Sudah terdaftar");
         assertThat(duplicate.locator("a")).hasAttribute("href", Pattern.compile("/peserta/\\d+"));
         assertThat(participantsWith(nik)).isEqualTo(1);
+
+        // an enrolment without network, on the worker's memberships page opened before
+        page.navigate(worker + "/kepesertaan");
+        session.context().setOffline(true);
+        page.locator("#enrolment-form [name=baseAmount]").fill("2500000");
+        page.locator("#enrol-submit").click();
+        assertThat(draft("waiting")).containsText("Kepesertaan peserta");
+        session.context().setOffline(false);
+        Locator enrolled = page.locator(
+                "#draft-list > li[data-state=sent]", new Page.LocatorOptions().setHasText("Kepesertaan peserta"));
+        assertThat(enrolled).isVisible(PATIENT);
+        assertThat(enrolled.locator("a")).hasAttribute("href", Pattern.compile(".*/kepesertaan#membership-\\d+"));
+        assertThat(jdbc.sql("SELECT count(*) FROM membership WHERE participant_id = ?")
+                        .param(Long.parseLong(worker.replace("/peserta/", "")))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         assertThat(session.pageErrors()).isEmpty();
 
         // signing out forgets the drafts (a refused one is still kept) and the service worker's caches
