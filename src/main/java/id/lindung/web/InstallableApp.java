@@ -17,11 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Lindung as an installable web app for the field agent (issue 18; docs/decisions.md, "Drafts on the agent's
- * device"): the web app manifest (names in the reader's language), the service worker's script from the root, so
- * that its scope is the whole application, and a fresh CSRF token for the drafts the device sends when the network
- * returns (a form kept from before holds a token that may be stale by then). Manifest and script are public: a
- * browser asks for them without the session; both are revalidated on every use ({@code no-cache}), so a new release
- * reaches the device at once.
+ * device"): the web app manifest (names in the user's language: the layout links it with the language cookie), the
+ * service worker's script from the root, so that its scope is the whole application, and a fresh CSRF token for the
+ * drafts the device sends when the network returns (a form kept from before holds a token that may be stale by then).
+ * Manifest and script are public: a browser may ask for them without the session; both are revalidated on every use
+ * ({@code no-cache}), so a new release reaches the device at once.
  */
 @RestController
 class InstallableApp {

@@ -173,4 +173,35 @@ class DraftSubmissionApiTest {
         assertThat(duplicate.status()).as(duplicate.text()).isEqualTo(409);
         assertThat(duplicate.json().path("state").asString()).isEqualTo("DUPLICATE");
     }
+
+    @Test
+    void theAppInstallsWithoutSigningInAndItsServiceWorkerIsAlwaysRevalidated() {
+        ApiClient anonymous = ApiClient.anonymous(port);
+        Response manifest = anonymous.get("/manifest.webmanifest");
+        assertThat(manifest.status()).isEqualTo(200);
+        assertThat(manifest.raw().headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/manifest+json"));
+        assertThat(manifest.json().path("name").asString()).startsWith("Lindung — Jamsostek Pekerja");
+        assertThat(manifest.json().path("theme_color").asString()).isEqualTo("#0b7a3e");
+        manifest.json()
+                .path("icons")
+                .forEach(icon -> assertThat(
+                                anonymous.getBytes(icon.path("src").asString()).statusCode())
+                        .isEqualTo(200));
+        // the layout links the manifest with credentials: the language cookie chooses its names
+        Response english = ApiClient.anonymous(port)
+                .withHeader("Cookie", "lindung-lang=en")
+                .get("/manifest.webmanifest");
+        assertThat(english.json().path("lang").asString()).isEqualTo("en");
+        assertThat(english.json().path("name").asString()).contains("West Kalimantan workers");
+
+        Response worker = anonymous.get("/sw.js");
+        assertThat(worker.status()).isEqualTo(200);
+        assertThat(worker.raw().headers().firstValue("Cache-Control")).contains("no-cache");
+        assertThat(worker.raw().headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/javascript"));
+        assertThat(worker.text()).contains("addEventListener('fetch'");
+
+        assertThat(anonymous.get("/api/drafts/csrf").status()).isEqualTo(401);
+    }
 }
