@@ -10,6 +10,6 @@ class SealedKurColumns {
 
     @Bean
     SealedColumn kurLoanNik() {
-        return new SealedColumn("kur_loan", "ctid", "nik_enc", "nik_hash", KurFileReader.NIK_INDEX);
+        return SealedColumn.indexed("kur_loan", "ctid", "nik_enc", "nik_hash", KurFileReader.NIK_INDEX);
     }
 }

@@ -1,6 +1,8 @@
 package id.lindung.participant.internal;
 
+import id.lindung.participant.SearchCriteria;
 import id.lindung.shared.crypto.SealedColumn;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,7 +12,14 @@ class SealedParticipantColumns {
 
     @Bean
     SealedColumn participantNik() {
-        return new SealedColumn("participant", "id", "nik_enc", "nik_hash", ParticipantRepository.NIK_INDEX);
+        return new SealedColumn(
+                "participant",
+                "id",
+                "nik_enc",
+                List.of(
+                        SealedColumn.BlindIndex.of("nik_hash", ParticipantRepository.NIK_INDEX),
+                        new SealedColumn.BlindIndex(
+                                "nik_tail_hash", ParticipantRepository.NIK_TAIL_INDEX, SearchCriteria.NIK_TAIL)));
     }
 
     @Bean

@@ -14,6 +14,7 @@ import id.lindung.participant.ParticipantId;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.participant.ParticipantPolicy;
 import id.lindung.participant.ParticipantStatus;
+import id.lindung.participant.ParticipantSummary;
 import id.lindung.participant.RegistrationResult;
 import id.lindung.participant.RelationType;
 import id.lindung.participant.SearchCriteria;
@@ -24,6 +25,7 @@ import id.lindung.region.RegionLevel;
 import id.lindung.region.RegionProperties;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.InvalidInputException;
+import id.lindung.shared.PageResult;
 import id.lindung.shared.crypto.NikMask;
 import id.lindung.shared.tabular.CsvWriter;
 import id.lindung.shared.web.CsvDownload;
@@ -31,6 +33,7 @@ import id.lindung.shared.web.FormPosts;
 import id.lindung.shared.web.PageMessages;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,6 +70,7 @@ class ParticipantPages {
 
     private final tools.jackson.databind.json.JsonMapper json;
     private final String homeProvince;
+    private final Clock clock;
 
     ParticipantPages(
             ParticipantManagement participants,
@@ -77,7 +81,9 @@ class ParticipantPages {
             tools.jackson.databind.json.JsonMapper json,
             ParticipantPolicy policy,
             BulkReads bulkReads,
-            RegionProperties region) {
+            RegionProperties region,
+            Clock clock) {
+        this.clock = clock;
         this.homeProvince = region.homeProvince();
         this.json = json;
         this.policy = policy;
@@ -100,13 +106,22 @@ class ParticipantPages {
         LindungUser me = currentUser.require();
         SearchCriteria criteria = new SearchCriteria(nik, name, region);
         model.addAttribute("criteria", criteria);
-        var result = participants.search(criteria, page, size, me);
+        PageResult<ParticipantSummary> result;
+        try {
+            result = participants.search(criteria, page, size, me);
+        } catch (InvalidInputException e) {
+            // a NIK filter refused (too few digits, or more of a masked NIK than its last four): said, nothing read
+            model.addAttribute(
+                    "searchErrors", e.issues().stream().map(this::message).toList());
+            result = new PageResult<>(List.of(), 0, size, 0, false);
+        }
         bulkReads.listed(
                 "participants",
                 me.scope().narrow(region).orElse(me.scope().code()),
                 searchFilter("page", nik, name, region, page, size),
                 result.items().size());
         model.addAttribute("result", result);
+        model.addAttribute("seesFullNik", Disclosure.seesIdentity(me));
         model.addAttribute("kabKotaOptions", kabKotaOptions(me));
         model.addAttribute("regions", regions);
         return "participant/search";
@@ -198,6 +213,7 @@ class ParticipantPages {
             RedirectAttributes redirect,
             HttpServletResponse response) {
         LindungUser me = currentUser.require();
+        form.fillFromNik(LocalDate.now(clock));
         return FormPosts.post(
                 binding,
                 response,

@@ -41,11 +41,12 @@ public class KeyRotation {
                             + " IS NOT NULL GROUP BY 1 ORDER BY 1")
                     .query((rs, n) -> counts.put("data key " + rs.getInt(1), rs.getLong(2)))
                     .list();
-            if (c.indexColumn() != null) {
-                jdbc.sql("SELECT " + indexKeyOf(c.indexColumn()) + ", count(*) FROM " + c.table() + " WHERE "
-                                + c.indexColumn() + " IS NOT NULL GROUP BY 1"
+            for (SealedColumn.BlindIndex index : c.indexes()) {
+                String label = c.indexes().size() == 1 ? "index key " : index.column() + " index key ";
+                jdbc.sql("SELECT " + indexKeyOf(index.column()) + ", count(*) FROM " + c.table() + " WHERE "
+                                + index.column() + " IS NOT NULL GROUP BY 1"
                                 + " ORDER BY 1")
-                        .query((rs, n) -> counts.put("index key " + rs.getInt(1), rs.getLong(2)))
+                        .query((rs, n) -> counts.put(label + rs.getInt(1), rs.getLong(2)))
                         .list();
             }
             out.put(c.context(), counts);
@@ -94,9 +95,12 @@ public class KeyRotation {
     /** SQL: a value of the column that is not under the current data key (or its index not under the index key). */
     private String stale(SealedColumn c) {
         String stale = dataKeyOf(c.column()) + " <> " + vault.keyring().currentDataKey();
-        if (c.indexColumn() != null) {
-            stale = "(" + stale + " OR " + indexKeyOf(c.indexColumn()) + " <> "
-                    + vault.keyring().currentIndexKey() + ")";
+        for (SealedColumn.BlindIndex index : c.indexes()) {
+            stale = stale + " OR " + indexKeyOf(index.column()) + " <> "
+                    + vault.keyring().currentIndexKey();
+        }
+        if (!c.indexes().isEmpty()) {
+            stale = "(" + stale + ")";
         }
         return c.column() + " IS NOT NULL AND " + stale;
     }
@@ -114,32 +118,38 @@ public class KeyRotation {
             Object[] batch = tx.execute(status -> {
                 List<String> keys = new ArrayList<>();
                 List<byte[]> values = new ArrayList<>();
-                List<byte[]> indexes = new ArrayList<>();
+                List<List<byte[]>> indexes = new ArrayList<>();
+                c.indexes().forEach(index -> indexes.add(new ArrayList<>()));
                 jdbc.sql(select + " FOR UPDATE").param(from).query(rs -> {
                     keys.add(rs.getString(1));
                     byte[] plain = vault.open(rs.getBytes(2), c.context());
                     values.add(vault.seal(plain, c.context()));
-                    if (c.indexKind() != null) {
-                        indexes.add(vault.index(c.indexKind(), new String(plain, StandardCharsets.UTF_8)));
+                    String text = new String(plain, StandardCharsets.UTF_8);
+                    for (int i = 0; i < c.indexes().size(); i++) {
+                        SealedColumn.BlindIndex index = c.indexes().get(i);
+                        indexes.get(i).add(vault.index(index.kind(), index.indexed(text)));
                     }
                 });
                 if (keys.isEmpty()) {
                     return null;
                 }
-                boolean indexed = c.indexColumn() != null;
-                jdbc.sql("UPDATE " + c.table() + " t SET " + c.column() + " = v.sealed"
-                                + (indexed ? ", " + c.indexColumn() + " = v.idx" : "")
-                                + " FROM unnest(?::text[], ?::bytea[]" + (indexed ? ", ?::bytea[]" : "")
-                                + ") AS v(k, sealed"
-                                + (indexed ? ", idx" : "") + ") WHERE t." + c.key() + " = v.k::" + type)
-                        .params(
-                                indexed
-                                        ? new Object[] {
-                                            keys.toArray(String[]::new),
-                                            values.toArray(byte[][]::new),
-                                            indexes.toArray(byte[][]::new)
-                                        }
-                                        : new Object[] {keys.toArray(String[]::new), values.toArray(byte[][]::new)})
+                StringBuilder set = new StringBuilder(c.column() + " = v.sealed");
+                StringBuilder source = new StringBuilder("unnest(?::text[], ?::bytea[]");
+                StringBuilder names = new StringBuilder("k, sealed");
+                List<Object> params =
+                        new ArrayList<>(List.of(keys.toArray(String[]::new), values.toArray(byte[][]::new)));
+                for (int i = 0; i < c.indexes().size(); i++) {
+                    set.append(", ")
+                            .append(c.indexes().get(i).column())
+                            .append(" = v.idx")
+                            .append(i);
+                    source.append(", ?::bytea[]");
+                    names.append(", idx").append(i);
+                    params.add(indexes.get(i).toArray(byte[][]::new));
+                }
+                jdbc.sql("UPDATE " + c.table() + " t SET " + set + " FROM " + source + ") AS v(" + names + ") WHERE t."
+                                + c.key() + " = v.k::" + type)
+                        .params(params.toArray())
                         .update();
                 return new Object[] {keys.get(keys.size() - 1), keys.size()};
             });

@@ -332,6 +332,12 @@ class PersonalDataAtRestTest {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
+        // and so does the search by the NIK's last digits: its index is recomputed under the new key too
+        assertThat(jdbc.sql("SELECT count(*) FROM participant WHERE id = ? AND nik_tail_hash = ?")
+                        .params(participantId, rotated.index("nik_tail", nik.substring(nik.length() - 4)))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         assertThat(matchedLoans()).isEqualTo(matchedBefore);
         assertThat(whereInClear(nik)).isEmpty();
     }
