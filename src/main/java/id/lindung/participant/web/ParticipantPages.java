@@ -66,6 +66,7 @@ class ParticipantPages {
     private final BulkReads bulkReads;
 
     private final tools.jackson.databind.json.JsonMapper json;
+    private final ChangeSentences changeSentences;
     private final String homeProvince;
 
     ParticipantPages(
@@ -77,8 +78,10 @@ class ParticipantPages {
             tools.jackson.databind.json.JsonMapper json,
             ParticipantPolicy policy,
             BulkReads bulkReads,
-            RegionProperties region) {
+            RegionProperties region,
+            ChangeSentences changeSentences) {
         this.homeProvince = region.homeProvince();
+        this.changeSentences = changeSentences;
         this.json = json;
         this.policy = policy;
         this.bulkReads = bulkReads;
@@ -234,9 +237,9 @@ class ParticipantPages {
         model.addAttribute("businesses", participants.businessesOf(participant, me));
         model.addAttribute(
                 "history",
-                audit.history("participant", Long.toString(id)).stream()
+                changeSentences.of(audit.history("participant", Long.toString(id)).stream()
                         .map(e -> e.withChanges(Disclosure.auditChanges(e.changesJson(), me, json)))
-                        .toList());
+                        .toList()));
         model.addAttribute("regions", regions);
         model.addAttribute("relationTypes", RelationType.values());
         model.addAttribute("scales", BusinessScale.values());
