@@ -26,6 +26,7 @@ import id.lindung.shared.FieldIssue;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.crypto.NikMask;
 import id.lindung.shared.tabular.CsvWriter;
+import id.lindung.shared.web.Codes;
 import id.lindung.shared.web.CsvDownload;
 import id.lindung.shared.web.FormPosts;
 import id.lindung.shared.web.PageMessages;
@@ -67,6 +68,7 @@ class ParticipantPages {
 
     private final tools.jackson.databind.json.JsonMapper json;
     private final ChangeSentences changeSentences;
+    private final Codes codes;
     private final String homeProvince;
 
     ParticipantPages(
@@ -79,8 +81,10 @@ class ParticipantPages {
             ParticipantPolicy policy,
             BulkReads bulkReads,
             RegionProperties region,
-            ChangeSentences changeSentences) {
+            ChangeSentences changeSentences,
+            Codes codes) {
         this.homeProvince = region.homeProvince();
+        this.codes = codes;
         this.changeSentences = changeSentences;
         this.json = json;
         this.policy = policy;
@@ -163,7 +167,9 @@ class ParticipantPages {
                 "Desa",
                 "Kecamatan",
                 "Kabupaten/Kota",
-                "Status");
+                "Status",
+                "Jenis kelamin (keterangan)",
+                "Status (keterangan)");
         participants.export(
                 new SearchCriteria(nik, name, region),
                 me,
@@ -179,7 +185,9 @@ class ParticipantPages {
                         regions.nameOf(p.regionCode()),
                         regions.nameOf(p.regionCode().substring(0, 8)),
                         regions.nameOf(p.regionCode().substring(0, 5)),
-                        p.status().name()));
+                        p.status().name(),
+                        codes.label(p.sex()),
+                        codes.label(p.status())));
         out.flush();
     }
 
