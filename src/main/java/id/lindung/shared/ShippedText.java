@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 
 /**
- * Texts shipped with reference data (a rate's note, a retention rule's note and source), stored in Indonesian where
+ * Texts shipped with reference data (a rate's note and source, a retention rule's note), stored in Indonesian where
  * the data live (a migration, a CSV file) and shown in the reader's language: the bundles hold the Indonesian text
  * and its English twin under a key of the row; a stored text that is no longer the shipped one (corrected by an
  * administrator, or an operator's own file) is shown as stored.

@@ -9,6 +9,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -34,7 +36,7 @@ class ChangeSentences {
             "relation", "RelationType",
             "scale", "BusinessScale");
 
-    private static final java.util.Set<String> DATES = java.util.Set.of("birthDate", "dateOfDeath");
+    private static final Set<String> DATES = Set.of("birthDate", "dateOfDeath");
 
     private final MessageSource messages;
     private final RegionDirectory regions;
@@ -119,6 +121,6 @@ class ChangeSentences {
     }
 
     private String text(String code, Object... args) {
-        return java.util.Objects.requireNonNull(messages.getMessage(code, args, code, LocaleContextHolder.getLocale()));
+        return Objects.requireNonNull(messages.getMessage(code, args, code, LocaleContextHolder.getLocale()));
     }
 }

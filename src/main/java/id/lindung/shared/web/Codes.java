@@ -2,6 +2,7 @@ package id.lindung.shared.web;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -51,7 +52,6 @@ public class Codes {
         }
         String earlier = EARLIER.get(type);
         String fallback = earlier == null ? constant : messages.getMessage(earlier + constant, null, constant, locale);
-        return java.util.Objects.requireNonNull(
-                messages.getMessage("code." + type + "." + constant, null, fallback, locale));
+        return Objects.requireNonNull(messages.getMessage("code." + type + "." + constant, null, fallback, locale));
     }
 }
