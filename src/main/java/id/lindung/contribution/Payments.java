@@ -8,10 +8,12 @@ import id.lindung.enrolment.EndReason;
 import id.lindung.enrolment.EnrolmentManagement;
 import id.lindung.enrolment.Membership;
 import id.lindung.enrolment.MembershipId;
+import id.lindung.participant.IdentityView;
 import id.lindung.shared.Bounds;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
+import id.lindung.shared.crypto.Vault;
 import id.lindung.shared.tabular.StagingFileReader;
 import java.io.InputStream;
 import java.sql.Date;
@@ -59,6 +61,8 @@ public class Payments {
     private final int bpuMaxMonthsAhead;
     private final ContributionPolicy policy;
     private final Bounds bounds;
+    private final VirtualAccounts virtualAccounts;
+    private final Vault vault;
 
     Payments(
             JdbcClient jdbc,
@@ -71,7 +75,11 @@ public class Payments {
             ApplicationEventPublisher events,
             ContributionProperties properties,
             ContributionPolicy policy,
-            Bounds bounds) {
+            Bounds bounds,
+            VirtualAccounts virtualAccounts,
+            Vault vault) {
+        this.virtualAccounts = virtualAccounts;
+        this.vault = vault;
         this.policy = policy;
         this.bounds = bounds;
         this.jdbc = jdbc;
@@ -195,8 +203,65 @@ public class Payments {
     }
 
     /**
-     * Applies a bank payment file (CSV with a header {@code reference;membership_id;amount;paid_on}, comma or
-     * semicolon). The file is checked completely first: if any row is wrong, nothing is written and every error names
+     * Sets each staged row's membership from the key the file named it by, within the uploader's scope, and lists
+     * the rows it cannot: a key not found in the scope ("tidak ditemukan di wilayah Anda", whether or not it exists
+     * elsewhere), or a NIK with more than one open membership there (the membership number decides). A NIK finds
+     * open memberships only; a number, a VA or an id any membership.
+     */
+    private void resolveKeys(PaymentFileReader.Key key, String column, LindungUser by, List<FieldIssue> errors) {
+        String scope = by.scope().code() + "%";
+        switch (key) {
+            case MEMBERSHIP_ID -> jdbc.sql("""
+                        UPDATE payment_staging s SET membership_id = NULL
+                         WHERE NOT EXISTS (SELECT 1 FROM enrolment_membership_v v
+                                            WHERE v.membership_id = s.membership_id AND v.region_code LIKE ?)""").param(scope).update();
+            case MEMBERSHIP_NUMBER, VIRTUAL_ACCOUNT ->
+                jdbc.sql("""
+                        UPDATE payment_staging s SET membership_id = v.membership_id
+                          FROM enrolment_membership_v v
+                         WHERE v.membership_number = s.membership_number AND v.region_code LIKE ?""").param(scope).update();
+            case NIK -> {
+                jdbc.sql("""
+                        UPDATE payment_staging s SET membership_id = x.membership_id
+                          FROM (SELECT s2.line_no, min(v.membership_id) AS membership_id, count(*) AS n
+                                  FROM payment_staging s2
+                                  JOIN participant_identity_v p ON p.nik_hash = s2.nik_hash
+                                  JOIN enrolment_membership_v v ON v.participant_id = p.participant_id
+                                   AND v.end_month IS NULL AND v.region_code LIKE ?
+                                 GROUP BY s2.line_no) x
+                         WHERE x.line_no = s.line_no AND x.n = 1""").param(scope).update();
+                jdbc.sql("""
+                        SELECT s.line_no, s.key_shown FROM payment_staging s
+                          JOIN participant_identity_v p ON p.nik_hash = s.nik_hash
+                          JOIN enrolment_membership_v v ON v.participant_id = p.participant_id
+                           AND v.end_month IS NULL AND v.region_code LIKE ?
+                         WHERE s.membership_id IS NULL
+                         GROUP BY s.line_no, s.key_shown HAVING count(*) > 1
+                         ORDER BY s.line_no LIMIT ?""").params(scope, MAX_LISTED_ERRORS).query(rs -> {
+                    errors.add(FieldIssue.error(
+                            "rows[" + rs.getInt(1) + "]." + column, "payment.nik.several", rs.getString(2)));
+                });
+            }
+        }
+        jdbc.sql("""
+                SELECT s.line_no, s.key_shown FROM payment_staging s
+                 WHERE s.membership_id IS NULL AND s.line_no <> ALL (?)
+                 ORDER BY s.line_no LIMIT ?""")
+                .params(
+                        errors.stream()
+                                .map(e -> Integer.valueOf(e.field().replaceAll("^rows\\[(\\d+)\\].*", "$1")))
+                                .toArray(Integer[]::new),
+                        MAX_LISTED_ERRORS)
+                .query(rs -> {
+                    errors.add(FieldIssue.error(
+                            "rows[" + rs.getInt(1) + "]." + column, "payment.key.unknown", rs.getString(2)));
+                });
+    }
+
+    /**
+     * Applies a bank payment file (CSV with a header {@code reference;membership_number;amount;paid_on}, comma or
+     * semicolon; instead of {@code membership_number} the column {@code virtual_account}, {@code nik} or Lindung's
+     * internal {@code membership_id}). The file is checked completely first: if any row is wrong, nothing is written and every error names
      * its line and column. The same file again (same bytes) changes nothing; a row whose reference was already paid
      * is skipped.
      */
@@ -207,15 +272,20 @@ public class Payments {
         allocation.setBatchWorkMem();
         jdbc.sql("""
                 CREATE TEMP TABLE IF NOT EXISTS payment_staging (line_no INTEGER, reference VARCHAR(100),
-                  membership_id BIGINT, amount BIGINT, paid_on DATE) ON COMMIT DROP""").update();
+                  membership_id BIGINT, membership_number CHAR(11), nik_hash BYTEA, key_shown VARCHAR(40),
+                  amount BIGINT, paid_on DATE) ON COMMIT DROP""").update();
         jdbc.sql("TRUNCATE payment_staging").update();
         PaymentFileReader.Outcome read = StagingFileReader.copying(
                 dataSource,
-                copy -> new PaymentFileReader(bounds, MAX_LISTED_ERRORS)
+                copy -> new PaymentFileReader(
+                                bounds,
+                                MAX_LISTED_ERRORS,
+                                virtualAccounts::membershipNumberOf,
+                                nik -> vault.index(IdentityView.NIK_INDEX, nik))
                         .copy(
                                 content,
                                 copy,
-                                "COPY payment_staging (line_no, reference, membership_id, amount, paid_on) FROM STDIN"));
+                                "COPY payment_staging (" + PaymentFileReader.STAGING_COLUMNS + ") FROM STDIN"));
         List<FieldIssue> errors = new ArrayList<>(read.errors());
         int errorCount = read.errorCount();
         if (read.rows() == 0 && errorCount == 0) {
@@ -223,15 +293,8 @@ public class Payments {
         }
         if (errorCount == 0) {
             jdbc.sql("ANALYZE payment_staging").update();
-            // references are unique within the file, memberships exist and lie in the uploader's scope
-            jdbc.sql("""
-                    SELECT s.line_no, s.membership_id FROM payment_staging s
-                     WHERE NOT EXISTS (SELECT 1 FROM enrolment_membership_v v WHERE v.membership_id = s.membership_id
-                                          AND v.region_code LIKE ?)
-                     ORDER BY s.line_no LIMIT ?""").params(by.scope().code() + "%", MAX_LISTED_ERRORS).query(rs -> {
-                errors.add(FieldIssue.error(
-                        "rows[" + rs.getInt(1) + "].membership_id", "payment.membership.unknown", rs.getLong(2)));
-            });
+            // memberships found in the uploader's scope by the file's key, references unique within the file
+            resolveKeys(Objects.requireNonNull(read.key()), read.keyColumn(), by, errors);
             jdbc.sql("""
                     SELECT s.line_no, s.reference FROM payment_staging s
                      WHERE s.reference IN (SELECT reference FROM payment_staging GROUP BY reference

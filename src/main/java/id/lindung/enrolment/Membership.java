@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  * One membership. {@code endMonth} is the last protected month (null while open). {@code bases} is the history of
  * declared income (BPU), reported wage (PU) or chosen JHT amount (PMI), each effective from a month.
  * {@code registeredOn}: the day it was registered (its start may lie before: back-dating is arrears, not protection).
+ * {@code number}: the membership number (nomor kepesertaan, 11 digits with a check digit), what people and banks
+ * know it by.
  */
 public record Membership(
         long id,
@@ -28,7 +30,8 @@ public record Membership(
         String regionCode,
         List<Base> bases,
         int version,
-        LocalDate registeredOn) {
+        LocalDate registeredOn,
+        String number) {
 
     public Membership {
         programmes = Set.copyOf(programmes);

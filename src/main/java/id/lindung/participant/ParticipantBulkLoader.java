@@ -81,7 +81,7 @@ public class ParticipantBulkLoader {
     private static final HexFormat HEX = HexFormat.of();
 
     private static final String COPY_PARTICIPANTS = "COPY participant (nik_enc, nik_hash, full_name, name_key,"
-            + " birth_date, sex, region_code, phone, occupation, nik_warnings) FROM STDIN";
+            + " birth_date, sex, region_code, phone, occupation, nik_warnings, nik_tail_hash) FROM STDIN";
     private static final String IDS_AFTER = "SELECT encode(nik_hash, 'hex'), id FROM participant WHERE id > ?";
     private static final String IDS_BY_NIK =
             "SELECT encode(nik_hash, 'hex'), id FROM participant" + " WHERE nik_hash = ANY (?::bytea[])";
@@ -475,6 +475,7 @@ public class ParticipantBulkLoader {
                     .text(phone)
                     .text(occupation)
                     .text(warnings)
+                    .bytes(repository.nikTailIndex(p.nik()))
                     .end();
             out.append(line.buffer());
 

@@ -248,7 +248,12 @@ public class ParticipantManagement {
                 .filter(p -> by.scope().includes(p.regionCode()));
     }
 
+    /**
+     * A page of the participants in the user's scope that match. A NIK filter that is neither the whole NIK nor its
+     * last digits as {@link SearchCriteria#nikIssues} allows is refused ({@link InvalidInputException}).
+     */
     public PageResult<ParticipantSummary> search(SearchCriteria criteria, int page, int size, LindungUser by) {
+        InvalidInputException.throwIfErrors(criteria.nikIssues(Disclosure.seesIdentity(by)));
         int safeSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
         int safePage = Math.max(0, page);
         Optional<String> region = by.scope().narrow(trimToNull(criteria.regionCode()));
@@ -261,6 +266,7 @@ public class ParticipantManagement {
 
     /** Every match in name order, at most {@link #MAX_EXPORT_ROWS}. */
     public void export(SearchCriteria criteria, LindungUser by, Consumer<ParticipantSummary> sink) {
+        InvalidInputException.throwIfErrors(criteria.nikIssues(Disclosure.seesIdentity(by)));
         by.scope()
                 .narrow(trimToNull(criteria.regionCode()))
                 .ifPresent(region -> repository.forEach(

@@ -25,7 +25,9 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
  * <p>Every page links its files by a name that carries the MD5 of the content ({@code /css/lindung-<md5>.css}): the
  * browser keeps such a file for a year without asking again ({@code immutable}), and a new release has new names. A
  * file asked for by its plain name (an old bookmark, a test) is answered too, but must be revalidated. Compression
- * (gzip) is Tomcat's ({@code server.compression.*}); see docs/decisions.md, "Pages on a weak connection".
+ * (gzip) is Tomcat's ({@code server.compression.*}); see docs/decisions.md, "Pages on a weak connection". Icons are
+ * under {@code /img/**} alike. The service worker's script and the web app manifest are not served here:
+ * {@link InstallableApp} answers them, never versioned and always revalidated.
  */
 @Configuration(proxyBeanMethods = false)
 class StaticResources implements WebMvcConfigurer {
@@ -46,6 +48,10 @@ class StaticResources implements WebMvcConfigurer {
                 .addResourceLocations("classpath:/static/js/")
                 .resourceChain(true)
                 .addResolver(byContent());
+        registry.addResourceHandler("/img/**")
+                .addResourceLocations("classpath:/static/img/")
+                .resourceChain(true)
+                .addResolver(byContent());
         registry.addResourceHandler("/webjars/**")
                 .addResourceLocations("classpath:/META-INF/resources/webjars/")
                 .resourceChain(true)
@@ -59,7 +65,7 @@ class StaticResources implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new StaticCaching()).addPathPatterns("/css/**", "/js/**", "/webjars/**");
+        registry.addInterceptor(new StaticCaching()).addPathPatterns("/css/**", "/js/**", "/img/**", "/webjars/**");
     }
 
     /** Sets how long the browser may keep a static file, before the resource handler answers. */

@@ -130,6 +130,7 @@ class AuthorizationMatrixTest {
     static final List<List<String>> VARIABLES = List.of(
             List.of("/api/participants/duplicates/", "id", "dupA", "otherId", "dupB"),
             List.of("/peserta/duplikat/", "id", "dupA", "otherId", "dupB"),
+            List.of("/api/drafts/participants/", "id", "participant"),
             List.of("/api/participants/", "id", "participant"),
             List.of("/peserta/", "id", "participant"),
             List.of("/api/memberships/", "id", "membership"),

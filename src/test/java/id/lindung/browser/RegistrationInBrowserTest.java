@@ -170,6 +170,36 @@ class RegistrationInBrowserTest {
         Accessibility.assertNoSeriousViolations(page, "participant search in English");
     }
 
+    @Test
+    void theNikFillsBirthDateAndSexAndAMismatchIsAWarningNotAnOverwrite() {
+        // A woman born 9 March 1985: day 09 + 40 = 49 in the NIK.
+        String nik = Niks.nik("610401", LocalDate.of(1985, 3, 9), true);
+        page.navigate("/login");
+        page.locator("input[name=username]").fill(USERNAME);
+        page.locator("input[name=password]").fill(PASSWORD);
+        page.locator("#login-submit").click();
+        page.waitForURL(url -> URI.create(url).getPath().equals("/"));
+        page.navigate("/peserta/baru");
+        Locator form = page.locator("#participant-form");
+
+        // typed into empty fields: both filled, and said so
+        form.locator("[name=nik]").pressSequentially(nik);
+        assertThat(form.locator("input[name=birthDate]")).hasValue("1985-03-09");
+        assertThat(form.locator("select[name=sex]")).hasValue("P");
+        assertThat(page.locator("#nik-derived")).isVisible();
+
+        // what the user enters stays; a mismatch is a warning naming the NIK's digits
+        form.locator("input[name=birthDate]").fill("1985-03-10");
+        form.locator("input[name=birthDate]").dispatchEvent("change");
+        assertThat(form.locator("input[name=birthDate]")).hasValue("1985-03-10");
+        assertThat(page.locator("#nik-derived")).hasClass(Pattern.compile("warn"));
+        assertThat(page.locator("#nik-derived")).containsText("490385");
+        form.locator("select[name=sex]").selectOption("L");
+        assertThat(form.locator("select[name=sex]")).hasValue("L");
+        assertThat(page.locator("#nik-derived")).containsText("perempuan");
+        org.assertj.core.api.Assertions.assertThat(pageErrors).isEmpty();
+    }
+
     /**
      * Chooses Kabupaten Ketapang, kecamatan 61.04.01 and its first desa, waiting for htmx to fill each list.
      * Returns the desa code.

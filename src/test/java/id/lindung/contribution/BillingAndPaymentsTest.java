@@ -525,8 +525,8 @@ class BillingAndPaymentsTest {
                         InvalidInputException.class,
                         e -> assertThat(e.issues())
                                 .extracting(FieldIssue::field, FieldIssue::code, FieldIssue::args)
-                                .containsExactly(tuple(
-                                        "rows[2].membership_id", "payment.membership.unknown", List.of(999_999_999L))));
+                                .containsExactly(
+                                        tuple("rows[2].membership_id", "payment.key.unknown", List.of("999999999"))));
 
         String broken = "reference,membership_id,amount,paid_on\nR-1," + a.id() + ",8400\nR-2," + a.id() + ",\""
                 + "8".repeat(5_000) + "\",2026-12-02\nR-3,x,y,z\n";

@@ -148,15 +148,18 @@ class ParticipantBulkLoaderTests {
     }
 
     @Test
-    void aNamePrefixSearchReadsOnlyItsPrefixFromAnIndexInNameOrder() {
+    void aShortNameSearchReadsOnlyItsPrefixFromAnIndexInNameOrder() {
         loader.load(bulkRows.rows(0, 20_000).iterator(), "test rows", OFFICER);
         jdbc.sql("ANALYZE participant").update();
 
         // On a server whose collation is not exactly "C" (C.UTF-8 included) a text_pattern_ops index cannot give
         // ORDER BY name_key: the plan then walked the whole name index and filtered, 1.4 s on a million rows.
-        String prefixRange = "((name_key)::text >= 'YUL'::text) AND ((name_key)::text < 'YUM'::text)";
+        // One or two letters find the start of a name; from three letters on, a name is found by any part of it
+        // (issue 18): 20,000 rows are read faster whole, a million from the trigram index or, for a common part,
+        // the name index in order until the page is full (docs/decisions.md, "Search by what users know").
+        String prefixRange = "((name_key)::text >= 'YU'::text) AND ((name_key)::text < 'YV'::text)";
         for (String scope : List.of("61.71", "61")) {
-            String plan = String.join("\n", repository.explainSearchPage(null, "yul", scope, 20));
+            String plan = String.join("\n", repository.explainSearchPage(null, "yu", scope, 20));
             assertThat(plan)
                     .as(scope)
                     .containsPattern("Index Cond: .*" + java.util.regex.Pattern.quote(prefixRange))

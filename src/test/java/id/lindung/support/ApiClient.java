@@ -74,6 +74,18 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A form post ({@code application/x-www-form-urlencoded}), as a page's form sends it. */
+    public Response postForm(String path, java.util.Map<String, String> fields) {
+        StringBuilder body = new StringBuilder();
+        fields.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&")
+                .append(java.net.URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .append('=')
+                .append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return send(request(path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
     public Response put(String path, String json) {
         return send(request(path)
                 .header("Content-Type", "application/json")

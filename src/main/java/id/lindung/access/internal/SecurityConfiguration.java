@@ -27,7 +27,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -107,6 +109,8 @@ class SecurityConfiguration {
                                 "/js/**",
                                 "/img/**",
                                 "/favicon.ico",
+                                "/sw.js",
+                                "/manifest.webmanifest",
                                 "/error",
                                 "/actuator/health/**",
                                 "/actuator/health",
@@ -120,7 +124,11 @@ class SecurityConfiguration {
                         .defaultSuccessUrl("/", false)
                         .permitAll()
                         .failureHandler(loginFailure()))
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+                // the device forgets the agent's drafts and the service worker's caches with the session (issue 18)
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout")
+                        .addLogoutHandler(new HeaderWriterLogoutHandler(
+                                new ClearSiteDataHeaderWriter(ClearSiteDataHeaderWriter.Directive.STORAGE)))
+                        .permitAll())
                 .httpBasic(Customizer.withDefaults())
                 .headers(SecurityConfiguration::secureHeaders);
         return http.build();

@@ -1,8 +1,10 @@
 package id.lindung.contribution.internal;
 
+import id.lindung.participant.NikRules;
 import id.lindung.shared.Bounds;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.Sha256;
+import id.lindung.shared.crypto.NikMask;
 import id.lindung.shared.tabular.CopyText;
 import id.lindung.shared.tabular.CsvRowSource;
 import id.lindung.shared.tabular.CsvTokenizer;
@@ -16,7 +18,9 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.copy.CopyIn;
@@ -25,38 +29,92 @@ import org.postgresql.copy.CopyManager;
 /**
  * Reads a bank payment file as a stream and copies its checked rows into a staging table with PostgreSQL COPY,
  * so memory stays flat whatever the file size. Columns by header name, in any order, separated by {@code ;} or
- * {@code ,}: {@code reference} (the bank's unique transaction reference), {@code membership_id}, {@code amount}
+ * {@code ,}: {@code reference} (the bank's unique transaction reference), the membership paid for, {@code amount}
  * (whole rupiah, digits only), {@code paid_on} ({@code yyyy-MM-dd} or {@code dd/MM/yyyy}); a field may be quoted
- * (RFC 4180, the reader every CSV upload uses). Every problem names its line in the file (the header is line 1) and
- * column; the caller discards the staging rows when there are any.
+ * (RFC 4180, the reader every CSV upload uses). The membership is named by one column of {@link Key}: what the
+ * bank or the officer knows (membership number, virtual account number or NIK) or Lindung's internal id. Every
+ * problem names its line in the file (the header is line 1) and its column as the header spells it; the caller
+ * discards the staging rows when there are any, and resolves the keys to memberships within the uploader's scope.
  */
 public final class PaymentFileReader {
 
     static final int MAX_LINE_LENGTH = 4_096;
-    private static final List<String> COLUMNS = List.of("reference", "membership_id", "amount", "paid_on");
+    private static final List<String> COLUMNS = List.of("reference", "amount", "paid_on");
     // compiled once: String.matches compiles its pattern on every call, three times a row
     private static final Pattern REFERENCE = Pattern.compile("[\\p{Alnum}._/:-]+");
     private static final Pattern MEMBERSHIP_ID = Pattern.compile("\\d{1,18}");
+    private static final Pattern MEMBERSHIP_NUMBER = Pattern.compile("2\\d{10}");
     private static final Pattern AMOUNT = Pattern.compile("\\d{1,15}");
+
+    /** The columns that may name the membership paid for; a file has exactly one of them. */
+    public enum Key {
+        MEMBERSHIP_NUMBER("membership_number"),
+        VIRTUAL_ACCOUNT("virtual_account"),
+        NIK("nik"),
+        MEMBERSHIP_ID("membership_id");
+
+        final String column;
+
+        Key(String column) {
+            this.column = column;
+        }
+
+        static List<String> columns() {
+            return java.util.Arrays.stream(values()).map(k -> k.column).toList();
+        }
+    }
+
+    /**
+     * The staging columns after {@code line_no, reference}: the key as read ({@code membership_id},
+     * {@code membership_number} or {@code nik_hash}, the others null), then {@code key_shown} (the value as an error
+     * may repeat it: a NIK masked), {@code amount}, {@code paid_on}.
+     */
+    public static final String STAGING_COLUMNS =
+            "line_no, reference, membership_id, membership_number, nik_hash, key_shown, amount, paid_on";
 
     private final LocalDate today;
     private final int maxErrors;
 
     private final Bounds bounds;
+    private final Function<String, Optional<String>> virtualAccount;
+    private final Function<String, byte[]> nikIndex;
+    private @Nullable Key key;
+    private String keyColumn = "";
 
-    public PaymentFileReader(Bounds bounds, int maxErrors) {
+    /**
+     * @param virtualAccount the membership number a VA number names (empty: not one of ours)
+     * @param nikIndex the blind index of a NIK, as {@code participant_identity_v.nik_hash} holds it
+     */
+    public PaymentFileReader(
+            Bounds bounds,
+            int maxErrors,
+            Function<String, Optional<String>> virtualAccount,
+            Function<String, byte[]> nikIndex) {
+        this.virtualAccount = virtualAccount;
+        this.nikIndex = nikIndex;
         this.bounds = bounds;
         this.today = bounds.today();
         this.maxErrors = maxErrors;
     }
 
-    /** What was read: data rows, the first errors and their total count, the file's SHA-256. */
-    public record Outcome(int rows, List<FieldIssue> errors, int errorCount, String sha256) {}
+    /**
+     * What was read: data rows, the first errors and their total count, the file's SHA-256, and which column named
+     * the memberships, as the header spells it (empty when the header was refused).
+     */
+    public record Outcome(
+            int rows,
+            List<FieldIssue> errors,
+            int errorCount,
+            String sha256,
+            @Nullable Key key,
+            String keyColumn) {}
 
     public Outcome copy(InputStream content, CopyManager copy, String copySql) throws IOException, SQLException {
         List<FieldIssue> errors = new ArrayList<>();
         int[] errorCount = {0};
         int rows = 0;
+        key = null;
+        keyColumn = "";
         Sha256.Reading digest = Sha256.reading(content);
         CopyIn in = copy.copyIn(copySql);
         boolean done = false;
@@ -84,9 +142,30 @@ public final class PaymentFileReader {
                                 missing,
                                 String.join(", ", COLUMNS)));
             }
+            int[] keys = TabularFile.header(header, Key.columns(), Set.copyOf(Key.columns()))
+                    .index();
+            List<Key> present = new ArrayList<>();
+            for (Key k : Key.values()) {
+                if (keys[k.ordinal()] >= 0) {
+                    present.add(k);
+                }
+            }
+            if (present.size() != 1) {
+                add(
+                        errors,
+                        errorCount,
+                        FieldIssue.error(
+                                "rows[1]",
+                                present.isEmpty() ? "payment-file.key.missing" : "payment-file.key.several",
+                                String.join(", ", Key.columns())));
+            }
             if (errorCount[0] > 0) {
                 return finish(in, rows, errors, errorCount[0], digest.hexOfAll());
             }
+            Key rowKey = present.get(0);
+            key = rowKey;
+            int keyIndex = keys[rowKey.ordinal()];
+            keyColumn = header.cells().get(keyIndex).replace("\uFEFF", "").trim();
             RowSource.Row row;
             while ((row = reader.next()) != null) {
                 int lineNo = row.line();
@@ -115,9 +194,9 @@ public final class PaymentFileReader {
                     continue;
                 }
                 String reference = fields.get(index[0]).trim();
-                String membership = fields.get(index[1]).trim();
-                String amount = fields.get(index[2]).trim();
-                String paidOn = fields.get(index[3]).trim();
+                String membership = fields.get(keyIndex).trim();
+                String amount = fields.get(index[1]).trim();
+                String paidOn = fields.get(index[2]).trim();
                 int before = errorCount[0];
                 String prefix = "rows[" + lineNo + "].";
                 if (reference.isEmpty()) {
@@ -126,11 +205,9 @@ public final class PaymentFileReader {
                         || !REFERENCE.matcher(reference).matches()) {
                     add(errors, errorCount, FieldIssue.error(prefix + "reference", "payment-file.reference.format"));
                 }
-                if (!MEMBERSHIP_ID.matcher(membership).matches()) {
-                    add(
-                            errors,
-                            errorCount,
-                            FieldIssue.error(prefix + "membership_id", "payment-file.number", membership));
+                FieldIssue keyIssue = checkKey(rowKey, membership, prefix + keyColumn);
+                if (keyIssue != null) {
+                    add(errors, errorCount, keyIssue);
                 }
                 if (!AMOUNT.matcher(amount).matches()) {
                     add(errors, errorCount, FieldIssue.error(prefix + "amount", "payment-file.amount", amount));
@@ -152,9 +229,7 @@ public final class PaymentFileReader {
                 if (errorCount[0] > before || errorCount[0] > 0) {
                     continue; // once anything is wrong the file is refused: stop copying, keep checking
                 }
-                out.number(lineNo)
-                        .text(reference)
-                        .number(Long.parseLong(membership))
+                stageKey(out.number(lineNo).text(reference), rowKey, membership)
                         .number(Long.parseLong(amount))
                         .value(date)
                         .end();
@@ -176,12 +251,63 @@ public final class PaymentFileReader {
         }
     }
 
-    private static Outcome finish(CopyIn in, int rows, List<FieldIssue> errors, int errorCount, String sha256)
+    private Outcome finish(CopyIn in, int rows, List<FieldIssue> errors, int errorCount, String sha256)
             throws SQLException {
         if (in.isActive()) {
             in.endCopy();
         }
-        return new Outcome(rows, List.copyOf(errors), errorCount, sha256);
+        return new Outcome(rows, List.copyOf(errors), errorCount, sha256, key, keyColumn);
+    }
+
+    /** What is wrong with a row's membership key, if anything (reported on the key's column). */
+    private @Nullable FieldIssue checkKey(Key key, String value, String field) {
+        return switch (key) {
+            case MEMBERSHIP_ID ->
+                MEMBERSHIP_ID.matcher(value).matches() ? null : FieldIssue.error(field, "payment-file.number", value);
+            case MEMBERSHIP_NUMBER ->
+                MEMBERSHIP_NUMBER.matcher(value).matches() && luhn(value)
+                        ? null
+                        : FieldIssue.error(field, "payment-file.membership-number", value);
+            case VIRTUAL_ACCOUNT ->
+                virtualAccount.apply(value).filter(PaymentFileReader::luhn).isPresent()
+                        ? null
+                        : FieldIssue.error(field, "payment-file.virtual-account", value);
+            case NIK -> {
+                String nik = NikRules.canonical(value);
+                yield nik != null && nik.length() == 16 && TabularFile.digits(nik, 16)
+                        ? null
+                        : FieldIssue.error(field, "payment-file.nik", String.valueOf(NikMask.mask(value)));
+            }
+        };
+    }
+
+    /** Writes the key's staging columns (see {@link #STAGING_COLUMNS}) of a row whose key was checked. */
+    private CopyText stageKey(CopyText out, Key key, String value) {
+        return switch (key) {
+            case MEMBERSHIP_ID -> out.number(Long.parseLong(value)).nul(2).text(value);
+            case MEMBERSHIP_NUMBER -> out.nul().text(value).nul().text(value);
+            case VIRTUAL_ACCOUNT -> {
+                String number = virtualAccount.apply(value).orElseThrow();
+                yield out.nul().text(number).nul().text(value.strip());
+            }
+            case NIK -> {
+                String nik = java.util.Objects.requireNonNull(NikRules.canonical(value));
+                yield out.nul(2).bytes(nikIndex.apply(nik)).text(NikMask.mask(nik));
+            }
+        };
+    }
+
+    /** Whether digits pass the Luhn check (the membership number's last digit). */
+    static boolean luhn(String digits) {
+        int total = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            int d = digits.charAt(digits.length() - 1 - i) - '0';
+            if (i % 2 == 1) {
+                d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+            }
+            total += d;
+        }
+        return total % 10 == 0;
     }
 
     private void add(List<FieldIssue> errors, int[] count, FieldIssue issue) {

@@ -175,8 +175,8 @@ class ContributionApi {
     @PostMapping(path = "/payment-files", consumes = "multipart/form-data")
     @Operation(
             summary = "Apply a bank payment file",
-            description = "CSV with header reference;membership_id;"
-                    + "amount;paid_on (comma or semicolon; dates yyyy-MM-dd or dd/MM/yyyy). Checked whole first: any bad row "
+            description = "CSV with header reference;membership_number;amount;paid_on (instead of membership_number: "
+                    + "virtual_account, nik or the internal membership_id; comma or semicolon; dates yyyy-MM-dd or dd/MM/yyyy). Checked whole first: any bad row "
                     + "and nothing is written (422 naming rows[line].column). The same file again changes nothing.")
     PaymentFileResult paymentFile(@RequestPart("file") MultipartFile file) throws IOException {
         if (file.isEmpty()) {

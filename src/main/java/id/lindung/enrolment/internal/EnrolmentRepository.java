@@ -30,7 +30,7 @@ public class EnrolmentRepository {
 
     private static final String MEMBERSHIP_COLUMNS = "id, participant_id, employer_id, project_id, segment, channel,"
             + " programmes, sector, government_paid, contract_months, start_month, end_month, end_reason, region_code,"
-            + " version, registered_on";
+            + " version, registered_on, membership_number";
 
     private final JdbcClient jdbc;
 
@@ -295,7 +295,8 @@ public class EnrolmentRepository {
                     (String) notNull(r, "region_code"),
                     bases.getOrDefault(id, List.of()),
                     ((Number) notNull(r, "version")).intValue(),
-                    ((Date) notNull(r, "registered_on")).toLocalDate()));
+                    ((Date) notNull(r, "registered_on")).toLocalDate(),
+                    (String) notNull(r, "membership_number")));
         }
         return result;
     }

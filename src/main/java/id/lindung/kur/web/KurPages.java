@@ -501,6 +501,9 @@ class KurPages {
             HttpServletRequest request,
             Model model) {
         LindungUser me = currentUser.require();
+        List<Region> kabKotas = kabKotasInScope(me);
+        kabkota = kabKotaCode(kabkota, kabKotas);
+        model.addAttribute("kabkotaOptions", kabKotas);
         String group = WORK_GROUPS.contains(groupBy) ? groupBy : "kabkota";
         List<GroupRow> groups = List.of();
         List<WorkRow> rows = List.of();
@@ -766,6 +769,41 @@ class KurPages {
 
     private static Locale formatLocale() {
         return PageMessages.formatLocale();
+    }
+
+    /** The kab/kota in the user's scope: what the work list's region filter completes (KUR data names no lower). */
+    private List<Region> kabKotasInScope(LindungUser me) {
+        String scope = me.scope().code();
+        if (scope.length() >= 5) {
+            return regions.find(scope.substring(0, 5)).stream().toList();
+        }
+        if (scope.length() == 2) {
+            return regions.children(scope);
+        }
+        return regions.provinces().stream()
+                .flatMap(p -> regions.children(p.code()).stream())
+                .toList();
+    }
+
+    /**
+     * The kab/kota code a region filter names: a code as typed, or a name as the completion offers it (case and the
+     * "Kabupaten"/"Kota" prefix ignored) among the kab/kota in scope; otherwise what was typed, which then finds
+     * nothing.
+     */
+    static @Nullable String kabKotaCode(@Nullable String typed, List<Region> inScope) {
+        if (typed == null || typed.isBlank() || typed.trim().matches("\\d{2}(\\.\\d{2})?")) {
+            return typed;
+        }
+        String wanted = plainName(typed);
+        List<Region> found = inScope.stream()
+                .filter(r -> r.name().equalsIgnoreCase(typed.trim())
+                        || plainName(r.name()).equals(wanted))
+                .toList();
+        return found.size() == 1 ? found.get(0).code() : typed;
+    }
+
+    private static String plainName(String name) {
+        return name.trim().toUpperCase(Locale.ROOT).replaceFirst("^(KABUPATEN|KAB\\.|KOTA)\\s+", "");
     }
 
     private static @Nullable String blank(@Nullable String s) {

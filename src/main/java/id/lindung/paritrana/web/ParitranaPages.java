@@ -20,6 +20,7 @@ import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
 import id.lindung.shared.web.PageMessages;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -189,7 +190,7 @@ class ParitranaPages {
             RedirectAttributes redirect) {
         return act(redirect, "/paritrana/peserta/" + id, () -> {
             Indicator indicator = ParitranaApi.parse(Indicator.class, "code", code);
-            cycles.enterEvidence(id, indicator, number("value", value), document, currentUser.require());
+            cycles.enterEvidence(id, indicator, evidenceValue(indicator, value), document, currentUser.require());
             return message("paritrana.page.evidence.saved", texts().indicator(indicator));
         });
     }
@@ -228,6 +229,28 @@ class ParitranaPages {
                 .map(Cycle.Weight::code)
                 .filter(code -> code.source() == source)
                 .toList();
+    }
+
+    /**
+     * An evidence value as people write it: "ya"/"tidak" (or 1/0) for a yes-or-no indicator, rupiah and counts with
+     * thousands dots and an "Rp" in front ("Rp1.234.567").
+     */
+    static long evidenceValue(Indicator indicator, @Nullable String value) {
+        String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+        if (indicator.unit() == Indicator.Unit.YES_NO) {
+            switch (v) {
+                case "ya", "y", "yes", "hadir" -> {
+                    return 1;
+                }
+                case "tidak", "t", "no", "tidak hadir" -> {
+                    return 0;
+                }
+                default -> {
+                    // 1 and 0 as before
+                }
+            }
+        }
+        return number("value", v.startsWith("rp") ? v.substring(2) : v);
     }
 
     /** A whole number typed in a form ("4.300.000.000" and "4300000000" alike), or a refusal naming the field. */

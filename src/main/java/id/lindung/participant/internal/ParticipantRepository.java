@@ -11,6 +11,7 @@ import id.lindung.participant.ParticipantSummary;
 import id.lindung.participant.RegionCount;
 import id.lindung.participant.RelationType;
 import id.lindung.participant.Relative;
+import id.lindung.participant.SearchCriteria;
 import id.lindung.participant.Sex;
 import id.lindung.shared.PageResult;
 import id.lindung.shared.crypto.Vault;
@@ -37,6 +38,12 @@ public class ParticipantRepository {
     public static final String NIK_COLUMN = id.lindung.participant.IdentityView.NIK_COLUMN;
 
     public static final String NIK_INDEX = id.lindung.participant.IdentityView.NIK_INDEX;
+    /** The kind of the blind index of a NIK's last digits. */
+    public static final String NIK_TAIL_INDEX = "nik_tail";
+
+    /** At most this many participants share a NIK ending in a search (more are counted as "more than"). */
+    static final int NIK_TAIL_CAP = 1_000;
+
     public static final String RELATIVE_COLUMN = "participant_relative.identity_enc";
     static final char SEP = '\u001f';
 
@@ -61,6 +68,18 @@ public class ParticipantRepository {
     /** The blind index a participant row stores for its NIK. */
     public byte[] nikIndex(String nik) {
         return vault.index(NIK_INDEX, nik);
+    }
+
+    /**
+     * The blind index of a NIK's last {@value id.lindung.participant.SearchCriteria#NIK_TAIL} digits (the serial,
+     * shown on every masked NIK): what a search by the NIK's last digits looks up.
+     */
+    public byte[] nikTailIndex(String nik) {
+        return vault.index(NIK_TAIL_INDEX, tail(nik));
+    }
+
+    static String tail(String nik) {
+        return nik.substring(Math.max(0, nik.length() - SearchCriteria.NIK_TAIL));
     }
 
     /** The indexes a lookup asks for (one per index key held). */
@@ -89,8 +108,8 @@ public class ParticipantRepository {
             List<String> warnings) {
         return jdbc.sql("""
                 INSERT INTO participant (nik_enc, nik_hash, full_name, name_key, birth_date, sex, region_code, phone,
-                                         occupation, status, nik_warnings)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                                         occupation, status, nik_warnings, nik_tail_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(
                         sealNik(nik),
                         nikIndex(nik),
@@ -102,7 +121,8 @@ public class ParticipantRepository {
                         phone,
                         occupation,
                         status.name(),
-                        warnings.isEmpty() ? null : String.join(",", warnings))
+                        warnings.isEmpty() ? null : String.join(",", warnings),
+                        nikTailIndex(nik))
                 .query(Long.class)
                 .single();
     }
@@ -123,7 +143,7 @@ public class ParticipantRepository {
         return jdbc.sql("""
                 UPDATE participant SET nik_enc = ?, nik_hash = ?, full_name = ?, name_key = ?, birth_date = ?, sex = ?, region_code = ?,
                        phone = ?, occupation = ?, status = ?, nik_warnings = ?, updated_at = lindung_now(),
-                       version = version + 1
+                       version = version + 1, nik_tail_hash = ?
                  WHERE id = ? AND version = ?""")
                         .params(
                                 sealNik(nik),
@@ -137,6 +157,7 @@ public class ParticipantRepository {
                                 occupation,
                                 status.name(),
                                 warnings.isEmpty() ? null : String.join(",", warnings),
+                                nikTailIndex(nik),
                                 id,
                                 expectedVersion)
                         .update()
@@ -175,6 +196,9 @@ public class ParticipantRepository {
 
     public PageResult<ParticipantSummary> search(
             @Nullable String nik, @Nullable String name, String regionPrefix, int page, int size) {
+        if (SearchCriteria.isNikEnding(nik)) {
+            return searchByNikEnding(Objects.requireNonNull(nik), name, regionPrefix, page, size);
+        }
         List<Object> params = new ArrayList<>();
         String where = where(nik, name, regionPrefix, params);
         List<Object> pageParams = new ArrayList<>(params);
@@ -192,6 +216,21 @@ public class ParticipantRepository {
                 .query(Long.class)
                 .single();
         return new PageResult<>(items, page, size, Math.min(total, COUNT_CAP), total > COUNT_CAP);
+    }
+
+    /**
+     * By the NIK's last digits: the rows whose last four digits match (their blind index), opened and kept when the
+     * whole ending matches; paged here, as few share an ending within a region.
+     */
+    private PageResult<ParticipantSummary> searchByNikEnding(
+            String ending, @Nullable String name, String regionPrefix, int page, int size) {
+        List<ParticipantSummary> all = new ArrayList<>();
+        forEach(ending, name, regionPrefix, NIK_TAIL_CAP + 1, all::add);
+        boolean capped = all.size() > NIK_TAIL_CAP;
+        int from = (int) Math.min((long) page * size, all.size());
+        int to = (int) Math.min((long) from + size, Math.min(all.size(), NIK_TAIL_CAP));
+        return new PageResult<>(
+                List.copyOf(all.subList(from, to)), page, size, Math.min(all.size(), NIK_TAIL_CAP), capped);
     }
 
     private static String pageSql(String where) {
@@ -224,22 +263,36 @@ public class ParticipantRepository {
         List<Object> params = new ArrayList<>();
         String where = where(nik, name, regionPrefix, params);
         params.add(limit);
-        jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM participant WHERE " + where + " ORDER BY name_key, id LIMIT ?")
-                .params(params)
+        boolean ending = SearchCriteria.isNikEnding(nik);
+        int[] left = {limit};
+        jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM participant WHERE " + where + " ORDER BY name_key, id"
+                        + (ending ? "" : " LIMIT ?"))
+                .params(ending ? params.subList(0, params.size() - 1) : params)
                 .query(rs -> {
-                    sink.accept(summary(rs, 0));
+                    ParticipantSummary p = summary(rs, 0);
+                    // the index holds the last four digits; a longer ending is compared on the opened NIK
+                    if (left[0] > 0 && (!ending || p.nik().endsWith(Objects.requireNonNull(nik)))) {
+                        left[0]--;
+                        sink.accept(p);
+                    }
                 });
     }
 
     private String where(@Nullable String nik, @Nullable String name, String regionPrefix, List<Object> params) {
         StringBuilder where = new StringBuilder("TRUE");
-        if (nik != null && !nik.isBlank()) {
+        if (SearchCriteria.isNikEnding(nik)) {
+            where.append(" AND nik_tail_hash = ANY (?::bytea[])");
+            params.add(vault.indexes(NIK_TAIL_INDEX, tail(Objects.requireNonNull(nik)))
+                    .toArray(byte[][]::new));
+        } else if (nik != null && !nik.isBlank()) {
             where.append(" AND nik_hash = ANY (?::bytea[])");
             params.add(nikIndexes(nik.trim()));
         }
         if (name != null && !name.isBlank()) {
+            // anywhere in the name from three letters on (the trigram index); one or two letters: the name's start
+            String key = nameKey(name);
             where.append(" AND name_key LIKE ?");
-            params.add(escapeLike(nameKey(name)) + "%");
+            params.add((key.length() >= SearchCriteria.NAME_ANYWHERE ? "%" : "") + escapeLike(key) + "%");
         }
         if (regionPrefix.length() >= 5) {
             // lets the planner use (kabkota_code, name_key)

@@ -134,7 +134,9 @@ class ParticipantApi {
 
     @GetMapping("/participants")
     @Operation(
-            summary = "Search participants by exact NIK, name prefix and region code prefix, one page at a time",
+            summary = "Search participants by the NIK (whole, or its last 4+ digits; exactly 4 for roles that see NIKs"
+                    + " masked), a part of the name (its start for 1-2 letters) and region code prefix, one page at a"
+                    + " time",
             description = "Each page is audited (LIST_READ with the filter and row count) and counts against the "
                     + "rows the caller's role may read per hour: past it, 429 with Retry-After.")
     PageResult<ParticipantSummary> search(

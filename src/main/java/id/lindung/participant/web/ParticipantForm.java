@@ -1,5 +1,6 @@
 package id.lindung.participant.web;
 
+import id.lindung.participant.NikRules;
 import id.lindung.participant.Participant;
 import id.lindung.participant.ParticipantDetails;
 import id.lindung.participant.ParticipantStatus;
@@ -38,6 +39,23 @@ public class ParticipantForm extends RegionChoice {
         f.status = p.status();
         f.version = p.version();
         return f;
+    }
+
+    /**
+     * Fills an empty birth date and sex from a full NIK, as the form's script does while the NIK is typed (a form
+     * sent without JavaScript may leave them empty). Entered values are kept: a mismatch is NikRules' to refuse.
+     */
+    void fillFromNik(LocalDate today) {
+        String canonical = NikRules.canonical(nik);
+        if (canonical == null) {
+            return;
+        }
+        if (birthDate == null) {
+            birthDate = NikRules.birthDateOf(canonical, null, today).orElse(null);
+        }
+        if (sex == null) {
+            sex = NikRules.sexOf(canonical).orElse(null);
+        }
     }
 
     ParticipantDetails toDetails() {

@@ -14,6 +14,7 @@ import id.lindung.participant.ParticipantId;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.participant.ParticipantPolicy;
 import id.lindung.participant.ParticipantStatus;
+import id.lindung.participant.ParticipantSummary;
 import id.lindung.participant.RegistrationResult;
 import id.lindung.participant.RelationType;
 import id.lindung.participant.SearchCriteria;
@@ -24,6 +25,7 @@ import id.lindung.region.RegionLevel;
 import id.lindung.region.RegionProperties;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.InvalidInputException;
+import id.lindung.shared.PageResult;
 import id.lindung.shared.crypto.NikMask;
 import id.lindung.shared.tabular.CsvWriter;
 import id.lindung.shared.web.Codes;
@@ -32,6 +34,7 @@ import id.lindung.shared.web.FormPosts;
 import id.lindung.shared.web.PageMessages;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,6 +73,7 @@ class ParticipantPages {
     private final ChangeSentences changeSentences;
     private final Codes codes;
     private final String homeProvince;
+    private final Clock clock;
 
     ParticipantPages(
             ParticipantManagement participants,
@@ -81,8 +85,10 @@ class ParticipantPages {
             ParticipantPolicy policy,
             BulkReads bulkReads,
             RegionProperties region,
+            Clock clock,
             ChangeSentences changeSentences,
             Codes codes) {
+        this.clock = clock;
         this.homeProvince = region.homeProvince();
         this.codes = codes;
         this.changeSentences = changeSentences;
@@ -107,13 +113,22 @@ class ParticipantPages {
         LindungUser me = currentUser.require();
         SearchCriteria criteria = new SearchCriteria(nik, name, region);
         model.addAttribute("criteria", criteria);
-        var result = participants.search(criteria, page, size, me);
+        PageResult<ParticipantSummary> result;
+        try {
+            result = participants.search(criteria, page, size, me);
+        } catch (InvalidInputException e) {
+            // a NIK filter refused (too few digits, or more of a masked NIK than its last four): said, nothing read
+            model.addAttribute(
+                    "searchErrors", e.issues().stream().map(this::message).toList());
+            result = new PageResult<>(List.of(), 0, size, 0, false);
+        }
         bulkReads.listed(
                 "participants",
                 me.scope().narrow(region).orElse(me.scope().code()),
                 searchFilter("page", nik, name, region, page, size),
                 result.items().size());
         model.addAttribute("result", result);
+        model.addAttribute("seesFullNik", Disclosure.seesIdentity(me));
         model.addAttribute("kabKotaOptions", kabKotaOptions(me));
         model.addAttribute("regions", regions);
         return "participant/search";
@@ -209,6 +224,7 @@ class ParticipantPages {
             RedirectAttributes redirect,
             HttpServletResponse response) {
         LindungUser me = currentUser.require();
+        form.fillFromNik(LocalDate.now(clock));
         return FormPosts.post(
                 binding,
                 response,
