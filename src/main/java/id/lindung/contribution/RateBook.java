@@ -6,6 +6,7 @@ import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
+import id.lindung.shared.ShippedText;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -13,6 +14,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class RateBook {
+
+    /** Sets the note to the parameter, or keeps it when the parameter is null. */
+    private static final String KEEP_NOTE = "note = COALESCE(CAST(? AS VARCHAR), note)";
 
     private static final String COMMON = "valid_from, valid_to, legal_basis, source, unconfirmed, note";
 
@@ -171,7 +176,8 @@ public class RateBook {
         }
         String table = ref.substring(0, ref.indexOf(':'));
         long id = Long.parseLong(ref.substring(ref.indexOf(':') + 1));
-        String cleanNote = note == null || note.isBlank() ? rule.note() : note.trim();
+        // a blank note keeps the stored one (rule.note() is in the reader's language, not as stored)
+        String cleanNote = note == null || note.isBlank() ? null : note.trim();
         int changed = switch (table) {
             case "rate" -> {
                 String type = jdbc.sql("SELECT CASE WHEN rate_type = 'PERCENT' AND employer_pct > 0"
@@ -182,7 +188,7 @@ public class RateBook {
                         .single();
                 yield switch (type) {
                     case "FLAT" ->
-                        jdbc.sql("UPDATE contribution_rate SET flat_amount = ?, note = ? WHERE id = ?"
+                        jdbc.sql("UPDATE contribution_rate SET flat_amount = ?, " + KEEP_NOTE + " WHERE id = ?"
                                         + " AND unconfirmed")
                                 .params(wholeRupiah(value), cleanNote, id)
                                 .update();
@@ -190,7 +196,7 @@ public class RateBook {
                         jdbc.sql("UPDATE contribution_rate SET"
                                         + " worker_pct = CASE WHEN worker_pct > 0 THEN ? ELSE worker_pct END,"
                                         + " employer_pct = CASE WHEN worker_pct = 0 THEN ? ELSE employer_pct END,"
-                                        + " note = ? WHERE id = ? AND unconfirmed")
+                                        + " " + KEEP_NOTE + " WHERE id = ? AND unconfirmed")
                                 .params(value, value, cleanNote, id)
                                 .update();
                     // a rate split between employer and worker has two figures: corrected by a migration
@@ -198,15 +204,17 @@ public class RateBook {
                 };
             }
             case "cap" ->
-                jdbc.sql("UPDATE contribution_base_cap SET max_base = ?, note = ? WHERE id = ? AND unconfirmed")
+                jdbc.sql("UPDATE contribution_base_cap SET max_base = ?, " + KEEP_NOTE
+                                + " WHERE id = ? AND unconfirmed")
                         .params(wholeRupiah(value), cleanNote, id)
                         .update();
             case "tier" ->
-                jdbc.sql("UPDATE contribution_tier SET pct = ?, note = ? WHERE id = ? AND unconfirmed")
+                jdbc.sql("UPDATE contribution_tier SET pct = ?, " + KEEP_NOTE + " WHERE id = ? AND unconfirmed")
                         .params(value, cleanNote, id)
                         .update();
             case "package" ->
-                jdbc.sql("UPDATE contribution_package SET amount = ?, note = ? WHERE id = ?" + " AND unconfirmed")
+                jdbc.sql("UPDATE contribution_package SET amount = ?, " + KEEP_NOTE + " WHERE id = ?"
+                                + " AND unconfirmed")
                         .params(wholeRupiah(value), cleanNote, id)
                         .update();
             default -> throw new InvalidInputException(FieldIssue.error("ref", "rates.not-editable", ref));
@@ -236,8 +244,10 @@ public class RateBook {
         }
     }
 
-    private static RateRule rule(ResultSet rs, String ref, String what, String value) throws SQLException {
+    /** A rule row; its note and an unconfirmed source in the reader's language ({@link ShippedText}). */
+    private RateRule rule(ResultSet rs, String ref, String what, String value) throws SQLException {
         Date to = rs.getDate("valid_to");
+        Locale locale = LocaleContextHolder.getLocale();
         return new RateRule(
                 ref,
                 what,
@@ -245,9 +255,10 @@ public class RateBook {
                 rs.getDate("valid_from").toLocalDate(),
                 to == null ? null : to.toLocalDate(),
                 rs.getString("legal_basis"),
-                rs.getString("source"),
+                ShippedText.source(messages, rs.getString("source"), locale),
                 rs.getBoolean("unconfirmed"),
-                rs.getString("note"));
+                ShippedText.inReadersLanguage(
+                        messages, "rule.note." + ref.replace(':', '.'), rs.getString("note"), locale));
     }
 
     private static String rateValue(ResultSet rs) throws SQLException {

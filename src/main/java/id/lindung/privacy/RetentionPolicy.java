@@ -2,6 +2,7 @@ package id.lindung.privacy;
 
 import id.lindung.access.AuditTrail;
 import id.lindung.access.AuditTrail.AuditEntry;
+import id.lindung.shared.ShippedText;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -76,7 +77,9 @@ public class RetentionPolicy {
                 .toList();
         List<Category> list = categories.stream()
                 .map(c -> {
-                    RetentionRule current = rules.valid(c, today).orElse(null);
+                    RetentionRule current = rules.valid(c, today)
+                            .map(r -> inReadersLanguage(r, locale))
+                            .orElse(null);
                     boolean applied = current != null
                             && current.byApplication()
                             && (!current.unconfirmed() || job.appliesUnconfirmed());
@@ -89,12 +92,27 @@ public class RetentionPolicy {
                             current == null ? null : periodText(current.period(), messages, locale),
                             rules.rules().stream()
                                     .filter(r -> r.category().equals(c))
+                                    .map(r -> inReadersLanguage(r, locale))
                                     .toList(),
                             applied,
                             last.get(c));
                 })
                 .toList();
         return new Overview(job.appliesUnconfirmed(), cron, list);
+    }
+
+    /** The rule with its note in the reader's language while it is the shipped one ({@link ShippedText}). */
+    private RetentionRule inReadersLanguage(RetentionRule r, Locale locale) {
+        String note =
+                ShippedText.inReadersLanguage(messages, "privacy.retention.note." + r.category(), r.note(), locale);
+        return new RetentionRule(
+                r.category(),
+                r.validFrom(),
+                r.period(),
+                r.action(),
+                r.legalBasis(),
+                r.unconfirmed(),
+                Objects.requireNonNull(note));
     }
 
     /** A period in words: "10 tahun", "1 day", "2 years 6 months". */

@@ -21,6 +21,7 @@ import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.crypto.Vault;
 import id.lindung.shared.progress.Progress;
 import id.lindung.shared.tabular.CsvTokenizer;
+import id.lindung.shared.tabular.FileColumns;
 import id.lindung.shared.tabular.RowSource;
 import id.lindung.shared.tabular.TabularFile;
 import id.lindung.shared.tabular.XlsxLimits;
@@ -64,6 +65,11 @@ public class SponsorshipBeneficiaries {
 
     static final String HEADER = "nik;name;birth_date;desa_code;occupation;phone";
     private static final List<String> NAMES = List.of(HEADER.split(";"));
+
+    /** The columns of {@link #HEADER} that the registry's fields come from (the sex is the NIK's). */
+    private static final FileColumns COLUMNS_OF_REGISTRATION = new FileColumns(
+            Map.of("fullName", "name", "birthDate", "birth_date", "sex", "nik", "regionCode", "desa_code"));
+
     private static final int COLUMNS = NAMES.size();
     private static final int MAX_FIELD = 300;
     private static final int MAX_ROWS = 200_000;
@@ -202,8 +208,7 @@ public class SponsorshipBeneficiaries {
                                 .id());
             } catch (InvalidInputException e) {
                 throw new InvalidInputException(e.issues().stream()
-                        .map(i ->
-                                new FieldIssue("rows[" + r.line() + "]." + i.field(), i.code(), i.args(), i.severity()))
+                        .map(i -> COLUMNS_OF_REGISTRATION.atLine(r.line(), i))
                         .toList());
             }
             counts.merge(add(open, participantId, r.desa(), "FILE", fileId, by), 1, Integer::sum);

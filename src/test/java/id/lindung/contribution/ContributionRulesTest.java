@@ -8,12 +8,15 @@ import id.lindung.enrolment.Sector;
 import id.lindung.enrolment.Segment;
 import java.time.YearMonth;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -30,6 +33,9 @@ class ContributionRulesTest {
 
     @Autowired
     Quotes quotes;
+
+    @Autowired
+    RateBook rateBook;
 
     private Quote bpu(long income, Set<Programme> programmes, YearMonth month, Sector sector, boolean government) {
         return quotes.quote(
@@ -205,5 +211,35 @@ class ContributionRulesTest {
         // discount of an odd amount: 50 % of 12,346 = 6,173; of 6,800 = 3,400
         Quote d = bpu(1_234_550, JKK_JKM, YearMonth.of(2026, 6), Sector.OTHER, false);
         assertThat(d.total()).isEqualTo(12_346 - 6_173 + 6_800 - 3_400);
+    }
+
+    /**
+     * Issue 18, point 6: every rule cites a regulation as its legal basis and its source; a news or other secondary
+     * source stays only beside an unconfirmed figure, as "belum dikonfirmasi, lihat ..."; notes read in Indonesian,
+     * and in English on an English page (confirmed rows, which no correction changes).
+     */
+    @Test
+    void theRulesCiteTheRegulationAndReadInTheReadersLanguage() {
+        Pattern regulation = Pattern.compile("^(PP|Permenaker|Permenakertrans) \\d+/\\d{4}.*");
+        try {
+            LocaleContextHolder.setLocale(Locale.forLanguageTag("id"));
+            for (RateRule r : rateBook.all()) {
+                assertThat(r.legalBasis()).as(r.ref()).matches(regulation).doesNotContain("as amended");
+                if (r.source().startsWith("belum dikonfirmasi, lihat ")) {
+                    assertThat(r.unconfirmed()).as(r.ref()).isTrue();
+                } else {
+                    assertThat(r.source()).as(r.ref()).matches(regulation);
+                }
+            }
+            assertThat(rateBook.byRef().get("rate:1").note()).startsWith("PP 49/2023 mencatat 0,14%");
+            assertThat(rateBook.byRef().get("fine:1").note()).startsWith("Per bulan keterlambatan");
+
+            LocaleContextHolder.setLocale(Locale.ENGLISH);
+            assertThat(rateBook.byRef().get("rate:1").note()).startsWith("PP 49/2023 re-labels 0.14%");
+            assertThat(rateBook.byRef().get("discount:1").note()).contains("JHT not discounted");
+            assertThat(rateBook.byRef().get("tier:7").source()).isEqualTo("unconfirmed, see star.grid.id 453624938");
+        } finally {
+            LocaleContextHolder.resetLocaleContext();
+        }
     }
 }

@@ -45,7 +45,7 @@ class RetentionRulesTest {
         assertThat(shipped.valid("registry", LocalDate.of(2026, 1, 1))
                         .orElseThrow()
                         .note())
-                .contains("; 10 years after the entry ended");
+                .contains("; 10 tahun setelah data berakhir");
     }
 
     @Test

@@ -16,6 +16,7 @@ import id.lindung.shared.PageResult;
 import id.lindung.shared.crypto.NikMask;
 import id.lindung.shared.tabular.CsvWriter;
 import id.lindung.shared.web.CsvDownload;
+import id.lindung.shared.web.PageMessages;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -45,6 +46,7 @@ class ClaimQueuePages {
     private final CurrentUser currentUser;
     private final AuditTrail audit;
     private final BulkReads bulkReads;
+    private final PageMessages messages;
 
     ClaimQueuePages(
             ClaimManagement claims,
@@ -52,8 +54,10 @@ class ClaimQueuePages {
             CurrentUser currentUser,
             AuditTrail audit,
             BulkReads bulkReads,
-            ClaimWorkflow workflow) {
+            ClaimWorkflow workflow,
+            PageMessages messages) {
         this.workflow = workflow;
+        this.messages = messages;
         this.claims = claims;
         this.participants = participants;
         this.currentUser = currentUser;
@@ -167,7 +171,9 @@ class ClaimQueuePages {
                 "Jumlah",
                 "Memenuhi syarat",
                 "Jatuh tempo",
-                "Ditangani oleh");
+                "Ditangani oleh",
+                "Jenis (keterangan)",
+                "Status (keterangan)");
         for (Row r : rows) {
             out.row(
                     r.claimNumber(),
@@ -179,7 +185,9 @@ class ClaimQueuePages {
                     r.total(),
                     r.eligible() ? "ya" : "tidak",
                     r.dueDate(),
-                    r.assignedTo());
+                    r.assignedTo(),
+                    messages.message("claim.kind." + r.kind()),
+                    messages.message("claim.page.status." + r.status()));
         }
         out.flush();
     }

@@ -324,7 +324,8 @@ class ContributionPages {
                 "Tanggal bayar",
                 "Referensi",
                 "Dasar hukum",
-                "Belum terkonfirmasi");
+                "Belum terkonfirmasi",
+                "Keterangan");
         for (Bill b : s.bills()) {
             out.row(
                     "TAGIHAN",
@@ -343,7 +344,8 @@ class ContributionPages {
                     null,
                     null,
                     null,
-                    null);
+                    null,
+                    message("bill.status." + b.status()));
             for (BillLine l : b.lines()) {
                 out.row(
                         "RINCIAN",
@@ -362,7 +364,8 @@ class ContributionPages {
                         null,
                         null,
                         legalBasis(l),
-                        l.unconfirmed() ? "ya" : null);
+                        l.unconfirmed() ? "ya" : null,
+                        null);
             }
         }
         for (Payment p : s.payments()) {
@@ -383,7 +386,8 @@ class ContributionPages {
                     p.paidOn().toString(),
                     p.reference(),
                     null,
-                    null);
+                    null,
+                    paymentLabel(p));
         }
         out.flush();
     }
@@ -395,7 +399,8 @@ class ContributionPages {
         Workbook wb = XlsxDownload.start(response, "rekening-iuran-" + id + ".xlsx");
 
         Worksheet bills = wb.newWorksheet("Tagihan");
-        XlsxDownload.header(bills, "Periode", "Jatuh tempo", "Jumlah", "Dibayar", "Sisa", "Status");
+        XlsxDownload.header(
+                bills, "Periode", "Jatuh tempo", "Jumlah", "Dibayar", "Sisa", "Status", "Keterangan status");
         int r = 1;
         for (Bill b : s.bills()) {
             bills.value(r, 0, b.period().toString());
@@ -405,6 +410,7 @@ class ContributionPages {
             rupiahCell(bills, r, 3, b.paid());
             rupiahCell(bills, r, 4, b.outstanding());
             bills.value(r, 5, b.status());
+            bills.value(r, 6, message("bill.status." + b.status()));
             r++;
         }
 
@@ -450,7 +456,16 @@ class ContributionPages {
 
         Worksheet paid = wb.newWorksheet("Pembayaran");
         XlsxDownload.header(
-                paid, "Tanggal bayar", "Jumlah", "Teralokasi", "Kredit", "Kanal", "Referensi", "Status", "Kunci");
+                paid,
+                "Tanggal bayar",
+                "Jumlah",
+                "Teralokasi",
+                "Kredit",
+                "Kanal",
+                "Referensi",
+                "Status",
+                "Kunci",
+                "Keterangan");
         r = 1;
         for (Payment p : s.payments()) {
             paid.value(r, 0, p.paidOn());
@@ -462,9 +477,15 @@ class ContributionPages {
             paid.value(r, 5, p.reference());
             paid.value(r, 6, p.status());
             paid.value(r, 7, p.idempotencyKey());
+            paid.value(r, 8, paymentLabel(p));
             r++;
         }
         wb.finish();
+    }
+
+    /** A payment's status and channel in words, for the reader of an export: "Diterapkan · Berkas bank". */
+    private String paymentLabel(Payment p) {
+        return message("payment.status." + p.status()) + " · " + message("payment.channel." + p.channel());
     }
 
     private static void rupiahCell(Worksheet sheet, int row, int col, long amount) {

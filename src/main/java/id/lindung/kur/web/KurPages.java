@@ -459,7 +459,9 @@ class KurPages {
                 "enrolled_at_disbursement",
                 "name_mismatch",
                 "birth_mismatch",
-                "participant_id");
+                "participant_id",
+                "skema",
+                "keterangan_status");
         for (KurLoan l : all) { // as loans.search disclosed them to me: NIK masked, birth date kept or not
             out.row(
                     l.bankCode(),
@@ -479,7 +481,9 @@ class KurPages {
                     l.enrolledAtDisbursement(),
                     l.nameMismatch(),
                     l.birthMismatch(),
-                    l.participantId());
+                    l.participantId(),
+                    message("kur.page.scheme." + l.scheme()),
+                    message("kur.page.status." + l.matchStatus()));
         }
         out.flush();
     }

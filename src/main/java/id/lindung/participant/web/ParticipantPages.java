@@ -28,6 +28,7 @@ import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.PageResult;
 import id.lindung.shared.crypto.NikMask;
 import id.lindung.shared.tabular.CsvWriter;
+import id.lindung.shared.web.Codes;
 import id.lindung.shared.web.CsvDownload;
 import id.lindung.shared.web.FormPosts;
 import id.lindung.shared.web.PageMessages;
@@ -69,6 +70,8 @@ class ParticipantPages {
     private final BulkReads bulkReads;
 
     private final tools.jackson.databind.json.JsonMapper json;
+    private final ChangeSentences changeSentences;
+    private final Codes codes;
     private final String homeProvince;
     private final Clock clock;
 
@@ -82,9 +85,13 @@ class ParticipantPages {
             ParticipantPolicy policy,
             BulkReads bulkReads,
             RegionProperties region,
-            Clock clock) {
+            Clock clock,
+            ChangeSentences changeSentences,
+            Codes codes) {
         this.clock = clock;
         this.homeProvince = region.homeProvince();
+        this.codes = codes;
+        this.changeSentences = changeSentences;
         this.json = json;
         this.policy = policy;
         this.bulkReads = bulkReads;
@@ -175,7 +182,9 @@ class ParticipantPages {
                 "Desa",
                 "Kecamatan",
                 "Kabupaten/Kota",
-                "Status");
+                "Status",
+                "Jenis kelamin (keterangan)",
+                "Status (keterangan)");
         participants.export(
                 new SearchCriteria(nik, name, region),
                 me,
@@ -191,7 +200,9 @@ class ParticipantPages {
                         regions.nameOf(p.regionCode()),
                         regions.nameOf(p.regionCode().substring(0, 8)),
                         regions.nameOf(p.regionCode().substring(0, 5)),
-                        p.status().name()));
+                        p.status().name(),
+                        codes.label(p.sex()),
+                        codes.label(p.status())));
         out.flush();
     }
 
@@ -250,9 +261,9 @@ class ParticipantPages {
         model.addAttribute("businesses", participants.businessesOf(participant, me));
         model.addAttribute(
                 "history",
-                audit.history("participant", Long.toString(id)).stream()
+                changeSentences.of(audit.history("participant", Long.toString(id)).stream()
                         .map(e -> e.withChanges(Disclosure.auditChanges(e.changesJson(), me, json)))
-                        .toList());
+                        .toList()));
         model.addAttribute("regions", regions);
         model.addAttribute("relationTypes", RelationType.values());
         model.addAttribute("scales", BusinessScale.values());
