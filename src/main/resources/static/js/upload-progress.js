@@ -42,7 +42,7 @@
       const share = s.total > 0 ? Math.min(1, s.done / s.total) : 0;
       const value = s.finished ? 1 : s.steps > 0 ? (Math.max(0, s.step - 1) + share) / s.steps : share;
       bar.max = 1000;
-      bar.value = Math.round(1000 * value);
+      bar.value = Math.max(bar.value, Math.round(1000 * value)); // never back below the upload's tenth
       bar.dataset.server = 'true';
       status.textContent = s.text;
     };
