@@ -223,7 +223,11 @@ class ContributionInBrowserTest extends InBrowser {
         byte[] workbook = Files.readAllBytes(xlsx.path());
         assertThat(workbook.length).isGreaterThan(100);
         assertThat(new String(workbook, 0, 2, StandardCharsets.ISO_8859_1)).isEqualTo("PK");
-        assertThat(xlsx.suggestedFilename()).endsWith(".xlsx");
+        // named by the membership number the worker knows, not Lindung's internal id
+        assertThat(xlsx.suggestedFilename())
+                .matches("rekening-iuran-\\d{11}\\.xlsx")
+                .isEqualTo(
+                        "rekening-iuran-" + page.locator("#membership-number").textContent() + ".xlsx");
         APIResponse csv = page.request().get("/kepesertaan/" + membershipId + "/rekening.csv");
         assertThat(csv.status()).isEqualTo(200);
         String csvText = new String(csv.body(), StandardCharsets.UTF_8);
@@ -244,7 +248,11 @@ class ContributionInBrowserTest extends InBrowser {
                                         + "\n")
                                 .getBytes(StandardCharsets.UTF_8)));
         page.locator("#payment-file-submit").click();
-        assertThat(page.locator("#file-errors")).containsText("rows[2].amount");
+        // line and column as the file names them, never the path rows[2].amount
+        Locator refusal = page.locator("#payment-file-errors tr.file-error").first();
+        assertThat(refusal.locator("td").nth(0)).hasText("2");
+        assertThat(refusal.locator("td").nth(1)).hasText("amount");
+        assertThat(page.locator("#file-errors")).not().containsText("rows[");
         assertThat(page.locator("#file-errors")).containsText("12a00");
     }
 

@@ -7,6 +7,7 @@ import id.lindung.access.RegionScope;
 import id.lindung.access.Role;
 import id.lindung.kur.KurImportResult;
 import id.lindung.kur.KurImports;
+import id.lindung.participant.internal.ParticipantRepository;
 import id.lindung.shared.crypto.Vault;
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
@@ -17,6 +18,7 @@ import java.io.ByteArrayInputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -282,16 +284,22 @@ class CanonicalNikTest {
         }
     }
 
+    /** A participant written as older versions did; with the NIK-ending index once the schema has it (V65). */
     private long insert(JdbcClient db, String nik, String name) {
-        return db.sql("""
-                INSERT INTO participant (nik_enc, nik_hash, full_name, name_key, birth_date, sex, region_code)
-                VALUES (?, ?, ?, upper(?), '1979-02-17', 'L', ?) RETURNING id""")
-                .params(
-                        vault.seal(nik.getBytes(StandardCharsets.UTF_8), IdentityView.NIK_COLUMN),
-                        vault.index(IdentityView.NIK_INDEX, nik),
-                        name,
-                        name,
-                        DESA)
+        boolean tail = db.sql("""
+                        SELECT EXISTS (SELECT 1 FROM information_schema.columns
+                                        WHERE table_name = 'participant' AND column_name = 'nik_tail_hash')""").query(Boolean.class).single();
+        List<Object> params = new ArrayList<>(List.of(
+                vault.seal(nik.getBytes(StandardCharsets.UTF_8), IdentityView.NIK_COLUMN),
+                vault.index(IdentityView.NIK_INDEX, nik)));
+        if (tail) {
+            params.add(vault.index(ParticipantRepository.NIK_TAIL_INDEX, nik.substring(nik.length() - 4)));
+        }
+        params.addAll(List.of(name, name, DESA));
+        return db.sql("INSERT INTO participant (nik_enc, nik_hash, " + (tail ? "nik_tail_hash, " : "")
+                        + "full_name, name_key, birth_date, sex, region_code) VALUES (?, ?, " + (tail ? "?, " : "")
+                        + "?, upper(?), '1979-02-17', 'L', ?) RETURNING id")
+                .params(params)
                 .query(Long.class)
                 .single();
     }

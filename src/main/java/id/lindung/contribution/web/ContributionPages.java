@@ -34,6 +34,7 @@ import id.lindung.shared.NotFoundException;
 import id.lindung.shared.progress.OperationProgress;
 import id.lindung.shared.progress.Progress;
 import id.lindung.shared.tabular.CsvWriter;
+import id.lindung.shared.tabular.RowRefusal;
 import id.lindung.shared.web.CsvDownload;
 import id.lindung.shared.web.FormPosts;
 import id.lindung.shared.web.PageMessages;
@@ -306,7 +307,8 @@ class ContributionPages {
     void statementCsv(@PathVariable long id, HttpServletResponse response) throws IOException {
         Statement s = statements.statement(MembershipId.ofRequest(id), today(), currentUser.require());
         exported(s, "statement.csv");
-        CsvWriter out = CsvDownload.start(response, "rekening-iuran-" + id + ".csv");
+        CsvWriter out =
+                CsvDownload.start(response, "rekening-iuran-" + s.membership().number() + ".csv");
         out.row(
                 "Baris",
                 "Periode",
@@ -396,7 +398,8 @@ class ContributionPages {
     void statementXlsx(@PathVariable long id, HttpServletResponse response) throws IOException {
         Statement s = statements.statement(MembershipId.ofRequest(id), today(), currentUser.require());
         exported(s, "statement.xlsx");
-        Workbook wb = XlsxDownload.start(response, "rekening-iuran-" + id + ".xlsx");
+        Workbook wb =
+                XlsxDownload.start(response, "rekening-iuran-" + s.membership().number() + ".xlsx");
 
         Worksheet bills = wb.newWorksheet("Tagihan");
         XlsxDownload.header(
@@ -639,7 +642,7 @@ class ContributionPages {
             throws IOException {
         LindungUser me = currentUser.require();
         if (file == null || file.isEmpty()) {
-            model.addAttribute("fileErrors", List.of(new IssueText("file", message("payment-file.empty"))));
+            model.addAttribute("fileErrors", List.of(new RowRefusal(null, "", message("payment-file.empty"))));
             return paymentFilePage(model, me);
         }
         String name =
@@ -658,8 +661,8 @@ class ContributionPages {
                     "fileErrors",
                     e.issues().stream()
                             .filter(FieldIssue::isError)
-                            .map(i -> new IssueText(
-                                    i.field(), message(i.code(), i.args().toArray())))
+                            .map(i ->
+                                    RowRefusal.of(i, message(i.code(), i.args().toArray())))
                             .toList());
         }
         return paymentFilePage(model, me);
@@ -670,9 +673,6 @@ class ContributionPages {
         model.addAttribute("ui", new Ui());
         return "contribution/payment-file";
     }
-
-    /** One refused row or column of a payment file: where ({@code rows[4].amount}) and what, in words. */
-    public record IssueText(String field, String message) {}
 
     // ------------------------------------------------------------------------------------------------- outcomes
 

@@ -10,13 +10,12 @@ import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.progress.OperationProgress;
 import id.lindung.shared.progress.Progress;
+import id.lindung.shared.tabular.RowRefusal;
 import id.lindung.shared.web.PageMessages;
 import id.lindung.shared.web.UploadCheck;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,8 +32,6 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @Controller
 class HistoryImportPages {
-
-    private static final Pattern ROW_FIELD = Pattern.compile("rows\\[(\\d+)]\\.(.+)");
 
     private final ContributionPolicy policy;
     private final HistoryImports imports;
@@ -75,7 +72,7 @@ class HistoryImportPages {
                 || file.isEmpty()
                         && (file.getOriginalFilename() == null
                                 || file.getOriginalFilename().isBlank())) {
-            model.addAttribute("uploadErrors", List.of(new RowError(null, "file", message("history.page.choose"))));
+            model.addAttribute("uploadErrors", List.of(new RowRefusal(null, "", message("history.page.choose"))));
         } else {
             model.addAttribute("fileName", file.getOriginalFilename());
             Progress progress = progresses.start(me.username(), operation);
@@ -88,7 +85,8 @@ class HistoryImportPages {
                         "uploadErrors",
                         e.issues().stream()
                                 .filter(FieldIssue::isError)
-                                .map(this::rowError)
+                                .map(i -> RowRefusal.of(
+                                        i, message(i.code(), i.args().toArray())))
                                 .toList());
             }
         }
@@ -110,18 +108,6 @@ class HistoryImportPages {
         }
         return me;
     }
-
-    /** A refusal as the page lists it: the file's line (none for the whole file), the column, the reason. */
-    private RowError rowError(FieldIssue issue) {
-        String text = message(issue.code(), issue.args().toArray());
-        Matcher m = ROW_FIELD.matcher(issue.field());
-        return m.matches()
-                ? new RowError(Integer.parseInt(m.group(1)), m.group(2), text)
-                : new RowError(null, issue.field(), text);
-    }
-
-    /** One refusal: line (null: the whole file), column, reason in the reader's language. */
-    public record RowError(@Nullable Integer line, String column, String reason) {}
 
     private String message(String code, Object... args) {
         return messages.message(code, args);

@@ -16,6 +16,7 @@ import id.lindung.shared.Indonesian;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
 import id.lindung.shared.tabular.CsvWriter;
+import id.lindung.shared.tabular.RowRefusal;
 import id.lindung.shared.web.CsvDownload;
 import id.lindung.shared.web.PageMessages;
 import id.lindung.shared.web.UploadCheck;
@@ -30,8 +31,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -62,7 +61,6 @@ class CoveragePages {
             61.04;2026;INFORMAL;90100;Sakernas Agustus 2026 (BPS Kalbar);2026-11-05
             """;
 
-    private static final Pattern ROW_FIELD = Pattern.compile("^rows?\\[(\\d+)]\\.?(.*)$");
     private static final int SHOWN_ERRORS = 50;
     private static final int MAX_MONTHS = 120;
     /** A forecast further out than this year is shown as "not before" it, not as a month thousands of years away. */
@@ -355,7 +353,8 @@ class CoveragePages {
             throws IOException {
         LindungUser me = currentUser.require();
         if (file == null || file.isEmpty()) {
-            model.addAttribute("uploadErrors", List.of(new ErrorView("", "", message("coverage.page.upload.choose"))));
+            model.addAttribute(
+                    "uploadErrors", List.of(new RowRefusal(null, "", message("coverage.page.upload.choose"))));
         } else {
             model.addAttribute("fileName", file.getOriginalFilename());
             try (InputStream in = file.getInputStream()) {
@@ -366,7 +365,7 @@ class CoveragePages {
             } catch (ForbiddenException e) {
                 model.addAttribute(
                         "uploadErrors",
-                        List.of(new ErrorView("", "", messagesOf(e).get(0))));
+                        List.of(new RowRefusal(null, "", messagesOf(e).get(0))));
             }
         }
         showDenominators("", model);
@@ -398,24 +397,17 @@ class CoveragePages {
     }
 
     /** The refusals of a file as rows of a table: line, column, reason. */
-    private List<ErrorView> errorViews(InvalidInputException e) {
+    private List<RowRefusal> errorViews(InvalidInputException e) {
         Locale locale = LocaleContextHolder.getLocale();
         return e.issues().stream()
                 .filter(FieldIssue::isError)
                 .limit(SHOWN_ERRORS)
-                .map(issue -> {
-                    String text = Objects.requireNonNull(
-                            messages.getMessage(issue.code(), issue.args().toArray(), issue.code(), locale));
-                    Matcher m = ROW_FIELD.matcher(issue.field());
-                    return m.matches()
-                            ? new ErrorView(m.group(1), m.group(2), text)
-                            : new ErrorView("", issue.field(), text);
-                })
+                .map(issue -> RowRefusal.of(
+                        issue,
+                        Objects.requireNonNull(
+                                messages.getMessage(issue.code(), issue.args().toArray(), issue.code(), locale))))
                 .toList();
     }
-
-    /** A refused row as the page shows it: line, column, reason in the reader's language. */
-    public record ErrorView(String line, String column, String reason) {}
 
     // ------------------------------------------------------------------------------------------------ targets
 

@@ -13,6 +13,7 @@ import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
 import id.lindung.shared.progress.OperationProgress;
 import id.lindung.shared.progress.Progress;
+import id.lindung.shared.tabular.RowRefusal;
 import id.lindung.shared.web.Formats;
 import id.lindung.shared.web.PageMessages;
 import id.lindung.shared.web.UploadCheck;
@@ -37,8 +38,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -69,7 +68,6 @@ class SponsorshipPages {
             """;
 
     static final int SIMULATION_ROWS = 5;
-    private static final Pattern ROW_FIELD = Pattern.compile("^rows\\[(\\d+)]\\.(.*)$");
     private static final int SHOWN_ERRORS = 50;
     private static final int MAX_BILL_MONTHS = 120;
     private static final String FIELD_LABELS = "sponsorship.page.field.";
@@ -260,7 +258,8 @@ class SponsorshipPages {
         Map<String, Object> outcome = new LinkedHashMap<>();
         if (file == null || file.isEmpty()) {
             outcome.put(
-                    "uploadErrors", List.of(new ErrorView("", "", messages.message("sponsorship.page.upload.choose"))));
+                    "uploadErrors",
+                    List.of(new RowRefusal(null, "", messages.message("sponsorship.page.upload.choose"))));
         } else {
             outcome.put("fileName", file.getOriginalFilename());
             Progress progress = progresses.start(me.username(), operation);
@@ -274,8 +273,8 @@ class SponsorshipPages {
             } catch (ForbiddenException e) {
                 outcome.put(
                         "uploadErrors",
-                        List.of(new ErrorView(
-                                "", "", messages.refusal(e, FIELD_LABELS).get(0))));
+                        List.of(new RowRefusal(
+                                null, "", messages.refusal(e, FIELD_LABELS).get(0))));
             }
         }
         if (!"XMLHttpRequest".equals(requestedWith)) {
@@ -397,20 +396,14 @@ class SponsorshipPages {
     }
 
     /** The refusals of a file as rows of a table: line, column, reason. */
-    private List<ErrorView> errorViews(InvalidInputException e) {
+    private List<RowRefusal> errorViews(InvalidInputException e) {
         return e.issues().stream()
                 .filter(FieldIssue::isError)
                 .limit(SHOWN_ERRORS)
-                .map(issue -> {
-                    String reason = messages.message(issue.code(), issue.args().toArray());
-                    Matcher m = ROW_FIELD.matcher(issue.field());
-                    return m.matches() ? new ErrorView(m.group(1), m.group(2), reason) : new ErrorView("", "", reason);
-                })
+                .map(issue -> RowRefusal.of(
+                        issue, messages.message(issue.code(), issue.args().toArray())))
                 .toList();
     }
-
-    /** A refused row as the page shows it: line, column, reason in the reader's language. */
-    public record ErrorView(String line, String column, String reason) {}
 
     // ----------------------------------------------------------------------------------------------- simulation
 
