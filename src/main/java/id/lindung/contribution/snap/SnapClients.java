@@ -1,0 +1,141 @@
+package id.lindung.contribution.snap;
+
+import id.lindung.shared.crypto.SealedColumn;
+import id.lindung.shared.crypto.Vault;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.spec.X509EncodedKeySpec;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.Optional;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The banks that call Lindung's SNAP services: registration (RSA public key and client secret), B2B access tokens
+ * (random, kept as SHA-256 hashes, valid {@link #TOKEN_LIFETIME}) and the once-per-day use of an X-EXTERNAL-ID.
+ */
+@Component
+public class SnapClients {
+
+    static final Duration TOKEN_LIFETIME = Duration.ofSeconds(900);
+    private static final String SECRET_COLUMN = "snap_client.secret_enc";
+
+    /** A registered, active bank. */
+    record Client(long id, String clientKey, String publicKeyPem, byte[] secret) {}
+
+    private final JdbcClient jdbc;
+    private final Vault vault;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    SnapClients(JdbcClient jdbc, Vault vault, Clock clock) {
+        this.jdbc = jdbc;
+        this.vault = vault;
+        this.clock = clock;
+    }
+
+    /** Registers a bank (or replaces its key and secret): its X-CLIENT-KEY, RSA public key (PEM) and client secret. */
+    public void register(String clientKey, String name, String publicKeyPem, String clientSecret) {
+        publicKey(publicKeyPem); // refuses a key that does not parse
+        byte[] sealed = vault.seal(clientSecret.getBytes(StandardCharsets.UTF_8), SECRET_COLUMN);
+        jdbc.sql("""
+                INSERT INTO snap_client (client_key, name, public_key_pem, secret_enc) VALUES (?, ?, ?, ?)
+                ON CONFLICT (client_key) DO UPDATE SET name = EXCLUDED.name, public_key_pem = EXCLUDED.public_key_pem,
+                       secret_enc = EXCLUDED.secret_enc, active = TRUE""").params(clientKey, name, publicKeyPem, sealed).update();
+    }
+
+    /** Stops a bank's access: no new tokens, and its tokens are no longer accepted. */
+    public void deactivate(String clientKey) {
+        jdbc.sql("UPDATE snap_client SET active = FALSE WHERE client_key = ?")
+                .param(clientKey)
+                .update();
+    }
+
+    Optional<Client> byKey(String clientKey) {
+        return jdbc.sql("SELECT id, client_key, public_key_pem, secret_enc FROM snap_client"
+                        + " WHERE client_key = ? AND active")
+                .param(clientKey)
+                .query((rs, n) -> new Client(
+                        rs.getLong("id"),
+                        rs.getString("client_key"),
+                        rs.getString("public_key_pem"),
+                        vault.open(rs.getBytes("secret_enc"), SECRET_COLUMN)))
+                .optional();
+    }
+
+    /** A new access token for the client. */
+    String issueToken(Client client) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        jdbc.sql("DELETE FROM snap_token WHERE expires_at < ?")
+                .param(Timestamp.from(clock.instant()))
+                .update();
+        jdbc.sql("INSERT INTO snap_token (token_hash, client_id, expires_at) VALUES (?, ?, ?)")
+                .params(
+                        sha256(token),
+                        client.id(),
+                        Timestamp.from(clock.instant().plus(TOKEN_LIFETIME)))
+                .update();
+        return token;
+    }
+
+    /** The active client a live token belongs to. */
+    Optional<Client> byToken(String token) {
+        Optional<String> key = jdbc.sql("""
+                        SELECT c.client_key FROM snap_token t JOIN snap_client c ON c.id = t.client_id
+                         WHERE t.token_hash = ? AND t.expires_at > ? AND c.active""")
+                .params(sha256(token), Timestamp.from(clock.instant()))
+                .query(String.class)
+                .optional();
+        return key.flatMap(this::byKey);
+    }
+
+    /** True the first time the client uses this X-EXTERNAL-ID today, false for a replay. */
+    boolean firstUseToday(Client client, String externalId) {
+        return jdbc.sql("""
+                        INSERT INTO snap_external_id (client_id, day, external_id) VALUES (?, ?, ?)
+                        ON CONFLICT DO NOTHING""")
+                        .params(client.id(), java.sql.Date.valueOf(LocalDate.now(clock)), externalId)
+                        .update()
+                == 1;
+    }
+
+    static PublicKey publicKey(String pem) {
+        String base64 = pem.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
+        try {
+            return KeyFactory.getInstance("RSA")
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("Not an RSA public key in PEM", e);
+        }
+    }
+
+    static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The sealed client secrets, re-sealed by a key rotation. */
+    @Configuration(proxyBeanMethods = false)
+    static class SealedSnapColumns {
+
+        @Bean
+        SealedColumn snapClientSecret() {
+            return SealedColumn.of("snap_client", "id", "secret_enc");
+        }
+    }
+}

@@ -1,0 +1,338 @@
+package id.lindung.contribution.snap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.lindung.access.LindungUser;
+import id.lindung.contribution.Dues;
+import id.lindung.contribution.VirtualAccounts;
+import id.lindung.enrolment.MembershipId;
+import id.lindung.support.ApiClient;
+import id.lindung.support.ApiFixtures;
+import id.lindung.support.Niks;
+import id.lindung.support.TestClock;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Issue 19 point 3, first slice, over HTTP: a simulated bank with its own RSA key pair and client secret asks for a
+ * B2B access token and inquires a member's virtual account as a real bank would sign it; a wrong RSA signature, a
+ * stale timestamp, a wrong HMAC, a replayed X-EXTERNAL-ID, an unknown VA and malformed bodies get SNAP's codes,
+ * never a 5xx.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class SnapVaInquiryTest {
+
+    private static final String KETAPANG_DESA = "61.04.01.2011";
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SnapClients clients;
+
+    @Autowired
+    VirtualAccounts virtualAccounts;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Dues dues;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final String clientKey = "BANK-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String secret = UUID.randomUUID().toString();
+    private KeyPair bankKeys;
+
+    private record Answer(int status, JsonNode json) {
+        String code() {
+            return json.path("responseCode").asString();
+        }
+    }
+
+    @BeforeEach
+    void registerTheBank() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        bankKeys = generator.generateKeyPair();
+        String pem = "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(bankKeys.getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n";
+        clients.register(clientKey, "Bank Uji", pem, secret);
+    }
+
+    @Test
+    void theBankGetsATokenOnlyWithItsOwnFreshSignature() throws Exception {
+        Answer ok = token(now(), bankKeys.getPrivate(), clientKey);
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.code()).isEqualTo("2007300");
+        assertThat(ok.json().path("tokenType").asString()).isEqualTo("Bearer");
+        assertThat(ok.json().path("expiresIn").asString()).isEqualTo("900");
+        String token = ok.json().path("accessToken").asString();
+        assertThat(token).hasSizeGreaterThan(30);
+        // only its hash is stored
+        assertThat(jdbc.sql("SELECT count(*) FROM snap_token WHERE token_hash = ?")
+                        .param(SnapClients.sha256(token))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+
+        KeyPair stranger = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+        Answer wrongKey = token(now(), stranger.getPrivate(), clientKey);
+        assertThat(wrongKey.status()).isEqualTo(401);
+        assertThat(wrongKey.code()).isEqualTo("4017300");
+        Answer stale = token(minutesAgo(6), bankKeys.getPrivate(), clientKey);
+        assertThat(stale.code()).isEqualTo("4017300");
+        Answer unknown = token(now(), bankKeys.getPrivate(), "BANK-NOBODY");
+        assertThat(unknown.code()).isEqualTo("4017300");
+
+        // malformed requests: SNAP's 400 codes, never a 5xx
+        assertThat(post(
+                                "/snap/v1.0/access-token/b2b",
+                                headers(
+                                        "X-TIMESTAMP",
+                                        now(),
+                                        "X-CLIENT-KEY",
+                                        clientKey,
+                                        "X-SIGNATURE",
+                                        "%%%not base64%%%"),
+                                "{\"grantType\":\"client_credentials\"}")
+                        .code())
+                .isEqualTo("4017300");
+        assertThat(post(
+                                "/snap/v1.0/access-token/b2b",
+                                headers("X-TIMESTAMP", now(), "X-CLIENT-KEY", clientKey),
+                                "{\"grantType\":\"client_credentials\"}")
+                        .code())
+                .isEqualTo("4007302");
+        String stamp = now();
+        Map<String, String> signed = headers(
+                "X-TIMESTAMP",
+                stamp,
+                "X-CLIENT-KEY",
+                clientKey,
+                "X-SIGNATURE",
+                rsa(bankKeys.getPrivate(), clientKey + "|" + stamp));
+        assertThat(post("/snap/v1.0/access-token/b2b", signed, "{\"grantType\":")
+                        .code())
+                .isEqualTo("4007300");
+        assertThat(post("/snap/v1.0/access-token/b2b", signed, "{\"grantType\":\"password\"}")
+                        .code())
+                .isEqualTo("4007301");
+        assertThat(post("/snap/v1.0/access-token/b2b", signed, "{}").code()).isEqualTo("4007302");
+        assertThat(post(
+                                "/snap/v1.0/access-token/b2b",
+                                headers("X-TIMESTAMP", "yesterday", "X-CLIENT-KEY", clientKey, "X-SIGNATURE", "AAAA"),
+                                "{\"grantType\":\"client_credentials\"}")
+                        .code())
+                .isEqualTo("4007301");
+    }
+
+    @Test
+    void anInquiryAnswersTheMaskedNameAndTheAmountDueAndRefusesForgeriesAndReplays() throws Exception {
+        String number = billedMember("Siti Rahmawati Ningsih");
+        String token = token(now(), bankKeys.getPrivate(), clientKey)
+                .json()
+                .path("accessToken")
+                .asString();
+        String psid = virtualAccounts.partnerServiceId();
+        String body = inquiryBody(psid, number);
+
+        String external = UUID.randomUUID().toString().substring(0, 20);
+        Answer ok = inquiry(token, secret, now(), external, body);
+        assertThat(ok.status()).as(ok.json().toString()).isEqualTo(200);
+        assertThat(ok.code()).isEqualTo("2002400");
+        JsonNode va = ok.json().path("virtualAccountData");
+        assertThat(va.path("virtualAccountNo").asString()).isEqualTo(virtualAccounts.number(number));
+        assertThat(va.path("virtualAccountName").asString()).isEqualTo("Siti R. N.");
+        // what the ledger says is due now (the BPU contribution on a declared Rp 1,000,000, after any discount)
+        long due = dues.dueNow(new MembershipId(membershipOf(number)), LindungUser.SYSTEM)
+                .amount();
+        assertThat(due).isPositive();
+        assertThat(va.path("totalAmount").path("value").asString()).isEqualTo(due + ".00");
+        assertThat(va.path("totalAmount").path("currency").asString()).isEqualTo("IDR");
+        assertThat(ok.json().toString()).doesNotContain("Rahmawati");
+
+        // the same X-EXTERNAL-ID again today: conflict
+        Answer replay = inquiry(token, secret, now(), external, body);
+        assertThat(replay.status()).isEqualTo(409);
+        assertThat(replay.code()).isEqualTo("4092400");
+
+        Answer wrongHmac = inquiry(token, "not-the-secret", now(), fresh(), body);
+        assertThat(wrongHmac.status()).isEqualTo(401);
+        assertThat(wrongHmac.code()).isEqualTo("4012400");
+        Answer stale = inquiry(token, secret, minutesAgo(6), fresh(), body);
+        assertThat(stale.code()).isEqualTo("4012400");
+        Answer badToken = inquiry("no-such-token", secret, now(), fresh(), body);
+        assertThat(badToken.code()).isEqualTo("4012401");
+
+        // a VA nobody holds: SNAP's not-found code
+        String nobody = number.substring(0, 10) + (char) ('0' + (number.charAt(10) - '0' + 1) % 10);
+        Answer unknown = inquiry(token, secret, now(), fresh(), inquiryBody(psid, nobody));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.code()).isEqualTo("4042412");
+        Answer foreign = inquiry(token, secret, now(), fresh(), inquiryBody("   99999", number));
+        assertThat(foreign.code()).isEqualTo("4042412");
+
+        // malformed bodies and headers: 400-class SNAP codes, never a 5xx
+        assertThat(inquiry(token, secret, now(), fresh(), "{\"partnerServiceId\": [")
+                        .code())
+                .isEqualTo("4002400");
+        assertThat(inquiry(token, secret, now(), fresh(), "{\"partnerServiceId\":\"" + psid + "\"}")
+                        .code())
+                .isEqualTo("4002402");
+        String oversized = inquiryBody(psid, number).replace("\"inq-1\"", "\"" + "x".repeat(200) + "\"");
+        assertThat(inquiry(token, secret, now(), fresh(), oversized).code()).isEqualTo("4002401");
+        assertThat(inquiry(token, secret, now(), "x".repeat(40), body).code()).isEqualTo("4002401");
+        Map<String, String> noChannel = inquiryHeaders(token, secret, now(), fresh(), body);
+        noChannel.remove("CHANNEL-ID");
+        assertThat(post("/snap/v1.0/transfer-va/inquiry", noChannel, body).code())
+                .isEqualTo("4002402");
+        Map<String, String> badSignature = inquiryHeaders(token, secret, now(), fresh(), body);
+        badSignature.put("X-SIGNATURE", "***");
+        assertThat(post("/snap/v1.0/transfer-va/inquiry", badSignature, body).code())
+                .isEqualTo("4012400");
+        // no session or cookie is handed out
+        HttpResponse<String> raw = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/snap/v1.0/transfer-va/inquiry"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(raw.statusCode()).isBetween(400, 499);
+        assertThat(raw.headers().firstValue("Set-Cookie")).isEmpty();
+    }
+
+    private String billedMember(String name) {
+        ApiClient officer = ApiClient.as(port, "petugas.kalbar");
+        java.time.LocalDate birth = java.time.LocalDate.of(1985, 1, 1).plusDays(System.nanoTime() % 3000);
+        String nik = Niks.nik(ApiFixtures.kecamatan(KETAPANG_DESA), birth, false);
+        long participant =
+                ApiFixtures.participantId(ApiFixtures.register(officer, nik, name, birth, "L", KETAPANG_DESA));
+        String month = java.time.LocalDate.now(TestClock.CLOCK).toString().substring(0, 7);
+        long membership = ApiFixtures.enrolBpu(officer, participant, 1_000_000, month);
+        return jdbc.sql("SELECT membership_number FROM membership WHERE id = ?")
+                .param(membership)
+                .query(String.class)
+                .single();
+    }
+
+    private long membershipOf(String number) {
+        return jdbc.sql("SELECT id FROM membership WHERE membership_number = ?")
+                .param(number)
+                .query(Long.class)
+                .single();
+    }
+
+    private static String inquiryBody(String psid, String customerNo) {
+        // as a bank sends it: pretty-printed; the signature is over the minified form
+        return "{\n  \"partnerServiceId\": \"" + psid + "\",\n  \"customerNo\": \"" + customerNo
+                + "\",\n  \"virtualAccountNo\": \"" + psid + customerNo
+                + "\",\n  \"inquiryRequestId\": \"inq-1\"\n}";
+    }
+
+    private static String fresh() {
+        return UUID.randomUUID().toString().substring(0, 30);
+    }
+
+    private static String now() {
+        return minutesAgo(0);
+    }
+
+    private static String minutesAgo(int minutes) {
+        return OffsetDateTime.now(TestClock.CLOCK)
+                .minusMinutes(minutes)
+                .truncatedTo(ChronoUnit.SECONDS)
+                .format(STAMP);
+    }
+
+    private Answer token(String stamp, PrivateKey key, String asClient) throws Exception {
+        return post(
+                "/snap/v1.0/access-token/b2b",
+                headers(
+                        "X-TIMESTAMP",
+                        stamp,
+                        "X-CLIENT-KEY",
+                        asClient,
+                        "X-SIGNATURE",
+                        rsa(key, asClient + "|" + stamp)),
+                "{\"grantType\":\"client_credentials\"}");
+    }
+
+    private Answer inquiry(String token, String withSecret, String stamp, String external, String body)
+            throws Exception {
+        return post("/snap/v1.0/transfer-va/inquiry", inquiryHeaders(token, withSecret, stamp, external, body), body);
+    }
+
+    private Map<String, String> inquiryHeaders(
+            String token, String withSecret, String stamp, String external, String body) throws Exception {
+        String minified = body.replaceAll("\\s+(?=([^\"]*\"[^\"]*\")*[^\"]*$)", "");
+        String bodyHash = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(minified.getBytes(StandardCharsets.UTF_8)));
+        String toSign = "POST:/snap/v1.0/transfer-va/inquiry:" + token + ":" + bodyHash + ":" + stamp;
+        Mac mac = Mac.getInstance("HmacSHA512");
+        mac.init(new SecretKeySpec(withSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA512"));
+        String signature = Base64.getEncoder().encodeToString(mac.doFinal(toSign.getBytes(StandardCharsets.UTF_8)));
+        return headers(
+                "Authorization", "Bearer " + token,
+                "X-TIMESTAMP", stamp,
+                "X-SIGNATURE", signature,
+                "X-PARTNER-ID", clientKey,
+                "X-EXTERNAL-ID", external,
+                "CHANNEL-ID", "95221");
+    }
+
+    private static String rsa(PrivateKey key, String text) throws Exception {
+        Signature signer = Signature.getInstance("SHA256withRSA");
+        signer.initSign(key);
+        signer.update(text.getBytes(StandardCharsets.UTF_8));
+        return Base64.getEncoder().encodeToString(signer.sign());
+    }
+
+    private static Map<String, String> headers(String... namesAndValues) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            headers.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return headers;
+    }
+
+    private Answer post(String path, Map<String, String> headers, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isLessThan(500);
+        return new Answer(response.statusCode(), json.readTree(response.body()));
+    }
+}
