@@ -153,11 +153,14 @@ class SnapApi {
 
     private Map<String, Object> inquiryAnswer(
             String partnerServiceId, String customerNo, String vaNo, String inquiryRequestId) {
-        String ours = virtualAccounts.number(customerNo);
-        Optional<String> number = virtualAccounts.membershipNumberOf(vaNo).filter(n -> n.equals(customerNo));
-        if (!ours.equals(partnerServiceId + customerNo)
-                || !partnerServiceId.equals(virtualAccounts.partnerServiceId())
-                || number.isEmpty()) {
+        // the partner service id as SNAP pads it or without its spaces, as some banks send it
+        Optional<String> number = virtualAccounts
+                .membershipNumberOf(vaNo)
+                .filter(n -> n.equals(customerNo)
+                        && partnerServiceId
+                                .strip()
+                                .equals(virtualAccounts.partnerServiceId().strip()));
+        if (number.isEmpty()) {
             throw new Refusal("404", INQUIRY_SERVICE, "12", "Invalid Bill/Virtual Account [Not Found]");
         }
         record Holder(long membership, String name) {}
@@ -175,9 +178,9 @@ class SnapApi {
             throw new Refusal("404", INQUIRY_SERVICE, "14", "Paid Bill");
         }
         Map<String, Object> va = new LinkedHashMap<>();
-        va.put("partnerServiceId", partnerServiceId);
+        va.put("partnerServiceId", virtualAccounts.partnerServiceId());
         va.put("customerNo", customerNo);
-        va.put("virtualAccountNo", partnerServiceId + customerNo);
+        va.put("virtualAccountNo", virtualAccounts.number(customerNo));
         va.put("virtualAccountName", shownName(holder.name()));
         va.put("inquiryRequestId", inquiryRequestId);
         va.put("totalAmount", Map.of("value", due.amount() + ".00", "currency", "IDR"));
