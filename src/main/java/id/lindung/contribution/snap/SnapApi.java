@@ -138,7 +138,7 @@ class SnapApi {
                 throw unauthorized(s, "00", "Unknown Partner");
             }
             String stringToSign = "POST:" + INQUIRY_PATH + ":" + token + ":"
-                    + HexFormat.of().formatHex(sha256(minify(body == null ? "" : body))) + ":" + stamp;
+                    + HexFormat.of().formatHex(SnapClients.sha256(minify(body == null ? "" : body))) + ":" + stamp;
             if (!hmacVerifies(client.secret(), stringToSign, signed)) {
                 throw unauthorized(s, "00", "Signature");
             }
@@ -163,7 +163,7 @@ class SnapApi {
         if (number.isEmpty()) {
             throw new Refusal("404", INQUIRY_SERVICE, "12", "Invalid Bill/Virtual Account [Not Found]");
         }
-        record Holder(long membership, String name) {}
+        record Holder(long membership, @Nullable String name) {}
         Holder holder = jdbc.sql("""
                         SELECT v.membership_id, p.full_name FROM enrolment_membership_v v
                           JOIN participant_identity_v p ON p.participant_id = v.participant_id
@@ -195,8 +195,8 @@ class SnapApi {
      * The name a bank app shows before the payer confirms: the first word in full, the others as initials ("Siti
      * Rahmawati" becomes "Siti R."), enough to recognise one's own account and little to a stranger guessing numbers.
      */
-    static String shownName(String fullName) {
-        String[] words = fullName.strip().split("\\s+");
+    static String shownName(@Nullable String fullName) {
+        String[] words = (fullName == null ? "" : fullName).strip().split("\\s+");
         StringBuilder shown = new StringBuilder(words[0]);
         for (int i = 1; i < words.length; i++) {
             shown.append(' ').appendCodePoint(words[i].codePointAt(0)).append('.');
@@ -282,10 +282,6 @@ class SnapApi {
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return false;
         }
-    }
-
-    static byte[] sha256(String text) {
-        return SnapClients.sha256(text);
     }
 
     /** The body without the whitespace outside its strings, as SNAP's body hash is taken over it. */
