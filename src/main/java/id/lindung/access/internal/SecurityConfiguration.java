@@ -58,6 +58,21 @@ class SecurityConfiguration {
         return new ThrottledAuthenticationProvider(passwords, throttle);
     }
 
+    /**
+     * The public API (issue 19, "Cek perlindungan"): no sign-in, no session, so no CSRF token either; it answers from
+     * what the request carries only and ignores any session or credentials.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain publicApi(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/public/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .headers(SecurityConfiguration::secureHeaders);
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, JdbcApiTokens tokens, MessageSource messages, Clock clock)
@@ -111,6 +126,7 @@ class SecurityConfiguration {
                                 "/favicon.ico",
                                 "/sw.js",
                                 "/manifest.webmanifest",
+                                "/cek-perlindungan",
                                 "/error",
                                 "/actuator/health/**",
                                 "/actuator/health",
