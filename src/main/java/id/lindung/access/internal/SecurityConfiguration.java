@@ -66,8 +66,22 @@ class SecurityConfiguration {
     @Bean
     @Order(0)
     SecurityFilterChain snap(HttpSecurity http) throws Exception {
-        http.securityMatcher("/snap/**")
-                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+        return stateless(http.securityMatcher("/snap/**"));
+    }
+
+    /**
+     * The public API (issue 19, "Cek perlindungan"): no sign-in, no session, so no CSRF token either; it answers from
+     * what the request carries only and ignores any session or credentials.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain publicApi(HttpSecurity http) throws Exception {
+        return stateless(http.securityMatcher("/api/public/**"));
+    }
+
+    /** A chain open to all that keeps no session and reads none: who calls is settled by the controller, or nobody. */
+    private static SecurityFilterChain stateless(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(context -> context.securityContextRepository(new NullSecurityContextRepository()))
                 .requestCache(cache -> cache.disable())
@@ -129,6 +143,7 @@ class SecurityConfiguration {
                                 "/favicon.ico",
                                 "/sw.js",
                                 "/manifest.webmanifest",
+                                "/cek-perlindungan",
                                 "/error",
                                 "/actuator/health/**",
                                 "/actuator/health",

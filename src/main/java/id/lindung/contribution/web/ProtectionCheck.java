@@ -1,0 +1,148 @@
+package id.lindung.contribution.web;
+
+import id.lindung.access.AuditTrail;
+import id.lindung.access.LindungUser;
+import id.lindung.contribution.MembershipStatus;
+import id.lindung.contribution.Statements;
+import id.lindung.participant.IdentityView;
+import id.lindung.participant.Participant;
+import id.lindung.participant.ParticipantId;
+import id.lindung.participant.ParticipantManagement;
+import id.lindung.shared.crypto.Vault;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * "Cek perlindungan" (issue 19): a NIK and a birth date answer only whether that person is protected today and until
+ * which day. An unknown NIK and a known NIK with another birth date get the same answer after the same lookups, and
+ * every answer takes at least {@link #FLOOR}, so neither the answer nor its time tells whether a NIK is registered.
+ * Checks are limited per NIK (wrong birth dates count) and per client address within an hour, in memory, and each is
+ * audited under the NIK's blind index, never the NIK (docs/decisions.md, "Cek perlindungan").
+ */
+@Component
+class ProtectionCheck {
+
+    static final int PER_NIK_PER_HOUR = 10;
+    static final int PER_ADDRESS_PER_HOUR = 30;
+    static final Duration WINDOW = Duration.ofHours(1);
+    static final Duration FLOOR = Duration.ofMillis(200);
+    static final int MAX_KEYS = 100_000;
+    static final String AUDIT_ACTION = "PROTECTION_CHECKED";
+
+    /** The answer: protected today, and the last covered day when so; {@code limited}: refused, too many checks. */
+    record Answer(
+            boolean limited, boolean covered, @Nullable LocalDate until) {
+
+        static final Answer NOT_FOUND = new Answer(false, false, null);
+        static final Answer LIMITED = new Answer(true, false, null);
+    }
+
+    private final ParticipantManagement participants;
+    private final Statements statements;
+    private final AuditTrail audit;
+    private final Vault vault;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final Map<String, Deque<Instant>> recent = new HashMap<>();
+
+    ProtectionCheck(
+            ParticipantManagement participants,
+            Statements statements,
+            AuditTrail audit,
+            Vault vault,
+            TransactionTemplate transactions,
+            Clock clock) {
+        this.participants = participants;
+        this.statements = statements;
+        this.audit = audit;
+        this.vault = vault;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** Checks a NIK (sixteen digits, already canonical) and birth date for a client address on a channel. */
+    Answer check(String nik, LocalDate birthDate, String address, String channel) {
+        long started = System.nanoTime();
+        // the keyed blind index of the NIK (without its key number, cut to the audit's 40 characters), never the NIK
+        String nikIndex = HexFormat.of().formatHex(vault.index(IdentityView.NIK_INDEX, nik), 2, 22);
+        Answer answer;
+        if (!admitted("nik:" + nikIndex, PER_NIK_PER_HOUR) | !admitted("address:" + address, PER_ADDRESS_PER_HOUR)) {
+            answer = Answer.LIMITED;
+        } else {
+            // the blind index lookup happens for every NIK, known or not; a birth date that differs answers as unknown
+            Optional<Participant> found = participants.findByNik(nik, LindungUser.SYSTEM);
+            answer = found.filter(p -> p.birthDate().equals(birthDate))
+                    .map(this::answer)
+                    .orElse(Answer.NOT_FOUND);
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("channel", channel);
+        details.put("address", address);
+        details.put("answer", answer.limited() ? "rate-limited" : answer.covered() ? "protected" : "not-protected");
+        transactions.executeWithoutResult(tx -> audit.record(AUDIT_ACTION, "nik-index", nikIndex, null, details));
+        padTo(started);
+        return answer;
+    }
+
+    private Answer answer(Participant p) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate until = null;
+        for (MembershipStatus s :
+                statements.statusOfParticipant(new ParticipantId(p.id()), today, LindungUser.SYSTEM)) {
+            if (s.protectedOn()) {
+                YearMonth paid = s.paidUpTo();
+                // a wage earner's unpaid month inside the employer's grace is covered today, not beyond it
+                LocalDate last = paid == null || paid.atEndOfMonth().isBefore(today) ? today : paid.atEndOfMonth();
+                until = until == null || last.isAfter(until) ? last : until;
+            }
+        }
+        return until == null ? Answer.NOT_FOUND : new Answer(false, true, until);
+    }
+
+    /** Counts a check against a key unless it already had {@code limit} in the last hour. */
+    private synchronized boolean admitted(String key, int limit) {
+        Instant now = clock.instant();
+        if (recent.size() > MAX_KEYS) {
+            recent.values()
+                    .removeIf(times -> times.isEmpty() || !times.peekLast().isAfter(now.minus(WINDOW)));
+        }
+        boolean[] admitted = {false};
+        recent.compute(key, (k, times) -> {
+            Deque<Instant> kept = times == null ? new ArrayDeque<>() : times;
+            while (!kept.isEmpty() && !kept.peekFirst().isAfter(now.minus(WINDOW))) {
+                kept.pollFirst();
+            }
+            if (kept.size() < limit) {
+                kept.addLast(now);
+                admitted[0] = true;
+            }
+            return kept.isEmpty() ? null : kept;
+        });
+        return admitted[0];
+    }
+
+    /** Every answer takes at least {@link #FLOOR}: a lookup that finds a row and one that does not look alike. */
+    private static void padTo(long started) {
+        long left = FLOOR.toNanos() - (System.nanoTime() - started);
+        if (left > 0) {
+            try {
+                Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package id.lindung.contribution.web;
+
+import id.lindung.participant.NikRules;
+import id.lindung.shared.web.PageMessages;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * The public "Cek perlindungan" page and API (no sign-in; issue 19): whether a NIK with its birth date is protected
+ * today and until which day, and nothing else ({@link ProtectionCheck}).
+ */
+@Controller
+class ProtectionCheckController {
+
+    private static final Pattern SIXTEEN_DIGITS = Pattern.compile("\\d{16}");
+
+    private final ProtectionCheck checks;
+    private final PageMessages messages;
+
+    ProtectionCheckController(ProtectionCheck checks, PageMessages messages) {
+        this.checks = checks;
+        this.messages = messages;
+    }
+
+    /** The body of the API: the NIK and the birth date ({@code yyyy-MM-dd}). */
+    record CheckRequest(@Nullable String nik, @Nullable String birthDate) {}
+
+    /** Answers {@code protected}, {@code protectedUntil} (the last covered day, or null) and {@code message}. */
+    @PostMapping("/api/public/cek-perlindungan")
+    @ResponseBody
+    ResponseEntity<?> api(@RequestBody CheckRequest body, HttpServletRequest request) {
+        String nik = nik(body.nik());
+        LocalDate birthDate = date(body.birthDate());
+        if (nik == null || birthDate == null) {
+            ProblemDetail problem =
+                    ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, messages.message("check.shape"));
+            return ResponseEntity.unprocessableContent().body(problem);
+        }
+        ProtectionCheck.Answer answer = checks.check(nik, birthDate, address(request), "api");
+        if (answer.limited()) {
+            ProblemDetail problem =
+                    ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, messages.message("check.limited"));
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header("Retry-After", Long.toString(ProtectionCheck.WINDOW.toSeconds()))
+                    .body(problem);
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("protected", answer.covered());
+        json.put("protectedUntil", answer.until());
+        json.put("message", sentence(answer));
+        return ResponseEntity.ok(json);
+    }
+
+    @GetMapping("/cek-perlindungan")
+    String form() {
+        return "contribution/check";
+    }
+
+    @PostMapping("/cek-perlindungan")
+    String check(
+            @RequestParam(defaultValue = "") String nik,
+            @RequestParam(defaultValue = "") String birthDate,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        String canonical = nik(nik);
+        LocalDate date = date(birthDate);
+        if (canonical == null || date == null) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("refusal", messages.message("check.shape"));
+            return "contribution/check";
+        }
+        ProtectionCheck.Answer answer = checks.check(canonical, date, address(request), "page");
+        if (answer.limited()) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            model.addAttribute("refusal", messages.message("check.limited"));
+        } else {
+            model.addAttribute("covered", answer.covered());
+            model.addAttribute("answer", sentence(answer));
+        }
+        return "contribution/check";
+    }
+
+    private String sentence(ProtectionCheck.Answer answer) {
+        LocalDate until = answer.until();
+        return until == null
+                ? messages.message("check.not-found")
+                : messages.message(
+                        "check.protected",
+                        until.format(DateTimeFormatter.ofPattern("d MMMM yyyy", PageMessages.formatLocale())));
+    }
+
+    private static @Nullable String nik(@Nullable String nik) {
+        String canonical = NikRules.canonical(nik);
+        return canonical != null && SIXTEEN_DIGITS.matcher(canonical).matches() ? canonical : null;
+    }
+
+    private static @Nullable LocalDate date(@Nullable String date) {
+        try {
+            return date == null ? null : LocalDate.parse(date.strip());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** The client's address as the servlet container sees it (the proxy's, behind one that does not forward it). */
+    private static String address(HttpServletRequest request) {
+        return request.getRemoteAddr() == null ? "unknown" : request.getRemoteAddr();
+    }
+}
