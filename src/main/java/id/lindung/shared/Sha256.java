@@ -14,7 +14,12 @@ public final class Sha256 {
     private Sha256() {}
 
     public static String hex(byte[] bytes) {
-        return HexFormat.of().formatHex(digest().digest(bytes));
+        return HexFormat.of().formatHex(of(bytes));
+    }
+
+    /** The 32 bytes of the digest. */
+    public static byte[] of(byte[] bytes) {
+        return digest().digest(bytes);
     }
 
     private static MessageDigest digest() {

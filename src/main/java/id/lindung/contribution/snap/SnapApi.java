@@ -5,6 +5,7 @@ import id.lindung.contribution.DueNow;
 import id.lindung.contribution.Dues;
 import id.lindung.contribution.VirtualAccounts;
 import id.lindung.enrolment.MembershipId;
+import id.lindung.shared.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -138,7 +138,7 @@ class SnapApi {
                 throw unauthorized(s, "00", "Unknown Partner");
             }
             String stringToSign = "POST:" + INQUIRY_PATH + ":" + token + ":"
-                    + HexFormat.of().formatHex(SnapClients.sha256(minify(body == null ? "" : body))) + ":" + stamp;
+                    + Sha256.hex(minify(body == null ? "" : body).getBytes(StandardCharsets.UTF_8)) + ":" + stamp;
             if (!hmacVerifies(client.secret(), stringToSign, signed)) {
                 throw unauthorized(s, "00", "Signature");
             }

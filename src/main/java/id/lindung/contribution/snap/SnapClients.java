@@ -1,14 +1,16 @@
 package id.lindung.contribution.snap;
 
+import id.lindung.shared.Sha256;
 import id.lindung.shared.crypto.SealedColumn;
 import id.lindung.shared.crypto.Vault;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.spec.X509EncodedKeySpec;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,12 +67,16 @@ public class SnapClients {
         return jdbc.sql("SELECT id, client_key, public_key_pem, secret_enc FROM snap_client"
                         + " WHERE client_key = ? AND active")
                 .param(clientKey)
-                .query((rs, n) -> new Client(
-                        rs.getLong("id"),
-                        rs.getString("client_key"),
-                        rs.getString("public_key_pem"),
-                        vault.open(rs.getBytes("secret_enc"), SECRET_COLUMN)))
+                .query(this::client)
                 .optional();
+    }
+
+    private Client client(ResultSet rs, int row) throws SQLException {
+        return new Client(
+                rs.getLong("id"),
+                rs.getString("client_key"),
+                rs.getString("public_key_pem"),
+                vault.open(rs.getBytes("secret_enc"), SECRET_COLUMN));
     }
 
     /** A new access token for the client. */
@@ -92,13 +98,13 @@ public class SnapClients {
 
     /** The active client a live token belongs to. */
     Optional<Client> byToken(String token) {
-        Optional<String> key = jdbc.sql("""
-                        SELECT c.client_key FROM snap_token t JOIN snap_client c ON c.id = t.client_id
+        return jdbc.sql("""
+                        SELECT c.id, c.client_key, c.public_key_pem, c.secret_enc
+                          FROM snap_token t JOIN snap_client c ON c.id = t.client_id
                          WHERE t.token_hash = ? AND t.expires_at > ? AND c.active""")
                 .params(sha256(token), Timestamp.from(clock.instant()))
-                .query(String.class)
+                .query(this::client)
                 .optional();
-        return key.flatMap(this::byKey);
     }
 
     /** True the first time the client uses this X-EXTERNAL-ID today, false for a replay. */
@@ -121,12 +127,8 @@ public class SnapClients {
         }
     }
 
-    static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+    private static byte[] sha256(String token) {
+        return Sha256.of(token.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The sealed client secrets, re-sealed by a key rotation. */

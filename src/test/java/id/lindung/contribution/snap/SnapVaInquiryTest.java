@@ -6,6 +6,7 @@ import id.lindung.access.LindungUser;
 import id.lindung.contribution.Dues;
 import id.lindung.contribution.VirtualAccounts;
 import id.lindung.enrolment.MembershipId;
+import id.lindung.shared.Sha256;
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiFixtures;
 import id.lindung.support.Niks;
@@ -102,7 +103,7 @@ class SnapVaInquiryTest {
         assertThat(token).hasSizeGreaterThan(30);
         // only its hash is stored
         assertThat(jdbc.sql("SELECT count(*) FROM snap_token WHERE token_hash = ?")
-                        .param(SnapClients.sha256(token))
+                        .param(Sha256.of(token.getBytes(StandardCharsets.UTF_8)))
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
