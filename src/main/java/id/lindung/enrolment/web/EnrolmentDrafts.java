@@ -12,13 +12,11 @@ import id.lindung.participant.ParticipantManagement;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.web.DraftAnswer;
+import id.lindung.shared.web.PageMessages;
 import io.swagger.v3.oas.annotations.Operation;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -43,7 +41,7 @@ class EnrolmentDrafts {
     private final EnrolmentPolicy policy;
     private final SubmissionKeys keys;
     private final CurrentUser currentUser;
-    private final MessageSource messages;
+    private final PageMessages messages;
 
     EnrolmentDrafts(
             EnrolmentManagement enrolment,
@@ -51,7 +49,7 @@ class EnrolmentDrafts {
             EnrolmentPolicy policy,
             SubmissionKeys keys,
             CurrentUser currentUser,
-            MessageSource messages) {
+            PageMessages messages) {
         this.enrolment = enrolment;
         this.participants = participants;
         this.policy = policy;
@@ -85,24 +83,21 @@ class EnrolmentDrafts {
             AtomicReference<String> what = new AtomicReference<>("");
             SubmissionKeys.Submission done = keys.once(draft, "membership", me, () -> {
                 Membership m = enrolment.enrol(form.toRequest(id), me);
-                what.set(message("draft.membership.sent", message("segment." + m.segment()), m.startMonth()));
+                what.set(messages.message(
+                        "draft.membership.sent", messages.message("segment." + m.segment()), m.startMonth()));
                 return memberships + "#membership-" + m.id();
             });
             return DraftAnswer.sent(
-                    done.replayed() ? message("draft.sent-before") : String.valueOf(what.get()),
+                    done.replayed() ? messages.message("draft.sent-before") : String.valueOf(what.get()),
                     done.result(),
                     done.replayed());
         } catch (InvalidInputException e) {
             if (e.issues().stream().anyMatch(i -> i.code().equals("enrolment.already"))) {
-                return DraftAnswer.duplicate(message("draft.membership.duplicate"), memberships);
+                return DraftAnswer.duplicate(messages.message("draft.membership.duplicate"), memberships);
             }
             return DraftAnswer.refused(e, messages);
         } catch (ForbiddenException e) {
             return DraftAnswer.refused(e, messages);
         }
-    }
-
-    private String message(String code, Object... args) {
-        return Objects.requireNonNull(messages.getMessage(code, args, code, LocaleContextHolder.getLocale()));
     }
 }

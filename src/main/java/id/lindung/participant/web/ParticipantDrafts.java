@@ -9,12 +9,11 @@ import id.lindung.participant.RegistrationResult;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.web.DraftAnswer;
+import id.lindung.shared.web.PageMessages;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -36,14 +35,14 @@ class ParticipantDrafts {
     private final ParticipantPolicy policy;
     private final SubmissionKeys keys;
     private final CurrentUser currentUser;
-    private final MessageSource messages;
+    private final PageMessages messages;
 
     ParticipantDrafts(
             ParticipantManagement participants,
             ParticipantPolicy policy,
             SubmissionKeys keys,
             CurrentUser currentUser,
-            MessageSource messages) {
+            PageMessages messages) {
         this.participants = participants;
         this.policy = policy;
         this.keys = keys;
@@ -78,8 +77,8 @@ class ParticipantDrafts {
             });
             return DraftAnswer.sent(
                     done.replayed()
-                            ? message("draft.sent-before")
-                            : message("participant.registered", String.valueOf(name.get())),
+                            ? messages.message("draft.sent-before")
+                            : messages.message("participant.registered", String.valueOf(name.get())),
                     done.result(),
                     done.replayed());
         } catch (InvalidInputException e) {
@@ -89,15 +88,11 @@ class ParticipantDrafts {
                         .findByNik(String.valueOf(form.getNik()), me)
                         .map(p -> "/peserta/" + p.id())
                         .orElse(null);
-                return DraftAnswer.duplicate(message("draft.participant.duplicate"), href);
+                return DraftAnswer.duplicate(messages.message("draft.participant.duplicate"), href);
             }
             return DraftAnswer.refused(e, messages);
         } catch (ForbiddenException e) {
             return DraftAnswer.refused(e, messages);
         }
-    }
-
-    private String message(String code, Object... args) {
-        return java.util.Objects.requireNonNull(messages.getMessage(code, args, code, LocaleContextHolder.getLocale()));
     }
 }

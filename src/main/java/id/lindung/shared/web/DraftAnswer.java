@@ -5,11 +5,8 @@ import id.lindung.shared.FieldIssue;
 import id.lindung.shared.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.BindingResult;
@@ -49,34 +46,30 @@ public record DraftAnswer(
     }
 
     /** The binding's errors (a value that is no date or number), as the form shows them (422). */
-    public static ResponseEntity<DraftAnswer> refused(BindingResult binding, MessageSource messages) {
+    public static ResponseEntity<DraftAnswer> refused(BindingResult binding, PageMessages messages) {
         List<FieldMessage> errors = new ArrayList<>();
-        binding.getFieldErrors()
-                .forEach(e -> errors.add(
-                        new FieldMessage(e.getField(), messages.getMessage(e, LocaleContextHolder.getLocale()))));
-        binding.getGlobalErrors()
-                .forEach(
-                        e -> errors.add(new FieldMessage("", messages.getMessage(e, LocaleContextHolder.getLocale()))));
+        binding.getFieldErrors().forEach(e -> errors.add(new FieldMessage(e.getField(), messages.message(e))));
+        binding.getGlobalErrors().forEach(e -> errors.add(new FieldMessage("", messages.message(e))));
         return refused(HttpStatus.UNPROCESSABLE_ENTITY, errors, messages);
     }
 
     /** The service's refusal of the input: its errors, each on its field (422). */
-    public static ResponseEntity<DraftAnswer> refused(InvalidInputException e, MessageSource messages) {
+    public static ResponseEntity<DraftAnswer> refused(InvalidInputException e, PageMessages messages) {
         List<FieldMessage> errors = new ArrayList<>();
         for (FieldIssue issue : e.issues()) {
             if (issue.isError()) {
                 errors.add(new FieldMessage(
                         issue.field(),
-                        message(messages, issue.code(), issue.args().toArray())));
+                        messages.message(issue.code(), issue.args().toArray())));
             }
         }
         return refused(HttpStatus.UNPROCESSABLE_ENTITY, errors, messages);
     }
 
     /** Any other coded refusal (the caller may not; a key of someone else's): its reason (403). */
-    public static ResponseEntity<DraftAnswer> refused(CodedException e, MessageSource messages) {
+    public static ResponseEntity<DraftAnswer> refused(CodedException e, PageMessages messages) {
         return refused(
-                HttpStatus.FORBIDDEN, List.of(new FieldMessage("", message(messages, e.code(), e.args()))), messages);
+                HttpStatus.FORBIDDEN, List.of(new FieldMessage("", messages.message(e.code(), e.args()))), messages);
     }
 
     /** The draft's key from {@link #KEY_HEADER}: a UUID the device made; refused (422) when missing or not one. */
@@ -92,12 +85,8 @@ public record DraftAnswer(
     }
 
     private static ResponseEntity<DraftAnswer> refused(
-            HttpStatus status, List<FieldMessage> errors, MessageSource messages) {
+            HttpStatus status, List<FieldMessage> errors, PageMessages messages) {
         return ResponseEntity.status(status)
-                .body(new DraftAnswer(State.REFUSED, message(messages, "draft.refused"), null, false, errors));
-    }
-
-    private static String message(MessageSource messages, String code, @Nullable Object... args) {
-        return Objects.requireNonNull(messages.getMessage(code, args, code, LocaleContextHolder.getLocale()));
+                .body(new DraftAnswer(State.REFUSED, messages.message("draft.refused"), null, false, errors));
     }
 }

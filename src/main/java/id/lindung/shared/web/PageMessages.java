@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +27,11 @@ public class PageMessages {
     /** A message by code (the code itself when unknown). */
     public String message(String code, @Nullable Object... args) {
         return Objects.requireNonNull(messages.getMessage(code, args, code, LocaleContextHolder.getLocale()));
+    }
+
+    /** A binding's error (a value that is no date or number) in the request's language. */
+    public String message(MessageSourceResolvable error) {
+        return messages.getMessage(error, LocaleContextHolder.getLocale());
     }
 
     /**
