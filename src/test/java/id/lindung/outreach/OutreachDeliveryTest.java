@@ -1,10 +1,15 @@
 package id.lindung.outreach;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sun.net.httpserver.HttpServer;
+import id.lindung.access.LindungUser;
+import id.lindung.access.RegionScope;
+import id.lindung.access.Role;
+import id.lindung.shared.NotFoundException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -103,6 +108,9 @@ class OutreachDeliveryTest {
     Dispatcher dispatcher;
 
     @Autowired
+    Deliveries deliveries;
+
+    @Autowired
     JdbcClient jdbc;
 
     @BeforeEach
@@ -184,6 +192,36 @@ class OutreachDeliveryTest {
         makeDue();
         assertThat(dispatcher.dispatch()).isZero();
         assertThat(attempts()).isEqualTo(3);
+    }
+
+    @Test
+    void anOfficerFindsAFailedMessageByTheRecipientSeesItMaskedAndRetriesIt() {
+        outbox.enqueue(new OutgoingMessage(Channel.SMS, "081234567895", "test", key(), "", "Halo", false));
+        FAILURES_LEFT.set(10);
+        for (int i = 0; i < 3; i++) {
+            makeDue();
+            dispatcher.dispatch();
+        }
+        LindungUser officer = new LindungUser("petugas.kalbar", "Petugas", Role.OFFICER, RegionScope.of("61"));
+        LindungUser kabKota = new LindungUser("petugas.ketapang", "Petugas", Role.OFFICER, RegionScope.of("61.04"));
+
+        var found = deliveries.find("FAILED", null, "0812-3456-7895", 0, officer);
+        assertThat(found.items()).hasSize(1);
+        assertThat(found.items().get(0).recipient()).isEqualTo("6281******895");
+        assertThat(deliveries.find(null, null, "081234567899", 0, officer).items())
+                .isEmpty();
+        assertThat(deliveries.counts(officer)).containsEntry("FAILED", 1L).containsEntry("DELIVERED", 0L);
+        assertThat(deliveries.counts(kabKota))
+                .as("a message without a region: province-wide users only")
+                .containsEntry("FAILED", 0L);
+        long id = found.items().get(0).id();
+        assertThatThrownBy(() -> deliveries.retry(id, kabKota)).isInstanceOf(NotFoundException.class);
+
+        assertThat(deliveries.retry(id, officer)).isTrue();
+        assertThat(deliveries.retry(id, officer)).as("no longer FAILED").isFalse();
+        FAILURES_LEFT.set(0);
+        assertThat(dispatcher.dispatch()).isEqualTo(1);
+        assertThat(row("status")).isEqualTo("DELIVERED");
     }
 
     @Test
