@@ -70,7 +70,7 @@ class SecurityConfiguration {
     }
 
     /**
-     * The public API (issue 19, "Cek perlindungan"): no sign-in, no session, so no CSRF token either; it answers from
+     * The public API (issue 19: "Cek perlindungan", the card keys): no sign-in, no session, so no CSRF token either; it answers from
      * what the request carries only and ignores any session or credentials.
      */
     @Bean
@@ -144,6 +144,7 @@ class SecurityConfiguration {
                                 "/sw.js",
                                 "/manifest.webmanifest",
                                 "/cek-perlindungan",
+                                "/verifikasi-kartu",
                                 "/error",
                                 "/actuator/health/**",
                                 "/actuator/health",

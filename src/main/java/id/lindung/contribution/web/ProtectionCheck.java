@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -102,10 +101,9 @@ class ProtectionCheck {
         LocalDate until = null;
         for (MembershipStatus s :
                 statements.statusOfParticipant(new ParticipantId(p.id()), today, LindungUser.SYSTEM)) {
-            if (s.protectedOn()) {
-                YearMonth paid = s.paidUpTo();
-                // a wage earner's unpaid month inside the employer's grace is covered today, not beyond it
-                LocalDate last = paid == null || paid.atEndOfMonth().isBefore(today) ? today : paid.atEndOfMonth();
+            // a wage earner's unpaid month inside the employer's grace is covered today, not beyond it
+            LocalDate last = s.protectedUntil();
+            if (last != null) {
                 until = until == null || last.isAfter(until) ? last : until;
             }
         }
