@@ -32,9 +32,11 @@ import tools.jackson.databind.JsonNode;
  * code: a card signed by Lindung shows initials, programmes and "terlindungi sampai"; a changed payload, another kid
  * and another key show "tidak valid"; an unpaid member's card states no protection; after the first visit the page
  * works without a network (the service worker keeps it with its keys, script and style), and a card whose date has
- * passed on the device's calendar shows "kedaluwarsa". The device's clock is fixed on the test clock's day.
+ * passed on the device's calendar shows "kedaluwarsa". The device's clock is fixed on the test clock's day. An
+ * officer opens the card from the memberships page ("Kartu") on a phone.
  *
- * <p>Debian's Chromium, {@code LINDUNG_SKIP_BROWSER=1} skips. Screenshot: {@code card-verification.png}.
+ * <p>Debian's Chromium, {@code LINDUNG_SKIP_BROWSER=1} skips. Screenshots: {@code card-verification.png} (the last
+ * page) and {@code membership-card.png} (the officer's card page).
  */
 @Tag(Tags.BROWSER)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -51,10 +53,12 @@ class CardVerificationInBrowserTest extends InBrowser {
         return "card-verification.png";
     }
 
+    private long participant;
+
     private MembershipCard card(String name, LocalDate birth, long paid) {
         ApiClient officer = ApiClient.as(port, "petugas.ketapang");
         String nik = Niks.nik(ApiFixtures.kecamatan(DESA), birth, true);
-        long participant = ApiFixtures.participantId(ApiFixtures.register(officer, nik, name, birth, "P", DESA));
+        participant = ApiFixtures.participantId(ApiFixtures.register(officer, nik, name, birth, "P", DESA));
         long membership = ApiFixtures.enrolBpu(officer, participant, 1_000_000, "2026-12");
         if (paid > 0) {
             assertThat(officer.post(
@@ -131,5 +135,25 @@ class CardVerificationInBrowserTest extends InBrowser {
         assertThat(verdict(paid.token())).hasAttribute("data-state", "expired");
         assertThat(verdict).hasText("Kedaluwarsa: perlindungan yang dinyatakan kartu ini berakhir 31 Januari 2027.");
         assertThat(session.pageErrors()).isEmpty();
+    }
+
+    @Test
+    void theOfficerOpensTheCardFromTheMembershipsPage() {
+        MembershipCard paid = card("Rahmawati Putri", LocalDate.of(1992, 8, 17), 16_800);
+        openBrowser(375, 812);
+        session.signIn("petugas.ketapang");
+        page.navigate("/peserta/" + participant + "/kepesertaan");
+        page.locator("#membership-" + paid.membershipId() + " .card-link").click();
+        assertThat(page.locator("#card-status")).hasText("Terlindungi sampai 31 Desember 2026");
+        assertThat(page.locator("#card-initials")).hasText("R. P.");
+        assertThat(page.locator("#card-qr")).isVisible();
+        assertThat(page.locator("#card-pdf")).isVisible();
+        assertThat(page.locator("main")).not().containsText("Rahmawati");
+        assertThat((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("no horizontal scroll")
+                .isTrue();
+        assertThat((Boolean) page.evaluate("() => document.getElementById('card-qr').naturalWidth > 0"))
+                .isTrue();
+        session.screenshot(getClass(), "membership-card.png");
     }
 }
