@@ -80,7 +80,7 @@
   }
 
   async function check() {
-    const token = decodeURIComponent(location.hash.replace(/^#/, '')).trim();
+    const token = location.hash.replace(/^#/, '').trim();
     if (!token) {
       show('empty', text.empty, null);
       return;

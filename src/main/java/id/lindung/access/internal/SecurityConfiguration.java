@@ -70,8 +70,8 @@ class SecurityConfiguration {
     }
 
     /**
-     * The public API (issue 19: "Cek perlindungan", the card keys): no sign-in, no session, so no CSRF token either; it answers from
-     * what the request carries only and ignores any session or credentials.
+     * The public API (issue 19: "Cek perlindungan", the card keys): no sign-in, no session, so no CSRF token either;
+     * it answers from what the request carries only and ignores any session or credentials.
      */
     @Bean
     @Order(0)
