@@ -8,6 +8,6 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Worker self-service",
-        allowedDependencies = {"access", "participant", "enrolment", "contribution", "region", "shared"})
+        allowedDependencies = {"access", "participant", "enrolment", "contribution", "region", "outreach", "shared"})
 @org.jspecify.annotations.NullMarked
 package id.lindung.selfservice;
