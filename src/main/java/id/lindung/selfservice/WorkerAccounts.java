@@ -162,7 +162,7 @@ class WorkerAccounts {
         return signedIn;
     }
 
-    /** Sends a registration code to {@code phone} (already as stored); false when the phone or address asked too often. */
+    /** Sends a registration code to {@code phone} (as stored); false when the phone or address asked too often. */
     boolean requestRegistrationCode(String phone, String address) {
         String subject = codes.phoneSubject(phone);
         if (!(limiter.admit("register-phone:" + subject, CODES_PER_PHONE)

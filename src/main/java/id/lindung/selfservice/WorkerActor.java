@@ -8,8 +8,9 @@ import id.lindung.access.Role;
  * Who a worker's own action is in the other modules' services and the audit trail: {@code pekerja:} and the
  * participant id (before registration, {@code pekerja:tel-} and part of the phone's blind index), with an officer's
  * rights in the province of the worker's desa (a scope is a province or a kab/kota, and a kab/kota scope would refuse
- * a NIK issued elsewhere, as it does for staff). The self-service code fixes every term a worker may not choose (segment BPU,
- * channel SELF, start this month, no employer, not government-paid), so the officer's wider rights are never asked for.
+ * a NIK issued elsewhere, as it does for staff). The self-service code fixes every term a worker may not choose
+ * (segment BPU, channel SELF, start this month, no employer, not government-paid) and reads only the worker's own
+ * records, so the officer's wider rights are never asked for.
  */
 final class WorkerActor {
 

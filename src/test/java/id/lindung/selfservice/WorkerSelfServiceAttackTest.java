@@ -35,6 +35,8 @@ import org.springframework.test.context.ActiveProfiles;
 class WorkerSelfServiceAttackTest {
 
     private static final String DESA = "61.04.01.2011";
+    private static final String NEWEST_CODE_SMS = "SELECT body FROM outreach_message WHERE dedupe_key ="
+            + " (SELECT 'worker-code:' || max(id) FROM worker_code WHERE subject = ?)";
     private static final Pattern SIX_DIGITS = Pattern.compile("\\b(\\d{6})\\b");
 
     @LocalServerPort
@@ -51,9 +53,8 @@ class WorkerSelfServiceAttackTest {
 
     /** The code of the newest code row of a subject, as the SMS in the outbox says it. */
     private String codeOf(String subject) {
-        String body = jdbc.sql("""
-                SELECT m.body FROM outreach_message m
-                 WHERE m.dedupe_key = (SELECT 'worker-code:' || max(id) FROM worker_code WHERE subject = ?)""").param(subject).query(String.class).single();
+        String body =
+                jdbc.sql(NEWEST_CODE_SMS).param(subject).query(String.class).single();
         assertThat(jdbc.sql("SELECT sensitive FROM outreach_message WHERE body = ?")
                         .param(body)
                         .query(Boolean.class)

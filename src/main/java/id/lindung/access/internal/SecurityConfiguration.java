@@ -37,11 +37,12 @@ import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * The staff's chains (workers' own pages have a chain of their own, {@link #worker}). {@code /api/**}: API tokens ({@code Bearer}, see {@link BearerTokenFilter}) and HTTP Basic
- * for API clients (no session created; CSRF not needed when the request was authenticated by a valid token or valid
- * Basic credentials, see {@link HeaderAuthentication}) and the browser session for the UI's own calls (CSRF
- * required); failures answer as problem details. Everything else: form login, CSRF
- * on, Indonesian login page. Both: sign-in through the {@link LoginThrottle}, the same security headers.
+ * The staff's chains; workers' own pages have one of their own ({@link #worker}). {@code /api/**}: API tokens
+ * ({@code Bearer}, see {@link BearerTokenFilter}) and HTTP Basic for API clients (no session created; CSRF not needed
+ * when the request was authenticated by a valid token or valid Basic credentials, see {@link HeaderAuthentication})
+ * and the browser session for the UI's own calls (CSRF required); failures answer as problem details. Everything
+ * else: form login, CSRF on, Indonesian login page. Both: sign-in through the {@link LoginThrottle}, the same
+ * security headers.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
