@@ -19,6 +19,7 @@ import id.lindung.participant.Phones;
 import id.lindung.participant.Sex;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.InvalidInputException;
+import id.lindung.shared.ResponseFloor;
 import id.lindung.shared.SlidingWindowLimiter;
 import id.lindung.shared.crypto.Vault;
 import java.time.Clock;
@@ -32,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,7 +53,6 @@ class WorkerAccounts {
     static final int PER_ADDRESS = 30;
     static final int REGISTRATIONS_PER_PHONE = 5;
     static final Duration FLOOR = Duration.ofMillis(200);
-    private static final Pattern SIXTEEN_DIGITS = Pattern.compile("\\d{16}");
 
     /** What a registration came to. */
     sealed interface Registration {}
@@ -104,12 +103,6 @@ class WorkerAccounts {
         this.limiter = new SlidingWindowLimiter(clock, WINDOW, 100_000);
     }
 
-    /** A sixteen-digit NIK in canonical form, or null. */
-    static @Nullable String nik(@Nullable String nik) {
-        String canonical = NikRules.canonical(nik);
-        return canonical != null && SIXTEEN_DIGITS.matcher(canonical).matches() ? canonical : null;
-    }
-
     /**
      * Sends a sign-in code to the phone on the NIK's record when {@code phone} is that phone; false only when the
      * NIK or the address asked too often. Nothing in the answer or its time tells whether anything was sent.
@@ -138,7 +131,7 @@ class WorkerAccounts {
         details.put("answer", !admitted ? "rate-limited" : sent ? "code-sent" : "no-match");
         transactions.executeWithoutResult(
                 tx -> audit.record("WORKER_CODE_REQUESTED", "nik-index", index, null, details));
-        padTo(started);
+        ResponseFloor.padTo(started, FLOOR);
         return admitted;
     }
 
@@ -158,7 +151,7 @@ class WorkerAccounts {
                     Map.of()));
             return id;
         }));
-        padTo(started);
+        ResponseFloor.padTo(started, FLOOR);
         return signedIn;
     }
 
@@ -187,7 +180,7 @@ class WorkerAccounts {
                 & limiter.admit("address:" + address, PER_ADDRESS))) {
             return new Limited();
         }
-        String given = nik(form.nik());
+        String given = NikRules.sixteenDigits(form.nik());
         List<FieldIssue> issues = new ArrayList<>();
         LocalDate birthDate = null;
         Sex sex = null;
@@ -273,16 +266,5 @@ class WorkerAccounts {
 
     private String nikIndex(String nik) {
         return HexFormat.of().formatHex(vault.index(IdentityView.NIK_INDEX, nik), 2, 22);
-    }
-
-    private static void padTo(long started) {
-        long left = FLOOR.toNanos() - (System.nanoTime() - started);
-        if (left > 0) {
-            try {
-                Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }

@@ -8,6 +8,7 @@ import id.lindung.region.Region;
 import id.lindung.region.RegionDirectory;
 import id.lindung.region.RegionProperties;
 import id.lindung.shared.InvalidInputException;
+import id.lindung.shared.web.ClientAddress;
 import id.lindung.shared.web.PageMessages;
 import id.lindung.shared.web.RegionChoice;
 import jakarta.servlet.http.HttpServletRequest;
@@ -129,7 +130,7 @@ class WorkerRegistrationPages {
             model.addAttribute("refusal", messages.message("phone.format"));
             return "selfservice/register-phone";
         }
-        if (!accounts.requestRegistrationCode(stored, WorkerSignInPages.address(request))) {
+        if (!accounts.requestRegistrationCode(stored, ClientAddress.of(request))) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             model.addAttribute("refusal", messages.message("selfservice.limited"));
             return "selfservice/register-phone";
@@ -188,7 +189,7 @@ class WorkerRegistrationPages {
         }
         WorkerAccounts.Registration result;
         try {
-            result = accounts.register(phone, form.application(), WorkerSignInPages.address(request));
+            result = accounts.register(phone, form.application(), ClientAddress.of(request));
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("errors", messages.refusal(e, "selfservice.field."));

@@ -1,7 +1,9 @@
 package id.lindung.selfservice;
 
 import id.lindung.access.WorkerSessions;
+import id.lindung.participant.NikRules;
 import id.lindung.participant.Phones;
+import id.lindung.shared.web.ClientAddress;
 import id.lindung.shared.web.PageMessages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -46,13 +48,13 @@ class WorkerSignInPages {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        String canonical = WorkerAccounts.nik(nik);
+        String canonical = NikRules.sixteenDigits(nik);
         if (canonical == null || Phones.asStored(phone) == null) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("refusal", messages.message("selfservice.sign-in.shape"));
             return "selfservice/login";
         }
-        if (!accounts.requestSignInCode(canonical, phone, address(request))) {
+        if (!accounts.requestSignInCode(canonical, phone, ClientAddress.of(request))) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             model.addAttribute("refusal", messages.message("selfservice.limited"));
             return "selfservice/login";
@@ -91,10 +93,5 @@ class WorkerSignInPages {
         session.removeAttribute(PENDING_NIK);
         sessions.signIn(participant.get(), request, response);
         return "redirect:/saya";
-    }
-
-    /** The client's address as the servlet container sees it (the proxy's, behind one that does not forward it). */
-    static String address(HttpServletRequest request) {
-        return request.getRemoteAddr() == null ? "unknown" : request.getRemoteAddr();
     }
 }

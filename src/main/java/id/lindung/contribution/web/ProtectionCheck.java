@@ -8,6 +8,7 @@ import id.lindung.participant.IdentityView;
 import id.lindung.participant.Participant;
 import id.lindung.participant.ParticipantId;
 import id.lindung.participant.ParticipantManagement;
+import id.lindung.shared.ResponseFloor;
 import id.lindung.shared.SlidingWindowLimiter;
 import id.lindung.shared.crypto.Vault;
 import java.time.Clock;
@@ -92,7 +93,7 @@ class ProtectionCheck {
         details.put("address", address);
         details.put("answer", answer.limited() ? "rate-limited" : answer.covered() ? "protected" : "not-protected");
         transactions.executeWithoutResult(tx -> audit.record(AUDIT_ACTION, "nik-index", nikIndex, null, details));
-        padTo(started);
+        ResponseFloor.padTo(started, FLOOR);
         return answer;
     }
 
@@ -109,17 +110,5 @@ class ProtectionCheck {
             }
         }
         return until == null ? Answer.NOT_FOUND : new Answer(false, true, until);
-    }
-
-    /** Every answer takes at least {@link #FLOOR}: a lookup that finds a row and one that does not look alike. */
-    private static void padTo(long started) {
-        long left = FLOOR.toNanos() - (System.nanoTime() - started);
-        if (left > 0) {
-            try {
-                Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }
