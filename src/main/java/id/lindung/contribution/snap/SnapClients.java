@@ -30,6 +30,9 @@ import org.springframework.stereotype.Component;
 public class SnapClients {
 
     static final Duration TOKEN_LIFETIME = Duration.ofSeconds(900);
+    /** Days an X-EXTERNAL-ID or inquiryRequestId is kept: a replay guard and a week for investigating a bank's calls. */
+    static final int REPLAY_DAYS = 7;
+
     private static final String SECRET_COLUMN = "snap_client.secret_enc";
 
     /** A registered, active bank. */
@@ -87,6 +90,7 @@ public class SnapClients {
         jdbc.sql("DELETE FROM snap_token WHERE expires_at < ?")
                 .param(Timestamp.from(clock.instant()))
                 .update();
+        purgeReplayGuards();
         jdbc.sql("INSERT INTO snap_token (token_hash, client_id, expires_at) VALUES (?, ?, ?)")
                 .params(
                         sha256(token),
@@ -115,6 +119,32 @@ public class SnapClients {
                         .params(client.id(), java.sql.Date.valueOf(LocalDate.now(clock)), externalId)
                         .update()
                 == 1;
+    }
+
+    /** True the first time the client uses this inquiryRequestId (while it is kept), false for a repeat. */
+    boolean firstInquiry(Client client, String inquiryRequestId) {
+        return jdbc.sql("""
+                        INSERT INTO snap_inquiry_id (client_id, inquiry_request_id, day) VALUES (?, ?, ?)
+                        ON CONFLICT DO NOTHING""")
+                        .params(client.id(), inquiryRequestId, java.sql.Date.valueOf(LocalDate.now(clock)))
+                        .update()
+                == 1;
+    }
+
+    /**
+     * Deletes X-EXTERNAL-ID and inquiryRequestId rows older than {@link #REPLAY_DAYS} days: run whenever a token is
+     * issued (every bank asks for one at least every {@link #TOKEN_LIFETIME}), like the expired tokens.
+     *
+     * @return how many rows were deleted
+     */
+    int purgeReplayGuards() {
+        java.sql.Date before = java.sql.Date.valueOf(LocalDate.now(clock).minusDays(REPLAY_DAYS));
+        return jdbc.sql("DELETE FROM snap_external_id WHERE day < ?")
+                        .param(before)
+                        .update()
+                + jdbc.sql("DELETE FROM snap_inquiry_id WHERE day < ?")
+                        .param(before)
+                        .update();
     }
 
     static PublicKey publicKey(String pem) {
