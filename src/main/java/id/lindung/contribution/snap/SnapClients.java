@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,6 +38,9 @@ public class SnapClients {
 
     /** A registered, active bank. */
     record Client(long id, String clientKey, String publicKeyPem, byte[] secret) {}
+
+    /** A registered bank as its page lists it. */
+    record Registered(long id, String clientKey, String name, boolean active) {}
 
     private final JdbcClient jdbc;
     private final Vault vault;
@@ -64,6 +68,13 @@ public class SnapClients {
         jdbc.sql("UPDATE snap_client SET active = FALSE WHERE client_key = ?")
                 .param(clientKey)
                 .update();
+    }
+
+    /** Every registered bank, by name. */
+    List<Registered> registered() {
+        return jdbc.sql("SELECT id, client_key, name, active FROM snap_client ORDER BY name, id")
+                .query((rs, n) -> new Registered(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
+                .list();
     }
 
     Optional<Client> byKey(String clientKey) {

@@ -41,8 +41,8 @@ final class SimulatedBank {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     private static final String KETAPANG_DESA = "61.04.01.2011";
 
-    final String clientKey = "BANK-" + UUID.randomUUID().toString().substring(0, 8);
-    final String secret = UUID.randomUUID().toString();
+    final String clientKey;
+    final String secret;
     final KeyPair keys;
     private final int port;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -54,12 +54,32 @@ final class SimulatedBank {
         }
     }
 
+    /** A new bank with a fresh key pair and secret, registered through {@link SnapClients#register}. */
     SimulatedBank(int port, SnapClients clients) throws Exception {
+        this(
+                port,
+                "BANK-" + UUID.randomUUID().toString().substring(0, 8),
+                UUID.randomUUID().toString(),
+                newKeys());
+        clients.register(clientKey, "Bank Uji", pem(keys), secret);
+    }
+
+    private SimulatedBank(int port, String clientKey, String secret, KeyPair keys) {
         this.port = port;
+        this.clientKey = clientKey;
+        this.secret = secret;
+        this.keys = keys;
+    }
+
+    /** A bank registered elsewhere (e.g. on the page) with this key, secret and key pair. */
+    static SimulatedBank as(int port, String clientKey, String secret, KeyPair keys) {
+        return new SimulatedBank(port, clientKey, secret, keys);
+    }
+
+    private static KeyPair newKeys() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
-        keys = generator.generateKeyPair();
-        clients.register(clientKey, "Bank Uji", pem(keys), secret);
+        return generator.generateKeyPair();
     }
 
     static String pem(KeyPair keys) {
