@@ -34,7 +34,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -298,16 +297,20 @@ class SnapPages {
         return "contribution/snap-banks";
     }
 
-    @PostMapping("/iuran/snap/bank/{id}/nonaktif")
-    String deactivate(@PathVariable long id, RedirectAttributes redirect) {
+    @PostMapping("/iuran/snap/bank/nonaktif")
+    String deactivate(@RequestParam(name = "id", required = false) @Nullable Long id, RedirectAttributes redirect) {
         admin();
-        clients.registered().stream().filter(b -> b.id() == id).findFirst().ifPresent(b -> {
-            transactions.executeWithoutResult(tx -> {
-                clients.deactivate(b.clientKey());
-                audit.record("SNAP_CLIENT_DISABLED", "snap_client", b.clientKey(), null, Map.of("name", b.name()));
-            });
-            redirect.addFlashAttribute("flashMessage", messages.message("snap.bank.disabled", b.name()));
-        });
+        clients.registered().stream()
+                .filter(b -> id != null && b.id() == id)
+                .findFirst()
+                .ifPresent(b -> {
+                    transactions.executeWithoutResult(tx -> {
+                        clients.deactivate(b.clientKey());
+                        audit.record(
+                                "SNAP_CLIENT_DISABLED", "snap_client", b.clientKey(), null, Map.of("name", b.name()));
+                    });
+                    redirect.addFlashAttribute("flashMessage", messages.message("snap.bank.disabled", b.name()));
+                });
         return "redirect:/iuran/snap/bank";
     }
 

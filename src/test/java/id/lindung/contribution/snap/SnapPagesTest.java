@@ -97,10 +97,10 @@ class SnapPagesTest {
                 .findFirst()
                 .orElseThrow()
                 .id();
-        assertThat(form("petugas.kalbar", "/iuran/snap/bank/" + id + "/nonaktif", Map.of())
+        assertThat(form("petugas.kalbar", "/iuran/snap/bank/nonaktif", Map.of("id", Long.toString(id)))
                         .status())
                 .isEqualTo(403);
-        assertThat(form("admin", "/iuran/snap/bank/" + id + "/nonaktif", Map.of())
+        assertThat(form("admin", "/iuran/snap/bank/nonaktif", Map.of("id", Long.toString(id)))
                         .status())
                 .isEqualTo(302);
         assertThat(clients.registered()).anyMatch(b -> b.clientKey().equals(key) && !b.active());
