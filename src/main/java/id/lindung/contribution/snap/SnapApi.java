@@ -28,6 +28,7 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,9 +44,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Bank Indonesia's SNAP for banks collecting contributions by virtual account (issue 19 point 3): the B2B access token
- * (SHA256withRSA over client key and timestamp) and the transfer-VA inquiry (HMAC-SHA512 over method, path, token,
- * body hash and timestamp; X-EXTERNAL-ID once per partner per day). Every refusal is a SNAP response code (HTTP status,
- * service code, case), never a 5xx; nothing is read from a session. docs/decisions.md, "SNAP for banks".
+ * (SHA256withRSA over client key and timestamp), the transfer-VA inquiry, payment notification and status (HMAC-SHA512
+ * over method, path, token, body hash and timestamp; X-EXTERNAL-ID once per partner per day). A payment must be
+ * exactly what is due and is recorded once per bank and paymentRequestId through {@link Payments}; inquiries are
+ * limited per bank ({@link SnapLimits}) and audited. Every refusal is a SNAP response code (HTTP status, service code,
+ * case), never a 5xx; nothing is read from a session. docs/decisions.md, "SNAP for banks".
  */
 @RestController
 class SnapApi {
@@ -141,26 +144,17 @@ class SnapApi {
     private record Call(SnapClients.Client client, JsonNode request, String externalId) {}
 
     /** Checks headers, body, timestamp, token, partner and signature of a transfer-VA call, in that order. */
-    private Call authenticate(
-            String path,
-            String s,
-            @Nullable String authorization,
-            @Nullable String timestamp,
-            @Nullable String signature,
-            @Nullable String partnerId,
-            @Nullable String externalId,
-            @Nullable String channelId,
-            @Nullable String body) {
-        String bearer = mandatory(authorization, "Authorization", 200, s);
+    private Call authenticate(String path, String s, HttpHeaders headers, @Nullable String body) {
+        String bearer = mandatory(headers.getFirst("Authorization"), "Authorization", 200, s);
         if (!bearer.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw unauthorized(s, "01", "Invalid Token (B2B)");
         }
         String token = bearer.substring(7).strip();
-        String stamp = mandatory(timestamp, "X-TIMESTAMP", 40, s);
-        String signed = mandatory(signature, "X-SIGNATURE", 1024, s);
-        String partner = mandatory(partnerId, "X-PARTNER-ID", 64, s);
-        String external = mandatory(externalId, "X-EXTERNAL-ID", 36, s);
-        mandatory(channelId, "CHANNEL-ID", 5, s);
+        String stamp = mandatory(headers.getFirst("X-TIMESTAMP"), "X-TIMESTAMP", 40, s);
+        String signed = mandatory(headers.getFirst("X-SIGNATURE"), "X-SIGNATURE", 1024, s);
+        String partner = mandatory(headers.getFirst("X-PARTNER-ID"), "X-PARTNER-ID", 64, s);
+        String external = mandatory(headers.getFirst("X-EXTERNAL-ID"), "X-EXTERNAL-ID", 36, s);
+        mandatory(headers.getFirst("CHANNEL-ID"), "CHANNEL-ID", 5, s);
         JsonNode request = parse(body, s);
         checkTimestamp(stamp, s);
         SnapClients.Client client =
@@ -178,18 +172,11 @@ class SnapApi {
 
     @PostMapping(path = INQUIRY_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> inquiry(
-            @RequestHeader(name = "Authorization", required = false) @Nullable String authorization,
-            @RequestHeader(name = "X-TIMESTAMP", required = false) @Nullable String timestamp,
-            @RequestHeader(name = "X-SIGNATURE", required = false) @Nullable String signature,
-            @RequestHeader(name = "X-PARTNER-ID", required = false) @Nullable String partnerId,
-            @RequestHeader(name = "X-EXTERNAL-ID", required = false) @Nullable String externalId,
-            @RequestHeader(name = "CHANNEL-ID", required = false) @Nullable String channelId,
-            @RequestBody(required = false) @Nullable String body) {
+            @RequestHeader HttpHeaders headers, @RequestBody(required = false) @Nullable String body) {
         String s = INQUIRY_SERVICE;
         Call call;
         try {
-            call = authenticate(
-                    INQUIRY_PATH, s, authorization, timestamp, signature, partnerId, externalId, channelId, body);
+            call = authenticate(INQUIRY_PATH, s, headers, body);
         } catch (Refusal r) {
             return refused(r);
         }
@@ -228,18 +215,11 @@ class SnapApi {
 
     @PostMapping(path = PAYMENT_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> payment(
-            @RequestHeader(name = "Authorization", required = false) @Nullable String authorization,
-            @RequestHeader(name = "X-TIMESTAMP", required = false) @Nullable String timestamp,
-            @RequestHeader(name = "X-SIGNATURE", required = false) @Nullable String signature,
-            @RequestHeader(name = "X-PARTNER-ID", required = false) @Nullable String partnerId,
-            @RequestHeader(name = "X-EXTERNAL-ID", required = false) @Nullable String externalId,
-            @RequestHeader(name = "CHANNEL-ID", required = false) @Nullable String channelId,
-            @RequestBody(required = false) @Nullable String body) {
+            @RequestHeader HttpHeaders headers, @RequestBody(required = false) @Nullable String body) {
         String s = PAYMENT_SERVICE;
         Call call;
         try {
-            call = authenticate(
-                    PAYMENT_PATH, s, authorization, timestamp, signature, partnerId, externalId, channelId, body);
+            call = authenticate(PAYMENT_PATH, s, headers, body);
         } catch (Refusal r) {
             return refused(r);
         }
@@ -312,17 +292,10 @@ class SnapApi {
 
     @PostMapping(path = STATUS_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> status(
-            @RequestHeader(name = "Authorization", required = false) @Nullable String authorization,
-            @RequestHeader(name = "X-TIMESTAMP", required = false) @Nullable String timestamp,
-            @RequestHeader(name = "X-SIGNATURE", required = false) @Nullable String signature,
-            @RequestHeader(name = "X-PARTNER-ID", required = false) @Nullable String partnerId,
-            @RequestHeader(name = "X-EXTERNAL-ID", required = false) @Nullable String externalId,
-            @RequestHeader(name = "CHANNEL-ID", required = false) @Nullable String channelId,
-            @RequestBody(required = false) @Nullable String body) {
+            @RequestHeader HttpHeaders headers, @RequestBody(required = false) @Nullable String body) {
         String s = STATUS_SERVICE;
         try {
-            Call call = authenticate(
-                    STATUS_PATH, s, authorization, timestamp, signature, partnerId, externalId, channelId, body);
+            Call call = authenticate(STATUS_PATH, s, headers, body);
             JsonNode request = call.request();
             field(request, "partnerServiceId", 8, s);
             field(request, "customerNo", 20, s);
