@@ -14,6 +14,7 @@ import id.lindung.contribution.snap.SimulatedBank.Answer;
 import id.lindung.enrolment.MembershipId;
 import id.lindung.shared.Sha256;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -201,7 +202,7 @@ class SnapVaInquiryTest {
         assertThat(post("/snap/v1.0/transfer-va/inquiry", badSignature, body).code())
                 .isEqualTo("4012400");
         // no session or cookie is handed out
-        HttpResponse<String> raw = java.net.http.HttpClient.newHttpClient()
+        HttpResponse<String> raw = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(
                                         URI.create("http://localhost:" + port + "/snap/v1.0/transfer-va/inquiry"))
