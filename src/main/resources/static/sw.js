@@ -3,13 +3,15 @@
 // network:
 //  - static files linked by their content's digest (/css, /js, /img, /webjars: name-<md5>.ext), which never change;
 //  - the blank registration form (/peserta/baru) and the region pickers' option lists (/ui/regions/options), taken
-//    from the network whenever there is one.
+//    from the network whenever there is one;
+//  - the public card verification page (/verifikasi-kartu, issue 19), the same for everyone, with the keys it carries.
 // Nothing else: no search result, no participant's page, no API answer. Sign-out clears these caches (the page's
 // offline-drafts.js and the server's Clear-Site-Data header).
 const CACHE = 'lindung-1';
 const VERSIONED = /^\/(css|js|img|webjars)\/.*-[0-9a-f]{32}\.[A-Za-z0-9]+$/;
 const SHELLS = ['/peserta/baru'];
 const OPTIONS = '/ui/regions/options';
+const PUBLIC_PAGES = ['/verifikasi-kartu'];
 
 self.addEventListener('install', () => self.skipWaiting());
 
@@ -31,6 +33,8 @@ self.addEventListener('fetch', event => {
     event.respondWith(cacheFirst(request));
   } else if (request.mode === 'navigate' && SHELLS.includes(url.pathname) && !url.search) {
     event.respondWith(networkFirst(request, response => warmOptions(response)));
+  } else if (PUBLIC_PAGES.includes(url.pathname) && !url.search) {
+    event.respondWith(networkFirst(request));
   } else if (url.pathname === OPTIONS) {
     event.respondWith(networkFirst(request));
   }

@@ -24,6 +24,18 @@ public record MembershipStatus(
         long pendingFines,
         long credit) {
 
+    /**
+     * The last day covered by money paid, as the public check and the membership card state it: the end of
+     * {@code paidUpTo} when protected on {@code date}; that day itself when protected with nothing paid beyond it (a
+     * wage earner's unpaid month inside the employer's grace: its future is not known); null when not protected.
+     */
+    public @Nullable LocalDate protectedUntil() {
+        if (!protectedOn) {
+            return null;
+        }
+        return paidUpTo == null || paidUpTo.atEndOfMonth().isBefore(date) ? date : paidUpTo.atEndOfMonth();
+    }
+
     /** Not protected because the employer (PU) is liable: registered after the day, or too far in arrears. */
     public boolean employerLiable() {
         return reason.equals("status.employer-arrears") || reason.equals("status.not-registered");

@@ -96,6 +96,15 @@ public class Payments {
 
     @Transactional
     public PaymentResult pay(PaymentRequest request, LindungUser by) {
+        return pay(request, "SINGLE", by);
+    }
+
+    /**
+     * A single payment through a named channel ({@code SINGLE} for a counter or officer, {@code SNAP} for a bank's
+     * transfer-VA notification): the same checks, idempotency, allocation and audit as every other payment.
+     */
+    @Transactional
+    public PaymentResult pay(PaymentRequest request, String channel, LindungUser by) {
         policy.checkPay(by);
         List<FieldIssue> issues = new ArrayList<>();
         String key = request.idempotencyKey() == null
@@ -159,7 +168,7 @@ public class Payments {
                         membership.id(),
                         request.amount(),
                         Date.valueOf(paidOn),
-                        "SINGLE",
+                        channel,
                         request.reference(),
                         request.amount(),
                         by.username())

@@ -31,6 +31,12 @@ public final class NikRules {
 
     private NikRules() {}
 
+    /** The NIK in canonical form when that is sixteen digits, else null: the shape a lookup by NIK accepts. */
+    public static @Nullable String sixteenDigits(@Nullable String nik) {
+        String canonical = canonical(nik);
+        return canonical != null && SIXTEEN_DIGITS.matcher(canonical).matches() ? canonical : null;
+    }
+
     /**
      * The NIK without the white space around it: any Unicode white space (blanks, tabs, line breaks, no-break
      * spaces, ideographic space…) and the invisible zero-width spaces a copy from a document brings along. What is

@@ -136,6 +136,7 @@ class AuthorizationMatrixTest {
             List.of("/api/memberships/", "id", "membership"),
             List.of("/api/start-corrections/", "id", "startCorrection"),
             List.of("/kepesertaan/", "id", "membership"),
+            List.of("/saya/kepesertaan/", "id", "membership"),
             List.of("/api/employers/", "id", "employer"),
             List.of("/api/projects/", "id", "project"),
             List.of("/api/claims/", "id", "claim", "documentId", "document"),

@@ -117,6 +117,7 @@ class AccessibilityInBrowserTest extends InBrowser {
                 "/iuran/penagihan",
                 "/iuran/berkas-pembayaran",
                 "/iuran/riwayat",
+                "/iuran/snap/rekonsiliasi",
                 "/kepesertaan/" + f.membership(),
                 "/klaim",
                 "/klaim?peserta=" + f.participant(),
@@ -171,7 +172,7 @@ class AccessibilityInBrowserTest extends InBrowser {
         openBrowser();
         session.signIn("admin");
         // its home; the forms only an administrator gets: rate corrections, retention, Paritrana cycles and weights
-        check("/", "/iuran/tarif", "/privasi/retensi", "/paritrana", "/paritrana/" + f.cycle());
+        check("/", "/iuran/tarif", "/iuran/snap/bank", "/privasi/retensi", "/paritrana", "/paritrana/" + f.cycle());
         assertThat(problems).isEmpty();
     }
 

@@ -1,5 +1,6 @@
 package id.lindung.access.internal;
 
+import id.lindung.access.WorkerSessions;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,19 +27,22 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.NullSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Two filter chains. {@code /api/**}: API tokens ({@code Bearer}, see {@link BearerTokenFilter}) and HTTP Basic
- * for API clients (no session created; CSRF not needed when the request was authenticated by a valid token or valid
- * Basic credentials, see {@link HeaderAuthentication}) and the browser session for the UI's own calls (CSRF
- * required); failures answer as problem details. Everything else: form login, CSRF
- * on, Indonesian login page. Both: sign-in through the {@link LoginThrottle}, the same security headers.
+ * The staff's chains; workers' own pages have one of their own ({@link #worker}). {@code /api/**}: API tokens
+ * ({@code Bearer}, see {@link BearerTokenFilter}) and HTTP Basic for API clients (no session created; CSRF not needed
+ * when the request was authenticated by a valid token or valid Basic credentials, see {@link HeaderAuthentication})
+ * and the browser session for the UI's own calls (CSRF required); failures answer as problem details. Everything
+ * else: form login, CSRF on, Indonesian login page. Both: sign-in through the {@link LoginThrottle}, the same
+ * security headers.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -70,8 +74,8 @@ class SecurityConfiguration {
     }
 
     /**
-     * The public API (issue 19, "Cek perlindungan"): no sign-in, no session, so no CSRF token either; it answers from
-     * what the request carries only and ignores any session or credentials.
+     * The public API (issue 19: "Cek perlindungan", the card keys): no sign-in, no session, so no CSRF token either;
+     * it answers from what the request carries only and ignores any session or credentials.
      */
     @Bean
     @Order(0)
@@ -90,8 +94,36 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * Workers' own pages ({@code /saya/**}, issue 19): signed in with a one-time code ({@link WorkerSessions}), their
+     * context kept apart from the staff's, so neither kind of session opens the other's pages. A staff session is
+     * refused here outright (403), sign-in and registration included; CSRF and security headers as for staff.
+     */
     @Bean
     @Order(1)
+    SecurityFilterChain worker(HttpSecurity http) throws Exception {
+        http.securityMatcher("/saya/**")
+                .securityContext(context -> context.securityContextRepository(WorkerSessions.repository()))
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/saya/login", "/saya/login/**", "/saya/daftar", "/saya/daftar/**", "/saya/wilayah")
+                        .permitAll()
+                        .anyRequest()
+                        .hasRole("WORKER"))
+                .addFilterBefore(new StaffSessionRefusal(), SecurityContextHolderFilter.class)
+                .exceptionHandling(
+                        ex -> ex.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/saya/login")))
+                .requestCache(cache -> cache.disable())
+                .logout(logout -> logout.logoutUrl("/saya/keluar")
+                        .logoutSuccessUrl("/saya/login?keluar")
+                        .addLogoutHandler(new HeaderWriterLogoutHandler(
+                                new ClearSiteDataHeaderWriter(ClearSiteDataHeaderWriter.Directive.STORAGE)))
+                        .permitAll())
+                .headers(SecurityConfiguration::secureHeaders);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain api(HttpSecurity http, JdbcApiTokens tokens, MessageSource messages, Clock clock)
             throws Exception {
         AccessDeniedHandler forbidden = (request, response, e) ->
@@ -132,7 +164,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    @Order(2)
+    @Order(3)
     SecurityFilterChain web(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/login",
@@ -144,6 +176,7 @@ class SecurityConfiguration {
                                 "/sw.js",
                                 "/manifest.webmanifest",
                                 "/cek-perlindungan",
+                                "/verifikasi-kartu",
                                 "/error",
                                 "/actuator/health/**",
                                 "/actuator/health",

@@ -16,6 +16,9 @@ class SecurityCurrentUser implements CurrentUser {
         if (auth != null && auth.getPrincipal() instanceof LindungUserDetails details) {
             return Optional.of(details.user());
         }
+        if (auth != null && auth.getPrincipal() instanceof LindungUser acting) { // WorkerSessions.actingAs
+            return Optional.of(acting);
+        }
         return Optional.empty();
     }
 }

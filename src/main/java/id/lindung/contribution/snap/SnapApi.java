@@ -1,10 +1,15 @@
 package id.lindung.contribution.snap;
 
+import id.lindung.access.AuditTrail;
 import id.lindung.access.LindungUser;
 import id.lindung.contribution.DueNow;
 import id.lindung.contribution.Dues;
+import id.lindung.contribution.PaymentRequest;
+import id.lindung.contribution.PaymentResult;
+import id.lindung.contribution.Payments;
 import id.lindung.contribution.VirtualAccounts;
 import id.lindung.enrolment.MembershipId;
+import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -12,18 +17,23 @@ import java.security.MessageDigest;
 import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -34,19 +44,27 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Bank Indonesia's SNAP for banks collecting contributions by virtual account (issue 19 point 3): the B2B access token
- * (SHA256withRSA over client key and timestamp) and the transfer-VA inquiry (HMAC-SHA512 over method, path, token,
- * body hash and timestamp; X-EXTERNAL-ID once per partner per day). Every refusal is a SNAP response code (HTTP status,
- * service code, case), never a 5xx; nothing is read from a session. docs/decisions.md, "SNAP for banks".
+ * (SHA256withRSA over client key and timestamp), the transfer-VA inquiry, payment notification and status (HMAC-SHA512
+ * over method, path, token, body hash and timestamp; X-EXTERNAL-ID once per partner per day). A payment must be
+ * exactly what is due and is recorded once per bank and paymentRequestId through {@link Payments}; inquiries are
+ * limited per bank ({@link SnapLimits}) and audited. Every refusal is a SNAP response code (HTTP status, service code,
+ * case), never a 5xx; nothing is read from a session. docs/decisions.md, "SNAP for banks".
  */
 @RestController
 class SnapApi {
 
     static final String TOKEN_PATH = "/snap/v1.0/access-token/b2b";
     static final String INQUIRY_PATH = "/snap/v1.0/transfer-va/inquiry";
+    static final String PAYMENT_PATH = "/snap/v1.0/transfer-va/payment";
+    static final String STATUS_PATH = "/snap/v1.0/transfer-va/status";
     static final Duration TIMESTAMP_WINDOW = Duration.ofMinutes(5);
     private static final int MAX_BODY = 4096;
     private static final String TOKEN_SERVICE = "73";
     private static final String INQUIRY_SERVICE = "24";
+    private static final String PAYMENT_SERVICE = "25";
+    private static final String STATUS_SERVICE = "26";
+    /** The oldest trxDateTime a payment notification may carry (a bank retrying after an outage). */
+    static final Duration MAX_PAYMENT_AGE = Duration.ofDays(3);
 
     private final SnapClients clients;
     private final VirtualAccounts virtualAccounts;
@@ -54,8 +72,25 @@ class SnapApi {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final Payments payments;
+    private final SnapLimits limits;
+    private final AuditTrail audit;
+    private final TransactionTemplate transactions;
 
-    SnapApi(SnapClients clients, VirtualAccounts virtualAccounts, Dues dues, JdbcClient jdbc, Clock clock) {
+    SnapApi(
+            SnapClients clients,
+            VirtualAccounts virtualAccounts,
+            Dues dues,
+            JdbcClient jdbc,
+            Clock clock,
+            Payments payments,
+            SnapLimits limits,
+            AuditTrail audit,
+            PlatformTransactionManager transactionManager) {
+        this.payments = payments;
+        this.limits = limits;
+        this.audit = audit;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.clients = clients;
         this.virtualAccounts = virtualAccounts;
         this.dues = dues;
@@ -105,54 +140,185 @@ class SnapApi {
         }
     }
 
+    /** A request that passed the bank's bearer token, X-PARTNER-ID, timestamp and HMAC signature. */
+    private record Call(SnapClients.Client client, JsonNode request, String externalId) {}
+
+    /** Checks headers, body, timestamp, token, partner and signature of a transfer-VA call, in that order. */
+    private Call authenticate(String path, String s, HttpHeaders headers, @Nullable String body) {
+        String bearer = mandatory(headers.getFirst("Authorization"), "Authorization", 200, s);
+        if (!bearer.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw unauthorized(s, "01", "Invalid Token (B2B)");
+        }
+        String token = bearer.substring(7).strip();
+        String stamp = mandatory(headers.getFirst("X-TIMESTAMP"), "X-TIMESTAMP", 40, s);
+        String signed = mandatory(headers.getFirst("X-SIGNATURE"), "X-SIGNATURE", 1024, s);
+        String partner = mandatory(headers.getFirst("X-PARTNER-ID"), "X-PARTNER-ID", 64, s);
+        String external = mandatory(headers.getFirst("X-EXTERNAL-ID"), "X-EXTERNAL-ID", 36, s);
+        mandatory(headers.getFirst("CHANNEL-ID"), "CHANNEL-ID", 5, s);
+        JsonNode request = parse(body, s);
+        checkTimestamp(stamp, s);
+        SnapClients.Client client =
+                clients.byToken(token).orElseThrow(() -> unauthorized(s, "01", "Invalid Token (B2B)"));
+        if (!partner.equals(client.clientKey())) {
+            throw unauthorized(s, "00", "Unknown Partner");
+        }
+        String stringToSign = "POST:" + path + ":" + token + ":"
+                + Sha256.hex(minify(body == null ? "" : body).getBytes(StandardCharsets.UTF_8)) + ":" + stamp;
+        if (!hmacVerifies(client.secret(), stringToSign, signed)) {
+            throw unauthorized(s, "00", "Signature");
+        }
+        return new Call(client, request, external);
+    }
+
     @PostMapping(path = INQUIRY_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> inquiry(
-            @RequestHeader(name = "Authorization", required = false) @Nullable String authorization,
-            @RequestHeader(name = "X-TIMESTAMP", required = false) @Nullable String timestamp,
-            @RequestHeader(name = "X-SIGNATURE", required = false) @Nullable String signature,
-            @RequestHeader(name = "X-PARTNER-ID", required = false) @Nullable String partnerId,
-            @RequestHeader(name = "X-EXTERNAL-ID", required = false) @Nullable String externalId,
-            @RequestHeader(name = "CHANNEL-ID", required = false) @Nullable String channelId,
-            @RequestBody(required = false) @Nullable String body) {
+            @RequestHeader HttpHeaders headers, @RequestBody(required = false) @Nullable String body) {
         String s = INQUIRY_SERVICE;
+        Call call;
         try {
-            String bearer = mandatory(authorization, "Authorization", 200, s);
-            if (!bearer.regionMatches(true, 0, "Bearer ", 0, 7)) {
-                throw unauthorized(s, "01", "Invalid Token (B2B)");
-            }
-            String token = bearer.substring(7).strip();
-            String stamp = mandatory(timestamp, "X-TIMESTAMP", 40, s);
-            String signed = mandatory(signature, "X-SIGNATURE", 1024, s);
-            String partner = mandatory(partnerId, "X-PARTNER-ID", 64, s);
-            String external = mandatory(externalId, "X-EXTERNAL-ID", 36, s);
-            mandatory(channelId, "CHANNEL-ID", 5, s);
-            JsonNode request = parse(body, s);
+            call = authenticate(INQUIRY_PATH, s, headers, body);
+        } catch (Refusal r) {
+            return refused(r);
+        }
+        Map<String, Object> audited = new LinkedHashMap<>();
+        audited.put("externalId", call.externalId());
+        ResponseEntity<Map<String, Object>> answer;
+        try {
+            JsonNode request = call.request();
             String partnerServiceId = field(request, "partnerServiceId", 8, s);
             String customerNo = field(request, "customerNo", 20, s);
             String vaNo = field(request, "virtualAccountNo", 28, s);
             String inquiryRequestId = field(request, "inquiryRequestId", 128, s);
-            checkTimestamp(stamp, s);
-            SnapClients.Client client =
-                    clients.byToken(token).orElseThrow(() -> unauthorized(s, "01", "Invalid Token (B2B)"));
-            if (!partner.equals(client.clientKey())) {
-                throw unauthorized(s, "00", "Unknown Partner");
-            }
-            String stringToSign = "POST:" + INQUIRY_PATH + ":" + token + ":"
-                    + Sha256.hex(minify(body == null ? "" : body).getBytes(StandardCharsets.UTF_8)) + ":" + stamp;
-            if (!hmacVerifies(client.secret(), stringToSign, signed)) {
-                throw unauthorized(s, "00", "Signature");
-            }
-            if (!clients.firstUseToday(client, external)) {
+            audited.put("virtualAccountNo", vaNo);
+            audited.put("inquiryRequestId", inquiryRequestId);
+            if (!clients.firstUseToday(call.client(), call.externalId())) {
                 throw new Refusal("409", s, "00", "Conflict");
             }
-            return ResponseEntity.ok(inquiryAnswer(partnerServiceId, customerNo, vaNo, inquiryRequestId));
+            if (!limits.admit(call.client().id())) {
+                throw new Refusal("429", s, "00", "Too Many Requests");
+            }
+            if (!clients.firstInquiry(call.client(), inquiryRequestId)) {
+                throw new Refusal("409", s, "01", "Conflict [inquiryRequestId]");
+            }
+            try {
+                answer = ResponseEntity.ok(inquiryAnswer(partnerServiceId, customerNo, vaNo, inquiryRequestId));
+            } catch (Refusal r) {
+                limits.missed(call.client().id());
+                throw r;
+            }
+        } catch (Refusal r) {
+            answer = refused(r);
+        }
+        audit("SNAP_VA_INQUIRY", call.client(), audited, answer);
+        return answer;
+    }
+
+    @PostMapping(path = PAYMENT_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> payment(
+            @RequestHeader HttpHeaders headers, @RequestBody(required = false) @Nullable String body) {
+        String s = PAYMENT_SERVICE;
+        Call call;
+        try {
+            call = authenticate(PAYMENT_PATH, s, headers, body);
+        } catch (Refusal r) {
+            return refused(r);
+        }
+        Map<String, Object> audited = new LinkedHashMap<>();
+        audited.put("externalId", call.externalId());
+        ResponseEntity<Map<String, Object>> answer;
+        try {
+            JsonNode request = call.request();
+            String partnerServiceId = field(request, "partnerServiceId", 8, s);
+            String customerNo = field(request, "customerNo", 20, s);
+            String vaNo = field(request, "virtualAccountNo", 28, s);
+            String paymentRequestId = field(request, "paymentRequestId", 128, s);
+            String trxDateTime = field(request, "trxDateTime", 40, s);
+            JsonNode paid = request.get("paidAmount");
+            if (paid == null || paid.isNull()) {
+                throw new Refusal("400", s, "02", "Invalid Mandatory Field [paidAmount]");
+            }
+            if (!paid.isObject()) {
+                throw new Refusal("400", s, "01", "Invalid Field Format [paidAmount]");
+            }
+            long amount = rupiah(field(paid, "value", 19, s), s);
+            if (!"IDR".equals(field(paid, "currency", 3, s))) {
+                throw new Refusal("400", s, "01", "Invalid Field Format [paidAmount.currency]");
+            }
+            @Nullable String referenceNo = optionalField(request, "referenceNo", 64, s);
+            audited.put("virtualAccountNo", vaNo);
+            audited.put("paymentRequestId", paymentRequestId);
+            audited.put("paidAmount", amount);
+            Optional<Recorded> earlier = recordedPayment(call.client(), paymentRequestId);
+            if (earlier.isPresent()) {
+                // the same notification again: the same answer, nothing recorded; the same id for another payment:
+                // refused
+                Recorded va = earlier.get();
+                if (!sameAccount(va, vaNo) || amount != va.paidAmount()) {
+                    throw new Refusal("404", s, "18", "Inconsistent Request");
+                }
+                audited.put("replayed", true);
+                answer = ResponseEntity.ok(paymentAnswer(PAYMENT_SERVICE, va));
+            } else {
+                if (!clients.firstUseToday(call.client(), call.externalId())) {
+                    throw new Refusal("409", s, "00", "Conflict");
+                }
+                Holder holder = holder(partnerServiceId, customerNo, vaNo, s);
+                LocalDate paidOn = paidOn(trxDateTime, s);
+                DueNow due = dues.dueNow(new MembershipId(holder.membership()), LindungUser.SYSTEM);
+                if (due.amount() <= 0) {
+                    throw new Refusal("404", s, "14", "Paid Bill");
+                }
+                if (amount != due.amount()) {
+                    throw new Refusal("404", s, "13", "Invalid Amount");
+                }
+                answer = ResponseEntity.ok(recordPayment(
+                        call,
+                        holder,
+                        paymentRequestId,
+                        virtualAccounts.number(holder.number()),
+                        amount,
+                        paidOn,
+                        trxDateTime,
+                        referenceNo,
+                        audited));
+                return answer; // audited in the payment's transaction
+            }
+        } catch (Refusal r) {
+            answer = refused(r);
+        }
+        audit("SNAP_VA_PAYMENT", call.client(), audited, answer);
+        return answer;
+    }
+
+    @PostMapping(path = STATUS_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> status(
+            @RequestHeader HttpHeaders headers, @RequestBody(required = false) @Nullable String body) {
+        String s = STATUS_SERVICE;
+        try {
+            Call call = authenticate(STATUS_PATH, s, headers, body);
+            JsonNode request = call.request();
+            field(request, "partnerServiceId", 8, s);
+            field(request, "customerNo", 20, s);
+            String vaNo = field(request, "virtualAccountNo", 28, s);
+            String paymentRequestId = field(request, "paymentRequestId", 128, s);
+            if (!clients.firstUseToday(call.client(), call.externalId())) {
+                throw new Refusal("409", s, "00", "Conflict");
+            }
+            // only this bank's own payments: another bank's paymentRequestId reads as not found
+            Recorded va = recordedPayment(call.client(), paymentRequestId)
+                    .filter(v -> sameAccount(v, vaNo))
+                    .orElseThrow(() -> new Refusal("404", s, "01", "Transaction Not Found"));
+            return ResponseEntity.ok(paymentAnswer(STATUS_SERVICE, va));
         } catch (Refusal r) {
             return refused(r);
         }
     }
 
-    private Map<String, Object> inquiryAnswer(
-            String partnerServiceId, String customerNo, String vaNo, String inquiryRequestId) {
+    /** The member a VA names: an open membership of ours, or SNAP's not-found code. */
+    private record Holder(
+            long membership, String number, @Nullable String name) {}
+
+    private Holder holder(String partnerServiceId, String customerNo, String vaNo, String service) {
         // the partner service id as SNAP pads it or without its spaces, as some banks send it
         Optional<String> number = virtualAccounts
                 .membershipNumberOf(vaNo)
@@ -161,18 +327,21 @@ class SnapApi {
                                 .strip()
                                 .equals(virtualAccounts.partnerServiceId().strip()));
         if (number.isEmpty()) {
-            throw new Refusal("404", INQUIRY_SERVICE, "12", "Invalid Bill/Virtual Account [Not Found]");
+            throw new Refusal("404", service, "12", "Invalid Bill/Virtual Account [Not Found]");
         }
-        record Holder(long membership, @Nullable String name) {}
-        Holder holder = jdbc.sql("""
+        return jdbc.sql("""
                         SELECT v.membership_id, p.full_name FROM enrolment_membership_v v
                           JOIN participant_identity_v p ON p.participant_id = v.participant_id
                          WHERE v.membership_number = ? AND v.end_month IS NULL""")
                 .param(number.get())
-                .query((rs, n) -> new Holder(rs.getLong(1), rs.getString(2)))
+                .query((rs, n) -> new Holder(rs.getLong(1), number.get(), rs.getString(2)))
                 .optional()
-                .orElseThrow(
-                        () -> new Refusal("404", INQUIRY_SERVICE, "12", "Invalid Bill/Virtual Account [Not Found]"));
+                .orElseThrow(() -> new Refusal("404", service, "12", "Invalid Bill/Virtual Account [Not Found]"));
+    }
+
+    private Map<String, Object> inquiryAnswer(
+            String partnerServiceId, String customerNo, String vaNo, String inquiryRequestId) {
+        Holder holder = holder(partnerServiceId, customerNo, vaNo, INQUIRY_SERVICE);
         DueNow due = dues.dueNow(new MembershipId(holder.membership()), LindungUser.SYSTEM);
         if (due.amount() <= 0) {
             throw new Refusal("404", INQUIRY_SERVICE, "14", "Paid Bill");
@@ -183,12 +352,169 @@ class SnapApi {
         va.put("virtualAccountNo", virtualAccounts.number(customerNo));
         va.put("virtualAccountName", shownName(holder.name()));
         va.put("inquiryRequestId", inquiryRequestId);
-        va.put("totalAmount", Map.of("value", due.amount() + ".00", "currency", "IDR"));
+        va.put("totalAmount", money(due.amount()));
         va.put("inquiryStatus", "00");
         va.put("inquiryReason", Map.of("english", "Success", "indonesia", "Sukses"));
         Map<String, Object> answer = answer("200", INQUIRY_SERVICE, "00", "Successful");
         answer.put("virtualAccountData", va);
         return answer;
+    }
+
+    /**
+     * Records the payment through the ledger (channel SNAP, the bank's paymentRequestId as its idempotency key) and
+     * the bank's notification, with its audit line, in one transaction.
+     */
+    private Map<String, Object> recordPayment(
+            Call call,
+            Holder holder,
+            String paymentRequestId,
+            String virtualAccountNo,
+            long amount,
+            LocalDate paidOn,
+            String trxDateTime,
+            @Nullable String referenceNo,
+            Map<String, Object> audited) {
+        String key = "SNAP-" + call.client().id() + "-"
+                + Sha256.hex(paymentRequestId.getBytes(StandardCharsets.UTF_8)).substring(0, 40);
+        Map<String, Object> answer = transactions.execute(tx -> {
+            PaymentResult paid;
+            try {
+                paid = payments.pay(
+                        new PaymentRequest(key, holder.membership(), amount, paidOn, referenceNo),
+                        "SNAP",
+                        LindungUser.SYSTEM);
+            } catch (InvalidInputException e) {
+                throw new Refusal("400", PAYMENT_SERVICE, "00", "Bad Request [refused by the ledger]");
+            }
+            jdbc.sql("""
+                    INSERT INTO snap_payment (client_id, payment_request_id, external_id, virtual_account_no,
+                                              payment_id, paid_amount, paid_on, trx_date_time, reference_no)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (client_id, payment_request_id) DO NOTHING""")
+                    .params(
+                            call.client().id(),
+                            paymentRequestId,
+                            call.externalId(),
+                            virtualAccountNo,
+                            paid.paymentId(),
+                            amount,
+                            java.sql.Date.valueOf(paidOn),
+                            trxDateTime,
+                            referenceNo)
+                    .update();
+            Map<String, Object> a = paymentAnswer(
+                    PAYMENT_SERVICE,
+                    recordedPayment(call.client(), paymentRequestId).orElseThrow());
+            audited.put("paymentId", paid.paymentId());
+            audited.put("responseCode", a.get("responseCode"));
+            audit.record(
+                    "SNAP_VA_PAYMENT",
+                    "snap_client",
+                    Long.toString(call.client().id()),
+                    null,
+                    audited);
+            return a;
+        });
+        return Objects.requireNonNull(answer);
+    }
+
+    /** A bank's recorded payment notification. */
+    private record Recorded(
+            String virtualAccountNo,
+            String paymentRequestId,
+            long paidAmount,
+            String trxDateTime,
+            @Nullable String referenceNo) {}
+
+    /** The bank's recorded payment of a paymentRequestId. */
+    private Optional<Recorded> recordedPayment(SnapClients.Client client, String paymentRequestId) {
+        return jdbc.sql("""
+                        SELECT virtual_account_no, payment_request_id, paid_amount, trx_date_time, reference_no
+                          FROM snap_payment WHERE client_id = ? AND payment_request_id = ?""")
+                .params(client.id(), paymentRequestId)
+                .query((rs, n) ->
+                        new Recorded(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5)))
+                .optional();
+    }
+
+    private boolean sameAccount(Recorded recorded, String vaNo) {
+        return virtualAccounts
+                .membershipNumberOf(vaNo)
+                .map(virtualAccounts::number)
+                .filter(recorded.virtualAccountNo()::equals)
+                .isPresent();
+    }
+
+    private Map<String, Object> paymentAnswer(String service, Recorded paid) {
+        Map<String, Object> va = new LinkedHashMap<>();
+        va.put("partnerServiceId", virtualAccounts.partnerServiceId());
+        va.put(
+                "customerNo",
+                virtualAccounts.membershipNumberOf(paid.virtualAccountNo()).orElse(""));
+        va.put("virtualAccountNo", paid.virtualAccountNo());
+        va.put("paymentRequestId", paid.paymentRequestId());
+        va.put("paidAmount", money(paid.paidAmount()));
+        va.put("totalAmount", money(paid.paidAmount()));
+        va.put("trxDateTime", paid.trxDateTime());
+        if (paid.referenceNo() != null) {
+            va.put("referenceNo", paid.referenceNo());
+        }
+        va.put("paymentFlagStatus", "00");
+        va.put("paymentFlagReason", Map.of("english", "Success", "indonesia", "Sukses"));
+        Map<String, Object> answer = answer("200", service, "00", "Successful");
+        answer.put("virtualAccountData", va);
+        return answer;
+    }
+
+    private static Map<String, String> money(long rupiah) {
+        Map<String, String> money = new LinkedHashMap<>();
+        money.put("value", rupiah + ".00");
+        money.put("currency", "IDR");
+        return money;
+    }
+
+    /** Whole rupiah from SNAP's "150000.00" (no sen: contributions are whole rupiah). */
+    private static long rupiah(String value, String service) {
+        if (!value.matches("[0-9]{1,15}(\\.0{1,2})?")) {
+            throw new Refusal("400", service, "01", "Invalid Field Format [paidAmount.value]");
+        }
+        long amount = Long.parseLong(value.substring(0, value.indexOf('.') < 0 ? value.length() : value.indexOf('.')));
+        if (amount <= 0) {
+            throw new Refusal("404", service, "13", "Invalid Amount");
+        }
+        return amount;
+    }
+
+    /**
+     * The business day of the bank's trxDateTime: not more than {@link #TIMESTAMP_WINDOW} ahead of the server clock
+     * nor older than {@link #MAX_PAYMENT_AGE}.
+     */
+    private LocalDate paidOn(String trxDateTime, String service) {
+        OffsetDateTime at;
+        try {
+            at = OffsetDateTime.parse(trxDateTime);
+        } catch (DateTimeParseException e) {
+            throw new Refusal("400", service, "01", "Invalid Field Format [trxDateTime]");
+        }
+        if (at.toInstant().isAfter(clock.instant().plus(TIMESTAMP_WINDOW))
+                || at.toInstant().isBefore(clock.instant().minus(MAX_PAYMENT_AGE))) {
+            throw new Refusal("400", service, "01", "Invalid Field Format [trxDateTime]");
+        }
+        LocalDate day = at.atZoneSameInstant(clock.getZone()).toLocalDate();
+        LocalDate today = LocalDate.now(clock);
+        return day.isAfter(today) ? today : day;
+    }
+
+    /** One audit line per inquiry or payment notification of an authenticated bank, with the answer's code. */
+    private void audit(
+            String action,
+            SnapClients.Client client,
+            Map<String, Object> details,
+            ResponseEntity<Map<String, Object>> a) {
+        Map<String, Object> body = a.getBody();
+        details.put("responseCode", body == null ? null : body.get("responseCode"));
+        transactions.executeWithoutResult(
+                tx -> audit.record(action, "snap_client", Long.toString(client.id()), null, details));
     }
 
     /**
@@ -246,6 +572,16 @@ class SnapApi {
             throw new Refusal("400", service, "01", "Invalid Field Format [" + name + "]");
         }
         return value.asString();
+    }
+
+    private static @Nullable String optionalField(JsonNode request, String name, int maxLength, String service) {
+        JsonNode value = request.get(name);
+        if (value == null
+                || value.isNull()
+                || (value.isString() && value.asString().isBlank())) {
+            return null;
+        }
+        return field(request, name, maxLength, service);
     }
 
     private static String mandatory(@Nullable String header, String name, int maxLength, String service) {

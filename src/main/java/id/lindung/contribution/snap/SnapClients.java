@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,10 +31,16 @@ import org.springframework.stereotype.Component;
 public class SnapClients {
 
     static final Duration TOKEN_LIFETIME = Duration.ofSeconds(900);
+    /** Days an X-EXTERNAL-ID or inquiryRequestId is kept: a replay guard and a week for investigating a bank's calls. */
+    static final int REPLAY_DAYS = 7;
+
     private static final String SECRET_COLUMN = "snap_client.secret_enc";
 
     /** A registered, active bank. */
     record Client(long id, String clientKey, String publicKeyPem, byte[] secret) {}
+
+    /** A registered bank as its page lists it. */
+    record Registered(long id, String clientKey, String name, boolean active) {}
 
     private final JdbcClient jdbc;
     private final Vault vault;
@@ -63,6 +70,13 @@ public class SnapClients {
                 .update();
     }
 
+    /** Every registered bank, by name. */
+    List<Registered> registered() {
+        return jdbc.sql("SELECT id, client_key, name, active FROM snap_client ORDER BY name, id")
+                .query((rs, n) -> new Registered(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
+                .list();
+    }
+
     Optional<Client> byKey(String clientKey) {
         return jdbc.sql("SELECT id, client_key, public_key_pem, secret_enc FROM snap_client"
                         + " WHERE client_key = ? AND active")
@@ -87,6 +101,7 @@ public class SnapClients {
         jdbc.sql("DELETE FROM snap_token WHERE expires_at < ?")
                 .param(Timestamp.from(clock.instant()))
                 .update();
+        purgeReplayGuards();
         jdbc.sql("INSERT INTO snap_token (token_hash, client_id, expires_at) VALUES (?, ?, ?)")
                 .params(
                         sha256(token),
@@ -115,6 +130,32 @@ public class SnapClients {
                         .params(client.id(), java.sql.Date.valueOf(LocalDate.now(clock)), externalId)
                         .update()
                 == 1;
+    }
+
+    /** True the first time the client uses this inquiryRequestId (while it is kept), false for a repeat. */
+    boolean firstInquiry(Client client, String inquiryRequestId) {
+        return jdbc.sql("""
+                        INSERT INTO snap_inquiry_id (client_id, inquiry_request_id, day) VALUES (?, ?, ?)
+                        ON CONFLICT DO NOTHING""")
+                        .params(client.id(), inquiryRequestId, java.sql.Date.valueOf(LocalDate.now(clock)))
+                        .update()
+                == 1;
+    }
+
+    /**
+     * Deletes X-EXTERNAL-ID and inquiryRequestId rows older than {@link #REPLAY_DAYS} days: run whenever a token is
+     * issued (every bank asks for one at least every {@link #TOKEN_LIFETIME}), like the expired tokens.
+     *
+     * @return how many rows were deleted
+     */
+    int purgeReplayGuards() {
+        java.sql.Date before = java.sql.Date.valueOf(LocalDate.now(clock).minusDays(REPLAY_DAYS));
+        return jdbc.sql("DELETE FROM snap_external_id WHERE day < ?")
+                        .param(before)
+                        .update()
+                + jdbc.sql("DELETE FROM snap_inquiry_id WHERE day < ?")
+                        .param(before)
+                        .update();
     }
 
     static PublicKey publicKey(String pem) {

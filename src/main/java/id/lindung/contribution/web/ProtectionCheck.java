@@ -8,15 +8,12 @@ import id.lindung.participant.IdentityView;
 import id.lindung.participant.Participant;
 import id.lindung.participant.ParticipantId;
 import id.lindung.participant.ParticipantManagement;
+import id.lindung.shared.ResponseFloor;
+import id.lindung.shared.SlidingWindowLimiter;
 import id.lindung.shared.crypto.Vault;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,7 +53,7 @@ class ProtectionCheck {
     private final Vault vault;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final Map<String, Deque<Instant>> recent = new HashMap<>();
+    private final SlidingWindowLimiter limiter;
 
     ProtectionCheck(
             ParticipantManagement participants,
@@ -71,6 +68,7 @@ class ProtectionCheck {
         this.vault = vault;
         this.transactions = transactions;
         this.clock = clock;
+        this.limiter = new SlidingWindowLimiter(clock, WINDOW, MAX_KEYS);
     }
 
     /** Checks a NIK (sixteen digits, already canonical) and birth date for a client address on a channel. */
@@ -79,7 +77,8 @@ class ProtectionCheck {
         // the keyed blind index of the NIK (without its key number, cut to the audit's 40 characters), never the NIK
         String nikIndex = HexFormat.of().formatHex(vault.index(IdentityView.NIK_INDEX, nik), 2, 22);
         Answer answer;
-        if (!admitted("nik:" + nikIndex, PER_NIK_PER_HOUR) | !admitted("address:" + address, PER_ADDRESS_PER_HOUR)) {
+        if (!limiter.admit("nik:" + nikIndex, PER_NIK_PER_HOUR)
+                | !limiter.admit("address:" + address, PER_ADDRESS_PER_HOUR)) {
             answer = Answer.LIMITED;
         } else {
             // the blind index lookup happens for every NIK, known or not; a birth date that differs answers as unknown
@@ -93,7 +92,7 @@ class ProtectionCheck {
         details.put("address", address);
         details.put("answer", answer.limited() ? "rate-limited" : answer.covered() ? "protected" : "not-protected");
         transactions.executeWithoutResult(tx -> audit.record(AUDIT_ACTION, "nik-index", nikIndex, null, details));
-        padTo(started);
+        ResponseFloor.padTo(started, FLOOR);
         return answer;
     }
 
@@ -102,47 +101,12 @@ class ProtectionCheck {
         LocalDate until = null;
         for (MembershipStatus s :
                 statements.statusOfParticipant(new ParticipantId(p.id()), today, LindungUser.SYSTEM)) {
-            if (s.protectedOn()) {
-                YearMonth paid = s.paidUpTo();
-                // a wage earner's unpaid month inside the employer's grace is covered today, not beyond it
-                LocalDate last = paid == null || paid.atEndOfMonth().isBefore(today) ? today : paid.atEndOfMonth();
+            // a wage earner's unpaid month inside the employer's grace is covered today, not beyond it
+            LocalDate last = s.protectedUntil();
+            if (last != null) {
                 until = until == null || last.isAfter(until) ? last : until;
             }
         }
         return until == null ? Answer.NOT_FOUND : new Answer(false, true, until);
-    }
-
-    /** Counts a check against a key unless it already had {@code limit} in the last hour. */
-    private synchronized boolean admitted(String key, int limit) {
-        Instant now = clock.instant();
-        if (recent.size() > MAX_KEYS) {
-            recent.values()
-                    .removeIf(times -> times.isEmpty() || !times.peekLast().isAfter(now.minus(WINDOW)));
-        }
-        boolean[] admitted = {false};
-        recent.compute(key, (k, times) -> {
-            Deque<Instant> kept = times == null ? new ArrayDeque<>() : times;
-            while (!kept.isEmpty() && !kept.peekFirst().isAfter(now.minus(WINDOW))) {
-                kept.pollFirst();
-            }
-            if (kept.size() < limit) {
-                kept.addLast(now);
-                admitted[0] = true;
-            }
-            return kept.isEmpty() ? null : kept;
-        });
-        return admitted[0];
-    }
-
-    /** Every answer takes at least {@link #FLOOR}: a lookup that finds a row and one that does not look alike. */
-    private static void padTo(long started) {
-        long left = FLOOR.toNanos() - (System.nanoTime() - started);
-        if (left > 0) {
-            try {
-                Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }

@@ -1,6 +1,7 @@
 package id.lindung.contribution.web;
 
 import id.lindung.participant.NikRules;
+import id.lindung.shared.web.ClientAddress;
 import id.lindung.shared.web.PageMessages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,7 +10,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -29,8 +29,6 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 class ProtectionCheckController {
 
-    private static final Pattern SIXTEEN_DIGITS = Pattern.compile("\\d{16}");
-
     private final ProtectionCheck checks;
     private final PageMessages messages;
 
@@ -46,14 +44,14 @@ class ProtectionCheckController {
     @PostMapping("/api/public/cek-perlindungan")
     @ResponseBody
     ResponseEntity<?> api(@RequestBody CheckRequest body, HttpServletRequest request) {
-        String nik = nik(body.nik());
+        String nik = NikRules.sixteenDigits(body.nik());
         LocalDate birthDate = date(body.birthDate());
         if (nik == null || birthDate == null) {
             ProblemDetail problem =
                     ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, messages.message("check.shape"));
             return ResponseEntity.unprocessableContent().body(problem);
         }
-        ProtectionCheck.Answer answer = checks.check(nik, birthDate, address(request), "api");
+        ProtectionCheck.Answer answer = checks.check(nik, birthDate, ClientAddress.of(request), "api");
         if (answer.limited()) {
             ProblemDetail problem =
                     ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, messages.message("check.limited"));
@@ -80,14 +78,14 @@ class ProtectionCheckController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        String canonical = nik(nik);
+        String canonical = NikRules.sixteenDigits(nik);
         LocalDate date = date(birthDate);
         if (canonical == null || date == null) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("refusal", messages.message("check.shape"));
             return "contribution/check";
         }
-        ProtectionCheck.Answer answer = checks.check(canonical, date, address(request), "page");
+        ProtectionCheck.Answer answer = checks.check(canonical, date, ClientAddress.of(request), "page");
         if (answer.limited()) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             model.addAttribute("refusal", messages.message("check.limited"));
@@ -107,21 +105,11 @@ class ProtectionCheckController {
                         until.format(DateTimeFormatter.ofPattern("d MMMM yyyy", PageMessages.formatLocale())));
     }
 
-    private static @Nullable String nik(@Nullable String nik) {
-        String canonical = NikRules.canonical(nik);
-        return canonical != null && SIXTEEN_DIGITS.matcher(canonical).matches() ? canonical : null;
-    }
-
     private static @Nullable LocalDate date(@Nullable String date) {
         try {
             return date == null ? null : LocalDate.parse(date.strip());
         } catch (DateTimeParseException e) {
             return null;
         }
-    }
-
-    /** The client's address as the servlet container sees it (the proxy's, behind one that does not forward it). */
-    private static String address(HttpServletRequest request) {
-        return request.getRemoteAddr() == null ? "unknown" : request.getRemoteAddr();
     }
 }

@@ -176,7 +176,7 @@ public final class ParticipantRules {
     }
 
     /** {@code +?[0-9]{9,15}}. */
-    static boolean validPhone(String phone) {
+    public static boolean validPhone(String phone) {
         int start = phone.startsWith("+") ? 1 : 0;
         int digits = phone.length() - start;
         if (digits < 9 || digits > 15) {

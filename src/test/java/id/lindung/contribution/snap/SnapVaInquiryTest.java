@@ -1,16 +1,18 @@
 package id.lindung.contribution.snap;
 
+import static id.lindung.contribution.snap.SimulatedBank.fresh;
+import static id.lindung.contribution.snap.SimulatedBank.headers;
+import static id.lindung.contribution.snap.SimulatedBank.minutesAgo;
+import static id.lindung.contribution.snap.SimulatedBank.now;
+import static id.lindung.contribution.snap.SimulatedBank.rsa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindung.access.LindungUser;
 import id.lindung.contribution.Dues;
 import id.lindung.contribution.VirtualAccounts;
+import id.lindung.contribution.snap.SimulatedBank.Answer;
 import id.lindung.enrolment.MembershipId;
 import id.lindung.shared.Sha256;
-import id.lindung.support.ApiClient;
-import id.lindung.support.ApiFixtures;
-import id.lindung.support.Niks;
-import id.lindung.support.TestClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,19 +20,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
-import java.security.Signature;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.Base64;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +31,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 19 point 3, first slice, over HTTP: a simulated bank with its own RSA key pair and client secret asks for a
@@ -50,9 +41,6 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class SnapVaInquiryTest {
-
-    private static final String KETAPANG_DESA = "61.04.01.2011";
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     @LocalServerPort
     int port;
@@ -69,27 +57,17 @@ class SnapVaInquiryTest {
     @Autowired
     Dues dues;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final JsonMapper json = JsonMapper.builder().build();
-    private final String clientKey = "BANK-" + UUID.randomUUID().toString().substring(0, 8);
-    private final String secret = UUID.randomUUID().toString();
+    private SimulatedBank bank;
+    private String clientKey;
+    private String secret;
     private KeyPair bankKeys;
-
-    private record Answer(int status, JsonNode json) {
-        String code() {
-            return json.path("responseCode").asString();
-        }
-    }
 
     @BeforeEach
     void registerTheBank() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        bankKeys = generator.generateKeyPair();
-        String pem = "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder().encodeToString(bankKeys.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n";
-        clients.register(clientKey, "Bank Uji", pem, secret);
+        bank = new SimulatedBank(port, clients);
+        clientKey = bank.clientKey;
+        secret = bank.secret;
+        bankKeys = bank.keys;
     }
 
     @Test
@@ -212,7 +190,7 @@ class SnapVaInquiryTest {
         assertThat(inquiry(token, secret, now(), fresh(), "{\"partnerServiceId\":\"" + psid + "\"}")
                         .code())
                 .isEqualTo("4002402");
-        String oversized = inquiryBody(psid, number).replace("\"inq-1\"", "\"" + "x".repeat(200) + "\"");
+        String oversized = inquiryBody(psid, number, "x".repeat(200));
         assertThat(inquiry(token, secret, now(), fresh(), oversized).code()).isEqualTo("4002401");
         assertThat(inquiry(token, secret, now(), "x".repeat(40), body).code()).isEqualTo("4002401");
         Map<String, String> noChannel = inquiryHeaders(token, secret, now(), fresh(), body);
@@ -224,116 +202,51 @@ class SnapVaInquiryTest {
         assertThat(post("/snap/v1.0/transfer-va/inquiry", badSignature, body).code())
                 .isEqualTo("4012400");
         // no session or cookie is handed out
-        HttpResponse<String> raw = http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/snap/v1.0/transfer-va/inquiry"))
-                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> raw = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://localhost:" + port + "/snap/v1.0/transfer-va/inquiry"))
+                                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(raw.statusCode()).isBetween(400, 499);
         assertThat(raw.headers().firstValue("Set-Cookie")).isEmpty();
     }
 
     private String billedMember(String name) {
-        ApiClient officer = ApiClient.as(port, "petugas.kalbar");
-        java.time.LocalDate birth = java.time.LocalDate.of(1985, 1, 1).plusDays(System.nanoTime() % 3000);
-        String nik = Niks.nik(ApiFixtures.kecamatan(KETAPANG_DESA), birth, false);
-        long participant =
-                ApiFixtures.participantId(ApiFixtures.register(officer, nik, name, birth, "L", KETAPANG_DESA));
-        String month = java.time.LocalDate.now(TestClock.CLOCK).toString().substring(0, 7);
-        long membership = ApiFixtures.enrolBpu(officer, participant, 1_000_000, month);
-        return jdbc.sql("SELECT membership_number FROM membership WHERE id = ?")
-                .param(membership)
-                .query(String.class)
-                .single();
+        return SimulatedBank.billedMember(port, jdbc, name);
     }
 
     private long membershipOf(String number) {
-        return jdbc.sql("SELECT id FROM membership WHERE membership_number = ?")
-                .param(number)
-                .query(Long.class)
-                .single();
+        return SimulatedBank.membershipOf(jdbc, number);
     }
 
     private static String inquiryBody(String psid, String customerNo) {
+        return inquiryBody(psid, customerNo, "inq-" + fresh());
+    }
+
+    private static String inquiryBody(String psid, String customerNo, String inquiryRequestId) {
         // as a bank sends it: pretty-printed; the signature is over the minified form
         return "{\n  \"partnerServiceId\": \"" + psid + "\",\n  \"customerNo\": \"" + customerNo
                 + "\",\n  \"virtualAccountNo\": \"" + psid + customerNo
-                + "\",\n  \"inquiryRequestId\": \"inq-1\"\n}";
-    }
-
-    private static String fresh() {
-        return UUID.randomUUID().toString().substring(0, 30);
-    }
-
-    private static String now() {
-        return minutesAgo(0);
-    }
-
-    private static String minutesAgo(int minutes) {
-        return OffsetDateTime.now(TestClock.CLOCK)
-                .minusMinutes(minutes)
-                .truncatedTo(ChronoUnit.SECONDS)
-                .format(STAMP);
+                + "\",\n  \"inquiryRequestId\": \"" + inquiryRequestId + "\"\n}";
     }
 
     private Answer token(String stamp, PrivateKey key, String asClient) throws Exception {
-        return post(
-                "/snap/v1.0/access-token/b2b",
-                headers(
-                        "X-TIMESTAMP",
-                        stamp,
-                        "X-CLIENT-KEY",
-                        asClient,
-                        "X-SIGNATURE",
-                        rsa(key, asClient + "|" + stamp)),
-                "{\"grantType\":\"client_credentials\"}");
+        return bank.token(stamp, key, asClient);
     }
 
     private Answer inquiry(String token, String withSecret, String stamp, String external, String body)
             throws Exception {
-        return post("/snap/v1.0/transfer-va/inquiry", inquiryHeaders(token, withSecret, stamp, external, body), body);
+        return bank.call(SnapApi.INQUIRY_PATH, token, withSecret, stamp, external, body);
     }
 
     private Map<String, String> inquiryHeaders(
             String token, String withSecret, String stamp, String external, String body) throws Exception {
-        String minified = body.replaceAll("\\s+(?=([^\"]*\"[^\"]*\")*[^\"]*$)", "");
-        String bodyHash = HexFormat.of()
-                .formatHex(MessageDigest.getInstance("SHA-256").digest(minified.getBytes(StandardCharsets.UTF_8)));
-        String toSign = "POST:/snap/v1.0/transfer-va/inquiry:" + token + ":" + bodyHash + ":" + stamp;
-        Mac mac = Mac.getInstance("HmacSHA512");
-        mac.init(new SecretKeySpec(withSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA512"));
-        String signature = Base64.getEncoder().encodeToString(mac.doFinal(toSign.getBytes(StandardCharsets.UTF_8)));
-        return headers(
-                "Authorization", "Bearer " + token,
-                "X-TIMESTAMP", stamp,
-                "X-SIGNATURE", signature,
-                "X-PARTNER-ID", clientKey,
-                "X-EXTERNAL-ID", external,
-                "CHANNEL-ID", "95221");
-    }
-
-    private static String rsa(PrivateKey key, String text) throws Exception {
-        Signature signer = Signature.getInstance("SHA256withRSA");
-        signer.initSign(key);
-        signer.update(text.getBytes(StandardCharsets.UTF_8));
-        return Base64.getEncoder().encodeToString(signer.sign());
-    }
-
-    private static Map<String, String> headers(String... namesAndValues) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            headers.put(namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return headers;
+        return bank.signedHeaders(SnapApi.INQUIRY_PATH, token, withSecret, stamp, external, body);
     }
 
     private Answer post(String path, Map<String, String> headers, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isLessThan(500);
-        return new Answer(response.statusCode(), json.readTree(response.body()));
+        return bank.post(path, headers, body);
     }
 }
