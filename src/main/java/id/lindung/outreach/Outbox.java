@@ -32,7 +32,8 @@ public class Outbox {
     /**
      * Queues {@code m}: true when queued; false when a message with its dedupe key is already in the outbox (whatever
      * its status) or the recipient opted out of the channel. An opt-out does not stop a sensitive message: a one-time
-     * code goes only to whoever just asked for it, and stopping it would lock the worker out. Refuses (IllegalArgumentException) a recipient that is
+     * code goes only to whoever just asked for it, and stopping it would lock the worker out. Refuses
+     * (IllegalArgumentException) a recipient that is
      * not an e-mail address or phone number, an empty kind, key or body.
      */
     @Transactional

@@ -29,6 +29,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
@@ -113,7 +114,7 @@ class WorkerPages {
         model.addAttribute("maskedPhone", maskPhone(me.phone()));
         model.addAttribute("desa", regions.nameOf(me.regionCode()));
         model.addAttribute("rows", rows);
-        model.addAttribute("reminders", me.phone() == null ? null : !outbox.hasOptedOut(Channel.SMS, me.phone()));
+        model.addAttribute("reminders", remindersGoOut(me.phone()));
         return "selfservice/home";
     }
 
@@ -159,11 +160,20 @@ class WorkerPages {
      */
     @PostMapping("/saya/pengingat/berhenti")
     String stopReminders() {
-        Participant me = me();
-        if (me.phone() != null) {
-            outbox.optOut(Channel.SMS, me.phone());
+        String phone = me().phone();
+        if (remindersGoOut(phone) != null) {
+            outbox.optOut(Channel.SMS, Objects.requireNonNull(phone));
         }
         return "redirect:/saya?pengingat-berhenti";
+    }
+
+    /** Whether SMS reminders go to this phone; null when there is no phone they could go to. */
+    private @Nullable Boolean remindersGoOut(@Nullable String phone) {
+        try {
+            return phone == null ? null : !outbox.hasOptedOut(Channel.SMS, phone);
+        } catch (IllegalArgumentException e) {
+            return null; // not a phone number the outbox can write to: no reminders either
+        }
     }
 
     /** The membership if it is one of the worker's own; anyone else's, even in the same desa, is not found. */

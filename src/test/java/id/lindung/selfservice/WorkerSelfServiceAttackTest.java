@@ -164,7 +164,7 @@ class WorkerSelfServiceAttackTest {
         Answer card = workerA.get("/saya/kepesertaan/" + membershipA + "/kartu");
         assertThat(card.status()).isEqualTo(200);
         assertThat(card.text())
-                .contains("Tidak terlindungi hari ini", "/verifikasi-kartu#")
+                .contains("Tidak terlindungi hari ini", "id=\"card-qr\"")
                 .doesNotContain(nikA);
         assertThat(workerA.get("/saya/kepesertaan/" + membershipA + "/kartu.pdf")
                         .status())
