@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link SnapClients#register}; it asks for tokens and signs transfer-VA calls as a real bank would. Every answer is
  * checked to be below 500.
  */
-final class SimulatedBank {
+public final class SimulatedBank {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     private static final String KETAPANG_DESA = "61.04.01.2011";
@@ -48,14 +48,14 @@ final class SimulatedBank {
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
 
-    record Answer(int status, JsonNode json) {
-        String code() {
+    public record Answer(int status, JsonNode json) {
+        public String code() {
             return json.path("responseCode").asString();
         }
     }
 
     /** A new bank with a fresh key pair and secret, registered through {@link SnapClients#register}. */
-    SimulatedBank(int port, SnapClients clients) throws Exception {
+    public SimulatedBank(int port, SnapClients clients) throws Exception {
         this(
                 port,
                 "BANK-" + UUID.randomUUID().toString().substring(0, 8),
@@ -89,7 +89,7 @@ final class SimulatedBank {
     }
 
     /** A fresh access token of this bank. */
-    String token() throws Exception {
+    public String token() throws Exception {
         return token(now(), keys.getPrivate(), clientKey)
                 .json()
                 .path("accessToken")
@@ -110,7 +110,7 @@ final class SimulatedBank {
     }
 
     /** A transfer-VA call signed with this bank's secret (or another) and a fresh X-EXTERNAL-ID. */
-    Answer call(String path, String token, String body) throws Exception {
+    public Answer call(String path, String token, String body) throws Exception {
         return call(path, token, secret, now(), fresh(), body);
     }
 
@@ -169,11 +169,11 @@ final class SimulatedBank {
                 .single();
     }
 
-    static String fresh() {
+    public static String fresh() {
         return UUID.randomUUID().toString().substring(0, 30);
     }
 
-    static String now() {
+    public static String now() {
         return minutesAgo(0);
     }
 
