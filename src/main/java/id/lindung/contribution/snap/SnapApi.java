@@ -4,7 +4,6 @@ import id.lindung.access.AuditTrail;
 import id.lindung.access.LindungUser;
 import id.lindung.contribution.BusinessBill;
 import id.lindung.contribution.BusinessBills;
-import id.lindung.contribution.DueNow;
 import id.lindung.contribution.Dues;
 import id.lindung.contribution.PaymentRequest;
 import id.lindung.contribution.PaymentResult;
@@ -275,51 +274,36 @@ class SnapApi {
                     throw new Refusal("409", s, "00", "Conflict");
                 }
                 @Nullable Long business = business(partnerServiceId, customerNo, vaNo, s);
-                if (business != null) {
-                    LocalDate paidOn = paidOn(trxDateTime, s);
-                    BusinessBill bill = businessBills.bill(business, LindungUser.SYSTEM);
-                    if (bill.total() <= 0) {
-                        throw new Refusal("404", s, "14", "Paid Bill");
-                    }
-                    if (amount != bill.total()) {
-                        throw new Refusal("404", s, "13", "Invalid Amount");
-                    }
-                    audited.put("businessId", business);
-                    answer = ResponseEntity.ok(recordPayment(
-                            call,
-                            key -> businessBills.pay(
-                                    business, key, amount, paidOn, referenceNo, "SNAP", LindungUser.SYSTEM),
-                            paymentRequestId,
-                            bill.virtualAccount(),
-                            amount,
-                            paidOn,
-                            trxDateTime,
-                            referenceNo,
-                            audited));
-                    return answer; // audited in the payment's transaction
-                }
-                Holder holder = holder(partnerServiceId, customerNo, vaNo, s);
+                @Nullable Holder holder = business == null ? holder(partnerServiceId, customerNo, vaNo, s) : null;
                 LocalDate paidOn = paidOn(trxDateTime, s);
-                DueNow due = dues.dueNow(new MembershipId(holder.membership()), LindungUser.SYSTEM);
-                if (due.amount() <= 0) {
+                long owed;
+                String account;
+                Function<String, List<PaymentResult>> pay;
+                if (holder == null) { // a business VA: its one bill, split per membership
+                    long id = Objects.requireNonNull(business);
+                    BusinessBill bill = businessBills.bill(id, LindungUser.SYSTEM);
+                    owed = bill.total();
+                    account = bill.virtualAccount();
+                    audited.put("businessId", id);
+                    pay = key -> businessBills.pay(id, key, amount, paidOn, referenceNo, "SNAP", LindungUser.SYSTEM);
+                } else {
+                    long membership = holder.membership();
+                    owed = dues.dueNow(new MembershipId(membership), LindungUser.SYSTEM)
+                            .amount();
+                    account = virtualAccounts.number(holder.number());
+                    pay = key -> List.of(payments.pay(
+                            new PaymentRequest(key, membership, amount, paidOn, referenceNo),
+                            "SNAP",
+                            LindungUser.SYSTEM));
+                }
+                if (owed <= 0) {
                     throw new Refusal("404", s, "14", "Paid Bill");
                 }
-                if (amount != due.amount()) {
+                if (amount != owed) {
                     throw new Refusal("404", s, "13", "Invalid Amount");
                 }
                 answer = ResponseEntity.ok(recordPayment(
-                        call,
-                        key -> List.of(payments.pay(
-                                new PaymentRequest(key, holder.membership(), amount, paidOn, referenceNo),
-                                "SNAP",
-                                LindungUser.SYSTEM)),
-                        paymentRequestId,
-                        virtualAccounts.number(holder.number()),
-                        amount,
-                        paidOn,
-                        trxDateTime,
-                        referenceNo,
-                        audited));
+                        call, pay, paymentRequestId, account, amount, paidOn, trxDateTime, referenceNo, audited));
                 return answer; // audited in the payment's transaction
             }
         } catch (Refusal r) {
