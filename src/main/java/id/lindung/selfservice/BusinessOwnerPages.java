@@ -74,7 +74,11 @@ class BusinessOwnerPages {
     @GetMapping("/saya/usaha/{id}")
     String business(@PathVariable long id, Model model) {
         Participant me = WorkerPages.signedIn(sessions, participants);
-        return show(me, id, new BusinessOwners.WorkerForm(BusinessOwners.Kind.HELPER, null, null, null, null), model);
+        return show(
+                me,
+                id,
+                new BusinessOwners.WorkerForm(BusinessOwners.Kind.HELPER, null, null, Sector.OTHER, null),
+                model);
     }
 
     @PostMapping("/saya/usaha/{id}/pekerja")
