@@ -258,6 +258,30 @@ class BusinessOwners {
                     .filter(FieldIssue::isError)
                     .toList());
         }
+        try {
+            return added(business, kind, given, label, known, details, form, actor);
+        } catch (InvalidInputException e) {
+            // registered meanwhile: answered as if it had been there before (a request for an officer)
+            if (known.isEmpty() && e.issues().stream().anyMatch(i -> i.code().equals("nik.taken"))) {
+                Optional<Participant> now = participants.findByNik(given, LindungUser.SYSTEM);
+                if (now.isPresent()) {
+                    return added(business, kind, given, label, now, details, form, actor);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private Added added(
+            Business business,
+            Kind kind,
+            String given,
+            String label,
+            Optional<Participant> known,
+            ParticipantDetails details,
+            WorkerForm form,
+            LindungUser actor) {
+        long businessId = business.id();
         return Objects.requireNonNull(sessions.actingAs(
                 actor,
                 () -> transactions.execute(tx -> {
