@@ -351,6 +351,11 @@ public class ParticipantManagement {
         return saved;
     }
 
+    /** A business by its id, when its desa is in the user's scope. */
+    public java.util.Optional<Business> business(long id, LindungUser by) {
+        return repository.findBusiness(id).filter(b -> by.scope().includes(b.regionCode()));
+    }
+
     public List<Business> businessesOf(ParticipantId owner, LindungUser by) {
         get(owner, by);
         return repository.businessesOf(owner.value());

@@ -219,6 +219,11 @@ class WorkerPages {
     }
 
     private Participant me() {
+        return signedIn(sessions, participants);
+    }
+
+    /** The participant of the worker session. */
+    static Participant signedIn(WorkerSessions sessions, ParticipantManagement participants) {
         long id = sessions.current().orElseThrow(() -> new NotFoundException("worker"));
         // the session names the participant; reading their own record needs no scope
         return participants.get(new ParticipantId(id), LindungUser.SYSTEM);

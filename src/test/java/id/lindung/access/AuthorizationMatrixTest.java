@@ -137,6 +137,8 @@ class AuthorizationMatrixTest {
             List.of("/api/start-corrections/", "id", "startCorrection"),
             List.of("/kepesertaan/", "id", "membership"),
             List.of("/saya/kepesertaan/", "id", "membership"),
+            List.of("/saya/usaha/", "id", "umkmBusiness"),
+            List.of("/umkm/permintaan/", "id", "umkmRequest"),
             List.of("/api/employers/", "id", "employer"),
             List.of("/api/projects/", "id", "project"),
             List.of("/api/claims/", "id", "claim", "documentId", "document"),

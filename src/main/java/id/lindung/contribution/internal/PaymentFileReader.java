@@ -298,7 +298,7 @@ public final class PaymentFileReader {
     }
 
     /** Whether digits pass the Luhn check (the membership number's last digit). */
-    static boolean luhn(String digits) {
+    public static boolean luhn(String digits) {
         int total = 0;
         for (int i = 0; i < digits.length(); i++) {
             int d = digits.charAt(digits.length() - 1 - i) - '0';

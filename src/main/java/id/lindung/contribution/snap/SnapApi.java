@@ -2,13 +2,16 @@ package id.lindung.contribution.snap;
 
 import id.lindung.access.AuditTrail;
 import id.lindung.access.LindungUser;
-import id.lindung.contribution.DueNow;
+import id.lindung.contribution.BusinessBill;
+import id.lindung.contribution.BusinessBills;
 import id.lindung.contribution.Dues;
 import id.lindung.contribution.PaymentRequest;
 import id.lindung.contribution.PaymentResult;
 import id.lindung.contribution.Payments;
 import id.lindung.contribution.VirtualAccounts;
 import id.lindung.enrolment.MembershipId;
+import id.lindung.participant.Business;
+import id.lindung.participant.ParticipantManagement;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.Sha256;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +25,11 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
@@ -76,6 +81,8 @@ class SnapApi {
     private final SnapLimits limits;
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
+    private final BusinessBills businessBills;
+    private final ParticipantManagement participants;
 
     SnapApi(
             SnapClients clients,
@@ -86,7 +93,11 @@ class SnapApi {
             Payments payments,
             SnapLimits limits,
             AuditTrail audit,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager,
+            BusinessBills businessBills,
+            ParticipantManagement participants) {
+        this.businessBills = businessBills;
+        this.participants = participants;
         this.payments = payments;
         this.limits = limits;
         this.audit = audit;
@@ -262,25 +273,37 @@ class SnapApi {
                 if (!clients.firstUseToday(call.client(), call.externalId())) {
                     throw new Refusal("409", s, "00", "Conflict");
                 }
-                Holder holder = holder(partnerServiceId, customerNo, vaNo, s);
+                @Nullable Long business = business(partnerServiceId, customerNo, vaNo, s);
+                @Nullable Holder holder = business == null ? holder(partnerServiceId, customerNo, vaNo, s) : null;
                 LocalDate paidOn = paidOn(trxDateTime, s);
-                DueNow due = dues.dueNow(new MembershipId(holder.membership()), LindungUser.SYSTEM);
-                if (due.amount() <= 0) {
+                long owed;
+                String account;
+                Function<String, List<PaymentResult>> pay;
+                if (holder == null) { // a business VA: its one bill, split per membership
+                    long id = Objects.requireNonNull(business);
+                    BusinessBill bill = businessBills.bill(id, LindungUser.SYSTEM);
+                    owed = bill.total();
+                    account = bill.virtualAccount();
+                    audited.put("businessId", id);
+                    pay = key -> businessBills.pay(id, key, amount, paidOn, referenceNo, "SNAP", LindungUser.SYSTEM);
+                } else {
+                    long membership = holder.membership();
+                    owed = dues.dueNow(new MembershipId(membership), LindungUser.SYSTEM)
+                            .amount();
+                    account = virtualAccounts.number(holder.number());
+                    pay = key -> List.of(payments.pay(
+                            new PaymentRequest(key, membership, amount, paidOn, referenceNo),
+                            "SNAP",
+                            LindungUser.SYSTEM));
+                }
+                if (owed <= 0) {
                     throw new Refusal("404", s, "14", "Paid Bill");
                 }
-                if (amount != due.amount()) {
+                if (amount != owed) {
                     throw new Refusal("404", s, "13", "Invalid Amount");
                 }
                 answer = ResponseEntity.ok(recordPayment(
-                        call,
-                        holder,
-                        paymentRequestId,
-                        virtualAccounts.number(holder.number()),
-                        amount,
-                        paidOn,
-                        trxDateTime,
-                        referenceNo,
-                        audited));
+                        call, pay, paymentRequestId, account, amount, paidOn, trxDateTime, referenceNo, audited));
                 return answer; // audited in the payment's transaction
             }
         } catch (Refusal r) {
@@ -339,20 +362,52 @@ class SnapApi {
                 .orElseThrow(() -> new Refusal("404", service, "12", "Invalid Bill/Virtual Account [Not Found]"));
     }
 
+    /**
+     * The business a business VA names (issue 19 point 5), or null when the VA is not a business's; a business VA
+     * of no business with memberships on its bill is SNAP's not-found, as an unknown membership is.
+     */
+    private @Nullable Long business(String partnerServiceId, String customerNo, String vaNo, String service) {
+        Optional<Long> business = virtualAccounts.businessIdOf(vaNo);
+        if (business.isEmpty()) {
+            return null;
+        }
+        if (!virtualAccounts.businessNumber(business.get()).equals(customerNo)
+                || !partnerServiceId
+                        .strip()
+                        .equals(virtualAccounts.partnerServiceId().strip())
+                || !businessBills.billed(business.get())) {
+            throw new Refusal("404", service, "12", "Invalid Bill/Virtual Account [Not Found]");
+        }
+        return business.get();
+    }
+
     private Map<String, Object> inquiryAnswer(
             String partnerServiceId, String customerNo, String vaNo, String inquiryRequestId) {
-        Holder holder = holder(partnerServiceId, customerNo, vaNo, INQUIRY_SERVICE);
-        DueNow due = dues.dueNow(new MembershipId(holder.membership()), LindungUser.SYSTEM);
-        if (due.amount() <= 0) {
+        @Nullable Long business = business(partnerServiceId, customerNo, vaNo, INQUIRY_SERVICE);
+        long total;
+        @Nullable String name;
+        if (business != null) {
+            total = businessBills.bill(business, LindungUser.SYSTEM).total();
+            name = participants
+                    .business(business, LindungUser.SYSTEM)
+                    .map(Business::name)
+                    .orElse(null);
+        } else {
+            Holder holder = holder(partnerServiceId, customerNo, vaNo, INQUIRY_SERVICE);
+            total = dues.dueNow(new MembershipId(holder.membership()), LindungUser.SYSTEM)
+                    .amount();
+            name = shownName(holder.name());
+        }
+        if (total <= 0) {
             throw new Refusal("404", INQUIRY_SERVICE, "14", "Paid Bill");
         }
         Map<String, Object> va = new LinkedHashMap<>();
         va.put("partnerServiceId", virtualAccounts.partnerServiceId());
         va.put("customerNo", customerNo);
         va.put("virtualAccountNo", virtualAccounts.number(customerNo));
-        va.put("virtualAccountName", shownName(holder.name()));
+        va.put("virtualAccountName", name == null ? "" : name.length() > 255 ? name.substring(0, 255) : name);
         va.put("inquiryRequestId", inquiryRequestId);
-        va.put("totalAmount", money(due.amount()));
+        va.put("totalAmount", money(total));
         va.put("inquiryStatus", "00");
         va.put("inquiryReason", Map.of("english", "Success", "indonesia", "Sukses"));
         Map<String, Object> answer = answer("200", INQUIRY_SERVICE, "00", "Successful");
@@ -361,12 +416,13 @@ class SnapApi {
     }
 
     /**
-     * Records the payment through the ledger (channel SNAP, the bank's paymentRequestId as its idempotency key) and
-     * the bank's notification, with its audit line, in one transaction.
+     * Records the payment through the ledger ({@code pay}: given the idempotency key made of the bank and its
+     * paymentRequestId, one payment per membership, channel SNAP) and the bank's notification with its parts and
+     * its audit line, in one transaction.
      */
     private Map<String, Object> recordPayment(
             Call call,
-            Holder holder,
+            Function<String, List<PaymentResult>> pay,
             String paymentRequestId,
             String virtualAccountNo,
             long amount,
@@ -377,15 +433,13 @@ class SnapApi {
         String key = "SNAP-" + call.client().id() + "-"
                 + Sha256.hex(paymentRequestId.getBytes(StandardCharsets.UTF_8)).substring(0, 40);
         Map<String, Object> answer = transactions.execute(tx -> {
-            PaymentResult paid;
+            List<PaymentResult> parts;
             try {
-                paid = payments.pay(
-                        new PaymentRequest(key, holder.membership(), amount, paidOn, referenceNo),
-                        "SNAP",
-                        LindungUser.SYSTEM);
+                parts = pay.apply(key);
             } catch (InvalidInputException e) {
                 throw new Refusal("400", PAYMENT_SERVICE, "00", "Bad Request [refused by the ledger]");
             }
+            PaymentResult paid = parts.get(0);
             jdbc.sql("""
                     INSERT INTO snap_payment (client_id, payment_request_id, external_id, virtual_account_no,
                                               payment_id, paid_amount, paid_on, trx_date_time, reference_no)
@@ -402,6 +456,14 @@ class SnapApi {
                             trxDateTime,
                             referenceNo)
                     .update();
+            for (PaymentResult part : parts) {
+                jdbc.sql("""
+                        INSERT INTO snap_payment_part (snap_payment_id, payment_id)
+                        SELECT id, ? FROM snap_payment WHERE client_id = ? AND payment_request_id = ?
+                        ON CONFLICT DO NOTHING""")
+                        .params(part.paymentId(), call.client().id(), paymentRequestId)
+                        .update();
+            }
             Map<String, Object> a = paymentAnswer(
                     PAYMENT_SERVICE,
                     recordedPayment(call.client(), paymentRequestId).orElseThrow());
@@ -439,7 +501,7 @@ class SnapApi {
 
     private boolean sameAccount(Recorded recorded, String vaNo) {
         return virtualAccounts
-                .membershipNumberOf(vaNo)
+                .customerNumberOf(vaNo)
                 .map(virtualAccounts::number)
                 .filter(recorded.virtualAccountNo()::equals)
                 .isPresent();
@@ -450,7 +512,7 @@ class SnapApi {
         va.put("partnerServiceId", virtualAccounts.partnerServiceId());
         va.put(
                 "customerNo",
-                virtualAccounts.membershipNumberOf(paid.virtualAccountNo()).orElse(""));
+                virtualAccounts.customerNumberOf(paid.virtualAccountNo()).orElse(""));
         va.put("virtualAccountNo", paid.virtualAccountNo());
         va.put("paymentRequestId", paid.paymentRequestId());
         va.put("paidAmount", money(paid.paidAmount()));

@@ -32,6 +32,9 @@ import id.lindung.paritrana.Cycle;
 import id.lindung.paritrana.Entrant;
 import id.lindung.paritrana.Indicator;
 import id.lindung.paritrana.ParitranaCycles;
+import id.lindung.participant.Business;
+import id.lindung.participant.BusinessScale;
+import id.lindung.participant.NewBusiness;
 import id.lindung.participant.ParticipantDetails;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.participant.Sex;
@@ -55,6 +58,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The entities the matrix fills path variables (and some form fields) with: one set in Kabupaten Ketapang (61.04,
@@ -86,7 +90,9 @@ public final class Fixtures {
             "loanId",
             "region",
             "entrant",
-            "programme");
+            "programme",
+            "umkmBusiness",
+            "umkmRequest");
     /** Names of fixtures owned by a user or a bank. */
     public static final Set<String> TOKEN = Set.of("token");
 
@@ -245,6 +251,31 @@ public final class Fixtures {
                         ADMIN)
                 .id();
         v.put("employer", Long.toString(employer));
+        // an UMKM owner's business with an employee waiting for an officer (issue 19 point 5)
+        Business business = participants.registerBusiness(
+                new NewBusiness(
+                        "7"
+                                + String.format(
+                                        "%012d", (System.nanoTime() + SERIAL.incrementAndGet()) % 1_000_000_000_000L),
+                        "Warung Matriks " + name,
+                        participant,
+                        "47111",
+                        BusinessScale.MIKRO,
+                        desa,
+                        2),
+                ADMIN);
+        v.put("umkmBusiness", Long.toString(business.id()));
+        v.put(
+                "umkmRequest",
+                Long.toString(bean(JdbcClient.class)
+                        .sql("""
+                                INSERT INTO business_worker (business_id, participant_id, kind, label, nik_mask,
+                                  region_code, base_amount, sector, status, requested_at)
+                                VALUES (?, ?, 'EMPLOYEE', 'Karyawan Matriks', '6104••••••••0001', ?, 3000000, 'OTHER',
+                                        'PENDING', now()) RETURNING id""")
+                        .params(business.id(), borrower, desa)
+                        .query(Long.class)
+                        .single()));
         Membership project = enrolment.registerProject(
                 new NewProject(employer, "Jembatan " + name, 500_000_000L, month, month.plusMonths(3), 12, desa, null),
                 ADMIN);

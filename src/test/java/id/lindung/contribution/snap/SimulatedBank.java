@@ -119,7 +119,7 @@ public final class SimulatedBank {
     }
 
     /** A transfer-VA call signed with this bank's secret (or another) and a fresh X-EXTERNAL-ID. */
-    Answer call(String path, String token, String body) throws Exception {
+    public Answer call(String path, String token, String body) throws Exception {
         return call(path, token, secret, stamp(), fresh(), body);
     }
 
@@ -220,7 +220,7 @@ public final class SimulatedBank {
         return UUID.randomUUID().toString().substring(0, 30);
     }
 
-    static String now() {
+    public static String now() {
         return minutesAgo(0);
     }
 
