@@ -4,7 +4,6 @@ import id.lindung.shared.crypto.Vault;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,17 +17,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Outbox {
 
-    /** How long a sensitive message (a one-time code) may wait for delivery before it is cancelled and erased. */
-    static final Duration SENSITIVE_LIFETIME = Duration.ofMinutes(10);
-
     private final JdbcClient jdbc;
     private final Vault vault;
     private final Clock clock;
+    private final OutreachProperties properties;
 
-    Outbox(JdbcClient jdbc, Vault vault, Clock clock) {
+    Outbox(JdbcClient jdbc, Vault vault, Clock clock, OutreachProperties properties) {
         this.jdbc = jdbc;
         this.vault = vault;
         this.clock = clock;
+        this.properties = properties;
     }
 
     /**
@@ -52,7 +50,7 @@ public class Outbox {
             return false;
         }
         @Nullable
-        Timestamp expires = m.sensitive() ? Timestamp.from(clock.instant().plus(SENSITIVE_LIFETIME)) : null;
+        Timestamp expires = m.sensitive() ? Timestamp.from(clock.instant().plus(properties.sensitiveLifetime())) : null;
         return jdbc.sql("""
                         INSERT INTO outreach_message (channel, kind, dedupe_key, recipient_enc, recipient_hash, subject,
                                                       body, sensitive, expires_at)
@@ -79,5 +77,24 @@ public class Outbox {
                 .params(channel.name(), hashes.toArray(new byte[0][]))
                 .query(Boolean.class)
                 .single();
+    }
+
+    /**
+     * Records that {@code recipient} wants no more messages on {@code channel} (idempotent); queued messages to them
+     * are cancelled when the dispatcher reaches them.
+     */
+    public void optOut(Channel channel, String recipient) {
+        String normalized = Recipients.normalized(channel, recipient);
+        if (optedOut(channel, normalized)) {
+            return;
+        }
+        jdbc.sql("""
+                INSERT INTO outreach_opt_out (channel, recipient_enc, recipient_hash) VALUES (?, ?, ?)
+                ON CONFLICT (recipient_hash, channel) DO NOTHING""")
+                .params(
+                        channel.name(),
+                        vault.seal(normalized.getBytes(StandardCharsets.UTF_8), Recipients.OPT_OUT_COLUMN),
+                        Recipients.index(vault, normalized))
+                .update();
     }
 }

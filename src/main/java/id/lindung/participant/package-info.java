@@ -7,6 +7,6 @@
 @org.springframework.modulith.ApplicationModule(
         displayName = "Participant registry",
         allowedDependencies = {"region", "access", "privacy", "shared"})
-@id.lindung.shared.SqlViews(publishes = "participant_identity_v")
+@id.lindung.shared.SqlViews(publishes = {"participant_identity_v", "participant_contact_v"})
 @org.jspecify.annotations.NullMarked
 package id.lindung.participant;
