@@ -34,28 +34,31 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A bank as SNAP tests simulate it: its own RSA key pair and client secret, registered through
  * {@link SnapClients#register}; it asks for tokens and signs transfer-VA calls as a real bank would. Every answer is
- * checked to be below 500.
+ * checked to be below 500. Public for the load benchmark (bench.SnapBenchmark), which signs as it does.
  */
-final class SimulatedBank {
+public final class SimulatedBank {
+
+    public static final String INQUIRY_PATH = SnapApi.INQUIRY_PATH;
+    public static final String PAYMENT_PATH = SnapApi.PAYMENT_PATH;
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     private static final String KETAPANG_DESA = "61.04.01.2011";
 
-    final String clientKey;
-    final String secret;
-    final KeyPair keys;
+    public final String clientKey;
+    public final String secret;
+    public final KeyPair keys;
     private final int port;
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
 
-    record Answer(int status, JsonNode json) {
-        String code() {
+    public record Answer(int status, JsonNode json) {
+        public String code() {
             return json.path("responseCode").asString();
         }
     }
 
     /** A new bank with a fresh key pair and secret, registered through {@link SnapClients#register}. */
-    SimulatedBank(int port, SnapClients clients) throws Exception {
+    public SimulatedBank(int port, SnapClients clients) throws Exception {
         this(
                 port,
                 "BANK-" + UUID.randomUUID().toString().substring(0, 8),
@@ -96,7 +99,7 @@ final class SimulatedBank {
                 .asString();
     }
 
-    Answer token(String stamp, PrivateKey key, String asClient) throws Exception {
+    public Answer token(String stamp, PrivateKey key, String asClient) throws Exception {
         return post(
                 SnapApi.TOKEN_PATH,
                 headers(
@@ -119,7 +122,7 @@ final class SimulatedBank {
         return post(path, signedHeaders(path, token, withSecret, stamp, external, body), body);
     }
 
-    Map<String, String> signedHeaders(
+    public Map<String, String> signedHeaders(
             String path, String token, String withSecret, String stamp, String external, String body) throws Exception {
         String minified = body.replaceAll("\\s+(?=([^\"]*\"[^\"]*\")*[^\"]*$)", "");
         String bodyHash = HexFormat.of()
