@@ -55,7 +55,7 @@ public final class OutreachBenchmark {
 
     public static void main(String[] args) throws Exception {
         Args a = Args.parse(args);
-        long members = noCount(args) ? 100_000 : a.count();
+        long members = SnapBenchmark.count(args, 100_000);
         int emails = Integer.parseInt(a.options().getOrDefault("emails", "500"));
         Duration deliverFor = Duration.parse(a.options().getOrDefault("deliverFor", "PT60S"));
         String loadBefore = ContributionBenchmark.loadAverage();
@@ -96,15 +96,6 @@ public final class OutreachBenchmark {
             receiver.stop(0);
             smtp.stop();
         }
-    }
-
-    private static boolean noCount(String[] args) {
-        for (String s : args) {
-            if (!s.startsWith("--") && !s.contains("=")) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static void run(

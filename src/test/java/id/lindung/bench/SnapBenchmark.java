@@ -81,7 +81,7 @@ public final class SnapBenchmark {
         try {
             boolean ok = run(
                     context,
-                    count(args),
+                    count(args, 20_000),
                     Double.parseDouble(o.getOrDefault("rate", "200")),
                     Duration.parse(o.getOrDefault("duration", "PT45S")),
                     Duration.parse(o.getOrDefault("warmup", "PT15S")),
@@ -98,13 +98,13 @@ public final class SnapBenchmark {
         }
     }
 
-    /** N when given, else 20,000 (not {@code Args}' default of a million). */
-    private static long count(String[] args) {
+    /** N when given, else {@code otherwise} (not {@code Args}' default of a million). */
+    static long count(String[] args, long otherwise) {
         return Arrays.stream(args)
                 .filter(s -> !s.startsWith("--") && !s.contains("="))
                 .mapToLong(s -> Long.parseLong(s.replace("_", "")))
                 .findFirst()
-                .orElse(20_000);
+                .orElse(otherwise);
     }
 
     private record Va(String number, long due, int bank) {}
