@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -62,7 +63,7 @@ class Reminders {
         LocalDate today = LocalDate.now(clock);
         List<Candidate> chunk = new ArrayList<>(CHUNK);
         int[] queued = {0};
-        jdbc
+        try (Stream<Candidate> candidates = jdbc
                 .sql("""
                         WITH t AS (SELECT lindung_today() AS d, date_trunc('month', lindung_today())::date AS month),
                         member AS (
@@ -106,14 +107,15 @@ class Reminders {
                         rs.getString("region_code"),
                         rs.getString("kind"),
                         rs.getLong("amount")))
-                .stream()
-                .forEach(c -> {
-                    chunk.add(c);
-                    if (chunk.size() == CHUNK) {
-                        queued[0] += insert(chunk, today);
-                        chunk.clear();
-                    }
-                });
+                .stream()) {
+            candidates.forEach(c -> {
+                chunk.add(c);
+                if (chunk.size() == CHUNK) {
+                    queued[0] += insert(chunk, today);
+                    chunk.clear();
+                }
+            });
+        }
         queued[0] += insert(chunk, today);
         log.info("Outreach: {} reminders queued for {}", queued[0], today);
         return queued[0];

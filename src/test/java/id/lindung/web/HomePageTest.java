@@ -51,6 +51,7 @@ class HomePageTest {
             "nav-coverage",
             "nav-sponsorship",
             "nav-paritrana",
+            "nav-outreach",
             "nav-privacy",
             "nav-api");
 
