@@ -93,6 +93,18 @@ class BenchmarkSmokeTest {
 
     @Test
     @Execution(ExecutionMode.SAME_THREAD)
+    void snap() throws Exception {
+        SnapBenchmark.main(args("1000", "rate=10", "duration=PT3S", "warmup=PT1S", "banks=2", "lag=10", "top=0"));
+    }
+
+    @Test
+    @Execution(ExecutionMode.SAME_THREAD)
+    void outreach() throws Exception {
+        OutreachBenchmark.main(args("1000", "emails=50", "deliverFor=PT30S"));
+    }
+
+    @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void enrolmentPolicy() throws Exception {
         EnrolmentPolicyBenchmark.main(args("n=20", "warmup=5", "rounds=1", "policyCalls=10000"));
     }

@@ -3,9 +3,9 @@ package id.lindung.outreach;
 import org.springframework.context.ApplicationContext;
 
 /**
- * The outreach module's scheduled work and webhook signature for tests of other packages that tell a story across
- * modules (selfservice.WorkerStoryTest): the day's reminder run as its cron would start it, and the signature a
- * gateway checks.
+ * The outreach module's scheduled work and webhook signature for tests of other packages: stories told across modules
+ * (selfservice.WorkerStoryTest) and the benchmark (bench.OutreachBenchmark). The day's reminder run and one
+ * dispatcher pass as their schedules start them, and the signature a gateway checks.
  */
 public final class OutreachRuns {
 
@@ -22,5 +22,15 @@ public final class OutreachRuns {
     /** The {@code X-Lindung-Signature} value a webhook call with this timestamp and body must carry. */
     public static String signature(String secret, String timestamp, byte[] body) {
         return "sha256=" + WebhookDelivery.signature(secret, timestamp, body);
+    }
+
+    /** One dispatcher pass; the number delivered. */
+    public static int dispatch(ApplicationContext context) {
+        return context.getBean(Dispatcher.class).dispatch();
+    }
+
+    /** Whether a webhook call carries the right signature of its timestamp and body. */
+    public static boolean signed(String secret, String timestamp, byte[] body, String signature) {
+        return signature(secret, timestamp, body).equals(signature);
     }
 }

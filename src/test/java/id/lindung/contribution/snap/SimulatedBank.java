@@ -36,16 +36,19 @@ import tools.jackson.databind.json.JsonMapper;
  * A bank as SNAP tests simulate it: its own RSA key pair and client secret, registered through
  * {@link SnapClients#register}; it asks for tokens and signs transfer-VA calls as a real bank would, stamped by the
  * test clock (or the application's, {@link #on}). Every answer is checked to be below 500. Public for the stories
- * told across modules (selfservice.WorkerStoryTest).
+ * told across modules (selfservice.WorkerStoryTest) and the load benchmark (bench.SnapBenchmark).
  */
 public final class SimulatedBank {
+
+    public static final String INQUIRY_PATH = SnapApi.INQUIRY_PATH;
+    public static final String PAYMENT_PATH = SnapApi.PAYMENT_PATH;
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     private static final String KETAPANG_DESA = "61.04.01.2011";
 
-    final String clientKey;
-    final String secret;
-    final KeyPair keys;
+    public final String clientKey;
+    public final String secret;
+    public final KeyPair keys;
     private final int port;
     private Clock clock = TestClock.CLOCK;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -105,7 +108,7 @@ public final class SimulatedBank {
                 .asString();
     }
 
-    Answer token(String stamp, PrivateKey key, String asClient) throws Exception {
+    public Answer token(String stamp, PrivateKey key, String asClient) throws Exception {
         return post(
                 SnapApi.TOKEN_PATH,
                 headers(
@@ -166,7 +169,7 @@ public final class SimulatedBank {
         return post(path, signedHeaders(path, token, withSecret, stamp, external, body), body);
     }
 
-    Map<String, String> signedHeaders(
+    public Map<String, String> signedHeaders(
             String path, String token, String withSecret, String stamp, String external, String body) throws Exception {
         String minified = body.replaceAll("\\s+(?=([^\"]*\"[^\"]*\")*[^\"]*$)", "");
         String bodyHash = HexFormat.of()
