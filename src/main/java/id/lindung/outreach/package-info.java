@@ -11,7 +11,7 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Outreach",
-        allowedDependencies = {"participant", "enrolment", "contribution", "kur", "access", "shared"})
+        allowedDependencies = {"participant", "enrolment", "contribution", "kur", "privacy", "access", "shared"})
 @id.lindung.shared.SqlViews(
         publishes = "outreach_reminder_effect_v",
         reads = {
