@@ -27,3 +27,10 @@ SELECT r.kabkota_code, r.kind, r.reminded,
   LEFT JOIN (SELECT kabkota_code, kind, count(*) FILTER (WHERE days <= 7) AS within_7, count(*) AS within_30
                FROM paid GROUP BY kabkota_code, kind) p
     ON p.kabkota_code = r.kabkota_code AND p.kind = r.kind;
+
+-- The signatures of the gateway's inbound replies already taken (a replay within the time window is refused). Rows
+-- older than the window are removed as new replies come in: outside it a replay fails the time check anyway.
+CREATE TABLE outreach_inbound_seen (
+    signature   BYTEA       PRIMARY KEY,
+    received_at TIMESTAMPTZ NOT NULL DEFAULT lindung_now()
+);
