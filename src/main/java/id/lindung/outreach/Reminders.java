@@ -27,8 +27,7 @@ import org.springframework.stereotype.Component;
  * contribution's published {@code contribution_lapse_rule_v}: one more ends the membership), {@code reminder-lapsed}
  * (a BPU membership ended by lapse this month or last, with no running one) and {@code reminder-kur-unprotected} (a
  * KUR borrower matched to a participant but not protected now, from kur's {@code kur_unprotected_borrower_v}). One
- * reminder per member, kind and day: the
- * dedupe key is {@code kind:participant:day}. Candidates come from one set-based query over the published views;
+ * reminder per member, kind and day: the dedupe key is {@code kind:participant:day}. Candidates come from one set-based query over the published views;
  * phones are sealed and indexed in Java (the Vault's keys never reach the database) and inserted in chunks through
  * {@code unnest}, skipping opted-out recipients and keys already queued.
  */

@@ -51,6 +51,9 @@ class InboundOptOutAttackTest {
     Clock clock;
 
     @Autowired
+    MailDelivery mailDelivery;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Test
@@ -93,7 +96,9 @@ class InboundOptOutAttackTest {
         String b = "budi." + UUID.randomUUID().toString().substring(0, 8) + "@contoh.id";
         long aMessage = mail(a);
         long bMessage = mail(b);
-        String aToken = InboundOptOuts.token(vault, aMessage);
+        String link = mailDelivery.unsubscribeLink(URI.create("https://peserta.example.go.id/"), aMessage);
+        assertThat(link).startsWith("https://peserta.example.go.id/api/public/pesan/berhenti?m=" + aMessage + "&t=");
+        String aToken = link.substring(link.indexOf("&t=") + 3);
 
         assertThat(unsubscribe("GET", aMessage, aToken)).isEqualTo(200);
         assertThat(outbox.optedOut(Channel.EMAIL, a))
