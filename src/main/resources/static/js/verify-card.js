@@ -67,7 +67,7 @@
       return null;
     }
     const header = json(parts[0]);
-    const keys = JSON.parse(document.getElementById('card-keys').textContent).keys || [];
+    const keys = JSON.parse(document.getElementById('card-keys').dataset.keys).keys || [];
     const jwk = keys.find(k => k.kid === header.kid && k.kty === 'OKP' && k.crv === 'Ed25519');
     if (header.alg !== 'EdDSA' || !jwk) {
       return null;

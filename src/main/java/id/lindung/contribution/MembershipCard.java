@@ -21,11 +21,22 @@ public record MembershipCard(
         String kid,
         String token) {
 
+    /** The public page that checks a card's statement; the QR code points at it with the token in the fragment. */
+    public static final String VERIFY_PATH = "/verifikasi-kartu";
+
     public MembershipCard {
         programmes = List.copyOf(programmes);
     }
 
     public boolean isProtected() {
         return protectedUntil != null;
+    }
+
+    /**
+     * What the QR code carries: the verification page under {@code origin} (e.g. {@code https://host}) with the token
+     * in the fragment, which a browser never sends to a server.
+     */
+    public String verifyUrl(String origin) {
+        return origin + VERIFY_PATH + "#" + token;
     }
 }

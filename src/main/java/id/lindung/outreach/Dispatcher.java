@@ -124,7 +124,7 @@ class Dispatcher {
                                          ORDER BY next_attempt_at, id
                                          LIMIT ? FOR UPDATE SKIP LOCKED)
                         RETURNING m.id, m.channel, m.kind, m.recipient_enc, m.subject, m.body,
-                                  EXISTS (SELECT 1 FROM outreach_opt_out o
+                                  NOT m.sensitive AND EXISTS (SELECT 1 FROM outreach_opt_out o
                                            WHERE o.channel = m.channel AND o.recipient_hash = m.recipient_hash)
                                       AS opted_out""")
                 .params(CLAIM_TIMEOUT_MINUTES, names, properties.batchSize())

@@ -31,7 +31,9 @@ public class Outbox {
 
     /**
      * Queues {@code m}: true when queued; false when a message with its dedupe key is already in the outbox (whatever
-     * its status) or the recipient opted out of the channel. Refuses (IllegalArgumentException) a recipient that is
+     * its status) or the recipient opted out of the channel. An opt-out does not stop a sensitive message: a one-time
+     * code goes only to whoever just asked for it, and stopping it would lock the worker out. Refuses
+     * (IllegalArgumentException) a recipient that is
      * not an e-mail address or phone number, an empty kind, key or body.
      */
     @Transactional
@@ -46,7 +48,7 @@ public class Outbox {
         if (m.body().isBlank() || m.subject().length() > 200) {
             throw new IllegalArgumentException("empty body or subject longer than 200");
         }
-        if (optedOut(m.channel(), recipient)) {
+        if (!m.sensitive() && optedOut(m.channel(), recipient)) {
             return false;
         }
         @Nullable
@@ -68,6 +70,11 @@ public class Outbox {
                                 expires)
                         .update()
                 == 1;
+    }
+
+    /** Whether the recipient (as written anyhow) opted out of the channel. */
+    public boolean hasOptedOut(Channel channel, String recipient) {
+        return optedOut(channel, Recipients.normalized(channel, recipient));
     }
 
     /** Whether the recipient (normalized) opted out of the channel. */

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * One-time codes leave as sensitive SMS through the outreach module's outbox (its body erased once delivered or
- * expired), in Bahasa Indonesia. A number that opted out of SMS gets nothing; the page's answer stays the same.
+ * expired), in Bahasa Indonesia. A number that opted out of SMS (reminders) still gets the codes it asks for.
  */
 @Component
 class OutboxDelivery implements CodeDelivery {

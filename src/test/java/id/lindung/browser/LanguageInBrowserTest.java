@@ -40,9 +40,9 @@ class LanguageInBrowserTest extends InBrowser {
     static final List<String> USERS =
             List.of("admin", "petugas.kalbar", "analis.provinsi", "bank.kalbar", "agen.ketapang");
 
-    /** Codes written in capitals on purpose: programme and segment acronyms, school levels, funding sources. */
-    static final Set<String> ACRONYMS =
-            Set.of(String.join(" ", "PU BPU JAKON PMI JKK JKM JHT JP JKP TK SD SMP SMA APBD KUR CSV PDF API NIK NIB")
+    /** Codes written in capitals on purpose: programme and segment acronyms, school levels, funding sources, SMS. */
+    static final Set<String> ACRONYMS = Set.of(
+            String.join(" ", "PU BPU JAKON PMI JKK JKM JHT JP JKP TK SD SMP SMA APBD KUR CSV PDF API NIK NIB SMS")
                     .split(" "));
 
     /** English words a page in Indonesian should not show. */

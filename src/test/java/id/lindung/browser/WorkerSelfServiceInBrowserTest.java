@@ -3,6 +3,7 @@ package id.lindung.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Page;
 import id.lindung.support.InBrowser;
 import id.lindung.support.Niks;
 import id.lindung.support.Tags;
@@ -40,6 +41,11 @@ class WorkerSelfServiceInBrowserTest extends InBrowser {
 
     /** The code of the newest code row matching the condition, as its SMS in the outbox says it. */
     private String code(String where, Object value) {
+        return code(jdbc, where, value);
+    }
+
+    /** The same for any browser test of the workers' pages. */
+    static String code(JdbcClient jdbc, String where, Object value) {
         String body = jdbc.sql("SELECT body FROM outreach_message WHERE dedupe_key ="
                         + " (SELECT 'worker-code:' || max(id) FROM worker_code WHERE " + where + ")")
                 .param(value)
@@ -51,8 +57,25 @@ class WorkerSelfServiceInBrowserTest extends InBrowser {
     }
 
     private void fitsTheScreen() {
+        fitsTheScreen(page);
+    }
+
+    static void fitsTheScreen(Page page) {
         assertThat((Integer) page.evaluate("() => document.documentElement.scrollWidth"))
                 .isLessThanOrEqualTo(375);
+    }
+
+    /** Picks the desa 61.04.01.2011 (Ketapang) in the registration form's pickers, waiting for each list. */
+    static void pickKetapangDesa(Page page) {
+        page.locator("#kabKota").selectOption("61.04");
+        page.locator("#kecamatan option[value='61.04.01']")
+                .waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
+                        .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+        page.locator("#kecamatan").selectOption("61.04.01");
+        page.locator("#desa option[value='61.04.01.2011']")
+                .waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
+                        .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+        page.locator("#desa").selectOption("61.04.01.2011");
     }
 
     @Test
@@ -72,15 +95,7 @@ class WorkerSelfServiceInBrowserTest extends InBrowser {
         String nik = Niks.nik("610401", LocalDate.of(1993, 6, 15), true);
         page.locator("#nik").fill(nik);
         page.locator("#fullName").fill("Wati Kurir");
-        page.locator("#kabKota").selectOption("61.04");
-        page.locator("#kecamatan option[value='61.04.01']")
-                .waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
-                        .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
-        page.locator("#kecamatan").selectOption("61.04.01");
-        page.locator("#desa option[value='61.04.01.2011']")
-                .waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
-                        .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
-        page.locator("#desa").selectOption("61.04.01.2011");
+        pickKetapangDesa(page);
         page.locator("#occupation").fill("Kurir");
         page.locator("#sector").selectOption("TRANSPORT");
         page.locator("#declaredIncome").fill("1500000");

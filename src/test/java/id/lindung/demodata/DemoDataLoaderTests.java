@@ -49,8 +49,9 @@ class DemoDataLoaderTests {
                 .update();
         jdbc.sql("TRUNCATE membership_base, membership, construction_project, employer CASCADE")
                 .update();
-        jdbc.sql("TRUNCATE late_fine, payment_allocation, payment, payment_file, bill_line, bill, billing_run,"
-                        + " contribution_history_import")
+        jdbc.sql(
+                        "TRUNCATE snap_payment, late_fine, payment_allocation, payment, payment_file, bill_line, bill, billing_run,"
+                                + " contribution_history_import")
                 .update();
         // the audit trail is append-only (V27): only lines written after this mark count
         auditMark = jdbc.sql("SELECT coalesce(max(id), 0) FROM audit_log")

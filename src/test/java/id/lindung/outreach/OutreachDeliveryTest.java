@@ -242,6 +242,21 @@ class OutreachDeliveryTest {
     }
 
     @Test
+    void anOptOutStopsRemindersButNotACodeTheRecipientAskedFor() {
+        outbox.optOut(Channel.SMS, "081234567895");
+        outbox.enqueue(new OutgoingMessage(Channel.SMS, "081234567895", "sign-in-code", key(), "", "Kode 3", true));
+
+        assertThat(dispatcher.dispatch())
+                .as("a one-time code is not stopped by the opt-out")
+                .isEqualTo(1);
+        assertThat(row("status")).isEqualTo("DELIVERED");
+        assertThat(outbox.hasOptedOut(Channel.SMS, "+62 812-3456-7895")).isTrue();
+        assertThat(outbox.enqueue(new OutgoingMessage(
+                        Channel.SMS, "081234567895", "reminder-missed", key(), "", "Pengingat", false)))
+                .isFalse();
+    }
+
+    @Test
     void anUndeliveredSensitiveMessageExpires() {
         outbox.enqueue(new OutgoingMessage(Channel.SMS, "081234567894", "sign-in-code", key(), "", "Kode 2", true));
         jdbc.sql("UPDATE outreach_message SET expires_at = lindung_now() - interval '1 second'")

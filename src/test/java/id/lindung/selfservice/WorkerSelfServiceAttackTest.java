@@ -149,6 +149,26 @@ class WorkerSelfServiceAttackTest {
         assertThat(workerA.get("/saya/kepesertaan/" + membershipB).status()).isEqualTo(404);
         assertThat(workerA.get("/saya/kepesertaan/99999999").status()).isEqualTo(404);
         assertThat(workerA.get("/saya/kepesertaan/" + membershipA).status()).isEqualTo(200);
+        // "Kartu saya" likewise: another's card (page or PDF) is not found, and none is issued for it
+        assertThat(workerA.get("/saya/kepesertaan/" + membershipB + "/kartu").status())
+                .isEqualTo(404);
+        assertThat(workerA.get("/saya/kepesertaan/" + membershipB + "/kartu.pdf")
+                        .status())
+                .isEqualTo(404);
+        assertThat(workerA.get("/saya/kepesertaan/99999999/kartu").status()).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'MEMBERSHIP_CARD_ISSUED' AND entity_id = ?")
+                        .param(Long.toString(membershipB))
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        Answer card = workerA.get("/saya/kepesertaan/" + membershipA + "/kartu");
+        assertThat(card.status()).isEqualTo(200);
+        assertThat(card.text())
+                .contains("Tidak terlindungi hari ini", "id=\"card-qr\"")
+                .doesNotContain(nikA);
+        assertThat(workerA.get("/saya/kepesertaan/" + membershipA + "/kartu.pdf")
+                        .status())
+                .isEqualTo(200);
 
         // five wrong tries void B's code: the right one then fails too
         String subjectB = WorkerCodes.participantSubject(b);
@@ -291,7 +311,7 @@ class WorkerSelfServiceAttackTest {
         assertThat(count("participant")).isEqualTo(before);
     }
 
-    private static String[] fields(String nik, String income) {
+    static String[] fields(String nik, String income) {
         return new String[] {
             "nik",
             nik,

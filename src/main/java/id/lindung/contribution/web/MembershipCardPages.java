@@ -5,13 +5,12 @@ import id.lindung.contribution.MembershipCard;
 import id.lindung.contribution.MembershipCards;
 import id.lindung.enrolment.MembershipId;
 import id.lindung.shared.web.Formats;
+import id.lindung.shared.web.QrCodes;
 import id.lindung.shared.web.XhtmlPdf;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -32,8 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 class MembershipCardPages {
 
-    static final String VERIFY_PATH = "/verifikasi-kartu";
-
     private final MembershipCards cards;
     private final CurrentUser currentUser;
     private final ITemplateEngine templates;
@@ -51,7 +48,7 @@ class MembershipCardPages {
     String card(@PathVariable long id, Model model) {
         MembershipCard card = cards.card(MembershipId.ofRequest(id), currentUser.require(), "page");
         model.addAttribute("card", card);
-        model.addAttribute("qr", CardQr.dataUri(verifyUrl(card)));
+        model.addAttribute("qr", QrCodes.dataUri(verifyUrl(card)));
         return "contribution/card";
     }
 
@@ -63,21 +60,12 @@ class MembershipCardPages {
                 templates,
                 "contribution/card-pdf",
                 locale,
-                Map.of("card", card, "qr", CardQr.dataUri(verifyUrl(card)), "fmt", formats));
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .cacheControl(CacheControl.noStore())
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.inline()
-                                .filename("kartu-" + card.number() + ".pdf")
-                                .build()
-                                .toString())
-                .body(XhtmlPdf.toPdf(xhtml, "membership card"));
+                Map.of("card", card, "qr", QrCodes.dataUri(verifyUrl(card)), "fmt", formats));
+        return XhtmlPdf.inline(XhtmlPdf.toPdf(xhtml, "membership card"), "kartu-" + card.number() + ".pdf");
     }
 
     /** The public verification page: the same for everyone, so the service worker may keep it for use offline. */
-    @GetMapping(VERIFY_PATH)
+    @GetMapping(MembershipCard.VERIFY_PATH)
     String verify(Model model) {
         model.addAttribute("keys", json.writeValueAsString(cards.publishedKeys()));
         return "contribution/verify-card";
@@ -91,10 +79,7 @@ class MembershipCardPages {
 
     /** What the QR code carries: the verification page with the token in the fragment, never sent to a server. */
     static String verifyUrl(MembershipCard card) {
-        return ServletUriComponentsBuilder.fromCurrentContextPath()
-                        .path(VERIFY_PATH)
-                        .build()
-                        .toUriString()
-                + "#" + card.token();
+        return card.verifyUrl(
+                ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString());
     }
 }

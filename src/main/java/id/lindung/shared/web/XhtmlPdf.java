@@ -18,6 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
@@ -90,6 +95,20 @@ public final class XhtmlPdf {
             throw new UncheckedIOException(what + ": PDF rendering failed", e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * A PDF as an HTTP answer shown in the browser ({@code inline}, under {@code filename} when saved), never kept in
+     * a cache: for documents made for one reader.
+     */
+    public static ResponseEntity<byte[]> inline(byte[] pdf, String filename) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .cacheControl(CacheControl.noStore())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline().filename(filename).build().toString())
+                .body(pdf);
     }
 
     /** Replaces the few symbols outside the built-in fonts' Windows-1252 repertoire that our texts use. */

@@ -16,6 +16,7 @@ import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.Signature;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -33,10 +34,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A bank as SNAP tests simulate it: its own RSA key pair and client secret, registered through
- * {@link SnapClients#register}; it asks for tokens and signs transfer-VA calls as a real bank would. Every answer is
- * checked to be below 500.
+ * {@link SnapClients#register}; it asks for tokens and signs transfer-VA calls as a real bank would, stamped by the
+ * test clock (or the application's, {@link #on}). Every answer is checked to be below 500. Public for the stories
+ * told across modules (selfservice.WorkerStoryTest).
  */
-final class SimulatedBank {
+public final class SimulatedBank {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     private static final String KETAPANG_DESA = "61.04.01.2011";
@@ -45,17 +47,18 @@ final class SimulatedBank {
     final String secret;
     final KeyPair keys;
     private final int port;
+    private Clock clock = TestClock.CLOCK;
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
 
-    record Answer(int status, JsonNode json) {
-        String code() {
+    public record Answer(int status, JsonNode json) {
+        public String code() {
             return json.path("responseCode").asString();
         }
     }
 
     /** A new bank with a fresh key pair and secret, registered through {@link SnapClients#register}. */
-    SimulatedBank(int port, SnapClients clients) throws Exception {
+    public SimulatedBank(int port, SnapClients clients) throws Exception {
         this(
                 port,
                 "BANK-" + UUID.randomUUID().toString().substring(0, 8),
@@ -88,9 +91,15 @@ final class SimulatedBank {
                 + "\n-----END PUBLIC KEY-----\n";
     }
 
+    /** Stamps its calls by {@code clock} (the application's, when a test moves it); this bank. */
+    public SimulatedBank on(Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
     /** A fresh access token of this bank. */
-    String token() throws Exception {
-        return token(now(), keys.getPrivate(), clientKey)
+    public String token() throws Exception {
+        return token(stamp(), keys.getPrivate(), clientKey)
                 .json()
                 .path("accessToken")
                 .asString();
@@ -111,7 +120,45 @@ final class SimulatedBank {
 
     /** A transfer-VA call signed with this bank's secret (or another) and a fresh X-EXTERNAL-ID. */
     Answer call(String path, String token, String body) throws Exception {
-        return call(path, token, secret, now(), fresh(), body);
+        return call(path, token, secret, stamp(), fresh(), body);
+    }
+
+    /** The transfer-VA inquiry of a VA ({@code partnerServiceId} and customer number), as a teller's screen asks. */
+    public Answer inquire(String token, String psid, String customerNo) throws Exception {
+        return call(SnapApi.INQUIRY_PATH, token, inquiryBody(psid, customerNo));
+    }
+
+    /** The payment notification of {@code amount} paid to a VA, under {@code externalId} (repeat it to replay). */
+    public Answer pay(
+            String token, String psid, String customerNo, String paymentRequestId, long amount, String externalId)
+            throws Exception {
+        return call(
+                SnapApi.PAYMENT_PATH,
+                token,
+                secret,
+                stamp(),
+                externalId,
+                paymentBody(psid, customerNo, paymentRequestId, amount, stamp()));
+    }
+
+    /** A payment notification's body, paid at {@code trxDateTime}. */
+    static String paymentBody(
+            String psid, String customerNo, String paymentRequestId, long amount, String trxDateTime) {
+        return "{\"partnerServiceId\":\"" + psid + "\",\"customerNo\":\"" + customerNo + "\",\"virtualAccountNo\":\""
+                + psid + customerNo + "\",\"virtualAccountName\":\"Budi S.\",\"paymentRequestId\":\""
+                + paymentRequestId + "\",\"paidAmount\":{\"value\":\"" + amount
+                + ".00\",\"currency\":\"IDR\"},\"trxDateTime\":\"" + trxDateTime + "\",\"referenceNo\":\"REF"
+                + fresh().substring(0, 8) + "\"}";
+    }
+
+    /** An inquiry's body with a fresh inquiryRequestId. */
+    static String inquiryBody(String psid, String customerNo) {
+        return "{\"partnerServiceId\":\"" + psid + "\",\"customerNo\":\"" + customerNo + "\",\"virtualAccountNo\":\""
+                + psid + customerNo + "\",\"inquiryRequestId\":\"" + fresh() + "\"}";
+    }
+
+    private String stamp() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).format(STAMP);
     }
 
     Answer call(String path, String token, String withSecret, String stamp, String external, String body)
@@ -169,7 +216,7 @@ final class SimulatedBank {
                 .single();
     }
 
-    static String fresh() {
+    public static String fresh() {
         return UUID.randomUUID().toString().substring(0, 30);
     }
 

@@ -166,6 +166,26 @@ class SnapPagesTest {
         assertThat(csv.statusCode()).isEqualTo(200);
         String text = new String(csv.body(), StandardCharsets.UTF_8);
         assertThat(text).contains("rec-1").contains("REF-REC-1").contains(Long.toString(due));
+
+        // the bank chooses paymentRequestId and referenceNo: a formula there arrives in the CSV neutralised
+        String second = SimulatedBank.billedMember(port, jdbc, "Rumus Hakim");
+        long secondDue = dues.dueNow(new MembershipId(SimulatedBank.membershipOf(jdbc, second)), LindungUser.SYSTEM)
+                .amount();
+        Answer formula = bank.call(
+                SnapApi.PAYMENT_PATH,
+                bank.token(),
+                "{\"partnerServiceId\":\"" + psid + "\",\"customerNo\":\"" + second + "\",\"virtualAccountNo\":\""
+                        + psid + second + "\",\"paymentRequestId\":\"=1+2\",\"paidAmount\":{\"value\":\""
+                        + secondDue + ".00\",\"currency\":\"IDR\"},\"trxDateTime\":\"" + SimulatedBank.now()
+                        + "\",\"referenceNo\":\"@SUM(A1)\"}");
+        assertThat(formula.code()).isEqualTo("2002500");
+        String withFormula = new String(
+                officer.getBytes("/iuran/snap/rekonsiliasi.csv" + query).body(), StandardCharsets.UTF_8);
+        assertThat(withFormula)
+                .contains(";'=1+2;")
+                .contains(";'@SUM(A1);")
+                .doesNotContain(";=1+2;")
+                .doesNotContain(";@SUM(A1);");
         var xlsx = officer.getBytes("/iuran/snap/rekonsiliasi.xlsx" + query);
         assertThat(xlsx.statusCode()).isEqualTo(200);
         assertThat(new String(xlsx.body(), 0, 2, StandardCharsets.ISO_8859_1)).isEqualTo("PK");

@@ -243,12 +243,8 @@ class SnapVaPaymentTest {
     }
 
     private String paymentBody(String customerNo, String paymentRequestId, long amount) {
-        String psid = virtualAccounts.partnerServiceId();
-        return "{\"partnerServiceId\":\"" + psid + "\",\"customerNo\":\"" + customerNo + "\",\"virtualAccountNo\":\""
-                + psid + customerNo + "\",\"virtualAccountName\":\"Budi S.\",\"paymentRequestId\":\""
-                + paymentRequestId + "\",\"paidAmount\":{\"value\":\"" + amount
-                + ".00\",\"currency\":\"IDR\"},\"trxDateTime\":\"" + now() + "\",\"referenceNo\":\"REF"
-                + fresh().substring(0, 8) + "\"}";
+        return SimulatedBank.paymentBody(
+                virtualAccounts.partnerServiceId(), customerNo, paymentRequestId, amount, now());
     }
 
     private String statusBody(String customerNo, String paymentRequestId) {
@@ -259,8 +255,7 @@ class SnapVaPaymentTest {
     }
 
     private static String inquiryBody(String psid, String customerNo) {
-        return "{\"partnerServiceId\":\"" + psid + "\",\"customerNo\":\"" + customerNo + "\",\"virtualAccountNo\":\""
-                + psid + customerNo + "\",\"inquiryRequestId\":\"" + fresh() + "\"}";
+        return SimulatedBank.inquiryBody(psid, customerNo);
     }
 
     private long payments(MembershipId membership) {

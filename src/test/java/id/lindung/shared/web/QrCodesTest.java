@@ -1,4 +1,4 @@
-package id.lindung.contribution.web;
+package id.lindung.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 /** The card's QR code reads back as the text it was given, for texts of a card's length (fixed seed). */
-class CardQrTest {
+class QrCodesTest {
 
     @Test
     void readsBackAsWritten() throws Exception {
@@ -24,7 +24,7 @@ class CardQrTest {
                             .withoutPadding()
                             .encodeToString(bytes)
                             .replace('A', '.');
-            String uri = CardQr.dataUri(text);
+            String uri = QrCodes.dataUri(text);
             BufferedImage image = ImageIO.read(
                     new ByteArrayInputStream(Base64.getDecoder().decode(uri.substring(uri.indexOf(',') + 1))));
             assertThat(CardTokens.readQr(image)).as("text " + i).isEqualTo(text);

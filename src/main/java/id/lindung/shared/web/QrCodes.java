@@ -1,4 +1,4 @@
-package id.lindung.contribution.web;
+package id.lindung.shared.web;
 
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
@@ -13,16 +13,19 @@ import java.util.Base64;
 import java.util.Map;
 import javax.imageio.ImageIO;
 
-/** A QR code as a PNG {@code data:} URI, for the card's page and PDF (nothing is fetched by either). */
-final class CardQr {
+/**
+ * A QR code as a PNG {@code data:} URI, for pages and PDFs that show one (the membership card's): nothing is fetched
+ * by either.
+ */
+public final class QrCodes {
 
     /** Pixels per module: sharp when printed at the card's size, small enough for a page. */
     static final int SCALE = 6;
 
-    private CardQr() {}
+    private QrCodes() {}
 
     /** The text as a QR code (error correction M, a quiet zone of 4 modules), black on white, as a data URI. */
-    static String dataUri(String text) {
+    public static String dataUri(String text) {
         BitMatrix matrix;
         try {
             matrix = new QRCodeWriter()
