@@ -16,6 +16,7 @@ import id.lindung.enrolment.Segment;
 import id.lindung.participant.ParticipantDetails;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.participant.Sex;
+import id.lindung.support.ApiClient;
 import id.lindung.support.Niks;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -26,15 +27,16 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * "What reminders do" from a ledger state: three members of Kayong Utara reminded ("missed") on 2 November 2026;
  * one pays on day 3 (counts within 7 and 30 days), one on day 20 (only within 30), one never (neither). A reminder
- * that was never delivered reminds nobody; another kab/kota's scope sees none of them.
+ * that was never delivered reminds nobody; another kab/kota's scope sees none of them, on the page either.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class ReminderEffectsTest {
 
@@ -58,6 +60,9 @@ class ReminderEffectsTest {
     @Autowired
     JdbcClient jdbc;
 
+    @LocalServerPort
+    int port;
+
     @Test
     void paidOnDayThreeCountsInSevenAndThirtyDayTwentyOnlyInThirtyNeverInNeither() {
         reminded(REMINDED.plusDays(3), "DELIVERED");
@@ -70,6 +75,16 @@ class ReminderEffectsTest {
                 .containsExactly(new ReminderEffect("61.11", "reminder-missed", 3, 1, 2));
         assertThat(effects.of("61.11.01")).containsExactly(new ReminderEffect("61.11", "reminder-missed", 3, 1, 2));
         assertThat(effects.of("61.04")).isEmpty();
+
+        ApiClient.Response page = ApiClient.as(port, "analis.provinsi").getPage("/cakupan?wilayah=61.11");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text())
+                .contains("reminder-effect-table")
+                .contains("Menunggak")
+                .contains("Kayong Utara");
+        ApiClient.Response other = ApiClient.as(port, "analis.ketapang").getPage("/cakupan");
+        assertThat(other.status()).isEqualTo(200);
+        assertThat(other.text()).doesNotContain("reminder-effect-table").contains("reminder-effect-none");
     }
 
     /** A BPU member of Kayong Utara reminded on {@link #REMINDED} (message status given), paying on that day. */
