@@ -9,7 +9,13 @@
         displayName = "Contributions",
         allowedDependencies = {"enrolment", "participant", "region", "access", "privacy", "shared"})
 @id.lindung.shared.SqlViews(
-        publishes = {"contribution_bill_v", "contribution_protected_month_v", "contribution_protected_now_v"},
+        publishes = {
+            "contribution_bill_v",
+            "contribution_protected_month_v",
+            "contribution_protected_now_v",
+            "contribution_lapse_rule_v",
+            "contribution_payment_day_v"
+        },
         reads = {"enrolment_membership_v", "enrolment_base_v", "participant_identity_v"})
 @org.jspecify.annotations.NullMarked
 package id.lindung.contribution;

@@ -7,12 +7,18 @@
  * gives the same answer; months that have ended are published and later changes recorded as dated revisions; the
  * dashboard (map, ranking, trend against the target, breakdowns, gap in workers, forecast) and its exports. Reads
  * enrolment through {@code enrolment_membership_v}, the ledger through {@code contribution_protected_month_v} and
- * KUR through {@code kur_borrower_coverage_v}.
+ * KUR through {@code kur_borrower_coverage_v}, and what reminders do (paid within 7 and 30 days of a reminder) through
+ * outreach's {@code outreach_reminder_effect_v}.
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "UCJ coverage",
-        allowedDependencies = {"enrolment", "contribution", "kur", "region", "access", "shared"})
+        allowedDependencies = {"enrolment", "contribution", "kur", "outreach", "region", "access", "shared"})
 @id.lindung.shared.SqlViews(
-        reads = {"enrolment_membership_v", "contribution_protected_month_v", "kur_borrower_coverage_v"})
+        reads = {
+            "enrolment_membership_v",
+            "contribution_protected_month_v",
+            "kur_borrower_coverage_v",
+            "outreach_reminder_effect_v"
+        })
 @org.jspecify.annotations.NullMarked
 package id.lindung.coverage;

@@ -9,7 +9,7 @@
         displayName = "KUR channel",
         allowedDependencies = {"participant", "enrolment", "contribution", "region", "access", "privacy", "shared"})
 @id.lindung.shared.SqlViews(
-        publishes = "kur_borrower_coverage_v",
+        publishes = {"kur_borrower_coverage_v", "kur_unprotected_borrower_v"},
         reads = {
             "participant_identity_v",
             "enrolment_membership_v",

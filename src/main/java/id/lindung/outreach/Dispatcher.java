@@ -91,7 +91,7 @@ class Dispatcher {
                     throw new DeliveryException("nothing to send");
                 }
                 if (m.channel() == Channel.EMAIL) {
-                    mail.send(recipient, m.subject(), m.body());
+                    mail.send(m.id(), recipient, m.subject(), m.body());
                 } else {
                     webhook.send(m.id(), m.kind(), recipient, m.body());
                 }

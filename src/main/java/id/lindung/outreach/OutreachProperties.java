@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts deliveries tried before a message is FAILED
  * @param firstRetry the wait after the first failed attempt; each further failure doubles it
  * @param sensitiveLifetime how long a sensitive message (a one-time code) may wait; then it is cancelled and erased
+ * @param publicUrl the address members reach Lindung at (e.g. {@code https://peserta.example.go.id}); each e-mail
+ *        then ends with its signed unsubscribe link there; empty: e-mails go without the link
  */
 @ConfigurationProperties("lindung.outreach")
 record OutreachProperties(
@@ -33,7 +35,8 @@ record OutreachProperties(
         @DefaultValue("100") int batchSize,
         @DefaultValue("8") int maxAttempts,
         @DefaultValue("1m") Duration firstRetry,
-        @DefaultValue("10m") Duration sensitiveLifetime) {
+        @DefaultValue("10m") Duration sensitiveLifetime,
+        @Nullable URI publicUrl) {
 
     OutreachProperties {
         if (webhookUrl != null) {

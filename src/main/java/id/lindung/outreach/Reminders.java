@@ -23,10 +23,11 @@ import org.springframework.stereotype.Component;
  * The day's reminders to BPU members who pay themselves (not government-paid), from the contribution ledger, by SMS
  * in Bahasa Indonesia to the participant's phone: {@code reminder-due-soon} (a bill due within
  * {@link #DUE_SOON_DAYS} days, nothing overdue), {@code reminder-missed} (one or two months overdue),
- * {@code reminder-last-month} ({@link #LAST_MONTH_OVERDUE} or more months overdue: one more ends the membership under
- * the BPU lapse rule, {@code LAPSE_AFTER} 3 in {@code contribution_protection_rule}) and {@code reminder-lapsed} (a
- * BPU membership ended by lapse this month or last, with no running one). One reminder per member, kind and day: the
- * dedupe key is {@code kind:participant:day}. Candidates come from one set-based query over the published views;
+ * {@code reminder-last-month} (as many months overdue as the BPU lapse rule valid this month allows, read from
+ * contribution's published {@code contribution_lapse_rule_v}: one more ends the membership), {@code reminder-lapsed}
+ * (a BPU membership ended by lapse this month or last, with no running one) and {@code reminder-kur-unprotected} (a
+ * KUR borrower matched to a participant but not protected now, from kur's {@code kur_unprotected_borrower_v}). One
+ * reminder per member, kind and day: the dedupe key is {@code kind:participant:day}. Candidates come from one set-based query over the published views;
  * phones are sealed and indexed in Java (the Vault's keys never reach the database) and inserted in chunks through
  * {@code unnest}, skipping opted-out recipients and keys already queued.
  */
@@ -35,11 +36,11 @@ class Reminders {
 
     private static final Logger log = LoggerFactory.getLogger(Reminders.class);
     static final int DUE_SOON_DAYS = 7;
-    static final int LAST_MONTH_OVERDUE = 3;
     private static final int CHUNK = 5_000;
     private static final Locale INDONESIAN = Locale.forLanguageTag("id");
 
-    private record Candidate(long participantId, String phone, String regionCode, String kind, long owed) {}
+    private record Candidate(
+            long participantId, String phone, String regionCode, String kind, long owed, int overdue) {}
 
     private final JdbcClient jdbc;
     private final Vault vault;
@@ -66,6 +67,11 @@ class Reminders {
         try (Stream<Candidate> candidates = jdbc
                 .sql("""
                         WITH t AS (SELECT lindung_today() AS d, date_trunc('month', lindung_today())::date AS month),
+                        rule AS (
+                          SELECT coalesce((SELECT r.months FROM contribution_lapse_rule_v r, t
+                                            WHERE r.segment = :bpu AND r.valid_from <= t.month
+                                              AND (r.valid_to IS NULL OR t.month <= r.valid_to)
+                                            ORDER BY r.valid_from DESC LIMIT 1), 0) AS lapse),
                         member AS (
                           SELECT v.membership_id, v.participant_id
                             FROM enrolment_membership_v v, t
@@ -81,23 +87,25 @@ class Reminders {
                            WHERE b.status = 'OPEN' AND b.due_date <= t.d + :soon
                            GROUP BY m.participant_id),
                         kinds AS (
-                          SELECT participant_id, amount,
-                                 CASE WHEN overdue >= :last THEN 'reminder-last-month'
+                          SELECT participant_id, amount, overdue,
+                                 CASE WHEN rule.lapse > 0 AND overdue >= rule.lapse THEN 'reminder-last-month'
                                       WHEN overdue >= 1 THEN 'reminder-missed'
                                       ELSE 'reminder-due-soon' END AS kind
-                            FROM owed
+                            FROM owed, rule
                           UNION ALL
-                          SELECT DISTINCT v.participant_id, 0, 'reminder-lapsed'
+                          SELECT DISTINCT v.participant_id, 0, 0, 'reminder-lapsed'
                             FROM enrolment_membership_v v, t
                            WHERE v.segment = :bpu AND v.end_reason = :lapsed
                              AND v.end_month >= (t.month - INTERVAL '1 month')::date
-                             AND NOT EXISTS (SELECT 1 FROM member m WHERE m.participant_id = v.participant_id))
-                        SELECT k.participant_id, c.phone, c.region_code, k.kind, k.amount
+                             AND NOT EXISTS (SELECT 1 FROM member m WHERE m.participant_id = v.participant_id)
+                          UNION ALL
+                          SELECT DISTINCT participant_id, 0, 0, 'reminder-kur-unprotected'
+                            FROM kur_unprotected_borrower_v)
+                        SELECT k.participant_id, c.phone, c.region_code, k.kind, k.amount, k.overdue
                           FROM kinds k
                           JOIN participant_contact_v c ON c.participant_id = k.participant_id
                          WHERE c.status = :active AND c.phone IS NOT NULL""")
                 .param("soon", DUE_SOON_DAYS)
-                .param("last", LAST_MONTH_OVERDUE)
                 .param("bpu", Segment.BPU.name())
                 .param("lapsed", EndReason.LAPSED.name())
                 .param("active", ParticipantStatus.ACTIVE.name())
@@ -106,7 +114,8 @@ class Reminders {
                         rs.getString("phone"),
                         rs.getString("region_code"),
                         rs.getString("kind"),
-                        rs.getLong("amount")))
+                        rs.getLong("amount"),
+                        rs.getInt("overdue")))
                 .stream()) {
             candidates.forEach(c -> {
                 chunk.add(c);
@@ -146,7 +155,7 @@ class Reminders {
             participants.add(c.participantId());
             regions.add(c.regionCode());
             bodies.add(messages.getMessage(
-                    "outreach." + c.kind(), new Object[] {Indonesian.rupiah(c.owed())}, INDONESIAN));
+                    "outreach." + c.kind(), new Object[] {Indonesian.rupiah(c.owed()), c.overdue()}, INDONESIAN));
         }
         return jdbc.sql("""
                         INSERT INTO outreach_message (channel, kind, dedupe_key, recipient_enc, recipient_hash,

@@ -4,12 +4,23 @@
  * HTTPS webhook to an SMS/WhatsApp gateway) with retries and exponential backoff; opt-outs per recipient and channel;
  * the daily reminders in Bahasa Indonesia generated from the contribution ledger; and the deliveries page for
  * officers. Recipients are sealed by the Vault; a one-time code's body is erased once delivered or expired. Reads
- * the ledger only through the published views {@code contribution_bill_v}, {@code enrolment_membership_v} and
- * {@code participant_contact_v}; no module depends on outreach except through {@link id.lindung.outreach.Outbox}.
+ * the ledger only through published views ({@code contribution_bill_v}, {@code contribution_lapse_rule_v},
+ * {@code contribution_payment_day_v}, {@code enrolment_membership_v}, {@code participant_contact_v},
+ * {@code kur_unprotected_borrower_v}); other modules use outreach only through {@link id.lindung.outreach.Outbox} and the counts of
+ * {@code outreach_reminder_effect_v} (reminded, paid within 7 and 30 days, per kab/kota and kind).
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Outreach",
-        allowedDependencies = {"participant", "enrolment", "contribution", "access", "shared"})
-@id.lindung.shared.SqlViews(reads = {"participant_contact_v", "enrolment_membership_v", "contribution_bill_v"})
+        allowedDependencies = {"participant", "enrolment", "contribution", "kur", "privacy", "access", "shared"})
+@id.lindung.shared.SqlViews(
+        publishes = "outreach_reminder_effect_v",
+        reads = {
+            "participant_contact_v",
+            "enrolment_membership_v",
+            "contribution_bill_v",
+            "contribution_lapse_rule_v",
+            "contribution_payment_day_v",
+            "kur_unprotected_borrower_v"
+        })
 @org.jspecify.annotations.NullMarked
 package id.lindung.outreach;

@@ -58,7 +58,8 @@ public class DataReports {
             "contributions",
             "claims",
             "kur",
-            "sponsorship");
+            "sponsorship",
+            "outreach");
 
     private final DataSubjects subjects;
     private final List<PersonalDataHolder> holders;

@@ -135,6 +135,7 @@ public final class RetentionRules {
             "claim-documents",
             "kur-loans",
             "sponsorship-beneficiaries",
+            "outreach-messages",
             "login-throttle",
             "api-tokens",
             "audit-trail");

@@ -50,7 +50,7 @@ class DemoDataLoaderTests {
         jdbc.sql("TRUNCATE membership_base, membership, construction_project, employer CASCADE")
                 .update();
         jdbc.sql(
-                        "TRUNCATE snap_payment, late_fine, payment_allocation, payment, payment_file, bill_line, bill, billing_run,"
+                        "TRUNCATE snap_payment_part, snap_payment, late_fine, payment_allocation, payment, payment_file, bill_line, bill, billing_run,"
                                 + " contribution_history_import")
                 .update();
         // the audit trail is append-only (V27): only lines written after this mark count

@@ -101,6 +101,73 @@ class RemindersTest {
                 .isEqualTo("reminder-missed:" + missed + ":" + TestClock.DATE);
     }
 
+    @Test
+    void theLastMonthReminderFollowsTheLedgersDatedLapseRule() {
+        long threeOverdue = member("081200000011", false, YearMonth.of(2026, 9));
+        long twoOverdue = member("081200000012", false, YearMonth.of(2026, 10));
+
+        reminders.generate();
+        assertThat(kinds(threeOverdue)).containsExactly("reminder-last-month");
+        assertThat(kinds(twoOverdue)).containsExactly("reminder-missed");
+        assertThat(body(threeOverdue)).contains("menunggak 3 bulan");
+
+        // a new rule from this month (four unpaid months end a membership): three overdue is no longer the last month
+        jdbc.sql("DELETE FROM outreach_message WHERE participant_id IN (?, ?)")
+                .params(threeOverdue, twoOverdue)
+                .update();
+        jdbc.sql("UPDATE contribution_protection_rule SET valid_to = '2026-11-30'"
+                        + " WHERE segment = 'BPU' AND kind = 'LAPSE_AFTER' AND valid_to IS NULL")
+                .update();
+        jdbc.sql("INSERT INTO contribution_protection_rule (segment, kind, months, valid_from, legal_basis, source)"
+                        + " VALUES ('BPU', 'LAPSE_AFTER', 4, '2026-12-01', 'test', 'test')")
+                .update();
+        try {
+            reminders.generate();
+            assertThat(kinds(threeOverdue)).containsExactly("reminder-missed");
+        } finally {
+            jdbc.sql("DELETE FROM contribution_protection_rule WHERE valid_from = '2026-12-01'")
+                    .update();
+            jdbc.sql("UPDATE contribution_protection_rule SET valid_to = NULL"
+                            + " WHERE segment = 'BPU' AND kind = 'LAPSE_AFTER' AND valid_to = '2026-11-30'")
+                    .update();
+        }
+    }
+
+    @Test
+    void aKurBorrowerNotProtectedGetsOneReminderADayAndAProtectedOneNone() {
+        long unprotected = person("081200000021");
+        long protectedBorrower = member("081200000022", true, YearMonth.of(2026, 11));
+        long notABorrower = person("081200000023");
+        loan(unprotected, "L-" + unprotected);
+        loan(protectedBorrower, "L-" + protectedBorrower);
+
+        reminders.generate();
+        reminders.generate();
+
+        assertThat(kinds(unprotected)).containsExactly("reminder-kur-unprotected");
+        assertThat(kinds(protectedBorrower)).isEmpty();
+        assertThat(kinds(notABorrower)).isEmpty();
+        assertThat(body(unprotected)).contains("KUR").contains("Balas BERHENTI");
+    }
+
+    private void loan(long participant, String loanId) {
+        jdbc.sql("""
+                INSERT INTO kur_loan (bank_code, loan_id, branch, nik_enc, nik_hash, name, scheme, plafond,
+                                      disbursed_on, region_code, mandatory, participant_id, row_hash, first_file_id,
+                                      last_file_id)
+                VALUES ('BRI', ?, 'Ketapang', ?, ?, 'Peminjam', 'MIKRO', 10000000, '2026-11-02', '61.04.01.2011',
+                        FALSE, ?, 'x', 0, 0)""")
+                .params(loanId, new byte[] {1}, ("nik-" + participant).getBytes(), participant)
+                .update();
+    }
+
+    private String body(long participant) {
+        return jdbc.sql("SELECT body FROM outreach_message WHERE participant_id = ?")
+                .param(participant)
+                .query(String.class)
+                .single();
+    }
+
     private List<String> kinds(long participant) {
         return jdbc.sql("SELECT kind FROM outreach_message WHERE participant_id = ?")
                 .param(participant)
@@ -110,8 +177,28 @@ class RemindersTest {
 
     /** A BPU member from November 2026 with this phone; paid up through December or nothing paid. */
     private long member(String phone, boolean paid) {
+        return member(phone, paid, YearMonth.of(2026, 11));
+    }
+
+    /** A BPU member from {@code from} with this phone; paid up through December or nothing paid. */
+    private long member(String phone, boolean paid, YearMonth from) {
+        long id = person(phone);
+        Membership m = enrolment.enrol(
+                new EnrolmentRequest(
+                        id, Segment.BPU, Channel.AGENT, Set.of(), null, 2_000_000L, Sector.OTHER, false, from, null),
+                OFFICER);
+        if (paid) {
+            long due = dues.dueNow(new MembershipId(m.id()), OFFICER).amount();
+            payments.pay(
+                    new PaymentRequest(UUID.randomUUID().toString(), m.id(), due, TestClock.DATE, "test"), OFFICER);
+        }
+        return id;
+    }
+
+    /** A registered participant with this phone, no membership. */
+    private long person(String phone) {
         LocalDate birth = LocalDate.of(1985, 3, SERIAL.getAndIncrement() % 27 + 1);
-        long id = participants
+        return participants
                 .register(
                         new ParticipantDetails(
                                 Niks.nik("610401", birth, true),
@@ -125,24 +212,5 @@ class RemindersTest {
                         OFFICER)
                 .participant()
                 .id();
-        Membership m = enrolment.enrol(
-                new EnrolmentRequest(
-                        id,
-                        Segment.BPU,
-                        Channel.AGENT,
-                        Set.of(),
-                        null,
-                        2_000_000L,
-                        Sector.OTHER,
-                        false,
-                        YearMonth.of(2026, 11),
-                        null),
-                OFFICER);
-        if (paid) {
-            long due = dues.dueNow(new MembershipId(m.id()), OFFICER).amount();
-            payments.pay(
-                    new PaymentRequest(UUID.randomUUID().toString(), m.id(), due, TestClock.DATE, "test"), OFFICER);
-        }
-        return id;
     }
 }

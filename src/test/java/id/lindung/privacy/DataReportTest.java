@@ -188,6 +188,7 @@ class DataReportTest {
                         "claims",
                         "kur",
                         "sponsorship",
+                        "outreach",
                         "audit");
         for (JsonNode s : r.path("sections")) {
             assertThat(s.path("purpose").asString())

@@ -247,6 +247,7 @@ class RetentionTest {
                         "claim-documents",
                         "kur-loans",
                         "sponsorship-beneficiaries",
+                        "outreach-messages",
                         "login-throttle",
                         "api-tokens");
         assertThat(applied).allSatisfy(r -> assertThat(r.get("actor")).isEqualTo("system"));
@@ -288,6 +289,7 @@ class RetentionTest {
                         "claim-documents",
                         "kur-loans",
                         "sponsorship-beneficiaries",
+                        "outreach-messages",
                         "login-throttle",
                         "api-tokens",
                         "audit-trail");
@@ -297,12 +299,12 @@ class RetentionTest {
         assertThat(claims.path("current").path("unconfirmed").asBoolean()).isTrue();
         assertThat(claims.path("current").path("legalBasis").asString()).contains("UU 27/2022");
         assertThat(claims.path("appliedByJob").asBoolean()).isFalse();
-        JsonNode throttle = policy.json().path("categories").get(6);
+        JsonNode throttle = policy.json().path("categories").get(7);
         assertThat(throttle.path("appliedByJob").asBoolean()).isTrue();
         assertThat(throttle.path("lastRun").path("actor").asString()).isEqualTo("system");
         assertThat(policy.json()
                         .path("categories")
-                        .get(8)
+                        .get(9)
                         .path("current")
                         .path("action")
                         .asString())

@@ -7,6 +7,7 @@ import id.lindung.coverage.CoverageDashboards;
 import id.lindung.coverage.CoverageDenominators;
 import id.lindung.coverage.CoveragePolicy;
 import id.lindung.coverage.CoverageTargets;
+import id.lindung.coverage.ReminderEffects;
 import id.lindung.region.Region;
 import id.lindung.region.RegionDirectory;
 import id.lindung.region.RegionProperties;
@@ -74,6 +75,7 @@ class CoveragePages {
     private final MessageSource messages;
     private final PageMessages pageMessages;
     private final UploadCheck uploads;
+    private final ReminderEffects reminderEffects;
     private final String homeProvince;
 
     CoveragePages(
@@ -85,8 +87,10 @@ class CoveragePages {
             MessageSource messages,
             PageMessages pageMessages,
             UploadCheck uploads,
+            ReminderEffects reminderEffects,
             RegionProperties region) {
         this.homeProvince = region.homeProvince();
+        this.reminderEffects = reminderEffects;
         this.uploads = uploads;
         this.dashboards = dashboards;
         this.denominators = denominators;
@@ -176,8 +180,21 @@ class CoveragePages {
         model.addAttribute(
                 "noChildCoverage",
                 d.children().stream().allMatch(c -> c.figure().coverage() == null));
+        model.addAttribute(
+                "reminderEffects",
+                reminderEffects.of(d.region().code()).stream()
+                        .map(e -> new ReminderEffectRow(
+                                regions.nameOf(e.kabKotaCode()),
+                                e.kind(),
+                                e.reminded(),
+                                e.paidWithin7(),
+                                e.paidWithin30()))
+                        .toList());
         return "coverage/dashboard";
     }
+
+    /** A row of the table "what reminders do": the kab/kota by name. */
+    record ReminderEffectRow(String kabKota, String kind, long reminded, long paidWithin7, long paidWithin30) {}
 
     private List<Option> monthOptions(CoverageDashboard d, DateTimeFormatter format) {
         List<Option> options = new ArrayList<>();
