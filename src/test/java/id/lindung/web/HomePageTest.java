@@ -45,6 +45,7 @@ class HomePageTest {
             "nav-register",
             "nav-duplicates",
             "nav-employers",
+            "nav-umkm",
             "nav-contributions",
             "nav-claims",
             "nav-kur",
