@@ -3,7 +3,6 @@ package id.lindung.contribution;
 import id.lindung.access.LindungUser;
 import id.lindung.contribution.internal.Allocation;
 import id.lindung.enrolment.EnrolmentManagement;
-import id.lindung.enrolment.Membership;
 import id.lindung.enrolment.MembershipId;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -56,11 +55,19 @@ public class Dues {
     }
 
     public DueNow dueNow(MembershipId membership, LindungUser by) {
-        Membership m = enrolment.membership(membership, by);
+        return owed(enrolment.membership(membership, by).id());
+    }
+
+    /**
+     * {@link #dueNow} of a membership the caller has already found and may see (a payment in the caller's scope, the
+     * system answering a bank about the VA it named): no second look-up.
+     */
+    public DueNow owed(long membershipId) {
         YearMonth month = YearMonth.now(clock);
         LocalDate today = LocalDate.now(clock);
-        List<DueNow.Item> owed = settled(m.id(), month, today).orElseGet(() -> worked(m.id(), month, today));
-        return due(m.id(), month, owed);
+        List<DueNow.Item> owed =
+                settled(membershipId, month, today).orElseGet(() -> worked(membershipId, month, today));
+        return due(membershipId, month, owed);
     }
 
     /** {@link #dueNow} the long way, always through the ledger's billing and allocation: for tests of the short one. */

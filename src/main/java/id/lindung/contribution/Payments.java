@@ -108,6 +108,10 @@ public class Payments {
      */
     @Transactional
     public PaymentResult pay(PaymentRequest request, String channel, LindungUser by) {
+        return pay(request, channel, by, false);
+    }
+
+    private PaymentResult pay(PaymentRequest request, String channel, LindungUser by, boolean exactlyOwed) {
         policy.checkPay(by);
         List<FieldIssue> issues = new ArrayList<>();
         String key = request.idempotencyKey() == null
@@ -157,6 +161,9 @@ public class Payments {
         if (earlier.isPresent()) {
             return replay(earlier.get(), request);
         }
+        if (exactlyOwed) {
+            checkOwed(dues.owed(membership.id()).amount(), Objects.requireNonNull(request.amount()));
+        }
         LocalDate paidOn = Objects.requireNonNull(request.paidOn());
         if (closed(membership, paidOn)) {
             throw new InvalidInputException(FieldIssue.error(
@@ -203,12 +210,7 @@ public class Payments {
      */
     @Transactional
     public PaymentResult payOwed(PaymentRequest request, String channel, LindungUser by) {
-        if (request.membershipId() != null && request.amount() != null) {
-            MembershipId id = MembershipId.ofRequest(request.membershipId());
-            allocation.lockMembership(enrolment.membership(id, by).id());
-            checkOwed(dues.dueNow(id, by).amount(), request.amount());
-        }
-        return pay(request, channel, by);
+        return pay(request, channel, by, true);
     }
 
     /** Refuses an amount that is not exactly what is owed, or any amount when nothing is. */

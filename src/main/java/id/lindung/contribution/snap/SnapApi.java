@@ -9,7 +9,6 @@ import id.lindung.contribution.PaymentRequest;
 import id.lindung.contribution.PaymentResult;
 import id.lindung.contribution.Payments;
 import id.lindung.contribution.VirtualAccounts;
-import id.lindung.enrolment.MembershipId;
 import id.lindung.participant.Business;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.shared.InvalidInputException;
@@ -386,8 +385,7 @@ class SnapApi {
                     .orElse(null);
         } else {
             Holder holder = holder(partnerServiceId, customerNo, vaNo, INQUIRY_SERVICE);
-            total = dues.dueNow(new MembershipId(holder.membership()), LindungUser.SYSTEM)
-                    .amount();
+            total = dues.owed(holder.membership()).amount();
             name = shownName(holder.name());
         }
         if (total <= 0) {
