@@ -224,6 +224,7 @@ class ClaimApi {
     }
 
     @PostMapping("/claims/{id}/reject")
+    @Operation(summary = "Reject a claim, giving the reason")
     Claim reject(@PathVariable long id, @RequestBody Rejection r) {
         return claims.reject(ClaimId.ofRequest(id), version(r.version()), r.reason(), user());
     }
@@ -296,11 +297,13 @@ class ClaimApi {
     }
 
     @GetMapping("/claim-rules/disability")
+    @Operation(summary = "The partial-disability table: each body part and its percentage, with legal basis")
     List<DisabilityRow> disabilityTable() {
         return rules.disabilityTable();
     }
 
     @GetMapping("/holidays")
+    @Operation(summary = "Public holidays between two dates (they do not count as working days)")
     List<Holidays.Holiday> holidays(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
@@ -339,6 +342,7 @@ class ClaimApi {
     }
 
     @DeleteMapping("/holidays/{day}")
+    @Operation(summary = "Remove a holiday (administrators)")
     ResponseEntity<Void> deleteHoliday(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
         requireAdmin();
         return holidays.remove(day)

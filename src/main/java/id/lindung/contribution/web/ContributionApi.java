@@ -168,6 +168,7 @@ class ContributionApi {
     }
 
     @GetMapping("/payments/{key}")
+    @Operation(summary = "A recorded payment by its idempotency key")
     PaymentResult payment(@PathVariable String key) {
         return payments.find(key, user()).orElseThrow(() -> new NotFoundException("payment " + key));
     }
@@ -199,6 +200,7 @@ class ContributionApi {
     }
 
     @GetMapping("/billing-runs")
+    @Operation(summary = "The latest billing runs (up to 24)")
     List<BillingRunResult> billingRuns() {
         return billing.recent(24);
     }

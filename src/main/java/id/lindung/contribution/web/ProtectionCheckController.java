@@ -3,6 +3,11 @@ package id.lindung.contribution.web;
 import id.lindung.participant.NikRules;
 import id.lindung.shared.web.ClientAddress;
 import id.lindung.shared.web.PageMessages;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
@@ -42,6 +47,32 @@ class ProtectionCheckController {
 
     /** Answers {@code protected}, {@code protectedUntil} (the last covered day, or null) and {@code message}. */
     @PostMapping("/api/public/cek-perlindungan")
+    @Operation(
+            summary = "Is a NIK with this birth date protected today, and until which day",
+            description = "No sign-in. Answers protected, protectedUntil (the last covered day, or null) and a "
+                    + "sentence; nothing else about the person. Limited per address.",
+            tags = "Cek perlindungan",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "The answer"),
+                @ApiResponse(responseCode = "400", ref = "#/components/responses/Unreadable"),
+                @ApiResponse(
+                        responseCode = "422",
+                        description = "No 16-digit NIK, or no birth date yyyy-MM-dd (problem type about:blank; "
+                                + "the detail says what to send)",
+                        content =
+                                @Content(
+                                        mediaType = "application/problem+json",
+                                        schema = @Schema(ref = "#/components/schemas/Problem"))),
+                @ApiResponse(
+                        responseCode = "429",
+                        description = "Too many checks from this address; Retry-After says when to try again "
+                                + "(problem type about:blank)",
+                        content =
+                                @Content(
+                                        mediaType = "application/problem+json",
+                                        schema = @Schema(ref = "#/components/schemas/Problem")))
+            })
+    @SecurityRequirements
     @ResponseBody
     ResponseEntity<?> api(@RequestBody CheckRequest body, HttpServletRequest request) {
         String nik = NikRules.sixteenDigits(body.nik());

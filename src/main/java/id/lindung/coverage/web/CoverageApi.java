@@ -80,6 +80,7 @@ class CoverageApi {
     }
 
     @GetMapping("/denominators")
+    @Operation(summary = "Denominators (workers per region and segment) of a year, or of every year")
     List<CoverageDenominators.Denominator> denominators(@RequestParam(required = false) @Nullable Integer year) {
         return denominators.list(year, user());
     }
@@ -103,17 +104,20 @@ class CoverageApi {
     }
 
     @GetMapping("/targets")
+    @Operation(summary = "Coverage targets per region and year")
     List<CoverageTargets.Target> targets() {
         return targets.list(user());
     }
 
     @PutMapping("/targets/{region}/{year}")
+    @Operation(summary = "Set a region's coverage target for a year, with its source")
     CoverageTargets.Target putTarget(
             @PathVariable String region, @PathVariable int year, @RequestBody TargetRequest request) {
         return targets.put(region, year, request.target(), request.source(), user());
     }
 
     @DeleteMapping("/targets/{region}/{year}")
+    @Operation(summary = "Remove a region's coverage target for a year")
     ResponseEntity<Void> removeTarget(@PathVariable String region, @PathVariable int year) {
         targets.remove(region, year, user());
         return ResponseEntity.noContent().build();

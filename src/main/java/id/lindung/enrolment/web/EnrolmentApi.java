@@ -72,6 +72,7 @@ class EnrolmentApi {
     }
 
     @GetMapping("/employers/{id}")
+    @Operation(summary = "One employer")
     Employer employer(@PathVariable long id) {
         return enrolment.employer(id, user());
     }
@@ -87,6 +88,7 @@ class EnrolmentApi {
     }
 
     @GetMapping("/projects/{id}")
+    @Operation(summary = "One construction project")
     ConstructionProject project(@PathVariable long id) {
         return enrolment.project(id, user());
     }
@@ -105,6 +107,7 @@ class EnrolmentApi {
     }
 
     @GetMapping("/memberships/{id}")
+    @Operation(summary = "One membership")
     Membership membership(@PathVariable long id) {
         return enrolment.membership(MembershipId.ofRequest(id), user());
     }
@@ -144,6 +147,7 @@ class EnrolmentApi {
     }
 
     @GetMapping("/memberships/{id}/start-corrections")
+    @Operation(summary = "A membership's start corrections")
     List<StartCorrection> startCorrections(@PathVariable long id) {
         return corrections.ofMembership(MembershipId.ofRequest(id), user());
     }
@@ -155,6 +159,7 @@ class EnrolmentApi {
     }
 
     @PostMapping("/start-corrections/{id}/reject")
+    @Operation(summary = "Reject a start correction")
     StartCorrection rejectStartCorrection(@PathVariable long id) {
         return corrections.reject(id, user());
     }

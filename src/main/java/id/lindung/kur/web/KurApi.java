@@ -85,6 +85,7 @@ class KurApi {
     }
 
     @GetMapping("/banks")
+    @Operation(summary = "The banks of the KUR channel")
     List<KurBanks.Bank> banks() {
         return banks.all();
     }
@@ -104,6 +105,7 @@ class KurApi {
     }
 
     @GetMapping("/files/{id}")
+    @Operation(summary = "One imported KUR file: counts and outcome")
     KurImportResult file(@PathVariable long id) {
         return imports.file(id, user());
     }

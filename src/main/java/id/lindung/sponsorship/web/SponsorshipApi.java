@@ -76,11 +76,13 @@ class SponsorshipApi {
     record AddRequest(List<Long> participantIds) {}
 
     @GetMapping("/programmes")
+    @Operation(summary = "Sponsorship programmes in the caller's scope")
     List<Programme> list() {
         return programmes.list(user());
     }
 
     @PostMapping("/programmes")
+    @Operation(summary = "Create a sponsorship programme")
     ResponseEntity<Programme> create(@RequestBody Programme.New request) {
         Programme p = programmes.create(request, user());
         return ResponseEntity.created(URI.create("/api/sponsorship/programmes/" + p.id()))
@@ -88,6 +90,7 @@ class SponsorshipApi {
     }
 
     @GetMapping("/programmes/{id}")
+    @Operation(summary = "One sponsorship programme")
     Programme get(@PathVariable long id) {
         return programmes.get(id, user());
     }
@@ -116,6 +119,7 @@ class SponsorshipApi {
     }
 
     @GetMapping("/programmes/{id}/beneficiaries")
+    @Operation(summary = "A programme's beneficiaries (the list is audited)")
     List<SponsorshipBeneficiaries.Beneficiary> beneficiaries(@PathVariable long id) {
         LindungUser me = user();
         List<SponsorshipBeneficiaries.Beneficiary> list = beneficiaries.list(id, me);
@@ -128,17 +132,20 @@ class SponsorshipApi {
     }
 
     @GetMapping("/programmes/{id}/bills/{month}")
+    @Operation(summary = "A programme's consolidated bill of a month")
     SponsorshipBills.ConsolidatedBill bill(
             @PathVariable long id, @PathVariable @DateTimeFormat(pattern = "yyyy-MM") YearMonth month) {
         return bills.bill(id, month, user());
     }
 
     @PostMapping("/programmes/{id}/payments")
+    @Operation(summary = "Record the programme's payment of a month's consolidated bill")
     SponsorshipBills.Paid pay(@PathVariable long id, @RequestBody PayRequest request) {
         return bills.pay(id, request.month(), request.paidOn(), request.reference(), user());
     }
 
     @GetMapping("/programmes/{id}/budget")
+    @Operation(summary = "A programme's budget: billed, paid, committed, remaining and months affordable")
     SponsorshipBills.Budget budget(@PathVariable long id) {
         return bills.budget(id, user());
     }
