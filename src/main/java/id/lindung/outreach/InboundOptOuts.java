@@ -3,6 +3,10 @@ package id.lindung.outreach;
 import id.lindung.shared.crypto.Vault;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -97,7 +101,18 @@ class InboundOptOuts {
     public ResponseEntity<Void> reply(
             @RequestHeader(name = WebhookDelivery.TIMESTAMP, required = false) @Nullable String timestamp,
             @RequestHeader(name = WebhookDelivery.SIGNATURE, required = false) @Nullable String signature,
-            @RequestBody byte[] body) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            schemaProperties = {
+                                                @SchemaProperty(name = "from", schema = @Schema(type = "string")),
+                                                @SchemaProperty(name = "text", schema = @Schema(type = "string"))
+                                            },
+                                            examples =
+                                                    @ExampleObject(name = "a member stops SMS reminders", value = """
+                                                                    {"from": "+6281234567890", "text": "BERHENTI"}""")))
+                    @RequestBody
+                    byte[] body) {
         String secret = properties.webhookSecret();
         if (secret == null || secret.isBlank() || timestamp == null || signature == null) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();

@@ -5,6 +5,7 @@ import id.lindung.shared.web.ClientAddress;
 import id.lindung.shared.web.PageMessages;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
@@ -53,7 +54,15 @@ class ProtectionCheckController {
                     + "sentence; nothing else about the person. Limited per address.",
             tags = "Cek perlindungan",
             responses = {
-                @ApiResponse(responseCode = "200", description = "The answer"),
+                @ApiResponse(
+                        responseCode = "200",
+                        description = "The answer",
+                        content =
+                                @Content(
+                                        mediaType = "application/json",
+                                        examples = @ExampleObject(name = "protected", value = """
+                                                                {"protected": true, "protectedUntil": "2026-12-31",
+                                                                 "message": "Terlindungi hari ini, sampai dengan 31 Desember 2026."}"""))),
                 @ApiResponse(responseCode = "400", ref = "#/components/responses/Unreadable"),
                 @ApiResponse(
                         responseCode = "422",
@@ -74,7 +83,14 @@ class ProtectionCheckController {
             })
     @SecurityRequirements
     @ResponseBody
-    ResponseEntity<?> api(@RequestBody CheckRequest body, HttpServletRequest request) {
+    ResponseEntity<?> api(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(examples = @ExampleObject(name = "a NIK and its birth date", value = """
+                                                                    {"nik": "6104015708900001", "birthDate": "1990-08-17"}""")))
+                    @RequestBody
+                    CheckRequest body,
+            HttpServletRequest request) {
         String nik = NikRules.sixteenDigits(body.nik());
         LocalDate birthDate = date(body.birthDate());
         if (nik == null || birthDate == null) {

@@ -22,6 +22,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -33,6 +34,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -117,6 +119,7 @@ class CoverageApi {
     }
 
     @DeleteMapping("/targets/{region}/{year}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Remove a region's coverage target for a year")
     ResponseEntity<Void> removeTarget(@PathVariable String region, @PathVariable int year) {
         targets.remove(region, year, user());
