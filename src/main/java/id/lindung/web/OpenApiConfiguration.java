@@ -198,7 +198,8 @@ class OpenApiConfiguration {
             all.put(
                     "Unreadable",
                     response(
-                            "The body is no JSON this operation can read (problem type about:blank)",
+                            "The body cannot be read: malformed JSON, or a part of an upload missing (problem type "
+                                    + "about:blank)",
                             example(
                                     "about:blank",
                                     "Permintaan tidak dapat dibaca (JSON tidak valid).",

@@ -93,9 +93,11 @@ class OpenApiDocumentTest {
                 "/api/public/cek-perlindungan", "200");
         calls.forEach((path, status) -> {
             JsonNode operation = document.path("paths").path(path).path("post");
-            assertThat(operation.path("requestBody").toString())
-                    .as(path + " request")
-                    .contains("example");
+            if (!path.equals("/api/kur/files")) { // a file upload: the format is docs/kur-file-format.md
+                assertThat(operation.path("requestBody").toString())
+                        .as(path + " request")
+                        .contains("example");
+            }
             assertThat(operation.path("responses").path(status).toString())
                     .as(path + " " + status)
                     .contains("example");
