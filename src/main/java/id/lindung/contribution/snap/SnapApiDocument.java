@@ -113,24 +113,8 @@ class SnapApiDocument {
     private static void inquiry(Operation operation) {
         transactional(operation, "snapTransferVaInquiry", "24")
                 .summary("SNAP transfer-VA inquiry: what a virtual account owes now (service 24)")
-                .requestBody(body(
-                        "VaInquiryRequest",
-                        ordered(
-                                "partnerServiceId",
-                                PSID,
-                                "customerNo",
-                                CUSTOMER,
-                                "virtualAccountNo",
-                                PSID + CUSTOMER,
-                                "inquiryRequestId",
-                                "INQ-20261208-000001")));
-        Map<String, Object> va = ordered(
-                "partnerServiceId",
-                PSID,
-                "customerNo",
-                CUSTOMER,
-                "virtualAccountNo",
-                PSID + CUSTOMER,
+                .requestBody(body("VaInquiryRequest", va("inquiryRequestId", "INQ-20261208-000001")));
+        Map<String, Object> va = va(
                 "virtualAccountName",
                 "Siti A.",
                 "inquiryRequestId",
@@ -198,17 +182,7 @@ class SnapApiDocument {
     private static void status(Operation operation) {
         transactional(operation, "snapTransferVaStatus", "26")
                 .summary("SNAP transfer-VA status: a payment this bank notified (service 26)")
-                .requestBody(body(
-                        "VaStatusRequest",
-                        ordered(
-                                "partnerServiceId",
-                                PSID,
-                                "customerNo",
-                                CUSTOMER,
-                                "virtualAccountNo",
-                                PSID + CUSTOMER,
-                                "paymentRequestId",
-                                "PAY-20261208-000042")));
+                .requestBody(body("VaStatusRequest", va("paymentRequestId", "PAY-20261208-000042")));
         ApiResponses responses = new ApiResponses();
         responses.addApiResponse(
                 "200",
@@ -261,13 +235,7 @@ class SnapApiDocument {
     }
 
     private static Map<String, Object> paymentRequest() {
-        return ordered(
-                "partnerServiceId",
-                PSID,
-                "customerNo",
-                CUSTOMER,
-                "virtualAccountNo",
-                PSID + CUSTOMER,
+        return va(
                 "paymentRequestId",
                 "PAY-20261208-000042",
                 "paidAmount",
@@ -279,13 +247,7 @@ class SnapApiDocument {
     }
 
     private static Map<String, Object> paid() {
-        return ordered(
-                "partnerServiceId",
-                PSID,
-                "customerNo",
-                CUSTOMER,
-                "virtualAccountNo",
-                PSID + CUSTOMER,
+        return va(
                 "paymentRequestId",
                 "PAY-20261208-000042",
                 "paidAmount",
@@ -514,6 +476,14 @@ class SnapApiDocument {
         Map<String, String> map = new LinkedHashMap<>();
         map.put(k1, v1);
         map.put(k2, v2);
+        return map;
+    }
+
+    /** The example account's three fields, then the given ones. */
+    private static Map<String, Object> va(Object... keyValues) {
+        Map<String, Object> map = ordered("partnerServiceId", PSID, "customerNo", CUSTOMER);
+        map.put("virtualAccountNo", PSID + CUSTOMER);
+        map.putAll(ordered(keyValues));
         return map;
     }
 
