@@ -37,8 +37,8 @@ class ReportingConfiguration {
 
     @Bean
     ReportingJdbc reportingJdbc(
-            JdbcClient primary, Clock clock, @Qualifier(READER_POOL) ObjectProvider<HikariDataSource> reader) {
-        HikariDataSource pool = reader.getIfAvailable();
+            JdbcClient primary, Clock clock, @Qualifier(READER_POOL) ObjectProvider<DataSource> reader) {
+        DataSource pool = reader.getIfAvailable();
         return pool == null
                 ? ReportingJdbc.primaryOnly(primary, clock)
                 : new ReportingJdbc(primary, JdbcClient.create(pool), clock);

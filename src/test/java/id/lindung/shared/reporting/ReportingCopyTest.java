@@ -15,6 +15,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,6 +34,8 @@ import org.springframework.test.context.ActiveProfiles;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"lindung.reporting.embedded=true", "lindung.reporting.heartbeat=200ms"})
 @ActiveProfiles("test")
+// servers of its own: runs beside the other test classes, its methods one after another (junit-platform.properties)
+@Execution(ExecutionMode.CONCURRENT)
 class ReportingCopyTest {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
@@ -53,6 +57,7 @@ class ReportingCopyTest {
     HikariDataSource readerPool;
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void writesReachTheCopy_theDashboardAndTheExportReadIt_andThePageSaysHowFresh() throws Exception {
         waitFor("the initial copy", reporting::onCopy);
         JdbcClient admin = JdbcClient.create(copy.admin());
@@ -105,6 +110,7 @@ class ReportingCopyTest {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void theCopyIsReadOnly_evenForSomeoneWhoTurnsTheReadOnlyTransactionOff() throws Exception {
         waitFor("the initial copy", reporting::onCopy);
         JdbcClient reads = reporting.reads();
