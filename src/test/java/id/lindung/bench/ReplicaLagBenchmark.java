@@ -45,12 +45,15 @@ public final class ReplicaLagBenchmark {
     public static void main(String[] args) throws Exception {
         ContributionBenchmark.Args a = ContributionBenchmark.Args.parse(args);
         List<String> appArgs = new ArrayList<>(a.appArgs());
+        if (appArgs.stream().noneMatch(x -> x.startsWith("--server.port="))) {
+            appArgs.add("--server.port=0"); // application.properties' 8080 wins over a default property
+        }
         appArgs.add("--lindung.reporting.embedded=true");
         appArgs.add("--lindung.reporting.heartbeat=" + a.options().getOrDefault("heartbeat", "1s"));
         String loadBefore = ContributionBenchmark.loadAverage();
         ConfigurableApplicationContext context = new SpringApplicationBuilder(LindungApplication.class)
                 .profiles("test")
-                .properties("server.port=0", "lindung.demo.participants=0")
+                .properties("lindung.demo.participants=0")
                 .run(appArgs.toArray(String[]::new));
         try {
             run(context, a.count(), a.options(), loadBefore);

@@ -140,7 +140,11 @@ final class ReportingCopy implements AutoCloseable {
         if (behind || !subscribed || !slotKept) {
             long started = System.nanoTime();
             if (subscribed) {
-                if (!slotKept) {
+                if (slotKept) {
+                    // dropping drops the slot on the primary too: through where the primary is now
+                    copy.sql("ALTER SUBSCRIPTION " + SUBSCRIPTION + " CONNECTION " + literal(publisher))
+                            .update();
+                } else {
                     // the primary lost the slot (restored, or a new throw-away primary): drop without it
                     copy.sql("ALTER SUBSCRIPTION " + SUBSCRIPTION + " DISABLE").update();
                     copy.sql("ALTER SUBSCRIPTION " + SUBSCRIPTION + " SET (slot_name = NONE)")
