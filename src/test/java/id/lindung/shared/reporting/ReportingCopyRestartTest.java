@@ -1,11 +1,10 @@
 package id.lindung.shared.reporting;
 
+import static id.lindung.shared.reporting.ReportingCopyTest.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindung.LindungApplication;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
@@ -23,8 +22,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 // servers of its own: runs beside the other test classes (junit-platform.properties)
 @Execution(ExecutionMode.CONCURRENT)
 class ReportingCopyRestartTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(120);
 
     @TempDir
     Path dir;
@@ -100,13 +97,5 @@ class ReportingCopyRestartTest {
         return copy.sql("SELECT count(*) FROM coverage_target WHERE region_code = '61.11' AND year = 2098")
                 .query(Long.class)
                 .single();
-    }
-
-    private static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited %s for %s", WAIT, what).isLessThan(deadline);
-            Thread.sleep(100);
-        }
     }
 }

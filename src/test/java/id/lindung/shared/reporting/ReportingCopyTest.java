@@ -38,7 +38,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Execution(ExecutionMode.CONCURRENT)
 class ReportingCopyTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final Duration WAIT = Duration.ofSeconds(120);
 
     @LocalServerPort
     int port;
@@ -142,7 +142,8 @@ class ReportingCopyTest {
                 .single();
     }
 
-    private static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
+    /** Polls every 100 ms until the condition holds; fails after {@link #WAIT}. */
+    static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as("waited %s for %s", WAIT, what).isLessThan(deadline);
