@@ -61,7 +61,7 @@ class DemoDataLoaderTests {
 
     @Test
     void fillsAnEmptyRegistryWithKalimantanBaratWorkers() {
-        new DemoDataLoader(bulkLoader, memberships, history, regions, true, 3_000, 61, true).run(null);
+        new DemoDataLoader(bulkLoader, memberships, history, regions, true, 3_000, 61, true, "61").run(null);
 
         assertThat(participants()).isEqualTo(3_000);
         assertThat(jdbc.sql("SELECT count(DISTINCT kabkota_code) FROM participant")
@@ -168,8 +168,8 @@ class DemoDataLoaderTests {
 
     @Test
     void leavesARegistryThatAlreadyHasParticipantsAlone() {
-        new DemoDataLoader(bulkLoader, memberships, history, regions, true, 500, 61, true).run(null);
-        new DemoDataLoader(bulkLoader, memberships, history, regions, true, 2_000, 62, true).run(null);
+        new DemoDataLoader(bulkLoader, memberships, history, regions, true, 500, 61, true, "61").run(null);
+        new DemoDataLoader(bulkLoader, memberships, history, regions, true, 2_000, 62, true, "61").run(null);
 
         assertThat(participants()).isEqualTo(500);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = ? AND id > ?")
@@ -181,15 +181,15 @@ class DemoDataLoaderTests {
 
     @Test
     void doesNothingWhenDemoDataIsOffOrNoParticipantsAreAskedFor() {
-        new DemoDataLoader(bulkLoader, memberships, history, regions, false, 1_000, 61, true).run(null);
-        new DemoDataLoader(bulkLoader, memberships, history, regions, true, 0, 61, true).run(null);
+        new DemoDataLoader(bulkLoader, memberships, history, regions, false, 1_000, 61, true, "61").run(null);
+        new DemoDataLoader(bulkLoader, memberships, history, regions, true, 0, 61, true, "61").run(null);
 
         assertThat(participants()).isZero();
     }
 
     @Test
     void loadsTheRegistryAloneWhenMembershipsAreOff() {
-        new DemoDataLoader(bulkLoader, memberships, history, regions, true, 1_000, 61, false).run(null);
+        new DemoDataLoader(bulkLoader, memberships, history, regions, true, 1_000, 61, false, "61").run(null);
 
         assertThat(participants()).isEqualTo(1_000);
         assertThat(jdbc.sql("SELECT count(*) FROM membership").query(Long.class).single())
