@@ -167,6 +167,35 @@ class DemoDataLoaderTests {
     }
 
     @Test
+    void fillsAnEmptyRegistryWithWorkersOfAnotherProvince() {
+        new DemoDataLoader(bulkLoader, memberships, history, regions, true, 800, 61, true, "63").run(null);
+
+        assertThat(participants()).isEqualTo(800);
+        Map<String, Object> p = jdbc.sql("""
+                SELECT count(*) FILTER (WHERE province_code <> '63') AS elsewhere,
+                       count(DISTINCT kabkota_code) AS kabkota FROM participant""").query().singleRow();
+        assertThat(p).containsEntry("elsewhere", 0L).containsEntry("kabkota", 13L);
+        Map<String, Object> m = jdbc.sql("""
+                SELECT count(*) AS memberships, count(*) FILTER (WHERE province_code <> '63') AS elsewhere
+                  FROM membership""").query().singleRow();
+        assertThat(((Number) m.get("memberships")).longValue()).isPositive();
+        assertThat(m).containsEntry("elsewhere", 0L);
+        assertThat(jdbc.sql("SELECT count(*) FROM bill WHERE status = 'PAID'")
+                        .query(Long.class)
+                        .single())
+                .isPositive();
+    }
+
+    @Test
+    void refusesAProvinceTheReferenceDataDoesNotHave() {
+        DemoDataLoader loader = new DemoDataLoader(bulkLoader, memberships, history, regions, true, 10, 61, true, "99");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> loader.run(null))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("lindung.demo.province=99");
+        assertThat(participants()).isZero();
+    }
+
+    @Test
     void leavesARegistryThatAlreadyHasParticipantsAlone() {
         new DemoDataLoader(bulkLoader, memberships, history, regions, true, 500, 61, true, "61").run(null);
         new DemoDataLoader(bulkLoader, memberships, history, regions, true, 2_000, 62, true, "61").run(null);
