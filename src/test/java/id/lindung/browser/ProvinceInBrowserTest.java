@@ -3,27 +3,17 @@ package id.lindung.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.lindung.access.LindungUser;
-import id.lindung.access.RegionScope;
-import id.lindung.access.Role;
 import id.lindung.access.UserProvisioning;
 import id.lindung.coverage.CoverageReadModel;
-import id.lindung.enrolment.Channel;
 import id.lindung.enrolment.EnrolmentManagement;
-import id.lindung.enrolment.EnrolmentRequest;
-import id.lindung.enrolment.Sector;
-import id.lindung.enrolment.Segment;
 import id.lindung.participant.ParticipantManagement;
-import id.lindung.support.ApiClient;
 import id.lindung.support.InBrowser;
+import id.lindung.support.Kalsel;
 import id.lindung.support.Ledger;
-import id.lindung.support.Niks;
 import id.lindung.support.Tags;
-import id.lindung.support.Workers;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -48,9 +38,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class ProvinceInBrowserTest extends InBrowser {
-
-    private static final LindungUser OFFICER_63 =
-            new LindungUser("petugas.63", "Petugas Kalimantan Selatan", Role.OFFICER, RegionScope.of("63"));
 
     @Autowired
     private UserProvisioning users;
@@ -80,15 +67,17 @@ class ProvinceInBrowserTest extends InBrowser {
 
     @Test
     void kalimantanSelatansAnalystSeesHerProvince_theNationalAnalystAllProvinces() {
-        transactions.executeWithoutResult(status -> users.createIfAbsent(
-                "analis.63", ApiClient.DEMO_PASSWORD, "Analis Kalsel", Role.GOV_ANALYST, RegionScope.of("63")));
+        Kalsel.users(users, transactions);
         YearMonth start = YearMonth.now(clock).minusMonths(1);
         Ledger ledger = Ledger.of(context);
-        long[] members = {enrolBpu(1984, start), enrolBpu(1985, start)};
+        long[] members = {
+            Kalsel.enrolBpu(participants, enrolment, Kalsel.BANJARMASIN_DESA, 1984, Kalsel.OFFICER, start)[1],
+            Kalsel.enrolBpu(participants, enrolment, Kalsel.BANJARMASIN_DESA, 1985, Kalsel.OFFICER, start)[1]
+        };
         ledger.bill(start);
         ledger.bill(start.plusMonths(1));
         for (long id : members) {
-            ledger.payOldest(id, 2, LocalDate.now(clock), OFFICER_63);
+            ledger.payOldest(id, 2, LocalDate.now(clock), Kalsel.OFFICER);
         }
         readModel.rebuild();
 
@@ -137,27 +126,5 @@ class ProvinceInBrowserTest extends InBrowser {
         page.waitForFunction("() => document.querySelectorAll('#coverage-map svg path').length >= 14");
 
         assertThat(session.pageErrors()).isEmpty();
-    }
-
-    /** A BPU member of Kota Banjarmasin, enrolled from {@code start}: the membership id. */
-    private long enrolBpu(int birthYear, YearMonth start) {
-        LocalDate birth = LocalDate.of(birthYear, 6, 12);
-        long id = Workers.register(
-                participants, Niks.nik("637101", birth, false), "Uji Banjarmasin", birth, "63.71.01.1001", OFFICER_63);
-        return enrolment
-                .enrol(
-                        new EnrolmentRequest(
-                                id,
-                                Segment.BPU,
-                                Channel.SELF,
-                                Set.of(),
-                                null,
-                                1_500_000L,
-                                Sector.OTHER,
-                                false,
-                                start,
-                                null),
-                        OFFICER_63)
-                .id();
     }
 }

@@ -7,17 +7,12 @@ import id.lindung.access.RegionScope;
 import id.lindung.access.Role;
 import id.lindung.access.UserProvisioning;
 import id.lindung.coverage.CoverageReadModel;
-import id.lindung.enrolment.Channel;
 import id.lindung.enrolment.EnrolmentManagement;
-import id.lindung.enrolment.EnrolmentRequest;
-import id.lindung.enrolment.Sector;
-import id.lindung.enrolment.Segment;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.support.ApiClient;
 import id.lindung.support.ApiClient.Response;
+import id.lindung.support.Kalsel;
 import id.lindung.support.Ledger;
-import id.lindung.support.Niks;
-import id.lindung.support.Workers;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -25,7 +20,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,12 +44,9 @@ import tools.jackson.databind.JsonNode;
 @ActiveProfiles("test")
 class ProvinceScopeAttackTest {
 
-    static final LindungUser OFFICER_63 =
-            new LindungUser("petugas.63", "Petugas Kalimantan Selatan", Role.OFFICER, RegionScope.of("63"));
+    private static final LindungUser OFFICER_63 = Kalsel.OFFICER;
     private static final LindungUser OFFICER_61 =
             new LindungUser("petugas.kalbar", "Petugas Kalbar", Role.OFFICER, RegionScope.of("61"));
-    static final String BANJARMASIN_DESA = "63.71.01.1001"; // Mantuil, Banjarmasin Selatan, Kota Banjarmasin
-    static final String TANAH_LAUT_DESA = "63.01.01.2001"; // Benua Lawas, Takisung, Kabupaten Tanah Laut
     private static final String KETAPANG_DESA = "61.04.05.2001"; // Sandai, Kabupaten Ketapang
 
     @Autowired
@@ -87,13 +78,13 @@ class ProvinceScopeAttackTest {
 
     @BeforeEach
     void twoProvinces() {
-        transactions.executeWithoutResult(status -> provinceUsers(users));
+        Kalsel.users(users, transactions);
         List<long[]> members = new ArrayList<>();
         YearMonth start = YearMonth.now(clock).minusMonths(1);
-        members.add(enrolBpu(participants, enrolment, BANJARMASIN_DESA, "637101", 1980, OFFICER_63, start));
-        members.add(enrolBpu(participants, enrolment, BANJARMASIN_DESA, "637101", 1981, OFFICER_63, start));
-        members.add(enrolBpu(participants, enrolment, TANAH_LAUT_DESA, "630101", 1982, OFFICER_63, start));
-        long[] kalbar = enrolBpu(participants, enrolment, KETAPANG_DESA, "610405", 1983, OFFICER_61, start);
+        members.add(Kalsel.enrolBpu(participants, enrolment, Kalsel.BANJARMASIN_DESA, 1980, OFFICER_63, start));
+        members.add(Kalsel.enrolBpu(participants, enrolment, Kalsel.BANJARMASIN_DESA, 1981, OFFICER_63, start));
+        members.add(Kalsel.enrolBpu(participants, enrolment, Kalsel.TANAH_LAUT_DESA, 1982, OFFICER_63, start));
+        long[] kalbar = Kalsel.enrolBpu(participants, enrolment, KETAPANG_DESA, 1983, OFFICER_61, start);
         banjarmasinParticipant = members.get(0)[0];
         ketapangParticipant = kalbar[0];
         Ledger ledger = Ledger.of(context);
@@ -128,26 +119,9 @@ class ProvinceScopeAttackTest {
         assertThat(codes(mine.path("children"))).hasSize(13).allMatch(c -> c.startsWith("63."));
 
         // nothing of the other province, nor the country, whichever way it is asked
-        for (String other : List.of("61", "61.04", "61.04.05", "0")) {
-            assertThat(selatan.getPage("/cakupan?wilayah=" + other).status())
-                    .as("63 reads " + other)
-                    .isEqualTo(404);
-            assertThat(selatan.get("/api/coverage?region=" + other).status())
-                    .as("63 reads " + other)
-                    .isEqualTo(404);
-            assertThat(selatan.getBytes("/cakupan/laporan.pdf?wilayah=" + other).statusCode())
-                    .isEqualTo(404);
-        }
-        for (String other : List.of("63", "63.71", "63.71.01", "0")) {
-            assertThat(barat.getPage("/cakupan?wilayah=" + other).status())
-                    .as("61 reads " + other)
-                    .isEqualTo(404);
-            assertThat(barat.get("/api/coverage?region=" + other).status())
-                    .as("61 reads " + other)
-                    .isEqualTo(404);
-        }
-        assertThat(banjarmasin.getPage("/cakupan?wilayah=63").status()).isEqualTo(404);
-        assertThat(banjarmasin.getPage("/cakupan?wilayah=63.01").status()).isEqualTo(404);
+        notFound(selatan, "61", "61.04", "61.04.05", "0");
+        notFound(barat, "63", "63.71", "63.71.01", "0");
+        notFound(banjarmasin, "63", "63.01", "61");
         assertThat(banjarmasin
                         .get("/api/coverage")
                         .json()
@@ -255,6 +229,21 @@ class ProvinceScopeAttackTest {
                 .isNotEqualTo(4000);
     }
 
+    /** Each region answers 404 to the client: the page, the API and the PDF report. */
+    private static void notFound(ApiClient client, String... codes) {
+        for (String code : codes) {
+            assertThat(client.getPage("/cakupan?wilayah=" + code).status())
+                    .as("page " + code)
+                    .isEqualTo(404);
+            assertThat(client.get("/api/coverage?region=" + code).status())
+                    .as("API " + code)
+                    .isEqualTo(404);
+            assertThat(client.getBytes("/cakupan/laporan.pdf?wilayah=" + code).statusCode())
+                    .as("PDF " + code)
+                    .isEqualTo(404);
+        }
+    }
+
     private Response csv(ApiClient client, String csv) {
         return client.postMultipart(
                 "/api/coverage/denominators",
@@ -263,46 +252,6 @@ class ProvinceScopeAttackTest {
                 "penyebut.csv",
                 csv.getBytes(StandardCharsets.UTF_8),
                 "text/csv");
-    }
-
-    /** Kalimantan Selatan's users (as its demo users would be with {@code lindung.demo.province=63}); in a transaction. */
-    static void provinceUsers(UserProvisioning users) {
-        String password = ApiClient.DEMO_PASSWORD;
-        users.createIfAbsent("petugas.63", password, "Petugas Kalimantan Selatan", Role.OFFICER, RegionScope.of("63"));
-        users.createIfAbsent(
-                "analis.63", password, "Analis Kalimantan Selatan", Role.GOV_ANALYST, RegionScope.of("63"));
-        users.createIfAbsent(
-                "analis.63.71", password, "Analis Kota Banjarmasin", Role.GOV_ANALYST, RegionScope.of("63.71"));
-    }
-
-    /** A BPU member registered in a desa and enrolled from {@code start}: participant and membership id. */
-    static long[] enrolBpu(
-            ParticipantManagement participants,
-            EnrolmentManagement enrolment,
-            String desa,
-            String kecamatanDigits,
-            int birthYear,
-            LindungUser by,
-            YearMonth start) {
-        LocalDate birth = LocalDate.of(birthYear, 4, 1 + (int) (System.nanoTime() % 27));
-        long id = Workers.register(
-                participants, Niks.nik(kecamatanDigits, birth, false), "Uji Provinsi Lain", birth, desa, by);
-        long membership = enrolment
-                .enrol(
-                        new EnrolmentRequest(
-                                id,
-                                Segment.BPU,
-                                Channel.AGENT,
-                                Set.of(),
-                                null,
-                                1_500_000L,
-                                Sector.OTHER,
-                                false,
-                                start,
-                                null),
-                        by)
-                .id();
-        return new long[] {id, membership};
     }
 
     private static List<String> codes(JsonNode children) {
