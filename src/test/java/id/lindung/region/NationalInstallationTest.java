@@ -16,9 +16,12 @@ import org.springframework.test.context.ActiveProfiles;
  * A national installation ({@code lindung.region.home-province} empty) starts, and its national users begin at the
  * country: the administrator is national, the coverage dashboard opens on the roll-up of the 38 provinces, the home
  * page counts per province without a map, and pickers offer every kab/kota of Indonesia. Province users of the same
- * installation stay inside their province.
+ * installation stay inside their province. Its demo province is Kalimantan Selatan, whose demo users are added to
+ * Kalimantan Barat's.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "lindung.region.home-province=")
+@SpringBootTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = {"lindung.region.home-province=", "lindung.demo.province=63"})
 @ActiveProfiles("test")
 class NationalInstallationTest {
 
@@ -37,6 +40,12 @@ class NationalInstallationTest {
                         .query(String.class)
                         .single())
                 .isEmpty();
+        assertThat(jdbc.sql("SELECT username || '=' || region_scope FROM app_user WHERE username IN"
+                                + " ('petugas.63', 'analis.63', 'analis.63.01', 'analis.nasional', 'petugas.kalbar')")
+                        .query(String.class)
+                        .list())
+                .containsExactlyInAnyOrder(
+                        "petugas.63=63", "analis.63=63", "analis.63.01=63.01", "analis.nasional=", "petugas.kalbar=61");
         assertThat(regions.children("")).hasSize(38);
         assertThat(regions.kabKotaWithin("")).hasSize(514);
         assertThat(regions.kabKotaWithin("63")).hasSize(13);
@@ -65,6 +74,13 @@ class NationalInstallationTest {
         assertThat(form.status()).isEqualTo(200);
         assertThat(form.text()).contains("Kota Banjarmasin").contains("Kabupaten Ketapang");
 
+        assertThat(ApiClient.as(port, "analis.63")
+                        .get("/api/coverage")
+                        .json()
+                        .path("region")
+                        .path("code")
+                        .asString())
+                .isEqualTo("63");
         Response province = ApiClient.as(port, "analis.provinsi").get("/api/coverage");
         assertThat(province.json().path("region").path("code").asString()).isEqualTo("61");
         assertThat(ApiClient.as(port, "analis.provinsi")
