@@ -3,7 +3,7 @@
 (function () {
   const chartBox = document.getElementById('chart');
   const mapBox = document.getElementById('map');
-  if (!chartBox || !mapBox || typeof echarts === 'undefined') {
+  if (!chartBox || typeof echarts === 'undefined') {
     return;
   }
   const rows = [...document.querySelectorAll('#counts tbody tr[data-code]')].map(tr => ({
@@ -24,6 +24,9 @@
     series: [{ type: 'bar', name: chartBox.dataset.label, data: byCount.map(r => r.participants),
                itemStyle: { color: '#0b7a3e' } }]
   });
+  if (!mapBox) { // no boundaries for this region: the page says so in place of the map
+    return;
+  }
   fetch('/api/regions/' + encodeURIComponent(mapBox.dataset.province) + '/boundaries').then(r => r.json()).then(geo => {
     echarts.registerMap('area', geo, {});
     const data = rows.map(r => ({ name: r.name, value: r.population ? Math.round(r.participants * 1000 / r.population) : 0 }));

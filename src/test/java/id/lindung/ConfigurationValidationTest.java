@@ -2,6 +2,7 @@ package id.lindung;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lindung.region.RegionProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -57,6 +58,8 @@ class ConfigurationValidationTest {
                 "lindung.embedded-db.enabled | '' | must not be null",
                 "lindung.embedded-db.port | 70000 | must be less than or equal to 65535",
                 "lindung.region.home-province | 6 | must match",
+                "lindung.region.home-province | ID | must match",
+                "lindung.demo.province | 6 | must match",
                 "lindung.bounds.payment | 0 | must be greater than or equal to 1",
                 "lindung.bounds.wage | 2000000000000000 | must be less than or equal to 1000000000000000",
                 "lindung.upload.xlsx.max-entries | 0 | must be greater than or equal to 1",
@@ -92,6 +95,25 @@ class ConfigurationValidationTest {
                     .anySatisfy(
                             e -> assertThat(e).startsWith(uniform(key) + ": ").contains(reason));
         });
+    }
+
+    /** An empty home province is a national installation; the default stays Kalimantan Barat. */
+    @Test
+    @Execution(ExecutionMode.SAME_THREAD)
+    void anEmptyHomeProvinceIsANationalInstallation() {
+        records.run(context -> assertThat(context.getBean(RegionProperties.class))
+                .extracting(RegionProperties::homeProvince, RegionProperties::national)
+                .containsExactly("61", false));
+        records.withPropertyValues("lindung.region.home-province=").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(RegionProperties.class))
+                    .extracting(RegionProperties::homeProvince, RegionProperties::national)
+                    .containsExactly("", true);
+        });
+        records.withPropertyValues("lindung.region.home-province=63")
+                .run(context -> assertThat(
+                                context.getBean(RegionProperties.class).national())
+                        .isFalse());
     }
 
     private static String uniform(String name) {

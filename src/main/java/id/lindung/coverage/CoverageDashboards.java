@@ -39,9 +39,19 @@ import org.springframework.transaction.annotation.Transactional;
  * published figures with their revisions ({@link CoveragePublication}); the current month the count as known now.
  * Coverage of a region = protected workers of the segments with a denominator for the year / the sum of those
  * denominators; a segment's denominator is the year's own, else the latest earlier year's, never a later year's.
+ * The country ({@link #NATIONAL}, for national users only) adds up its provinces and lists them as its children.
  */
 @Service
 public class CoverageDashboards {
+
+    /**
+     * The dashboard code of the national roll-up: all of Indonesia, as in the Dukcapil population reference
+     * ({@code region_population} code {@code 0}).
+     */
+    public static final String NATIONAL = "0";
+
+    /** The level of the national roll-up in {@link RegionRef#level()}. */
+    public static final String NATIONAL_LEVEL = "NATIONAL";
 
     private final ReportingJdbc reporting;
     private final RegionDirectory regions;
@@ -76,12 +86,13 @@ public class CoverageDashboards {
 
     /**
      * The dashboard of a region (province "61", kab/kota "61.04", kecamatan "61.04.01"; {@code null}: the caller's
-     * own scope, the province for province-wide users) for a month ({@code null}: the latest month held). A region
+     * own scope, the province for province-wide users, the home province or in a national installation the country
+     * for national users; {@link #NATIONAL}: the country) for a month ({@code null}: the latest month held). A region
      * outside the caller's scope answers NotFoundException.
      */
     @Transactional(readOnly = true)
     public CoverageDashboard dashboard(@Nullable String regionCode, @Nullable YearMonth month, LindungUser by) {
-        Region region = region(regionCode, by);
+        RegionRef region = region(regionCode, by);
         YearMonth[] window =
                 readModel.months().orElseThrow(() -> new NotFoundException("coverage read model not built yet"));
         YearMonth m = month == null ? window[1] : month;
@@ -91,15 +102,16 @@ public class CoverageDashboards {
         }
         CoverageFigures.Reference ref = figures.reference();
         String code = region.code();
+        String[] codes = cellCodes(region);
         // the read model's cells from the reporting copy when there is one (shared.reporting)
         JdbcClient jdbc = reporting.reads();
 
         Map<CoverageSegment, Long> bySegment = zeros();
         Map<Channel, Long> byChannel = new EnumMap<>(Channel.class);
         jdbc.sql("SELECT segment, channel, active FROM " + publication.cellsOf(m)
-                        + " WHERE region_code = :code AND month = :month")
+                        + " WHERE region_code = ANY(CAST(:codes AS varchar[])) AND month = :month")
                 .param("month", CoverageReadModel.date(m))
-                .param("code", code)
+                .param("codes", codes)
                 .query(rs -> {
                     long n = rs.getLong(3);
                     bySegment.merge(CoverageSegment.valueOf(rs.getString(1)), n, Long::sum);
@@ -116,11 +128,11 @@ public class CoverageDashboards {
         }
 
         List<ChildFigure> children = children(jdbc, region, m, ref);
-        List<TrendPoint> trend = trend(jdbc, code, m, window[0], ref);
+        List<TrendPoint> trend = trend(jdbc, code, codes, m, window[0], ref);
         Forecast forecast = ref.forecast(code, trend, m, YearMonth.now(clock), total);
         KurFigure kur = kurFigures.of(code);
         return new CoverageDashboard(
-                ref(region),
+                region,
                 m,
                 window[0],
                 window[1],
@@ -131,7 +143,7 @@ public class CoverageDashboards {
                 trend,
                 forecast,
                 kur,
-                publication.publication(code, m));
+                publication.publication(codes, m));
     }
 
     private static Map<CoverageSegment, Long> zeros() {
@@ -142,11 +154,19 @@ public class CoverageDashboards {
         return m;
     }
 
-    private List<ChildFigure> children(JdbcClient jdbc, Region region, YearMonth m, CoverageFigures.Reference ref) {
-        if (region.level() == RegionLevel.KECAMATAN) {
+    /** The read model's region codes that add up to a region: its own, or for the country each province. */
+    private String[] cellCodes(RegionRef region) {
+        return NATIONAL.equals(region.code())
+                ? regions.provinces().stream().map(Region::code).toArray(String[]::new)
+                : new String[] {region.code()};
+    }
+
+    private List<ChildFigure> children(JdbcClient jdbc, RegionRef region, YearMonth m, CoverageFigures.Reference ref) {
+        if (RegionLevel.KECAMATAN.name().equals(region.level())) {
             return List.of();
         }
-        List<Region> regionsBelow = regions.children(region.code());
+        List<Region> regionsBelow =
+                NATIONAL.equals(region.code()) ? regions.provinces() : regions.children(region.code());
         Map<String, Map<CoverageSegment, Long>> active = new HashMap<>();
         jdbc.sql("SELECT region_code, segment, sum(active) FROM " + publication.cellsOf(m)
                         + " WHERE region_code = ANY(CAST(:codes AS varchar[])) AND month = :month"
@@ -171,7 +191,7 @@ public class CoverageDashboards {
     }
 
     private List<TrendPoint> trend(
-            JdbcClient jdbc, String code, YearMonth m, YearMonth first, CoverageFigures.Reference ref) {
+            JdbcClient jdbc, String code, String[] codes, YearMonth m, YearMonth first, CoverageFigures.Reference ref) {
         YearMonth from = m.minusMonths(trendMonths - 1L);
         if (from.isBefore(first)) {
             from = first;
@@ -183,16 +203,16 @@ public class CoverageDashboards {
         // published months as published, the others as counted now
         jdbc.sql("""
                 SELECT month, segment, sum(active) FROM coverage_published
-                 WHERE region_code = :code AND month BETWEEN :from AND :to
+                 WHERE region_code = ANY(CAST(:codes AS varchar[])) AND month BETWEEN :from AND :to
                  GROUP BY month, segment
                 UNION ALL
                 SELECT month, segment, sum(active) FROM coverage_monthly c
-                 WHERE region_code = :code AND month BETWEEN :from AND :to
+                 WHERE region_code = ANY(CAST(:codes AS varchar[])) AND month BETWEEN :from AND :to
                    AND NOT EXISTS (SELECT 1 FROM coverage_published_month p WHERE p.month = c.month)
                  GROUP BY month, segment""")
                 .param("from", CoverageReadModel.date(from))
                 .param("to", CoverageReadModel.date(m))
-                .param("code", code)
+                .param("codes", codes)
                 .query(rs -> {
                     Objects.requireNonNull(
                                     active.get(YearMonth.from(rs.getDate(1).toLocalDate()))) // every month put
@@ -206,16 +226,25 @@ public class CoverageDashboards {
         return trend;
     }
 
-    /** The region asked for, or the caller's own; not found when unknown, not a dashboard level, or out of scope. */
-    private Region region(@Nullable String requested, LindungUser by) {
+    /**
+     * The region asked for, or the caller's own; not found when unknown, not a dashboard level, or out of scope. The
+     * country only for a national user: every other scope is a province or a kab/kota.
+     */
+    private RegionRef region(@Nullable String requested, LindungUser by) {
         String scope = by.scope().code();
-        String code =
-                requested == null || requested.isBlank() ? (scope.isEmpty() ? homeProvince : scope) : requested.trim();
+        String own = scope.isEmpty() ? (homeProvince.isEmpty() ? NATIONAL : homeProvince) : scope;
+        String code = requested == null || requested.isBlank() ? own : requested.trim();
+        if (NATIONAL.equals(code)) {
+            if (!scope.isEmpty()) {
+                throw new NotFoundException("region " + code);
+            }
+            return new RegionRef(NATIONAL, regions.nameOf(""), NATIONAL_LEVEL, null);
+        }
         Region region = regions.find(code).orElseThrow(() -> new NotFoundException("region " + code));
         if (region.level() == RegionLevel.DESA || !by.scope().includes(code)) {
             throw new NotFoundException("region " + code);
         }
-        return region;
+        return ref(region);
     }
 
     static RegionRef ref(Region r) {

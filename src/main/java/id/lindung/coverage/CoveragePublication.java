@@ -127,9 +127,12 @@ class CoveragePublication {
         return isPublished(month) ? "coverage_published" : "coverage_monthly";
     }
 
-    /** A published month of a region: its date, the published total and each day's revision of the total. */
+    /**
+     * A published month of a region (the sum of the regions whose codes are given: one, or each province of the
+     * country): its date, the published total and each day's revision of the total.
+     */
     @Nullable
-    Publication publication(String region, YearMonth month) {
+    Publication publication(String[] regions, YearMonth month) {
         if (!isPublished(month)) {
             return null;
         }
@@ -138,15 +141,15 @@ class CoveragePublication {
                 .query(Date.class)
                 .single()
                 .toLocalDate();
-        long total = jdbc.sql("SELECT coalesce(sum(active), 0) FROM coverage_published WHERE region_code = ?"
-                        + " AND month = ?")
-                .params(region, CoverageReadModel.date(month))
+        long total = jdbc.sql("SELECT coalesce(sum(active), 0) FROM coverage_published"
+                        + " WHERE region_code = ANY(CAST(? AS varchar[])) AND month = ?")
+                .params(regions, CoverageReadModel.date(month))
                 .query(Long.class)
                 .single();
         Map<LocalDate, Long> change = new TreeMap<>();
         jdbc.sql("""
                 SELECT detected_on, sum(revised - previous) FROM coverage_revision
-                 WHERE region_code = ? AND month = ? GROUP BY detected_on""").params(region, CoverageReadModel.date(month)).query(rs -> {
+                 WHERE region_code = ANY(CAST(? AS varchar[])) AND month = ? GROUP BY detected_on""").params(regions, CoverageReadModel.date(month)).query(rs -> {
             change.put(rs.getDate(1).toLocalDate(), rs.getLong(2));
         });
         List<Revision> revisions = new ArrayList<>();

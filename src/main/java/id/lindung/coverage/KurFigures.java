@@ -38,7 +38,9 @@ class KurFigures {
         long borrowers = 0;
         long protectedNow = 0;
         for (Map.Entry<String, long[]> e : current().byRegion().entrySet()) {
-            if (e.getKey().equals(region) || e.getKey().startsWith(region + ".")) {
+            if (CoverageDashboards.NATIONAL.equals(region)
+                    || e.getKey().equals(region)
+                    || e.getKey().startsWith(region + ".")) {
                 borrowers += e.getValue()[0];
                 protectedNow += e.getValue()[1];
             }

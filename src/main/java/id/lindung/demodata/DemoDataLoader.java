@@ -6,6 +6,7 @@ import id.lindung.enrolment.DemoMemberships;
 import id.lindung.participant.BulkLoadResult;
 import id.lindung.participant.ParticipantBulkLoader;
 import id.lindung.region.RegionDirectory;
+import id.lindung.region.RegionLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,7 +16,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Fills an empty registry with {@code lindung.demo.participants} generated Kalimantan Barat workers (seed
+ * Fills an empty registry with {@code lindung.demo.participants} generated workers of {@code lindung.demo.province}
+ * (Kalimantan Barat unless set; seed
  * {@code lindung.demo.seed}), their memberships ({@link DemoMemberships}) and the memberships' contribution history
  * (contribution's {@link DemoHistory}: paid months on the ledger) when demo data is on ({@code lindung.demo.enabled}), after the demo users exist. Does
  * nothing when the registry already has participants, so a restart keeps what is there.
@@ -23,12 +25,6 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(10)
 class DemoDataLoader implements ApplicationRunner {
-
-    /**
-     * The demo's province, Kalimantan Barat: its names per kab/kota and its demo users are that province's, whatever
-     * the installation's home province ({@code lindung.region.home-province}).
-     */
-    static final String PROVINCE = "61";
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
@@ -40,6 +36,7 @@ class DemoDataLoader implements ApplicationRunner {
     private final long participants;
     private final long seed;
     private final boolean withMemberships;
+    private final String province;
 
     @Autowired
     DemoDataLoader(
@@ -56,7 +53,8 @@ class DemoDataLoader implements ApplicationRunner {
                 properties.enabled(),
                 properties.participants(),
                 properties.seed(),
-                properties.memberships());
+                properties.memberships(),
+                properties.province());
     }
 
     DemoDataLoader(
@@ -67,7 +65,8 @@ class DemoDataLoader implements ApplicationRunner {
             boolean enabled,
             long participants,
             long seed,
-            boolean withMemberships) {
+            boolean withMemberships,
+            String province) {
         this.loader = loader;
         this.memberships = memberships;
         this.history = history;
@@ -76,6 +75,7 @@ class DemoDataLoader implements ApplicationRunner {
         this.participants = participants;
         this.seed = seed;
         this.withMemberships = withMemberships;
+        this.province = province;
     }
 
     @Override
@@ -87,8 +87,18 @@ class DemoDataLoader implements ApplicationRunner {
             log.info("Demo registry not loaded: the registry already has participants");
             return;
         }
-        log.info("Generating and loading {} demo participants (seed {})...", participants, seed);
-        DemoRegistryGenerator generator = new DemoRegistryGenerator(DemoGeography.of(regions, PROVINCE), seed);
+        if (regions.find(province)
+                .filter(r -> r.level() == RegionLevel.PROVINCE)
+                .isEmpty()) {
+            throw new IllegalStateException(
+                    "lindung.demo.province=" + province + " is no province of the reference data");
+        }
+        log.info(
+                "Generating and loading {} demo participants of province {} (seed {})...",
+                participants,
+                province,
+                seed);
+        DemoRegistryGenerator generator = new DemoRegistryGenerator(DemoGeography.of(regions, province), seed);
         BulkLoadResult result = loader.load(generator.iterator(participants), source(seed), LindungUser.SYSTEM);
         log.info(
                 "Demo registry loaded: {} participants, {} family members, {} UMKM businesses, {} possible"
@@ -101,9 +111,9 @@ class DemoDataLoader implements ApplicationRunner {
         if (!withMemberships) {
             return;
         }
-        memberships.generate(PROVINCE, seed);
+        memberships.generate(province, seed);
         // their contributions so far, through the history import: protection follows money paid
-        history.generate(PROVINCE, seed);
+        history.generate(province, seed);
     }
 
     static String source(long seed) {

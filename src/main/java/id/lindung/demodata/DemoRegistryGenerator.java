@@ -61,8 +61,13 @@ public final class DemoRegistryGenerator {
     private static final int MAX_SERIAL = 9999;
     private static final int RECENT = 1024;
 
-    private static final Set<String> URBAN = Set.of("61.71", "61.72");
+    /** Kalimantan Barat's kab/kota on the coast; other provinces' kabupaten count as inland (no list is held). */
     private static final Set<String> COASTAL = Set.of("61.01", "61.02", "61.04", "61.11", "61.12");
+
+    /** A kota: Kemendagri numbers them from 71 in every province (61.71 Pontianak, 63.71 Banjarmasin). */
+    static boolean urban(String kabKotaCode) {
+        return Integer.parseInt(kabKotaCode.substring(3, 5)) >= 71;
+    }
 
     /** Occupations with a weight for men and one for women. */
     private static final Jobs URBAN_JOBS = new Jobs()
@@ -434,7 +439,7 @@ public final class DemoRegistryGenerator {
 
         private String occupation(int kab, Sex sex) {
             String code = kabCode[kab];
-            Jobs jobs = URBAN.contains(code) ? URBAN_JOBS : COASTAL.contains(code) ? COASTAL_JOBS : INLAND_JOBS;
+            Jobs jobs = urban(code) ? URBAN_JOBS : COASTAL.contains(code) ? COASTAL_JOBS : INLAND_JOBS;
             return (sex == Sex.L ? jobs.men : jobs.women).pick(rnd);
         }
 
@@ -522,8 +527,7 @@ public final class DemoRegistryGenerator {
 
         private BulkBusiness business(int kab, int kec, String desa, String ownerName, Group group, Sex sex) {
             String code = kabCode[kab];
-            Weighted<Kbli> kblis =
-                    URBAN.contains(code) ? URBAN_KBLI : COASTAL.contains(code) ? COASTAL_KBLI : INLAND_KBLI;
+            Weighted<Kbli> kblis = urban(code) ? URBAN_KBLI : COASTAL.contains(code) ? COASTAL_KBLI : INLAND_KBLI;
             Kbli kbli = kblis.pick(rnd);
             String label;
             if (group != Group.TIONGHOA && rnd.nextInt(100) < 40) {

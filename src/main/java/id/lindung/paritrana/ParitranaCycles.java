@@ -155,9 +155,13 @@ public class ParitranaCycles {
                                                  updated_by)
                 SELECT ?, code, position, weight, TRUE, note, ? FROM paritrana_default_weight
                  WHERE category_group = ?""").params(id, by.username(), category.weightGroup()).update();
+        // a national installation's award (home province empty) is the national one: every kab/kota, every province
         List<Region> entrants = switch (category) {
-            case KABKOTA -> regions.children(homeProvince);
-            case PROVINCE -> regions.find(homeProvince).stream().toList();
+            case KABKOTA -> regions.kabKotaWithin(homeProvince);
+            case PROVINCE ->
+                homeProvince.isEmpty()
+                        ? regions.provinces()
+                        : regions.find(homeProvince).stream().toList();
             default -> List.of();
         };
         for (Region r : entrants) {

@@ -223,7 +223,7 @@ class WorkerRegistrationPages {
     }
 
     private String show(RegistrationForm form, Model model) {
-        model.addAttribute("kabKotaOptions", regions.children(homeProvince));
+        model.addAttribute("kabKotaOptions", regions.kabKotaWithin(homeProvince));
         model.addAttribute("kecamatanOptions", children(form.getKabKota()));
         model.addAttribute("desaOptions", children(form.getKecamatan()));
         model.addAttribute("sectors", Sector.values());

@@ -76,7 +76,10 @@ class HomeController {
         return "home";
     }
 
-    /** The registry in the user's area, per kab/kota, against the Dukcapil population (table, chart and map). */
+    /**
+     * The registry in the user's area, per kab/kota, against the Dukcapil population (table, chart and map); per
+     * province for a national user of a national installation (no map: the province outlines are not held).
+     */
     private void registry(Model model, LindungUser me) {
         Map<String, RegionCount> counts = new HashMap<>();
         participants.countsByKabKota(me).forEach(c -> counts.put(c.regionCode(), c));
@@ -85,6 +88,19 @@ class HomeController {
         List<String> kabKota = scope.length() == 5
                 ? List.of(scope)
                 : regions.children(province).stream().map(r -> r.code()).toList();
+        if (province.isEmpty()) { // a national installation: one row per province
+            kabKota = regions.provinces().stream().map(r -> r.code()).toList();
+            for (RegionCount c : List.copyOf(counts.values())) {
+                counts.merge(
+                        c.regionCode().substring(0, 2),
+                        c,
+                        (a, b) -> new RegionCount(
+                                a.regionCode(),
+                                a.participants() + b.participants(),
+                                a.women() + b.women(),
+                                a.businesses() + b.businesses()));
+            }
+        }
         List<Row> rows = kabKota.stream()
                 .map(code -> {
                     RegionCount c = counts.getOrDefault(code, new RegionCount(code, 0, 0, 0));
@@ -95,6 +111,7 @@ class HomeController {
                 .toList();
         model.addAttribute("rows", rows);
         model.addAttribute("province", province);
+        model.addAttribute("hasMap", !province.isEmpty() && regions.hasKabKotaBoundaries(province));
         model.addAttribute("provinceName", regions.nameOf(province));
         model.addAttribute(
                 "totalParticipants", rows.stream().mapToLong(Row::participants).sum());

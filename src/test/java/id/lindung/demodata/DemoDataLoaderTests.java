@@ -61,7 +61,7 @@ class DemoDataLoaderTests {
 
     @Test
     void fillsAnEmptyRegistryWithKalimantanBaratWorkers() {
-        new DemoDataLoader(bulkLoader, memberships, history, regions, true, 3_000, 61, true).run(null);
+        new DemoDataLoader(bulkLoader, memberships, history, regions, true, 3_000, 61, true, "61").run(null);
 
         assertThat(participants()).isEqualTo(3_000);
         assertThat(jdbc.sql("SELECT count(DISTINCT kabkota_code) FROM participant")
@@ -167,9 +167,38 @@ class DemoDataLoaderTests {
     }
 
     @Test
+    void fillsAnEmptyRegistryWithWorkersOfAnotherProvince() {
+        new DemoDataLoader(bulkLoader, memberships, history, regions, true, 800, 61, true, "63").run(null);
+
+        assertThat(participants()).isEqualTo(800);
+        Map<String, Object> p = jdbc.sql("""
+                SELECT count(*) FILTER (WHERE province_code <> '63') AS elsewhere,
+                       count(DISTINCT kabkota_code) AS kabkota FROM participant""").query().singleRow();
+        assertThat(p).containsEntry("elsewhere", 0L).containsEntry("kabkota", 13L);
+        Map<String, Object> m = jdbc.sql("""
+                SELECT count(*) AS memberships, count(*) FILTER (WHERE province_code <> '63') AS elsewhere
+                  FROM membership""").query().singleRow();
+        assertThat(((Number) m.get("memberships")).longValue()).isPositive();
+        assertThat(m).containsEntry("elsewhere", 0L);
+        assertThat(jdbc.sql("SELECT count(*) FROM bill WHERE status = 'PAID'")
+                        .query(Long.class)
+                        .single())
+                .isPositive();
+    }
+
+    @Test
+    void refusesAProvinceTheReferenceDataDoesNotHave() {
+        DemoDataLoader loader = new DemoDataLoader(bulkLoader, memberships, history, regions, true, 10, 61, true, "99");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> loader.run(null))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("lindung.demo.province=99");
+        assertThat(participants()).isZero();
+    }
+
+    @Test
     void leavesARegistryThatAlreadyHasParticipantsAlone() {
-        new DemoDataLoader(bulkLoader, memberships, history, regions, true, 500, 61, true).run(null);
-        new DemoDataLoader(bulkLoader, memberships, history, regions, true, 2_000, 62, true).run(null);
+        new DemoDataLoader(bulkLoader, memberships, history, regions, true, 500, 61, true, "61").run(null);
+        new DemoDataLoader(bulkLoader, memberships, history, regions, true, 2_000, 62, true, "61").run(null);
 
         assertThat(participants()).isEqualTo(500);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = ? AND id > ?")
@@ -181,15 +210,15 @@ class DemoDataLoaderTests {
 
     @Test
     void doesNothingWhenDemoDataIsOffOrNoParticipantsAreAskedFor() {
-        new DemoDataLoader(bulkLoader, memberships, history, regions, false, 1_000, 61, true).run(null);
-        new DemoDataLoader(bulkLoader, memberships, history, regions, true, 0, 61, true).run(null);
+        new DemoDataLoader(bulkLoader, memberships, history, regions, false, 1_000, 61, true, "61").run(null);
+        new DemoDataLoader(bulkLoader, memberships, history, regions, true, 0, 61, true, "61").run(null);
 
         assertThat(participants()).isZero();
     }
 
     @Test
     void loadsTheRegistryAloneWhenMembershipsAreOff() {
-        new DemoDataLoader(bulkLoader, memberships, history, regions, true, 1_000, 61, false).run(null);
+        new DemoDataLoader(bulkLoader, memberships, history, regions, true, 1_000, 61, false, "61").run(null);
 
         assertThat(participants()).isEqualTo(1_000);
         assertThat(jdbc.sql("SELECT count(*) FROM membership").query(Long.class).single())

@@ -85,6 +85,46 @@ class DemoRegistryGeneratorTests {
         assertThat(same).isLessThan(10);
     }
 
+    /**
+     * Any province: Kalimantan Selatan's registry lives in its own desa, its NIKs were issued in the province and
+     * mostly in the participant's kecamatan (PPKKCC), every one of its 13 kab/kota has workers, the kota have urban jobs, the same seed gives the
+     * same rows.
+     */
+    @Test
+    @Execution(ExecutionMode.SAME_THREAD)
+    void anotherProvinceGetsItsOwnDesaAndNiks() {
+        DemoGeography kalsel = ReferenceFiles.province("63");
+        List<BulkParticipant> selatan =
+                new DemoRegistryGenerator(kalsel, 61).stream(5_000).toList();
+        Set<String> regionCodes = ReferenceFiles.regionCodes();
+        LocalDate today = DemoRegistryGenerator.REFERENCE_DATE;
+        Set<String> kabKota = new HashSet<>();
+        List<String> broken = new ArrayList<>();
+        long ownKecamatan = 0;
+        for (BulkParticipant p : selatan) {
+            kabKota.add(p.regionCode().substring(0, 5));
+            if (!p.regionCode().startsWith("63.")
+                    || !regionCodes.contains(p.regionCode())
+                    || !p.nik().startsWith("63")
+                    || !NikRules.check("nik", p.nik(), p.birthDate(), p.sex(), regionCodes::contains, today)
+                            .isEmpty()) {
+                broken.add(p.nik() + " " + p.regionCode());
+            }
+            if (p.nik().startsWith(p.regionCode().substring(0, 8).replace(".", ""))) {
+                ownKecamatan++;
+            }
+        }
+        assertThat(broken).isEmpty();
+        assertThat((double) ownKecamatan / selatan.size()).isBetween(0.75, 0.95);
+        assertThat(kabKota).hasSize(13);
+        assertThat(selatan.stream().filter(p -> p.regionCode().startsWith("63.71.")))
+                .extracting(BulkParticipant::occupation)
+                .contains("Pengemudi ojek");
+        assertThat(DemoRegistryGenerator.urban("63.71")).isTrue();
+        assertThat(DemoRegistryGenerator.urban("63.11")).isFalse();
+        assertThat(new DemoRegistryGenerator(kalsel, 61).stream(500).toList()).isEqualTo(selatan.subList(0, 500));
+    }
+
     @Test
     @Execution(ExecutionMode.SAME_THREAD)
     void everyNikOfParticipantsAndRelativesPassesTheNikRules() {

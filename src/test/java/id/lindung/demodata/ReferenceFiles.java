@@ -53,34 +53,39 @@ final class ReferenceFiles {
     /** Kalimantan Barat as {@link DemoGeography#of} would read it from the database. */
     static synchronized DemoGeography kalimantanBarat() {
         if (kalbar == null) {
-            Map<String, Map<String, List<String>>> tree = new LinkedHashMap<>();
-            for (String[] row : csv("reference/wilayah.csv")) {
-                String code = row[0];
-                if (!code.startsWith("61.")) {
-                    continue;
-                }
-                if (code.length() == 5) {
-                    tree.computeIfAbsent(code, k -> new LinkedHashMap<>());
-                } else if (code.length() == 8) {
-                    tree.get(code.substring(0, 5)).computeIfAbsent(code, k -> new ArrayList<>());
-                } else if (code.length() == 13) {
-                    tree.get(code.substring(0, 5)).get(code.substring(0, 8)).add(code);
-                }
-            }
-            List<DemoGeography.KabKota> kabs = new ArrayList<>();
-            tree.forEach((kab, kecs) -> {
-                long[] people = population().get(kab);
-                List<DemoGeography.Kecamatan> kecamatan = new ArrayList<>();
-                kecs.forEach((kec, desa) -> {
-                    if (!desa.isEmpty()) {
-                        kecamatan.add(new DemoGeography.Kecamatan(kec, desa));
-                    }
-                });
-                kabs.add(new DemoGeography.KabKota(kab, people[0], people[1], kecamatan));
-            });
-            kalbar = new DemoGeography(kabs);
+            kalbar = province("61");
         }
         return kalbar;
+    }
+
+    /** A province (Kemendagri code) as {@link DemoGeography#of} would read it from the database. */
+    static synchronized DemoGeography province(String province) {
+        Map<String, Map<String, List<String>>> tree = new LinkedHashMap<>();
+        for (String[] row : csv("reference/wilayah.csv")) {
+            String code = row[0];
+            if (!code.startsWith(province + ".")) {
+                continue;
+            }
+            if (code.length() == 5) {
+                tree.computeIfAbsent(code, k -> new LinkedHashMap<>());
+            } else if (code.length() == 8) {
+                tree.get(code.substring(0, 5)).computeIfAbsent(code, k -> new ArrayList<>());
+            } else if (code.length() == 13) {
+                tree.get(code.substring(0, 5)).get(code.substring(0, 8)).add(code);
+            }
+        }
+        List<DemoGeography.KabKota> kabs = new ArrayList<>();
+        tree.forEach((kab, kecs) -> {
+            long[] people = population().get(kab);
+            List<DemoGeography.Kecamatan> kecamatan = new ArrayList<>();
+            kecs.forEach((kec, desa) -> {
+                if (!desa.isEmpty()) {
+                    kecamatan.add(new DemoGeography.Kecamatan(kec, desa));
+                }
+            });
+            kabs.add(new DemoGeography.KabKota(kab, people[0], people[1], kecamatan));
+        });
+        return new DemoGeography(kabs);
     }
 
     private static List<String[]> csv(String resource) {

@@ -1,5 +1,6 @@
 package id.lindung.support;
 
+import id.lindung.access.LindungUser;
 import id.lindung.contribution.Bill;
 import id.lindung.contribution.BillingRunResult;
 import id.lindung.contribution.BillingRuns;
@@ -66,10 +67,12 @@ public final class Ledger {
 
     /** The membership's open bills, oldest first. */
     public List<Bill> open(long membershipId) {
-        return statements
-                .statement(MembershipId.of(membershipId), LocalDate.now(TestClock.CLOCK), Members.OFFICER)
-                .bills()
-                .stream()
+        return open(membershipId, Members.OFFICER);
+    }
+
+    /** As {@link #open(long)}, read by someone else (an officer of another province). */
+    public List<Bill> open(long membershipId, LindungUser by) {
+        return statements.statement(MembershipId.of(membershipId), LocalDate.now(TestClock.CLOCK), by).bills().stream()
                 .filter(b -> b.outstanding() > 0)
                 .sorted(java.util.Comparator.comparing(Bill::period))
                 .toList();
@@ -77,20 +80,27 @@ public final class Ledger {
 
     /** Pays the oldest {@code count} open bills exactly (payments go to the oldest open bill first). */
     public void payOldest(long membershipId, int count, LocalDate paidOn) {
-        long amount = open(membershipId).stream()
+        payOldest(membershipId, count, paidOn, Members.OFFICER);
+    }
+
+    /** As {@link #payOldest(long, int, LocalDate)}, recorded by someone else (an officer of another province). */
+    public void payOldest(long membershipId, int count, LocalDate paidOn, LindungUser by) {
+        long amount = open(membershipId, by).stream()
                 .limit(count)
                 .mapToLong(Bill::outstanding)
                 .sum();
         if (amount > 0) {
-            pay(membershipId, amount, paidOn);
+            pay(membershipId, amount, paidOn, by);
         }
     }
 
     /** One payment of an amount (paid on a day), then the membership's ledger event. */
     public void pay(long membershipId, long amount, LocalDate paidOn) {
-        payments.pay(
-                new PaymentRequest("COV-" + KEYS.incrementAndGet(), membershipId, amount, paidOn, null),
-                Members.OFFICER);
+        pay(membershipId, amount, paidOn, Members.OFFICER);
+    }
+
+    private void pay(long membershipId, long amount, LocalDate paidOn, LindungUser by) {
+        payments.pay(new PaymentRequest("COV-" + KEYS.incrementAndGet(), membershipId, amount, paidOn, null), by);
         publish(new ProtectionChanged(MembershipId.of(membershipId)));
     }
 

@@ -73,7 +73,8 @@ class CoverageApi {
     @GetMapping
     @Operation(
             summary =
-                    "Coverage of a region (province, kab/kota, kecamatan; default: your scope) in a month"
+                    "Coverage of a region (province, kab/kota, kecamatan, or 0: the national roll-up for national"
+                            + " users; default: your scope) in a month"
                             + " (YYYY-MM; default: the latest): total, segments, channels, next level down, trend, forecast, KUR")
     CoverageDashboard dashboard(
             @RequestParam(required = false) @Nullable String region,

@@ -146,10 +146,17 @@ class CoveragePages {
         model.addAttribute("monthOptions", monthOptions(d, months));
         model.addAttribute("regionOptions", regionOptions(d.region().code(), me));
         model.addAttribute("breadcrumb", breadcrumb(d.region(), me));
-        model.addAttribute("isProvince", "PROVINCE".equals(d.region().level()));
+        boolean province = "PROVINCE".equals(d.region().level());
+        model.addAttribute("isProvince", province);
+        model.addAttribute(
+                "isNational",
+                CoverageDashboards.NATIONAL_LEVEL.equals(d.region().level()));
+        model.addAttribute(
+                "hasMap", province && regions.hasKabKotaBoundaries(d.region().code()));
         model.addAttribute(
                 "childLevel",
                 switch (d.region().level()) {
+                    case CoverageDashboards.NATIONAL_LEVEL -> "PROVINCE";
                     case "PROVINCE" -> "KABKOTA";
                     case "KABKOTA" -> "KECAMATAN";
                     default -> "";
@@ -243,6 +250,9 @@ class CoveragePages {
      * kecamatan of the kab/kota shown (or of the scope when it is a kab/kota).
      */
     private List<Option> regionOptions(String shown, LindungUser me) {
+        if (me.scope().code().isEmpty()) {
+            return nationalOptions(shown);
+        }
         String top = topOf(shown, me);
         List<Option> options = new ArrayList<>();
         options.add(new Option(top, regions.nameOf(top), top.equals(shown), 0));
@@ -259,7 +269,43 @@ class CoveragePages {
         return options;
     }
 
-    /** The top of what the user may see: their scope, or for a national user the province of the region shown. */
+    /**
+     * The selector of a national user: the country, its provinces, and the kab/kota of the province shown with the
+     * kecamatan of the kab/kota shown.
+     */
+    private List<Option> nationalOptions(String shown) {
+        List<Option> options = new ArrayList<>();
+        options.add(new Option(
+                CoverageDashboards.NATIONAL, regions.nameOf(""), CoverageDashboards.NATIONAL.equals(shown), 0));
+        String shownProvince = shown.length() >= 2 ? shown.substring(0, 2) : "";
+        String shownKabKota = shown.length() >= 5 ? Region.kabKotaOf(shown) : "";
+        for (Region province : regions.provinces()) {
+            options.add(
+                    new Option(province.code(), province.name(), province.code().equals(shown), 1));
+            if (!province.code().equals(shownProvince)) {
+                continue;
+            }
+            for (Region kabKota : regions.children(province.code())) {
+                options.add(new Option(
+                        kabKota.code(), kabKota.name(), kabKota.code().equals(shown), 2));
+                if (kabKota.code().equals(shownKabKota)) {
+                    for (Region kecamatan : regions.children(kabKota.code())) {
+                        options.add(new Option(
+                                kecamatan.code(),
+                                kecamatan.name(),
+                                kecamatan.code().equals(shown),
+                                3));
+                    }
+                }
+            }
+        }
+        return options;
+    }
+
+    /**
+     * The top of what the user may see: their scope, or for a national user the province of the region given (the
+     * country in a national installation).
+     */
     private static String topOf(String shown, LindungUser me) {
         String scope = me.scope().code();
         return scope.isEmpty() ? shown.substring(0, Math.min(2, shown.length())) : scope;
@@ -277,6 +323,9 @@ class CoveragePages {
             }
             crumbs.add(0, new Crumb(r.code(), r.name()));
             parent = r.parentCode();
+        }
+        if (me.scope().code().isEmpty() && !CoverageDashboards.NATIONAL.equals(region.code())) {
+            crumbs.add(0, new Crumb(CoverageDashboards.NATIONAL, regions.nameOf("")));
         }
         return crumbs;
     }
@@ -463,7 +512,9 @@ class CoveragePages {
         model.addAttribute("rows", targets.list(me));
         String top = topOf(homeProvince, me);
         List<Option> options = new ArrayList<>();
-        options.add(new Option(top, regions.nameOf(top), false, 0));
+        if (!top.isEmpty()) { // the country has no target of its own: its provinces have
+            options.add(new Option(top, regions.nameOf(top), false, 0));
+        }
         regions.children(top).forEach(r -> options.add(new Option(r.code(), r.name(), false, 1)));
         model.addAttribute("regionOptions", options);
         return "coverage/targets";

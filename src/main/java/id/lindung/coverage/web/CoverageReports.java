@@ -95,8 +95,9 @@ class CoverageReports {
         LindungUser me = currentUser.require();
         Locale locale = LocaleContextHolder.getLocale();
         CoverageDashboard d = dashboards.dashboard(blank(region), month, me);
-        String boundaries =
-                regions.kabKotaBoundaries(d.region().code().substring(0, 2)).orElse(null);
+        String boundaries = CoverageDashboards.NATIONAL.equals(d.region().code())
+                ? null // no province outlines are held
+                : regions.kabKotaBoundaries(d.region().code().substring(0, 2)).orElse(null);
         byte[] pdf = reports.render(d, boundaries, sources(d, me), Instant.now(clock), locale);
         exported("coverage.pdf", d);
         return download(pdf, MediaType.APPLICATION_PDF, fileName(d, "pdf"));

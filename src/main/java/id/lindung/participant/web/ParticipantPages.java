@@ -412,10 +412,7 @@ class ParticipantPages {
 
     private List<Region> kabKotaOptions(LindungUser me) {
         String scope = me.scope().code();
-        if (scope.length() == 5) {
-            return regions.find(scope).stream().toList();
-        }
-        return regions.children(scope.isEmpty() ? homeProvince : scope);
+        return regions.kabKotaWithin(scope.isEmpty() ? homeProvince : scope);
     }
 
     private List<Region> childrenInScope(@Nullable String parent, LindungUser me) {

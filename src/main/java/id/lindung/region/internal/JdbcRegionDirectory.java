@@ -22,6 +22,8 @@ import org.springframework.stereotype.Service;
 @Service
 class JdbcRegionDirectory implements RegionDirectory, org.springframework.beans.factory.InitializingBean {
 
+    private static final String COUNTRY = "Indonesia";
+
     private final JdbcClient jdbc;
     private final RegionProperties properties;
     private volatile @Nullable Map<String, String> names;
@@ -31,10 +33,10 @@ class JdbcRegionDirectory implements RegionDirectory, org.springframework.beans.
         this.properties = properties;
     }
 
-    /** Reads the codes, and stops the start when the configured home province is none of them. */
+    /** Reads the codes, and stops the start when the configured home province is none of them (empty: national). */
     @Override
     public void afterPropertiesSet() {
-        if (!names().containsKey(properties.homeProvince())) {
+        if (!properties.national() && !names().containsKey(properties.homeProvince())) {
             throw new IllegalStateException("lindung.region.home-province=" + properties.homeProvince()
                     + " is no province of the region reference data");
         }
@@ -66,8 +68,24 @@ class JdbcRegionDirectory implements RegionDirectory, org.springframework.beans.
 
     @Override
     public List<Region> children(String code) {
+        if (code.isEmpty()) {
+            return provinces();
+        }
         return jdbc.sql("SELECT code, name, parent_code FROM region WHERE parent_code = ? ORDER BY code")
                 .param(code)
+                .query((rs, i) -> region(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
+    @Override
+    public List<Region> kabKotaWithin(String scope) {
+        if (scope.length() == 2) {
+            return children(scope);
+        }
+        if (!scope.isEmpty()) {
+            return find(Region.kabKotaOf(scope)).stream().toList();
+        }
+        return jdbc.sql("SELECT code, name, parent_code FROM region WHERE level = 2 ORDER BY code")
                 .query((rs, i) -> region(rs.getString(1), rs.getString(2), rs.getString(3)))
                 .list();
     }
@@ -90,7 +108,7 @@ class JdbcRegionDirectory implements RegionDirectory, org.springframework.beans.
 
     @Override
     public String nameOf(String code) {
-        return names().getOrDefault(code, code);
+        return code.isEmpty() ? COUNTRY : names().getOrDefault(code, code);
     }
 
     @Override
@@ -110,6 +128,14 @@ class JdbcRegionDirectory implements RegionDirectory, org.springframework.beans.
                 .findFirst()
                 .orElse(null);
         return Optional.ofNullable(json);
+    }
+
+    @Override
+    public boolean hasKabKotaBoundaries(String provinceCode) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM region_boundary WHERE province_code = ?)")
+                .param(provinceCode)
+                .query(Boolean.class)
+                .single();
     }
 
     private static Region region(String code, String name, String parent) {

@@ -180,7 +180,7 @@ class SponsorshipPages {
     private List<Option> sponsorOptions(LindungUser me) {
         String top = me.scope().code().isEmpty() ? homeProvince : me.scope().code();
         List<Option> options = new ArrayList<>();
-        if (top.length() <= 5) {
+        if (!top.isEmpty() && top.length() <= 5) {
             options.add(new Option(top, regions.nameOf(top)));
         }
         if (top.length() == 2) {
@@ -475,7 +475,7 @@ class SponsorshipPages {
         if (top.length() > 2) {
             options.add(new Option(top, regions.nameOf(top)));
         }
-        for (Region child : regions.children(top)) {
+        for (Region child : top.length() > 2 ? regions.children(top) : regions.kabKotaWithin(top)) {
             if (child.code().length() <= 8) {
                 options.add(new Option(child.code(), child.name(), top.length() > 2));
             }
