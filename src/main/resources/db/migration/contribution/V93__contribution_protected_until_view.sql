@@ -5,10 +5,8 @@
 -- by participant_id or membership_id; every probe reaches the bills through their (membership_id, period) index.
 CREATE VIEW contribution_protected_until_v AS
 SELECT v.membership_id, v.participant_id,
-       CASE WHEN r.paid_up_to IS NULL
-              OR (r.paid_up_to + INTERVAL '1 month' - INTERVAL '1 day')::date < lindung_today()
-            THEN lindung_today()
-            ELSE (r.paid_up_to + INTERVAL '1 month' - INTERVAL '1 day')::date END AS protected_until
+       -- greatest() passes over a NULL: nothing paid from the start, today
+       greatest(lindung_today(), (r.paid_up_to + INTERVAL '1 month' - INTERVAL '1 day')::date) AS protected_until
   FROM enrolment_membership_v v
   JOIN contribution_protected_now_v n ON n.membership_id = v.membership_id
  CROSS JOIN LATERAL (
