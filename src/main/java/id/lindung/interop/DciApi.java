@@ -27,6 +27,23 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @RestController
 @Tag(name = "DCI", description = "DCI (spdci.org) registry core API v1.0.0 for partner social programmes")
+// the refusals both operations share (springdoc adds class-level responses to every operation)
+@ApiResponse(
+        responseCode = "401",
+        description = "err.request.unauthorized, err.sender_id.invalid, err.signature.missing or err.signature.invalid",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE))
+@ApiResponse(
+        responseCode = "409",
+        description = "rjct.message_id.duplicate: the message_id was received before",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE))
+@ApiResponse(
+        responseCode = "413",
+        description = "rjct.total_count.limit_exceeded: more queries than the partner's max_batch",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE))
+@ApiResponse(
+        responseCode = "429",
+        description = "err.request.too_many_requests: past the partner's look-ups per hour",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE))
 @SecurityScheme(
         name = "dciBearer",
         type = SecuritySchemeType.HTTP,
@@ -63,23 +80,6 @@ class DciApi {
             description = "Malformed JSON (err.request.bad) or a header refused: rjct.action.invalid,"
                     + " rjct.version.invalid, rjct.message_ts.invalid, rjct.total_count.invalid",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE))
-    @ApiResponse(
-            responseCode = "401",
-            description = "err.request.unauthorized, err.sender_id.invalid, err.signature.missing or"
-                    + " err.signature.invalid",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE))
-    @ApiResponse(
-            responseCode = "409",
-            description = "rjct.message_id.duplicate: the message_id was received before",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE))
-    @ApiResponse(
-            responseCode = "413",
-            description = "rjct.total_count.limit_exceeded: more queries than the partner's max_batch",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE))
-    @ApiResponse(
-            responseCode = "429",
-            description = "err.request.too_many_requests: past the partner's look-ups per hour",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE))
     ResponseEntity<ObjectNode> syncSearch(
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
             @RequestBody(required = false) @Nullable String body) {
@@ -102,23 +102,6 @@ class DciApi {
     @ApiResponse(
             responseCode = "400",
             description = "As for the sync search; also err.sender_uri.invalid (no callback registered, or another)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE))
-    @ApiResponse(
-            responseCode = "401",
-            description = "err.request.unauthorized, err.sender_id.invalid, err.signature.missing or"
-                    + " err.signature.invalid",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE))
-    @ApiResponse(
-            responseCode = "409",
-            description = "rjct.message_id.duplicate",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE))
-    @ApiResponse(
-            responseCode = "413",
-            description = "rjct.total_count.limit_exceeded",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE))
-    @ApiResponse(
-            responseCode = "429",
-            description = "err.request.too_many_requests",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE))
     ResponseEntity<ObjectNode> asyncSearch(
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,

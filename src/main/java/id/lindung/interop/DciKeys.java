@@ -1,15 +1,12 @@
 package id.lindung.interop;
 
 import id.lindung.shared.Sha256;
+import id.lindung.shared.crypto.Ed25519;
 import id.lindung.shared.crypto.SealedColumn;
 import id.lindung.shared.crypto.Vault;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Arrays;
@@ -50,7 +47,7 @@ class DciKeys {
             return key;
         }
         if (load() == null) {
-            KeyPair pair = generate();
+            KeyPair pair = Ed25519.generate();
             jdbc.sql("INSERT INTO interop_signing_key (id, public_key, private_key_enc, created_at)"
                             + " VALUES (1, ?, ?, ?) ON CONFLICT DO NOTHING")
                     .params(
@@ -73,27 +70,11 @@ class DciKeys {
                     byte[] spki = rs.getBytes(1);
                     return new Key(
                             HexFormat.of().formatHex(Arrays.copyOf(Sha256.of(spki), 8)),
-                            privateKey(vault.open(rs.getBytes(2), COLUMN)),
+                            Ed25519.privateKey(vault.open(rs.getBytes(2), COLUMN)),
                             DciSignatures.publicKey(spki));
                 })
                 .optional()
                 .orElse(null);
-    }
-
-    private static KeyPair generate() {
-        try {
-            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Ed25519 missing from this Java runtime", e);
-        }
-    }
-
-    private static PrivateKey privateKey(byte[] pkcs8) {
-        try {
-            return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("not an Ed25519 private key", e);
-        }
     }
 
     /** The sealed private key, re-sealed by a Vault key rotation. */
