@@ -325,6 +325,25 @@ class DciRegistryApiTest {
                 .isEqualTo(401);
     }
 
+    @Test
+    void theOpenApiDocumentDescribesTheDciOperations() {
+        JsonNode docs = ApiClient.anonymous(port).get("/v3/api-docs").json();
+        assertThat(docs.path("components")
+                        .path("securitySchemes")
+                        .path("dciBearer")
+                        .path("scheme")
+                        .asString())
+                .isEqualTo("bearer");
+        for (String path : List.of(DciApi.SYNC_SEARCH, DciApi.SEARCH)) {
+            JsonNode post = docs.path("paths").path(path).path("post");
+            assertThat(post.path("summary").asString()).as(path).isNotBlank();
+            assertThat(post.path("security").toString()).as(path).contains("dciBearer");
+            assertThat(post.path("responses").propertyNames())
+                    .as(path)
+                    .contains("200", "400", "401", "409", "413", "429");
+        }
+    }
+
     static JsonNode records(JsonNode item) {
         assertThat(item.path("status").asString()).as(item.toString()).isEqualTo("succ");
         return item.path("data").path("reg_records");
