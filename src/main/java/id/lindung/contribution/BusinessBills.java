@@ -1,9 +1,8 @@
 package id.lindung.contribution;
 
 import id.lindung.access.LindungUser;
+import id.lindung.contribution.internal.Allocation;
 import id.lindung.enrolment.MembershipId;
-import id.lindung.shared.FieldIssue;
-import id.lindung.shared.InvalidInputException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -29,8 +28,16 @@ public class BusinessBills {
     private final Payments payments;
     private final VirtualAccounts accounts;
     private final Clock clock;
+    private final Allocation allocation;
 
-    BusinessBills(JdbcClient jdbc, Dues dues, Payments payments, VirtualAccounts accounts, Clock clock) {
+    BusinessBills(
+            JdbcClient jdbc,
+            Dues dues,
+            Payments payments,
+            VirtualAccounts accounts,
+            Allocation allocation,
+            Clock clock) {
+        this.allocation = allocation;
         this.jdbc = jdbc;
         this.dues = dues;
         this.payments = payments;
@@ -74,8 +81,8 @@ public class BusinessBills {
     }
 
     /**
-     * Pays a business's bill: {@code amount} must be its total now (else {@code business.amount.mismatch}, nothing
-     * written); each membership owing gets a payment of its amount under {@code key} and its id, through
+     * Pays a business's bill: {@code amount} must be its total now, decided under its memberships' locks (else
+     * {@link AmountNotOwed}, nothing written); each membership owing gets a payment of its amount under {@code key} and its id, through
      * {@link Payments#pay} with {@code channel}. Joins the caller's transaction, so a refusal anywhere undoes all.
      */
     @Transactional
@@ -87,10 +94,10 @@ public class BusinessBills {
             @Nullable String reference,
             String channel,
             LindungUser by) {
+        // what each member owes cannot change until the payments are in: their locks, in membership order
+        members(businessId).stream().mapToLong(Member::id).sorted().forEach(allocation::lockMembership);
         BusinessBill bill = bill(businessId, by);
-        if (bill.total() <= 0 || amount != bill.total()) {
-            throw new InvalidInputException(FieldIssue.error("amount", "business.amount.mismatch", bill.total()));
-        }
+        Payments.checkOwed(bill.total(), amount);
         List<PaymentResult> paid = new ArrayList<>();
         for (BusinessBill.Line line : bill.lines()) {
             if (line.amount() > 0) {

@@ -47,6 +47,67 @@ class Ledger {
         this.allocation = allocation;
     }
 
+    /**
+     * SQL: every month membership {@code v} ({@code enrolment_membership_v}) owes up to {@code :month} has a bill, so
+     * that {@link #billOwedMonths} with {@link Gaps#ALL} would add none — the same segments and months as its two
+     * halves. Parameters: {@code :month} and those of {@link #withSegments}.
+     */
+    static final String BILLED = """
+            CASE WHEN v.segment IN (:pu, :bpu) OR (v.segment = :pmi AND v.programmes LIKE '%JHT%') THEN
+                   (SELECT count(*) FROM bill x
+                     WHERE x.membership_id = v.membership_id AND x.period >= v.start_month
+                       AND x.period <= least(coalesce(v.end_month, :month), :month))
+                   = (SELECT count(*) FROM generate_series(v.start_month, least(coalesce(v.end_month, :month), :month),
+                                                           INTERVAL '1 month'))
+                 WHEN v.segment = :jakon OR (v.segment = :pmi AND v.programmes NOT LIKE '%JHT%') THEN
+                   v.start_month > :month
+                   OR EXISTS (SELECT 1 FROM bill x WHERE x.membership_id = v.membership_id
+                                 AND x.period = v.start_month)
+                 ELSE TRUE END""";
+
+    /**
+     * SQL: {@link #BILLED}, and no credit of membership {@code v} waits for one of its open bills — so that
+     * {@link #billAndAllocate} would change nothing and the open bills are what the member owes.
+     */
+    static final String SETTLED = "(" + BILLED + """
+            ) AND NOT (EXISTS (SELECT 1 FROM payment p WHERE p.membership_id = v.membership_id
+                                  AND p.unallocated > 0 AND p.status = 'APPLIED')
+                       AND EXISTS (SELECT 1 FROM bill b WHERE b.membership_id = v.membership_id
+                                      AND b.status = 'OPEN' AND b.amount > b.paid))""";
+
+    /** Binds the segment parameters {@link #BILLED} and the billing statements name. */
+    static JdbcClient.StatementSpec withSegments(JdbcClient.StatementSpec statement) {
+        return statement
+                .param("pu", Segment.PU.name())
+                .param("bpu", Segment.BPU.name())
+                .param("pmi", Segment.PMI.name())
+                .param("jakon", Segment.JAKON.name());
+    }
+
+    /** Whether every month the membership owes up to {@code through} is billed (see {@link #BILLED}). */
+    boolean billed(long membershipId, YearMonth through) {
+        return withSegments(jdbc.sql("SELECT " + BILLED + " FROM enrolment_membership_v v WHERE v.membership_id = :id")
+                        .param("id", membershipId)
+                        .param("month", Date.valueOf(through.atDay(1))))
+                .query(Boolean.class)
+                .optional()
+                .orElse(Boolean.TRUE);
+    }
+
+    /**
+     * As {@link #billAndAllocate} for a membership whose new payment is recorded: when every owed month is already
+     * billed (the usual case: the monthly run billed it), only the allocation runs, in one statement
+     * ({@link Allocation#allocateOne}); otherwise the months are billed first as there. The caller holds the
+     * membership's lock.
+     */
+    void settle(long membershipId, YearMonth through) {
+        if (billed(membershipId, through)) {
+            allocation.allocateOne(membershipId);
+        } else {
+            billAndAllocate(membershipId, through);
+        }
+    }
+
     /** Empties (creating if needed) the scope table of {@link #billOwedMonths}. */
     void clearScope() {
         jdbc.sql("CREATE TEMP TABLE IF NOT EXISTS ledger_scope (membership_id BIGINT PRIMARY KEY) ON COMMIT DROP")
@@ -238,6 +299,23 @@ class Ledger {
             jdbc.sql("INSERT INTO alloc_scope SELECT membership_id FROM ledger_scope")
                     .update();
             allocation.allocate();
+        }
+    }
+
+    /**
+     * {@link #payAhead(YearMonth, int)} for one membership, after {@link #settle}: nothing to do (and no temporary
+     * table made) while the membership holds no credit.
+     */
+    void payAhead(long membershipId, YearMonth current, int maxAhead) {
+        boolean credit = jdbc.sql("SELECT EXISTS (SELECT 1 FROM payment WHERE membership_id = ? AND unallocated > 0"
+                        + " AND status = 'APPLIED')")
+                .param(membershipId)
+                .query(Boolean.class)
+                .single();
+        if (credit) {
+            allocation.clearScope();
+            jdbc.sql("INSERT INTO alloc_scope VALUES (?)").param(membershipId).update();
+            payAhead(current, maxAhead);
         }
     }
 

@@ -64,6 +64,7 @@ public class Payments {
     private final Bounds bounds;
     private final VirtualAccounts virtualAccounts;
     private final Vault vault;
+    private final Dues dues;
 
     Payments(
             JdbcClient jdbc,
@@ -78,7 +79,9 @@ public class Payments {
             ContributionPolicy policy,
             Bounds bounds,
             VirtualAccounts virtualAccounts,
-            Vault vault) {
+            Vault vault,
+            Dues dues) {
+        this.dues = dues;
         this.virtualAccounts = virtualAccounts;
         this.vault = vault;
         this.policy = policy;
@@ -105,6 +108,10 @@ public class Payments {
      */
     @Transactional
     public PaymentResult pay(PaymentRequest request, String channel, LindungUser by) {
+        return pay(request, channel, by, false);
+    }
+
+    private PaymentResult pay(PaymentRequest request, String channel, LindungUser by, boolean exactlyOwed) {
         policy.checkPay(by);
         List<FieldIssue> issues = new ArrayList<>();
         String key = request.idempotencyKey() == null
@@ -146,11 +153,16 @@ public class Payments {
         InvalidInputException.throwIfErrors(issues);
         Objects.requireNonNull(membership);
         policy.checkPayFor(by, membership);
-        allocation.lock();
+        allocation.lockMembership(membership.id());
         String namespace = keyNamespace(membership.regionCode());
+        // payments of other memberships run meanwhile: one key is claimed by one transaction at a time
+        lockKey(namespace, Objects.requireNonNull(key));
         Optional<PaymentResult> earlier = byKey(namespace, Objects.requireNonNull(key));
         if (earlier.isPresent()) {
             return replay(earlier.get(), request);
+        }
+        if (exactlyOwed) {
+            checkOwed(dues.owed(membership.id()).amount(), Objects.requireNonNull(request.amount()));
         }
         LocalDate paidOn = Objects.requireNonNull(request.paidOn());
         if (closed(membership, paidOn)) {
@@ -176,8 +188,8 @@ public class Payments {
                 .single();
         // pay first, bill at once: every owed month up to now is on the ledger before the money is allocated
         YearMonth current = YearMonth.now(clock);
-        ledger.billAndAllocate(membership.id(), current);
-        ledger.payAhead(current, bpuMaxMonthsAhead);
+        ledger.settle(membership.id(), current);
+        ledger.payAhead(membership.id(), current, bpuMaxMonthsAhead);
         events.publishEvent(new ProtectionChanged(MembershipId.of(membership.id())));
         PaymentResult result = byKey(namespace, key).orElseThrow();
         Map<String, Object> values = new LinkedHashMap<>();
@@ -188,6 +200,27 @@ public class Payments {
         values.put("allocated", result.allocated());
         audit.record("PAYMENT_RECORDED", "payment", Long.toString(id), membership.regionCode(), values);
         return result;
+    }
+
+    /**
+     * {@link #pay(PaymentRequest, String, LindungUser)} of exactly what the membership owes now ({@link Dues#dueNow}),
+     * decided under the membership's lock in this transaction: a bank's virtual-account payment, which must meet the
+     * bill it was shown. Refused with {@link AmountNotOwed} (nothing written) when nothing is owed or the amount
+     * differs.
+     */
+    @Transactional
+    public PaymentResult payOwed(PaymentRequest request, String channel, LindungUser by) {
+        return pay(request, channel, by, true);
+    }
+
+    /** Refuses an amount that is not exactly what is owed, or any amount when nothing is. */
+    static void checkOwed(long owed, long amount) {
+        if (owed <= 0) {
+            throw new AmountNotOwed("payment.nothing-owed", owed);
+        }
+        if (amount != owed) {
+            throw new AmountNotOwed("payment.amount.not-owed", owed);
+        }
     }
 
     /** A payment by its key, if the caller may see its membership. */
@@ -512,6 +545,21 @@ public class Payments {
                 earlier.allocated(),
                 earlier.credit(),
                 true);
+    }
+
+    /** First key of the advisory lock of one payment key ({@link #lockKey}): "LK". */
+    private static final int KEY_LOCK_CLASS = 0x4C4B;
+
+    /**
+     * Waits for and takes, until the transaction ends, the lock of a payment key in its namespace: two payments under
+     * one key for different memberships (which do not share a membership lock) meet here, and the second finds the
+     * first recorded.
+     */
+    private void lockKey(String namespace, String key) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(?, hashtext(?))")
+                .params(KEY_LOCK_CLASS, namespace + "/" + key)
+                .query()
+                .singleRow();
     }
 
     private Optional<PaymentResult> byKey(String namespace, String key) {

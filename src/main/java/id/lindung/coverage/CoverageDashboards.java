@@ -17,6 +17,7 @@ import id.lindung.region.RegionProperties;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
+import id.lindung.shared.reporting.ReportingJdbc;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CoverageDashboards {
 
-    private final JdbcClient jdbc;
+    private final ReportingJdbc reporting;
     private final RegionDirectory regions;
     private final CoverageReadModel readModel;
     private final CoverageFigures figures;
@@ -53,7 +54,7 @@ public class CoverageDashboards {
     private final int trendMonths;
 
     CoverageDashboards(
-            JdbcClient jdbc,
+            ReportingJdbc reporting,
             RegionDirectory regions,
             CoverageReadModel readModel,
             CoverageFigures figures,
@@ -62,7 +63,7 @@ public class CoverageDashboards {
             Clock clock,
             RegionProperties region,
             CoverageProperties properties) {
-        this.jdbc = jdbc;
+        this.reporting = reporting;
         this.regions = regions;
         this.readModel = readModel;
         this.figures = figures;
@@ -90,6 +91,8 @@ public class CoverageDashboards {
         }
         CoverageFigures.Reference ref = figures.reference();
         String code = region.code();
+        // the read model's cells from the reporting copy when there is one (shared.reporting)
+        JdbcClient jdbc = reporting.reads();
 
         Map<CoverageSegment, Long> bySegment = zeros();
         Map<Channel, Long> byChannel = new EnumMap<>(Channel.class);
@@ -112,8 +115,8 @@ public class CoverageDashboards {
             channels.add(new ChannelFigure(c, byChannel.getOrDefault(c, 0L)));
         }
 
-        List<ChildFigure> children = children(region, m, ref);
-        List<TrendPoint> trend = trend(code, m, window[0], ref);
+        List<ChildFigure> children = children(jdbc, region, m, ref);
+        List<TrendPoint> trend = trend(jdbc, code, m, window[0], ref);
         Forecast forecast = ref.forecast(code, trend, m, YearMonth.now(clock), total);
         KurFigure kur = kurFigures.of(code);
         return new CoverageDashboard(
@@ -139,7 +142,7 @@ public class CoverageDashboards {
         return m;
     }
 
-    private List<ChildFigure> children(Region region, YearMonth m, CoverageFigures.Reference ref) {
+    private List<ChildFigure> children(JdbcClient jdbc, Region region, YearMonth m, CoverageFigures.Reference ref) {
         if (region.level() == RegionLevel.KECAMATAN) {
             return List.of();
         }
@@ -167,7 +170,8 @@ public class CoverageDashboards {
         return children;
     }
 
-    private List<TrendPoint> trend(String code, YearMonth m, YearMonth first, CoverageFigures.Reference ref) {
+    private List<TrendPoint> trend(
+            JdbcClient jdbc, String code, YearMonth m, YearMonth first, CoverageFigures.Reference ref) {
         YearMonth from = m.minusMonths(trendMonths - 1L);
         if (from.isBefore(first)) {
             from = first;

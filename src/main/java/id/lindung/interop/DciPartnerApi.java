@@ -95,8 +95,6 @@ class DciPartnerApi {
     @GetMapping
     @Operation(summary = "The registered DCI partners and their agreements (administrators)")
     @ApiResponse(responseCode = "200", description = "The partners")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
-    @ApiResponse(responseCode = "403", description = "Not an administrator")
     List<PartnerView> list() {
         admin();
         return partners.all().stream().map(this::view).toList();
@@ -105,9 +103,6 @@ class DciPartnerApi {
     @PostMapping
     @Operation(summary = "Register a DCI partner, or replace its key, callback and agreement (administrators)")
     @ApiResponse(responseCode = "200", description = "The partner as registered, with Lindung's public key")
-    @ApiResponse(responseCode = "401", description = "Not signed in")
-    @ApiResponse(responseCode = "403", description = "Not an administrator")
-    @ApiResponse(responseCode = "422", description = "A field missing or not valid")
     PartnerView register(@RequestBody PartnerRequest request) {
         admin();
         List<FieldIssue> issues = new ArrayList<>();

@@ -1,6 +1,15 @@
 package id.lindung.outreach;
 
 import id.lindung.shared.crypto.Vault;
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Timestamp;
@@ -43,6 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
  * </ul>
  */
 @RestController
+@Tag(name = "Pesan", description = "Members' own opt-outs from reminders")
 class InboundOptOuts {
 
     static final Duration WINDOW = Duration.ofMinutes(5);
@@ -73,11 +83,36 @@ class InboundOptOuts {
     }
 
     @PostMapping(path = "/api/public/pesan/balasan", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "The SMS gateway posts a member's reply; BERHENTI (or STOP) opts the sender out of SMS",
+            description = "Body {\"from\": the member's number, \"text\": the reply}, signed with the webhook "
+                    + "secret: X-Lindung-Timestamp (epoch seconds, at most 5 minutes away) and X-Lindung-Signature "
+                    + "(sha256= and the hex HMAC-SHA256 of timestamp, dot and body). Refusals carry no body.",
+            security = @SecurityRequirement(name = "gatewaySignature"),
+            responses = {
+                @ApiResponse(responseCode = "204", description = "Taken (an opt-out recorded, or a reply ignored)"),
+                @ApiResponse(responseCode = "400", description = "The body is no JSON, or the number no number"),
+                @ApiResponse(
+                        responseCode = "401",
+                        description = "No webhook secret configured, no or a forged signature, or a stale timestamp"),
+                @ApiResponse(responseCode = "409", description = "This signature was taken already (a replay)")
+            })
     @Transactional
     public ResponseEntity<Void> reply(
             @RequestHeader(name = WebhookDelivery.TIMESTAMP, required = false) @Nullable String timestamp,
             @RequestHeader(name = WebhookDelivery.SIGNATURE, required = false) @Nullable String signature,
-            @RequestBody byte[] body) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            schemaProperties = {
+                                                @SchemaProperty(name = "from", schema = @Schema(type = "string")),
+                                                @SchemaProperty(name = "text", schema = @Schema(type = "string"))
+                                            },
+                                            examples =
+                                                    @ExampleObject(name = "a member stops SMS reminders", value = """
+                                                                    {"from": "+6281234567890", "text": "BERHENTI"}""")))
+                    @RequestBody
+                    byte[] body) {
         String secret = properties.webhookSecret();
         if (secret == null || secret.isBlank() || timestamp == null || signature == null) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
@@ -125,6 +160,7 @@ class InboundOptOuts {
     }
 
     @GetMapping(path = "/api/public/pesan/berhenti", produces = MediaType.TEXT_HTML_VALUE)
+    @Hidden // a page for people following an e-mail's link, not part of the API
     public ResponseEntity<String> unsubscribePage(
             @RequestParam(name = "m", required = false) @Nullable Long message,
             @RequestParam(name = "t", required = false) @Nullable String token) {
@@ -138,6 +174,7 @@ class InboundOptOuts {
     }
 
     @PostMapping(path = "/api/public/pesan/berhenti", produces = MediaType.TEXT_HTML_VALUE)
+    @Hidden // the page's button
     public ResponseEntity<String> unsubscribe(
             @RequestParam(name = "m", required = false) @Nullable Long message,
             @RequestParam(name = "t", required = false) @Nullable String token) {

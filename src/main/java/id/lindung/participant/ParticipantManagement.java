@@ -269,7 +269,7 @@ public class ParticipantManagement {
         InvalidInputException.throwIfErrors(criteria.nikIssues(Disclosure.seesIdentity(by)));
         by.scope()
                 .narrow(trimToNull(criteria.regionCode()))
-                .ifPresent(region -> repository.forEach(
+                .ifPresent(region -> repository.exportEach(
                         trimToNull(criteria.nik()), trimToNull(criteria.name()), region, MAX_EXPORT_ROWS, sink));
     }
 

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Starts an embedded PostgreSQL server (zonky binaries) when no external server is configured, that is when
@@ -29,7 +30,8 @@ class EmbeddedPostgresConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
+    EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties, Environment environment)
+            throws IOException {
         long started = System.nanoTime();
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 // Spring stops the server (destroyMethod) after everything that still needs the database has
@@ -38,6 +40,11 @@ class EmbeddedPostgresConfiguration {
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("shared_buffers", properties.sharedBuffers());
+        if (environment.getProperty("lindung.reporting.embedded", Boolean.class, false)
+                || !environment.getProperty("lindung.reporting.url", "").isBlank()) {
+            // a reporting copy subscribes to this server (shared.reporting): logical decoding needs it
+            builder.setServerConfig("wal_level", "logical");
+        }
         if (properties.port() > 0) {
             builder.setPort(properties.port());
         }

@@ -1,6 +1,7 @@
 package id.lindung.web;
 
 import id.lindung.shared.web.PageMessages;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -79,6 +80,7 @@ class InstallableApp {
 
     /** The session's CSRF token now, and the header to send it in, for a draft sent after the network returns. */
     @GetMapping("/api/drafts/csrf")
+    @Hidden // the installable app's own call (session and CSRF), not part of the API
     ResponseEntity<Map<String, String>> csrf(CsrfToken token) {
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())

@@ -7,6 +7,8 @@ import id.lindung.shared.Bounds;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.OutOfBoundsRecords;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
  * directly into the database): every module's findings, for review and correction.
  */
 @RestController
+@Tag(name = "Administrasi", description = "Checks for administrators")
+@SecurityRequirement(name = "basicAuth")
 class OutOfBoundsApi {
 
     /** Findings listed per module at most. */

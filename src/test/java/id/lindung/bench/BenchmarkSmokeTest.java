@@ -80,6 +80,13 @@ class BenchmarkSmokeTest {
         RegistryLoadBenchmark.main(args("2000", MONTH_END));
     }
 
+    @Test
+    @Execution(ExecutionMode.SAME_THREAD)
+    void replicaLag() throws Exception {
+        // servers of its own: the primary needs wal_level=logical, which the shared test server does not have
+        ReplicaLagBenchmark.main(new String[] {"1000", "sample=100", "heartbeat=200ms", "catchUp=120", MONTH_END});
+    }
+
     /**
      * The benchmark's arguments and a new database on the tests' shared server (support.SharedPostgres), instead of
      * a server of its own: the benchmark code runs as it does on its own server. Not for the registry HTTP benchmark

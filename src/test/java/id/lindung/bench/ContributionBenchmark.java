@@ -180,7 +180,7 @@ public final class ContributionBenchmark {
         long loadMs = loadRegistry(context, count, "contribution benchmark");
 
         long t0 = System.nanoTime();
-        long memberships = createMemberships(month);
+        long memberships = createMemberships(jdbc, month);
         long membershipMs = ms(t0);
         System.out.printf(
                 Locale.ROOT,
@@ -197,10 +197,7 @@ public final class ContributionBenchmark {
         check(billable == count, "memberships open in " + month, count, billable);
         // the months before are on the ledger already (every owed month is a bill): stand-in bills of the previous
         // month, settled, so that the measured run bills one month per membership as a monthly run does
-        long standIns =
-                jdbc.sql("""
-                INSERT INTO bill (membership_id, period, due_date, amount, paid, status, province_code)
-                SELECT id, CAST(? AS date), CAST(? AS date), 0, 0, 'PAID', province_code FROM membership""").params(date(month.minusMonths(1)), date(month)).update();
+        long standIns = standInBills(jdbc, month);
         System.out.printf(
                 Locale.ROOT,
                 "setup: %,d stand-in bills of %s (settled, not measured)%n",
@@ -467,7 +464,7 @@ public final class ContributionBenchmark {
      * incomes 1.0-5.0 million, a fifth of them with JHT, about 10% (of all) in the TRANSPORT sector, 2% paid by the
      * government; starting 1-12 months before the billed month; 10% with a second base from the previous month.
      */
-    private long createMemberships(YearMonth month) {
+    static long createMemberships(JdbcClient jdbc, YearMonth month) {
         jdbc.sql("""
                 INSERT INTO employer (npp, name, risk_class, kbli, region_code)
                 SELECT 'BENCH-' || lpad(g::text, 3, '0'), 'PT Benchmark ' || g, 1 + (g - 1) % 5, NULL,
@@ -510,6 +507,13 @@ public final class ContributionBenchmark {
         jdbc.sql("VACUUM ANALYZE membership").update();
         jdbc.sql("VACUUM ANALYZE membership_base").update();
         return created;
+    }
+
+    /** Settled stand-in bills of the month before {@code month}, one per membership; @return how many. */
+    static long standInBills(JdbcClient jdbc, YearMonth month) {
+        return jdbc.sql("""
+                INSERT INTO bill (membership_id, period, due_date, amount, paid, status, province_code)
+                SELECT id, CAST(? AS date), CAST(? AS date), 0, 0, 'PAID', province_code FROM membership""").params(date(month.minusMonths(1)), date(month)).update();
     }
 
     private void printMix() {

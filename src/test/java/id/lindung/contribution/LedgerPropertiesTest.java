@@ -91,6 +91,12 @@ class LedgerPropertiesTest {
     Statements statements;
 
     @Autowired
+    Dues dues;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    @Autowired
     EnrolmentManagement enrolment;
 
     @Autowired
@@ -400,6 +406,7 @@ class LedgerPropertiesTest {
                 checkMoney();
                 checkEveryDay();
                 checkProtectedMonthView();
+                checkOwedWithHoles();
                 if (Boolean.getBoolean("lindung.ledger-properties.log")) {
                     System.out.println("--- history: " + history + "\n" + log);
                 }
@@ -418,7 +425,9 @@ class LedgerPropertiesTest {
                         "PU not-registered",
                         "PU grace",
                         "credit left",
-                        "re-enrolled")) {
+                        "re-enrolled",
+                        "due settled",
+                        "due worked")) {
                     Statistics.label(event).collect(seen.contains(event));
                 }
             } catch (AssertionError | RuntimeException e) {
@@ -739,6 +748,12 @@ class LedgerPropertiesTest {
                         .query(Long.class)
                         .single();
                 assertThat(credit).as("credit of m%d %s", i, when).isEqualTo(model.creditNow());
+                // what is owed: the short way (settled ledger, one read) and the long way (bill, allocate, roll back)
+                DueNow due = dues.dueNow(MembershipId.of(id), OFFICER);
+                assertThat(due)
+                        .as("what m%d owes %s: short and long way", i, when)
+                        .isEqualTo(dues.dueNowWorked(MembershipId.of(id)));
+                seen.add(dueWay(id));
                 Membership m = enrolment.membership(MembershipId.of(id), OFFICER);
                 assertThat(m.endMonth()).as("end of m%d %s", i, when).isEqualTo(model.end);
                 if (model.end != null) {
@@ -747,6 +762,65 @@ class LedgerPropertiesTest {
                             .isEqualTo(model.lapsed ? EndReason.LAPSED : EndReason.REQUESTED);
                 }
             }
+        }
+
+        /**
+         * What is owed when the ledger is not settled — months not billed yet (as between the turn of a month and the
+         * monthly run), credit waiting for an open bill: in a transaction rolled back afterwards, unpaid bills are
+         * taken away (every other one, and the latest) and credit is added to a payment; the short way must then see
+         * that it may not answer, and both ways agree.
+         */
+        private void checkOwedWithHoles() {
+            new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(tx -> {
+                tx.setRollbackOnly();
+                // bills are never deleted (a trigger refuses it): here, in a transaction rolled back, they may be
+                jdbc.sql("SET LOCAL session_replication_role = replica").update();
+                for (int i = 0; i < ids.size(); i++) {
+                    long id = ids.get(i);
+                    List<Long> unpaid =
+                            jdbc.sql("""
+                            SELECT b.id FROM bill b WHERE b.membership_id = ? AND b.status = 'OPEN' AND b.paid = 0
+                               AND NOT EXISTS (SELECT 1 FROM late_fine f WHERE f.bill_id = b.id)
+                             ORDER BY b.period DESC""").param(id).query(Long.class).list();
+                    List<Long> holes = new ArrayList<>();
+                    for (int k = 0; k < unpaid.size(); k++) {
+                        if (k % 2 == 0 || (i + k) % 3 == 0) {
+                            holes.add(unpaid.get(k));
+                        }
+                    }
+                    if (i % 2 == 1) {
+                        jdbc.sql("UPDATE payment SET unallocated = unallocated + 1000 WHERE id = (SELECT max(id) FROM"
+                                        + " payment WHERE membership_id = ? AND status = 'APPLIED')")
+                                .param(id)
+                                .update();
+                    }
+                    for (Long hole : holes) {
+                        jdbc.sql("DELETE FROM bill_line WHERE bill_id = ?")
+                                .param(hole)
+                                .update();
+                        jdbc.sql("DELETE FROM bill WHERE id = ?").param(hole).update();
+                    }
+                    String way = dueWay(id);
+                    if (!holes.isEmpty()) {
+                        assertThat(way).as("m%d with months not billed", i).isEqualTo("due worked");
+                    }
+                    seen.add(way);
+                    assertThat(dues.dueNow(MembershipId.of(id), OFFICER))
+                            .as("what m%d owes with holes %s: short and long way", i, holes)
+                            .isEqualTo(dues.dueNowWorked(MembershipId.of(id)));
+                }
+            });
+        }
+
+        /** Which way {@link Dues#dueNow} took for a membership now (for the statistics). */
+        private String dueWay(long id) {
+            boolean settled = Ledger.withSegments(jdbc.sql("SELECT " + Ledger.SETTLED
+                                    + " FROM enrolment_membership_v v WHERE v.membership_id = :id")
+                            .param("id", id)
+                            .param("month", java.sql.Date.valueOf(CURRENT.atDay(1))))
+                    .query(Boolean.class)
+                    .single();
+            return settled ? "due settled" : "due worked";
         }
 
         /** Money is neither made nor lost: allocations + credit = applied payments; no month billed or paid twice. */

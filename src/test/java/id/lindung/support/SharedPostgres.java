@@ -66,7 +66,9 @@ public final class SharedPostgres implements ContextCustomizerFactory {
             String url = env.getProperty("spring.datasource.url", "");
             boolean embedded = env.getProperty("lindung.embedded-db.enabled", Boolean.class, false);
             String dataDir = env.getProperty("lindung.embedded-db.data-dir", "");
-            if (!url.isBlank() || !embedded || !dataDir.isBlank()) {
+            // a reporting copy needs a primary with wal_level=logical: the application starts its own servers
+            boolean reporting = env.getProperty("lindung.reporting.embedded", Boolean.class, false);
+            if (!url.isBlank() || !embedded || !dataDir.isBlank() || reporting) {
                 return;
             }
             EmbeddedPostgres postgres = server(env.getProperty("lindung.embedded-db.shared-buffers", "128MB"));

@@ -24,6 +24,7 @@ import id.lindung.shared.ConflictException;
 import id.lindung.shared.FieldIssue;
 import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
+import id.lindung.shared.NotFoundException;
 import id.lindung.shared.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -39,6 +40,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -50,6 +52,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -120,6 +123,7 @@ class ClaimApi {
     record HolidayEntry(@Nullable String name, @Nullable String source) {}
 
     @PostMapping("/claims")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Take a claim in; the answer has the amounts computed with the rules of the event date")
     ResponseEntity<Claim> submit(@RequestBody ClaimIntake intake) {
         Claim claim = claims.submit(intake, user());
@@ -224,6 +228,7 @@ class ClaimApi {
     }
 
     @PostMapping("/claims/{id}/reject")
+    @Operation(summary = "Reject a claim, giving the reason")
     Claim reject(@PathVariable long id, @RequestBody Rejection r) {
         return claims.reject(ClaimId.ofRequest(id), version(r.version()), r.reason(), user());
     }
@@ -296,11 +301,13 @@ class ClaimApi {
     }
 
     @GetMapping("/claim-rules/disability")
+    @Operation(summary = "The partial-disability table: each body part and its percentage, with legal basis")
     List<DisabilityRow> disabilityTable() {
         return rules.disabilityTable();
     }
 
     @GetMapping("/holidays")
+    @Operation(summary = "Public holidays between two dates (they do not count as working days)")
     List<Holidays.Holiday> holidays(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
@@ -339,11 +346,14 @@ class ClaimApi {
     }
 
     @DeleteMapping("/holidays/{day}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Remove a holiday (administrators)")
     ResponseEntity<Void> deleteHoliday(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
         requireAdmin();
-        return holidays.remove(day)
-                ? ResponseEntity.noContent().build()
-                : ResponseEntity.notFound().build();
+        if (!holidays.remove(day)) {
+            throw new NotFoundException("holiday " + day); // problem details, as every other 404
+        }
+        return ResponseEntity.noContent().build();
     }
 
     private void requireAdmin() {

@@ -2,14 +2,13 @@ package id.lindung.contribution.snap;
 
 import id.lindung.access.AuditTrail;
 import id.lindung.access.LindungUser;
-import id.lindung.contribution.BusinessBill;
+import id.lindung.contribution.AmountNotOwed;
 import id.lindung.contribution.BusinessBills;
 import id.lindung.contribution.Dues;
 import id.lindung.contribution.PaymentRequest;
 import id.lindung.contribution.PaymentResult;
 import id.lindung.contribution.Payments;
 import id.lindung.contribution.VirtualAccounts;
-import id.lindung.enrolment.MembershipId;
 import id.lindung.participant.Business;
 import id.lindung.participant.ParticipantManagement;
 import id.lindung.shared.InvalidInputException;
@@ -261,14 +260,7 @@ class SnapApi {
             audited.put("paidAmount", amount);
             Optional<Recorded> earlier = recordedPayment(call.client(), paymentRequestId);
             if (earlier.isPresent()) {
-                // the same notification again: the same answer, nothing recorded; the same id for another payment:
-                // refused
-                Recorded va = earlier.get();
-                if (!sameAccount(va, vaNo) || amount != va.paidAmount()) {
-                    throw new Refusal("404", s, "18", "Inconsistent Request");
-                }
-                audited.put("replayed", true);
-                answer = ResponseEntity.ok(paymentAnswer(PAYMENT_SERVICE, va));
+                answer = replayed(earlier.get(), vaNo, amount, audited);
             } else {
                 if (!clients.firstUseToday(call.client(), call.externalId())) {
                     throw new Refusal("409", s, "00", "Conflict");
@@ -276,35 +268,34 @@ class SnapApi {
                 @Nullable Long business = business(partnerServiceId, customerNo, vaNo, s);
                 @Nullable Holder holder = business == null ? holder(partnerServiceId, customerNo, vaNo, s) : null;
                 LocalDate paidOn = paidOn(trxDateTime, s);
-                long owed;
                 String account;
                 Function<String, List<PaymentResult>> pay;
+                // what is owed is decided in the payment's transaction, under the memberships' locks
                 if (holder == null) { // a business VA: its one bill, split per membership
                     long id = Objects.requireNonNull(business);
-                    BusinessBill bill = businessBills.bill(id, LindungUser.SYSTEM);
-                    owed = bill.total();
-                    account = bill.virtualAccount();
+                    account = virtualAccounts.number(virtualAccounts.businessNumber(id));
                     audited.put("businessId", id);
                     pay = key -> businessBills.pay(id, key, amount, paidOn, referenceNo, "SNAP", LindungUser.SYSTEM);
                 } else {
                     long membership = holder.membership();
-                    owed = dues.dueNow(new MembershipId(membership), LindungUser.SYSTEM)
-                            .amount();
                     account = virtualAccounts.number(holder.number());
-                    pay = key -> List.of(payments.pay(
+                    pay = key -> List.of(payments.payOwed(
                             new PaymentRequest(key, membership, amount, paidOn, referenceNo),
                             "SNAP",
                             LindungUser.SYSTEM));
                 }
-                if (owed <= 0) {
-                    throw new Refusal("404", s, "14", "Paid Bill");
+                try {
+                    answer = ResponseEntity.ok(recordPayment(
+                            call, pay, paymentRequestId, account, amount, paidOn, trxDateTime, referenceNo, audited));
+                    return answer; // audited in the payment's transaction
+                } catch (AmountNotOwed e) {
+                    // the same notification recorded meanwhile (it held the lock first): its answer; else refused
+                    Recorded meanwhile = recordedPayment(call.client(), paymentRequestId)
+                            .orElseThrow(() -> e.owed() <= 0
+                                    ? new Refusal("404", s, "14", "Paid Bill")
+                                    : new Refusal("404", s, "13", "Invalid Amount"));
+                    answer = replayed(meanwhile, vaNo, amount, audited);
                 }
-                if (amount != owed) {
-                    throw new Refusal("404", s, "13", "Invalid Amount");
-                }
-                answer = ResponseEntity.ok(recordPayment(
-                        call, pay, paymentRequestId, account, amount, paidOn, trxDateTime, referenceNo, audited));
-                return answer; // audited in the payment's transaction
             }
         } catch (Refusal r) {
             answer = refused(r);
@@ -394,8 +385,7 @@ class SnapApi {
                     .orElse(null);
         } else {
             Holder holder = holder(partnerServiceId, customerNo, vaNo, INQUIRY_SERVICE);
-            total = dues.dueNow(new MembershipId(holder.membership()), LindungUser.SYSTEM)
-                    .amount();
+            total = dues.owed(holder.membership()).amount();
             name = shownName(holder.name());
         }
         if (total <= 0) {
@@ -436,6 +426,8 @@ class SnapApi {
             List<PaymentResult> parts;
             try {
                 parts = pay.apply(key);
+            } catch (AmountNotOwed e) {
+                throw e;
             } catch (InvalidInputException e) {
                 throw new Refusal("400", PAYMENT_SERVICE, "00", "Bad Request [refused by the ledger]");
             }
@@ -478,6 +470,19 @@ class SnapApi {
             return a;
         });
         return Objects.requireNonNull(answer);
+    }
+
+    /**
+     * The same notification again: the same answer, nothing recorded; the same paymentRequestId for another account
+     * or amount: refused.
+     */
+    private ResponseEntity<Map<String, Object>> replayed(
+            Recorded earlier, String vaNo, long amount, Map<String, Object> audited) {
+        if (!sameAccount(earlier, vaNo) || amount != earlier.paidAmount()) {
+            throw new Refusal("404", PAYMENT_SERVICE, "18", "Inconsistent Request");
+        }
+        audited.put("replayed", true);
+        return ResponseEntity.ok(paymentAnswer(PAYMENT_SERVICE, earlier));
     }
 
     /** A bank's recorded payment notification. */

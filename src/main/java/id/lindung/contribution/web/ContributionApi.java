@@ -26,6 +26,7 @@ import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
 import id.lindung.shared.web.UploadCheck;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -142,6 +143,14 @@ class ContributionApi {
     }
 
     @PostMapping("/payments")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Recorded; Location: /api/payments/{key}",
+            useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "200",
+            description = "The same again: the first answer, nothing changed",
+            useReturnTypeSchema = true)
     @Operation(
             summary = "Record a payment exactly once",
             description = "The idempotency key (body field or "
@@ -168,6 +177,7 @@ class ContributionApi {
     }
 
     @GetMapping("/payments/{key}")
+    @Operation(summary = "A recorded payment by its idempotency key")
     PaymentResult payment(@PathVariable String key) {
         return payments.find(key, user()).orElseThrow(() -> new NotFoundException("payment " + key));
     }
@@ -199,6 +209,7 @@ class ContributionApi {
     }
 
     @GetMapping("/billing-runs")
+    @Operation(summary = "The latest billing runs (up to 24)")
     List<BillingRunResult> billingRuns() {
         return billing.recent(24);
     }

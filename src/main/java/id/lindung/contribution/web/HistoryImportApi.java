@@ -5,6 +5,7 @@ import id.lindung.contribution.HistoryImportResult;
 import id.lindung.contribution.HistoryImports;
 import id.lindung.shared.web.UploadCheck;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -43,6 +44,11 @@ class HistoryImportApi {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ApiResponse(responseCode = "201", description = "Imported", useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "200",
+            description = "The same again: the first answer, nothing changed",
+            useReturnTypeSchema = true)
     @Operation(
             summary = "Import paid months (CSV or XLSX: nik or membership_id, month, programme, amount, paid_on):"
                     + " every row checked against the ledger's bill of its month, all or nothing; the same file again"

@@ -7,6 +7,8 @@ import id.lindung.enrolment.MembershipId;
 import id.lindung.shared.web.Formats;
 import id.lindung.shared.web.QrCodes;
 import id.lindung.shared.web.XhtmlPdf;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -72,6 +74,10 @@ class MembershipCardPages {
     }
 
     @GetMapping(path = "/api/public/kartu/kunci", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "The public keys that verify membership cards' QR tokens (a JWK set)",
+            tags = "Cek perlindungan")
+    @SecurityRequirements
     @ResponseBody
     ResponseEntity<Map<String, Object>> keys() {
         return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(cards.publishedKeys());

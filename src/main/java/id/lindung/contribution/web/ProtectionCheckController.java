@@ -3,6 +3,12 @@ package id.lindung.contribution.web;
 import id.lindung.participant.NikRules;
 import id.lindung.shared.web.ClientAddress;
 import id.lindung.shared.web.PageMessages;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
@@ -42,8 +48,49 @@ class ProtectionCheckController {
 
     /** Answers {@code protected}, {@code protectedUntil} (the last covered day, or null) and {@code message}. */
     @PostMapping("/api/public/cek-perlindungan")
+    @Operation(
+            summary = "Is a NIK with this birth date protected today, and until which day",
+            description = "No sign-in. Answers protected, protectedUntil (the last covered day, or null) and a "
+                    + "sentence; nothing else about the person. Limited per address.",
+            tags = "Cek perlindungan",
+            responses = {
+                @ApiResponse(
+                        responseCode = "200",
+                        description = "The answer",
+                        content =
+                                @Content(
+                                        mediaType = "application/json",
+                                        examples = @ExampleObject(name = "protected", value = """
+                                                                {"protected": true, "protectedUntil": "2026-12-31",
+                                                                 "message": "Terlindungi hari ini, sampai dengan 31 Desember 2026."}"""))),
+                @ApiResponse(responseCode = "400", ref = "#/components/responses/Unreadable"),
+                @ApiResponse(
+                        responseCode = "422",
+                        description = "No 16-digit NIK, or no birth date yyyy-MM-dd (problem type about:blank; "
+                                + "the detail says what to send)",
+                        content =
+                                @Content(
+                                        mediaType = "application/problem+json",
+                                        schema = @Schema(ref = "#/components/schemas/Problem"))),
+                @ApiResponse(
+                        responseCode = "429",
+                        description = "Too many checks from this address; Retry-After says when to try again "
+                                + "(problem type about:blank)",
+                        content =
+                                @Content(
+                                        mediaType = "application/problem+json",
+                                        schema = @Schema(ref = "#/components/schemas/Problem")))
+            })
+    @SecurityRequirements
     @ResponseBody
-    ResponseEntity<?> api(@RequestBody CheckRequest body, HttpServletRequest request) {
+    ResponseEntity<?> api(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(examples = @ExampleObject(name = "a NIK and its birth date", value = """
+                                                                    {"nik": "6104015708900001", "birthDate": "1990-08-17"}""")))
+                    @RequestBody
+                    CheckRequest body,
+            HttpServletRequest request) {
         String nik = NikRules.sixteenDigits(body.nik());
         LocalDate birthDate = date(body.birthDate());
         if (nik == null || birthDate == null) {

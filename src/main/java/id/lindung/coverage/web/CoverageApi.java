@@ -22,6 +22,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -33,6 +34,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -80,6 +82,7 @@ class CoverageApi {
     }
 
     @GetMapping("/denominators")
+    @Operation(summary = "Denominators (workers per region and segment) of a year, or of every year")
     List<CoverageDenominators.Denominator> denominators(@RequestParam(required = false) @Nullable Integer year) {
         return denominators.list(year, user());
     }
@@ -103,17 +106,21 @@ class CoverageApi {
     }
 
     @GetMapping("/targets")
+    @Operation(summary = "Coverage targets per region and year")
     List<CoverageTargets.Target> targets() {
         return targets.list(user());
     }
 
     @PutMapping("/targets/{region}/{year}")
+    @Operation(summary = "Set a region's coverage target for a year, with its source")
     CoverageTargets.Target putTarget(
             @PathVariable String region, @PathVariable int year, @RequestBody TargetRequest request) {
         return targets.put(region, year, request.target(), request.source(), user());
     }
 
     @DeleteMapping("/targets/{region}/{year}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Remove a region's coverage target for a year")
     ResponseEntity<Void> removeTarget(@PathVariable String region, @PathVariable int year) {
         targets.remove(region, year, user());
         return ResponseEntity.noContent().build();

@@ -16,6 +16,7 @@ import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.Indonesian;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.NotFoundException;
+import id.lindung.shared.reporting.ReportingJdbc;
 import id.lindung.shared.tabular.CsvWriter;
 import id.lindung.shared.tabular.RowRefusal;
 import id.lindung.shared.web.CsvDownload;
@@ -25,6 +26,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -76,6 +80,8 @@ class CoveragePages {
     private final PageMessages pageMessages;
     private final UploadCheck uploads;
     private final ReminderEffects reminderEffects;
+    private final ReportingJdbc reporting;
+    private final Clock clock;
     private final String homeProvince;
 
     CoveragePages(
@@ -88,8 +94,12 @@ class CoveragePages {
             PageMessages pageMessages,
             UploadCheck uploads,
             ReminderEffects reminderEffects,
-            RegionProperties region) {
+            RegionProperties region,
+            ReportingJdbc reporting,
+            Clock clock) {
         this.homeProvince = region.homeProvince();
+        this.reporting = reporting;
+        this.clock = clock;
         this.reminderEffects = reminderEffects;
         this.uploads = uploads;
         this.dashboards = dashboards;
@@ -169,6 +179,7 @@ class CoveragePages {
                                 PERCENT.number(d.total().activeWithoutDenominator()),
                                 d.month().getYear()));
         model.addAttribute("publicationLines", publicationLines(d));
+        model.addAttribute("freshnessText", freshness());
         model.addAttribute("neededText", needed(d));
         model.addAttribute(
                 "trendLabels",
@@ -191,6 +202,24 @@ class CoveragePages {
                                 e.paidWithin30()))
                         .toList());
         return "coverage/dashboard";
+    }
+
+    /** How fresh the figures are when they come from the reporting copy; empty without one. */
+    private String freshness() {
+        return reporting
+                .freshness()
+                .map(f -> {
+                    Instant asOf = f.asOf();
+                    Duration age = f.age();
+                    if (!f.ready() || asOf == null || age == null) {
+                        return message("coverage.page.freshness.preparing");
+                    }
+                    String time = DateTimeFormatter.ofPattern("HH:mm:ss").format(asOf.atZone(clock.getZone()));
+                    return age.toSeconds() < 120
+                            ? message("coverage.page.freshness.seconds", time, age.toSeconds())
+                            : message("coverage.page.freshness.minutes", time, age.toMinutes());
+                })
+                .orElse("");
     }
 
     /** A row of the table "what reminders do": the kab/kota by name. */

@@ -22,6 +22,7 @@ import java.net.URI;
 import java.time.YearMonth;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** REST API of enrolment: employers, construction projects, memberships. Confined to the caller's region scope. */
@@ -55,6 +57,7 @@ class EnrolmentApi {
             @Nullable YearMonth lastMonth, @Nullable EndReason reason) {}
 
     @PostMapping("/employers")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register an employer (NPP, name, JKK risk class 1-5, region)")
     ResponseEntity<Employer> registerEmployer(@RequestBody NewEmployer employer) {
         Employer saved = enrolment.registerEmployer(employer, user());
@@ -72,11 +75,13 @@ class EnrolmentApi {
     }
 
     @GetMapping("/employers/{id}")
+    @Operation(summary = "One employer")
     Employer employer(@PathVariable long id) {
         return enrolment.employer(id, user());
     }
 
     @PostMapping("/projects")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(
             summary = "Register a construction project and its JKK+JKM membership (contributions from the "
                     + "contract value, billed once)")
@@ -87,11 +92,13 @@ class EnrolmentApi {
     }
 
     @GetMapping("/projects/{id}")
+    @Operation(summary = "One construction project")
     ConstructionProject project(@PathVariable long id) {
         return enrolment.project(id, user());
     }
 
     @PostMapping("/memberships")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(
             summary = "Enrol a participant",
             description = "BPU: JKK and JKM, JHT optional, declared income at "
@@ -105,6 +112,7 @@ class EnrolmentApi {
     }
 
     @GetMapping("/memberships/{id}")
+    @Operation(summary = "One membership")
     Membership membership(@PathVariable long id) {
         return enrolment.membership(MembershipId.ofRequest(id), user());
     }
@@ -130,6 +138,7 @@ class EnrolmentApi {
     }
 
     @PostMapping("/memberships/{id}/start-corrections")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(
             summary = "Request an earlier start (beyond what the enrolling role may back-date)",
             description =
@@ -144,6 +153,7 @@ class EnrolmentApi {
     }
 
     @GetMapping("/memberships/{id}/start-corrections")
+    @Operation(summary = "A membership's start corrections")
     List<StartCorrection> startCorrections(@PathVariable long id) {
         return corrections.ofMembership(MembershipId.ofRequest(id), user());
     }
@@ -155,6 +165,7 @@ class EnrolmentApi {
     }
 
     @PostMapping("/start-corrections/{id}/reject")
+    @Operation(summary = "Reject a start correction")
     StartCorrection rejectStartCorrection(@PathVariable long id) {
         return corrections.reject(id, user());
     }

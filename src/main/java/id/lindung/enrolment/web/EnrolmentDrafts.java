@@ -13,6 +13,7 @@ import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.web.DraftAnswer;
 import id.lindung.shared.web.PageMessages;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -59,6 +60,7 @@ class EnrolmentDrafts {
     }
 
     @PostMapping("/api/drafts/participants/{id}/memberships")
+    @Hidden // the installable app's own call (session and CSRF, form fields), not part of the API
     @Operation(
             summary = "Send an enrolment drafted offline",
             description = "The enrolment form's fields, the draft's UUID in the Idempotency-Key header: the same key "

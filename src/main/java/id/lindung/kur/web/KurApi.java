@@ -16,6 +16,9 @@ import id.lindung.shared.PageResult;
 import id.lindung.shared.tabular.CsvWriter;
 import id.lindung.shared.web.UploadCheck;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.ByteArrayOutputStream;
@@ -31,6 +34,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,6 +44,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -52,6 +57,13 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "KUR", description = "KUR disbursement files from banks, borrowers matched against the registry")
 @SecurityRequirement(name = "basicAuth")
 class KurApi {
+
+    /** An example answer of an import, for the OpenAPI document. */
+    static final String KUR_FILE_EXAMPLE = """
+            {"fileId": 42, "fileName": "kur-bank-kalbar-2026-11.csv", "format": "CSV", "uploadedByBank": "BKB",
+             "rows": 1200, "inserted": 1187, "updated": 8, "unchanged": 4, "rejected": 1,
+             "uploadedBy": "bank.kalbar", "uploadedAt": "2026-12-08T02:15:00Z", "replayed": false,
+             "errors": [{"line": 17, "field": "nik", "code": "nik.format", "args": ["15"]}]}""";
 
     private final KurImports imports;
     private final KurLoans loans;
@@ -85,11 +97,21 @@ class KurApi {
     }
 
     @GetMapping("/banks")
+    @Operation(summary = "The banks of the KUR channel")
     List<KurBanks.Bank> banks() {
         return banks.all();
     }
 
     @PostMapping(path = "/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @ApiResponse(
+            responseCode = "201",
+            description = "Imported; Location: /api/kur/files/{fileId}; refused rows under errors",
+            useReturnTypeSchema = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            examples = @ExampleObject(name = "one row refused", value = KUR_FILE_EXAMPLE)))
     @Operation(
             summary =
                     "Import a disbursement file (CSV or XLSX, see docs/kur-file-format.md): bad rows are"
@@ -104,6 +126,15 @@ class KurApi {
     }
 
     @GetMapping("/files/{id}")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The import",
+            useReturnTypeSchema = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            examples = @ExampleObject(name = "one row refused", value = KUR_FILE_EXAMPLE)))
+    @Operation(summary = "One imported KUR file: counts and outcome")
     KurImportResult file(@PathVariable long id) {
         return imports.file(id, user());
     }

@@ -85,6 +85,7 @@ class ParitranaApi {
     }
 
     @GetMapping("/cycles/{id}")
+    @Operation(summary = "One award cycle with its indicators, weights and entrants")
     Cycle get(@PathVariable long id) {
         currentUser.require();
         return cycles.get(id);
@@ -119,6 +120,7 @@ class ParitranaApi {
     }
 
     @GetMapping("/entrants/{id}")
+    @Operation(summary = "One entrant's file: evidence and jury scores")
     EntrantFile entrant(@PathVariable long id) {
         currentUser.require();
         return cycles.file(id);

@@ -15,6 +15,7 @@ import id.lindung.participant.SearchCriteria;
 import id.lindung.participant.Sex;
 import id.lindung.shared.PageResult;
 import id.lindung.shared.crypto.Vault;
+import id.lindung.shared.reporting.ReportingJdbc;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -54,10 +55,12 @@ public class ParticipantRepository {
 
     private final JdbcClient jdbc;
     private final Vault vault;
+    private final ReportingJdbc reporting;
 
-    ParticipantRepository(JdbcClient jdbc, Vault vault) {
+    ParticipantRepository(JdbcClient jdbc, Vault vault, ReportingJdbc reporting) {
         this.jdbc = jdbc;
         this.vault = vault;
+        this.reporting = reporting;
     }
 
     /** The NIK sealed for the participant table. */
@@ -225,7 +228,7 @@ public class ParticipantRepository {
     private PageResult<ParticipantSummary> searchByNikEnding(
             String ending, @Nullable String name, String regionPrefix, int page, int size) {
         List<ParticipantSummary> all = new ArrayList<>();
-        forEach(ending, name, regionPrefix, NIK_TAIL_CAP + 1, all::add);
+        forEach(jdbc, ending, name, regionPrefix, NIK_TAIL_CAP + 1, all::add);
         boolean capped = all.size() > NIK_TAIL_CAP;
         int from = (int) Math.min((long) page * size, all.size());
         int to = (int) Math.min((long) from + size, Math.min(all.size(), NIK_TAIL_CAP));
@@ -253,8 +256,21 @@ public class ParticipantRepository {
                 .list();
     }
 
-    /** Streams every match in name order (for export). */
-    public void forEach(
+    /**
+     * Streams every match in name order, for export: from the reporting copy when there is one (seconds behind the
+     * registry, see shared.reporting).
+     */
+    public void exportEach(
+            @Nullable String nik,
+            @Nullable String name,
+            String regionPrefix,
+            int limit,
+            Consumer<ParticipantSummary> sink) {
+        forEach(reporting.reads(), nik, name, regionPrefix, limit, sink);
+    }
+
+    private void forEach(
+            JdbcClient db,
             @Nullable String nik,
             @Nullable String name,
             String regionPrefix,
@@ -265,7 +281,7 @@ public class ParticipantRepository {
         params.add(limit);
         boolean ending = SearchCriteria.isNikEnding(nik);
         int[] left = {limit};
-        jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM participant WHERE " + where + " ORDER BY name_key, id"
+        db.sql("SELECT " + SUMMARY_COLUMNS + " FROM participant WHERE " + where + " ORDER BY name_key, id"
                         + (ending ? "" : " LIMIT ?"))
                 .params(ending ? params.subList(0, params.size() - 1) : params)
                 .query(rs -> {

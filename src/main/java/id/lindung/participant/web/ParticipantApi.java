@@ -37,6 +37,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,6 +46,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** REST API of the participant registry. Every call is confined to the caller's region scope. */
@@ -120,6 +122,7 @@ class ParticipantApi {
             @Nullable Integer version) {}
 
     @PostMapping("/participants")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(
             summary = "Register a worker",
             description = "Checks the NIK rules (16 digits, known province and "
@@ -204,6 +207,7 @@ class ParticipantApi {
     }
 
     @PostMapping("/participants/{id}/relatives")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a family member")
     ResponseEntity<Relative> addRelative(@PathVariable long id, @RequestBody NewRelative relative) {
         Relative saved = participants.addRelative(ParticipantId.ofRequest(id), relative, user());
@@ -219,6 +223,7 @@ class ParticipantApi {
     }
 
     @PostMapping("/businesses")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register an UMKM business (NIB 13 digits, KBLI 5 digits, owner a participant)")
     ResponseEntity<Business> registerBusiness(@RequestBody NewBusiness business) {
         Business saved = participants.registerBusiness(business, user());
@@ -246,6 +251,7 @@ class ParticipantApi {
     }
 
     @PostMapping("/participants/duplicates/{id}/{otherId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Resolve a possible duplicate: confirmed=true (same person) or false (two people)")
     ResponseEntity<Void> resolve(@PathVariable long id, @PathVariable long otherId, @RequestParam boolean confirmed) {
         participants.resolveDuplicate(ParticipantId.ofRequest(id), ParticipantId.ofRequest(otherId), confirmed, user());

@@ -10,6 +10,7 @@ import id.lindung.shared.ForbiddenException;
 import id.lindung.shared.InvalidInputException;
 import id.lindung.shared.web.DraftAnswer;
 import id.lindung.shared.web.PageMessages;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -51,6 +52,7 @@ class ParticipantDrafts {
     }
 
     @PostMapping("/api/drafts/participants")
+    @Hidden // the installable app's own call (session and CSRF, form fields), not part of the API
     @Operation(
             summary = "Send a registration drafted offline",
             description = "The registration form's fields, the draft's UUID in the Idempotency-Key header: the same "

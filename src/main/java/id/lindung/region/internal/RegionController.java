@@ -5,6 +5,7 @@ import id.lindung.region.Region;
 import id.lindung.region.RegionDirectory;
 import id.lindung.shared.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.CacheControl;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/regions")
 @Tag(name = "Wilayah", description = "Kemendagri region codes, population and boundaries")
+@SecurityRequirements // public: no sign-in
 class RegionController {
 
     private final RegionDirectory regions;

@@ -10,6 +10,9 @@ import id.lindung.sponsorship.SponsorshipBills;
 import id.lindung.sponsorship.SponsorshipProgrammes;
 import id.lindung.sponsorship.SponsorshipSimulator;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -20,6 +23,7 @@ import java.time.YearMonth;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +32,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -76,11 +81,14 @@ class SponsorshipApi {
     record AddRequest(List<Long> participantIds) {}
 
     @GetMapping("/programmes")
+    @Operation(summary = "Sponsorship programmes in the caller's scope")
     List<Programme> list() {
         return programmes.list(user());
     }
 
     @PostMapping("/programmes")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a sponsorship programme")
     ResponseEntity<Programme> create(@RequestBody Programme.New request) {
         Programme p = programmes.create(request, user());
         return ResponseEntity.created(URI.create("/api/sponsorship/programmes/" + p.id()))
@@ -88,6 +96,7 @@ class SponsorshipApi {
     }
 
     @GetMapping("/programmes/{id}")
+    @Operation(summary = "One sponsorship programme")
     Programme get(@PathVariable long id) {
         return programmes.get(id, user());
     }
@@ -116,6 +125,7 @@ class SponsorshipApi {
     }
 
     @GetMapping("/programmes/{id}/beneficiaries")
+    @Operation(summary = "A programme's beneficiaries (the list is audited)")
     List<SponsorshipBeneficiaries.Beneficiary> beneficiaries(@PathVariable long id) {
         LindungUser me = user();
         List<SponsorshipBeneficiaries.Beneficiary> list = beneficiaries.list(id, me);
@@ -128,17 +138,36 @@ class SponsorshipApi {
     }
 
     @GetMapping("/programmes/{id}/bills/{month}")
+    @Operation(summary = "A programme's consolidated bill of a month")
     SponsorshipBills.ConsolidatedBill bill(
             @PathVariable long id, @PathVariable @DateTimeFormat(pattern = "yyyy-MM") YearMonth month) {
         return bills.bill(id, month, user());
     }
 
     @PostMapping("/programmes/{id}/payments")
-    SponsorshipBills.Paid pay(@PathVariable long id, @RequestBody PayRequest request) {
+    @Operation(summary = "Record the programme's payment of a month's consolidated bill")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The bills paid (a month paid before counts under alreadyPaid)",
+            useReturnTypeSchema = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            examples = @ExampleObject(name = "November paid", value = """
+                                                    {"bills": 250, "amount": 4200000, "alreadyPaid": 0}""")))
+    SponsorshipBills.Paid pay(
+            @PathVariable long id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(examples = @ExampleObject(name = "November paid", value = """
+                                                                    {"month": "2026-11", "paidOn": "2026-12-08",
+                                                                     "reference": "SP2D 00123/XII/2026"}""")))
+                    @RequestBody
+                    PayRequest request) {
         return bills.pay(id, request.month(), request.paidOn(), request.reference(), user());
     }
 
     @GetMapping("/programmes/{id}/budget")
+    @Operation(summary = "A programme's budget: billed, paid, committed, remaining and months affordable")
     SponsorshipBills.Budget budget(@PathVariable long id) {
         return bills.budget(id, user());
     }

@@ -13,6 +13,14 @@ import id.lindung.contribution.snap.SimulatedBank.Answer;
 import id.lindung.enrolment.MembershipId;
 import id.lindung.support.TestClock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -240,6 +248,91 @@ class SnapVaPaymentTest {
                         .query(Long.class)
                         .single())
                 .isZero();
+    }
+
+    /**
+     * What is owed is decided under the membership's lock in the payment's transaction: twenty notifications for one
+     * bill released at once — ten repeating one paymentRequestId, ten with their own — move the money once. Whichever
+     * came first is paid; the repeats of a paid request get its answer, every other request "Paid Bill"; no 5xx.
+     */
+    @Test
+    void twentyNotificationsForOneBillAtOnceMoveTheMoneyOnce() throws Exception {
+        String number = SimulatedBank.billedMember(port, jdbc, "Siti Aminah");
+        MembershipId membership = new MembershipId(SimulatedBank.membershipOf(jdbc, number));
+        long due = dues.dueNow(membership, LindungUser.SYSTEM).amount();
+        String token = bank.token();
+        List<String> requestIds = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            requestIds.add(i < 10 ? "same" : "own-" + i);
+        }
+        List<Answer> answers = atOnce(requestIds.stream()
+                .map(id ->
+                        (Callable<Answer>) () -> bank.call(SnapApi.PAYMENT_PATH, token, paymentBody(number, id, due)))
+                .toList());
+
+        assertThat(payments(membership)).isEqualTo(1);
+        String winner = jdbc.sql("SELECT s.payment_request_id FROM snap_payment s JOIN payment p ON p.id = s.payment_id"
+                        + " WHERE p.membership_id = ?")
+                .param(membership.value())
+                .query(String.class)
+                .single();
+        for (int i = 0; i < 20; i++) {
+            String code = answers.get(i).code();
+            if (requestIds.get(i).equals(winner)) {
+                assertThat(code).as("request %s (paid)", requestIds.get(i)).isEqualTo("2002500");
+            } else {
+                assertThat(code).as("request %s (not paid)", requestIds.get(i)).isEqualTo("4042514");
+            }
+        }
+        assertThat(dues.dueNow(membership, LindungUser.SYSTEM).amount()).isZero();
+    }
+
+    /** Payments for different members do not wait for one another's bills: six members paid at once, each once. */
+    @Test
+    void sixMembersPaidAtOnceAreEachPaidOnce() throws Exception {
+        List<String> numbers = new ArrayList<>();
+        for (String name : List.of("Agus", "Dewi", "Eko", "Fitri", "Gita", "Hendra")) {
+            numbers.add(SimulatedBank.billedMember(port, jdbc, name + " Pratama"));
+        }
+        String token = bank.token();
+        List<Callable<Answer>> calls = new ArrayList<>();
+        for (String number : numbers) {
+            long due = dues.dueNow(new MembershipId(SimulatedBank.membershipOf(jdbc, number)), LindungUser.SYSTEM)
+                    .amount();
+            calls.add(() -> bank.call(SnapApi.PAYMENT_PATH, token, paymentBody(number, "pay-" + number, due)));
+        }
+        List<Answer> answers = atOnce(calls);
+        for (int i = 0; i < numbers.size(); i++) {
+            MembershipId membership = new MembershipId(SimulatedBank.membershipOf(jdbc, numbers.get(i)));
+            assertThat(answers.get(i).code())
+                    .as(answers.get(i).json().toString())
+                    .isEqualTo("2002500");
+            assertThat(payments(membership)).isEqualTo(1);
+            assertThat(dues.dueNow(membership, LindungUser.SYSTEM).amount()).isZero();
+        }
+    }
+
+    /** Runs the calls on their own threads, released together; their answers in order. */
+    private static List<Answer> atOnce(List<Callable<Answer>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Answer>> futures = new ArrayList<>();
+            for (Callable<Answer> call : calls) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return call.call();
+                }));
+            }
+            go.countDown();
+            List<Answer> answers = new ArrayList<>();
+            for (Future<Answer> f : futures) {
+                answers.add(f.get(60, TimeUnit.SECONDS));
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private String paymentBody(String customerNo, String paymentRequestId, long amount) {
