@@ -84,8 +84,9 @@ class DciApi {
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
             @RequestBody(required = false) @Nullable String body) {
         try {
-            DciSearch.Verified verified = search.verify(authorization, body);
-            return ResponseEntity.ok(search.answer(verified, "sync"));
+            // the message id, the look-up and the audit line in one transaction: one commit per message
+            ObjectNode answer = transactions.execute(tx -> search.answer(search.verify(authorization, body), "sync"));
+            return ResponseEntity.ok(java.util.Objects.requireNonNull(answer));
         } catch (DciRefusal refusal) {
             return refused(refusal);
         }
