@@ -1,16 +1,15 @@
 package id.lindung.contribution;
 
 import id.lindung.shared.Sha256;
+import id.lindung.shared.crypto.Ed25519;
 import id.lindung.shared.crypto.SealedColumn;
 import id.lindung.shared.crypto.Vault;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -91,13 +90,13 @@ class CardKeys {
         if (found.isPresent()) {
             return found.get();
         }
-        transactions.executeWithoutResult(tx -> insert(generate(), "ON CONFLICT DO NOTHING"));
+        transactions.executeWithoutResult(tx -> insert(Ed25519.generate(), "ON CONFLICT DO NOTHING"));
         return find().orElseThrow(() -> new IllegalStateException("no current card signing key"));
     }
 
     /** Retires the current key (its private half wiped, its public half kept) and makes a new one; the new kid. */
     String rotate() {
-        KeyPair pair = generate();
+        KeyPair pair = Ed25519.generate();
         transactions.executeWithoutResult(tx -> {
             jdbc.sql("UPDATE card_signing_key SET retired_at = ?, private_key_enc = NULL WHERE retired_at IS NULL")
                     .param(Timestamp.from(clock.instant()))
@@ -124,7 +123,8 @@ class CardKeys {
 
     private Optional<SigningKey> find() {
         return jdbc.sql("SELECT kid, private_key_enc FROM card_signing_key WHERE retired_at IS NULL")
-                .query((rs, n) -> new SigningKey(rs.getString(1), privateKey(vault.open(rs.getBytes(2), COLUMN))))
+                .query((rs, n) ->
+                        new SigningKey(rs.getString(1), Ed25519.privateKey(vault.open(rs.getBytes(2), COLUMN))))
                 .optional();
     }
 
@@ -138,22 +138,6 @@ class CardKeys {
                         vault.seal(pair.getPrivate().getEncoded(), COLUMN),
                         Timestamp.from(clock.instant()))
                 .update();
-    }
-
-    private static KeyPair generate() {
-        try {
-            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Ed25519 missing from this Java runtime", e);
-        }
-    }
-
-    private static PrivateKey privateKey(byte[] pkcs8) {
-        try {
-            return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("not an Ed25519 private key", e);
-        }
     }
 
     /** The 32 raw bytes of an Ed25519 public key (the JWK's {@code x}). */

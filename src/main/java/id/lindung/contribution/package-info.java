@@ -14,7 +14,8 @@
             "contribution_protected_month_v",
             "contribution_protected_now_v",
             "contribution_lapse_rule_v",
-            "contribution_payment_day_v"
+            "contribution_payment_day_v",
+            "contribution_protected_until_v"
         },
         reads = {"enrolment_membership_v", "enrolment_base_v", "participant_identity_v"})
 @org.jspecify.annotations.NullMarked

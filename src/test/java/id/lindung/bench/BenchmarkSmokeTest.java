@@ -106,6 +106,21 @@ class BenchmarkSmokeTest {
 
     @Test
     @Execution(ExecutionMode.SAME_THREAD)
+    void dci() throws Exception {
+        DciBenchmark.main(args(
+                "1000",
+                "batch=100",
+                "batchRate=2",
+                "singleRate=10",
+                "duration=PT2S",
+                "warmup=PT1S",
+                "workers=4",
+                "top=0",
+                MONTH_START));
+    }
+
+    @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void outreach() throws Exception {
         OutreachBenchmark.main(args("1000", "emails=50", "deliverFor=PT30S"));
     }

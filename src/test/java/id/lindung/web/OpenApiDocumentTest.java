@@ -77,7 +77,7 @@ class OpenApiDocumentTest {
         assertThat(document.path("paths").has("/api/drafts/csrf")).isFalse();
         assertThat(document.path("paths").has("/api/public/pesan/berhenti")).isFalse();
         assertThat(document.path("paths").propertyNames())
-                .allMatch(p -> p.startsWith("/api/") || p.startsWith("/snap/"));
+                .allMatch(p -> p.startsWith("/api/") || p.startsWith("/snap/") || p.startsWith("/dci/"));
     }
 
     @Test

@@ -74,6 +74,16 @@ class SecurityConfiguration {
     }
 
     /**
+     * The DCI registry API for partner programmes ({@code /dci/**}, issue 20): machine to machine, authenticated by
+     * the partner's signed bearer token and message signature in the controller; no session, no cookie, no CSRF.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain dci(HttpSecurity http) throws Exception {
+        return stateless(http.securityMatcher("/dci/**"));
+    }
+
+    /**
      * The public API (issue 19: "Cek perlindungan", the card keys): no sign-in, no session, so no CSRF token either;
      * it answers from what the request carries only and ignores any session or credentials.
      */
