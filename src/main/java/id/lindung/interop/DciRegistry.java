@@ -3,6 +3,7 @@ package id.lindung.interop;
 import id.lindung.interop.DciPartners.IdType;
 import id.lindung.participant.IdentityView;
 import id.lindung.shared.crypto.Vault;
+import id.lindung.shared.reporting.ReportingJdbc;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,14 +13,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The look-up behind a DCI search: every query of a message in one SQL statement over the published views, the NIKs
  * as their blind indexes (under every index key held, so a key rotation in progress still finds them), membership
  * numbers as they are. Whatever the agreement, all three answers are read; {@link DciAnswers} leaves out what the
- * partner may not receive.
+ * partner may not receive. The statement runs on the reporting copy when one is configured (seconds behind the
+ * primary; see docs/decisions.md, reads off the primary).
  */
 @Component
 class DciRegistry {
@@ -59,11 +60,11 @@ class DciRegistry {
                      WHERE u.participant_id = a.participant_id) AS protected_until
               FROM asked a""";
 
-    private final JdbcClient jdbc;
+    private final ReportingJdbc reporting;
     private final Vault vault;
 
-    DciRegistry(JdbcClient jdbc, Vault vault) {
-        this.jdbc = jdbc;
+    DciRegistry(ReportingJdbc reporting, Vault vault) {
+        this.reporting = reporting;
         this.vault = vault;
     }
 
@@ -88,7 +89,10 @@ class DciRegistry {
         if (hashes.isEmpty() && numbers.isEmpty()) {
             return found;
         }
-        jdbc.sql(SQL)
+        // on the reporting copy when there is one (lindung.reporting.*): look-ups stay off the primary
+        reporting
+                .reads()
+                .sql(SQL)
                 .params(
                         hashes.toArray(byte[][]::new),
                         hashOrds.toArray(Integer[]::new),

@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.Signature;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -432,11 +434,15 @@ class SnapApi {
                 throw new Refusal("400", PAYMENT_SERVICE, "00", "Bad Request [refused by the ledger]");
             }
             PaymentResult paid = parts.get(0);
-            jdbc.sql("""
-                    INSERT INTO snap_payment (client_id, payment_request_id, external_id, virtual_account_no,
-                                              payment_id, paid_amount, paid_on, trx_date_time, reference_no)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (client_id, payment_request_id) DO NOTHING""")
+            record Inserted(long id, Recorded recorded) {}
+            // recorded here, or (the same notification a moment earlier) already: then its row answers
+            Optional<Inserted> inserted = jdbc.sql("""
+                            INSERT INTO snap_payment (client_id, payment_request_id, external_id, virtual_account_no,
+                                                      payment_id, paid_amount, paid_on, trx_date_time, reference_no)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            ON CONFLICT (client_id, payment_request_id) DO NOTHING
+                            RETURNING id, virtual_account_no, payment_request_id, paid_amount, trx_date_time,
+                                      reference_no""")
                     .params(
                             call.client().id(),
                             paymentRequestId,
@@ -447,18 +453,21 @@ class SnapApi {
                             java.sql.Date.valueOf(paidOn),
                             trxDateTime,
                             referenceNo)
-                    .update();
-            for (PaymentResult part : parts) {
-                jdbc.sql("""
-                        INSERT INTO snap_payment_part (snap_payment_id, payment_id)
-                        SELECT id, ? FROM snap_payment WHERE client_id = ? AND payment_request_id = ?
-                        ON CONFLICT DO NOTHING""")
-                        .params(part.paymentId(), call.client().id(), paymentRequestId)
-                        .update();
+                    .query((rs, n) -> new Inserted(rs.getLong(1), recorded(rs, 2)))
+                    .optional();
+            if (inserted.isPresent()) {
+                for (PaymentResult part : parts) {
+                    jdbc.sql("INSERT INTO snap_payment_part (snap_payment_id, payment_id) VALUES (?, ?)"
+                                    + " ON CONFLICT DO NOTHING")
+                            .params(inserted.get().id(), part.paymentId())
+                            .update();
+                }
             }
             Map<String, Object> a = paymentAnswer(
                     PAYMENT_SERVICE,
-                    recordedPayment(call.client(), paymentRequestId).orElseThrow());
+                    inserted.map(Inserted::recorded)
+                            .orElseGet(() -> recordedPayment(call.client(), paymentRequestId)
+                                    .orElseThrow()));
             audited.put("paymentId", paid.paymentId());
             audited.put("responseCode", a.get("responseCode"));
             audit.record(
@@ -499,9 +508,18 @@ class SnapApi {
                         SELECT virtual_account_no, payment_request_id, paid_amount, trx_date_time, reference_no
                           FROM snap_payment WHERE client_id = ? AND payment_request_id = ?""")
                 .params(client.id(), paymentRequestId)
-                .query((rs, n) ->
-                        new Recorded(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5)))
+                .query((rs, n) -> recorded(rs, 1))
                 .optional();
+    }
+
+    /** A recorded notification from the columns from {@code first} on, in the order of {@link Recorded}. */
+    private static Recorded recorded(ResultSet rs, int first) throws SQLException {
+        return new Recorded(
+                rs.getString(first),
+                rs.getString(first + 1),
+                rs.getLong(first + 2),
+                rs.getString(first + 3),
+                rs.getString(first + 4));
     }
 
     private boolean sameAccount(Recorded recorded, String vaNo) {

@@ -14,14 +14,20 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The banks that call Lindung's SNAP services: registration (RSA public key and client secret), B2B access tokens
@@ -47,6 +53,18 @@ public class SnapClients {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
+    /**
+     * How long a token found stays in memory: a bank's calls within seconds need not read its token and open its
+     * secret each time. Registering or deactivating a bank empties it here; another instance sees a deactivation
+     * within this time (decisions.md, SNAP load).
+     */
+    static final Duration CACHED = Duration.ofSeconds(10);
+
+    private record Cached(Client client, Instant until) {}
+
+    /** Tokens found, by hash (only tokens that exist: a guess is never kept). */
+    private final Map<String, Cached> tokens = new ConcurrentHashMap<>();
+
     SnapClients(JdbcClient jdbc, Vault vault, Clock clock) {
         this.jdbc = jdbc;
         this.vault = vault;
@@ -61,6 +79,7 @@ public class SnapClients {
                 INSERT INTO snap_client (client_key, name, public_key_pem, secret_enc) VALUES (?, ?, ?, ?)
                 ON CONFLICT (client_key) DO UPDATE SET name = EXCLUDED.name, public_key_pem = EXCLUDED.public_key_pem,
                        secret_enc = EXCLUDED.secret_enc, active = TRUE""").params(clientKey, name, publicKeyPem, sealed).update();
+        forgetTokens();
     }
 
     /** Stops a bank's access: no new tokens, and its tokens are no longer accepted. */
@@ -68,6 +87,20 @@ public class SnapClients {
         jdbc.sql("UPDATE snap_client SET active = FALSE WHERE client_key = ?")
                 .param(clientKey)
                 .update();
+        forgetTokens();
+    }
+
+    /** Empties the tokens kept in memory, now and (inside a transaction) again after it commits. */
+    void forgetTokens() {
+        tokens.clear();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    tokens.clear();
+                }
+            });
+        }
     }
 
     /** Every registered bank, by name. */
@@ -113,13 +146,32 @@ public class SnapClients {
 
     /** The active client a live token belongs to. */
     Optional<Client> byToken(String token) {
-        return jdbc.sql("""
-                        SELECT c.id, c.client_key, c.public_key_pem, c.secret_enc
+        byte[] hash = sha256(token);
+        String key = HexFormat.of().formatHex(hash);
+        Instant now = clock.instant();
+        Cached cached = tokens.get(key);
+        if (cached != null && now.isBefore(cached.until())) {
+            return Optional.of(cached.client());
+        }
+        record Found(Client client, Instant expires) {}
+        Optional<Found> found = jdbc.sql("""
+                        SELECT c.id, c.client_key, c.public_key_pem, c.secret_enc, t.expires_at
                           FROM snap_token t JOIN snap_client c ON c.id = t.client_id
                          WHERE t.token_hash = ? AND t.expires_at > ? AND c.active""")
-                .params(sha256(token), Timestamp.from(clock.instant()))
-                .query(this::client)
+                .params(hash, Timestamp.from(now))
+                .query((rs, n) ->
+                        new Found(client(rs, n), rs.getTimestamp("expires_at").toInstant()))
                 .optional();
+        found.ifPresentOrElse(
+                f -> {
+                    if (tokens.size() > 10_000) {
+                        tokens.clear();
+                    }
+                    Instant until = now.plus(CACHED);
+                    tokens.put(key, new Cached(f.client(), until.isBefore(f.expires()) ? until : f.expires()));
+                },
+                () -> tokens.remove(key));
+        return found.map(Found::client);
     }
 
     /** True the first time the client uses this X-EXTERNAL-ID today, false for a replay. */
