@@ -830,10 +830,15 @@ public final class ContributionBenchmark {
             }
         }
 
+        /** Labels by statement text: worked out once, not with two regular expressions on every execution. */
+        private static final Map<String, String> LABELS = new ConcurrentHashMap<>();
+
         /** The statement without comments and runs of white space, cut to 110 characters. */
         static String label(String sql) {
-            String s = sql.replaceAll("--[^\n]*", " ").replaceAll("\\s+", " ").trim();
-            return s.length() > 110 ? s.substring(0, 110) + "…" : s;
+            return LABELS.computeIfAbsent(sql, q -> {
+                String s = q.replaceAll("--[^\n]*", " ").replaceAll("\\s+", " ").trim();
+                return s.length() > 110 ? s.substring(0, 110) + "…" : s;
+            });
         }
 
         static void printTop(int n, long stepMillis) {
