@@ -77,9 +77,14 @@ class ReportingConfiguration {
             return copy.readerPool(10);
         }
 
-        /** Stamps the primary's heartbeat row now and every {@code lindung.reporting.heartbeat}. */
-        @Bean(destroyMethod = "shutdownNow")
-        ScheduledExecutorService reportingHeartbeat(
+        /**
+         * Stamps the primary's heartbeat row now and every {@code lindung.reporting.heartbeat}. Its thread is held by
+         * a {@link Heartbeat}, not published as an executor bean: an {@code Executor} bean would make Spring Boot
+         * leave out its task executor (module listeners on a new thread each) and could become the scheduler of
+         * every {@code @Scheduled} job.
+         */
+        @Bean(destroyMethod = "close")
+        Heartbeat reportingHeartbeat(
                 ReportingProperties properties, JdbcClient primary, Clock clock, ReportingCopy copy) {
             ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "reporting-heartbeat");
@@ -99,7 +104,15 @@ class ReportingConfiguration {
             stamp.run();
             long millis = properties.heartbeat().toMillis();
             beat.scheduleWithFixedDelay(stamp, millis, millis, TimeUnit.MILLISECONDS);
-            return beat;
+            return new Heartbeat(beat);
+        }
+    }
+
+    /** The heartbeat's thread, stopped with the application. */
+    record Heartbeat(ScheduledExecutorService beat) implements AutoCloseable {
+        @Override
+        public void close() {
+            beat.shutdownNow();
         }
     }
 

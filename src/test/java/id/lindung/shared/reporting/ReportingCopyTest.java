@@ -143,6 +143,20 @@ class ReportingCopyTest {
     }
 
     /** Polls every 100 ms until the condition holds; fails after {@link #WAIT}. */
+    /**
+     * The copy's heartbeat thread is not an executor bean: one would make Spring Boot leave out its task executor, and
+     * module listeners would each get a new thread (a 1,000,000-bill benchmark run showed "SimpleAsyncTaskExecutor"
+     * threads) and could take over the scheduler of every scheduled job.
+     */
+    @Test
+    void theModuleListenersKeepSpringBootsPooledExecutor(
+            @Autowired org.springframework.context.ApplicationContext context) {
+        assertThat(context.getBean("applicationTaskExecutor"))
+                .isInstanceOf(org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor.class);
+        assertThat(context.getBeansOfType(java.util.concurrent.Executor.class).keySet())
+                .containsExactlyInAnyOrder("applicationTaskExecutor", "taskScheduler");
+    }
+
     static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!condition.getAsBoolean()) {
