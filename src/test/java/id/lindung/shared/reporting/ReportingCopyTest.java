@@ -149,6 +149,7 @@ class ReportingCopyTest {
      * threads) and could take over the scheduler of every scheduled job.
      */
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void theModuleListenersKeepSpringBootsPooledExecutor(
             @Autowired org.springframework.context.ApplicationContext context) {
         assertThat(context.getBean("applicationTaskExecutor"))
