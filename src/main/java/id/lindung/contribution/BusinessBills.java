@@ -82,8 +82,9 @@ public class BusinessBills {
 
     /**
      * Pays a business's bill: {@code amount} must be its total now, decided under its memberships' locks (else
-     * {@link AmountNotOwed}, nothing written); each membership owing gets a payment of its amount under {@code key} and its id, through
-     * {@link Payments#pay} with {@code channel}. Joins the caller's transaction, so a refusal anywhere undoes all.
+     * {@link AmountNotOwed}, nothing written); each membership owing gets a payment of its amount under {@code key}
+     * and its id, through {@link Payments#pay} with {@code channel}. Joins the caller's transaction, so a refusal
+     * anywhere undoes all.
      */
     @Transactional
     public List<PaymentResult> pay(
