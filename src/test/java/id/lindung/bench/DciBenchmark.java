@@ -11,17 +11,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -186,60 +179,23 @@ public final class DciBenchmark {
             int top)
             throws InterruptedException {
         int total = (int) Math.ceil(rate * (warmup.toNanos() + duration.toNanos()) / 1e9);
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "dci-partner");
-            t.setDaemon(true);
-            return t;
-        });
-        long[] latency = new long[total];
-        boolean[] failed = new boolean[total];
-        Arrays.fill(latency, -1);
-        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-        AtomicLong offset = new AtomicLong(System.nanoTime() % people.niks().length);
-        long measureFrom = warmup.toNanos();
-        long start = System.nanoTime() + 200_000_000L;
-        boolean cleared = false;
-        for (int i = 0; i < total; i++) {
-            long due = start + (long) (i * 1e9 / rate);
-            if (!cleared && due - start >= measureFrom) {
-                ContributionBenchmark.TimedDataSource.STATS.clear();
-                cleared = true;
-            }
-            long wait;
-            while ((wait = due - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            int first = (int) (offset.getAndAdd(batch) % people.niks().length);
-            int index = i;
-            pool.execute(() -> {
-                try {
-                    String failure = send(partner, people, first, batch, name.charAt(0) + "-" + index);
-                    if (failure != null) {
-                        failed[index] = true;
-                        if (failures.size() < 10) {
-                            failures.add(failure);
-                        }
-                    }
-                } finally {
-                    latency[index] = System.nanoTime() - due;
-                }
-            });
-        }
-        pool.shutdown();
-        if (!pool.awaitTermination(60, TimeUnit.SECONDS)) {
-            pool.shutdownNow();
-            pool.awaitTermination(10, TimeUnit.SECONDS);
-        }
-        long measuredNanos = System.nanoTime() - start - measureFrom;
-        int firstMeasured = (int) Math.ceil(measureFrom * rate / 1e9);
-        long[] kept = java.util.stream.IntStream.range(firstMeasured, total)
-                .filter(i -> latency[i] >= 0 && !failed[i])
+        long offset = System.nanoTime() % people.niks().length;
+        OpenLoad.Run run =
+                OpenLoad.run("dci-partner", total, rate, warmup, workers, Duration.ofSeconds(60), start -> {}, i -> {
+                    int first = (int) ((offset + (long) i * batch) % people.niks().length);
+                    return send(partner, people, first, batch, name.charAt(0) + "-" + i);
+                });
+        long[] latency = run.latency();
+        boolean[] failed = run.failed();
+        long measuredNanos = run.measuredNanos();
+        long[] kept = java.util.stream.IntStream.range(run.firstMeasured(), total)
+                .filter(i -> !failed[i])
                 .mapToLong(i -> latency[i])
                 .sorted()
                 .toArray();
         int errors = 0;
         for (int i = 0; i < total; i++) {
-            errors += failed[i] || latency[i] < 0 ? 1 : 0;
+            errors += failed[i] ? 1 : 0;
         }
         System.out.printf(
                 Locale.ROOT,
@@ -255,7 +211,7 @@ public final class DciBenchmark {
                 HttpLoad.ms(HttpLoad.nearestRank(kept, 99)),
                 HttpLoad.ms(kept.length == 0 ? 0 : kept[kept.length - 1]),
                 kept.length * (double) batch / Math.max(1, measuredNanos) * 1e9);
-        failures.forEach(f -> System.out.println("  e.g. " + f));
+        run.failures().forEach(f -> System.out.println("  e.g. " + f));
         ContributionBenchmark.TimedDataSource.printTop(top, measuredNanos / 1_000_000);
         return errors == 0;
     }

@@ -23,12 +23,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -197,74 +191,42 @@ public final class SnapBenchmark {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "snap-bank");
-            t.setDaemon(true);
-            return t;
-        });
-        long[] latency = new long[total];
         boolean[] payment = new boolean[total];
-        boolean[] failed = new boolean[total];
-        Arrays.fill(latency, -1);
-        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-        AtomicInteger inFlight = new AtomicInteger();
-        AtomicInteger maxInFlight = new AtomicInteger();
-        long measureFrom = warmup.toNanos();
-        long start = System.nanoTime() + 200_000_000L;
+        for (int i = 0; i < total; i++) {
+            payment[i] = i % 2 == 1 && i / 2 >= lag;
+        }
         int[] lockWaiters = new int[2]; // samples, sum of backends waiting on an advisory lock
-        Thread sampler = new Thread(() -> sampleLockWaits(jdbc, start + measureFrom, lockWaiters), "snap-sampler");
-        sampler.setDaemon(true);
-        sampler.start();
-        long maxLag = 0;
-        boolean cleared = false;
-        for (int i = 0; i < total; i++) {
-            long due = start + (long) (i * 1e9 / rate);
-            if (!cleared && due - start >= measureFrom) {
-                TimedDataSource.STATS.clear(); // from here on, the statements of the measured phase
-                cleared = true;
-            }
-            long wait;
-            while ((wait = due - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            maxLag = Math.max(maxLag, System.nanoTime() - due);
-            int pair = i / 2;
-            boolean pays = i % 2 == 1 && pair >= lag;
-            Va va = pays ? vas.get(pair - lag) : vas.get(i % 2 == 0 ? pair : vas.size() - 1 - pair);
-            payment[i] = pays;
-            int index = i;
-            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-            pool.execute(() -> {
-                try {
+        Thread[] sampler = new Thread[1];
+        OpenLoad.Run run = OpenLoad.run(
+                "snap-bank",
+                total,
+                rate,
+                warmup,
+                workers,
+                Duration.ofSeconds(40),
+                start -> {
+                    sampler[0] = new Thread(
+                            () -> sampleLockWaits(jdbc, start + warmup.toNanos(), lockWaiters), "snap-sampler");
+                    sampler[0].setDaemon(true);
+                    sampler[0].start();
+                },
+                i -> {
+                    int pair = i / 2;
+                    boolean pays = payment[i];
+                    Va va = pays ? vas.get(pair - lag) : vas.get(i % 2 == 0 ? pair : vas.size() - 1 - pair);
                     String failure =
-                            send(http, port, banks.get(va.bank()), tokens.get(va.bank()), clock, psid, va, pays, index);
-                    if (failure != null) {
-                        failed[index] = true;
-                        if (failures.size() < 10) {
-                            failures.add((pays ? "payment " : "inquiry ") + va.number() + ": " + failure);
-                        }
-                    }
-                } finally {
-                    latency[index] = System.nanoTime() - due;
-                    inFlight.decrementAndGet();
-                }
-            });
-        }
-        pool.shutdown();
-        if (!pool.awaitTermination(40, TimeUnit.SECONDS)) {
-            pool.shutdownNow(); // bounded: what was not even sent by now counts as unanswered
-            pool.awaitTermination(10, TimeUnit.SECONDS);
-        }
-        for (int i = 0; i < total; i++) {
-            failed[i] |= latency[i] < 0;
-        }
-        long measuredMs = (System.nanoTime() - start - measureFrom) / 1_000_000;
-        sampler.interrupt();
-        sampler.join();
+                            send(http, port, banks.get(va.bank()), tokens.get(va.bank()), clock, psid, va, pays, i);
+                    return failure == null ? null : (pays ? "payment " : "inquiry ") + va.number() + ": " + failure;
+                });
+        long[] latency = run.latency();
+        boolean[] failed = run.failed();
+        long measuredMs = run.measuredNanos() / 1_000_000;
+        sampler[0].interrupt();
+        sampler[0].join();
         String loadEnd = ContributionBenchmark.loadAverage();
 
         // ------------------------------------------------------------------ results
-        int firstMeasured = (int) Math.ceil(measureFrom * rate / 1e9);
+        int firstMeasured = run.firstMeasured();
         String inquiries = line(latency, failed, payment, firstMeasured, false);
         String payments = line(latency, failed, payment, firstMeasured, true);
         System.out.printf(
@@ -280,12 +242,12 @@ public final class SnapBenchmark {
                 inquiries,
                 payments,
                 countErrors(failed, 0, firstMeasured),
-                maxInFlight.get(),
-                maxLag / 1e6,
+                run.maxInFlight(),
+                run.maxLag() / 1e6,
                 lockWaiters[0] == 0 ? 0.0 : (double) lockWaiters[1] / lockWaiters[0],
                 loadBefore,
                 loadEnd);
-        failures.forEach(f -> System.out.println("  e.g. " + f));
+        run.failures().forEach(f -> System.out.println("  e.g. " + f));
         TimedDataSource.printTop(top, measuredMs);
         long[] lock = TimedDataSource.STATS.getOrDefault("SELECT pg_advisory_xact_lock(?)", new long[2]);
         long others =
